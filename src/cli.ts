@@ -1,0 +1,115 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type Config } from './config/config';
+import type { RawConfig } from './config/keys';
+import { parseSince } from './config/values';
+import { AppError, Exit, describe, usageError } from './errors';
+import { formatSummary, type Io, type Outcome, type System } from './outcome';
+import { VERSION } from './version';
+import { helpEpilog } from './help';
+
+interface GlobalOpts {
+  config?: string;
+  stateDir?: string;
+  json?: boolean;
+  verbose?: boolean;
+  insecure?: boolean;
+}
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
+export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
+  const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
+  const redact = (s: string) => state.secrets.reduce((acc, secret) => acc.split(secret).join('***'), s);
+  const io: Io = {
+    out: (line) => output.stdout(`${redact(line)}\n`),
+    err: (line) => output.stderr(`${redact(line)}\n`),
+    debug: (line) => state.verbose && output.stderr(`ise-to-mail: ${redact(line)}\n`),
+  };
+  let result: Outcome | undefined;
+  const program = buildProgram(sys, io, output, state, (o) => (result = o));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return 0; // --help, --version
+      result = { exitCode: Exit.usage, status: 'ERROR', message: `${err.message.replace(/^error: /, '')}; see --help` };
+    } else {
+      result = failure(err, io, state.verbose);
+    }
+  }
+  if (!result) return 0;
+  io.out(formatSummary(result, state.json));
+  return result.exitCode;
+}
+
+function failure(err: unknown, io: Io, verbose: boolean): Outcome {
+  if (verbose && err instanceof Error) {
+    io.err(err.stack ?? err.message);
+    for (let c = err.cause; c; c = (c as Error).cause) io.err(`caused by: ${c instanceof Error ? (c.stack ?? c.message) : String(c)}`);
+  }
+  if (err instanceof AppError) return { exitCode: err.exitCode, status: 'ERROR', message: err.message };
+  return { exitCode: Exit.internal, status: 'ERROR', message: `internal error: ${describe(err)}; run again with --verbose and report it` };
+}
+
+type State = { json: boolean; verbose: boolean; secrets: string[] };
+
+function buildProgram(sys: System, io: Io, output: Output, state: State, done: (o: Outcome) => void): Command {
+  const program = new Command('run.js')
+    .description('Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.')
+    .version(VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .option('--config <file>', 'config file (default: ise-to-mail.env next to run.js)')
+    .option('--state-dir <dir>', 'cursor, lock and pxGrid credentials (default: data next to run.js)')
+    .option('--insecure', 'do not verify ISE TLS certificates (lab only; warns on every run)')
+    .option('--json', 'print the summary as one JSON object')
+    .option('--verbose', 'diagnostics and stack traces to stderr')
+    .exitOverride()
+    .configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79 })
+    .addHelpText('after', helpEpilog())
+    .showHelpAfterError(false);
+
+  const config = (cmd: Command): Config => {
+    const g = cmd.optsWithGlobals<GlobalOpts>();
+    const flags: RawConfig = {};
+    if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
+    if (g.stateDir) flags.STATE_DIR = g.stateDir;
+    if (g.insecure) flags.ISE_INSECURE = '1';
+    const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
+    state.secrets = secretsOf(cfg);
+    if (cfg.ise.insecure) io.err('ise-to-mail: WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.');
+    return cfg;
+  };
+
+  program
+    .command('run', { isDefault: true })
+    .description('one poll: fetch new RADIUS failures, mail them, advance the cursor')
+    .addOption(new Option('--since <when>', 'one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched'))
+    .option('--dry-run', 'print the mail instead of sending it; change nothing')
+    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
+    .action(async (opts: { since?: string; dryRun?: boolean; resetCursor?: boolean }, cmd: Command) => {
+      const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
+      if (opts.since !== undefined && since === undefined) throw usageError(`--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`);
+      const cfg = config(cmd);
+      const { runPoll } = await import('./commands/run');
+      done(await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io));
+    });
+
+  program
+    .command('test-mail')
+    .description('send one sample alert mail (marked as a test) to check SMTP settings')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { testMail } = await import('./commands/test-mail');
+      done(await testMail(cfg, sys));
+    });
+
+  return program;
+}
+
+function secretsOf(cfg: Config): string[] {
+  return [cfg.smtp.pass, cfg.ise.keyPassphrase].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+}

@@ -1,0 +1,67 @@
+/**
+ * Every configuration variable: the same names in the environment and in the config file.
+ * Names come from shared/docs/interface.md and must not be renamed. `alias` is an accepted old
+ * name (from the Python sample users migrate from).
+ */
+export interface KeyInfo {
+  alias?: string;
+  secret?: boolean;
+  help: string;
+}
+
+export const KEYS = {
+  ISE_HOST: { alias: 'ISE_IP', help: 'pxGrid controller host name(s), comma-separated, host:port allowed' },
+  PXGRID_PORT: { help: 'pxGrid port when a host has none (8910)' },
+  PXGRID_USER: { help: 'pxGrid client nodeName (ise_to_mail)' },
+  PXGRID_CERT: { help: 'client certificate (PEM) for certificate-based pxGrid auth' },
+  PXGRID_KEY: { help: 'client private key (PEM)' },
+  PXGRID_KEY_PASSPHRASE: { secret: true, help: 'passphrase of PXGRID_KEY' },
+  ISE_CA: { help: 'PEM bundle that verifies ISE pxGrid certificate' },
+  ISE_INSECURE: { help: '1 disables TLS verification toward ISE (loud warning)' },
+  SMTP_SERVER: { help: 'SMTP host' },
+  SMTP_PORT: { alias: 'MAIL_PORT', help: 'SMTP port (465 tls, 587 starttls, 25 none)' },
+  SMTP_SECURITY: { help: 'tls | starttls | none' },
+  SMTP_CA: { help: 'extra PEM bundle for the SMTP server' },
+  MAIL_USER: { help: 'SMTP AUTH user' },
+  MAIL_PASS: { secret: true, help: 'SMTP AUTH password' },
+  MAIL_FROM: { help: 'From address (MAIL_USER)' },
+  MAIL_DEST: { help: 'recipients, comma-separated' },
+  MAIL_MAX_BYTES: { help: 'cap on each message as sent (10000000)' },
+  STATE_DIR: { help: 'cursor, lock and pxGrid credentials (data next to run.js)' },
+  CURSOR_OVERLAP: { help: 'how far back each poll re-reads for late records (10m)' },
+  RUN_DEADLINE: { help: 'the whole run must end within this (150s)' },
+  ISE_TO_MAIL_CONFIG: { help: 'config file (ise-to-mail.env next to run.js)' },
+} as const satisfies Record<string, KeyInfo>;
+
+export type Key = keyof typeof KEYS;
+export type RawConfig = Partial<Record<Key, string>>;
+
+const BY_NAME = new Map<string, Key>();
+for (const [key, info] of Object.entries(KEYS) as [Key, KeyInfo][]) {
+  BY_NAME.set(key, key);
+  if (info.alias) BY_NAME.set(info.alias, key);
+}
+
+/** The canonical key for a name or its alias, or undefined for an unknown name. */
+export function canonicalKey(name: string): Key | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Known keys (and aliases) present in an environment, mapped to canonical keys. */
+export function pickKnown(source: Record<string, string | undefined>): RawConfig {
+  const out: RawConfig = {};
+  for (const [name, value] of Object.entries(source)) {
+    const key = canonicalKey(name);
+    // The canonical name wins over its alias when both are set.
+    if (key && value !== undefined && (name === key || out[key] === undefined)) out[key] = value;
+  }
+  return out;
+}
+
+/** Values of secret keys, so output can be scrubbed of them as a last line of defence. */
+export function secretValues(raw: RawConfig): string[] {
+  return (Object.keys(raw) as Key[])
+    .filter((k) => (KEYS[k] as KeyInfo).secret)
+    .map((k) => raw[k] ?? '')
+    .filter((v) => v.length >= 4);
+}

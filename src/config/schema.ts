@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { parseBool, parseDuration, splitList } from './values';
+
+/**
+ * Validation of the merged raw strings. Each field names its variable in the error, says what is
+ * wrong and what is expected, because the reader is an operator on a switch console.
+ */
+const text = z.string().trim();
+const port = (name: string) =>
+  text.regex(/^\d+$/, `${name} must be a port number`).transform(Number)
+    .refine((n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
+const duration = (name: string) =>
+  text.transform((v, ctx) => {
+    const ms = parseDuration(v);
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 150s, 10m or 2h (got "${v}")` });
+    return ms ?? 0;
+  });
+const bool = (name: string) =>
+  text.transform((v, ctx) => {
+    const b = parseBool(v);
+    if (b === undefined) ctx.addIssue({ code: 'custom', message: `${name} must be 1 or 0 (got "${v}")` });
+    return b ?? false;
+  });
+const email = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+$/);
+const emails = (name: string) =>
+  text.transform((v, ctx) => {
+    const list = splitList(v);
+    const bad = list.filter((a) => !email.safeParse(a).success);
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: `${name} is empty: give at least one address` });
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `${name} has an invalid address: ${bad[0]}` });
+    return list;
+  });
+
+export const rawSchema = z.object({
+  ISE_HOST: text.optional(),
+  PXGRID_PORT: port('PXGRID_PORT').default(8910),
+  PXGRID_USER: text.regex(/^[A-Za-z0-9._-]{1,100}$/, 'PXGRID_USER may hold letters, digits, - _ . (at most 100)').default('ise_to_mail'),
+  PXGRID_CERT: text.optional(),
+  PXGRID_KEY: text.optional(),
+  PXGRID_KEY_PASSPHRASE: z.string().optional(),
+  ISE_CA: text.optional(),
+  ISE_INSECURE: bool('ISE_INSECURE').default(false),
+  SMTP_SERVER: text.optional(),
+  SMTP_PORT: port('SMTP_PORT').optional(),
+  SMTP_SECURITY: z.enum(['tls', 'starttls', 'none'], { message: 'SMTP_SECURITY must be tls, starttls or none' }).optional(),
+  SMTP_CA: text.optional(),
+  MAIL_USER: text.optional(),
+  MAIL_PASS: z.string().optional(),
+  MAIL_FROM: text.optional(),
+  MAIL_DEST: emails('MAIL_DEST').optional(),
+  MAIL_MAX_BYTES: text.regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes').transform(Number)
+    .refine((n) => n >= 20_000, 'MAIL_MAX_BYTES must be at least 20000').default(10_000_000),
+  STATE_DIR: text.default('data'),
+  CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
+  RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),
+  ISE_TO_MAIL_CONFIG: text.optional(),
+});
+
+export type Parsed = z.infer<typeof rawSchema>;

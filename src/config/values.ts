@@ -1,0 +1,41 @@
+/** Small parsers shared by the config schema and the CLI flags. Each returns undefined on bad input. */
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90m`, `6h`, `2d`, `150s`, `500ms`; a bare number means seconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
+}
+
+/** An ISO-8601 instant with a date and time; a value without an offset is taken as UTC. */
+export function parseInstant(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return undefined;
+  const hasTime = /[T ]\d{2}:/.test(t);
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
+  const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(' ', 'T') : `${t}T00:00`}Z`);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** `--since`: an ISO timestamp, or a duration back from `now`. */
+export function parseSince(text: string, now: number): number | undefined {
+  const d = parseDuration(text);
+  if (d !== undefined && /[a-z]$/i.test(text.trim())) return now - d;
+  return parseInstant(text);
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function parseBool(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(t)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(t)) return false;
+  return undefined;
+}

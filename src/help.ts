@@ -1,0 +1,33 @@
+import { KEYS, type KeyInfo } from './config/keys';
+
+const WIDTH = 79;
+const INDENT = 27;
+
+/** Wraps `text` into lines of at most WIDTH columns, continuation lines indented. */
+function wrap(first: string, text: string): string[] {
+  const lines: string[] = [];
+  let line = first.padEnd(INDENT);
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > WIDTH && line.trim() !== '') {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(INDENT);
+    }
+    line += `${line.endsWith(' ') ? '' : ' '}${word}`;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The variables and exit codes, appended to --help; every line fits an 80-column terminal. */
+export function helpEpilog(): string {
+  const vars = (Object.entries(KEYS) as [string, KeyInfo][]).flatMap(([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help));
+  return [
+    '',
+    'Configuration (flags > environment > config file > defaults):',
+    ...vars,
+    '',
+    'Exit codes: 0 done, 1 internal error, 2 usage/config, 3 pxGrid account not',
+    'approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,',
+    '6 another run holds the lock.',
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { mailError, usageError } from '../errors';
+import type { Config } from '../config/config';
+import type { Deadline } from '../deadline';
+
+export interface OutgoingMail {
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+const CONNECT_MS = 15_000;
+const GREETING_MS = 15_000;
+const SOCKET_MS = 60_000;
+
+/**
+ * Sends one message and resolves only when the server accepted it (250 after DATA): the caller
+ * advances the cursor after that and never before. nodemailer is loaded here, lazily, so a run
+ * with nothing to send never pays for it.
+ */
+export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail): Promise<{ messageId: string }> {
+  const nodemailer = await import('nodemailer');
+  const { smtp } = cfg;
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
+    connectionTimeout: deadline.cap(CONNECT_MS),
+    greetingTimeout: deadline.cap(GREETING_MS),
+    socketTimeout: deadline.cap(SOCKET_MS),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  try {
+    const info = await transport.sendMail({
+      from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
+      to: cfg.mail.dest,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+      attachments: mail.attachments,
+    });
+    return { messageId: String(info.messageId ?? '') };
+  } catch (err) {
+    throw smtpError(cfg, err);
+  } finally {
+    transport.close();
+  }
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read SMTP_CA ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path`);
+  }
+}
+
+/** One line with the likely fix; never the password. */
+export function smtpError(cfg: Config, err: unknown) {
+  const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
+  const said = e.response ? `: server said "${oneLine(e.response)}"` : '';
+  const hint = smtpHint(e, cfg);
+  return mailError(`mail not delivered via ${at} (${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
+}
+
+function smtpHint(e: { code?: string; responseCode?: number; message?: string }, cfg: Config): string {
+  const msg = e.message ?? '';
+  if (e.code === 'EAUTH' || e.responseCode === 535) return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
+  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
+  if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
+    return cfg.smtp.security === 'tls'
+      ? 'this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465'
+      : 'this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)';
+  }
+  if (/STARTTLS/i.test(msg) || e.code === 'ETLS') return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
+  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+  if (e.code === 'ECONNREFUSED') return 'connection refused: check SMTP_SERVER and SMTP_PORT';
+  if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg)) return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
+  if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg)) return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';
+  if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return 'a temporary refusal by the server';
+  return 'check the SMTP settings with the doctor command';
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);

@@ -1,0 +1,34 @@
+import type { ExitCode } from './errors';
+
+/** What a command ends with: the exit code and the one summary line EEM matches on. */
+export interface Outcome {
+  exitCode: ExitCode;
+  status: 'OK' | 'WARN' | 'ERROR';
+  message: string;
+  /** Extra machine-readable fields for --json. */
+  data?: Record<string, unknown>;
+}
+
+/** The process edges a command may use; only src/main.ts builds this from `process`. */
+export interface System {
+  pid: number;
+  now: () => number;
+  alive: (pid: number) => boolean;
+  /** Directory that holds run.js. */
+  baseDir: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface Io {
+  /** A line for stdout (dry-run message, doctor checks). */
+  out(line: string): void;
+  /** A diagnostic line for stderr. */
+  err(line: string): void;
+  /** A diagnostic line shown only with --verbose. */
+  debug(line: string): void;
+}
+
+export function formatSummary(o: Outcome, json: boolean): string {
+  if (json) return JSON.stringify({ status: o.status, exitCode: o.exitCode, message: o.message, ...o.data });
+  return `ise-to-mail: ${o.status} ${o.message}`.replace(/[\r\n]+/g, ' ');
+}

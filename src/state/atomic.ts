@@ -1,0 +1,40 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+
+/**
+ * Writes a file so that a crash or power loss leaves either the old or the new content, never a
+ * mix: temp file in the same directory, fsync, rename, fsync of the directory. The mode applies
+ * at creation only: Guestshell's /bootflash/guest-share refuses chmod, so we never call it.
+ */
+export function writeFileAtomic(file: string, data: string, mode = 0o600, pid = Math.floor(Math.random() * 1e9)): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${pid}.tmp`);
+  const fd = openSync(tmp, 'w', mode);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  renameSync(tmp, file);
+  syncDir(dir);
+}
+
+function syncDir(dir: string): void {
+  // Makes the rename itself durable. Some filesystems refuse fsync on a directory: then the
+  // rename is as durable as that filesystem allows, which is all we can do there.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { usageError } from '../errors';
+
+/** Names of the files in STATE_DIR. */
+export const stateFile = {
+  cursor: (dir: string) => join(dir, 'cursor.json'),
+  credentials: (dir: string) => join(dir, 'pxgrid-account.json'),
+  lock: (dir: string) => join(dir, 'run.lock'),
+};
+
+/**
+ * Reads a JSON state file. Missing: undefined. Unreadable or corrupt: a usage error (exit 2) that
+ * names the file and how to recover; never a silent reset, which would re-mail or lose failures.
+ */
+export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw usageError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  return parsed.data;
+}

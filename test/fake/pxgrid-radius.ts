@@ -1,0 +1,85 @@
+// The RADIUS failure service of the fake (pxgrid-api.md §4): getFailures and
+// getFailureById under each service node's restBaseUrl path.
+import { bodyObject, send, sendJson, sendStream, type Ctx } from './pxgrid-http';
+import { requireServiceAuth, type ResolvedNode, type Sim } from './pxgrid-state';
+import type { Handler } from './pxgrid-control';
+import type { FailureRecord } from './records';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Flush the streamed JSON in pieces of about this size rather than per record. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** Numeric order of digit-string ids without BigInt: shorter is smaller, then lexical. */
+function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Records at or after `start` (compared as instants, whatever offset they carry). */
+function select(records: FailureRecord[], start: number, order: 'asc' | 'desc'): FailureRecord[] {
+  const timed = records
+    .map((r) => ({ t: Date.parse(r.timestamp), r }))
+    .filter((x) => x.t >= start);
+  timed.sort((x, y) => x.t - y.t || compareIds(String(x.r.id), String(y.r.id)));
+  if (order === 'desc') timed.reverse();
+  return timed.map((x) => x.r);
+}
+
+/** Serialises `{"failures":[...]}` lazily so 100k records never sit in one string. */
+function* failureChunks(list: FailureRecord[]): Generator<string> {
+  let buf = '{"failures":[';
+  for (let i = 0; i < list.length; i++) {
+    buf += (i === 0 ? '' : ',') + JSON.stringify(list[i]);
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}]}`;
+}
+
+function recordsOf(sim: Sim, node: ResolvedNode): FailureRecord[] {
+  return node.spec.failures ?? sim.failures;
+}
+
+async function getFailures(sim: Sim, ctx: Ctx, node: ResolvedNode): Promise<void> {
+  if (!requireServiceAuth(sim, ctx, node)) return;
+  const body = bodyObject(ctx.body);
+  if (!body) return send(ctx, 400);
+  const ts = body.startTimestamp;
+  let start = sim.now() - HOUR_MS; // "Last one hour if not specified"
+  if (ts !== undefined) {
+    if (typeof ts !== 'string' || Number.isNaN(Date.parse(ts))) return send(ctx, 400);
+    start = Date.parse(ts);
+  }
+  const list = select(recordsOf(sim, node), start, sim.opts.order ?? 'asc');
+  await sendStream(ctx, 200, failureChunks(list));
+}
+
+function getFailureById(sim: Sim, ctx: Ctx, node: ResolvedNode): void {
+  if (!requireServiceAuth(sim, ctx, node)) return;
+  const id = bodyObject(ctx.body)?.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return send(ctx, 400);
+  const found = recordsOf(sim, node).find((r) => r.id === String(id));
+  // Not-found behaviour of real ISE is unconfirmed; 404 with an empty body is our choice.
+  if (!found) return send(ctx, 404);
+  sendJson(ctx, 200, found);
+}
+
+const CALLS = {
+  getFailures,
+  getFailureById,
+} as const;
+
+/** The handler for `<restBaseUrl path>/<call>` of a node served by this fake, if any. */
+export function radiusHandler(sim: Sim, ctx: Ctx): Handler | undefined {
+  for (const node of sim.nodes) {
+    if (!node.local || !ctx.path.startsWith(`${node.path}/`)) continue;
+    const call = ctx.path.slice(node.path.length + 1);
+    if (call !== 'getFailures' && call !== 'getFailureById') continue;
+    if (ctx.method !== 'POST') return (_s, c) => send(c, 405);
+    const fn = CALLS[call];
+    return (s, c) => fn(s, c, node);
+  }
+  return undefined;
+}

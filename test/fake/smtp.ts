@@ -1,0 +1,163 @@
+// Fake SMTP relay on 127.0.0.1 built on smtp-server; every accepted message is parsed
+// with mailparser so tests can assert on headers, text and attachments.
+import { SMTPServer, type SMTPServerOptions, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { sharedPki, type TestPki } from './pki';
+
+export interface SmtpReply { code: number; message: string }
+
+export interface FakeSmtpOptions {
+  pki?: TestPki;
+  /** Implicit TLS (port-465 style) with the PKI's server cert. */
+  secure?: boolean;
+  /** Offer STARTTLS; off by default so plain clients are not pushed into TLS. */
+  starttls?: boolean;
+  /** When set, AUTH is required and wrong credentials get 535. */
+  auth?: { user: string; pass: string };
+  /** Advertised SIZE limit; bigger messages are refused with 552. */
+  size?: number;
+  rejectRcpt?: SmtpReply;
+  rejectData?: SmtpReply;
+}
+
+export interface ReceivedMessage {
+  envelope: SMTPServerSession['envelope'];
+  /** Authenticated user of the session, if any. */
+  user?: string;
+  raw: Buffer;
+  parsed: ParsedMail;
+}
+
+export interface FakeSmtp {
+  port: number;
+  messages: ReceivedMessage[];
+  /** Answer the next `n` MAIL FROM commands with a transient error (default 451). */
+  failNext(n: number, code?: number, message?: string): void;
+  waitForMessages(n: number, timeoutMs?: number): Promise<ReceivedMessage[]>;
+  close(): Promise<void>;
+}
+
+function replyError(r: SmtpReply): Error {
+  return Object.assign(new Error(r.message), { responseCode: r.code });
+}
+
+function collect(stream: SMTPServerDataStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    stream.on('data', (c: Buffer) => parts.push(c));
+    stream.on('end', () => resolve(Buffer.concat(parts)));
+    stream.on('error', reject);
+  });
+}
+
+interface State {
+  opts: FakeSmtpOptions;
+  messages: ReceivedMessage[];
+  failures: { left: number; reply: SmtpReply };
+  waiters: Set<() => void>;
+}
+
+async function receive(st: State, stream: SMTPServerDataStream, session: SMTPServerSession) {
+  const raw = await collect(stream);
+  if (stream.sizeExceeded) {
+    throw replyError({ code: 552, message: 'Error: message exceeds fixed maximum message size' });
+  }
+  if (st.opts.rejectData) throw replyError(st.opts.rejectData);
+  const parsed = await simpleParser(raw);
+  const user = typeof session.user === 'string' ? session.user : undefined;
+  st.messages.push({ envelope: structuredClone(session.envelope), user, raw, parsed });
+  st.waiters.forEach((w) => w());
+}
+
+function handlers(st: State): Partial<SMTPServerOptions> {
+  const { opts } = st;
+  return {
+    onAuth(auth, _session, cb) {
+      const ok = opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass;
+      if (!ok) return cb(replyError({ code: 535, message: 'Authentication credentials invalid' }));
+      cb(null, { user: auth.username });
+    },
+    onMailFrom(_address, _session, cb) {
+      if (st.failures.left <= 0) return cb();
+      st.failures.left -= 1;
+      cb(replyError(st.failures.reply));
+    },
+    onRcptTo(_address, _session, cb) {
+      cb(opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
+    },
+    onData(stream, session, cb) {
+      receive(st, stream, session).then(() => cb(), (err: Error) => cb(err));
+    },
+  };
+}
+
+function serverOptions(st: State): SMTPServerOptions {
+  const { opts } = st;
+  const pki = opts.pki ?? sharedPki();
+  const disabled = [...(opts.starttls ? [] : ['STARTTLS']), ...(opts.auth ? [] : ['AUTH'])];
+  return {
+    secure: opts.secure === true,
+    key: pki.serverKeyPem,
+    cert: pki.serverCertPem,
+    disabledCommands: disabled,
+    authOptional: !opts.auth,
+    // Lets tests exercise AUTH over plain TCP; real relays would insist on TLS first.
+    allowInsecureAuth: true,
+    size: opts.size,
+    logger: false,
+    // close() must not wait the default 30 s for idle client connections.
+    closeTimeout: 100,
+    ...handlers(st),
+  };
+}
+
+function waitFor(st: State, n: number, timeoutMs: number): Promise<ReceivedMessage[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (st.messages.length < n) return;
+      cleanup();
+      resolve(st.messages.slice());
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`fake SMTP: expected ${n} message(s), got ${st.messages.length} in ${timeoutMs} ms`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      st.waiters.delete(check);
+    };
+    st.waiters.add(check);
+    check();
+  });
+}
+
+export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
+  const st: State = {
+    opts, messages: [], waiters: new Set(),
+    failures: { left: 0, reply: { code: 451, message: '' } },
+  };
+  const server = new SMTPServer(serverOptions(st));
+  // Without a listener an 'error' event (e.g. a client resetting) would crash the test run.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    messages: st.messages,
+    failNext(n, code = 451, message = 'Requested action aborted: local error in processing') {
+      st.failures = { left: n, reply: { code, message } };
+    },
+    waitForMessages: (n, timeoutMs = 5000) => waitFor(st, n, timeoutMs),
+    close: () => new Promise<void>((resolve) => {
+      try {
+        server.close(() => resolve());
+      } catch {
+        resolve(); // already closed: closing twice must not fail a test's cleanup
+      }
+    }),
+  };
+}
