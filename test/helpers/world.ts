@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../src/cli';
+import { sharedPki, type TestPki } from '../fake/pki';
+import { startFakePxgrid, type FakePxgrid } from '../fake/pxgrid';
+import type { FakePxgridOptions } from '../fake/pxgrid-types';
+import { startSmtp, type FakeSmtp, type FakeSmtpOptions } from '../fake/smtp';
+
+export const BUNDLE = resolve(__dirname, '../../dist/run.js');
+/** The Node binary that runs the bundle; `npm run test:runtimes` points it at other versions. */
+export const NODE = process.env.ISE_TO_MAIL_TEST_NODE || process.execPath;
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The last stdout line: the summary EEM matches on. */
+  summary: string;
+}
+
+/** A fake ISE, a real SMTP server, and an empty directory holding only run.js (and a config). */
+export interface World {
+  pki: TestPki;
+  ise: FakePxgrid;
+  smtp: FakeSmtp;
+  dir: string;
+  stateDir: string;
+  env: Record<string, string>;
+  /** dist/run.js as a child process from the empty directory. */
+  run(args?: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
+  /** The same code in-process (faster; for unit-level integration tests). */
+  runInProcess(args?: string[], env?: Record<string, string | undefined>, now?: () => number): Promise<RunResult>;
+  cursor(): unknown;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  ise?: FakePxgridOptions;
+  smtp?: FakeSmtpOptions;
+}
+
+export async function startWorld(opts: WorldOptions = {}): Promise<World> {
+  const pki = sharedPki();
+  const ise = await startFakePxgrid({ autoApprove: true, ...opts.ise, pki });
+  const smtp = await startSmtp({ ...opts.smtp, pki });
+  const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-e2e-'));
+  copyFileSync(BUNDLE, join(dir, 'run.js'));
+  const stateDir = join(dir, 'data');
+  const env: Record<string, string> = {
+    ISE_HOST: `localhost:${ise.port}`,
+    ISE_CA: pki.caFile,
+    SMTP_SERVER: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_SECURITY: 'none',
+    MAIL_FROM: 'ise-alerts@example.net',
+    MAIL_DEST: 'noc@example.net,oncall@example.net',
+  };
+  return {
+    pki,
+    ise,
+    smtp,
+    dir,
+    stateDir,
+    env,
+    run: (args = [], extra = {}) => runBundle(dir, args, { ...env, ...extra }),
+    runInProcess: (args = [], extra = {}, now = Date.now) => runInProcess(dir, args, { ...env, ...extra }, now),
+    cursor: () => (existsSync(join(stateDir, 'cursor.json')) ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8')) : undefined),
+    close: async () => {
+      await Promise.all([ise.close(), smtp.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function cleanEnv(extra: Record<string, string | undefined>): Record<string, string> {
+  // Only PATH from the developer's environment: nothing of theirs may leak into a test.
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+export function runBundle(cwd: string, args: string[], env: Record<string, string | undefined>, script = join(cwd, 'run.js')): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(NODE, [script, ...args], { cwd: tmpdir(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout, stderr, summary: lastLine(stdout) });
+    });
+  });
+}
+
+async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined>, now: () => number): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    { pid: process.pid, now, alive: () => false, baseDir: dir, env: cleanEnv(env) },
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+  );
+  return { code, stdout, stderr, summary: lastLine(stdout) };
+}
+
+export function lastLine(text: string): string {
+  const lines = text.split('\n').filter((l) => l !== '');
+  return lines[lines.length - 1] ?? '';
+}
+
+export function writeConfig(dir: string, lines: string[]): string {
+  const file = join(dir, 'ise-to-mail.env');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
