@@ -1,0 +1,55 @@
+// `npm run demo`: what the tool does, without an ISE. Starts the fake pxGrid (with realistic
+// failures) and a local SMTP capture, runs dist/run.js against them the way a switch would, and
+// prints the mail that arrives.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadFakes } from './fakes.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { startFakePxgrid, startSmtp, makeFailures, sharedPki } = await loadFakes();
+
+const pki = sharedPki();
+const ise = await startFakePxgrid({ pki });
+const smtp = await startSmtp({ pki });
+const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-demo-'));
+copyFileSync(join(root, 'dist/run.js'), join(dir, 'run.js'));
+writeFileSync(
+  join(dir, 'ise-to-mail.env'),
+  [`ISE_HOST=localhost:${ise.port}`, `ISE_CA=${pki.caFile}`, 'SMTP_SERVER=127.0.0.1', `SMTP_PORT=${smtp.port}`,
+    'SMTP_SECURITY=none', 'MAIL_FROM=ise-alerts@example.net', 'MAIL_DEST=noc@example.net'].join('\n'),
+);
+ise.setFailures(makeFailures(40, { start: Date.now() - 45 * 60_000, stepMs: 60_000, seed: 7 }));
+
+// Asynchronous on purpose: the fake servers live in this process and must keep answering.
+const run = async (label) => {
+  console.log(`\n$ node run.js        # ${label}`);
+  const r = await promisify(execFile)(process.execPath, [join(dir, 'run.js')], { cwd: tmpdir(), env: { PATH: process.env.PATH } })
+    .catch((err) => err);
+  process.stdout.write(r.stdout + r.stderr);
+  console.log(`(exit code ${r.code ?? 0})`);
+};
+
+try {
+  await run('first run: creates the pxGrid client, which waits for approval');
+  ise.approve('ise_to_mail');
+  console.log('\n(the ISE admin approves client ise_to_mail under Administration > pxGrid Services)');
+  await run('second run: mails the failures of the last hour');
+  const mail = smtp.messages[0];
+  if (!mail) throw new Error('no mail arrived');
+  const htmlFile = join(root, '.cache/demo-mail.html');
+  writeFileSync(htmlFile, mail.parsed.html || '');
+  console.log('\n================ the mail that arrived ================');
+  for (const h of ['from', 'to', 'date', 'subject']) console.log(`${h[0].toUpperCase()}${h.slice(1)}: ${mail.parsed.headers.get(h)?.text ?? mail.parsed.headers.get(h)}`);
+  console.log(`Attachments: ${mail.parsed.attachments.map((a) => `${a.filename} (${a.size} bytes)`).join(', ') || 'none'}\n`);
+  console.log(mail.parsed.text);
+  console.log('=======================================================');
+  console.log(`HTML part saved to ${htmlFile}`);
+  await run('third run: nothing new, nothing mailed');
+} finally {
+  await Promise.all([ise.close(), smtp.close()]);
+  rmSync(dir, { recursive: true, force: true });
+}
