@@ -10479,6 +10479,32 @@ var init_render = __esm({
   }
 });
 
+// src/retry.ts
+async function withRetry(fn, deadline, policy) {
+  for (let attempt = 1; ; attempt++) {
+    const wait = policy.baseDelayMs * 2 ** (attempt - 1);
+    const more = attempt < policy.attempts && deadline.remaining() > 2 * wait + 1e3;
+    let value;
+    try {
+      value = await fn();
+    } catch (err) {
+      if (!more || !policy.transient(err)) throw err;
+      await sleep(wait);
+      continue;
+    }
+    if (!more || !policy.again?.(value)) return value;
+    await policy.discard?.(value);
+    await sleep(wait);
+  }
+}
+var sleep;
+var init_retry = __esm({
+  "src/retry.ts"() {
+    "use strict";
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
 // node_modules/nodemailer/lib/punycode/index.js
 var require_punycode = __commonJS({
   "node_modules/nodemailer/lib/punycode/index.js"(exports2, module2) {
@@ -22651,22 +22677,28 @@ async function sendMail(cfg, deadline, mail) {
     disableFileAccess: true,
     disableUrlAccess: true
   });
+  const message = {
+    from: { name: "ISE RADIUS alerts", address: cfg.mail.from ?? "" },
+    to: cfg.mail.dest,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    attachments: mail.attachments
+  };
   try {
-    const info = await transport.sendMail({
-      from: { name: "ISE RADIUS alerts", address: cfg.mail.from ?? "" },
-      to: cfg.mail.dest,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers,
-      attachments: mail.attachments
-    });
+    const info = await withRetry(() => transport.sendMail(message), deadline, { attempts: 3, baseDelayMs: 2e3, transient: transientSmtp });
     return { messageId: String(info.messageId ?? "") };
   } catch (err) {
     throw smtpError(cfg, err);
   } finally {
     transport.close();
   }
+}
+function transientSmtp(err) {
+  const e = err;
+  if (e.responseCode !== void 0) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== "EAUTH";
+  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
 }
 function readCa(file) {
   try {
@@ -22703,6 +22735,7 @@ var init_transport = __esm({
     "use strict";
     import_node_fs2 = require("node:fs");
     init_errors();
+    init_retry();
     CONNECT_MS = 15e3;
     GREETING_MS = 15e3;
     SOCKET_MS = 6e4;
@@ -41588,6 +41621,10 @@ var require_undici = __commonJS({
 });
 
 // src/pxgrid/http.ts
+function isTransient(err) {
+  const code = err instanceof AppError ? errCode(err.cause) : "";
+  return ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE", "UND_ERR_CLOSED"].includes(code);
+}
 function deadlineError() {
   return new AppError(Exit.ise, "the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)");
 }
@@ -41623,12 +41660,13 @@ function safeOrigin(url) {
     return "an invalid URL";
   }
 }
-var import_undici, CONNECT_MS2, HEADERS_MS, BODY_IDLE_MS, PxHttp, TRANSPORT_HINTS;
+var import_undici, CONNECT_MS2, HEADERS_MS, BODY_IDLE_MS, PxHttp, RETRY_STATUS, TRANSPORT_HINTS;
 var init_http = __esm({
   "src/pxgrid/http.ts"() {
     "use strict";
     import_undici = __toESM(require_undici());
     init_errors();
+    init_retry();
     CONNECT_MS2 = 1e4;
     HEADERS_MS = 3e4;
     BODY_IDLE_MS = 3e4;
@@ -41643,7 +41681,20 @@ var init_http = __esm({
       }
       deadline;
       #agent;
-      async post(url, body, auth) {
+      /**
+       * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
+       * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
+       */
+      async post(url, body, auth, final5xx = false) {
+        return withRetry(() => this.#once(url, body, auth), this.deadline, {
+          attempts: 3,
+          baseDelayMs: 1e3,
+          transient: isTransient,
+          again: (res) => !final5xx && RETRY_STATUS.has(res.status),
+          discard: (res) => res.body.dump().catch(() => void 0)
+        });
+      }
+      async #once(url, body, auth) {
         if (this.deadline.expired()) throw deadlineError();
         const headers = { "content-type": "application/json", accept: "application/json" };
         if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
@@ -41667,6 +41718,7 @@ var init_http = __esm({
         await this.#agent.destroy().catch(() => void 0);
       }
     };
+    RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
     TRANSPORT_HINTS = {
       ECONNREFUSED: "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node",
       ENOTFOUND: "host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)",
@@ -41861,7 +41913,7 @@ var init_control = __esm({
           const { host, port: port2 } = this.hosts[i];
           const url = `https://${host.includes(":") ? `[${host}]` : host}:${port2}/pxgrid/control/${method}`;
           try {
-            const res = await this.http.post(url, body, auth);
+            const res = await this.http.post(url, body, auth, method === "AccountCreate");
             const text2 = await res.body.text();
             this.#preferred = i;
             return { status: res.status, text: text2, host: `${host}:${port2}` };
@@ -42367,12 +42419,12 @@ async function runPoll(cfg, opts, sys, io) {
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   const release = opts.dryRun ? () => void 0 : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
   try {
-    return await poll(cfg, opts, deadline, io);
+    return await poll(cfg, opts, deadline, io, sys);
   } finally {
     release();
   }
 }
-async function poll(cfg, opts, deadline, io) {
+async function poll(cfg, opts, deadline, io, sys) {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== void 0;
   const start = backfill ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
@@ -42386,6 +42438,7 @@ async function poll(cfg, opts, deadline, io) {
   } finally {
     await http.close();
   }
+  sys.crash?.("after-fetch");
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = notesFor(cfg, invalid);
   if (batch.digest.total === 0) {
@@ -42401,6 +42454,7 @@ async function poll(cfg, opts, deadline, io) {
     return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
   }
   await sendMail(cfg, deadline, mail);
+  sys.crash?.("after-send");
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? "" : "s"}`;
   return outcome(notes, `${what} mailed to ${to}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`, { mailed: n });
@@ -42606,9 +42660,11 @@ async function main(argv) {
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
   const baseDir = (0, import_node_path4.dirname)((0, import_node_path4.resolve)(process.argv[1] ?? "."));
+  const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
+  const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
   return runCli2(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env },
+    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env, crash },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
 }

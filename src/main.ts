@@ -24,9 +24,12 @@ async function main(argv: string[]): Promise<number> {
   const { runCli } = await import('./cli');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
+  // Test-only: die here as a power cut would (see test/delivery-crash.test.ts). Never set in production.
+  const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
+  const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
   return runCli(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env },
+    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env, crash },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }

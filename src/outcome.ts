@@ -17,7 +17,14 @@ export interface System {
   /** Directory that holds run.js. */
   baseDir: string;
   env: Record<string, string | undefined>;
+  /**
+   * Test-only crash points (ISE_TO_MAIL_TEST_CRASH): the delivery tests kill the process at each
+   * phase of a run to prove no failure is lost. Undefined in normal use.
+   */
+  crash?: (phase: CrashPhase) => void;
 }
+
+export type CrashPhase = 'after-fetch' | 'after-send';
 
 export interface Io {
   /** A line for stdout (dry-run message, doctor checks). */

@@ -26,13 +26,13 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   // --dry-run changes no state at all, not even a lock file.
   const release = opts.dryRun ? () => undefined : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
   try {
-    return await poll(cfg, opts, deadline, io);
+    return await poll(cfg, opts, deadline, io, sys);
   } finally {
     release();
   }
 }
 
-async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io): Promise<Outcome> {
+async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== undefined;
   const start = backfill ? new Date(opts.since!).toISOString() : queryStart(cursor, cfg.overlapMs);
@@ -46,6 +46,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io): 
   } finally {
     await http.close();
   }
+  sys.crash?.('after-fetch');
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = notesFor(cfg, invalid);
   if (batch.digest.total === 0) {
@@ -61,6 +62,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io): 
     return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
   }
   await sendMail(cfg, deadline, mail);
+  sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? '' : 's'}`;

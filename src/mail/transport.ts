@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mailError, usageError } from '../errors';
 import type { Config } from '../config/config';
 import type { Deadline } from '../deadline';
+import { withRetry } from '../retry';
 
 export interface OutgoingMail {
   subject: string;
@@ -38,22 +39,31 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  const message = {
+    from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
+    to: cfg.mail.dest,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    attachments: mail.attachments,
+  };
   try {
-    const info = await transport.sendMail({
-      from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
-      to: cfg.mail.dest,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers,
-      attachments: mail.attachments,
-    });
+    // A 4xx reply or a dropped connection is temporary (greylisting, a busy relay): retry within
+    // the deadline. A 5xx or an auth failure is final for this run.
+    const info = await withRetry(() => transport.sendMail(message), deadline, { attempts: 3, baseDelayMs: 2000, transient: transientSmtp });
     return { messageId: String(info.messageId ?? '') };
   } catch (err) {
     throw smtpError(cfg, err);
   } finally {
     transport.close();
   }
+}
+
+function transientSmtp(err: unknown): boolean {
+  const e = err as { code?: string; responseCode?: number; message?: string };
+  if (e.responseCode !== undefined) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== 'EAUTH';
+  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
 }
 
 function readCa(file: string): string {

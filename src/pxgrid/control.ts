@@ -39,7 +39,8 @@ export class PxControl {
       const { host, port } = this.hosts[i]!;
       const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}/pxgrid/control/${method}`;
       try {
-        const res = await this.http.post(url, body, auth);
+        // AccountCreate's 503 means "password accounts disabled": final, not transient.
+        const res = await this.http.post(url, body, auth, method === 'AccountCreate');
         const text = await res.body.text();
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };

@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { AppError, Exit, describe, iseError } from '../errors';
 import type { Deadline } from '../deadline';
+import { withRetry } from '../retry';
 import type { TlsMaterial } from './tls';
 
 export interface BasicAuth {
@@ -37,7 +38,21 @@ export class PxHttp {
     });
   }
 
-  async post(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
+  /**
+   * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
+   * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
+   */
+  async post(url: string, body: unknown, auth?: BasicAuth, final5xx = false): Promise<PxResponse> {
+    return withRetry(() => this.#once(url, body, auth), this.deadline, {
+      attempts: 3,
+      baseDelayMs: 1000,
+      transient: isTransient,
+      again: (res) => !final5xx && RETRY_STATUS.has(res.status),
+      discard: (res) => res.body.dump().catch(() => undefined),
+    });
+  }
+
+  async #once(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
     if (this.deadline.expired()) throw deadlineError();
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`;
@@ -61,6 +76,14 @@ export class PxHttp {
   async close(): Promise<void> {
     await this.#agent.destroy().catch(() => undefined);
   }
+}
+
+const RETRY_STATUS = new Set([502, 503, 504]);
+
+/** A reset or broken connection: worth another try. */
+function isTransient(err: unknown): boolean {
+  const code = err instanceof AppError ? errCode(err.cause) : '';
+  return ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(code);
 }
 
 export function deadlineError(): AppError {

@@ -19,6 +19,8 @@ export interface FakeSmtpOptions {
   size?: number;
   rejectRcpt?: SmtpReply;
   rejectData?: SmtpReply;
+  /** Awaited before each RCPT TO is answered: lets a test act (kill the client) mid-transaction. */
+  beforeRcpt?: () => Promise<void>;
 }
 
 export interface ReceivedMessage {
@@ -84,7 +86,9 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       cb(replyError(st.failures.reply));
     },
     onRcptTo(_address, _session, cb) {
-      cb(opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
+      const answer = () => cb(opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
+      if (opts.beforeRcpt) opts.beforeRcpt().then(answer, answer);
+      else answer();
     },
     onData(stream, session, cb) {
       receive(st, stream, session).then(() => cb(), (err: Error) => cb(err));
