@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli';
+import type { System } from '../../src/outcome';
 import { sharedPki, type TestPki } from '../fake/pki';
 import { startFakePxgrid, type FakePxgrid } from '../fake/pxgrid';
 import type { FakePxgridOptions } from '../fake/pxgrid-types';
@@ -31,7 +32,7 @@ export interface World {
   /** dist/run.js as a child process from the empty directory. */
   run(args?: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
   /** The same code in-process (faster; for unit-level integration tests). */
-  runInProcess(args?: string[], env?: Record<string, string | undefined>, now?: () => number): Promise<RunResult>;
+  runInProcess(args?: string[], env?: Record<string, string | undefined>, now?: () => number, crash?: System['crash']): Promise<RunResult>;
   cursor(): unknown;
   close(): Promise<void>;
 }
@@ -65,7 +66,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     stateDir,
     env,
     run: (args = [], extra = {}) => runBundle(dir, args, { ...env, ...extra }),
-    runInProcess: (args = [], extra = {}, now = Date.now) => runInProcess(dir, args, { ...env, ...extra }, now),
+    runInProcess: (args = [], extra = {}, now = Date.now, crash) => runInProcess(dir, args, { ...env, ...extra }, now, crash),
     cursor: () => (existsSync(join(stateDir, 'cursor.json')) ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8')) : undefined),
     close: async () => {
       await Promise.all([ise.close(), smtp.close()]);
@@ -97,12 +98,12 @@ export function runBundle(cwd: string, args: string[], env: Record<string, strin
   });
 }
 
-async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined>, now: () => number): Promise<RunResult> {
+async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined>, now: () => number, crash?: System['crash']): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(
     args,
-    { pid: process.pid, now, alive: () => false, baseDir: dir, env: cleanEnv(env) },
+    { pid: process.pid, now, alive: () => false, baseDir: dir, env: cleanEnv(env), crash },
     { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
   );
   return { code, stdout, stderr, summary: lastLine(stdout) };
