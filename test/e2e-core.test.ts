@@ -102,4 +102,15 @@ describe('run', () => {
     expect(m.html).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(w.smtp.messages[0]!.envelope.rcptTo).toHaveLength(2);
   });
+
+  test('--json prints the summary as one JSON object, last on stdout', async () => {
+    w = await startWorld();
+    w.ise.setFailures([makeFailure({ userName: 'user-9' })]);
+    const r = await w.run(['--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.summary)).toMatchObject({ status: 'OK', exitCode: 0, mailed: 1, message: expect.stringMatching(/^1 new failure mailed to 2 recipients/) });
+    const bad = await w.run(['--json', '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.summary)).toMatchObject({ status: 'ERROR', exitCode: 2 });
+  });
 });
