@@ -68,7 +68,7 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
     .option('--json', 'print the summary as one JSON object')
     .option('--verbose', 'diagnostics and stack traces to stderr')
     .exitOverride()
-    .configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79 })
+    .configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => undefined })
     .addHelpText('after', helpEpilog())
     .showHelpAfterError(false);
 
