@@ -15,6 +15,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * TEST ONLY: ISE_TO_MAIL_TEST_NOW (an ISO instant or epoch ms) starts the run's clock at that
+ * instant, so end-to-end tests can drive dist/run.js through simulated days (health mails,
+ * heartbeats). The clock then advances in real time. Not an option for users (README "health").
+ */
+function clock(env: NodeJS.ProcessEnv): () => number {
+  const text = env.ISE_TO_MAIL_TEST_NOW;
+  if (!text) return Date.now;
+  const start = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  if (!Number.isFinite(start)) return Date.now;
+  const offset = start - Date.now();
+  return () => Date.now() + offset;
+}
+
 async function main(argv: string[]): Promise<number> {
   // `--version` answers before anything else is loaded: EEM and scripts call it to probe the install.
   if (argv.length === 1 && argv[0] === '--version') {
@@ -26,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
   return runCli(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env },
+    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }
