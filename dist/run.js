@@ -3492,6 +3492,9 @@ var init_keys = __esm({
       STATE_DIR: { help: "cursor, lock and pxGrid credentials (data next to run.js)" },
       CURSOR_OVERLAP: { help: "how far back each poll re-reads for late records (10m)" },
       RUN_DEADLINE: { help: "the whole run must end within this (150s)" },
+      HEALTH_ALERT_AFTER: { help: "mail the team when runs have failed this long (30m)" },
+      HEALTH_REPEAT: { help: "repeat that problem mail at most this often while it lasts (24h)" },
+      HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
       ISE_TO_MAIL_CONFIG: { help: "config file (ise-to-mail.env next to run.js)" }
     };
     BY_NAME = /* @__PURE__ */ new Map();
@@ -10190,6 +10193,9 @@ var init_schema = __esm({
       STATE_DIR: text.default("data"),
       CURSOR_OVERLAP: duration2("CURSOR_OVERLAP").default(10 * 6e4),
       RUN_DEADLINE: duration2("RUN_DEADLINE").refine((ms) => ms >= 5e3, "RUN_DEADLINE must be at least 5s").default(15e4),
+      HEALTH_ALERT_AFTER: duration2("HEALTH_ALERT_AFTER").default(30 * 6e4),
+      HEALTH_REPEAT: duration2("HEALTH_REPEAT").refine((ms) => ms >= 6e4, "HEALTH_REPEAT must be at least 1m").default(24 * 36e5),
+      HEARTBEAT: text.toLowerCase().pipe(_enum(["daily", "weekly", "off"], { message: "HEARTBEAT must be daily, weekly or off" })).default("off"),
       ISE_TO_MAIL_CONFIG: text.optional()
     });
   }
@@ -10239,6 +10245,7 @@ function build(p, raw, baseDir, configFile) {
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
+    health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
     raw
   };
 }
@@ -10302,7 +10309,7 @@ function requireSettings(cfg, parts) {
     if (!cfg.mail.from) throw missing("MAIL_FROM", "give the From address (it defaults to MAIL_USER, which is not set either)");
   }
 }
-var import_node_fs, import_node_path, DEFAULT_SMTP_PORT;
+var import_node_fs, import_node_path, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
@@ -10313,6 +10320,7 @@ var init_config = __esm({
     init_keys();
     init_schema();
     init_values();
+    HEARTBEAT_MS = { daily: 864e5, weekly: 7 * 864e5, off: 0 };
     DEFAULT_SMTP_PORT = { tls: 465, starttls: 587, none: 25 };
   }
 });
@@ -10370,9 +10378,9 @@ var init_deadline = __esm({
   "src/deadline.ts"() {
     "use strict";
     Deadline = class {
-      constructor(budgetMs, clock = Date.now) {
-        this.clock = clock;
-        this.#end = clock() + budgetMs;
+      constructor(budgetMs, clock2 = Date.now) {
+        this.clock = clock2;
+        this.#end = clock2() + budgetMs;
       }
       clock;
       #end;
@@ -41766,7 +41774,8 @@ var init_files = __esm({
     stateFile = {
       cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
       credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock")
+      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path2.join)(dir, "health.json")
     };
   }
 });
@@ -42409,6 +42418,314 @@ var init_batch = __esm({
   }
 });
 
+// src/format/health-mail.ts
+function fmtUtc(t) {
+  return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
+}
+function fmtSpan(ms) {
+  const units = [[864e5, "d"], [36e5, "h"], [6e4, "m"]];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
+}
+function headline(exitCode, message) {
+  if (exitCode === Exit.account) {
+    if (/\bDISABLED\b/.test(message)) return "pxGrid account DISABLED on ISE";
+    if (/\bPENDING\b/.test(message)) return "pxGrid account PENDING approval on ISE";
+    return "pxGrid account refused by ISE";
+  }
+  if (exitCode === Exit.ise) {
+    if (/\bTLS\b/.test(message)) return "TLS trust to ISE failed";
+    if (/RUN_DEADLINE|did not answer in time/.test(message)) return "ISE does not answer in time";
+    if (/^cannot talk to pxGrid/.test(message)) return "cannot reach ISE";
+    return "ISE pxGrid answers with errors";
+  }
+  if (exitCode === Exit.mail) return "cannot deliver mail";
+  if (exitCode === Exit.usage) return "configuration or state error";
+  return "internal error";
+}
+function compose(subject, paragraphs) {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  return {
+    subject: clean(subject, 200),
+    text: `${[...lines, "", "-- ", footer].join("\n")}
+`,
+    html: [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
+      ...lines.map((l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`),
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      "</body></html>"
+    ].join("\n")
+  };
+}
+function problemMail(p) {
+  const what = headline(p.exitCode, p.message);
+  return compose(`${PREFIX} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
+    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+    `${p.failedRuns} run${p.failedRuns === 1 ? "" : "s"} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+  ]);
+}
+function recoveryLines(r, found) {
+  const what = r.lastError ? `${headline(r.lastError.exitCode, r.lastError.message)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
+  const runs = r.failedRuns > 0 ? `${r.failedRuns} failed run${r.failedRuns === 1 ? "" : "s"}, ` : "";
+  return [
+    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
+    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+  ];
+}
+function recoveryMail(r) {
+  return compose(`${PREFIX} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+}
+function foldRecovery(mail, r, found) {
+  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
+  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join("<br>")}</b></p>`;
+  const body = /<body[^>]*>/i;
+  return {
+    ...mail,
+    // Only our own "[ISE]" prefix is dropped: the digest keeps its counts and top reason.
+    subject: clean(`${PREFIX} RECOVERED; ${mail.subject.replace(/^\[ISE\]\s*/, "")}`, 200),
+    text: `${lines.join("\n")}
+
+${mail.text}`,
+    html: body.test(mail.html) ? mail.html.replace(body, (tag) => `${tag}
+${html}`) : `${html}
+${mail.html}`
+  };
+}
+function heartbeatMail(q) {
+  return compose(`${PREFIX} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
+    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
+    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+  ]);
+}
+var PREFIX, MAX_LINE;
+var init_health_mail = __esm({
+  "src/format/health-mail.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    PREFIX = "[ISE] ise-to-mail";
+    MAX_LINE = 600;
+  }
+});
+
+// src/state/health.ts
+function newHealth(now) {
+  return { failedRuns: 0, quietSince: now };
+}
+function loadHealth(stateDir) {
+  const file = stateFile.health(stateDir);
+  const data = readStateJson(file, fileSchema2, HEALTH_RESET);
+  if (!data) return void 0;
+  const time2 = (v) => {
+    if (v === null) return void 0;
+    const t = Date.parse(v);
+    if (!Number.isFinite(t)) throw usageError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
+    return t;
+  };
+  const h = { failedRuns: data.failedRuns };
+  for (const k of TIME_FIELDS) {
+    const t = time2(data[k]);
+    if (t !== void 0) h[k] = t;
+  }
+  if (data.lastError) h.lastError = { exitCode: data.lastError.exitCode, message: data.lastError.message, at: time2(data.lastError.at) ?? 0 };
+  return h;
+}
+function serialize(h) {
+  const time2 = (t) => t === void 0 ? null : new Date(t).toISOString();
+  const data = { version: 1 };
+  for (const k of TIME_FIELDS) data[k] = time2(h[k]);
+  data.failedRuns = h.failedRuns;
+  data.lastError = h.lastError ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time2(h.lastError.at) } : null;
+  return `${JSON.stringify(data)}
+`;
+}
+function sameHealth(a, b) {
+  return b !== void 0 && serialize(a) === serialize(b);
+}
+function saveHealth(stateDir, next, before) {
+  if (sameHealth(next, before)) return false;
+  writeFileAtomic(stateFile.health(stateDir), serialize(next), 384);
+  return true;
+}
+var iso, fileSchema2, HEALTH_RESET, TIME_FIELDS;
+var init_health = __esm({
+  "src/state/health.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_atomic();
+    init_files();
+    iso = string2().nullable();
+    fileSchema2 = object({
+      version: literal(1),
+      lastSuccess: iso,
+      firstFailure: iso,
+      failedRuns: number2().int().min(0),
+      lastError: object({ exitCode: number2().int(), message: string2(), at: string2() }).nullable(),
+      problemMailed: iso,
+      quietSince: iso,
+      lastMail: iso,
+      lastHeartbeat: iso
+    });
+    HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
+    TIME_FIELDS = ["lastSuccess", "firstFailure", "problemMailed", "quietSince", "lastMail", "lastHeartbeat"];
+  }
+});
+
+// src/commands/watch.ts
+async function watchedPoll(cfg, sys, deadline, poll2) {
+  const run = { cfg, sys, deadline, t: sys.now() };
+  let before;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch (err) {
+    return pollDespite(poll2, err);
+  }
+  const h = before ?? newHealth(run.t);
+  const recovery = recoveryDue(h, cfg, run.t);
+  let folded = false;
+  const decorate = recovery && ((mail, found) => (folded = true, foldRecovery(mail, recovery, found)));
+  let outcome2;
+  try {
+    outcome2 = await poll2(decorate);
+  } catch (err) {
+    const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
+    if (exitCode === Exit.locked) throw err;
+    const note = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
+    throw note ? rewrap(err, note) : err;
+  }
+  const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
+  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  if (notes.length === 0) return outcome2;
+  return { ...outcome2, status: warn ? "WARN" : outcome2.status, message: `${outcome2.message}; ${notes.join("; ")}` };
+}
+async function pollDespite(poll2, err) {
+  const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
+  let outcome2;
+  try {
+    outcome2 = await poll2();
+  } catch (pollErr) {
+    throw rewrap(pollErr, `also: ${why}`);
+  }
+  return { ...outcome2, exitCode: Exit.usage, status: "ERROR", message: `${outcome2.message}; but ${why}` };
+}
+function recoveryDue(h, cfg, t) {
+  const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
+  if (h.problemMailed === void 0 && !unmailed) return void 0;
+  return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
+}
+async function onFailure(run, h, before, exitCode, message) {
+  const { cfg, t } = run;
+  const since = h.failedRuns === 0 || h.firstFailure === void 0 ? t : h.firstFailure;
+  const next = { ...h, failedRuns: h.failedRuns + 1, firstFailure: since, lastError: { exitCode, message, at: t } };
+  const notes = [];
+  const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
+  if (due) {
+    const failing = `failing since ${iso2(since)} (${next.failedRuns} runs)`;
+    if (exitCode === Exit.mail) {
+      notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
+    } else {
+      const mail = problemMail({ exitCode, message, since, failedRuns: next.failedRuns, lastSuccess: h.lastSuccess, repeatMs: cfg.health.repeatMs });
+      const sent = await trySend(run, mail);
+      if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
+      notes.push(sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`);
+    }
+  }
+  const saved = save(run, next, before);
+  if (saved) notes.push(saved);
+  return notes.join("; ");
+}
+async function onSuccess(run, h, before, mailed, recovery, folded) {
+  const { cfg, t } = run;
+  const notes = [];
+  let warn = false;
+  const next = { ...h, failedRuns: 0 };
+  let active = mailed;
+  if (recovery) {
+    const sent = folded || await trySend(run, recoveryMail(recovery));
+    if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
+    notes.push(folded ? "recovery note included" : sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`);
+    warn = sent !== true;
+    active ||= sent === true;
+  } else {
+    next.firstFailure = void 0;
+  }
+  if (active) Object.assign(next, { quietSince: t, lastMail: t });
+  else if (heartbeatDue(cfg, h, t)) {
+    const sent = await trySend(run, heartbeatMail({ since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" }));
+    const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
+    if (sent === true) Object.assign(next, { quietSince: h.quietSince + slots * cfg.health.heartbeatMs, lastHeartbeat: t, lastMail: t });
+    notes.push(sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`);
+    warn = sent !== true;
+  }
+  const stale = h.lastSuccess === void 0 || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
+  if (stale || !sameHealth(next, before)) next.lastSuccess = t;
+  const saved = save(run, next, before);
+  if (saved) notes.push(saved);
+  return { notes, warn: warn || saved !== void 0 };
+}
+function heartbeatDue(cfg, h, t) {
+  return cfg.health.heartbeatMs > 0 && h.quietSince !== void 0 && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
+}
+function elapsed(from, to, span) {
+  return to - from >= span - JITTER_MS;
+}
+async function trySend(run, mail) {
+  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
+  try {
+    await sendMail(run.cfg, new Deadline(budget, run.sys.now), mail);
+    return true;
+  } catch (err) {
+    return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, "");
+  }
+}
+function save(run, next, before) {
+  try {
+    saveHealth(run.cfg.stateDir, next, before);
+    return void 0;
+  } catch (err) {
+    return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
+  }
+}
+function errorLine(err) {
+  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
+}
+function rewrap(err, note) {
+  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note}`, { cause: err });
+  return new AppError(Exit.internal, `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`, { cause: err });
+}
+function redact(cfg, text2) {
+  let stored;
+  try {
+    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
+  } catch {
+  }
+  const secrets = [cfg.smtp.pass, cfg.ise.keyPassphrase, stored].filter((s) => typeof s === "string" && s.length >= 4);
+  return secrets.reduce((acc, s) => acc.split(s).join("***"), text2);
+}
+var HEALTH_MAIL_MIN_MS, JITTER_MS, SUCCESS_REFRESH_MS, iso2;
+var init_watch = __esm({
+  "src/commands/watch.ts"() {
+    "use strict";
+    init_deadline();
+    init_errors();
+    init_health_mail();
+    init_transport();
+    init_credentials();
+    init_health();
+    HEALTH_MAIL_MIN_MS = 2e4;
+    JITTER_MS = 6e4;
+    SUCCESS_REFRESH_MS = 36e5;
+    iso2 = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
+  }
+});
+
 // src/commands/run.ts
 var run_exports = {};
 __export(run_exports, {
@@ -42419,7 +42736,8 @@ async function runPoll(cfg, opts, sys, io) {
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   const release = opts.dryRun ? () => void 0 : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
   try {
-    return await poll(cfg, opts, deadline, io, sys);
+    if (opts.dryRun || opts.since !== void 0) return await poll(cfg, opts, deadline, io, sys);
+    return await watchedPoll(cfg, sys, deadline, (decorate) => poll(cfg, { ...opts, decorate }, deadline, io, sys));
   } finally {
     release();
   }
@@ -42453,7 +42771,7 @@ async function poll(cfg, opts, deadline, io, sys) {
     printMessage(io, cfg, mail);
     return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
   }
-  await sendMail(cfg, deadline, mail);
+  await sendMail(cfg, deadline, opts.decorate ? opts.decorate(mail, n) : mail);
   sys.crash?.("after-send");
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? "" : "s"}`;
@@ -42497,6 +42815,7 @@ var init_run = __esm({
     init_lock();
     init_version();
     init_batch();
+    init_watch();
   }
 });
 
@@ -42565,13 +42884,13 @@ __export(cli_exports, {
 });
 async function runCli(argv, sys, output) {
   const state = { json: argv.includes("--json"), verbose: argv.includes("--verbose"), secrets: [] };
-  const redact = (s) => state.secrets.reduce((acc, secret) => acc.split(secret).join("***"), s);
+  const redact2 = (s) => state.secrets.reduce((acc, secret) => acc.split(secret).join("***"), s);
   const io = {
-    out: (line) => output.stdout(`${redact(line)}
+    out: (line) => output.stdout(`${redact2(line)}
 `),
-    err: (line) => output.stderr(`${redact(line)}
+    err: (line) => output.stderr(`${redact2(line)}
 `),
-    debug: (line) => state.verbose && output.stderr(`ise-to-mail: ${redact(line)}
+    debug: (line) => state.verbose && output.stderr(`ise-to-mail: ${redact2(line)}
 `)
   };
   let result;
@@ -42652,6 +42971,14 @@ function alive(pid) {
     return err.code === "EPERM";
   }
 }
+function clock(env) {
+  const text2 = env.ISE_TO_MAIL_TEST_NOW;
+  if (!text2) return Date.now;
+  const start = /^\d+$/.test(text2) ? Number(text2) : Date.parse(text2);
+  if (!Number.isFinite(start)) return Date.now;
+  const offset = start - Date.now();
+  return () => Date.now() + offset;
+}
 async function main(argv) {
   if (argv.length === 1 && argv[0] === "--version") {
     process.stdout.write(`${VERSION}
@@ -42664,13 +42991,13 @@ async function main(argv) {
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
   return runCli2(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env, crash },
+    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
 }
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exit(code);
   },
   (err) => {
     process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}

@@ -15,6 +15,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * TEST ONLY: ISE_TO_MAIL_TEST_NOW (an ISO instant or epoch ms) starts the run's clock at that
+ * instant, so end-to-end tests can drive dist/run.js through simulated days (health mails,
+ * heartbeats). The clock then advances in real time. Not an option for users (README "health").
+ */
+function clock(env: NodeJS.ProcessEnv): () => number {
+  const text = env.ISE_TO_MAIL_TEST_NOW;
+  if (!text) return Date.now;
+  const start = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  if (!Number.isFinite(start)) return Date.now;
+  const offset = start - Date.now();
+  return () => Date.now() + offset;
+}
+
 async function main(argv: string[]): Promise<number> {
   // `--version` answers before anything else is loaded: EEM and scripts call it to probe the install.
   if (argv.length === 1 && argv[0] === '--version') {
@@ -24,19 +38,23 @@ async function main(argv: string[]): Promise<number> {
   const { runCli } = await import('./cli');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
-  // Test-only: die here as a power cut would (see test/delivery-crash.test.ts). Never set in production.
+  // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
   return runCli(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env, crash },
+    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // Exit now rather than when the event loop drains: a library timer left behind (nodemailer's
+    // greeting timer outlives a dropped SMTP connection by 15 s) must not hold EEM's policy open.
+    // stdout/stderr writes to files, pipes and TTYs are synchronous on Linux, so nothing is lost.
+    // https://nodejs.org/api/process.html#a-note-on-process-io
+    process.exit(code);
   },
   (err: unknown) => {
     process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}\n`);

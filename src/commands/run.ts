@@ -11,12 +11,15 @@ import { advance, emptyCursor, loadCursor, queryStart, saveCursor, type Cursor }
 import { acquireLock } from '../state/lock';
 import { VERSION } from '../version';
 import { Batch } from './batch';
+import { watchedPoll, type Decorate } from './watch';
 
 export interface RunOptions {
   /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
   since?: number;
   dryRun: boolean;
   resetCursor: boolean;
+  /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
+  decorate?: Decorate;
 }
 
 /** One poll: read the cursor, fetch new failures, mail them, then advance the cursor. */
@@ -26,7 +29,10 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   // --dry-run changes no state at all, not even a lock file.
   const release = opts.dryRun ? () => undefined : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
   try {
-    return await poll(cfg, opts, deadline, io, sys);
+    // Scheduled runs keep the health record and send the health mails (README "health"); a dry
+    // run or a --since backfill is a manual one-off that leaves both alone.
+    if (opts.dryRun || opts.since !== undefined) return await poll(cfg, opts, deadline, io, sys);
+    return await watchedPoll(cfg, sys, deadline, (decorate) => poll(cfg, { ...opts, decorate }, deadline, io, sys));
   } finally {
     release();
   }
@@ -61,7 +67,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
     printMessage(io, cfg, mail);
     return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
   }
-  await sendMail(cfg, deadline, mail);
+  await sendMail(cfg, deadline, opts.decorate ? opts.decorate(mail, n) : mail);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));

@@ -38,6 +38,8 @@ export interface Config {
   stateDir: string;
   overlapMs: number;
   deadlineMs: number;
+  /** Health mails (README "health"): problem after, repeat interval, heartbeat period (0 = off). */
+  health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
   /** Every raw value after precedence, for checks that name the variable. */
   raw: RawConfig;
 }
@@ -95,9 +97,12 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
+    health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
     raw,
   };
 }
+
+const HEARTBEAT_MS = { daily: 86_400_000, weekly: 7 * 86_400_000, off: 0 } as const;
 
 const DEFAULT_SMTP_PORT: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 

@@ -30,6 +30,9 @@ export const KEYS = {
   STATE_DIR: { help: 'cursor, lock and pxGrid credentials (data next to run.js)' },
   CURSOR_OVERLAP: { help: 'how far back each poll re-reads for late records (10m)' },
   RUN_DEADLINE: { help: 'the whole run must end within this (150s)' },
+  HEALTH_ALERT_AFTER: { help: 'mail the team when runs have failed this long (30m)' },
+  HEALTH_REPEAT: { help: 'repeat that problem mail at most this often while it lasts (24h)' },
+  HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
   ISE_TO_MAIL_CONFIG: { help: 'config file (ise-to-mail.env next to run.js)' },
 } as const satisfies Record<string, KeyInfo>;
 

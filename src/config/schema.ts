@@ -53,6 +53,9 @@ export const rawSchema = z.object({
   STATE_DIR: text.default('data'),
   CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
   RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),
+  HEALTH_ALERT_AFTER: duration('HEALTH_ALERT_AFTER').default(30 * 60_000),
+  HEALTH_REPEAT: duration('HEALTH_REPEAT').refine((ms) => ms >= 60_000, 'HEALTH_REPEAT must be at least 1m').default(24 * 3_600_000),
+  HEARTBEAT: text.toLowerCase().pipe(z.enum(['daily', 'weekly', 'off'], { message: 'HEARTBEAT must be daily, weekly or off' })).default('off'),
   ISE_TO_MAIL_CONFIG: text.optional(),
 });
 

@@ -8,6 +8,7 @@ export const stateFile = {
   cursor: (dir: string) => join(dir, 'cursor.json'),
   credentials: (dir: string) => join(dir, 'pxgrid-account.json'),
   lock: (dir: string) => join(dir, 'run.lock'),
+  health: (dir: string) => join(dir, 'health.json'),
 };
 
 /**
