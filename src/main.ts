@@ -31,11 +31,22 @@ async function main(argv: string[]): Promise<number> {
   );
 }
 
+// Last line of defence: if a pending network call is ever left with nothing keeping the event loop
+// alive, Node would exit 0 with no summary line, which EEM would read as success.
+let settled = false;
+process.once('beforeExit', () => {
+  if (settled) return;
+  process.stdout.write('ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n');
+  process.exitCode = 1;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (err: unknown) => {
+    settled = true;
     process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
