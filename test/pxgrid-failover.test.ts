@@ -79,6 +79,11 @@ describe('controllers and time limits', () => {
     expectFailure(await w.run([], { ISE_HOST: 'localhost:1,localhost:2' }), 4, 'localhost:1', 'connection refused', 'the other ISE_HOST entries failed too');
   });
 
+  it('ISE_HOST=a,b, a dead and b with an untrusted certificate: the TLS cause is the one reported', async () => {
+    w = await startWorld();
+    expectFailure(await w.run([], { ISE_HOST: `localhost:1,localhost:${w.ise.port}`, ISE_CA: w.pki.wrongCaFile }), 4, `localhost:${w.ise.port}`, 'TLS verification failed', 'the other ISE_HOST entries failed too');
+  });
+
   it('a slow ISE: exit 4 at RUN_DEADLINE with a clear line, well before the request would finish', async () => {
     w = await startWorld();
     w.ise.fault('/pxgrid/control/AccountActivate', { delayMs: 30_000 });

@@ -34,11 +34,12 @@ export class PxControl {
 
   /**
    * Tries each ISE_HOST in order, moving on when one gives no HTTP answer (refused, timed out,
-   * TLS failure: a node with a bad certificate must not stop alerts while another works). The
-   * first host's error is the one reported: it is the operator's primary node.
+   * TLS failure: a node with a bad certificate must not stop alerts while another works). When
+   * all fail, a TLS failure is reported before a refused connection: it is the one the operator
+   * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
    */
   async #post(method: string, body: unknown, auth?: BasicAuth): Promise<{ status: number; text: string; host: string }> {
-    let firstError: unknown;
+    const errors: TransportError[] = [];
     for (let n = 0; n < this.hosts.length; n++) {
       const i = (this.#preferred + n) % this.hosts.length;
       const { host, port } = this.hosts[i]!;
@@ -49,15 +50,13 @@ export class PxControl {
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };
       } catch (err) {
-        if (err instanceof TransportError && err.kind === 'deadline') throw err;
-        if (!(err instanceof TransportError)) throw err;
-        firstError ??= err;
+        if (!(err instanceof TransportError) || err.kind === 'deadline') throw err;
+        errors.push(err);
       }
     }
-    if (this.hosts.length > 1 && firstError instanceof AppError) {
-      throw new TransportError((firstError as TransportError).kind, `${firstError.message} (the other ISE_HOST entries failed too)`, firstError);
-    }
-    throw firstError;
+    const shown = errors.find((e) => e.kind === 'tls') ?? errors[0]!;
+    if (errors.length < 2) throw shown;
+    throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
   }
 }
 
