@@ -86,7 +86,7 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
       requireTLS: smtp.security === 'starttls',
       ignoreTLS: smtp.security === 'none',
       auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-      tls: smtp.ca ? { ca: readFileSync(smtp.ca, 'utf8') } : undefined,
+      tls: smtp.ca ? { ca: readSmtpCa(smtp.ca) } : undefined,
       connectionTimeout: ms,
       greetingTimeout: ms,
       socketTimeout: ms,
@@ -101,4 +101,12 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
     const tls = smtp.security === 'none' ? 'no TLS (SMTP_SECURITY=none)' : smtp.security === 'tls' ? 'implicit TLS' : 'STARTTLS';
     return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : 'no AUTH configured'}` };
   });
+}
+
+function readSmtpCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read SMTP_CA ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path`);
+  }
 }
