@@ -17513,12 +17513,12 @@ var require_http_proxy_client = __commonJS({
         host: proxy.hostname,
         port: Number(proxy.port) ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80
       };
-      let connect;
+      let connect2;
       if (proxy.protocol === "https:") {
         connectOptions.rejectUnauthorized = tlsOptions.rejectUnauthorized !== false;
-        connect = tls.connect.bind(tls);
+        connect2 = tls.connect.bind(tls);
       } else {
-        connect = net.connect.bind(net);
+        connect2 = net.connect.bind(net);
       }
       let socket;
       let finished = false;
@@ -17538,7 +17538,7 @@ var require_http_proxy_client = __commonJS({
         err.code = "ETIMEDOUT";
         tempSocketErr(err);
       };
-      socket = connect(connectOptions, () => {
+      socket = connect2(connectOptions, () => {
         if (finished) {
           return;
         }
@@ -18173,7 +18173,7 @@ var require_mailer = __commonJS({
                 err2.code = errors.EPROXY;
                 return callback(err2);
               }
-              const connect = (ipaddress) => {
+              const connect2 = (ipaddress) => {
                 const proxyV2 = !!this.meta.get("proxy_socks_module").SocksClient;
                 const socksClient = proxyV2 ? this.meta.get("proxy_socks_module").SocksClient : this.meta.get("proxy_socks_module");
                 const proxyType = Number(proxy.protocol.replace(/\D/g, "")) || 5;
@@ -18214,13 +18214,13 @@ var require_mailer = __commonJS({
                 });
               };
               if (net.isIP(proxy.hostname)) {
-                return connect(proxy.hostname);
+                return connect2(proxy.hostname);
               }
               return dns.resolve(proxy.hostname, (err2, address) => {
                 if (err2) {
                   return callback(err2);
                 }
-                connect(Array.isArray(address) ? address[0] : address);
+                connect2(Array.isArray(address) ? address[0] : address);
               });
             }
           }
@@ -25056,7 +25056,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -30189,7 +30189,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -30241,7 +30241,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError2("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError2("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -30265,15 +30265,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError2("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -30288,7 +30288,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -30342,7 +30342,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -30406,7 +30406,7 @@ var require_client = __commonJS({
         assert2(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
       let { host, hostname, protocol, port: port2 } = client[kUrl];
@@ -30577,7 +30577,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -30869,7 +30869,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -30885,25 +30885,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError2("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError2("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -31098,25 +31098,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent2 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError2("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError2("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError2("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -31211,16 +31211,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError2("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -31282,7 +31282,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -31290,13 +31290,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url, { connect: connect2 });
         this[kAgent] = new Agent2({
           ...opts,
           factory,
@@ -33042,10 +33042,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -33061,7 +33061,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect;
+    module2.exports = connect2;
   }
 });
 
@@ -34119,8 +34119,8 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
-    var { isIP } = require("node:net");
-    var { lookup } = require("node:dns");
+    var { isIP: isIP3 } = require("node:net");
+    var { lookup: lookup2 } = require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError: InvalidArgumentError2, InformationalError } = require_errors2();
     var maxInt = Math.pow(2, 31) - 1;
@@ -34210,7 +34210,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -34374,7 +34374,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP3(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -41630,23 +41630,37 @@ var require_undici = __commonJS({
 
 // src/pxgrid/http.ts
 function isTransient(err) {
+  if (err instanceof TransportError && err.kind !== "other" && err.kind !== "connect") return false;
   const code = err instanceof AppError ? errCode(err.cause) : "";
   return ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE", "UND_ERR_CLOSED"].includes(code);
 }
-function deadlineError() {
-  return new AppError(Exit.ise, "the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)");
+function watchdog(p, ms) {
+  let timer;
+  const guard = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("no answer in time"), { code: "UND_ERR_HEADERS_TIMEOUT" })), ms);
+  });
+  return Promise.race([p, guard]).finally(() => clearTimeout(timer));
 }
-function transportError(url, err, deadline) {
+function deadlineError() {
+  return new TransportError("deadline", "the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)");
+}
+function transportError(url, err, deadline, withCert = false) {
   if (err instanceof AppError) return err;
   const where2 = safeOrigin(url);
   const code = errCode(err);
   if (deadline?.expired() || code === "ABORT_ERR" || code === "UND_ERR_ABORTED" || err?.name === "TimeoutError") return deadlineError();
-  const hint = TRANSPORT_HINTS[code] ?? TLS_HINT(code);
-  return iseError(`cannot talk to pxGrid at ${where2}: ${hint ?? describe(err)}`, err);
+  const msg = err instanceof Error ? err.message : "";
+  if (/before secure TLS connection was established/.test(msg) || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
+    return new TransportError("tls", `cannot talk to pxGrid at ${where2}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`, err);
+  }
+  const known = TRANSPORT_HINTS[code];
+  const tls = known ? void 0 : TLS_HINT(code);
+  const kind = known?.[0] ?? (tls ? "tls" : "other");
+  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
 }
 function TLS_HINT(code) {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
-    return `TLS verification failed (${code}); set ISE_CA to the PEM of ISE's pxGrid root CA chain (Administration > pxGrid Services > Certificates), or ISE_INSECURE=1 in a lab`;
+    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
   }
   if (/SSL|TLS|ALERT/.test(code)) return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
   return void 0;
@@ -41668,7 +41682,7 @@ function safeOrigin(url) {
     return "an invalid URL";
   }
 }
-var import_undici, CONNECT_MS2, HEADERS_MS, BODY_IDLE_MS, PxHttp, RETRY_STATUS, TRANSPORT_HINTS;
+var import_undici, CONNECT_MS2, HEADERS_MS, BODY_IDLE_MS, MAX_TLS, TransportError, PxHttp, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
 var init_http = __esm({
   "src/pxgrid/http.ts"() {
     "use strict";
@@ -41678,17 +41692,28 @@ var init_http = __esm({
     CONNECT_MS2 = 1e4;
     HEADERS_MS = 3e4;
     BODY_IDLE_MS = 3e4;
+    MAX_TLS = "TLSv1.2";
+    TransportError = class extends AppError {
+      constructor(kind, message, cause) {
+        super(Exit.ise, message, { cause });
+        this.kind = kind;
+        this.name = "TransportError";
+      }
+      kind;
+    };
     PxHttp = class {
       constructor(tls, deadline) {
         this.deadline = deadline;
+        this.#withCert = Boolean(tls.cert);
         this.#agent = new import_undici.Agent({
-          connect: { ...tls, timeout: deadline.cap(CONNECT_MS2) },
+          connect: { ...tls, maxVersion: MAX_TLS, timeout: deadline.cap(CONNECT_MS2) },
           headersTimeout: HEADERS_MS,
           bodyTimeout: BODY_IDLE_MS
         });
       }
       deadline;
       #agent;
+      #withCert;
       /**
        * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
        * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
@@ -41706,20 +41731,24 @@ var init_http = __esm({
         if (this.deadline.expired()) throw deadlineError();
         const headers = { "content-type": "application/json", accept: "application/json" };
         if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
+        const limit = this.deadline.cap(CONNECT_MS2 + HEADERS_MS);
         try {
-          const res = await (0, import_undici.request)(url, {
-            method: "POST",
-            headers,
-            body: JSON.stringify(body ?? {}),
-            dispatcher: this.#agent,
-            headersTimeout: this.deadline.cap(HEADERS_MS),
-            bodyTimeout: this.deadline.cap(BODY_IDLE_MS),
-            signal: AbortSignal.timeout(this.deadline.remaining() || 1)
-          });
+          const res = await watchdog(
+            (0, import_undici.request)(url, {
+              method: "POST",
+              headers,
+              body: JSON.stringify(body ?? {}),
+              dispatcher: this.#agent,
+              headersTimeout: this.deadline.cap(HEADERS_MS),
+              bodyTimeout: this.deadline.cap(BODY_IDLE_MS),
+              signal: AbortSignal.timeout(this.deadline.remaining() || 1)
+            }),
+            limit
+          );
           const date2 = res.headers.date;
           return { status: res.statusCode, date: typeof date2 === "string" ? date2 : void 0, body: res.body };
         } catch (err) {
-          throw transportError(url, err, this.deadline);
+          throw transportError(url, err, this.deadline, this.#withCert);
         }
       }
       async close() {
@@ -41727,19 +41756,22 @@ var init_http = __esm({
       }
     };
     RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
+    CERT_REQUIRED = "ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)";
+    CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
+    TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and ISE port 8910";
     TRANSPORT_HINTS = {
-      ECONNREFUSED: "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node",
-      ENOTFOUND: "host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)",
-      EAI_AGAIN: "DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)",
-      ECONNRESET: "connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)",
-      EHOSTUNREACH: "host unreachable; check routing from Guestshell (VRF, app-hosting gateway)",
-      ENETUNREACH: "network unreachable; check routing from Guestshell (VRF, app-hosting gateway)",
-      ETIMEDOUT: "connection timed out; check routing and firewalls between Guestshell and ISE port 8910",
-      UND_ERR_CONNECT_TIMEOUT: "connection timed out; check routing and firewalls between Guestshell and ISE port 8910",
-      UND_ERR_HEADERS_TIMEOUT: "ISE did not answer in time; ISE may be overloaded, try again or raise RUN_DEADLINE",
-      UND_ERR_BODY_TIMEOUT: "ISE stopped sending mid-response; try again, and check the MnT node load",
-      UND_ERR_SOCKET: "the connection broke mid-response; try again",
-      ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the certificate does not name this host; use the FQDN in ISE's certificate (not an IP address) in ISE_HOST"
+      ECONNREFUSED: ["connect", "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)"],
+      ENOTFOUND: ["connect", "host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)"],
+      EAI_AGAIN: ["connect", "DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)"],
+      ECONNRESET: ["connect", "connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)"],
+      EHOSTUNREACH: ["connect", "host unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
+      ENETUNREACH: ["connect", "network unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
+      ETIMEDOUT: ["timeout", TIMED_OUT],
+      UND_ERR_CONNECT_TIMEOUT: ["timeout", TIMED_OUT],
+      UND_ERR_HEADERS_TIMEOUT: ["timeout", "ISE did not answer in time; ISE may be overloaded, try again or raise RUN_DEADLINE"],
+      UND_ERR_BODY_TIMEOUT: ["timeout", "ISE stopped sending mid-response; try again, and check the MnT node load"],
+      UND_ERR_SOCKET: ["other", "the connection broke mid-response; try again"],
+      ERR_TLS_CERT_ALTNAME_INVALID: ["tls", "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST"]
     };
   }
 });
@@ -41874,12 +41906,18 @@ async function serviceLookup(c, auth) {
     { name: RADIUS_SERVICE },
     auth,
     serviceLookupResponse,
-    (s) => s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under Administration > pxGrid Services > Client Management`) : void 0
+    (s) => s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`) : void 0
   );
   return res.services;
 }
 async function accessSecret(c, auth, peerNodeName) {
-  const res = await c.call("AccessSecret", { peerNodeName }, auth, accessSecretResponse, () => void 0);
+  const res = await c.call(
+    "AccessSecret",
+    { peerNodeName },
+    auth,
+    accessSecretResponse,
+    (s) => s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`) : void 0
+  );
   return res.secret;
 }
 function serviceProperty(node2, name) {
@@ -41887,11 +41925,12 @@ function serviceProperty(node2, name) {
   for (const [k, v] of Object.entries(node2.properties)) if (k.toLowerCase() === want && typeof v === "string") return v;
   return void 0;
 }
-var RADIUS_SERVICE, PxControl, accountCreate, accountActivate;
+var RADIUS_SERVICE, PxControl, CLIENTS, accountCreate, accountActivate;
 var init_control = __esm({
   "src/pxgrid/control.ts"() {
     "use strict";
     init_errors();
+    init_http();
     init_schemas3();
     RADIUS_SERVICE = "com.cisco.ise.radius";
     PxControl = class {
@@ -41915,8 +41954,14 @@ var init_control = __esm({
         if (!parsed.success) throw iseError(`pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`);
         return parsed.data;
       }
+      /**
+       * Tries each ISE_HOST in order, moving on when one gives no HTTP answer (refused, timed out,
+       * TLS failure: a node with a bad certificate must not stop alerts while another works). When
+       * all fail, a TLS failure is reported before a refused connection: it is the one the operator
+       * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
+       */
       async #post(method, body, auth) {
-        let lastError;
+        const errors = [];
         for (let n = 0; n < this.hosts.length; n++) {
           const i = (this.#preferred + n) % this.hosts.length;
           const { host, port: port2 } = this.hosts[i];
@@ -41927,25 +41972,28 @@ var init_control = __esm({
             this.#preferred = i;
             return { status: res.status, text: text2, host: `${host}:${port2}` };
           } catch (err) {
-            lastError = err;
-            if (err instanceof AppError && /RUN_DEADLINE|TLS/.test(err.message)) throw err;
+            if (!(err instanceof TransportError) || err.kind === "deadline") throw err;
+            errors.push(err);
           }
         }
-        throw lastError;
+        const shown = errors.find((e) => e.kind === "tls") ?? errors[0];
+        if (errors.length < 2) throw shown;
+        throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
       }
     };
+    CLIENTS = "Administration > pxGrid Services > Client Management > Clients";
     accountCreate = (c, nodeName) => c.call("AccountCreate", { nodeName }, void 0, accountCreateResponse, (s) => {
-      if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under Administration > pxGrid Services > Client Management, or set another PXGRID_USER`);
-      if (s === 503 || s === 403) return new AppError(Exit.account, 'ISE refuses password-based pxGrid accounts: enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)');
+      if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`);
+      if (s === 503 || s === 403) return new AppError(Exit.account, `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`);
       return void 0;
     });
-    accountActivate = (c, auth, description) => c.call(
-      "AccountActivate",
-      { description },
-      auth,
-      accountActivateResponse,
-      (s) => s === 401 ? new AppError(Exit.account, `ISE does not accept the stored credentials of pxGrid client ${auth.user} (HTTP 401): the account was deleted or the password is wrong; delete pxgrid-account.json in STATE_DIR and run setup again`) : void 0
-    );
+    accountActivate = (c, auth, description, credentialsFile) => c.call("AccountActivate", { description }, auth, accountActivateResponse, (s) => {
+      if (s !== 401) return void 0;
+      if (!credentialsFile) {
+        return new AppError(Exit.account, `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`);
+      }
+      return new AppError(Exit.account, `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`);
+    });
   }
 });
 
@@ -42049,8 +42097,8 @@ var init_jsonstream = __esm({
 });
 
 // src/pxgrid/failures.ts
-async function streamFailures(http, restBaseUrl, auth, startTimestamp, onRecord) {
-  const url = `${restBaseUrl.replace(/\/+$/, "")}/getFailures`;
+async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord) {
+  const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
   const res = await http.post(url, startTimestamp ? { startTimestamp } : {}, auth);
   if (res.status !== 200) {
     await res.body.dump().catch(() => void 0);
@@ -42098,74 +42146,95 @@ var init_failures = __esm({
 
 // src/pxgrid/session.ts
 async function activate(cfg, control, opts) {
-  const auth = await credentials(cfg, control, opts.stateDir);
-  const res = await accountActivate(control, auth, opts.description);
-  return { auth, state: res.accountState.toUpperCase() };
+  const creds = await credentials(cfg, control, opts.stateDir);
+  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
+  return { ...creds, state: res.accountState.toUpperCase() };
 }
-function accountStateError(nodeName, state) {
+function accountStateError(nodeName, state, again = "run again") {
   if (state === "ENABLED") return void 0;
   if (state === "PENDING") {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under Administration > pxGrid Services > Client Management > Clients, then run again`);
+    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`);
   }
   if (state === "DISABLED") {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under Administration > pxGrid Services > Client Management > Clients`);
+    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`);
   }
-  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under Administration > pxGrid Services > Client Management`);
+  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`);
 }
 async function credentials(cfg, control, stateDir) {
   const nodeName = cfg.ise.nodeName;
-  if (cfg.ise.cert) return { user: nodeName, pass: "" };
+  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
+  const file = stateFile.credentials(stateDir);
   const stored = loadAccount(stateDir, nodeName);
-  if (stored) return { user: stored.nodeName, pass: stored.password };
-  const created = await accountCreate(control, nodeName);
-  saveAccount(stateDir, { nodeName, password: created.password });
-  return { user: nodeName, pass: created.password };
+  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
+  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
+  const made = await accountCreate(control, nodeName);
+  saveAccount(stateDir, { nodeName, password: made.password });
+  return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
   const control = new PxControl(http, cfg.ise.hosts);
-  const { auth, state } = await activate(cfg, control, opts);
+  const { auth, state, file } = await activate(cfg, control, opts);
   const stateErr = accountStateError(auth.user, state);
   if (stateErr) throw stateErr;
-  const nodes = await serviceLookup(control, auth);
-  if (nodes.length === 0) {
-    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now: check that a Monitoring (MnT) node is up and pxGrid is enabled on it`);
-  }
-  let lastError;
+  const nodes = await radiusNodes(control, auth);
+  let firstError;
   for (const node2 of nodes) {
     try {
-      return await fetchFromNode(http, control, auth, node2, startTimestamp, sink);
+      return await fetchFromNode({ http, control, auth, file, description: opts.description }, node2, startTimestamp, sink);
     } catch (err) {
-      lastError = err;
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof AppError && /RUN_DEADLINE/.test(err.message)) throw err;
+      if (err instanceof TransportError && err.kind === "deadline") throw err;
+      firstError ??= err;
     }
   }
-  throw lastError instanceof ServiceStatusError ? iseError(`the RADIUS service node answered HTTP ${lastError.status}; check the MnT node's health in ISE`) : lastError;
+  const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : "";
+  if (firstError instanceof ServiceStatusError) {
+    throw iseError(`the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`);
+  }
+  if (firstError instanceof AppError && also) throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+  throw firstError;
 }
-async function fetchFromNode(http, control, auth, node2, start, sink) {
+async function radiusNodes(control, auth) {
+  const nodes = await serviceLookup(control, auth);
+  if (nodes.length === 0) {
+    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`);
+  }
+  return nodes;
+}
+function restBaseUrl(node2) {
   const base = serviceProperty(node2, "restBaseUrl");
-  if (!base) throw iseError(`ServiceLookup gave node ${node2.nodeName} no restBaseUrl; check the ISE pxGrid services page`);
+  if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node2.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
+  return base;
+}
+async function fetchFromNode(ctx, node2, start, sink) {
+  const base = restBaseUrl(node2);
   for (let attempt = 0; ; attempt++) {
-    const secret = await accessSecret(control, auth, node2.nodeName);
+    const secret = await accessSecret(ctx.control, ctx.auth, node2.nodeName);
     sink.reset();
     try {
-      return await streamFailures(http, base, { user: auth.user, pass: secret }, start, (r) => sink.add(r));
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
     } catch (err) {
       const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
       if (!refused) throw err;
       if (attempt === 0) continue;
-      const res = await accountActivate(control, auth, "ise-to-mail");
-      throw accountStateError(auth.user, res.accountState.toUpperCase()) ?? new AppError(Exit.account, `ISE node ${node2.nodeName} refuses pxGrid client ${auth.user} (HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
+      const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
+      throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ?? new AppError(Exit.account, `ISE node ${node2.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
     }
   }
 }
+var DESCRIPTION, CLIENTS2;
 var init_session = __esm({
   "src/pxgrid/session.ts"() {
     "use strict";
     init_errors();
     init_credentials();
+    init_files();
     init_control();
     init_failures();
+    init_http();
+    init_version();
+    DESCRIPTION = `ise-to-mail ${VERSION}`;
+    CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
   }
 });
 
@@ -42180,19 +42249,55 @@ function readPem(file, what, key) {
     throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
   }
 }
-function loadTls(ise) {
-  return {
-    ca: ise.ca ? readPem(ise.ca, "the ISE CA bundle", "ISE_CA") : void 0,
-    cert: ise.cert ? readPem(ise.cert, "the pxGrid client certificate", "PXGRID_CERT") : void 0,
-    key: ise.key ? readPem(ise.key, "the pxGrid client key", "PXGRID_KEY") : void 0,
-    passphrase: ise.keyPassphrase,
-    rejectUnauthorized: !ise.insecure
-  };
+function loadTls(ise, now = Date.now()) {
+  const ca = ise.ca ? readPem(ise.ca, "the ISE CA bundle", "ISE_CA") : void 0;
+  if (ca && ise.ca) checkCaBundle(ca, ise.ca);
+  const cert = ise.cert ? readPem(ise.cert, "the pxGrid client certificate", "PXGRID_CERT") : void 0;
+  const key = ise.key ? readPem(ise.key, "the pxGrid client key", "PXGRID_KEY") : void 0;
+  if (cert && key && ise.cert && ise.key) checkKeyPair(cert, ise.cert, key, ise.key, ise.keyPassphrase, now);
+  return { ca, cert, key, passphrase: ise.keyPassphrase, rejectUnauthorized: !ise.insecure };
 }
-var import_node_fs5;
+function checkCaBundle(pem, file) {
+  try {
+    new import_node_crypto.X509Certificate(pem);
+  } catch {
+    throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
+  }
+}
+function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
+  let x509;
+  try {
+    x509 = new import_node_crypto.X509Certificate(certPem);
+  } catch {
+    throw usageError(`PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`);
+  }
+  const key = privateKey(keyPem, keyFile, passphrase);
+  if (!x509.checkPrivateKey(key)) {
+    throw usageError(`PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`);
+  }
+  if (Date.parse(x509.validTo) < now) {
+    throw usageError(`PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`);
+  }
+}
+function privateKey(pem, file, passphrase) {
+  try {
+    return (0, import_node_crypto.createPrivateKey)({ key: pem, format: "pem", passphrase });
+  } catch (err) {
+    const code = err.code ?? "";
+    if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
+      throw usageError(`PXGRID_KEY ${file} is encrypted: set PXGRID_KEY_PASSPHRASE`);
+    }
+    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code + String(err.message))) {
+      throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
+    }
+    throw usageError(`PXGRID_KEY ${file} is not a readable private key (${code || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`);
+  }
+}
+var import_node_crypto, import_node_fs5;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
+    import_node_crypto = require("node:crypto");
     import_node_fs5 = require("node:fs");
     init_errors();
   }
@@ -42752,7 +42857,7 @@ async function poll(cfg, opts, deadline, io, sys) {
   let serverDate;
   let invalid = 0;
   try {
-    ({ serverDate, invalid } = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: `ise-to-mail ${VERSION}` }, start, batch));
+    ({ serverDate, invalid } = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch));
   } finally {
     await http.close();
   }
@@ -42813,7 +42918,6 @@ var init_run = __esm({
     init_tls();
     init_cursor();
     init_lock();
-    init_version();
     init_batch();
     init_watch();
   }
@@ -42874,6 +42978,345 @@ var init_test_mail = __esm({
     init_render();
     init_sample();
     init_transport();
+  }
+});
+
+// src/commands/setup.ts
+var setup_exports = {};
+__export(setup_exports, {
+  setup: () => setup
+});
+async function setup(cfg, sys, io) {
+  requireSettings(cfg, ["ise"]);
+  const http = new PxHttp(loadTls(cfg.ise), new Deadline(cfg.deadlineMs, sys.now));
+  const mode = cfg.ise.cert ? `certificate ${cfg.ise.cert}` : "password";
+  io.out(`pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}`);
+  try {
+    const acct = await activate(cfg, new PxControl(http, cfg.ise.hosts), { stateDir: cfg.stateDir, description: DESCRIPTION });
+    if (acct.created) io.out(`created the client on ISE; its password is in ${acct.file} (keep it: ISE never shows it again)`);
+    else if (acct.file) io.out(`using the stored password in ${acct.file}`);
+    io.out(`account state: ${acct.state}`);
+    const err = accountStateError(acct.auth.user, acct.state, "run setup again");
+    if (!err) {
+      return { exitCode: Exit.ok, status: "OK", message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`, data: { accountState: acct.state } };
+    }
+    return { exitCode: err.exitCode, status: acct.state === "PENDING" ? "WARN" : "ERROR", message: err.message, data: { accountState: acct.state } };
+  } finally {
+    await http.close();
+  }
+}
+var init_setup = __esm({
+  "src/commands/setup.ts"() {
+    "use strict";
+    init_config();
+    init_deadline();
+    init_errors();
+    init_control();
+    init_http();
+    init_session();
+    init_tls();
+  }
+});
+
+// src/commands/doctor-local.ts
+function withTimeout(p, ms, what) {
+  let timer;
+  const t = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(what), { code: "ETIMEDOUT" })), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+async function dnsCheck(ctx, report, host, key, exitCode) {
+  if ((0, import_node_net.isIP)(host)) {
+    report.ok(`dns ${host}`, "an IP address, no lookup needed");
+    return true;
+  }
+  const found = await report.probe(`dns ${host}`, exitCode, async () => {
+    try {
+      const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS), "DNS lookup timed out");
+      return { value: true, detail: addrs.map((a) => a.address).join(", ") };
+    } catch (err) {
+      throw new Error(`${host} does not resolve (${err.code ?? describe(err)}): check ${key} and the DNS server in Guestshell (/etc/resolv.conf)`);
+    }
+  });
+  return found === true;
+}
+async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
+  const ok = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
+    const ms = ctx.deadline.cap(STEP_MS);
+    await new Promise((resolve3, reject) => {
+      const socket = (0, import_node_net.connect)({ host, port: port2, timeout: ms });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve3();
+      });
+      socket.once("timeout", () => {
+        socket.destroy();
+        reject(new Error(`no answer within ${ms} ms: ${remedy}`));
+      });
+      socket.once("error", (err) => reject(new Error(`${err.code ?? describe(err)}: ${remedy}`)));
+    });
+    return { value: true, detail: "connected" };
+  });
+  return ok === true;
+}
+async function stateDirCheck(ctx, report) {
+  const dir = ctx.cfg.stateDir;
+  await report.probe("state dir", Exit.usage, () => {
+    const probe = (0, import_node_path4.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    try {
+      (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
+      (0, import_node_fs7.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs7.unlinkSync)(probe);
+    } catch (err) {
+      throw usageError(`${dir} is not writable (${err.code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`);
+    }
+    return { value: true, detail: `${dir} is writable` };
+  });
+}
+async function smtpChecks(ctx, report) {
+  const { smtp } = ctx.cfg;
+  const host = smtp.host ?? "";
+  if (!await dnsCheck(ctx, report, host, "SMTP_SERVER", Exit.mail)) return report.skip("smtp", "needs DNS");
+  if (!await tcpCheck(ctx, report, host, smtp.port, "check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell", Exit.mail)) return report.skip("smtp", "needs TCP");
+  await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
+    const nodemailer = await Promise.resolve().then(() => __toESM(require_nodemailer()));
+    const ms = ctx.deadline.cap(STEP_MS);
+    const transport = nodemailer.createTransport({
+      host,
+      port: smtp.port,
+      secure: smtp.security === "tls",
+      requireTLS: smtp.security === "starttls",
+      ignoreTLS: smtp.security === "none",
+      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
+      tls: smtp.ca ? { ca: readSmtpCa(smtp.ca) } : void 0,
+      connectionTimeout: ms,
+      greetingTimeout: ms,
+      socketTimeout: ms
+    });
+    try {
+      await transport.verify();
+    } catch (err) {
+      throw mailError(`SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`, err);
+    } finally {
+      transport.close();
+    }
+    const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
+    return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : "no AUTH configured"}` };
+  });
+}
+function readSmtpCa(file) {
+  try {
+    return (0, import_node_fs7.readFileSync)(file, "utf8");
+  } catch (err) {
+    throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
+  }
+}
+var import_promises, import_node_fs7, import_node_net, import_node_path4, STEP_MS;
+var init_doctor_local = __esm({
+  "src/commands/doctor-local.ts"() {
+    "use strict";
+    import_promises = require("node:dns/promises");
+    import_node_fs7 = require("node:fs");
+    import_node_net = require("node:net");
+    import_node_path4 = require("node:path");
+    init_errors();
+    init_transport();
+    STEP_MS = 1e4;
+  }
+});
+
+// src/commands/doctor-ise.ts
+async function iseChecks(ctx, report, tls) {
+  for (const ep of ctx.cfg.ise.hosts) await hostChecks(ctx, report, ep, tls);
+  const http = new PxHttp(tls, ctx.deadline);
+  try {
+    await pxgridChecks(ctx, report, http);
+  } finally {
+    await http.close();
+  }
+}
+async function hostChecks(ctx, report, ep, tls) {
+  if (!await dnsCheck(ctx, report, ep.host, "ISE_HOST", Exit.ise)) return;
+  const remedy = "check ISE_HOST, PXGRID_PORT (8910), the firewall, and that pxGrid runs on that node (Administration > System > Deployment)";
+  if (!await tcpCheck(ctx, report, ep.host, ep.port, remedy, Exit.ise)) return;
+  await report.probe(`tls ${ep.host}:${ep.port}`, Exit.ise, async () => {
+    const detail = await verifiedHandshake(ctx, ep, tls);
+    if (!tls.rejectUnauthorized) {
+      throw iseError(`ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): remove ISE_INSECURE`);
+    }
+    return { value: true, detail };
+  });
+}
+async function verifiedHandshake(ctx, ep, tls) {
+  const ms = ctx.deadline.cap(STEP_MS2);
+  return new Promise((resolve3, reject) => {
+    const socket = (0, import_node_tls.connect)({
+      host: ep.host,
+      port: ep.port,
+      servername: (0, import_node_net2.isIP)(ep.host) ? void 0 : ep.host,
+      ca: tls.ca,
+      cert: tls.cert,
+      key: tls.key,
+      passphrase: tls.passphrase,
+      maxVersion: "TLSv1.2",
+      rejectUnauthorized: true,
+      timeout: ms
+    });
+    socket.once("secureConnect", () => {
+      const peer = socket.getPeerCertificate();
+      socket.destroy();
+      resolve3(`certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
+    });
+    socket.once("error", (err) => reject(transportError(`https://${ep.host}:${ep.port}/`, err, void 0, Boolean(tls.cert))));
+  });
+}
+async function pxgridChecks(ctx, report, http) {
+  const { cfg } = ctx;
+  const control = new PxControl(http, cfg.ise.hosts);
+  const auth = await report.probe("pxGrid account", Exit.ise, async () => {
+    const creds = await credentials(cfg, void 0, cfg.stateDir);
+    const res = await accountActivate(control, creds.auth, DESCRIPTION, creds.file);
+    const state = res.accountState.toUpperCase();
+    const err = accountStateError(creds.auth.user, state, "run doctor again");
+    if (err) throw err;
+    return { value: creds.auth, detail: `${creds.auth.user} is ENABLED (pxGrid ${res.version ?? "version unknown"})` };
+  });
+  if (!auth) return report.skip("service lookup", "needs an ENABLED pxGrid account");
+  const nodes = await report.probe("service lookup", Exit.ise, async () => {
+    const list = await radiusNodes(control, auth);
+    return { value: list, detail: list.map((n) => `${n.nodeName} ${restBaseUrl(n)}`).join(", ") };
+  });
+  if (!nodes) return report.skip("getFailures", "needs a RADIUS service node");
+  for (const node2 of nodes) await nodeChecks(ctx, report, { http, control, auth }, node2);
+}
+async function nodeChecks(ctx, report, px, node2) {
+  const secret = await report.probe(`secret ${node2.nodeName}`, Exit.ise, async () => ({
+    value: await accessSecret(px.control, px.auth, node2.nodeName),
+    detail: "AccessSecret received"
+  }));
+  if (!secret) return report.skip(`getFailures ${node2.nodeName}`, "needs its secret");
+  await report.probe(`getFailures ${node2.nodeName}`, Exit.ise, async () => {
+    const since = new Date(ctx.sys.now() - 6e4).toISOString();
+    let n = 0;
+    try {
+      await streamFailures(px.http, restBaseUrl(node2), { user: px.auth.user, pass: secret }, since, () => n++);
+    } catch (err) {
+      if (err instanceof ServiceStatusError) {
+        throw iseError(`HTTP ${err.status} from ${restBaseUrl(node2)}: check the client's authorization (Administration > pxGrid Services > Client Management > Policy) and the MnT node's health`);
+      }
+      throw err;
+    }
+    return { value: true, detail: `${n} failure(s) in the last minute` };
+  });
+}
+var import_node_tls, import_node_net2, STEP_MS2;
+var init_doctor_ise = __esm({
+  "src/commands/doctor-ise.ts"() {
+    "use strict";
+    import_node_tls = require("node:tls");
+    import_node_net2 = require("node:net");
+    init_errors();
+    init_control();
+    init_failures();
+    init_http();
+    init_session();
+    init_doctor_local();
+    STEP_MS2 = 1e4;
+  }
+});
+
+// src/commands/doctor.ts
+var doctor_exports = {};
+__export(doctor_exports, {
+  DoctorReport: () => DoctorReport,
+  doctor: () => doctor,
+  extraChecks: () => extraChecks
+});
+async function doctor(loadConfig2, sys, io) {
+  const report = new DoctorReport(io);
+  const cfg = await report.probe("config", Exit.usage, () => {
+    const c = loadConfig2();
+    return { value: c, detail: `${c.configFile ?? "no config file, environment only"}; STATE_DIR ${c.stateDir}` };
+  });
+  if (!cfg) return report.outcome();
+  const ctx = { cfg, sys, deadline: new Deadline(cfg.deadlineMs, sys.now) };
+  const tls = await report.probe("config ISE", Exit.usage, () => {
+    requireSettings(cfg, ["ise"]);
+    const auth = cfg.ise.cert ? `certificate ${cfg.ise.cert} (key matches)` : "password";
+    return { value: loadTls(cfg.ise, sys.now()), detail: `${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}, client ${cfg.ise.nodeName}, ${auth} auth` };
+  });
+  const mail = await report.probe("config mail", Exit.usage, () => {
+    requireSettings(cfg, ["mail"]);
+    return { value: true, detail: `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ${cfg.mail.dest.length} recipient(s)` };
+  });
+  await stateDirCheck(ctx, report);
+  if (tls) await iseChecks(ctx, report, tls);
+  else report.skip("ISE", "fix the ISE settings first");
+  if (mail) await smtpChecks(ctx, report);
+  else report.skip("SMTP", "fix the mail settings first");
+  for (const check of extraChecks) await check(ctx, report);
+  return report.outcome();
+}
+var extraChecks, DoctorReport;
+var init_doctor = __esm({
+  "src/commands/doctor.ts"() {
+    "use strict";
+    init_config();
+    init_deadline();
+    init_errors();
+    init_tls();
+    init_doctor_ise();
+    init_doctor_local();
+    extraChecks = [];
+    DoctorReport = class {
+      constructor(io) {
+        this.io = io;
+      }
+      io;
+      results = [];
+      add(r) {
+        this.results.push(r);
+        this.io.out(`${r.status.padEnd(4)} ${r.name}: ${r.detail}`.replace(/[\r\n]+/g, " "));
+      }
+      ok(name, detail) {
+        this.add({ name, status: "ok", detail, exitCode: Exit.ok });
+      }
+      fail(name, err, fallback = Exit.internal) {
+        const exitCode = err instanceof AppError ? err.exitCode : fallback;
+        this.add({ name, status: "FAIL", detail: err instanceof Error ? err instanceof AppError ? err.message : describe(err) : String(err), exitCode });
+      }
+      skip(name, why) {
+        this.add({ name, status: "skip", detail: why, exitCode: Exit.ok });
+      }
+      /** Runs one check: its resolved text is the `ok` detail, a throw is the FAIL line. */
+      async probe(name, fallback, fn) {
+        try {
+          const { value, detail } = await fn();
+          this.ok(name, detail);
+          return value;
+        } catch (err) {
+          this.fail(name, err, fallback);
+          return void 0;
+        }
+      }
+      outcome() {
+        const failed = this.results.filter((r) => r.status === "FAIL");
+        const counted = this.results.filter((r) => r.status !== "skip").length;
+        const first = failed[0];
+        if (!first) return { exitCode: Exit.ok, status: "OK", message: `doctor: all ${counted} checks passed` };
+        return {
+          exitCode: first.exitCode,
+          status: "ERROR",
+          message: `doctor: ${failed.length} of ${counted} checks failed, first: ${first.name}`,
+          data: { failed: failed.map((r) => r.name) }
+        };
+      }
+    };
   }
 });
 
@@ -42942,6 +43385,15 @@ function buildProgram(sys, io, output, state, done) {
     const { testMail: testMail2 } = await Promise.resolve().then(() => (init_test_mail(), test_mail_exports));
     done(await testMail2(cfg, sys));
   });
+  program2.command("setup").description("create/activate the pxGrid client account and say what the ISE admin must do next").action(async (_opts, cmd) => {
+    const cfg = config2(cmd);
+    const { setup: setup2 } = await Promise.resolve().then(() => (init_setup(), setup_exports));
+    done(await setup2(cfg, sys, io));
+  });
+  program2.command("doctor").description("check config, DNS, TCP, TLS, pxGrid account and service, SMTP and STATE_DIR; one line per check").action(async (_opts, cmd) => {
+    const { doctor: doctor2 } = await Promise.resolve().then(() => (init_doctor(), doctor_exports));
+    done(await doctor2(() => config2(cmd), sys, io));
+  });
   return program2;
 }
 function secretsOf(cfg) {
@@ -42961,7 +43413,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 init_version();
 function alive(pid) {
   try {
@@ -42986,7 +43438,7 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path4.dirname)((0, import_node_path4.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path5.dirname)((0, import_node_path5.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
   return runCli2(
@@ -42995,11 +43447,19 @@ async function main(argv) {
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
 }
+var settled = false;
+process.once("beforeExit", () => {
+  if (settled) return;
+  process.stdout.write("ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n");
+  process.exitCode = 1;
+});
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exit(code);
   },
   (err) => {
+    settled = true;
     process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}
 `);
     process.exitCode = 1;

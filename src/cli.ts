@@ -107,6 +107,24 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       done(await testMail(cfg, sys));
     });
 
+  program
+    .command('setup')
+    .description('create/activate the pxGrid client account and say what the ISE admin must do next')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { setup } = await import('./commands/setup');
+      done(await setup(cfg, sys, io));
+    });
+
+  program
+    .command('doctor')
+    .description('check config, DNS, TCP, TLS, pxGrid account and service, SMTP and STATE_DIR; one line per check')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { doctor } = await import('./commands/doctor');
+      // doctor reports a bad config as its first failed check instead of stopping before it.
+      done(await doctor(() => config(cmd), sys, io));
+    });
+
   return program;
 }
 

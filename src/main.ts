@@ -48,8 +48,18 @@ async function main(argv: string[]): Promise<number> {
   );
 }
 
+// Last line of defence: if a pending network call is ever left with nothing keeping the event loop
+// alive, Node would exit 0 with no summary line, which EEM would read as success.
+let settled = false;
+process.once('beforeExit', () => {
+  if (settled) return;
+  process.stdout.write('ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n');
+  process.exitCode = 1;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     // Exit now rather than when the event loop drains: a library timer left behind (nodemailer's
     // greeting timer outlives a dropped SMTP connection by 15 s) must not hold EEM's policy open.
     // stdout/stderr writes to files, pipes and TTYs are synchronous on Linux, so nothing is lost.
@@ -57,6 +67,7 @@ main(process.argv.slice(2)).then(
     process.exit(code);
   },
   (err: unknown) => {
+    settled = true;
     process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },

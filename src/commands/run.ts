@@ -5,11 +5,10 @@ import { render } from '../format/render';
 import { sendMail, type OutgoingMail } from '../mail/transport';
 import type { Io, Outcome, System } from '../outcome';
 import { PxHttp } from '../pxgrid/http';
-import { fetchFailures } from '../pxgrid/session';
+import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
 import { advance, emptyCursor, loadCursor, queryStart, saveCursor, type Cursor } from '../state/cursor';
 import { acquireLock } from '../state/lock';
-import { VERSION } from '../version';
 import { Batch } from './batch';
 import { watchedPoll, type Decorate } from './watch';
 
@@ -48,7 +47,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   let serverDate: number | undefined;
   let invalid = 0;
   try {
-    ({ serverDate, invalid } = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: `ise-to-mail ${VERSION}` }, start, batch));
+    ({ serverDate, invalid } = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch));
   } finally {
     await http.close();
   }

@@ -83,7 +83,7 @@ export function smtpError(cfg: Config, err: unknown) {
   return mailError(`mail not delivered via ${at} (${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
 }
 
-function smtpHint(e: { code?: string; responseCode?: number; message?: string }, cfg: Config): string {
+export function smtpHint(e: { code?: string; responseCode?: number; message?: string }, cfg: Config): string {
   const msg = e.message ?? '';
   if (e.code === 'EAUTH' || e.responseCode === 535) return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, Exit, iseError } from '../errors';
 import type { IseEndpoint } from '../config/config';
-import { type BasicAuth, type PxHttp } from './http';
+import { TransportError, type BasicAuth, type PxHttp } from './http';
 import { accessSecretResponse, accountActivateResponse, accountCreateResponse, serviceLookupResponse, type ServiceNode } from './schemas';
 
 export const RADIUS_SERVICE = 'com.cisco.ise.radius';
@@ -32,8 +32,14 @@ export class PxControl {
     return parsed.data;
   }
 
+  /**
+   * Tries each ISE_HOST in order, moving on when one gives no HTTP answer (refused, timed out,
+   * TLS failure: a node with a bad certificate must not stop alerts while another works). When
+   * all fail, a TLS failure is reported before a refused connection: it is the one the operator
+   * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
+   */
   async #post(method: string, body: unknown, auth?: BasicAuth): Promise<{ status: number; text: string; host: string }> {
-    let lastError: unknown;
+    const errors: TransportError[] = [];
     for (let n = 0; n < this.hosts.length; n++) {
       const i = (this.#preferred + n) % this.hosts.length;
       const { host, port } = this.hosts[i]!;
@@ -45,37 +51,47 @@ export class PxControl {
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };
       } catch (err) {
-        lastError = err;
-        if (err instanceof AppError && /RUN_DEADLINE|TLS/.test(err.message)) throw err;
+        if (!(err instanceof TransportError) || err.kind === 'deadline') throw err;
+        errors.push(err);
       }
     }
-    throw lastError;
+    const shown = errors.find((e) => e.kind === 'tls') ?? errors[0]!;
+    if (errors.length < 2) throw shown;
+    throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
   }
 }
 
+const CLIENTS = 'Administration > pxGrid Services > Client Management > Clients';
+
 export const accountCreate = (c: PxControl, nodeName: string) =>
   c.call('AccountCreate', { nodeName }, undefined, accountCreateResponse, (s) => {
-    if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under Administration > pxGrid Services > Client Management, or set another PXGRID_USER`);
-    if (s === 503 || s === 403) return new AppError(Exit.account, 'ISE refuses password-based pxGrid accounts: enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)');
+    if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`);
+    // ISE answers 503 (pxgrid-api.md §2.1); 403 is treated alike by gopxgrid.
+    if (s === 503 || s === 403) return new AppError(Exit.account, `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`);
     return undefined;
   });
 
-export const accountActivate = (c: PxControl, auth: BasicAuth, description: string) =>
-  c.call('AccountActivate', { description }, auth, accountActivateResponse, (s) =>
-    s === 401
-      ? new AppError(Exit.account, `ISE does not accept the stored credentials of pxGrid client ${auth.user} (HTTP 401): the account was deleted or the password is wrong; delete pxgrid-account.json in STATE_DIR and run setup again`)
-      : undefined,
-  );
+/** `credentialsFile`: where a password account's password is stored; undefined for certificate accounts. */
+export const accountActivate = (c: PxControl, auth: BasicAuth, description: string, credentialsFile?: string) =>
+  c.call('AccountActivate', { description }, auth, accountActivateResponse, (s) => {
+    if (s !== 401) return undefined;
+    if (!credentialsFile) {
+      return new AppError(Exit.account, `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`);
+    }
+    return new AppError(Exit.account, `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`);
+  });
 
 export async function serviceLookup(c: PxControl, auth: BasicAuth): Promise<ServiceNode[]> {
   const res = await c.call('ServiceLookup', { name: RADIUS_SERVICE }, auth, serviceLookupResponse, (s) =>
-    s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under Administration > pxGrid Services > Client Management`) : undefined,
+    s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`) : undefined,
   );
   return res.services;
 }
 
 export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: string): Promise<string> {
-  const res = await c.call('AccessSecret', { peerNodeName }, auth, accessSecretResponse, () => undefined);
+  const res = await c.call('AccessSecret', { peerNodeName }, auth, accessSecretResponse, (s) =>
+    s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`) : undefined,
+  );
   return res.secret;
 }
 

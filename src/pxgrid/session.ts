@@ -1,11 +1,15 @@
 import { AppError, Exit, iseError } from '../errors';
 import type { Config } from '../config/config';
 import { loadAccount, saveAccount } from '../state/credentials';
+import { stateFile } from '../state/files';
 import { accessSecret, accountActivate, accountCreate, PxControl, serviceLookup, serviceProperty, RADIUS_SERVICE } from './control';
 import { ServiceStatusError, streamFailures, type FetchStats } from './failures';
-import type { BasicAuth, PxHttp } from './http';
-import type { FailureRecord } from './schemas';
-import type { ServiceNode } from './schemas';
+import { TransportError, type BasicAuth, type PxHttp } from './http';
+import type { FailureRecord, ServiceNode } from './schemas';
+import { VERSION } from '../version';
+
+/** Sent as AccountActivate `description`: the ISE admin sees which tool and version asks. */
+export const DESCRIPTION = `ise-to-mail ${VERSION}`;
 
 export interface FailureSink {
   /** Called before each attempt: a failed attempt on one node must not leave half a batch. */
@@ -15,37 +19,54 @@ export interface FailureSink {
 
 export interface SessionOptions {
   stateDir: string;
+  /** Sent with AccountActivate; ISE shows it to the admin next to the client (tool + version). */
   description: string;
 }
 
-/** The account steps every command shares: credentials, AccountActivate, ENABLED or exit 3. */
-export async function activate(cfg: Config, control: PxControl, opts: SessionOptions): Promise<{ auth: BasicAuth; state: string }> {
-  const auth = await credentials(cfg, control, opts.stateDir);
-  const res = await accountActivate(control, auth, opts.description);
-  return { auth, state: res.accountState.toUpperCase() };
+export interface Credentials {
+  auth: BasicAuth;
+  /** The password file, for password accounts; undefined for certificate accounts. */
+  file?: string;
+  /** AccountCreate ran just now (this call made the client on ISE). */
+  created: boolean;
 }
 
-export function accountStateError(nodeName: string, state: string): AppError | undefined {
+const CLIENTS = 'Administration > pxGrid Services > Client Management > Clients';
+
+/** The account steps every command shares: credentials, then AccountActivate. */
+export async function activate(cfg: Config, control: PxControl, opts: SessionOptions): Promise<Credentials & { state: string }> {
+  const creds = await credentials(cfg, control, opts.stateDir);
+  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
+  return { ...creds, state: res.accountState.toUpperCase() };
+}
+
+/** PENDING/DISABLED/other as exit 3 with the admin's next step; undefined when ENABLED. */
+export function accountStateError(nodeName: string, state: string, again = 'run again'): AppError | undefined {
   if (state === 'ENABLED') return undefined;
   if (state === 'PENDING') {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under Administration > pxGrid Services > Client Management > Clients, then run again`);
+    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`);
   }
   if (state === 'DISABLED') {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under Administration > pxGrid Services > Client Management > Clients`);
+    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`);
   }
-  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under Administration > pxGrid Services > Client Management`);
+  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS}, then ${again}`);
 }
 
-async function credentials(cfg: Config, control: PxControl, stateDir: string): Promise<BasicAuth> {
+/**
+ * Certificate accounts authenticate with the TLS client certificate and an empty password and
+ * never call AccountCreate. Password accounts use the stored password, or create the client.
+ */
+export async function credentials(cfg: Config, control: PxControl | undefined, stateDir: string): Promise<Credentials> {
   const nodeName = cfg.ise.nodeName;
-  // Certificate accounts authenticate with the TLS client certificate and an empty password.
-  if (cfg.ise.cert) return { user: nodeName, pass: '' };
+  if (cfg.ise.cert) return { auth: { user: nodeName, pass: '' }, created: false };
+  const file = stateFile.credentials(stateDir);
   const stored = loadAccount(stateDir, nodeName);
-  if (stored) return { user: stored.nodeName, pass: stored.password };
-  const created = await accountCreate(control, nodeName);
+  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
+  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
+  const made = await accountCreate(control, nodeName);
   // Saved before anything else happens: ISE never shows this password again.
-  saveAccount(stateDir, { nodeName, password: created.password });
-  return { user: nodeName, pass: created.password };
+  saveAccount(stateDir, { nodeName, password: made.password });
+  return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 
 /**
@@ -60,51 +81,74 @@ export async function fetchFailures(
   sink: FailureSink,
 ): Promise<FetchStats> {
   const control = new PxControl(http, cfg.ise.hosts);
-  const { auth, state } = await activate(cfg, control, opts);
+  const { auth, state, file } = await activate(cfg, control, opts);
   const stateErr = accountStateError(auth.user, state);
   if (stateErr) throw stateErr;
-  const nodes = await serviceLookup(control, auth);
-  if (nodes.length === 0) {
-    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now: check that a Monitoring (MnT) node is up and pxGrid is enabled on it`);
-  }
-  let lastError: unknown;
+  const nodes = await radiusNodes(control, auth);
+  let firstError: unknown;
   for (const node of nodes) {
     try {
-      return await fetchFromNode(http, control, auth, node, startTimestamp, sink);
+      return await fetchFromNode({ http, control, auth, file, description: opts.description }, node, startTimestamp, sink);
     } catch (err) {
-      lastError = err;
+      // Next node only when this one could not serve; an account problem is the same everywhere.
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof AppError && /RUN_DEADLINE/.test(err.message)) throw err;
+      if (err instanceof TransportError && err.kind === 'deadline') throw err;
+      firstError ??= err;
     }
   }
-  throw lastError instanceof ServiceStatusError ? iseError(`the RADIUS service node answered HTTP ${lastError.status}; check the MnT node's health in ISE`) : lastError;
+  const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : '';
+  if (firstError instanceof ServiceStatusError) {
+    throw iseError(`the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`);
+  }
+  if (firstError instanceof AppError && also) throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+  throw firstError;
 }
 
-async function fetchFromNode(
-  http: PxHttp,
-  control: PxControl,
-  auth: BasicAuth,
-  node: ServiceNode,
-  start: string | undefined,
-  sink: FailureSink,
-): Promise<FetchStats> {
+/** The nodes that provide com.cisco.ise.radius; none is an error an operator can act on. */
+export async function radiusNodes(control: PxControl, auth: BasicAuth): Promise<ServiceNode[]> {
+  const nodes = await serviceLookup(control, auth);
+  if (nodes.length === 0) {
+    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`);
+  }
+  return nodes;
+}
+
+export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
-  if (!base) throw iseError(`ServiceLookup gave node ${node.nodeName} no restBaseUrl; check the ISE pxGrid services page`);
+  if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
+  return base;
+}
+
+interface NodeCtx {
+  http: PxHttp;
+  control: PxControl;
+  auth: BasicAuth;
+  file?: string;
+  description: string;
+}
+
+/**
+ * The AccessSecret is fetched on every run and never stored in STATE_DIR. Caching would save one
+ * small request per run, but no source says how long ISE keeps a secret valid (pxgrid-api.md §2.4,
+ * §4.5: lifetime UNCONFIRMED; every client keeps it only for its process lifetime), and a secret
+ * on flash would be one more credential readable by any IOS admin. ServiceLookup is repeated for
+ * the same reason: its node list changes when MnT nodes fail over.
+ */
+async function fetchFromNode(ctx: NodeCtx, node: ServiceNode, start: string | undefined, sink: FailureSink): Promise<FetchStats> {
+  const base = restBaseUrl(node);
   for (let attempt = 0; ; attempt++) {
-    // Fetched per run, never cached: no source states how long ISE keeps a secret valid
-    // (pxgrid-api.md §2.4), and one extra small request per run is cheap.
-    const secret = await accessSecret(control, auth, node.nodeName);
+    const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
     sink.reset();
     try {
-      return await streamFailures(http, base, { user: auth.user, pass: secret }, start, (r) => sink.add(r));
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
     } catch (err) {
       const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
       if (!refused) throw err;
       // A stale secret: fetch a fresh one once. Still refused: report the account's real state.
       if (attempt === 0) continue;
-      const res = await accountActivate(control, auth, 'ise-to-mail');
-      throw accountStateError(auth.user, res.accountState.toUpperCase()) ??
-        new AppError(Exit.account, `ISE node ${node.nodeName} refuses pxGrid client ${auth.user} (HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
+      const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
+      throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
+        new AppError(Exit.account, `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
     }
   }
 }
