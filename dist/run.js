@@ -42658,7 +42658,30 @@ function saveHealth(stateDir, next, before) {
   writeFileAtomic(stateFile.health(stateDir), serialize(next), 384);
   return true;
 }
-var iso, fileSchema2, HEALTH_RESET, TIME_FIELDS;
+function ago(ms) {
+  if (ms < 0) return "in the future: check the clock";
+  const m = Math.round(ms / 6e4);
+  if (m < 120) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+}
+function describeHealth(stateDir, now) {
+  let h;
+  try {
+    h = loadHealth(stateDir);
+  } catch (err) {
+    return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
+  }
+  if (!h) return ["health: no record yet (the first scheduled run writes it)"];
+  const when = (t) => t === void 0 ? "never" : `${fmt(t)} (${ago(now - t)})`;
+  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${h.failedRuns} failed run${h.failedRuns === 1 ? "" : "s"} in a row`];
+  if (h.failedRuns > 0 && h.firstFailure !== void 0) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
+  if (h.lastError) lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+  if (h.problemMailed !== void 0) lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
+  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
+  return lines;
+}
+var iso, fileSchema2, HEALTH_RESET, TIME_FIELDS, fmt;
 var init_health = __esm({
   "src/state/health.ts"() {
     "use strict";
@@ -42680,6 +42703,7 @@ var init_health = __esm({
     });
     HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
     TIME_FIELDS = ["lastSuccess", "firstFailure", "problemMailed", "quietSince", "lastMail", "lastHeartbeat"];
+    fmt = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
   }
 });
 
@@ -43234,8 +43258,7 @@ var init_doctor_ise = __esm({
 var doctor_exports = {};
 __export(doctor_exports, {
   DoctorReport: () => DoctorReport,
-  doctor: () => doctor,
-  extraChecks: () => extraChecks
+  doctor: () => doctor
 });
 async function doctor(loadConfig2, sys, io) {
   const report = new DoctorReport(io);
@@ -43259,10 +43282,17 @@ async function doctor(loadConfig2, sys, io) {
   else report.skip("ISE", "fix the ISE settings first");
   if (mail) await smtpChecks(ctx, report);
   else report.skip("SMTP", "fix the mail settings first");
-  for (const check of extraChecks) await check(ctx, report);
+  healthLines(ctx, report);
   return report.outcome();
 }
-var extraChecks, DoctorReport;
+function healthLines(ctx, report) {
+  for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
+    const text2 = line.replace(/^health: /, "");
+    if (text2.startsWith("FAIL ")) report.add({ name: "health", status: "FAIL", detail: text2.slice(5), exitCode: Exit.usage });
+    else report.add({ name: "health", status: "info", detail: text2, exitCode: Exit.ok });
+  }
+}
+var DoctorReport;
 var init_doctor = __esm({
   "src/commands/doctor.ts"() {
     "use strict";
@@ -43271,8 +43301,8 @@ var init_doctor = __esm({
     init_errors();
     init_tls();
     init_doctor_ise();
+    init_health();
     init_doctor_local();
-    extraChecks = [];
     DoctorReport = class {
       constructor(io) {
         this.io = io;
@@ -43306,7 +43336,7 @@ var init_doctor = __esm({
       }
       outcome() {
         const failed = this.results.filter((r) => r.status === "FAIL");
-        const counted = this.results.filter((r) => r.status !== "skip").length;
+        const counted = this.results.filter((r) => r.status === "ok" || r.status === "FAIL").length;
         const first = failed[0];
         if (!first) return { exitCode: Exit.ok, status: "OK", message: `doctor: all ${counted} checks passed` };
         return {

@@ -2,7 +2,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extraChecks } from '../src/commands/doctor';
 import { calls, expectFailure, storedAccount } from './helpers/pxgrid-e2e';
 import { startWorld, type RunResult, type World } from './helpers/world';
 
@@ -14,7 +13,7 @@ afterEach(async () => {
 
 /** doctor's check lines (everything before the summary), as `status name`. */
 function checks(r: RunResult): string[] {
-  return r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => l.replace(/^(ok|FAIL|skip)\s+(.+?): .*$/, '$1 $2'));
+  return r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => l.replace(/^(ok|FAIL|skip|info)\s+(.+?): .*$/, '$1 $2'));
 }
 
 describe('setup', () => {
@@ -76,6 +75,7 @@ describe('doctor', () => {
       'ok dns localhost', `ok tcp localhost:${w.ise.port}`, `ok tls localhost:${w.ise.port}`,
       'ok pxGrid account', 'ok service lookup', 'ok secret ise-mnt-ise-sim', 'ok getFailures ise-mnt-ise-sim',
       'ok dns 127.0.0.1', `ok tcp 127.0.0.1:${w.smtp.port}`, `ok smtp 127.0.0.1:${w.smtp.port}`,
+      'info health',
     ]);
     expect(r.summary).toBe('ise-to-mail: OK doctor: all 14 checks passed');
     // The getFailures probe asks for the last minute only.
@@ -150,18 +150,16 @@ describe('doctor', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-pass-123');
   });
 
-  it('extraChecks: another module can add lines; a failing one sets the exit code', async () => {
+  it('shows the health record of the scheduled runs; a corrupt one is a FAIL naming the file', async () => {
     w = await startWorld();
-    await w.run(['setup']);
-    extraChecks.push(async (_ctx, report) => report.fail('health', new Error('last run failed 3 times')));
-    try {
-      const r = await w.runInProcess(['doctor']);
-      expect(r.stdout).toMatch(/^FAIL health: last run failed 3 times$/m);
-      expect(r.summary).toBe('ise-to-mail: ERROR doctor: 1 of 15 checks failed, first: health');
-      expect(r.code).toBe(1);
-    } finally {
-      extraChecks.length = 0;
-    }
+    w.ise.setFailures([]);
+    expect((await w.run()).code).toBe(0);
+    const r = await w.run(['doctor']);
+    expect(r.stdout).toMatch(/^info health: last successful poll \S+ \(0 min ago\), 0 failed runs in a row$/m);
+    expect(r.code).toBe(0);
+    writeFileSync(join(w.stateDir, 'health.json'), 'garbage');
+    const bad = await w.run(['doctor']);
+    expect(bad.stdout).toMatch(/^FAIL health: state file .*health\.json is corrupt \(not JSON\); delete it to reset/m);
+    expect(bad.code).toBe(2);
   });
 });
-

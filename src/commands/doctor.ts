@@ -5,11 +5,13 @@ import { AppError, Exit, describe, type ExitCode } from '../errors';
 import type { Io, Outcome, System } from '../outcome';
 import { loadTls, type TlsMaterial } from '../pxgrid/tls';
 import { iseChecks } from './doctor-ise';
+import { describeHealth } from '../state/health';
 import { smtpChecks, stateDirCheck } from './doctor-local';
 
 export interface CheckResult {
   name: string;
-  status: 'ok' | 'FAIL' | 'skip';
+  /** `info` lines (the health record's history) are shown but not counted as checks. */
+  status: 'ok' | 'FAIL' | 'skip' | 'info';
   /** What was found, or for FAIL what is wrong and what to do. One line, no secret. */
   detail: string;
   /** The exit-code class of a failure (config 2, account 3, ISE 4, mail 5). */
@@ -22,12 +24,6 @@ export interface DoctorContext {
   deadline: Deadline;
 }
 
-/**
- * A group of checks; each adds its lines to the report. Other modules add theirs to
- * `extraChecks` (e.g. issue 8's health record): doctor runs them after its own, in order.
- */
-export type DoctorCheck = (ctx: DoctorContext, report: DoctorReport) => Promise<void>;
-export const extraChecks: DoctorCheck[] = [];
 
 /** Prints each check as it finishes, so a slow step shows where it is. */
 export class DoctorReport {
@@ -67,7 +63,7 @@ export class DoctorReport {
 
   outcome(): Outcome {
     const failed = this.results.filter((r) => r.status === 'FAIL');
-    const counted = this.results.filter((r) => r.status !== 'skip').length;
+    const counted = this.results.filter((r) => r.status === 'ok' || r.status === 'FAIL').length;
     const first = failed[0];
     if (!first) return { exitCode: Exit.ok, status: 'OK', message: `doctor: all ${counted} checks passed` };
     return {
@@ -102,6 +98,18 @@ export async function doctor(loadConfig: () => Config, sys: System, io: Io): Pro
   else report.skip('ISE', 'fix the ISE settings first');
   if (mail) await smtpChecks(ctx, report);
   else report.skip('SMTP', 'fix the mail settings first');
-  for (const check of extraChecks) await check(ctx, report);
+  healthLines(ctx, report);
   return report.outcome();
+}
+
+/**
+ * The health record (README "health") as history: what the scheduled runs saw lately. Only an
+ * unreadable record is a FAIL; today's state is what the checks above report.
+ */
+function healthLines(ctx: DoctorContext, report: DoctorReport): void {
+  for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
+    const text = line.replace(/^health: /, '');
+    if (text.startsWith('FAIL ')) report.add({ name: 'health', status: 'FAIL', detail: text.slice(5), exitCode: Exit.usage });
+    else report.add({ name: 'health', status: 'info', detail: text, exitCode: Exit.ok });
+  }
 }
