@@ -7,6 +7,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  messageId?: string;
   headers?: Record<string, string>;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
@@ -40,9 +41,10 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   });
   try {
     const info = await transport.sendMail({
-      from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
+      from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
       to: cfg.mail.dest,
       subject: mail.subject,
+      messageId: mail.messageId,
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
