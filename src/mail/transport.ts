@@ -75,9 +75,10 @@ export function smtpError(cfg: Config, err: unknown) {
   return mailError(`mail not delivered via ${at} (${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
 }
 
-function smtpHint(e: { code?: string; responseCode?: number; message?: string }, cfg: Config): string {
+function smtpHint(e: { code?: string; responseCode?: number; response?: string; message?: string }, cfg: Config): string {
   const msg = e.message ?? '';
   if (e.code === 'EAUTH' || e.responseCode === 535) return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
+  if (/not verified/i.test(`${e.response ?? ''} ${msg}`)) return 'Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console';
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === 'tls'
@@ -87,6 +88,8 @@ function smtpHint(e: { code?: string; responseCode?: number; message?: string },
   if (/STARTTLS/i.test(msg) || e.code === 'ETLS') return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
   if (e.code === 'ECONNREFUSED') return 'connection refused: check SMTP_SERVER and SMTP_PORT';
+  // Plain or STARTTLS client on an implicit-TLS port: the server waits for a TLS hello, we for its greeting.
+  if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls') return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
   if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg)) return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg)) return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return 'a temporary refusal by the server';
