@@ -33,9 +33,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     ignoreTLS: smtp.security === 'none',
     auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
     tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
-    connectionTimeout: deadline.cap(CONNECT_MS),
-    greetingTimeout: deadline.cap(GREETING_MS),
-    socketTimeout: deadline.cap(SOCKET_MS),
+    ...timeouts(deadline),
     disableFileAccess: true,
     disableUrlAccess: true,
   });
@@ -58,6 +56,17 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   }
 }
 
+/**
+ * nodemailer's timeouts, inside the run deadline. Near the deadline all three would be equal and
+ * the idle-socket timer could win the race, hiding the telling "Greeting never received": so the
+ * connect and greeting timers end a little before the socket one.
+ */
+function timeouts(deadline: Deadline) {
+  const socketTimeout = deadline.cap(SOCKET_MS);
+  const before = (ms: number) => Math.max(1, Math.min(ms, socketTimeout - 250));
+  return { connectionTimeout: before(CONNECT_MS), greetingTimeout: before(GREETING_MS), socketTimeout };
+}
+
 function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -72,7 +81,9 @@ export function smtpError(cfg: Config, err: unknown) {
   const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : '';
   const hint = smtpHint(e, cfg);
-  return mailError(`mail not delivered via ${at} (${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
+  // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
+  const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
+  return mailError(`mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
 }
 
 function smtpHint(e: { code?: string; responseCode?: number; response?: string; message?: string }, cfg: Config): string {
@@ -87,7 +98,7 @@ function smtpHint(e: { code?: string; responseCode?: number; response?: string; 
   }
   if (/STARTTLS/i.test(msg) || e.code === 'ETLS') return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
-  if (e.code === 'ECONNREFUSED') return 'connection refused: check SMTP_SERVER and SMTP_PORT';
+  if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(msg)) return 'connection refused: check SMTP_SERVER and SMTP_PORT';
   // Plain or STARTTLS client on an implicit-TLS port: the server waits for a TLS hello, we for its greeting.
   if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls') return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
   if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg)) return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
