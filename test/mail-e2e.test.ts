@@ -45,6 +45,7 @@ describe('hostile batch', () => {
     expect(m!.parsed.from?.value[0]).toEqual({ name: 'ISE RADIUS alerts', address: 'ise-alerts@example.net' });
     expect(m!.parsed.messageId).toMatch(/^<ise-to-mail\.[a-z0-9]+\.[0-9a-f]{16}@example\.net>$/);
     // Parts: text + HTML alternative, plus the attachment.
+    expect(m!.raw.toString('latin1')).toMatch(/Content-Type: multipart\/alternative;[\s\S]*text\/plain[\s\S]*text\/html[\s\S]*failures\.csv\.gz/);
     const { text = '', html } = m!.parsed;
     expect(typeof html).toBe('string');
     const h = html as string;

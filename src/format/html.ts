@@ -50,8 +50,8 @@ function summary(m: MailModel): string[] {
     { text: String(n.count), kind: 'num' }, n.name, n.ip, shortLocation(n.location), String(n.users), { text: fmt(n.last), kind: 'time' },
   ])));
   if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable('User', m.users, 'every user failed once');
-  const eps = topTable('Endpoint', m.endpoints, 'every endpoint failed once');
+  const users = topTable('User', m.users, 'no user failed more than once');
+  const eps = topTable('Endpoint', m.endpoints, 'no endpoint failed more than once');
   out.push(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2('Top users')}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2('Top endpoints')}${eps}</td></tr></table>`);
   return out;
 }

@@ -64,8 +64,8 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
     nas: nas.slice(0, TOP_NAS),
     nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N), d.distinctUsers),
-    endpoints: repeated(d.topEndpoints(TOP_N), d.distinctEndpoints),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
     details: d.details(),
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
@@ -74,8 +74,8 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   };
 }
 
-/** A top list says something only when values repeat: unless all fit, drop those seen once. */
-const repeated = (rows: TopRow[], distinct: number) => (distinct <= TOP_N ? rows : rows.filter((r) => r.count > 1));
+/** A top list is for repeat offenders: a value seen once is already in the details. */
+const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
 
 /** `[ISE] 37 RADIUS failures, 12 users, top: 22040 Wrong password (21)`: cleaned and capped. */
 export function subjectOf(d: Digest, opts: Pick<RenderOptions, 'subjectPrefix' | 'test'>): string {

@@ -21,8 +21,8 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
     out.push(`  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${n.users} user${n.users === 1 ? '' : 's'}, last ${fmt(n.last)}`);
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push('', 'TOP USERS', ...topLines(m.users, 'every user failed once'));
-  out.push('', 'TOP ENDPOINTS', ...topLines(m.endpoints, 'every endpoint failed once'));
+  out.push('', 'TOP USERS', ...topLines(m.users, 'no user failed more than once'));
+  out.push('', 'TOP ENDPOINTS', ...topLines(m.endpoints, 'no endpoint failed more than once'));
   const { shown, more } = detailSlice(m, rowLimit);
   out.push('', 'DETAILS (identical failures collapsed, newest first)', '  last seen | count | user | endpoint | NAS (IP) | reason');
   out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
