@@ -61,8 +61,11 @@ function topTable(title: string, rows: MailModel['users'], none: string): string
   return table(['Count', title], cells.length ? cells : [['', `(${none})`]]);
 }
 
+/** Short values stay on one line ("svc-printer" must not break at its hyphen); long ones may wrap. */
+const short = (text: string): Cell => (text.length <= 24 ? { text, kind: 'nowrap' } : text);
+
 const detailCells = (m: MailModel, r: DetailRow): Cell[] => [
-  { text: m.fmt(r.last), kind: 'time' }, { text: String(r.count), kind: 'num' }, clean(r.user, 64), { text: clean(r.endpoint, 40), kind: 'nowrap' }, { text: clean(r.nasName, 40), kind: 'nowrap' }, { text: r.nasIp, kind: 'nowrap' }, clean(r.reason, 100),
+  { text: m.fmt(r.last), kind: 'time' }, { text: String(r.count), kind: 'num' }, short(clean(r.user, 64)), { text: clean(r.endpoint, 40), kind: 'nowrap' }, { text: clean(r.nasName, 40), kind: 'nowrap' }, { text: r.nasIp, kind: 'nowrap' }, clean(r.reason, 100),
 ];
 
 function frame(m: MailModel, title: string, body: string[]): string {
