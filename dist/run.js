@@ -622,8 +622,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str) {
-        return stripColor(str).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -631,11 +631,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str) {
-        return str;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -643,46 +643,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str) {
-        return str;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str) {
-        return str;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str) {
-        return str;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str) {
-        return str;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str) {
-        return str;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -705,8 +705,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -752,9 +752,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -782,9 +782,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -1043,9 +1043,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1226,14 +1226,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
+          writeOut: (str2) => process2.stdout.write(str2),
+          writeErr: (str2) => process2.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2939,18 +2939,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -2961,10 +2961,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -2976,9 +2976,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -3026,8 +3026,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str) {
-        if (str === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3038,7 +3038,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str;
+        this._usage = str2;
         return this;
       }
       /**
@@ -3047,9 +3047,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -3120,17 +3120,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error2, write, hasColors, helpWidth };
       }
@@ -3489,6 +3489,15 @@ var init_keys = __esm({
       MAIL_FROM: { help: "From address (MAIL_USER)" },
       MAIL_DEST: { help: "recipients, comma-separated" },
       MAIL_MAX_BYTES: { help: "cap on each message as sent (10000000)" },
+      MAIL_FROM_NAME: { help: "From display name (ISE RADIUS alerts)" },
+      MAIL_SUBJECT_PREFIX: { help: "subject prefix ([ISE])" },
+      MAIL_MAX_ROWS: { help: "detail rows in the mail body; the rest go to the attachment (50)" },
+      MAIL_TIMEZONE: { help: "IANA time zone for times in the mail, offset shown (UTC)" },
+      MAIL_ATTACH: { help: "attachment with every record: csv | json | none (csv)" },
+      EXCLUDE_REASONS: { help: "failure reason codes not to mail, comma-separated (e.g. 5440)" },
+      INCLUDE_REASONS: { help: "mail only these failure reason codes, comma-separated" },
+      EXCLUDE_USERS: { help: "user names not to mail, comma-separated globs (e.g. host/*)" },
+      EXCLUDE_NAS: { help: "NAS names or IPs not to mail, comma-separated" },
       STATE_DIR: { help: "cursor, lock and pxGrid credentials (data next to run.js)" },
       CURSOR_OVERLAP: { help: "how far back each poll re-reads for late records (10m)" },
       RUN_DEADLINE: { help: "the whole run must end within this (150s)" },
@@ -3745,14 +3754,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input) {
   return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -3796,8 +3805,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -4051,13 +4060,13 @@ function getSizableOrigin(input) {
     return "file";
   return "unknown";
 }
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -8414,8 +8423,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -10109,6 +10118,46 @@ var init_zod = __esm({
   }
 });
 
+// src/format/time.ts
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function timeFormat(zone) {
+  const dtf = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit"
+  });
+  return (t) => {
+    if (t === void 0 || !Number.isFinite(t)) return "?";
+    const p = {};
+    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
+    const d = new Date(wall).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+  };
+}
+function offsetText(min) {
+  const abs = Math.abs(min);
+  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+var init_time = __esm({
+  "src/format/time.ts"() {
+    "use strict";
+  }
+});
+
 // src/config/values.ts
 function parseDuration(text2) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text2);
@@ -10146,11 +10195,12 @@ var init_values = __esm({
 });
 
 // src/config/schema.ts
-var text, port, duration2, bool, email2, emails, rawSchema;
+var text, port, duration2, bool, email2, emails, codes, list, headerText, rawSchema;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
+    init_time();
     init_values();
     text = string2().trim();
     port = (name) => text.regex(/^\d+$/, `${name} must be a port number`).transform(Number).refine((n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
@@ -10166,12 +10216,20 @@ var init_schema = __esm({
     });
     email2 = string2().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+$/);
     emails = (name) => text.transform((v, ctx) => {
-      const list = splitList(v);
-      const bad = list.filter((a) => !email2.safeParse(a).success);
-      if (list.length === 0) ctx.addIssue({ code: "custom", message: `${name} is empty: give at least one address` });
+      const list2 = splitList(v);
+      const bad = list2.filter((a) => !email2.safeParse(a).success);
+      if (list2.length === 0) ctx.addIssue({ code: "custom", message: `${name} is empty: give at least one address` });
       if (bad.length) ctx.addIssue({ code: "custom", message: `${name} has an invalid address: ${bad[0]}` });
-      return list;
+      return list2;
     });
+    codes = (name) => text.transform((v, ctx) => {
+      const list2 = splitList(v);
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      if (bad !== void 0) ctx.addIssue({ code: "custom", message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
+      return list2;
+    });
+    list = text.transform((v) => splitList(v));
+    headerText = (name, max) => text.regex(new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`), `${name} must be one line of at most ${max} characters`);
     rawSchema = object({
       ISE_HOST: text.optional(),
       PXGRID_PORT: port("PXGRID_PORT").default(8910),
@@ -10190,6 +10248,15 @@ var init_schema = __esm({
       MAIL_FROM: text.optional(),
       MAIL_DEST: emails("MAIL_DEST").optional(),
       MAIL_MAX_BYTES: text.regex(/^\d+$/, "MAIL_MAX_BYTES must be a number of bytes").transform(Number).refine((n) => n >= 2e4, "MAIL_MAX_BYTES must be at least 20000").default(1e7),
+      MAIL_FROM_NAME: headerText("MAIL_FROM_NAME", 64).default("ISE RADIUS alerts"),
+      MAIL_SUBJECT_PREFIX: headerText("MAIL_SUBJECT_PREFIX", 40).default("[ISE]"),
+      MAIL_MAX_ROWS: text.regex(/^\d+$/, "MAIL_MAX_ROWS must be a number of rows").transform(Number).refine((n) => n >= 1 && n <= 1e3, "MAIL_MAX_ROWS must be between 1 and 1000").default(50),
+      MAIL_TIMEZONE: text.refine(isTimeZone, "MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York").default("UTC"),
+      MAIL_ATTACH: _enum(["csv", "json", "none"], { message: "MAIL_ATTACH must be csv, json or none" }).default("csv"),
+      EXCLUDE_REASONS: codes("EXCLUDE_REASONS").default([]),
+      INCLUDE_REASONS: codes("INCLUDE_REASONS").default([]),
+      EXCLUDE_USERS: list.default([]),
+      EXCLUDE_NAS: list.default([]),
       STATE_DIR: text.default("data"),
       CURSOR_OVERLAP: duration2("CURSOR_OVERLAP").default(10 * 6e4),
       RUN_DEADLINE: duration2("RUN_DEADLINE").refine((ms) => ms >= 5e3, "RUN_DEADLINE must be at least 5s").default(15e4),
@@ -10241,7 +10308,17 @@ function build(p, raw, baseDir, configFile) {
       user: p.MAIL_USER,
       pass: p.MAIL_PASS
     },
-    mail: { from: p.MAIL_FROM ?? p.MAIL_USER, dest: p.MAIL_DEST ?? [], maxBytes: p.MAIL_MAX_BYTES },
+    mail: {
+      from: p.MAIL_FROM ?? p.MAIL_USER,
+      fromName: p.MAIL_FROM_NAME,
+      dest: p.MAIL_DEST ?? [],
+      maxBytes: p.MAIL_MAX_BYTES,
+      subjectPrefix: p.MAIL_SUBJECT_PREFIX,
+      maxRows: p.MAIL_MAX_ROWS,
+      timezone: p.MAIL_TIMEZONE,
+      attach: p.MAIL_ATTACH
+    },
+    filters: { excludeReasons: p.EXCLUDE_REASONS, includeReasons: p.INCLUDE_REASONS, excludeUsers: p.EXCLUDE_USERS, excludeNas: p.EXCLUDE_NAS },
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
@@ -10419,71 +10496,592 @@ var init_sanitize = __esm({
   }
 });
 
-// src/format/render.ts
-function fmtTime(t) {
-  return t === void 0 ? "?" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
+// src/format/attachment.ts
+function csvCell(value) {
+  let s = clean(value, CSV_CELL_MAX);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-function subjectOf(d, prefix) {
-  const top = d.reasons()[0];
-  const count = `${d.total} RADIUS failure${d.total === 1 ? "" : "s"}`;
-  const users = `${d.distinctUsers} user${d.distinctUsers === 1 ? "" : "s"}`;
-  const s = `${prefix} ${count}, ${users}${top ? `, top: ${top.reason} (${top.count})` : ""}`;
+function createAttachment(format) {
+  return format === "none" ? void 0 : new AttachmentBuilder(format);
+}
+var import_node_zlib, CSV_COLUMNS, CSV_CELL_MAX, FLUSH_CHARS, csvRow, JSON_UNSAFE, jsonLine, AttachmentBuilder;
+var init_attachment = __esm({
+  "src/format/attachment.ts"() {
+    "use strict";
+    import_node_zlib = require("node:zlib");
+    init_sanitize();
+    CSV_COLUMNS = [
+      "timestamp",
+      "id",
+      "userName",
+      "callingStationId",
+      "nasName",
+      "nasIpAddress",
+      "nasPortId",
+      "failureReason",
+      "messageCode",
+      "location",
+      "deviceType",
+      "identityStore",
+      "authenticationMethod",
+      "authenticationProtocol",
+      "serverName",
+      "networkDeviceName",
+      "auditSessionId",
+      "ipAddresses",
+      "selectedAznProfiles",
+      "policySetName",
+      "authorizationRule",
+      "endpointProfile"
+    ];
+    CSV_CELL_MAX = 1e3;
+    FLUSH_CHARS = 64 * 1024;
+    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
+`;
+    JSON_UNSAFE = /[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    AttachmentBuilder = class {
+      constructor(format) {
+        this.format = format;
+        this.#gzip.on("data", (c) => this.#chunks.push(c));
+        this.#done = new Promise((resolve3, reject) => {
+          this.#gzip.once("end", () => resolve3(Buffer.concat(this.#chunks)));
+          this.#gzip.once("error", reject);
+        });
+        this.#done.catch(() => void 0);
+        this.#pending = format === "csv" ? `\uFEFF${csvRow([...CSV_COLUMNS])}` : "[\n";
+      }
+      format;
+      rows = 0;
+      #gzip = (0, import_node_zlib.createGzip)();
+      #chunks = [];
+      #done;
+      #pending = "";
+      add(record2) {
+        if (this.format === "csv") this.#pending += csvRow(CSV_COLUMNS.map((c) => record2[c]));
+        else this.#pending += `${this.rows > 0 ? ",\n" : ""}${jsonLine(record2)}`;
+        this.rows++;
+        if (this.#pending.length >= FLUSH_CHARS) this.#flush();
+      }
+      async finish() {
+        if (this.format === "json") this.#pending += "\n]\n";
+        this.#flush();
+        this.#gzip.end();
+        const content = await this.#done;
+        const csv = this.format === "csv";
+        return { filename: csv ? "failures.csv.gz" : "failures.json.gz", content, contentType: "application/gzip", rows: this.rows };
+      }
+      /** Drops everything (a retried fetch starts a new batch). */
+      close() {
+        this.#pending = "";
+        this.#gzip.destroy();
+      }
+      #flush() {
+        if (this.#pending) this.#gzip.write(this.#pending);
+        this.#pending = "";
+      }
+    };
+  }
+});
+
+// src/format/digest.ts
+function viewOf(r) {
+  const t = Date.parse(r.timestamp);
+  return {
+    time: Number.isFinite(t) ? t : void 0,
+    user: clean(r.userName),
+    endpoint: clean(r.callingStationId ?? r.macAddress),
+    nasName: clean(r.nasName ?? r.networkDeviceName),
+    nasIp: clean(r.nasIpAddress, 64),
+    reason: clean(r.failureReason),
+    location: clean(r.location)
+  };
+}
+function group(map, key, make) {
+  let entry = map.get(key);
+  if (!entry && map.size < MAX_KEYS) map.set(key, entry = { row: make(), users: /* @__PURE__ */ new Set() });
+  return entry;
+}
+function addSpan(s, t) {
+  s.count++;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+function countInto(map, key) {
+  const n = map.get(key);
+  if (n !== void 0) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS) map.set(key, 1);
+}
+function top(map, n) {
+  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+}
+var MAX_KEYS, Digest, minTime, maxTime, cmp;
+var init_digest = __esm({
+  "src/format/digest.ts"() {
+    "use strict";
+    init_attachment();
+    init_sanitize();
+    MAX_KEYS = 1e4;
+    Digest = class {
+      /** Records in the mail (after filters). */
+      total = 0;
+      newest;
+      oldest;
+      /** Distinct detail rows beyond MAX_KEYS: counted in `total`, not shown. */
+      rowsDropped = 0;
+      filtered = /* @__PURE__ */ new Map();
+      #rows = /* @__PURE__ */ new Map();
+      #reasons = /* @__PURE__ */ new Map();
+      #nas = /* @__PURE__ */ new Map();
+      #users = /* @__PURE__ */ new Map();
+      #endpoints = /* @__PURE__ */ new Map();
+      #filter;
+      #attachment;
+      constructor(opts = {}) {
+        this.#filter = opts.filter;
+        this.#attachment = createAttachment(opts.attach ?? "none");
+      }
+      /** Adds one record; false when a filter dropped it (it is only counted). */
+      add(record2) {
+        const dropped = this.#filter?.(record2);
+        if (dropped) {
+          this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+          return false;
+        }
+        const v = viewOf(record2);
+        this.total++;
+        this.newest = maxTime(this.newest, v.time);
+        this.oldest = minTime(this.oldest, v.time);
+        countInto(this.#users, v.user);
+        if (v.endpoint) countInto(this.#endpoints, v.endpoint);
+        this.#addGroups(v);
+        this.#addRow(v);
+        this.#attachment?.add(record2);
+        return true;
+      }
+      get filteredTotal() {
+        return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+      }
+      /** Distinct users; `usersCapped` says the true number is higher. */
+      get distinctUsers() {
+        return this.#users.size;
+      }
+      get usersCapped() {
+        return this.#users.size >= MAX_KEYS;
+      }
+      get distinctEndpoints() {
+        return this.#endpoints.size;
+      }
+      get distinctRows() {
+        return this.#rows.size + this.rowsDropped;
+      }
+      reasons() {
+        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+      }
+      nas() {
+        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+      }
+      topUsers(n) {
+        return top(this.#users, n);
+      }
+      topEndpoints(n) {
+        return top(this.#endpoints, n);
+      }
+      /** Detail rows, newest first. */
+      details() {
+        return [...this.#rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
+      }
+      /** The attachment with every mailed record, or undefined with MAIL_ATTACH=none. */
+      async attachment() {
+        return this.#attachment?.finish();
+      }
+      /** Frees the attachment stream of a batch that will not be mailed. */
+      close() {
+        this.#attachment?.close();
+      }
+      #addRow(v) {
+        const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
+        const row2 = this.#rows.get(key);
+        if (row2) {
+          addSpan(row2, v.time);
+          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+        } else if (this.#rows.size < MAX_KEYS) {
+          this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
+        } else {
+          this.rowsDropped++;
+        }
+      }
+      #addGroups(v) {
+        const reason = group(this.#reasons, v.reason, () => ({ reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 }));
+        const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({ name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0, first: void 0, last: void 0 }));
+        for (const g of [reason, nas]) {
+          if (!g) continue;
+          addSpan(g.row, v.time);
+          if (g.users.size < MAX_KEYS) g.users.add(v.user);
+        }
+      }
+    };
+    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/format/hints.ts
+function reasonCode(reason) {
+  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
+}
+function hintFor(reason) {
+  const code = reasonCode(reason);
+  return code === void 0 ? void 0 : CATALOG[code];
+}
+var CATALOG, HINT_CODES;
+var init_hints = __esm({
+  "src/format/hints.ts"() {
+    "use strict";
+    CATALOG = {
+      "5411": { short: "Supplicant stopped responding", hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client." },
+      "5440": { short: "EAP session abandoned", hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store." },
+      "11007": { short: "Unknown network device", hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)." },
+      "11036": { short: "Bad Message-Authenticator", hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides." },
+      "11514": { short: "Client rejected TLS", hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings." },
+      "12308": { short: "Client reported failure", hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)." },
+      "12321": { short: "Client rejected ISE certificate", hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects." },
+      "12514": { short: "Unknown CA in client cert", hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".' },
+      "12520": { short: "Client rejected ISE certificate", hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile." },
+      "12934": { short: "Supplicant silent in PEAP", hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt." },
+      "12935": { short: "Supplicant silent in EAP-TLS", hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate." },
+      "15024": { short: "PAP not allowed", hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition." },
+      "15039": { short: "Rejected per authorization", hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device." },
+      "22040": { short: "Wrong password", hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS." },
+      "22044": { short: "Cert auth expected", hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule." },
+      "22045": { short: "Password auth expected", hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile." },
+      "22049": { short: "Certificate mismatch", hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate." },
+      "22056": { short: "User not found", hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered." },
+      "24206": { short: "User disabled", hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it." },
+      "24408": { short: "Wrong AD password", hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential." },
+      "24423": { short: "No machine auth seen", hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)." }
+    };
+    HINT_CODES = Object.keys(CATALOG);
+  }
+});
+
+// src/format/filters.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "is");
+}
+function compileFilters(f) {
+  const excludeReasons = new Set(f.excludeReasons);
+  const includeReasons = new Set(f.includeReasons);
+  const users = f.excludeUsers.map(globToRegExp);
+  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  return (r) => {
+    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
+    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
+    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
+    if (users.length > 0) {
+      const user = typeof r.userName === "string" ? r.userName : "";
+      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
+    }
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v)))) return "EXCLUDE_NAS";
+    return void 0;
+  };
+}
+function filterNotes(counts) {
+  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
+  return order.flatMap((name) => {
+    const n = counts.get(name) ?? 0;
+    if (n === 0) return [];
+    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+  });
+}
+var str;
+var init_filters = __esm({
+  "src/format/filters.ts"() {
+    "use strict";
+    init_hints();
+    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
+  }
+});
+
+// src/format/model.ts
+function shortLocation(location) {
+  const parts = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts.join(" / ");
+}
+function buildModel(d, opts) {
+  const fmt2 = timeFormat(opts.timeZone);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  return {
+    test: opts.test === true,
+    headline: `${plural(d.total, "RADIUS authentication failure")}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
+    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
+    fmt: fmt2,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    footnotes: filterNotes(d.filtered)
+  };
+}
+function subjectOf(d, opts) {
+  const top2 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top2) {
+    const code = reasonCode(top2.reason);
+    const known = hintFor(top2.reason);
+    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
+  }
   return clean(s, 140);
 }
-function renderText(d, opts) {
-  const rows = d.details();
-  const shown = rows.slice(0, opts.maxRows);
-  const lines = [
-    `${d.total} RADIUS authentication failure${d.total === 1 ? "" : "s"} from ${d.distinctUsers} user(s); newest ${fmtTime(d.newest)}.`,
-    "",
-    "By reason:",
-    ...d.reasons().map((r) => `  ${r.count} x ${r.reason} (${r.users} users, ${fmtTime(r.first)} .. ${fmtTime(r.last)})`),
-    "",
-    "Details (identical failures collapsed, newest first):",
-    ...shown.map((r) => `  ${detailCells(r).map((c, i) => `${DETAIL_COLUMNS[i]}: ${c || "-"}`).join(" | ")}`)
-  ];
-  const more = rows.length - shown.length + d.rowsDropped;
-  if (more > 0) lines.push(`  ... and ${more} more row(s) not shown`);
-  lines.push("", "-- ", "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
-  return `${lines.join("\n")}
-`;
+function detailSlice(m, limit = m.maxRows) {
+  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown, more: m.details.length - shown.length + m.rowsDropped };
 }
-function table(columns, rows) {
-  const head = columns.map((c) => `<th ${CELL}>${escapeHtml(c)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td ${CELL}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px"><tr style="background:#f0f0f0">${head}</tr>
-${body}</table>`;
+function moreText(m, more) {
+  const rows = plural(more, "more row");
+  return m.attachmentName ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown`;
 }
-function renderHtml(d, opts) {
-  const rows = d.details();
-  const shown = rows.slice(0, opts.maxRows);
-  const more = rows.length - shown.length + d.rowsDropped;
-  const summary = `${d.total} RADIUS authentication failure${d.total === 1 ? "" : "s"} from ${d.distinctUsers} user(s); newest ${fmtTime(d.newest)}.`;
+function footerLines(m, total) {
+  const lines = [];
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push("Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.");
+  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
+  return lines;
+}
+var TOP_REASONS, TOP_NAS, TOP_N, plural, repeated, TEST_BANNER;
+var init_model = __esm({
+  "src/format/model.ts"() {
+    "use strict";
+    init_filters();
+    init_hints();
+    init_sanitize();
+    init_time();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
+    repeated = (rows) => rows.filter((r) => r.count > 1);
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
+  }
+});
+
+// src/format/html.ts
+function cell(c) {
+  const v = typeof c === "string" ? { text: c } : c;
+  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
+  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
+  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
+}
+function table(head, rows) {
+  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
+  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
+${rows.map(row).join("\n")}</table>`;
+}
+function summary(m) {
+  const { fmt: fmt2 } = m;
+  const out = [h2("By reason")];
+  out.push(table(["Count", "Users", "Reason and likely fix", "First seen", "Last seen"], m.reasons.map((r) => [
+    { text: String(r.count), kind: "num" },
+    String(r.users),
+    { text: r.reason, sub: r.hint },
+    { text: fmt2(r.first), kind: "time" },
+    { text: fmt2(r.last), kind: "time" }
+  ])));
+  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(table(["Count", "NAS", "IP", "Location", "Users", "Last seen"], m.nas.map((n) => [
+    { text: String(n.count), kind: "num" },
+    n.name,
+    n.ip,
+    shortLocation(n.location),
+    String(n.users),
+    { text: fmt2(n.last), kind: "time" }
+  ])));
+  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  const users = topTable("User", m.users, "no user failed more than once");
+  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
+  out.push(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`);
+  return out;
+}
+function topTable(title, rows, none) {
+  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
+  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
+}
+function frame(m, title, body) {
+  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
   return [
-    '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-    `<p style="font-size:15px"><b>${escapeHtml(summary)}</b></p>`,
-    '<h3 style="font-size:14px">By reason</h3>',
-    table(REASON_COLUMNS, d.reasons().map(reasonCells)),
-    '<h3 style="font-size:14px">Details (identical failures collapsed, newest first)</h3>',
-    table(DETAIL_COLUMNS, shown.map(detailCells)),
-    more > 0 ? `<p>... and ${more} more row(s) not shown</p>` : "",
-    '<p style="color:#666;font-size:12px">Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.</p>',
-    "</body></html>"
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
+    '<body style="margin:0;padding:0;background:#f4f5f7">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
+    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
+    banner,
+    `<tr><td style="padding:4px 18px 18px">`,
+    ...body,
+    "</td></tr></table>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
   ].join("\n");
 }
-function render(d, opts) {
-  return { subject: subjectOf(d, opts.subjectPrefix), text: renderText(d, opts), html: renderHtml(d, opts) };
+function renderHtml(m, total, title) {
+  const { shown } = detailSlice(m);
+  const footer = footerLines(m, total).map(note);
+  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
+  const build2 = (n2) => {
+    const { more } = detailSlice(m, n2);
+    const details = table(["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"], shown.slice(0, n2).map((r) => detailCells(m, r)));
+    return frame(m, title, [...head, details, more > 0 ? note(moreText(m, more)) : "", `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`]);
+  };
+  let n = shown.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
 }
-var DETAIL_COLUMNS, detailCells, REASON_COLUMNS, reasonCells, CELL;
+var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+    HTML_BUDGET = 9e4;
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
+    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
+    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
+    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
+    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
+    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
+    esc2 = (s) => escapeHtml(s);
+    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
+    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text2)}</p>`;
+    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
+    detailCells = (m, r) => [
+      { text: m.fmt(r.last), kind: "time" },
+      { text: String(r.count), kind: "num" },
+      short(clean(r.user, 64)),
+      { text: clean(r.endpoint, 40), kind: "nowrap" },
+      { text: clean(r.nasName, 40), kind: "nowrap" },
+      { text: r.nasIp, kind: "nowrap" },
+      clean(r.reason, 100)
+    ];
+  }
+});
+
+// src/format/text.ts
+function renderText(m, total, rowLimit) {
+  const { fmt: fmt2 } = m;
+  const out = [];
+  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
+  out.push(`${m.headline}: ${m.facts}`, m.range, "");
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(`  ${r.count} x ${r.reason}`);
+    out.push(`      ${r.users} user${r.users === 1 ? "" : "s"}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
+    if (r.hint) out.push(`      Hint: ${r.hint}`);
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    out.push(`  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${n.users} user${n.users === 1 ? "" : "s"}, last ${fmt2(n.last)}`);
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown, more } = detailSlice(m, rowLimit);
+  out.push("", "DETAILS (identical failures collapsed, newest first)", "  last seen | count | user | endpoint | NAS (IP) | reason");
+  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
+  if (more > 0) out.push(`  ${moreText(m, more)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${out.join("\n")}
+`;
+}
+function detailLine(m, r) {
+  const cells = [m.fmt(r.last), `${r.count}x`, clean(r.user, 64) || "-", clean(r.endpoint, 40) || "-", `${r.nasName || "?"} (${r.nasIp || "-"})`, clean(r.reason, 100) || "-"];
+  return cells.join(" | ");
+}
+function topLines(rows, none) {
+  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/format/text.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+  }
+});
+
+// src/format/render.ts
+function render(d, opts) {
+  const subject = subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
 var init_render = __esm({
   "src/format/render.ts"() {
     "use strict";
-    init_sanitize();
-    DETAIL_COLUMNS = ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason", "Location"];
-    detailCells = (r) => [fmtTime(r.last), String(r.count), r.user, r.endpoint, r.nasName, r.nasIp, r.reason, r.location];
-    REASON_COLUMNS = ["Count", "Users", "Reason", "First seen", "Last seen"];
-    reasonCells = (r) => [String(r.count), String(r.users), r.reason, fmtTime(r.first), fmtTime(r.last)];
-    CELL = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/mail/compose.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+async function composeMail(cfg, digest, opts) {
+  const attachment = await digest.attachment();
+  const rendered = render(digest, {
+    subjectPrefix: cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: attachment?.filename,
+    test: opts.test
+  });
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachments: attachment ? [{ filename: attachment.filename, content: attachment.content, contentType: attachment.contentType }] : []
+  };
+}
+var import_node_crypto, MACHINE_HEADERS;
+var init_compose = __esm({
+  "src/mail/compose.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_render();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
   }
 });
 
@@ -10763,11 +11361,11 @@ var require_url = __commonJS({
     var punycode = require_punycode();
     var URLImpl = typeof URL !== "undefined" && URL || urllib.URL;
     var SLASHLESS_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?!\/\/)(.+)$/;
-    function safeDecode2(str) {
+    function safeDecode2(str2) {
       try {
-        return decodeURIComponent(str);
+        return decodeURIComponent(str2);
       } catch (_err) {
-        return str;
+        return str2;
       }
     }
     function normalizeHostname(raw) {
@@ -11717,10 +12315,10 @@ var require_shared = __commonJS({
         });
       });
     };
-    module2.exports.parseConnectionUrl = (str) => {
-      str = str || "";
+    module2.exports.parseConnectionUrl = (str2) => {
+      str2 = str2 || "";
       const options = {};
-      const url = urllib.parse(str, true);
+      const url = urllib.parse(str2, true);
       switch (url.protocol) {
         case "smtp:":
           options.secure = false;
@@ -11949,11 +12547,11 @@ var require_shared = __commonJS({
       });
       return target;
     };
-    module2.exports.encodeXText = (str) => {
-      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str)) {
-        return str;
+    module2.exports.encodeXText = (str2) => {
+      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str2)) {
+        return str2;
       }
-      const buf = Buffer.from(str);
+      const buf = Buffer.from(str2);
       let result = "";
       for (let i = 0, len = buf.length; i < len; i++) {
         const c = buf[i];
@@ -14151,18 +14749,18 @@ var require_base64 = __commonJS({
       }
       return buffer.toString("base64");
     }
-    function wrap2(str, lineLength) {
-      str = (str || "").toString();
+    function wrap2(str2, lineLength) {
+      str2 = (str2 || "").toString();
       lineLength = lineLength || 76;
-      if (str.length <= lineLength) {
-        return str;
+      if (str2.length <= lineLength) {
+        return str2;
       }
       const result = [];
       let pos = 0;
       const chunkLength = lineLength * 1024;
       const wrapRegex = new RegExp(".{" + lineLength + "}", "g");
-      while (pos < str.length) {
-        const wrappedLines = str.substr(pos, chunkLength).replace(wrapRegex, "$&\r\n").trim();
+      while (pos < str2.length) {
+        const wrappedLines = str2.substr(pos, chunkLength).replace(wrapRegex, "$&\r\n").trim();
         result.push(wrappedLines);
         pos += chunkLength;
       }
@@ -14272,19 +14870,19 @@ var require_qp = __commonJS({
       }
       return result;
     }
-    function wrap2(str, lineLength) {
-      str = (str || "").toString();
+    function wrap2(str2, lineLength) {
+      str2 = (str2 || "").toString();
       lineLength = lineLength || 76;
-      if (str.length <= lineLength) {
-        return str;
+      if (str2.length <= lineLength) {
+        return str2;
       }
       let pos = 0;
-      const len = str.length;
+      const len = str2.length;
       let match, code, line;
       const lineMargin = Math.floor(lineLength / 3);
       let result = "";
       while (pos < len) {
-        line = str.substr(pos, lineLength);
+        line = str2.substr(pos, lineLength);
         if (match = line.match(/\r\n/)) {
           line = line.substr(0, match.index + match[0].length);
           result += line;
@@ -14451,11 +15049,11 @@ var require_mime_funcs = __commonJS({
        * @param {Number} lineLength Max line length to check for
        * @returns {Boolean} Returns true if there is at least one line longer than lineLength chars
        */
-      hasLongerLines(str, lineLength) {
-        if (str.length > 128 * 1024) {
+      hasLongerLines(str2, lineLength) {
+        if (str2.length > 128 * 1024) {
           return true;
         }
-        return new RegExp("^.{" + (lineLength + 1) + ",}", "m").test(str);
+        return new RegExp("^.{" + (lineLength + 1) + ",}", "m").test(str2);
       },
       /**
        * Encodes a string or an Buffer to an UTF-8 MIME Word (rfc2047)
@@ -14590,7 +15188,7 @@ var require_mime_funcs = __commonJS({
        * @return {Array} A list of encoded keys and headers
        */
       buildHeaderParam(key, data, maxLength) {
-        const list = [];
+        const list2 = [];
         let encodedStr = typeof data === "string" ? data : (data || "").toString();
         let chr;
         let line;
@@ -14606,14 +15204,14 @@ var require_mime_funcs = __commonJS({
               }
             ];
           }
-          encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str) => {
-            list.push({
-              line: str
+          encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str2) => {
+            list2.push({
+              line: str2
             });
             return "";
           });
           if (encodedStr) {
-            list.push({
+            list2.push({
               line: encodedStr
             });
           }
@@ -14643,7 +15241,7 @@ var require_mime_funcs = __commonJS({
               chr = chr === " " ? chr : this.safeEncodeURIComponent(chr);
               if (chr !== encodedStr[i]) {
                 if ((this.safeEncodeURIComponent(line) + chr).length >= maxLength) {
-                  list.push({
+                  list2.push({
                     line,
                     encoded
                   });
@@ -14658,7 +15256,7 @@ var require_mime_funcs = __commonJS({
               }
             }
             if ((line + chr).length >= maxLength) {
-              list.push({
+              list2.push({
                 line,
                 encoded
               });
@@ -14674,13 +15272,13 @@ var require_mime_funcs = __commonJS({
             }
           }
           if (line) {
-            list.push({
+            list2.push({
               line,
               encoded
             });
           }
         }
-        return list.map((item, i2) => ({
+        return list2.map((item, i2) => ({
           // encoded lines: {name}*{part}*
           // unencoded lines: {name}*{part}
           // if any line needs to be encoded then the first line (part==0) is always encoded
@@ -14703,7 +15301,7 @@ var require_mime_funcs = __commonJS({
        * @param {String} str Header value
        * @return {Object} Header value as a parsed structure
        */
-      parseHeaderValue(str) {
+      parseHeaderValue(str2) {
         const response = {
           value: false,
           params: {}
@@ -14719,8 +15317,8 @@ var require_mime_funcs = __commonJS({
         let quote = false;
         let escaped = false;
         let chr;
-        for (let i = 0, len = str.length; i < len; i++) {
-          chr = str.charAt(i);
+        for (let i = 0, len = str2.length; i < len; i++) {
+          chr = str2.charAt(i);
           if (type === "key") {
             if (chr === "=") {
               key = value.trim().toLowerCase();
@@ -14830,15 +15428,15 @@ var require_mime_funcs = __commonJS({
        * @param {Boolean} afterSpace If true, leave a space in th end of a line
        * @return {String} String with folded lines
        */
-      foldLines(str, lineLength, afterSpace) {
-        str = (str || "").toString();
+      foldLines(str2, lineLength, afterSpace) {
+        str2 = (str2 || "").toString();
         lineLength = lineLength || 76;
         let pos = 0;
-        const len = str.length;
+        const len = str2.length;
         let result = "";
         let line, match;
         while (pos < len) {
-          line = str.substr(pos, lineLength);
+          line = str2.substr(pos, lineLength);
           if (line.length < lineLength) {
             result += line;
             break;
@@ -14850,7 +15448,7 @@ var require_mime_funcs = __commonJS({
             continue;
           } else if ((match = line.match(/(\s+)[^\s]*$/)) && match[0].length - (afterSpace ? (match[1] || "").length : 0) < line.length) {
             line = line.substr(0, line.length - (match[0].length - (afterSpace ? (match[1] || "").length : 0)));
-          } else if (match = str.substr(pos + line.length).match(/^[^\s]+(\s*)/)) {
+          } else if (match = str2.substr(pos + line.length).match(/^[^\s]+(\s*)/)) {
             line = line + match[0].substr(0, match[0].length - (!afterSpace ? (match[1] || "").length : 0));
           }
           result += line;
@@ -14868,20 +15466,20 @@ var require_mime_funcs = __commonJS({
        * @param {Number} maxlen Maximum length of characters for one part (minimum 12)
        * @return {Array} Split string
        */
-      splitMimeEncodedString: (str, maxlen) => {
+      splitMimeEncodedString: (str2, maxlen) => {
         const lines = [];
         let curLine, fallbackLine, match, chr, done;
         maxlen = Math.max(maxlen || 0, 12);
-        while (str.length) {
-          curLine = str.substr(0, maxlen);
+        while (str2.length) {
+          curLine = str2.substr(0, maxlen);
           if (match = curLine.match(/[=][0-9A-F]?$/i)) {
             curLine = curLine.substr(0, match.index);
           }
-          fallbackLine = curLine.length ? curLine : str.substr(0, maxlen);
+          fallbackLine = curLine.length ? curLine : str2.substr(0, maxlen);
           done = false;
           while (!done && curLine.length) {
             done = true;
-            if (match = str.substr(curLine.length).match(/^[=]([0-9A-F]{2})/i)) {
+            if (match = str2.substr(curLine.length).match(/^[=]([0-9A-F]{2})/i)) {
               chr = parseInt(match[1], 16);
               if (chr < 194 && chr > 127) {
                 curLine = curLine.substr(0, curLine.length - 3);
@@ -14893,7 +15491,7 @@ var require_mime_funcs = __commonJS({
             curLine = fallbackLine;
           }
           lines.push(curLine);
-          str = str.substr(curLine.length);
+          str2 = str2.substr(curLine.length);
         }
         return lines;
       },
@@ -14912,14 +15510,14 @@ var require_mime_funcs = __commonJS({
         }
         return res;
       },
-      safeEncodeURIComponent(str) {
-        str = (str || "").toString();
+      safeEncodeURIComponent(str2) {
+        str2 = (str2 || "").toString();
         try {
-          str = encodeURIComponent(str);
+          str2 = encodeURIComponent(str2);
         } catch (_E2) {
-          str = encodeURIComponent(Buffer.from(str, "utf-8").toString("utf-8"));
+          str2 = encodeURIComponent(Buffer.from(str2, "utf-8").toString("utf-8"));
         }
-        return str.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => this.encodeURICharComponent(chr));
+        return str2.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => this.encodeURICharComponent(chr));
       }
     };
   }
@@ -15112,8 +15710,8 @@ var require_addressparser = __commonJS({
       return addresses;
     }
     var Tokenizer = class {
-      constructor(str) {
-        this.str = (str || "").toString();
+      constructor(str2) {
+        this.str = (str2 || "").toString();
         this.operatorCurrent = "";
         this.operatorExpecting = "";
         this.node = null;
@@ -15141,7 +15739,7 @@ var require_addressparser = __commonJS({
        * @return {Array} An array of operator|text tokens
        */
       tokenize() {
-        const list = [];
+        const list2 = [];
         for (let i = 0, len = this.str.length; i < len; i++) {
           const chr = this.str.charAt(i);
           const nextChr = i < len - 1 ? this.str.charAt(i + 1) : null;
@@ -15150,10 +15748,10 @@ var require_addressparser = __commonJS({
         this.list.forEach((node2) => {
           node2.value = (node2.value || "").toString().trim();
           if (node2.value) {
-            list.push(node2);
+            list2.push(node2);
           }
         });
-        return list;
+        return list2;
       }
       /**
        * Checks if a character is an operator or text and acts accordingly
@@ -15213,13 +15811,13 @@ var require_addressparser = __commonJS({
       }
     };
     var MAX_NESTED_GROUP_DEPTH = 50;
-    function addressparser(str, options) {
+    function addressparser(str2, options) {
       options = options || {};
       const depth = options._depth || 0;
       if (depth > MAX_NESTED_GROUP_DEPTH) {
         return [];
       }
-      const tokenizer = new Tokenizer(str);
+      const tokenizer = new Tokenizer(str2);
       const tokens = tokenizer.tokenize();
       const addresses = [];
       let address = [];
@@ -15257,8 +15855,8 @@ var require_addressparser = __commonJS({
       parsedAddresses = mergedAddresses;
       if (options.flatten) {
         const flatAddresses = [];
-        const walkAddressList = (list) => {
-          list.forEach((entry) => {
+        const walkAddressList = (list2) => {
+          list2.forEach((entry) => {
             if (entry.group) {
               return walkAddressList(entry.group);
             }
@@ -15994,17 +16592,17 @@ var require_mime_node = __commonJS({
        * @return {Object} SMTP envelope in the form of {from: 'from@example.com', to: ['to@example.com']}
        */
       setEnvelope(envelope) {
-        let list;
+        let list2;
         this._envelope = {
           from: false,
           to: []
         };
         if (envelope.from) {
-          list = [];
-          this._convertAddresses(this._parseEnvelopeAddresses(envelope.from), list);
-          list = list.filter((address) => address && address.address);
-          if (list.length && list[0]) {
-            this._envelope.from = list[0].address;
+          list2 = [];
+          this._convertAddresses(this._parseEnvelopeAddresses(envelope.from), list2);
+          list2 = list2.filter((address) => address && address.address);
+          if (list2.length && list2[0]) {
+            this._envelope.from = list2[0].address;
           }
         }
         const seenRecipients = /* @__PURE__ */ new Set();
@@ -16053,11 +16651,11 @@ var require_mime_node = __commonJS({
         };
         const seenRecipients = /* @__PURE__ */ new Set();
         this._headers.forEach((header) => {
-          const list = [];
+          const list2 = [];
           if (header.key === "From" || !envelope.from && ["Reply-To", "Sender"].includes(header.key)) {
-            this._convertAddresses(this._parseAddresses(header.value), list);
-            if (list.length && list[0]) {
-              envelope.from = list[0].address;
+            this._convertAddresses(this._parseAddresses(header.value), list2);
+            if (list2.length && list2[0]) {
+              envelope.from = list2[0].address;
             }
           } else if (["To", "Cc", "Bcc"].includes(header.key)) {
             this._convertAddresses(this._parseAddresses(header.value), envelope.to, seenRecipients);
@@ -16307,7 +16905,7 @@ var require_mime_node = __commonJS({
               [],
               [].concat(value || "").map((elm) => {
                 elm = (elm || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "").trim();
-                return elm.replace(/<[^>]*>/g, (str) => str.replace(/\s/g, "")).split(/\s+/);
+                return elm.replace(/<[^>]*>/g, (str2) => str2.replace(/\s/g, "")).split(/\s+/);
               })
             ).map((elm) => {
               if (elm.charAt(0) !== "<") {
@@ -18382,12 +18980,12 @@ var require_smtp_connection = __commonJS({
     var DNS_TIMEOUT = 30 * 1e3;
     var TEARDOWN_NOOP = () => {
     };
-    function decodeServerResponse(str) {
-      if (!str) {
-        return str;
+    function decodeServerResponse(str2) {
+      if (!str2) {
+        return str2;
       }
-      const utf8 = Buffer.from(str, "binary").toString("utf8");
-      return utf8.includes("\uFFFD") ? str : utf8;
+      const utf8 = Buffer.from(str2, "binary").toString("utf8");
+      return utf8.includes("\uFFFD") ? str2 : utf8;
     }
     var SMTPConnection = class extends EventEmitter {
       constructor(options) {
@@ -18748,21 +19346,21 @@ var require_smtp_connection = __commonJS({
                   done = shared.callbackPromise(resolve4, reject2);
                 });
               }
-              this._responseActions.push((str) => {
-                lastResponse = str;
-                let codes = str.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
+              this._responseActions.push((str2) => {
+                lastResponse = str2;
+                let codes2 = str2.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
                 let data = {
                   command: cmd,
-                  response: str
+                  response: str2
                 };
-                if (codes) {
-                  data.status = Number(codes[1]) || 0;
-                  if (codes[2]) {
-                    data.code = codes[2];
+                if (codes2) {
+                  data.status = Number(codes2[1]) || 0;
+                  if (codes2[2]) {
+                    data.code = codes2[2];
                   }
-                  data.text = str.substr(codes[0].length);
+                  data.text = str2.substr(codes2[0].length);
                 } else {
-                  data.text = str;
+                  data.text = str2;
                   data.status = 0;
                 }
                 done(null, data);
@@ -18783,14 +19381,14 @@ var require_smtp_connection = __commonJS({
             this._handleXOauth2Token(false, callback);
             return;
           case "LOGIN":
-            this._responseActions.push((str) => {
-              this._actionAUTH_LOGIN_USER(str, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTH_LOGIN_USER(str2, callback);
             });
             this._sendCommand("AUTH LOGIN");
             return;
           case "PLAIN":
-            this._responseActions.push((str) => {
-              this._actionAUTHComplete(str, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTHComplete(str2, callback);
             });
             this._sendCommand(
               "AUTH PLAIN " + Buffer.from(
@@ -18809,8 +19407,8 @@ var require_smtp_connection = __commonJS({
             );
             return;
           case "CRAM-MD5":
-            this._responseActions.push((str) => {
-              this._actionAUTH_CRAM_MD5(str, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTH_CRAM_MD5(str2, callback);
             });
             this._sendCommand("AUTH CRAM-MD5");
             return;
@@ -18861,14 +19459,14 @@ var require_smtp_connection = __commonJS({
             return callback(err);
           }
           const envelopeTime = Date.now();
-          const stream = this._createSendStream((err2, str) => {
+          const stream = this._createSendStream((err2, str2) => {
             if (err2) {
               return callback(err2);
             }
             info.envelopeTime = envelopeTime - startTime;
             info.messageTime = Date.now() - envelopeTime;
             info.messageSize = stream.outByteCount;
-            info.response = str;
+            info.response = str2;
             return callback(null, info);
           });
           if (typeof message.pipe === "function") {
@@ -18890,9 +19488,9 @@ var require_smtp_connection = __commonJS({
           return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
         }
         this._sendCommand("RSET");
-        this._responseActions.push((str) => {
-          if (str.charAt(0) !== "2") {
-            return callback(this._formatError("Could not reset session state. response=" + str, "EPROTOCOL", str, "RSET"));
+        this._responseActions.push((str2) => {
+          if (str2.charAt(0) !== "2") {
+            return callback(this._formatError("Could not reset session state. response=" + str2, "EPROTOCOL", str2, "RSET"));
           }
           this._envelope = false;
           return callback(null, true);
@@ -19144,8 +19742,8 @@ var require_smtp_connection = __commonJS({
           setImmediate(() => this._processResponse());
           return;
         }
-        let str = this.lastServerResponse = decodeServerResponse(raw);
-        if (/^\d+-/.test(str.split("\n").pop())) {
+        let str2 = this.lastServerResponse = decodeServerResponse(raw);
+        if (/^\d+-/.test(str2.split("\n").pop())) {
           this._responseQueue.unshift(raw);
           return;
         }
@@ -19154,15 +19752,15 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "server"
             },
-            str.replace(/\r?\n$/, "")
+            str2.replace(/\r?\n$/, "")
           );
         }
         const action = this._responseActions.shift();
         if (typeof action === "function") {
-          action.call(this, str);
+          action.call(this, str2);
           setImmediate(() => this._processResponse());
         } else {
-          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str, "CONN");
+          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str2, "CONN");
         }
       }
       /**
@@ -19171,7 +19769,7 @@ var require_smtp_connection = __commonJS({
        * @param {String} str String to be sent to the server
        * @param {String} logStr Optional string to be used for logging instead of the actual string
        */
-      _sendCommand(str, logStr) {
+      _sendCommand(str2, logStr) {
         if (this._destroyed) {
           return;
         }
@@ -19183,10 +19781,10 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "client"
             },
-            (logStr || str || "").toString().replace(/\r?\n$/, "")
+            (logStr || str2 || "").toString().replace(/\r?\n$/, "")
           );
         }
-        this._socket.write(Buffer.from(str + "\r\n", "utf-8"));
+        this._socket.write(Buffer.from(str2 + "\r\n", "utf-8"));
       }
       /**
        * Initiates a new message by submitting envelope data, starting with
@@ -19243,8 +19841,8 @@ var require_smtp_connection = __commonJS({
             );
           }
         }
-        this._responseActions.push((str) => {
-          this._actionMAIL(str, callback);
+        this._responseActions.push((str2) => {
+          this._actionMAIL(str2, callback);
         });
         if (useSmtpUtf8 && this._supportedExtensions.includes("SMTPUTF8")) {
           args.push("SMTPUTF8");
@@ -19332,13 +19930,13 @@ var require_smtp_connection = __commonJS({
         if (this.options.lmtp) {
           this._envelope.accepted.forEach((recipient, i) => {
             const final = i === this._envelope.accepted.length - 1;
-            this._responseActions.push((str) => {
-              this._actionLMTPStream(recipient, final, str, callback);
+            this._responseActions.push((str2) => {
+              this._actionLMTPStream(recipient, final, str2, callback);
             });
           });
         } else {
-          this._responseActions.push((str) => {
-            this._actionSMTPStream(str, callback);
+          this._responseActions.push((str2) => {
+            this._actionSMTPStream(str2, callback);
           });
         }
         this._currentDataStream = dataStream;
@@ -19385,10 +19983,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionGreeting(str) {
+      _actionGreeting(str2) {
         clearTimeout(this._greetingTimeout);
-        if (str.substr(0, 3) !== "220") {
-          this._onError(new Error("Invalid greeting. response=" + str), "EPROTOCOL", str, "CONN");
+        if (str2.substr(0, 3) !== "220") {
+          this._onError(new Error("Invalid greeting. response=" + str2), "EPROTOCOL", str2, "CONN");
           return;
         }
         if (this.options.lmtp) {
@@ -19405,12 +20003,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionLHLO(str) {
-        if (str.charAt(0) !== "2") {
-          this._onError(new Error("Invalid LHLO. response=" + str), "EPROTOCOL", str, "LHLO");
+      _actionLHLO(str2) {
+        if (str2.charAt(0) !== "2") {
+          this._onError(new Error("Invalid LHLO. response=" + str2), "EPROTOCOL", str2, "LHLO");
           return;
         }
-        this._actionEHLO(str);
+        this._actionEHLO(str2);
       }
       /**
        * Handles server response for EHLO command. If it yielded in
@@ -19420,18 +20018,18 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionEHLO(str) {
+      _actionEHLO(str2) {
         let match;
-        if (str.substr(0, 3) === "421") {
-          this._onError(new Error("Server terminates connection. response=" + str), "ECONNECTION", str, "EHLO");
+        if (str2.substr(0, 3) === "421") {
+          this._onError(new Error("Server terminates connection. response=" + str2), "ECONNECTION", str2, "EHLO");
           return;
         }
-        if (str.charAt(0) !== "2") {
+        if (str2.charAt(0) !== "2") {
           if (this.options.requireTLS) {
             this._onError(
-              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str),
+              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str2),
               "ECONNECTION",
-              str,
+              str2,
               "EHLO"
             );
             return;
@@ -19440,43 +20038,43 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("HELO " + this.name);
           return;
         }
-        this._ehloLines = str.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
-        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str) || this.options.requireTLS)) {
+        this._ehloLines = str2.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
+        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str2) || this.options.requireTLS)) {
           this._sendCommand("STARTTLS");
           this._responseActions.push(this._actionSTARTTLS);
           return;
         }
-        if (/[ -]SMTPUTF8\b/im.test(str)) {
+        if (/[ -]SMTPUTF8\b/im.test(str2)) {
           this._supportedExtensions.push("SMTPUTF8");
         }
-        if (/[ -]DSN\b/im.test(str)) {
+        if (/[ -]DSN\b/im.test(str2)) {
           this._supportedExtensions.push("DSN");
         }
-        if (/[ -]8BITMIME\b/im.test(str)) {
+        if (/[ -]8BITMIME\b/im.test(str2)) {
           this._supportedExtensions.push("8BITMIME");
         }
-        if (/[ -]REQUIRETLS\b/im.test(str)) {
+        if (/[ -]REQUIRETLS\b/im.test(str2)) {
           this._supportedExtensions.push("REQUIRETLS");
         }
-        if (/[ -]PIPELINING\b/im.test(str)) {
+        if (/[ -]PIPELINING\b/im.test(str2)) {
           this._supportedExtensions.push("PIPELINING");
         }
-        if (/[ -]AUTH\b/i.test(str)) {
+        if (/[ -]AUTH\b/i.test(str2)) {
           this.allowsAuth = true;
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str2)) {
           this._supportedAuth.push("PLAIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str2)) {
           this._supportedAuth.push("LOGIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str2)) {
           this._supportedAuth.push("CRAM-MD5");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str2)) {
           this._supportedAuth.push("XOAUTH2");
         }
-        if (match = str.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
+        if (match = str2.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
           this._supportedExtensions.push("SIZE");
           this._maxAllowedSize = Number(match[1]) || 0;
         }
@@ -19488,9 +20086,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionHELO(str) {
-        if (str.charAt(0) !== "2") {
-          this._onError(new Error("Invalid HELO. response=" + str), "EPROTOCOL", str, "HELO");
+      _actionHELO(str2) {
+        if (str2.charAt(0) !== "2") {
+          this._onError(new Error("Invalid HELO. response=" + str2), "EPROTOCOL", str2, "HELO");
           return;
         }
         this.allowsAuth = true;
@@ -19503,8 +20101,8 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSTARTTLS(str) {
-        if (str.charAt(0) !== "2") {
+      _actionSTARTTLS(str2) {
+        if (str2.charAt(0) !== "2") {
           if (this.options.opportunisticTLS) {
             this.logger.info(
               {
@@ -19514,7 +20112,7 @@ var require_smtp_connection = __commonJS({
             );
             return this.emit("connect");
           }
-          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str, "STARTTLS");
+          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str2, "STARTTLS");
           return;
         }
         this._upgradeConnection((err, secured) => {
@@ -19550,13 +20148,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_USER(str, callback) {
-        if (!/^334[ -]/.test(str)) {
-          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_USER(str2, callback) {
+        if (!/^334[ -]/.test(str2)) {
+          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str2, "AUTH LOGIN"));
           return;
         }
-        this._responseActions.push((str2) => {
-          this._actionAUTH_LOGIN_PASS(str2, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTH_LOGIN_PASS(str3, callback);
         });
         this._sendCommand(Buffer.from(this._auth.credentials.user + "", "utf-8").toString("base64"));
       }
@@ -19569,19 +20167,19 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5(str, callback) {
-        const challengeMatch = str.match(/^334\s+(.+)$/);
+      _actionAUTH_CRAM_MD5(str2, callback) {
+        const challengeMatch = str2.match(/^334\s+(.+)$/);
         if (!challengeMatch) {
           return callback(
-            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str, "AUTH CRAM-MD5")
+            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str2, "AUTH CRAM-MD5")
           );
         }
         const base64decoded = Buffer.from(challengeMatch[1], "base64").toString("ascii");
         const hmacMD5 = crypto.createHmac("md5", this._auth.credentials.pass);
         hmacMD5.update(base64decoded);
         const prepended = this._auth.credentials.user + " " + hmacMD5.digest("hex");
-        this._responseActions.push((str2) => {
-          this._actionAUTH_CRAM_MD5_PASS(str2, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTH_CRAM_MD5_PASS(str3, callback);
         });
         this._sendCommand(
           Buffer.from(prepended).toString("base64"),
@@ -19595,9 +20193,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5_PASS(str, callback) {
-        if (!str.match(/^235\s+/)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str, "AUTH CRAM-MD5"));
+      _actionAUTH_CRAM_MD5_PASS(str2, callback) {
+        if (!str2.match(/^235\s+/)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str2, "AUTH CRAM-MD5"));
         }
         this.logger.info(
           {
@@ -19619,12 +20217,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_PASS(str, callback) {
-        if (!/^334[ -]/.test(str)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_PASS(str2, callback) {
+        if (!/^334[ -]/.test(str2)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str2, "AUTH LOGIN"));
         }
-        this._responseActions.push((str2) => {
-          this._actionAUTHComplete(str2, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTHComplete(str3, callback);
         });
         this._sendCommand(
           Buffer.from((this._auth.credentials.pass || "").toString(), "utf-8").toString("base64"),
@@ -19638,15 +20236,15 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTHComplete(str, isRetry, callback) {
+      _actionAUTHComplete(str2, isRetry, callback) {
         if (!callback && typeof isRetry === "function") {
           callback = isRetry;
           isRetry = false;
         }
-        if (str.substr(0, 3) === "334") {
-          this._responseActions.push((str2) => {
+        if (str2.substr(0, 3) === "334") {
+          this._responseActions.push((str3) => {
             if (isRetry || this._authMethod !== "XOAUTH2") {
-              this._actionAUTHComplete(str2, true, callback);
+              this._actionAUTHComplete(str3, true, callback);
             } else {
               setImmediate(() => this._handleXOauth2Token(true, callback));
             }
@@ -19654,7 +20252,7 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("");
           return;
         }
-        if (str.charAt(0) !== "2") {
+        if (str2.charAt(0) !== "2") {
           this.logger.info(
             {
               tnx: "smtp",
@@ -19665,7 +20263,7 @@ var require_smtp_connection = __commonJS({
             "User %s failed to authenticate",
             JSON.stringify(this._auth.user)
           );
-          return callback(this._formatError("Invalid login", "EAUTH", str, "AUTH " + this._authMethod));
+          return callback(this._formatError("Invalid login", "EAUTH", str2, "AUTH " + this._authMethod));
         }
         this.logger.info(
           {
@@ -19685,10 +20283,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionMAIL(str, callback) {
-        if (Number(str.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^550 /.test(str) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
-          return callback(this._formatError(message, "EENVELOPE", str, "MAIL FROM"));
+      _actionMAIL(str2, callback) {
+        if (Number(str2.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^550 /.test(str2) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
+          return callback(this._formatError(message, "EENVELOPE", str2, "MAIL FROM"));
         }
         if (!this._envelope.rcptQueue.length) {
           return callback(this._formatError("Can't send mail - no recipients defined", "EENVELOPE", false, "API"));
@@ -19698,8 +20296,8 @@ var require_smtp_connection = __commonJS({
         do {
           const curRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(curRecipient);
-          this._responseActions.push((str2) => {
-            this._actionRCPT(str2, callback);
+          this._responseActions.push((str3) => {
+            this._actionRCPT(str3, callback);
           });
           this._sendCommand("RCPT TO:<" + curRecipient + ">" + this._getDsnRcptToArgs());
         } while (usePipelining && this._envelope.rcptQueue.length);
@@ -19709,13 +20307,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionRCPT(str, callback) {
+      _actionRCPT(str2, callback) {
         let err;
         const curRecipient = this._recipientQueue.shift();
-        if (Number(str.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^553 /.test(str) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
+        if (Number(str2.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^553 /.test(str2) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
           this._envelope.rejected.push(curRecipient);
-          err = this._formatError(message, "EENVELOPE", str, "RCPT TO");
+          err = this._formatError(message, "EENVELOPE", str2, "RCPT TO");
           err.recipient = curRecipient;
           this._envelope.rejectedErrors.push(err);
         } else {
@@ -19723,12 +20321,12 @@ var require_smtp_connection = __commonJS({
         }
         if (!this._envelope.rcptQueue.length && !this._recipientQueue.length) {
           if (this._envelope.rejected.length < this._envelope.to.length) {
-            this._responseActions.push((str2) => {
-              this._actionDATA(str2, callback);
+            this._responseActions.push((str3) => {
+              this._actionDATA(str3, callback);
             });
             this._sendCommand("DATA");
           } else {
-            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str, "RCPT TO");
+            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str2, "RCPT TO");
             err.rejected = this._envelope.rejected;
             err.rejectedErrors = this._envelope.rejectedErrors;
             return callback(err);
@@ -19736,8 +20334,8 @@ var require_smtp_connection = __commonJS({
         } else if (this._envelope.rcptQueue.length) {
           const nextRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(nextRecipient);
-          this._responseActions.push((str2) => {
-            this._actionRCPT(str2, callback);
+          this._responseActions.push((str3) => {
+            this._actionRCPT(str3, callback);
           });
           this._sendCommand("RCPT TO:<" + nextRecipient + ">" + this._getDsnRcptToArgs());
         }
@@ -19747,9 +20345,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionDATA(str, callback) {
-        if (!/^[23]/.test(str)) {
-          return callback(this._formatError("Data command failed", "EENVELOPE", str, "DATA"));
+      _actionDATA(str2, callback) {
+        if (!/^[23]/.test(str2)) {
+          return callback(this._formatError("Data command failed", "EENVELOPE", str2, "DATA"));
         }
         const response = {
           accepted: this._envelope.accepted,
@@ -19769,11 +20367,11 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSMTPStream(str, callback) {
-        if (Number(str.charAt(0)) !== 2) {
-          return callback(this._formatError("Message failed", "EMESSAGE", str, "DATA"));
+      _actionSMTPStream(str2, callback) {
+        if (Number(str2.charAt(0)) !== 2) {
+          return callback(this._formatError("Message failed", "EMESSAGE", str2, "DATA"));
         }
-        return callback(null, str);
+        return callback(null, str2);
       }
       /**
        * Handle response for a DATA stream
@@ -19784,10 +20382,10 @@ var require_smtp_connection = __commonJS({
        * @param {Boolean} final Is this the final recipient?
        * @param {String} str Message from the server
        */
-      _actionLMTPStream(recipient, final, str, callback) {
+      _actionLMTPStream(recipient, final, str2, callback) {
         let err;
-        if (Number(str.charAt(0)) !== 2) {
-          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str, "DATA");
+        if (Number(str2.charAt(0)) !== 2) {
+          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str2, "DATA");
           err.recipient = recipient;
           this._envelope.rejected.push(recipient);
           this._envelope.rejectedErrors.push(err);
@@ -19798,7 +20396,7 @@ var require_smtp_connection = __commonJS({
           }
         }
         if (final) {
-          return callback(null, str);
+          return callback(null, str2);
         }
       }
       _handleXOauth2Token(isRetry, callback) {
@@ -19816,8 +20414,8 @@ var require_smtp_connection = __commonJS({
             );
             return callback(this._formatError(err, "EAUTH", false, "AUTH XOAUTH2"));
           }
-          this._responseActions.push((str) => {
-            this._actionAUTHComplete(str, isRetry, callback);
+          this._responseActions.push((str2) => {
+            this._actionAUTHComplete(str2, isRetry, callback);
           });
           this._sendCommand(
             "AUTH XOAUTH2 " + this._auth.oauth2.buildXOAuth2Token(accessToken),
@@ -22679,16 +23277,15 @@ async function sendMail(cfg, deadline, mail) {
     ignoreTLS: smtp.security === "none",
     auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
     tls: smtp.ca ? { ca: readCa(smtp.ca) } : void 0,
-    connectionTimeout: deadline.cap(CONNECT_MS),
-    greetingTimeout: deadline.cap(GREETING_MS),
-    socketTimeout: deadline.cap(SOCKET_MS),
+    ...timeouts(deadline),
     disableFileAccess: true,
     disableUrlAccess: true
   });
   const message = {
-    from: { name: "ISE RADIUS alerts", address: cfg.mail.from ?? "" },
+    from: { name: cfg.mail.fromName, address: cfg.mail.from ?? "" },
     to: cfg.mail.dest,
     subject: mail.subject,
+    messageId: mail.messageId,
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
@@ -22708,6 +23305,11 @@ function transientSmtp(err) {
   if (e.responseCode !== void 0) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== "EAUTH";
   return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
 }
+function timeouts(deadline) {
+  const socketTimeout = deadline.cap(SOCKET_MS);
+  const before = (ms) => Math.max(1, Math.min(ms, socketTimeout - 250));
+  return { connectionTimeout: before(CONNECT_MS), greetingTimeout: before(GREETING_MS), socketTimeout };
+}
 function readCa(file) {
   try {
     return (0, import_node_fs2.readFileSync)(file, "utf8");
@@ -22720,18 +23322,21 @@ function smtpError(cfg, err) {
   const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
   const hint = smtpHint(e, cfg);
-  return mailError(`mail not delivered via ${at} (${e.code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`, err);
+  const code = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
+  return mailError(`mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`, err);
 }
 function smtpHint(e, cfg) {
   const msg = e.message ?? "";
   if (e.code === "EAUTH" || e.responseCode === 535) return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
+  if (/not verified/i.test(`${e.response ?? ""} ${msg}`)) return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === "tls" ? "this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465" : "this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)";
   }
   if (/STARTTLS/i.test(msg) || e.code === "ETLS") return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
-  if (e.code === "ECONNREFUSED") return "connection refused: check SMTP_SERVER and SMTP_PORT";
+  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg)) return "connection refused: check SMTP_SERVER and SMTP_PORT";
+  if (/greeting/i.test(msg) && cfg.smtp.security !== "tls") return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
   if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg)) return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
   if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg)) return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
@@ -24465,11 +25070,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError2(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError2(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -26042,25 +26647,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -26147,8 +26752,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -27334,8 +27939,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -27979,7 +28584,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -33711,9 +34316,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -34747,9 +35352,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -34789,8 +35394,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -35758,13 +36363,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -38962,9 +39567,9 @@ var require_cookies2 = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -39749,19 +40354,19 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
-        const frame = new WebsocketFrameSend();
+        const frame2 = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
-          frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame2.frameData = Buffer.allocUnsafe(2);
+          frame2.frameData.writeUInt16BE(code, 0);
         } else if (code !== void 0 && reason !== void 0) {
-          frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame2.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
+          frame2.frameData.writeUInt16BE(code, 0);
+          frame2.frameData.write(reason, 2, "utf-8");
         } else {
-          frame.frameData = emptyBuffer;
+          frame2.frameData = emptyBuffer;
         }
         const socket = ws[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame2.createFrame(opcodes.CLOSE));
         ws[kSentClose] = sentCloseFrameState.SENT;
         ws[kReadyState] = states.CLOSING;
       } else {
@@ -40255,8 +40860,8 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            const frame2 = new WebsocketFrameSend(body);
+            this.ws[kResponse].socket.write(frame2.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body
@@ -40306,14 +40911,14 @@ var require_sender = __commonJS({
       }
       add(item, cb, hint) {
         if (hint !== sendHints.blob) {
-          const frame = createFrame(item, hint);
+          const frame2 = createFrame(item, hint);
           if (!this.#running) {
-            this.#socket.write(frame, cb);
+            this.#socket.write(frame2, cb);
           } else {
             const node3 = {
               promise: null,
               callback: cb,
-              frame
+              frame: frame2
             };
             this.#queue.push(node3);
           }
@@ -42259,7 +42864,7 @@ function loadTls(ise, now = Date.now()) {
 }
 function checkCaBundle(pem, file) {
   try {
-    new import_node_crypto.X509Certificate(pem);
+    new import_node_crypto2.X509Certificate(pem);
   } catch {
     throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
   }
@@ -42267,7 +42872,7 @@ function checkCaBundle(pem, file) {
 function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
   let x509;
   try {
-    x509 = new import_node_crypto.X509Certificate(certPem);
+    x509 = new import_node_crypto2.X509Certificate(certPem);
   } catch {
     throw usageError(`PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`);
   }
@@ -42281,7 +42886,7 @@ function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
 }
 function privateKey(pem, file, passphrase) {
   try {
-    return (0, import_node_crypto.createPrivateKey)({ key: pem, format: "pem", passphrase });
+    return (0, import_node_crypto2.createPrivateKey)({ key: pem, format: "pem", passphrase });
   } catch (err) {
     const code = err.code ?? "";
     if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
@@ -42293,11 +42898,11 @@ function privateKey(pem, file, passphrase) {
     throw usageError(`PXGRID_KEY ${file} is not a readable private key (${code || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`);
   }
 }
-var import_node_crypto, import_node_fs5;
+var import_node_crypto2, import_node_fs5;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     import_node_fs5 = require("node:fs");
     init_errors();
   }
@@ -42414,81 +43019,6 @@ var init_lock = __esm({
   }
 });
 
-// src/format/digest.ts
-function viewOf(r) {
-  const t = Date.parse(r.timestamp);
-  return {
-    time: Number.isFinite(t) ? t : void 0,
-    timestamp: clean(r.timestamp, 40),
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
-    location: clean(r.location ?? r.deviceType)
-  };
-}
-var MAX_ROWS_KEPT, Digest, minTime, maxTime;
-var init_digest = __esm({
-  "src/format/digest.ts"() {
-    "use strict";
-    init_sanitize();
-    MAX_ROWS_KEPT = 2e4;
-    Digest = class {
-      total = 0;
-      newest;
-      rows = /* @__PURE__ */ new Map();
-      rowsDropped = 0;
-      #reasons = /* @__PURE__ */ new Map();
-      #users = /* @__PURE__ */ new Set();
-      add(record2) {
-        const v = viewOf(record2);
-        this.total++;
-        if (v.time !== void 0 && (this.newest === void 0 || v.time > this.newest)) this.newest = v.time;
-        if (this.#users.size < MAX_ROWS_KEPT) this.#users.add(v.user);
-        this.#addReason(v);
-        const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
-        const row = this.rows.get(key);
-        if (row) {
-          row.count++;
-          row.first = minTime(row.first, v.time);
-          row.last = maxTime(row.last, v.time);
-          if (v.time !== void 0 && v.time === row.last) Object.assign(row, { timestamp: v.timestamp, location: v.location });
-        } else if (this.rows.size < MAX_ROWS_KEPT) {
-          this.rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
-        } else {
-          this.rowsDropped++;
-        }
-      }
-      get distinctUsers() {
-        return this.#users.size;
-      }
-      /** Reasons, most frequent first. */
-      reasons() {
-        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-      }
-      /** Detail rows, newest first. */
-      details() {
-        return [...this.rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count);
-      }
-      #addReason(v) {
-        let entry = this.#reasons.get(v.reason);
-        if (!entry) {
-          if (this.#reasons.size >= MAX_ROWS_KEPT) return;
-          entry = { row: { reason: v.reason, count: 0, users: 0, first: v.time, last: v.time }, users: /* @__PURE__ */ new Set() };
-          this.#reasons.set(v.reason, entry);
-        }
-        entry.row.count++;
-        entry.row.first = minTime(entry.row.first, v.time);
-        entry.row.last = maxTime(entry.row.last, v.time);
-        if (entry.users.size < MAX_ROWS_KEPT) entry.users.add(v.user);
-      }
-    };
-    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-  }
-});
-
 // src/commands/batch.ts
 var Batch;
 var init_batch = __esm({
@@ -42497,16 +43027,21 @@ var init_batch = __esm({
     init_digest();
     init_cursor();
     Batch = class {
-      constructor(seen) {
+      /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+      constructor(seen, newDigest = () => new Digest()) {
         this.seen = seen;
+        this.newDigest = newDigest;
+        this.digest = newDigest();
       }
       seen;
-      digest = new Digest();
+      newDigest;
+      digest;
       mailed = /* @__PURE__ */ new Map();
       /** Records dropped because an earlier run already mailed them (overlap window). */
       alreadyMailed = 0;
       reset() {
-        this.digest = new Digest();
+        this.digest.close();
+        this.digest = this.newDigest();
         this.mailed = /* @__PURE__ */ new Map();
         this.alreadyMailed = 0;
       }
@@ -42726,8 +43261,8 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   } catch (err) {
     const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
     if (exitCode === Exit.locked) throw err;
-    const note = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
-    throw note ? rewrap(err, note) : err;
+    const note2 = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
+    throw note2 ? rewrap(err, note2) : err;
   }
   const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
   const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
@@ -42825,9 +43360,9 @@ function save(run, next, before) {
 function errorLine(err) {
   return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
 }
-function rewrap(err, note) {
-  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note}`, { cause: err });
-  return new AppError(Exit.internal, `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`, { cause: err });
+function rewrap(err, note2) {
+  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note2}`, { cause: err });
+  return new AppError(Exit.internal, `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`, { cause: err });
 }
 function redact(cfg, text2) {
   let stored;
@@ -42876,7 +43411,8 @@ async function poll(cfg, opts, deadline, io, sys) {
   const backfill = opts.since !== void 0;
   const start = backfill ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : "{} (ISE default: the last hour)"}`);
-  const batch = new Batch(backfill ? /* @__PURE__ */ new Map() : cursor.seen);
+  const filter = compileFilters(cfg.filters);
+  const batch = new Batch(backfill ? /* @__PURE__ */ new Map() : cursor.seen, () => new Digest({ filter, attach: opts.dryRun ? "none" : cfg.mail.attach }));
   const http = new PxHttp(loadTls(cfg.ise), deadline);
   let serverDate;
   let invalid = 0;
@@ -42888,23 +43424,35 @@ async function poll(cfg, opts, deadline, io, sys) {
   sys.crash?.("after-fetch");
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = notesFor(cfg, invalid);
+  const filtered = batch.digest.filteredTotal;
   if (batch.digest.total === 0) {
+    batch.digest.close();
+    if (filtered > 0) return allFiltered(cfg, opts, cursor, batch, notes);
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
     return outcome(notes, "no new failures");
   }
-  const mail = { ...render(batch.digest, { subjectPrefix: "[ISE]", maxRows: 50 }) };
+  const mail = await composeMail(cfg, batch.digest, { now: sys.now() });
   const newest = batch.digest.newest === void 0 ? "" : ` (newest ${new Date(batch.digest.newest).toISOString()})`;
   const n = batch.digest.total;
   const what = `${n} new failure${n === 1 ? "" : "s"}`;
+  const skipped = filtered > 0 ? `, ${filtered} filtered out` : "";
   if (opts.dryRun) {
     printMessage(io, cfg, mail);
-    return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
+    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
   }
   await sendMail(cfg, deadline, opts.decorate ? opts.decorate(mail, n) : mail);
   sys.crash?.("after-send");
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? "" : "s"}`;
-  return outcome(notes, `${what} mailed to ${to}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`, { mailed: n });
+  return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`, { mailed: n, filtered });
+}
+function allFiltered(cfg, opts, cursor, batch, notes) {
+  const commit = opts.since === void 0 && !opts.dryRun;
+  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  const n = batch.mailed.size;
+  const why = filterNotes(batch.digest.filtered).map((s) => s.replace(" more ", " ")).join(", ");
+  const tail = commit ? "cursor advanced" : "cursor unchanged";
+  return outcome(notes, `${n} new failure${n === 1 ? "" : "s"}, all filtered out (${why}): nothing mailed, ${tail}`, { mailed: 0, filtered: n });
 }
 function commitEmpty(cfg, cursor, serverDate, reset) {
   if (cursor.highWater !== void 0 && !reset) return;
@@ -42935,7 +43483,9 @@ var init_run = __esm({
     init_config();
     init_deadline();
     init_errors();
-    init_render();
+    init_digest();
+    init_filters();
+    init_compose();
     init_transport();
     init_http();
     init_session();
@@ -42948,28 +43498,37 @@ var init_run = __esm({
 });
 
 // src/format/sample.ts
-function sampleFailure(now) {
-  return {
-    id: "1494300801107032",
-    timestamp: new Date(now).toISOString(),
-    failureReason: "22040 Wrong password or invalid shared secret",
+function sampleFailures(now) {
+  return SPECS.map((s, i) => ({
+    id: String(1494300801107032 + i),
+    timestamp: new Date(now - s.ago).toISOString(),
+    failureReason: s.reason,
     messageCode: 5400,
-    userName: "jdoe (sample)",
+    userName: s.user,
     serverName: "ise-psn-01",
-    nasIpAddress: "10.10.20.11",
-    nasName: "c9300-floor2.example.net",
-    nasPortId: "GigabitEthernet1/0/14",
-    callingStationId: "00-11-22-33-44-55",
-    identityStore: "Internal Users",
-    authenticationMethod: "PAP_ASCII",
-    location: "Location#All Locations#Building-A",
+    ...NAS[s.nas],
+    callingStationId: s.mac,
+    identityStore: s.reason.startsWith("24408") ? "CORP-AD" : "Internal Users",
+    authenticationMethod: s.reason.startsWith("12514") ? "x509_PKI" : "PAP_ASCII",
     deviceType: "Device Type#All Device Types#Access-Switch",
-    executionSteps: ["11001", "11017", "15049", "22040", "11003"]
-  };
+    executionSteps: ["11001", "11017", "15049", s.reason.slice(0, 5), "11003"]
+  }));
 }
+var NAS, SPECS;
 var init_sample = __esm({
   "src/format/sample.ts"() {
     "use strict";
+    NAS = [
+      { nasName: "c9300-floor2.example.net", nasIpAddress: "10.10.20.11", nasPortId: "GigabitEthernet1/0/14", location: "Location#All Locations#Building-A#Floor-2" },
+      { nasName: "wlc-hq-01.example.net", nasIpAddress: "10.10.9.5", nasPortId: "capwap_90000004", location: "Location#All Locations#HQ" }
+    ];
+    SPECS = [
+      { ago: 6e4, user: "jdoe (sample)", mac: "00-11-22-33-44-55", nas: 0, reason: "22040 Wrong password or invalid shared secret" },
+      { ago: 18e4, user: "jdoe (sample)", mac: "00-11-22-33-44-55", nas: 0, reason: "22040 Wrong password or invalid shared secret" },
+      { ago: 24e4, user: "asmith (sample)", mac: "A4-5E-60-C1-22-9B", nas: 1, reason: "24408 User authentication against Active Directory failed since user has entered the wrong password" },
+      { ago: 42e4, user: "host/LAPTOP-7F3K2 (sample)", mac: "3C-22-FB-10-0A-7E", nas: 1, reason: "12514 EAP-TLS failed SSL/TLS handshake because of an unknown CA in the client certificates chain" },
+      { ago: 54e4, user: "8C-85-90-1A-2B-3C (sample)", mac: "8C-85-90-1A-2B-3C", nas: 0, reason: "22056 Subject not found in the applicable identity store(s)" }
+    ];
   }
 });
 
@@ -42980,15 +43539,11 @@ __export(test_mail_exports, {
 });
 async function testMail(cfg, sys) {
   requireSettings(cfg, ["mail"]);
-  const digest = new Digest();
-  digest.add(sampleFailure(sys.now()));
-  const mail = render(digest, { subjectPrefix: "[ISE] [TEST]", maxRows: 50 });
-  const note = "THIS IS A TEST MAIL from ise-to-mail test-mail: the failure below is a sample, not from your ISE.\n\n";
-  await sendMail(cfg, new Deadline(cfg.deadlineMs, sys.now), {
-    ...mail,
-    text: note + mail.text,
-    html: mail.html.replace('<body style="font-family:Arial,sans-serif">', `$&<p style="color:#b00"><b>${note.trim()}</b></p>`)
-  });
+  const deadline = new Deadline(cfg.deadlineMs, sys.now);
+  const digest = new Digest({ attach: cfg.mail.attach });
+  for (const r of sampleFailures(sys.now())) digest.add(r);
+  const mail = await composeMail(cfg, digest, { now: sys.now(), test: true });
+  await sendMail(cfg, deadline, mail);
   const n = cfg.mail.dest.length;
   return { exitCode: Exit.ok, status: "OK", message: `test mail sent to ${n} recipient${n === 1 ? "" : "s"}` };
 }
@@ -42999,8 +43554,8 @@ var init_test_mail = __esm({
     init_deadline();
     init_errors();
     init_digest();
-    init_render();
     init_sample();
+    init_compose();
     init_transport();
   }
 });
@@ -43212,8 +43767,8 @@ async function pxgridChecks(ctx, report, http) {
   });
   if (!auth) return report.skip("service lookup", "needs an ENABLED pxGrid account");
   const nodes = await report.probe("service lookup", Exit.ise, async () => {
-    const list = await radiusNodes(control, auth);
-    return { value: list, detail: list.map((n) => `${n.nodeName} ${restBaseUrl(n)}`).join(", ") };
+    const list2 = await radiusNodes(control, auth);
+    return { value: list2, detail: list2.map((n) => `${n.nodeName} ${restBaseUrl(n)}`).join(", ") };
   });
   if (!nodes) return report.skip("getFailures", "needs a RADIUS service node");
   for (const node2 of nodes) await nodeChecks(ctx, report, { http, control, auth }, node2);

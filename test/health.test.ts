@@ -100,7 +100,7 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     }
     expect(s.w.smtp.messages).toHaveLength(0);
     expectRun(await s.at(40 * MIN, down), 4, /failing since \S+ \(4 runs\): problem mail sent$/);
-    expectRun(await s.at(50 * MIN, down), 4, /that pxGrid is enabled on that node$/);
+    expectRun(await s.at(50 * MIN, down), 4, /that pxGrid is enabled on that node \(Administration > System > Deployment\)$/);
     expect(s.subjects()).toEqual([expect.stringMatching(/^\[ISE\] ise-to-mail PROBLEM: cannot reach ISE since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/)]);
     const problem = s.w.smtp.messages[0]!.parsed;
     expect(problem.text).toContain(`cannot reach ISE since ${minute(T0 + 10 * MIN)}:`);
@@ -111,7 +111,7 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     s.failureAt(15 * MIN, 'gap-alice');
     s.failureAt(20 * HOUR, 'gap-bob');
     expectRun(await s.at(50 * MIN + 25 * HOUR, down), 4, /problem mail sent$/);
-    expectRun(await s.at(60 * MIN + 25 * HOUR, down), 4, /that pxGrid is enabled on that node$/);
+    expectRun(await s.at(60 * MIN + 25 * HOUR, down), 4, /that pxGrid is enabled on that node \(Administration > System > Deployment\)$/);
     expect(s.subjects()).toHaveLength(2);
     expect(s.subjects()[1]).toMatch(/PROBLEM: cannot reach ISE since/);
     expect(s.health()).toMatchObject({ failedRuns: 7 });
@@ -176,7 +176,7 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     const smtp = await deadSmtp();
     const down = { ISE_HOST: `localhost:${await closedPort()}`, SMTP_PORT: String(smtp.port) };
     expectRun(await s.at(0), 0, /OK no new failures/);
-    for (const m of [10, 20, 30]) expectRun(await s.at(m * MIN, down), 4, /that pxGrid is enabled on that node$/);
+    for (const m of [10, 20, 30]) expectRun(await s.at(m * MIN, down), 4, /that pxGrid is enabled on that node \(Administration > System > Deployment\)$/);
     expect(smtp.attempts()).toBe(0);
     for (const m of [40, 50]) {
       expectRun(await s.at(m * MIN, down), 4, /problem mail not delivered either \(mail not delivered via 127\.0\.0\.1:\d+ .*\); retried next run$/);

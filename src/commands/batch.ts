@@ -8,15 +8,22 @@ import { canonicalId, recordTime } from '../state/cursor';
  * (canonical id -> time) so the cursor can be advanced over exactly them after the mail is accepted.
  */
 export class Batch implements FailureSink {
-  digest = new Digest();
+  digest: Digest;
   mailed = new Map<string, number | undefined>();
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
 
-  constructor(private readonly seen: ReadonlyMap<string, number>) {}
+  /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+  constructor(
+    private readonly seen: ReadonlyMap<string, number>,
+    private readonly newDigest: () => Digest = () => new Digest(),
+  ) {
+    this.digest = newDigest();
+  }
 
   reset(): void {
-    this.digest = new Digest();
+    this.digest.close();
+    this.digest = this.newDigest();
     this.mailed = new Map();
     this.alreadyMailed = 0;
   }
@@ -28,6 +35,7 @@ export class Batch implements FailureSink {
       this.alreadyMailed++;
       return;
     }
+    // Before the filters: a filtered record is done with too, and must advance the cursor.
     this.mailed.set(id, recordTime(record.timestamp));
     this.digest.add(record);
   }

@@ -1,7 +1,9 @@
 import { requireSettings, type Config } from '../config/config';
 import { Deadline } from '../deadline';
 import { Exit } from '../errors';
-import { render } from '../format/render';
+import { Digest } from '../format/digest';
+import { compileFilters, filterNotes } from '../format/filters';
+import { composeMail } from '../mail/compose';
 import { sendMail, type OutgoingMail } from '../mail/transport';
 import type { Io, Outcome, System } from '../outcome';
 import { PxHttp } from '../pxgrid/http';
@@ -42,7 +44,8 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   const backfill = opts.since !== undefined;
   const start = backfill ? new Date(opts.since!).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
-  const batch = new Batch(backfill ? new Map() : cursor.seen);
+  const filter = compileFilters(cfg.filters);
+  const batch = new Batch(backfill ? new Map() : cursor.seen, () => new Digest({ filter, attach: opts.dryRun ? 'none' : cfg.mail.attach }));
   const http = new PxHttp(loadTls(cfg.ise), deadline);
   let serverDate: number | undefined;
   let invalid = 0;
@@ -54,24 +57,38 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   sys.crash?.('after-fetch');
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = notesFor(cfg, invalid);
+  const filtered = batch.digest.filteredTotal;
   if (batch.digest.total === 0) {
+    batch.digest.close();
+    if (filtered > 0) return allFiltered(cfg, opts, cursor, batch, notes);
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const mail: OutgoingMail = { ...render(batch.digest, { subjectPrefix: '[ISE]', maxRows: 50 }) };
+  const mail: OutgoingMail = await composeMail(cfg, batch.digest, { now: sys.now() });
   const newest = batch.digest.newest === undefined ? '' : ` (newest ${new Date(batch.digest.newest).toISOString()})`;
   const n = batch.digest.total;
   const what = `${n} new failure${n === 1 ? '' : 's'}`;
+  const skipped = filtered > 0 ? `, ${filtered} filtered out` : '';
   if (opts.dryRun) {
     printMessage(io, cfg, mail);
-    return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
+    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
   }
   await sendMail(cfg, deadline, opts.decorate ? opts.decorate(mail, n) : mail);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? '' : 's'}`;
-  return outcome(notes, `${what} mailed to ${to}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, { mailed: n });
+  return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, { mailed: n, filtered });
+}
+
+/** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */
+function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch, notes: string[]): Outcome {
+  const commit = opts.since === undefined && !opts.dryRun;
+  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  const n = batch.mailed.size;
+  const why = filterNotes(batch.digest.filtered).map((s) => s.replace(' more ', ' ')).join(', ');
+  const tail = commit ? 'cursor advanced' : 'cursor unchanged';
+  return outcome(notes, `${n} new failure${n === 1 ? '' : 's'}, all filtered out (${why}): nothing mailed, ${tail}`, { mailed: 0, filtered: n });
 }
 
 /** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */

@@ -7,6 +7,19 @@ import { rawSchema, type Parsed } from './schema';
 import { splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+export type AttachFormat = 'csv' | 'json' | 'none';
+
+/** What not to mail. Filtered records still advance the cursor; the mail counts them. */
+export interface Filters {
+  /** Reason codes (the number that starts failureReason). */
+  excludeReasons: string[];
+  /** When not empty, only these reason codes are mailed. */
+  includeReasons: string[];
+  /** Globs (`*`, `?`), case-insensitive, on userName. */
+  excludeUsers: string[];
+  /** NAS names or IP addresses, case-insensitive. */
+  excludeNas: string[];
+}
 
 export interface IseEndpoint {
   host: string;
@@ -34,7 +47,18 @@ export interface Config {
     user?: string;
     pass?: string;
   };
-  mail: { from?: string; dest: string[]; maxBytes: number };
+  mail: {
+    from?: string;
+    fromName: string;
+    dest: string[];
+    maxBytes: number;
+    subjectPrefix: string;
+    maxRows: number;
+    /** IANA zone for every time shown in the mail. */
+    timezone: string;
+    attach: AttachFormat;
+  };
+  filters: Filters;
   stateDir: string;
   overlapMs: number;
   deadlineMs: number;
@@ -93,7 +117,17 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
       user: p.MAIL_USER,
       pass: p.MAIL_PASS,
     },
-    mail: { from: p.MAIL_FROM ?? p.MAIL_USER, dest: p.MAIL_DEST ?? [], maxBytes: p.MAIL_MAX_BYTES },
+    mail: {
+      from: p.MAIL_FROM ?? p.MAIL_USER,
+      fromName: p.MAIL_FROM_NAME,
+      dest: p.MAIL_DEST ?? [],
+      maxBytes: p.MAIL_MAX_BYTES,
+      subjectPrefix: p.MAIL_SUBJECT_PREFIX,
+      maxRows: p.MAIL_MAX_ROWS,
+      timezone: p.MAIL_TIMEZONE,
+      attach: p.MAIL_ATTACH,
+    },
+    filters: { excludeReasons: p.EXCLUDE_REASONS, includeReasons: p.INCLUDE_REASONS, excludeUsers: p.EXCLUDE_USERS, excludeNas: p.EXCLUDE_NAS },
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isTimeZone } from '../format/time';
 import { parseBool, parseDuration, splitList } from './values';
 
 /**
@@ -31,6 +32,18 @@ const emails = (name: string) =>
     return list;
   });
 
+const codes = (name: string) =>
+  text.transform((v, ctx) => {
+    const list = splitList(v);
+    const bad = list.find((c) => !/^\d{3,6}$/.test(c));
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
+    return list;
+  });
+const list = text.transform((v) => splitList(v));
+// A display name reaches a header: one line, printable, short.
+const headerText = (name: string, max: number) =>
+  text.regex(new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`), `${name} must be one line of at most ${max} characters`);
+
 export const rawSchema = z.object({
   ISE_HOST: text.optional(),
   PXGRID_PORT: port('PXGRID_PORT').default(8910),
@@ -50,6 +63,16 @@ export const rawSchema = z.object({
   MAIL_DEST: emails('MAIL_DEST').optional(),
   MAIL_MAX_BYTES: text.regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes').transform(Number)
     .refine((n) => n >= 20_000, 'MAIL_MAX_BYTES must be at least 20000').default(10_000_000),
+  MAIL_FROM_NAME: headerText('MAIL_FROM_NAME', 64).default('ISE RADIUS alerts'),
+  MAIL_SUBJECT_PREFIX: headerText('MAIL_SUBJECT_PREFIX', 40).default('[ISE]'),
+  MAIL_MAX_ROWS: text.regex(/^\d+$/, 'MAIL_MAX_ROWS must be a number of rows').transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'MAIL_MAX_ROWS must be between 1 and 1000').default(50),
+  MAIL_TIMEZONE: text.refine(isTimeZone, 'MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York').default('UTC'),
+  MAIL_ATTACH: z.enum(['csv', 'json', 'none'], { message: 'MAIL_ATTACH must be csv, json or none' }).default('csv'),
+  EXCLUDE_REASONS: codes('EXCLUDE_REASONS').default([]),
+  INCLUDE_REASONS: codes('INCLUDE_REASONS').default([]),
+  EXCLUDE_USERS: list.default([]),
+  EXCLUDE_NAS: list.default([]),
   STATE_DIR: text.default('data'),
   CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
   RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),

@@ -1,10 +1,12 @@
+import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { createAttachment, type AttachmentBuilder, type BuiltAttachment } from './attachment';
+import type { FilterName, RecordFilter } from './filters';
 import { clean } from './sanitize';
 
 /** One failure as the mail shows it: cleaned display values, never raw record text. */
 export interface FailureView {
   time: number | undefined;
-  timestamp: string;
   user: string;
   endpoint: string;
   nasName: string;
@@ -20,87 +22,187 @@ export interface DetailRow extends FailureView {
   last: number | undefined;
 }
 
-export interface ReasonRow {
-  reason: string;
+interface Span {
   count: number;
-  users: number;
   first: number | undefined;
   last: number | undefined;
 }
+export interface ReasonRow extends Span {
+  reason: string;
+  users: number;
+}
+export interface NasRow extends Span {
+  name: string;
+  ip: string;
+  location: string;
+  users: number;
+}
+export interface TopRow {
+  value: string;
+  count: number;
+}
 
-/** Above this many distinct rows, further distinct failures are only counted: memory stays bounded. */
-const MAX_ROWS_KEPT = 20_000;
+/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
+export const MAX_KEYS = 10_000;
 
 export function viewOf(r: FailureRecord): FailureView {
   const t = Date.parse(r.timestamp);
   return {
     time: Number.isFinite(t) ? t : undefined,
-    timestamp: clean(r.timestamp, 40),
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
     reason: clean(r.failureReason),
-    location: clean(r.location ?? r.deviceType),
+    location: clean(r.location),
   };
 }
 
-/** Accumulates a batch one record at a time; memory grows with distinct rows, not records. */
+export interface DigestOptions {
+  filter?: RecordFilter;
+  attach?: AttachFormat;
+}
+
+/** Accumulates a batch one record at a time; memory grows with distinct keys, not records. */
 export class Digest {
+  /** Records in the mail (after filters). */
   total = 0;
   newest: number | undefined;
-  readonly rows = new Map<string, DetailRow>();
+  oldest: number | undefined;
+  /** Distinct detail rows beyond MAX_KEYS: counted in `total`, not shown. */
   rowsDropped = 0;
+  readonly filtered = new Map<FilterName, number>();
+  readonly #rows = new Map<string, DetailRow>();
   readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
-  readonly #users = new Set<string>();
+  readonly #nas = new Map<string, { row: NasRow; users: Set<string> }>();
+  readonly #users = new Map<string, number>();
+  readonly #endpoints = new Map<string, number>();
+  readonly #filter: RecordFilter | undefined;
+  readonly #attachment: AttachmentBuilder | undefined;
 
-  add(record: FailureRecord): void {
+  constructor(opts: DigestOptions = {}) {
+    this.#filter = opts.filter;
+    this.#attachment = createAttachment(opts.attach ?? 'none');
+  }
+
+  /** Adds one record; false when a filter dropped it (it is only counted). */
+  add(record: FailureRecord): boolean {
+    const dropped = this.#filter?.(record);
+    if (dropped) {
+      this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+      return false;
+    }
     const v = viewOf(record);
     this.total++;
-    if (v.time !== undefined && (this.newest === undefined || v.time > this.newest)) this.newest = v.time;
-    if (this.#users.size < MAX_ROWS_KEPT) this.#users.add(v.user);
-    this.#addReason(v);
+    this.newest = maxTime(this.newest, v.time);
+    this.oldest = minTime(this.oldest, v.time);
+    countInto(this.#users, v.user);
+    if (v.endpoint) countInto(this.#endpoints, v.endpoint);
+    this.#addGroups(v);
+    this.#addRow(v);
+    this.#attachment?.add(record);
+    return true;
+  }
+
+  get filteredTotal(): number {
+    return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** Distinct users; `usersCapped` says the true number is higher. */
+  get distinctUsers(): number {
+    return this.#users.size;
+  }
+
+  get usersCapped(): boolean {
+    return this.#users.size >= MAX_KEYS;
+  }
+
+  get distinctEndpoints(): number {
+    return this.#endpoints.size;
+  }
+
+  get distinctRows(): number {
+    return this.#rows.size + this.rowsDropped;
+  }
+
+  reasons(): ReasonRow[] {
+    return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+  }
+
+  nas(): NasRow[] {
+    return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+  }
+
+  topUsers(n: number): TopRow[] {
+    return top(this.#users, n);
+  }
+
+  topEndpoints(n: number): TopRow[] {
+    return top(this.#endpoints, n);
+  }
+
+  /** Detail rows, newest first. */
+  details(): DetailRow[] {
+    return [...this.#rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
+  }
+
+  /** The attachment with every mailed record, or undefined with MAIL_ATTACH=none. */
+  async attachment(): Promise<BuiltAttachment | undefined> {
+    return this.#attachment?.finish();
+  }
+
+  /** Frees the attachment stream of a batch that will not be mailed. */
+  close(): void {
+    this.#attachment?.close();
+  }
+
+  #addRow(v: FailureView): void {
     const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
-    const row = this.rows.get(key);
+    const row = this.#rows.get(key);
     if (row) {
-      row.count++;
-      row.first = minTime(row.first, v.time);
-      row.last = maxTime(row.last, v.time);
-      if (v.time !== undefined && v.time === row.last) Object.assign(row, { timestamp: v.timestamp, location: v.location });
-    } else if (this.rows.size < MAX_ROWS_KEPT) {
-      this.rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
+      addSpan(row, v.time);
+      if (v.time !== undefined && v.time === row.last) row.location = v.location;
+    } else if (this.#rows.size < MAX_KEYS) {
+      this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
     } else {
       this.rowsDropped++;
     }
   }
 
-  get distinctUsers(): number {
-    return this.#users.size;
-  }
-
-  /** Reasons, most frequent first. */
-  reasons(): ReasonRow[] {
-    return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  }
-
-  /** Detail rows, newest first. */
-  details(): DetailRow[] {
-    return [...this.rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count);
-  }
-
-  #addReason(v: FailureView): void {
-    let entry = this.#reasons.get(v.reason);
-    if (!entry) {
-      if (this.#reasons.size >= MAX_ROWS_KEPT) return;
-      entry = { row: { reason: v.reason, count: 0, users: 0, first: v.time, last: v.time }, users: new Set() };
-      this.#reasons.set(v.reason, entry);
+  #addGroups(v: FailureView): void {
+    const reason = group(this.#reasons, v.reason, () => ({ reason: v.reason, count: 0, users: 0, first: undefined, last: undefined }));
+    const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({ name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0, first: undefined, last: undefined }));
+    for (const g of [reason, nas]) {
+      if (!g) continue;
+      addSpan(g.row, v.time);
+      if (g.users.size < MAX_KEYS) g.users.add(v.user);
     }
-    entry.row.count++;
-    entry.row.first = minTime(entry.row.first, v.time);
-    entry.row.last = maxTime(entry.row.last, v.time);
-    if (entry.users.size < MAX_ROWS_KEPT) entry.users.add(v.user);
   }
+}
+
+function group<R>(map: Map<string, { row: R; users: Set<string> }>, key: string, make: () => R) {
+  let entry = map.get(key);
+  if (!entry && map.size < MAX_KEYS) map.set(key, (entry = { row: make(), users: new Set() }));
+  return entry;
+}
+
+function addSpan(s: Span, t: number | undefined): void {
+  s.count++;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+
+function countInto(map: Map<string, number>, key: string): void {
+  const n = map.get(key);
+  if (n !== undefined) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS) map.set(key, 1);
+}
+
+function top(map: Map<string, number>, n: number): TopRow[] {
+  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
 
 const minTime = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const maxTime = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+// Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

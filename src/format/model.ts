@@ -1,0 +1,116 @@
+import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
+import { filterNotes } from './filters';
+import { hintFor, reasonCode } from './hints';
+import { clean } from './sanitize';
+import { timeFormat, type TimeFormat } from './time';
+
+/** What both parts of the mail show, computed once so text and HTML never disagree. */
+export interface MailModel {
+  test: boolean;
+  headline: string;
+  facts: string;
+  range: string;
+  fmt: TimeFormat;
+  reasons: Array<ReasonRow & { hint?: string }>;
+  reasonsMore: number;
+  nas: NasRow[];
+  nasMore: number;
+  users: TopRow[];
+  endpoints: TopRow[];
+  /** Every kept detail row, newest first; renderers show the first `maxRows` (or fewer). */
+  details: DetailRow[];
+  /** Distinct rows the digest counted but did not keep (beyond its memory cap). */
+  rowsDropped: number;
+  maxRows: number;
+  attachmentName?: string;
+  footnotes: string[];
+}
+
+export interface RenderOptions {
+  subjectPrefix: string;
+  maxRows: number;
+  /** IANA zone for every time shown. */
+  timeZone: string;
+  /** Name of the attachment that holds every record, when there is one. */
+  attachmentName?: string;
+  /** test-mail: marks subject and body as a test. */
+  test?: boolean;
+}
+
+const TOP_REASONS = 15;
+const TOP_NAS = 10;
+const TOP_N = 10;
+
+const plural = (n: number, word: string, suffix = 's') => `${n} ${word}${n === 1 ? '' : suffix}`;
+
+/** `Location#All Locations#HQ#Floor-3` -> `HQ / Floor-3`: the hierarchy an engineer walks to. */
+export function shortLocation(location: string): string {
+  const parts = location.split('#').filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts.join(' / ');
+}
+
+export function buildModel(d: Digest, opts: RenderOptions): MailModel {
+  const fmt = timeFormat(opts.timeZone);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
+  return {
+    test: opts.test === true,
+    headline: `${plural(d.total, 'RADIUS authentication failure')}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}`,
+    range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
+    fmt,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    footnotes: filterNotes(d.filtered),
+  };
+}
+
+/** A top list is for repeat offenders: a value seen once is already in the details. */
+const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
+
+/** `[ISE] 37 RADIUS failures, 12 users, top: 22040 Wrong password (21)`: cleaned and capped. */
+export function subjectOf(d: Digest, opts: Pick<RenderOptions, 'subjectPrefix' | 'test'>): string {
+  const top = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
+  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
+  let s = `${prefix} ${plural(d.total, 'RADIUS failure')}, ${users}`;
+  if (top) {
+    const code = reasonCode(top.reason);
+    const known = hintFor(top.reason);
+    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top.reason, 60)} (${top.count})`;
+  }
+  // Record values reach a header only through here: cleaned (no CR/LF/controls/bidi) and capped
+  // short enough for SMS gateways (https://github.com/prometheus/alertmanager/pull/153).
+  return clean(s, 140);
+}
+
+/** Detail rows to show and how many more there are (in the attachment, or beyond the cap). */
+export function detailSlice(m: MailModel, limit = m.maxRows): { shown: DetailRow[]; more: number } {
+  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown, more: m.details.length - shown.length + m.rowsDropped };
+}
+
+export function moreText(m: MailModel, more: number): string {
+  const rows = plural(more, 'more row');
+  return m.attachmentName ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown`;
+}
+
+export function footerLines(m: MailModel, total: number): string[] {
+  const lines: string[] = [];
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
+  if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
+  lines.push('Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.');
+  lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
+  return lines;
+}
+
+export const TEST_BANNER = 'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.';
