@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
   return runCli(
     argv,
-    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env },
+    { pid: process.pid, now: Date.now, alive, baseDir, env: process.env, execPath: process.execPath },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }

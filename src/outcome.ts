@@ -17,6 +17,8 @@ export interface System {
   /** Directory that holds run.js. */
   baseDir: string;
   env: Record<string, string | undefined>;
+  /** The node binary running us (`eem` writes it into the applet); unset in-process. */
+  execPath?: string;
 }
 
 export interface Io {
