@@ -4,6 +4,7 @@
  * suite (`test/e2e-*.test.ts`) that `npm run test:runtimes` runs on Node 18.17, 20, 22 and 24, so
  * every assertion here (empty stderr included: no experimental warnings) holds on all of them.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,7 +149,7 @@ describe('start-up discipline', () => {
    * is on the stack (esbuild names each bundled module's wrapper after its path, e.g.
    * "node_modules/nodemailer/lib/nodemailer.js"), written to a file at exit so stderr stays untouched.
    */
-  function preload(dir: string): { env: Record<string, string>; log: () => { ids: string[]; nodemailer: boolean } } {
+  function preload(dir: string): { env: Record<string, string>; log: () => { ids: string[]; nodemailer: boolean; version: string } } {
     const file = join(dir, 'requires.cjs');
     const log = join(dir, 'requires.json');
     writeFileSync(
@@ -162,7 +163,7 @@ Module.prototype.require = function (id) {
   if (/node_modules[\\\\/]nodemailer[\\\\/]/.test(new Error().stack || '')) nodemailer = true;
   return original.apply(this, arguments);
 };
-process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer })));
+process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer, version: process.version })));
 `,
     );
     return { env: { NODE_OPTIONS: `--require ${file}` }, log: () => JSON.parse(readFileSync(log, 'utf8')) };
@@ -192,8 +193,10 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify
     expect(new Set(p.log().ids)).toEqual(new Set(['node:path']));
   });
 
-  it('runs on the Node the runtime matrix chose', () => {
-    // Visible in the vitest output of `npm run test:runtimes`; fails if the variable points nowhere.
-    expect(existsSync(NODE)).toBe(true);
+  it('runs the bundle on the Node chosen by ISE_TO_MAIL_TEST_NODE (the runtime matrix)', async () => {
+    const w = await worldWith(0);
+    const p = preload(w.dir);
+    await w.run(['--version'], p.env);
+    expect(p.log().version).toBe(execFileSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).trim());
   });
 });
