@@ -6908,7 +6908,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -6918,7 +6918,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -6929,7 +6929,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -6993,7 +6993,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -10439,6 +10439,19 @@ function helpEpilog() {
     "6 another run holds the lock."
   ].join("\n");
 }
+function commandFlags(program2) {
+  const lines = ["", "Flags of each command (details: run.js <command> --help):"];
+  for (const cmd of program2.commands) {
+    if (cmd.options.length === 0) continue;
+    lines.push(`  ${cmd.name()}:`);
+    for (const o of cmd.options) {
+      const choices = o.argChoices ? ` (${o.argChoices.join(" | ")})` : "";
+      const def = o.defaultValue !== void 0 && typeof o.defaultValue !== "boolean" ? ` [${String(o.defaultValue)}]` : "";
+      lines.push(...wrap(`    ${o.flags}`, `${o.description}${choices}${def}`));
+    }
+  }
+  return lines.join("\n");
+}
 var WIDTH, INDENT;
 var init_help = __esm({
   "src/help.ts"() {
@@ -10545,8 +10558,8 @@ var init_attachment = __esm({
       constructor(format) {
         this.format = format;
         this.#gzip.on("data", (c) => this.#chunks.push(c));
-        this.#done = new Promise((resolve3, reject) => {
-          this.#gzip.once("end", () => resolve3(Buffer.concat(this.#chunks)));
+        this.#done = new Promise((resolve4, reject) => {
+          this.#gzip.once("end", () => resolve4(Buffer.concat(this.#chunks)));
           this.#gzip.once("error", reject);
         });
         this.#done.catch(() => void 0);
@@ -12120,7 +12133,7 @@ var require_shared = __commonJS({
       }
       return Object.keys(ifaces).map((key) => ifaces[key]).reduce((acc, val) => acc.concat(val), []).filter((i) => !i.internal || allowInternal).some((i) => i.family === "IPv" + family || i.family === family);
     };
-    var resolve3 = (family, hostname, options, callback) => {
+    var resolve4 = (family, hostname, options, callback) => {
       options = options || {};
       if (!isFamilySupported(family, options.allowInternalNetworkInterfaces)) {
         return callback(null, []);
@@ -12207,13 +12220,13 @@ var require_shared = __commonJS({
       let ipv6Addresses = [];
       let ipv4Error = null;
       let ipv6Error = null;
-      resolve3(4, options.host, options, (err, addresses) => {
+      resolve4(4, options.host, options, (err, addresses) => {
         if (err) {
           ipv4Error = err;
         } else {
           ipv4Addresses = addresses || [];
         }
-        resolve3(6, options.host, options, (err2, addresses2) => {
+        resolve4(6, options.host, options, (err2, addresses2) => {
           if (err2) {
             ipv6Error = err2;
           } else {
@@ -12402,13 +12415,13 @@ var require_shared = __commonJS({
       });
       return response;
     };
-    module2.exports.callbackPromise = (resolve4, reject) => function() {
+    module2.exports.callbackPromise = (resolve5, reject) => function() {
       const args = Array.from(arguments);
       const err = args.shift();
       if (err) {
         reject(err);
       } else {
-        resolve4(...args);
+        resolve5(...args);
       }
     };
     module2.exports.parseDataURI = (uri) => {
@@ -12475,8 +12488,8 @@ var require_shared = __commonJS({
       options = options || {};
       let promise;
       if (!callback) {
-        promise = new Promise((resolve4, reject) => {
-          callback = module2.exports.callbackPromise(resolve4, reject);
+        promise = new Promise((resolve5, reject) => {
+          callback = module2.exports.callbackPromise(resolve5, reject);
         });
       }
       resolveContentValue(data, key, options, callback);
@@ -16252,8 +16265,8 @@ var require_mime_node = __commonJS({
       build(callback) {
         let promise;
         if (!callback) {
-          promise = new Promise((resolve3, reject) => {
-            callback = shared.callbackPromise(resolve3, reject);
+          promise = new Promise((resolve4, reject) => {
+            callback = shared.callbackPromise(resolve4, reject);
           });
         }
         const stream = this.createReadStream();
@@ -18581,8 +18594,8 @@ var require_mailer = __commonJS({
       sendMail(data, callback = null) {
         let promise;
         if (!callback) {
-          promise = new Promise((resolve3, reject) => {
-            callback = shared.callbackPromise(resolve3, reject);
+          promise = new Promise((resolve4, reject) => {
+            callback = shared.callbackPromise(resolve4, reject);
           });
         }
         if (typeof this.getSocket === "function") {
@@ -19308,7 +19321,7 @@ var require_smtp_connection = __commonJS({
           const handler = this.customAuth.get(this._authMethod);
           let lastResponse;
           let returned = false;
-          const resolve3 = () => {
+          const resolve4 = () => {
             if (returned) {
               return;
             }
@@ -19342,8 +19355,8 @@ var require_smtp_connection = __commonJS({
             sendCommand: (cmd, done) => {
               let promise;
               if (!done) {
-                promise = new Promise((resolve4, reject2) => {
-                  done = shared.callbackPromise(resolve4, reject2);
+                promise = new Promise((resolve5, reject2) => {
+                  done = shared.callbackPromise(resolve5, reject2);
                 });
               }
               this._responseActions.push((str2) => {
@@ -19368,11 +19381,11 @@ var require_smtp_connection = __commonJS({
               setImmediate(() => this._sendCommand(cmd));
               return promise;
             },
-            resolve: resolve3,
+            resolve: resolve4,
             reject
           });
           if (handlerResponse && typeof handlerResponse.catch === "function") {
-            handlerResponse.then(resolve3).catch(reject);
+            handlerResponse.then(resolve4).catch(reject);
           }
           return;
         }
@@ -22083,8 +22096,8 @@ var require_smtp_pool = __commonJS({
       verify(callback) {
         let promise;
         if (!callback) {
-          promise = new Promise((resolve3, reject) => {
-            callback = shared.callbackPromise(resolve3, reject);
+          promise = new Promise((resolve4, reject) => {
+            callback = shared.callbackPromise(resolve4, reject);
           });
         }
         const auth = new PoolResource(this).auth;
@@ -22431,8 +22444,8 @@ var require_smtp_transport = __commonJS({
       verify(callback) {
         let promise;
         if (!callback) {
-          promise = new Promise((resolve3, reject) => {
-            callback = shared.callbackPromise(resolve3, reject);
+          promise = new Promise((resolve4, reject) => {
+            callback = shared.callbackPromise(resolve4, reject);
           });
         }
         this.getSocket(this.options, (err, socketOptions) => {
@@ -23085,8 +23098,8 @@ var require_ses_transport = __commonJS({
       verify(callback) {
         let promise;
         if (!callback) {
-          promise = new Promise((resolve3, reject) => {
-            callback = shared.callbackPromise(resolve3, reject);
+          promise = new Promise((resolve4, reject) => {
+            callback = shared.callbackPromise(resolve4, reject);
           });
         }
         const cb = (err) => {
@@ -23187,8 +23200,8 @@ var require_nodemailer = __commonJS({
         apiUrl = false;
       }
       if (!callback) {
-        promise = new Promise((resolve3, reject) => {
-          callback = shared.callbackPromise(resolve3, reject);
+        promise = new Promise((resolve4, reject) => {
+          callback = shared.callbackPromise(resolve4, reject);
         });
       }
       if (ETHEREAL_CACHE && testAccount) {
@@ -25244,9 +25257,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -25284,12 +25297,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -27556,8 +27569,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -29808,12 +29821,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -30483,12 +30496,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -30967,16 +30980,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -30987,7 +31000,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -31038,7 +31051,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -31050,7 +31063,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -31386,8 +31399,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -32656,7 +32669,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -32669,7 +32682,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -32688,7 +32701,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -32705,7 +32718,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -32775,18 +32788,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -33043,9 +33056,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33268,9 +33281,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33555,9 +33568,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -33649,9 +33662,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -35035,7 +35048,7 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object2) {
+    function fill2(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i = 0; i < object2.length; ++i) {
           const header = object2[i];
@@ -35260,7 +35273,7 @@ var require_headers = __commonJS({
         this.#guard = "none";
         if (init !== void 0) {
           init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+          fill2(this, init);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -35440,7 +35453,7 @@ var require_headers = __commonJS({
       });
     };
     module2.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers,
@@ -35457,7 +35470,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
     "use strict";
-    var { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = require("node:util");
@@ -35761,7 +35774,7 @@ var require_response = __commonJS({
         response[kState].statusText = init.statusText;
       }
       if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+        fill2(response[kHeaders], init.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -37514,7 +37527,7 @@ var require_fetch2 = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -37590,7 +37603,7 @@ var require_fetch2 = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -37633,7 +37646,7 @@ var require_fetch2 = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -41374,8 +41387,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module2.exports = {
@@ -43623,11 +43636,11 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
 async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
   const ok = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
     const ms = ctx.deadline.cap(STEP_MS);
-    await new Promise((resolve3, reject) => {
+    await new Promise((resolve4, reject) => {
       const socket = (0, import_node_net.connect)({ host, port: port2, timeout: ms });
       socket.once("connect", () => {
         socket.destroy();
-        resolve3();
+        resolve4();
       });
       socket.once("timeout", () => {
         socket.destroy();
@@ -43729,7 +43742,7 @@ async function hostChecks(ctx, report, ep, tls) {
 }
 async function verifiedHandshake(ctx, ep, tls) {
   const ms = ctx.deadline.cap(STEP_MS2);
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const socket = (0, import_node_tls.connect)({
       host: ep.host,
       port: ep.port,
@@ -43745,7 +43758,7 @@ async function verifiedHandshake(ctx, ep, tls) {
     socket.once("secureConnect", () => {
       const peer = socket.getPeerCertificate();
       socket.destroy();
-      resolve3(`certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`);
+      resolve4(`certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`);
     });
     socket.once("timeout", () => {
       socket.destroy();
@@ -43905,6 +43918,150 @@ var init_doctor = __esm({
   }
 });
 
+// eem/iosxe-cron.txt
+var iosxe_cron_default;
+var init_iosxe_cron = __esm({
+  "eem/iosxe-cron.txt"() {
+    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
+  }
+});
+
+// eem/iosxe-backfill.txt
+var iosxe_backfill_default;
+var init_iosxe_backfill = __esm({
+  "eem/iosxe-backfill.txt"() {
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill authorization bypass\n event none maxrun {{MAXRUN}}\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+  }
+});
+
+// eem/iosxe-guestshell.txt
+var iosxe_guestshell_default;
+var init_iosxe_guestshell = __esm({
+  "eem/iosxe-guestshell.txt"() {
+    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE (one time, in configuration mode).\n! Catalyst 9k, via the management port. Routers (ISR4k, C8000, ISR1k) use a\n! VirtualPortGroup instead: see eem/README.md. If ISE or the mail server are\n! host names, add "name-server0 <DNS-IP>" under app-hosting appid guestshell.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   show app-hosting detail appid guestshell\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
+  }
+});
+
+// eem/nxos-scheduler.txt
+var nxos_scheduler_default;
+var init_nxos_scheduler = __esm({
+  "eem/nxos-scheduler.txt"() {
+    nxos_scheduler_default = `! UNTESTED ON HARDWARE. NX-OS variant of the ise-to-mail cron applet: NX-OS EEM has
+! no cron event, so the scheduler runs the job every {{EVERY}}. Syntax from Cisco's
+! Nexus 9000 system management guide (scheduler chapter); confirm on your release.
+! The scheduler keeps no run time limit: RUN_DEADLINE in the config file bounds a run.
+! Check it with: show scheduler logfile
+! TACACS+ users: configure "scheduler aaa-authentication password ..." first.
+configure terminal
+feature scheduler
+scheduler job name ise_to_mail
+ run guestshell chvrf {{VRF}} {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}
+exit
+scheduler schedule name ise_to_mail
+ job name ise_to_mail
+ time start now repeat {{REPEAT}}
+exit
+end
+`;
+  }
+});
+
+// src/commands/eem.ts
+var eem_exports = {};
+__export(eem_exports, {
+  TEMPLATES: () => TEMPLATES,
+  fill: () => fill,
+  placeholders: () => placeholders,
+  renderEem: () => renderEem,
+  scheduleFor: () => scheduleFor
+});
+function fill(template, values) {
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_m, name) => {
+    const v = values[name];
+    if (v === void 0) throw new Error(`eem template placeholder {{${name}}} has no value`);
+    return v;
+  });
+}
+function scheduleFor(every) {
+  const m = /^(\d+)\s*(m|min|h|d)$/i.exec(every.trim());
+  const n = m ? Number(m[1]) : NaN;
+  const unit = m?.[2]?.toLowerCase();
+  const minutes = unit === "d" ? n * 1440 : unit === "h" ? n * 60 : n;
+  if (minutes >= 1 && minutes < 60 && 60 % minutes === 0) {
+    return { cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
+  }
+  const hours = minutes / 60;
+  if (Number.isInteger(hours) && hours >= 1 && hours < 24 && 24 % hours === 0) {
+    return { cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
+  }
+  if (minutes === 1440) return { cron: "0 0 * * *", repeat: "1:0:0" };
+  throw usageError(`--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`);
+}
+function integer2(flag, text2, min, max) {
+  const n = Number(text2);
+  if (!/^\d+$/.test(text2.trim()) || n < min || n > max) throw usageError(`${flag} "${text2}" must be a whole number from ${min} to ${max}`);
+  return n;
+}
+function pasteSafe(what, value) {
+  if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
+    throw usageError(`${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`);
+  }
+  return value;
+}
+function placeholders(opts, cfg, sys) {
+  const schedule = scheduleFor(opts.every);
+  const maxrun = integer2("--maxrun", opts.maxrun, 20, 86400);
+  const minMaxrun = Math.ceil(cfg.deadlineMs / 1e3) + STARTUP_MARGIN_S;
+  if (maxrun < minMaxrun) {
+    throw usageError(`--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`);
+  }
+  if (opts.dir !== void 0 && !(0, import_node_path5.isAbsolute)(opts.dir)) throw usageError(`--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`);
+  const dir = opts.dir ?? cfg.baseDir;
+  const named = cfg.raw.ISE_TO_MAIL_CONFIG;
+  return {
+    EVERY: opts.every.trim(),
+    CRON: schedule.cron,
+    REPEAT: schedule.repeat,
+    MAXRUN: String(maxrun),
+    HEAP: String(integer2("--heap", opts.heap, 16, 4096)),
+    MEMORY: String(integer2("--memory", opts.memory, 128, 8192)),
+    NODE: pasteSafe("the node path (--node)", opts.node ?? sys.execPath ?? "node"),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path5.join)(dir, "run.js")),
+    CONFIG: pasteSafe("the config path (--config)", named ? (0, import_node_path5.resolve)(dir, named) : (0, import_node_path5.join)(dir, "ise-to-mail.env")),
+    VRF: pasteSafe("--vrf", opts.vrf)
+  };
+}
+function renderEem(opts, cfg, sys, io) {
+  const values = placeholders(opts, cfg, sys);
+  const parts = opts.platform === "nxos" ? [TEMPLATES.nxosScheduler] : [TEMPLATES.iosxeCron, TEMPLATES.iosxeBackfill];
+  if (opts.guestshell && opts.platform === "iosxe") parts.unshift(TEMPLATES.iosxeGuestshell);
+  for (const part of parts) {
+    for (const line of fill(part, values).replace(/\n$/, "").split("\n")) io.out(line);
+    io.out("");
+  }
+  const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}`;
+  if (opts.dir === void 0 && !(0, import_node_fs8.existsSync)(values.CONFIG)) {
+    return { exitCode: Exit.ok, status: "WARN", message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run` };
+  }
+  return { exitCode: Exit.ok, status: "OK", message };
+}
+var import_node_fs8, import_node_path5, TEMPLATES, STARTUP_MARGIN_S;
+var init_eem = __esm({
+  "src/commands/eem.ts"() {
+    "use strict";
+    import_node_fs8 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_errors();
+    init_iosxe_cron();
+    init_iosxe_backfill();
+    init_iosxe_guestshell();
+    init_nxos_scheduler();
+    TEMPLATES = { iosxeCron: iosxe_cron_default, iosxeBackfill: iosxe_backfill_default, iosxeGuestshell: iosxe_guestshell_default, nxosScheduler: nxos_scheduler_default };
+    STARTUP_MARGIN_S = 30;
+  }
+});
+
 // src/cli.ts
 var cli_exports = {};
 __export(cli_exports, {
@@ -43946,7 +44103,7 @@ function failure2(err, io, verbose) {
   return { exitCode: Exit.internal, status: "ERROR", message: `internal error: ${describe(err)}; run again with --verbose and report it` };
 }
 function buildProgram(sys, io, output, state, done) {
-  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => void 0 }).addHelpText("after", helpEpilog()).showHelpAfterError(false);
+  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => void 0 }).showHelpAfterError(false);
   const config2 = (cmd) => {
     const g = cmd.optsWithGlobals();
     const flags = {};
@@ -43979,6 +44136,13 @@ function buildProgram(sys, io, output, state, done) {
     const { doctor: doctor2 } = await Promise.resolve().then(() => (init_doctor(), doctor_exports));
     done(await doctor2(() => config2(cmd), sys, io));
   });
+  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary in Guestshell (default: the one running)").option("--dir <path>", "directory of run.js on the device (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
+    const cfg = config2(cmd);
+    const { renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
+    done(renderEem2(opts, cfg, sys, io));
+  });
+  program2.addHelpText("after", () => `${commandFlags(program2)}
+${helpEpilog()}`);
   return program2;
 }
 function secretsOf(cfg) {
@@ -43998,7 +44162,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 init_version();
 function alive(pid) {
   try {
@@ -44023,12 +44187,12 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path5.dirname)((0, import_node_path5.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path6.dirname)((0, import_node_path6.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
   return runCli2(
     argv,
-    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash },
+    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash, execPath: process.execPath },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
 }

@@ -30,6 +30,8 @@ const result = await build({
   platform: 'node',
   target: 'node18',
   format: 'cjs',
+  // eem/*.txt (the applet templates users read) are bundled as strings for `run.js eem`.
+  loader: { '.txt': 'text' },
   banner: { js: guard },
   define: { __VERSION__: JSON.stringify(version) },
   legalComments: 'eof',

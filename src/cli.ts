@@ -5,7 +5,8 @@ import { parseSince } from './config/values';
 import { AppError, Exit, describe, usageError } from './errors';
 import { formatSummary, type Io, type Outcome, type System } from './outcome';
 import { VERSION } from './version';
-import { helpEpilog } from './help';
+import { commandFlags, helpEpilog } from './help';
+import type { EemOptions } from './commands/eem';
 
 interface GlobalOpts {
   config?: string;
@@ -69,7 +70,6 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
     .option('--verbose', 'diagnostics and stack traces to stderr')
     .exitOverride()
     .configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => undefined })
-    .addHelpText('after', helpEpilog())
     .showHelpAfterError(false);
 
   const config = (cmd: Command): Config => {
@@ -125,6 +125,27 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       done(await doctor(() => config(cmd), sys, io));
     });
 
+  program
+    .command('eem')
+    .description('print the EEM applets for this install, ready to paste (no ISE/SMTP needed)')
+    .option('--every <interval>', 'how often to poll: 5m, 10m, 15m, 30m, 1h...', '5m')
+    .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
+    .option('--heap <MB>', 'node --max-old-space-size', '96')
+    .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
+    .option('--node <path>', 'node binary in Guestshell (default: the one running)')
+    .option('--dir <path>', 'directory of run.js on the device (default: this one)')
+    .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
+    .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
+    .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
+    .action(async (opts: EemOptions, cmd: Command) => {
+      const cfg = config(cmd);
+      const { renderEem } = await import('./commands/eem');
+      done(renderEem(opts, cfg, sys, io));
+    });
+
+  // Top-level --help lists every command's flags too (one screen for the operator on the device).
+  // A function, so commands registered after this line are included.
+  program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
   return program;
 }
 

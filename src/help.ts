@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { KEYS, type KeyInfo } from './config/keys';
 
 const WIDTH = 79;
@@ -30,4 +31,22 @@ export function helpEpilog(): string {
     'approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,',
     '6 another run holds the lock.',
   ].join('\n');
+}
+
+/**
+ * Every command's own flags, appended to the top-level --help so one screen shows all of them
+ * (the per-command --help stays the detailed view). Built from the program, so it never drifts.
+ */
+export function commandFlags(program: Command): string {
+  const lines = ['', 'Flags of each command (details: run.js <command> --help):'];
+  for (const cmd of program.commands) {
+    if (cmd.options.length === 0) continue;
+    lines.push(`  ${cmd.name()}:`);
+    for (const o of cmd.options) {
+      const choices = o.argChoices ? ` (${o.argChoices.join(' | ')})` : '';
+      const def = o.defaultValue !== undefined && typeof o.defaultValue !== 'boolean' ? ` [${String(o.defaultValue)}]` : '';
+      lines.push(...wrap(`    ${o.flags}`, `${o.description}${choices}${def}`));
+    }
+  }
+  return lines.join('\n');
 }

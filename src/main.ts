@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
   return runCli(
     argv,
-    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash },
+    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash, execPath: process.execPath },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }

@@ -22,6 +22,8 @@ export interface System {
    * phase of a run to prove no failure is lost. Undefined in normal use.
    */
   crash?: (phase: CrashPhase) => void;
+  /** The node binary running us (`eem` writes it into the applet); unset in-process. */
+  execPath?: string;
 }
 
 export type CrashPhase = 'after-fetch' | 'after-send';
