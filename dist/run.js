@@ -23280,20 +23280,7 @@ var require_nodemailer = __commonJS({
 // src/mail/transport.ts
 async function sendMail(cfg, deadline, mail) {
   const nodemailer = await Promise.resolve().then(() => __toESM(require_nodemailer()));
-  const { smtp } = cfg;
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.security === "tls",
-    // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
-    requireTLS: smtp.security === "starttls",
-    ignoreTLS: smtp.security === "none",
-    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : void 0,
-    ...timeouts(deadline),
-    disableFileAccess: true,
-    disableUrlAccess: true
-  });
+  const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
   const message = {
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? "" },
     to: cfg.mail.dest,
@@ -23312,6 +23299,22 @@ async function sendMail(cfg, deadline, mail) {
   } finally {
     transport.close();
   }
+}
+function transportOptions(cfg, deadline) {
+  const { smtp } = cfg;
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === "tls",
+    // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
+    requireTLS: smtp.security === "starttls",
+    ignoreTLS: smtp.security === "none",
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
+    tls: smtp.ca ? { ca: readCa(smtp.ca) } : void 0,
+    ...timeouts(deadline),
+    disableFileAccess: true,
+    disableUrlAccess: true
+  };
 }
 function transientSmtp(err) {
   const e = err;
@@ -43673,19 +43676,7 @@ async function smtpChecks(ctx, report) {
   if (!await tcpCheck(ctx, report, host, smtp.port, "check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell", Exit.mail)) return report.skip("smtp", "needs TCP");
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
     const nodemailer = await Promise.resolve().then(() => __toESM(require_nodemailer()));
-    const ms = ctx.deadline.cap(STEP_MS);
-    const transport = nodemailer.createTransport({
-      host,
-      port: smtp.port,
-      secure: smtp.security === "tls",
-      requireTLS: smtp.security === "starttls",
-      ignoreTLS: smtp.security === "none",
-      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
-      tls: smtp.ca ? { ca: readSmtpCa(smtp.ca) } : void 0,
-      connectionTimeout: ms,
-      greetingTimeout: ms,
-      socketTimeout: ms
-    });
+    const transport = nodemailer.createTransport(transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now)));
     try {
       await transport.verify();
     } catch (err) {
@@ -43697,13 +43688,6 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : "no AUTH configured"}` };
   });
 }
-function readSmtpCa(file) {
-  try {
-    return (0, import_node_fs7.readFileSync)(file, "utf8");
-  } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
-  }
-}
 var import_promises, import_node_fs7, import_node_net, import_node_path4, STEP_MS;
 var init_doctor_local = __esm({
   "src/commands/doctor-local.ts"() {
@@ -43713,6 +43697,7 @@ var init_doctor_local = __esm({
     import_node_net = require("node:net");
     import_node_path4 = require("node:path");
     init_errors();
+    init_deadline();
     init_transport();
     STEP_MS = 1e4;
   }

@@ -1,9 +1,10 @@
 import { lookup } from 'node:dns/promises';
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Exit, describe, mailError, usageError } from '../errors';
-import { smtpHint } from '../mail/transport';
+import { Deadline } from '../deadline';
+import { smtpHint, transportOptions } from '../mail/transport';
 import type { DoctorContext, DoctorReport } from './doctor';
 
 const STEP_MS = 10_000;
@@ -77,20 +78,8 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
   if (!(await tcpCheck(ctx, report, host, smtp.port, 'check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell', Exit.mail))) return report.skip('smtp', 'needs TCP');
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
     const nodemailer = await import('nodemailer');
-    const ms = ctx.deadline.cap(STEP_MS);
-    // Mirrors sendMail (src/mail/transport.ts) so this checks what a run does.
-    const transport = nodemailer.createTransport({
-      host,
-      port: smtp.port,
-      secure: smtp.security === 'tls',
-      requireTLS: smtp.security === 'starttls',
-      ignoreTLS: smtp.security === 'none',
-      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-      tls: smtp.ca ? { ca: readSmtpCa(smtp.ca) } : undefined,
-      connectionTimeout: ms,
-      greetingTimeout: ms,
-      socketTimeout: ms,
-    });
+    // The same options as sendMail, so this checks what a run does.
+    const transport = nodemailer.createTransport(transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now)));
     try {
       await transport.verify();
     } catch (err) {
@@ -103,10 +92,3 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
   });
 }
 
-function readSmtpCa(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path`);
-  }
-}

@@ -24,20 +24,7 @@ const SOCKET_MS = 60_000;
  */
 export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail): Promise<{ messageId: string }> {
   const nodemailer = await import('nodemailer');
-  const { smtp } = cfg;
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.security === 'tls',
-    // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
-    requireTLS: smtp.security === 'starttls',
-    ignoreTLS: smtp.security === 'none',
-    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
-    ...timeouts(deadline),
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
   const message = {
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
     to: cfg.mail.dest,
@@ -58,6 +45,24 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   } finally {
     transport.close();
   }
+}
+
+/** How every connection to the SMTP server is made: runs, test-mail and doctor alike. */
+export function transportOptions(cfg: Config, deadline: Deadline) {
+  const { smtp } = cfg;
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
+    ...timeouts(deadline),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
 }
 
 function transientSmtp(err: unknown): boolean {
