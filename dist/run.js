@@ -3467,6 +3467,9 @@ function pickKnown(source) {
   }
   return out;
 }
+function secretValues(raw) {
+  return Object.keys(raw).filter((k) => KEYS[k].secret).map((k) => raw[k] ?? "").filter((v) => v.length >= 4);
+}
 var KEYS, BY_NAME;
 var init_keys = __esm({
   "src/config/keys.ts"() {
@@ -10384,6 +10387,10 @@ function requireSettings(cfg, parts) {
     if (!cfg.smtp.host) throw missing("SMTP_SERVER", "give the SMTP host that relays the alert mail");
     if (cfg.mail.dest.length === 0) throw missing("MAIL_DEST", "give the recipients, comma-separated");
     if (!cfg.mail.from) throw missing("MAIL_FROM", "give the From address (it defaults to MAIL_USER, which is not set either)");
+    if (!email2.safeParse(cfg.mail.from).success) {
+      const from = cfg.raw.MAIL_FROM ? "MAIL_FROM" : "MAIL_FROM (taken from MAIL_USER)";
+      throw usageError(`${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`);
+    }
   }
 }
 var import_node_fs, import_node_path, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
@@ -10410,6 +10417,102 @@ function formatSummary(o, json) {
 var init_outcome = __esm({
   "src/outcome.ts"() {
     "use strict";
+  }
+});
+
+// src/state/files.ts
+function readStateJson(file, schema2, reset) {
+  let text2;
+  try {
+    text2 = (0, import_node_fs2.readFileSync)(file, "utf8");
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return void 0;
+    throw usageError(`cannot read state file ${file} (${code ?? "error"}): check STATE_DIR permissions`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
+  }
+  const parsed = schema2.safeParse(value);
+  if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  return parsed.data;
+}
+var import_node_fs2, import_node_path2, stateFile;
+var init_files = __esm({
+  "src/state/files.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_errors();
+    stateFile = {
+      cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
+      credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
+      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path2.join)(dir, "health.json")
+    };
+  }
+});
+
+// src/state/atomic.ts
+function writeFileAtomic(file, data, mode = 384, pid = Math.floor(Math.random() * 1e9)) {
+  const dir = (0, import_node_path3.dirname)(file);
+  (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
+  const tmp = (0, import_node_path3.join)(dir, `.${(0, import_node_path3.basename)(file)}.${pid}.tmp`);
+  const fd = (0, import_node_fs3.openSync)(tmp, "w", mode);
+  try {
+    (0, import_node_fs3.writeSync)(fd, data);
+    (0, import_node_fs3.fsyncSync)(fd);
+  } catch (err) {
+    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs3.rmSync)(tmp, { force: true });
+    throw err;
+  }
+  (0, import_node_fs3.closeSync)(fd);
+  (0, import_node_fs3.renameSync)(tmp, file);
+  syncDir(dir);
+}
+function syncDir(dir) {
+  try {
+    const fd = (0, import_node_fs3.openSync)(dir, "r");
+    try {
+      (0, import_node_fs3.fsyncSync)(fd);
+    } finally {
+      (0, import_node_fs3.closeSync)(fd);
+    }
+  } catch {
+  }
+}
+var import_node_fs3, import_node_path3;
+var init_atomic = __esm({
+  "src/state/atomic.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
+  }
+});
+
+// src/state/credentials.ts
+function loadAccount(stateDir, nodeName) {
+  const stored = readStateJson(stateFile.credentials(stateDir), schema, RESET);
+  if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return void 0;
+  return { nodeName: stored.nodeName, password: stored.password };
+}
+function saveAccount(stateDir, account) {
+  writeFileAtomic(stateFile.credentials(stateDir), `${JSON.stringify({ version: 1, ...account })}
+`, 384);
+}
+var schema, RESET;
+var init_credentials = __esm({
+  "src/state/credentials.ts"() {
+    "use strict";
+    init_zod();
+    init_files();
+    init_atomic();
+    schema = object({ version: literal(1), nodeName: string2(), password: string2().min(1) });
+    RESET = "delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again";
   }
 });
 
@@ -10503,7 +10606,7 @@ var UNSAFE, MAX_VALUE_CHARS, HTML_ESCAPES;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
     MAX_VALUE_CHARS = 200;
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
@@ -10552,7 +10655,7 @@ var init_attachment = __esm({
     FLUSH_CHARS = 64 * 1024;
     csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
 `;
-    JSON_UNSAFE = /[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
     jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     AttachmentBuilder = class {
       constructor(format) {
@@ -23328,7 +23431,7 @@ function timeouts(deadline) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs2.readFileSync)(file, "utf8");
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
   }
@@ -23358,11 +23461,11 @@ function smtpHint(e, cfg) {
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
   return "check the SMTP settings with the doctor command";
 }
-var import_node_fs2, CONNECT_MS, GREETING_MS, SOCKET_MS, oneLine;
+var import_node_fs4, CONNECT_MS, GREETING_MS, SOCKET_MS, oneLine;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_errors();
     init_retry();
     CONNECT_MS = 15e3;
@@ -42397,102 +42500,6 @@ var init_http = __esm({
   }
 });
 
-// src/state/files.ts
-function readStateJson(file, schema2, reset) {
-  let text2;
-  try {
-    text2 = (0, import_node_fs3.readFileSync)(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return void 0;
-    throw usageError(`cannot read state file ${file} (${code ?? "error"}): check STATE_DIR permissions`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
-  }
-  const parsed = schema2.safeParse(value);
-  if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
-  return parsed.data;
-}
-var import_node_fs3, import_node_path2, stateFile;
-var init_files = __esm({
-  "src/state/files.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path2 = require("node:path");
-    init_errors();
-    stateFile = {
-      cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
-      credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
-      health: (dir) => (0, import_node_path2.join)(dir, "health.json")
-    };
-  }
-});
-
-// src/state/atomic.ts
-function writeFileAtomic(file, data, mode = 384, pid = Math.floor(Math.random() * 1e9)) {
-  const dir = (0, import_node_path3.dirname)(file);
-  (0, import_node_fs4.mkdirSync)(dir, { recursive: true });
-  const tmp = (0, import_node_path3.join)(dir, `.${(0, import_node_path3.basename)(file)}.${pid}.tmp`);
-  const fd = (0, import_node_fs4.openSync)(tmp, "w", mode);
-  try {
-    (0, import_node_fs4.writeSync)(fd, data);
-    (0, import_node_fs4.fsyncSync)(fd);
-  } catch (err) {
-    (0, import_node_fs4.closeSync)(fd);
-    (0, import_node_fs4.rmSync)(tmp, { force: true });
-    throw err;
-  }
-  (0, import_node_fs4.closeSync)(fd);
-  (0, import_node_fs4.renameSync)(tmp, file);
-  syncDir(dir);
-}
-function syncDir(dir) {
-  try {
-    const fd = (0, import_node_fs4.openSync)(dir, "r");
-    try {
-      (0, import_node_fs4.fsyncSync)(fd);
-    } finally {
-      (0, import_node_fs4.closeSync)(fd);
-    }
-  } catch {
-  }
-}
-var import_node_fs4, import_node_path3;
-var init_atomic = __esm({
-  "src/state/atomic.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path3 = require("node:path");
-  }
-});
-
-// src/state/credentials.ts
-function loadAccount(stateDir, nodeName) {
-  const stored = readStateJson(stateFile.credentials(stateDir), schema, RESET);
-  if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return void 0;
-  return { nodeName: stored.nodeName, password: stored.password };
-}
-function saveAccount(stateDir, account) {
-  writeFileAtomic(stateFile.credentials(stateDir), `${JSON.stringify({ version: 1, ...account })}
-`, 384);
-}
-var schema, RESET;
-var init_credentials = __esm({
-  "src/state/credentials.ts"() {
-    "use strict";
-    init_zod();
-    init_files();
-    init_atomic();
-    schema = object({ version: literal(1), nodeName: string2(), password: string2().min(1) });
-    RESET = "delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again";
-  }
-});
-
 // src/pxgrid/schemas.ts
 var accountCreateResponse, accountActivateResponse, serviceLookupResponse, accessSecretResponse, failureRecord;
 var init_schemas3 = __esm({
@@ -42825,6 +42832,7 @@ async function radiusNodes(control, auth) {
 function restBaseUrl(node2) {
   const base = serviceProperty(node2, "restBaseUrl");
   if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node2.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
+  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node2.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it`);
   return base;
 }
 async function fetchFromNode(ctx, node2, start, sink) {
@@ -42987,17 +42995,18 @@ var init_cursor = __esm({
 // src/state/lock.ts
 function acquireLock(stateDir, env) {
   const file = stateFile.lock(stateDir);
-  (0, import_node_fs6.mkdirSync)(stateDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
+    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
     try {
+      (0, import_node_fs6.mkdirSync)(stateDir, { recursive: true });
       const fd = (0, import_node_fs6.openSync)(file, "wx", 420);
-      (0, import_node_fs6.writeSync)(fd, `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}
+      (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(mine)}
 `);
       (0, import_node_fs6.closeSync)(fd);
-      return () => (0, import_node_fs6.rmSync)(file, { force: true });
+      return () => releaseIfMine(file, mine);
     } catch (err) {
       const code = err.code;
-      if (code !== "EEXIST") throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is writable`);
+      if (code !== "EEXIST") throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`);
     }
     const owner = readOwner(file);
     const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 1e4, env.now());
@@ -43008,6 +43017,10 @@ function acquireLock(stateDir, env) {
     (0, import_node_fs6.rmSync)(file, { force: true });
   }
   throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+}
+function releaseIfMine(file, mine) {
+  const owner = readOwner(file);
+  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) (0, import_node_fs6.rmSync)(file, { force: true });
 }
 function youngerThan(file, ms, now) {
   try {
@@ -44060,46 +44073,68 @@ async function runCli(argv, sys, output) {
 `),
     err: (line) => output.stderr(`${redact2(line)}
 `),
-    debug: (line) => state.verbose && output.stderr(`ise-to-mail: ${redact2(line)}
+    // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
+    debug: (line) => state.verbose && output.stderr(`debug: ${redact2(line)}
 `)
   };
   let result;
-  const program2 = buildProgram(sys, io, output, state, (o) => result = o);
+  const config2 = (cmd) => {
+    const cfg = loadConfigFor(cmd, sys, io);
+    state.secrets = secretsOf(cfg);
+    return cfg;
+  };
+  const program2 = buildProgram(output, { sys, io, config: config2, done: (o) => result = o });
   try {
     await program2.parseAsync(argv, { from: "user" });
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0;
-      result = { exitCode: Exit.usage, status: "ERROR", message: `${err.message.replace(/^error: /, "")}; see --help` };
-    } else {
-      result = failure2(err, io, state.verbose);
-    }
+    result = err instanceof CommanderError ? usageOutcome(err, argv) : failure2(err, io, state.verbose);
+    if (err instanceof CommanderError && err.exitCode === 0) return 0;
   }
   if (!result) return 0;
   io.out(formatSummary(result, state.json));
   return result.exitCode;
+}
+function usageOutcome(err, argv) {
+  const word = argv.find((a) => !a.startsWith("-"));
+  const message = err.code === "commander.excessArguments" && word && !COMMANDS.includes(word) ? `unknown command "${word}": the commands are ${COMMANDS.join(", ")}` : err.message.replace(/^error: /, "");
+  return { exitCode: Exit.usage, status: "ERROR", message: `${message}; see --help` };
 }
 function failure2(err, io, verbose) {
   if (verbose && err instanceof Error) {
     io.err(err.stack ?? err.message);
     for (let c = err.cause; c; c = c.cause) io.err(`caused by: ${c instanceof Error ? c.stack ?? c.message : String(c)}`);
   }
-  if (err instanceof AppError) return { exitCode: err.exitCode, status: "ERROR", message: err.message };
+  if (err instanceof AppError) return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? "WARN" : "ERROR", message: err.message };
   return { exitCode: Exit.internal, status: "ERROR", message: `internal error: ${describe(err)}; run again with --verbose and report it` };
 }
-function buildProgram(sys, io, output, state, done) {
-  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => void 0 }).showHelpAfterError(false);
-  const config2 = (cmd) => {
-    const g = cmd.optsWithGlobals();
-    const flags = {};
-    if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
-    if (g.stateDir) flags.STATE_DIR = g.stateDir;
-    if (g.insecure) flags.ISE_INSECURE = "1";
-    const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
-    state.secrets = secretsOf(cfg);
-    if (cfg.ise.insecure) io.err("ise-to-mail: WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.");
-    return cfg;
-  };
+function loadConfigFor(cmd, sys, io) {
+  const g = cmd.optsWithGlobals();
+  const flags = {};
+  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
+  if (g.stateDir) flags.STATE_DIR = g.stateDir;
+  if (g.insecure) flags.ISE_INSECURE = "1";
+  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
+  if (cfg.ise.insecure) io.err("WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.");
+  return cfg;
+}
+function secretsOf(cfg) {
+  let stored;
+  try {
+    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
+  } catch {
+  }
+  return [...secretValues(cfg.raw), stored].filter((s) => typeof s === "string" && s.length >= 4);
+}
+function buildProgram(output, ctx) {
+  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => void 0 }).configureHelp({ showGlobalOptions: true }).showHelpAfterError(false);
+  addRunCommand(program2, ctx);
+  addSimpleCommands(program2, ctx);
+  addEemCommand(program2, ctx);
+  program2.addHelpText("after", () => `${commandFlags(program2)}
+${helpEpilog()}`);
+  return program2;
+}
+function addRunCommand(program2, { sys, io, config: config2, done }) {
   program2.command("run", { isDefault: true }).description("one poll: fetch new RADIUS failures, mail them, advance the cursor").addOption(new Option("--since <when>", "one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched")).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour)").action(async (opts, cmd) => {
     const since = opts.since === void 0 ? void 0 : parseSince(opts.since, sys.now());
     if (opts.since !== void 0 && since === void 0) throw usageError(`--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`);
@@ -44107,6 +44142,8 @@ function buildProgram(sys, io, output, state, done) {
     const { runPoll: runPoll2 } = await Promise.resolve().then(() => (init_run(), run_exports));
     done(await runPoll2(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io));
   });
+}
+function addSimpleCommands(program2, { sys, io, config: config2, done }) {
   program2.command("test-mail").description("send one sample alert mail (marked as a test) to check SMTP settings").action(async (_opts, cmd) => {
     const cfg = config2(cmd);
     const { testMail: testMail2 } = await Promise.resolve().then(() => (init_test_mail(), test_mail_exports));
@@ -44121,28 +44158,28 @@ function buildProgram(sys, io, output, state, done) {
     const { doctor: doctor2 } = await Promise.resolve().then(() => (init_doctor(), doctor_exports));
     done(await doctor2(() => config2(cmd), sys, io));
   });
+}
+function addEemCommand(program2, { sys, io, config: config2, done }) {
   program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary in Guestshell (default: the one running)").option("--dir <path>", "directory of run.js on the device (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
     const cfg = config2(cmd);
     const { renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
     done(renderEem2(opts, cfg, sys, io));
   });
-  program2.addHelpText("after", () => `${commandFlags(program2)}
-${helpEpilog()}`);
-  return program2;
 }
-function secretsOf(cfg) {
-  return [cfg.smtp.pass, cfg.ise.keyPassphrase].filter((s) => typeof s === "string" && s.length >= 4);
-}
+var COMMANDS;
 var init_cli = __esm({
   "src/cli.ts"() {
     "use strict";
     init_esm();
     init_config();
+    init_keys();
     init_values();
     init_errors();
     init_outcome();
+    init_credentials();
     init_version();
     init_help();
+    COMMANDS = ["run", "setup", "doctor", "test-mail", "eem"];
   }
 });
 

@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from './config/config';
-import type { RawConfig } from './config/keys';
+import { secretValues, type RawConfig } from './config/keys';
 import { parseSince } from './config/values';
 import { AppError, Exit, describe, usageError } from './errors';
 import { formatSummary, type Io, type Outcome, type System } from './outcome';
+import { loadAccount } from './state/credentials';
 import { VERSION } from './version';
 import { commandFlags, helpEpilog } from './help';
 import type { EemOptions } from './commands/eem';
@@ -21,6 +22,16 @@ export interface Output {
   stderr(text: string): void;
 }
 
+const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem'];
+
+/** What every command needs: the process edges, output, and the config loader. */
+interface Ctx {
+  sys: System;
+  io: Io;
+  done: (o: Outcome) => void;
+  config: (cmd: Command) => Config;
+}
+
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
   const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
@@ -28,23 +39,34 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
   const io: Io = {
     out: (line) => output.stdout(`${redact(line)}\n`),
     err: (line) => output.stderr(`${redact(line)}\n`),
-    debug: (line) => state.verbose && output.stderr(`ise-to-mail: ${redact(line)}\n`),
+    // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
+    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line)}\n`),
   };
   let result: Outcome | undefined;
-  const program = buildProgram(sys, io, output, state, (o) => (result = o));
+  const config = (cmd: Command) => {
+    const cfg = loadConfigFor(cmd, sys, io);
+    state.secrets = secretsOf(cfg);
+    return cfg;
+  };
+  const program = buildProgram(output, { sys, io, config, done: (o) => (result = o) });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0; // --help, --version
-      result = { exitCode: Exit.usage, status: 'ERROR', message: `${err.message.replace(/^error: /, '')}; see --help` };
-    } else {
-      result = failure(err, io, state.verbose);
-    }
+    result = err instanceof CommanderError ? usageOutcome(err, argv) : failure(err, io, state.verbose);
+    if (err instanceof CommanderError && err.exitCode === 0) return 0; // --help, --version
   }
   if (!result) return 0;
   io.out(formatSummary(result, state.json));
   return result.exitCode;
+}
+
+function usageOutcome(err: CommanderError, argv: string[]): Outcome {
+  // `run` is the default command, so a mistyped command name reaches it as an extra argument.
+  const word = argv.find((a) => !a.startsWith('-'));
+  const message = err.code === 'commander.excessArguments' && word && !COMMANDS.includes(word)
+    ? `unknown command "${word}": the commands are ${COMMANDS.join(', ')}`
+    : err.message.replace(/^error: /, '');
+  return { exitCode: Exit.usage, status: 'ERROR', message: `${message}; see --help` };
 }
 
 function failure(err: unknown, io: Io, verbose: boolean): Outcome {
@@ -52,13 +74,35 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
     io.err(err.stack ?? err.message);
     for (let c = err.cause; c; c = (c as Error).cause) io.err(`caused by: ${c instanceof Error ? (c.stack ?? c.message) : String(c)}`);
   }
-  if (err instanceof AppError) return { exitCode: err.exitCode, status: 'ERROR', message: err.message };
+  // Another run holding the lock is not a failure of this one: WARN, so EEM logs no error.
+  if (err instanceof AppError) return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? 'WARN' : 'ERROR', message: err.message };
   return { exitCode: Exit.internal, status: 'ERROR', message: `internal error: ${describe(err)}; run again with --verbose and report it` };
 }
 
-type State = { json: boolean; verbose: boolean; secrets: string[] };
+function loadConfigFor(cmd: Command, sys: System, io: Io): Config {
+  const g = cmd.optsWithGlobals<GlobalOpts>();
+  const flags: RawConfig = {};
+  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
+  if (g.stateDir) flags.STATE_DIR = g.stateDir;
+  if (g.insecure) flags.ISE_INSECURE = '1';
+  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
+  // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
+  if (cfg.ise.insecure) io.err('WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.');
+  return cfg;
+}
 
-function buildProgram(sys: System, io: Io, output: Output, state: State, done: (o: Outcome) => void): Command {
+/** Secrets to scrub from every output line, a last line of defence behind secret-free messages. */
+function secretsOf(cfg: Config): string[] {
+  let stored: string | undefined;
+  try {
+    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
+  } catch {
+    /* a corrupt account file is reported by the command that needs it */
+  }
+  return [...secretValues(cfg.raw), stored].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+}
+
+function buildProgram(output: Output, ctx: Ctx): Command {
   const program = new Command('run.js')
     .description('Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.')
     .version(VERSION, '--version', 'print the version')
@@ -70,20 +114,17 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
     .option('--verbose', 'diagnostics and stack traces to stderr')
     .exitOverride()
     .configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => undefined })
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError(false);
+  addRunCommand(program, ctx);
+  addSimpleCommands(program, ctx);
+  addEemCommand(program, ctx);
+  // Top-level --help lists every command's flags too (one screen for the operator on the device).
+  program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
+  return program;
+}
 
-  const config = (cmd: Command): Config => {
-    const g = cmd.optsWithGlobals<GlobalOpts>();
-    const flags: RawConfig = {};
-    if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
-    if (g.stateDir) flags.STATE_DIR = g.stateDir;
-    if (g.insecure) flags.ISE_INSECURE = '1';
-    const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
-    state.secrets = secretsOf(cfg);
-    if (cfg.ise.insecure) io.err('ise-to-mail: WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.');
-    return cfg;
-  };
-
+function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
   program
     .command('run', { isDefault: true })
     .description('one poll: fetch new RADIUS failures, mail them, advance the cursor')
@@ -97,7 +138,9 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       const { runPoll } = await import('./commands/run');
       done(await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io));
     });
+}
 
+function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): void {
   program
     .command('test-mail')
     .description('send one sample alert mail (marked as a test) to check SMTP settings')
@@ -106,7 +149,6 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       const { testMail } = await import('./commands/test-mail');
       done(await testMail(cfg, sys));
     });
-
   program
     .command('setup')
     .description('create/activate the pxGrid client account and say what the ISE admin must do next')
@@ -115,7 +157,6 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       const { setup } = await import('./commands/setup');
       done(await setup(cfg, sys, io));
     });
-
   program
     .command('doctor')
     .description('check config, DNS, TCP, TLS, pxGrid account and service, SMTP and STATE_DIR; one line per check')
@@ -124,7 +165,9 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       // doctor reports a bad config as its first failed check instead of stopping before it.
       done(await doctor(() => config(cmd), sys, io));
     });
+}
 
+function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
   program
     .command('eem')
     .description('print the EEM applets for this install, ready to paste (no ISE/SMTP needed)')
@@ -142,13 +185,4 @@ function buildProgram(sys: System, io: Io, output: Output, state: State, done: (
       const { renderEem } = await import('./commands/eem');
       done(renderEem(opts, cfg, sys, io));
     });
-
-  // Top-level --help lists every command's flags too (one screen for the operator on the device).
-  // A function, so commands registered after this line are included.
-  program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
-  return program;
-}
-
-function secretsOf(cfg: Config): string[] {
-  return [cfg.smtp.pass, cfg.ise.keyPassphrase].filter((s): s is string => typeof s === 'string' && s.length >= 4);
 }

@@ -74,6 +74,8 @@ describe('config file', () => {
     expect(usageMessage(load({ ...full, ISE_HOST: '' }))).toMatch(/^ISE_HOST is not set/);
     expect(usageMessage(load({ ...full, ISE_CA: '' }))).toMatch(/^ISE_CA is not set/);
     expect(usageMessage(load({ ...full, MAIL_FROM: '' }))).toMatch(/^MAIL_FROM is not set/);
+    expect(usageMessage(load({ ...full, MAIL_FROM: '', MAIL_USER: 'AKIAEXAMPLE' }))).toMatch(/^MAIL_FROM \(taken from MAIL_USER\) is not a mail address: "AKIAEXAMPLE"/);
+    expect(usageMessage(load({ ...full, MAIL_FROM: 'x@y.z>, evil@a.b' }))).toMatch(/^MAIL_FROM is not a mail address/);
     expect(usageMessage(load({ ...full, PXGRID_CERT: 'c.pem' }))).toMatch(/PXGRID_CERT and PXGRID_KEY go together/);
     expect(() => load(full)()).not.toThrow();
   });

@@ -119,7 +119,7 @@ describe('state, lock and deadline', () => {
     const [a, b] = await Promise.all([w!.run(), new Promise((r) => setTimeout(r, 400)).then(() => w!.run())]);
     expect([a.code, b.code].sort()).toEqual([0, 6]);
     const loser = a.code === 6 ? a : b;
-    expect(loser.summary).toMatch(/^ise-to-mail: ERROR another run \(pid \d+, started .*\) holds .*run\.lock/);
+    expect(loser.summary).toMatch(/^ise-to-mail: WARN another run \(pid \d+, started .*\) holds .*run\.lock/);
     expect(w!.smtp.messages).toHaveLength(1);
     expect(existsSync(join(w!.stateDir, 'run.lock'))).toBe(false);
   });

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { usageError } from '../errors';
 import { parseEnvFile } from './envfile';
 import { canonicalKey, pickKnown, type Key, type RawConfig } from './keys';
-import { rawSchema, type Parsed } from './schema';
+import { email, rawSchema, type Parsed } from './schema';
 import { splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
@@ -204,5 +204,9 @@ export function requireSettings(cfg: Config, parts: Array<'ise' | 'mail'>): void
     if (!cfg.smtp.host) throw missing('SMTP_SERVER', 'give the SMTP host that relays the alert mail');
     if (cfg.mail.dest.length === 0) throw missing('MAIL_DEST', 'give the recipients, comma-separated');
     if (!cfg.mail.from) throw missing('MAIL_FROM', 'give the From address (it defaults to MAIL_USER, which is not set either)');
+    if (!email.safeParse(cfg.mail.from).success) {
+      const from = cfg.raw.MAIL_FROM ? 'MAIL_FROM' : 'MAIL_FROM (taken from MAIL_USER)';
+      throw usageError(`${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`);
+    }
   }
 }

@@ -22,7 +22,7 @@ const bool = (name: string) =>
     if (b === undefined) ctx.addIssue({ code: 'custom', message: `${name} must be 1 or 0 (got "${v}")` });
     return b ?? false;
   });
-const email = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+$/);
+export const email = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+$/);
 const emails = (name: string) =>
   text.transform((v, ctx) => {
     const list = splitList(v);

@@ -40,7 +40,7 @@ export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n
 
 // JSON keeps values exactly, but bidi/zero-width/separator characters are written as \u escapes
 // so a viewer cannot be tricked into showing reordered text.
-const JSON_UNSAFE = /[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const jsonLine = (r: FailureRecord) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export class AttachmentBuilder {

@@ -116,6 +116,8 @@ export async function radiusNodes(control: PxControl, auth: BasicAuth): Promise<
 export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
   if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
+  // The AccessSecret goes in every request to this URL: never over plain HTTP, whatever ISE says.
+  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it`);
   return base;
 }
 

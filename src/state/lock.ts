@@ -23,16 +23,17 @@ export interface LockEnv {
  */
 export function acquireLock(stateDir: string, env: LockEnv): () => void {
   const file = stateFile.lock(stateDir);
-  mkdirSync(stateDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
+    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
     try {
+      mkdirSync(stateDir, { recursive: true });
       const fd = openSync(file, 'wx', 0o644);
-      writeSync(fd, `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}\n`);
+      writeSync(fd, `${JSON.stringify(mine)}\n`);
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      return () => releaseIfMine(file, mine);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is writable`);
+      if (code !== 'EEXIST') throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`);
     }
     const owner = readOwner(file);
     const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 10_000, env.now());
@@ -44,6 +45,12 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
     rmSync(file, { force: true });
   }
   throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+}
+
+/** Removes the lock only while it is still ours: a run that overran must not free a successor's lock. */
+function releaseIfMine(file: string, mine: { pid: number; started: string }): void {
+  const owner = readOwner(file);
+  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) rmSync(file, { force: true });
 }
 
 /** An unreadable lock may be one another run is still writing: honour it while it is young. */
