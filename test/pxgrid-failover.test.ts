@@ -32,6 +32,12 @@ describe('service nodes', () => {
     expect(w.cursor()).toBeUndefined();
   });
 
+  it('a restBaseUrl that is not https is refused: the secret is never sent in clear', async () => {
+    w = await startWorld({ ise: { serviceNodes: [{ nodeName: 'plain', restBaseUrl: 'http://localhost:1/pxgrid/ise/radius' }], failures: makeFailures(1) } });
+    expectFailure(await w.run(), 4, 'not https', 'refusing to send credentials');
+    expect(calls(w, 'AccessSecret')).toBe(0);
+  });
+
   it('a service answering 401 once (stale secret): one fresh AccessSecret, then success', async () => {
     w = await startWorld({ ise: { failures: makeFailures(2) } });
     w.ise.fault('/pxgrid/ise/radius/getFailures', { status: 401 });
