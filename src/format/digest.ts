@@ -28,8 +28,14 @@ export interface ReasonRow {
   last: number | undefined;
 }
 
-/** Above this many distinct rows, further distinct failures are only counted: memory stays bounded. */
-const MAX_ROWS_KEPT = 20_000;
+/**
+ * Above this many distinct rows, further distinct failures are only counted: memory stays bounded.
+ * The mail shows a few dozen rows; every record goes to the attachment as it streams, not from here.
+ * 2000 rows cost ~2 MB of heap (20 000 cost ~20 MB, a sixth of the 128 MB budget of issue 7).
+ */
+const MAX_ROWS_KEPT = 2_000;
+/** Distinct user names counted exactly up to this many (a name is ~50 bytes). */
+const MAX_USERS = 20_000;
 
 export function viewOf(r: FailureRecord): FailureView {
   const t = Date.parse(r.timestamp);
@@ -58,7 +64,7 @@ export class Digest {
     const v = viewOf(record);
     this.total++;
     if (v.time !== undefined && (this.newest === undefined || v.time > this.newest)) this.newest = v.time;
-    if (this.#users.size < MAX_ROWS_KEPT) this.#users.add(v.user);
+    if (this.#users.size < MAX_USERS) this.#users.add(v.user);
     this.#addReason(v);
     const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
     const row = this.rows.get(key);
@@ -98,7 +104,7 @@ export class Digest {
     entry.row.count++;
     entry.row.first = minTime(entry.row.first, v.time);
     entry.row.last = maxTime(entry.row.last, v.time);
-    if (entry.users.size < MAX_ROWS_KEPT) entry.users.add(v.user);
+    if (entry.users.size < MAX_USERS) entry.users.add(v.user);
   }
 }
 

@@ -69,9 +69,9 @@ export function recordTime(timestamp: string): number | undefined {
  * The cursor after `mailed` records (canonical id -> time) were accepted by the mail server:
  * high-water moves to the newest of them, and only ids within the new overlap window are kept.
  */
-export function advance(cursor: Cursor, mailed: Map<string, number | undefined>, overlapMs: number, iseNow?: number): Cursor {
+export function advance(cursor: Cursor, mailed: Iterable<readonly [string, number | undefined]>, overlapMs: number, iseNow?: number): Cursor {
   let hw = cursor.highWater;
-  for (const t of mailed.values()) if (t !== undefined && (hw === undefined || t > hw)) hw = t;
+  for (const [, t] of mailed) if (t !== undefined && (hw === undefined || t > hw)) hw = t;
   if (hw === undefined) hw = iseNow;
   const seen = new Map<string, number>();
   const keepFrom = hw === undefined ? -Infinity : hw - overlapMs;
