@@ -1,8 +1,7 @@
 import { requireSettings, type Config } from '../config/config';
 import { Deadline } from '../deadline';
 import { Exit } from '../errors';
-import { render } from '../format/render';
-import { sendMail, type OutgoingMail } from '../mail/transport';
+import type { OutgoingMail } from '../mail/transport';
 import type { Io, Outcome, System } from '../outcome';
 import { PxHttp } from '../pxgrid/http';
 import { fetchFailures } from '../pxgrid/session';
@@ -11,6 +10,7 @@ import { advance, emptyCursor, loadCursor, queryStart, saveCursor, type Cursor }
 import { acquireLock } from '../state/lock';
 import { VERSION } from '../version';
 import { Batch } from './batch';
+import { composer, initialAttachmentBudget, sendFitted } from './compose';
 
 export interface RunOptions {
   /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
@@ -37,7 +37,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io): 
   const backfill = opts.since !== undefined;
   const start = backfill ? new Date(opts.since!).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
-  const batch = new Batch(backfill ? new Map() : cursor.seen);
+  const batch = new Batch(backfill ? new Map() : cursor.seen, initialAttachmentBudget(cfg));
   const http = new PxHttp(loadTls(cfg.ise), deadline);
   let serverDate: number | undefined;
   let invalid = 0;
@@ -46,25 +46,28 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io): 
   } finally {
     await http.close();
   }
+  batch.attachment.finish();
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = notesFor(cfg, invalid);
   if (batch.digest.total === 0) {
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const mail: OutgoingMail = { ...render(batch.digest, { subjectPrefix: '[ISE]', maxRows: 50 }) };
+  const compose = composer(cfg, batch);
   const newest = batch.digest.newest === undefined ? '' : ` (newest ${new Date(batch.digest.newest).toISOString()})`;
   const n = batch.digest.total;
   const what = `${n} new failure${n === 1 ? '' : 's'}`;
   if (opts.dryRun) {
-    printMessage(io, cfg, mail);
+    printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
     return outcome(notes, `dry run: ${what} found, nothing sent, cursor unchanged${newest}`);
   }
-  await sendMail(cfg, deadline, mail);
+  await sendFitted(cfg, deadline, compose);
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? '' : 's'}`;
-  return outcome(notes, `${what} mailed to ${to}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, { mailed: n });
+  const csv = batch.attachment;
+  const trimmed = csv.omitted > 0 ? `; attachment holds the first ${csv.rows} rows (size cap)` : '';
+  return outcome(notes, `${what} mailed to ${to}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${trimmed}`, { mailed: n, attachmentRows: csv.rows });
 }
 
 /** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */

@@ -35,6 +35,8 @@ export interface Config {
     pass?: string;
   };
   mail: { from?: string; dest: string[]; maxBytes: number };
+  /** Above this many new failures in one poll, the mail leads with grouped counts. */
+  stormThreshold: number;
   stateDir: string;
   overlapMs: number;
   deadlineMs: number;
@@ -92,6 +94,7 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
       pass: p.MAIL_PASS,
     },
     mail: { from: p.MAIL_FROM ?? p.MAIL_USER, dest: p.MAIL_DEST ?? [], maxBytes: p.MAIL_MAX_BYTES },
+    stormThreshold: p.STORM_THRESHOLD,
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,

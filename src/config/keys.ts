@@ -27,6 +27,7 @@ export const KEYS = {
   MAIL_FROM: { help: 'From address (MAIL_USER)' },
   MAIL_DEST: { help: 'recipients, comma-separated' },
   MAIL_MAX_BYTES: { help: 'cap on each message as sent (10000000)' },
+  STORM_THRESHOLD: { help: 'above this many failures in one poll the mail leads with grouped counts (5000)' },
   STATE_DIR: { help: 'cursor, lock and pxGrid credentials (data next to run.js)' },
   CURSOR_OVERLAP: { help: 'how far back each poll re-reads for late records (10m)' },
   RUN_DEADLINE: { help: 'the whole run must end within this (150s)' },

@@ -50,6 +50,8 @@ export const rawSchema = z.object({
   MAIL_DEST: emails('MAIL_DEST').optional(),
   MAIL_MAX_BYTES: text.regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes').transform(Number)
     .refine((n) => n >= 20_000, 'MAIL_MAX_BYTES must be at least 20000').default(10_000_000),
+  STORM_THRESHOLD: text.regex(/^\d+$/, 'STORM_THRESHOLD must be a whole number of failures').transform(Number)
+    .refine((n) => n >= 1, 'STORM_THRESHOLD must be at least 1').default(5000),
   STATE_DIR: text.default('data'),
   CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
   RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),

@@ -60,7 +60,8 @@ export class Digest {
   readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
   readonly #users = new Set<string>();
 
-  add(record: FailureRecord): void {
+  /** Counts one record; returns its view so other accumulators need not clean it again. */
+  add(record: FailureRecord): FailureView {
     const v = viewOf(record);
     this.total++;
     if (v.time !== undefined && (this.newest === undefined || v.time > this.newest)) this.newest = v.time;
@@ -78,6 +79,7 @@ export class Digest {
     } else {
       this.rowsDropped++;
     }
+    return v;
   }
 
   get distinctUsers(): number {

@@ -15,13 +15,46 @@ const CONNECT_MS = 15_000;
 const GREETING_MS = 15_000;
 const SOCKET_MS = 60_000;
 
+/** The composed message exceeds a size limit: ours (MAIL_MAX_BYTES) or the server's SIZE. */
+export class MessageTooBig extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+    readonly byServer: boolean,
+  ) {
+    super(`the message is ${size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} limit of ${limit}`);
+  }
+}
+
 /**
  * Sends one message and resolves only when the server accepted it (250 after DATA): the caller
  * advances the cursor after that and never before. nodemailer is loaded here, lazily, so a run
  * with nothing to send never pays for it.
+ *
+ * The message is composed first, so its exact size is known: over `limit` it is not sent at all
+ * (MessageTooBig), and the size is declared in MAIL FROM (RFC 1870). nodemailer compares that with
+ * the SIZE the server announced after EHLO and refuses locally, naming the server's limit
+ * ("Message size larger than allowed N", see https://nodemailer.com/extras/smtp-connection/,
+ * envelope.size); that becomes MessageTooBig too, so the caller can shrink the message and retry.
  */
-export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail): Promise<{ messageId: string }> {
-  const nodemailer = await import('nodemailer');
+export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail, limit?: number): Promise<{ messageId: string }> {
+  const [nodemailer, { default: MailComposer }] = await Promise.all([import('nodemailer'), import('nodemailer/lib/mail-composer')]);
+  const message = new MailComposer({
+    from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
+    to: cfg.mail.dest,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    attachments: mail.attachments,
+    date: new Date(),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  }).compile();
+  // Built once: its exact size is checked, declared and sent (streaming it twice cost more RSS).
+  const raw = await message.build();
+  const size = raw.length;
+  if (limit !== undefined && size > limit) throw new MessageTooBig(size, limit, false);
   const { smtp } = cfg;
   const transport = nodemailer.createTransport({
     host: smtp.host,
@@ -39,21 +72,23 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     disableUrlAccess: true,
   });
   try {
-    const info = await transport.sendMail({
-      from: { name: 'ISE RADIUS alerts', address: cfg.mail.from ?? '' },
-      to: cfg.mail.dest,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers,
-      attachments: mail.attachments,
-    });
+    const envelope = { from: cfg.mail.from ?? '', to: cfg.mail.dest, size };
+    const info = await transport.sendMail({ envelope: envelope as { from: string; to: string[] }, raw });
     return { messageId: String(info.messageId ?? '') };
   } catch (err) {
+    const server = serverSizeLimit(err);
+    if (server !== undefined) throw new MessageTooBig(size, server, true);
     throw smtpError(cfg, err);
   } finally {
     transport.close();
   }
+}
+
+/** The server's SIZE limit when nodemailer refused the message for it. */
+function serverSizeLimit(err: unknown): number | undefined {
+  const e = err as { code?: string; message?: string };
+  const m = e.code === 'EMESSAGE' ? /larger than allowed (\d+)/.exec(e.message ?? '') : null;
+  return m ? Number(m[1]) : undefined;
 }
 
 function readCa(file: string): string {
@@ -76,6 +111,7 @@ export function smtpError(cfg: Config, err: unknown) {
 function smtpHint(e: { code?: string; responseCode?: number; message?: string }, cfg: Config): string {
   const msg = e.message ?? '';
   if (e.code === 'EAUTH' || e.responseCode === 535) return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
+  if (e.responseCode === 552) return 'the server refused the message as too large: set MAIL_MAX_BYTES below its limit';
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === 'tls'
