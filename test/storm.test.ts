@@ -110,6 +110,7 @@ describe('failure storm (20 000 records in one poll)', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const raw = world.smtp.messages[0]!.raw;
     expect(raw.length).toBeLessThanOrEqual(300_000);
+    expect(raw.length).toBeGreaterThan(200_000); // the cap is used, not wasted
     const rows = attachmentRows(world);
     expect(rows.length).toBeGreaterThan(1000);
     expect(rows.length).toBeLessThan(N);
@@ -127,7 +128,11 @@ describe('failure storm (20 000 records in one poll)', () => {
     const r = await world.run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(world.smtp.messages).toHaveLength(1);
-    expect(world.smtp.messages[0]!.raw.length).toBeLessThanOrEqual(200_000);
+    const raw = world.smtp.messages[0]!.raw;
+    expect(raw.length).toBeLessThanOrEqual(200_000);
+    // The size declared in MAIL FROM (RFC 1870) is the size of what was sent.
+    const declared = (world.smtp.messages[0]!.envelope.mailFrom as { args?: Record<string, string> }).args?.SIZE;
+    expect(Number(declared)).toBe(raw.length);
     const rows = attachmentRows(world);
     expect(rows.length).toBeGreaterThan(500);
     expect(world.smtp.messages[0]!.parsed.text).toContain(`The attached CSV holds the first ${rows.length} of ${N} failures`);

@@ -16,7 +16,7 @@ import type { Batch } from './batch';
  */
 
 /** Room assumed for headers, text and HTML parts while the attachment is built (checked later). */
-export const RESERVE = 256 * 1024;
+export const RESERVE = 128 * 1024;
 const ATTEMPTS = 4;
 
 /** The gzip budget the batch's attachment writer starts with. */
@@ -37,8 +37,8 @@ export function composer(cfg: Config, batch: Batch): Compose {
       mail = leadWith(mail, noteLead(`The attached CSV holds the first ${csv.rows} of ${d.total} failures: ${csv.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`));
     }
     if (storm) mail = leadWith(mail, stormLead(batch.groups, d.total, cfg.stormThreshold));
-    const content = csv.content();
-    return { ...mail, attachments: content ? [{ filename: 'ise-radius-failures.csv.gz', content, contentType: 'application/gzip' }] : [] };
+    const attachment = { filename: 'ise-radius-failures.csv.gz', content: () => csv.stream(), contentType: 'application/gzip', size: csv.bytes };
+    return { ...mail, attachments: csv.rows > 0 ? [attachment] : [] };
   };
 }
 
@@ -53,7 +53,7 @@ export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compo
       return mail;
     } catch (err) {
       if (!(err instanceof MessageTooBig)) throw err;
-      const attached = mail.attachments?.[0]?.content.length ?? 0;
+      const attached = mail.attachments?.[0]?.size ?? 0;
       if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err);
       limit = Math.min(limit, err.limit);
       // Everything but the attachment's base64 body, as actually composed.

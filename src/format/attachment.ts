@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { FailureView } from './digest';
 import { clean } from './sanitize';
@@ -90,6 +91,11 @@ export class GzipCsvWriter {
   /** The .csv.gz bytes, or undefined when no row fits. */
   content(): Buffer | undefined {
     return this.rows > 0 ? Buffer.concat(this.#members.map((m) => m.bytes)) : undefined;
+  }
+
+  /** The same bytes as a new stream on each call, never copied into one buffer. */
+  stream(): Readable {
+    return Readable.from(this.#members.map((m) => m.bytes), { objectMode: false });
   }
 
   #flush(): void {
