@@ -132,7 +132,7 @@ async function main() {
   const rows = [];
   const row = (label, runs, target) => {
     const ok = runs.every((r) => r.code === 0);
-    rows.push(`| ${label} | ${fmt(median(runs.map((r) => r.wallMs / 1000)), 2)} | ${fmt(median(runs.map((r) => r.rssMb)))} | ${runs.map((r) => r.code).join(',')} | ${runs.map((r) => r.mails).join(',')} | ${target}${ok ? '' : ' FAILED'} |`);
+    rows.push(`| ${label} | ${fmt(median(runs.map((r) => r.wallMs / 1000)), 2)} | ${fmt(median(runs.map((r) => r.rssMb)))} (max ${fmt(Math.max(...runs.map((r) => r.rssMb)))}) | ${runs.map((r) => r.code).join(',')} | ${runs.map((r) => r.mails).join(',')} | ${target}${ok ? '' : ' FAILED'} |`);
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   };
   for (const n of SIZES) {

@@ -22,7 +22,7 @@ export class Batch implements FailureSink {
 
   /** `attachmentBudget`: the most compressed bytes the CSV attachment may take. */
   constructor(
-    private readonly seen: ReadonlyMap<string, number>,
+    private readonly seen: { has(id: string): boolean },
     private readonly attachmentBudget = Number.POSITIVE_INFINITY,
   ) {
     this.attachment = new GzipCsvWriter(attachmentBudget);

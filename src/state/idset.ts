@@ -6,7 +6,8 @@
  * V8 grow its young generation: 35 MB more peak RSS of a 128 MB budget (measured, issue 7). Here a
  * numeric id (all ISE ids are digit strings) is one slot of a BigUint64Array and its time one of
  * a Float64Array; an open-addressing table of indices answers `has` exactly. Ids that are not
- * numbers below 2^64 (never seen from ISE) go to an ordinary Map.
+ * numbers below 2^64 (never seen from ISE) go to an ordinary Map. The cursor's `seen` list, which
+ * after a storm holds every id of the overlap window, is one of these too.
  */
 const EMPTY = -1;
 const MAX_U64 = (1n << 64n) - 1n;
@@ -25,22 +26,36 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
   has(id: string): boolean {
     const n = numeric(id);
     if (n === undefined) return this.#other.has(id);
-    return this.#slots[this.#find(id, n)] !== EMPTY;
+    return this.#slots[this.#find(n)] !== EMPTY;
   }
 
   /** Adds `id` unless present; returns false when it was already there. */
   add(id: string, time: number | undefined): boolean {
     const n = numeric(id);
-    if (n === undefined) {
-      if (this.#other.has(id)) return false;
-      this.#other.set(id, time);
-      return true;
+    if (n !== undefined) return this.#addNumeric(n, time ?? Number.NaN);
+    if (this.#other.has(id)) return false;
+    this.#other.set(id, time);
+    return true;
+  }
+
+  /**
+   * Copies in the entries of `from` whose time passes `keep` (an entry without a time counts as
+   * `timeless`), without turning ids into strings: the cursor keeps ~100 000 of them after a storm.
+   */
+  addFrom(from: IdTimeSet, keep: (t: number) => boolean, timeless: number): void {
+    for (let i = 0; i < from.#count; i++) {
+      const t = Number.isNaN(from.#times[i]!) ? timeless : from.#times[i]!;
+      if (keep(t)) this.#addNumeric(from.#ids[i]!, t);
     }
-    const slot = this.#find(id, n);
+    for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
+  }
+
+  #addNumeric(n: bigint, time: number): boolean {
+    const slot = this.#find(n);
     if (this.#slots[slot] !== EMPTY) return false;
     if (this.#count === this.#ids.length) this.#growColumns();
     this.#ids[this.#count] = n;
-    this.#times[this.#count] = time ?? Number.NaN;
+    this.#times[this.#count] = time;
     this.#slots[slot] = this.#count++;
     if (this.#count * 2 > this.#slots.length) this.#rehash();
     return true;
@@ -54,10 +69,31 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     yield* this.#other;
   }
 
+  /** The newest time held, if any. */
+  maxTime(): number | undefined {
+    let max: number | undefined;
+    for (let i = 0; i < this.#count; i++) if (!(this.#times[i]! <= (max ?? -Infinity))) max = Number.isNaN(this.#times[i]!) ? max : this.#times[i]!;
+    for (const t of this.#other.values()) if (t !== undefined && (max === undefined || t > max)) max = t;
+    return max;
+  }
+
+  /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
+  *byTime(): Generator<[string, number | undefined]> {
+    const order = Array.from({ length: this.#count }, (_, i) => i);
+    const times = this.#times;
+    const key = (i: number) => (Number.isNaN(times[i]!) ? Number.POSITIVE_INFINITY : times[i]!);
+    order.sort((a, b) => key(a) - key(b) || a - b);
+    for (const i of order) {
+      const t = times[i]!;
+      yield [this.#ids[i]!.toString(), Number.isNaN(t) ? undefined : t];
+    }
+    yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
+  }
+
   /** The slot holding `n`, or the empty slot where it belongs. */
-  #find(id: string, n: bigint): number {
+  #find(n: bigint): number {
     const mask = this.#slots.length - 1;
-    let slot = hash(id) & mask;
+    let slot = hash(n) & mask;
     for (;;) {
       const at = this.#slots[slot]!;
       if (at === EMPTY || this.#ids[at] === n) return slot;
@@ -78,7 +114,7 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
     const mask = this.#slots.length - 1;
     for (let i = 0; i < this.#count; i++) {
-      let slot = hash(this.#ids[i]!.toString()) & mask;
+      let slot = hash(this.#ids[i]!) & mask;
       while (this.#slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       this.#slots[slot] = i;
     }
@@ -92,12 +128,10 @@ function numeric(id: string): bigint | undefined {
   return n <= MAX_U64 ? n : undefined;
 }
 
-/** FNV-1a over the canonical digits: the same id always lands in the same place. */
-function hash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** murmur3's finaliser over the two 32-bit halves: spreads sequential ids over the table. */
+function hash(n: bigint): number {
+  let h = Number(BigInt.asUintN(32, n)) ^ Math.imul(Number(n >> 32n), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
