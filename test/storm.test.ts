@@ -138,4 +138,14 @@ describe('failure storm (20 000 records in one poll)', () => {
     expect(world.smtp.messages[0]!.parsed.text).toContain(`The attached CSV holds the first ${rows.length} of ${N} failures`);
     expect((world.cursor() as { highWater: string }).highWater).toBe(records[N - 1]!.timestamp);
   });
+
+  it('treats a storm response cut off mid-body as an ISE error: exit 4, nothing mailed, cursor untouched', async () => {
+    world = await startWorld({ ise: { failures: storm() } });
+    world.ise.fault('/pxgrid/ise/radius/getFailures', { truncate: true });
+    const r = await world.run();
+    expect(r.code, r.stdout + r.stderr).toBe(4);
+    expect(r.summary).toMatch(/^ise-to-mail: ERROR the getFailures response ended early \(truncated\); nothing was mailed and the cursor is unchanged/);
+    expect(world.smtp.messages).toHaveLength(0);
+    expect(world.cursor()).toBeUndefined();
+  });
 });
