@@ -46,7 +46,7 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
 
   it('the insecure flag is read only by config, the CLI warning, the TLS material and the WARN note', () => {
     const files = new Set(hits(/\binsecure\b/).map((l) => l.split(':')[0]));
-    expect([...files].sort()).toEqual(['cli.ts', 'commands/run.ts', 'config/config.ts', 'pxgrid/tls.ts']);
+    expect([...files].sort()).toEqual(['cli.ts', 'commands/run-output.ts', 'config/config.ts', 'pxgrid/tls.ts']);
   });
 
   it('loadTls verifies unless ISE_INSECURE=1', () => {

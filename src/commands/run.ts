@@ -1,10 +1,8 @@
 import { requireSettings, type Config } from '../config/config';
 import { Deadline } from '../deadline';
-import { Exit } from '../errors';
+import { AppError, Exit } from '../errors';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
-import { composeMail } from '../mail/compose';
-import { sendMail, type OutgoingMail } from '../mail/transport';
 import type { Io, Outcome, System } from '../outcome';
 import { PxHttp } from '../pxgrid/http';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
@@ -12,6 +10,8 @@ import { loadTls } from '../pxgrid/tls';
 import { advance, emptyCursor, loadCursor, queryStart, saveCursor, type Cursor } from '../state/cursor';
 import { acquireLock } from '../state/lock';
 import { Batch } from './batch';
+import { composer, initialAttachmentBudget, sendFitted, type Compose } from './compose';
+import { outcome, printMessage, runNotes } from './run-output';
 import { watchedPoll, type Decorate } from './watch';
 
 export interface RunOptions {
@@ -22,6 +22,12 @@ export interface RunOptions {
   /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
   decorate?: Decorate;
 }
+
+/**
+ * Below this much time left after the fetch, sending could not finish: the run stops cleanly with
+ * the real cause (a slow ISE) instead of an SMTP timeout that would blame the mail server.
+ */
+const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
 
 /** One poll: read the cursor, fetch new failures, mail them, then advance the cursor. */
 export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io): Promise<Outcome> {
@@ -39,46 +45,58 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   }
 }
 
-async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
-  const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
-  const backfill = opts.since !== undefined;
-  const start = backfill ? new Date(opts.since!).toISOString() : queryStart(cursor, cfg.overlapMs);
+async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, now: number) {
+  const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
   const filter = compileFilters(cfg.filters);
-  const batch = new Batch(backfill ? new Map() : cursor.seen, () => new Digest({ filter, attach: opts.dryRun ? 'none' : cfg.mail.attach }));
-  const http = new PxHttp(loadTls(cfg.ise), deadline);
-  let serverDate: number | undefined;
-  let invalid = 0;
+  const attach = opts.dryRun ? 'none' : cfg.mail.attach;
+  const batch = new Batch(opts.since !== undefined ? new Map() : cursor.seen, () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }));
+  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
-    ({ serverDate, invalid } = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch));
+    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
+    return { batch, ...stats };
   } finally {
     await http.close();
   }
+}
+
+async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
+  const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
+  const backfill = opts.since !== undefined;
+  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
   sys.crash?.('after-fetch');
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
-  const notes = notesFor(cfg, invalid);
-  const filtered = batch.digest.filteredTotal;
-  if (batch.digest.total === 0) {
-    batch.digest.close();
-    if (filtered > 0) return allFiltered(cfg, opts, cursor, batch, notes);
+  const notes = runNotes(cfg, invalid);
+  const d = batch.digest;
+  if (d.total === 0) {
+    d.close();
+    if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const mail: OutgoingMail = await composeMail(cfg, batch.digest, { now: sys.now() });
-  const newest = batch.digest.newest === undefined ? '' : ` (newest ${new Date(batch.digest.newest).toISOString()})`;
-  const n = batch.digest.total;
-  const what = `${n} new failure${n === 1 ? '' : 's'}`;
-  const skipped = filtered > 0 ? `, ${filtered} filtered out` : '';
+  const base = composer(cfg, batch, sys.now());
+  const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
+  const what = `${d.total} new failure${d.total === 1 ? '' : 's'}`;
+  const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
+  const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
-    printMessage(io, cfg, mail);
+    printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
     return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
   }
-  await sendMail(cfg, deadline, opts.decorate ? opts.decorate(mail, n) : mail);
+  if (deadline.remaining() < minSendMs(cfg)) {
+    throw new AppError(Exit.ise, 'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)');
+  }
+  const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  const to = `${cfg.mail.dest.length} recipient${cfg.mail.dest.length === 1 ? '' : 's'}`;
-  return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, { mailed: n, filtered });
+  const accepted = cfg.mail.dest.length - sent.rejected.length;
+  const to = `${accepted} recipient${accepted === 1 ? '' : 's'}`;
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0) notes.push(`attachment holds the first ${att.rows} rows (size cap)`);
+  const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
+  return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, data);
 }
 
 /** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */
@@ -96,25 +114,4 @@ function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | undefined
   if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
   const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
   if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
-}
-
-function notesFor(cfg: Config, invalid: number): string[] {
-  const notes: string[] = [];
-  if (cfg.ise.insecure) notes.push('ISE_INSECURE=1: TLS to ISE is NOT verified');
-  if (invalid > 0) notes.push(`${invalid} record(s) without id or timestamp skipped`);
-  return notes;
-}
-
-function outcome(notes: string[], message: string, data?: Record<string, unknown>): Outcome {
-  const status = notes.length ? 'WARN' : 'OK';
-  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join('; ')}` : message, data };
-}
-
-function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
-  io.out(`From: ${cfg.mail.from}`);
-  io.out(`To: ${cfg.mail.dest.join(', ')}`);
-  io.out(`Subject: ${mail.subject}`);
-  io.out('');
-  for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
-  io.out('');
 }

@@ -59,6 +59,8 @@ export interface Config {
     attach: AttachFormat;
   };
   filters: Filters;
+  /** Above this many new failures in one poll, the mail leads with grouped counts. */
+  stormThreshold: number;
   stateDir: string;
   overlapMs: number;
   deadlineMs: number;
@@ -128,6 +130,7 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
       attach: p.MAIL_ATTACH,
     },
     filters: { excludeReasons: p.EXCLUDE_REASONS, includeReasons: p.INCLUDE_REASONS, excludeUsers: p.EXCLUDE_USERS, excludeNas: p.EXCLUDE_NAS },
+    stormThreshold: p.STORM_THRESHOLD,
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,

@@ -36,6 +36,7 @@ export const KEYS = {
   INCLUDE_REASONS: { help: 'mail only these failure reason codes, comma-separated' },
   EXCLUDE_USERS: { help: 'user names not to mail, comma-separated globs (e.g. host/*)' },
   EXCLUDE_NAS: { help: 'NAS names or IPs not to mail, comma-separated' },
+  STORM_THRESHOLD: { help: 'above this many failures in one poll the mail leads with grouped counts (5000)' },
   STATE_DIR: { help: 'cursor, lock and pxGrid credentials (data next to run.js)' },
   CURSOR_OVERLAP: { help: 'how far back each poll re-reads for late records (10m)' },
   RUN_DEADLINE: { help: 'the whole run must end within this (150s)' },

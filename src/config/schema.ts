@@ -73,6 +73,8 @@ export const rawSchema = z.object({
   INCLUDE_REASONS: codes('INCLUDE_REASONS').default([]),
   EXCLUDE_USERS: list.default([]),
   EXCLUDE_NAS: list.default([]),
+  STORM_THRESHOLD: text.regex(/^\d+$/, 'STORM_THRESHOLD must be a whole number of failures').transform(Number)
+    .refine((n) => n >= 1, 'STORM_THRESHOLD must be at least 1').default(5000),
   STATE_DIR: text.default('data'),
   CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
   RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),

@@ -1,18 +1,14 @@
-import { createGzip, type Gzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { GzipBlocks } from './gzblocks';
 import { clean } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:
- * rows go through a gzip stream, so memory holds compressed bytes, never the batch as text.
+ * rows are compressed in blocks (gzblocks.ts), so memory holds compressed bytes, never the batch
+ * as text, and the attachment can be cut to the mail size cap after the fact.
  */
-export interface BuiltAttachment {
-  filename: string;
-  content: Buffer;
-  contentType: string;
-  rows: number;
-}
 
 /** Stable column order: scripts and spreadsheet macros depend on it. Add new columns at the end. */
 export const CSV_COLUMNS = [
@@ -24,7 +20,6 @@ export const CSV_COLUMNS = [
 
 /** A cell longer than this is cut: a spreadsheet cell is no place for a 10 MB hostile value. */
 export const CSV_CELL_MAX = 1000;
-const FLUSH_CHARS = 64 * 1024;
 
 /**
  * One CSV cell: cleaned of control/bidi characters, formula-injection-safe (a leading = + - @ makes
@@ -44,52 +39,66 @@ const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]
 const jsonLine = (r: FailureRecord) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export class AttachmentBuilder {
-  rows = 0;
-  readonly #gzip: Gzip = createGzip();
-  readonly #chunks: Buffer[] = [];
-  readonly #done: Promise<Buffer>;
-  #pending = '';
+  readonly #blocks: GzipBlocks;
+  readonly filename: string;
+  readonly contentType = 'application/gzip';
 
-  constructor(readonly format: Exclude<AttachFormat, 'none'>) {
-    this.#gzip.on('data', (c: Buffer) => this.#chunks.push(c));
-    this.#done = new Promise((resolve, reject) => {
-      this.#gzip.once('end', () => resolve(Buffer.concat(this.#chunks)));
-      this.#gzip.once('error', reject);
-    });
-    // A discarded builder (close()) must not surface as an unhandled rejection.
-    this.#done.catch(() => undefined);
-    // The BOM makes Excel read the CSV as UTF-8.
-    this.#pending = format === 'csv' ? `\ufeff${csvRow([...CSV_COLUMNS])}` : '[\n';
+  /** `budget`: the most compressed bytes the attachment may take. */
+  constructor(
+    readonly format: Exclude<AttachFormat, 'none'>,
+    budget: number,
+  ) {
+    const csv = format === 'csv';
+    this.filename = csv ? 'failures.csv.gz' : 'failures.json.gz';
+    // The BOM makes Excel read the CSV as UTF-8. JSON: an array whose closing bracket is its own
+    // last block, and a comma before every record but the first, so cutting trailing rows keeps it valid.
+    this.#blocks = csv ? new GzipBlocks(budget, `\ufeff${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, '[\n', '\n]\n');
   }
 
   add(record: FailureRecord): void {
-    if (this.format === 'csv') this.#pending += csvRow(CSV_COLUMNS.map((c) => record[c]));
-    else this.#pending += `${this.rows > 0 ? ',\n' : ''}${jsonLine(record)}`;
-    this.rows++;
-    if (this.#pending.length >= FLUSH_CHARS) this.#flush();
+    if (this.format === 'csv') this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record[c])));
+    else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${jsonLine(record)}`);
   }
 
-  async finish(): Promise<BuiltAttachment> {
-    if (this.format === 'json') this.#pending += '\n]\n';
-    this.#flush();
-    this.#gzip.end();
-    const content = await this.#done;
-    const csv = this.format === 'csv';
-    return { filename: csv ? 'failures.csv.gz' : 'failures.json.gz', content, contentType: 'application/gzip', rows: this.rows };
+  /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
+  get rows(): number {
+    return this.#blocks.rows;
+  }
+
+  get omitted(): number {
+    return this.#blocks.omitted;
+  }
+
+  /** Compressed size. */
+  get bytes(): number {
+    return this.#blocks.bytes;
+  }
+
+  /** Compresses what is pending; call once after the last record. */
+  finish(): void {
+    this.#blocks.finish();
+  }
+
+  /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
+  trimTo(budget: number): void {
+    this.#blocks.trimTo(budget);
+  }
+
+  /** The .gz bytes as a new stream on each call, never copied into one buffer. */
+  stream(): Readable {
+    return this.#blocks.stream();
+  }
+
+  content(): Buffer {
+    return this.#blocks.content();
   }
 
   /** Drops everything (a retried fetch starts a new batch). */
   close(): void {
-    this.#pending = '';
-    this.#gzip.destroy();
-  }
-
-  #flush(): void {
-    if (this.#pending) this.#gzip.write(this.#pending);
-    this.#pending = '';
+    this.#blocks.clear();
   }
 }
 
-export function createAttachment(format: AttachFormat): AttachmentBuilder | undefined {
-  return format === 'none' ? undefined : new AttachmentBuilder(format);
+export function createAttachment(format: AttachFormat, budget: number): AttachmentBuilder | undefined {
+  return format === 'none' ? undefined : new AttachmentBuilder(format, budget);
 }

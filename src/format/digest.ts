@@ -1,6 +1,6 @@
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { createAttachment, type AttachmentBuilder, type BuiltAttachment } from './attachment';
+import { createAttachment, type AttachmentBuilder } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
 import { clean } from './sanitize';
 
@@ -44,6 +44,11 @@ export interface TopRow {
 
 /** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
 export const MAX_KEYS = 10_000;
+/**
+ * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
+ * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
+ */
+export const MAX_ROWS = 2_000;
 
 export function viewOf(r: FailureRecord): FailureView {
   const t = Date.parse(r.timestamp);
@@ -61,6 +66,8 @@ export function viewOf(r: FailureRecord): FailureView {
 export interface DigestOptions {
   filter?: RecordFilter;
   attach?: AttachFormat;
+  /** The most compressed bytes the attachment may take (MAIL_MAX_BYTES less the rest of the mail). */
+  attachBudget?: number;
 }
 
 /** Accumulates a batch one record at a time; memory grows with distinct keys, not records. */
@@ -69,7 +76,7 @@ export class Digest {
   total = 0;
   newest: number | undefined;
   oldest: number | undefined;
-  /** Distinct detail rows beyond MAX_KEYS: counted in `total`, not shown. */
+  /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   rowsDropped = 0;
   readonly filtered = new Map<FilterName, number>();
   readonly #rows = new Map<string, DetailRow>();
@@ -82,15 +89,15 @@ export class Digest {
 
   constructor(opts: DigestOptions = {}) {
     this.#filter = opts.filter;
-    this.#attachment = createAttachment(opts.attach ?? 'none');
+    this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
   }
 
-  /** Adds one record; false when a filter dropped it (it is only counted). */
-  add(record: FailureRecord): boolean {
+  /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
+  add(record: FailureRecord): FailureView | undefined {
     const dropped = this.#filter?.(record);
     if (dropped) {
       this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
-      return false;
+      return undefined;
     }
     const v = viewOf(record);
     this.total++;
@@ -101,7 +108,7 @@ export class Digest {
     this.#addGroups(v);
     this.#addRow(v);
     this.#attachment?.add(record);
-    return true;
+    return v;
   }
 
   get filteredTotal(): number {
@@ -146,9 +153,10 @@ export class Digest {
     return [...this.#rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
   }
 
-  /** The attachment with every mailed record, or undefined with MAIL_ATTACH=none. */
-  async attachment(): Promise<BuiltAttachment | undefined> {
-    return this.#attachment?.finish();
+  /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
+  attachment(): AttachmentBuilder | undefined {
+    this.#attachment?.finish();
+    return this.#attachment;
   }
 
   /** Frees the attachment stream of a batch that will not be mailed. */
@@ -162,7 +170,7 @@ export class Digest {
     if (row) {
       addSpan(row, v.time);
       if (v.time !== undefined && v.time === row.last) row.location = v.location;
-    } else if (this.#rows.size < MAX_KEYS) {
+    } else if (this.#rows.size < MAX_ROWS) {
       this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
     } else {
       this.rowsDropped++;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config';
 import type { Digest } from '../format/digest';
 import { render } from '../format/render';
+import { leadWith, type Lead } from '../format/storm';
 import type { OutgoingMail } from './transport';
 
 /**
@@ -29,22 +30,28 @@ export function newMessageId(from: string | undefined, now: number): string {
 export interface ComposeOptions {
   now: number;
   test?: boolean;
+  /** Overrides MAIL_SUBJECT_PREFIX (storm mode adds `STORM:`). */
+  subjectPrefix?: string;
+  /** Sections put first in both parts, the last one on top (storm groups, size-cap note). */
+  leads?: Lead[];
 }
 
-/** Renders the digest and finishes its attachment into one message ready for sendMail. */
-export async function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): Promise<OutgoingMail> {
-  const attachment = await digest.attachment();
-  const rendered = render(digest, {
-    subjectPrefix: cfg.mail.subjectPrefix,
+/** Renders the digest with its (finished) attachment into one message ready for sendMail. */
+export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): OutgoingMail {
+  const built = digest.attachment();
+  const attachment = built && built.rows > 0 ? built : undefined;
+  let rendered = render(digest, {
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
     maxRows: cfg.mail.maxRows,
     timeZone: cfg.mail.timezone,
     attachmentName: attachment?.filename,
     test: opts.test,
   });
+  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {
     ...rendered,
     messageId: newMessageId(cfg.mail.from, opts.now),
     headers: { ...MACHINE_HEADERS },
-    attachments: attachment ? [{ filename: attachment.filename, content: attachment.content, contentType: attachment.contentType }] : [],
+    attachments: attachment ? [{ filename: attachment.filename, content: () => attachment.stream(), contentType: attachment.contentType, size: attachment.bytes }] : [],
   };
 }

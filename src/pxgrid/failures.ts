@@ -33,8 +33,8 @@ export async function streamFailures(
   }
   const stats: FetchStats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || undefined : undefined };
   const parser = new ArrayElementStream('failures', (buf) => {
-    const parsed = failureRecord.safeParse(JSON.parse(buf.toString('utf8').replace(LONG_NUMERIC_ID, '$1"$2"')));
-    if (parsed.success) onRecord(parsed.data as FailureRecord);
+    const record = parseRecord(buf.toString('utf8'));
+    if (record) onRecord(record);
     else stats.invalid++;
   });
   try {
@@ -43,13 +43,41 @@ export async function streamFailures(
     if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
       throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
     }
-    throw transportError(url, err);
+    // node:http reports a body cut short by the server as ECONNRESET "aborted".
+    if ((err as Error).message !== 'aborted') throw transportError(url, err);
   }
-  if (!parser.complete) {
-    throw iseError('the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries');
-  }
+  if (!parser.complete) throw iseError(TRUNCATED);
   return stats;
 }
+
+/**
+ * One record, or undefined when it lacks a usable id or timestamp. A storm brings 100 000 records
+ * in one response, so the common case avoids copies: the text is re-read only when a bare numeric id
+ * lost precision, and zod (which copies every field) only judges records the quick check doubts.
+ */
+export function parseRecord(json: string): FailureRecord | undefined {
+  let value: unknown = JSON.parse(json);
+  if (isObject(value) && typeof value.id === 'number' && !Number.isSafeInteger(value.id)) {
+    value = JSON.parse(json.replace(LONG_NUMERIC_ID, '$1"$2"'));
+  }
+  if (isObject(value) && plainRecord(value)) {
+    value.id = String(value.id);
+    return value as FailureRecord;
+  }
+  const parsed = failureRecord.safeParse(value);
+  return parsed.success ? (parsed.data as FailureRecord) : undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Exactly the records `failureRecord` accepts unchanged but for `id` becoming a string. */
+function plainRecord(v: Record<string, unknown>): boolean {
+  const { id, timestamp, executionSteps: steps } = v;
+  const idOk = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
+  return idOk && typeof timestamp === 'string' && timestamp.length > 0 && (steps === undefined || typeof steps === 'string' || Array.isArray(steps));
+}
+
+const TRUNCATED = 'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries';
 
 /** A non-200 answer from the service node; the caller decides (refresh secret, next node). */
 export class ServiceStatusError extends Error {

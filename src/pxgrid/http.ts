@@ -1,4 +1,5 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { AppError, Exit, describe } from '../errors';
 import type { Deadline } from '../deadline';
 import { withRetry } from '../retry';
@@ -9,23 +10,29 @@ export interface BasicAuth {
   pass: string;
 }
 
+/** A response body: read it whole (small control answers), stream it, or discard it. */
+export interface PxBody extends AsyncIterable<Buffer> {
+  text(): Promise<string>;
+  dump(): Promise<void>;
+}
+
 export interface PxResponse {
   status: number;
   date?: string;
-  body: Dispatcher.ResponseData['body'];
+  body: PxBody;
 }
 
 /** Per-step limits; each is also capped by the run's deadline. */
 const CONNECT_MS = 10_000;
-const HEADERS_MS = 30_000;
-const BODY_IDLE_MS = 30_000;
+/** Longest silence while waiting for the headers or between two pieces of the body. */
+const IDLE_MS = 30_000;
 
 /**
  * TLS 1.2 at most. With TLS 1.3 a server checks the client certificate only after the client has
- * finished its handshake, and when it then drops the connection undici 6.29 sometimes never
- * settles the request (seen here ~1 run in 6 against a server that rejects our certificate): the
- * process then ends silently. With 1.2 the rejection happens inside the handshake and is a clean
- * error. Cisco's own pxGrid Java sample pins TLSv1.2 too (pxgrid-api.md §6).
+ * finished its handshake, so a rejected certificate shows up later as a reset mid-request; with
+ * 1.2 the rejection happens inside the handshake and gives the clear "certificate rejected" line.
+ * (undici 6.29 even hung on that late reset, ~1 run in 6.) Cisco's own pxGrid Java sample pins
+ * TLSv1.2 too (pxgrid-api.md §6).
  */
 const MAX_TLS = 'TLSv1.2';
 
@@ -48,6 +55,10 @@ export class TransportError extends AppError {
  * system roots, which never sign ISE's internal pxGrid certificate anyway); the host name is
  * checked by Node's default checkServerIdentity. Only ISE_INSECURE=1 turns verification off
  * (tls.ts is the single place that reads it).
+ *
+ * node:https, not undici: undici parses HTTP with a WebAssembly build of llhttp, and compiling it
+ * costs ~40 MB of peak RSS on every run (measured: one TLS POST peaks at 91 MB with undici 6.29,
+ * 48 MB with node:https) out of Guestshell's 256 MB, and its 790 KB of code slow every start-up.
  */
 export class PxHttp {
   readonly #agent: Agent;
@@ -58,11 +69,8 @@ export class PxHttp {
     private readonly deadline: Deadline,
   ) {
     this.#withCert = Boolean(tls.cert);
-    this.#agent = new Agent({
-      connect: { ...tls, maxVersion: MAX_TLS, timeout: deadline.cap(CONNECT_MS) },
-      headersTimeout: HEADERS_MS,
-      bodyTimeout: BODY_IDLE_MS,
-    });
+    // keepAlive: the control calls and getFailures reuse one TLS session per node.
+    this.#agent = new Agent({ ...tls, maxVersion: MAX_TLS, keepAlive: true, maxSockets: 2 });
   }
 
   /**
@@ -75,39 +83,59 @@ export class PxHttp {
       baseDelayMs: 1000,
       transient: isTransient,
       again: (res) => !final5xx && RETRY_STATUS.has(res.status),
-      discard: (res) => res.body.dump().catch(() => undefined),
+      discard: (res) => res.body.dump(),
     });
   }
 
-  async #once(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
-    if (this.deadline.expired()) throw deadlineError();
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  #once(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
+    if (this.deadline.expired()) return Promise.reject(deadlineError());
+    const payload = JSON.stringify(body ?? {});
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(payload) };
     if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`;
-    const limit = this.deadline.cap(CONNECT_MS + HEADERS_MS);
-    try {
-      const res = await watchdog(
-        request(url, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body ?? {}),
-          dispatcher: this.#agent,
-          headersTimeout: this.deadline.cap(HEADERS_MS),
-          bodyTimeout: this.deadline.cap(BODY_IDLE_MS),
-          signal: AbortSignal.timeout(this.deadline.remaining() || 1),
-        }),
-        limit,
-      );
-      const date = res.headers.date;
-      return { status: res.statusCode, date: typeof date === 'string' ? date : undefined, body: res.body };
-    } catch (err) {
-      throw transportError(url, err, this.deadline, this.#withCert);
-    }
+    return new Promise<PxResponse>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers, agent: this.#agent, signal: AbortSignal.timeout(this.deadline.remaining() || 1) });
+      const connectTimer = setTimeout(() => req.destroy(codedError('connection timed out', 'ISE_CONNECT_TIMEOUT')), this.deadline.cap(CONNECT_MS));
+      req.on('socket', (socket) => {
+        // A reused keep-alive socket is already connected.
+        if (!socket.connecting) clearTimeout(connectTimer);
+        else socket.once('secureConnect', () => clearTimeout(connectTimer));
+      });
+      req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError('no data in time', 'ISE_IDLE_TIMEOUT')));
+      req.on('error', (err) => {
+        clearTimeout(connectTimer);
+        reject(transportError(url, err, this.deadline, this.#withCert));
+      });
+      req.on('response', (res) => {
+        clearTimeout(connectTimer);
+        const date = res.headers.date;
+        resolve({ status: res.statusCode ?? 0, date: typeof date === 'string' ? date : undefined, body: bodyOf(res) });
+      });
+      req.end(payload);
+    });
   }
 
   async close(): Promise<void> {
-    await this.#agent.destroy().catch(() => undefined);
+    this.#agent.destroy();
   }
 }
+
+function bodyOf(res: IncomingMessage): PxBody {
+  return {
+    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+    async text() {
+      const parts: Buffer[] = [];
+      for await (const chunk of res) parts.push(chunk as Buffer);
+      return Buffer.concat(parts).toString('utf8');
+    },
+    dump: () =>
+      new Promise<void>((resolve) => {
+        res.once('end', resolve).once('error', () => resolve()).once('close', resolve);
+        res.resume();
+      }),
+  };
+}
+
+const codedError = (message: string, code: string) => Object.assign(new Error(message), { code });
 
 const RETRY_STATUS = new Set([502, 503, 504]);
 
@@ -115,19 +143,7 @@ const RETRY_STATUS = new Set([502, 503, 504]);
 function isTransient(err: unknown): boolean {
   if (err instanceof TransportError && err.kind !== 'other' && err.kind !== 'connect') return false;
   const code = err instanceof AppError ? errCode(err.cause) : '';
-  return ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(code);
-}
-
-/**
- * A ref'd timer beside the request: AbortSignal.timeout and undici's own timers are unref'd, so
- * a request undici never settles would let the process end with no summary line and exit 0.
- */
-function watchdog<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('no answer in time'), { code: 'UND_ERR_HEADERS_TIMEOUT' })), ms);
-  });
-  return Promise.race([p, guard]).finally(() => clearTimeout(timer));
+  return ['ECONNRESET', 'EPIPE'].includes(code);
 }
 
 export function deadlineError(): TransportError {
@@ -139,10 +155,12 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
   if (err instanceof AppError) return err;
   const where = safeOrigin(url);
   const code = errCode(err);
-  if (deadline?.expired() || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED' || (err as Error)?.name === 'TimeoutError') return deadlineError();
+  if (deadline?.expired() || code === 'ABORT_ERR' || (err as Error)?.name === 'TimeoutError') return deadlineError();
   const msg = err instanceof Error ? err.message : '';
   // The server hung up during the handshake: with pxGrid that means it wants (another) client certificate.
-  if (/before secure TLS connection was established/.test(msg) || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
+  // Node reports the server's TLS alert as EPROTO with OpenSSL's text, e.g. "sslv3 alert handshake failure".
+  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(msg);
+  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
     return new TransportError('tls', `cannot talk to pxGrid at ${where}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`, err);
   }
   const known = TRANSPORT_HINTS[code];
@@ -163,10 +181,8 @@ const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   EHOSTUNREACH: ['connect', 'host unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
   ENETUNREACH: ['connect', 'network unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
   ETIMEDOUT: ['timeout', TIMED_OUT],
-  UND_ERR_CONNECT_TIMEOUT: ['timeout', TIMED_OUT],
-  UND_ERR_HEADERS_TIMEOUT: ['timeout', 'ISE did not answer in time; ISE may be overloaded, try again or raise RUN_DEADLINE'],
-  UND_ERR_BODY_TIMEOUT: ['timeout', 'ISE stopped sending mid-response; try again, and check the MnT node load'],
-  UND_ERR_SOCKET: ['other', 'the connection broke mid-response; try again'],
+  ISE_CONNECT_TIMEOUT: ['timeout', TIMED_OUT],
+  ISE_IDLE_TIMEOUT: ['timeout', 'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE'],
   ERR_TLS_CERT_ALTNAME_INVALID: ['tls', "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST"],
 };
 
@@ -182,14 +198,14 @@ function errCode(err: unknown): string {
   let e: unknown = err;
   for (let i = 0; i < 4 && e; i++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    if (typeof code === 'string') return code;
     e = (e as { cause?: unknown }).cause;
   }
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' ? code : '';
 }
 
-/** scheme://host:port of a URL, never its credentials or path. */
+/** host:port of a URL, never its credentials or path. */
 export function safeOrigin(url: string): string {
   try {
     return new URL(url).host;

@@ -5,7 +5,8 @@
  *
  * Works on bytes: the structural characters `"{}[],:\` are ASCII and never occur inside a
  * multi-byte UTF-8 sequence, so chunk boundaries can fall anywhere. Each element's bytes are
- * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job.
+ * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job. Only objects and
+ * arrays inside the target array are elements (a record is an object).
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -13,21 +14,26 @@ const OPEN_OBJ = 0x7b;
 const CLOSE_OBJ = 0x7d;
 const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
+const MAX_KEY_BYTES = 256;
 
 export class ArrayElementStream {
   #depth = 0;
+  /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
+  readonly #open: number[] = [];
   #inString = false;
   #escape = false;
   #inTarget = false;
   #done = false;
   #keyBytes: number[] | undefined;
   #lastKey = '';
+  /** Pieces of an element that spans chunks (copied: the chunk's memory is reused). */
   #parts: Buffer[] = [];
   #elementStart = -1;
   #elementBytes = 0;
 
   constructor(
     private readonly key: string,
+    /** Called synchronously; the buffer may be a view of the chunk, valid only during the call. */
     private readonly onElement: (json: Buffer) => void,
     private readonly maxElementBytes = 4 * 1024 * 1024,
   ) {}
@@ -38,42 +44,85 @@ export class ArrayElementStream {
   }
 
   write(chunk: Buffer): void {
-    this.#elementStart = this.#depth >= 3 && this.#inTarget ? 0 : -1;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
+    this.#elementStart = this.#inElement() ? 0 : -1;
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
       if (this.#inString) {
-        this.#stringByte(c);
+        i = this.#scanString(chunk, i);
         continue;
       }
+      const c = chunk[i]!;
       if (c === QUOTE) this.#startString();
-      else if (c === OPEN_OBJ || c === OPEN_ARR) this.#open(c, chunk, i);
-      else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(chunk, i);
-      else if (this.#done && c > 0x20) throw new Error('unexpected data after the end of the JSON response');
+      else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
+      else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
+      else if (this.#depth === 0 && c > 0x20) throw new Error(this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object');
     }
     if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
   }
 
-  #stringByte(c: number): void {
+  #inElement(): boolean {
+    return this.#inTarget && this.#depth >= 3;
+  }
+
+  /**
+   * Consumes string bytes from `i`; returns the index of the closing quote, or the chunk's last
+   * index when the string goes on. Jumps from quote to quote (string bytes are most of a record):
+   * a quote is escaped when an odd run of backslashes precedes it. The run cannot reach back past
+   * `i`, because no escape is pending at `i` once the first branch has run.
+   */
+  #scanString(chunk: Buffer, i: number): number {
+    if (this.#keyBytes) return this.#keyByte(chunk[i]!, i);
+    const n = chunk.length;
+    if (this.#escape) {
+      // The previous chunk ended with an escaping backslash: this byte is escaped.
+      this.#escape = false;
+      if (i + 1 >= n) return i;
+      i++;
+    }
+    for (;;) {
+      const q = chunk.indexOf(QUOTE, i);
+      const end = q === -1 ? n : q;
+      let run = 0;
+      while (end - 1 - run >= i && chunk[end - 1 - run] === BACKSLASH) run++;
+      if (q === -1) {
+        this.#escape = run % 2 === 1;
+        return n - 1;
+      }
+      if (run % 2 === 0) {
+        this.#inString = false;
+        return q;
+      }
+      if (q + 1 >= n) return q; // an escaped quote ends the chunk: still inside the string
+      i = q + 1;
+    }
+  }
+
+  /** Top-level keys are kept byte by byte (they are short) to find the target array. */
+  #keyByte(c: number, i: number): number {
     if (this.#escape) this.#escape = false;
     else if (c === BACKSLASH) this.#escape = true;
     else if (c === QUOTE) {
       this.#inString = false;
-      if (this.#keyBytes) this.#lastKey = Buffer.from(this.#keyBytes).toString('utf8');
+      this.#lastKey = decodeKey(this.#keyBytes!);
       this.#keyBytes = undefined;
-      return;
+      return i;
     }
-    if (this.#keyBytes && this.#keyBytes.length < 256) this.#keyBytes.push(c);
+    if (this.#keyBytes!.length < MAX_KEY_BYTES) this.#keyBytes!.push(c);
+    return i;
   }
 
   #startString(): void {
-    if (this.#depth === 0) throw new Error('the response is not a JSON object');
+    if (this.#depth === 0) throw new Error(this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object');
     this.#inString = true;
-    if (this.#depth === 1) this.#keyBytes = [];
+    this.#escape = false;
+    // Strings directly in the top-level object are its keys (and values, harmless: a key follows).
+    this.#keyBytes = this.#depth === 1 ? [] : undefined;
   }
 
-  #open(c: number, chunk: Buffer, i: number): void {
+  #openContainer(c: number, i: number): void {
     if (this.#done) throw new Error('unexpected data after the end of the JSON response');
     if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error('the response is not a JSON object');
+    this.#open.push(c);
     this.#depth++;
     if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
     if (this.#depth === 3 && this.#inTarget) {
@@ -81,27 +130,50 @@ export class ArrayElementStream {
       this.#parts = [];
       this.#elementBytes = 0;
     }
-    void chunk;
   }
 
-  #close(chunk: Buffer, i: number): void {
-    if (this.#depth === 0) throw new Error('unbalanced JSON in the response');
-    if (this.#depth === 3 && this.#inTarget) {
-      this.#keep(chunk.subarray(Math.max(this.#elementStart, 0), i + 1));
-      this.#elementStart = -1;
-      const element = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts);
-      this.#parts = [];
-      this.onElement(element);
-    }
+  #close(c: number, chunk: Buffer, i: number): void {
+    const opened = this.#open.pop();
+    if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ)) throw new Error('unbalanced JSON in the response');
+    if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
     this.#depth--;
     if (this.#depth === 1) this.#inTarget = false;
     if (this.#depth === 0) this.#done = true;
   }
 
+  #emit(chunk: Buffer, i: number): void {
+    const start = Math.max(this.#elementStart, 0);
+    this.#elementStart = -1;
+    if (this.#parts.length === 0) {
+      // Whole element in this chunk: hand over a view, no copy.
+      this.#count(i + 1 - start);
+      this.onElement(chunk.subarray(start, i + 1));
+      return;
+    }
+    this.#keep(chunk.subarray(start, i + 1));
+    const element = Buffer.concat(this.#parts);
+    this.#parts = [];
+    this.onElement(element);
+  }
+
   #keep(part: Buffer): void {
-    this.#elementBytes += part.length;
-    if (this.#elementBytes > this.maxElementBytes) throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
-    // Copy: the chunk's memory is reused by the stream.
+    this.#count(part.length);
     this.#parts.push(Buffer.from(part));
+  }
+
+  #count(bytes: number): void {
+    this.#elementBytes += bytes;
+    if (this.#elementBytes > this.maxElementBytes) throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+  }
+}
+
+/** The key's text, escapes resolved; a malformed key just never matches. */
+function decodeKey(bytes: number[]): string {
+  const raw = Buffer.from(bytes).toString('utf8');
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
   }
 }

@@ -6,13 +6,15 @@ import { dirname, join, basename } from 'node:path';
  * mix: temp file in the same directory, fsync, rename, fsync of the directory. The mode applies
  * at creation only: Guestshell's /bootflash/guest-share refuses chmod, so we never call it.
  */
-export function writeFileAtomic(file: string, data: string, mode = 0o600, pid = Math.floor(Math.random() * 1e9)): void {
+export function writeFileAtomic(file: string, data: string | Iterable<string>, mode = 0o600, pid = Math.floor(Math.random() * 1e9)): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${pid}.tmp`);
   const fd = openSync(tmp, 'w', mode);
   try {
-    writeSync(fd, data);
+    // Pieces let a large file (the cursor after a storm) be written without one big string.
+    if (typeof data === 'string') writeSync(fd, data);
+    else for (const piece of data) writeSync(fd, piece);
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);

@@ -15,7 +15,8 @@ export const stateFile = {
  * Reads a JSON state file. Missing: undefined. Unreadable or corrupt: a usage error (exit 2) that
  * names the file and how to recover; never a silent reset, which would re-mail or lose failures.
  */
-export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: string): T | undefined {
+/** `extract` may take a large part out of the text before JSON.parse (the cursor's id list). */
+export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: string, extract?: (text: string) => string): T | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,7 +27,7 @@ export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: stri
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(extract ? extract(text) : text);
   } catch {
     throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }

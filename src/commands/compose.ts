@@ -1,0 +1,68 @@
+import type { Config } from '../config/config';
+import type { Deadline } from '../deadline';
+import { mailError } from '../errors';
+import { attachmentBudget, base64WireBytes } from '../format/sizecap';
+import { noteLead, stormLead, stormSubject, type Lead } from '../format/storm';
+import { timeFormat } from '../format/time';
+import { composeMail } from '../mail/compose';
+import { MessageTooBig, sendMail, type OutgoingMail, type Sent } from '../mail/transport';
+import type { Batch } from './batch';
+
+/**
+ * The poll's mail, and sending it within the size cap (issue 7). The attachment is built while
+ * records stream in, capped from the start at what MAIL_MAX_BYTES leaves after RESERVE; the exact
+ * composed size then decides: over MAIL_MAX_BYTES, or over a smaller SIZE the server announced,
+ * trailing blocks of the attachment are dropped and the mail says how many rows were left out.
+ * Counts in the subject and body always cover every record.
+ */
+
+/** Room assumed for headers, text and HTML parts while the attachment is built (checked later). */
+export const RESERVE = 128 * 1024;
+const ATTEMPTS = 4;
+
+/** The gzip budget the batch's attachment starts with. */
+export function initialAttachmentBudget(cfg: Config): number {
+  return attachmentBudget(cfg.mail.maxBytes, RESERVE);
+}
+
+export type Compose = (budget: number, limit: number) => OutgoingMail;
+
+export function composer(cfg: Config, batch: Batch, now: number): Compose {
+  return (budget, limit) => {
+    const d = batch.digest;
+    const attachment = d.attachment();
+    attachment?.trimTo(budget);
+    const storm = d.total > cfg.stormThreshold;
+    const leads: Lead[] = [];
+    if (attachment && attachment.omitted > 0) {
+      leads.push(noteLead(`The attachment holds the first ${attachment.rows} of ${attachment.rows + attachment.omitted} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`));
+    }
+    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
+    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : undefined });
+  };
+}
+
+/** Sends the composed mail, shrinking the attachment until the message fits every limit. */
+export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compose): Promise<Sent> {
+  let limit = cfg.mail.maxBytes;
+  let budget = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; ; attempt++) {
+    const mail = compose(budget, limit);
+    try {
+      return await sendMail(cfg, deadline, mail, limit);
+    } catch (err) {
+      if (!(err instanceof MessageTooBig)) throw err;
+      const attached = mail.attachments?.[0]?.size ?? 0;
+      if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err);
+      limit = Math.min(limit, err.limit);
+      // Everything but the attachment's base64 body, as actually composed.
+      const rest = err.size - base64WireBytes(attached);
+      budget = Math.min(attached - 1, attachmentBudget(limit, rest));
+    }
+  }
+}
+
+function tooBig(err: MessageTooBig) {
+  const fix = err.byServer ? 'the mail server accepts less: ask for a larger limit or set MAIL_MAX_BYTES below it' : 'raise MAIL_MAX_BYTES';
+  return mailError(`${err.message} even with the attachment cut down; ${fix}. The failures will be sent again on the next run`, err);
+}

@@ -1,0 +1,95 @@
+import type { FailureView } from './digest';
+import type { RenderedMail } from './render';
+import type { TimeFormat } from './time';
+import { escapeHtml } from './sanitize';
+
+/**
+ * Storm mode (issue 7): above STORM_THRESHOLD records in one poll, what the team needs first is
+ * the shape of the outage (which reason, on which NAS or site), not individual users. The mail
+ * then leads with these groups. Kept apart from render.ts so the two evolve independently:
+ * `leadWith` prepends a section to whatever render produced.
+ */
+export interface StormGroup {
+  reason: string;
+  nas: string;
+  location: string;
+  count: number;
+  first: number | undefined;
+  last: number | undefined;
+}
+
+/** Distinct groups kept; further ones are only counted (bounded memory in a storm). */
+const MAX_GROUPS = 2_000;
+const SHOWN = 40;
+
+export class StormGroups {
+  readonly #groups = new Map<string, StormGroup>();
+  /** Records whose group was not kept because of MAX_GROUPS. */
+  ungrouped = 0;
+
+  add(v: FailureView): void {
+    const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || '?'} (${v.nasIp})` : v.nasName;
+    const key = `${v.reason}\u0000${nas}\u0000${v.location}`;
+    let g = this.#groups.get(key);
+    if (!g) {
+      if (this.#groups.size >= MAX_GROUPS) {
+        this.ungrouped++;
+        return;
+      }
+      g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+      this.#groups.set(key, g);
+    }
+    g.count++;
+    if (v.time !== undefined) {
+      if (g.first === undefined || v.time < g.first) g.first = v.time;
+      if (g.last === undefined || v.time > g.last) g.last = v.time;
+    }
+  }
+
+  /** Largest first. */
+  list(): StormGroup[] {
+    return [...this.#groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason) || a.nas.localeCompare(b.nas));
+  }
+}
+
+export interface Lead {
+  text: string[];
+  html: string;
+}
+
+export function stormSubject(prefix: string): string {
+  return `${prefix} STORM:`;
+}
+
+/** The section a storm mail leads with: every group's count, largest first. */
+export function stormLead(groups: StormGroups, total: number, threshold: number, fmtTime: TimeFormat): Lead {
+  const all = groups.list();
+  const shown = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const rows = shown.map((g) => [String(g.count), g.reason || '-', g.nas || '-', g.location || '-', `${fmtTime(g.first)} .. ${fmtTime(g.last)}`]);
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}` : '';
+  const text = [intro, ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`), ...(rest ? [`  ${rest}`] : []), ''];
+  const cell = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
+  const tr = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag} ${cell}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+  const html = [
+    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
+    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
+    tr(['Count', 'Reason', 'NAS', 'Location', 'First .. last seen'], 'th'),
+    ...rows.map((r) => tr(r)),
+    '</table>',
+    rest ? `<p>${escapeHtml(rest)}</p>` : '',
+  ].join('\n');
+  return { text, html };
+}
+
+/** A one-paragraph lead, e.g. the note that attachment rows were left out. */
+export function noteLead(note: string): Lead {
+  return { text: [note, ''], html: `<p><b>${escapeHtml(note)}</b></p>` };
+}
+
+/** `mail` with `lead` first in both parts (after the HTML body tag). */
+export function leadWith(mail: RenderedMail, lead: Lead): RenderedMail {
+  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${lead.html}`) : `${lead.html}\n${mail.html}`;
+  return { ...mail, text: `${lead.text.join('\n')}\n${mail.text}`, html };
+}
