@@ -1,5 +1,5 @@
 // Issue 2: one poll from pxGrid to the mailbox, through the built dist/run.js from an empty dir.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeFailure, makeFailures } from './fake/records';
@@ -112,5 +112,36 @@ describe('run', () => {
     const bad = await w.run(['--json', '--bogus']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.summary)).toMatchObject({ status: 'ERROR', exitCode: 2 });
+  });
+
+  test('a recipient the server refuses: delivered to the others, WARN naming the refused address', async () => {
+    w = await startWorld({ smtp: { rejectRcpt: { code: 550, message: 'No such user' }, rejectOnly: ['oncall@example.net'] } });
+    w.ise.setFailures([makeFailure({ userName: 'user-7' })]);
+    const r = await w.run();
+    expect(r.code).toBe(0);
+    expect(r.summary).toMatch(/^ise-to-mail: WARN 1 new failure mailed to 1 recipient .*; the mail server refused oncall@example\.net: check MAIL_DEST$/);
+    expect(w.smtp.messages[0]!.envelope.rcptTo.map((x: { address: string }) => x.address)).toEqual(['noc@example.net']);
+    expect(w.cursor()).toBeDefined();
+  });
+
+  test('every recipient refused: exit 5, cursor untouched', async () => {
+    w = await startWorld({ smtp: { rejectRcpt: { code: 550, message: 'No such user' } } });
+    w.ise.setFailures([makeFailure({ userName: 'user-7' })]);
+    const r = await w.run();
+    expect(r.code).toBe(5);
+    expect(r.summary).toMatch(/^ise-to-mail: ERROR mail not delivered .*MAIL_DEST/);
+    expect(w.cursor()).toBeUndefined();
+  });
+
+  test('STATE_DIR that is not a writable directory: exit 2 with the fix, not an internal error', async () => {
+    w = await startWorld();
+    writeFileSync(join(w.dir, 'not-a-dir'), 'x');
+    const r = await w.run([], { STATE_DIR: 'not-a-dir/data' });
+    expect(r.code).toBe(2);
+    expect(r.summary).toMatch(/^ise-to-mail: ERROR cannot create lock file .*not-a-dir\/data\/run\.lock \((ENOTDIR|EEXIST)\): check that STATE_DIR is a writable directory/);
+    const setup = await w.run(['setup'], { STATE_DIR: 'not-a-dir/data' });
+    expect(setup.code).toBe(2);
+    expect(setup.summary).toMatch(/^ise-to-mail: ERROR cannot read state file .*not-a-dir\/data\/pxgrid-account\.json \(ENOTDIR\): check STATE_DIR/);
+    expect(w.ise.requests.filter((q) => q.path.endsWith('/AccountCreate'))).toHaveLength(0);
   });
 });

@@ -89,7 +89,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
-  if (!backfill) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  if (!backfill) commitMailed(cfg, cursor, batch);
   const accepted = cfg.mail.dest.length - sent.rejected.length;
   const to = `${accepted} recipient${accepted === 1 ? '' : 's'}`;
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
@@ -97,6 +97,15 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   if (att && att.omitted > 0) notes.push(`attachment holds the first ${att.rows} rows (size cap)`);
   const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
   return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, data);
+}
+
+function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
+  try {
+    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(Exit.usage, `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`, { cause: err });
+  }
 }
 
 /** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */

@@ -34,12 +34,14 @@ export async function streamFailures(
   const stats: FetchStats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || undefined : undefined };
   const parser = new ArrayElementStream('failures', (buf) => {
     const record = parseRecord(buf.toString('utf8'));
-    if (record) onRecord(record);
-    else stats.invalid++;
+    if (!record) stats.invalid++;
+    else sinkCall(onRecord, record);
   });
   try {
     for await (const chunk of res.body) parser.write(chunk as Buffer);
   } catch (err) {
+    // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
+    if (err instanceof SinkError) throw err.cause;
     if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
       throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
     }
@@ -48,6 +50,16 @@ export async function streamFailures(
   }
   if (!parser.complete) throw iseError(TRUNCATED);
   return stats;
+}
+
+class SinkError extends Error {}
+
+function sinkCall(onRecord: (r: FailureRecord) => void, record: FailureRecord): void {
+  try {
+    onRecord(record);
+  } catch (err) {
+    throw new SinkError('record handler failed', { cause: err });
+  }
 }
 
 /**

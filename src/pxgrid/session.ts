@@ -1,6 +1,7 @@
 import { AppError, Exit, iseError } from '../errors';
 import type { Config } from '../config/config';
 import { loadAccount, saveAccount } from '../state/credentials';
+import { checkWritable } from '../state/files';
 import { stateFile } from '../state/files';
 import { accessSecret, accountActivate, accountCreate, PxControl, serviceLookup, serviceProperty, RADIUS_SERVICE } from './control';
 import { ServiceStatusError, streamFailures, type FetchStats } from './failures';
@@ -63,6 +64,7 @@ export async function credentials(cfg: Config, control: PxControl | undefined, s
   const stored = loadAccount(stateDir, nodeName);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
   if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
+  checkWritable(stateDir);
   const made = await accountCreate(control, nodeName);
   // Saved before anything else happens: ISE never shows this password again.
   saveAccount(stateDir, { nodeName, password: made.password });

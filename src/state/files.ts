@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { usageError } from '../errors';
@@ -34,4 +34,20 @@ export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: stri
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed.data;
+}
+
+/**
+ * Fails early, with the fix, when STATE_DIR cannot hold files: before ISE generates a password
+ * that would then be lost (AccountCreate shows it once). Creates the directory if needed.
+ */
+export function checkWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw usageError(`STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`);
+  }
 }

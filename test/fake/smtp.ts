@@ -18,6 +18,8 @@ export interface FakeSmtpOptions {
   /** Advertised SIZE limit; bigger messages are refused with 552. */
   size?: number;
   rejectRcpt?: SmtpReply;
+  /** With rejectRcpt: refuse only these addresses (default: every recipient). */
+  rejectOnly?: string[];
   rejectData?: SmtpReply;
   /** Awaited before each RCPT TO is answered: lets a test act (kill the client) mid-transaction. */
   beforeRcpt?: () => Promise<void>;
@@ -85,8 +87,9 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       st.failures.left -= 1;
       cb(replyError(st.failures.reply));
     },
-    onRcptTo(_address, _session, cb) {
-      const answer = () => cb(opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
+    onRcptTo(address, _session, cb) {
+      const refused = opts.rejectRcpt && (!opts.rejectOnly || opts.rejectOnly.includes(address.address));
+      const answer = () => cb(refused && opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
       if (opts.beforeRcpt) opts.beforeRcpt().then(answer, answer);
       else answer();
     },
