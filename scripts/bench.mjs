@@ -5,9 +5,9 @@
 // The fakes are TypeScript (test/fake/*.ts); they are bundled here with esbuild into .cache/
 // (gitignored) so this script runs under plain node. The fakes run in THIS process; every
 // measured run is a separate child process, so its RSS is its own.
-import { build } from 'esbuild';
+import { loadFakes } from './fakes.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,21 +17,6 @@ const BUNDLE = join(root, 'dist/run.js');
 const SIZES = (process.env.BENCH_SIZES ?? '0,1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-async function loadFakes() {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  const outfile = join(root, '.cache/bench-fakes.cjs');
-  await build({
-    stdin: {
-      contents: ["export { startFakePxgrid } from './test/fake/pxgrid';", "export { startSmtp } from './test/fake/smtp';",
-        "export { makeFailures } from './test/fake/records';", "export { sharedPki } from './test/fake/pki';"].join('\n'),
-      resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts',
-    },
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18', packages: 'external', logLevel: 'warning',
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(import.meta.url)(outfile);
-}
 
 /** Runs argv as a child; peak RSS from GNU time -v, else by polling /proc/<pid>/status. */
 function measure(argv, env) {
@@ -88,6 +73,8 @@ async function benchSize(fakes, n, nodeArgs = []) {
         STATE_DIR: join(dir, 'data'),
         // A fresh state dir holds no pxGrid password: each run needs its own new client name.
         PXGRID_USER: `bench_${n}_${nodeArgs.length}_${i}`,
+        // BENCH_ENV_X=v passes X=v to the measured runs (e.g. BENCH_ENV_MAIL_ATTACH=none to see the attachment's share).
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_ENV_')).map(([k, v]) => [k.slice(10), v])),
       };
       const r = await measure([process.execPath, ...nodeArgs, BUNDLE], env);
       rmSync(dir, { recursive: true, force: true });

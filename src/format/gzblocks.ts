@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
  * size is known at once, so the writer can stop exactly before a size cap and later drop whole
  * trailing members if the mail server's limit turns out smaller.
  */
-const BLOCK_CHARS = 64 * 1024;
+const BLOCK_CHARS = 256 * 1024;
 
 interface Member {
   bytes: Buffer;
