@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from './config/config';
-import { secretValues, type RawConfig } from './config/keys';
+import type { RawConfig } from './config/keys';
+import { redact, secretsOf } from './config/secrets';
 import { parseSince } from './config/values';
 import { AppError, Exit, describe, usageError } from './errors';
 import { formatSummary, type Io, type Outcome, type System } from './outcome';
-import { loadAccount } from './state/credentials';
 import { VERSION } from './version';
 import { commandFlags, helpEpilog } from './help';
 import type { EemOptions } from './commands/eem';
@@ -35,12 +35,11 @@ interface Ctx {
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
   const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
-  const redact = (s: string) => state.secrets.reduce((acc, secret) => acc.split(secret).join('***'), s);
   const io: Io = {
-    out: (line) => output.stdout(`${redact(line)}\n`),
-    err: (line) => output.stderr(`${redact(line)}\n`),
+    out: (line) => output.stdout(`${redact(line, state.secrets)}\n`),
+    err: (line) => output.stderr(`${redact(line, state.secrets)}\n`),
     // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
-    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line)}\n`),
+    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}\n`),
   };
   let result: Outcome | undefined;
   const config = (cmd: Command) => {
@@ -89,17 +88,6 @@ function loadConfigFor(cmd: Command, sys: System, io: Io): Config {
   // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
   if (cfg.ise.insecure) io.err('WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.');
   return cfg;
-}
-
-/** Secrets to scrub from every output line, a last line of defence behind secret-free messages. */
-function secretsOf(cfg: Config): string[] {
-  let stored: string | undefined;
-  try {
-    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
-  } catch {
-    /* a corrupt account file is reported by the command that needs it */
-  }
-  return [...secretValues(cfg.raw), stored].filter((s): s is string => typeof s === 'string' && s.length >= 4);
 }
 
 function buildProgram(output: Output, ctx: Ctx): Command {

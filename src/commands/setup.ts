@@ -14,7 +14,7 @@ import { loadTls } from '../pxgrid/tls';
  */
 export async function setup(cfg: Config, sys: System, io: Io): Promise<Outcome> {
   requireSettings(cfg, ['ise']);
-  const http = new PxHttp(loadTls(cfg.ise), new Deadline(cfg.deadlineMs, sys.now));
+  const http = new PxHttp(loadTls(cfg.ise, sys.now()), new Deadline(cfg.deadlineMs, sys.now));
   const mode = cfg.ise.cert ? `certificate ${cfg.ise.cert}` : 'password';
   io.out(`pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(', ')}`);
   try {

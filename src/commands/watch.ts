@@ -4,7 +4,7 @@ import { AppError, Exit, describe } from '../errors';
 import { foldRecovery, heartbeatMail, problemMail, recoveryMail, type Recovery } from '../format/health-mail';
 import { sendMail, type OutgoingMail } from '../mail/transport';
 import type { Outcome, System } from '../outcome';
-import { loadAccount } from '../state/credentials';
+import { redact as redactWith, secretsOf } from '../config/secrets';
 import { loadHealth, newHealth, saveHealth, sameHealth, type Health } from '../state/health';
 
 /**
@@ -176,14 +176,7 @@ function rewrap(err: unknown, note: string): AppError {
 
 /** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */
 function redact(cfg: Config, text: string): string {
-  let stored: string | undefined;
-  try {
-    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
-  } catch {
-    /* an unreadable credentials file has no secret to hide from us */
-  }
-  const secrets = [cfg.smtp.pass, cfg.ise.keyPassphrase, stored].filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  return secrets.reduce((acc, s) => acc.split(s).join('***'), text);
+  return redactWith(text, secretsOf(cfg));
 }
 
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');

@@ -1,10 +1,5 @@
 import type { FailureRecord } from '../pxgrid/schemas';
 
-/** A realistic failure, shaped like the Cisco wiki sample (pxgrid-api.md §4.2). */
-export function sampleFailure(now: number): FailureRecord {
-  return sampleFailures(now)[0]!;
-}
-
 interface Spec {
   ago: number;
   user: string;
