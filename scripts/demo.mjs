@@ -22,7 +22,15 @@ writeFileSync(
   [`ISE_HOST=localhost:${ise.port}`, `ISE_CA=${pki.caFile}`, 'SMTP_SERVER=127.0.0.1', `SMTP_PORT=${smtp.port}`,
     'SMTP_SECURITY=none', 'MAIL_FROM=ise-alerts@example.net', 'MAIL_DEST=noc@example.net'].join('\n'),
 );
-ise.setFailures(makeFailures(40, { start: Date.now() - 45 * 60_000, stepMs: 60_000, seed: 7 }));
+// Real failures repeat: the same laptop retries every minute. Give each user one device so the
+// mail shows collapsed rows and top endpoints, as a real batch would.
+const devices = new Map();
+const records = makeFailures(40, { start: Date.now() - 45 * 60_000, stepMs: 60_000, seed: 7 }).map((r) => {
+  if (!devices.has(r.userName)) devices.set(r.userName, { mac: r.callingStationId, nasName: r.nasName, nasIpAddress: r.nasIpAddress, location: r.location });
+  const d = devices.get(r.userName);
+  return { ...r, callingStationId: d.mac, macAddress: d.mac, originalCallingStationId: d.mac, nasName: d.nasName, nasIpAddress: d.nasIpAddress, location: d.location };
+});
+ise.setFailures(records);
 
 // Asynchronous on purpose: the fake servers live in this process and must keep answering.
 const run = async (label) => {
