@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AttachmentBuilder, csvCell } from '../src/format/attachment';
 import { GzipBlocks } from '../src/format/gzblocks';
 import { makeFailure } from './fake/records';
-import { base64WireBytes, effectiveLimit, rawBytesFitting } from '../src/format/sizecap';
+import { base64WireBytes, rawBytesFitting } from '../src/format/sizecap';
 
 /** base64 as a MIME body: 76-character lines ended by CRLF. */
 const wire = (raw: number) => (Buffer.alloc(raw, 7).toString('base64').match(/.{1,76}/g) ?? []).map((l) => `${l}\r\n`).join('').length;
@@ -24,12 +24,6 @@ describe('size arithmetic', () => {
     expect(rawBytesFitting(-5)).toBe(0);
   });
 
-  it("takes the server's SIZE only when it is smaller", () => {
-    expect(effectiveLimit(10_000_000, 5_000_000)).toBe(5_000_000);
-    expect(effectiveLimit(10_000_000, 20_000_000)).toBe(10_000_000);
-    expect(effectiveLimit(10_000_000, 0)).toBe(10_000_000);
-    expect(effectiveLimit(10_000_000, undefined)).toBe(10_000_000);
-  });
 });
 
 const row = (i: number) => [`2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.000Z`, String(1_000_000 + i), `user${i % 97}`, `AA:BB:${i}`, 'sw-1', '10.0.0.1', '22040 Wrong password', 'Location#All Locations#B'];
@@ -76,6 +70,19 @@ describe('GzipBlocks', () => {
     w.trimTo(0);
     expect(w.rows).toBe(0);
     expect(w.content()).toHaveLength(0);
+  });
+
+  it('cuts inside the last block to meet a smaller limit exactly (a small batch is one block)', () => {
+    const w = writer(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < 400; i++) w.add(line(i));
+    w.finish();
+    const whole = w.bytes;
+    w.trimTo(Math.floor(whole / 2));
+    expect(w.rows).toBeGreaterThan(50);
+    expect(w.rows).toBeLessThan(400);
+    expect(w.bytes).toBeLessThanOrEqual(Math.floor(whole / 2));
+    expect(w.rows + w.omitted).toBe(400);
+    expect(rowsOf(w).slice(1)).toEqual(Array.from({ length: w.rows }, (_, i) => row(i).join(',')));
   });
 
   it('a JSON attachment cut to a budget is still one valid JSON array', () => {

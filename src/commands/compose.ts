@@ -20,9 +20,9 @@ import type { Batch } from './batch';
 export const RESERVE = 128 * 1024;
 const ATTEMPTS = 4;
 
-/** The gzip budget the batch's attachment starts with. */
+/** The gzip budget the batch's attachment starts with (generous: the exact fit comes later). */
 export function initialAttachmentBudget(cfg: Config): number {
-  return attachmentBudget(cfg.mail.maxBytes, RESERVE);
+  return attachmentBudget(cfg.mail.maxBytes, Math.min(RESERVE, cfg.mail.maxBytes / 2));
 }
 
 export type Compose = (budget: number, limit: number) => OutgoingMail;
@@ -35,7 +35,10 @@ export function composer(cfg: Config, batch: Batch, now: number): Compose {
     const storm = d.total > cfg.stormThreshold;
     const leads: Lead[] = [];
     if (attachment && attachment.omitted > 0) {
-      leads.push(noteLead(`The attachment holds the first ${attachment.rows} of ${attachment.rows + attachment.omitted} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`));
+      const all = attachment.rows + attachment.omitted;
+      leads.push(noteLead(attachment.rows > 0
+        ? `The attachment holds the first ${attachment.rows} of ${all} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`
+        : `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`));
     }
     if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
     return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : undefined });
@@ -45,6 +48,7 @@ export function composer(cfg: Config, batch: Batch, now: number): Compose {
 /** Sends the composed mail, shrinking the attachment until the message fits every limit. */
 export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compose): Promise<Sent> {
   let limit = cfg.mail.maxBytes;
+  let byServer = false;
   let budget = Number.POSITIVE_INFINITY;
   for (let attempt = 0; ; attempt++) {
     const mail = compose(budget, limit);
@@ -52,8 +56,10 @@ export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compo
       return await sendMail(cfg, deadline, mail, limit);
     } catch (err) {
       if (!(err instanceof MessageTooBig)) throw err;
+      // Once the server named its SIZE, every later refusal is about that limit, not ours.
+      byServer ||= err.byServer;
       const attached = mail.attachments?.[0]?.size ?? 0;
-      if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err);
+      if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err, byServer, true);
       limit = Math.min(limit, err.limit);
       // Everything but the attachment's base64 body, as actually composed.
       const rest = err.size - base64WireBytes(attached);
@@ -62,7 +68,17 @@ export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compo
   }
 }
 
-function tooBig(err: MessageTooBig) {
-  const fix = err.byServer ? 'the mail server accepts less: ask for a larger limit or set MAIL_MAX_BYTES below it' : 'raise MAIL_MAX_BYTES';
-  return mailError(`${err.message} even with the attachment cut down; ${fix}. The failures will be sent again on the next run`, err);
+/** Sends a message that cannot be refitted (test-mail, health mails): too big is a mail error. */
+export async function sendAsIs(cfg: Config, deadline: Deadline, mail: OutgoingMail): Promise<Sent> {
+  try {
+    return await sendMail(cfg, deadline, mail, cfg.mail.maxBytes);
+  } catch (err) {
+    throw err instanceof MessageTooBig ? tooBig(err, err.byServer, false) : err;
+  }
+}
+
+function tooBig(err: MessageTooBig, byServer: boolean, cut: boolean) {
+  const over = `the message is ${err.size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} limit of ${err.limit}`;
+  const fix = byServer ? 'the mail server accepts less: ask its admin for a larger limit' : 'raise MAIL_MAX_BYTES';
+  return mailError(`${over}${cut ? ' even with the attachment cut down' : ''}; ${fix}. The failures will be sent again on the next run`, err);
 }

@@ -24,4 +24,5 @@ export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
   io.out('');
   for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
   io.out('');
+  if (cfg.mail.attach !== 'none') io.out(`(The real mail also attaches failures.${cfg.mail.attach}.gz with every failure; --dry-run does not build it.)`);
 }

@@ -4,8 +4,8 @@ import { Exit } from '../errors';
 import { Digest } from '../format/digest';
 import { sampleFailures } from '../format/sample';
 import { composeMail } from '../mail/compose';
-import { sendMail } from '../mail/transport';
 import type { Outcome, System } from '../outcome';
+import { sendAsIs } from './compose';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */
 export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
@@ -14,8 +14,9 @@ export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
   // No filters: the test must show what a real alert looks like, whatever is excluded.
   const digest = new Digest({ attach: cfg.mail.attach });
   for (const r of sampleFailures(sys.now())) digest.add(r);
-  const mail = await composeMail(cfg, digest, { now: sys.now(), test: true });
-  await sendMail(cfg, deadline, mail);
-  const n = cfg.mail.dest.length;
-  return { exitCode: Exit.ok, status: 'OK', message: `test mail sent to ${n} recipient${n === 1 ? '' : 's'}` };
+  const sent = await sendAsIs(cfg, deadline, composeMail(cfg, digest, { now: sys.now(), test: true }));
+  const n = cfg.mail.dest.length - sent.rejected.length;
+  const message = `test mail sent to ${n} recipient${n === 1 ? '' : 's'}`;
+  if (sent.rejected.length === 0) return { exitCode: Exit.ok, status: 'OK', message };
+  return { exitCode: Exit.ok, status: 'WARN', message: `${message}; the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST` };
 }

@@ -2,7 +2,8 @@ import type { Config } from '../config/config';
 import { Deadline } from '../deadline';
 import { AppError, Exit, describe } from '../errors';
 import { foldRecovery, heartbeatMail, problemMail, recoveryMail, type Recovery } from '../format/health-mail';
-import { sendMail, type OutgoingMail } from '../mail/transport';
+import type { OutgoingMail } from '../mail/transport';
+import { sendAsIs } from './compose';
 import type { Outcome, System } from '../outcome';
 import { redact as redactWith, secretsOf } from '../config/secrets';
 import { loadHealth, newHealth, saveHealth, sameHealth, type Health } from '../state/health';
@@ -148,7 +149,7 @@ function elapsed(from: number, to: number, span: number): boolean {
 async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
   const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
   try {
-    await sendMail(run.cfg, new Deadline(budget, run.sys.now), mail);
+    await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
     return true;
   } catch (err) {
     return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, '');

@@ -62,7 +62,7 @@ export const rawSchema = z.object({
   MAIL_FROM: text.optional(),
   MAIL_DEST: emails('MAIL_DEST').optional(),
   MAIL_MAX_BYTES: text.regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes').transform(Number)
-    .refine((n) => n >= 20_000, 'MAIL_MAX_BYTES must be at least 20000').default(10_000_000),
+    .refine((n) => n >= 200_000, 'MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB').default(10_000_000),
   MAIL_FROM_NAME: headerText('MAIL_FROM_NAME', 64).default('ISE RADIUS alerts'),
   MAIL_SUBJECT_PREFIX: headerText('MAIL_SUBJECT_PREFIX', 40).default('[ISE]'),
   MAIL_MAX_ROWS: text.regex(/^\d+$/, 'MAIL_MAX_ROWS must be a number of rows').transform(Number)

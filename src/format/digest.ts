@@ -128,9 +128,6 @@ export class Digest {
     return this.#endpoints.size;
   }
 
-  get distinctRows(): number {
-    return this.#rows.size + this.rowsDropped;
-  }
 
   reasons(): ReasonRow[] {
     return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));

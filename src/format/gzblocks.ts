@@ -1,31 +1,34 @@
 import { Readable } from 'node:stream';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * Text lines compressed in blocks of ~64 KB, each block one gzip member. Members simply
+ * Text lines compressed in blocks of ~256 K characters, each block one gzip member. Members simply
  * concatenate into one valid .gz file (RFC 1952 §2.2: "a gzip file consists of a series of
  * members"; gunzip, zcat, 7-Zip, Python and Node read them all), and each member's compressed
- * size is known at once, so the writer can stop exactly before a size cap and later drop whole
- * trailing members if the mail server's limit turns out smaller.
+ * size is known at once, so the writer can stop exactly before a size cap and later cut the file
+ * to a smaller limit (the mail server's SIZE) without holding the text: the last block kept is
+ * decompressed and re-compressed with as many of its first lines as fit.
  */
 const BLOCK_CHARS = 256 * 1024;
 
 interface Member {
   bytes: Buffer;
-  rows: number;
+  /** Character length of each data line in this block (the header is not a line). */
+  lens: number[];
+  /** Characters of header text at the start of this block (first block only). */
+  head: number;
 }
 
 export class GzipBlocks {
   #members: Member[] = [];
   #pending: string[] = [];
-  #pendingRows = 0;
   #pendingChars = 0;
   #bytes = 0;
   #full = false;
   readonly #tail: Buffer | undefined;
   /** Lines added (kept or not). */
   lines = 0;
-  /** Lines in the attachment. */
+  /** Lines in the file. */
   rows = 0;
   /** Lines left out to respect the size cap. */
   omitted = 0;
@@ -38,7 +41,6 @@ export class GzipBlocks {
   ) {
     this.#tail = footer ? gzipSync(footer) : undefined;
     this.budget -= this.#tail?.length ?? 0;
-    this.#pending.push(header);
   }
 
   add(line: string): void {
@@ -48,29 +50,32 @@ export class GzipBlocks {
       return;
     }
     this.#pending.push(line);
-    this.#pendingRows++;
     this.#pendingChars += line.length;
     if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
   }
 
   /** Compresses what is pending; call once after the last line. */
   finish(): void {
-    if (this.#pendingRows > 0 || this.#members.length === 0) this.#flush();
+    if (this.#pending.length > 0) this.#flush();
   }
 
   get bytes(): number {
     return this.#bytes + (this.#tail?.length ?? 0);
   }
 
-  /** Drops whole trailing blocks until everything fits `budget` (a smaller server limit). */
+  /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
   trimTo(budget: number): void {
     this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
     while (this.#bytes > this.budget && this.#members.length > 0) {
       const last = this.#members.pop()!;
       this.#bytes -= last.bytes.length;
-      this.rows -= last.rows;
-      this.omitted += last.rows;
+      this.rows -= last.lens.length;
       this.#full = true;
+      const text = gunzipSync(last.bytes).toString('utf8');
+      let at = last.head;
+      const lines = last.lens.map((n) => text.slice(at, (at += n)));
+      const kept = this.#fitLines(lines, last.head > 0);
+      this.omitted += lines.length - kept;
     }
   }
 
@@ -94,39 +99,41 @@ export class GzipBlocks {
   }
 
   #flush(): void {
-    const gz = gzipSync(this.#pending.join(''));
-    if (this.#bytes + gz.length <= this.budget || this.#members.length === 0 && this.#pendingRows === 0) this.#push(gz, this.#pendingRows);
-    else this.#fitPart();
+    const lines = this.#pending;
     this.#pending = [];
-    this.#pendingRows = 0;
     this.#pendingChars = 0;
+    const first = this.#members.length === 0;
+    const gz = gzipSync((first ? this.header : '') + lines.join(''));
+    if (this.#bytes + gz.length <= this.budget) this.#push(gz, lines, first);
+    else {
+      this.#full = true;
+      this.omitted += lines.length - this.#fitLines(lines, first);
+    }
   }
 
-  /** The block does not fit whole: keep as many of its first lines as fit, then stop. */
-  #fitPart(): void {
-    this.#full = true;
-    const header = this.#members.length === 0 ? 1 : 0;
+  /** Keeps as many of the first `lines` as fit the budget as one block; returns how many. */
+  #fitLines(lines: string[], first: boolean): number {
+    const head = first ? this.header : '';
     let lo = 1;
-    let hi = this.#pendingRows - 1;
-    let best: { gz: Buffer; rows: number } | undefined;
+    let hi = lines.length;
+    let best: { gz: Buffer; n: number } | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const gz = gzipSync(this.#pending.slice(0, header + mid).join(''));
+      const gz = gzipSync(head + lines.slice(0, mid).join(''));
       if (this.#bytes + gz.length <= this.budget) {
-        best = { gz, rows: mid };
+        best = { gz, n: mid };
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
-    if (best) this.#push(best.gz, best.rows);
-    else if (header) this.#push(gzipSync(this.header), 0);
-    this.omitted += this.#pendingRows - (best?.rows ?? 0);
+    if (best) this.#push(best.gz, lines.slice(0, best.n), first);
+    return best?.n ?? 0;
   }
 
-  #push(bytes: Buffer, rows: number): void {
-    this.#members.push({ bytes, rows });
+  #push(bytes: Buffer, lines: string[], first: boolean): void {
+    this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
     this.#bytes += bytes.length;
-    this.rows += rows;
+    this.rows += lines.length;
   }
 }

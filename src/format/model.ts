@@ -23,6 +23,8 @@ export interface MailModel {
   rowsDropped: number;
   maxRows: number;
   attachmentName?: string;
+  /** Rows the attachment holds when the size cap cut it short (undefined: all of them). */
+  attachmentRows?: number;
   footnotes: string[];
 }
 
@@ -33,6 +35,8 @@ export interface RenderOptions {
   timeZone: string;
   /** Name of the attachment that holds every record, when there is one. */
   attachmentName?: string;
+  /** Rows in the attachment when the size cap left some out. */
+  attachmentRows?: number;
   /** test-mail: marks subject and body as a test. */
   test?: boolean;
 }
@@ -70,6 +74,7 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
     footnotes: filterNotes(d.filtered),
   };
 }
@@ -101,13 +106,15 @@ export function detailSlice(m: MailModel, limit = m.maxRows): { shown: DetailRow
 
 export function moreText(m: MailModel, more: number): string {
   const rows = plural(more, 'more row');
-  return m.attachmentName ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown`;
+  if (!m.attachmentName) return `... and ${rows} not shown`;
+  return m.attachmentRows === undefined ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
 }
 
 export function footerLines(m: MailModel, total: number): string[] {
   const lines: string[] = [];
   if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
-  if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
+  if (m.attachmentName && m.attachmentRows !== undefined) lines.push(`Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`);
+  else if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
   lines.push('Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.');
   lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
   return lines;

@@ -34,8 +34,3 @@ export const ATTACHMENT_MIME_OVERHEAD = 400;
 export function attachmentBudget(limit: number, rest: number): number {
   return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
 }
-
-/** The cap in force: MAIL_MAX_BYTES, or the server's SIZE when it announced a smaller one. */
-export function effectiveLimit(maxBytes: number, serverSize: number | undefined): number {
-  return serverSize !== undefined && serverSize > 0 && serverSize < maxBytes ? serverSize : maxBytes;
-}

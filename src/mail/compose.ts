@@ -45,6 +45,7 @@ export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): 
     maxRows: cfg.mail.maxRows,
     timeZone: cfg.mail.timezone,
     attachmentName: attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : undefined,
     test: opts.test,
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
