@@ -252,14 +252,16 @@ describe('health mail rendering and the doctor lines', () => {
 
   it('keeps server-quoted text out of headers and HTML', () => {
     const hostile = 'cannot talk to pxGrid at ise: said "<script>x</script>"\r\nBcc: evil@example.net\u202e';
-    const mail = problemMail({ exitCode: 4, message: hostile, since: T0, failedRuns: 4, repeatMs: 24 * HOUR });
+    const mail = problemMail({ exitCode: 4, message: hostile, since: T0, failedRuns: 4, repeatMs: 24 * HOUR }, '[ISE]');
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.text).not.toMatch(/\r|\nBcc:|\u202e/);
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
     const folded = foldRecovery({ subject: '[ISE] 2 RADIUS failures', text: 'digest\n', html: '<html><body style="x">rows</body></html>' },
-      { back: T0, since: T0 - HOUR, failedRuns: 6, lastError: { exitCode: 4, message: hostile } }, 2);
+      { back: T0, since: T0 - HOUR, failedRuns: 6, lastError: { exitCode: 4, message: hostile } }, 2, '[ISE]');
     expect(folded.subject).toBe('[ISE] ise-to-mail RECOVERED; 2 RADIUS failures');
+    const custom = foldRecovery({ subject: '[NOC] 2 RADIUS failures', text: '', html: '' }, { back: T0, since: T0, failedRuns: 1 }, 2, '[NOC]');
+    expect(custom.subject).toBe('[NOC] ise-to-mail RECOVERED; 2 RADIUS failures');
     expect(folded.html).not.toContain('<script>');
     expect(folded.html.indexOf('working again')).toBeLessThan(folded.html.indexOf('rows'));
   });

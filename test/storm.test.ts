@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { CSV_COLUMNS } from '../src/format/attachment';
+import { shortLocation } from '../src/format/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeFailures, type FailureRecord } from './fake/records';
 import { startWorld, type World } from './helpers/world';
@@ -67,7 +68,7 @@ describe('failure storm (20 000 records in one poll)', () => {
     // Groups: reason x NAS/location, every count exact, largest first, before any detail row.
     const groups = new Map<string, number>();
     for (const f of records) {
-      const key = `${f.failureReason} | NAS ${f.nasName} (${f.nasIpAddress}) | ${f.location}`;
+      const key = `${f.failureReason} | NAS ${f.nasName} (${f.nasIpAddress}) | ${shortLocation(f.location ?? '')}`;
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     const lines = text.split('\n').filter((l) => / x .* \| NAS /.test(l));

@@ -47,7 +47,7 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   const h = before ?? newHealth(run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
-  const decorate: Decorate | undefined = recovery && ((mail, found) => ((folded = true), foldRecovery(mail, recovery, found)));
+  const decorate: Decorate | undefined = recovery && ((mail, found) => ((folded = true), foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix)));
   let outcome: Outcome;
   try {
     outcome = await poll(decorate);
@@ -94,7 +94,7 @@ async function onFailure(run: Run, h: Health, before: Health | undefined, exitCo
     if (exitCode === Exit.mail) {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
-      const mail = problemMail({ exitCode, message, since, failedRuns: next.failedRuns, lastSuccess: h.lastSuccess, repeatMs: cfg.health.repeatMs });
+      const mail = problemMail({ exitCode, message, since, failedRuns: next.failedRuns, lastSuccess: h.lastSuccess, repeatMs: cfg.health.repeatMs }, cfg.mail.subjectPrefix);
       const sent = await trySend(run, mail);
       if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
       notes.push(sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`);
@@ -112,7 +112,7 @@ async function onSuccess(run: Run, h: Health, before: Health | undefined, mailed
   const next: Health = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery)));
+    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
     notes.push(folded ? 'recovery note included' : sent === true ? 'recovery mail sent' : `recovery mail not delivered (${sent}); retried next run`);
     warn = sent !== true;
@@ -122,7 +122,7 @@ async function onSuccess(run: Run, h: Health, before: Health | undefined, mailed
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await trySend(run, heartbeatMail({ since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' }));
+    const sent = await trySend(run, heartbeatMail({ since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' }, cfg.mail.subjectPrefix));
     // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
     const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));
     if (sent === true) Object.assign(next, { quietSince: h.quietSince! + slots * cfg.health.heartbeatMs, lastHeartbeat: t, lastMail: t });

@@ -7,7 +7,8 @@ import { clean, escapeHtml } from './sanitize';
  * from the failure digest's renderer. Every value passes through clean() (one safe line) and, in
  * the HTML part, escapeHtml(): error messages can quote what a server sent.
  */
-const PREFIX = '[ISE] ise-to-mail';
+/** Subjects start with MAIL_SUBJECT_PREFIX like the digests, so one mail rule catches all. */
+const tag = (prefix: string) => `${prefix} ise-to-mail`;
 const MAX_LINE = 600;
 
 export function fmtUtc(t: number | undefined): string {
@@ -63,9 +64,9 @@ export interface Problem {
   repeatMs: number;
 }
 
-export function problemMail(p: Problem): OutgoingMail {
+export function problemMail(p: Problem, prefix: string): OutgoingMail {
   const what = headline(p.exitCode, p.message);
-  return compose(`${PREFIX} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
+  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
     `${p.failedRuns} run${p.failedRuns === 1 ? '' : 's'} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
@@ -96,19 +97,19 @@ function recoveryLines(r: Recovery, found: number): string[] {
 }
 
 /** A separate RECOVERED note, for a recovering run that has no failures to mail. */
-export function recoveryMail(r: Recovery): OutgoingMail {
-  return compose(`${PREFIX} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+export function recoveryMail(r: Recovery, prefix: string): OutgoingMail {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
 }
 
 /** The RECOVERED note folded into the top of the digest that carries the backlog. */
-export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number): OutgoingMail {
+export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, prefix: string): OutgoingMail {
   const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
   const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join('<br>')}</b></p>`;
   const body = /<body[^>]*>/i;
   return {
     ...mail,
-    // Only our own "[ISE]" prefix is dropped: the digest keeps its counts and top reason.
-    subject: clean(`${PREFIX} RECOVERED; ${mail.subject.replace(/^\[ISE\]\s*/, '')}`, 200),
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(`${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`, 200),
     text: `${lines.join('\n')}\n\n${mail.text}`,
     html: body.test(mail.html) ? mail.html.replace(body, (tag) => `${tag}\n${html}`) : `${html}\n${mail.html}`,
   };
@@ -121,8 +122,8 @@ export interface Quiet {
   period: 'daily' | 'weekly';
 }
 
-export function heartbeatMail(q: Quiet): OutgoingMail {
-  return compose(`${PREFIX} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
+export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
+  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
     `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
     `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
     'If it stops arriving, check ise-to-mail on the device (run.js doctor).',

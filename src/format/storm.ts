@@ -1,5 +1,6 @@
 import type { FailureView } from './digest';
 import type { RenderedMail } from './render';
+import { shortLocation } from './model';
 import type { TimeFormat } from './time';
 import { escapeHtml } from './sanitize';
 
@@ -48,7 +49,9 @@ export class StormGroups {
 
   /** Largest first. */
   list(): StormGroup[] {
-    return [...this.#groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason) || a.nas.localeCompare(b.nas));
+    // Code-unit order, as the digest sorts: the same mail on every runtime and locale.
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    return [...this.#groups.values()].sort((a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.nas, b.nas) || cmp(a.location, b.location));
   }
 }
 
@@ -67,7 +70,7 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown.map((g) => [String(g.count), g.reason || '-', g.nas || '-', g.location || '-', `${fmtTime(g.first)} .. ${fmtTime(g.last)}`]);
+  const rows = shown.map((g) => [String(g.count), g.reason || '-', g.nas || '-', shortLocation(g.location) || '-', `${fmtTime(g.first)} .. ${fmtTime(g.last)}`]);
   const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}` : '';
   const text = [intro, ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`), ...(rest ? [`  ${rest}`] : []), ''];
   const cell = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
