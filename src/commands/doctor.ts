@@ -1,5 +1,4 @@
-import type { Config } from '../config/config';
-import { requireSettings } from '../config/config';
+import { requireSettings, type Config } from '../config/config';
 import { Deadline } from '../deadline';
 import { AppError, Exit, describe, type ExitCode } from '../errors';
 import type { Io, Outcome, System } from '../outcome';

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { Exit } from '../errors';
+import { attachmentFilename } from '../format/attachment';
 import type { OutgoingMail } from '../mail/transport';
 import type { Io, Outcome } from '../outcome';
 
@@ -24,5 +25,5 @@ export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
   io.out('');
   for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
   io.out('');
-  if (cfg.mail.attach !== 'none') io.out(`(The real mail also attaches failures.${cfg.mail.attach}.gz with every failure; --dry-run does not build it.)`);
+  if (cfg.mail.attach !== 'none') io.out(`(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`);
 }

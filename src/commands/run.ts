@@ -13,6 +13,7 @@ import { Batch } from './batch';
 import { composer, initialAttachmentBudget, sendFitted, type Compose } from './compose';
 import { outcome, printMessage, runNotes } from './run-output';
 import { watchedPoll, type Decorate } from './watch';
+import { plural } from '../plural';
 
 export interface RunOptions {
   /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
@@ -76,7 +77,7 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   }
   const base = composer(cfg, batch, sys.now());
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const what = `${d.total} new failure${d.total === 1 ? '' : 's'}`;
+  const what = plural(d.total, 'new failure');
   const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
   const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
@@ -91,10 +92,10 @@ async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, s
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) commitMailed(cfg, cursor, batch);
   const accepted = cfg.mail.dest.length - sent.rejected.length;
-  const to = `${accepted} recipient${accepted === 1 ? '' : 's'}`;
+  const to = plural(accepted, 'recipient');
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
   const att = d.attachment();
-  if (att && att.omitted > 0) notes.push(`attachment holds the first ${att.rows} rows (size cap)`);
+  if (att && att.omitted > 0) notes.push(att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)');
   const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
   return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`, data);
 }
@@ -115,7 +116,7 @@ function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch
   const n = batch.mailed.size;
   const why = filterNotes(batch.digest.filtered).map((s) => s.replace(' more ', ' ')).join(', ');
   const tail = commit ? 'cursor advanced' : 'cursor unchanged';
-  return outcome(notes, `${n} new failure${n === 1 ? '' : 's'}, all filtered out (${why}): nothing mailed, ${tail}`, { mailed: 0, filtered: n });
+  return outcome(notes, `${plural(n, 'new failure')}, all filtered out (${why}): nothing mailed, ${tail}`, { mailed: 0, filtered: n });
 }
 
 /** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */

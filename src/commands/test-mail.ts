@@ -6,6 +6,7 @@ import { sampleFailures } from '../format/sample';
 import { composeMail } from '../mail/compose';
 import type { Outcome, System } from '../outcome';
 import { sendAsIs } from './compose';
+import { plural } from '../plural';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */
 export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
@@ -16,7 +17,7 @@ export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
   for (const r of sampleFailures(sys.now())) digest.add(r);
   const sent = await sendAsIs(cfg, deadline, composeMail(cfg, digest, { now: sys.now(), test: true }));
   const n = cfg.mail.dest.length - sent.rejected.length;
-  const message = `test mail sent to ${n} recipient${n === 1 ? '' : 's'}`;
+  const message = `test mail sent to ${plural(n, 'recipient')}`;
   if (sent.rejected.length === 0) return { exitCode: Exit.ok, status: 'OK', message };
   return { exitCode: Exit.ok, status: 'WARN', message: `${message}; the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST` };
 }

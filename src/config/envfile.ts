@@ -18,7 +18,7 @@ export function parseEnvFile(text: string, fileName: string): EnvEntry[] {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const m = LINE.exec(raw);
-    if (!m) throw new Error(`${fileName} line ${i + 1}: expected KEY=VALUE`);
+    if (!m) throw new Error(`${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`);
     entries.push({ key: m[1]!, value: unquote(m[2]!, fileName, i + 1), line: i + 1 });
   });
   return entries;

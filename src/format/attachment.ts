@@ -38,6 +38,9 @@ export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const jsonLine = (r: FailureRecord) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** The attachment's file name for a MAIL_ATTACH format. */
+export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) => (format === 'csv' ? 'failures.csv.gz' : 'failures.json.gz');
+
 export class AttachmentBuilder {
   readonly #blocks: GzipBlocks;
   readonly filename: string;
@@ -49,7 +52,7 @@ export class AttachmentBuilder {
     budget: number,
   ) {
     const csv = format === 'csv';
-    this.filename = csv ? 'failures.csv.gz' : 'failures.json.gz';
+    this.filename = attachmentFilename(format);
     // The BOM makes Excel read the CSV as UTF-8. JSON: an array whose closing bracket is its own
     // last block, and a comma before every record but the first, so cutting trailing rows keeps it valid.
     this.#blocks = csv ? new GzipBlocks(budget, `\ufeff${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, '[\n', '\n]\n');

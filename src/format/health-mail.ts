@@ -1,6 +1,7 @@
 import { Exit } from '../errors';
 import type { OutgoingMail } from '../mail/transport';
 import { clean, escapeHtml } from './sanitize';
+import { plural } from '../plural';
 
 /**
  * The mails about ise-to-mail itself (README "health"): PROBLEM, RECOVERED, all quiet. Kept apart
@@ -69,7 +70,7 @@ export function problemMail(p: Problem, prefix: string): OutgoingMail {
   return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    `${p.failedRuns} run${p.failedRuns === 1 ? '' : 's'} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    `${plural(p.failedRuns, 'run')} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
     'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).',
     `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`,
   ]);
@@ -86,7 +87,7 @@ export interface Recovery {
 
 function recoveryLines(r: Recovery, found: number): string[] {
   const what = r.lastError ? `${headline(r.lastError.exitCode, r.lastError.message)}; last error: ${r.lastError.message}` : 'see the earlier PROBLEM mail';
-  const runs = r.failedRuns > 0 ? `${r.failedRuns} failed run${r.failedRuns === 1 ? '' : 's'}, ` : '';
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, 'failed run')}, ` : '';
   return [
     `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
     `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,

@@ -3,6 +3,7 @@ import { filterNotes } from './filters';
 import { hintFor, reasonCode } from './hints';
 import { clean } from './sanitize';
 import { timeFormat, type TimeFormat } from './time';
+import { plural } from '../plural';
 
 /** What both parts of the mail show, computed once so text and HTML never disagree. */
 export interface MailModel {
@@ -45,7 +46,6 @@ const TOP_REASONS = 15;
 const TOP_NAS = 10;
 const TOP_N = 10;
 
-const plural = (n: number, word: string, suffix = 's') => `${n} ${word}${n === 1 ? '' : suffix}`;
 
 /** `Location#All Locations#HQ#Floor-3` -> `HQ / Floor-3`: the hierarchy an engineer walks to. */
 export function shortLocation(location: string): string {

@@ -1,6 +1,7 @@
 import type { DetailRow } from './digest';
 import { detailSlice, footerLines, moreText, shortLocation, TEST_BANNER, type MailModel } from './model';
 import { clean } from './sanitize';
+import { plural } from '../plural';
 
 /** The plain-text part: the same content as the HTML part, readable in any client or pager. */
 export function renderText(m: MailModel, total: number, rowLimit?: number): string {
@@ -11,14 +12,14 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   out.push('BY REASON');
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${r.users} user${r.users === 1 ? '' : 's'}, first ${fmt(r.first)}, last ${fmt(r.last)}`);
+    out.push(`      ${plural(r.users, 'user')}, first ${fmt(r.first)}, last ${fmt(r.last)}`);
     if (r.hint) out.push(`      Hint: ${r.hint}`);
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
   out.push('', 'BY NAS');
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
-    out.push(`  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${n.users} user${n.users === 1 ? '' : 's'}, last ${fmt(n.last)}`);
+    out.push(`  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${plural(n.users, 'user')}, last ${fmt(n.last)}`);
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
   out.push('', 'TOP USERS', ...topLines(m.users, 'no user failed more than once'));

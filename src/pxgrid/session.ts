@@ -1,8 +1,7 @@
 import { AppError, Exit, iseError } from '../errors';
 import type { Config } from '../config/config';
 import { loadAccount, saveAccount } from '../state/credentials';
-import { checkWritable } from '../state/files';
-import { stateFile } from '../state/files';
+import { checkWritable, stateFile } from '../state/files';
 import { accessSecret, accountActivate, accountCreate, PxControl, serviceLookup, serviceProperty, RADIUS_SERVICE } from './control';
 import { ServiceStatusError, streamFailures, type FetchStats } from './failures';
 import { TransportError, type BasicAuth, type PxHttp } from './http';
@@ -119,7 +118,7 @@ export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
   if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
   // The AccessSecret goes in every request to this URL: never over plain HTTP, whatever ISE says.
-  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it`);
+  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`);
   return base;
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { AppError, usageError } from '../errors';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
+import { plural } from '../plural';
 
 /**
  * The health record: how the alerter itself is doing, so it can mail the team when it stops
@@ -111,7 +112,7 @@ export function describeHealth(stateDir: string, now: number): string[] {
   }
   if (!h) return ['health: no record yet (the first scheduled run writes it)'];
   const when = (t: number | undefined) => (t === undefined ? 'never' : `${fmt(t)} (${ago(now - t)})`);
-  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${h.failedRuns} failed run${h.failedRuns === 1 ? '' : 's'} in a row`];
+  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, 'failed run')} in a row`];
   if (h.failedRuns > 0 && h.firstFailure !== undefined) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
   if (h.lastError) lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
   if (h.problemMailed !== undefined) lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
