@@ -51,10 +51,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/version.ts
+// src/core/version.ts
 var VERSION;
 var init_version = __esm({
-  "src/version.ts"() {
+  "src/core/version.ts"() {
     "use strict";
     VERSION = true ? "0.1.0" : "dev";
   }
@@ -3377,7 +3377,7 @@ var init_esm = __esm({
   }
 });
 
-// src/errors.ts
+// src/core/errors.ts
 function describe(err) {
   if (err instanceof Error) {
     const code = err.code;
@@ -3387,7 +3387,7 @@ function describe(err) {
 }
 var Exit, AppError, usageError, iseError, mailError;
 var init_errors = __esm({
-  "src/errors.ts"() {
+  "src/core/errors.ts"() {
     "use strict";
     Exit = {
       ok: 0,
@@ -3420,7 +3420,10 @@ function parseEnvFile(text2, fileName) {
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
     const m = LINE.exec(raw);
-    if (!m) throw new Error(`${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`);
+    if (!m)
+      throw new Error(
+        `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`
+      );
     entries.push({ key: m[1], value: unquote(m[2], fileName, i + 1), line: i + 1 });
   });
   return entries;
@@ -9902,46 +9905,6 @@ var init_zod = __esm({
   }
 });
 
-// src/format/time.ts
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function timeFormat(zone) {
-  const dtf = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit"
-  });
-  return (t) => {
-    if (t === void 0 || !Number.isFinite(t)) return "?";
-    const p = {};
-    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
-    const d = new Date(wall).toISOString();
-    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
-  };
-}
-function offsetText(min) {
-  const abs = Math.abs(min);
-  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-var init_time = __esm({
-  "src/format/time.ts"() {
-    "use strict";
-  }
-});
-
 // src/config/values.ts
 function parseDuration(text2) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text2);
@@ -9970,6 +9933,14 @@ function parseBool(text2) {
   if (["0", "false", "no", "off", ""].includes(t)) return false;
   return void 0;
 }
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 var UNIT_MS;
 var init_values = __esm({
   "src/config/values.ts"() {
@@ -9984,13 +9955,13 @@ var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
-    init_time();
     init_values();
     text = string2().trim();
     port = (name) => text.regex(/^\d+$/, `${name} must be a port number`).transform(Number).refine((n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
     duration2 = (name) => text.transform((v, ctx) => {
       const ms = parseDuration(v);
-      if (ms === void 0) ctx.addIssue({ code: "custom", message: `${name} must be a duration such as 150s, 10m or 2h (got "${v}")` });
+      if (ms === void 0)
+        ctx.addIssue({ code: "custom", message: `${name} must be a duration such as 150s, 10m or 2h (got "${v}")` });
       return ms ?? 0;
     });
     bool = (name) => text.transform((v, ctx) => {
@@ -10009,11 +9980,15 @@ var init_schema = __esm({
     codes = (name) => text.transform((v, ctx) => {
       const list2 = splitList(v);
       const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      if (bad !== void 0) ctx.addIssue({ code: "custom", message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
+      if (bad !== void 0)
+        ctx.addIssue({ code: "custom", message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
       return list2;
     });
     list = text.transform((v) => splitList(v));
-    headerText = (name, max) => text.regex(new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`), `${name} must be one line of at most ${max} characters`);
+    headerText = (name, max) => text.regex(
+      new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`),
+      `${name} must be one line of at most ${max} characters`
+    );
     rawSchema = object({
       ISE_HOST: text.optional(),
       PXGRID_PORT: port("PXGRID_PORT").default(8910),
@@ -10031,7 +10006,10 @@ var init_schema = __esm({
       MAIL_PASS: string2().optional(),
       MAIL_FROM: text.optional(),
       MAIL_DEST: emails("MAIL_DEST").optional(),
-      MAIL_MAX_BYTES: text.regex(/^\d+$/, "MAIL_MAX_BYTES must be a number of bytes").transform(Number).refine((n) => n >= 2e5, "MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB").default(1e7),
+      MAIL_MAX_BYTES: text.regex(/^\d+$/, "MAIL_MAX_BYTES must be a number of bytes").transform(Number).refine(
+        (n) => n >= 2e5,
+        "MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB"
+      ).default(1e7),
       MAIL_FROM_NAME: headerText("MAIL_FROM_NAME", 64).default("ISE RADIUS alerts"),
       MAIL_SUBJECT_PREFIX: headerText("MAIL_SUBJECT_PREFIX", 40).default("[ISE]"),
       MAIL_MAX_ROWS: text.regex(/^\d+$/, "MAIL_MAX_ROWS must be a number of rows").transform(Number).refine((n) => n >= 1 && n <= 1e3, "MAIL_MAX_ROWS must be between 1 and 1000").default(50),
@@ -10103,7 +10081,12 @@ function build(p, raw, baseDir, configFile) {
       timezone: p.MAIL_TIMEZONE,
       attach: p.MAIL_ATTACH
     },
-    filters: { excludeReasons: p.EXCLUDE_REASONS, includeReasons: p.INCLUDE_REASONS, excludeUsers: p.EXCLUDE_USERS, excludeNas: p.EXCLUDE_NAS },
+    filters: {
+      excludeReasons: p.EXCLUDE_REASONS,
+      includeReasons: p.INCLUDE_REASONS,
+      excludeUsers: p.EXCLUDE_USERS,
+      excludeNas: p.EXCLUDE_NAS
+    },
     stormThreshold: p.STORM_THRESHOLD,
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
@@ -10128,7 +10111,9 @@ function readConfigFile(file) {
   try {
     text2 = (0, import_node_fs.readFileSync)(file, "utf8");
   } catch (err) {
-    throw usageError(`cannot read config file ${file} (${err.code ?? "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`);
+    throw usageError(
+      `cannot read config file ${file} (${err.code ?? "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
+    );
   }
   const out = {};
   let entries;
@@ -10161,18 +10146,24 @@ function requireSettings(cfg, parts) {
   const missing = (key, why) => usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? "ise-to-mail.env next to run.js"})`);
   if (parts.includes("ise")) {
     if (cfg.ise.hosts.length === 0) throw missing("ISE_HOST", "give the pxGrid node FQDN(s) of your ISE deployment");
-    if (!cfg.ise.ca && !cfg.ise.insecure) throw missing("ISE_CA", "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
+    if (!cfg.ise.ca && !cfg.ise.insecure)
+      throw missing("ISE_CA", "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
     if (Boolean(cfg.ise.cert) !== Boolean(cfg.ise.key)) {
-      throw usageError("PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow");
+      throw usageError(
+        "PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow"
+      );
     }
   }
   if (parts.includes("mail")) {
     if (!cfg.smtp.host) throw missing("SMTP_SERVER", "give the SMTP host that relays the alert mail");
     if (cfg.mail.dest.length === 0) throw missing("MAIL_DEST", "give the recipients, comma-separated");
-    if (!cfg.mail.from) throw missing("MAIL_FROM", "give the From address (it defaults to MAIL_USER, which is not set either)");
+    if (!cfg.mail.from)
+      throw missing("MAIL_FROM", "give the From address (it defaults to MAIL_USER, which is not set either)");
     if (!email2.safeParse(cfg.mail.from).success) {
       const from = cfg.raw.MAIL_FROM ? "MAIL_FROM" : "MAIL_FROM (taken from MAIL_USER)";
-      throw usageError(`${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`);
+      throw usageError(
+        `${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`
+      );
     }
   }
 }
@@ -10192,11 +10183,83 @@ var init_config = __esm({
   }
 });
 
+// src/core/outcome.ts
+function formatSummary(o, json) {
+  if (json) return JSON.stringify({ status: o.status, exitCode: o.exitCode, message: o.message, ...o.data });
+  return `ise-to-mail: ${o.status} ${o.message}`.replace(/[\r\n]+/g, " ");
+}
+var init_outcome = __esm({
+  "src/core/outcome.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/redact.ts
+function redact(text2, secrets) {
+  return secrets.reduce((acc, s) => acc.split(s).join("***"), text2);
+}
+var init_redact = __esm({
+  "src/core/redact.ts"() {
+    "use strict";
+  }
+});
+
+// src/state/atomic.ts
+function writeFileAtomic(file, data, mode = 384) {
+  try {
+    write(file, data, mode);
+  } catch (err) {
+    const code = err.code ?? "error";
+    throw usageError(
+      `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`
+    );
+  }
+}
+function write(file, data, mode) {
+  const suffix = Math.floor(Math.random() * 1e9);
+  const dir = (0, import_node_path2.dirname)(file);
+  (0, import_node_fs2.mkdirSync)(dir, { recursive: true });
+  const tmp = (0, import_node_path2.join)(dir, `.${(0, import_node_path2.basename)(file)}.${suffix}.tmp`);
+  const fd = (0, import_node_fs2.openSync)(tmp, "w", mode);
+  try {
+    if (typeof data === "string") (0, import_node_fs2.writeSync)(fd, data);
+    else for (const piece of data) (0, import_node_fs2.writeSync)(fd, piece);
+    (0, import_node_fs2.fsyncSync)(fd);
+  } catch (err) {
+    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs2.rmSync)(tmp, { force: true });
+    throw err;
+  }
+  (0, import_node_fs2.closeSync)(fd);
+  (0, import_node_fs2.renameSync)(tmp, file);
+  syncDir(dir);
+}
+function syncDir(dir) {
+  try {
+    const fd = (0, import_node_fs2.openSync)(dir, "r");
+    try {
+      (0, import_node_fs2.fsyncSync)(fd);
+    } finally {
+      (0, import_node_fs2.closeSync)(fd);
+    }
+  } catch {
+  }
+}
+var import_node_fs2, import_node_path2;
+var init_atomic = __esm({
+  "src/state/atomic.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_errors();
+  }
+});
+
 // src/state/files.ts
 function readStateJson(file, schema2, reset, extract) {
   let text2;
   try {
-    text2 = (0, import_node_fs2.readFileSync)(file, "utf8");
+    text2 = (0, import_node_fs3.readFileSync)(file, "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return void 0;
@@ -10214,77 +10277,30 @@ function readStateJson(file, schema2, reset, extract) {
 }
 function checkWritable(dir) {
   try {
-    (0, import_node_fs2.mkdirSync)(dir, { recursive: true });
-    const probe = (0, import_node_path2.join)(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
-    (0, import_node_fs2.writeFileSync)(probe, "");
-    (0, import_node_fs2.rmSync)(probe, { force: true });
+    (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
+    const probe = (0, import_node_path3.join)(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
+    (0, import_node_fs3.writeFileSync)(probe, "");
+    (0, import_node_fs3.rmSync)(probe, { force: true });
   } catch (err) {
     const code = err.code ?? "error";
-    throw usageError(`STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`);
+    throw usageError(
+      `STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`
+    );
   }
 }
-var import_node_fs2, import_node_path2, stateFile;
+var import_node_fs3, import_node_path3, stateFile;
 var init_files = __esm({
   "src/state/files.ts"() {
-    "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
-    init_errors();
-    stateFile = {
-      cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
-      credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
-      health: (dir) => (0, import_node_path2.join)(dir, "health.json")
-    };
-  }
-});
-
-// src/state/atomic.ts
-function writeFileAtomic(file, data, mode = 384) {
-  try {
-    write(file, data, mode);
-  } catch (err) {
-    const code = err.code ?? "error";
-    throw usageError(`cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`);
-  }
-}
-function write(file, data, mode) {
-  const suffix = Math.floor(Math.random() * 1e9);
-  const dir = (0, import_node_path3.dirname)(file);
-  (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
-  const tmp = (0, import_node_path3.join)(dir, `.${(0, import_node_path3.basename)(file)}.${suffix}.tmp`);
-  const fd = (0, import_node_fs3.openSync)(tmp, "w", mode);
-  try {
-    if (typeof data === "string") (0, import_node_fs3.writeSync)(fd, data);
-    else for (const piece of data) (0, import_node_fs3.writeSync)(fd, piece);
-    (0, import_node_fs3.fsyncSync)(fd);
-  } catch (err) {
-    (0, import_node_fs3.closeSync)(fd);
-    (0, import_node_fs3.rmSync)(tmp, { force: true });
-    throw err;
-  }
-  (0, import_node_fs3.closeSync)(fd);
-  (0, import_node_fs3.renameSync)(tmp, file);
-  syncDir(dir);
-}
-function syncDir(dir) {
-  try {
-    const fd = (0, import_node_fs3.openSync)(dir, "r");
-    try {
-      (0, import_node_fs3.fsyncSync)(fd);
-    } finally {
-      (0, import_node_fs3.closeSync)(fd);
-    }
-  } catch {
-  }
-}
-var import_node_fs3, import_node_path3;
-var init_atomic = __esm({
-  "src/state/atomic.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
     import_node_path3 = require("node:path");
     init_errors();
+    stateFile = {
+      cursor: (dir) => (0, import_node_path3.join)(dir, "cursor.json"),
+      credentials: (dir) => (0, import_node_path3.join)(dir, "pxgrid-account.json"),
+      lock: (dir) => (0, import_node_path3.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path3.join)(dir, "health.json")
+    };
   }
 });
 
@@ -10303,14 +10319,14 @@ var init_credentials = __esm({
   "src/state/credentials.ts"() {
     "use strict";
     init_zod();
-    init_files();
     init_atomic();
+    init_files();
     schema = object({ version: literal(1), nodeName: string2(), password: string2().min(1) });
     RESET = "delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again";
   }
 });
 
-// src/config/secrets.ts
+// src/state/secrets.ts
 function secretsOf(cfg) {
   let stored;
   try {
@@ -10319,29 +10335,15 @@ function secretsOf(cfg) {
   }
   return [...secretValues(cfg.raw), stored].filter((s) => typeof s === "string" && s.length >= 4);
 }
-function redact(text2, secrets) {
-  return secrets.reduce((acc, s) => acc.split(s).join("***"), text2);
-}
 var init_secrets = __esm({
-  "src/config/secrets.ts"() {
+  "src/state/secrets.ts"() {
     "use strict";
-    init_credentials();
     init_keys();
+    init_credentials();
   }
 });
 
-// src/outcome.ts
-function formatSummary(o, json) {
-  if (json) return JSON.stringify({ status: o.status, exitCode: o.exitCode, message: o.message, ...o.data });
-  return `ise-to-mail: ${o.status} ${o.message}`.replace(/[\r\n]+/g, " ");
-}
-var init_outcome = __esm({
-  "src/outcome.ts"() {
-    "use strict";
-  }
-});
-
-// src/help.ts
+// src/cli/help.ts
 function wrap(first, text2) {
   const lines = [];
   let line = first.padEnd(INDENT);
@@ -10356,7 +10358,9 @@ function wrap(first, text2) {
   return lines;
 }
 function helpEpilog() {
-  const vars = Object.entries(KEYS).flatMap(([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help));
+  const vars = Object.entries(KEYS).flatMap(
+    ([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help)
+  );
   return [
     "",
     "Configuration (flags > environment > config file > defaults):",
@@ -10382,7 +10386,7 @@ function commandFlags(program2) {
 }
 var WIDTH, INDENT;
 var init_help = __esm({
-  "src/help.ts"() {
+  "src/cli/help.ts"() {
     "use strict";
     init_keys();
     WIDTH = 79;
@@ -10390,10 +10394,10 @@ var init_help = __esm({
   }
 });
 
-// src/deadline.ts
+// src/core/deadline.ts
 var Deadline;
 var init_deadline = __esm({
-  "src/deadline.ts"() {
+  "src/core/deadline.ts"() {
     "use strict";
     Deadline = class {
       constructor(budgetMs, clock2 = Date.now) {
@@ -10416,460 +10420,7 @@ var init_deadline = __esm({
   }
 });
 
-// src/format/gzblocks.ts
-var import_node_stream, import_node_zlib, BLOCK_CHARS, GzipBlocks;
-var init_gzblocks = __esm({
-  "src/format/gzblocks.ts"() {
-    "use strict";
-    import_node_stream = require("node:stream");
-    import_node_zlib = require("node:zlib");
-    BLOCK_CHARS = 256 * 1024;
-    GzipBlocks = class {
-      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
-      constructor(budget, header, footer = "") {
-        this.budget = budget;
-        this.header = header;
-        this.#tail = footer ? (0, import_node_zlib.gzipSync)(footer) : void 0;
-        this.budget -= this.#tail?.length ?? 0;
-      }
-      budget;
-      header;
-      #members = [];
-      #pending = [];
-      #pendingChars = 0;
-      #bytes = 0;
-      #full = false;
-      #tail;
-      /** Lines added (kept or not). */
-      lines = 0;
-      /** Lines in the file. */
-      rows = 0;
-      /** Lines left out to respect the size cap. */
-      omitted = 0;
-      add(line) {
-        this.lines++;
-        if (this.#full) {
-          this.omitted++;
-          return;
-        }
-        this.#pending.push(line);
-        this.#pendingChars += line.length;
-        if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
-      }
-      /** Compresses what is pending; call once after the last line. */
-      finish() {
-        if (this.#pending.length > 0) this.#flush();
-      }
-      get bytes() {
-        return this.#bytes + (this.#tail?.length ?? 0);
-      }
-      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
-        while (this.#bytes > this.budget && this.#members.length > 0) {
-          const last = this.#members.pop();
-          this.#bytes -= last.bytes.length;
-          this.rows -= last.lens.length;
-          this.#full = true;
-          const text2 = (0, import_node_zlib.gunzipSync)(last.bytes).toString("utf8");
-          let at = last.head;
-          const lines = last.lens.map((n) => text2.slice(at, at += n));
-          const kept = this.#fitLines(lines, last.head > 0);
-          this.omitted += lines.length - kept;
-        }
-      }
-      content() {
-        return Buffer.concat(this.#parts());
-      }
-      /** The same bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
-      }
-      clear() {
-        this.#members = [];
-        this.#pending = [];
-      }
-      #parts() {
-        const parts = this.#members.map((m) => m.bytes);
-        return this.#tail ? [...parts, this.#tail] : parts;
-      }
-      #flush() {
-        const lines = this.#pending;
-        this.#pending = [];
-        this.#pendingChars = 0;
-        const first = this.#members.length === 0;
-        const gz = (0, import_node_zlib.gzipSync)((first ? this.header : "") + lines.join(""));
-        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lines, first);
-        else {
-          this.#full = true;
-          this.omitted += lines.length - this.#fitLines(lines, first);
-        }
-      }
-      /** Keeps as many of the first `lines` as fit the budget as one block; returns how many. */
-      #fitLines(lines, first) {
-        const head = first ? this.header : "";
-        let lo = 1;
-        let hi = lines.length;
-        let best;
-        while (lo <= hi) {
-          const mid = lo + hi >> 1;
-          const gz = (0, import_node_zlib.gzipSync)(head + lines.slice(0, mid).join(""));
-          if (this.#bytes + gz.length <= this.budget) {
-            best = { gz, n: mid };
-            lo = mid + 1;
-          } else {
-            hi = mid - 1;
-          }
-        }
-        if (best) this.#push(best.gz, lines.slice(0, best.n), first);
-        return best?.n ?? 0;
-      }
-      #push(bytes, lines, first) {
-        this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
-        this.#bytes += bytes.length;
-        this.rows += lines.length;
-      }
-    };
-  }
-});
-
-// src/format/sanitize.ts
-function clean(value, max = MAX_VALUE_CHARS) {
-  if (value === void 0 || value === null) return "";
-  const text2 = Array.isArray(value) ? value.map(String).join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value);
-  const safe = text2.replace(UNSAFE, "?").trim();
-  if (safe.length <= max) return safe;
-  return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-var UNSAFE, MAX_VALUE_CHARS, HTML_ESCAPES;
-var init_sanitize = __esm({
-  "src/format/sanitize.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
-    MAX_VALUE_CHARS = 200;
-    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-  }
-});
-
-// src/format/attachment.ts
-function csvCell(value) {
-  let s = clean(value, CSV_CELL_MAX);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function createAttachment(format, budget) {
-  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
-}
-var CSV_COLUMNS, CSV_CELL_MAX, csvRow, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
-var init_attachment = __esm({
-  "src/format/attachment.ts"() {
-    "use strict";
-    init_gzblocks();
-    init_sanitize();
-    CSV_COLUMNS = [
-      "timestamp",
-      "id",
-      "userName",
-      "callingStationId",
-      "nasName",
-      "nasIpAddress",
-      "nasPortId",
-      "failureReason",
-      "messageCode",
-      "location",
-      "deviceType",
-      "identityStore",
-      "authenticationMethod",
-      "authenticationProtocol",
-      "serverName",
-      "networkDeviceName",
-      "auditSessionId",
-      "ipAddresses",
-      "selectedAznProfiles",
-      "policySetName",
-      "authorizationRule",
-      "endpointProfile"
-    ];
-    CSV_CELL_MAX = 1e3;
-    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
-`;
-    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
-    AttachmentBuilder = class {
-      /** `budget`: the most compressed bytes the attachment may take. */
-      constructor(format, budget) {
-        this.format = format;
-        const csv = format === "csv";
-        this.filename = attachmentFilename(format);
-        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
-      }
-      format;
-      #blocks;
-      filename;
-      contentType = "application/gzip";
-      add(record2) {
-        if (this.format === "csv") this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record2[c])));
-        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${jsonLine(record2)}`);
-      }
-      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
-      get rows() {
-        return this.#blocks.rows;
-      }
-      get omitted() {
-        return this.#blocks.omitted;
-      }
-      /** Compressed size. */
-      get bytes() {
-        return this.#blocks.bytes;
-      }
-      /** Compresses what is pending; call once after the last record. */
-      finish() {
-        this.#blocks.finish();
-      }
-      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.#blocks.trimTo(budget);
-      }
-      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return this.#blocks.stream();
-      }
-      content() {
-        return this.#blocks.content();
-      }
-      /** Drops everything (a retried fetch starts a new batch). */
-      close() {
-        this.#blocks.clear();
-      }
-    };
-  }
-});
-
-// src/format/digest.ts
-function viewOf(r) {
-  const t = Date.parse(r.timestamp);
-  return {
-    time: Number.isFinite(t) ? t : void 0,
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
-    location: clean(r.location)
-  };
-}
-function group(map, key, make) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) map.set(key, entry = { row: make(), users: /* @__PURE__ */ new Set() });
-  return entry;
-}
-function addSpan(s, t) {
-  s.count++;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
-}
-function countInto(map, key) {
-  const n = map.get(key);
-  if (n !== void 0) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
-}
-function top(map, n) {
-  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
-}
-var MAX_KEYS, MAX_ROWS, Digest, minTime, maxTime, cmp;
-var init_digest = __esm({
-  "src/format/digest.ts"() {
-    "use strict";
-    init_attachment();
-    init_sanitize();
-    MAX_KEYS = 1e4;
-    MAX_ROWS = 2e3;
-    Digest = class {
-      /** Records in the mail (after filters). */
-      total = 0;
-      newest;
-      oldest;
-      /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
-      rowsDropped = 0;
-      filtered = /* @__PURE__ */ new Map();
-      #rows = /* @__PURE__ */ new Map();
-      #reasons = /* @__PURE__ */ new Map();
-      #nas = /* @__PURE__ */ new Map();
-      #users = /* @__PURE__ */ new Map();
-      #endpoints = /* @__PURE__ */ new Map();
-      #filter;
-      #attachment;
-      constructor(opts = {}) {
-        this.#filter = opts.filter;
-        this.#attachment = createAttachment(opts.attach ?? "none", opts.attachBudget ?? Number.POSITIVE_INFINITY);
-      }
-      /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
-      add(record2) {
-        const dropped = this.#filter?.(record2);
-        if (dropped) {
-          this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
-          return void 0;
-        }
-        const v = viewOf(record2);
-        this.total++;
-        this.newest = maxTime(this.newest, v.time);
-        this.oldest = minTime(this.oldest, v.time);
-        countInto(this.#users, v.user);
-        if (v.endpoint) countInto(this.#endpoints, v.endpoint);
-        this.#addGroups(v);
-        this.#addRow(v);
-        this.#attachment?.add(record2);
-        return v;
-      }
-      get filteredTotal() {
-        return [...this.filtered.values()].reduce((a, b) => a + b, 0);
-      }
-      /** Distinct users; `usersCapped` says the true number is higher. */
-      get distinctUsers() {
-        return this.#users.size;
-      }
-      get usersCapped() {
-        return this.#users.size >= MAX_KEYS;
-      }
-      get distinctEndpoints() {
-        return this.#endpoints.size;
-      }
-      reasons() {
-        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
-      }
-      nas() {
-        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
-      }
-      topUsers(n) {
-        return top(this.#users, n);
-      }
-      topEndpoints(n) {
-        return top(this.#endpoints, n);
-      }
-      /** Detail rows, newest first. */
-      details() {
-        return [...this.#rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
-      }
-      /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
-      attachment() {
-        this.#attachment?.finish();
-        return this.#attachment;
-      }
-      /** Frees the attachment stream of a batch that will not be mailed. */
-      close() {
-        this.#attachment?.close();
-      }
-      #addRow(v) {
-        const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
-        const row2 = this.#rows.get(key);
-        if (row2) {
-          addSpan(row2, v.time);
-          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-        } else if (this.#rows.size < MAX_ROWS) {
-          this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
-        } else {
-          this.rowsDropped++;
-        }
-      }
-      #addGroups(v) {
-        const reason = group(this.#reasons, v.reason, () => ({ reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 }));
-        const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({ name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0, first: void 0, last: void 0 }));
-        for (const g of [reason, nas]) {
-          if (!g) continue;
-          addSpan(g.row, v.time);
-          if (g.users.size < MAX_KEYS) g.users.add(v.user);
-        }
-      }
-    };
-    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  }
-});
-
-// src/format/hints.ts
-function reasonCode(reason) {
-  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
-}
-function hintFor(reason) {
-  const code = reasonCode(reason);
-  return code === void 0 ? void 0 : CATALOG[code];
-}
-var CATALOG, HINT_CODES;
-var init_hints = __esm({
-  "src/format/hints.ts"() {
-    "use strict";
-    CATALOG = {
-      "5411": { short: "Supplicant stopped responding", hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client." },
-      "5440": { short: "EAP session abandoned", hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store." },
-      "11007": { short: "Unknown network device", hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)." },
-      "11036": { short: "Bad Message-Authenticator", hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides." },
-      "11514": { short: "Client rejected TLS", hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings." },
-      "12308": { short: "Client reported failure", hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)." },
-      "12321": { short: "Client rejected ISE certificate", hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects." },
-      "12514": { short: "Unknown CA in client cert", hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".' },
-      "12520": { short: "Client rejected ISE certificate", hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile." },
-      "12934": { short: "Supplicant silent in PEAP", hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt." },
-      "12935": { short: "Supplicant silent in EAP-TLS", hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate." },
-      "15024": { short: "PAP not allowed", hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition." },
-      "15039": { short: "Rejected per authorization", hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device." },
-      "22040": { short: "Wrong password", hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS." },
-      "22044": { short: "Cert auth expected", hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule." },
-      "22045": { short: "Password auth expected", hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile." },
-      "22049": { short: "Certificate mismatch", hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate." },
-      "22056": { short: "User not found", hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered." },
-      "24206": { short: "User disabled", hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it." },
-      "24408": { short: "Wrong AD password", hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential." },
-      "24423": { short: "No machine auth seen", hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)." }
-    };
-    HINT_CODES = Object.keys(CATALOG);
-  }
-});
-
-// src/format/filters.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "is");
-}
-function compileFilters(f) {
-  const excludeReasons = new Set(f.excludeReasons);
-  const includeReasons = new Set(f.includeReasons);
-  const users = f.excludeUsers.map(globToRegExp);
-  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
-  return (r) => {
-    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
-    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
-    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
-    if (users.length > 0) {
-      const user = typeof r.userName === "string" ? r.userName : "";
-      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
-    }
-    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v)))) return "EXCLUDE_NAS";
-    return void 0;
-  };
-}
-function filterNotes(counts) {
-  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
-  return order.flatMap((name) => {
-    const n = counts.get(name) ?? 0;
-    if (n === 0) return [];
-    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
-  });
-}
-var str;
-var init_filters = __esm({
-  "src/format/filters.ts"() {
-    "use strict";
-    init_hints();
-    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
-  }
-});
-
-// src/retry.ts
+// src/core/retry.ts
 async function withRetry(fn, deadline, policy) {
   for (let attempt = 1; ; attempt++) {
     const wait = policy.baseDelayMs * 2 ** (attempt - 1);
@@ -10889,1409 +10440,9 @@ async function withRetry(fn, deadline, policy) {
 }
 var sleep;
 var init_retry = __esm({
-  "src/retry.ts"() {
+  "src/core/retry.ts"() {
     "use strict";
     sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  }
-});
-
-// src/pxgrid/http.ts
-function bodyOf(res) {
-  return {
-    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
-    async text() {
-      const parts = [];
-      for await (const chunk of res) parts.push(chunk);
-      return Buffer.concat(parts).toString("utf8");
-    },
-    dump: () => new Promise((resolve4) => {
-      res.once("end", resolve4).once("error", () => resolve4()).once("close", resolve4);
-      res.resume();
-    })
-  };
-}
-function isTransient(err) {
-  if (err instanceof TransportError && err.kind !== "other" && err.kind !== "connect") return false;
-  const code = err instanceof AppError ? errCode(err.cause) : "";
-  return ["ECONNRESET", "EPIPE"].includes(code);
-}
-function deadlineError() {
-  return new TransportError("deadline", "the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)");
-}
-function transportError(url, err, deadline, withCert = false) {
-  if (err instanceof AppError) return err;
-  const where2 = safeOrigin(url);
-  const code = errCode(err);
-  if (deadline?.expired() || code === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
-  const msg = err instanceof Error ? err.message : "";
-  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(msg);
-  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
-    return new TransportError("tls", `cannot talk to pxGrid at ${where2}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`, err);
-  }
-  const known = TRANSPORT_HINTS[code];
-  const tls = known ? void 0 : TLS_HINT(code);
-  const kind = known?.[0] ?? (tls ? "tls" : "other");
-  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
-}
-function TLS_HINT(code) {
-  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
-    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
-  }
-  if (/SSL|TLS|ALERT/.test(code)) return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
-  return void 0;
-}
-function errCode(err) {
-  let e = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code2 = e.code;
-    if (typeof code2 === "string") return code2;
-    e = e.cause;
-  }
-  const code = err?.code;
-  return typeof code === "string" ? code : "";
-}
-function safeOrigin(url) {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "an invalid URL";
-  }
-}
-var import_node_https, CONNECT_MS, IDLE_MS, MAX_TLS, TransportError, PxHttp, codedError, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
-var init_http = __esm({
-  "src/pxgrid/http.ts"() {
-    "use strict";
-    import_node_https = require("node:https");
-    init_errors();
-    init_retry();
-    CONNECT_MS = 1e4;
-    IDLE_MS = 3e4;
-    MAX_TLS = "TLSv1.2";
-    TransportError = class extends AppError {
-      constructor(kind, message, cause) {
-        super(Exit.ise, message, { cause });
-        this.kind = kind;
-        this.name = "TransportError";
-      }
-      kind;
-    };
-    PxHttp = class {
-      constructor(tls, deadline) {
-        this.deadline = deadline;
-        this.#withCert = Boolean(tls.cert);
-        this.#agent = new import_node_https.Agent({ ...tls, maxVersion: MAX_TLS, keepAlive: true, maxSockets: 2 });
-      }
-      deadline;
-      #agent;
-      #withCert;
-      /**
-       * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
-       * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
-       */
-      async post(url, body, auth, final5xx = false) {
-        return withRetry(() => this.#once(url, body, auth), this.deadline, {
-          attempts: 3,
-          baseDelayMs: 1e3,
-          transient: isTransient,
-          again: (res) => !final5xx && RETRY_STATUS.has(res.status),
-          discard: (res) => res.body.dump()
-        });
-      }
-      #once(url, body, auth) {
-        if (this.deadline.expired()) return Promise.reject(deadlineError());
-        const payload = JSON.stringify(body ?? {});
-        const headers = { "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(payload) };
-        if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
-        return new Promise((resolve4, reject) => {
-          const req = (0, import_node_https.request)(url, { method: "POST", headers, agent: this.#agent, signal: AbortSignal.timeout(this.deadline.remaining() || 1) });
-          const connectTimer = setTimeout(() => req.destroy(codedError("connection timed out", "ISE_CONNECT_TIMEOUT")), this.deadline.cap(CONNECT_MS));
-          req.on("socket", (socket) => {
-            if (!socket.connecting) clearTimeout(connectTimer);
-            else socket.once("secureConnect", () => clearTimeout(connectTimer));
-          });
-          req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError("no data in time", "ISE_IDLE_TIMEOUT")));
-          req.on("error", (err) => {
-            clearTimeout(connectTimer);
-            reject(transportError(url, err, this.deadline, this.#withCert));
-          });
-          req.on("response", (res) => {
-            clearTimeout(connectTimer);
-            const date2 = res.headers.date;
-            resolve4({ status: res.statusCode ?? 0, date: typeof date2 === "string" ? date2 : void 0, body: bodyOf(res) });
-          });
-          req.end(payload);
-        });
-      }
-      async close() {
-        this.#agent.destroy();
-      }
-    };
-    codedError = (message, code) => Object.assign(new Error(message), { code });
-    RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
-    CERT_REQUIRED = "ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)";
-    CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
-    TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and ISE port 8910";
-    TRANSPORT_HINTS = {
-      ECONNREFUSED: ["connect", "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)"],
-      ENOTFOUND: ["connect", "host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)"],
-      EAI_AGAIN: ["connect", "DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)"],
-      ECONNRESET: ["connect", "connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)"],
-      EHOSTUNREACH: ["connect", "host unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
-      ENETUNREACH: ["connect", "network unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
-      ETIMEDOUT: ["timeout", TIMED_OUT],
-      ISE_CONNECT_TIMEOUT: ["timeout", TIMED_OUT],
-      ISE_IDLE_TIMEOUT: ["timeout", "ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE"],
-      ERR_TLS_CERT_ALTNAME_INVALID: ["tls", "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST"]
-    };
-  }
-});
-
-// src/pxgrid/schemas.ts
-var accountCreateResponse, accountActivateResponse, serviceLookupResponse, accessSecretResponse, failureRecord;
-var init_schemas3 = __esm({
-  "src/pxgrid/schemas.ts"() {
-    "use strict";
-    init_zod();
-    accountCreateResponse = looseObject({ nodeName: string2().optional(), password: string2().min(1) });
-    accountActivateResponse = looseObject({ accountState: string2(), version: string2().optional() });
-    serviceLookupResponse = looseObject({
-      services: array(
-        looseObject({
-          name: string2().optional(),
-          nodeName: string2(),
-          properties: record(string2(), unknown()).default({})
-        })
-      ).default([])
-    });
-    accessSecretResponse = looseObject({ secret: string2().min(1) });
-    failureRecord = looseObject({
-      id: union([string2(), number2()]).transform(String).pipe(string2().min(1)),
-      timestamp: string2().min(1),
-      // Both samples carry an array; the wiki declares a string.
-      executionSteps: union([array(unknown()), string2()]).optional()
-    });
-  }
-});
-
-// src/pxgrid/control.ts
-async function serviceLookup(c, auth) {
-  const res = await c.call(
-    "ServiceLookup",
-    { name: RADIUS_SERVICE },
-    auth,
-    serviceLookupResponse,
-    (s) => s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`) : void 0
-  );
-  return res.services;
-}
-async function accessSecret(c, auth, peerNodeName) {
-  const res = await c.call(
-    "AccessSecret",
-    { peerNodeName },
-    auth,
-    accessSecretResponse,
-    (s) => s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`) : void 0
-  );
-  return res.secret;
-}
-function serviceProperty(node2, name) {
-  const want = name.toLowerCase();
-  for (const [k, v] of Object.entries(node2.properties)) if (k.toLowerCase() === want && typeof v === "string") return v;
-  return void 0;
-}
-var RADIUS_SERVICE, PxControl, CLIENTS, accountCreate, accountActivate;
-var init_control = __esm({
-  "src/pxgrid/control.ts"() {
-    "use strict";
-    init_errors();
-    init_http();
-    init_schemas3();
-    RADIUS_SERVICE = "com.cisco.ise.radius";
-    PxControl = class {
-      constructor(http, hosts) {
-        this.http = http;
-        this.hosts = hosts;
-      }
-      http;
-      hosts;
-      #preferred = 0;
-      async call(method, body, auth, schema2, statusHint) {
-        const { status, text: text2, host } = await this.#post(method, body, auth);
-        if (status !== 200) throw statusHint(status) ?? iseError(`pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`);
-        let json;
-        try {
-          json = JSON.parse(text2);
-        } catch {
-          throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
-        }
-        const parsed = schema2.safeParse(json);
-        if (!parsed.success) throw iseError(`pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`);
-        return parsed.data;
-      }
-      /**
-       * Tries each ISE_HOST in order, moving on when one gives no HTTP answer (refused, timed out,
-       * TLS failure: a node with a bad certificate must not stop alerts while another works). When
-       * all fail, a TLS failure is reported before a refused connection: it is the one the operator
-       * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
-       */
-      async #post(method, body, auth) {
-        const errors = [];
-        for (let n = 0; n < this.hosts.length; n++) {
-          const i = (this.#preferred + n) % this.hosts.length;
-          const { host, port: port2 } = this.hosts[i];
-          const url = `https://${host.includes(":") ? `[${host}]` : host}:${port2}/pxgrid/control/${method}`;
-          try {
-            const res = await this.http.post(url, body, auth, method === "AccountCreate");
-            const text2 = await res.body.text();
-            this.#preferred = i;
-            return { status: res.status, text: text2, host: `${host}:${port2}` };
-          } catch (err) {
-            if (!(err instanceof TransportError) || err.kind === "deadline") throw err;
-            errors.push(err);
-          }
-        }
-        const shown = errors.find((e) => e.kind === "tls") ?? errors[0];
-        if (errors.length < 2) throw shown;
-        throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
-      }
-    };
-    CLIENTS = "Administration > pxGrid Services > Client Management > Clients";
-    accountCreate = (c, nodeName) => c.call("AccountCreate", { nodeName }, void 0, accountCreateResponse, (s) => {
-      if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`);
-      if (s === 503 || s === 403) return new AppError(Exit.account, `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`);
-      return void 0;
-    });
-    accountActivate = (c, auth, description, credentialsFile) => c.call("AccountActivate", { description }, auth, accountActivateResponse, (s) => {
-      if (s !== 401) return void 0;
-      if (!credentialsFile) {
-        return new AppError(Exit.account, `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`);
-      }
-      return new AppError(Exit.account, `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`);
-    });
-  }
-});
-
-// src/pxgrid/jsonstream.ts
-function decodeKey(bytes) {
-  const raw = Buffer.from(bytes).toString("utf8");
-  if (!raw.includes("\\")) return raw;
-  try {
-    return JSON.parse(`"${raw}"`);
-  } catch {
-    return raw;
-  }
-}
-var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, MAX_KEY_BYTES, ArrayElementStream;
-var init_jsonstream = __esm({
-  "src/pxgrid/jsonstream.ts"() {
-    "use strict";
-    QUOTE = 34;
-    BACKSLASH = 92;
-    OPEN_OBJ = 123;
-    CLOSE_OBJ = 125;
-    OPEN_ARR = 91;
-    CLOSE_ARR = 93;
-    MAX_KEY_BYTES = 256;
-    ArrayElementStream = class {
-      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024) {
-        this.key = key;
-        this.onElement = onElement;
-        this.maxElementBytes = maxElementBytes;
-      }
-      key;
-      onElement;
-      maxElementBytes;
-      #depth = 0;
-      /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
-      #open = [];
-      #inString = false;
-      #escape = false;
-      #inTarget = false;
-      #done = false;
-      #keyBytes;
-      #lastKey = "";
-      /** Pieces of an element that spans chunks (copied: the chunk's memory is reused). */
-      #parts = [];
-      #elementStart = -1;
-      #elementBytes = 0;
-      /** True once the top-level value has closed: the response is complete. */
-      get complete() {
-        return this.#done;
-      }
-      write(chunk) {
-        this.#elementStart = this.#inElement() ? 0 : -1;
-        const n = chunk.length;
-        for (let i = 0; i < n; i++) {
-          if (this.#inString) {
-            i = this.#scanString(chunk, i);
-            continue;
-          }
-          const c = chunk[i];
-          if (c === QUOTE) this.#startString();
-          else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
-          else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
-          else if (this.#depth === 0 && c > 32) throw new Error(this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object");
-        }
-        if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
-      }
-      #inElement() {
-        return this.#inTarget && this.#depth >= 3;
-      }
-      /**
-       * Consumes string bytes from `i`; returns the index of the closing quote, or the chunk's last
-       * index when the string goes on. Jumps from quote to quote (string bytes are most of a record):
-       * a quote is escaped when an odd run of backslashes precedes it. The run cannot reach back past
-       * `i`, because no escape is pending at `i` once the first branch has run.
-       */
-      #scanString(chunk, i) {
-        if (this.#keyBytes) return this.#keyByte(chunk[i], i);
-        const n = chunk.length;
-        if (this.#escape) {
-          this.#escape = false;
-          if (i + 1 >= n) return i;
-          i++;
-        }
-        for (; ; ) {
-          const q = chunk.indexOf(QUOTE, i);
-          const end = q === -1 ? n : q;
-          let run = 0;
-          while (end - 1 - run >= i && chunk[end - 1 - run] === BACKSLASH) run++;
-          if (q === -1) {
-            this.#escape = run % 2 === 1;
-            return n - 1;
-          }
-          if (run % 2 === 0) {
-            this.#inString = false;
-            return q;
-          }
-          if (q + 1 >= n) return q;
-          i = q + 1;
-        }
-      }
-      /** Top-level keys are kept byte by byte (they are short) to find the target array. */
-      #keyByte(c, i) {
-        if (this.#escape) this.#escape = false;
-        else if (c === BACKSLASH) this.#escape = true;
-        else if (c === QUOTE) {
-          this.#inString = false;
-          this.#lastKey = decodeKey(this.#keyBytes);
-          this.#keyBytes = void 0;
-          return i;
-        }
-        if (this.#keyBytes.length < MAX_KEY_BYTES) this.#keyBytes.push(c);
-        return i;
-      }
-      #startString() {
-        if (this.#depth === 0) throw new Error(this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object");
-        this.#inString = true;
-        this.#escape = false;
-        this.#keyBytes = this.#depth === 1 ? [] : void 0;
-      }
-      #openContainer(c, i) {
-        if (this.#done) throw new Error("unexpected data after the end of the JSON response");
-        if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error("the response is not a JSON object");
-        this.#open.push(c);
-        this.#depth++;
-        if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
-        if (this.#depth === 3 && this.#inTarget) {
-          this.#elementStart = i;
-          this.#parts = [];
-          this.#elementBytes = 0;
-        }
-      }
-      #close(c, chunk, i) {
-        const opened = this.#open.pop();
-        if (opened === void 0 || opened === OPEN_OBJ !== (c === CLOSE_OBJ)) throw new Error("unbalanced JSON in the response");
-        if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
-        this.#depth--;
-        if (this.#depth === 1) this.#inTarget = false;
-        if (this.#depth === 0) this.#done = true;
-      }
-      #emit(chunk, i) {
-        const start = Math.max(this.#elementStart, 0);
-        this.#elementStart = -1;
-        if (this.#parts.length === 0) {
-          this.#count(i + 1 - start);
-          this.onElement(chunk.subarray(start, i + 1));
-          return;
-        }
-        this.#keep(chunk.subarray(start, i + 1));
-        const element = Buffer.concat(this.#parts);
-        this.#parts = [];
-        this.onElement(element);
-      }
-      #keep(part) {
-        this.#count(part.length);
-        this.#parts.push(Buffer.from(part));
-      }
-      #count(bytes) {
-        this.#elementBytes += bytes;
-        if (this.#elementBytes > this.maxElementBytes) throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
-      }
-    };
-  }
-});
-
-// src/pxgrid/failures.ts
-async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord) {
-  const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
-  const res = await http.post(url, startTimestamp ? { startTimestamp } : {}, auth);
-  if (res.status !== 200) {
-    await res.body.dump().catch(() => void 0);
-    throw new ServiceStatusError(res.status, url);
-  }
-  const stats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || void 0 : void 0 };
-  const parser = new ArrayElementStream("failures", (buf) => {
-    const record2 = parseRecord(buf.toString("utf8"));
-    if (!record2) stats.invalid++;
-    else sinkCall(onRecord, record2);
-  });
-  try {
-    for await (const chunk of res.body) parser.write(chunk);
-  } catch (err) {
-    if (err instanceof SinkError) throw err.cause;
-    if (err instanceof SyntaxError || err instanceof Error && !("code" in err)) {
-      throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
-    }
-    if (err.message !== "aborted") throw transportError(url, err);
-  }
-  if (!parser.complete) throw iseError(TRUNCATED);
-  return stats;
-}
-function sinkCall(onRecord, record2) {
-  try {
-    onRecord(record2);
-  } catch (err) {
-    throw new SinkError("record handler failed", { cause: err });
-  }
-}
-function parseRecord(json) {
-  let value = JSON.parse(json);
-  if (isObject2(value) && typeof value.id === "number" && !Number.isSafeInteger(value.id)) {
-    value = JSON.parse(json.replace(LONG_NUMERIC_ID, '$1"$2"'));
-  }
-  if (isObject2(value) && plainRecord(value)) {
-    value.id = String(value.id);
-    return value;
-  }
-  const parsed = failureRecord.safeParse(value);
-  return parsed.success ? parsed.data : void 0;
-}
-function plainRecord(v) {
-  const { id, timestamp, executionSteps: steps } = v;
-  const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
-  return idOk && typeof timestamp === "string" && timestamp.length > 0 && (steps === void 0 || typeof steps === "string" || Array.isArray(steps));
-}
-var LONG_NUMERIC_ID, SinkError, isObject2, TRUNCATED, ServiceStatusError;
-var init_failures = __esm({
-  "src/pxgrid/failures.ts"() {
-    "use strict";
-    init_errors();
-    init_http();
-    init_jsonstream();
-    init_schemas3();
-    LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
-    SinkError = class extends Error {
-    };
-    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    TRUNCATED = "the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries";
-    ServiceStatusError = class extends Error {
-      constructor(status, url) {
-        super(`getFailures answered HTTP ${status}`);
-        this.status = status;
-        this.url = url;
-      }
-      status;
-      url;
-    };
-  }
-});
-
-// src/pxgrid/session.ts
-async function activate(cfg, control, opts) {
-  const creds = await credentials(cfg, control, opts.stateDir);
-  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
-  return { ...creds, state: res.accountState.toUpperCase() };
-}
-function accountStateError(nodeName, state, again = "run again") {
-  if (state === "ENABLED") return void 0;
-  if (state === "PENDING") {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`);
-  }
-  if (state === "DISABLED") {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`);
-  }
-  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`);
-}
-async function credentials(cfg, control, stateDir) {
-  const nodeName = cfg.ise.nodeName;
-  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
-  const file = stateFile.credentials(stateDir);
-  const stored = loadAccount(stateDir, nodeName);
-  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
-  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
-  checkWritable(stateDir);
-  const made = await accountCreate(control, nodeName);
-  saveAccount(stateDir, { nodeName, password: made.password });
-  return { auth: { user: nodeName, pass: made.password }, file, created: true };
-}
-async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
-  const control = new PxControl(http, cfg.ise.hosts);
-  const { auth, state, file } = await activate(cfg, control, opts);
-  const stateErr = accountStateError(auth.user, state);
-  if (stateErr) throw stateErr;
-  const nodes = await radiusNodes(control, auth);
-  let firstError;
-  for (const node2 of nodes) {
-    try {
-      return await fetchFromNode({ http, control, auth, file, description: opts.description }, node2, startTimestamp, sink);
-    } catch (err) {
-      if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof TransportError && err.kind === "deadline") throw err;
-      firstError ??= err;
-    }
-  }
-  const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : "";
-  if (firstError instanceof ServiceStatusError) {
-    throw iseError(`the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`);
-  }
-  if (firstError instanceof AppError && also) throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
-  throw firstError;
-}
-async function radiusNodes(control, auth) {
-  const nodes = await serviceLookup(control, auth);
-  if (nodes.length === 0) {
-    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`);
-  }
-  return nodes;
-}
-function restBaseUrl(node2) {
-  const base = serviceProperty(node2, "restBaseUrl");
-  if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node2.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
-  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node2.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`);
-  return base;
-}
-async function fetchFromNode(ctx, node2, start, sink) {
-  const base = restBaseUrl(node2);
-  for (let attempt = 0; ; attempt++) {
-    const secret = await accessSecret(ctx.control, ctx.auth, node2.nodeName);
-    sink.reset();
-    try {
-      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
-    } catch (err) {
-      const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
-      if (!refused) throw err;
-      if (attempt === 0) continue;
-      const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
-      throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ?? new AppError(Exit.account, `ISE node ${node2.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
-    }
-  }
-}
-var DESCRIPTION, CLIENTS2;
-var init_session = __esm({
-  "src/pxgrid/session.ts"() {
-    "use strict";
-    init_errors();
-    init_credentials();
-    init_files();
-    init_control();
-    init_failures();
-    init_http();
-    init_version();
-    DESCRIPTION = `ise-to-mail ${VERSION}`;
-    CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
-  }
-});
-
-// src/pxgrid/tls.ts
-function readPem(file, what, key) {
-  try {
-    const pem = (0, import_node_fs4.readFileSync)(file, "utf8");
-    if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
-    return pem;
-  } catch (err) {
-    const reason = err.code ?? err.message;
-    throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
-  }
-}
-function loadTls(ise, now = Date.now()) {
-  const ca = ise.ca ? readPem(ise.ca, "the ISE CA bundle", "ISE_CA") : void 0;
-  if (ca && ise.ca) checkCaBundle(ca, ise.ca);
-  const cert = ise.cert ? readPem(ise.cert, "the pxGrid client certificate", "PXGRID_CERT") : void 0;
-  const key = ise.key ? readPem(ise.key, "the pxGrid client key", "PXGRID_KEY") : void 0;
-  if (cert && key && ise.cert && ise.key) checkKeyPair(cert, ise.cert, key, ise.key, ise.keyPassphrase, now);
-  return { ca, cert, key, passphrase: ise.keyPassphrase, rejectUnauthorized: !ise.insecure };
-}
-function checkCaBundle(pem, file) {
-  try {
-    new import_node_crypto.X509Certificate(pem);
-  } catch {
-    throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
-  }
-}
-function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
-  let x509;
-  try {
-    x509 = new import_node_crypto.X509Certificate(certPem);
-  } catch {
-    throw usageError(`PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`);
-  }
-  const key = privateKey(keyPem, keyFile, passphrase);
-  if (!x509.checkPrivateKey(key)) {
-    throw usageError(`PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`);
-  }
-  if (Date.parse(x509.validTo) < now) {
-    throw usageError(`PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`);
-  }
-}
-function privateKey(pem, file, passphrase) {
-  try {
-    return (0, import_node_crypto.createPrivateKey)({ key: pem, format: "pem", passphrase });
-  } catch (err) {
-    const code = err.code ?? "";
-    if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
-      throw usageError(`PXGRID_KEY ${file} is encrypted: set PXGRID_KEY_PASSPHRASE`);
-    }
-    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code + String(err.message))) {
-      throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
-    }
-    throw usageError(`PXGRID_KEY ${file} is not a readable private key (${code || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`);
-  }
-}
-var import_node_crypto, import_node_fs4;
-var init_tls = __esm({
-  "src/pxgrid/tls.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    import_node_fs4 = require("node:fs");
-    init_errors();
-  }
-});
-
-// src/state/idset.ts
-function numeric(id) {
-  if (!/^(0|[1-9]\d{0,19})$/.test(id)) return void 0;
-  const n = BigInt(id);
-  return n <= MAX_U64 ? n : void 0;
-}
-function hash(n) {
-  let h = Number(BigInt.asUintN(32, n)) ^ Math.imul(Number(n >> 32n), 2654435761);
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-var EMPTY, MAX_U64, IdTimeSet;
-var init_idset = __esm({
-  "src/state/idset.ts"() {
-    "use strict";
-    EMPTY = -1;
-    MAX_U64 = (1n << 64n) - 1n;
-    IdTimeSet = class {
-      #ids = new BigUint64Array(1024);
-      #times = new Float64Array(1024);
-      #count = 0;
-      #slots = new Int32Array(2048).fill(EMPTY);
-      #other = /* @__PURE__ */ new Map();
-      get size() {
-        return this.#count + this.#other.size;
-      }
-      has(id) {
-        const n = numeric(id);
-        if (n === void 0) return this.#other.has(id);
-        return this.#slots[this.#find(n)] !== EMPTY;
-      }
-      /** Adds `id` unless present; returns false when it was already there. */
-      add(id, time2) {
-        const n = numeric(id);
-        if (n !== void 0) return this.#addNumeric(n, time2 ?? Number.NaN);
-        if (this.#other.has(id)) return false;
-        this.#other.set(id, time2);
-        return true;
-      }
-      /**
-       * Copies in the entries of `from` whose time passes `keep` (an entry without a time counts as
-       * `timeless`), without turning ids into strings: the cursor keeps ~100 000 of them after a storm.
-       */
-      addFrom(from, keep, timeless) {
-        for (let i = 0; i < from.#count; i++) {
-          const t = Number.isNaN(from.#times[i]) ? timeless : from.#times[i];
-          if (keep(t)) this.#addNumeric(from.#ids[i], t);
-        }
-        for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
-      }
-      #addNumeric(n, time2) {
-        const slot = this.#find(n);
-        if (this.#slots[slot] !== EMPTY) return false;
-        if (this.#count === this.#ids.length) this.#growColumns();
-        this.#ids[this.#count] = n;
-        this.#times[this.#count] = time2;
-        this.#slots[slot] = this.#count++;
-        if (this.#count * 2 > this.#slots.length) this.#rehash();
-        return true;
-      }
-      *[Symbol.iterator]() {
-        for (let i = 0; i < this.#count; i++) {
-          const t = this.#times[i];
-          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
-        }
-        yield* this.#other;
-      }
-      /** The newest time held, if any. */
-      maxTime() {
-        let max;
-        for (let i = 0; i < this.#count; i++) if (!(this.#times[i] <= (max ?? -Infinity))) max = Number.isNaN(this.#times[i]) ? max : this.#times[i];
-        for (const t of this.#other.values()) if (t !== void 0 && (max === void 0 || t > max)) max = t;
-        return max;
-      }
-      /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
-      *byTime() {
-        const order = Array.from({ length: this.#count }, (_, i) => i);
-        const times = this.#times;
-        const key = (i) => Number.isNaN(times[i]) ? Number.POSITIVE_INFINITY : times[i];
-        order.sort((a, b) => key(a) - key(b) || a - b);
-        for (const i of order) {
-          const t = times[i];
-          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
-        }
-        yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
-      }
-      /** The slot holding `n`, or the empty slot where it belongs. */
-      #find(n) {
-        const mask = this.#slots.length - 1;
-        let slot = hash(n) & mask;
-        for (; ; ) {
-          const at = this.#slots[slot];
-          if (at === EMPTY || this.#ids[at] === n) return slot;
-          slot = slot + 1 & mask;
-        }
-      }
-      #growColumns() {
-        const ids = new BigUint64Array(this.#ids.length * 2);
-        ids.set(this.#ids);
-        const times = new Float64Array(this.#times.length * 2);
-        times.set(this.#times);
-        this.#ids = ids;
-        this.#times = times;
-      }
-      #rehash() {
-        this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
-        const mask = this.#slots.length - 1;
-        for (let i = 0; i < this.#count; i++) {
-          let slot = hash(this.#ids[i]) & mask;
-          while (this.#slots[slot] !== EMPTY) slot = slot + 1 & mask;
-          this.#slots[slot] = i;
-        }
-      }
-    };
-  }
-});
-
-// src/state/cursor.ts
-function emptyCursor() {
-  return { seen: new IdTimeSet() };
-}
-function loadCursor(stateDir) {
-  const file = stateFile.cursor(stateDir);
-  let seen = new IdTimeSet();
-  let badTime = false;
-  const add = (id, time2) => {
-    const t = Date.parse(time2);
-    badTime ||= !Number.isFinite(t);
-    seen.add(id, t);
-  };
-  const data = readStateJson(file, fileSchema, RESET2, (text2) => {
-    const rest = takePairs(text2, add);
-    if (rest !== void 0) return rest;
-    seen = new IdTimeSet();
-    badTime = false;
-    return text2;
-  });
-  if (!data) return emptyCursor();
-  const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
-  for (const entry of data.seen) {
-    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET2}`);
-    add(entry[0], entry[1]);
-  }
-  if (hw !== void 0 && !Number.isFinite(hw) || badTime) {
-    throw usageError(`state file ${file} has an invalid time; ${RESET2}`);
-  }
-  return { highWater: hw, seen };
-}
-function takePairs(text2, add) {
-  const start = text2.indexOf(SEEN_START);
-  if (start === -1 || text2.indexOf(SEEN_START, start + 1) !== -1) return void 0;
-  if (text2[start + SEEN_START.length] === "]") return text2;
-  PAIR.lastIndex = start + SEEN_START.length;
-  for (; ; ) {
-    const m = PAIR.exec(text2);
-    if (!m) return void 0;
-    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
-    if (m[3] === "]") break;
-  }
-  return `${text2.slice(0, start + SEEN_START.length)}${text2.slice(PAIR.lastIndex - 1)}`;
-}
-function saveCursor(stateDir, cursor) {
-  const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
-  const head = `{"version":1,"highWater":${JSON.stringify(hw)},"seen":[`;
-  writeFileAtomic(stateFile.cursor(stateDir), jsonChunks(head, cursor.seen), 384);
-}
-function* jsonChunks(head, seenIds) {
-  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  let chunk = [];
-  let first = true;
-  yield head;
-  for (const [id, t] of pairs) {
-    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
-    if (chunk.length === 1e3) {
-      yield `${first ? "" : ","}${chunk.join(",")}`;
-      first = false;
-      chunk = [];
-    }
-  }
-  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
-`;
-}
-function queryStart(cursor, overlapMs) {
-  return cursor.highWater === void 0 ? void 0 : new Date(cursor.highWater - overlapMs).toISOString();
-}
-function canonicalId(id) {
-  return /^\d+$/.test(id) ? BigInt(id).toString() : id;
-}
-function recordTime(timestamp) {
-  const t = Date.parse(timestamp);
-  return Number.isFinite(t) ? t : void 0;
-}
-function advance(cursor, mailed, overlapMs, iseNow) {
-  let hw = cursor.highWater;
-  const newest = mailed instanceof IdTimeSet ? mailed.maxTime() : void 0;
-  if (newest !== void 0 && (hw === void 0 || newest > hw)) hw = newest;
-  if (!(mailed instanceof IdTimeSet)) {
-    for (const [, t] of mailed) if (t !== void 0 && (hw === void 0 || t > hw)) hw = t;
-  }
-  if (hw === void 0) hw = iseNow;
-  const seen = new IdTimeSet();
-  const keepFrom = hw === void 0 ? -Infinity : hw - overlapMs;
-  const keep = (t) => t >= keepFrom;
-  const timeless = hw ?? 0;
-  for (const list2 of [cursor.seen, mailed]) {
-    if (list2 instanceof IdTimeSet) seen.addFrom(list2, keep, timeless);
-    else for (const [id, t] of list2) if (keep(t ?? timeless)) seen.add(id, t ?? timeless);
-  }
-  return { highWater: hw, seen };
-}
-var fileSchema, isPair, RESET2, SEEN_START, PAIR;
-var init_cursor = __esm({
-  "src/state/cursor.ts"() {
-    "use strict";
-    init_zod();
-    init_errors();
-    init_atomic();
-    init_files();
-    init_idset();
-    fileSchema = object({
-      version: literal(1),
-      highWater: string2().nullable(),
-      // Pairs are checked by hand in loadCursor: zod copying 100 000 tuples cost more than the run.
-      seen: array(unknown())
-    });
-    isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
-    RESET2 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
-    SEEN_START = '"seen":[';
-    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
-  }
-});
-
-// src/state/lock.ts
-function acquireLock(stateDir, env) {
-  const file = stateFile.lock(stateDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
-    try {
-      (0, import_node_fs5.mkdirSync)(stateDir, { recursive: true });
-      const fd = (0, import_node_fs5.openSync)(file, "wx", 420);
-      (0, import_node_fs5.writeSync)(fd, `${JSON.stringify(mine)}
-`);
-      (0, import_node_fs5.closeSync)(fd);
-      return () => releaseIfMine(file, mine);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "EEXIST") throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`);
-    }
-    const owner = readOwner(file);
-    const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 1e4, env.now());
-    if (held) {
-      const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : "just starting";
-      throw new AppError(Exit.locked, `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`);
-    }
-    (0, import_node_fs5.rmSync)(file, { force: true });
-  }
-  throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
-}
-function releaseIfMine(file, mine) {
-  const owner = readOwner(file);
-  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) (0, import_node_fs5.rmSync)(file, { force: true });
-}
-function youngerThan(file, ms, now) {
-  try {
-    return now - (0, import_node_fs5.statSync)(file).mtimeMs < ms;
-  } catch {
-    return false;
-  }
-}
-function readOwner(file) {
-  try {
-    const data = JSON.parse((0, import_node_fs5.readFileSync)(file, "utf8"));
-    const started = typeof data.started === "string" ? Date.parse(data.started) : NaN;
-    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
-  } catch {
-  }
-  return void 0;
-}
-var import_node_fs5;
-var init_lock = __esm({
-  "src/state/lock.ts"() {
-    "use strict";
-    import_node_fs5 = require("node:fs");
-    init_errors();
-    init_files();
-  }
-});
-
-// src/plural.ts
-var plural;
-var init_plural = __esm({
-  "src/plural.ts"() {
-    "use strict";
-    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
-  }
-});
-
-// src/format/model.ts
-function shortLocation(location) {
-  const parts = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
-  return parts.join(" / ");
-}
-function buildModel(d, opts) {
-  const fmt2 = timeFormat(opts.timeZone);
-  const reasons = d.reasons();
-  const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  return {
-    test: opts.test === true,
-    headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
-    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
-    fmt: fmt2,
-    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
-    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
-    nas: nas.slice(0, TOP_NAS),
-    nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N)),
-    endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
-    rowsDropped: d.rowsDropped,
-    maxRows: opts.maxRows,
-    attachmentName: opts.attachmentName,
-    attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered)
-  };
-}
-function subjectOf(d, opts) {
-  const top2 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top2) {
-    const code = reasonCode(top2.reason);
-    const known = hintFor(top2.reason);
-    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
-  }
-  return clean(s, 140);
-}
-function detailSlice(m, limit = m.maxRows) {
-  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown, more: m.details.length - shown.length + m.rowsDropped };
-}
-function moreText(m, more) {
-  const rows = plural(more, "more row");
-  if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-function footerLines(m, total) {
-  const lines = [];
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
-  if (m.attachmentName && m.attachmentRows !== void 0) lines.push(`Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`);
-  else if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
-  lines.push("Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.");
-  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
-  return lines;
-}
-var TOP_REASONS, TOP_NAS, TOP_N, repeated, TEST_BANNER;
-var init_model = __esm({
-  "src/format/model.ts"() {
-    "use strict";
-    init_filters();
-    init_hints();
-    init_sanitize();
-    init_time();
-    init_plural();
-    TOP_REASONS = 15;
-    TOP_NAS = 10;
-    TOP_N = 10;
-    repeated = (rows) => rows.filter((r) => r.count > 1);
-    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
-  }
-});
-
-// src/format/storm.ts
-function stormSubject(prefix) {
-  return `${prefix} STORM:`;
-}
-function stormLead(groups, total, threshold, fmtTime) {
-  const all = groups.list();
-  const shown = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown.map((g) => [String(g.count), g.reason || "-", g.nas || "-", shortLocation(g.location) || "-", `${fmtTime(g.first)} .. ${fmtTime(g.last)}`]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text2 = [intro, ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`), ...rest ? [`  ${rest}`] : [], ""];
-  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
-  const html = [
-    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
-    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
-    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
-    ...rows.map((r) => tr(r)),
-    "</table>",
-    rest ? `<p>${escapeHtml(rest)}</p>` : ""
-  ].join("\n");
-  return { text: text2, html };
-}
-function noteLead(note2) {
-  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
-}
-function leadWith(mail, lead) {
-  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
-${lead.html}`) : `${lead.html}
-${mail.html}`;
-  return { ...mail, text: `${lead.text.join("\n")}
-${mail.text}`, html };
-}
-var MAX_GROUPS, SHOWN, StormGroups;
-var init_storm = __esm({
-  "src/format/storm.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    MAX_GROUPS = 2e3;
-    SHOWN = 40;
-    StormGroups = class {
-      #groups = /* @__PURE__ */ new Map();
-      /** Records whose group was not kept because of MAX_GROUPS. */
-      ungrouped = 0;
-      add(v) {
-        const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || "?"} (${v.nasIp})` : v.nasName;
-        const key = `${v.reason}\0${nas}\0${v.location}`;
-        let g = this.#groups.get(key);
-        if (!g) {
-          if (this.#groups.size >= MAX_GROUPS) {
-            this.ungrouped++;
-            return;
-          }
-          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          this.#groups.set(key, g);
-        }
-        g.count++;
-        if (v.time !== void 0) {
-          if (g.first === void 0 || v.time < g.first) g.first = v.time;
-          if (g.last === void 0 || v.time > g.last) g.last = v.time;
-        }
-      }
-      /** Largest first. */
-      list() {
-        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups.values()].sort((a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location));
-      }
-    };
-  }
-});
-
-// src/commands/batch.ts
-var Batch;
-var init_batch = __esm({
-  "src/commands/batch.ts"() {
-    "use strict";
-    init_digest();
-    init_storm();
-    init_cursor();
-    init_idset();
-    Batch = class {
-      /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
-      constructor(seen, newDigest = () => new Digest()) {
-        this.seen = seen;
-        this.newDigest = newDigest;
-        this.digest = newDigest();
-      }
-      seen;
-      newDigest;
-      digest;
-      groups = new StormGroups();
-      mailed = new IdTimeSet();
-      /** Records dropped because an earlier run already mailed them (overlap window). */
-      alreadyMailed = 0;
-      reset() {
-        this.digest.close();
-        this.digest = this.newDigest();
-        this.groups = new StormGroups();
-        this.mailed = new IdTimeSet();
-        this.alreadyMailed = 0;
-      }
-      add(record2) {
-        const id = canonicalId(record2.id);
-        if (this.seen.has(id) || !this.mailed.add(id, recordTime(record2.timestamp))) {
-          this.alreadyMailed++;
-          return;
-        }
-        const view = this.digest.add(record2);
-        if (view) this.groups.add(view);
-      }
-    };
-  }
-});
-
-// src/format/sizecap.ts
-function base64WireBytes(raw) {
-  const chars = 4 * Math.ceil(raw / 3);
-  return chars + 2 * Math.ceil(chars / 76);
-}
-function rawBytesFitting(wire) {
-  if (wire <= 0) return 0;
-  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
-  raw = Math.max(0, raw);
-  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
-  while (base64WireBytes(raw + 1) <= wire) raw++;
-  return raw;
-}
-function attachmentBudget(limit, rest) {
-  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
-}
-var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
-var init_sizecap = __esm({
-  "src/format/sizecap.ts"() {
-    "use strict";
-    RAW_PER_LINE = 57;
-    WIRE_PER_LINE = 78;
-    ATTACHMENT_MIME_OVERHEAD = 400;
-  }
-});
-
-// src/format/html.ts
-function cell(c) {
-  const v = typeof c === "string" ? { text: c } : c;
-  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
-  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
-  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
-}
-function table(head, rows) {
-  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
-  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
-${rows.map(row).join("\n")}</table>`;
-}
-function summary(m) {
-  const { fmt: fmt2 } = m;
-  const out = [h2("By reason")];
-  out.push(table(["Count", "Users", "Reason and likely fix", "First seen", "Last seen"], m.reasons.map((r) => [
-    { text: String(r.count), kind: "num" },
-    String(r.users),
-    { text: r.reason, sub: r.hint },
-    { text: fmt2(r.first), kind: "time" },
-    { text: fmt2(r.last), kind: "time" }
-  ])));
-  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
-  out.push(h2("By NAS"));
-  out.push(table(["Count", "NAS", "IP", "Location", "Users", "Last seen"], m.nas.map((n) => [
-    { text: String(n.count), kind: "num" },
-    n.name,
-    n.ip,
-    shortLocation(n.location),
-    String(n.users),
-    { text: fmt2(n.last), kind: "time" }
-  ])));
-  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable("User", m.users, "no user failed more than once");
-  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
-  out.push(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`);
-  return out;
-}
-function topTable(title, rows, none) {
-  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
-  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
-}
-function frame(m, title, body) {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
-  return [
-    "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
-    '<body style="margin:0;padding:0;background:#f4f5f7">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
-    banner,
-    `<tr><td style="padding:4px 18px 18px">`,
-    ...body,
-    "</td></tr></table>",
-    "</td></tr></table>",
-    "</body></html>",
-    ""
-  ].join("\n");
-}
-function renderHtml(m, total, title) {
-  const { shown } = detailSlice(m);
-  const footer = footerLines(m, total).map(note);
-  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
-  const build2 = (n2) => {
-    const { more } = detailSlice(m, n2);
-    const details = table(["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"], shown.slice(0, n2).map((r) => detailCells(m, r)));
-    return frame(m, title, [...head, details, more > 0 ? note(moreText(m, more)) : "", `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`]);
-  };
-  let n = shown.length;
-  let html = build2(n);
-  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
-    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
-    html = build2(n);
-  }
-  return { html, rowsShown: n };
-}
-var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
-var init_html = __esm({
-  "src/format/html.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    HTML_BUDGET = 9e4;
-    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
-    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
-    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
-    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
-    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
-    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
-    esc2 = (s) => escapeHtml(s);
-    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
-    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text2)}</p>`;
-    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
-    detailCells = (m, r) => [
-      { text: m.fmt(r.last), kind: "time" },
-      { text: String(r.count), kind: "num" },
-      short(clean(r.user, 64)),
-      { text: clean(r.endpoint, 40), kind: "nowrap" },
-      { text: clean(r.nasName, 40), kind: "nowrap" },
-      { text: r.nasIp, kind: "nowrap" },
-      clean(r.reason, 100)
-    ];
-  }
-});
-
-// src/format/text.ts
-function renderText(m, total, rowLimit) {
-  const { fmt: fmt2 } = m;
-  const out = [];
-  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
-  out.push(`${m.headline}: ${m.facts}`, m.range, "");
-  out.push("BY REASON");
-  for (const r of m.reasons) {
-    out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${plural(r.users, "user")}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
-    if (r.hint) out.push(`      Hint: ${r.hint}`);
-  }
-  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
-  out.push("", "BY NAS");
-  for (const n of m.nas) {
-    const loc = shortLocation(n.location);
-    out.push(`  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${plural(n.users, "user")}, last ${fmt2(n.last)}`);
-  }
-  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
-  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown, more } = detailSlice(m, rowLimit);
-  out.push("", "DETAILS (identical failures collapsed, newest first)", "  last seen | count | user | endpoint | NAS (IP) | reason");
-  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
-  if (more > 0) out.push(`  ${moreText(m, more)}`);
-  out.push("", "-- ", ...footerLines(m, total));
-  return `${out.join("\n")}
-`;
-}
-function detailLine(m, r) {
-  const cells = [m.fmt(r.last), `${r.count}x`, clean(r.user, 64) || "-", clean(r.endpoint, 40) || "-", `${r.nasName || "?"} (${r.nasIp || "-"})`, clean(r.reason, 100) || "-"];
-  return cells.join(" | ");
-}
-function topLines(rows, none) {
-  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
-}
-var init_text = __esm({
-  "src/format/text.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    init_plural();
-  }
-});
-
-// src/format/render.ts
-function render(d, opts) {
-  const subject = subjectOf(d, opts);
-  const model = buildModel(d, opts);
-  const { html, rowsShown } = renderHtml(model, d.total, subject);
-  return { subject, text: renderText(model, d.total, rowsShown), html };
-}
-var init_render = __esm({
-  "src/format/render.ts"() {
-    "use strict";
-    init_html();
-    init_model();
-    init_text();
-  }
-});
-
-// src/mail/compose.ts
-function messageIdDomain(from) {
-  const domain = (from ?? "").split("@").pop() ?? "";
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
-}
-function newMessageId(from, now) {
-  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
-}
-function composeMail(cfg, digest, opts) {
-  const built = digest.attachment();
-  const attachment = built && built.rows > 0 ? built : void 0;
-  let rendered = render(digest, {
-    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
-    maxRows: cfg.mail.maxRows,
-    timeZone: cfg.mail.timezone,
-    attachmentName: attachment?.filename,
-    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test
-  });
-  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
-  return {
-    ...rendered,
-    messageId: newMessageId(cfg.mail.from, opts.now),
-    headers: { ...MACHINE_HEADERS },
-    attachments: attachment ? [{ filename: attachment.filename, content: () => attachment.stream(), contentType: attachment.contentType, size: attachment.bytes }] : []
-  };
-}
-var import_node_crypto2, MACHINE_HEADERS;
-var init_compose = __esm({
-  "src/mail/compose.ts"() {
-    "use strict";
-    import_node_crypto2 = require("node:crypto");
-    init_render();
-    init_storm();
-    MACHINE_HEADERS = {
-      "Auto-Submitted": "auto-generated",
-      "X-Auto-Response-Suppress": "All"
-    };
   }
 });
 
@@ -12302,23 +10453,35 @@ function smtpError(cfg, err) {
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
   const hint = smtpHint(e, cfg);
   const code = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
-  return mailError(`mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`, err);
+  return mailError(
+    `mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`,
+    err
+  );
 }
 function smtpHint(e, cfg) {
   const msg = e.message ?? "";
-  if (e.code === "EAUTH" || e.responseCode === 535) return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
-  if (/not verified/i.test(`${e.response ?? ""} ${msg}`)) return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
+  if (e.code === "EAUTH" || e.responseCode === 535)
+    return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
+  if (/not verified/i.test(`${e.response ?? ""} ${msg}`))
+    return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
   if (e.responseCode === 552) return "the server refused the message as too large: set MAIL_MAX_BYTES below its limit";
-  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
+  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
+    return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === "tls" ? "this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465" : "this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)";
   }
-  if (/STARTTLS/i.test(msg) || e.code === "ETLS") return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
-  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
-  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg)) return "connection refused: check SMTP_SERVER and SMTP_PORT";
-  if (/greeting/i.test(msg) && cfg.smtp.security !== "tls") return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
-  if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg)) return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
-  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg)) return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
+  if (/STARTTLS/i.test(msg) || e.code === "ETLS")
+    return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
+  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
+    return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg))
+    return "connection refused: check SMTP_SERVER and SMTP_PORT";
+  if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
+    return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
+  if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg))
+    return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
+  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
+    return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
   return "check the SMTP settings with the doctor command";
 }
@@ -24486,7 +22649,10 @@ var require_nodemailer = __commonJS({
 
 // src/mail/transport.ts
 async function sendMail(cfg, deadline, mail, limit) {
-  const [nodemailer, { default: MailComposer }] = await Promise.all([Promise.resolve().then(() => __toESM(require_nodemailer())), Promise.resolve().then(() => __toESM(require_mail_composer()))]);
+  const [nodemailer, { default: MailComposer }] = await Promise.all([
+    Promise.resolve().then(() => __toESM(require_nodemailer())),
+    Promise.resolve().then(() => __toESM(require_mail_composer()))
+  ]);
   const date2 = /* @__PURE__ */ new Date();
   const render2 = () => new MailComposer({
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? "" },
@@ -24495,7 +22661,11 @@ async function sendMail(cfg, deadline, mail, limit) {
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
-    attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: typeof a.content === "function" ? a.content() : a.content })),
+    attachments: mail.attachments?.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: typeof a.content === "function" ? a.content() : a.content
+    })),
     messageId: mail.messageId,
     date: date2,
     disableFileAccess: true,
@@ -24506,7 +22676,11 @@ async function sendMail(cfg, deadline, mail, limit) {
   const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
   const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size };
   try {
-    const info = await withRetry(() => transport.sendMail({ envelope, raw: render2() }), deadline, { attempts: 3, baseDelayMs: 2e3, transient: transientSmtp });
+    const info = await withRetry(() => transport.sendMail({ envelope, raw: render2() }), deadline, {
+      attempts: 3,
+      baseDelayMs: 2e3,
+      transient: transientSmtp
+    });
     return { messageId: String(info.messageId ?? mail.messageId ?? ""), rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);
@@ -24541,7 +22715,7 @@ function transientSmtp(err) {
 function timeouts(deadline) {
   const socketTimeout = deadline.cap(SOCKET_MS);
   const before = (ms) => Math.max(1, Math.min(ms, socketTimeout - 250));
-  return { connectionTimeout: before(CONNECT_MS2), greetingTimeout: before(GREETING_MS), socketTimeout };
+  return { connectionTimeout: before(CONNECT_MS), greetingTimeout: before(GREETING_MS), socketTimeout };
 }
 async function byteCount(stream) {
   let n = 0;
@@ -24563,26 +22737,28 @@ function serverSizeLimit(err) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs6.readFileSync)(file, "utf8");
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
   }
 }
-var import_node_fs6, CONNECT_MS2, GREETING_MS, SOCKET_MS, MessageTooBig;
+var import_node_fs4, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_errors();
     init_retry();
     init_smtp_errors();
     init_smtp_errors();
-    CONNECT_MS2 = 15e3;
+    CONNECT_MS = 15e3;
     GREETING_MS = 15e3;
     SOCKET_MS = 6e4;
     MessageTooBig = class extends Error {
       constructor(size, limit, byServer) {
-        super(`the message is ${size} bytes, over the ${byServer ? "mail server's SIZE" : "MAIL_MAX_BYTES"} limit of ${limit}`);
+        super(
+          `the message is ${size} bytes, over the ${byServer ? "mail server's SIZE" : "MAIL_MAX_BYTES"} limit of ${limit}`
+        );
         this.size = size;
         this.limit = limit;
         this.byServer = byServer;
@@ -24594,24 +22770,35 @@ var init_transport = __esm({
   }
 });
 
-// src/commands/compose.ts
+// src/sizecap/budget.ts
+function base64WireBytes(raw) {
+  const chars = 4 * Math.ceil(raw / 3);
+  return chars + 2 * Math.ceil(chars / 76);
+}
+function rawBytesFitting(wire) {
+  if (wire <= 0) return 0;
+  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
+  raw = Math.max(0, raw);
+  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
+  while (base64WireBytes(raw + 1) <= wire) raw++;
+  return raw;
+}
+function attachmentBudget(limit, rest) {
+  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
+}
+var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
+var init_budget = __esm({
+  "src/sizecap/budget.ts"() {
+    "use strict";
+    RAW_PER_LINE = 57;
+    WIRE_PER_LINE = 78;
+    ATTACHMENT_MIME_OVERHEAD = 400;
+  }
+});
+
+// src/sizecap/fit.ts
 function initialAttachmentBudget(cfg) {
   return attachmentBudget(cfg.mail.maxBytes, Math.min(RESERVE, cfg.mail.maxBytes / 2));
-}
-function composer(cfg, batch, now) {
-  return (budget, limit) => {
-    const d = batch.digest;
-    const attachment = d.attachment();
-    attachment?.trimTo(budget);
-    const storm = d.total > cfg.stormThreshold;
-    const leads = [];
-    if (attachment && attachment.omitted > 0) {
-      const all = attachment.rows + attachment.omitted;
-      leads.push(noteLead(attachment.rows > 0 ? `The attachment holds the first ${attachment.rows} of ${all} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.` : `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`));
-    }
-    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
-    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : void 0 });
-  };
 }
 async function sendFitted(cfg, deadline, compose2) {
   let limit = cfg.mail.maxBytes;
@@ -24642,57 +22829,63 @@ async function sendAsIs(cfg, deadline, mail) {
 function tooBig(err, byServer, cut) {
   const over = `the message is ${err.size} bytes, over the ${byServer ? "mail server's SIZE" : "MAIL_MAX_BYTES"} limit of ${err.limit}`;
   const fix = byServer ? "the mail server accepts less: ask its admin for a larger limit" : "raise MAIL_MAX_BYTES";
-  return mailError(`${over}${cut ? " even with the attachment cut down" : ""}; ${fix}. The failures will be sent again on the next run`, err);
+  return mailError(
+    `${over}${cut ? " even with the attachment cut down" : ""}; ${fix}. The failures will be sent again on the next run`,
+    err
+  );
 }
 var RESERVE, ATTEMPTS;
-var init_compose2 = __esm({
-  "src/commands/compose.ts"() {
+var init_fit = __esm({
+  "src/sizecap/fit.ts"() {
     "use strict";
     init_errors();
-    init_sizecap();
-    init_storm();
-    init_time();
-    init_compose();
     init_transport();
+    init_budget();
     RESERVE = 128 * 1024;
     ATTEMPTS = 4;
   }
 });
 
-// src/commands/run-output.ts
-function runNotes(cfg, invalid) {
-  const notes = [];
-  if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
-  if (invalid > 0) notes.push(`${invalid} record(s) without id or timestamp skipped`);
-  return notes;
-}
-function outcome(notes, message, data) {
-  const status = notes.length ? "WARN" : "OK";
-  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join("; ")}` : message, data };
-}
-function printMessage(io, cfg, mail) {
-  io.out(`From: ${cfg.mail.from}`);
-  io.out(`To: ${cfg.mail.dest.join(", ")}`);
-  io.out(`Subject: ${mail.subject}`);
-  io.out("");
-  for (const line of mail.text.replace(/\n$/, "").split("\n")) io.out(line);
-  io.out("");
-  if (cfg.mail.attach !== "none") io.out(`(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`);
-}
-var init_run_output = __esm({
-  "src/commands/run-output.ts"() {
+// src/core/plural.ts
+var plural;
+var init_plural = __esm({
+  "src/core/plural.ts"() {
     "use strict";
-    init_errors();
-    init_attachment();
+    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
   }
 });
 
-// src/format/health-mail.ts
+// src/format/sanitize.ts
+function clean(value, max = MAX_VALUE_CHARS) {
+  if (value === void 0 || value === null) return "";
+  const text2 = Array.isArray(value) ? value.map(String).join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const safe = text2.replace(UNSAFE, "?").trim();
+  if (safe.length <= max) return safe;
+  return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+var UNSAFE, MAX_VALUE_CHARS, HTML_ESCAPES;
+var init_sanitize = __esm({
+  "src/format/sanitize.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+    MAX_VALUE_CHARS = 200;
+    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  }
+});
+
+// src/health/health-mail.ts
 function fmtUtc(t) {
   return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
 }
 function fmtSpan(ms) {
-  const units = [[864e5, "d"], [36e5, "h"], [6e4, "m"]];
+  const units = [
+    [864e5, "d"],
+    [36e5, "h"],
+    [6e4, "m"]
+  ];
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
 }
@@ -24721,7 +22914,9 @@ function compose(subject, paragraphs) {
 `,
     html: [
       '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-      ...lines.map((l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`),
+      ...lines.map(
+        (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
+      ),
       `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
       "</body></html>"
     ].join("\n")
@@ -24756,7 +22951,10 @@ function foldRecovery(mail, r, found, prefix) {
   return {
     ...mail,
     // The digest's own prefix is not repeated: it keeps its counts and top reason.
-    subject: clean(`${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`, 200),
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200
+    ),
     text: `${lines.join("\n")}
 
 ${mail.text}`,
@@ -24774,23 +22972,23 @@ function heartbeatMail(q, prefix) {
 }
 var tag, MAX_LINE;
 var init_health_mail = __esm({
-  "src/format/health-mail.ts"() {
+  "src/health/health-mail.ts"() {
     "use strict";
     init_errors();
-    init_sanitize();
     init_plural();
+    init_sanitize();
     tag = (prefix) => `${prefix} ise-to-mail`;
     MAX_LINE = 600;
   }
 });
 
-// src/state/health.ts
+// src/health/health-record.ts
 function newHealth(now) {
   return { failedRuns: 0, quietSince: now };
 }
 function loadHealth(stateDir) {
   const file = stateFile.health(stateDir);
-  const data = readStateJson(file, fileSchema2, HEALTH_RESET);
+  const data = readStateJson(file, fileSchema, HEALTH_RESET);
   if (!data) return void 0;
   const time2 = (v) => {
     if (v === null) return void 0;
@@ -24803,7 +23001,12 @@ function loadHealth(stateDir) {
     const t = time2(data[k]);
     if (t !== void 0) h[k] = t;
   }
-  if (data.lastError) h.lastError = { exitCode: data.lastError.exitCode, message: data.lastError.message, at: time2(data.lastError.at) ?? 0 };
+  if (data.lastError)
+    h.lastError = {
+      exitCode: data.lastError.exitCode,
+      message: data.lastError.message,
+      at: time2(data.lastError.at) ?? 0
+    };
   return h;
 }
 function serialize(h) {
@@ -24841,22 +23044,24 @@ function describeHealth(stateDir, now) {
   const when = (t) => t === void 0 ? "never" : `${fmt(t)} (${ago(now - t)})`;
   const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
   if (h.failedRuns > 0 && h.firstFailure !== void 0) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
-  if (h.lastError) lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
-  if (h.problemMailed !== void 0) lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
+  if (h.lastError)
+    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+  if (h.problemMailed !== void 0)
+    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
   lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
   return lines;
 }
-var iso, fileSchema2, HEALTH_RESET, TIME_FIELDS, fmt;
-var init_health = __esm({
-  "src/state/health.ts"() {
+var iso, fileSchema, HEALTH_RESET, TIME_FIELDS, fmt;
+var init_health_record = __esm({
+  "src/health/health-record.ts"() {
     "use strict";
     init_zod();
     init_errors();
+    init_plural();
     init_atomic();
     init_files();
-    init_plural();
     iso = string2().nullable();
-    fileSchema2 = object({
+    fileSchema = object({
       version: literal(1),
       lastSuccess: iso,
       firstFailure: iso,
@@ -24868,12 +23073,19 @@ var init_health = __esm({
       lastHeartbeat: iso
     });
     HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
-    TIME_FIELDS = ["lastSuccess", "firstFailure", "problemMailed", "quietSince", "lastMail", "lastHeartbeat"];
+    TIME_FIELDS = [
+      "lastSuccess",
+      "firstFailure",
+      "problemMailed",
+      "quietSince",
+      "lastMail",
+      "lastHeartbeat"
+    ];
     fmt = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
   }
 });
 
-// src/commands/watch.ts
+// src/health/watch.ts
 async function watchedPoll(cfg, sys, deadline, poll2) {
   const run = { cfg, sys, deadline, t: sys.now() };
   let before;
@@ -24885,7 +23097,10 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   const h = before ?? newHealth(run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
-  const decorate = recovery && ((mail, found) => (folded = true, foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix)));
+  const decorate = recovery && ((mail, found) => {
+    folded = true;
+    return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+  });
   let outcome2;
   try {
     outcome2 = await poll2(decorate);
@@ -24918,7 +23133,12 @@ function recoveryDue(h, cfg, t) {
 async function onFailure(run, h, before, exitCode, message) {
   const { cfg, t } = run;
   const since = h.failedRuns === 0 || h.firstFailure === void 0 ? t : h.firstFailure;
-  const next = { ...h, failedRuns: h.failedRuns + 1, firstFailure: since, lastError: { exitCode, message, at: t } };
+  const next = {
+    ...h,
+    failedRuns: h.failedRuns + 1,
+    firstFailure: since,
+    lastError: { exitCode, message, at: t }
+  };
   const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
@@ -24926,10 +23146,22 @@ async function onFailure(run, h, before, exitCode, message) {
     if (exitCode === Exit.mail) {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
-      const mail = problemMail({ exitCode, message, since, failedRuns: next.failedRuns, lastSuccess: h.lastSuccess, repeatMs: cfg.health.repeatMs }, cfg.mail.subjectPrefix);
+      const mail = problemMail(
+        {
+          exitCode,
+          message,
+          since,
+          failedRuns: next.failedRuns,
+          lastSuccess: h.lastSuccess,
+          repeatMs: cfg.health.repeatMs
+        },
+        cfg.mail.subjectPrefix
+      );
       const sent = await trySend(run, mail);
       if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
-      notes.push(sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`);
+      notes.push(
+        sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`
+      );
     }
   }
   const saved = save(run, next, before);
@@ -24945,7 +23177,9 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   if (recovery) {
     const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
-    notes.push(folded ? "recovery note included" : sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`);
+    notes.push(
+      folded ? "recovery note included" : sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`
+    );
     warn = sent !== true;
     active ||= sent === true;
   } else {
@@ -24953,10 +23187,23 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await trySend(run, heartbeatMail({ since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" }, cfg.mail.subjectPrefix));
+    const sent = await trySend(
+      run,
+      heartbeatMail(
+        { since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" },
+        cfg.mail.subjectPrefix
+      )
+    );
     const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
-    if (sent === true) Object.assign(next, { quietSince: h.quietSince + slots * cfg.health.heartbeatMs, lastHeartbeat: t, lastMail: t });
-    notes.push(sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`);
+    if (sent === true)
+      Object.assign(next, {
+        quietSince: h.quietSince + slots * cfg.health.heartbeatMs,
+        lastHeartbeat: t,
+        lastMail: t
+      });
+    notes.push(
+      sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`
+    );
     warn = sent !== true;
   }
   const stale = h.lastSuccess === void 0 || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
@@ -24993,21 +23240,26 @@ function errorLine(err) {
 }
 function rewrap(err, note2) {
   if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note2}`, { cause: err });
-  return new AppError(Exit.internal, `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`, { cause: err });
+  return new AppError(
+    Exit.internal,
+    `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`,
+    { cause: err }
+  );
 }
 function redact2(cfg, text2) {
   return redact(text2, secretsOf(cfg));
 }
 var HEALTH_MAIL_MIN_MS, JITTER_MS, SUCCESS_REFRESH_MS, iso2;
 var init_watch = __esm({
-  "src/commands/watch.ts"() {
+  "src/health/watch.ts"() {
     "use strict";
     init_deadline();
     init_errors();
-    init_health_mail();
-    init_compose2();
+    init_redact();
+    init_fit();
     init_secrets();
-    init_health();
+    init_health_mail();
+    init_health_record();
     HEALTH_MAIL_MIN_MS = 2e4;
     JITTER_MS = 6e4;
     SUCCESS_REFRESH_MS = 36e5;
@@ -25015,28 +23267,2101 @@ var init_watch = __esm({
   }
 });
 
-// src/commands/run.ts
-var run_exports = {};
-__export(run_exports, {
-  runPoll: () => runPoll
+// src/format/gzblocks.ts
+var import_node_stream, import_node_zlib, BLOCK_CHARS, GzipBlocks;
+var init_gzblocks = __esm({
+  "src/format/gzblocks.ts"() {
+    "use strict";
+    import_node_stream = require("node:stream");
+    import_node_zlib = require("node:zlib");
+    BLOCK_CHARS = 256 * 1024;
+    GzipBlocks = class {
+      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
+      constructor(budget, header, footer = "") {
+        this.budget = budget;
+        this.header = header;
+        this.#tail = footer ? (0, import_node_zlib.gzipSync)(footer) : void 0;
+        this.budget -= this.#tail?.length ?? 0;
+      }
+      budget;
+      header;
+      #members = [];
+      #pending = [];
+      #pendingChars = 0;
+      #bytes = 0;
+      #full = false;
+      #tail;
+      /** Lines added (kept or not). */
+      lines = 0;
+      /** Lines in the file. */
+      rows = 0;
+      /** Lines left out to respect the size cap. */
+      omitted = 0;
+      add(line) {
+        this.lines++;
+        if (this.#full) {
+          this.omitted++;
+          return;
+        }
+        this.#pending.push(line);
+        this.#pendingChars += line.length;
+        if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
+      }
+      /** Compresses what is pending; call once after the last line. */
+      finish() {
+        if (this.#pending.length > 0) this.#flush();
+      }
+      get bytes() {
+        return this.#bytes + (this.#tail?.length ?? 0);
+      }
+      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
+        while (this.#bytes > this.budget && this.#members.length > 0) {
+          const last = this.#members.pop();
+          this.#bytes -= last.bytes.length;
+          this.rows -= last.lens.length;
+          this.#full = true;
+          const text2 = (0, import_node_zlib.gunzipSync)(last.bytes).toString("utf8");
+          let at = last.head;
+          const lines = last.lens.map((n) => {
+            at += n;
+            return text2.slice(at - n, at);
+          });
+          const kept = this.#fitLines(lines, last.head > 0);
+          this.omitted += lines.length - kept;
+        }
+      }
+      content() {
+        return Buffer.concat(this.#parts());
+      }
+      /** The same bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
+      }
+      clear() {
+        this.#members = [];
+        this.#pending = [];
+      }
+      #parts() {
+        const parts = this.#members.map((m) => m.bytes);
+        return this.#tail ? [...parts, this.#tail] : parts;
+      }
+      #flush() {
+        const lines = this.#pending;
+        this.#pending = [];
+        this.#pendingChars = 0;
+        const first = this.#members.length === 0;
+        const gz = (0, import_node_zlib.gzipSync)((first ? this.header : "") + lines.join(""));
+        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lines, first);
+        else {
+          this.#full = true;
+          this.omitted += lines.length - this.#fitLines(lines, first);
+        }
+      }
+      /** Keeps as many of the first `lines` as fit the budget as one block; returns how many. */
+      #fitLines(lines, first) {
+        const head = first ? this.header : "";
+        let lo = 1;
+        let hi = lines.length;
+        let best;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          const gz = (0, import_node_zlib.gzipSync)(head + lines.slice(0, mid).join(""));
+          if (this.#bytes + gz.length <= this.budget) {
+            best = { gz, n: mid };
+            lo = mid + 1;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        if (best) this.#push(best.gz, lines.slice(0, best.n), first);
+        return best?.n ?? 0;
+      }
+      #push(bytes, lines, first) {
+        this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
+        this.#bytes += bytes.length;
+        this.rows += lines.length;
+      }
+    };
+  }
 });
-async function runPoll(cfg, opts, sys, io) {
-  requireSettings(cfg, ["ise", "mail"]);
-  const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  const release = opts.dryRun ? () => void 0 : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
+
+// src/format/attachment.ts
+function csvCell(value) {
+  let s = clean(value, CSV_CELL_MAX);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function createAttachment(format, budget) {
+  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
+}
+var CSV_COLUMNS, CSV_CELL_MAX, csvRow, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
+var init_attachment = __esm({
+  "src/format/attachment.ts"() {
+    "use strict";
+    init_gzblocks();
+    init_sanitize();
+    CSV_COLUMNS = [
+      "timestamp",
+      "id",
+      "userName",
+      "callingStationId",
+      "nasName",
+      "nasIpAddress",
+      "nasPortId",
+      "failureReason",
+      "messageCode",
+      "location",
+      "deviceType",
+      "identityStore",
+      "authenticationMethod",
+      "authenticationProtocol",
+      "serverName",
+      "networkDeviceName",
+      "auditSessionId",
+      "ipAddresses",
+      "selectedAznProfiles",
+      "policySetName",
+      "authorizationRule",
+      "endpointProfile"
+    ];
+    CSV_CELL_MAX = 1e3;
+    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
+`;
+    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
+    AttachmentBuilder = class {
+      /** `budget`: the most compressed bytes the attachment may take. */
+      constructor(format, budget) {
+        this.format = format;
+        const csv = format === "csv";
+        this.filename = attachmentFilename(format);
+        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
+      }
+      format;
+      #blocks;
+      filename;
+      contentType = "application/gzip";
+      add(record2) {
+        if (this.format === "csv") this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record2[c])));
+        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${jsonLine(record2)}`);
+      }
+      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
+      get rows() {
+        return this.#blocks.rows;
+      }
+      get omitted() {
+        return this.#blocks.omitted;
+      }
+      /** Compressed size. */
+      get bytes() {
+        return this.#blocks.bytes;
+      }
+      /** Compresses what is pending; call once after the last record. */
+      finish() {
+        this.#blocks.finish();
+      }
+      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.#blocks.trimTo(budget);
+      }
+      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return this.#blocks.stream();
+      }
+      content() {
+        return this.#blocks.content();
+      }
+      /** Drops everything (a retried fetch starts a new batch). */
+      close() {
+        this.#blocks.clear();
+      }
+    };
+  }
+});
+
+// src/format/digest.ts
+function viewOf(r) {
+  const t = Date.parse(r.timestamp);
+  return {
+    time: Number.isFinite(t) ? t : void 0,
+    user: clean(r.userName),
+    endpoint: clean(r.callingStationId ?? r.macAddress),
+    nasName: clean(r.nasName ?? r.networkDeviceName),
+    nasIp: clean(r.nasIpAddress, 64),
+    reason: clean(r.failureReason),
+    location: clean(r.location)
+  };
+}
+function group(map, key, make) {
+  let entry = map.get(key);
+  if (!entry && map.size < MAX_KEYS) {
+    entry = { row: make(), users: /* @__PURE__ */ new Set() };
+    map.set(key, entry);
+  }
+  return entry;
+}
+function addSpan(s, t) {
+  s.count++;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+function countInto(map, key) {
+  const n = map.get(key);
+  if (n !== void 0) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS) map.set(key, 1);
+}
+function top(map, n) {
+  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+}
+var MAX_KEYS, MAX_ROWS, Digest, minTime, maxTime, cmp;
+var init_digest = __esm({
+  "src/format/digest.ts"() {
+    "use strict";
+    init_attachment();
+    init_sanitize();
+    MAX_KEYS = 1e4;
+    MAX_ROWS = 2e3;
+    Digest = class {
+      /** Records in the mail (after filters). */
+      total = 0;
+      newest;
+      oldest;
+      /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
+      rowsDropped = 0;
+      filtered = /* @__PURE__ */ new Map();
+      #rows = /* @__PURE__ */ new Map();
+      #reasons = /* @__PURE__ */ new Map();
+      #nas = /* @__PURE__ */ new Map();
+      #users = /* @__PURE__ */ new Map();
+      #endpoints = /* @__PURE__ */ new Map();
+      #filter;
+      #attachment;
+      constructor(opts = {}) {
+        this.#filter = opts.filter;
+        this.#attachment = createAttachment(opts.attach ?? "none", opts.attachBudget ?? Number.POSITIVE_INFINITY);
+      }
+      /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
+      add(record2) {
+        const dropped = this.#filter?.(record2);
+        if (dropped) {
+          this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+          return void 0;
+        }
+        const v = viewOf(record2);
+        this.total++;
+        this.newest = maxTime(this.newest, v.time);
+        this.oldest = minTime(this.oldest, v.time);
+        countInto(this.#users, v.user);
+        if (v.endpoint) countInto(this.#endpoints, v.endpoint);
+        this.#addGroups(v);
+        this.#addRow(v);
+        this.#attachment?.add(record2);
+        return v;
+      }
+      get filteredTotal() {
+        return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+      }
+      /** Distinct users; `usersCapped` says the true number is higher. */
+      get distinctUsers() {
+        return this.#users.size;
+      }
+      get usersCapped() {
+        return this.#users.size >= MAX_KEYS;
+      }
+      get distinctEndpoints() {
+        return this.#endpoints.size;
+      }
+      reasons() {
+        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+      }
+      nas() {
+        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+      }
+      topUsers(n) {
+        return top(this.#users, n);
+      }
+      topEndpoints(n) {
+        return top(this.#endpoints, n);
+      }
+      /** Detail rows, newest first. */
+      details() {
+        return [...this.#rows.values()].sort(
+          (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user)
+        );
+      }
+      /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
+      attachment() {
+        this.#attachment?.finish();
+        return this.#attachment;
+      }
+      /** Frees the attachment stream of a batch that will not be mailed. */
+      close() {
+        this.#attachment?.close();
+      }
+      #addRow(v) {
+        const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
+        const row2 = this.#rows.get(key);
+        if (row2) {
+          addSpan(row2, v.time);
+          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+        } else if (this.#rows.size < MAX_ROWS) {
+          this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
+        } else {
+          this.rowsDropped++;
+        }
+      }
+      #addGroups(v) {
+        const reason = group(this.#reasons, v.reason, () => ({
+          reason: v.reason,
+          count: 0,
+          users: 0,
+          first: void 0,
+          last: void 0
+        }));
+        const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({
+          name: v.nasName,
+          ip: v.nasIp,
+          location: v.location,
+          count: 0,
+          users: 0,
+          first: void 0,
+          last: void 0
+        }));
+        for (const g of [reason, nas]) {
+          if (!g) continue;
+          addSpan(g.row, v.time);
+          if (g.users.size < MAX_KEYS) g.users.add(v.user);
+        }
+      }
+    };
+    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/format/hints.ts
+function reasonCode(reason) {
+  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
+}
+function hintFor(reason) {
+  const code = reasonCode(reason);
+  return code === void 0 ? void 0 : CATALOG[code];
+}
+var CATALOG, HINT_CODES;
+var init_hints = __esm({
+  "src/format/hints.ts"() {
+    "use strict";
+    CATALOG = {
+      "5411": {
+        short: "Supplicant stopped responding",
+        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
+      },
+      "5440": {
+        short: "EAP session abandoned",
+        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
+      },
+      "11007": {
+        short: "Unknown network device",
+        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
+      },
+      "11036": {
+        short: "Bad Message-Authenticator",
+        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
+      },
+      "11514": {
+        short: "Client rejected TLS",
+        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
+      },
+      "12308": {
+        short: "Client reported failure",
+        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
+      },
+      "12321": {
+        short: "Client rejected ISE certificate",
+        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
+      },
+      "12514": {
+        short: "Unknown CA in client cert",
+        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
+      },
+      "12520": {
+        short: "Client rejected ISE certificate",
+        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
+      },
+      "12934": {
+        short: "Supplicant silent in PEAP",
+        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
+      },
+      "12935": {
+        short: "Supplicant silent in EAP-TLS",
+        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
+      },
+      "15024": {
+        short: "PAP not allowed",
+        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
+      },
+      "15039": {
+        short: "Rejected per authorization",
+        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
+      },
+      "22040": {
+        short: "Wrong password",
+        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
+      },
+      "22044": {
+        short: "Cert auth expected",
+        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
+      },
+      "22045": {
+        short: "Password auth expected",
+        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
+      },
+      "22049": {
+        short: "Certificate mismatch",
+        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
+      },
+      "22056": {
+        short: "User not found",
+        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
+      },
+      "24206": {
+        short: "User disabled",
+        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
+      },
+      "24408": {
+        short: "Wrong AD password",
+        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
+      },
+      "24423": {
+        short: "No machine auth seen",
+        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
+      }
+    };
+    HINT_CODES = Object.keys(CATALOG);
+  }
+});
+
+// src/format/filters.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "is");
+}
+function compileFilters(f) {
+  const excludeReasons = new Set(f.excludeReasons);
+  const includeReasons = new Set(f.includeReasons);
+  const users = f.excludeUsers.map(globToRegExp);
+  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  return (r) => {
+    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
+    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
+    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
+    if (users.length > 0) {
+      const user = typeof r.userName === "string" ? r.userName : "";
+      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
+    }
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
+      return "EXCLUDE_NAS";
+    return void 0;
+  };
+}
+function filterNotes(counts) {
+  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
+  return order.flatMap((name) => {
+    const n = counts.get(name) ?? 0;
+    if (n === 0) return [];
+    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+  });
+}
+var str;
+var init_filters = __esm({
+  "src/format/filters.ts"() {
+    "use strict";
+    init_hints();
+    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
+  }
+});
+
+// src/pxgrid/http.ts
+function bodyOf(res) {
+  return {
+    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
+    async text() {
+      const parts = [];
+      for await (const chunk of res) parts.push(chunk);
+      return Buffer.concat(parts).toString("utf8");
+    },
+    dump: () => new Promise((resolve4) => {
+      res.once("end", resolve4).once("error", () => resolve4()).once("close", resolve4);
+      res.resume();
+    })
+  };
+}
+function isTransient(err) {
+  if (err instanceof TransportError && err.kind !== "other" && err.kind !== "connect") return false;
+  const code = err instanceof AppError ? errCode(err.cause) : "";
+  return ["ECONNRESET", "EPIPE"].includes(code);
+}
+function deadlineError() {
+  return new TransportError(
+    "deadline",
+    "the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
+  );
+}
+function transportError(url, err, deadline, withCert = false) {
+  if (err instanceof AppError) return err;
+  const where2 = safeOrigin(url);
+  const code = errCode(err);
+  if (deadline?.expired() || code === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
+  const msg = err instanceof Error ? err.message : "";
+  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(
+    msg
+  );
+  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
+    return new TransportError(
+      "tls",
+      `cannot talk to pxGrid at ${where2}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`,
+      err
+    );
+  }
+  const known = TRANSPORT_HINTS[code];
+  const tls = known ? void 0 : TLS_HINT(code);
+  const kind = known?.[0] ?? (tls ? "tls" : "other");
+  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
+}
+function TLS_HINT(code) {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
+    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
+  }
+  if (/SSL|TLS|ALERT/.test(code))
+    return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
+  return void 0;
+}
+function errCode(err) {
+  let e = err;
+  for (let i = 0; i < 4 && e; i++) {
+    const code2 = e.code;
+    if (typeof code2 === "string") return code2;
+    e = e.cause;
+  }
+  const code = err?.code;
+  return typeof code === "string" ? code : "";
+}
+function safeOrigin(url) {
   try {
-    if (opts.dryRun || opts.since !== void 0) return await poll(cfg, opts, deadline, io, sys);
-    return await watchedPoll(cfg, sys, deadline, (decorate) => poll(cfg, { ...opts, decorate }, deadline, io, sys));
-  } finally {
-    release();
+    return new URL(url).host;
+  } catch {
+    return "an invalid URL";
   }
 }
+var import_node_https, CONNECT_MS2, IDLE_MS, MAX_TLS, TransportError, PxHttp, codedError, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
+var init_http = __esm({
+  "src/pxgrid/http.ts"() {
+    "use strict";
+    import_node_https = require("node:https");
+    init_errors();
+    init_retry();
+    CONNECT_MS2 = 1e4;
+    IDLE_MS = 3e4;
+    MAX_TLS = "TLSv1.2";
+    TransportError = class extends AppError {
+      constructor(kind, message, cause) {
+        super(Exit.ise, message, { cause });
+        this.kind = kind;
+        this.name = "TransportError";
+      }
+      kind;
+    };
+    PxHttp = class {
+      constructor(tls, deadline) {
+        this.deadline = deadline;
+        this.#withCert = Boolean(tls.cert);
+        this.#agent = new import_node_https.Agent({ ...tls, maxVersion: MAX_TLS, keepAlive: true, maxSockets: 2 });
+      }
+      deadline;
+      #agent;
+      #withCert;
+      /**
+       * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
+       * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
+       */
+      async post(url, body, auth, final5xx = false) {
+        return withRetry(() => this.#once(url, body, auth), this.deadline, {
+          attempts: 3,
+          baseDelayMs: 1e3,
+          transient: isTransient,
+          again: (res) => !final5xx && RETRY_STATUS.has(res.status),
+          discard: (res) => res.body.dump()
+        });
+      }
+      #once(url, body, auth) {
+        if (this.deadline.expired()) return Promise.reject(deadlineError());
+        const payload = JSON.stringify(body ?? {});
+        const headers = {
+          "content-type": "application/json",
+          accept: "application/json",
+          "content-length": Buffer.byteLength(payload)
+        };
+        if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
+        return new Promise((resolve4, reject) => {
+          const req = (0, import_node_https.request)(url, {
+            method: "POST",
+            headers,
+            agent: this.#agent,
+            signal: AbortSignal.timeout(this.deadline.remaining() || 1)
+          });
+          const connectTimer = setTimeout(
+            () => req.destroy(codedError("connection timed out", "ISE_CONNECT_TIMEOUT")),
+            this.deadline.cap(CONNECT_MS2)
+          );
+          req.on("socket", (socket) => {
+            if (!socket.connecting) clearTimeout(connectTimer);
+            else socket.once("secureConnect", () => clearTimeout(connectTimer));
+          });
+          req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError("no data in time", "ISE_IDLE_TIMEOUT")));
+          req.on("error", (err) => {
+            clearTimeout(connectTimer);
+            reject(transportError(url, err, this.deadline, this.#withCert));
+          });
+          req.on("response", (res) => {
+            clearTimeout(connectTimer);
+            const date2 = res.headers.date;
+            resolve4({ status: res.statusCode ?? 0, date: typeof date2 === "string" ? date2 : void 0, body: bodyOf(res) });
+          });
+          req.end(payload);
+        });
+      }
+      async close() {
+        this.#agent.destroy();
+      }
+    };
+    codedError = (message, code) => Object.assign(new Error(message), { code });
+    RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
+    CERT_REQUIRED = "ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)";
+    CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
+    TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and ISE port 8910";
+    TRANSPORT_HINTS = {
+      ECONNREFUSED: [
+        "connect",
+        "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)"
+      ],
+      ENOTFOUND: [
+        "connect",
+        "host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)"
+      ],
+      EAI_AGAIN: ["connect", "DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)"],
+      ECONNRESET: ["connect", "connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)"],
+      EHOSTUNREACH: ["connect", "host unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
+      ENETUNREACH: ["connect", "network unreachable; check routing from Guestshell (VRF, app-hosting gateway)"],
+      ETIMEDOUT: ["timeout", TIMED_OUT],
+      ISE_CONNECT_TIMEOUT: ["timeout", TIMED_OUT],
+      ISE_IDLE_TIMEOUT: [
+        "timeout",
+        "ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE"
+      ],
+      ERR_TLS_CERT_ALTNAME_INVALID: [
+        "tls",
+        "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST"
+      ]
+    };
+  }
+});
+
+// src/pxgrid/schemas.ts
+var accountCreateResponse, accountActivateResponse, serviceLookupResponse, accessSecretResponse, failureRecord;
+var init_schemas3 = __esm({
+  "src/pxgrid/schemas.ts"() {
+    "use strict";
+    init_zod();
+    accountCreateResponse = looseObject({ nodeName: string2().optional(), password: string2().min(1) });
+    accountActivateResponse = looseObject({ accountState: string2(), version: string2().optional() });
+    serviceLookupResponse = looseObject({
+      services: array(
+        looseObject({
+          name: string2().optional(),
+          nodeName: string2(),
+          properties: record(string2(), unknown()).default({})
+        })
+      ).default([])
+    });
+    accessSecretResponse = looseObject({ secret: string2().min(1) });
+    failureRecord = looseObject({
+      id: union([string2(), number2()]).transform(String).pipe(string2().min(1)),
+      timestamp: string2().min(1),
+      // Both samples carry an array; the wiki declares a string.
+      executionSteps: union([array(unknown()), string2()]).optional()
+    });
+  }
+});
+
+// src/pxgrid/control.ts
+async function serviceLookup(c, auth) {
+  const res = await c.call(
+    "ServiceLookup",
+    { name: RADIUS_SERVICE },
+    auth,
+    serviceLookupResponse,
+    (s) => s === 401 || s === 403 ? new AppError(
+      Exit.account,
+      `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`
+    ) : void 0
+  );
+  return res.services;
+}
+async function accessSecret(c, auth, peerNodeName) {
+  const res = await c.call(
+    "AccessSecret",
+    { peerNodeName },
+    auth,
+    accessSecretResponse,
+    (s) => s === 401 || s === 403 ? new AppError(
+      Exit.account,
+      `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`
+    ) : void 0
+  );
+  return res.secret;
+}
+function serviceProperty(node2, name) {
+  const want = name.toLowerCase();
+  for (const [k, v] of Object.entries(node2.properties)) if (k.toLowerCase() === want && typeof v === "string") return v;
+  return void 0;
+}
+var RADIUS_SERVICE, PxControl, CLIENTS, accountCreate, accountActivate;
+var init_control = __esm({
+  "src/pxgrid/control.ts"() {
+    "use strict";
+    init_errors();
+    init_http();
+    init_schemas3();
+    RADIUS_SERVICE = "com.cisco.ise.radius";
+    PxControl = class {
+      constructor(http, hosts) {
+        this.http = http;
+        this.hosts = hosts;
+      }
+      http;
+      hosts;
+      #preferred = 0;
+      async call(method, body, auth, schema2, statusHint) {
+        const { status, text: text2, host } = await this.#post(method, body, auth);
+        if (status !== 200)
+          throw statusHint(status) ?? iseError(
+            `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`
+          );
+        let json;
+        try {
+          json = JSON.parse(text2);
+        } catch {
+          throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
+        }
+        const parsed = schema2.safeParse(json);
+        if (!parsed.success)
+          throw iseError(
+            `pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`
+          );
+        return parsed.data;
+      }
+      /**
+       * Tries each ISE_HOST in order, moving on when one gives no HTTP answer (refused, timed out,
+       * TLS failure: a node with a bad certificate must not stop alerts while another works). When
+       * all fail, a TLS failure is reported before a refused connection: it is the one the operator
+       * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
+       */
+      async #post(method, body, auth) {
+        const errors = [];
+        for (let n = 0; n < this.hosts.length; n++) {
+          const i = (this.#preferred + n) % this.hosts.length;
+          const { host, port: port2 } = this.hosts[i];
+          const url = `https://${host.includes(":") ? `[${host}]` : host}:${port2}/pxgrid/control/${method}`;
+          try {
+            const res = await this.http.post(url, body, auth, method === "AccountCreate");
+            const text2 = await res.body.text();
+            this.#preferred = i;
+            return { status: res.status, text: text2, host: `${host}:${port2}` };
+          } catch (err) {
+            if (!(err instanceof TransportError) || err.kind === "deadline") throw err;
+            errors.push(err);
+          }
+        }
+        const shown = errors.find((e) => e.kind === "tls") ?? errors[0];
+        if (errors.length < 2) throw shown;
+        throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
+      }
+    };
+    CLIENTS = "Administration > pxGrid Services > Client Management > Clients";
+    accountCreate = (c, nodeName) => c.call("AccountCreate", { nodeName }, void 0, accountCreateResponse, (s) => {
+      if (s === 409)
+        return new AppError(
+          Exit.account,
+          `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`
+        );
+      if (s === 503 || s === 403)
+        return new AppError(
+          Exit.account,
+          `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`
+        );
+      return void 0;
+    });
+    accountActivate = (c, auth, description, credentialsFile) => c.call("AccountActivate", { description }, auth, accountActivateResponse, (s) => {
+      if (s !== 401) return void 0;
+      if (!credentialsFile) {
+        return new AppError(
+          Exit.account,
+          `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`
+        );
+      }
+      return new AppError(
+        Exit.account,
+        `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`
+      );
+    });
+  }
+});
+
+// src/pxgrid/jsonstream.ts
+function decodeKey(bytes) {
+  const raw = Buffer.from(bytes).toString("utf8");
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw}"`);
+  } catch {
+    return raw;
+  }
+}
+var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, MAX_KEY_BYTES, ArrayElementStream;
+var init_jsonstream = __esm({
+  "src/pxgrid/jsonstream.ts"() {
+    "use strict";
+    QUOTE = 34;
+    BACKSLASH = 92;
+    OPEN_OBJ = 123;
+    CLOSE_OBJ = 125;
+    OPEN_ARR = 91;
+    CLOSE_ARR = 93;
+    MAX_KEY_BYTES = 256;
+    ArrayElementStream = class {
+      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024) {
+        this.key = key;
+        this.onElement = onElement;
+        this.maxElementBytes = maxElementBytes;
+      }
+      key;
+      onElement;
+      maxElementBytes;
+      #depth = 0;
+      /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
+      #open = [];
+      #inString = false;
+      #escape = false;
+      #inTarget = false;
+      #done = false;
+      #keyBytes;
+      #lastKey = "";
+      /** Pieces of an element that spans chunks (copied: the chunk's memory is reused). */
+      #parts = [];
+      #elementStart = -1;
+      #elementBytes = 0;
+      /** True once the top-level value has closed: the response is complete. */
+      get complete() {
+        return this.#done;
+      }
+      write(chunk) {
+        this.#elementStart = this.#inElement() ? 0 : -1;
+        const n = chunk.length;
+        for (let i = 0; i < n; i++) {
+          if (this.#inString) {
+            i = this.#scanString(chunk, i);
+            continue;
+          }
+          const c = chunk[i];
+          if (c === QUOTE) this.#startString();
+          else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
+          else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
+          else if (this.#depth === 0 && c > 32)
+            throw new Error(
+              this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
+            );
+        }
+        if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
+      }
+      #inElement() {
+        return this.#inTarget && this.#depth >= 3;
+      }
+      /**
+       * Consumes string bytes from `i`; returns the index of the closing quote, or the chunk's last
+       * index when the string goes on. Jumps from quote to quote (string bytes are most of a record):
+       * a quote is escaped when an odd run of backslashes precedes it. The run cannot reach back past
+       * `i`, because no escape is pending at `i` once the first branch has run.
+       */
+      #scanString(chunk, i) {
+        if (this.#keyBytes) return this.#keyByte(chunk[i], i);
+        const n = chunk.length;
+        if (this.#escape) {
+          this.#escape = false;
+          if (i + 1 >= n) return i;
+          i++;
+        }
+        for (; ; ) {
+          const q = chunk.indexOf(QUOTE, i);
+          const end = q === -1 ? n : q;
+          let run = 0;
+          while (end - 1 - run >= i && chunk[end - 1 - run] === BACKSLASH) run++;
+          if (q === -1) {
+            this.#escape = run % 2 === 1;
+            return n - 1;
+          }
+          if (run % 2 === 0) {
+            this.#inString = false;
+            return q;
+          }
+          if (q + 1 >= n) return q;
+          i = q + 1;
+        }
+      }
+      /** Top-level keys are kept byte by byte (they are short) to find the target array. */
+      #keyByte(c, i) {
+        if (this.#escape) this.#escape = false;
+        else if (c === BACKSLASH) this.#escape = true;
+        else if (c === QUOTE) {
+          this.#inString = false;
+          this.#lastKey = decodeKey(this.#keyBytes);
+          this.#keyBytes = void 0;
+          return i;
+        }
+        if (this.#keyBytes.length < MAX_KEY_BYTES) this.#keyBytes.push(c);
+        return i;
+      }
+      #startString() {
+        if (this.#depth === 0)
+          throw new Error(
+            this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
+          );
+        this.#inString = true;
+        this.#escape = false;
+        this.#keyBytes = this.#depth === 1 ? [] : void 0;
+      }
+      #openContainer(c, i) {
+        if (this.#done) throw new Error("unexpected data after the end of the JSON response");
+        if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error("the response is not a JSON object");
+        this.#open.push(c);
+        this.#depth++;
+        if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
+        if (this.#depth === 3 && this.#inTarget) {
+          this.#elementStart = i;
+          this.#parts = [];
+          this.#elementBytes = 0;
+        }
+      }
+      #close(c, chunk, i) {
+        const opened = this.#open.pop();
+        if (opened === void 0 || opened === OPEN_OBJ !== (c === CLOSE_OBJ))
+          throw new Error("unbalanced JSON in the response");
+        if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
+        this.#depth--;
+        if (this.#depth === 1) this.#inTarget = false;
+        if (this.#depth === 0) this.#done = true;
+      }
+      #emit(chunk, i) {
+        const start = Math.max(this.#elementStart, 0);
+        this.#elementStart = -1;
+        if (this.#parts.length === 0) {
+          this.#count(i + 1 - start);
+          this.onElement(chunk.subarray(start, i + 1));
+          return;
+        }
+        this.#keep(chunk.subarray(start, i + 1));
+        const element = Buffer.concat(this.#parts);
+        this.#parts = [];
+        this.onElement(element);
+      }
+      #keep(part) {
+        this.#count(part.length);
+        this.#parts.push(Buffer.from(part));
+      }
+      #count(bytes) {
+        this.#elementBytes += bytes;
+        if (this.#elementBytes > this.maxElementBytes)
+          throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+      }
+    };
+  }
+});
+
+// src/pxgrid/failures.ts
+async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord) {
+  const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
+  const res = await http.post(url, startTimestamp ? { startTimestamp } : {}, auth);
+  if (res.status !== 200) {
+    await res.body.dump().catch(() => void 0);
+    throw new ServiceStatusError(res.status, url);
+  }
+  const stats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || void 0 : void 0 };
+  const parser = new ArrayElementStream("failures", (buf) => {
+    const record2 = parseRecord(buf.toString("utf8"));
+    if (!record2) stats.invalid++;
+    else sinkCall(onRecord, record2);
+  });
+  try {
+    for await (const chunk of res.body) parser.write(chunk);
+  } catch (err) {
+    if (err instanceof SinkError) throw err.cause;
+    if (err instanceof SyntaxError || err instanceof Error && !("code" in err)) {
+      throw iseError(
+        `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`
+      );
+    }
+    if (err.message !== "aborted") throw transportError(url, err);
+  }
+  if (!parser.complete) throw iseError(TRUNCATED);
+  return stats;
+}
+function sinkCall(onRecord, record2) {
+  try {
+    onRecord(record2);
+  } catch (err) {
+    throw new SinkError("record handler failed", { cause: err });
+  }
+}
+function parseRecord(json) {
+  let value = JSON.parse(json);
+  if (isObject2(value) && typeof value.id === "number" && !Number.isSafeInteger(value.id)) {
+    value = JSON.parse(json.replace(LONG_NUMERIC_ID, '$1"$2"'));
+  }
+  if (isObject2(value) && plainRecord(value)) {
+    value.id = String(value.id);
+    return value;
+  }
+  const parsed = failureRecord.safeParse(value);
+  return parsed.success ? parsed.data : void 0;
+}
+function plainRecord(v) {
+  const { id, timestamp, executionSteps: steps } = v;
+  const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
+  return idOk && typeof timestamp === "string" && timestamp.length > 0 && (steps === void 0 || typeof steps === "string" || Array.isArray(steps));
+}
+var LONG_NUMERIC_ID, SinkError, isObject2, TRUNCATED, ServiceStatusError;
+var init_failures = __esm({
+  "src/pxgrid/failures.ts"() {
+    "use strict";
+    init_errors();
+    init_http();
+    init_jsonstream();
+    init_schemas3();
+    LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
+    SinkError = class extends Error {
+    };
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    TRUNCATED = "the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries";
+    ServiceStatusError = class extends Error {
+      constructor(status, url) {
+        super(`getFailures answered HTTP ${status}`);
+        this.status = status;
+        this.url = url;
+      }
+      status;
+      url;
+    };
+  }
+});
+
+// src/pxgrid/session.ts
+async function activate(cfg, control, opts) {
+  const creds = await credentials(cfg, control, opts.stateDir);
+  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
+  return { ...creds, state: res.accountState.toUpperCase() };
+}
+function accountStateError(nodeName, state, again = "run again") {
+  if (state === "ENABLED") return void 0;
+  if (state === "PENDING") {
+    return new AppError(
+      Exit.account,
+      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+    );
+  }
+  if (state === "DISABLED") {
+    return new AppError(
+      Exit.account,
+      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+    );
+  }
+  return new AppError(
+    Exit.account,
+    `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
+  );
+}
+async function credentials(cfg, control, stateDir) {
+  const nodeName = cfg.ise.nodeName;
+  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
+  const file = stateFile.credentials(stateDir);
+  const stored = loadAccount(stateDir, nodeName);
+  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
+  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
+  checkWritable(stateDir);
+  const made = await accountCreate(control, nodeName);
+  saveAccount(stateDir, { nodeName, password: made.password });
+  return { auth: { user: nodeName, pass: made.password }, file, created: true };
+}
+async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
+  const control = new PxControl(http, cfg.ise.hosts);
+  const { auth, state, file } = await activate(cfg, control, opts);
+  const stateErr = accountStateError(auth.user, state);
+  if (stateErr) throw stateErr;
+  const nodes = await radiusNodes(control, auth);
+  let firstError;
+  for (const node2 of nodes) {
+    try {
+      return await fetchFromNode(
+        { http, control, auth, file, description: opts.description },
+        node2,
+        startTimestamp,
+        sink
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
+      if (err instanceof TransportError && err.kind === "deadline") throw err;
+      firstError ??= err;
+    }
+  }
+  const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : "";
+  if (firstError instanceof ServiceStatusError) {
+    throw iseError(
+      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`
+    );
+  }
+  if (firstError instanceof AppError && also)
+    throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+  throw firstError;
+}
+async function radiusNodes(control, auth) {
+  const nodes = await serviceLookup(control, auth);
+  if (nodes.length === 0) {
+    throw iseError(
+      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`
+    );
+  }
+  return nodes;
+}
+function restBaseUrl(node2) {
+  const base = serviceProperty(node2, "restBaseUrl");
+  if (!base)
+    throw iseError(
+      `ServiceLookup gave RADIUS node ${node2.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`
+    );
+  if (!/^https:\/\//i.test(base))
+    throw iseError(
+      `ServiceLookup gave RADIUS node ${node2.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`
+    );
+  return base;
+}
+async function fetchFromNode(ctx, node2, start, sink) {
+  const base = restBaseUrl(node2);
+  for (let attempt = 0; ; attempt++) {
+    const secret = await accessSecret(ctx.control, ctx.auth, node2.nodeName);
+    sink.reset();
+    try {
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
+    } catch (err) {
+      const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
+      if (!refused) throw err;
+      if (attempt === 0) continue;
+      const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
+      throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ?? new AppError(
+        Exit.account,
+        `ISE node ${node2.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`
+      );
+    }
+  }
+}
+var DESCRIPTION, CLIENTS2;
+var init_session = __esm({
+  "src/pxgrid/session.ts"() {
+    "use strict";
+    init_errors();
+    init_version();
+    init_credentials();
+    init_files();
+    init_control();
+    init_failures();
+    init_http();
+    DESCRIPTION = `ise-to-mail ${VERSION}`;
+    CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
+  }
+});
+
+// src/pxgrid/tls.ts
+function readPem(file, what, key) {
+  try {
+    const pem = (0, import_node_fs5.readFileSync)(file, "utf8");
+    if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
+    return pem;
+  } catch (err) {
+    const reason = err.code ?? err.message;
+    throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
+  }
+}
+function loadTls(ise, now = Date.now()) {
+  const ca = ise.ca ? readPem(ise.ca, "the ISE CA bundle", "ISE_CA") : void 0;
+  if (ca && ise.ca) checkCaBundle(ca, ise.ca);
+  const cert = ise.cert ? readPem(ise.cert, "the pxGrid client certificate", "PXGRID_CERT") : void 0;
+  const key = ise.key ? readPem(ise.key, "the pxGrid client key", "PXGRID_KEY") : void 0;
+  if (cert && key && ise.cert && ise.key) checkKeyPair(cert, ise.cert, key, ise.key, ise.keyPassphrase, now);
+  return { ca, cert, key, passphrase: ise.keyPassphrase, rejectUnauthorized: !ise.insecure };
+}
+function checkCaBundle(pem, file) {
+  try {
+    new import_node_crypto.X509Certificate(pem);
+  } catch {
+    throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
+  }
+}
+function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
+  let x509;
+  try {
+    x509 = new import_node_crypto.X509Certificate(certPem);
+  } catch {
+    throw usageError(
+      `PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`
+    );
+  }
+  const key = privateKey(keyPem, keyFile, passphrase);
+  if (!x509.checkPrivateKey(key)) {
+    throw usageError(
+      `PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`
+    );
+  }
+  if (Date.parse(x509.validTo) < now) {
+    throw usageError(
+      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`
+    );
+  }
+}
+function privateKey(pem, file, passphrase) {
+  try {
+    return (0, import_node_crypto.createPrivateKey)({ key: pem, format: "pem", passphrase });
+  } catch (err) {
+    const code = err.code ?? "";
+    if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
+      throw usageError(`PXGRID_KEY ${file} is encrypted: set PXGRID_KEY_PASSPHRASE`);
+    }
+    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code + String(err.message))) {
+      throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
+    }
+    throw usageError(
+      `PXGRID_KEY ${file} is not a readable private key (${code || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`
+    );
+  }
+}
+var import_node_crypto, import_node_fs5;
+var init_tls = __esm({
+  "src/pxgrid/tls.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    import_node_fs5 = require("node:fs");
+    init_errors();
+  }
+});
+
+// src/state/idset.ts
+function numeric(id) {
+  if (!/^(0|[1-9]\d{0,19})$/.test(id)) return void 0;
+  const n = BigInt(id);
+  return n <= MAX_U64 ? n : void 0;
+}
+function hash(n) {
+  let h = Number(BigInt.asUintN(32, n)) ^ Math.imul(Number(n >> 32n), 2654435761);
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+var EMPTY, MAX_U64, IdTimeSet;
+var init_idset = __esm({
+  "src/state/idset.ts"() {
+    "use strict";
+    EMPTY = -1;
+    MAX_U64 = (1n << 64n) - 1n;
+    IdTimeSet = class {
+      #ids = new BigUint64Array(1024);
+      #times = new Float64Array(1024);
+      #count = 0;
+      #slots = new Int32Array(2048).fill(EMPTY);
+      #other = /* @__PURE__ */ new Map();
+      get size() {
+        return this.#count + this.#other.size;
+      }
+      has(id) {
+        const n = numeric(id);
+        if (n === void 0) return this.#other.has(id);
+        return this.#slots[this.#find(n)] !== EMPTY;
+      }
+      /** Adds `id` unless present; returns false when it was already there. */
+      add(id, time2) {
+        const n = numeric(id);
+        if (n !== void 0) return this.#addNumeric(n, time2 ?? Number.NaN);
+        if (this.#other.has(id)) return false;
+        this.#other.set(id, time2);
+        return true;
+      }
+      /**
+       * Copies in the entries of `from` whose time passes `keep` (an entry without a time counts as
+       * `timeless`), without turning ids into strings: the cursor keeps ~100 000 of them after a storm.
+       */
+      addFrom(from, keep, timeless) {
+        for (let i = 0; i < from.#count; i++) {
+          const t = Number.isNaN(from.#times[i]) ? timeless : from.#times[i];
+          if (keep(t)) this.#addNumeric(from.#ids[i], t);
+        }
+        for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
+      }
+      #addNumeric(n, time2) {
+        const slot = this.#find(n);
+        if (this.#slots[slot] !== EMPTY) return false;
+        if (this.#count === this.#ids.length) this.#growColumns();
+        this.#ids[this.#count] = n;
+        this.#times[this.#count] = time2;
+        this.#slots[slot] = this.#count++;
+        if (this.#count * 2 > this.#slots.length) this.#rehash();
+        return true;
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.#count; i++) {
+          const t = this.#times[i];
+          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
+        }
+        yield* this.#other;
+      }
+      /** The newest time held, if any. */
+      maxTime() {
+        let max;
+        for (let i = 0; i < this.#count; i++)
+          if (!(this.#times[i] <= (max ?? -Infinity))) max = Number.isNaN(this.#times[i]) ? max : this.#times[i];
+        for (const t of this.#other.values()) if (t !== void 0 && (max === void 0 || t > max)) max = t;
+        return max;
+      }
+      /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
+      *byTime() {
+        const order = Array.from({ length: this.#count }, (_, i) => i);
+        const times = this.#times;
+        const key = (i) => Number.isNaN(times[i]) ? Number.POSITIVE_INFINITY : times[i];
+        order.sort((a, b) => key(a) - key(b) || a - b);
+        for (const i of order) {
+          const t = times[i];
+          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
+        }
+        yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
+      }
+      /** The slot holding `n`, or the empty slot where it belongs. */
+      #find(n) {
+        const mask = this.#slots.length - 1;
+        let slot = hash(n) & mask;
+        for (; ; ) {
+          const at = this.#slots[slot];
+          if (at === EMPTY || this.#ids[at] === n) return slot;
+          slot = slot + 1 & mask;
+        }
+      }
+      #growColumns() {
+        const ids = new BigUint64Array(this.#ids.length * 2);
+        ids.set(this.#ids);
+        const times = new Float64Array(this.#times.length * 2);
+        times.set(this.#times);
+        this.#ids = ids;
+        this.#times = times;
+      }
+      #rehash() {
+        this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
+        const mask = this.#slots.length - 1;
+        for (let i = 0; i < this.#count; i++) {
+          let slot = hash(this.#ids[i]) & mask;
+          while (this.#slots[slot] !== EMPTY) slot = slot + 1 & mask;
+          this.#slots[slot] = i;
+        }
+      }
+    };
+  }
+});
+
+// src/state/cursor.ts
+function emptyCursor() {
+  return { seen: new IdTimeSet() };
+}
+function loadCursor(stateDir) {
+  const file = stateFile.cursor(stateDir);
+  let seen = new IdTimeSet();
+  let badTime = false;
+  const add = (id, time2) => {
+    const t = Date.parse(time2);
+    badTime ||= !Number.isFinite(t);
+    seen.add(id, t);
+  };
+  const data = readStateJson(file, fileSchema2, RESET2, (text2) => {
+    const rest = takePairs(text2, add);
+    if (rest !== void 0) return rest;
+    seen = new IdTimeSet();
+    badTime = false;
+    return text2;
+  });
+  if (!data) return emptyCursor();
+  const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
+  for (const entry of data.seen) {
+    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET2}`);
+    add(entry[0], entry[1]);
+  }
+  if (hw !== void 0 && !Number.isFinite(hw) || badTime) {
+    throw usageError(`state file ${file} has an invalid time; ${RESET2}`);
+  }
+  return { highWater: hw, seen };
+}
+function takePairs(text2, add) {
+  const start = text2.indexOf(SEEN_START);
+  if (start === -1 || text2.indexOf(SEEN_START, start + 1) !== -1) return void 0;
+  if (text2[start + SEEN_START.length] === "]") return text2;
+  PAIR.lastIndex = start + SEEN_START.length;
+  for (; ; ) {
+    const m = PAIR.exec(text2);
+    if (!m) return void 0;
+    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
+    if (m[3] === "]") break;
+  }
+  return `${text2.slice(0, start + SEEN_START.length)}${text2.slice(PAIR.lastIndex - 1)}`;
+}
+function saveCursor(stateDir, cursor) {
+  const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
+  const head = `{"version":1,"highWater":${JSON.stringify(hw)},"seen":[`;
+  writeFileAtomic(stateFile.cursor(stateDir), jsonChunks(head, cursor.seen), 384);
+}
+function* jsonChunks(head, seenIds) {
+  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+  let chunk = [];
+  let first = true;
+  yield head;
+  for (const [id, t] of pairs) {
+    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
+    if (chunk.length === 1e3) {
+      yield `${first ? "" : ","}${chunk.join(",")}`;
+      first = false;
+      chunk = [];
+    }
+  }
+  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
+`;
+}
+function queryStart(cursor, overlapMs) {
+  return cursor.highWater === void 0 ? void 0 : new Date(cursor.highWater - overlapMs).toISOString();
+}
+function canonicalId(id) {
+  return /^\d+$/.test(id) ? BigInt(id).toString() : id;
+}
+function recordTime(timestamp) {
+  const t = Date.parse(timestamp);
+  return Number.isFinite(t) ? t : void 0;
+}
+function advance(cursor, mailed, overlapMs, iseNow) {
+  let hw = cursor.highWater;
+  const newest = mailed instanceof IdTimeSet ? mailed.maxTime() : void 0;
+  if (newest !== void 0 && (hw === void 0 || newest > hw)) hw = newest;
+  if (!(mailed instanceof IdTimeSet)) {
+    for (const [, t] of mailed) if (t !== void 0 && (hw === void 0 || t > hw)) hw = t;
+  }
+  if (hw === void 0) hw = iseNow;
+  const seen = new IdTimeSet();
+  const keepFrom = hw === void 0 ? -Infinity : hw - overlapMs;
+  const keep = (t) => t >= keepFrom;
+  const timeless = hw ?? 0;
+  for (const list2 of [cursor.seen, mailed]) {
+    if (list2 instanceof IdTimeSet) seen.addFrom(list2, keep, timeless);
+    else for (const [id, t] of list2) if (keep(t ?? timeless)) seen.add(id, t ?? timeless);
+  }
+  return { highWater: hw, seen };
+}
+var fileSchema2, isPair, RESET2, SEEN_START, PAIR;
+var init_cursor = __esm({
+  "src/state/cursor.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_atomic();
+    init_files();
+    init_idset();
+    fileSchema2 = object({
+      version: literal(1),
+      highWater: string2().nullable(),
+      // Pairs are checked by hand in loadCursor: zod copying 100 000 tuples cost more than the run.
+      seen: array(unknown())
+    });
+    isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
+    RESET2 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
+    SEEN_START = '"seen":[';
+    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
+  }
+});
+
+// src/format/time.ts
+function timeFormat(zone) {
+  const dtf = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit"
+  });
+  return (t) => {
+    if (t === void 0 || !Number.isFinite(t)) return "?";
+    const p = {};
+    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
+    const d = new Date(wall).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+  };
+}
+function offsetText(min) {
+  const abs = Math.abs(min);
+  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+var init_time = __esm({
+  "src/format/time.ts"() {
+    "use strict";
+  }
+});
+
+// src/format/model.ts
+function shortLocation(location) {
+  const parts = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts.join(" / ");
+}
+function buildModel(d, opts) {
+  const fmt2 = timeFormat(opts.timeZone);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  return {
+    test: opts.test === true,
+    headline: `${plural(d.total, "RADIUS authentication failure")}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
+    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
+    fmt: fmt2,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
+    footnotes: filterNotes(d.filtered)
+  };
+}
+function subjectOf(d, opts) {
+  const top2 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top2) {
+    const code = reasonCode(top2.reason);
+    const known = hintFor(top2.reason);
+    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
+  }
+  return clean(s, 140);
+}
+function detailSlice(m, limit = m.maxRows) {
+  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown, more: m.details.length - shown.length + m.rowsDropped };
+}
+function moreText(m, more) {
+  const rows = plural(more, "more row");
+  if (!m.attachmentName) return `... and ${rows} not shown`;
+  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+}
+function footerLines(m, total) {
+  const lines = [];
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.attachmentName && m.attachmentRows !== void 0)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push(
+    "Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps."
+  );
+  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
+  return lines;
+}
+var TOP_REASONS, TOP_NAS, TOP_N, repeated, TEST_BANNER;
+var init_model = __esm({
+  "src/format/model.ts"() {
+    "use strict";
+    init_plural();
+    init_filters();
+    init_hints();
+    init_sanitize();
+    init_time();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    repeated = (rows) => rows.filter((r) => r.count > 1);
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
+  }
+});
+
+// src/format/storm.ts
+function stormSubject(prefix) {
+  return `${prefix} STORM:`;
+}
+function stormLead(groups, total, threshold, fmtTime) {
+  const all = groups.list();
+  const shown = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const rows = shown.map((g) => [
+    String(g.count),
+    g.reason || "-",
+    g.nas || "-",
+    shortLocation(g.location) || "-",
+    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
+  ]);
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text2 = [
+    intro,
+    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
+    ...rest ? [`  ${rest}`] : [],
+    ""
+  ];
+  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
+  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
+  const html = [
+    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
+    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
+    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
+    ...rows.map((r) => tr(r)),
+    "</table>",
+    rest ? `<p>${escapeHtml(rest)}</p>` : ""
+  ].join("\n");
+  return { text: text2, html };
+}
+function noteLead(note2) {
+  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
+}
+function leadWith(mail, lead) {
+  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
+${lead.html}`) : `${lead.html}
+${mail.html}`;
+  return { ...mail, text: `${lead.text.join("\n")}
+${mail.text}`, html };
+}
+var MAX_GROUPS, SHOWN, StormGroups;
+var init_storm = __esm({
+  "src/format/storm.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+    MAX_GROUPS = 2e3;
+    SHOWN = 40;
+    StormGroups = class {
+      #groups = /* @__PURE__ */ new Map();
+      /** Records whose group was not kept because of MAX_GROUPS. */
+      ungrouped = 0;
+      add(v) {
+        const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || "?"} (${v.nasIp})` : v.nasName;
+        const key = `${v.reason}\0${nas}\0${v.location}`;
+        let g = this.#groups.get(key);
+        if (!g) {
+          if (this.#groups.size >= MAX_GROUPS) {
+            this.ungrouped++;
+            return;
+          }
+          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+          this.#groups.set(key, g);
+        }
+        g.count++;
+        if (v.time !== void 0) {
+          if (g.first === void 0 || v.time < g.first) g.first = v.time;
+          if (g.last === void 0 || v.time > g.last) g.last = v.time;
+        }
+      }
+      /** Largest first. */
+      list() {
+        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+        return [...this.#groups.values()].sort(
+          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
+        );
+      }
+    };
+  }
+});
+
+// src/poll/batch.ts
+var Batch;
+var init_batch = __esm({
+  "src/poll/batch.ts"() {
+    "use strict";
+    init_digest();
+    init_storm();
+    init_cursor();
+    init_idset();
+    Batch = class {
+      /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+      constructor(seen, newDigest = () => new Digest()) {
+        this.seen = seen;
+        this.newDigest = newDigest;
+        this.digest = newDigest();
+      }
+      seen;
+      newDigest;
+      digest;
+      groups = new StormGroups();
+      mailed = new IdTimeSet();
+      /** Records dropped because an earlier run already mailed them (overlap window). */
+      alreadyMailed = 0;
+      reset() {
+        this.digest.close();
+        this.digest = this.newDigest();
+        this.groups = new StormGroups();
+        this.mailed = new IdTimeSet();
+        this.alreadyMailed = 0;
+      }
+      add(record2) {
+        const id = canonicalId(record2.id);
+        if (this.seen.has(id) || !this.mailed.add(id, recordTime(record2.timestamp))) {
+          this.alreadyMailed++;
+          return;
+        }
+        const view = this.digest.add(record2);
+        if (view) this.groups.add(view);
+      }
+    };
+  }
+});
+
+// src/format/html.ts
+function cell(c) {
+  const v = typeof c === "string" ? { text: c } : c;
+  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
+  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
+  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
+}
+function table(head, rows) {
+  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
+  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
+${rows.map(row).join("\n")}</table>`;
+}
+function summary(m) {
+  const { fmt: fmt2 } = m;
+  const out = [h2("By reason")];
+  out.push(
+    table(
+      ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
+      m.reasons.map((r) => [
+        { text: String(r.count), kind: "num" },
+        String(r.users),
+        { text: r.reason, sub: r.hint },
+        { text: fmt2(r.first), kind: "time" },
+        { text: fmt2(r.last), kind: "time" }
+      ])
+    )
+  );
+  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(
+    table(
+      ["Count", "NAS", "IP", "Location", "Users", "Last seen"],
+      m.nas.map((n) => [
+        { text: String(n.count), kind: "num" },
+        n.name,
+        n.ip,
+        shortLocation(n.location),
+        String(n.users),
+        { text: fmt2(n.last), kind: "time" }
+      ])
+    )
+  );
+  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  const users = topTable("User", m.users, "no user failed more than once");
+  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
+  out.push(
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
+  );
+  return out;
+}
+function topTable(title, rows, none) {
+  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
+  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
+}
+function frame(m, title, body) {
+  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
+  return [
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
+    '<body style="margin:0;padding:0;background:#f4f5f7">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
+    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
+    banner,
+    `<tr><td style="padding:4px 18px 18px">`,
+    ...body,
+    "</td></tr></table>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+function renderHtml(m, total, title) {
+  const { shown } = detailSlice(m);
+  const footer = footerLines(m, total).map(note);
+  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
+  const build2 = (n2) => {
+    const { more } = detailSlice(m, n2);
+    const details = table(
+      ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
+      shown.slice(0, n2).map((r) => detailCells(m, r))
+    );
+    return frame(m, title, [
+      ...head,
+      details,
+      more > 0 ? note(moreText(m, more)) : "",
+      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
+    ]);
+  };
+  let n = shown.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
+}
+var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+    HTML_BUDGET = 9e4;
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
+    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
+    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
+    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
+    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
+    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
+    esc2 = (s) => escapeHtml(s);
+    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
+    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text2)}</p>`;
+    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
+    detailCells = (m, r) => [
+      { text: m.fmt(r.last), kind: "time" },
+      { text: String(r.count), kind: "num" },
+      short(clean(r.user, 64)),
+      { text: clean(r.endpoint, 40), kind: "nowrap" },
+      { text: clean(r.nasName, 40), kind: "nowrap" },
+      { text: r.nasIp, kind: "nowrap" },
+      clean(r.reason, 100)
+    ];
+  }
+});
+
+// src/format/text.ts
+function renderText(m, total, rowLimit) {
+  const { fmt: fmt2 } = m;
+  const out = [];
+  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
+  out.push(`${m.headline}: ${m.facts}`, m.range, "");
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(`  ${r.count} x ${r.reason}`);
+    out.push(`      ${plural(r.users, "user")}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
+    if (r.hint) out.push(`      Hint: ${r.hint}`);
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    out.push(
+      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${plural(n.users, "user")}, last ${fmt2(n.last)}`
+    );
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown, more } = detailSlice(m, rowLimit);
+  out.push(
+    "",
+    "DETAILS (identical failures collapsed, newest first)",
+    "  last seen | count | user | endpoint | NAS (IP) | reason"
+  );
+  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
+  if (more > 0) out.push(`  ${moreText(m, more)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${out.join("\n")}
+`;
+}
+function detailLine(m, r) {
+  const cells = [
+    m.fmt(r.last),
+    `${r.count}x`,
+    clean(r.user, 64) || "-",
+    clean(r.endpoint, 40) || "-",
+    `${r.nasName || "?"} (${r.nasIp || "-"})`,
+    clean(r.reason, 100) || "-"
+  ];
+  return cells.join(" | ");
+}
+function topLines(rows, none) {
+  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/format/text.ts"() {
+    "use strict";
+    init_plural();
+    init_model();
+    init_sanitize();
+  }
+});
+
+// src/format/render.ts
+function render(d, opts) {
+  const subject = subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
+var init_render = __esm({
+  "src/format/render.ts"() {
+    "use strict";
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/mail/message.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+function composeMail(cfg, digest, opts) {
+  const built = digest.attachment();
+  const attachment = built && built.rows > 0 ? built : void 0;
+  let rendered = render(digest, {
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
+    test: opts.test
+  });
+  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachments: attachment ? [
+      {
+        filename: attachment.filename,
+        content: () => attachment.stream(),
+        contentType: attachment.contentType,
+        size: attachment.bytes
+      }
+    ] : []
+  };
+}
+var import_node_crypto2, MACHINE_HEADERS;
+var init_message = __esm({
+  "src/mail/message.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    init_render();
+    init_storm();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
+  }
+});
+
+// src/poll/poll-mail.ts
+function composer(cfg, batch, now) {
+  return (budget, limit) => {
+    const d = batch.digest;
+    const attachment = d.attachment();
+    attachment?.trimTo(budget);
+    const storm = d.total > cfg.stormThreshold;
+    const leads = [];
+    if (attachment && attachment.omitted > 0) {
+      const all = attachment.rows + attachment.omitted;
+      leads.push(
+        noteLead(
+          attachment.rows > 0 ? `The attachment holds the first ${attachment.rows} of ${all} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.` : `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`
+        )
+      );
+    }
+    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
+    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : void 0 });
+  };
+}
+var init_poll_mail = __esm({
+  "src/poll/poll-mail.ts"() {
+    "use strict";
+    init_storm();
+    init_time();
+    init_message();
+  }
+});
+
+// src/poll/summary.ts
+function runNotes(cfg, invalid) {
+  const notes = [];
+  if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
+  if (invalid > 0) notes.push(`${invalid} record(s) without id or timestamp skipped`);
+  return notes;
+}
+function outcome(notes, message, data) {
+  const status = notes.length ? "WARN" : "OK";
+  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join("; ")}` : message, data };
+}
+function printMessage(io, cfg, mail) {
+  io.out(`From: ${cfg.mail.from}`);
+  io.out(`To: ${cfg.mail.dest.join(", ")}`);
+  io.out(`Subject: ${mail.subject}`);
+  io.out("");
+  for (const line of mail.text.replace(/\n$/, "").split("\n")) io.out(line);
+  io.out("");
+  if (cfg.mail.attach !== "none")
+    io.out(
+      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
+    );
+}
+var init_summary = __esm({
+  "src/poll/summary.ts"() {
+    "use strict";
+    init_errors();
+    init_attachment();
+  }
+});
+
+// src/poll/poll.ts
 async function fetchBatch(cfg, opts, cursor, deadline, io, now) {
   const start = opts.since !== void 0 ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : "{} (ISE default: the last hour)"}`);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const batch = new Batch(opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen, () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }));
+  const batch = new Batch(
+    opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
+    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) })
+  );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
@@ -25069,7 +25394,10 @@ async function poll(cfg, opts, deadline, io, sys) {
     return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
   }
   if (deadline.remaining() < minSendMs(cfg)) {
-    throw new AppError(Exit.ise, "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)");
+    throw new AppError(
+      Exit.ise,
+      "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
+    );
   }
   const sent = await sendFitted(cfg, deadline, compose2);
   sys.crash?.("after-send");
@@ -25078,16 +25406,27 @@ async function poll(cfg, opts, deadline, io, sys) {
   const to = plural(accepted, "recipient");
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`);
   const att = d.attachment();
-  if (att && att.omitted > 0) notes.push(att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)");
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)"
+    );
   const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
-  return outcome(notes, `${what} mailed to ${to}${skipped}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`, data);
+  return outcome(
+    notes,
+    `${what} mailed to ${to}${skipped}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`,
+    data
+  );
 }
 function commitMailed(cfg, cursor, batch) {
   try {
     saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
   } catch (err) {
     const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(Exit.usage, `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`, { cause: err });
+    throw new AppError(
+      Exit.usage,
+      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
+      { cause: err }
+    );
   }
 }
 function allFiltered(cfg, opts, cursor, batch, notes) {
@@ -25096,7 +25435,10 @@ function allFiltered(cfg, opts, cursor, batch, notes) {
   const n = batch.mailed.size;
   const why = filterNotes(batch.digest.filtered).map((s) => s.replace(" more ", " ")).join(", ");
   const tail = commit ? "cursor advanced" : "cursor unchanged";
-  return outcome(notes, `${plural(n, "new failure")}, all filtered out (${why}): nothing mailed, ${tail}`, { mailed: 0, filtered: n });
+  return outcome(notes, `${plural(n, "new failure")}, all filtered out (${why}): nothing mailed, ${tail}`, {
+    mailed: 0,
+    filtered: n
+  });
 }
 function commitEmpty(cfg, cursor, serverDate, reset) {
   if (cursor.highWater !== void 0 && !reset) return;
@@ -25104,25 +25446,111 @@ function commitEmpty(cfg, cursor, serverDate, reset) {
   if (next.highWater !== void 0 || reset) saveCursor(cfg.stateDir, next);
 }
 var minSendMs;
-var init_run = __esm({
-  "src/commands/run.ts"() {
+var init_poll = __esm({
+  "src/poll/poll.ts"() {
     "use strict";
-    init_config();
-    init_deadline();
     init_errors();
+    init_plural();
     init_digest();
     init_filters();
     init_http();
     init_session();
     init_tls();
+    init_fit();
     init_cursor();
-    init_lock();
     init_batch();
-    init_compose2();
-    init_run_output();
-    init_watch();
-    init_plural();
+    init_poll_mail();
+    init_summary();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
+  }
+});
+
+// src/state/lock.ts
+function acquireLock(stateDir, env) {
+  const file = stateFile.lock(stateDir);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
+    try {
+      (0, import_node_fs6.mkdirSync)(stateDir, { recursive: true });
+      const fd = (0, import_node_fs6.openSync)(file, "wx", 420);
+      (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(mine)}
+`);
+      (0, import_node_fs6.closeSync)(fd);
+      return () => releaseIfMine(file, mine);
+    } catch (err) {
+      const code = err.code;
+      if (code !== "EEXIST")
+        throw usageError(
+          `cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`
+        );
+    }
+    const owner = readOwner(file);
+    const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 1e4, env.now());
+    if (held) {
+      const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : "just starting";
+      throw new AppError(
+        Exit.locked,
+        `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`
+      );
+    }
+    (0, import_node_fs6.rmSync)(file, { force: true });
+  }
+  throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+}
+function releaseIfMine(file, mine) {
+  const owner = readOwner(file);
+  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) (0, import_node_fs6.rmSync)(file, { force: true });
+}
+function youngerThan(file, ms, now) {
+  try {
+    return now - (0, import_node_fs6.statSync)(file).mtimeMs < ms;
+  } catch {
+    return false;
+  }
+}
+function readOwner(file) {
+  try {
+    const data = JSON.parse((0, import_node_fs6.readFileSync)(file, "utf8"));
+    const started = typeof data.started === "string" ? Date.parse(data.started) : NaN;
+    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
+  } catch {
+  }
+  return void 0;
+}
+var import_node_fs6;
+var init_lock = __esm({
+  "src/state/lock.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    init_errors();
+    init_files();
+  }
+});
+
+// src/commands/run.ts
+var run_exports = {};
+__export(run_exports, {
+  runPoll: () => runPoll
+});
+async function runPoll(cfg, opts, sys, io) {
+  requireSettings(cfg, ["ise", "mail"]);
+  const deadline = new Deadline(cfg.deadlineMs, sys.now);
+  const release = opts.dryRun ? () => void 0 : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
+  try {
+    if (opts.dryRun || opts.since !== void 0) return await poll(cfg, opts, deadline, io, sys);
+    return await watchedPoll(cfg, sys, deadline, (decorate) => poll(cfg, { ...opts, decorate }, deadline, io, sys));
+  } finally {
+    release();
+  }
+}
+var init_run = __esm({
+  "src/commands/run.ts"() {
+    "use strict";
+    init_config();
+    init_deadline();
+    init_watch();
+    init_poll();
+    init_lock();
   }
 });
 
@@ -25148,15 +25576,55 @@ var init_sample = __esm({
   "src/format/sample.ts"() {
     "use strict";
     NAS = [
-      { nasName: "c9300-floor2.example.net", nasIpAddress: "10.10.20.11", nasPortId: "GigabitEthernet1/0/14", location: "Location#All Locations#Building-A#Floor-2" },
-      { nasName: "wlc-hq-01.example.net", nasIpAddress: "10.10.9.5", nasPortId: "capwap_90000004", location: "Location#All Locations#HQ" }
+      {
+        nasName: "c9300-floor2.example.net",
+        nasIpAddress: "10.10.20.11",
+        nasPortId: "GigabitEthernet1/0/14",
+        location: "Location#All Locations#Building-A#Floor-2"
+      },
+      {
+        nasName: "wlc-hq-01.example.net",
+        nasIpAddress: "10.10.9.5",
+        nasPortId: "capwap_90000004",
+        location: "Location#All Locations#HQ"
+      }
     ];
     SPECS = [
-      { ago: 6e4, user: "jdoe (sample)", mac: "00-11-22-33-44-55", nas: 0, reason: "22040 Wrong password or invalid shared secret" },
-      { ago: 18e4, user: "jdoe (sample)", mac: "00-11-22-33-44-55", nas: 0, reason: "22040 Wrong password or invalid shared secret" },
-      { ago: 24e4, user: "asmith (sample)", mac: "A4-5E-60-C1-22-9B", nas: 1, reason: "24408 User authentication against Active Directory failed since user has entered the wrong password" },
-      { ago: 42e4, user: "host/LAPTOP-7F3K2 (sample)", mac: "3C-22-FB-10-0A-7E", nas: 1, reason: "12514 EAP-TLS failed SSL/TLS handshake because of an unknown CA in the client certificates chain" },
-      { ago: 54e4, user: "8C-85-90-1A-2B-3C (sample)", mac: "8C-85-90-1A-2B-3C", nas: 0, reason: "22056 Subject not found in the applicable identity store(s)" }
+      {
+        ago: 6e4,
+        user: "jdoe (sample)",
+        mac: "00-11-22-33-44-55",
+        nas: 0,
+        reason: "22040 Wrong password or invalid shared secret"
+      },
+      {
+        ago: 18e4,
+        user: "jdoe (sample)",
+        mac: "00-11-22-33-44-55",
+        nas: 0,
+        reason: "22040 Wrong password or invalid shared secret"
+      },
+      {
+        ago: 24e4,
+        user: "asmith (sample)",
+        mac: "A4-5E-60-C1-22-9B",
+        nas: 1,
+        reason: "24408 User authentication against Active Directory failed since user has entered the wrong password"
+      },
+      {
+        ago: 42e4,
+        user: "host/LAPTOP-7F3K2 (sample)",
+        mac: "3C-22-FB-10-0A-7E",
+        nas: 1,
+        reason: "12514 EAP-TLS failed SSL/TLS handshake because of an unknown CA in the client certificates chain"
+      },
+      {
+        ago: 54e4,
+        user: "8C-85-90-1A-2B-3C (sample)",
+        mac: "8C-85-90-1A-2B-3C",
+        nas: 0,
+        reason: "22056 Subject not found in the applicable identity store(s)"
+      }
     ];
   }
 });
@@ -25175,7 +25643,11 @@ async function testMail(cfg, sys) {
   const n = cfg.mail.dest.length - sent.rejected.length;
   const message = `test mail sent to ${plural(n, "recipient")}`;
   if (sent.rejected.length === 0) return { exitCode: Exit.ok, status: "OK", message };
-  return { exitCode: Exit.ok, status: "WARN", message: `${message}; the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST` };
+  return {
+    exitCode: Exit.ok,
+    status: "WARN",
+    message: `${message}; the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`
+  };
 }
 var init_test_mail = __esm({
   "src/commands/test-mail.ts"() {
@@ -25183,11 +25655,11 @@ var init_test_mail = __esm({
     init_config();
     init_deadline();
     init_errors();
+    init_plural();
     init_digest();
     init_sample();
-    init_compose();
-    init_compose2();
-    init_plural();
+    init_message();
+    init_fit();
   }
 });
 
@@ -25200,17 +25672,33 @@ async function setup(cfg, sys, io) {
   requireSettings(cfg, ["ise"]);
   const http = new PxHttp(loadTls(cfg.ise, sys.now()), new Deadline(cfg.deadlineMs, sys.now));
   const mode = cfg.ise.cert ? `certificate ${cfg.ise.cert}` : "password";
-  io.out(`pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}`);
+  io.out(
+    `pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}`
+  );
   try {
-    const acct = await activate(cfg, new PxControl(http, cfg.ise.hosts), { stateDir: cfg.stateDir, description: DESCRIPTION });
-    if (acct.created) io.out(`created the client on ISE; its password is in ${acct.file} (keep it: ISE never shows it again)`);
+    const acct = await activate(cfg, new PxControl(http, cfg.ise.hosts), {
+      stateDir: cfg.stateDir,
+      description: DESCRIPTION
+    });
+    if (acct.created)
+      io.out(`created the client on ISE; its password is in ${acct.file} (keep it: ISE never shows it again)`);
     else if (acct.file) io.out(`using the stored password in ${acct.file}`);
     io.out(`account state: ${acct.state}`);
     const err = accountStateError(acct.auth.user, acct.state, "run setup again");
     if (!err) {
-      return { exitCode: Exit.ok, status: "OK", message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`, data: { accountState: acct.state } };
+      return {
+        exitCode: Exit.ok,
+        status: "OK",
+        message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`,
+        data: { accountState: acct.state }
+      };
     }
-    return { exitCode: err.exitCode, status: acct.state === "PENDING" ? "WARN" : "ERROR", message: err.message, data: { accountState: acct.state } };
+    return {
+      exitCode: err.exitCode,
+      status: acct.state === "PENDING" ? "WARN" : "ERROR",
+      message: err.message,
+      data: { accountState: acct.state }
+    };
   } finally {
     await http.close();
   }
@@ -25228,7 +25716,7 @@ var init_setup = __esm({
   }
 });
 
-// src/commands/doctor-local.ts
+// src/doctor/local-checks.ts
 function withTimeout(p, ms, what) {
   let timer;
   const t = new Promise((_, reject) => {
@@ -25246,7 +25734,9 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
       const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS), "DNS lookup timed out");
       return { value: true, detail: addrs.map((a) => a.address).join(", ") };
     } catch (err) {
-      throw new Error(`${host} does not resolve (${err.code ?? describe(err)}): check ${key} and the DNS server in Guestshell (/etc/resolv.conf)`);
+      throw new Error(
+        `${host} does not resolve (${err.code ?? describe(err)}): check ${key} and the DNS server in Guestshell (/etc/resolv.conf)`
+      );
     }
   });
   return found === true;
@@ -25264,7 +25754,10 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
         socket.destroy();
         reject(new Error(`no answer within ${ms} ms: ${remedy}`));
       });
-      socket.once("error", (err) => reject(new Error(`${err.code ?? describe(err)}: ${remedy}`)));
+      socket.once(
+        "error",
+        (err) => reject(new Error(`${err.code ?? describe(err)}: ${remedy}`))
+      );
     });
     return { value: true, detail: "connected" };
   });
@@ -25279,7 +25772,9 @@ async function stateDirCheck(ctx, report) {
       (0, import_node_fs7.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
       (0, import_node_fs7.unlinkSync)(probe);
     } catch (err) {
-      throw usageError(`${dir} is not writable (${err.code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`);
+      throw usageError(
+        `${dir} is not writable (${err.code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
+      );
     }
     return { value: true, detail: `${dir} is writable` };
   });
@@ -25288,14 +25783,27 @@ async function smtpChecks(ctx, report) {
   const { smtp } = ctx.cfg;
   const host = smtp.host ?? "";
   if (!await dnsCheck(ctx, report, host, "SMTP_SERVER", Exit.mail)) return report.skip("smtp", "needs DNS");
-  if (!await tcpCheck(ctx, report, host, smtp.port, "check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell", Exit.mail)) return report.skip("smtp", "needs TCP");
+  if (!await tcpCheck(
+    ctx,
+    report,
+    host,
+    smtp.port,
+    "check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell",
+    Exit.mail
+  ))
+    return report.skip("smtp", "needs TCP");
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
     const nodemailer = await Promise.resolve().then(() => __toESM(require_nodemailer()));
-    const transport = nodemailer.createTransport(transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now)));
+    const transport = nodemailer.createTransport(
+      transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now))
+    );
     try {
       await transport.verify();
     } catch (err) {
-      throw mailError(`SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`, err);
+      throw mailError(
+        `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
+        err
+      );
     } finally {
       transport.close();
     }
@@ -25304,21 +25812,21 @@ async function smtpChecks(ctx, report) {
   });
 }
 var import_promises, import_node_fs7, import_node_net, import_node_path4, STEP_MS;
-var init_doctor_local = __esm({
-  "src/commands/doctor-local.ts"() {
+var init_local_checks = __esm({
+  "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises = require("node:dns/promises");
     import_node_fs7 = require("node:fs");
     import_node_net = require("node:net");
     import_node_path4 = require("node:path");
-    init_errors();
     init_deadline();
+    init_errors();
     init_transport();
     STEP_MS = 1e4;
   }
 });
 
-// src/commands/doctor-ise.ts
+// src/doctor/ise-checks.ts
 async function iseChecks(ctx, report, tls) {
   for (const ep of ctx.cfg.ise.hosts) await hostChecks(ctx, report, ep, tls);
   const http = new PxHttp(tls, ctx.deadline);
@@ -25335,7 +25843,9 @@ async function hostChecks(ctx, report, ep, tls) {
   await report.probe(`tls ${ep.host}:${ep.port}`, Exit.ise, async () => {
     const detail = await verifiedHandshake(ctx, ep, tls);
     if (!tls.rejectUnauthorized) {
-      throw iseError(`ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): remove ISE_INSECURE`);
+      throw iseError(
+        `ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): remove ISE_INSECURE`
+      );
     }
     return { value: true, detail };
   });
@@ -25358,13 +25868,18 @@ async function verifiedHandshake(ctx, ep, tls) {
     socket.once("secureConnect", () => {
       const peer = socket.getPeerCertificate();
       socket.destroy();
-      resolve4(`certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`);
+      resolve4(
+        `certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`
+      );
     });
     socket.once("timeout", () => {
       socket.destroy();
       reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
     });
-    socket.once("error", (err) => reject(transportError(`https://${ep.host}:${ep.port}/`, err, void 0, Boolean(tls.cert))));
+    socket.once(
+      "error",
+      (err) => reject(transportError(`https://${ep.host}:${ep.port}/`, err, void 0, Boolean(tls.cert)))
+    );
   });
 }
 async function pxgridChecks(ctx, report, http) {
@@ -25399,78 +25914,37 @@ async function nodeChecks(ctx, report, px, node2) {
       await streamFailures(px.http, restBaseUrl(node2), { user: px.auth.user, pass: secret }, since, () => n++);
     } catch (err) {
       if (err instanceof ServiceStatusError) {
-        throw iseError(`HTTP ${err.status} from ${restBaseUrl(node2)}: check the client's authorization (Administration > pxGrid Services > Client Management > Policy) and the MnT node's health`);
+        throw iseError(
+          `HTTP ${err.status} from ${restBaseUrl(node2)}: check the client's authorization (Administration > pxGrid Services > Client Management > Policy) and the MnT node's health`
+        );
       }
       throw err;
     }
     return { value: true, detail: `${n} failure(s) in the last minute` };
   });
 }
-var import_node_tls, import_node_net2, STEP_MS2;
-var init_doctor_ise = __esm({
-  "src/commands/doctor-ise.ts"() {
+var import_node_net2, import_node_tls, STEP_MS2;
+var init_ise_checks = __esm({
+  "src/doctor/ise-checks.ts"() {
     "use strict";
-    import_node_tls = require("node:tls");
     import_node_net2 = require("node:net");
+    import_node_tls = require("node:tls");
     init_errors();
     init_control();
     init_failures();
     init_http();
     init_session();
-    init_doctor_local();
+    init_local_checks();
     STEP_MS2 = 1e4;
   }
 });
 
-// src/commands/doctor.ts
-var doctor_exports = {};
-__export(doctor_exports, {
-  DoctorReport: () => DoctorReport,
-  doctor: () => doctor
-});
-async function doctor(loadConfig2, sys, io) {
-  const report = new DoctorReport(io);
-  const cfg = await report.probe("config", Exit.usage, () => {
-    const c = loadConfig2();
-    return { value: c, detail: `${c.configFile ?? "no config file, environment only"}; STATE_DIR ${c.stateDir}` };
-  });
-  if (!cfg) return report.outcome();
-  const ctx = { cfg, sys, deadline: new Deadline(cfg.deadlineMs, sys.now) };
-  const tls = await report.probe("config ISE", Exit.usage, () => {
-    requireSettings(cfg, ["ise"]);
-    const auth = cfg.ise.cert ? `certificate ${cfg.ise.cert} (key matches)` : "password";
-    return { value: loadTls(cfg.ise, sys.now()), detail: `${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}, client ${cfg.ise.nodeName}, ${auth} auth` };
-  });
-  const mail = await report.probe("config mail", Exit.usage, () => {
-    requireSettings(cfg, ["mail"]);
-    return { value: true, detail: `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ${cfg.mail.dest.length} recipient(s)` };
-  });
-  await stateDirCheck(ctx, report);
-  if (tls) await iseChecks(ctx, report, tls);
-  else report.skip("ISE", "fix the ISE settings first");
-  if (mail) await smtpChecks(ctx, report);
-  else report.skip("SMTP", "fix the mail settings first");
-  healthLines(ctx, report);
-  return report.outcome();
-}
-function healthLines(ctx, report) {
-  for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
-    const text2 = line.replace(/^health: /, "");
-    if (text2.startsWith("FAIL ")) report.add({ name: "health", status: "FAIL", detail: text2.slice(5), exitCode: Exit.usage });
-    else report.add({ name: "health", status: "info", detail: text2, exitCode: Exit.ok });
-  }
-}
+// src/doctor/report.ts
 var DoctorReport;
-var init_doctor = __esm({
-  "src/commands/doctor.ts"() {
+var init_report = __esm({
+  "src/doctor/report.ts"() {
     "use strict";
-    init_config();
-    init_deadline();
     init_errors();
-    init_tls();
-    init_doctor_ise();
-    init_health();
-    init_doctor_local();
     DoctorReport = class {
       constructor(io) {
         this.io = io;
@@ -25486,7 +25960,12 @@ var init_doctor = __esm({
       }
       fail(name, err, fallback = Exit.internal) {
         const exitCode = err instanceof AppError ? err.exitCode : fallback;
-        this.add({ name, status: "FAIL", detail: err instanceof Error ? err instanceof AppError ? err.message : describe(err) : String(err), exitCode });
+        this.add({
+          name,
+          status: "FAIL",
+          detail: err instanceof Error ? err instanceof AppError ? err.message : describe(err) : String(err),
+          exitCode
+        });
       }
       skip(name, why) {
         this.add({ name, status: "skip", detail: why, exitCode: Exit.ok });
@@ -25518,11 +25997,61 @@ var init_doctor = __esm({
   }
 });
 
-// eem/iosxe-cron.txt
-var iosxe_cron_default;
-var init_iosxe_cron = __esm({
-  "eem/iosxe-cron.txt"() {
-    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
+// src/commands/doctor.ts
+var doctor_exports = {};
+__export(doctor_exports, {
+  doctor: () => doctor
+});
+async function doctor(loadConfig2, sys, io) {
+  const report = new DoctorReport(io);
+  const cfg = await report.probe("config", Exit.usage, () => {
+    const c = loadConfig2();
+    return { value: c, detail: `${c.configFile ?? "no config file, environment only"}; STATE_DIR ${c.stateDir}` };
+  });
+  if (!cfg) return report.outcome();
+  const ctx = { cfg, sys, deadline: new Deadline(cfg.deadlineMs, sys.now) };
+  const tls = await report.probe("config ISE", Exit.usage, () => {
+    requireSettings(cfg, ["ise"]);
+    const auth = cfg.ise.cert ? `certificate ${cfg.ise.cert} (key matches)` : "password";
+    return {
+      value: loadTls(cfg.ise, sys.now()),
+      detail: `${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}, client ${cfg.ise.nodeName}, ${auth} auth`
+    };
+  });
+  const mail = await report.probe("config mail", Exit.usage, () => {
+    requireSettings(cfg, ["mail"]);
+    return {
+      value: true,
+      detail: `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ${cfg.mail.dest.length} recipient(s)`
+    };
+  });
+  await stateDirCheck(ctx, report);
+  if (tls) await iseChecks(ctx, report, tls);
+  else report.skip("ISE", "fix the ISE settings first");
+  if (mail) await smtpChecks(ctx, report);
+  else report.skip("SMTP", "fix the mail settings first");
+  healthLines(ctx, report);
+  return report.outcome();
+}
+function healthLines(ctx, report) {
+  for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
+    const text2 = line.replace(/^health: /, "");
+    if (text2.startsWith("FAIL "))
+      report.add({ name: "health", status: "FAIL", detail: text2.slice(5), exitCode: Exit.usage });
+    else report.add({ name: "health", status: "info", detail: text2, exitCode: Exit.ok });
+  }
+}
+var init_doctor = __esm({
+  "src/commands/doctor.ts"() {
+    "use strict";
+    init_config();
+    init_deadline();
+    init_errors();
+    init_ise_checks();
+    init_local_checks();
+    init_report();
+    init_health_record();
+    init_tls();
   }
 });
 
@@ -25531,6 +26060,14 @@ var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
     iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill authorization bypass\n event none maxrun {{MAXRUN}}\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+  }
+});
+
+// eem/iosxe-cron.txt
+var iosxe_cron_default;
+var init_iosxe_cron = __esm({
+  "eem/iosxe-cron.txt"() {
+    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
   }
 });
 
@@ -25595,16 +26132,21 @@ function scheduleFor(every) {
     return { cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
   }
   if (minutes === 1440) return { cron: "0 0 * * *", repeat: "1:0:0" };
-  throw usageError(`--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`);
+  throw usageError(
+    `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`
+  );
 }
 function integer2(flag, text2, min, max) {
   const n = Number(text2);
-  if (!/^\d+$/.test(text2.trim()) || n < min || n > max) throw usageError(`${flag} "${text2}" must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(text2.trim()) || n < min || n > max)
+    throw usageError(`${flag} "${text2}" must be a whole number from ${min} to ${max}`);
   return n;
 }
 function pasteSafe(what, value) {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(`${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`);
+    throw usageError(
+      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`
+    );
   }
   return value;
 }
@@ -25613,9 +26155,14 @@ function placeholders(opts, cfg, sys) {
   const maxrun = integer2("--maxrun", opts.maxrun, 20, 86400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1e3) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
-    throw usageError(`--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`);
+    throw usageError(
+      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`
+    );
   }
-  if (opts.dir !== void 0 && !(0, import_node_path5.isAbsolute)(opts.dir)) throw usageError(`--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`);
+  if (opts.dir !== void 0 && !(0, import_node_path5.isAbsolute)(opts.dir))
+    throw usageError(
+      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
+    );
   const dir = opts.dir ?? cfg.baseDir;
   const named = cfg.raw.ISE_TO_MAIL_CONFIG;
   return {
@@ -25642,7 +26189,11 @@ function renderEem(opts, cfg, sys, io) {
   const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}`;
   if (opts.dir === void 0 && !(0, import_node_fs8.existsSync)(values.CONFIG)) {
-    return { exitCode: Exit.ok, status: "WARN", message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run` };
+    return {
+      exitCode: Exit.ok,
+      status: "WARN",
+      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`
+    };
   }
   return { exitCode: Exit.ok, status: "OK", message };
 }
@@ -25652,17 +26203,17 @@ var init_eem = __esm({
     "use strict";
     import_node_fs8 = require("node:fs");
     import_node_path5 = require("node:path");
-    init_errors();
-    init_iosxe_cron();
     init_iosxe_backfill();
+    init_iosxe_cron();
     init_iosxe_guestshell();
     init_nxos_scheduler();
+    init_errors();
     TEMPLATES = { iosxeCron: iosxe_cron_default, iosxeBackfill: iosxe_backfill_default, iosxeGuestshell: iosxe_guestshell_default, nxosScheduler: nxos_scheduler_default };
     STARTUP_MARGIN_S = 30;
   }
 });
 
-// src/cli.ts
+// src/cli/cli.ts
 var cli_exports = {};
 __export(cli_exports, {
   runCli: () => runCli
@@ -25703,10 +26254,16 @@ function usageOutcome(err, argv) {
 function failure2(err, io, verbose) {
   if (verbose && err instanceof Error) {
     io.err(err.stack ?? err.message);
-    for (let c = err.cause; c; c = c.cause) io.err(`caused by: ${c instanceof Error ? c.stack ?? c.message : String(c)}`);
+    for (let c = err.cause; c; c = c.cause)
+      io.err(`caused by: ${c instanceof Error ? c.stack ?? c.message : String(c)}`);
   }
-  if (err instanceof AppError) return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? "WARN" : "ERROR", message: err.message };
-  return { exitCode: Exit.internal, status: "ERROR", message: `internal error: ${describe(err)}; run again with --verbose and report it` };
+  if (err instanceof AppError)
+    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? "WARN" : "ERROR", message: err.message };
+  return {
+    exitCode: Exit.internal,
+    status: "ERROR",
+    message: `internal error: ${describe(err)}; run again with --verbose and report it`
+  };
 }
 function loadConfigFor(cmd, sys, io) {
   const g = cmd.optsWithGlobals();
@@ -25715,11 +26272,20 @@ function loadConfigFor(cmd, sys, io) {
   if (g.stateDir) flags.STATE_DIR = g.stateDir;
   if (g.insecure) flags.ISE_INSECURE = "1";
   const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
-  if (cfg.ise.insecure) io.err("WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.");
+  if (cfg.ise.insecure)
+    io.err(
+      "WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead."
+    );
   return cfg;
 }
 function buildProgram(output, ctx) {
-  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({ writeOut: output.stdout, writeErr: output.stderr, getOutHelpWidth: () => 79, getErrHelpWidth: () => 79, outputError: () => void 0 }).configureHelp({ showGlobalOptions: true }).showHelpAfterError(false);
+  const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({
+    writeOut: output.stdout,
+    writeErr: output.stderr,
+    getOutHelpWidth: () => 79,
+    getErrHelpWidth: () => 79,
+    outputError: () => void 0
+  }).configureHelp({ showGlobalOptions: true }).showHelpAfterError(false);
   addRunCommand(program2, ctx);
   addSimpleCommands(program2, ctx);
   addEemCommand(program2, ctx);
@@ -25728,12 +26294,19 @@ ${helpEpilog()}`);
   return program2;
 }
 function addRunCommand(program2, { sys, io, config: config2, done }) {
-  program2.command("run", { isDefault: true }).description("one poll: fetch new RADIUS failures, mail them, advance the cursor").addOption(new Option("--since <when>", "one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched")).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour)").action(async (opts, cmd) => {
+  program2.command("run", { isDefault: true }).description("one poll: fetch new RADIUS failures, mail them, advance the cursor").addOption(
+    new Option("--since <when>", "one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched")
+  ).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour)").action(async (opts, cmd) => {
     const since = opts.since === void 0 ? void 0 : parseSince(opts.since, sys.now());
-    if (opts.since !== void 0 && since === void 0) throw usageError(`--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`);
+    if (opts.since !== void 0 && since === void 0)
+      throw usageError(
+        `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
+      );
     const cfg = config2(cmd);
     const { runPoll: runPoll2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-    done(await runPoll2(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io));
+    done(
+      await runPoll2(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io)
+    );
   });
 }
 function addSimpleCommands(program2, { sys, io, config: config2, done }) {
@@ -25761,15 +26334,16 @@ function addEemCommand(program2, { sys, io, config: config2, done }) {
 }
 var COMMANDS;
 var init_cli = __esm({
-  "src/cli.ts"() {
+  "src/cli/cli.ts"() {
     "use strict";
     init_esm();
     init_config();
-    init_secrets();
     init_values();
     init_errors();
     init_outcome();
+    init_redact();
     init_version();
+    init_secrets();
     init_help();
     COMMANDS = ["run", "setup", "doctor", "test-mail", "eem"];
   }
@@ -25813,7 +26387,9 @@ async function main(argv) {
 var settled = false;
 process.once("beforeExit", () => {
   if (settled) return;
-  process.stdout.write("ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n");
+  process.stdout.write(
+    "ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n"
+  );
   process.exitCode = 1;
 });
 main(process.argv.slice(2)).then(

@@ -7,14 +7,15 @@
 // Peak RSS is the largest resident set of the process tree (ru_maxrss of the waited children, as
 // GNU time -v reports it); without /usr/bin/time the bench polls the child's /proc VmHWM instead.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 export const RSS_SOURCE = TIME ? '/usr/bin/time -v (ru_maxrss)' : '/proc VmHWM polling';
 
-const WRAPPER = 't0=$EPOCHREALTIME; "$@"; s=$?; t1=$EPOCHREALTIME; { echo "$t0 $t1"; times; } > "$BENCH_TIMES"; exit $s';
+const WRAPPER =
+  't0=$EPOCHREALTIME; "$@"; s=$?; t1=$EPOCHREALTIME; { echo "$t0 $t1"; times; } > "$BENCH_TIMES"; exit $s';
 
 /** Seconds in bash `times` notation (`1m2.345s`) as milliseconds. */
 function timesMs(text) {
@@ -27,7 +28,10 @@ function treeHwmKb(pid) {
   let best = 0;
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)) {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'));
         best = Math.max(best, m ? Number(m[1]) : 0, treeHwmKb(child));
       }
@@ -59,7 +63,11 @@ export function measure(argv, { env, cwd }) {
   const wrapped = ['bash', '-c', WRAPPER, 'bench', ...argv];
   const cmd = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...wrapped] : wrapped;
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd[0], cmd.slice(1), { env: { ...env, BENCH_TIMES: timesFile }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd[0], cmd.slice(1), {
+      env: { ...env, BENCH_TIMES: timesFile },
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = tail(child.stdout);
     const err = tail(child.stderr);
     let polledKb = 0;
@@ -72,9 +80,18 @@ export function measure(argv, { env, cwd }) {
         const [t0, t1] = span.split(' ').map(Number);
         const [user, sys] = children.split(' ').map(timesMs);
         const rssKb = TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKb;
-        resolve({ code, wallMs: (t1 - t0) * 1000, cpuMs: user + sys, rssMb: rssKb / 1024, stdout: out(), stderr: err() });
+        resolve({
+          code,
+          wallMs: (t1 - t0) * 1000,
+          cpuMs: user + sys,
+          rssMb: rssKb / 1024,
+          stdout: out(),
+          stderr: err(),
+        });
       } catch (e) {
-        reject(new Error(`bench: could not read the measurements of ${argv.join(' ')}: ${e.message}; stderr: ${err()}`));
+        reject(
+          new Error(`bench: could not read the measurements of ${argv.join(' ')}: ${e.message}; stderr: ${err()}`),
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -7,7 +7,7 @@
 // directory, and implicit-TLS SMTP with AUTH, verified against the default CA store (SSL_CERT_FILE
 // points OpenSSL at the test CA).
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -17,9 +17,18 @@ export const MAIL = { user: 'ise-alerts@example.net', pass: 'bench-mail-pass', d
 export async function startSink(pki) {
   const sink = { messages: 0, bytes: 0 };
   const server = new SMTPServer({
-    secure: true, key: pki.serverKeyPem, cert: pki.serverCertPem, disabledCommands: ['STARTTLS'],
-    logger: false, disableReverseLookup: true, closeTimeout: 100, size: 200 * 1024 * 1024,
-    onAuth: (a, _s, cb) => (a.username === MAIL.user && a.password === MAIL.pass ? cb(null, { user: a.username }) : cb(new Error('bad credentials'))),
+    secure: true,
+    key: pki.serverKeyPem,
+    cert: pki.serverCertPem,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    disableReverseLookup: true,
+    closeTimeout: 100,
+    size: 200 * 1024 * 1024,
+    onAuth: (a, _s, cb) =>
+      a.username === MAIL.user && a.password === MAIL.pass
+        ? cb(null, { user: a.username })
+        : cb(new Error('bad credentials')),
     onData(stream, _s, cb) {
       stream.on('data', (d) => (sink.bytes += d.length));
       stream.on('end', () => {
@@ -42,14 +51,19 @@ export async function startSink(pki) {
 function python(venvDir, log) {
   const probe = (py) => spawnSync(py, ['-c', 'import sys, requests; print(sys.executable)'], { encoding: 'utf8' });
   const sys = probe('python3');
-  if (sys.status === 0) return { python: realpathSync(sys.stdout.trim()) };
+  if (sys.status === 0) return { python: sys.stdout.trim() };
   if (sys.error) return { missing: 'python3 is not installed' };
   const venvPy = join(venvDir, 'bin', 'python3');
   if (!existsSync(venvPy)) {
     log(`bench: python3 has no requests module; creating a venv in ${venvDir} and installing requests with pip`);
     const made = spawnSync('python3', ['-m', 'venv', venvDir], { stdio: 'inherit' });
-    const pip = made.status === 0 && spawnSync(join(venvDir, 'bin', 'pip'), ['install', '-q', 'requests'], { stdio: 'inherit' });
-    if (!pip || pip.status !== 0) return { missing: 'python3 has no requests module and pip could not install it (install python3-requests)' };
+    const pip =
+      made.status === 0
+        ? spawnSync(join(venvDir, 'bin', 'pip'), ['install', '-q', 'requests'], { stdio: 'inherit' })
+        : made;
+    if (pip.status !== 0) {
+      return { missing: 'python3 has no requests module and pip could not install it (install python3-requests)' };
+    }
   }
   const venv = probe(venvPy);
   return venv.status === 0 ? { python: venv.stdout.trim() } : { missing: 'the venv python cannot import requests' };
@@ -61,24 +75,46 @@ export function findPeer(dir, venvDir, log) {
   const script = join(dir, 'guestshell.py');
   if (!existsSync(script)) return { missing: `${script} does not exist` };
   const py = python(venvDir, log);
-  return py.python ? { argv: [py.python, script], label: spawnSync(py.python, ['-V'], { encoding: 'utf8' }).stdout.trim() } : py;
+  return py.python
+    ? { argv: [py.python, script], label: spawnSync(py.python, ['-V'], { encoding: 'utf8' }).stdout.trim() }
+    : py;
 }
 
 /** Environment of the original (guestshell.py reads only these). */
 export function peerEnv(pki, sink) {
   return {
-    PATH: process.env.PATH, ISE_IP: '127.0.0.1', PXGRID_USER: 'bench_original', SMTP_SERVER: 'localhost',
-    MAIL_PORT: String(sink.port), MAIL_USER: MAIL.user, MAIL_PASS: MAIL.pass, MAIL_DEST: MAIL.dest, SSL_CERT_FILE: pki.caFile,
+    PATH: process.env.PATH,
+    ISE_IP: '127.0.0.1',
+    PXGRID_USER: 'bench_original',
+    SMTP_SERVER: 'localhost',
+    MAIL_PORT: String(sink.port),
+    MAIL_USER: MAIL.user,
+    MAIL_PASS: MAIL.pass,
+    MAIL_DEST: MAIL.dest,
+    SSL_CERT_FILE: pki.caFile,
   };
 }
 
 /** Environment of ours: the same ISE and SMTPS server, TLS verified against the test CA. */
 export function oursEnv(pki, sink, stateDir) {
   return {
-    PATH: process.env.PATH, ISE_HOST: 'localhost:8910', ISE_CA: pki.caFile, PXGRID_USER: 'bench_ours',
-    SMTP_SERVER: 'localhost', SMTP_PORT: String(sink.port), SMTP_SECURITY: 'tls', SMTP_CA: pki.caFile,
-    MAIL_USER: MAIL.user, MAIL_PASS: MAIL.pass, MAIL_DEST: MAIL.dest, STATE_DIR: stateDir,
+    PATH: process.env.PATH,
+    ISE_HOST: 'localhost:8910',
+    ISE_CA: pki.caFile,
+    PXGRID_USER: 'bench_ours',
+    SMTP_SERVER: 'localhost',
+    SMTP_PORT: String(sink.port),
+    SMTP_SECURITY: 'tls',
+    SMTP_CA: pki.caFile,
+    MAIL_USER: MAIL.user,
+    MAIL_PASS: MAIL.pass,
+    MAIL_DEST: MAIL.dest,
+    STATE_DIR: stateDir,
     // BENCH_ENV_X=v passes X=v to our runs (e.g. BENCH_ENV_MAIL_ATTACH=none shows the attachment's share).
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_ENV_')).map(([k, v]) => [k.slice(10), v])),
+    ...Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([k]) => k.startsWith('BENCH_ENV_'))
+        .map(([k, v]) => [k.slice(10), v]),
+    ),
   };
 }

@@ -15,7 +15,9 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 const count = (n) => n.toLocaleString('en-US');
 
 function table(rows, print) {
-  print('| new failures | wall ours / original (s) | wall ratio | CPU ours / original (s) | CPU ratio | peak RSS ours / original (MB) |');
+  print(
+    '| new failures | wall ours / original (s) | wall ratio | CPU ours / original (s) | CPU ratio | peak RSS ours / original (MB) |',
+  );
   print('|---:|---|---:|---|---:|---|');
   for (const { n, ours, peer } of rows) {
     const fail = ours.ok && (!peer || peer.ok) ? '' : ' (a run FAILED)';
@@ -23,10 +25,15 @@ function table(rows, print) {
       print(`| ${count(n)} | ${s(ours.wallS)} / - | - | ${s(ours.cpuS)} / - | - | ${mb(ours.rssMb)} / -${fail} |`);
       continue;
     }
-    print(`| ${count(n)} | ${s(ours.wallS)} / ${s(peer.wallS)} | ${ratio(ours.wallS, peer.wallS)} | ${s(ours.cpuS)} / ${s(peer.cpuS)} | ${ratio(ours.cpuS, peer.cpuS)} | ${mb(ours.rssMb)} / ${mb(peer.rssMb)}${fail} |`);
+    print(
+      `| ${count(n)} | ${s(ours.wallS)} / ${s(peer.wallS)} | ${ratio(ours.wallS, peer.wallS)} | ${s(ours.cpuS)} / ${s(peer.cpuS)} | ${ratio(ours.cpuS, peer.cpuS)} | ${mb(ours.rssMb)} / ${mb(peer.rssMb)}${fail} |`,
+    );
   }
   const h = rows.heap;
-  if (h) print(`| ${count(h.n)}, ours with \`${HEAP_FLAG}\` | ${s(h.wallS)} / - | - | ${s(h.cpuS)} / - | - | ${mb(h.rssMb)} / -${h.ok ? '' : ' (a run FAILED)'} |`);
+  if (h)
+    print(
+      `| ${count(h.n)}, ours with \`${HEAP_FLAG}\` | ${s(h.wallS)} / - | - | ${s(h.cpuS)} / - | - | ${mb(h.rssMb)} / -${h.ok ? '' : ' (a run FAILED)'} |`,
+    );
 }
 
 /** One line per target; returns true when any target failed. */
@@ -41,22 +48,36 @@ function verdicts(rows, peerMissing, print) {
     if (!row) continue;
     const { ours, peer } = row;
     const at = `at ${count(t.n)} new`;
-    for (const [key, label] of [['wall', 'wall'], ['cpu', 'CPU']]) {
+    for (const [key, label] of [
+      ['wall', 'wall'],
+      ['cpu', 'CPU'],
+    ]) {
       if (t[key] === undefined) continue;
       const field = key === 'wall' ? 'wallS' : 'cpuS';
       if (!peer) line(undefined, `${label} ${at}: ours/original <= ${t[key]}x needs the original (${peerMissing})`);
-      else line(ours.ok && peer.ok && ours[field] / peer[field] <= t[key], `${label} ${at}: ours/original ${ratio(ours[field], peer[field])} (target <= ${t[key]}x)`);
+      else
+        line(
+          ours.ok && peer.ok && ours[field] / peer[field] <= t[key],
+          `${label} ${at}: ours/original ${ratio(ours[field], peer[field])} (target <= ${t[key]}x)`,
+        );
     }
-    if (t.rss !== undefined) line(ours.ok && ours.rssMb <= t.rss, `peak RSS ${at}: ours ${mb(ours.rssMb)} MB (target <= ${t.rss} MB)`);
+    if (t.rss !== undefined)
+      line(ours.ok && ours.rssMb <= t.rss, `peak RSS ${at}: ours ${mb(ours.rssMb)} MB (target <= ${t.rss} MB)`);
   }
   const h = rows.heap;
-  if (h) line(h.ok && h.rssMb <= 96, `${HEAP_FLAG} at ${count(h.n)} new: ${h.ok ? 'every run exit 0' : 'a run FAILED'}, peak RSS ${mb(h.rssMb)} MB (target: succeeds within 96 MB)`);
+  if (h)
+    line(
+      h.ok && h.rssMb <= 96,
+      `${HEAP_FLAG} at ${count(h.n)} new: ${h.ok ? 'every run exit 0' : 'a run FAILED'}, peak RSS ${mb(h.rssMb)} MB (target: succeeds within 96 MB)`,
+    );
   return failed;
 }
 
 export function report(rows, { runs, machine, rssSource, peerMissing, print }) {
   print(`Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}.`);
-  print(`Medians of ${runs} runs per row, ours and the original alternating; CPU = user + sys; peak RSS from ${rssSource}.`);
+  print(
+    `Medians of ${runs} runs per row, ours and the original alternating; CPU = user + sys; peak RSS from ${rssSource}.`,
+  );
   print('');
   table(rows, print);
   print('');

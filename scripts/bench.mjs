@@ -17,11 +17,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { makeRecords } from './bench-records.mjs';
 import { measure, median, RSS_SOURCE } from './bench-measure.mjs';
 import { findPeer, oursEnv, peerEnv, startSink } from './bench-peer.mjs';
-import { loadFakes } from './fakes.mjs';
+import { makeRecords } from './bench-records.mjs';
 import { report } from './bench-report.mjs';
+import { loadFakes } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/run.js');
@@ -40,7 +40,10 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 function check(who, n, r, mailed) {
   const ok = r.code === 0 && mailed === (n > 0 ? 1 : 0);
-  if (!ok) log(`bench: ${who} N=${n}: exit ${r.code}, ${mailed} mail(s): ${r.stdout.trim().split('\n').pop()} ${r.stderr.slice(-400)}`);
+  if (!ok)
+    log(
+      `bench: ${who} N=${n}: exit ${r.code}, ${mailed} mail(s): ${r.stdout.trim().split('\n').pop()} ${r.stderr.slice(-400)}`,
+    );
   return ok;
 }
 
@@ -64,11 +67,13 @@ async function warmUp(ctx, older) {
   ctx.shift = -70 * MIN;
   ctx.ise.setFailures(older);
   const first = await measure([args.node, BUNDLE], { env: oursEnv(ctx.pki, ctx.sink, ctx.snapshot), cwd: ctx.work });
-  if (first.code !== 0) throw new Error(`bench: the warm-up run of ours failed (exit ${first.code}): ${first.stdout}${first.stderr}`);
+  if (first.code !== 0)
+    throw new Error(`bench: the warm-up run of ours failed (exit ${first.code}): ${first.stdout}${first.stderr}`);
   if (ctx.peer.argv) {
     mkdirSync(join(ctx.peerDir, 'data'));
     const p = await measure(ctx.peer.argv, { env: peerEnv(ctx.pki, ctx.sink), cwd: ctx.peerDir });
-    if (p.code !== 0) throw new Error(`bench: the warm-up run of the original failed (exit ${p.code}): ${p.stderr.slice(-2000)}`);
+    if (p.code !== 0)
+      throw new Error(`bench: the warm-up run of the original failed (exit ${p.code}): ${p.stderr.slice(-2000)}`);
   }
   ctx.shift = 0;
 }
@@ -99,7 +104,8 @@ function summarize(runs) {
   };
 }
 
-const fmtRun = (s) => `${s.wallS.toFixed(3)} s wall, ${s.cpuS.toFixed(3)} s CPU, ${s.rssMb.toFixed(0)} MB${s.ok ? '' : ' (FAILED)'}`;
+const fmtRun = (s) =>
+  `${s.wallS.toFixed(3)} s wall, ${s.cpuS.toFixed(3)} s CPU, ${s.rssMb.toFixed(0)} MB${s.ok ? '' : ' (FAILED)'}`;
 
 async function main() {
   const fakes = await loadFakes();
@@ -128,7 +134,13 @@ async function main() {
   }
   const nodeVersion = (await measure([args.node, '--version'], { env: {}, cwd: root })).stdout.trim();
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ours on Node ${nodeVersion}${ctx.peer.label ? `, the original on ${ctx.peer.label}` : ''}`;
-  const failed = report(rows, { runs: RUNS, machine, rssSource: RSS_SOURCE, peerMissing: ctx.peer.missing, print: console.log });
+  const failed = report(rows, {
+    runs: RUNS,
+    machine,
+    rssSource: RSS_SOURCE,
+    peerMissing: ctx.peer.missing,
+    print: console.log,
+  });
   if (failed) process.exitCode = 1;
 }
 
