@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { usageError } from '../core/errors';
 import { parseEnvFile } from './envfile';
 import { canonicalKey, type Key, pickKnown, type RawConfig } from './keys';
-import { email, type Parsed, rawSchema } from './schema';
+import { isEmail, type Parsed, parseRaw } from './schema';
 import { splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
@@ -86,11 +86,10 @@ export function loadConfig(input: ConfigInput): Config {
   const file = named ? resolvePath(input.baseDir, named) : resolve(input.baseDir, 'ise-to-mail.env');
   const fromFile = named || existsSync(file) ? readConfigFile(file) : {};
   const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
-  const result = rawSchema.safeParse(raw);
+  const result = parseRaw(raw);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = String(issue.path[0] ?? '');
-    const msg = issue.message.includes(key) ? issue.message : `${key}: ${issue.message}`;
+    const { key, message } = result;
+    const msg = message.includes(key) ? message : `${key}: ${message}`;
     throw usageError(`${msg} (${where(key as Key, flags, fromEnv, file)})`);
   }
   return build(result.data, raw, input.baseDir, named || existsSync(file) ? file : undefined);
@@ -221,7 +220,7 @@ export function requireSettings(cfg: Config, parts: Array<'ise' | 'mail'>): void
     if (cfg.mail.dest.length === 0) throw missing('MAIL_DEST', 'give the recipients, comma-separated');
     if (!cfg.mail.from)
       throw missing('MAIL_FROM', 'give the From address (it defaults to MAIL_USER, which is not set either)');
-    if (!email.safeParse(cfg.mail.from).success) {
+    if (!isEmail(cfg.mail.from)) {
       const from = cfg.raw.MAIL_FROM ? 'MAIL_FROM' : 'MAIL_FROM (taken from MAIL_USER)';
       throw usageError(
         `${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`,

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { AppError, usageError } from '../core/errors';
+import { isObject } from '../core/json';
 import { plural } from '../core/plural';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
@@ -28,19 +28,18 @@ export interface Health {
   lastHeartbeat?: number;
 }
 
-const iso = z.string().nullable();
-const fileSchema = z.object({
-  version: z.literal(1),
-  lastSuccess: iso,
-  firstFailure: iso,
-  failedRuns: z.number().int().min(0),
-  lastError: z.object({ exitCode: z.number().int(), message: z.string(), at: z.string() }).nullable(),
-  problemMailed: iso,
-  quietSince: iso,
-  lastMail: iso,
-  lastHeartbeat: iso,
-});
-type HealthFile = z.infer<typeof fileSchema>;
+type Iso = string | null;
+interface HealthFile {
+  version: 1;
+  lastSuccess: Iso;
+  firstFailure: Iso;
+  failedRuns: number;
+  lastError: { exitCode: number; message: string; at: string } | null;
+  problemMailed: Iso;
+  quietSince: Iso;
+  lastMail: Iso;
+  lastHeartbeat: Iso;
+}
 
 export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
 const TIME_FIELDS = [
@@ -52,6 +51,18 @@ const TIME_FIELDS = [
   'lastHeartbeat',
 ] as const;
 
+const iso = (v: unknown) => v === null || typeof v === 'string';
+
+function healthFile(v: unknown): HealthFile | undefined {
+  if (!isObject(v) || v.version !== 1 || !TIME_FIELDS.every((k) => iso(v[k]))) return undefined;
+  if (!Number.isInteger(v.failedRuns) || (v.failedRuns as number) < 0) return undefined;
+  const e = v.lastError;
+  const errorOk =
+    e === null ||
+    (isObject(e) && Number.isInteger(e.exitCode) && typeof e.message === 'string' && typeof e.at === 'string');
+  return errorOk ? (v as unknown as HealthFile) : undefined;
+}
+
 export function newHealth(now: number): Health {
   return { failedRuns: 0, quietSince: now };
 }
@@ -59,7 +70,7 @@ export function newHealth(now: number): Health {
 /** The stored record, or undefined when there is none yet. Corrupt: exit 2 naming the file. */
 export function loadHealth(stateDir: string): Health | undefined {
   const file = stateFile.health(stateDir);
-  const data = readStateJson(file, fileSchema, HEALTH_RESET);
+  const data = readStateJson(file, healthFile, HEALTH_RESET);
   if (!data) return undefined;
   const time = (v: string | null) => {
     if (v === null) return undefined;

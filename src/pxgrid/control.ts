@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { IseEndpoint } from '../config/config';
 import { AppError, Exit, iseError } from '../core/errors';
 import { type BasicAuth, type PxHttp, TransportError } from './http';
@@ -28,7 +27,8 @@ export class PxControl {
     method: string,
     body: unknown,
     auth: BasicAuth | undefined,
-    schema: z.ZodType<T>,
+    /** The accepted answer, or undefined for one of an unexpected shape. */
+    check: (json: unknown) => T | undefined,
     statusHint: (s: number) => AppError | undefined,
   ): Promise<T> {
     const { status, text, host } = await this.#post(method, body, auth);
@@ -45,12 +45,12 @@ export class PxControl {
     } catch {
       throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
+    const parsed = check(json);
+    if (parsed === undefined)
       throw iseError(
         `pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`,
       );
-    return parsed.data;
+    return parsed;
   }
 
   /**

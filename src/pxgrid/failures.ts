@@ -1,4 +1,5 @@
 import { iseError } from '../core/errors';
+import { isObject } from '../core/json';
 import { type BasicAuth, type PxHttp, transportError } from './http';
 import { ArrayElementStream } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
@@ -65,35 +66,15 @@ function sinkCall(onRecord: (r: FailureRecord) => void, record: FailureRecord): 
 }
 
 /**
- * One record, or undefined when it lacks a usable id or timestamp. A storm brings 100 000 records
- * in one response, so the common case avoids copies: the text is re-read only when a bare numeric id
- * lost precision, and zod (which copies every field) only judges records the quick check doubts.
+ * One record, or undefined when it lacks a usable id or timestamp. The text is re-read only when a
+ * bare numeric id lost precision in JSON.parse.
  */
 export function parseRecord(json: string): FailureRecord | undefined {
   let value: unknown = JSON.parse(json);
   if (isObject(value) && typeof value.id === 'number' && !Number.isSafeInteger(value.id)) {
     value = JSON.parse(json.replace(LONG_NUMERIC_ID, '$1"$2"'));
   }
-  if (isObject(value) && plainRecord(value)) {
-    value.id = String(value.id);
-    return value as FailureRecord;
-  }
-  const parsed = failureRecord.safeParse(value);
-  return parsed.success ? (parsed.data as FailureRecord) : undefined;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Exactly the records `failureRecord` accepts unchanged but for `id` becoming a string. */
-function plainRecord(v: Record<string, unknown>): boolean {
-  const { id, timestamp, executionSteps: steps } = v;
-  const idOk = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-  return (
-    idOk &&
-    typeof timestamp === 'string' &&
-    timestamp.length > 0 &&
-    (steps === undefined || typeof steps === 'string' || Array.isArray(steps))
-  );
+  return failureRecord(value);
 }
 
 const TRUNCATED =

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { isObject } from '../core/json';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 
@@ -9,13 +9,16 @@ export interface StoredAccount {
   password: string;
 }
 
-const schema = z.object({ version: z.literal(1), nodeName: z.string(), password: z.string().min(1) });
+const accountFile = (v: unknown) =>
+  isObject(v) && v.version === 1 && typeof v.nodeName === 'string' && typeof v.password === 'string' && v.password
+    ? (v as { nodeName: string; password: string })
+    : undefined;
 
 const RESET =
   'delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again';
 
 export function loadAccount(stateDir: string, nodeName: string): StoredAccount | undefined {
-  const stored = readStateJson(stateFile.credentials(stateDir), schema, RESET);
+  const stored = readStateJson(stateFile.credentials(stateDir), accountFile, RESET);
   // ISE node names are case-insensitive ("Authentication", https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return undefined;
   return { nodeName: stored.nodeName, password: stored.password };

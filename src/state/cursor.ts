@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { usageError } from '../core/errors';
+import { isObject } from '../core/json';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
@@ -26,12 +26,11 @@ export interface SeenIds extends Iterable<readonly [string, number | undefined]>
   readonly size: number;
 }
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  highWater: z.string().nullable(),
-  // Pairs are checked by hand in loadCursor: zod copying 100 000 tuples cost more than the run.
-  seen: z.array(z.unknown()),
-});
+/** Version 1 as written by saveCursor; the pairs of `seen` are checked one by one in loadCursor. */
+const cursorFile = (v: unknown) =>
+  isObject(v) && v.version === 1 && (v.highWater === null || typeof v.highWater === 'string') && Array.isArray(v.seen)
+    ? (v as { highWater: string | null; seen: unknown[] })
+    : undefined;
 
 const isPair = (e: unknown): e is [string, string] =>
   Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
@@ -51,7 +50,7 @@ export function loadCursor(stateDir: string): Cursor {
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
-  const data = readStateJson(file, fileSchema, RESET, (text) => {
+  const data = readStateJson(file, cursorFile, RESET, (text) => {
     const rest = takePairs(text, add);
     if (rest !== undefined) return rest;
     seen = new IdTimeSet(); // not our compact layout: JSON.parse reads it all

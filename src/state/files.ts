@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { usageError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
@@ -15,10 +14,13 @@ export const stateFile = {
  * Reads a JSON state file. Missing: undefined. Unreadable or corrupt: a usage error (exit 2) that
  * names the file and how to recover; never a silent reset, which would re-mail or lose failures.
  */
-/** `extract` may take a large part out of the text before JSON.parse (the cursor's id list). */
+/**
+ * `check` returns the accepted value or undefined for a wrong shape. `extract` may take a large
+ * part out of the text before JSON.parse (the cursor's id list).
+ */
 export function readStateJson<T>(
   file: string,
-  schema: z.ZodType<T>,
+  check: (value: unknown) => T | undefined,
   reset: string,
   extract?: (text: string) => string,
 ): T | undefined {
@@ -36,9 +38,9 @@ export function readStateJson<T>(
   } catch {
     throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
-  return parsed.data;
+  const parsed = check(value);
+  if (parsed === undefined) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  return parsed;
 }
 
 /**

@@ -161,7 +161,7 @@ describe('parseRecord', () => {
     });
   });
 
-  it('refuses records without id or timestamp, as the zod schema does', () => {
+  it('refuses records without a usable id or timestamp, or with steps of another type', () => {
     expect(parseRecord('{"timestamp":"t"}')).toBeUndefined();
     expect(parseRecord('{"id":"","timestamp":"t"}')).toBeUndefined();
     expect(parseRecord('{"id":"1","timestamp":""}')).toBeUndefined();
