@@ -16531,9 +16531,22 @@ var init_plural = __esm({
 });
 
 // src/format/sanitize.ts
-function clean(value, max = MAX_VALUE_CHARS) {
+function textOf(value) {
+  if (typeof value === "string") return value;
   if (value === void 0 || value === null) return "";
-  const text2 = Array.isArray(value) ? value.map(String).join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+function trimPlain(text2) {
+  let a = 0;
+  let b = text2.length;
+  while (a < b && text2.charCodeAt(a) === 32) a++;
+  while (b > a && text2.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+}
+function clean(value, max = MAX_VALUE_CHARS) {
+  const text2 = textOf(value);
+  if (text2.length <= max && isPlain(text2)) return trimPlain(text2);
   const safe = text2.replace(UNSAFE, "?").trim();
   if (safe.length <= max) return safe;
   return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
@@ -16541,12 +16554,14 @@ function clean(value, max = MAX_VALUE_CHARS) {
 function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
-var UNSAFE, MAX_VALUE_CHARS, HTML_ESCAPES;
+var UNSAFE, SUSPECT, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
     UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+    SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
     MAX_VALUE_CHARS = 200;
+    isPlain = (text2) => !SUSPECT.test(text2);
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
 });
@@ -17064,6 +17079,21 @@ function csvCell(value) {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+function recordRow(record) {
+  let row2 = "";
+  let long = false;
+  for (let i = 0; i < CSV_COLUMNS.length; i++) {
+    let s = trimPlain(textOf(record[CSV_COLUMNS[i]]));
+    long ||= s.length > CSV_CELL_MAX;
+    const c = s.charCodeAt(0);
+    if (c === 61 || c === 43 || c === 45 || c === 64) s = `'${s}`;
+    if (s.includes('"')) s = `"${s.replaceAll('"', '""')}"`;
+    else if (s.includes(",")) s = `"${s}"`;
+    row2 += i === 0 ? s : `,${s}`;
+  }
+  return !long && isPlain(row2) ? `${row2}\r
+` : csvRow(CSV_COLUMNS.map((c) => record[c]));
+}
 function createAttachment(format, budget) {
   return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
 }
@@ -17116,7 +17146,7 @@ var init_attachment = __esm({
       filename;
       contentType = "application/gzip";
       add(record) {
-        if (this.format === "csv") this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record[c])));
+        if (this.format === "csv") this.#blocks.add(recordRow(record));
         else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${jsonLine(record)}`);
       }
       /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
@@ -17154,10 +17184,9 @@ var init_attachment = __esm({
 });
 
 // src/format/digest.ts
-function viewOf(r) {
-  const t = Date.parse(r.timestamp);
+function viewOf(r, time = parseTime(r.timestamp)) {
   return {
-    time: Number.isFinite(t) ? t : void 0,
+    time,
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
@@ -17165,6 +17194,10 @@ function viewOf(r) {
     reason: clean(r.failureReason),
     location: clean(r.location)
   };
+}
+function parseTime(timestamp) {
+  const t = Date.parse(timestamp);
+  return Number.isFinite(t) ? t : void 0;
 }
 function group(map, key, make) {
   let entry = map.get(key);
@@ -17214,14 +17247,17 @@ var init_digest = __esm({
         this.#filter = opts.filter;
         this.#attachment = createAttachment(opts.attach ?? "none", opts.attachBudget ?? Number.POSITIVE_INFINITY);
       }
-      /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
-      add(record) {
+      /**
+       * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
+       * `time`: the record's instant, when the caller has parsed its timestamp already.
+       */
+      add(record, time = parseTime(record.timestamp)) {
         const dropped = this.#filter?.(record);
         if (dropped) {
           this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
           return void 0;
         }
-        const v = viewOf(record);
+        const v = viewOf(record, time);
         this.total++;
         this.newest = maxTime(this.newest, v.time);
         this.oldest = minTime(this.oldest, v.time);
@@ -17273,7 +17309,7 @@ var init_digest = __esm({
         this.#attachment?.close();
       }
       #addRow(v) {
-        const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
+        const key = `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}`;
         const row2 = this.#rows.get(key);
         if (row2) {
           addSpan(row2, v.time);
@@ -17292,7 +17328,7 @@ var init_digest = __esm({
           first: void 0,
           last: void 0
         }));
-        const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({
+        const nas = group(this.#nas, `${v.nasName}\0${v.nasIp}`, () => ({
           name: v.nasName,
           ip: v.nasIp,
           location: v.location,
@@ -17426,6 +17462,7 @@ function compileFilters(f) {
   const includeReasons = new Set(f.includeReasons);
   const users = f.excludeUsers.map(globToRegExp);
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
   return (r) => {
     const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
     if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
@@ -17808,7 +17845,7 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, MAX_KEY_BYTES, ArrayElementStream;
+var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, MAX_KEY_BYTES, NEXT_RECORD, LAST_RECORD, ArrayElementStream;
 var init_jsonstream = __esm({
   "src/pxgrid/jsonstream.ts"() {
     "use strict";
@@ -17819,15 +17856,19 @@ var init_jsonstream = __esm({
     OPEN_ARR = 91;
     CLOSE_ARR = 93;
     MAX_KEY_BYTES = 256;
+    NEXT_RECORD = Buffer.from('},{"');
+    LAST_RECORD = Buffer.from("}]");
     ArrayElementStream = class {
-      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024) {
+      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, parseMany) {
         this.key = key;
         this.onElement = onElement;
         this.maxElementBytes = maxElementBytes;
+        this.parseMany = parseMany;
       }
       key;
       onElement;
       maxElementBytes;
+      parseMany;
       #depth = 0;
       /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
       #open = [];
@@ -17848,6 +17889,7 @@ var init_jsonstream = __esm({
       write(chunk) {
         this.#elementStart = this.#inElement() ? 0 : -1;
         const n = chunk.length;
+        let fast = this.parseMany !== void 0;
         for (let i = 0; i < n; i++) {
           if (this.#inString) {
             i = this.#scanString(chunk, i);
@@ -17855,7 +17897,14 @@ var init_jsonstream = __esm({
           }
           const c = chunk[i];
           if (c === QUOTE) this.#startString();
-          else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
+          else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
+            const end = this.#manyEnd(chunk, i);
+            if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) i = end;
+            else {
+              fast = false;
+              this.#openContainer(c, i);
+            }
+          } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
           else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
           else if (this.#depth === 0 && c > 32)
             throw new Error(
@@ -17863,6 +17912,11 @@ var init_jsonstream = __esm({
             );
         }
         if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
+      }
+      /** Index of the last `}` in the chunk that looks like the end of a record, if within the size limit. */
+      #manyEnd(chunk, start) {
+        const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
+        return end - start < this.maxElementBytes ? end : -1;
       }
       #inElement() {
         return this.#inTarget && this.#depth >= 3;
@@ -17976,11 +18030,10 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord
     throw new ServiceStatusError(res.status, url);
   }
   const stats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || void 0 : void 0 };
-  const parser = new ArrayElementStream("failures", (buf) => {
-    const record = parseRecord(buf.toString("utf8"));
-    if (!record) stats.invalid++;
-    else sinkCall(onRecord, record);
-  });
+  const parser = failureStream(
+    (r) => sinkCall(onRecord, r),
+    () => stats.invalid++
+  );
   try {
     for await (const chunk of res.body) parser.write(chunk);
   } catch (err) {
@@ -17994,6 +18047,25 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord
   }
   if (!parser.complete) throw iseError(TRUNCATED);
   return stats;
+}
+function failureStream(onRecord, onInvalid) {
+  const take = (record) => record ? onRecord(record) : onInvalid();
+  return new ArrayElementStream(
+    "failures",
+    (buf) => take(parseRecord(buf.toString("utf8"))),
+    void 0,
+    (text2) => {
+      if (LONG_NUMERIC_ANYWHERE.test(text2)) return false;
+      let values;
+      try {
+        values = JSON.parse(`[${text2}]`);
+      } catch {
+        return false;
+      }
+      for (const v of values) if (typeof v === "object" && v !== null) take(failureRecord(v));
+      return true;
+    }
+  );
 }
 function sinkCall(onRecord, record) {
   try {
@@ -18009,7 +18081,7 @@ function parseRecord(json) {
   }
   return failureRecord(value);
 }
-var LONG_NUMERIC_ID, SinkError, TRUNCATED, ServiceStatusError;
+var LONG_NUMERIC_ID, LONG_NUMERIC_ANYWHERE, SinkError, TRUNCATED, ServiceStatusError;
 var init_failures = __esm({
   "src/pxgrid/failures.ts"() {
     "use strict";
@@ -18019,6 +18091,7 @@ var init_failures = __esm({
     init_jsonstream();
     init_schemas();
     LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
+    LONG_NUMERIC_ANYWHERE = /"id"\s*:\s*\d{16}/;
     SinkError = class extends Error {
     };
     TRUNCATED = "the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries";
@@ -18233,24 +18306,30 @@ var init_tls = __esm({
 
 // src/state/idset.ts
 function numeric(id) {
-  if (!/^(0|[1-9]\d{0,19})$/.test(id)) return void 0;
-  const n = BigInt(id);
-  return n <= MAX_U64 ? n : void 0;
+  const len = id.length;
+  if (len === 0 || len > MAX_SAFE_DIGITS || len > 1 && id.charCodeAt(0) === 48) return void 0;
+  for (let i = 0; i < len; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return void 0;
+  }
+  const n = Number(id);
+  return n <= Number.MAX_SAFE_INTEGER ? n : void 0;
 }
 function hash(n) {
-  let h = Number(BigInt.asUintN(32, n)) ^ Math.imul(Number(n >> 32n), 2654435761);
+  const lo = n >>> 0;
+  let h = lo ^ Math.imul((n - lo) / 4294967296, 2654435761);
   h = Math.imul(h ^ h >>> 16, 2246822507);
   h = Math.imul(h ^ h >>> 13, 3266489909);
   return (h ^ h >>> 16) >>> 0;
 }
-var EMPTY, MAX_U64, IdTimeSet;
+var EMPTY, MAX_SAFE_DIGITS, IdTimeSet;
 var init_idset = __esm({
   "src/state/idset.ts"() {
     "use strict";
     EMPTY = -1;
-    MAX_U64 = (1n << 64n) - 1n;
+    MAX_SAFE_DIGITS = 16;
     IdTimeSet = class {
-      #ids = new BigUint64Array(1024);
+      #ids = new Float64Array(1024);
       #times = new Float64Array(1024);
       #count = 0;
       #slots = new Int32Array(2048).fill(EMPTY);
@@ -18295,7 +18374,7 @@ var init_idset = __esm({
       *[Symbol.iterator]() {
         for (let i = 0; i < this.#count; i++) {
           const t = this.#times[i];
-          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
+          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
         }
         yield* this.#other;
       }
@@ -18315,7 +18394,7 @@ var init_idset = __esm({
         order.sort((a, b) => key(a) - key(b) || a - b);
         for (const i of order) {
           const t = times[i];
-          yield [this.#ids[i].toString(), Number.isNaN(t) ? void 0 : t];
+          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
         }
         yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
       }
@@ -18330,7 +18409,7 @@ var init_idset = __esm({
         }
       }
       #growColumns() {
-        const ids = new BigUint64Array(this.#ids.length * 2);
+        const ids = new Float64Array(this.#ids.length * 2);
         ids.set(this.#ids);
         const times = new Float64Array(this.#times.length * 2);
         times.set(this.#times);
@@ -18419,7 +18498,13 @@ function queryStart(cursor, overlapMs) {
   return cursor.highWater === void 0 ? void 0 : new Date(cursor.highWater - overlapMs).toISOString();
 }
 function canonicalId(id) {
-  return /^\d+$/.test(id) ? BigInt(id).toString() : id;
+  let zeros = 0;
+  while (zeros < id.length - 1 && id.charCodeAt(zeros) === 48) zeros++;
+  for (let i = zeros; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return id;
+  }
+  return id.length === 0 || zeros === 0 ? id : id.slice(zeros);
 }
 function recordTime(timestamp) {
   const t = Date.parse(timestamp);
@@ -18693,11 +18778,12 @@ var init_batch = __esm({
       }
       add(record) {
         const id = canonicalId(record.id);
-        if (this.seen.has(id) || !this.mailed.add(id, recordTime(record.timestamp))) {
+        const time = recordTime(record.timestamp);
+        if (this.seen.has(id) || !this.mailed.add(id, time)) {
           this.alreadyMailed++;
           return;
         }
-        const view = this.digest.add(record);
+        const view = this.digest.add(record, time);
         if (view) this.groups.add(view);
       }
     };

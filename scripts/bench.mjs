@@ -116,7 +116,13 @@ async function main() {
   mkdirSync(ctx.peerDir);
   ctx.peer = findPeer(args.peer, join(root, '.cache/bench-venv'), log);
   if (ctx.peer.missing) log(`bench: without the original: ${ctx.peer.missing}; measuring ours only`);
-  ctx.ise = await fakes.startFakePxgrid({ autoApprove: true, pki, port: 8910, now: () => Date.now() + ctx.shift });
+  ctx.ise = await fakes.startFakePxgrid({
+    autoApprove: true,
+    pki,
+    port: 8910,
+    now: () => Date.now() + ctx.shift,
+    cacheBodies: true,
+  });
   ctx.sink = await startSink(pki);
   const rows = [];
   try {

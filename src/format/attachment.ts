@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { GzipBlocks } from './gzblocks';
-import { clean } from './sanitize';
+import { clean, isPlain, textOf, trimPlain } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:
@@ -51,6 +51,28 @@ export function csvCell(value: unknown): string {
 
 export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
+/**
+ * csvRow of a record's columns, with one test for the whole row instead of a cleaning per cell
+ * (22 per record, ~2 million in a storm). The quick cell below equals csvCell for a plain text
+ * of at most CSV_CELL_MAX characters, and adds no character that would make the row not plain;
+ * any other row is built again by csvRow.
+ */
+export function recordRow(record: FailureRecord): string {
+  let row = '';
+  let long = false;
+  for (let i = 0; i < CSV_COLUMNS.length; i++) {
+    let s = trimPlain(textOf(record[CSV_COLUMNS[i]!]));
+    long ||= s.length > CSV_CELL_MAX;
+    const c = s.charCodeAt(0);
+    // = + - @ (a tab or CR cannot be in a plain text).
+    if (c === 61 || c === 43 || c === 45 || c === 64) s = `'${s}`;
+    if (s.includes('"')) s = `"${s.replaceAll('"', '""')}"`;
+    else if (s.includes(',')) s = `"${s}"`;
+    row += i === 0 ? s : `,${s}`;
+  }
+  return !long && isPlain(row) ? `${row}\r\n` : csvRow(CSV_COLUMNS.map((c) => record[c]));
+}
+
 // JSON keeps values exactly, but bidi/zero-width/separator characters are written as \u escapes
 // so a viewer cannot be tricked into showing reordered text.
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
@@ -81,7 +103,7 @@ export class AttachmentBuilder {
   }
 
   add(record: FailureRecord): void {
-    if (this.format === 'csv') this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record[c])));
+    if (this.format === 'csv') this.#blocks.add(recordRow(record));
     else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${jsonLine(record)}`);
   }
 

@@ -26,6 +26,8 @@ export function compileFilters(f: Filters): RecordFilter {
   const includeReasons = new Set(f.includeReasons);
   const users = f.excludeUsers.map(globToRegExp);
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  // No rule set (the usual case): no per-record work at all.
+  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => undefined;
   return (r) => {
     const code = reasonCode(typeof r.failureReason === 'string' ? r.failureReason : '');
     if (code !== undefined && excludeReasons.has(code)) return 'EXCLUDE_REASONS';

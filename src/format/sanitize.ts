@@ -11,16 +11,40 @@
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
 
+/**
+ * What UNSAFE matches, the non-ASCII white space trim() removes, and all surrogates: a text with
+ * none of these is already clean but for ASCII spaces at its ends. One test of it is the common
+ * case; a storm cleans ~3 million values.
+ */
+const SUSPECT =
+  /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
+
 export const MAX_VALUE_CHARS = 200;
+
+/** The text of a record value before cleaning: lists joined with ", ", objects as JSON. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** True when `text` needs no cleaning but the trimming of ASCII spaces (see SUSPECT). */
+export const isPlain = (text: string): boolean => !SUSPECT.test(text);
+
+/** Strips ASCII spaces only: for a plain text that is what trim() does; any other text keeps the rest. */
+export function trimPlain(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
 
 /** A display-safe single line: unsafe characters become `?`, then the length is capped. */
 export function clean(value: unknown, max = MAX_VALUE_CHARS): string {
-  if (value === undefined || value === null) return '';
-  const text = Array.isArray(value)
-    ? value.map(String).join(', ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  const text = textOf(value);
+  if (text.length <= max && isPlain(text)) return trimPlain(text);
   const safe = text.replace(UNSAFE, '?').trim();
   if (safe.length <= max) return safe;
   // Cut on a code point boundary so no lone surrogate is left.

@@ -36,13 +36,14 @@ export class Batch implements FailureSink {
 
   add(record: FailureRecord): void {
     const id = canonicalId(record.id);
+    const time = recordTime(record.timestamp);
     // Before the filters: a filtered record is done with too, and must advance the cursor.
     // The same id twice in one response counts once.
-    if (this.seen.has(id) || !this.mailed.add(id, recordTime(record.timestamp))) {
+    if (this.seen.has(id) || !this.mailed.add(id, time)) {
       this.alreadyMailed++;
       return;
     }
-    const view = this.digest.add(record);
+    const view = this.digest.add(record, time);
     if (view) this.groups.add(view);
   }
 }

@@ -13,6 +13,7 @@ export interface FetchStats {
 
 // A numeric id longer than 15 digits would lose precision in JSON.parse; keep it as a string.
 const LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
+const LONG_NUMERIC_ANYWHERE = /"id"\s*:\s*\d{16}/;
 
 /**
  * POST <restBaseUrl>/getFailures and hand each record to `onRecord` as it arrives (
@@ -33,11 +34,10 @@ export async function streamFailures(
     throw new ServiceStatusError(res.status, url);
   }
   const stats: FetchStats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || undefined : undefined };
-  const parser = new ArrayElementStream('failures', (buf) => {
-    const record = parseRecord(buf.toString('utf8'));
-    if (!record) stats.invalid++;
-    else sinkCall(onRecord, record);
-  });
+  const parser = failureStream(
+    (r) => sinkCall(onRecord, r),
+    () => stats.invalid++,
+  );
   try {
     for await (const chunk of res.body) parser.write(chunk as Buffer);
   } catch (err) {
@@ -53,6 +53,29 @@ export async function streamFailures(
   }
   if (!parser.complete) throw iseError(TRUNCATED);
   return stats;
+}
+
+/** Reads `{"failures":[...]}` as it arrives: each valid record to `onRecord`, each unusable one counted. */
+export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: () => void): ArrayElementStream {
+  const take = (record: FailureRecord | undefined) => (record ? onRecord(record) : onInvalid());
+  return new ArrayElementStream(
+    'failures',
+    (buf) => take(parseRecord(buf.toString('utf8'))),
+    undefined,
+    (text) => {
+      // A long numeric id needs its record's own text (parseRecord): the careful path does that.
+      if (LONG_NUMERIC_ANYWHERE.test(text)) return false;
+      let values: unknown[];
+      try {
+        values = JSON.parse(`[${text}]`) as unknown[];
+      } catch {
+        return false;
+      }
+      // As the careful path: objects and arrays are elements, other values are skipped.
+      for (const v of values) if (typeof v === 'object' && v !== null) take(failureRecord(v));
+      return true;
+    },
+  );
 }
 
 class SinkError extends Error {}

@@ -7,6 +7,13 @@
  * multi-byte UTF-8 sequence, so chunk boundaries can fall anywhere. Each element's bytes are
  * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job. Only objects and
  * arrays inside the target array are elements (a record is an object).
+ *
+ * Fast path (`parseMany`): byte-by-byte scanning in JavaScript cost more than JSON.parse itself in
+ * a storm. So where a chunk holds whole elements, the text from an element's `{` to the last `},{"`
+ * or `}]` of the chunk is offered to `parseMany` as one piece (`{...},{...}`). If that text is not
+ * a sequence of whole elements (the `}` closed a nested object or sat inside a string), it is not
+ * valid JSON either: `parseMany` says so and the careful byte scan takes over for the rest of the
+ * chunk, so a hostile body costs at most one failed parse per chunk.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -15,6 +22,9 @@ const CLOSE_OBJ = 0x7d;
 const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
 const MAX_KEY_BYTES = 256;
+/** `},{"`: one record ends, the next begins with a key (ISE's compact output); `}]`: the last one. */
+const NEXT_RECORD = Buffer.from('},{"');
+const LAST_RECORD = Buffer.from('}]');
 
 export class ArrayElementStream {
   #depth = 0;
@@ -36,6 +46,11 @@ export class ArrayElementStream {
     /** Called synchronously; the buffer may be a view of the chunk, valid only during the call. */
     private readonly onElement: (json: Buffer) => void,
     private readonly maxElementBytes = 4 * 1024 * 1024,
+    /**
+     * Takes the text of several whole elements (`{...},{...}`) and returns true once it has
+     * handled them all, or false without handling any when the text does not parse.
+     */
+    private readonly parseMany?: (text: string) => boolean,
   ) {}
 
   /** True once the top-level value has closed: the response is complete. */
@@ -46,6 +61,7 @@ export class ArrayElementStream {
   write(chunk: Buffer): void {
     this.#elementStart = this.#inElement() ? 0 : -1;
     const n = chunk.length;
+    let fast = this.parseMany !== undefined;
     for (let i = 0; i < n; i++) {
       if (this.#inString) {
         i = this.#scanString(chunk, i);
@@ -53,7 +69,15 @@ export class ArrayElementStream {
       }
       const c = chunk[i]!;
       if (c === QUOTE) this.#startString();
-      else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
+      else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
+        const end = this.#manyEnd(chunk, i);
+        // On success resume after the last `}` handled; otherwise scan this element byte by byte.
+        if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) i = end;
+        else {
+          fast = false;
+          this.#openContainer(c, i);
+        }
+      } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
       else if (this.#depth === 0 && c > 0x20)
         throw new Error(
@@ -61,6 +85,13 @@ export class ArrayElementStream {
         );
     }
     if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
+  }
+
+  /** Index of the last `}` in the chunk that looks like the end of a record, if within the size limit. */
+  #manyEnd(chunk: Buffer, start: number): number {
+    const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
+    // Over the limit the careful scan measures each element and refuses the big one.
+    return end - start < this.maxElementBytes ? end : -1;
   }
 
   #inElement(): boolean {

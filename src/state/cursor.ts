@@ -120,10 +120,17 @@ export function queryStart(cursor: Cursor, overlapMs: number): string | undefine
   return cursor.highWater === undefined ? undefined : new Date(cursor.highWater - overlapMs).toISOString();
 }
 
-/** Ids are digit strings: canonical form drops leading zeros so "0012" and "12" are one id.
- * BigInt, never Number: 16+ digit ids exceed 2^53. */
+/** Ids are digit strings: canonical form drops leading zeros so "0012" and "12" are one id. The
+ * text is kept, never a Number: an id of 16+ digits may exceed 2^53. */
 export function canonicalId(id: string): string {
-  return /^\d+$/.test(id) ? BigInt(id).toString() : id;
+  // Digits without leading zeros are canonical already (every ISE id): no regex, no BigInt.
+  let zeros = 0;
+  while (zeros < id.length - 1 && id.charCodeAt(zeros) === 48) zeros++;
+  for (let i = zeros; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return id;
+  }
+  return id.length === 0 || zeros === 0 ? id : id.slice(zeros);
 }
 
 /** Record time as an instant; ISE sends `Z` or a local offset such as `-07:00`. */

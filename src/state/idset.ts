@@ -4,16 +4,18 @@
  * A storm brings 100 000 records in one response, and the cursor must advance over every one. As
  * a Map<string, number> that is ~100 000 long-lived heap objects, and promoting them is what made
  * V8 grow its young generation: 35 MB more peak RSS of a 128 MB budget (measured with `npm run bench`). Here a
- * numeric id (all ISE ids are digit strings) is one slot of a BigUint64Array and its time one of
- * a Float64Array; an open-addressing table of indices answers `has` exactly. Ids that are not
- * numbers below 2^64 (never seen from ISE) go to an ordinary Map. The cursor's `seen` list, which
- * after a storm holds every id of the overlap window, is one of these too.
+ * numeric id (all ISE ids are digit strings of 16 digits, below 2^53) is one slot of a Float64Array,
+ * exact for integers up to 2^53, and its time one of another; an open-addressing table of indices
+ * answers `has` exactly. Other ids go to an ordinary Map. No BigInt: parsing one per lookup cost
+ * more than the rest of the table in a storm. The cursor's `seen` list, which after a storm holds
+ * every id of the overlap window, is one of these too.
  */
 const EMPTY = -1;
-const MAX_U64 = (1n << 64n) - 1n;
+/** Digits of Number.MAX_SAFE_INTEGER (9007199254740991). */
+const MAX_SAFE_DIGITS = 16;
 
 export class IdTimeSet implements Iterable<[string, number | undefined]> {
-  #ids = new BigUint64Array(1024);
+  #ids = new Float64Array(1024);
   #times = new Float64Array(1024);
   #count = 0;
   #slots = new Int32Array(2048).fill(EMPTY);
@@ -50,7 +52,7 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
   }
 
-  #addNumeric(n: bigint, time: number): boolean {
+  #addNumeric(n: number, time: number): boolean {
     const slot = this.#find(n);
     if (this.#slots[slot] !== EMPTY) return false;
     if (this.#count === this.#ids.length) this.#growColumns();
@@ -64,7 +66,7 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
   *[Symbol.iterator](): Iterator<[string, number | undefined]> {
     for (let i = 0; i < this.#count; i++) {
       const t = this.#times[i]!;
-      yield [this.#ids[i]!.toString(), Number.isNaN(t) ? undefined : t];
+      yield [String(this.#ids[i]!), Number.isNaN(t) ? undefined : t];
     }
     yield* this.#other;
   }
@@ -86,13 +88,13 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     order.sort((a, b) => key(a) - key(b) || a - b);
     for (const i of order) {
       const t = times[i]!;
-      yield [this.#ids[i]!.toString(), Number.isNaN(t) ? undefined : t];
+      yield [String(this.#ids[i]!), Number.isNaN(t) ? undefined : t];
     }
     yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
   }
 
   /** The slot holding `n`, or the empty slot where it belongs. */
-  #find(n: bigint): number {
+  #find(n: number): number {
     const mask = this.#slots.length - 1;
     let slot = hash(n) & mask;
     for (;;) {
@@ -103,7 +105,7 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
   }
 
   #growColumns(): void {
-    const ids = new BigUint64Array(this.#ids.length * 2);
+    const ids = new Float64Array(this.#ids.length * 2);
     ids.set(this.#ids);
     const times = new Float64Array(this.#times.length * 2);
     times.set(this.#times);
@@ -122,16 +124,22 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
   }
 }
 
-/** The id as an unsigned 64-bit number when it is canonical digits (no leading zero) that fit. */
-function numeric(id: string): bigint | undefined {
-  if (!/^(0|[1-9]\d{0,19})$/.test(id)) return undefined;
-  const n = BigInt(id);
-  return n <= MAX_U64 ? n : undefined;
+/** The id as a number when it is canonical digits (no leading zero) of an integer up to 2^53. */
+function numeric(id: string): number | undefined {
+  const len = id.length;
+  if (len === 0 || len > MAX_SAFE_DIGITS || (len > 1 && id.charCodeAt(0) === 48)) return undefined;
+  for (let i = 0; i < len; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const n = Number(id);
+  return n <= Number.MAX_SAFE_INTEGER ? n : undefined;
 }
 
 /** murmur3's finaliser over the two 32-bit halves: spreads sequential ids over the table. */
-function hash(n: bigint): number {
-  let h = Number(BigInt.asUintN(32, n)) ^ Math.imul(Number(n >> 32n), 0x9e3779b1);
+function hash(n: number): number {
+  const lo = n >>> 0;
+  let h = lo ^ Math.imul((n - lo) / 4294967296, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

@@ -16,9 +16,21 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Parsed record times, for `cacheBodies` (records are then never changed in place). */
+const times = new WeakMap<FailureRecord, number>();
+function timeOf(r: FailureRecord, cache: boolean): number {
+  if (!cache) return Date.parse(r.timestamp);
+  let t = times.get(r);
+  if (t === undefined) {
+    t = Date.parse(r.timestamp);
+    times.set(r, t);
+  }
+  return t;
+}
+
 /** Records at or after `start` (compared as instants, whatever offset they carry). */
-function select(records: FailureRecord[], start: number, order: 'asc' | 'desc'): FailureRecord[] {
-  const timed = records.map((r) => ({ t: Date.parse(r.timestamp), r })).filter((x) => x.t >= start);
+function select(records: FailureRecord[], start: number, order: 'asc' | 'desc', cache: boolean): FailureRecord[] {
+  const timed = records.map((r) => ({ t: timeOf(r, cache), r })).filter((x) => x.t >= start);
   timed.sort((x, y) => x.t - y.t || compareIds(String(x.r.id), String(y.r.id)));
   if (order === 'desc') timed.reverse();
   return timed.map((x) => x.r);
@@ -37,6 +49,20 @@ function* failureChunks(list: FailureRecord[]): Generator<string> {
   yield `${buf}]}`;
 }
 
+/** With `cacheBodies`: the last few answers' text per record list, reused while the same records are selected. */
+const answers = new WeakMap<FailureRecord[], Array<{ list: FailureRecord[]; chunks: string[] }>>();
+
+function answerChunks(records: FailureRecord[], list: FailureRecord[], cache: boolean): Iterable<string> {
+  if (!cache) return failureChunks(list);
+  const kept = answers.get(records) ?? [];
+  const hit = kept.find((a) => a.list.length === list.length && a.list.every((r, i) => r === list[i]));
+  if (hit) return hit.chunks;
+  const chunks = [...failureChunks(list)];
+  // Two askers (ours from its cursor, the original for the last hour) select two different lists.
+  answers.set(records, [{ list, chunks }, ...kept.slice(0, 2)]);
+  return chunks;
+}
+
 function recordsOf(sim: Sim, node: ResolvedNode): FailureRecord[] {
   return node.spec.failures ?? sim.failures;
 }
@@ -51,8 +77,10 @@ async function getFailures(sim: Sim, ctx: Ctx, node: ResolvedNode): Promise<void
     if (typeof ts !== 'string' || Number.isNaN(Date.parse(ts))) return send(ctx, 400);
     start = Date.parse(ts);
   }
-  const list = select(recordsOf(sim, node), start, sim.opts.order ?? 'asc');
-  await sendStream(ctx, 200, failureChunks(list));
+  const records = recordsOf(sim, node);
+  const cache = sim.opts.cacheBodies === true;
+  const list = select(records, start, sim.opts.order ?? 'asc', cache);
+  await sendStream(ctx, 200, answerChunks(records, list, cache));
 }
 
 function getFailureById(sim: Sim, ctx: Ctx, node: ResolvedNode): void {

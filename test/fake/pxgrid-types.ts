@@ -63,6 +63,12 @@ export interface FakePxgridOptions {
   shuffleServices?: boolean;
   /** Order of getFailures results by timestamp; ISE's real order is unconfirmed. */
   order?: 'asc' | 'desc';
+  /**
+   * Keep the text of the last getFailures answer and reuse it while the same records are selected,
+   * so a benchmark measures the client, not this fake's JSON.stringify. Records must then never be
+   * changed in place (replace them with setFailures).
+   */
+  cacheBodies?: boolean;
   /** The fake's clock, used for the default one-hour window. */
   now?: () => number;
   noContentType?: boolean;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, emptyCursor } from '../../src/state/cursor';
+import { advance, canonicalId, emptyCursor } from '../../src/state/cursor';
 import { IdTimeSet } from '../../src/state/idset';
 
 describe('IdTimeSet', () => {
@@ -42,5 +42,30 @@ describe('IdTimeSet', () => {
     expect(set.has('1603571391695194')).toBe(true);
     expect(set.has('1603571391695195')).toBe(false);
     expect(advance(emptyCursor(), set, 60_000)).toEqual(advance(emptyCursor(), map, 60_000));
+  });
+});
+
+describe('canonicalId', () => {
+  it('drops leading zeros of digit ids, as BigInt would, and keeps any other id as it is', () => {
+    const oracle = (id: string) => (/^\d+$/.test(id) ? BigInt(id).toString() : id);
+    const id = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '9', 'a', ' ', '-') }),
+      fc.bigInt({ min: 0n }).map(String),
+    );
+    fc.assert(
+      fc.property(id, (s) => {
+        expect(canonicalId(s)).toBe(oracle(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(['', '0', '000', '0012', '12', '0a', '\u0660'].map(canonicalId)).toEqual([
+      '',
+      '0',
+      '0',
+      '12',
+      '12',
+      '0a',
+      '\u0660',
+    ]);
   });
 });

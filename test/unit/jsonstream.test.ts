@@ -1,14 +1,31 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/pxgrid/failures';
 import { ArrayElementStream } from '../../src/pxgrid/jsonstream';
+
+/** Both ways of reading: byte by byte only, and with the many-elements fast path of failures.ts. */
+const MODES = ['careful', 'fast'] as const;
+let mode: (typeof MODES)[number] = 'careful';
 
 /** Feeds `body` cut at `cuts` (byte offsets); returns the elements, parsed, and completeness. */
 function feed(body: string | Buffer, cuts: number[] = [], max?: number): { elements: unknown[]; complete: boolean } {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const elements: unknown[] = [];
+  const many = (text: string) => {
+    try {
+      for (const v of JSON.parse(`[${text}]`) as unknown[]) if (typeof v === 'object' && v !== null) elements.push(v);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   // Views are only valid during the call: parse at once, as failures.ts does.
-  const s = new ArrayElementStream('failures', (b) => elements.push(JSON.parse(b.toString('utf8'))), max);
+  const s = new ArrayElementStream(
+    'failures',
+    (b) => elements.push(JSON.parse(b.toString('utf8'))),
+    max,
+    mode === 'fast' ? many : undefined,
+  );
   let at = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
     // Copy each chunk into a reused buffer, as a socket would: a kept view would go stale.
@@ -23,7 +40,52 @@ const expected = (body: string) =>
   (JSON.parse(body) as { failures: unknown[] }).failures.filter((e) => typeof e === 'object' && e !== null);
 const everyCut = (len: number) => Array.from({ length: len - 1 }, (_, i) => [i + 1]);
 
-describe('ArrayElementStream', () => {
+/** Feeds records in chunks of `size` bytes; returns the records from each path. */
+function split(records: unknown[], size: number): { fast: unknown[]; careful: unknown[]; chunks: number } {
+  const bytes = Buffer.from(JSON.stringify({ failures: records }));
+  const out = { fast: [] as unknown[], careful: [] as unknown[], chunks: Math.ceil(bytes.length / size) };
+  const s = new ArrayElementStream(
+    'failures',
+    (b) => out.careful.push(JSON.parse(b.toString('utf8'))),
+    undefined,
+    (text) => {
+      try {
+        out.fast.push(...(JSON.parse(`[${text}]`) as unknown[]));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  );
+  for (let at = 0; at < bytes.length; at += size) s.write(bytes.subarray(at, at + size));
+  expect(s.complete).toBe(true);
+  return out;
+}
+
+const byId = (list: unknown[]) =>
+  [...list].sort((a, b) => Number((a as { id: string }).id) - Number((b as { id: string }).id));
+
+describe('ArrayElementStream fast path', () => {
+  it('hands the whole records of a chunk to parseMany at once; only records split by a chunk go byte by byte', () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({ id: String(i), user: `user${i}`, steps: ['1', '2'] }));
+    const { fast, careful, chunks } = split(records, 4096);
+    expect(careful.length).toBeLessThanOrEqual(2 * chunks);
+    expect(byId([...fast, ...careful])).toEqual(records);
+  });
+
+  it('falls back to the byte scan when a `},{"` inside a string fools it, and still returns every record', () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({ id: String(i), user: i % 7 ? 'x' : 'x},{"y":"}]"' }));
+    const { fast, careful } = split(records, 4096);
+    expect(careful.length).toBeGreaterThan(0);
+    expect(byId([...fast, ...careful])).toEqual(records);
+  });
+});
+
+describe.each(MODES)('ArrayElementStream (%s)', (m) => {
+  beforeEach(() => {
+    mode = m;
+  });
+
   const tricky = String.raw`{"failures":[{"a":"x\"}{][\\","b":"\\\\","c":"\\\"]"},{"d":"}","e":"{","f":"\u0041\u00e9\ud83d\ude00"}]}`;
 
   it('keeps escaped quotes, backslashes and braces inside strings, at every cut', () => {
