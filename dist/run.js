@@ -3808,9 +3808,9 @@ function where(key, flags, env, file) {
   if (env[key] !== void 0) return "from the environment";
   return `from ${file}`;
 }
-function requireSettings(cfg, parts) {
+function requireSettings(cfg, parts2) {
   const missing = (key, why) => usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? "ise-to-mail.env next to run.js"})`);
-  if (parts.includes("ise")) {
+  if (parts2.includes("ise")) {
     if (cfg.ise.hosts.length === 0) throw missing("ISE_HOST", "give the pxGrid node FQDN(s) of your ISE deployment");
     if (!cfg.ise.ca && !cfg.ise.insecure)
       throw missing("ISE_CA", "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
@@ -3820,7 +3820,7 @@ function requireSettings(cfg, parts) {
       );
     }
   }
-  if (parts.includes("mail")) {
+  if (parts2.includes("mail")) {
     if (!cfg.smtp.host) throw missing("SMTP_SERVER", "give the SMTP host that relays the alert mail");
     if (cfg.mail.dest.length === 0) throw missing("MAIL_DEST", "give the recipients, comma-separated");
     if (!cfg.mail.from)
@@ -4081,6 +4081,10 @@ var init_deadline = __esm({
       }
       clock;
       #end;
+      /** The run's clock (injected: tests move it). */
+      now() {
+        return this.clock();
+      }
       remaining() {
         return Math.max(0, this.#end - this.clock());
       }
@@ -4121,51 +4125,942 @@ var init_retry = __esm({
   }
 });
 
-// src/mail/smtp-errors.ts
-function smtpError(cfg, err) {
-  const e = err;
-  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
-  const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
-  const hint = smtpHint(e, cfg);
-  const code = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
-  return mailError(
-    `mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`,
-    err
-  );
-}
-function smtpHint(e, cfg) {
-  const msg = e.message ?? "";
-  if (e.code === "EAUTH" || e.responseCode === 535)
-    return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
-  if (/not verified/i.test(`${e.response ?? ""} ${msg}`))
-    return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
-  if (e.responseCode === 552) return "the server refused the message as too large: set MAIL_MAX_BYTES below its limit";
-  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
-    return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
-  if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
-    return cfg.smtp.security === "tls" ? "this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465" : "this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)";
-  }
-  if (/STARTTLS/i.test(msg) || e.code === "ETLS")
-    return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
-  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
-    return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
-  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg))
-    return "connection refused: check SMTP_SERVER and SMTP_PORT";
-  if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
-    return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
-  if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg))
-    return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
-  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
-    return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
-  if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
-  return "check the SMTP settings with the doctor command";
-}
-var oneLine;
-var init_smtp_errors = __esm({
-  "src/mail/smtp-errors.ts"() {
+// src/core/plural.ts
+var plural;
+var init_plural = __esm({
+  "src/core/plural.ts"() {
     "use strict";
-    init_errors();
-    oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, 200);
+    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
+  }
+});
+
+// src/format/hints.ts
+function reasonCode(reason) {
+  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
+}
+function hintFor(reason) {
+  const code = reasonCode(reason);
+  return code === void 0 ? void 0 : CATALOG[code];
+}
+var CATALOG, HINT_CODES;
+var init_hints = __esm({
+  "src/format/hints.ts"() {
+    "use strict";
+    CATALOG = {
+      "5411": {
+        short: "Supplicant stopped responding",
+        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
+      },
+      "5440": {
+        short: "EAP session abandoned",
+        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
+      },
+      "11007": {
+        short: "Unknown network device",
+        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
+      },
+      "11036": {
+        short: "Bad Message-Authenticator",
+        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
+      },
+      "11514": {
+        short: "Client rejected TLS",
+        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
+      },
+      "12308": {
+        short: "Client reported failure",
+        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
+      },
+      "12321": {
+        short: "Client rejected ISE certificate",
+        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
+      },
+      "12514": {
+        short: "Unknown CA in client cert",
+        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
+      },
+      "12520": {
+        short: "Client rejected ISE certificate",
+        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
+      },
+      "12934": {
+        short: "Supplicant silent in PEAP",
+        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
+      },
+      "12935": {
+        short: "Supplicant silent in EAP-TLS",
+        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
+      },
+      "15024": {
+        short: "PAP not allowed",
+        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
+      },
+      "15039": {
+        short: "Rejected per authorization",
+        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
+      },
+      "22040": {
+        short: "Wrong password",
+        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
+      },
+      "22044": {
+        short: "Cert auth expected",
+        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
+      },
+      "22045": {
+        short: "Password auth expected",
+        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
+      },
+      "22049": {
+        short: "Certificate mismatch",
+        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
+      },
+      "22056": {
+        short: "User not found",
+        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
+      },
+      "24206": {
+        short: "User disabled",
+        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
+      },
+      "24408": {
+        short: "Wrong AD password",
+        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
+      },
+      "24423": {
+        short: "No machine auth seen",
+        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
+      }
+    };
+    HINT_CODES = Object.keys(CATALOG);
+  }
+});
+
+// src/format/filters.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "is");
+}
+function compileFilters(f) {
+  const excludeReasons = new Set(f.excludeReasons);
+  const includeReasons = new Set(f.includeReasons);
+  const users = f.excludeUsers.map(globToRegExp);
+  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
+  return (r) => {
+    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
+    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
+    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
+    if (users.length > 0) {
+      const user = typeof r.userName === "string" ? r.userName : "";
+      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
+    }
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
+      return "EXCLUDE_NAS";
+    return void 0;
+  };
+}
+function filterNotes(counts) {
+  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
+  return order.flatMap((name) => {
+    const n = counts.get(name) ?? 0;
+    if (n === 0) return [];
+    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+  });
+}
+var str;
+var init_filters = __esm({
+  "src/format/filters.ts"() {
+    "use strict";
+    init_hints();
+    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
+  }
+});
+
+// src/format/sanitize.ts
+function textOf(value) {
+  if (typeof value === "string") return value;
+  if (value === void 0 || value === null) return "";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+function trimPlain(text2) {
+  let a = 0;
+  let b = text2.length;
+  while (a < b && text2.charCodeAt(a) === 32) a++;
+  while (b > a && text2.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+}
+function clean(value, max = MAX_VALUE_CHARS) {
+  const text2 = textOf(value);
+  if (text2.length <= max && isPlain(text2)) return trimPlain(text2);
+  const safe = text2.replace(UNSAFE, "?").trim();
+  if (safe.length <= max) return safe;
+  return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+var UNSAFE, SUSPECT, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES;
+var init_sanitize = __esm({
+  "src/format/sanitize.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+    SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
+    MAX_VALUE_CHARS = 200;
+    isPlain = (text2) => !SUSPECT.test(text2);
+    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  }
+});
+
+// src/format/time.ts
+function timeFormat(zone) {
+  const dtf = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit"
+  });
+  return (t) => {
+    if (t === void 0 || !Number.isFinite(t)) return "?";
+    const p = {};
+    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
+    const d = new Date(wall).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+  };
+}
+function offsetText(min) {
+  const abs = Math.abs(min);
+  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+var init_time = __esm({
+  "src/format/time.ts"() {
+    "use strict";
+  }
+});
+
+// src/format/model.ts
+function shortLocation(location) {
+  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts2.join(" / ");
+}
+function buildModel(d, opts) {
+  const fmt2 = timeFormat(opts.timeZone);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  return {
+    test: opts.test === true,
+    headline: `${plural(d.total, "RADIUS authentication failure")}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
+    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
+    fmt: fmt2,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
+    footnotes: filterNotes(d.filtered)
+  };
+}
+function subjectOf(d, opts) {
+  const top2 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top2) {
+    const code = reasonCode(top2.reason);
+    const known = hintFor(top2.reason);
+    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
+  }
+  return clean(s, 140);
+}
+function detailSlice(m, limit = m.maxRows) {
+  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown, more: m.details.length - shown.length + m.rowsDropped };
+}
+function moreText(m, more) {
+  const rows = plural(more, "more row");
+  if (!m.attachmentName) return `... and ${rows} not shown`;
+  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+}
+function footerLines(m, total) {
+  const lines = [];
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.attachmentName && m.attachmentRows !== void 0)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push(
+    "Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps."
+  );
+  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
+  return lines;
+}
+var TOP_REASONS, TOP_NAS, TOP_N, repeated, TEST_BANNER;
+var init_model = __esm({
+  "src/format/model.ts"() {
+    "use strict";
+    init_plural();
+    init_filters();
+    init_hints();
+    init_sanitize();
+    init_time();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    repeated = (rows) => rows.filter((r) => r.count > 1);
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
+  }
+});
+
+// src/format/html.ts
+function cell(c) {
+  const v = typeof c === "string" ? { text: c } : c;
+  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
+  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc(v.sub)}</div>` : "";
+  return `<td ${style}>${esc(v.text) || "&nbsp;"}${sub}</td>`;
+}
+function table(head, rows) {
+  const th = head.map((h) => `<th ${TH}>${esc(h)}</th>`).join("");
+  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
+${rows.map(row).join("\n")}</table>`;
+}
+function summary(m) {
+  const { fmt: fmt2 } = m;
+  const out = [h2("By reason")];
+  out.push(
+    table(
+      ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
+      m.reasons.map((r) => [
+        { text: String(r.count), kind: "num" },
+        String(r.users),
+        { text: r.reason, sub: r.hint },
+        { text: fmt2(r.first), kind: "time" },
+        { text: fmt2(r.last), kind: "time" }
+      ])
+    )
+  );
+  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(
+    table(
+      ["Count", "NAS", "IP", "Location", "Users", "Last seen"],
+      m.nas.map((n) => [
+        { text: String(n.count), kind: "num" },
+        n.name,
+        n.ip,
+        shortLocation(n.location),
+        String(n.users),
+        { text: fmt2(n.last), kind: "time" }
+      ])
+    )
+  );
+  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  const users = topTable("User", m.users, "no user failed more than once");
+  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
+  out.push(
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
+  );
+  return out;
+}
+function topTable(title, rows, none) {
+  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
+  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
+}
+function frame(m, title, body) {
+  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>` : "";
+  return [
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>`,
+    '<body style="margin:0;padding:0;background:#f4f5f7">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
+    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc(m.facts)}<br>${esc(m.range)}</div></td></tr>`,
+    banner,
+    `<tr><td style="padding:4px 18px 18px">`,
+    ...body,
+    "</td></tr></table>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+function renderHtml(m, total, title) {
+  const { shown } = detailSlice(m);
+  const footer = footerLines(m, total).map(note);
+  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
+  const build2 = (n2) => {
+    const { more } = detailSlice(m, n2);
+    const details = table(
+      ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
+      shown.slice(0, n2).map((r) => detailCells(m, r))
+    );
+    return frame(m, title, [
+      ...head,
+      details,
+      more > 0 ? note(moreText(m, more)) : "",
+      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
+    ]);
+  };
+  let n = shown.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
+}
+var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc, row, h2, note, short, detailCells;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+    HTML_BUDGET = 9e4;
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
+    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
+    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
+    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
+    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
+    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
+    esc = (s) => escapeHtml(s);
+    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc(title)}</h2>`;
+    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text2)}</p>`;
+    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
+    detailCells = (m, r) => [
+      { text: m.fmt(r.last), kind: "time" },
+      { text: String(r.count), kind: "num" },
+      short(clean(r.user, 64)),
+      { text: clean(r.endpoint, 40), kind: "nowrap" },
+      { text: clean(r.nasName, 40), kind: "nowrap" },
+      { text: r.nasIp, kind: "nowrap" },
+      clean(r.reason, 100)
+    ];
+  }
+});
+
+// src/format/text.ts
+function renderText(m, total, rowLimit) {
+  const { fmt: fmt2 } = m;
+  const out = [];
+  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
+  out.push(`${m.headline}: ${m.facts}`, m.range, "");
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(`  ${r.count} x ${r.reason}`);
+    out.push(`      ${plural(r.users, "user")}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
+    if (r.hint) out.push(`      Hint: ${r.hint}`);
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    out.push(
+      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${plural(n.users, "user")}, last ${fmt2(n.last)}`
+    );
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown, more } = detailSlice(m, rowLimit);
+  out.push(
+    "",
+    "DETAILS (identical failures collapsed, newest first)",
+    "  last seen | count | user | endpoint | NAS (IP) | reason"
+  );
+  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
+  if (more > 0) out.push(`  ${moreText(m, more)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${out.join("\n")}
+`;
+}
+function detailLine(m, r) {
+  const cells = [
+    m.fmt(r.last),
+    `${r.count}x`,
+    clean(r.user, 64) || "-",
+    clean(r.endpoint, 40) || "-",
+    `${r.nasName || "?"} (${r.nasIp || "-"})`,
+    clean(r.reason, 100) || "-"
+  ];
+  return cells.join(" | ");
+}
+function topLines(rows, none) {
+  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/format/text.ts"() {
+    "use strict";
+    init_plural();
+    init_model();
+    init_sanitize();
+  }
+});
+
+// src/format/render.ts
+function render(d, opts) {
+  const subject = subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
+var init_render = __esm({
+  "src/format/render.ts"() {
+    "use strict";
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/format/storm.ts
+function stormSubject(prefix) {
+  return `${prefix} STORM:`;
+}
+function stormLead(groups, total, threshold, fmtTime) {
+  const all = groups.list();
+  const shown = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const rows = shown.map((g) => [
+    String(g.count),
+    g.reason || "-",
+    g.nas || "-",
+    shortLocation(g.location) || "-",
+    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
+  ]);
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text2 = [
+    intro,
+    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
+    ...rest ? [`  ${rest}`] : [],
+    ""
+  ];
+  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
+  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
+  const html = [
+    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
+    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
+    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
+    ...rows.map((r) => tr(r)),
+    "</table>",
+    rest ? `<p>${escapeHtml(rest)}</p>` : ""
+  ].join("\n");
+  return { text: text2, html };
+}
+function noteLead(note2) {
+  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
+}
+function leadWith(mail, lead) {
+  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
+${lead.html}`) : `${lead.html}
+${mail.html}`;
+  return { ...mail, text: `${lead.text.join("\n")}
+${mail.text}`, html };
+}
+var MAX_GROUPS, SHOWN, StormGroups;
+var init_storm = __esm({
+  "src/format/storm.ts"() {
+    "use strict";
+    init_model();
+    init_sanitize();
+    MAX_GROUPS = 2e3;
+    SHOWN = 40;
+    StormGroups = class {
+      #groups = /* @__PURE__ */ new Map();
+      /** Records whose group was not kept because of MAX_GROUPS. */
+      ungrouped = 0;
+      add(v) {
+        const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || "?"} (${v.nasIp})` : v.nasName;
+        const key = `${v.reason}\0${nas}\0${v.location}`;
+        let g = this.#groups.get(key);
+        if (!g) {
+          if (this.#groups.size >= MAX_GROUPS) {
+            this.ungrouped++;
+            return;
+          }
+          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+          this.#groups.set(key, g);
+        }
+        g.count++;
+        if (v.time !== void 0) {
+          if (g.first === void 0 || v.time < g.first) g.first = v.time;
+          if (g.last === void 0 || v.time > g.last) g.last = v.time;
+        }
+      }
+      /** Largest first. */
+      list() {
+        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+        return [...this.#groups.values()].sort(
+          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
+        );
+      }
+    };
+  }
+});
+
+// src/mail/message.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+function composeMail(cfg, digest, opts) {
+  const built = digest.attachment();
+  const attachment = built && built.rows > 0 ? built : void 0;
+  let rendered = render(digest, {
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
+    test: opts.test
+  });
+  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachments: attachment ? [
+      {
+        filename: attachment.filename,
+        content: () => attachment.stream(),
+        contentType: attachment.contentType,
+        size: attachment.bytes
+      }
+    ] : []
+  };
+}
+var import_node_crypto, MACHINE_HEADERS;
+var init_message = __esm({
+  "src/mail/message.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_render();
+    init_storm();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
+  }
+});
+
+// src/sizecap/budget.ts
+function base64WireBytes(raw) {
+  const chars = 4 * Math.ceil(raw / 3);
+  return chars + 2 * Math.ceil(chars / 76);
+}
+function rawBytesFitting(wire) {
+  if (wire <= 0) return 0;
+  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
+  raw = Math.max(0, raw);
+  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
+  while (base64WireBytes(raw + 1) <= wire) raw++;
+  return raw;
+}
+function attachmentBudget(limit, rest) {
+  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
+}
+var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
+var init_budget = __esm({
+  "src/sizecap/budget.ts"() {
+    "use strict";
+    RAW_PER_LINE = 57;
+    WIRE_PER_LINE = 78;
+    ATTACHMENT_MIME_OVERHEAD = 400;
+  }
+});
+
+// src/mail/mime.ts
+function buildMime(m) {
+  const tag2 = (0, import_node_crypto2.randomBytes)(12).toString("hex");
+  const mixed = `----=_ise-to-mail_${tag2}_mixed`;
+  const alt = `----=_ise-to-mail_${tag2}_alt`;
+  const a = m.attachment;
+  const head = [
+    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    `From: ${phrase(m.from.name)} <${m.from.address}>`,
+    `To: ${m.to.join(", ")}`,
+    `Subject: ${headerText2(m.subject, "Subject: ".length)}`,
+    `Message-ID: ${m.messageId}`,
+    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, "+0000")}`,
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+    "",
+    `--${mixed}`,
+    `Content-Type: multipart/alternative;${CRLF} boundary="${alt}"`,
+    "",
+    `--${alt}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    quotedPrintable(m.text),
+    `--${alt}`,
+    "Content-Type: text/html; charset=utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    quotedPrintable(m.html),
+    `--${alt}--`,
+    "",
+    ...a ? [
+      `--${mixed}`,
+      `Content-Type: ${a.contentType}; name=${a.filename}`,
+      "Content-Transfer-Encoding: base64",
+      `Content-Disposition: attachment; filename=${a.filename}`,
+      "",
+      ""
+    ] : []
+  ].join(CRLF);
+  const before = Buffer.from(head, "utf8");
+  const after = Buffer.from(`--${mixed}--${CRLF}`, "latin1");
+  const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
+  return {
+    size,
+    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
+  };
+}
+async function* parts(before, attachment, after) {
+  yield before;
+  if (attachment) yield* base64Lines(attachment);
+  yield after;
+}
+async function* base64Lines(source) {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const whole2 = data.length - data.length % LINE_BYTES;
+    if (whole2 > 0) yield encodeLines(data, 0, whole2);
+    carry = Buffer.from(data.subarray(whole2));
+  }
+  if (carry.length) yield encodeLines(carry, 0, carry.length);
+}
+function encodeLines(data, start, end) {
+  const text2 = data.toString("base64", start, end);
+  const lines = [];
+  for (let i = 0; i < text2.length; i += 76) lines.push(text2.slice(i, i + 76));
+  return Buffer.from(`${lines.join(CRLF)}${CRLF}`, "latin1");
+}
+function quotedPrintable(text2) {
+  if (text2 === "") return "";
+  const out = [];
+  for (const line of text2.replace(/\r?\n$/, "").split(/\r?\n/)) {
+    const bytes = Buffer.from(line, "utf8");
+    let cur = "";
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      const last = i === bytes.length - 1;
+      const plain = b >= 33 && b <= 126 && b !== 61 || (b === 32 || b === 9) && !last;
+      const piece = plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
+      if (cur.length + piece.length > (last ? 76 : 75)) {
+        out.push(`${cur}=`);
+        cur = "";
+      }
+      cur += piece;
+    }
+    out.push(cur);
+  }
+  return /\n$/.test(text2) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
+}
+function phrase(name) {
+  if (ATOM_PHRASE.test(name)) return name;
+  if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/[\\"]/g, "\\$&")}"`;
+  return encodedWords(name);
+}
+function headerText2(value, used) {
+  if (!/^[\x20-\x7e]*$/.test(value)) return encodedWords(value);
+  let line = used;
+  return value.split(" ").map((word, i) => {
+    if (i === 0) {
+      line += word.length;
+      return word;
+    }
+    const fold = line + 1 + word.length > 78 && line > 1;
+    line = fold ? 1 + word.length : line + 1 + word.length;
+    return fold ? `${CRLF} ${word}` : ` ${word}`;
+  }).join("");
+}
+function encodedWords(value) {
+  const words = [];
+  let chunk = "";
+  for (const ch of value) {
+    if (Buffer.byteLength(chunk + ch, "utf8") > 30) {
+      words.push(chunk);
+      chunk = "";
+    }
+    chunk += ch;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, "utf8").toString("base64")}?=`).join(`${CRLF} `);
+}
+var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, ATOM_PHRASE;
+var init_mime = __esm({
+  "src/mail/mime.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_stream = require("node:stream");
+    init_budget();
+    CRLF = "\r\n";
+    LINE_BYTES = 57;
+    ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
+  }
+});
+
+// node_modules/nodemailer/package.json
+var require_package = __commonJS({
+  "node_modules/nodemailer/package.json"(exports2, module2) {
+    module2.exports = {
+      name: "nodemailer",
+      version: "9.1.1",
+      description: "Easy as cake e-mail sending from your Node.js applications",
+      main: "lib/nodemailer.js",
+      scripts: {
+        test: "node --test --test-concurrency=1 $(find test \\( -name '*-test.js' -o -name '*.test.js' \\))",
+        "test:coverage": "c8 node --test --test-concurrency=1 $(find test \\( -name '*-test.js' -o -name '*.test.js' \\))",
+        format: 'prettier --write "**/*.{js,json,md}"',
+        "format:check": 'prettier --check "**/*.{js,json,md}"',
+        lint: "eslint .",
+        "lint:fix": "eslint . --fix",
+        update: "rm -rf node_modules/ package-lock.json && ncu -u && npm install",
+        "test:syntax": 'docker run --rm -v "$PWD:/app:ro" -w /app node:6-alpine node test/syntax-compat.js'
+      },
+      repository: {
+        type: "git",
+        url: "https://github.com/nodemailer/nodemailer.git"
+      },
+      keywords: [
+        "Nodemailer"
+      ],
+      author: "Andris Reinman",
+      license: "MIT-0",
+      bugs: {
+        url: "https://github.com/nodemailer/nodemailer/issues"
+      },
+      homepage: "https://nodemailer.com/",
+      devDependencies: {
+        "@aws-sdk/client-sesv2": "3.1121.0",
+        bunyan: "1.8.15",
+        c8: "12.0.0",
+        eslint: "10.9.1",
+        "eslint-config-prettier": "10.1.8",
+        globals: "17.11.0",
+        libbase64: "1.3.0",
+        libmime: "5.4.2",
+        libqp: "2.1.1",
+        prettier: "3.9.6",
+        proxy: "1.0.2",
+        "proxy-test-server": "1.0.0",
+        "smtp-server": "3.19.4"
+      },
+      engines: {
+        node: ">=6.0.0"
+      }
+    };
+  }
+});
+
+// node_modules/nodemailer/lib/smtp-connection/data-stream.js
+var require_data_stream = __commonJS({
+  "node_modules/nodemailer/lib/smtp-connection/data-stream.js"(exports2, module2) {
+    "use strict";
+    var { Transform } = require("stream");
+    var DataStream = class extends Transform {
+      constructor(options) {
+        super(options);
+        this.options = options || {};
+        this.inByteCount = 0;
+        this.outByteCount = 0;
+        this.lastByte = false;
+      }
+      /**
+       * Escapes dots
+       */
+      _transform(chunk, encoding, done) {
+        const chunks = [];
+        let chunklen = 0;
+        let i, len, lastPos = 0;
+        let buf;
+        if (!chunk || !chunk.length) {
+          return done();
+        }
+        if (typeof chunk === "string") {
+          chunk = Buffer.from(chunk);
+        }
+        this.inByteCount += chunk.length;
+        for (i = 0, len = chunk.length; i < len; i++) {
+          if (chunk[i] === 46) {
+            if (i && chunk[i - 1] === 10 || !i && (!this.lastByte || this.lastByte === 10)) {
+              buf = chunk.slice(lastPos, i + 1);
+              chunks.push(buf);
+              chunks.push(Buffer.from("."));
+              chunklen += buf.length + 1;
+              lastPos = i + 1;
+            }
+          } else if (chunk[i] === 10) {
+            if (i && chunk[i - 1] !== 13 || !i && this.lastByte !== 13) {
+              if (i > lastPos) {
+                buf = chunk.slice(lastPos, i);
+                chunks.push(buf);
+                chunklen += buf.length + 2;
+              } else {
+                chunklen += 2;
+              }
+              chunks.push(Buffer.from("\r\n"));
+              lastPos = i + 1;
+            }
+          }
+        }
+        if (chunklen) {
+          if (lastPos < chunk.length) {
+            buf = chunk.slice(lastPos);
+            chunks.push(buf);
+            chunklen += buf.length;
+          }
+          this.outByteCount += chunklen;
+          this.push(Buffer.concat(chunks, chunklen));
+        } else {
+          this.outByteCount += chunk.length;
+          this.push(chunk);
+        }
+        this.lastByte = chunk[chunk.length - 1];
+        done();
+      }
+      /**
+       * Finalizes the stream with a dot on a single line
+       */
+      _flush(done) {
+        let buf;
+        if (this.lastByte === 10) {
+          buf = Buffer.from(".\r\n");
+        } else if (this.lastByte === 13) {
+          buf = Buffer.from("\n.\r\n");
+        } else {
+          buf = Buffer.from("\r\n.\r\n");
+        }
+        this.outByteCount += buf.length;
+        this.push(buf);
+        done();
+      }
+    };
+    module2.exports = DataStream;
   }
 });
 
@@ -4205,11 +5100,11 @@ var require_punycode = __commonJS({
       return result;
     }
     function mapDomain(domain, callback) {
-      const parts = domain.split("@");
+      const parts2 = domain.split("@");
       let result = "";
-      if (parts.length > 1) {
-        result = parts[0] + "@";
-        domain = parts[1];
+      if (parts2.length > 1) {
+        result = parts2[0] + "@";
+        domain = parts2[1];
       }
       domain = domain.replace(regexSeparators, ".");
       const labels = domain.split(".");
@@ -4705,59 +5600,6 @@ var require_cookies = __commonJS({
       }
     };
     module2.exports = Cookies;
-  }
-});
-
-// node_modules/nodemailer/package.json
-var require_package = __commonJS({
-  "node_modules/nodemailer/package.json"(exports2, module2) {
-    module2.exports = {
-      name: "nodemailer",
-      version: "9.1.1",
-      description: "Easy as cake e-mail sending from your Node.js applications",
-      main: "lib/nodemailer.js",
-      scripts: {
-        test: "node --test --test-concurrency=1 $(find test \\( -name '*-test.js' -o -name '*.test.js' \\))",
-        "test:coverage": "c8 node --test --test-concurrency=1 $(find test \\( -name '*-test.js' -o -name '*.test.js' \\))",
-        format: 'prettier --write "**/*.{js,json,md}"',
-        "format:check": 'prettier --check "**/*.{js,json,md}"',
-        lint: "eslint .",
-        "lint:fix": "eslint . --fix",
-        update: "rm -rf node_modules/ package-lock.json && ncu -u && npm install",
-        "test:syntax": 'docker run --rm -v "$PWD:/app:ro" -w /app node:6-alpine node test/syntax-compat.js'
-      },
-      repository: {
-        type: "git",
-        url: "https://github.com/nodemailer/nodemailer.git"
-      },
-      keywords: [
-        "Nodemailer"
-      ],
-      author: "Andris Reinman",
-      license: "MIT-0",
-      bugs: {
-        url: "https://github.com/nodemailer/nodemailer/issues"
-      },
-      homepage: "https://nodemailer.com/",
-      devDependencies: {
-        "@aws-sdk/client-sesv2": "3.1121.0",
-        bunyan: "1.8.15",
-        c8: "12.0.0",
-        eslint: "10.9.1",
-        "eslint-config-prettier": "10.1.8",
-        globals: "17.11.0",
-        libbase64: "1.3.0",
-        libmime: "5.4.2",
-        libqp: "2.1.1",
-        prettier: "3.9.6",
-        proxy: "1.0.2",
-        "proxy-test-server": "1.0.0",
-        "smtp-server": "3.19.4"
-      },
-      engines: {
-        node: ">=6.0.0"
-      }
-    };
   }
 });
 
@@ -5689,6333 +6531,6 @@ var require_shared = __commonJS({
       });
       return logger;
     }
-  }
-});
-
-// node_modules/nodemailer/lib/mime-funcs/mime-types.js
-var require_mime_types = __commonJS({
-  "node_modules/nodemailer/lib/mime-funcs/mime-types.js"(exports2, module2) {
-    "use strict";
-    var path = require("path");
-    var defaultMimeType = "application/octet-stream";
-    var defaultExtension = "bin";
-    var mimeTypes = /* @__PURE__ */ new Map([
-      ["application/acad", "dwg"],
-      ["application/applixware", "aw"],
-      ["application/arj", "arj"],
-      ["application/atom+xml", "xml"],
-      ["application/atomcat+xml", "atomcat"],
-      ["application/atomsvc+xml", "atomsvc"],
-      ["application/base64", ["mm", "mme"]],
-      ["application/binhex", "hqx"],
-      ["application/binhex4", "hqx"],
-      ["application/book", ["book", "boo"]],
-      ["application/ccxml+xml,", "ccxml"],
-      ["application/cdf", "cdf"],
-      ["application/cdmi-capability", "cdmia"],
-      ["application/cdmi-container", "cdmic"],
-      ["application/cdmi-domain", "cdmid"],
-      ["application/cdmi-object", "cdmio"],
-      ["application/cdmi-queue", "cdmiq"],
-      ["application/clariscad", "ccad"],
-      ["application/commonground", "dp"],
-      ["application/cu-seeme", "cu"],
-      ["application/davmount+xml", "davmount"],
-      ["application/drafting", "drw"],
-      ["application/dsptype", "tsp"],
-      ["application/dssc+der", "dssc"],
-      ["application/dssc+xml", "xdssc"],
-      ["application/dxf", "dxf"],
-      ["application/ecmascript", ["js", "es"]],
-      ["application/emma+xml", "emma"],
-      ["application/envoy", "evy"],
-      ["application/epub+zip", "epub"],
-      ["application/excel", ["xls", "xl", "xla", "xlb", "xlc", "xld", "xlk", "xll", "xlm", "xlt", "xlv", "xlw"]],
-      ["application/exi", "exi"],
-      ["application/font-tdpfr", "pfr"],
-      ["application/fractals", "fif"],
-      ["application/freeloader", "frl"],
-      ["application/futuresplash", "spl"],
-      ["application/geo+json", "geojson"],
-      ["application/gnutar", "tgz"],
-      ["application/groupwise", "vew"],
-      ["application/hlp", "hlp"],
-      ["application/hta", "hta"],
-      ["application/hyperstudio", "stk"],
-      ["application/i-deas", "unv"],
-      ["application/iges", ["iges", "igs"]],
-      ["application/inf", "inf"],
-      ["application/internet-property-stream", "acx"],
-      ["application/ipfix", "ipfix"],
-      ["application/java", "class"],
-      ["application/java-archive", "jar"],
-      ["application/java-byte-code", "class"],
-      ["application/java-serialized-object", "ser"],
-      ["application/java-vm", "class"],
-      ["application/javascript", "js"],
-      ["application/json", "json"],
-      ["application/lha", "lha"],
-      ["application/lzx", "lzx"],
-      ["application/mac-binary", "bin"],
-      ["application/mac-binhex", "hqx"],
-      ["application/mac-binhex40", "hqx"],
-      ["application/mac-compactpro", "cpt"],
-      ["application/macbinary", "bin"],
-      ["application/mads+xml", "mads"],
-      ["application/marc", "mrc"],
-      ["application/marcxml+xml", "mrcx"],
-      ["application/mathematica", "ma"],
-      ["application/mathml+xml", "mathml"],
-      ["application/mbedlet", "mbd"],
-      ["application/mbox", "mbox"],
-      ["application/mcad", "mcd"],
-      ["application/mediaservercontrol+xml", "mscml"],
-      ["application/metalink4+xml", "meta4"],
-      ["application/mets+xml", "mets"],
-      ["application/mime", "aps"],
-      ["application/mods+xml", "mods"],
-      ["application/mp21", "m21"],
-      ["application/mp4", "mp4"],
-      ["application/mspowerpoint", ["ppt", "pot", "pps", "ppz"]],
-      ["application/msword", ["doc", "dot", "w6w", "wiz", "word"]],
-      ["application/mswrite", "wri"],
-      ["application/mxf", "mxf"],
-      ["application/netmc", "mcp"],
-      ["application/octet-stream", ["*"]],
-      ["application/oda", "oda"],
-      ["application/oebps-package+xml", "opf"],
-      ["application/ogg", "ogx"],
-      ["application/olescript", "axs"],
-      ["application/onenote", "onetoc"],
-      ["application/patch-ops-error+xml", "xer"],
-      ["application/pdf", "pdf"],
-      ["application/pgp-encrypted", "asc"],
-      ["application/pgp-signature", "pgp"],
-      ["application/pics-rules", "prf"],
-      ["application/pkcs-12", "p12"],
-      ["application/pkcs-crl", "crl"],
-      ["application/pkcs10", "p10"],
-      ["application/pkcs7-mime", ["p7c", "p7m"]],
-      ["application/pkcs7-signature", "p7s"],
-      ["application/pkcs8", "p8"],
-      ["application/pkix-attr-cert", "ac"],
-      ["application/pkix-cert", ["cer", "crt"]],
-      ["application/pkix-crl", "crl"],
-      ["application/pkix-pkipath", "pkipath"],
-      ["application/pkixcmp", "pki"],
-      ["application/plain", "text"],
-      ["application/pls+xml", "pls"],
-      ["application/postscript", ["ps", "ai", "eps"]],
-      ["application/powerpoint", "ppt"],
-      ["application/pro_eng", ["part", "prt"]],
-      ["application/prs.cww", "cww"],
-      ["application/pskc+xml", "pskcxml"],
-      ["application/rdf+xml", "rdf"],
-      ["application/reginfo+xml", "rif"],
-      ["application/relax-ng-compact-syntax", "rnc"],
-      ["application/resource-lists+xml", "rl"],
-      ["application/resource-lists-diff+xml", "rld"],
-      ["application/ringing-tones", "rng"],
-      ["application/rls-services+xml", "rs"],
-      ["application/rsd+xml", "rsd"],
-      ["application/rss+xml", "xml"],
-      ["application/rtf", ["rtf", "rtx"]],
-      ["application/sbml+xml", "sbml"],
-      ["application/scvp-cv-request", "scq"],
-      ["application/scvp-cv-response", "scs"],
-      ["application/scvp-vp-request", "spq"],
-      ["application/scvp-vp-response", "spp"],
-      ["application/sdp", "sdp"],
-      ["application/sea", "sea"],
-      ["application/set", "set"],
-      ["application/set-payment-initiation", "setpay"],
-      ["application/set-registration-initiation", "setreg"],
-      ["application/shf+xml", "shf"],
-      ["application/sla", "stl"],
-      ["application/smil", ["smi", "smil"]],
-      ["application/smil+xml", "smi"],
-      ["application/solids", "sol"],
-      ["application/sounder", "sdr"],
-      ["application/sparql-query", "rq"],
-      ["application/sparql-results+xml", "srx"],
-      ["application/srgs", "gram"],
-      ["application/srgs+xml", "grxml"],
-      ["application/sru+xml", "sru"],
-      ["application/ssml+xml", "ssml"],
-      ["application/step", ["step", "stp"]],
-      ["application/streamingmedia", "ssm"],
-      ["application/tei+xml", "tei"],
-      ["application/thraud+xml", "tfi"],
-      ["application/timestamped-data", "tsd"],
-      ["application/toolbook", "tbk"],
-      ["application/vda", "vda"],
-      ["application/vnd.3gpp.pic-bw-large", "plb"],
-      ["application/vnd.3gpp.pic-bw-small", "psb"],
-      ["application/vnd.3gpp.pic-bw-var", "pvb"],
-      ["application/vnd.3gpp2.tcap", "tcap"],
-      ["application/vnd.3m.post-it-notes", "pwn"],
-      ["application/vnd.accpac.simply.aso", "aso"],
-      ["application/vnd.accpac.simply.imp", "imp"],
-      ["application/vnd.acucobol", "acu"],
-      ["application/vnd.acucorp", "atc"],
-      ["application/vnd.adobe.air-application-installer-package+zip", "air"],
-      ["application/vnd.adobe.fxp", "fxp"],
-      ["application/vnd.adobe.xdp+xml", "xdp"],
-      ["application/vnd.adobe.xfdf", "xfdf"],
-      ["application/vnd.ahead.space", "ahead"],
-      ["application/vnd.airzip.filesecure.azf", "azf"],
-      ["application/vnd.airzip.filesecure.azs", "azs"],
-      ["application/vnd.amazon.ebook", "azw"],
-      ["application/vnd.americandynamics.acc", "acc"],
-      ["application/vnd.amiga.ami", "ami"],
-      ["application/vnd.android.package-archive", "apk"],
-      ["application/vnd.anser-web-certificate-issue-initiation", "cii"],
-      ["application/vnd.anser-web-funds-transfer-initiation", "fti"],
-      ["application/vnd.antix.game-component", "atx"],
-      ["application/vnd.apple.installer+xml", "mpkg"],
-      ["application/vnd.apple.mpegurl", "m3u8"],
-      ["application/vnd.aristanetworks.swi", "swi"],
-      ["application/vnd.audiograph", "aep"],
-      ["application/vnd.blueice.multipass", "mpm"],
-      ["application/vnd.bmi", "bmi"],
-      ["application/vnd.businessobjects", "rep"],
-      ["application/vnd.chemdraw+xml", "cdxml"],
-      ["application/vnd.chipnuts.karaoke-mmd", "mmd"],
-      ["application/vnd.cinderella", "cdy"],
-      ["application/vnd.claymore", "cla"],
-      ["application/vnd.cloanto.rp9", "rp9"],
-      ["application/vnd.clonk.c4group", "c4g"],
-      ["application/vnd.cluetrust.cartomobile-config", "c11amc"],
-      ["application/vnd.cluetrust.cartomobile-config-pkg", "c11amz"],
-      ["application/vnd.commonspace", "csp"],
-      ["application/vnd.contact.cmsg", "cdbcmsg"],
-      ["application/vnd.cosmocaller", "cmc"],
-      ["application/vnd.crick.clicker", "clkx"],
-      ["application/vnd.crick.clicker.keyboard", "clkk"],
-      ["application/vnd.crick.clicker.palette", "clkp"],
-      ["application/vnd.crick.clicker.template", "clkt"],
-      ["application/vnd.crick.clicker.wordbank", "clkw"],
-      ["application/vnd.criticaltools.wbs+xml", "wbs"],
-      ["application/vnd.ctc-posml", "pml"],
-      ["application/vnd.cups-ppd", "ppd"],
-      ["application/vnd.curl.car", "car"],
-      ["application/vnd.curl.pcurl", "pcurl"],
-      ["application/vnd.data-vision.rdz", "rdz"],
-      ["application/vnd.denovo.fcselayout-link", "fe_launch"],
-      ["application/vnd.dna", "dna"],
-      ["application/vnd.dolby.mlp", "mlp"],
-      ["application/vnd.dpgraph", "dpg"],
-      ["application/vnd.dreamfactory", "dfac"],
-      ["application/vnd.dvb.ait", "ait"],
-      ["application/vnd.dvb.service", "svc"],
-      ["application/vnd.dynageo", "geo"],
-      ["application/vnd.ecowin.chart", "mag"],
-      ["application/vnd.enliven", "nml"],
-      ["application/vnd.epson.esf", "esf"],
-      ["application/vnd.epson.msf", "msf"],
-      ["application/vnd.epson.quickanime", "qam"],
-      ["application/vnd.epson.salt", "slt"],
-      ["application/vnd.epson.ssf", "ssf"],
-      ["application/vnd.eszigno3+xml", "es3"],
-      ["application/vnd.ezpix-album", "ez2"],
-      ["application/vnd.ezpix-package", "ez3"],
-      ["application/vnd.fdf", "fdf"],
-      ["application/vnd.fdsn.seed", "seed"],
-      ["application/vnd.flographit", "gph"],
-      ["application/vnd.fluxtime.clip", "ftc"],
-      ["application/vnd.framemaker", "fm"],
-      ["application/vnd.frogans.fnc", "fnc"],
-      ["application/vnd.frogans.ltf", "ltf"],
-      ["application/vnd.fsc.weblaunch", "fsc"],
-      ["application/vnd.fujitsu.oasys", "oas"],
-      ["application/vnd.fujitsu.oasys2", "oa2"],
-      ["application/vnd.fujitsu.oasys3", "oa3"],
-      ["application/vnd.fujitsu.oasysgp", "fg5"],
-      ["application/vnd.fujitsu.oasysprs", "bh2"],
-      ["application/vnd.fujixerox.ddd", "ddd"],
-      ["application/vnd.fujixerox.docuworks", "xdw"],
-      ["application/vnd.fujixerox.docuworks.binder", "xbd"],
-      ["application/vnd.fuzzysheet", "fzs"],
-      ["application/vnd.genomatix.tuxedo", "txd"],
-      ["application/vnd.geogebra.file", "ggb"],
-      ["application/vnd.geogebra.tool", "ggt"],
-      ["application/vnd.geometry-explorer", "gex"],
-      ["application/vnd.geonext", "gxt"],
-      ["application/vnd.geoplan", "g2w"],
-      ["application/vnd.geospace", "g3w"],
-      ["application/vnd.gmx", "gmx"],
-      ["application/vnd.google-earth.kml+xml", "kml"],
-      ["application/vnd.google-earth.kmz", "kmz"],
-      ["application/vnd.grafeq", "gqf"],
-      ["application/vnd.groove-account", "gac"],
-      ["application/vnd.groove-help", "ghf"],
-      ["application/vnd.groove-identity-message", "gim"],
-      ["application/vnd.groove-injector", "grv"],
-      ["application/vnd.groove-tool-message", "gtm"],
-      ["application/vnd.groove-tool-template", "tpl"],
-      ["application/vnd.groove-vcard", "vcg"],
-      ["application/vnd.hal+xml", "hal"],
-      ["application/vnd.handheld-entertainment+xml", "zmm"],
-      ["application/vnd.hbci", "hbci"],
-      ["application/vnd.hhe.lesson-player", "les"],
-      ["application/vnd.hp-hpgl", ["hgl", "hpg", "hpgl"]],
-      ["application/vnd.hp-hpid", "hpid"],
-      ["application/vnd.hp-hps", "hps"],
-      ["application/vnd.hp-jlyt", "jlt"],
-      ["application/vnd.hp-pcl", "pcl"],
-      ["application/vnd.hp-pclxl", "pclxl"],
-      ["application/vnd.hydrostatix.sof-data", "sfd-hdstx"],
-      ["application/vnd.hzn-3d-crossword", "x3d"],
-      ["application/vnd.ibm.minipay", "mpy"],
-      ["application/vnd.ibm.modcap", "afp"],
-      ["application/vnd.ibm.rights-management", "irm"],
-      ["application/vnd.ibm.secure-container", "sc"],
-      ["application/vnd.iccprofile", "icc"],
-      ["application/vnd.igloader", "igl"],
-      ["application/vnd.immervision-ivp", "ivp"],
-      ["application/vnd.immervision-ivu", "ivu"],
-      ["application/vnd.insors.igm", "igm"],
-      ["application/vnd.intercon.formnet", "xpw"],
-      ["application/vnd.intergeo", "i2g"],
-      ["application/vnd.intu.qbo", "qbo"],
-      ["application/vnd.intu.qfx", "qfx"],
-      ["application/vnd.ipunplugged.rcprofile", "rcprofile"],
-      ["application/vnd.irepository.package+xml", "irp"],
-      ["application/vnd.is-xpr", "xpr"],
-      ["application/vnd.isac.fcs", "fcs"],
-      ["application/vnd.jam", "jam"],
-      ["application/vnd.jcp.javame.midlet-rms", "rms"],
-      ["application/vnd.jisp", "jisp"],
-      ["application/vnd.joost.joda-archive", "joda"],
-      ["application/vnd.kahootz", "ktz"],
-      ["application/vnd.kde.karbon", "karbon"],
-      ["application/vnd.kde.kchart", "chrt"],
-      ["application/vnd.kde.kformula", "kfo"],
-      ["application/vnd.kde.kivio", "flw"],
-      ["application/vnd.kde.kontour", "kon"],
-      ["application/vnd.kde.kpresenter", "kpr"],
-      ["application/vnd.kde.kspread", "ksp"],
-      ["application/vnd.kde.kword", "kwd"],
-      ["application/vnd.kenameaapp", "htke"],
-      ["application/vnd.kidspiration", "kia"],
-      ["application/vnd.kinar", "kne"],
-      ["application/vnd.koan", "skp"],
-      ["application/vnd.kodak-descriptor", "sse"],
-      ["application/vnd.las.las+xml", "lasxml"],
-      ["application/vnd.llamagraphics.life-balance.desktop", "lbd"],
-      ["application/vnd.llamagraphics.life-balance.exchange+xml", "lbe"],
-      ["application/vnd.lotus-1-2-3", "123"],
-      ["application/vnd.lotus-approach", "apr"],
-      ["application/vnd.lotus-freelance", "pre"],
-      ["application/vnd.lotus-notes", "nsf"],
-      ["application/vnd.lotus-organizer", "org"],
-      ["application/vnd.lotus-screencam", "scm"],
-      ["application/vnd.lotus-wordpro", "lwp"],
-      ["application/vnd.macports.portpkg", "portpkg"],
-      ["application/vnd.mcd", "mcd"],
-      ["application/vnd.medcalcdata", "mc1"],
-      ["application/vnd.mediastation.cdkey", "cdkey"],
-      ["application/vnd.mfer", "mwf"],
-      ["application/vnd.mfmp", "mfm"],
-      ["application/vnd.micrografx.flo", "flo"],
-      ["application/vnd.micrografx.igx", "igx"],
-      ["application/vnd.mif", "mif"],
-      ["application/vnd.mobius.daf", "daf"],
-      ["application/vnd.mobius.dis", "dis"],
-      ["application/vnd.mobius.mbk", "mbk"],
-      ["application/vnd.mobius.mqy", "mqy"],
-      ["application/vnd.mobius.msl", "msl"],
-      ["application/vnd.mobius.plc", "plc"],
-      ["application/vnd.mobius.txf", "txf"],
-      ["application/vnd.mophun.application", "mpn"],
-      ["application/vnd.mophun.certificate", "mpc"],
-      ["application/vnd.mozilla.xul+xml", "xul"],
-      ["application/vnd.ms-artgalry", "cil"],
-      ["application/vnd.ms-cab-compressed", "cab"],
-      ["application/vnd.ms-excel", ["xls", "xla", "xlc", "xlm", "xlt", "xlw", "xlb", "xll"]],
-      ["application/vnd.ms-excel.addin.macroenabled.12", "xlam"],
-      ["application/vnd.ms-excel.sheet.binary.macroenabled.12", "xlsb"],
-      ["application/vnd.ms-excel.sheet.macroenabled.12", "xlsm"],
-      ["application/vnd.ms-excel.template.macroenabled.12", "xltm"],
-      ["application/vnd.ms-fontobject", "eot"],
-      ["application/vnd.ms-htmlhelp", "chm"],
-      ["application/vnd.ms-ims", "ims"],
-      ["application/vnd.ms-lrm", "lrm"],
-      ["application/vnd.ms-officetheme", "thmx"],
-      ["application/vnd.ms-outlook", "msg"],
-      ["application/vnd.ms-pki.certstore", "sst"],
-      ["application/vnd.ms-pki.pko", "pko"],
-      ["application/vnd.ms-pki.seccat", "cat"],
-      ["application/vnd.ms-pki.stl", "stl"],
-      ["application/vnd.ms-pkicertstore", "sst"],
-      ["application/vnd.ms-pkiseccat", "cat"],
-      ["application/vnd.ms-pkistl", "stl"],
-      ["application/vnd.ms-powerpoint", ["ppt", "pot", "pps", "ppa", "pwz"]],
-      ["application/vnd.ms-powerpoint.addin.macroenabled.12", "ppam"],
-      ["application/vnd.ms-powerpoint.presentation.macroenabled.12", "pptm"],
-      ["application/vnd.ms-powerpoint.slide.macroenabled.12", "sldm"],
-      ["application/vnd.ms-powerpoint.slideshow.macroenabled.12", "ppsm"],
-      ["application/vnd.ms-powerpoint.template.macroenabled.12", "potm"],
-      ["application/vnd.ms-project", "mpp"],
-      ["application/vnd.ms-word.document.macroenabled.12", "docm"],
-      ["application/vnd.ms-word.template.macroenabled.12", "dotm"],
-      ["application/vnd.ms-works", ["wks", "wcm", "wdb", "wps"]],
-      ["application/vnd.ms-wpl", "wpl"],
-      ["application/vnd.ms-xpsdocument", "xps"],
-      ["application/vnd.mseq", "mseq"],
-      ["application/vnd.musician", "mus"],
-      ["application/vnd.muvee.style", "msty"],
-      ["application/vnd.neurolanguage.nlu", "nlu"],
-      ["application/vnd.noblenet-directory", "nnd"],
-      ["application/vnd.noblenet-sealer", "nns"],
-      ["application/vnd.noblenet-web", "nnw"],
-      ["application/vnd.nokia.configuration-message", "ncm"],
-      ["application/vnd.nokia.n-gage.data", "ngdat"],
-      ["application/vnd.nokia.n-gage.symbian.install", "n-gage"],
-      ["application/vnd.nokia.radio-preset", "rpst"],
-      ["application/vnd.nokia.radio-presets", "rpss"],
-      ["application/vnd.nokia.ringing-tone", "rng"],
-      ["application/vnd.novadigm.edm", "edm"],
-      ["application/vnd.novadigm.edx", "edx"],
-      ["application/vnd.novadigm.ext", "ext"],
-      ["application/vnd.oasis.opendocument.chart", "odc"],
-      ["application/vnd.oasis.opendocument.chart-template", "otc"],
-      ["application/vnd.oasis.opendocument.database", "odb"],
-      ["application/vnd.oasis.opendocument.formula", "odf"],
-      ["application/vnd.oasis.opendocument.formula-template", "odft"],
-      ["application/vnd.oasis.opendocument.graphics", "odg"],
-      ["application/vnd.oasis.opendocument.graphics-template", "otg"],
-      ["application/vnd.oasis.opendocument.image", "odi"],
-      ["application/vnd.oasis.opendocument.image-template", "oti"],
-      ["application/vnd.oasis.opendocument.presentation", "odp"],
-      ["application/vnd.oasis.opendocument.presentation-template", "otp"],
-      ["application/vnd.oasis.opendocument.spreadsheet", "ods"],
-      ["application/vnd.oasis.opendocument.spreadsheet-template", "ots"],
-      ["application/vnd.oasis.opendocument.text", "odt"],
-      ["application/vnd.oasis.opendocument.text-master", "odm"],
-      ["application/vnd.oasis.opendocument.text-template", "ott"],
-      ["application/vnd.oasis.opendocument.text-web", "oth"],
-      ["application/vnd.olpc-sugar", "xo"],
-      ["application/vnd.oma.dd2+xml", "dd2"],
-      ["application/vnd.openofficeorg.extension", "oxt"],
-      ["application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"],
-      ["application/vnd.openxmlformats-officedocument.presentationml.slide", "sldx"],
-      ["application/vnd.openxmlformats-officedocument.presentationml.slideshow", "ppsx"],
-      ["application/vnd.openxmlformats-officedocument.presentationml.template", "potx"],
-      ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
-      ["application/vnd.openxmlformats-officedocument.spreadsheetml.template", "xltx"],
-      ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
-      ["application/vnd.openxmlformats-officedocument.wordprocessingml.template", "dotx"],
-      ["application/vnd.osgeo.mapguide.package", "mgp"],
-      ["application/vnd.osgi.dp", "dp"],
-      ["application/vnd.palm", "pdb"],
-      ["application/vnd.pawaafile", "paw"],
-      ["application/vnd.pg.format", "str"],
-      ["application/vnd.pg.osasli", "ei6"],
-      ["application/vnd.picsel", "efif"],
-      ["application/vnd.pmi.widget", "wg"],
-      ["application/vnd.pocketlearn", "plf"],
-      ["application/vnd.powerbuilder6", "pbd"],
-      ["application/vnd.previewsystems.box", "box"],
-      ["application/vnd.proteus.magazine", "mgz"],
-      ["application/vnd.publishare-delta-tree", "qps"],
-      ["application/vnd.pvi.ptid1", "ptid"],
-      ["application/vnd.quark.quarkxpress", "qxd"],
-      ["application/vnd.realvnc.bed", "bed"],
-      ["application/vnd.recordare.musicxml", "mxl"],
-      ["application/vnd.recordare.musicxml+xml", "musicxml"],
-      ["application/vnd.rig.cryptonote", "cryptonote"],
-      ["application/vnd.rim.cod", "cod"],
-      ["application/vnd.rn-realmedia", "rm"],
-      ["application/vnd.rn-realplayer", "rnx"],
-      ["application/vnd.route66.link66+xml", "link66"],
-      ["application/vnd.sailingtracker.track", "st"],
-      ["application/vnd.seemail", "see"],
-      ["application/vnd.sema", "sema"],
-      ["application/vnd.semd", "semd"],
-      ["application/vnd.semf", "semf"],
-      ["application/vnd.shana.informed.formdata", "ifm"],
-      ["application/vnd.shana.informed.formtemplate", "itp"],
-      ["application/vnd.shana.informed.interchange", "iif"],
-      ["application/vnd.shana.informed.package", "ipk"],
-      ["application/vnd.simtech-mindmapper", "twd"],
-      ["application/vnd.smaf", "mmf"],
-      ["application/vnd.smart.teacher", "teacher"],
-      ["application/vnd.solent.sdkm+xml", "sdkm"],
-      ["application/vnd.spotfire.dxp", "dxp"],
-      ["application/vnd.spotfire.sfs", "sfs"],
-      ["application/vnd.stardivision.calc", "sdc"],
-      ["application/vnd.stardivision.draw", "sda"],
-      ["application/vnd.stardivision.impress", "sdd"],
-      ["application/vnd.stardivision.math", "smf"],
-      ["application/vnd.stardivision.writer", "sdw"],
-      ["application/vnd.stardivision.writer-global", "sgl"],
-      ["application/vnd.stepmania.stepchart", "sm"],
-      ["application/vnd.sun.xml.calc", "sxc"],
-      ["application/vnd.sun.xml.calc.template", "stc"],
-      ["application/vnd.sun.xml.draw", "sxd"],
-      ["application/vnd.sun.xml.draw.template", "std"],
-      ["application/vnd.sun.xml.impress", "sxi"],
-      ["application/vnd.sun.xml.impress.template", "sti"],
-      ["application/vnd.sun.xml.math", "sxm"],
-      ["application/vnd.sun.xml.writer", "sxw"],
-      ["application/vnd.sun.xml.writer.global", "sxg"],
-      ["application/vnd.sun.xml.writer.template", "stw"],
-      ["application/vnd.sus-calendar", "sus"],
-      ["application/vnd.svd", "svd"],
-      ["application/vnd.symbian.install", "sis"],
-      ["application/vnd.syncml+xml", "xsm"],
-      ["application/vnd.syncml.dm+wbxml", "bdm"],
-      ["application/vnd.syncml.dm+xml", "xdm"],
-      ["application/vnd.tao.intent-module-archive", "tao"],
-      ["application/vnd.tmobile-livetv", "tmo"],
-      ["application/vnd.trid.tpt", "tpt"],
-      ["application/vnd.triscape.mxs", "mxs"],
-      ["application/vnd.trueapp", "tra"],
-      ["application/vnd.ufdl", "ufd"],
-      ["application/vnd.uiq.theme", "utz"],
-      ["application/vnd.umajin", "umj"],
-      ["application/vnd.unity", "unityweb"],
-      ["application/vnd.uoml+xml", "uoml"],
-      ["application/vnd.vcx", "vcx"],
-      ["application/vnd.visio", "vsd"],
-      ["application/vnd.visionary", "vis"],
-      ["application/vnd.vsf", "vsf"],
-      ["application/vnd.wap.wbxml", "wbxml"],
-      ["application/vnd.wap.wmlc", "wmlc"],
-      ["application/vnd.wap.wmlscriptc", "wmlsc"],
-      ["application/vnd.webturbo", "wtb"],
-      ["application/vnd.wolfram.player", "nbp"],
-      ["application/vnd.wordperfect", "wpd"],
-      ["application/vnd.wqd", "wqd"],
-      ["application/vnd.wt.stf", "stf"],
-      ["application/vnd.xara", ["web", "xar"]],
-      ["application/vnd.xfdl", "xfdl"],
-      ["application/vnd.yamaha.hv-dic", "hvd"],
-      ["application/vnd.yamaha.hv-script", "hvs"],
-      ["application/vnd.yamaha.hv-voice", "hvp"],
-      ["application/vnd.yamaha.openscoreformat", "osf"],
-      ["application/vnd.yamaha.openscoreformat.osfpvg+xml", "osfpvg"],
-      ["application/vnd.yamaha.smaf-audio", "saf"],
-      ["application/vnd.yamaha.smaf-phrase", "spf"],
-      ["application/vnd.yellowriver-custom-menu", "cmp"],
-      ["application/vnd.zul", "zir"],
-      ["application/vnd.zzazz.deck+xml", "zaz"],
-      ["application/vocaltec-media-desc", "vmd"],
-      ["application/vocaltec-media-file", "vmf"],
-      ["application/voicexml+xml", "vxml"],
-      ["application/widget", "wgt"],
-      ["application/winhlp", "hlp"],
-      ["application/wordperfect", ["wp", "wp5", "wp6", "wpd"]],
-      ["application/wordperfect6.0", ["w60", "wp5"]],
-      ["application/wordperfect6.1", "w61"],
-      ["application/wsdl+xml", "wsdl"],
-      ["application/wspolicy+xml", "wspolicy"],
-      ["application/x-123", "wk1"],
-      ["application/x-7z-compressed", "7z"],
-      ["application/x-abiword", "abw"],
-      ["application/x-ace-compressed", "ace"],
-      ["application/x-aim", "aim"],
-      ["application/x-authorware-bin", "aab"],
-      ["application/x-authorware-map", "aam"],
-      ["application/x-authorware-seg", "aas"],
-      ["application/x-bcpio", "bcpio"],
-      ["application/x-binary", "bin"],
-      ["application/x-binhex40", "hqx"],
-      ["application/x-bittorrent", "torrent"],
-      ["application/x-bsh", ["bsh", "sh", "shar"]],
-      ["application/x-bytecode.elisp", "elc"],
-      ["application/x-bytecode.python", "pyc"],
-      ["application/x-bzip", "bz"],
-      ["application/x-bzip2", ["boz", "bz2"]],
-      ["application/x-cdf", "cdf"],
-      ["application/x-cdlink", "vcd"],
-      ["application/x-chat", ["cha", "chat"]],
-      ["application/x-chess-pgn", "pgn"],
-      ["application/x-cmu-raster", "ras"],
-      ["application/x-cocoa", "cco"],
-      ["application/x-compactpro", "cpt"],
-      ["application/x-compress", "z"],
-      ["application/x-compressed", ["tgz", "gz", "z", "zip"]],
-      ["application/x-conference", "nsc"],
-      ["application/x-cpio", "cpio"],
-      ["application/x-cpt", "cpt"],
-      ["application/x-csh", "csh"],
-      ["application/x-debian-package", "deb"],
-      ["application/x-deepv", "deepv"],
-      ["application/x-director", ["dir", "dcr", "dxr"]],
-      ["application/x-doom", "wad"],
-      ["application/x-dtbncx+xml", "ncx"],
-      ["application/x-dtbook+xml", "dtb"],
-      ["application/x-dtbresource+xml", "res"],
-      ["application/x-dvi", "dvi"],
-      ["application/x-elc", "elc"],
-      ["application/x-envoy", ["env", "evy"]],
-      ["application/x-esrehber", "es"],
-      ["application/x-excel", ["xls", "xla", "xlb", "xlc", "xld", "xlk", "xll", "xlm", "xlt", "xlv", "xlw"]],
-      ["application/x-font-bdf", "bdf"],
-      ["application/x-font-ghostscript", "gsf"],
-      ["application/x-font-linux-psf", "psf"],
-      ["application/x-font-otf", "otf"],
-      ["application/x-font-pcf", "pcf"],
-      ["application/x-font-snf", "snf"],
-      ["application/x-font-ttf", "ttf"],
-      ["application/x-font-type1", "pfa"],
-      ["application/x-font-woff", "woff"],
-      ["application/x-frame", "mif"],
-      ["application/x-freelance", "pre"],
-      ["application/x-futuresplash", "spl"],
-      ["application/x-gnumeric", "gnumeric"],
-      ["application/x-gsp", "gsp"],
-      ["application/x-gss", "gss"],
-      ["application/x-gtar", "gtar"],
-      ["application/x-gzip", ["gz", "gzip"]],
-      ["application/x-hdf", "hdf"],
-      ["application/x-helpfile", ["help", "hlp"]],
-      ["application/x-httpd-imap", "imap"],
-      ["application/x-ima", "ima"],
-      ["application/x-internet-signup", ["ins", "isp"]],
-      ["application/x-internett-signup", "ins"],
-      ["application/x-inventor", "iv"],
-      ["application/x-ip2", "ip"],
-      ["application/x-iphone", "iii"],
-      ["application/x-java-class", "class"],
-      ["application/x-java-commerce", "jcm"],
-      ["application/x-java-jnlp-file", "jnlp"],
-      ["application/x-javascript", "js"],
-      ["application/x-koan", ["skd", "skm", "skp", "skt"]],
-      ["application/x-ksh", "ksh"],
-      ["application/x-latex", ["latex", "ltx"]],
-      ["application/x-lha", "lha"],
-      ["application/x-lisp", "lsp"],
-      ["application/x-livescreen", "ivy"],
-      ["application/x-lotus", "wq1"],
-      ["application/x-lotusscreencam", "scm"],
-      ["application/x-lzh", "lzh"],
-      ["application/x-lzx", "lzx"],
-      ["application/x-mac-binhex40", "hqx"],
-      ["application/x-macbinary", "bin"],
-      ["application/x-magic-cap-package-1.0", "mc$"],
-      ["application/x-mathcad", "mcd"],
-      ["application/x-meme", "mm"],
-      ["application/x-midi", ["mid", "midi"]],
-      ["application/x-mif", "mif"],
-      ["application/x-mix-transfer", "nix"],
-      ["application/x-mobipocket-ebook", "prc"],
-      ["application/x-mplayer2", "asx"],
-      ["application/x-ms-application", "application"],
-      ["application/x-ms-wmd", "wmd"],
-      ["application/x-ms-wmz", "wmz"],
-      ["application/x-ms-xbap", "xbap"],
-      ["application/x-msaccess", "mdb"],
-      ["application/x-msbinder", "obd"],
-      ["application/x-mscardfile", "crd"],
-      ["application/x-msclip", "clp"],
-      ["application/x-msdownload", ["exe", "dll"]],
-      ["application/x-msexcel", ["xls", "xla", "xlw"]],
-      ["application/x-msmediaview", ["mvb", "m13", "m14"]],
-      ["application/x-msmetafile", "wmf"],
-      ["application/x-msmoney", "mny"],
-      ["application/x-mspowerpoint", "ppt"],
-      ["application/x-mspublisher", "pub"],
-      ["application/x-msschedule", "scd"],
-      ["application/x-msterminal", "trm"],
-      ["application/x-mswrite", "wri"],
-      ["application/x-navi-animation", "ani"],
-      ["application/x-navidoc", "nvd"],
-      ["application/x-navimap", "map"],
-      ["application/x-navistyle", "stl"],
-      ["application/x-netcdf", ["cdf", "nc"]],
-      ["application/x-newton-compatible-pkg", "pkg"],
-      ["application/x-nokia-9000-communicator-add-on-software", "aos"],
-      ["application/x-omc", "omc"],
-      ["application/x-omcdatamaker", "omcd"],
-      ["application/x-omcregerator", "omcr"],
-      ["application/x-pagemaker", ["pm4", "pm5"]],
-      ["application/x-pcl", "pcl"],
-      ["application/x-perfmon", ["pma", "pmc", "pml", "pmr", "pmw"]],
-      ["application/x-pixclscript", "plx"],
-      ["application/x-pkcs10", "p10"],
-      ["application/x-pkcs12", ["p12", "pfx"]],
-      ["application/x-pkcs7-certificates", ["p7b", "spc"]],
-      ["application/x-pkcs7-certreqresp", "p7r"],
-      ["application/x-pkcs7-mime", ["p7m", "p7c"]],
-      ["application/x-pkcs7-signature", ["p7s", "p7a"]],
-      ["application/x-pointplus", "css"],
-      ["application/x-portable-anymap", "pnm"],
-      ["application/x-project", ["mpc", "mpt", "mpv", "mpx"]],
-      ["application/x-qpro", "wb1"],
-      ["application/x-rar-compressed", "rar"],
-      ["application/x-rtf", "rtf"],
-      ["application/x-sdp", "sdp"],
-      ["application/x-sea", "sea"],
-      ["application/x-seelogo", "sl"],
-      ["application/x-sh", "sh"],
-      ["application/x-shar", ["shar", "sh"]],
-      ["application/x-shockwave-flash", "swf"],
-      ["application/x-silverlight-app", "xap"],
-      ["application/x-sit", "sit"],
-      ["application/x-sprite", ["spr", "sprite"]],
-      ["application/x-stuffit", "sit"],
-      ["application/x-stuffitx", "sitx"],
-      ["application/x-sv4cpio", "sv4cpio"],
-      ["application/x-sv4crc", "sv4crc"],
-      ["application/x-tar", "tar"],
-      ["application/x-tbook", ["sbk", "tbk"]],
-      ["application/x-tcl", "tcl"],
-      ["application/x-tex", "tex"],
-      ["application/x-tex-tfm", "tfm"],
-      ["application/x-texinfo", ["texi", "texinfo"]],
-      ["application/x-troff", ["roff", "t", "tr"]],
-      ["application/x-troff-man", "man"],
-      ["application/x-troff-me", "me"],
-      ["application/x-troff-ms", "ms"],
-      ["application/x-troff-msvideo", "avi"],
-      ["application/x-ustar", "ustar"],
-      ["application/x-visio", ["vsd", "vst", "vsw"]],
-      ["application/x-vnd.audioexplosion.mzz", "mzz"],
-      ["application/x-vnd.ls-xpix", "xpix"],
-      ["application/x-vrml", "vrml"],
-      ["application/x-wais-source", ["src", "wsrc"]],
-      ["application/x-winhelp", "hlp"],
-      ["application/x-wintalk", "wtk"],
-      ["application/x-world", ["wrl", "svr"]],
-      ["application/x-wpwin", "wpd"],
-      ["application/x-wri", "wri"],
-      ["application/x-x509-ca-cert", ["cer", "crt", "der"]],
-      ["application/x-x509-user-cert", "crt"],
-      ["application/x-xfig", "fig"],
-      ["application/x-xpinstall", "xpi"],
-      ["application/x-zip-compressed", "zip"],
-      ["application/xcap-diff+xml", "xdf"],
-      ["application/xenc+xml", "xenc"],
-      ["application/xhtml+xml", "xhtml"],
-      ["application/xml", "xml"],
-      ["application/xml-dtd", "dtd"],
-      ["application/xop+xml", "xop"],
-      ["application/xslt+xml", "xslt"],
-      ["application/xspf+xml", "xspf"],
-      ["application/xv+xml", "mxml"],
-      ["application/yang", "yang"],
-      ["application/yin+xml", "yin"],
-      ["application/ynd.ms-pkipko", "pko"],
-      ["application/zip", "zip"],
-      ["audio/adpcm", "adp"],
-      ["audio/aiff", ["aiff", "aif", "aifc"]],
-      ["audio/basic", ["snd", "au"]],
-      ["audio/it", "it"],
-      ["audio/make", ["funk", "my", "pfunk"]],
-      ["audio/make.my.funk", "pfunk"],
-      ["audio/mid", ["mid", "rmi"]],
-      ["audio/midi", ["midi", "kar", "mid"]],
-      ["audio/mod", "mod"],
-      ["audio/mp4", "mp4a"],
-      ["audio/mpeg", ["mpga", "mp3", "m2a", "mp2", "mpa", "mpg"]],
-      ["audio/mpeg3", "mp3"],
-      ["audio/nspaudio", ["la", "lma"]],
-      ["audio/ogg", "oga"],
-      ["audio/s3m", "s3m"],
-      ["audio/tsp-audio", "tsi"],
-      ["audio/tsplayer", "tsp"],
-      ["audio/vnd.dece.audio", "uva"],
-      ["audio/vnd.digital-winds", "eol"],
-      ["audio/vnd.dra", "dra"],
-      ["audio/vnd.dts", "dts"],
-      ["audio/vnd.dts.hd", "dtshd"],
-      ["audio/vnd.lucent.voice", "lvp"],
-      ["audio/vnd.ms-playready.media.pya", "pya"],
-      ["audio/vnd.nuera.ecelp4800", "ecelp4800"],
-      ["audio/vnd.nuera.ecelp7470", "ecelp7470"],
-      ["audio/vnd.nuera.ecelp9600", "ecelp9600"],
-      ["audio/vnd.qcelp", "qcp"],
-      ["audio/vnd.rip", "rip"],
-      ["audio/voc", "voc"],
-      ["audio/voxware", "vox"],
-      ["audio/wav", "wav"],
-      ["audio/webm", "weba"],
-      ["audio/x-aac", "aac"],
-      ["audio/x-adpcm", "snd"],
-      ["audio/x-aiff", ["aiff", "aif", "aifc"]],
-      ["audio/x-au", "au"],
-      ["audio/x-gsm", ["gsd", "gsm"]],
-      ["audio/x-jam", "jam"],
-      ["audio/x-liveaudio", "lam"],
-      ["audio/x-mid", ["mid", "midi"]],
-      ["audio/x-midi", ["midi", "mid"]],
-      ["audio/x-mod", "mod"],
-      ["audio/x-mpeg", "mp2"],
-      ["audio/x-mpeg-3", "mp3"],
-      ["audio/x-mpegurl", "m3u"],
-      ["audio/x-mpequrl", "m3u"],
-      ["audio/x-ms-wax", "wax"],
-      ["audio/x-ms-wma", "wma"],
-      ["audio/x-nspaudio", ["la", "lma"]],
-      ["audio/x-pn-realaudio", ["ra", "ram", "rm", "rmm", "rmp"]],
-      ["audio/x-pn-realaudio-plugin", ["ra", "rmp", "rpm"]],
-      ["audio/x-psid", "sid"],
-      ["audio/x-realaudio", "ra"],
-      ["audio/x-twinvq", "vqf"],
-      ["audio/x-twinvq-plugin", ["vqe", "vql"]],
-      ["audio/x-vnd.audioexplosion.mjuicemediafile", "mjf"],
-      ["audio/x-voc", "voc"],
-      ["audio/x-wav", "wav"],
-      ["audio/xm", "xm"],
-      ["chemical/x-cdx", "cdx"],
-      ["chemical/x-cif", "cif"],
-      ["chemical/x-cmdf", "cmdf"],
-      ["chemical/x-cml", "cml"],
-      ["chemical/x-csml", "csml"],
-      ["chemical/x-pdb", ["pdb", "xyz"]],
-      ["chemical/x-xyz", "xyz"],
-      ["drawing/x-dwf", "dwf"],
-      ["i-world/i-vrml", "ivr"],
-      ["image/bmp", ["bmp", "bm"]],
-      ["image/cgm", "cgm"],
-      ["image/cis-cod", "cod"],
-      ["image/cmu-raster", ["ras", "rast"]],
-      ["image/fif", "fif"],
-      ["image/florian", ["flo", "turbot"]],
-      ["image/g3fax", "g3"],
-      ["image/gif", "gif"],
-      ["image/ief", ["ief", "iefs"]],
-      ["image/jpeg", ["jpeg", "jpe", "jpg", "jfif", "jfif-tbnl"]],
-      ["image/jutvision", "jut"],
-      ["image/ktx", "ktx"],
-      ["image/naplps", ["nap", "naplps"]],
-      ["image/pict", ["pic", "pict"]],
-      ["image/pipeg", "jfif"],
-      ["image/pjpeg", ["jfif", "jpe", "jpeg", "jpg"]],
-      ["image/png", ["png", "x-png"]],
-      ["image/prs.btif", "btif"],
-      ["image/svg+xml", "svg"],
-      ["image/tiff", ["tif", "tiff"]],
-      ["image/vasa", "mcf"],
-      ["image/vnd.adobe.photoshop", "psd"],
-      ["image/vnd.dece.graphic", "uvi"],
-      ["image/vnd.djvu", "djvu"],
-      ["image/vnd.dvb.subtitle", "sub"],
-      ["image/vnd.dwg", ["dwg", "dxf", "svf"]],
-      ["image/vnd.dxf", "dxf"],
-      ["image/vnd.fastbidsheet", "fbs"],
-      ["image/vnd.fpx", "fpx"],
-      ["image/vnd.fst", "fst"],
-      ["image/vnd.fujixerox.edmics-mmr", "mmr"],
-      ["image/vnd.fujixerox.edmics-rlc", "rlc"],
-      ["image/vnd.ms-modi", "mdi"],
-      ["image/vnd.net-fpx", ["fpx", "npx"]],
-      ["image/vnd.rn-realflash", "rf"],
-      ["image/vnd.rn-realpix", "rp"],
-      ["image/vnd.wap.wbmp", "wbmp"],
-      ["image/vnd.xiff", "xif"],
-      ["image/webp", "webp"],
-      ["image/x-cmu-raster", "ras"],
-      ["image/x-cmx", "cmx"],
-      ["image/x-dwg", ["dwg", "dxf", "svf"]],
-      ["image/x-freehand", "fh"],
-      ["image/x-icon", "ico"],
-      ["image/x-jg", "art"],
-      ["image/x-jps", "jps"],
-      ["image/x-niff", ["niff", "nif"]],
-      ["image/x-pcx", "pcx"],
-      ["image/x-pict", ["pct", "pic"]],
-      ["image/x-portable-anymap", "pnm"],
-      ["image/x-portable-bitmap", "pbm"],
-      ["image/x-portable-graymap", "pgm"],
-      ["image/x-portable-greymap", "pgm"],
-      ["image/x-portable-pixmap", "ppm"],
-      ["image/x-quicktime", ["qif", "qti", "qtif"]],
-      ["image/x-rgb", "rgb"],
-      ["image/x-tiff", ["tif", "tiff"]],
-      ["image/x-windows-bmp", "bmp"],
-      ["image/x-xbitmap", "xbm"],
-      ["image/x-xbm", "xbm"],
-      ["image/x-xpixmap", ["xpm", "pm"]],
-      ["image/x-xwd", "xwd"],
-      ["image/x-xwindowdump", "xwd"],
-      ["image/xbm", "xbm"],
-      ["image/xpm", "xpm"],
-      ["message/rfc822", ["eml", "mht", "mhtml", "nws", "mime"]],
-      ["model/iges", ["iges", "igs"]],
-      ["model/mesh", "msh"],
-      ["model/vnd.collada+xml", "dae"],
-      ["model/vnd.dwf", "dwf"],
-      ["model/vnd.gdl", "gdl"],
-      ["model/vnd.gtw", "gtw"],
-      ["model/vnd.mts", "mts"],
-      ["model/vnd.vtu", "vtu"],
-      ["model/vrml", ["vrml", "wrl", "wrz"]],
-      ["model/x-pov", "pov"],
-      ["multipart/x-gzip", "gzip"],
-      ["multipart/x-ustar", "ustar"],
-      ["multipart/x-zip", "zip"],
-      ["music/crescendo", ["mid", "midi"]],
-      ["music/x-karaoke", "kar"],
-      ["paleovu/x-pv", "pvu"],
-      ["text/asp", "asp"],
-      ["text/calendar", "ics"],
-      ["text/css", "css"],
-      ["text/csv", "csv"],
-      ["text/ecmascript", "js"],
-      ["text/h323", "323"],
-      ["text/html", ["html", "htm", "stm", "acgi", "htmls", "htx", "shtml"]],
-      ["text/iuls", "uls"],
-      ["text/javascript", "js"],
-      ["text/mcf", "mcf"],
-      ["text/n3", "n3"],
-      ["text/pascal", "pas"],
-      [
-        "text/plain",
-        [
-          "txt",
-          "bas",
-          "c",
-          "h",
-          "c++",
-          "cc",
-          "com",
-          "conf",
-          "cxx",
-          "def",
-          "f",
-          "f90",
-          "for",
-          "g",
-          "hh",
-          "idc",
-          "jav",
-          "java",
-          "list",
-          "log",
-          "lst",
-          "m",
-          "mar",
-          "pl",
-          "sdml",
-          "text"
-        ]
-      ],
-      ["text/plain-bas", "par"],
-      ["text/prs.lines.tag", "dsc"],
-      ["text/richtext", ["rtx", "rt", "rtf"]],
-      ["text/scriplet", "wsc"],
-      ["text/scriptlet", "sct"],
-      ["text/sgml", ["sgm", "sgml"]],
-      ["text/tab-separated-values", "tsv"],
-      ["text/troff", "t"],
-      ["text/turtle", "ttl"],
-      ["text/uri-list", ["uni", "unis", "uri", "uris"]],
-      ["text/vnd.abc", "abc"],
-      ["text/vnd.curl", "curl"],
-      ["text/vnd.curl.dcurl", "dcurl"],
-      ["text/vnd.curl.mcurl", "mcurl"],
-      ["text/vnd.curl.scurl", "scurl"],
-      ["text/vnd.fly", "fly"],
-      ["text/vnd.fmi.flexstor", "flx"],
-      ["text/vnd.graphviz", "gv"],
-      ["text/vnd.in3d.3dml", "3dml"],
-      ["text/vnd.in3d.spot", "spot"],
-      ["text/vnd.rn-realtext", "rt"],
-      ["text/vnd.sun.j2me.app-descriptor", "jad"],
-      ["text/vnd.wap.wml", "wml"],
-      ["text/vnd.wap.wmlscript", "wmls"],
-      ["text/webviewhtml", "htt"],
-      ["text/x-asm", ["asm", "s"]],
-      ["text/x-audiosoft-intra", "aip"],
-      ["text/x-c", ["c", "cc", "cpp"]],
-      ["text/x-component", "htc"],
-      ["text/x-fortran", ["for", "f", "f77", "f90"]],
-      ["text/x-h", ["h", "hh"]],
-      ["text/x-java-source", ["java", "jav"]],
-      ["text/x-java-source,java", "java"],
-      ["text/x-la-asf", "lsx"],
-      ["text/x-m", "m"],
-      ["text/x-pascal", "p"],
-      ["text/x-script", "hlb"],
-      ["text/x-script.csh", "csh"],
-      ["text/x-script.elisp", "el"],
-      ["text/x-script.guile", "scm"],
-      ["text/x-script.ksh", "ksh"],
-      ["text/x-script.lisp", "lsp"],
-      ["text/x-script.perl", "pl"],
-      ["text/x-script.perl-module", "pm"],
-      ["text/x-script.phyton", "py"],
-      ["text/x-script.rexx", "rexx"],
-      ["text/x-script.scheme", "scm"],
-      ["text/x-script.sh", "sh"],
-      ["text/x-script.tcl", "tcl"],
-      ["text/x-script.tcsh", "tcsh"],
-      ["text/x-script.zsh", "zsh"],
-      ["text/x-server-parsed-html", ["shtml", "ssi"]],
-      ["text/x-setext", "etx"],
-      ["text/x-sgml", ["sgm", "sgml"]],
-      ["text/x-speech", ["spc", "talk"]],
-      ["text/x-uil", "uil"],
-      ["text/x-uuencode", ["uu", "uue"]],
-      ["text/x-vcalendar", "vcs"],
-      ["text/x-vcard", "vcf"],
-      ["text/xml", "xml"],
-      ["video/3gpp", "3gp"],
-      ["video/3gpp2", "3g2"],
-      ["video/animaflex", "afl"],
-      ["video/avi", "avi"],
-      ["video/avs-video", "avs"],
-      ["video/dl", "dl"],
-      ["video/fli", "fli"],
-      ["video/gl", "gl"],
-      ["video/h261", "h261"],
-      ["video/h263", "h263"],
-      ["video/h264", "h264"],
-      ["video/jpeg", "jpgv"],
-      ["video/jpm", "jpm"],
-      ["video/mj2", "mj2"],
-      ["video/mp4", "mp4"],
-      ["video/mpeg", ["mpeg", "mp2", "mpa", "mpe", "mpg", "mpv2", "m1v", "m2v", "mp3"]],
-      ["video/msvideo", "avi"],
-      ["video/ogg", "ogv"],
-      ["video/quicktime", ["mov", "qt", "moov"]],
-      ["video/vdo", "vdo"],
-      ["video/vivo", ["viv", "vivo"]],
-      ["video/vnd.dece.hd", "uvh"],
-      ["video/vnd.dece.mobile", "uvm"],
-      ["video/vnd.dece.pd", "uvp"],
-      ["video/vnd.dece.sd", "uvs"],
-      ["video/vnd.dece.video", "uvv"],
-      ["video/vnd.fvt", "fvt"],
-      ["video/vnd.mpegurl", "mxu"],
-      ["video/vnd.ms-playready.media.pyv", "pyv"],
-      ["video/vnd.rn-realvideo", "rv"],
-      ["video/vnd.uvvu.mp4", "uvu"],
-      ["video/vnd.vivo", ["viv", "vivo"]],
-      ["video/vosaic", "vos"],
-      ["video/webm", "webm"],
-      ["video/x-amt-demorun", "xdr"],
-      ["video/x-amt-showrun", "xsr"],
-      ["video/x-atomic3d-feature", "fmf"],
-      ["video/x-dl", "dl"],
-      ["video/x-dv", ["dif", "dv"]],
-      ["video/x-f4v", "f4v"],
-      ["video/x-fli", "fli"],
-      ["video/x-flv", "flv"],
-      ["video/x-gl", "gl"],
-      ["video/x-isvideo", "isu"],
-      ["video/x-la-asf", ["lsf", "lsx"]],
-      ["video/x-m4v", "m4v"],
-      ["video/x-motion-jpeg", "mjpg"],
-      ["video/x-mpeg", ["mp3", "mp2"]],
-      ["video/x-mpeq2a", "mp2"],
-      ["video/x-ms-asf", ["asf", "asr", "asx"]],
-      ["video/x-ms-asf-plugin", "asx"],
-      ["video/x-ms-wm", "wm"],
-      ["video/x-ms-wmv", "wmv"],
-      ["video/x-ms-wmx", "wmx"],
-      ["video/x-ms-wvx", "wvx"],
-      ["video/x-msvideo", "avi"],
-      ["video/x-qtc", "qtc"],
-      ["video/x-scm", "scm"],
-      ["video/x-sgi-movie", ["movie", "mv"]],
-      ["windows/metafile", "wmf"],
-      ["www/mime", "mime"],
-      ["x-conference/x-cooltalk", "ice"],
-      ["x-music/x-midi", ["mid", "midi"]],
-      ["x-world/x-3dmf", ["3dm", "3dmf", "qd3", "qd3d"]],
-      ["x-world/x-svr", "svr"],
-      ["x-world/x-vrml", ["flr", "vrml", "wrl", "wrz", "xaf", "xof"]],
-      ["x-world/x-vrt", "vrt"],
-      ["xgl/drawing", "xgz"],
-      ["xgl/movie", "xmz"]
-    ]);
-    var extensions = /* @__PURE__ */ new Map([
-      ["123", "application/vnd.lotus-1-2-3"],
-      ["323", "text/h323"],
-      ["*", "application/octet-stream"],
-      ["3dm", "x-world/x-3dmf"],
-      ["3dmf", "x-world/x-3dmf"],
-      ["3dml", "text/vnd.in3d.3dml"],
-      ["3g2", "video/3gpp2"],
-      ["3gp", "video/3gpp"],
-      ["7z", "application/x-7z-compressed"],
-      ["a", "application/octet-stream"],
-      ["aab", "application/x-authorware-bin"],
-      ["aac", "audio/x-aac"],
-      ["aam", "application/x-authorware-map"],
-      ["aas", "application/x-authorware-seg"],
-      ["abc", "text/vnd.abc"],
-      ["abw", "application/x-abiword"],
-      ["ac", "application/pkix-attr-cert"],
-      ["acc", "application/vnd.americandynamics.acc"],
-      ["ace", "application/x-ace-compressed"],
-      ["acgi", "text/html"],
-      ["acu", "application/vnd.acucobol"],
-      ["acx", "application/internet-property-stream"],
-      ["adp", "audio/adpcm"],
-      ["aep", "application/vnd.audiograph"],
-      ["afl", "video/animaflex"],
-      ["afp", "application/vnd.ibm.modcap"],
-      ["ahead", "application/vnd.ahead.space"],
-      ["ai", "application/postscript"],
-      ["aif", ["audio/aiff", "audio/x-aiff"]],
-      ["aifc", ["audio/aiff", "audio/x-aiff"]],
-      ["aiff", ["audio/aiff", "audio/x-aiff"]],
-      ["aim", "application/x-aim"],
-      ["aip", "text/x-audiosoft-intra"],
-      ["air", "application/vnd.adobe.air-application-installer-package+zip"],
-      ["ait", "application/vnd.dvb.ait"],
-      ["ami", "application/vnd.amiga.ami"],
-      ["ani", "application/x-navi-animation"],
-      ["aos", "application/x-nokia-9000-communicator-add-on-software"],
-      ["apk", "application/vnd.android.package-archive"],
-      ["application", "application/x-ms-application"],
-      ["apr", "application/vnd.lotus-approach"],
-      ["aps", "application/mime"],
-      ["arc", "application/octet-stream"],
-      ["arj", ["application/arj", "application/octet-stream"]],
-      ["art", "image/x-jg"],
-      ["asf", "video/x-ms-asf"],
-      ["asm", "text/x-asm"],
-      ["aso", "application/vnd.accpac.simply.aso"],
-      ["asp", "text/asp"],
-      ["asr", "video/x-ms-asf"],
-      ["asx", ["video/x-ms-asf", "application/x-mplayer2", "video/x-ms-asf-plugin"]],
-      ["atc", "application/vnd.acucorp"],
-      ["atomcat", "application/atomcat+xml"],
-      ["atomsvc", "application/atomsvc+xml"],
-      ["atx", "application/vnd.antix.game-component"],
-      ["au", ["audio/basic", "audio/x-au"]],
-      ["avi", ["video/avi", "video/msvideo", "application/x-troff-msvideo", "video/x-msvideo"]],
-      ["avs", "video/avs-video"],
-      ["aw", "application/applixware"],
-      ["axs", "application/olescript"],
-      ["azf", "application/vnd.airzip.filesecure.azf"],
-      ["azs", "application/vnd.airzip.filesecure.azs"],
-      ["azw", "application/vnd.amazon.ebook"],
-      ["bas", "text/plain"],
-      ["bcpio", "application/x-bcpio"],
-      ["bdf", "application/x-font-bdf"],
-      ["bdm", "application/vnd.syncml.dm+wbxml"],
-      ["bed", "application/vnd.realvnc.bed"],
-      ["bh2", "application/vnd.fujitsu.oasysprs"],
-      [
-        "bin",
-        ["application/octet-stream", "application/mac-binary", "application/macbinary", "application/x-macbinary", "application/x-binary"]
-      ],
-      ["bm", "image/bmp"],
-      ["bmi", "application/vnd.bmi"],
-      ["bmp", ["image/bmp", "image/x-windows-bmp"]],
-      ["boo", "application/book"],
-      ["book", "application/book"],
-      ["box", "application/vnd.previewsystems.box"],
-      ["boz", "application/x-bzip2"],
-      ["bsh", "application/x-bsh"],
-      ["btif", "image/prs.btif"],
-      ["bz", "application/x-bzip"],
-      ["bz2", "application/x-bzip2"],
-      ["c", ["text/plain", "text/x-c"]],
-      ["c++", "text/plain"],
-      ["c11amc", "application/vnd.cluetrust.cartomobile-config"],
-      ["c11amz", "application/vnd.cluetrust.cartomobile-config-pkg"],
-      ["c4g", "application/vnd.clonk.c4group"],
-      ["cab", "application/vnd.ms-cab-compressed"],
-      ["car", "application/vnd.curl.car"],
-      ["cat", ["application/vnd.ms-pkiseccat", "application/vnd.ms-pki.seccat"]],
-      ["cc", ["text/plain", "text/x-c"]],
-      ["ccad", "application/clariscad"],
-      ["cco", "application/x-cocoa"],
-      ["ccxml", "application/ccxml+xml,"],
-      ["cdbcmsg", "application/vnd.contact.cmsg"],
-      ["cdf", ["application/cdf", "application/x-cdf", "application/x-netcdf"]],
-      ["cdkey", "application/vnd.mediastation.cdkey"],
-      ["cdmia", "application/cdmi-capability"],
-      ["cdmic", "application/cdmi-container"],
-      ["cdmid", "application/cdmi-domain"],
-      ["cdmio", "application/cdmi-object"],
-      ["cdmiq", "application/cdmi-queue"],
-      ["cdx", "chemical/x-cdx"],
-      ["cdxml", "application/vnd.chemdraw+xml"],
-      ["cdy", "application/vnd.cinderella"],
-      ["cer", ["application/pkix-cert", "application/x-x509-ca-cert"]],
-      ["cgm", "image/cgm"],
-      ["cha", "application/x-chat"],
-      ["chat", "application/x-chat"],
-      ["chm", "application/vnd.ms-htmlhelp"],
-      ["chrt", "application/vnd.kde.kchart"],
-      ["cif", "chemical/x-cif"],
-      ["cii", "application/vnd.anser-web-certificate-issue-initiation"],
-      ["cil", "application/vnd.ms-artgalry"],
-      ["cla", "application/vnd.claymore"],
-      [
-        "class",
-        ["application/octet-stream", "application/java", "application/java-byte-code", "application/java-vm", "application/x-java-class"]
-      ],
-      ["clkk", "application/vnd.crick.clicker.keyboard"],
-      ["clkp", "application/vnd.crick.clicker.palette"],
-      ["clkt", "application/vnd.crick.clicker.template"],
-      ["clkw", "application/vnd.crick.clicker.wordbank"],
-      ["clkx", "application/vnd.crick.clicker"],
-      ["clp", "application/x-msclip"],
-      ["cmc", "application/vnd.cosmocaller"],
-      ["cmdf", "chemical/x-cmdf"],
-      ["cml", "chemical/x-cml"],
-      ["cmp", "application/vnd.yellowriver-custom-menu"],
-      ["cmx", "image/x-cmx"],
-      ["cod", ["image/cis-cod", "application/vnd.rim.cod"]],
-      ["com", ["application/octet-stream", "text/plain"]],
-      ["conf", "text/plain"],
-      ["cpio", "application/x-cpio"],
-      ["cpp", "text/x-c"],
-      ["cpt", ["application/mac-compactpro", "application/x-compactpro", "application/x-cpt"]],
-      ["crd", "application/x-mscardfile"],
-      ["crl", ["application/pkix-crl", "application/pkcs-crl"]],
-      ["crt", ["application/pkix-cert", "application/x-x509-user-cert", "application/x-x509-ca-cert"]],
-      ["cryptonote", "application/vnd.rig.cryptonote"],
-      ["csh", ["text/x-script.csh", "application/x-csh"]],
-      ["csml", "chemical/x-csml"],
-      ["csp", "application/vnd.commonspace"],
-      ["css", ["text/css", "application/x-pointplus"]],
-      ["csv", "text/csv"],
-      ["cu", "application/cu-seeme"],
-      ["curl", "text/vnd.curl"],
-      ["cww", "application/prs.cww"],
-      ["cxx", "text/plain"],
-      ["dae", "model/vnd.collada+xml"],
-      ["daf", "application/vnd.mobius.daf"],
-      ["davmount", "application/davmount+xml"],
-      ["dcr", "application/x-director"],
-      ["dcurl", "text/vnd.curl.dcurl"],
-      ["dd2", "application/vnd.oma.dd2+xml"],
-      ["ddd", "application/vnd.fujixerox.ddd"],
-      ["deb", "application/x-debian-package"],
-      ["deepv", "application/x-deepv"],
-      ["def", "text/plain"],
-      ["der", "application/x-x509-ca-cert"],
-      ["dfac", "application/vnd.dreamfactory"],
-      ["dif", "video/x-dv"],
-      ["dir", "application/x-director"],
-      ["dis", "application/vnd.mobius.dis"],
-      ["djvu", "image/vnd.djvu"],
-      ["dl", ["video/dl", "video/x-dl"]],
-      ["dll", "application/x-msdownload"],
-      ["dms", "application/octet-stream"],
-      ["dna", "application/vnd.dna"],
-      ["doc", "application/msword"],
-      ["docm", "application/vnd.ms-word.document.macroenabled.12"],
-      ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-      ["dot", "application/msword"],
-      ["dotm", "application/vnd.ms-word.template.macroenabled.12"],
-      ["dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template"],
-      ["dp", ["application/commonground", "application/vnd.osgi.dp"]],
-      ["dpg", "application/vnd.dpgraph"],
-      ["dra", "audio/vnd.dra"],
-      ["drw", "application/drafting"],
-      ["dsc", "text/prs.lines.tag"],
-      ["dssc", "application/dssc+der"],
-      ["dtb", "application/x-dtbook+xml"],
-      ["dtd", "application/xml-dtd"],
-      ["dts", "audio/vnd.dts"],
-      ["dtshd", "audio/vnd.dts.hd"],
-      ["dump", "application/octet-stream"],
-      ["dv", "video/x-dv"],
-      ["dvi", "application/x-dvi"],
-      ["dwf", ["model/vnd.dwf", "drawing/x-dwf"]],
-      ["dwg", ["application/acad", "image/vnd.dwg", "image/x-dwg"]],
-      ["dxf", ["application/dxf", "image/vnd.dwg", "image/vnd.dxf", "image/x-dwg"]],
-      ["dxp", "application/vnd.spotfire.dxp"],
-      ["dxr", "application/x-director"],
-      ["ecelp4800", "audio/vnd.nuera.ecelp4800"],
-      ["ecelp7470", "audio/vnd.nuera.ecelp7470"],
-      ["ecelp9600", "audio/vnd.nuera.ecelp9600"],
-      ["edm", "application/vnd.novadigm.edm"],
-      ["edx", "application/vnd.novadigm.edx"],
-      ["efif", "application/vnd.picsel"],
-      ["ei6", "application/vnd.pg.osasli"],
-      ["el", "text/x-script.elisp"],
-      ["elc", ["application/x-elc", "application/x-bytecode.elisp"]],
-      ["eml", "message/rfc822"],
-      ["emma", "application/emma+xml"],
-      ["env", "application/x-envoy"],
-      ["eol", "audio/vnd.digital-winds"],
-      ["eot", "application/vnd.ms-fontobject"],
-      ["eps", "application/postscript"],
-      ["epub", "application/epub+zip"],
-      ["es", ["application/ecmascript", "application/x-esrehber"]],
-      ["es3", "application/vnd.eszigno3+xml"],
-      ["esf", "application/vnd.epson.esf"],
-      ["etx", "text/x-setext"],
-      ["evy", ["application/envoy", "application/x-envoy"]],
-      ["exe", ["application/octet-stream", "application/x-msdownload"]],
-      ["exi", "application/exi"],
-      ["ext", "application/vnd.novadigm.ext"],
-      ["ez2", "application/vnd.ezpix-album"],
-      ["ez3", "application/vnd.ezpix-package"],
-      ["f", ["text/plain", "text/x-fortran"]],
-      ["f4v", "video/x-f4v"],
-      ["f77", "text/x-fortran"],
-      ["f90", ["text/plain", "text/x-fortran"]],
-      ["fbs", "image/vnd.fastbidsheet"],
-      ["fcs", "application/vnd.isac.fcs"],
-      ["fdf", "application/vnd.fdf"],
-      ["fe_launch", "application/vnd.denovo.fcselayout-link"],
-      ["fg5", "application/vnd.fujitsu.oasysgp"],
-      ["fh", "image/x-freehand"],
-      ["fif", ["application/fractals", "image/fif"]],
-      ["fig", "application/x-xfig"],
-      ["fli", ["video/fli", "video/x-fli"]],
-      ["flo", ["image/florian", "application/vnd.micrografx.flo"]],
-      ["flr", "x-world/x-vrml"],
-      ["flv", "video/x-flv"],
-      ["flw", "application/vnd.kde.kivio"],
-      ["flx", "text/vnd.fmi.flexstor"],
-      ["fly", "text/vnd.fly"],
-      ["fm", "application/vnd.framemaker"],
-      ["fmf", "video/x-atomic3d-feature"],
-      ["fnc", "application/vnd.frogans.fnc"],
-      ["for", ["text/plain", "text/x-fortran"]],
-      ["fpx", ["image/vnd.fpx", "image/vnd.net-fpx"]],
-      ["frl", "application/freeloader"],
-      ["fsc", "application/vnd.fsc.weblaunch"],
-      ["fst", "image/vnd.fst"],
-      ["ftc", "application/vnd.fluxtime.clip"],
-      ["fti", "application/vnd.anser-web-funds-transfer-initiation"],
-      ["funk", "audio/make"],
-      ["fvt", "video/vnd.fvt"],
-      ["fxp", "application/vnd.adobe.fxp"],
-      ["fzs", "application/vnd.fuzzysheet"],
-      ["g", "text/plain"],
-      ["g2w", "application/vnd.geoplan"],
-      ["g3", "image/g3fax"],
-      ["g3w", "application/vnd.geospace"],
-      ["gac", "application/vnd.groove-account"],
-      ["gdl", "model/vnd.gdl"],
-      ["geo", "application/vnd.dynageo"],
-      ["geojson", "application/geo+json"],
-      ["gex", "application/vnd.geometry-explorer"],
-      ["ggb", "application/vnd.geogebra.file"],
-      ["ggt", "application/vnd.geogebra.tool"],
-      ["ghf", "application/vnd.groove-help"],
-      ["gif", "image/gif"],
-      ["gim", "application/vnd.groove-identity-message"],
-      ["gl", ["video/gl", "video/x-gl"]],
-      ["gmx", "application/vnd.gmx"],
-      ["gnumeric", "application/x-gnumeric"],
-      ["gph", "application/vnd.flographit"],
-      ["gqf", "application/vnd.grafeq"],
-      ["gram", "application/srgs"],
-      ["grv", "application/vnd.groove-injector"],
-      ["grxml", "application/srgs+xml"],
-      ["gsd", "audio/x-gsm"],
-      ["gsf", "application/x-font-ghostscript"],
-      ["gsm", "audio/x-gsm"],
-      ["gsp", "application/x-gsp"],
-      ["gss", "application/x-gss"],
-      ["gtar", "application/x-gtar"],
-      ["gtm", "application/vnd.groove-tool-message"],
-      ["gtw", "model/vnd.gtw"],
-      ["gv", "text/vnd.graphviz"],
-      ["gxt", "application/vnd.geonext"],
-      ["gz", ["application/x-gzip", "application/x-compressed"]],
-      ["gzip", ["multipart/x-gzip", "application/x-gzip"]],
-      ["h", ["text/plain", "text/x-h"]],
-      ["h261", "video/h261"],
-      ["h263", "video/h263"],
-      ["h264", "video/h264"],
-      ["hal", "application/vnd.hal+xml"],
-      ["hbci", "application/vnd.hbci"],
-      ["hdf", "application/x-hdf"],
-      ["help", "application/x-helpfile"],
-      ["hgl", "application/vnd.hp-hpgl"],
-      ["hh", ["text/plain", "text/x-h"]],
-      ["hlb", "text/x-script"],
-      ["hlp", ["application/winhlp", "application/hlp", "application/x-helpfile", "application/x-winhelp"]],
-      ["hpg", "application/vnd.hp-hpgl"],
-      ["hpgl", "application/vnd.hp-hpgl"],
-      ["hpid", "application/vnd.hp-hpid"],
-      ["hps", "application/vnd.hp-hps"],
-      [
-        "hqx",
-        [
-          "application/mac-binhex40",
-          "application/binhex",
-          "application/binhex4",
-          "application/mac-binhex",
-          "application/x-binhex40",
-          "application/x-mac-binhex40"
-        ]
-      ],
-      ["hta", "application/hta"],
-      ["htc", "text/x-component"],
-      ["htke", "application/vnd.kenameaapp"],
-      ["htm", "text/html"],
-      ["html", "text/html"],
-      ["htmls", "text/html"],
-      ["htt", "text/webviewhtml"],
-      ["htx", "text/html"],
-      ["hvd", "application/vnd.yamaha.hv-dic"],
-      ["hvp", "application/vnd.yamaha.hv-voice"],
-      ["hvs", "application/vnd.yamaha.hv-script"],
-      ["i2g", "application/vnd.intergeo"],
-      ["icc", "application/vnd.iccprofile"],
-      ["ice", "x-conference/x-cooltalk"],
-      ["ico", "image/x-icon"],
-      ["ics", "text/calendar"],
-      ["idc", "text/plain"],
-      ["ief", "image/ief"],
-      ["iefs", "image/ief"],
-      ["ifm", "application/vnd.shana.informed.formdata"],
-      ["iges", ["application/iges", "model/iges"]],
-      ["igl", "application/vnd.igloader"],
-      ["igm", "application/vnd.insors.igm"],
-      ["igs", ["application/iges", "model/iges"]],
-      ["igx", "application/vnd.micrografx.igx"],
-      ["iif", "application/vnd.shana.informed.interchange"],
-      ["iii", "application/x-iphone"],
-      ["ima", "application/x-ima"],
-      ["imap", "application/x-httpd-imap"],
-      ["imp", "application/vnd.accpac.simply.imp"],
-      ["ims", "application/vnd.ms-ims"],
-      ["inf", "application/inf"],
-      ["ins", ["application/x-internet-signup", "application/x-internett-signup"]],
-      ["ip", "application/x-ip2"],
-      ["ipfix", "application/ipfix"],
-      ["ipk", "application/vnd.shana.informed.package"],
-      ["irm", "application/vnd.ibm.rights-management"],
-      ["irp", "application/vnd.irepository.package+xml"],
-      ["isp", "application/x-internet-signup"],
-      ["isu", "video/x-isvideo"],
-      ["it", "audio/it"],
-      ["itp", "application/vnd.shana.informed.formtemplate"],
-      ["iv", "application/x-inventor"],
-      ["ivp", "application/vnd.immervision-ivp"],
-      ["ivr", "i-world/i-vrml"],
-      ["ivu", "application/vnd.immervision-ivu"],
-      ["ivy", "application/x-livescreen"],
-      ["jad", "text/vnd.sun.j2me.app-descriptor"],
-      ["jam", ["application/vnd.jam", "audio/x-jam"]],
-      ["jar", "application/java-archive"],
-      ["jav", ["text/plain", "text/x-java-source"]],
-      ["java", ["text/plain", "text/x-java-source,java", "text/x-java-source"]],
-      ["jcm", "application/x-java-commerce"],
-      ["jfif", ["image/pipeg", "image/jpeg", "image/pjpeg"]],
-      ["jfif-tbnl", "image/jpeg"],
-      ["jisp", "application/vnd.jisp"],
-      ["jlt", "application/vnd.hp-jlyt"],
-      ["jnlp", "application/x-java-jnlp-file"],
-      ["joda", "application/vnd.joost.joda-archive"],
-      ["jpe", ["image/jpeg", "image/pjpeg"]],
-      ["jpeg", ["image/jpeg", "image/pjpeg"]],
-      ["jpg", ["image/jpeg", "image/pjpeg"]],
-      ["jpgv", "video/jpeg"],
-      ["jpm", "video/jpm"],
-      ["jps", "image/x-jps"],
-      ["js", ["application/javascript", "application/ecmascript", "text/javascript", "text/ecmascript", "application/x-javascript"]],
-      ["json", "application/json"],
-      ["jut", "image/jutvision"],
-      ["kar", ["audio/midi", "music/x-karaoke"]],
-      ["karbon", "application/vnd.kde.karbon"],
-      ["kfo", "application/vnd.kde.kformula"],
-      ["kia", "application/vnd.kidspiration"],
-      ["kml", "application/vnd.google-earth.kml+xml"],
-      ["kmz", "application/vnd.google-earth.kmz"],
-      ["kne", "application/vnd.kinar"],
-      ["kon", "application/vnd.kde.kontour"],
-      ["kpr", "application/vnd.kde.kpresenter"],
-      ["ksh", ["application/x-ksh", "text/x-script.ksh"]],
-      ["ksp", "application/vnd.kde.kspread"],
-      ["ktx", "image/ktx"],
-      ["ktz", "application/vnd.kahootz"],
-      ["kwd", "application/vnd.kde.kword"],
-      ["la", ["audio/nspaudio", "audio/x-nspaudio"]],
-      ["lam", "audio/x-liveaudio"],
-      ["lasxml", "application/vnd.las.las+xml"],
-      ["latex", "application/x-latex"],
-      ["lbd", "application/vnd.llamagraphics.life-balance.desktop"],
-      ["lbe", "application/vnd.llamagraphics.life-balance.exchange+xml"],
-      ["les", "application/vnd.hhe.lesson-player"],
-      ["lha", ["application/octet-stream", "application/lha", "application/x-lha"]],
-      ["lhx", "application/octet-stream"],
-      ["link66", "application/vnd.route66.link66+xml"],
-      ["list", "text/plain"],
-      ["lma", ["audio/nspaudio", "audio/x-nspaudio"]],
-      ["log", "text/plain"],
-      ["lrm", "application/vnd.ms-lrm"],
-      ["lsf", "video/x-la-asf"],
-      ["lsp", ["application/x-lisp", "text/x-script.lisp"]],
-      ["lst", "text/plain"],
-      ["lsx", ["video/x-la-asf", "text/x-la-asf"]],
-      ["ltf", "application/vnd.frogans.ltf"],
-      ["ltx", "application/x-latex"],
-      ["lvp", "audio/vnd.lucent.voice"],
-      ["lwp", "application/vnd.lotus-wordpro"],
-      ["lzh", ["application/octet-stream", "application/x-lzh"]],
-      ["lzx", ["application/lzx", "application/octet-stream", "application/x-lzx"]],
-      ["m", ["text/plain", "text/x-m"]],
-      ["m13", "application/x-msmediaview"],
-      ["m14", "application/x-msmediaview"],
-      ["m1v", "video/mpeg"],
-      ["m21", "application/mp21"],
-      ["m2a", "audio/mpeg"],
-      ["m2v", "video/mpeg"],
-      ["m3u", ["audio/x-mpegurl", "audio/x-mpequrl"]],
-      ["m3u8", "application/vnd.apple.mpegurl"],
-      ["m4v", "video/x-m4v"],
-      ["ma", "application/mathematica"],
-      ["mads", "application/mads+xml"],
-      ["mag", "application/vnd.ecowin.chart"],
-      ["man", "application/x-troff-man"],
-      ["map", "application/x-navimap"],
-      ["mar", "text/plain"],
-      ["mathml", "application/mathml+xml"],
-      ["mbd", "application/mbedlet"],
-      ["mbk", "application/vnd.mobius.mbk"],
-      ["mbox", "application/mbox"],
-      ["mc$", "application/x-magic-cap-package-1.0"],
-      ["mc1", "application/vnd.medcalcdata"],
-      ["mcd", ["application/mcad", "application/vnd.mcd", "application/x-mathcad"]],
-      ["mcf", ["image/vasa", "text/mcf"]],
-      ["mcp", "application/netmc"],
-      ["mcurl", "text/vnd.curl.mcurl"],
-      ["mdb", "application/x-msaccess"],
-      ["mdi", "image/vnd.ms-modi"],
-      ["me", "application/x-troff-me"],
-      ["meta4", "application/metalink4+xml"],
-      ["mets", "application/mets+xml"],
-      ["mfm", "application/vnd.mfmp"],
-      ["mgp", "application/vnd.osgeo.mapguide.package"],
-      ["mgz", "application/vnd.proteus.magazine"],
-      ["mht", "message/rfc822"],
-      ["mhtml", "message/rfc822"],
-      ["mid", ["audio/mid", "audio/midi", "music/crescendo", "x-music/x-midi", "audio/x-midi", "application/x-midi", "audio/x-mid"]],
-      ["midi", ["audio/midi", "music/crescendo", "x-music/x-midi", "audio/x-midi", "application/x-midi", "audio/x-mid"]],
-      ["mif", ["application/vnd.mif", "application/x-mif", "application/x-frame"]],
-      ["mime", ["message/rfc822", "www/mime"]],
-      ["mj2", "video/mj2"],
-      ["mjf", "audio/x-vnd.audioexplosion.mjuicemediafile"],
-      ["mjpg", "video/x-motion-jpeg"],
-      ["mlp", "application/vnd.dolby.mlp"],
-      ["mm", ["application/base64", "application/x-meme"]],
-      ["mmd", "application/vnd.chipnuts.karaoke-mmd"],
-      ["mme", "application/base64"],
-      ["mmf", "application/vnd.smaf"],
-      ["mmr", "image/vnd.fujixerox.edmics-mmr"],
-      ["mny", "application/x-msmoney"],
-      ["mod", ["audio/mod", "audio/x-mod"]],
-      ["mods", "application/mods+xml"],
-      ["moov", "video/quicktime"],
-      ["mov", "video/quicktime"],
-      ["movie", "video/x-sgi-movie"],
-      ["mp2", ["video/mpeg", "audio/mpeg", "video/x-mpeg", "audio/x-mpeg", "video/x-mpeq2a"]],
-      ["mp3", ["audio/mpeg", "audio/mpeg3", "video/mpeg", "audio/x-mpeg-3", "video/x-mpeg"]],
-      ["mp4", ["video/mp4", "application/mp4"]],
-      ["mp4a", "audio/mp4"],
-      ["mpa", ["video/mpeg", "audio/mpeg"]],
-      ["mpc", ["application/vnd.mophun.certificate", "application/x-project"]],
-      ["mpe", "video/mpeg"],
-      ["mpeg", "video/mpeg"],
-      ["mpg", ["video/mpeg", "audio/mpeg"]],
-      ["mpga", "audio/mpeg"],
-      ["mpkg", "application/vnd.apple.installer+xml"],
-      ["mpm", "application/vnd.blueice.multipass"],
-      ["mpn", "application/vnd.mophun.application"],
-      ["mpp", "application/vnd.ms-project"],
-      ["mpt", "application/x-project"],
-      ["mpv", "application/x-project"],
-      ["mpv2", "video/mpeg"],
-      ["mpx", "application/x-project"],
-      ["mpy", "application/vnd.ibm.minipay"],
-      ["mqy", "application/vnd.mobius.mqy"],
-      ["mrc", "application/marc"],
-      ["mrcx", "application/marcxml+xml"],
-      ["ms", "application/x-troff-ms"],
-      ["mscml", "application/mediaservercontrol+xml"],
-      ["mseq", "application/vnd.mseq"],
-      ["msf", "application/vnd.epson.msf"],
-      ["msg", "application/vnd.ms-outlook"],
-      ["msh", "model/mesh"],
-      ["msl", "application/vnd.mobius.msl"],
-      ["msty", "application/vnd.muvee.style"],
-      ["mts", "model/vnd.mts"],
-      ["mus", "application/vnd.musician"],
-      ["musicxml", "application/vnd.recordare.musicxml+xml"],
-      ["mv", "video/x-sgi-movie"],
-      ["mvb", "application/x-msmediaview"],
-      ["mwf", "application/vnd.mfer"],
-      ["mxf", "application/mxf"],
-      ["mxl", "application/vnd.recordare.musicxml"],
-      ["mxml", "application/xv+xml"],
-      ["mxs", "application/vnd.triscape.mxs"],
-      ["mxu", "video/vnd.mpegurl"],
-      ["my", "audio/make"],
-      ["mzz", "application/x-vnd.audioexplosion.mzz"],
-      ["n-gage", "application/vnd.nokia.n-gage.symbian.install"],
-      ["n3", "text/n3"],
-      ["nap", "image/naplps"],
-      ["naplps", "image/naplps"],
-      ["nbp", "application/vnd.wolfram.player"],
-      ["nc", "application/x-netcdf"],
-      ["ncm", "application/vnd.nokia.configuration-message"],
-      ["ncx", "application/x-dtbncx+xml"],
-      ["ngdat", "application/vnd.nokia.n-gage.data"],
-      ["nif", "image/x-niff"],
-      ["niff", "image/x-niff"],
-      ["nix", "application/x-mix-transfer"],
-      ["nlu", "application/vnd.neurolanguage.nlu"],
-      ["nml", "application/vnd.enliven"],
-      ["nnd", "application/vnd.noblenet-directory"],
-      ["nns", "application/vnd.noblenet-sealer"],
-      ["nnw", "application/vnd.noblenet-web"],
-      ["npx", "image/vnd.net-fpx"],
-      ["nsc", "application/x-conference"],
-      ["nsf", "application/vnd.lotus-notes"],
-      ["nvd", "application/x-navidoc"],
-      ["nws", "message/rfc822"],
-      ["o", "application/octet-stream"],
-      ["oa2", "application/vnd.fujitsu.oasys2"],
-      ["oa3", "application/vnd.fujitsu.oasys3"],
-      ["oas", "application/vnd.fujitsu.oasys"],
-      ["obd", "application/x-msbinder"],
-      ["oda", "application/oda"],
-      ["odb", "application/vnd.oasis.opendocument.database"],
-      ["odc", "application/vnd.oasis.opendocument.chart"],
-      ["odf", "application/vnd.oasis.opendocument.formula"],
-      ["odft", "application/vnd.oasis.opendocument.formula-template"],
-      ["odg", "application/vnd.oasis.opendocument.graphics"],
-      ["odi", "application/vnd.oasis.opendocument.image"],
-      ["odm", "application/vnd.oasis.opendocument.text-master"],
-      ["odp", "application/vnd.oasis.opendocument.presentation"],
-      ["ods", "application/vnd.oasis.opendocument.spreadsheet"],
-      ["odt", "application/vnd.oasis.opendocument.text"],
-      ["oga", "audio/ogg"],
-      ["ogv", "video/ogg"],
-      ["ogx", "application/ogg"],
-      ["omc", "application/x-omc"],
-      ["omcd", "application/x-omcdatamaker"],
-      ["omcr", "application/x-omcregerator"],
-      ["onetoc", "application/onenote"],
-      ["opf", "application/oebps-package+xml"],
-      ["org", "application/vnd.lotus-organizer"],
-      ["osf", "application/vnd.yamaha.openscoreformat"],
-      ["osfpvg", "application/vnd.yamaha.openscoreformat.osfpvg+xml"],
-      ["otc", "application/vnd.oasis.opendocument.chart-template"],
-      ["otf", "application/x-font-otf"],
-      ["otg", "application/vnd.oasis.opendocument.graphics-template"],
-      ["oth", "application/vnd.oasis.opendocument.text-web"],
-      ["oti", "application/vnd.oasis.opendocument.image-template"],
-      ["otp", "application/vnd.oasis.opendocument.presentation-template"],
-      ["ots", "application/vnd.oasis.opendocument.spreadsheet-template"],
-      ["ott", "application/vnd.oasis.opendocument.text-template"],
-      ["oxt", "application/vnd.openofficeorg.extension"],
-      ["p", "text/x-pascal"],
-      ["p10", ["application/pkcs10", "application/x-pkcs10"]],
-      ["p12", ["application/pkcs-12", "application/x-pkcs12"]],
-      ["p7a", "application/x-pkcs7-signature"],
-      ["p7b", "application/x-pkcs7-certificates"],
-      ["p7c", ["application/pkcs7-mime", "application/x-pkcs7-mime"]],
-      ["p7m", ["application/pkcs7-mime", "application/x-pkcs7-mime"]],
-      ["p7r", "application/x-pkcs7-certreqresp"],
-      ["p7s", ["application/pkcs7-signature", "application/x-pkcs7-signature"]],
-      ["p8", "application/pkcs8"],
-      ["par", "text/plain-bas"],
-      ["part", "application/pro_eng"],
-      ["pas", "text/pascal"],
-      ["paw", "application/vnd.pawaafile"],
-      ["pbd", "application/vnd.powerbuilder6"],
-      ["pbm", "image/x-portable-bitmap"],
-      ["pcf", "application/x-font-pcf"],
-      ["pcl", ["application/vnd.hp-pcl", "application/x-pcl"]],
-      ["pclxl", "application/vnd.hp-pclxl"],
-      ["pct", "image/x-pict"],
-      ["pcurl", "application/vnd.curl.pcurl"],
-      ["pcx", "image/x-pcx"],
-      ["pdb", ["application/vnd.palm", "chemical/x-pdb"]],
-      ["pdf", "application/pdf"],
-      ["pfa", "application/x-font-type1"],
-      ["pfr", "application/font-tdpfr"],
-      ["pfunk", ["audio/make", "audio/make.my.funk"]],
-      ["pfx", "application/x-pkcs12"],
-      ["pgm", ["image/x-portable-graymap", "image/x-portable-greymap"]],
-      ["pgn", "application/x-chess-pgn"],
-      ["pgp", "application/pgp-signature"],
-      ["pic", ["image/pict", "image/x-pict"]],
-      ["pict", "image/pict"],
-      ["pkg", "application/x-newton-compatible-pkg"],
-      ["pki", "application/pkixcmp"],
-      ["pkipath", "application/pkix-pkipath"],
-      ["pko", ["application/ynd.ms-pkipko", "application/vnd.ms-pki.pko"]],
-      ["pl", ["text/plain", "text/x-script.perl"]],
-      ["plb", "application/vnd.3gpp.pic-bw-large"],
-      ["plc", "application/vnd.mobius.plc"],
-      ["plf", "application/vnd.pocketlearn"],
-      ["pls", "application/pls+xml"],
-      ["plx", "application/x-pixclscript"],
-      ["pm", ["text/x-script.perl-module", "image/x-xpixmap"]],
-      ["pm4", "application/x-pagemaker"],
-      ["pm5", "application/x-pagemaker"],
-      ["pma", "application/x-perfmon"],
-      ["pmc", "application/x-perfmon"],
-      ["pml", ["application/vnd.ctc-posml", "application/x-perfmon"]],
-      ["pmr", "application/x-perfmon"],
-      ["pmw", "application/x-perfmon"],
-      ["png", "image/png"],
-      ["pnm", ["application/x-portable-anymap", "image/x-portable-anymap"]],
-      ["portpkg", "application/vnd.macports.portpkg"],
-      ["pot", ["application/vnd.ms-powerpoint", "application/mspowerpoint"]],
-      ["potm", "application/vnd.ms-powerpoint.template.macroenabled.12"],
-      ["potx", "application/vnd.openxmlformats-officedocument.presentationml.template"],
-      ["pov", "model/x-pov"],
-      ["ppa", "application/vnd.ms-powerpoint"],
-      ["ppam", "application/vnd.ms-powerpoint.addin.macroenabled.12"],
-      ["ppd", "application/vnd.cups-ppd"],
-      ["ppm", "image/x-portable-pixmap"],
-      ["pps", ["application/vnd.ms-powerpoint", "application/mspowerpoint"]],
-      ["ppsm", "application/vnd.ms-powerpoint.slideshow.macroenabled.12"],
-      ["ppsx", "application/vnd.openxmlformats-officedocument.presentationml.slideshow"],
-      ["ppt", ["application/vnd.ms-powerpoint", "application/mspowerpoint", "application/powerpoint", "application/x-mspowerpoint"]],
-      ["pptm", "application/vnd.ms-powerpoint.presentation.macroenabled.12"],
-      ["pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
-      ["ppz", "application/mspowerpoint"],
-      ["prc", "application/x-mobipocket-ebook"],
-      ["pre", ["application/vnd.lotus-freelance", "application/x-freelance"]],
-      ["prf", "application/pics-rules"],
-      ["prt", "application/pro_eng"],
-      ["ps", "application/postscript"],
-      ["psb", "application/vnd.3gpp.pic-bw-small"],
-      ["psd", ["application/octet-stream", "image/vnd.adobe.photoshop"]],
-      ["psf", "application/x-font-linux-psf"],
-      ["pskcxml", "application/pskc+xml"],
-      ["ptid", "application/vnd.pvi.ptid1"],
-      ["pub", "application/x-mspublisher"],
-      ["pvb", "application/vnd.3gpp.pic-bw-var"],
-      ["pvu", "paleovu/x-pv"],
-      ["pwn", "application/vnd.3m.post-it-notes"],
-      ["pwz", "application/vnd.ms-powerpoint"],
-      ["py", "text/x-script.phyton"],
-      ["pya", "audio/vnd.ms-playready.media.pya"],
-      ["pyc", "application/x-bytecode.python"],
-      ["pyv", "video/vnd.ms-playready.media.pyv"],
-      ["qam", "application/vnd.epson.quickanime"],
-      ["qbo", "application/vnd.intu.qbo"],
-      ["qcp", "audio/vnd.qcelp"],
-      ["qd3", "x-world/x-3dmf"],
-      ["qd3d", "x-world/x-3dmf"],
-      ["qfx", "application/vnd.intu.qfx"],
-      ["qif", "image/x-quicktime"],
-      ["qps", "application/vnd.publishare-delta-tree"],
-      ["qt", "video/quicktime"],
-      ["qtc", "video/x-qtc"],
-      ["qti", "image/x-quicktime"],
-      ["qtif", "image/x-quicktime"],
-      ["qxd", "application/vnd.quark.quarkxpress"],
-      ["ra", ["audio/x-realaudio", "audio/x-pn-realaudio", "audio/x-pn-realaudio-plugin"]],
-      ["ram", "audio/x-pn-realaudio"],
-      ["rar", "application/x-rar-compressed"],
-      ["ras", ["image/cmu-raster", "application/x-cmu-raster", "image/x-cmu-raster"]],
-      ["rast", "image/cmu-raster"],
-      ["rcprofile", "application/vnd.ipunplugged.rcprofile"],
-      ["rdf", "application/rdf+xml"],
-      ["rdz", "application/vnd.data-vision.rdz"],
-      ["rep", "application/vnd.businessobjects"],
-      ["res", "application/x-dtbresource+xml"],
-      ["rexx", "text/x-script.rexx"],
-      ["rf", "image/vnd.rn-realflash"],
-      ["rgb", "image/x-rgb"],
-      ["rif", "application/reginfo+xml"],
-      ["rip", "audio/vnd.rip"],
-      ["rl", "application/resource-lists+xml"],
-      ["rlc", "image/vnd.fujixerox.edmics-rlc"],
-      ["rld", "application/resource-lists-diff+xml"],
-      ["rm", ["application/vnd.rn-realmedia", "audio/x-pn-realaudio"]],
-      ["rmi", "audio/mid"],
-      ["rmm", "audio/x-pn-realaudio"],
-      ["rmp", ["audio/x-pn-realaudio-plugin", "audio/x-pn-realaudio"]],
-      ["rms", "application/vnd.jcp.javame.midlet-rms"],
-      ["rnc", "application/relax-ng-compact-syntax"],
-      ["rng", ["application/ringing-tones", "application/vnd.nokia.ringing-tone"]],
-      ["rnx", "application/vnd.rn-realplayer"],
-      ["roff", "application/x-troff"],
-      ["rp", "image/vnd.rn-realpix"],
-      ["rp9", "application/vnd.cloanto.rp9"],
-      ["rpm", "audio/x-pn-realaudio-plugin"],
-      ["rpss", "application/vnd.nokia.radio-presets"],
-      ["rpst", "application/vnd.nokia.radio-preset"],
-      ["rq", "application/sparql-query"],
-      ["rs", "application/rls-services+xml"],
-      ["rsd", "application/rsd+xml"],
-      ["rt", ["text/richtext", "text/vnd.rn-realtext"]],
-      ["rtf", ["application/rtf", "text/richtext", "application/x-rtf"]],
-      ["rtx", ["text/richtext", "application/rtf"]],
-      ["rv", "video/vnd.rn-realvideo"],
-      ["s", "text/x-asm"],
-      ["s3m", "audio/s3m"],
-      ["saf", "application/vnd.yamaha.smaf-audio"],
-      ["saveme", "application/octet-stream"],
-      ["sbk", "application/x-tbook"],
-      ["sbml", "application/sbml+xml"],
-      ["sc", "application/vnd.ibm.secure-container"],
-      ["scd", "application/x-msschedule"],
-      [
-        "scm",
-        ["application/vnd.lotus-screencam", "video/x-scm", "text/x-script.guile", "application/x-lotusscreencam", "text/x-script.scheme"]
-      ],
-      ["scq", "application/scvp-cv-request"],
-      ["scs", "application/scvp-cv-response"],
-      ["sct", "text/scriptlet"],
-      ["scurl", "text/vnd.curl.scurl"],
-      ["sda", "application/vnd.stardivision.draw"],
-      ["sdc", "application/vnd.stardivision.calc"],
-      ["sdd", "application/vnd.stardivision.impress"],
-      ["sdkm", "application/vnd.solent.sdkm+xml"],
-      ["sdml", "text/plain"],
-      ["sdp", ["application/sdp", "application/x-sdp"]],
-      ["sdr", "application/sounder"],
-      ["sdw", "application/vnd.stardivision.writer"],
-      ["sea", ["application/sea", "application/x-sea"]],
-      ["see", "application/vnd.seemail"],
-      ["seed", "application/vnd.fdsn.seed"],
-      ["sema", "application/vnd.sema"],
-      ["semd", "application/vnd.semd"],
-      ["semf", "application/vnd.semf"],
-      ["ser", "application/java-serialized-object"],
-      ["set", "application/set"],
-      ["setpay", "application/set-payment-initiation"],
-      ["setreg", "application/set-registration-initiation"],
-      ["sfd-hdstx", "application/vnd.hydrostatix.sof-data"],
-      ["sfs", "application/vnd.spotfire.sfs"],
-      ["sgl", "application/vnd.stardivision.writer-global"],
-      ["sgm", ["text/sgml", "text/x-sgml"]],
-      ["sgml", ["text/sgml", "text/x-sgml"]],
-      ["sh", ["application/x-shar", "application/x-bsh", "application/x-sh", "text/x-script.sh"]],
-      ["shar", ["application/x-bsh", "application/x-shar"]],
-      ["shf", "application/shf+xml"],
-      ["shtml", ["text/html", "text/x-server-parsed-html"]],
-      ["sid", "audio/x-psid"],
-      ["sis", "application/vnd.symbian.install"],
-      ["sit", ["application/x-stuffit", "application/x-sit"]],
-      ["sitx", "application/x-stuffitx"],
-      ["skd", "application/x-koan"],
-      ["skm", "application/x-koan"],
-      ["skp", ["application/vnd.koan", "application/x-koan"]],
-      ["skt", "application/x-koan"],
-      ["sl", "application/x-seelogo"],
-      ["sldm", "application/vnd.ms-powerpoint.slide.macroenabled.12"],
-      ["sldx", "application/vnd.openxmlformats-officedocument.presentationml.slide"],
-      ["slt", "application/vnd.epson.salt"],
-      ["sm", "application/vnd.stepmania.stepchart"],
-      ["smf", "application/vnd.stardivision.math"],
-      ["smi", ["application/smil", "application/smil+xml"]],
-      ["smil", "application/smil"],
-      ["snd", ["audio/basic", "audio/x-adpcm"]],
-      ["snf", "application/x-font-snf"],
-      ["sol", "application/solids"],
-      ["spc", ["text/x-speech", "application/x-pkcs7-certificates"]],
-      ["spf", "application/vnd.yamaha.smaf-phrase"],
-      ["spl", ["application/futuresplash", "application/x-futuresplash"]],
-      ["spot", "text/vnd.in3d.spot"],
-      ["spp", "application/scvp-vp-response"],
-      ["spq", "application/scvp-vp-request"],
-      ["spr", "application/x-sprite"],
-      ["sprite", "application/x-sprite"],
-      ["src", "application/x-wais-source"],
-      ["sru", "application/sru+xml"],
-      ["srx", "application/sparql-results+xml"],
-      ["sse", "application/vnd.kodak-descriptor"],
-      ["ssf", "application/vnd.epson.ssf"],
-      ["ssi", "text/x-server-parsed-html"],
-      ["ssm", "application/streamingmedia"],
-      ["ssml", "application/ssml+xml"],
-      ["sst", ["application/vnd.ms-pkicertstore", "application/vnd.ms-pki.certstore"]],
-      ["st", "application/vnd.sailingtracker.track"],
-      ["stc", "application/vnd.sun.xml.calc.template"],
-      ["std", "application/vnd.sun.xml.draw.template"],
-      ["step", "application/step"],
-      ["stf", "application/vnd.wt.stf"],
-      ["sti", "application/vnd.sun.xml.impress.template"],
-      ["stk", "application/hyperstudio"],
-      ["stl", ["application/vnd.ms-pkistl", "application/sla", "application/vnd.ms-pki.stl", "application/x-navistyle"]],
-      ["stm", "text/html"],
-      ["stp", "application/step"],
-      ["str", "application/vnd.pg.format"],
-      ["stw", "application/vnd.sun.xml.writer.template"],
-      ["sub", "image/vnd.dvb.subtitle"],
-      ["sus", "application/vnd.sus-calendar"],
-      ["sv4cpio", "application/x-sv4cpio"],
-      ["sv4crc", "application/x-sv4crc"],
-      ["svc", "application/vnd.dvb.service"],
-      ["svd", "application/vnd.svd"],
-      ["svf", ["image/vnd.dwg", "image/x-dwg"]],
-      ["svg", "image/svg+xml"],
-      ["svr", ["x-world/x-svr", "application/x-world"]],
-      ["swf", "application/x-shockwave-flash"],
-      ["swi", "application/vnd.aristanetworks.swi"],
-      ["sxc", "application/vnd.sun.xml.calc"],
-      ["sxd", "application/vnd.sun.xml.draw"],
-      ["sxg", "application/vnd.sun.xml.writer.global"],
-      ["sxi", "application/vnd.sun.xml.impress"],
-      ["sxm", "application/vnd.sun.xml.math"],
-      ["sxw", "application/vnd.sun.xml.writer"],
-      ["t", ["text/troff", "application/x-troff"]],
-      ["talk", "text/x-speech"],
-      ["tao", "application/vnd.tao.intent-module-archive"],
-      ["tar", "application/x-tar"],
-      ["tbk", ["application/toolbook", "application/x-tbook"]],
-      ["tcap", "application/vnd.3gpp2.tcap"],
-      ["tcl", ["text/x-script.tcl", "application/x-tcl"]],
-      ["tcsh", "text/x-script.tcsh"],
-      ["teacher", "application/vnd.smart.teacher"],
-      ["tei", "application/tei+xml"],
-      ["tex", "application/x-tex"],
-      ["texi", "application/x-texinfo"],
-      ["texinfo", "application/x-texinfo"],
-      ["text", ["application/plain", "text/plain"]],
-      ["tfi", "application/thraud+xml"],
-      ["tfm", "application/x-tex-tfm"],
-      ["tgz", ["application/gnutar", "application/x-compressed"]],
-      ["thmx", "application/vnd.ms-officetheme"],
-      ["tif", ["image/tiff", "image/x-tiff"]],
-      ["tiff", ["image/tiff", "image/x-tiff"]],
-      ["tmo", "application/vnd.tmobile-livetv"],
-      ["torrent", "application/x-bittorrent"],
-      ["tpl", "application/vnd.groove-tool-template"],
-      ["tpt", "application/vnd.trid.tpt"],
-      ["tr", "application/x-troff"],
-      ["tra", "application/vnd.trueapp"],
-      ["trm", "application/x-msterminal"],
-      ["tsd", "application/timestamped-data"],
-      ["tsi", "audio/tsp-audio"],
-      ["tsp", ["application/dsptype", "audio/tsplayer"]],
-      ["tsv", "text/tab-separated-values"],
-      ["ttf", "application/x-font-ttf"],
-      ["ttl", "text/turtle"],
-      ["turbot", "image/florian"],
-      ["twd", "application/vnd.simtech-mindmapper"],
-      ["txd", "application/vnd.genomatix.tuxedo"],
-      ["txf", "application/vnd.mobius.txf"],
-      ["txt", "text/plain"],
-      ["ufd", "application/vnd.ufdl"],
-      ["uil", "text/x-uil"],
-      ["uls", "text/iuls"],
-      ["umj", "application/vnd.umajin"],
-      ["uni", "text/uri-list"],
-      ["unis", "text/uri-list"],
-      ["unityweb", "application/vnd.unity"],
-      ["unv", "application/i-deas"],
-      ["uoml", "application/vnd.uoml+xml"],
-      ["uri", "text/uri-list"],
-      ["uris", "text/uri-list"],
-      ["ustar", ["application/x-ustar", "multipart/x-ustar"]],
-      ["utz", "application/vnd.uiq.theme"],
-      ["uu", ["application/octet-stream", "text/x-uuencode"]],
-      ["uue", "text/x-uuencode"],
-      ["uva", "audio/vnd.dece.audio"],
-      ["uvh", "video/vnd.dece.hd"],
-      ["uvi", "image/vnd.dece.graphic"],
-      ["uvm", "video/vnd.dece.mobile"],
-      ["uvp", "video/vnd.dece.pd"],
-      ["uvs", "video/vnd.dece.sd"],
-      ["uvu", "video/vnd.uvvu.mp4"],
-      ["uvv", "video/vnd.dece.video"],
-      ["vcd", "application/x-cdlink"],
-      ["vcf", "text/x-vcard"],
-      ["vcg", "application/vnd.groove-vcard"],
-      ["vcs", "text/x-vcalendar"],
-      ["vcx", "application/vnd.vcx"],
-      ["vda", "application/vda"],
-      ["vdo", "video/vdo"],
-      ["vew", "application/groupwise"],
-      ["vis", "application/vnd.visionary"],
-      ["viv", ["video/vivo", "video/vnd.vivo"]],
-      ["vivo", ["video/vivo", "video/vnd.vivo"]],
-      ["vmd", "application/vocaltec-media-desc"],
-      ["vmf", "application/vocaltec-media-file"],
-      ["voc", ["audio/voc", "audio/x-voc"]],
-      ["vos", "video/vosaic"],
-      ["vox", "audio/voxware"],
-      ["vqe", "audio/x-twinvq-plugin"],
-      ["vqf", "audio/x-twinvq"],
-      ["vql", "audio/x-twinvq-plugin"],
-      ["vrml", ["model/vrml", "x-world/x-vrml", "application/x-vrml"]],
-      ["vrt", "x-world/x-vrt"],
-      ["vsd", ["application/vnd.visio", "application/x-visio"]],
-      ["vsf", "application/vnd.vsf"],
-      ["vst", "application/x-visio"],
-      ["vsw", "application/x-visio"],
-      ["vtu", "model/vnd.vtu"],
-      ["vxml", "application/voicexml+xml"],
-      ["w60", "application/wordperfect6.0"],
-      ["w61", "application/wordperfect6.1"],
-      ["w6w", "application/msword"],
-      ["wad", "application/x-doom"],
-      ["wav", ["audio/wav", "audio/x-wav"]],
-      ["wax", "audio/x-ms-wax"],
-      ["wb1", "application/x-qpro"],
-      ["wbmp", "image/vnd.wap.wbmp"],
-      ["wbs", "application/vnd.criticaltools.wbs+xml"],
-      ["wbxml", "application/vnd.wap.wbxml"],
-      ["wcm", "application/vnd.ms-works"],
-      ["wdb", "application/vnd.ms-works"],
-      ["web", "application/vnd.xara"],
-      ["weba", "audio/webm"],
-      ["webm", "video/webm"],
-      ["webp", "image/webp"],
-      ["wg", "application/vnd.pmi.widget"],
-      ["wgt", "application/widget"],
-      ["wiz", "application/msword"],
-      ["wk1", "application/x-123"],
-      ["wks", "application/vnd.ms-works"],
-      ["wm", "video/x-ms-wm"],
-      ["wma", "audio/x-ms-wma"],
-      ["wmd", "application/x-ms-wmd"],
-      ["wmf", ["windows/metafile", "application/x-msmetafile"]],
-      ["wml", "text/vnd.wap.wml"],
-      ["wmlc", "application/vnd.wap.wmlc"],
-      ["wmls", "text/vnd.wap.wmlscript"],
-      ["wmlsc", "application/vnd.wap.wmlscriptc"],
-      ["wmv", "video/x-ms-wmv"],
-      ["wmx", "video/x-ms-wmx"],
-      ["wmz", "application/x-ms-wmz"],
-      ["woff", "application/x-font-woff"],
-      ["word", "application/msword"],
-      ["wp", "application/wordperfect"],
-      ["wp5", ["application/wordperfect", "application/wordperfect6.0"]],
-      ["wp6", "application/wordperfect"],
-      ["wpd", ["application/wordperfect", "application/vnd.wordperfect", "application/x-wpwin"]],
-      ["wpl", "application/vnd.ms-wpl"],
-      ["wps", "application/vnd.ms-works"],
-      ["wq1", "application/x-lotus"],
-      ["wqd", "application/vnd.wqd"],
-      ["wri", ["application/mswrite", "application/x-wri", "application/x-mswrite"]],
-      ["wrl", ["model/vrml", "x-world/x-vrml", "application/x-world"]],
-      ["wrz", ["model/vrml", "x-world/x-vrml"]],
-      ["wsc", "text/scriplet"],
-      ["wsdl", "application/wsdl+xml"],
-      ["wspolicy", "application/wspolicy+xml"],
-      ["wsrc", "application/x-wais-source"],
-      ["wtb", "application/vnd.webturbo"],
-      ["wtk", "application/x-wintalk"],
-      ["wvx", "video/x-ms-wvx"],
-      ["x-png", "image/png"],
-      ["x3d", "application/vnd.hzn-3d-crossword"],
-      ["xaf", "x-world/x-vrml"],
-      ["xap", "application/x-silverlight-app"],
-      ["xar", "application/vnd.xara"],
-      ["xbap", "application/x-ms-xbap"],
-      ["xbd", "application/vnd.fujixerox.docuworks.binder"],
-      ["xbm", ["image/xbm", "image/x-xbm", "image/x-xbitmap"]],
-      ["xdf", "application/xcap-diff+xml"],
-      ["xdm", "application/vnd.syncml.dm+xml"],
-      ["xdp", "application/vnd.adobe.xdp+xml"],
-      ["xdr", "video/x-amt-demorun"],
-      ["xdssc", "application/dssc+xml"],
-      ["xdw", "application/vnd.fujixerox.docuworks"],
-      ["xenc", "application/xenc+xml"],
-      ["xer", "application/patch-ops-error+xml"],
-      ["xfdf", "application/vnd.adobe.xfdf"],
-      ["xfdl", "application/vnd.xfdl"],
-      ["xgz", "xgl/drawing"],
-      ["xhtml", "application/xhtml+xml"],
-      ["xif", "image/vnd.xiff"],
-      ["xl", "application/excel"],
-      ["xla", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-      ["xlam", "application/vnd.ms-excel.addin.macroenabled.12"],
-      ["xlb", ["application/excel", "application/vnd.ms-excel", "application/x-excel"]],
-      ["xlc", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-      ["xld", ["application/excel", "application/x-excel"]],
-      ["xlk", ["application/excel", "application/x-excel"]],
-      ["xll", ["application/excel", "application/vnd.ms-excel", "application/x-excel"]],
-      ["xlm", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-      ["xls", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-      ["xlsb", "application/vnd.ms-excel.sheet.binary.macroenabled.12"],
-      ["xlsm", "application/vnd.ms-excel.sheet.macroenabled.12"],
-      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-      ["xlt", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-      ["xltm", "application/vnd.ms-excel.template.macroenabled.12"],
-      ["xltx", "application/vnd.openxmlformats-officedocument.spreadsheetml.template"],
-      ["xlv", ["application/excel", "application/x-excel"]],
-      ["xlw", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-      ["xm", "audio/xm"],
-      ["xml", ["application/xml", "text/xml", "application/atom+xml", "application/rss+xml"]],
-      ["xmz", "xgl/movie"],
-      ["xo", "application/vnd.olpc-sugar"],
-      ["xof", "x-world/x-vrml"],
-      ["xop", "application/xop+xml"],
-      ["xpi", "application/x-xpinstall"],
-      ["xpix", "application/x-vnd.ls-xpix"],
-      ["xpm", ["image/xpm", "image/x-xpixmap"]],
-      ["xpr", "application/vnd.is-xpr"],
-      ["xps", "application/vnd.ms-xpsdocument"],
-      ["xpw", "application/vnd.intercon.formnet"],
-      ["xslt", "application/xslt+xml"],
-      ["xsm", "application/vnd.syncml+xml"],
-      ["xspf", "application/xspf+xml"],
-      ["xsr", "video/x-amt-showrun"],
-      ["xul", "application/vnd.mozilla.xul+xml"],
-      ["xwd", ["image/x-xwd", "image/x-xwindowdump"]],
-      ["xyz", ["chemical/x-xyz", "chemical/x-pdb"]],
-      ["yang", "application/yang"],
-      ["yin", "application/yin+xml"],
-      ["z", ["application/x-compressed", "application/x-compress"]],
-      ["zaz", "application/vnd.zzazz.deck+xml"],
-      ["zip", ["application/zip", "multipart/x-zip", "application/x-zip-compressed", "application/x-compressed"]],
-      ["zir", "application/vnd.zul"],
-      ["zmm", "application/vnd.handheld-entertainment+xml"],
-      ["zoo", "application/octet-stream"],
-      ["zsh", "text/x-script.zsh"]
-    ]);
-    module2.exports = {
-      detectMimeType(filename) {
-        if (!filename) {
-          return defaultMimeType;
-        }
-        const parsed = path.parse(filename);
-        const extension = (parsed.ext.substr(1) || parsed.name || "").split("?").shift().trim().toLowerCase();
-        const value = extensions.has(extension) ? extensions.get(extension) : defaultMimeType;
-        if (Array.isArray(value)) {
-          return value[0];
-        }
-        return value;
-      },
-      detectExtension(mimeType) {
-        if (!mimeType) {
-          return defaultExtension;
-        }
-        const parts = mimeType.toLowerCase().trim().split("/");
-        const rootType = parts.shift().trim();
-        const subType = parts.join("/").trim();
-        if (mimeTypes.has(rootType + "/" + subType)) {
-          const value = mimeTypes.get(rootType + "/" + subType);
-          if (Array.isArray(value)) {
-            return value[0];
-          }
-          return value;
-        }
-        switch (rootType) {
-          case "text":
-            return "txt";
-          default:
-            return "bin";
-        }
-      }
-    };
-  }
-});
-
-// node_modules/nodemailer/lib/base64/index.js
-var require_base64 = __commonJS({
-  "node_modules/nodemailer/lib/base64/index.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    function encode(buffer) {
-      if (typeof buffer === "string") {
-        buffer = Buffer.from(buffer, "utf-8");
-      }
-      return buffer.toString("base64");
-    }
-    function wrap2(str2, lineLength) {
-      str2 = (str2 || "").toString();
-      lineLength = lineLength || 76;
-      if (str2.length <= lineLength) {
-        return str2;
-      }
-      const result = [];
-      let pos = 0;
-      const chunkLength = lineLength * 1024;
-      const wrapRegex = new RegExp(".{" + lineLength + "}", "g");
-      while (pos < str2.length) {
-        const wrappedLines = str2.substr(pos, chunkLength).replace(wrapRegex, "$&\r\n").trim();
-        result.push(wrappedLines);
-        pos += chunkLength;
-      }
-      return result.join("\r\n").trim();
-    }
-    var Encoder = class extends Transform {
-      constructor(options) {
-        super();
-        this.options = options || {};
-        if (this.options.lineLength !== false) {
-          this.options.lineLength = this.options.lineLength || 76;
-        }
-        this._curLine = "";
-        this._remainingBytes = false;
-        this.inputBytes = 0;
-        this.outputBytes = 0;
-      }
-      _transform(chunk, encoding, done) {
-        if (encoding !== "buffer") {
-          chunk = Buffer.from(chunk, encoding);
-        }
-        if (!chunk || !chunk.length) {
-          return setImmediate(done);
-        }
-        this.inputBytes += chunk.length;
-        if (this._remainingBytes && this._remainingBytes.length) {
-          chunk = Buffer.concat([this._remainingBytes, chunk], this._remainingBytes.length + chunk.length);
-          this._remainingBytes = false;
-        }
-        if (chunk.length % 3) {
-          this._remainingBytes = chunk.slice(chunk.length - chunk.length % 3);
-          chunk = chunk.slice(0, chunk.length - chunk.length % 3);
-        } else {
-          this._remainingBytes = false;
-        }
-        let b64 = this._curLine + encode(chunk);
-        if (this.options.lineLength) {
-          b64 = wrap2(b64, this.options.lineLength);
-          const lastLF = b64.lastIndexOf("\n");
-          if (lastLF < 0) {
-            this._curLine = b64;
-            b64 = "";
-          } else if (lastLF === b64.length - 1) {
-            this._curLine = "";
-          } else {
-            this._curLine = b64.substring(lastLF + 1);
-            b64 = b64.substring(0, lastLF + 1);
-          }
-        }
-        if (b64) {
-          this.outputBytes += b64.length;
-          this.push(Buffer.from(b64, "ascii"));
-        }
-        setImmediate(done);
-      }
-      _flush(done) {
-        if (this._remainingBytes && this._remainingBytes.length) {
-          this._curLine += encode(this._remainingBytes);
-        }
-        if (this._curLine) {
-          this._curLine = wrap2(this._curLine, this.options.lineLength);
-          this.outputBytes += this._curLine.length;
-          this.push(Buffer.from(this._curLine, "ascii"));
-          this._curLine = "";
-        }
-        done();
-      }
-    };
-    module2.exports = {
-      encode,
-      wrap: wrap2,
-      Encoder
-    };
-  }
-});
-
-// node_modules/nodemailer/lib/qp/index.js
-var require_qp = __commonJS({
-  "node_modules/nodemailer/lib/qp/index.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var QP_RANGES = [
-      [9],
-      // <TAB>
-      [10],
-      // <LF>
-      [13],
-      // <CR>
-      [32, 60],
-      // <SP>!"#$%&'()*+,-./0123456789:;
-      [62, 126]
-      // >?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}
-    ];
-    function encode(buffer) {
-      if (typeof buffer === "string") {
-        buffer = Buffer.from(buffer, "utf-8");
-      }
-      let result = "";
-      let ord;
-      for (let i = 0, len = buffer.length; i < len; i++) {
-        ord = buffer[i];
-        if (checkRanges(ord, QP_RANGES) && !((ord === 32 || ord === 9) && (i === len - 1 || buffer[i + 1] === 10 || buffer[i + 1] === 13))) {
-          result += String.fromCharCode(ord);
-          continue;
-        }
-        result += "=" + (ord < 16 ? "0" : "") + ord.toString(16).toUpperCase();
-      }
-      return result;
-    }
-    function wrap2(str2, lineLength) {
-      str2 = (str2 || "").toString();
-      lineLength = lineLength || 76;
-      if (str2.length <= lineLength) {
-        return str2;
-      }
-      let pos = 0;
-      const len = str2.length;
-      let match, code, line;
-      const lineMargin = Math.floor(lineLength / 3);
-      let result = "";
-      while (pos < len) {
-        line = str2.substr(pos, lineLength);
-        if (match = line.match(/\r\n/)) {
-          line = line.substr(0, match.index + match[0].length);
-          result += line;
-          pos += line.length;
-          continue;
-        }
-        if (line.substr(-1) === "\n") {
-          result += line;
-          pos += line.length;
-          continue;
-        }
-        if (match = line.substr(-lineMargin).match(/\n.*?$/)) {
-          line = line.substr(0, line.length - (match[0].length - 1));
-          result += line;
-          pos += line.length;
-          continue;
-        }
-        if (line.length > lineLength - lineMargin && (match = line.substr(-lineMargin).match(/[ \t.,!?][^ \t.,!?]*$/))) {
-          line = line.substr(0, line.length - (match[0].length - 1));
-        } else if (line.match(/[=][\da-f]{0,2}$/i)) {
-          if (match = line.match(/[=][\da-f]{0,1}$/i)) {
-            line = line.substr(0, line.length - match[0].length);
-          }
-          while (line.length > 3 && line.length < len - pos && !line.match(/^(?:=[\da-f]{2}){1,4}$/i) && (match = line.match(/[=][\da-f]{2}$/gi))) {
-            code = parseInt(match[0].substr(1, 2), 16);
-            if (code < 128) {
-              break;
-            }
-            line = line.substr(0, line.length - 3);
-            if (code >= 192) {
-              break;
-            }
-          }
-        }
-        if (pos + line.length < len && line.substr(-1) !== "\n") {
-          if (line.length === lineLength && line.match(/[=][\da-f]{2}$/i)) {
-            line = line.substr(0, line.length - 3);
-          } else if (line.length === lineLength) {
-            line = line.substr(0, line.length - 1);
-          }
-          pos += line.length;
-          line += "=\r\n";
-        } else {
-          pos += line.length;
-        }
-        result += line;
-      }
-      return result;
-    }
-    function checkRanges(nr, ranges) {
-      for (let i = ranges.length - 1; i >= 0; i--) {
-        const range = ranges[i];
-        if (!range.length) {
-          continue;
-        }
-        if (range.length === 1 && nr === range[0]) {
-          return true;
-        }
-        if (range.length === 2 && nr >= range[0] && nr <= range[1]) {
-          return true;
-        }
-      }
-      return false;
-    }
-    var Encoder = class extends Transform {
-      constructor(options) {
-        super();
-        this.options = options || {};
-        if (this.options.lineLength !== false) {
-          this.options.lineLength = this.options.lineLength || 76;
-        }
-        this._curLine = "";
-        this.inputBytes = 0;
-        this.outputBytes = 0;
-      }
-      _transform(chunk, encoding, done) {
-        let qp;
-        if (encoding !== "buffer") {
-          chunk = Buffer.from(chunk, encoding);
-        }
-        if (!chunk || !chunk.length) {
-          return done();
-        }
-        this.inputBytes += chunk.length;
-        if (this.options.lineLength) {
-          qp = this._curLine + encode(chunk);
-          qp = wrap2(qp, this.options.lineLength);
-          qp = qp.replace(/(^|\n)([^\n]*)$/, (match, lineBreak, lastLine) => {
-            this._curLine = lastLine;
-            return lineBreak;
-          });
-          if (qp) {
-            this.outputBytes += qp.length;
-            this.push(qp);
-          }
-        } else {
-          qp = encode(chunk);
-          this.outputBytes += qp.length;
-          this.push(qp, "ascii");
-        }
-        done();
-      }
-      _flush(done) {
-        if (this._curLine) {
-          this.outputBytes += this._curLine.length;
-          this.push(this._curLine, "ascii");
-        }
-        done();
-      }
-    };
-    module2.exports = {
-      encode,
-      wrap: wrap2,
-      Encoder
-    };
-  }
-});
-
-// node_modules/nodemailer/lib/mime-funcs/index.js
-var require_mime_funcs = __commonJS({
-  "node_modules/nodemailer/lib/mime-funcs/index.js"(exports2, module2) {
-    "use strict";
-    var base64 = require_base64();
-    var qp = require_qp();
-    var mimeTypes = require_mime_types();
-    var { isProtoKey } = require_objects();
-    module2.exports = {
-      /**
-       * Checks if a value is plaintext string (uses only printable 7bit chars)
-       *
-       * When isParam is set the value is destined for a header parameter, so HT, CR and LF
-       * are not plaintext either: a header parameter has no way to carry them. HT is a valid
-       * fold point, so folding and unfolding a header would rewrite it as a space, and CR/LF
-       * cannot appear in a header value at all. DEL is neither a token character nor qtext,
-       * so it can not be carried bare or quoted. Such values have to go through the rfc2231
-       * parameter continuation encoding instead, the same way a quote already does.
-       *
-       * @param {String} value String to be tested
-       * @param {Boolean} [isParam] Set to true if the value is a header parameter value
-       * @returns {Boolean} true if it is a plaintext string
-       */
-      isPlainText(value, isParam) {
-        const re = isParam ? /[\x00-\x1f\x7f"\u0080-\uFFFF]/ : /[\x00-\x08\x0b\x0c\x0e-\x1f\u0080-\uFFFF]/;
-        return typeof value === "string" && !re.test(value);
-      },
-      /**
-       * Wraps a value into a quoted-string. Inside one a quote would end the string early
-       * and a backslash would escape whatever follows it, so both go out as quoted-pairs.
-       *
-       * @param {String} value String to be quoted
-       * @returns {String} The value as a quoted-string, quotes included
-       */
-      quoteString(value) {
-        return '"' + (value || "").toString().replace(/["\\]/g, "\\$&") + '"';
-      },
-      /**
-       * Checks if a multi line string containes lines longer than the selected value.
-       *
-       * Useful when detecting if a mail message needs any processing at all \u2013
-       * if only plaintext characters are used and lines are short, then there is
-       * no need to encode the values in any way. If the value is plaintext but has
-       * longer lines then allowed, then use format=flowed
-       *
-       * @param {Number} lineLength Max line length to check for
-       * @returns {Boolean} Returns true if there is at least one line longer than lineLength chars
-       */
-      hasLongerLines(str2, lineLength) {
-        if (str2.length > 128 * 1024) {
-          return true;
-        }
-        return new RegExp("^.{" + (lineLength + 1) + ",}", "m").test(str2);
-      },
-      /**
-       * Encodes a string or an Buffer to an UTF-8 MIME Word (rfc2047)
-       *
-       * @param {String|Buffer} data String to be encoded
-       * @param {String} mimeWordEncoding='Q' Encoding for the mime word, either Q or B
-       * @param {Number} [maxLength=0] If set, split mime words into several chunks if needed
-       * @return {String} Single or several mime words joined together
-       */
-      encodeWord(data, mimeWordEncoding, maxLength) {
-        mimeWordEncoding = (mimeWordEncoding || "Q").toString().toUpperCase().trim().charAt(0);
-        maxLength = maxLength || 0;
-        let encodedStr;
-        const toCharset = "UTF-8";
-        if (maxLength && maxLength > 7 + toCharset.length) {
-          maxLength -= 7 + toCharset.length;
-        }
-        if (mimeWordEncoding === "Q") {
-          encodedStr = qp.encode(data).replace(/[^a-z0-9!*+\-/=]/gi, (chr) => {
-            const ord = chr.charCodeAt(0).toString(16).toUpperCase();
-            if (chr === " ") {
-              return "_";
-            }
-            return "=" + (ord.length === 1 ? "0" + ord : ord);
-          });
-        } else if (mimeWordEncoding === "B") {
-          encodedStr = typeof data === "string" ? data : base64.encode(data);
-          maxLength = maxLength ? Math.max(3, (maxLength - maxLength % 4) / 4 * 3) : 0;
-        }
-        if (maxLength && (mimeWordEncoding !== "B" ? encodedStr : base64.encode(data)).length > maxLength) {
-          if (mimeWordEncoding === "Q") {
-            encodedStr = this.splitMimeEncodedString(encodedStr, maxLength).join("?= =?" + toCharset + "?" + mimeWordEncoding + "?");
-          } else {
-            const parts = [];
-            let lpart = "";
-            for (let i = 0, len = encodedStr.length; i < len; i++) {
-              let chr = encodedStr.charAt(i);
-              if (/[\ud800-\udbff]/.test(chr) && /[\udc00-\udfff]/.test(encodedStr.charAt(i + 1))) {
-                chr += encodedStr.charAt(++i);
-              }
-              if (Buffer.byteLength(lpart + chr) <= maxLength || i === 0) {
-                lpart += chr;
-              } else {
-                parts.push(base64.encode(lpart));
-                lpart = chr;
-              }
-            }
-            if (lpart) {
-              parts.push(base64.encode(lpart));
-            }
-            if (parts.length > 1) {
-              encodedStr = parts.join("?= =?" + toCharset + "?" + mimeWordEncoding + "?");
-            } else {
-              encodedStr = parts.join("");
-            }
-          }
-        } else if (mimeWordEncoding === "B") {
-          encodedStr = base64.encode(data);
-        }
-        return "=?" + toCharset + "?" + mimeWordEncoding + "?" + encodedStr + (encodedStr.substr(-2) === "?=" ? "" : "?=");
-      },
-      /**
-       * Finds word sequences with non ascii text and converts these to mime words
-       *
-       * @param {String} value String to be encoded
-       * @param {String} mimeWordEncoding='Q' Encoding for the mime word, either Q or B
-       * @param {Number} [maxLength=0] If set, split mime words into several chunks if needed
-       * @param {Boolean} [encodeAll=false] If true and the value needs encoding then encodes entire string, not just the smallest match
-       * @return {String} String with possible mime words
-       */
-      encodeWords(value, mimeWordEncoding, maxLength, encodeAll) {
-        maxLength = maxLength || 0;
-        const firstMatch = value.match(/(?:^|\s)([^\s]*["\u0080-\uFFFF])/);
-        if (!firstMatch) {
-          return value;
-        }
-        if (encodeAll) {
-          return this.encodeWord(value, mimeWordEncoding, maxLength);
-        }
-        const lastMatch = value.match(/(["\u0080-\uFFFF][^\s]*)[^"\u0080-\uFFFF]*$/);
-        if (!lastMatch) {
-          return value;
-        }
-        const startIndex = firstMatch.index + (firstMatch[0].match(/[^\s]/) || {
-          index: 0
-        }).index;
-        const endIndex = lastMatch.index + (lastMatch[1] || "").length;
-        return (startIndex ? value.substr(0, startIndex) : "") + this.encodeWord(value.substring(startIndex, endIndex), mimeWordEncoding || "Q", maxLength) + (endIndex < value.length ? value.substr(endIndex) : "");
-      },
-      /**
-       * Joins parsed header value together as 'value; param1=value1; param2=value2'
-       * PS: We are following RFC 822 for the list of special characters that we need to keep in quotes.
-       *      Refer: https://www.w3.org/Protocols/rfc1341/4_Content-Type.html
-       * @param {Object} structured Parsed header value
-       * @return {String} joined header value
-       */
-      buildHeaderValue(structured) {
-        const paramsArray = [];
-        Object.keys(structured.params || {}).forEach((key) => {
-          const value2 = structured.params[key];
-          const param = key.replace(/[\x00-\x1f\x7f]/g, "");
-          if (!this.isPlainText(value2, true) || value2.length >= 75) {
-            this.buildHeaderParam(param, value2, 50).forEach((encodedParam) => {
-              if (!/[\s"\\;:/=(),<>@[\]?]|^[-']|'$/.test(encodedParam.value) || encodedParam.key.substr(-1) === "*") {
-                paramsArray.push(encodedParam.key + "=" + encodedParam.value);
-              } else {
-                paramsArray.push(encodedParam.key + "=" + JSON.stringify(encodedParam.value));
-              }
-            });
-          } else if (/[\s'"\\;:/=(),<>@[\]?]|^-/.test(value2)) {
-            paramsArray.push(param + "=" + JSON.stringify(value2));
-          } else {
-            paramsArray.push(param + "=" + value2);
-          }
-        });
-        const value = typeof structured.value === "string" ? structured.value.replace(/[\x00-\x1f\x7f]/g, "") : structured.value;
-        return value + (paramsArray.length ? "; " + paramsArray.join("; ") : "");
-      },
-      /**
-       * Encodes a string or an Buffer to an UTF-8 Parameter Value Continuation encoding (rfc2231)
-       * Useful for splitting long parameter values.
-       *
-       * For example
-       *      title="unicode string"
-       * becomes
-       *     title*0*=utf-8''unicode
-       *     title*1*=%20string
-       *
-       * @param {String|Buffer} data String to be encoded
-       * @param {Number} [maxLength=50] Max length for generated chunks
-       * @param {String} [fromCharset='UTF-8'] Source sharacter set
-       * @return {Array} A list of encoded keys and headers
-       */
-      buildHeaderParam(key, data, maxLength) {
-        const list2 = [];
-        let encodedStr = typeof data === "string" ? data : (data || "").toString();
-        let chr;
-        let line;
-        let startPos = 0;
-        let i, len;
-        maxLength = maxLength || 50;
-        if (this.isPlainText(data, true)) {
-          if (encodedStr.length <= maxLength) {
-            return [
-              {
-                key,
-                value: encodedStr
-              }
-            ];
-          }
-          encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str2) => {
-            list2.push({
-              line: str2
-            });
-            return "";
-          });
-          if (encodedStr) {
-            list2.push({
-              line: encodedStr
-            });
-          }
-        } else {
-          if (/[\uD800-\uDBFF]/.test(encodedStr)) {
-            const encodedStrArr = [];
-            for (i = 0, len = encodedStr.length; i < len; i++) {
-              chr = encodedStr.charAt(i);
-              if (/[\ud800-\udbff]/.test(chr) && /[\udc00-\udfff]/.test(encodedStr.charAt(i + 1))) {
-                chr += encodedStr.charAt(i + 1);
-                encodedStrArr.push(chr);
-                i++;
-              } else {
-                encodedStrArr.push(chr);
-              }
-            }
-            encodedStr = encodedStrArr;
-          }
-          line = "utf-8''";
-          let encoded = true;
-          startPos = 0;
-          for (i = 0, len = encodedStr.length; i < len; i++) {
-            chr = encodedStr[i];
-            if (encoded) {
-              chr = this.safeEncodeURIComponent(chr);
-            } else {
-              chr = chr === " " ? chr : this.safeEncodeURIComponent(chr);
-              if (chr !== encodedStr[i]) {
-                if ((this.safeEncodeURIComponent(line) + chr).length >= maxLength) {
-                  list2.push({
-                    line,
-                    encoded
-                  });
-                  line = "";
-                  encoded = true;
-                } else {
-                  encoded = true;
-                  i = startPos;
-                  line = "";
-                  continue;
-                }
-              }
-            }
-            if ((line + chr).length >= maxLength) {
-              list2.push({
-                line,
-                encoded
-              });
-              line = chr = encodedStr[i] === " " ? " " : this.safeEncodeURIComponent(encodedStr[i]);
-              if (chr === encodedStr[i]) {
-                encoded = false;
-                startPos = i - 1;
-              } else {
-                encoded = true;
-              }
-            } else {
-              line += chr;
-            }
-          }
-          if (line) {
-            list2.push({
-              line,
-              encoded
-            });
-          }
-        }
-        return list2.map((item, i2) => ({
-          // encoded lines: {name}*{part}*
-          // unencoded lines: {name}*{part}
-          // if any line needs to be encoded then the first line (part==0) is always encoded
-          key: key + "*" + i2 + (item.encoded ? "*" : ""),
-          value: item.line
-        }));
-      },
-      /**
-       * Parses a header value with key=value arguments into a structured
-       * object.
-       *
-       *   parseHeaderValue('content-type: text/plain; CHARSET='UTF-8'') ->
-       *   {
-       *     'value': 'text/plain',
-       *     'params': {
-       *       'charset': 'UTF-8'
-       *     }
-       *   }
-       *
-       * @param {String} str Header value
-       * @return {Object} Header value as a parsed structure
-       */
-      parseHeaderValue(str2) {
-        const response = {
-          value: false,
-          params: {}
-        };
-        const setParam = (name, value2) => {
-          if (!isProtoKey(name)) {
-            response.params[name] = value2;
-          }
-        };
-        let key = false;
-        let value = "";
-        let type = "value";
-        let quote = false;
-        let escaped = false;
-        let chr;
-        for (let i = 0, len = str2.length; i < len; i++) {
-          chr = str2.charAt(i);
-          if (type === "key") {
-            if (chr === "=") {
-              key = value.trim().toLowerCase();
-              type = "value";
-              value = "";
-              continue;
-            }
-            value += chr;
-          } else {
-            if (escaped) {
-              value += chr;
-            } else if (chr === "\\") {
-              escaped = true;
-              continue;
-            } else if (quote && chr === quote) {
-              quote = false;
-            } else if (!quote && chr === '"') {
-              quote = chr;
-            } else if (!quote && chr === ";") {
-              if (key === false) {
-                response.value = value.trim();
-              } else {
-                setParam(key, value.trim());
-              }
-              type = "key";
-              value = "";
-            } else {
-              value += chr;
-            }
-            escaped = false;
-          }
-        }
-        if (type === "value") {
-          if (key === false) {
-            response.value = value.trim();
-          } else {
-            setParam(key, value.trim());
-          }
-        } else if (value.trim()) {
-          setParam(value.trim().toLowerCase(), "");
-        }
-        Object.keys(response.params).forEach((key2) => {
-          let actualKey, nr, match, value2;
-          if (match = key2.match(/(\*(\d+)|\*(\d+)\*|\*)$/)) {
-            actualKey = key2.substr(0, match.index);
-            nr = Number(match[2] || match[3]) || 0;
-            if (isProtoKey(actualKey)) {
-              delete response.params[key2];
-              return;
-            }
-            if (!response.params[actualKey] || typeof response.params[actualKey] !== "object") {
-              response.params[actualKey] = {
-                charset: false,
-                values: []
-              };
-            }
-            value2 = response.params[key2];
-            if (nr === 0 && match[0].substr(-1) === "*" && (match = value2.match(/^([^']*)'[^']*'(.*)$/))) {
-              response.params[actualKey].charset = match[1] || "iso-8859-1";
-              value2 = match[2];
-            }
-            response.params[actualKey].values[nr] = value2;
-            delete response.params[key2];
-          }
-        });
-        Object.keys(response.params).forEach((key2) => {
-          let value2;
-          if (response.params[key2] && Array.isArray(response.params[key2].values)) {
-            value2 = response.params[key2].values.map((val) => val || "").join("");
-            if (response.params[key2].charset) {
-              response.params[key2] = "=?" + response.params[key2].charset + "?Q?" + value2.replace(/[=?_\s]/g, (s) => {
-                const c = s.charCodeAt(0).toString(16);
-                if (s === " ") {
-                  return "_";
-                }
-                return "%" + (c.length < 2 ? "0" : "") + c;
-              }).replace(/%/g, "=") + "?=";
-            } else {
-              response.params[key2] = value2;
-            }
-          }
-        });
-        return response;
-      },
-      /**
-       * Returns file extension for a content type string. If no suitable extensions
-       * are found, 'bin' is used as the default extension
-       *
-       * @param {String} mimeType Content type to be checked for
-       * @return {String} File extension
-       */
-      detectExtension: (mimeType) => mimeTypes.detectExtension(mimeType),
-      /**
-       * Returns content type for a file extension. If no suitable content types
-       * are found, 'application/octet-stream' is used as the default content type
-       *
-       * @param {String} extension Extension to be checked for
-       * @return {String} File extension
-       */
-      detectMimeType: (extension) => mimeTypes.detectMimeType(extension),
-      /**
-       * Folds long lines, useful for folding header lines (afterSpace=false) and
-       * flowed text (afterSpace=true)
-       *
-       * @param {String} str String to be folded
-       * @param {Number} [lineLength=76] Maximum length of a line
-       * @param {Boolean} afterSpace If true, leave a space in th end of a line
-       * @return {String} String with folded lines
-       */
-      foldLines(str2, lineLength, afterSpace) {
-        str2 = (str2 || "").toString();
-        lineLength = lineLength || 76;
-        let pos = 0;
-        const len = str2.length;
-        let result = "";
-        let line, match;
-        while (pos < len) {
-          line = str2.substr(pos, lineLength);
-          if (line.length < lineLength) {
-            result += line;
-            break;
-          }
-          if (match = line.match(/^[^\n\r]*(\r?\n|\r)/)) {
-            line = match[0];
-            result += line;
-            pos += line.length;
-            continue;
-          } else if ((match = line.match(/(\s+)[^\s]*$/)) && match[0].length - (afterSpace ? (match[1] || "").length : 0) < line.length) {
-            line = line.substr(0, line.length - (match[0].length - (afterSpace ? (match[1] || "").length : 0)));
-          } else if (match = str2.substr(pos + line.length).match(/^[^\s]+(\s*)/)) {
-            line = line + match[0].substr(0, match[0].length - (!afterSpace ? (match[1] || "").length : 0));
-          }
-          result += line;
-          pos += line.length;
-          if (pos < len) {
-            result += "\r\n";
-          }
-        }
-        return result;
-      },
-      /**
-       * Splits a mime encoded string. Needed for dividing mime words into smaller chunks
-       *
-       * @param {String} str Mime encoded string to be split up
-       * @param {Number} maxlen Maximum length of characters for one part (minimum 12)
-       * @return {Array} Split string
-       */
-      splitMimeEncodedString: (str2, maxlen) => {
-        const lines = [];
-        let curLine, fallbackLine, match, chr, done;
-        maxlen = Math.max(maxlen || 0, 12);
-        while (str2.length) {
-          curLine = str2.substr(0, maxlen);
-          if (match = curLine.match(/[=][0-9A-F]?$/i)) {
-            curLine = curLine.substr(0, match.index);
-          }
-          fallbackLine = curLine.length ? curLine : str2.substr(0, maxlen);
-          done = false;
-          while (!done && curLine.length) {
-            done = true;
-            if (match = str2.substr(curLine.length).match(/^[=]([0-9A-F]{2})/i)) {
-              chr = parseInt(match[1], 16);
-              if (chr < 194 && chr > 127) {
-                curLine = curLine.substr(0, curLine.length - 3);
-                done = false;
-              }
-            }
-          }
-          if (!curLine.length) {
-            curLine = fallbackLine;
-          }
-          lines.push(curLine);
-          str2 = str2.substr(curLine.length);
-        }
-        return lines;
-      },
-      encodeURICharComponent: (chr) => {
-        let res = "";
-        let ord = chr.charCodeAt(0).toString(16).toUpperCase();
-        if (ord.length % 2) {
-          ord = "0" + ord;
-        }
-        if (ord.length > 2) {
-          for (let i = 0, len = ord.length / 2; i < len; i++) {
-            res += "%" + ord.substr(i, 2);
-          }
-        } else {
-          res += "%" + ord;
-        }
-        return res;
-      },
-      safeEncodeURIComponent(str2) {
-        str2 = (str2 || "").toString();
-        try {
-          str2 = encodeURIComponent(str2);
-        } catch (_E) {
-          str2 = encodeURIComponent(Buffer.from(str2, "utf-8").toString("utf-8"));
-        }
-        return str2.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => this.encodeURICharComponent(chr));
-      }
-    };
-  }
-});
-
-// node_modules/nodemailer/lib/addressparser/index.js
-var require_addressparser = __commonJS({
-  "node_modules/nodemailer/lib/addressparser/index.js"(exports2, module2) {
-    "use strict";
-    function _quoteLocalPart(address) {
-      const lastAt = address.lastIndexOf("@");
-      if (lastAt < 0) {
-        return address;
-      }
-      const user = address.substr(0, lastAt);
-      if (/^[^\s"(),:;<>@[\\\]]+$/.test(user) || /^"(?:[^"\\]|\\[\s\S])*"$/.test(user)) {
-        return address;
-      }
-      return '"' + user.replace(/["\\]/g, "\\$&") + '"@' + address.substr(lastAt + 1);
-    }
-    var HAS_WHITESPACE = /\s/;
-    var QUOTED_LOCAL_ADDR = /^("(?:[^"\\]|\\[\s\S])*"@\S+)(?:\s+([\s\S]+))?$/;
-    var ADDR_SPEC = /^[^@\s]+@[^@\s]+$/;
-    var LOOSE_ADDR_SPEC = /^[^@\s]+@\S+$/;
-    function _recoverAddrSpec(data) {
-      if (!HAS_WHITESPACE.test(data.address)) {
-        return;
-      }
-      let address;
-      let rest;
-      const quoted = data.address.match(QUOTED_LOCAL_ADDR);
-      if (quoted) {
-        if (!quoted[2]) {
-          return;
-        }
-        address = quoted[1];
-        rest = [quoted[2]];
-      } else {
-        if (data.address.indexOf('"') >= 0) {
-          return;
-        }
-        const parts = data.address.split(/\s+/);
-        let addrIndex = parts.findIndex((part) => ADDR_SPEC.test(part));
-        if (addrIndex < 0) {
-          addrIndex = parts.findIndex((part) => LOOSE_ADDR_SPEC.test(part));
-        }
-        if (addrIndex < 0) {
-          return;
-        }
-        address = parts.splice(addrIndex, 1)[0];
-        rest = parts;
-      }
-      data.address = address;
-      data.text = [data.text].concat(rest).filter((part) => part).join(" ");
-    }
-    function _handleAddress(tokens, depth) {
-      let isGroup = false;
-      let state = "text";
-      const addresses = [];
-      const data = {
-        address: [],
-        comment: [],
-        group: [],
-        text: [],
-        textWasQuoted: []
-      };
-      let insideQuotes = false;
-      for (let i = 0, len = tokens.length; i < len; i++) {
-        const token = tokens[i];
-        const prevToken = i ? tokens[i - 1] : null;
-        if (token.type === "operator") {
-          switch (token.value) {
-            case "<":
-              state = "address";
-              insideQuotes = false;
-              break;
-            case "(":
-              state = "comment";
-              insideQuotes = false;
-              break;
-            case ":":
-              state = "group";
-              isGroup = true;
-              insideQuotes = false;
-              break;
-            case '"':
-              insideQuotes = !insideQuotes;
-              state = "text";
-              break;
-            default:
-              state = "text";
-              insideQuotes = false;
-              break;
-          }
-        } else if (token.value) {
-          if (state === "address") {
-            token.value = token.value.replace(/^[^<]*<\s*/, "");
-          }
-          const parts = data[state];
-          const joins = prevToken && prevToken.noBreak && parts.length && (prevToken.value !== ")" || parts[parts.length - 1].slice(-1) === "@" || token.value.charAt(0) === "@");
-          if (joins) {
-            data[state][data[state].length - 1] += token.value;
-            if (state === "text" && insideQuotes) {
-              data.textWasQuoted[data.textWasQuoted.length - 1] = true;
-            }
-          } else {
-            data[state].push(token.value);
-            if (state === "text") {
-              data.textWasQuoted.push(insideQuotes);
-            }
-          }
-        }
-      }
-      if (!data.text.length && data.comment.length) {
-        data.text = data.comment;
-        data.comment = [];
-      }
-      if (isGroup) {
-        data.text = data.text.join(" ");
-        let groupMembers = [];
-        if (data.group.length) {
-          const parsedGroup = addressparser(data.group.join(","), { _depth: depth + 1 });
-          parsedGroup.forEach((member) => {
-            if (member.group) {
-              groupMembers = groupMembers.concat(member.group);
-            } else {
-              groupMembers.push(member);
-            }
-          });
-        }
-        addresses.push({
-          name: data.text || "",
-          group: groupMembers
-        });
-      } else {
-        if (!data.address.length && data.text.length) {
-          for (let i = data.text.length - 1; i >= 0; i--) {
-            if (!data.textWasQuoted[i] && ADDR_SPEC.test(data.text[i])) {
-              data.address = data.text.splice(i, 1);
-              data.textWasQuoted.splice(i, 1);
-              break;
-            }
-          }
-          if (!data.address.length) {
-            let extracted = false;
-            for (let i = data.text.length - 1; i >= 0; i--) {
-              if (!data.textWasQuoted[i]) {
-                data.text[i] = data.text[i].replace(/\s*\b[^@\s]+@[^\s]+\b\s*/, (match) => {
-                  if (!extracted) {
-                    data.address = [match.trim()];
-                    extracted = true;
-                    return " ";
-                  }
-                  return match;
-                }).trim();
-                if (extracted) {
-                  break;
-                }
-              }
-            }
-          }
-        }
-        if (!data.text.length && data.comment.length) {
-          data.text = data.comment;
-          data.comment = [];
-        }
-        if (data.address.length > 1) {
-          data.text = data.text.concat(data.address.splice(1));
-        }
-        const addressFromQuotedText = !data.address.length && data.textWasQuoted.some((wasQuoted) => wasQuoted);
-        data.text = data.text.join(" ");
-        data.address = data.address.join(" ");
-        _recoverAddrSpec(data);
-        const address = {
-          address: data.address || data.text || "",
-          name: data.text || data.address || ""
-        };
-        if (address.address === address.name) {
-          if (/@/.test(address.address || "")) {
-            address.name = "";
-          } else {
-            address.address = "";
-          }
-        }
-        if (addressFromQuotedText && address.address) {
-          address.address = _quoteLocalPart(address.address);
-        }
-        addresses.push(address);
-      }
-      return addresses;
-    }
-    var Tokenizer = class {
-      constructor(str2) {
-        this.str = (str2 || "").toString();
-        this.operatorCurrent = "";
-        this.operatorExpecting = "";
-        this.node = null;
-        this.escaped = false;
-        this.inDomainLiteral = false;
-        this.list = [];
-        this.operators = {
-          '"': '"',
-          "(": ")",
-          "<": ">",
-          ",": "",
-          ":": ";",
-          // Semicolons are not a legal delimiter per the RFC2822 grammar other
-          // than for terminating a group, but they are also not valid for any
-          // other use in this context.  Given that some mail clients have
-          // historically allowed the semicolon as a delimiter equivalent to the
-          // comma in their UI, it makes sense to treat them the same as a comma
-          // when used outside of a group.
-          ";": ""
-        };
-      }
-      /**
-       * Tokenizes the original input string
-       *
-       * @return {Array} An array of operator|text tokens
-       */
-      tokenize() {
-        const list2 = [];
-        for (let i = 0, len = this.str.length; i < len; i++) {
-          const chr = this.str.charAt(i);
-          const nextChr = i < len - 1 ? this.str.charAt(i + 1) : null;
-          this.checkChar(chr, nextChr);
-        }
-        this.list.forEach((node) => {
-          node.value = (node.value || "").toString().trim();
-          if (node.value) {
-            list2.push(node);
-          }
-        });
-        return list2;
-      }
-      /**
-       * Checks if a character is an operator or text and acts accordingly
-       *
-       * @param {String} chr Character from the address field
-       */
-      checkChar(chr, nextChr) {
-        if (!this.escaped && !this.operatorExpecting) {
-          if (!this.inDomainLiteral && chr === "[") {
-            this.inDomainLiteral = true;
-          } else if (this.inDomainLiteral && (chr === "]" || chr === "," || chr === ";")) {
-            this.inDomainLiteral = false;
-          }
-        }
-        if (this.escaped) {
-        } else if (chr === this.operatorExpecting) {
-          this.node = {
-            type: "operator",
-            value: chr
-          };
-          if (nextChr && ![" ", "	", "\r", "\n", ",", ";"].includes(nextChr)) {
-            this.node.noBreak = true;
-          }
-          this.list.push(this.node);
-          this.node = null;
-          this.operatorExpecting = "";
-          this.escaped = false;
-          return;
-        } else if (!this.operatorExpecting && !this.inDomainLiteral && chr in this.operators) {
-          this.node = {
-            type: "operator",
-            value: chr
-          };
-          this.list.push(this.node);
-          this.node = null;
-          this.operatorExpecting = this.operators[chr];
-          this.escaped = false;
-          return;
-        } else if (['"', "'"].includes(this.operatorExpecting) && chr === "\\") {
-          this.escaped = true;
-          return;
-        }
-        if (!this.node) {
-          this.node = {
-            type: "text",
-            value: ""
-          };
-          this.list.push(this.node);
-        }
-        if (chr === "\n") {
-          chr = " ";
-        }
-        if (chr.charCodeAt(0) >= 33 || [" ", "	"].includes(chr)) {
-          this.node.value += chr;
-        }
-        this.escaped = false;
-      }
-    };
-    var MAX_NESTED_GROUP_DEPTH = 50;
-    function addressparser(str2, options) {
-      options = options || {};
-      const depth = options._depth || 0;
-      if (depth > MAX_NESTED_GROUP_DEPTH) {
-        return [];
-      }
-      const tokenizer = new Tokenizer(str2);
-      const tokens = tokenizer.tokenize();
-      const addresses = [];
-      let address = [];
-      let parsedAddresses = [];
-      tokens.forEach((token) => {
-        if (token.type === "operator" && (token.value === "," || token.value === ";")) {
-          if (address.length) {
-            addresses.push(address);
-          }
-          address = [];
-        } else {
-          address.push(token);
-        }
-      });
-      if (address.length) {
-        addresses.push(address);
-      }
-      addresses.forEach((addr) => {
-        const handled = _handleAddress(addr, depth);
-        for (let i = 0; i < handled.length; i++) {
-          parsedAddresses.push(handled[i]);
-        }
-      });
-      const mergedAddresses = [];
-      for (let i = parsedAddresses.length - 1; i >= 0; i--) {
-        const current = parsedAddresses[i];
-        const next = mergedAddresses.length ? mergedAddresses[mergedAddresses.length - 1] : null;
-        if (next && current.address === "" && current.name && !current.group && next.address && next.name) {
-          next.name = current.name + ", " + next.name;
-        } else {
-          mergedAddresses.push(current);
-        }
-      }
-      mergedAddresses.reverse();
-      parsedAddresses = mergedAddresses;
-      if (options.flatten) {
-        const flatAddresses = [];
-        const walkAddressList = (list2) => {
-          list2.forEach((entry) => {
-            if (entry.group) {
-              return walkAddressList(entry.group);
-            }
-            flatAddresses.push(entry);
-          });
-        };
-        walkAddressList(parsedAddresses);
-        return flatAddresses;
-      }
-      return parsedAddresses;
-    }
-    module2.exports = addressparser;
-  }
-});
-
-// node_modules/nodemailer/lib/mime-node/last-newline.js
-var require_last_newline = __commonJS({
-  "node_modules/nodemailer/lib/mime-node/last-newline.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var LastNewline = class extends Transform {
-      constructor() {
-        super();
-        this.lastByte = false;
-      }
-      _transform(chunk, encoding, done) {
-        if (chunk.length) {
-          this.lastByte = chunk[chunk.length - 1];
-        }
-        this.push(chunk);
-        done();
-      }
-      _flush(done) {
-        if (this.lastByte === 10) {
-          return done();
-        }
-        if (this.lastByte === 13) {
-          this.push(Buffer.from("\n"));
-          return done();
-        }
-        this.push(Buffer.from("\r\n"));
-        return done();
-      }
-    };
-    module2.exports = LastNewline;
-  }
-});
-
-// node_modules/nodemailer/lib/mime-node/le-windows.js
-var require_le_windows = __commonJS({
-  "node_modules/nodemailer/lib/mime-node/le-windows.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var LeWindows = class extends Transform {
-      constructor(options) {
-        super(options);
-        this.lastByte = false;
-      }
-      /**
-       * Escapes dots
-       */
-      _transform(chunk, encoding, done) {
-        let buf;
-        let lastPos = 0;
-        for (let i = 0, len = chunk.length; i < len; i++) {
-          if (chunk[i] === 10) {
-            if (i && chunk[i - 1] !== 13 || !i && this.lastByte !== 13) {
-              if (i > lastPos) {
-                buf = chunk.slice(lastPos, i);
-                this.push(buf);
-              }
-              this.push(Buffer.from("\r\n"));
-              lastPos = i + 1;
-            }
-          }
-        }
-        if (lastPos && lastPos < chunk.length) {
-          buf = chunk.slice(lastPos);
-          this.push(buf);
-        } else if (!lastPos) {
-          this.push(chunk);
-        }
-        this.lastByte = chunk[chunk.length - 1];
-        done();
-      }
-    };
-    module2.exports = LeWindows;
-  }
-});
-
-// node_modules/nodemailer/lib/mime-node/le-unix.js
-var require_le_unix = __commonJS({
-  "node_modules/nodemailer/lib/mime-node/le-unix.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var LeUnix = class extends Transform {
-      constructor(options) {
-        super(options);
-      }
-      /**
-       * Escapes dots
-       */
-      _transform(chunk, encoding, done) {
-        let buf;
-        let lastPos = 0;
-        for (let i = 0, len = chunk.length; i < len; i++) {
-          if (chunk[i] === 13) {
-            buf = chunk.slice(lastPos, i);
-            lastPos = i + 1;
-            this.push(buf);
-          }
-        }
-        if (lastPos && lastPos < chunk.length) {
-          buf = chunk.slice(lastPos);
-          this.push(buf);
-        } else if (!lastPos) {
-          this.push(chunk);
-        }
-        done();
-      }
-    };
-    module2.exports = LeUnix;
-  }
-});
-
-// node_modules/nodemailer/lib/mime-node/index.js
-var require_mime_node = __commonJS({
-  "node_modules/nodemailer/lib/mime-node/index.js"(exports2, module2) {
-    "use strict";
-    var crypto = require("crypto");
-    var fs = require("fs");
-    var punycode = require_punycode();
-    var { PassThrough } = require("stream");
-    var shared = require_shared();
-    var urlModule = require("url");
-    var mimeFuncs = require_mime_funcs();
-    var qp = require_qp();
-    var base64 = require_base64();
-    var addressparser = require_addressparser();
-    var nmfetch = require_fetch();
-    var errors = require_errors();
-    var LastNewline = require_last_newline();
-    var LeWindows = require_le_windows();
-    var LeUnix = require_le_unix();
-    var FORMATTED_HEADERS = ["From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Date", "References"];
-    var ATEXT = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\x80-\\uFFFF]";
-    var DOT_ATOM = new RegExp("^" + ATEXT + "+(?:\\." + ATEXT + "+)*$");
-    var QUOTED_STRING = /^"(?:[^"\\]|\\[\s\S])*"$/;
-    var PLAIN_ADDRESS = /^[^\s"(),:;<>@[\\\]]+@[^\s"(),:;<>@[\\\]]+$/;
-    var URL_PARSER_UNSAFE = /[/\\?#%\x00-\x20\x7F]/;
-    function normalizeDomain(domain, toUnicode) {
-      const mapper = toUnicode ? urlModule.domainToUnicode : urlModule.domainToASCII;
-      if (typeof mapper === "function" && !URL_PARSER_UNSAFE.test(domain)) {
-        const mapped = mapper(domain);
-        if (mapped) {
-          return mapped;
-        }
-      }
-      return toUnicode ? punycode.toUnicode(domain) : punycode.toASCII(domain);
-    }
-    var MimeNode = class _MimeNode {
-      constructor(contentType, options) {
-        this.nodeCounter = 0;
-        options = options || {};
-        this.baseBoundary = options.baseBoundary || crypto.randomBytes(8).toString("hex");
-        this.boundaryPrefix = options.boundaryPrefix || "--_NmP";
-        this.disableFileAccess = !!options.disableFileAccess;
-        this.disableUrlAccess = !!options.disableUrlAccess;
-        this.normalizeHeaderKey = options.normalizeHeaderKey;
-        this.date = options.parentNode ? null : /* @__PURE__ */ new Date();
-        this.rootNode = options.rootNode || this;
-        this.keepBcc = !!options.keepBcc;
-        if (options.filename) {
-          this.filename = options.filename;
-          if (!contentType) {
-            contentType = mimeFuncs.detectMimeType(this.filename.split(".").pop());
-          }
-        }
-        this.textEncoding = (options.textEncoding || "").toString().trim().charAt(0).toUpperCase();
-        this.parentNode = options.parentNode;
-        this.hostname = options.hostname;
-        this.newline = options.newline;
-        this.childNodes = [];
-        this._nodeId = ++this.rootNode.nodeCounter;
-        this._headers = [];
-        this._isPlainText = false;
-        this._hasLongLines = false;
-        this._envelope = false;
-        this._raw = false;
-        this._transforms = [];
-        this._processFuncs = [];
-        if (contentType) {
-          this.setHeader("Content-Type", contentType);
-        }
-      }
-      /////// PUBLIC METHODS
-      /**
-       * Creates and appends a child node.Arguments provided are passed to MimeNode constructor
-       *
-       * @param {String} [contentType] Optional content type
-       * @param {Object} [options] Optional options object
-       * @return {Object} Created node object
-       */
-      createChild(contentType, options) {
-        if (!options && typeof contentType === "object") {
-          options = contentType;
-          contentType = void 0;
-        }
-        const node = new _MimeNode(contentType, options);
-        this.appendChild(node);
-        return node;
-      }
-      /**
-       * Appends an existing node to the mime tree. Removes the node from an existing
-       * tree if needed
-       *
-       * @param {Object} childNode node to be appended
-       * @return {Object} Appended node object
-       */
-      appendChild(childNode) {
-        if (childNode.parentNode && childNode.parentNode !== this) {
-          childNode.remove();
-        }
-        if (childNode.rootNode !== this.rootNode) {
-          childNode.rootNode = this.rootNode;
-          childNode._nodeId = ++this.rootNode.nodeCounter;
-        }
-        childNode.parentNode = this;
-        this.childNodes.push(childNode);
-        return childNode;
-      }
-      /**
-       * Replaces current node with another node
-       *
-       * @param {Object} node Replacement node
-       * @return {Object} Replacement node
-       */
-      replace(node) {
-        if (node === this) {
-          return this;
-        }
-        this.parentNode.childNodes.forEach((childNode, i) => {
-          if (childNode === this) {
-            node.rootNode = this.rootNode;
-            node.parentNode = this.parentNode;
-            node._nodeId = this._nodeId;
-            this.rootNode = this;
-            this.parentNode = void 0;
-            node.parentNode.childNodes[i] = node;
-          }
-        });
-        return node;
-      }
-      /**
-       * Removes current node from the mime tree
-       *
-       * @return {Object} removed node
-       */
-      remove() {
-        if (!this.parentNode) {
-          return this;
-        }
-        for (let i = this.parentNode.childNodes.length - 1; i >= 0; i--) {
-          if (this.parentNode.childNodes[i] === this) {
-            this.parentNode.childNodes.splice(i, 1);
-            this.parentNode = void 0;
-            this.rootNode = this;
-            return this;
-          }
-        }
-      }
-      /**
-       * Sets a header value. If the value for selected key exists, it is overwritten.
-       * You can set multiple values as well by using [{key:'', value:''}] or
-       * {key: 'value'} as the first argument.
-       *
-       * @param {String|Array|Object} key Header key or a list of key value pairs
-       * @param {String} value Header value
-       * @return {Object} current node
-       */
-      setHeader(key, value) {
-        let added = false;
-        if (!value && key && typeof key === "object") {
-          if (key.key && "value" in key) {
-            this.setHeader(key.key, key.value);
-          } else if (Array.isArray(key)) {
-            key.forEach((i) => {
-              this.setHeader(i.key, i.value);
-            });
-          } else {
-            Object.keys(key).forEach((i) => {
-              this.setHeader(i, key[i]);
-            });
-          }
-          return this;
-        }
-        key = this._normalizeHeaderKey(key);
-        const headerValue = {
-          key,
-          value
-        };
-        for (let i = 0, len = this._headers.length; i < len; i++) {
-          if (this._headers[i].key === key) {
-            if (!added) {
-              this._headers[i] = headerValue;
-              added = true;
-            } else {
-              this._headers.splice(i, 1);
-              i--;
-              len--;
-            }
-          }
-        }
-        if (!added) {
-          this._headers.push(headerValue);
-        }
-        return this;
-      }
-      /**
-       * Adds a header value. If the value for selected key exists, the value is appended
-       * as a new field and old one is not touched.
-       * You can set multiple values as well by using [{key:'', value:''}] or
-       * {key: 'value'} as the first argument.
-       *
-       * @param {String|Array|Object} key Header key or a list of key value pairs
-       * @param {String} value Header value
-       * @return {Object} current node
-       */
-      addHeader(key, value) {
-        if (!value && key && typeof key === "object") {
-          if (key.key && key.value) {
-            this.addHeader(key.key, key.value);
-          } else if (Array.isArray(key)) {
-            key.forEach((i) => {
-              this.addHeader(i.key, i.value);
-            });
-          } else {
-            Object.keys(key).forEach((i) => {
-              this.addHeader(i, key[i]);
-            });
-          }
-          return this;
-        } else if (Array.isArray(value)) {
-          value.forEach((val) => {
-            this.addHeader(key, val);
-          });
-          return this;
-        }
-        this._headers.push({
-          key: this._normalizeHeaderKey(key),
-          value
-        });
-        return this;
-      }
-      /**
-       * Retrieves the first mathcing value of a selected key
-       *
-       * @param {String} key Key to search for
-       * @retun {String} Value for the key
-       */
-      getHeader(key) {
-        key = this._normalizeHeaderKey(key);
-        for (let i = 0, len = this._headers.length; i < len; i++) {
-          if (this._headers[i].key === key) {
-            return this._headers[i].value;
-          }
-        }
-      }
-      /**
-       * Sets body content for current node. If the value is a string, charset is added automatically
-       * to Content-Type (if it is text/*). If the value is a Buffer, you need to specify
-       * the charset yourself
-       *
-       * @param (String|Buffer) content Body content
-       * @return {Object} current node
-       */
-      setContent(content) {
-        this.content = content;
-        if (typeof this.content.pipe === "function") {
-          this._contentErrorHandler = (err) => {
-            this.content.removeListener("error", this._contentErrorHandler);
-            this.content = err;
-          };
-          this.content.once("error", this._contentErrorHandler);
-        } else if (typeof this.content === "string") {
-          this._isPlainText = mimeFuncs.isPlainText(this.content);
-          if (this._isPlainText && mimeFuncs.hasLongerLines(this.content, 76)) {
-            this._hasLongLines = true;
-          }
-        }
-        return this;
-      }
-      build(callback) {
-        let promise;
-        if (!callback) {
-          promise = new Promise((resolve4, reject) => {
-            callback = shared.callbackPromise(resolve4, reject);
-          });
-        }
-        const stream = this.createReadStream();
-        const buf = [];
-        let buflen = 0;
-        let returned = false;
-        stream.on("readable", () => {
-          let chunk;
-          while ((chunk = stream.read()) !== null) {
-            buf.push(chunk);
-            buflen += chunk.length;
-          }
-        });
-        stream.once("error", (err) => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          return callback(err);
-        });
-        stream.once("end", (chunk) => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          if (chunk && chunk.length) {
-            buf.push(chunk);
-            buflen += chunk.length;
-          }
-          return callback(null, Buffer.concat(buf, buflen));
-        });
-        return promise;
-      }
-      getTransferEncoding() {
-        let transferEncoding = false;
-        const contentType = (this.getHeader("Content-Type") || "").toString().toLowerCase().trim();
-        if (this.content) {
-          transferEncoding = (this.getHeader("Content-Transfer-Encoding") || "").toString().toLowerCase().trim();
-          if (!transferEncoding || !["base64", "quoted-printable"].includes(transferEncoding)) {
-            if (/^text\//i.test(contentType)) {
-              if (this._isPlainText && !this._hasLongLines) {
-                transferEncoding = "7bit";
-              } else if (typeof this.content === "string" || this.content instanceof Buffer) {
-                transferEncoding = this._getTextEncoding(this.content) === "Q" ? "quoted-printable" : "base64";
-              } else {
-                transferEncoding = this.textEncoding === "B" ? "base64" : "quoted-printable";
-              }
-            } else if (!/^(multipart|message)\//i.test(contentType)) {
-              transferEncoding = transferEncoding || "base64";
-            }
-          }
-        }
-        return transferEncoding;
-      }
-      /**
-       * Builds the header block for the mime node. Append \r\n\r\n before writing the content
-       *
-       * @returns {String} Headers
-       */
-      buildHeaders() {
-        const transferEncoding = this.getTransferEncoding();
-        const headers = [];
-        if (transferEncoding) {
-          this.setHeader("Content-Transfer-Encoding", transferEncoding);
-        }
-        if (this.filename && !this.getHeader("Content-Disposition")) {
-          this.setHeader("Content-Disposition", "attachment");
-        }
-        if (this.rootNode === this) {
-          if (!this.getHeader("Date")) {
-            this.setHeader("Date", this.date.toUTCString().replace(/GMT/, "+0000"));
-          }
-          this.messageId();
-          if (!this.getHeader("MIME-Version")) {
-            this.setHeader("MIME-Version", "1.0");
-          }
-          for (let i = this._headers.length - 2; i >= 0; i--) {
-            const header = this._headers[i];
-            if (header.key === "Content-Type") {
-              this._headers.splice(i, 1);
-              this._headers.push(header);
-            }
-          }
-        }
-        this._headers.forEach((header) => {
-          let key = header.key;
-          let value = header.value;
-          let structured;
-          let param;
-          const options = {};
-          const formattedHeaders = FORMATTED_HEADERS;
-          if (value && typeof value === "object" && !formattedHeaders.includes(key)) {
-            shared.copyOwnKeys(options, value, (optionKey) => optionKey === "value");
-            value = (value.value || "").toString();
-            if (!value.trim()) {
-              return;
-            }
-          }
-          if (options.prepared) {
-            if (options.foldLines) {
-              headers.push(mimeFuncs.foldLines(key + ": " + value));
-            } else {
-              headers.push(key + ": " + value);
-            }
-            return;
-          }
-          switch (header.key) {
-            case "Content-Disposition":
-              structured = mimeFuncs.parseHeaderValue(value);
-              if (this.filename) {
-                structured.params.filename = this.filename;
-              }
-              value = mimeFuncs.buildHeaderValue(structured);
-              break;
-            case "Content-Type":
-              structured = mimeFuncs.parseHeaderValue(value);
-              structured.value = (structured.value || "").toString().replace(/[\x00-\x1f\x7f]/g, "");
-              this._handleContentType(structured);
-              if (structured.value.match(/^text\/plain\b/) && typeof this.content === "string" && /[\u0080-\uFFFF]/.test(this.content)) {
-                structured.params.charset = "utf-8";
-              }
-              value = mimeFuncs.buildHeaderValue(structured);
-              if (this.filename) {
-                param = /[\x00-\x1f\x7f]/.test(this.filename) ? mimeFuncs.encodeWord(this.filename, this._getTextEncoding(this.filename), 52) : this._encodeWords(this.filename);
-                if (param !== this.filename || /[\s'"\\;:/=(),<>@[\]?]|^-/.test(param)) {
-                  param = JSON.stringify(param);
-                }
-                value += "; name=" + param;
-              }
-              break;
-            case "Bcc":
-              if (!this.keepBcc) {
-                return;
-              }
-              break;
-          }
-          value = this._encodeHeaderValue(key, value);
-          if (!(value || "").toString().trim()) {
-            return;
-          }
-          if (typeof this.normalizeHeaderKey === "function") {
-            const normalized = this.normalizeHeaderKey(key, value);
-            const cleaned = typeof normalized === "string" ? normalized.replace(/[\x00-\x1f\x7f]/g, "") : "";
-            if (cleaned) {
-              key = cleaned;
-            }
-          }
-          headers.push(mimeFuncs.foldLines(key + ": " + value, 76));
-        });
-        return headers.join("\r\n");
-      }
-      /**
-       * Streams the rfc2822 message from the current node. If this is a root node,
-       * mandatory header fields are set if missing (Date, Message-Id, MIME-Version)
-       *
-       * @return {String} Compiled message
-       */
-      createReadStream(options) {
-        options = options || {};
-        const stream = new PassThrough(options);
-        let outputStream = stream;
-        let transform;
-        this.stream(stream, options, (err) => {
-          if (err) {
-            outputStream.emit("error", err);
-            return;
-          }
-          stream.end();
-        });
-        for (let i = 0, len = this._transforms.length; i < len; i++) {
-          transform = typeof this._transforms[i] === "function" ? this._transforms[i]() : this._transforms[i];
-          outputStream.once("error", (err) => {
-            transform.emit("error", err);
-          });
-          outputStream = outputStream.pipe(transform);
-        }
-        transform = new LastNewline();
-        outputStream.once("error", (err) => {
-          transform.emit("error", err);
-        });
-        outputStream = outputStream.pipe(transform);
-        for (let i = 0, len = this._processFuncs.length; i < len; i++) {
-          transform = this._processFuncs[i];
-          outputStream = transform(outputStream);
-        }
-        if (this.newline) {
-          const winbreak = ["win", "windows", "dos", "\r\n"].includes(this.newline.toString().toLowerCase());
-          const newlineTransform = winbreak ? new LeWindows() : new LeUnix();
-          const stream2 = outputStream.pipe(newlineTransform);
-          outputStream.on("error", (err) => stream2.emit("error", err));
-          return stream2;
-        }
-        return outputStream;
-      }
-      /**
-       * Appends a transform stream object to the transforms list. Final output
-       * is passed through this stream before exposing
-       *
-       * @param {Object} transform Read-Write stream
-       */
-      transform(transform) {
-        this._transforms.push(transform);
-      }
-      /**
-       * Appends a post process function. The functon is run after transforms and
-       * uses the following syntax
-       *
-       *   processFunc(input) -> outputStream
-       *
-       * @param {Object} processFunc Read-Write stream
-       */
-      processFunc(processFunc) {
-        this._processFuncs.push(processFunc);
-      }
-      stream(outputStream, options, done) {
-        const transferEncoding = this.getTransferEncoding();
-        let contentStream;
-        let localStream;
-        let returned = false;
-        const callback = (err) => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          done(err);
-        };
-        const finalize = () => {
-          let childId = 0;
-          const processChildNode = () => {
-            if (childId >= this.childNodes.length) {
-              outputStream.write("\r\n--" + this.boundary + "--\r\n");
-              return callback();
-            }
-            const child = this.childNodes[childId++];
-            outputStream.write((childId > 1 ? "\r\n" : "") + "--" + this.boundary + "\r\n");
-            child.stream(outputStream, options, (err) => {
-              if (err) {
-                return callback(err);
-              }
-              setImmediate(processChildNode);
-            });
-          };
-          if (this.multipart) {
-            setImmediate(processChildNode);
-          } else {
-            return callback();
-          }
-        };
-        const sendContent = () => {
-          if (this.content) {
-            if (Object.prototype.toString.call(this.content) === "[object Error]") {
-              return callback(this.content);
-            }
-            if (typeof this.content.pipe === "function") {
-              this.content.removeListener("error", this._contentErrorHandler);
-              this._contentErrorHandler = (err) => callback(err);
-              this.content.once("error", this._contentErrorHandler);
-            }
-            const createStream = () => {
-              if (["quoted-printable", "base64"].includes(transferEncoding)) {
-                contentStream = new (transferEncoding === "base64" ? base64 : qp).Encoder(options);
-                contentStream.pipe(outputStream, {
-                  end: false
-                });
-                contentStream.once("end", finalize);
-                contentStream.once("error", (err) => callback(err));
-                localStream = this._getStream(this.content);
-                localStream.pipe(contentStream);
-              } else {
-                localStream = this._getStream(this.content);
-                localStream.pipe(outputStream, {
-                  end: false
-                });
-                localStream.once("end", finalize);
-              }
-              localStream.once("error", (err) => callback(err));
-            };
-            if (this.content._resolve) {
-              const chunks = [];
-              let chunklen = 0;
-              let returned2 = false;
-              const sourceStream = this._getStream(this.content);
-              sourceStream.on("error", (err) => {
-                if (returned2) {
-                  return;
-                }
-                returned2 = true;
-                callback(err);
-              });
-              sourceStream.on("readable", () => {
-                let chunk;
-                while ((chunk = sourceStream.read()) !== null) {
-                  chunks.push(chunk);
-                  chunklen += chunk.length;
-                }
-              });
-              sourceStream.on("end", () => {
-                if (returned2) {
-                  return;
-                }
-                returned2 = true;
-                this.content._resolve = false;
-                this.content._resolvedValue = Buffer.concat(chunks, chunklen);
-                setImmediate(createStream);
-              });
-            } else {
-              setImmediate(createStream);
-            }
-            return;
-          }
-          return setImmediate(finalize);
-        };
-        if (this._raw) {
-          setImmediate(() => {
-            if (Object.prototype.toString.call(this._raw) === "[object Error]") {
-              return callback(this._raw);
-            }
-            if (typeof this._raw.pipe === "function") {
-              this._raw.removeListener("error", this._contentErrorHandler);
-            }
-            const raw = this._getStream(this._raw);
-            raw.pipe(outputStream, {
-              end: false
-            });
-            raw.on("error", (err) => outputStream.emit("error", err));
-            raw.on("end", finalize);
-          });
-        } else {
-          outputStream.write(this.buildHeaders() + "\r\n\r\n");
-          setImmediate(sendContent);
-        }
-      }
-      /**
-       * Sets envelope to be used instead of the generated one
-       *
-       * @return {Object} SMTP envelope in the form of {from: 'from@example.com', to: ['to@example.com']}
-       */
-      setEnvelope(envelope) {
-        let list2;
-        this._envelope = {
-          from: false,
-          to: []
-        };
-        if (envelope.from) {
-          list2 = [];
-          this._convertAddresses(this._parseEnvelopeAddresses(envelope.from), list2);
-          list2 = list2.filter((address) => address && address.address);
-          if (list2.length && list2[0]) {
-            this._envelope.from = list2[0].address;
-          }
-        }
-        const seenRecipients = /* @__PURE__ */ new Set();
-        ["to", "cc", "bcc"].forEach((key) => {
-          if (envelope[key]) {
-            this._convertAddresses(this._parseEnvelopeAddresses(envelope[key]), this._envelope.to, seenRecipients);
-          }
-        });
-        this._envelope.to = this._envelope.to.map((to) => to.address).filter((address) => address);
-        const standardFields = ["to", "cc", "bcc", "from"];
-        shared.copyOwnKeys(this._envelope, envelope, (key) => standardFields.includes(key));
-        return this;
-      }
-      /**
-       * Generates and returns an object with parsed address fields
-       *
-       * @return {Object} Address object
-       */
-      getAddresses() {
-        const addresses = {};
-        const seenByKey = /* @__PURE__ */ new Map();
-        this._headers.forEach((header) => {
-          const key = header.key.toLowerCase();
-          if (["from", "sender", "reply-to", "to", "cc", "bcc"].includes(key)) {
-            if (!Array.isArray(addresses[key])) {
-              addresses[key] = [];
-              seenByKey.set(key, /* @__PURE__ */ new Set());
-            }
-            this._convertAddresses(this._parseAddresses(header.value), addresses[key], seenByKey.get(key));
-          }
-        });
-        return addresses;
-      }
-      /**
-       * Generates and returns SMTP envelope with the sender address and a list of recipients addresses
-       *
-       * @return {Object} SMTP envelope in the form of {from: 'from@example.com', to: ['to@example.com']}
-       */
-      getEnvelope() {
-        if (this._envelope) {
-          return this._envelope;
-        }
-        const envelope = {
-          from: false,
-          to: []
-        };
-        const seenRecipients = /* @__PURE__ */ new Set();
-        this._headers.forEach((header) => {
-          const list2 = [];
-          if (header.key === "From" || !envelope.from && ["Reply-To", "Sender"].includes(header.key)) {
-            this._convertAddresses(this._parseAddresses(header.value), list2);
-            if (list2.length && list2[0]) {
-              envelope.from = list2[0].address;
-            }
-          } else if (["To", "Cc", "Bcc"].includes(header.key)) {
-            this._convertAddresses(this._parseAddresses(header.value), envelope.to, seenRecipients);
-          }
-        });
-        envelope.to = envelope.to.map((to) => to.address);
-        return envelope;
-      }
-      /**
-       * Returns Message-Id value. If it does not exist, then creates one
-       *
-       * @return {String} Message-Id value
-       */
-      messageId() {
-        let messageId = this.getHeader("Message-ID");
-        if (!messageId) {
-          messageId = this._generateMessageId();
-          this.setHeader("Message-ID", messageId);
-        }
-        return messageId;
-      }
-      /**
-       * Sets pregenerated content that will be used as the output of this node
-       *
-       * @param {String|Buffer|Stream} Raw MIME contents
-       */
-      setRaw(raw) {
-        this._raw = raw;
-        if (this._raw && typeof this._raw.pipe === "function") {
-          this._contentErrorHandler = (err) => {
-            this._raw.removeListener("error", this._contentErrorHandler);
-            this._raw = err;
-          };
-          this._raw.once("error", this._contentErrorHandler);
-        }
-        return this;
-      }
-      /////// PRIVATE METHODS
-      /**
-       * Checks an access policy flag for this node and every node above it. The flags are set
-       * from the options the node was built with, and createChild only ever sees the options
-       * the caller passed, so a child of a closed tree starts out open. Reading the answer off
-       * the parent chain keeps it right whatever order the tree was assembled in.
-       *
-       * @param {String} flag Either 'disableFileAccess' or 'disableUrlAccess'
-       * @return {Boolean} true if this node or an ancestor closed that access
-       */
-      _accessDisabled(flag) {
-        let node = this;
-        while (node) {
-          if (node[flag]) {
-            return true;
-          }
-          node = node.parentNode;
-        }
-        return false;
-      }
-      /**
-       * Detects and returns handle to a stream related with the content.
-       *
-       * @param {Mixed} content Node content
-       * @returns {Object} Stream object
-       */
-      _getStream(content) {
-        let contentStream;
-        if (content._resolvedValue) {
-          contentStream = new PassThrough();
-          setImmediate(() => {
-            try {
-              contentStream.end(content._resolvedValue);
-            } catch (_err) {
-              contentStream.emit("error", _err);
-            }
-          });
-          return contentStream;
-        }
-        if (typeof content.pipe === "function") {
-          return content;
-        }
-        if (content && typeof content.path === "string" && !content.href) {
-          if (this._accessDisabled("disableFileAccess")) {
-            contentStream = new PassThrough();
-            setImmediate(() => {
-              const err = new Error("File access rejected for " + content.path);
-              err.code = errors.EFILEACCESS;
-              contentStream.emit("error", err);
-            });
-            return contentStream;
-          }
-          return fs.createReadStream(content.path);
-        }
-        if (content && typeof content.href === "string") {
-          if (this._accessDisabled("disableUrlAccess")) {
-            contentStream = new PassThrough();
-            setImmediate(() => {
-              const err = new Error("Url access rejected for " + content.href);
-              err.code = errors.EURLACCESS;
-              contentStream.emit("error", err);
-            });
-            return contentStream;
-          }
-          return nmfetch(content.href, { headers: content.httpHeaders, tls: content.tls });
-        }
-        contentStream = new PassThrough();
-        setImmediate(() => {
-          try {
-            contentStream.end(content || "");
-          } catch (_err) {
-            contentStream.emit("error", _err);
-          }
-        });
-        return contentStream;
-      }
-      /**
-       * Parses addresses. Takes in a single address or an array or an
-       * array of address arrays (eg. To: [[first group], [second group],...])
-       *
-       * @param {Mixed} addresses Addresses to be parsed
-       * @return {Array} An array of address objects
-       */
-      _parseAddresses(addresses) {
-        const flattened = [];
-        [].concat(addresses).forEach((address) => {
-          if (address && address.address) {
-            const normalized = this._normalizeAddress(address.address);
-            if (normalized === address.address && typeof address.name === "string") {
-              flattened.push(address);
-              return;
-            }
-            const copy = shared.copyOwnKeys({}, address);
-            copy.address = normalized;
-            copy.name = address.name || "";
-            flattened.push(copy);
-            return;
-          }
-          const parsed = this._normalizeParsedAddresses(addressparser(address));
-          for (let i = 0; i < parsed.length; i++) {
-            flattened.push(parsed[i]);
-          }
-        });
-        return flattened;
-      }
-      /**
-       * Normalizes the addresses of a freshly parsed address list, groups included.
-       *
-       * Everything this method returns carries a normalized address, whether it arrived as an
-       * object or was parsed out of a header value. Without this the two shapes disagree, and
-       * a consumer reading the parsed form back is handed the ambiguous
-       * 'user@evil.com@good.com' that the header and the envelope no longer carry.
-       *
-       * @param {Array} parsed An array of address objects, as returned by addressparser
-       * @return {Array} The same array, with every address normalized
-       */
-      _normalizeParsedAddresses(parsed) {
-        parsed.forEach((entry) => {
-          if (entry.address) {
-            entry.address = this._normalizeAddress(entry.address);
-          } else if (entry.group) {
-            this._normalizeParsedAddresses(entry.group);
-          }
-        });
-        return parsed;
-      }
-      /**
-       * Parses the addresses of an explicitly set envelope.
-       *
-       * An envelope value is an addr-spec and never a display name, so a bare local username
-       * such as 'root' is the address here. Header parsing has to read the same value as a
-       * display name, as a value with no '@' in it can not be an addr-spec in a header.
-       *
-       * @param {Mixed} addresses Addresses to be parsed
-       * @return {Array} An array of address objects
-       */
-      _parseEnvelopeAddresses(addresses) {
-        return this._parseAddresses(addresses).map((entry) => {
-          if (entry.address || entry.group || !entry.name || /[\s@]/.test(entry.name)) {
-            return entry;
-          }
-          return { address: this._normalizeAddress(entry.name), name: "" };
-        });
-      }
-      /**
-       * Normalizes a header key, uses Camel-Case form, except for uppercase MIME-
-       *
-       * @param {String} key Key to be normalized
-       * @return {String} key in Camel-Case form
-       */
-      _normalizeHeaderKey(key) {
-        key = (key || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x1f\x7f]/g, "").trim().toLowerCase().replace(/^X-SMTPAPI$|^(MIME|DKIM|ARC|BIMI)\b|^[a-z]|-(SPF|FBL|ID|MD5)$|-[a-z]/gi, (c) => c.toUpperCase()).replace(/^Content-Features$/i, "Content-features");
-        return key;
-      }
-      /**
-       * Checks if the content type is multipart and defines boundary if needed.
-       * Doesn't return anything, modifies object argument instead.
-       *
-       * @param {Object} structured Parsed header value for 'Content-Type' key
-       */
-      _handleContentType(structured) {
-        this.contentType = structured.value.trim().toLowerCase();
-        this.multipart = /^multipart\//i.test(this.contentType) ? this.contentType.substr(this.contentType.indexOf("/") + 1) : false;
-        if (this.multipart) {
-          this.boundary = structured.params.boundary = structured.params.boundary || this.boundary || this._generateBoundary();
-        } else {
-          this.boundary = false;
-        }
-      }
-      /**
-       * Generates a multipart boundary value
-       *
-       * @return {String} boundary value
-       */
-      _generateBoundary() {
-        return this.rootNode.boundaryPrefix + "-" + this.rootNode.baseBoundary + "-Part_" + this._nodeId;
-      }
-      /**
-       * Encodes a header value for use in the generated rfc2822 email.
-       *
-       * @param {String} key Header key
-       * @param {String} value Header value
-       */
-      _encodeHeaderValue(key, value) {
-        key = this._normalizeHeaderKey(key);
-        switch (key) {
-          // Structured headers
-          case "From":
-          case "Sender":
-          case "To":
-          case "Cc":
-          case "Bcc":
-          case "Reply-To":
-            return this._convertAddresses(this._parseAddresses(value));
-          // values enclosed in <>
-          case "Message-ID":
-          case "In-Reply-To":
-          case "Content-Id":
-            value = (value || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
-            if (value.charAt(0) !== "<") {
-              value = "<" + value;
-            }
-            if (value.charAt(value.length - 1) !== ">") {
-              value = value + ">";
-            }
-            return value;
-          // space separated list of values enclosed in <>
-          case "References":
-            value = [].concat.apply(
-              [],
-              [].concat(value || "").map((elm) => {
-                elm = (elm || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "").trim();
-                return elm.replace(/<[^>]*>/g, (str2) => str2.replace(/\s/g, "")).split(/\s+/);
-              })
-            ).map((elm) => {
-              if (elm.charAt(0) !== "<") {
-                elm = "<" + elm;
-              }
-              if (elm.charAt(elm.length - 1) !== ">") {
-                elm = elm + ">";
-              }
-              return elm;
-            });
-            return value.join(" ").trim();
-          case "Date":
-            if (Object.prototype.toString.call(value) === "[object Date]") {
-              return value.toUTCString().replace(/GMT/, "+0000");
-            }
-            value = (value || "").toString().replace(/\r?\n|\r/g, " ");
-            return this._encodeHeaderText(value);
-          case "Content-Type":
-          case "Content-Disposition":
-            return (value || "").toString().replace(/\r?\n|\r/g, " ");
-          default:
-            value = (value || "").toString().replace(/\r?\n|\r/g, " ");
-            return this._encodeHeaderText(value);
-        }
-      }
-      /**
-       * Rebuilds address object using punycode and other adjustments
-       *
-       * @param {Array} addresses An array of address objects
-       * @param {Array} [uniqueList] An array to be populated with addresses
-       * @return {String} address string
-       */
-      _convertAddresses(addresses, uniqueList, seenAddresses) {
-        const values = [];
-        uniqueList = uniqueList || [];
-        if (!seenAddresses) {
-          seenAddresses = /* @__PURE__ */ new Set();
-          for (let i = 0; i < uniqueList.length; i++) {
-            seenAddresses.add(uniqueList[i].address);
-          }
-        }
-        [].concat(addresses || []).forEach((address) => {
-          if (address.address) {
-            address.address = this._normalizeAddress(address.address);
-            if (!address.name) {
-              values.push(PLAIN_ADDRESS.test(address.address) ? address.address : `<${address.address}>`);
-            } else {
-              values.push(`${this._encodeAddressName(address.name)} <${address.address}>`);
-            }
-            if (!seenAddresses.has(address.address)) {
-              seenAddresses.add(address.address);
-              uniqueList.push(address);
-            }
-          } else if (address.group) {
-            const groupListAddresses = (address.group.length ? this._convertAddresses(address.group, uniqueList, seenAddresses) : "").trim();
-            values.push(`${this._encodeAddressName(address.name)}:${groupListAddresses};`);
-          }
-        });
-        return values.join(", ");
-      }
-      /**
-       * Normalizes an email address
-       *
-       * @param {Array} address An array of address objects
-       * @return {String} address string
-       */
-      _normalizeAddress(address) {
-        address = (address || "").toString().replace(/[\x00-\x1F\x7F<>]+/g, " ").trim();
-        if (!address) {
-          return address;
-        }
-        const lastAt = address.lastIndexOf("@");
-        if (lastAt < 0) {
-          return this._normalizeLocalPart(address);
-        }
-        const user = address.substr(0, lastAt);
-        const domain = address.substr(lastAt + 1);
-        let encodedDomain = domain;
-        const smtputf8 = /[\x80-\uFFFF]/.test(user);
-        try {
-          encodedDomain = normalizeDomain(domain.toLowerCase(), smtputf8);
-        } catch (_err) {
-        }
-        return `${this._normalizeLocalPart(user)}@${encodedDomain}`;
-      }
-      /**
-       * Normalizes the local part of an address into a form that can be emitted as is.
-       *
-       * A local part is either a dot-atom or a quoted-string, anything else is not a valid
-       * addr-spec. The quotes of a quoted local part get lost along the way, and a bare
-       * 'user@evil.com@good.com' leaves it to the receiver which '@' splits the domain off,
-       * while the split here is always at the last one. So whatever is not already one of
-       * the two valid forms goes back out as a quoted-string.
-       *
-       * @param {String} user Local part of an address
-       * @return {String} Local part as a dot-atom or as a quoted-string
-       */
-      _normalizeLocalPart(user) {
-        if (DOT_ATOM.test(user) || QUOTED_STRING.test(user)) {
-          return user;
-        }
-        return mimeFuncs.quoteString(user);
-      }
-      /**
-       * If needed, mime encodes the name part
-       *
-       * @param {String} name Name part of an address
-       * @returns {String} Mime word encoded string if needed
-       */
-      _encodeAddressName(name) {
-        if (!/^[\w ]*$/.test(name)) {
-          if (/^[\x20-\x7e]*$/.test(name)) {
-            return mimeFuncs.quoteString(name);
-          } else {
-            return mimeFuncs.encodeWord(name, this._getTextEncoding(name), 52);
-          }
-        }
-        return name;
-      }
-      /**
-       * Encodes an unstructured header value. Such a value can only carry VCHAR and WSP, so a
-       * control char or DEL has to be forced into the mime encoded word that a non-ascii value
-       * would get anyway. HT stays as it is, it is valid folding whitespace here.
-       *
-       * @param {String} value Header value to encode
-       * @returns {String} Mime word encoded string if needed
-       */
-      _encodeHeaderText(value) {
-        return /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value) ? mimeFuncs.encodeWord(value, this._getTextEncoding(value), 52) : (
-          // encodeWords only encodes if needed, otherwise the original string is returned
-          this._encodeWords(value)
-        );
-      }
-      /**
-       * If needed, mime encodes the name part
-       *
-       * @param {String} name Name part of an address
-       * @returns {String} Mime word encoded string if needed
-       */
-      _encodeWords(value) {
-        return mimeFuncs.encodeWords(value, this._getTextEncoding(value), 52, true);
-      }
-      /**
-       * Detects best mime encoding for a text value
-       *
-       * @param {String} value Value to check for
-       * @return {String} either 'Q' or 'B'
-       */
-      _getTextEncoding(value) {
-        value = (value || "").toString();
-        if (this.textEncoding) {
-          return this.textEncoding;
-        }
-        let nonLatinLen = 0;
-        let latinLen = 0;
-        for (let i = 0, len = value.length; i < len; i++) {
-          const code = value.charCodeAt(i);
-          if (code >= 0 && code <= 8 || code === 11 || code === 12 || code >= 14 && code <= 31 || code >= 128) {
-            nonLatinLen++;
-          } else if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-            latinLen++;
-          }
-        }
-        return nonLatinLen < latinLen ? "Q" : "B";
-      }
-      /**
-       * Generates a message id
-       *
-       * @return {String} Random Message-ID value
-       */
-      _generateMessageId() {
-        return "<" + [2, 2, 2, 6].reduce(
-          // crux to generate UUID-like random strings
-          (prev, len) => prev + "-" + crypto.randomBytes(len).toString("hex"),
-          crypto.randomBytes(4).toString("hex")
-        ) + "@" + // try to use the domain of the FROM address or fallback to server hostname
-        (this.getEnvelope().from || this.hostname || "localhost").split("@").pop() + ">";
-      }
-    };
-    module2.exports = MimeNode;
-  }
-});
-
-// node_modules/nodemailer/lib/mail-composer/index.js
-var require_mail_composer = __commonJS({
-  "node_modules/nodemailer/lib/mail-composer/index.js"(exports2, module2) {
-    "use strict";
-    var MimeNode = require_mime_node();
-    var mimeFuncs = require_mime_funcs();
-    var { parseDataURI, copyOwnKeys } = require_shared();
-    var MailComposer = class {
-      constructor(mail) {
-        this.mail = mail || {};
-        this.message = false;
-      }
-      /**
-       * Builds MimeNode instance
-       */
-      compile() {
-        this._alternatives = this.getAlternatives();
-        this._htmlNode = this._alternatives.filter((alternative) => /^text\/html\b/i.test(alternative.contentType)).pop();
-        this._attachments = this.getAttachments(!!this._htmlNode);
-        this._useRelated = !!(this._htmlNode && this._attachments.related.length);
-        this._useAlternative = this._alternatives.length > 1;
-        this._useMixed = this._attachments.attached.length > 1 || this._alternatives.length && this._attachments.attached.length === 1;
-        if (this.mail.raw) {
-          this.message = new MimeNode("message/rfc822", {
-            newline: this.mail.newline,
-            disableUrlAccess: this.mail.disableUrlAccess,
-            disableFileAccess: this.mail.disableFileAccess
-          }).setRaw(this.mail.raw);
-        } else if (this._useMixed) {
-          this.message = this._createMixed();
-        } else if (this._useAlternative) {
-          this.message = this._createAlternative();
-        } else if (this._useRelated) {
-          this.message = this._createRelated();
-        } else {
-          this.message = this._createContentNode(
-            false,
-            [].concat(this._alternatives || []).concat(this._attachments.attached || []).shift() || {
-              contentType: "text/plain",
-              content: ""
-            }
-          );
-        }
-        if (this.mail.headers) {
-          this.message.addHeader(this.mail.headers);
-        }
-        ["from", "sender", "to", "cc", "bcc", "reply-to", "in-reply-to", "references", "subject", "message-id", "date"].forEach((header) => {
-          const key = header.replace(/-(\w)/g, (o, c) => c.toUpperCase());
-          if (this.mail[key]) {
-            this.message.setHeader(header, this.mail[key]);
-          }
-        });
-        if (this.mail.envelope) {
-          this.message.setEnvelope(this.mail.envelope);
-        }
-        this.message.messageId();
-        return this.message;
-      }
-      /**
-       * List all attachments. Resulting attachment objects can be used as input for MimeNode nodes
-       *
-       * @param {Boolean} findRelated If true separate related attachments from attached ones
-       * @returns {Object} An object of arrays (`related` and `attached`)
-       */
-      getAttachments(findRelated) {
-        let eventObject;
-        const attachments = [].concat(this.mail.attachments || []).map((attachment, i) => {
-          if (/^data:/i.test(attachment.path || attachment.href)) {
-            attachment = this._processDataUrl(attachment);
-          }
-          const contentType = attachment.contentType || mimeFuncs.detectMimeType(attachment.filename || attachment.path || attachment.href || "bin");
-          const isImage = /^image\//i.test(contentType);
-          const isMessageNode = /^message\//i.test(contentType);
-          const contentDisposition = attachment.contentDisposition || (isMessageNode || isImage && attachment.cid ? "inline" : "attachment");
-          let contentTransferEncoding;
-          if ("contentTransferEncoding" in attachment) {
-            contentTransferEncoding = attachment.contentTransferEncoding;
-          } else if (isMessageNode) {
-            contentTransferEncoding = "8bit";
-          } else {
-            contentTransferEncoding = "base64";
-          }
-          const data = {
-            contentType,
-            contentDisposition,
-            contentTransferEncoding
-          };
-          if (attachment.filename) {
-            data.filename = attachment.filename;
-          } else if (!isMessageNode && attachment.filename !== false) {
-            data.filename = (attachment.path || attachment.href || "").split("/").pop().split("?").shift() || "attachment-" + (i + 1);
-            if (data.filename.indexOf(".") < 0) {
-              data.filename += "." + mimeFuncs.detectExtension(data.contentType);
-            }
-          }
-          if (/^https?:\/\//i.test(attachment.path)) {
-            attachment.href = attachment.path;
-            attachment.path = void 0;
-          }
-          if (attachment.cid) {
-            data.cid = attachment.cid;
-          }
-          if (attachment.raw) {
-            data.raw = attachment.raw;
-          } else if (attachment.path) {
-            data.content = {
-              path: attachment.path
-            };
-          } else if (attachment.href) {
-            data.content = {
-              href: attachment.href,
-              httpHeaders: attachment.httpHeaders,
-              tls: attachment.tls
-            };
-          } else {
-            data.content = attachment.content || "";
-          }
-          if (attachment.encoding) {
-            data.encoding = attachment.encoding;
-          }
-          if (attachment.headers) {
-            data.headers = attachment.headers;
-          }
-          return data;
-        });
-        if (this.mail.icalEvent) {
-          eventObject = Object.assign({}, this._getIcalEvent());
-          eventObject.contentType = "application/ics";
-          if (!eventObject.headers) {
-            eventObject.headers = {};
-          }
-          eventObject.filename = eventObject.filename || "invite.ics";
-          eventObject.headers["Content-Disposition"] = "attachment";
-          eventObject.headers["Content-Transfer-Encoding"] = "base64";
-        }
-        if (!findRelated) {
-          return {
-            attached: attachments.concat(eventObject || []),
-            related: []
-          };
-        }
-        return {
-          attached: attachments.filter((attachment) => !attachment.cid).concat(eventObject || []),
-          related: attachments.filter((attachment) => !!attachment.cid)
-        };
-      }
-      /**
-       * Returns the icalEvent value with `path`/`href`/data uri input normalized into
-       * a `content` entry, the same way as for regular attachments. The same event is
-       * included twice (as a text/calendar alternative and as an application/ics
-       * attachment), so the shared content object is marked to be resolved just once
-       * and the buffered result is reused by the second node.
-       *
-       * @returns {Object} Normalized icalEvent data
-       */
-      _getIcalEvent() {
-        if (!this._icalEvent) {
-          let icalEvent;
-          if (typeof this.mail.icalEvent === "object" && (this.mail.icalEvent.content || this.mail.icalEvent.path || this.mail.icalEvent.href || this.mail.icalEvent.raw)) {
-            icalEvent = copyOwnKeys({}, this.mail.icalEvent);
-          } else {
-            icalEvent = {
-              content: this.mail.icalEvent
-            };
-          }
-          if (/^data:/i.test(icalEvent.path || icalEvent.href)) {
-            icalEvent = this._processDataUrl(icalEvent);
-          }
-          if (/^https?:\/\//i.test(icalEvent.path)) {
-            icalEvent.href = icalEvent.path;
-            icalEvent.path = void 0;
-          }
-          if (!icalEvent.raw) {
-            if (icalEvent.path) {
-              icalEvent.content = {
-                path: icalEvent.path
-              };
-              icalEvent.path = void 0;
-            } else if (icalEvent.href) {
-              icalEvent.content = {
-                href: icalEvent.href,
-                httpHeaders: icalEvent.httpHeaders
-              };
-              icalEvent.href = void 0;
-            }
-          }
-          if (icalEvent.content && typeof icalEvent.content === "object") {
-            icalEvent.content._resolve = true;
-          }
-          this._icalEvent = icalEvent;
-        }
-        return this._icalEvent;
-      }
-      /**
-       * List alternatives. Resulting objects can be used as input for MimeNode nodes
-       *
-       * @returns {Array} An array of alternative elements. Includes the `text` and `html` values as well
-       */
-      getAlternatives() {
-        const alternatives = [];
-        let text2, html, watchHtml, amp, eventObject;
-        if (this.mail.text) {
-          if (typeof this.mail.text === "object" && (this.mail.text.content || this.mail.text.path || this.mail.text.href || this.mail.text.raw)) {
-            text2 = this.mail.text;
-          } else {
-            text2 = {
-              content: this.mail.text
-            };
-          }
-          text2.contentType = "text/plain; charset=utf-8";
-        }
-        if (this.mail.watchHtml) {
-          if (typeof this.mail.watchHtml === "object" && (this.mail.watchHtml.content || this.mail.watchHtml.path || this.mail.watchHtml.href || this.mail.watchHtml.raw)) {
-            watchHtml = this.mail.watchHtml;
-          } else {
-            watchHtml = {
-              content: this.mail.watchHtml
-            };
-          }
-          watchHtml.contentType = "text/watch-html; charset=utf-8";
-        }
-        if (this.mail.amp) {
-          if (typeof this.mail.amp === "object" && (this.mail.amp.content || this.mail.amp.path || this.mail.amp.href || this.mail.amp.raw)) {
-            amp = this.mail.amp;
-          } else {
-            amp = {
-              content: this.mail.amp
-            };
-          }
-          amp.contentType = "text/x-amp-html; charset=utf-8";
-        }
-        if (this.mail.icalEvent) {
-          eventObject = Object.assign({}, this._getIcalEvent());
-          eventObject.filename = false;
-          eventObject.contentType = "text/calendar; charset=utf-8; method=" + (eventObject.method || "PUBLISH").toString().trim().toUpperCase();
-          if (!eventObject.headers) {
-            eventObject.headers = {};
-          }
-        }
-        if (this.mail.html) {
-          if (typeof this.mail.html === "object" && (this.mail.html.content || this.mail.html.path || this.mail.html.href || this.mail.html.raw)) {
-            html = this.mail.html;
-          } else {
-            html = {
-              content: this.mail.html
-            };
-          }
-          html.contentType = "text/html; charset=utf-8";
-        }
-        [].concat(text2 || []).concat(watchHtml || []).concat(amp || []).concat(html || []).concat(eventObject || []).concat(this.mail.alternatives || []).forEach((alternative) => {
-          if (/^data:/i.test(alternative.path || alternative.href)) {
-            alternative = this._processDataUrl(alternative);
-          }
-          const data = {
-            contentType: alternative.contentType || mimeFuncs.detectMimeType(alternative.filename || alternative.path || alternative.href || "txt"),
-            contentTransferEncoding: alternative.contentTransferEncoding
-          };
-          if (alternative.filename) {
-            data.filename = alternative.filename;
-          }
-          if (/^https?:\/\//i.test(alternative.path)) {
-            alternative.href = alternative.path;
-            alternative.path = void 0;
-          }
-          if (alternative.raw) {
-            data.raw = alternative.raw;
-          } else if (alternative.path) {
-            data.content = {
-              path: alternative.path
-            };
-          } else if (alternative.href) {
-            data.content = {
-              href: alternative.href
-            };
-          } else {
-            data.content = alternative.content || "";
-          }
-          if (alternative.encoding) {
-            data.encoding = alternative.encoding;
-          }
-          if (alternative.headers) {
-            data.headers = alternative.headers;
-          }
-          alternatives.push(data);
-        });
-        return alternatives;
-      }
-      /**
-       * Builds multipart/mixed node. It should always contain different type of elements on the same level
-       * eg. text + attachments
-       *
-       * @param {Object} parentNode Parent for this note. If it does not exist, a root node is created
-       * @returns {Object} MimeNode node element
-       */
-      _createMixed(parentNode) {
-        const node = parentNode ? parentNode.createChild("multipart/mixed", {
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        }) : new MimeNode("multipart/mixed", {
-          baseBoundary: this.mail.baseBoundary,
-          textEncoding: this.mail.textEncoding,
-          boundaryPrefix: this.mail.boundaryPrefix,
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        });
-        if (this._useAlternative) {
-          this._createAlternative(node);
-        } else if (this._useRelated) {
-          this._createRelated(node);
-        }
-        [].concat(!this._useAlternative && this._alternatives || []).concat(this._attachments.attached || []).forEach((element) => {
-          if (!this._useRelated || element !== this._htmlNode) {
-            this._createContentNode(node, element);
-          }
-        });
-        return node;
-      }
-      /**
-       * Builds multipart/alternative node. It should always contain same type of elements on the same level
-       * eg. text + html view of the same data
-       *
-       * @param {Object} parentNode Parent for this note. If it does not exist, a root node is created
-       * @returns {Object} MimeNode node element
-       */
-      _createAlternative(parentNode) {
-        const node = parentNode ? parentNode.createChild("multipart/alternative", {
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        }) : new MimeNode("multipart/alternative", {
-          baseBoundary: this.mail.baseBoundary,
-          textEncoding: this.mail.textEncoding,
-          boundaryPrefix: this.mail.boundaryPrefix,
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        });
-        this._alternatives.forEach((alternative) => {
-          if (this._useRelated && this._htmlNode === alternative) {
-            this._createRelated(node);
-          } else {
-            this._createContentNode(node, alternative);
-          }
-        });
-        return node;
-      }
-      /**
-       * Builds multipart/related node. It should always contain html node with related attachments
-       *
-       * @param {Object} parentNode Parent for this note. If it does not exist, a root node is created
-       * @returns {Object} MimeNode node element
-       */
-      _createRelated(parentNode) {
-        const node = parentNode ? parentNode.createChild('multipart/related; type="text/html"', {
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        }) : new MimeNode('multipart/related; type="text/html"', {
-          baseBoundary: this.mail.baseBoundary,
-          textEncoding: this.mail.textEncoding,
-          boundaryPrefix: this.mail.boundaryPrefix,
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        });
-        this._createContentNode(node, this._htmlNode);
-        this._attachments.related.forEach((alternative) => this._createContentNode(node, alternative));
-        return node;
-      }
-      /**
-       * Creates a regular node with contents
-       *
-       * @param {Object} parentNode Parent for this note. If it does not exist, a root node is created
-       * @param {Object} element Node data
-       * @returns {Object} MimeNode node element
-       */
-      _createContentNode(parentNode, element) {
-        element = element || {};
-        element.content = element.content || "";
-        const encoding = (element.encoding || "utf8").toString().toLowerCase().replace(/[-_\s]/g, "");
-        const node = parentNode ? parentNode.createChild(element.contentType, {
-          filename: element.filename,
-          textEncoding: this.mail.textEncoding,
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        }) : new MimeNode(element.contentType, {
-          filename: element.filename,
-          baseBoundary: this.mail.baseBoundary,
-          textEncoding: this.mail.textEncoding,
-          boundaryPrefix: this.mail.boundaryPrefix,
-          disableUrlAccess: this.mail.disableUrlAccess,
-          disableFileAccess: this.mail.disableFileAccess,
-          normalizeHeaderKey: this.mail.normalizeHeaderKey,
-          newline: this.mail.newline
-        });
-        if (element.headers) {
-          node.addHeader(element.headers);
-        }
-        if (element.cid) {
-          node.setHeader("Content-Id", "<" + element.cid.replace(/[<>]/g, "") + ">");
-        }
-        if (element.contentTransferEncoding) {
-          node.setHeader("Content-Transfer-Encoding", element.contentTransferEncoding);
-        } else if (this.mail.encoding && /^text\//i.test(element.contentType)) {
-          node.setHeader("Content-Transfer-Encoding", this.mail.encoding);
-        }
-        if (!/^text\//i.test(element.contentType) || element.contentDisposition) {
-          node.setHeader(
-            "Content-Disposition",
-            element.contentDisposition || (element.cid && /^image\//i.test(element.contentType) ? "inline" : "attachment")
-          );
-        }
-        if (typeof element.content === "string" && !["utf8", "usascii", "ascii"].includes(encoding)) {
-          element.content = Buffer.from(element.content, encoding);
-        }
-        if (element.raw) {
-          node.setRaw(element.raw);
-        } else {
-          node.setContent(element.content);
-        }
-        return node;
-      }
-      /**
-       * Parses data uri and converts it to a Buffer
-       *
-       * @param {Object} element Content element
-       * @return {Object} Parsed element
-       */
-      _processDataUrl(element) {
-        const dataUrl = element.path || element.href;
-        if (!dataUrl || typeof dataUrl !== "string") {
-          return element;
-        }
-        if (!dataUrl.startsWith("data:")) {
-          return element;
-        }
-        if (dataUrl.length > 52428800) {
-          let detectedType = "application/octet-stream";
-          const commaPos = dataUrl.indexOf(",");
-          if (commaPos > 0 && commaPos < 200) {
-            const header = dataUrl.substring(5, commaPos);
-            const parts = header.split(";");
-            if (parts[0] && parts[0].includes("/")) {
-              detectedType = parts[0].trim();
-            }
-          }
-          return Object.assign(copyOwnKeys({}, element), {
-            path: false,
-            href: false,
-            content: Buffer.alloc(0),
-            contentType: element.contentType || detectedType
-          });
-        }
-        let parsedDataUri;
-        try {
-          parsedDataUri = parseDataURI(dataUrl);
-        } catch (_err) {
-          return element;
-        }
-        if (!parsedDataUri) {
-          return element;
-        }
-        element.content = parsedDataUri.data;
-        element.contentType = element.contentType || parsedDataUri.contentType;
-        if ("path" in element) {
-          element.path = false;
-        }
-        if ("href" in element) {
-          element.href = false;
-        }
-        return element;
-      }
-    };
-    module2.exports = MailComposer;
-  }
-});
-
-// node_modules/nodemailer/lib/dkim/message-parser.js
-var require_message_parser = __commonJS({
-  "node_modules/nodemailer/lib/dkim/message-parser.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var MessageParser = class extends Transform {
-      constructor(options) {
-        super(options);
-        this.lastBytes = Buffer.alloc(4);
-        this.headersParsed = false;
-        this.headerBytes = 0;
-        this.headerChunks = [];
-        this.rawHeaders = false;
-        this.bodySize = 0;
-      }
-      /**
-       * Keeps count of the last 4 bytes in order to detect line breaks on chunk boundaries
-       *
-       * @param {Buffer} data Next data chunk from the stream
-       */
-      updateLastBytes(data) {
-        const lblen = this.lastBytes.length;
-        const nblen = Math.min(data.length, lblen);
-        for (let i = 0, len = lblen - nblen; i < len; i++) {
-          this.lastBytes[i] = this.lastBytes[i + nblen];
-        }
-        for (let i = 1; i <= nblen; i++) {
-          this.lastBytes[lblen - i] = data[data.length - i];
-        }
-      }
-      /**
-       * Finds and removes message headers from the remaining body. We want to keep
-       * headers separated until final delivery to be able to modify these
-       *
-       * @param {Buffer} data Next chunk of data
-       * @return {Boolean} Returns true if headers are already found or false otherwise
-       */
-      checkHeaders(data) {
-        if (this.headersParsed) {
-          return true;
-        }
-        const lblen = this.lastBytes.length;
-        let headerPos = 0;
-        for (let i = 0, len = this.lastBytes.length + data.length; i < len; i++) {
-          let chr;
-          if (i < lblen) {
-            chr = this.lastBytes[i];
-          } else {
-            chr = data[i - lblen];
-          }
-          if (chr === 10 && i) {
-            const pr1 = i - 1 < lblen ? this.lastBytes[i - 1] : data[i - 1 - lblen];
-            const pr2 = i > 1 ? i - 2 < lblen ? this.lastBytes[i - 2] : data[i - 2 - lblen] : false;
-            if (pr1 === 10) {
-              this.headersParsed = true;
-              headerPos = i - lblen + 1;
-              this.headerBytes += headerPos;
-              break;
-            } else if (pr1 === 13 && pr2 === 10) {
-              this.headersParsed = true;
-              headerPos = i - lblen + 1;
-              this.headerBytes += headerPos;
-              break;
-            }
-          }
-        }
-        if (this.headersParsed) {
-          this.headerChunks.push(data.slice(0, headerPos));
-          this.rawHeaders = Buffer.concat(this.headerChunks, this.headerBytes);
-          this.headerChunks = null;
-          this.emit("headers", this.parseHeaders());
-          if (data.length - 1 > headerPos) {
-            const chunk = data.slice(headerPos);
-            this.bodySize += chunk.length;
-            setImmediate(() => this.push(chunk));
-          }
-          return false;
-        }
-        this.headerBytes += data.length;
-        this.headerChunks.push(data);
-        this.updateLastBytes(data);
-        return false;
-      }
-      _transform(chunk, encoding, callback) {
-        if (!chunk || !chunk.length) {
-          return callback();
-        }
-        if (typeof chunk === "string") {
-          chunk = Buffer.from(chunk, encoding);
-        }
-        let headersFound;
-        try {
-          headersFound = this.checkHeaders(chunk);
-        } catch (E) {
-          return callback(E);
-        }
-        if (headersFound) {
-          this.bodySize += chunk.length;
-          this.push(chunk);
-        }
-        setImmediate(callback);
-      }
-      _flush(callback) {
-        if (this.headerChunks) {
-          const chunk = Buffer.concat(this.headerChunks, this.headerBytes);
-          this.bodySize += chunk.length;
-          this.push(chunk);
-          this.headerChunks = null;
-        }
-        callback();
-      }
-      parseHeaders() {
-        const lines = (this.rawHeaders || "").toString().split(/\r?\n/);
-        for (let i = lines.length - 1; i > 0; i--) {
-          if (/^\s/.test(lines[i])) {
-            lines[i - 1] += "\n" + lines[i];
-            lines.splice(i, 1);
-          }
-        }
-        return lines.filter((line) => line.trim()).map((line) => ({
-          key: line.substr(0, line.indexOf(":")).trim().toLowerCase(),
-          line
-        }));
-      }
-    };
-    module2.exports = MessageParser;
-  }
-});
-
-// node_modules/nodemailer/lib/dkim/relaxed-body.js
-var require_relaxed_body = __commonJS({
-  "node_modules/nodemailer/lib/dkim/relaxed-body.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var crypto = require("crypto");
-    var RelaxedBody = class extends Transform {
-      constructor(options) {
-        super();
-        options = options || {};
-        this.chunkBuffer = [];
-        this.chunkBufferLen = 0;
-        this.bodyHash = crypto.createHash(options.hashAlgo || "sha256");
-        this.remainder = "";
-        this.byteLength = 0;
-        this.debug = options.debug;
-        this._debugBody = options.debug ? [] : false;
-      }
-      updateHash(chunk) {
-        let bodyStr;
-        let nextRemainder = "";
-        let state = "file";
-        for (let i = chunk.length - 1; i >= 0; i--) {
-          const c = chunk[i];
-          if (state === "file" && (c === 10 || c === 13)) {
-          } else if (state === "file" && (c === 9 || c === 32)) {
-            state = "line";
-          } else if (state === "line" && (c === 9 || c === 32)) {
-          } else if (state === "file" || state === "line") {
-            state = "body";
-            if (i === chunk.length - 1) {
-              break;
-            }
-          }
-          if (i === 0) {
-            if (state === "file" && (!this.remainder || /[\r\n]$/.test(this.remainder)) || state === "line" && (!this.remainder || /[ \t]$/.test(this.remainder))) {
-              this.remainder += chunk.toString("binary");
-              return;
-            } else if (state === "line" || state === "file") {
-              nextRemainder = chunk.toString("binary");
-              chunk = false;
-              break;
-            }
-          }
-          if (state !== "body") {
-            continue;
-          }
-          nextRemainder = chunk.slice(i + 1).toString("binary");
-          chunk = chunk.slice(0, i + 1);
-          break;
-        }
-        let needsFixing = !!this.remainder;
-        if (chunk && !needsFixing) {
-          for (let i = 0, len = chunk.length; i < len; i++) {
-            if (i && chunk[i] === 10 && chunk[i - 1] !== 13) {
-              needsFixing = true;
-              break;
-            } else if (i && chunk[i] === 13 && chunk[i - 1] === 32) {
-              needsFixing = true;
-              break;
-            } else if (i && chunk[i] === 32 && chunk[i - 1] === 32) {
-              needsFixing = true;
-              break;
-            } else if (chunk[i] === 9) {
-              needsFixing = true;
-              break;
-            }
-          }
-        }
-        if (needsFixing) {
-          bodyStr = this.remainder + (chunk ? chunk.toString("binary") : "");
-          this.remainder = nextRemainder;
-          bodyStr = bodyStr.replace(/\r?\n/g, "\n").replace(/[ \t]*$/gm, "").replace(/[ \t]+/gm, " ").replace(/\n/g, "\r\n");
-          chunk = Buffer.from(bodyStr, "binary");
-        } else if (nextRemainder) {
-          this.remainder = nextRemainder;
-        }
-        if (this.debug) {
-          this._debugBody.push(chunk);
-        }
-        this.bodyHash.update(chunk);
-      }
-      _transform(chunk, encoding, callback) {
-        if (!chunk || !chunk.length) {
-          return callback();
-        }
-        if (typeof chunk === "string") {
-          chunk = Buffer.from(chunk, encoding);
-        }
-        this.updateHash(chunk);
-        this.byteLength += chunk.length;
-        this.push(chunk);
-        callback();
-      }
-      _flush(callback) {
-        if (/[\r\n]$/.test(this.remainder) && this.byteLength > 2) {
-          this.bodyHash.update(Buffer.from("\r\n"));
-        }
-        if (!this.byteLength) {
-          this.push(Buffer.from("\r\n"));
-        }
-        this.emit("hash", this.bodyHash.digest("base64"), this.debug ? Buffer.concat(this._debugBody) : false);
-        callback();
-      }
-    };
-    module2.exports = RelaxedBody;
-  }
-});
-
-// node_modules/nodemailer/lib/dkim/sign.js
-var require_sign = __commonJS({
-  "node_modules/nodemailer/lib/dkim/sign.js"(exports2, module2) {
-    "use strict";
-    var punycode = require_punycode();
-    var mimeFuncs = require_mime_funcs();
-    var crypto = require("crypto");
-    module2.exports = (headers, hashAlgo, bodyHash, options) => {
-      options = options || {};
-      const defaultFieldNames = "From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:Content-ID:Content-Description:Resent-Date:Resent-From:Resent-Sender:Resent-To:Resent-Cc:Resent-Message-ID:In-Reply-To:References:List-Id:List-Help:List-Unsubscribe:List-Subscribe:List-Post:List-Owner:List-Archive";
-      const fieldNames = options.headerFieldNames || defaultFieldNames;
-      const canonicalizedHeaderData = relaxedHeaders(headers, fieldNames, options.skipFields);
-      const dkimHeader = generateDKIMHeader(options.domainName, options.keySelector, canonicalizedHeaderData.fieldNames, hashAlgo, bodyHash);
-      canonicalizedHeaderData.headers += "dkim-signature:" + relaxedHeaderLine(dkimHeader);
-      const signer = crypto.createSign(("rsa-" + hashAlgo).toUpperCase());
-      signer.update(canonicalizedHeaderData.headers);
-      let signature;
-      try {
-        signature = signer.sign(options.privateKey, "base64");
-      } catch (_E) {
-        return false;
-      }
-      return dkimHeader + signature.replace(/(^.{73}|.{75}(?!\r?\n|\r))/g, "$&\r\n ").trim();
-    };
-    module2.exports.relaxedHeaders = relaxedHeaders;
-    function generateDKIMHeader(domainName, keySelector, fieldNames, hashAlgo, bodyHash) {
-      const cleanTagValue = (value) => (value || "").toString().replace(/[\x00-\x1f\x7f;=]/g, "");
-      const dkim = [
-        "v=1",
-        "a=rsa-" + hashAlgo,
-        "c=relaxed/relaxed",
-        "d=" + punycode.toASCII(cleanTagValue(domainName)),
-        "q=dns/txt",
-        "s=" + cleanTagValue(keySelector),
-        "bh=" + bodyHash,
-        "h=" + cleanTagValue(fieldNames)
-      ].join("; ");
-      return mimeFuncs.foldLines("DKIM-Signature: " + dkim, 76) + ";\r\n b=";
-    }
-    function relaxedHeaders(headers, fieldNames, skipFields) {
-      const includedFields = /* @__PURE__ */ new Set();
-      const skip = /* @__PURE__ */ new Set();
-      const headerFields = /* @__PURE__ */ new Map();
-      (skipFields || "").toLowerCase().split(":").forEach((field) => {
-        skip.add(field.trim());
-      });
-      (fieldNames || "").toLowerCase().split(":").filter((field) => !skip.has(field.trim())).forEach((field) => {
-        includedFields.add(field.trim());
-      });
-      for (let i = headers.length - 1; i >= 0; i--) {
-        const line = headers[i];
-        if (includedFields.has(line.key) && !headerFields.has(line.key)) {
-          headerFields.set(line.key, relaxedHeaderLine(line.line));
-        }
-      }
-      const headersList = [];
-      const fields = [];
-      includedFields.forEach((field) => {
-        if (headerFields.has(field)) {
-          fields.push(field);
-          headersList.push(field + ":" + headerFields.get(field));
-        }
-      });
-      return {
-        headers: headersList.join("\r\n") + "\r\n",
-        fieldNames: fields.join(":")
-      };
-    }
-    function relaxedHeaderLine(line) {
-      return line.substr(line.indexOf(":") + 1).replace(/\r?\n/g, "").replace(/\s+/g, " ").trim();
-    }
-  }
-});
-
-// node_modules/nodemailer/lib/dkim/index.js
-var require_dkim = __commonJS({
-  "node_modules/nodemailer/lib/dkim/index.js"(exports2, module2) {
-    "use strict";
-    var MessageParser = require_message_parser();
-    var RelaxedBody = require_relaxed_body();
-    var sign = require_sign();
-    var { PassThrough } = require("stream");
-    var fs = require("fs");
-    var path = require("path");
-    var crypto = require("crypto");
-    var { copyOwnKeys } = require_objects();
-    var DKIM_ALGO = "sha256";
-    var MAX_MESSAGE_SIZE = 2 * 1024 * 1024;
-    var DKIMSigner = class {
-      constructor(options, keys, input, output) {
-        this.options = options || {};
-        this.keys = keys;
-        this.cacheTreshold = Number(this.options.cacheTreshold) || MAX_MESSAGE_SIZE;
-        this.hashAlgo = this.options.hashAlgo || DKIM_ALGO;
-        this.cacheDir = this.options.cacheDir || false;
-        this.chunks = [];
-        this.chunklen = 0;
-        this.readPos = 0;
-        this.cachePath = this.cacheDir ? path.join(this.cacheDir, "message." + Date.now() + "-" + crypto.randomBytes(14).toString("hex")) : false;
-        this.cache = false;
-        this.headers = false;
-        this.bodyHash = false;
-        this.parser = false;
-        this.relaxedBody = false;
-        this.input = input;
-        this.output = output;
-        this.output.usingCache = false;
-        this.hasErrored = false;
-        this.input.on("error", (err) => {
-          this.hasErrored = true;
-          this.cleanup();
-          output.emit("error", err);
-        });
-      }
-      cleanup() {
-        if (!this.cache || !this.cachePath) {
-          return;
-        }
-        fs.unlink(this.cachePath, () => false);
-      }
-      createReadCache() {
-        this.cache = fs.createReadStream(this.cachePath);
-        this.cache.once("error", (err) => {
-          this.cleanup();
-          this.output.emit("error", err);
-        });
-        this.cache.once("close", () => {
-          this.cleanup();
-        });
-        this.cache.pipe(this.output);
-      }
-      sendNextChunk() {
-        if (this.hasErrored) {
-          return;
-        }
-        if (this.readPos >= this.chunks.length) {
-          if (!this.cache) {
-            return this.output.end();
-          }
-          return this.createReadCache();
-        }
-        const chunk = this.chunks[this.readPos++];
-        if (this.output.write(chunk) === false) {
-          return this.output.once("drain", () => {
-            this.sendNextChunk();
-          });
-        }
-        setImmediate(() => this.sendNextChunk());
-      }
-      sendSignedOutput() {
-        let keyPos = 0;
-        const signNextKey = () => {
-          if (keyPos >= this.keys.length) {
-            this.output.write(this.parser.rawHeaders);
-            return setImmediate(() => this.sendNextChunk());
-          }
-          const key = this.keys[keyPos++];
-          const dkimField = sign(this.headers, this.hashAlgo, this.bodyHash, {
-            domainName: key.domainName,
-            keySelector: key.keySelector,
-            privateKey: key.privateKey,
-            headerFieldNames: this.options.headerFieldNames,
-            skipFields: this.options.skipFields
-          });
-          if (dkimField) {
-            this.output.write(Buffer.from(dkimField + "\r\n"));
-          }
-          return setImmediate(signNextKey);
-        };
-        if (this.bodyHash && this.headers) {
-          return signNextKey();
-        }
-        this.output.write(this.parser.rawHeaders);
-        this.sendNextChunk();
-      }
-      createWriteCache() {
-        this.output.usingCache = true;
-        this.cache = fs.createWriteStream(this.cachePath);
-        this.cache.once("error", (err) => {
-          this.cleanup();
-          this.relaxedBody.unpipe(this.cache);
-          this.relaxedBody.on("readable", () => {
-            while (this.relaxedBody.read() !== null) {
-            }
-          });
-          this.hasErrored = true;
-          this.output.emit("error", err);
-        });
-        this.cache.once("close", () => {
-          this.sendSignedOutput();
-        });
-        this.relaxedBody.removeAllListeners("readable");
-        this.relaxedBody.pipe(this.cache);
-      }
-      signStream() {
-        this.parser = new MessageParser();
-        this.relaxedBody = new RelaxedBody({
-          hashAlgo: this.hashAlgo
-        });
-        this.parser.on("headers", (value) => {
-          this.headers = value;
-        });
-        this.relaxedBody.on("hash", (value) => {
-          this.bodyHash = value;
-        });
-        this.relaxedBody.on("readable", () => {
-          let chunk;
-          if (this.cache) {
-            return;
-          }
-          while ((chunk = this.relaxedBody.read()) !== null) {
-            this.chunks.push(chunk);
-            this.chunklen += chunk.length;
-            if (this.chunklen >= this.cacheTreshold && this.cachePath) {
-              return this.createWriteCache();
-            }
-          }
-        });
-        this.relaxedBody.on("end", () => {
-          if (this.cache) {
-            return;
-          }
-          this.sendSignedOutput();
-        });
-        this.parser.pipe(this.relaxedBody);
-        setImmediate(() => this.input.pipe(this.parser));
-      }
-    };
-    var DKIM = class {
-      constructor(options) {
-        this.options = options || {};
-        this.keys = [].concat(
-          this.options.keys || {
-            domainName: options.domainName,
-            keySelector: options.keySelector,
-            privateKey: options.privateKey
-          }
-        );
-      }
-      sign(input, extraOptions) {
-        const output = new PassThrough();
-        let inputStream = input;
-        let writeValue = false;
-        if (Buffer.isBuffer(input)) {
-          writeValue = input;
-          inputStream = new PassThrough();
-        } else if (typeof input === "string") {
-          writeValue = Buffer.from(input);
-          inputStream = new PassThrough();
-        }
-        let options = this.options;
-        if (extraOptions && Object.keys(extraOptions).length) {
-          options = copyOwnKeys({}, extraOptions);
-          copyOwnKeys(options, this.options);
-        }
-        const signer = new DKIMSigner(options, this.keys, inputStream, output);
-        setImmediate(() => {
-          signer.signStream();
-          if (writeValue) {
-            setImmediate(() => {
-              inputStream.end(writeValue);
-            });
-          }
-        });
-        return output;
-      }
-    };
-    module2.exports = DKIM;
-  }
-});
-
-// node_modules/nodemailer/lib/smtp-connection/http-proxy-client.js
-var require_http_proxy_client = __commonJS({
-  "node_modules/nodemailer/lib/smtp-connection/http-proxy-client.js"(exports2, module2) {
-    "use strict";
-    var net = require("net");
-    var tls = require("tls");
-    var urllib = require_url();
-    var errors = require_errors();
-    var MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
-    function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions, callback) {
-      if (typeof tlsOptions === "function") {
-        callback = tlsOptions;
-        tlsOptions = {};
-      }
-      tlsOptions = tlsOptions || {};
-      destinationPort = Number(destinationPort) || 0;
-      if (!destinationPort || /[\r\n]/.test(destinationHost)) {
-        const err = new Error("Invalid proxy destination");
-        err.code = errors.EPROXY;
-        return setImmediate(() => callback(err));
-      }
-      const proxy = urllib.parse(proxyUrl);
-      const connectOptions = {
-        host: proxy.hostname,
-        port: Number(proxy.port) ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80
-      };
-      let connect2;
-      if (proxy.protocol === "https:") {
-        connectOptions.rejectUnauthorized = tlsOptions.rejectUnauthorized !== false;
-        connect2 = tls.connect.bind(tls);
-      } else {
-        connect2 = net.connect.bind(net);
-      }
-      let socket;
-      let finished = false;
-      const tempSocketErr = (err) => {
-        if (finished) {
-          return;
-        }
-        finished = true;
-        try {
-          socket.destroy();
-        } catch (_E) {
-        }
-        callback(err);
-      };
-      const timeoutErr = () => {
-        const err = new Error("Proxy socket timed out");
-        err.code = "ETIMEDOUT";
-        tempSocketErr(err);
-      };
-      socket = connect2(connectOptions, () => {
-        if (finished) {
-          return;
-        }
-        const reqHeaders = {
-          Host: destinationHost + ":" + destinationPort,
-          Connection: "close"
-        };
-        if (proxy.auth) {
-          reqHeaders["Proxy-Authorization"] = "Basic " + Buffer.from(proxy.auth).toString("base64");
-        }
-        socket.write(
-          // HTTP method
-          "CONNECT " + destinationHost + ":" + destinationPort + " HTTP/1.1\r\n" + // HTTP request headers
-          Object.keys(reqHeaders).map((key) => key + ": " + reqHeaders[key]).join("\r\n") + // End request
-          "\r\n\r\n"
-        );
-        let headers = "";
-        const onSocketData = (chunk) => {
-          let match;
-          let remainder;
-          if (finished) {
-            return;
-          }
-          headers += chunk.toString("binary");
-          if (match = headers.match(/\r\n\r\n/)) {
-            socket.removeListener("data", onSocketData);
-            remainder = headers.substr(match.index + match[0].length);
-            headers = headers.substr(0, match.index);
-            if (remainder) {
-              socket.unshift(Buffer.from(remainder, "binary"));
-            }
-            finished = true;
-            match = headers.match(/^HTTP\/\d+\.\d+ (\d+)/i);
-            if (!match || (match[1] || "").charAt(0) !== "2") {
-              try {
-                socket.destroy();
-              } catch (_E) {
-              }
-              const err = new Error("Invalid response from proxy" + (match && ": " + match[1] || ""));
-              err.code = errors.EPROXY;
-              return callback(err);
-            }
-            socket.removeListener("error", tempSocketErr);
-            socket.removeListener("timeout", timeoutErr);
-            socket.setTimeout(0);
-            return callback(null, socket);
-          }
-          if (headers.length > MAX_RESPONSE_HEADER_BYTES) {
-            socket.removeListener("data", onSocketData);
-            const err = new Error("Proxy response headers too large");
-            err.code = errors.EPROXY;
-            return tempSocketErr(err);
-          }
-        };
-        socket.on("data", onSocketData);
-      });
-      socket.setTimeout(httpProxyClient.timeout || 30 * 1e3);
-      socket.on("timeout", timeoutErr);
-      socket.once("error", tempSocketErr);
-    }
-    module2.exports = httpProxyClient;
-  }
-});
-
-// node_modules/nodemailer/lib/mailer/mail-message.js
-var require_mail_message = __commonJS({
-  "node_modules/nodemailer/lib/mailer/mail-message.js"(exports2, module2) {
-    "use strict";
-    var shared = require_shared();
-    var MimeNode = require_mime_node();
-    var mimeFuncs = require_mime_funcs();
-    var hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
-    var MailMessage = class {
-      constructor(mailer, data) {
-        this.mailer = mailer;
-        this.data = {};
-        this.message = null;
-        data = data || {};
-        const options = mailer.options || {};
-        const defaults = mailer._defaults || {};
-        shared.copyOwnKeys(this.data, data);
-        this.data.headers = this.data.headers || {};
-        shared.copyOwnKeys(this.data, defaults, (key) => hasOwn(this.data, key));
-        shared.copyOwnKeys(this.data.headers, defaults.headers, (key) => hasOwn(this.data.headers, key));
-        ["disableFileAccess", "disableUrlAccess", "normalizeHeaderKey", "maxRecipients"].forEach((key) => {
-          if (key in options) {
-            this.data[key] = options[key];
-          }
-        });
-        ["disableFileAccess", "disableUrlAccess"].forEach((key) => {
-          if (!(key in options) && hasOwn(defaults, key)) {
-            this.data[key] = this.data[key] || defaults[key];
-          }
-        });
-      }
-      resolveContent(data, key, options, callback) {
-        if (!callback && typeof options === "function") {
-          callback = options;
-          options = false;
-        }
-        options = options || {};
-        const policy = {
-          disableFileAccess: this.data.disableFileAccess || options.disableFileAccess,
-          disableUrlAccess: this.data.disableUrlAccess || options.disableUrlAccess
-        };
-        return shared.resolveContent(data, key, policy, callback);
-      }
-      resolveAll(callback) {
-        const keys = [
-          [this.data, "html"],
-          [this.data, "text"],
-          [this.data, "watchHtml"],
-          [this.data, "amp"],
-          [this.data, "icalEvent"]
-        ];
-        if (this.data.alternatives && this.data.alternatives.length) {
-          this.data.alternatives.forEach((alternative, i) => {
-            keys.push([this.data.alternatives, i]);
-          });
-        }
-        if (this.data.attachments && this.data.attachments.length) {
-          this.data.attachments.forEach((attachment, i) => {
-            if (!attachment.filename) {
-              attachment.filename = (attachment.path || attachment.href || "").split("/").pop().split("?").shift() || "attachment-" + (i + 1);
-              if (attachment.filename.indexOf(".") < 0) {
-                attachment.filename += "." + mimeFuncs.detectExtension(attachment.contentType);
-              }
-            }
-            if (!attachment.contentType) {
-              attachment.contentType = mimeFuncs.detectMimeType(attachment.filename || attachment.path || attachment.href || "bin");
-            }
-            keys.push([this.data.attachments, i]);
-          });
-        }
-        const mimeNode = new MimeNode();
-        const addressKeys = ["from", "to", "cc", "bcc", "sender", "replyTo"];
-        addressKeys.forEach((address) => {
-          let value;
-          if (this.message) {
-            value = [].concat(mimeNode._parseAddresses(this.message.getHeader(address === "replyTo" ? "reply-to" : address)) || []);
-          } else if (this.data[address]) {
-            value = [].concat(mimeNode._parseAddresses(this.data[address]) || []);
-          }
-          if (value && value.length) {
-            this.data[address] = value;
-          } else if (address in this.data) {
-            this.data[address] = null;
-          }
-        });
-        const singleKeys = ["from", "sender"];
-        singleKeys.forEach((address) => {
-          if (this.data[address]) {
-            this.data[address] = this.data[address].shift();
-          }
-        });
-        let pos = 0;
-        const resolveNext = () => {
-          if (pos >= keys.length) {
-            return callback(null, this.data);
-          }
-          const args = keys[pos++];
-          if (!args[0] || !args[0][args[1]]) {
-            return resolveNext();
-          }
-          shared.resolveContent(
-            ...args,
-            { disableFileAccess: this.data.disableFileAccess, disableUrlAccess: this.data.disableUrlAccess },
-            (err, value) => {
-              if (err) {
-                return callback(err);
-              }
-              const node = {
-                content: value
-              };
-              if (args[0][args[1]] && typeof args[0][args[1]] === "object" && !Buffer.isBuffer(args[0][args[1]])) {
-                shared.copyOwnKeys(node, args[0][args[1]], (key) => key in node || ["content", "path", "href", "raw"].includes(key));
-              }
-              args[0][args[1]] = node;
-              resolveNext();
-            }
-          );
-        };
-        setImmediate(() => resolveNext());
-      }
-      normalize(callback) {
-        const envelope = this.message.getEnvelope();
-        const messageId = this.message.messageId();
-        this.resolveAll((err, data) => {
-          if (err) {
-            return callback(err);
-          }
-          data.envelope = envelope;
-          data.messageId = messageId;
-          ["html", "text", "watchHtml", "amp"].forEach((key) => {
-            if (data[key] && data[key].content) {
-              if (typeof data[key].content === "string") {
-                data[key] = data[key].content;
-              } else if (Buffer.isBuffer(data[key].content)) {
-                data[key] = data[key].content.toString();
-              }
-            }
-          });
-          if (data.icalEvent && Buffer.isBuffer(data.icalEvent.content)) {
-            data.icalEvent.content = data.icalEvent.content.toString("base64");
-            data.icalEvent.encoding = "base64";
-          }
-          if (data.alternatives && data.alternatives.length) {
-            data.alternatives.forEach((alternative) => {
-              if (alternative && alternative.content && Buffer.isBuffer(alternative.content)) {
-                alternative.content = alternative.content.toString("base64");
-                alternative.encoding = "base64";
-              }
-            });
-          }
-          if (data.attachments && data.attachments.length) {
-            data.attachments.forEach((attachment) => {
-              if (attachment && attachment.content && Buffer.isBuffer(attachment.content)) {
-                attachment.content = attachment.content.toString("base64");
-                attachment.encoding = "base64";
-              }
-            });
-          }
-          data.normalizedHeaders = {};
-          Object.keys(data.headers || {}).forEach((key) => {
-            if (shared.isProtoKey(key)) {
-              return;
-            }
-            let value = [].concat(data.headers[key] || []).shift();
-            value = value && value.value || value;
-            if (value) {
-              if (["references", "in-reply-to", "message-id", "content-id"].includes(key)) {
-                value = this.message._encodeHeaderValue(key, value);
-              }
-              data.normalizedHeaders[key] = value;
-            }
-          });
-          if (data.list && typeof data.list === "object") {
-            const listHeaders = this._getListHeaders(data.list);
-            listHeaders.forEach((entry) => {
-              data.normalizedHeaders[entry.key] = entry.value.map((val) => val && val.value || val).join(", ");
-            });
-          }
-          if (data.references) {
-            data.normalizedHeaders.references = this.message._encodeHeaderValue("references", data.references);
-          }
-          if (data.inReplyTo) {
-            data.normalizedHeaders["in-reply-to"] = this.message._encodeHeaderValue("in-reply-to", data.inReplyTo);
-          }
-          return callback(null, data);
-        });
-      }
-      setMailerHeader() {
-        if (!this.message || !this.data.xMailer) {
-          return;
-        }
-        this.message.setHeader("X-Mailer", this.data.xMailer);
-      }
-      setPriorityHeaders() {
-        if (!this.message || !this.data.priority) {
-          return;
-        }
-        switch ((this.data.priority || "").toString().toLowerCase()) {
-          case "high":
-            this.message.setHeader("X-Priority", "1 (Highest)");
-            this.message.setHeader("X-MSMail-Priority", "High");
-            this.message.setHeader("Importance", "High");
-            break;
-          case "low":
-            this.message.setHeader("X-Priority", "5 (Lowest)");
-            this.message.setHeader("X-MSMail-Priority", "Low");
-            this.message.setHeader("Importance", "Low");
-            break;
-          default:
-        }
-      }
-      setListHeaders() {
-        if (!this.message || !this.data.list || typeof this.data.list !== "object") {
-          return;
-        }
-        this._getListHeaders(this.data.list).forEach((listHeader) => {
-          listHeader.value.forEach((value) => {
-            this.message.addHeader(listHeader.key, value);
-          });
-        });
-      }
-      _getListHeaders(listData) {
-        return Object.keys(listData).map((key) => ({
-          key: "list-" + key.toLowerCase().trim(),
-          value: [].concat(listData[key] || []).map((value) => ({
-            prepared: true,
-            foldLines: true,
-            value: [].concat(value || []).map((value2) => {
-              if (typeof value2 === "string") {
-                value2 = {
-                  url: value2
-                };
-              }
-              if (value2 && value2.url) {
-                let comment = (value2.comment || "").toString().replace(/\r?\n|\r/g, " ");
-                const needsEncoding = !mimeFuncs.isPlainText(comment) || /\x7f/.test(comment);
-                if (key.toLowerCase().trim() === "id") {
-                  comment = needsEncoding ? mimeFuncs.encodeWord(comment) : mimeFuncs.quoteString(comment);
-                  return (value2.comment ? comment + " " : "") + this._formatListUrl(value2.url).replace(/^<[^:]+:\/{0,2}/, "<");
-                }
-                comment = needsEncoding ? mimeFuncs.encodeWord(comment) : comment.replace(/[()\\]/g, "\\$&");
-                return this._formatListUrl(value2.url) + (value2.comment ? " (" + comment + ")" : "");
-              }
-              return "";
-            }).filter((value2) => value2).join(", ")
-          }))
-        }));
-      }
-      _formatListUrl(url) {
-        url = url.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "").replace(/[\s<]+|[\s>]+/g, "");
-        if (/^(https?|mailto|ftp):/.test(url)) {
-          return "<" + url + ">";
-        }
-        if (/^[^@]+@[^@]+$/.test(url)) {
-          return "<mailto:" + url + ">";
-        }
-        return "<http://" + url + ">";
-      }
-    };
-    module2.exports = MailMessage;
-  }
-});
-
-// node_modules/nodemailer/lib/mailer/index.js
-var require_mailer = __commonJS({
-  "node_modules/nodemailer/lib/mailer/index.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = require("events");
-    var shared = require_shared();
-    var mimeTypes = require_mime_types();
-    var MailComposer = require_mail_composer();
-    var DKIM = require_dkim();
-    var httpProxyClient = require_http_proxy_client();
-    var errors = require_errors();
-    var util = require("util");
-    var urllib = require_url();
-    var packageData = require_package();
-    var MailMessage = require_mail_message();
-    var net = require("net");
-    var dns = require("dns");
-    var crypto = require("crypto");
-    var DEFAULT_MAX_RECIPIENTS = 1e5;
-    var Mail = class extends EventEmitter {
-      constructor(transporter, options, defaults) {
-        super();
-        this.options = options || {};
-        this._defaults = defaults || {};
-        this._defaultPlugins = {
-          compile: [(...args) => this._convertDataImages(...args)],
-          stream: []
-        };
-        this._userPlugins = {
-          compile: [],
-          stream: []
-        };
-        this.meta = /* @__PURE__ */ new Map();
-        this.dkim = this.options.dkim ? new DKIM(this.options.dkim) : false;
-        this.transporter = transporter;
-        this.transporter.mailer = this;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "mail"
-        });
-        this.logger.debug(
-          {
-            tnx: "create"
-          },
-          "Creating transport: %s",
-          this.getVersionString()
-        );
-        if (typeof this.transporter.on === "function") {
-          this.transporter.on("log", (log) => {
-            this.logger.debug(
-              {
-                tnx: "transport"
-              },
-              "%s: %s",
-              log.type,
-              log.message
-            );
-          });
-          this.transporter.on("error", (err) => {
-            this.logger.error(
-              {
-                err,
-                tnx: "transport"
-              },
-              "Transport Error: %s",
-              err.message
-            );
-            this.emit("error", err);
-          });
-          this.transporter.on("idle", (...args) => {
-            this.emit("idle", ...args);
-          });
-          this.transporter.on("clear", (...args) => {
-            this.emit("clear", ...args);
-          });
-        }
-        ["close", "isIdle", "verify"].forEach((method) => {
-          this[method] = (...args) => {
-            if (typeof this.transporter[method] === "function") {
-              if (method === "verify" && typeof this.getSocket === "function") {
-                this.transporter.getSocket = this.getSocket;
-                this.getSocket = false;
-              }
-              return this.transporter[method](...args);
-            }
-            this.logger.warn(
-              {
-                tnx: "transport",
-                methodName: method
-              },
-              "Non existing method %s called for transport",
-              method
-            );
-            return false;
-          };
-        });
-        if (this.options.proxy && typeof this.options.proxy === "string") {
-          this.setupProxy(this.options.proxy);
-        }
-      }
-      use(step, plugin) {
-        step = (step || "").toString();
-        if (!this._userPlugins.hasOwnProperty(step)) {
-          this._userPlugins[step] = [plugin];
-        } else {
-          this._userPlugins[step].push(plugin);
-        }
-        return this;
-      }
-      /**
-       * Sends an email using the preselected transport object
-       *
-       * @param {Object} data E-data description
-       * @param {Function?} callback Callback to run once the sending succeeded or failed
-       */
-      sendMail(data, callback = null) {
-        let promise;
-        if (!callback) {
-          promise = new Promise((resolve4, reject) => {
-            callback = shared.callbackPromise(resolve4, reject);
-          });
-        }
-        if (typeof this.getSocket === "function") {
-          this.transporter.getSocket = this.getSocket;
-          this.getSocket = false;
-        }
-        const mail = new MailMessage(this, data);
-        this.logger.debug(
-          {
-            tnx: "transport",
-            name: this.transporter.name,
-            version: this.transporter.version,
-            action: "send"
-          },
-          "Sending mail using %s/%s",
-          this.transporter.name,
-          this.transporter.version
-        );
-        this._processPlugins("compile", mail, (err) => {
-          if (err) {
-            this.logger.error(
-              {
-                err,
-                tnx: "plugin",
-                action: "compile"
-              },
-              "PluginCompile Error: %s",
-              err.message
-            );
-            return callback(err);
-          }
-          mail.message = new MailComposer(mail.data).compile();
-          mail.setMailerHeader();
-          mail.setPriorityHeaders();
-          mail.setListHeaders();
-          const maxRecipients = mail.data.maxRecipients === void 0 ? DEFAULT_MAX_RECIPIENTS : mail.data.maxRecipients;
-          const recipientCount = mail.message.getEnvelope().to.length;
-          if (maxRecipients && recipientCount > maxRecipients) {
-            const err2 = new Error(
-              `Message has ${recipientCount} recipients, which is over the ${maxRecipients} allowed by maxRecipients`
-            );
-            err2.code = errors.EMAXRECIPIENTS;
-            this.logger.error(
-              {
-                err: err2,
-                tnx: "transport",
-                action: "send"
-              },
-              "Send Error: %s",
-              err2.message
-            );
-            return callback(err2);
-          }
-          this._processPlugins("stream", mail, (err2) => {
-            if (err2) {
-              this.logger.error(
-                {
-                  err: err2,
-                  tnx: "plugin",
-                  action: "stream"
-                },
-                "PluginStream Error: %s",
-                err2.message
-              );
-              return callback(err2);
-            }
-            if (mail.data.dkim || this.dkim) {
-              mail.message.processFunc((input) => {
-                const dkim = mail.data.dkim ? new DKIM(mail.data.dkim) : this.dkim;
-                this.logger.debug(
-                  {
-                    tnx: "DKIM",
-                    messageId: mail.message.messageId(),
-                    dkimDomains: dkim.keys.map((key) => key.keySelector + "." + key.domainName).join(", ")
-                  },
-                  "Signing outgoing message with %s keys",
-                  dkim.keys.length
-                );
-                return dkim.sign(input, mail.data._dkim);
-              });
-            }
-            this.transporter.send(mail, (...args) => {
-              if (args[0]) {
-                this.logger.error(
-                  {
-                    err: args[0],
-                    tnx: "transport",
-                    action: "send"
-                  },
-                  "Send Error: %s",
-                  args[0].message
-                );
-              }
-              callback(...args);
-            });
-          });
-        });
-        return promise;
-      }
-      getVersionString() {
-        return util.format(
-          "%s (%s; +%s; %s/%s)",
-          packageData.name,
-          packageData.version,
-          packageData.homepage,
-          this.transporter.name,
-          this.transporter.version
-        );
-      }
-      _processPlugins(step, mail, callback) {
-        step = (step || "").toString();
-        if (!this._userPlugins.hasOwnProperty(step)) {
-          return callback();
-        }
-        const userPlugins = this._userPlugins[step] || [];
-        const defaultPlugins = this._defaultPlugins[step] || [];
-        if (userPlugins.length) {
-          this.logger.debug(
-            {
-              tnx: "transaction",
-              pluginCount: userPlugins.length,
-              step
-            },
-            "Using %s plugins for %s",
-            userPlugins.length,
-            step
-          );
-        }
-        if (userPlugins.length + defaultPlugins.length === 0) {
-          return callback();
-        }
-        let pos = 0;
-        let block = "default";
-        const processPlugins = () => {
-          let curplugins = block === "default" ? defaultPlugins : userPlugins;
-          if (pos >= curplugins.length) {
-            if (block === "default" && userPlugins.length) {
-              block = "user";
-              pos = 0;
-              curplugins = userPlugins;
-            } else {
-              return callback();
-            }
-          }
-          const plugin = curplugins[pos++];
-          plugin(mail, (err) => {
-            if (err) {
-              return callback(err);
-            }
-            processPlugins();
-          });
-        };
-        processPlugins();
-      }
-      /**
-       * Sets up proxy handler for a Nodemailer object
-       *
-       * @param {String} proxyUrl Proxy configuration url
-       */
-      setupProxy(proxyUrl) {
-        const proxy = urllib.parse(proxyUrl);
-        this.getSocket = (options, callback) => {
-          const protocol = proxy.protocol.replace(/:$/, "").toLowerCase();
-          if (this.meta.has("proxy_handler_" + protocol)) {
-            return this.meta.get("proxy_handler_" + protocol)(proxy, options, callback);
-          }
-          switch (protocol) {
-            // Connect using a HTTP CONNECT method
-            case "http":
-            case "https":
-              httpProxyClient(proxy.href, options.port, options.host, this.options.tls || {}, (err2, socket) => {
-                if (err2) {
-                  return callback(err2);
-                }
-                return callback(null, {
-                  connection: socket
-                });
-              });
-              return;
-            case "socks":
-            case "socks5":
-            case "socks4":
-            case "socks4a": {
-              if (!this.meta.has("proxy_socks_module")) {
-                let err2 = new Error("Socks module not loaded");
-                err2.code = errors.EPROXY;
-                return callback(err2);
-              }
-              const connect2 = (ipaddress) => {
-                const proxyV2 = !!this.meta.get("proxy_socks_module").SocksClient;
-                const socksClient = proxyV2 ? this.meta.get("proxy_socks_module").SocksClient : this.meta.get("proxy_socks_module");
-                const proxyType = Number(proxy.protocol.replace(/\D/g, "")) || 5;
-                const connectionOpts = {
-                  proxy: {
-                    ipaddress,
-                    port: Number(proxy.port),
-                    type: proxyType
-                  },
-                  [proxyV2 ? "destination" : "target"]: {
-                    host: options.host,
-                    port: options.port
-                  },
-                  command: "connect"
-                };
-                if (proxy.auth) {
-                  const username = decodeURIComponent(proxy.auth.split(":").shift());
-                  const password = decodeURIComponent(proxy.auth.split(":").pop());
-                  if (proxyV2) {
-                    connectionOpts.proxy.userId = username;
-                    connectionOpts.proxy.password = password;
-                  } else if (proxyType === 4) {
-                    connectionOpts.userid = username;
-                  } else {
-                    connectionOpts.authentication = {
-                      username,
-                      password
-                    };
-                  }
-                }
-                socksClient.createConnection(connectionOpts, (err2, info) => {
-                  if (err2) {
-                    return callback(err2);
-                  }
-                  return callback(null, {
-                    connection: info.socket || info
-                  });
-                });
-              };
-              if (net.isIP(proxy.hostname)) {
-                return connect2(proxy.hostname);
-              }
-              return dns.resolve(proxy.hostname, (err2, address) => {
-                if (err2) {
-                  return callback(err2);
-                }
-                connect2(Array.isArray(address) ? address[0] : address);
-              });
-            }
-          }
-          let err = new Error("Unknown proxy configuration");
-          err.code = errors.EPROXY;
-          callback(err);
-        };
-      }
-      _convertDataImages(mail, callback) {
-        if (!this.options.attachDataUrls && !mail.data.attachDataUrls || !mail.data.html) {
-          return callback();
-        }
-        mail.resolveContent(
-          mail.data,
-          "html",
-          { disableFileAccess: mail.data.disableFileAccess, disableUrlAccess: mail.data.disableUrlAccess },
-          (err, html) => {
-            if (err) {
-              return callback(err);
-            }
-            let cidCounter = 0;
-            html = (html || "").toString().replace(
-              /(<img\b[^<>]{0,1024} src\s{0,20}=[\s"']{0,20})(data:([^;]+);[^"'>\s]+)/gi,
-              (match, prefix, dataUri, mimeType) => {
-                const cid = crypto.randomBytes(10).toString("hex") + "@localhost";
-                if (!mail.data.attachments) {
-                  mail.data.attachments = [];
-                }
-                if (!Array.isArray(mail.data.attachments)) {
-                  mail.data.attachments = [].concat(mail.data.attachments || []);
-                }
-                mail.data.attachments.push({
-                  path: dataUri,
-                  cid,
-                  filename: "image-" + ++cidCounter + "." + mimeTypes.detectExtension(mimeType)
-                });
-                return prefix + "cid:" + cid;
-              }
-            );
-            mail.data.html = html;
-            callback();
-          }
-        );
-      }
-      set(key, value) {
-        return this.meta.set(key, value);
-      }
-      get(key) {
-        return this.meta.get(key);
-      }
-    };
-    module2.exports = Mail;
-  }
-});
-
-// node_modules/nodemailer/lib/smtp-connection/data-stream.js
-var require_data_stream = __commonJS({
-  "node_modules/nodemailer/lib/smtp-connection/data-stream.js"(exports2, module2) {
-    "use strict";
-    var { Transform } = require("stream");
-    var DataStream = class extends Transform {
-      constructor(options) {
-        super(options);
-        this.options = options || {};
-        this.inByteCount = 0;
-        this.outByteCount = 0;
-        this.lastByte = false;
-      }
-      /**
-       * Escapes dots
-       */
-      _transform(chunk, encoding, done) {
-        const chunks = [];
-        let chunklen = 0;
-        let i, len, lastPos = 0;
-        let buf;
-        if (!chunk || !chunk.length) {
-          return done();
-        }
-        if (typeof chunk === "string") {
-          chunk = Buffer.from(chunk);
-        }
-        this.inByteCount += chunk.length;
-        for (i = 0, len = chunk.length; i < len; i++) {
-          if (chunk[i] === 46) {
-            if (i && chunk[i - 1] === 10 || !i && (!this.lastByte || this.lastByte === 10)) {
-              buf = chunk.slice(lastPos, i + 1);
-              chunks.push(buf);
-              chunks.push(Buffer.from("."));
-              chunklen += buf.length + 1;
-              lastPos = i + 1;
-            }
-          } else if (chunk[i] === 10) {
-            if (i && chunk[i - 1] !== 13 || !i && this.lastByte !== 13) {
-              if (i > lastPos) {
-                buf = chunk.slice(lastPos, i);
-                chunks.push(buf);
-                chunklen += buf.length + 2;
-              } else {
-                chunklen += 2;
-              }
-              chunks.push(Buffer.from("\r\n"));
-              lastPos = i + 1;
-            }
-          }
-        }
-        if (chunklen) {
-          if (lastPos < chunk.length) {
-            buf = chunk.slice(lastPos);
-            chunks.push(buf);
-            chunklen += buf.length;
-          }
-          this.outByteCount += chunklen;
-          this.push(Buffer.concat(chunks, chunklen));
-        } else {
-          this.outByteCount += chunk.length;
-          this.push(chunk);
-        }
-        this.lastByte = chunk[chunk.length - 1];
-        done();
-      }
-      /**
-       * Finalizes the stream with a dot on a single line
-       */
-      _flush(done) {
-        let buf;
-        if (this.lastByte === 10) {
-          buf = Buffer.from(".\r\n");
-        } else if (this.lastByte === 13) {
-          buf = Buffer.from("\n.\r\n");
-        } else {
-          buf = Buffer.from("\r\n.\r\n");
-        }
-        this.outByteCount += buf.length;
-        this.push(buf);
-        done();
-      }
-    };
-    module2.exports = DataStream;
   }
 });
 
@@ -13520,2852 +8035,146 @@ var require_smtp_connection = __commonJS({
   }
 });
 
-// node_modules/nodemailer/lib/xoauth2/index.js
-var require_xoauth2 = __commonJS({
-  "node_modules/nodemailer/lib/xoauth2/index.js"(exports2, module2) {
-    "use strict";
-    var { Stream } = require("stream");
-    var nmfetch = require_fetch();
-    var crypto = require("crypto");
-    var shared = require_shared();
-    var errors = require_errors();
-    var XOAuth2 = class extends Stream {
-      constructor(options, logger) {
-        super();
-        this.options = options || {};
-        if (options && options.serviceClient) {
-          if (!options.privateKey || !options.user) {
-            const err = new Error('Options "privateKey" and "user" are required for service account!');
-            err.code = errors.EOAUTH2;
-            setImmediate(() => this.emit("error", err));
-            return;
-          }
-          const serviceRequestTimeout = Math.min(Math.max(Number(this.options.serviceRequestTimeout) || 0, 0), 3600);
-          this.options.serviceRequestTimeout = serviceRequestTimeout || 5 * 60;
-        }
-        this.logger = shared.getLogger(
-          {
-            logger
-          },
-          {
-            component: this.options.component || "OAuth2"
-          }
-        );
-        this.provisionCallback = typeof this.options.provisionCallback === "function" ? this.options.provisionCallback : false;
-        this.options.accessUrl = this.options.accessUrl || "https://accounts.google.com/o/oauth2/token";
-        this.options.customHeaders = this.options.customHeaders || {};
-        this.options.customParams = this.options.customParams || {};
-        this.accessToken = this.options.accessToken || false;
-        if (this.options.expires && Number(this.options.expires)) {
-          this.expires = this.options.expires;
-        } else {
-          const timeout = Math.max(Number(this.options.timeout) || 0, 0);
-          this.expires = timeout && Date.now() + timeout * 1e3 || 0;
-        }
-        this.renewing = false;
-        this.renewalQueue = [];
-      }
-      /**
-       * Returns or generates (if previous has expired) a XOAuth2 token
-       *
-       * @param {Boolean} renew If false then use cached access token (if available)
-       * @param {Function} callback Callback function with error object and token string
-       */
-      getToken(renew, callback) {
-        if (!renew && this.accessToken && (!this.expires || this.expires > Date.now())) {
-          this.logger.debug(
-            {
-              tnx: "OAUTH2",
-              user: this.options.user,
-              action: "reuse"
-            },
-            "Reusing existing access token for %s",
-            this.options.user
-          );
-          return callback(null, this.accessToken);
-        }
-        if (!this.provisionCallback && !this.options.refreshToken && !this.options.serviceClient) {
-          if (this.accessToken) {
-            this.logger.debug(
-              {
-                tnx: "OAUTH2",
-                user: this.options.user,
-                action: "reuse"
-              },
-              "Reusing existing access token (no refresh capability) for %s",
-              this.options.user
-            );
-            return callback(null, this.accessToken);
-          }
-          this.logger.error(
-            {
-              tnx: "OAUTH2",
-              user: this.options.user,
-              action: "renew"
-            },
-            "Cannot renew access token for %s: No refresh mechanism available",
-            this.options.user
-          );
-          const err = new Error("Can't create new access token for user");
-          err.code = errors.EOAUTH2;
-          return callback(err);
-        }
-        if (this.renewing) {
-          return this.renewalQueue.push({ renew, callback });
-        }
-        this.renewing = true;
-        const generateCallback = (err, accessToken) => {
-          this.renewalQueue.forEach((item) => item.callback(err, accessToken));
-          this.renewalQueue = [];
-          this.renewing = false;
-          if (err) {
-            this.logger.error(
-              {
-                err,
-                tnx: "OAUTH2",
-                user: this.options.user,
-                action: "renew"
-              },
-              "Failed generating new Access Token for %s",
-              this.options.user
-            );
-          } else {
-            this.logger.info(
-              {
-                tnx: "OAUTH2",
-                user: this.options.user,
-                action: "renew"
-              },
-              "Generated new Access Token for %s",
-              this.options.user
-            );
-          }
-          callback(err, accessToken);
-        };
-        if (this.provisionCallback) {
-          this.provisionCallback(this.options.user, !!renew, (err, accessToken, expires) => {
-            if (!err && accessToken) {
-              this.accessToken = accessToken;
-              this.expires = expires || 0;
-            }
-            generateCallback(err, accessToken);
-          });
-        } else {
-          this.generateToken(generateCallback);
-        }
-      }
-      /**
-       * Updates token values
-       *
-       * @param {String} accessToken New access token
-       * @param {Number} timeout Access token lifetime in seconds
-       *
-       * Emits 'token': { user: User email-address, accessToken: the new accessToken, timeout: TTL in seconds}
-       */
-      updateToken(accessToken, timeout) {
-        this.accessToken = accessToken;
-        timeout = Math.max(Number(timeout) || 0, 0);
-        this.expires = timeout && Date.now() + timeout * 1e3 || 0;
-        this.emit("token", {
-          user: this.options.user,
-          accessToken: accessToken || "",
-          expires: this.expires
-        });
-      }
-      /**
-       * Generates a new XOAuth2 token with the credentials provided at initialization
-       *
-       * @param {Function} callback Callback function with error object and token string
-       */
-      generateToken(callback) {
-        let urlOptions;
-        let loggedUrlOptions;
-        if (this.options.serviceClient) {
-          const iat = Math.floor(Date.now() / 1e3);
-          const tokenData = {
-            iss: this.options.serviceClient,
-            scope: this.options.scope || "https://mail.google.com/",
-            sub: this.options.user,
-            aud: this.options.accessUrl,
-            iat,
-            exp: iat + this.options.serviceRequestTimeout
-          };
-          let token;
-          try {
-            token = this.jwtSignRS256(tokenData);
-          } catch (_err) {
-            const err = new Error("Can't generate token. Check your auth options");
-            err.code = errors.EOAUTH2;
-            return callback(err);
-          }
-          urlOptions = {
-            grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-            assertion: token
-          };
-          loggedUrlOptions = {
-            grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-            assertion: tokenData
-          };
-        } else {
-          if (!this.options.refreshToken) {
-            const err = new Error("Can't create new access token for user");
-            err.code = errors.EOAUTH2;
-            return callback(err);
-          }
-          urlOptions = {
-            client_id: this.options.clientId || "",
-            client_secret: this.options.clientSecret || "",
-            refresh_token: this.options.refreshToken,
-            grant_type: "refresh_token"
-          };
-          loggedUrlOptions = {
-            client_id: this.options.clientId || "",
-            client_secret: (this.options.clientSecret || "").substr(0, 6) + "...",
-            refresh_token: (this.options.refreshToken || "").substr(0, 6) + "...",
-            grant_type: "refresh_token"
-          };
-        }
-        Object.assign(urlOptions, this.options.customParams);
-        Object.assign(loggedUrlOptions, this.options.customParams);
-        this.logger.debug(
-          {
-            tnx: "OAUTH2",
-            user: this.options.user,
-            action: "generate"
-          },
-          "Requesting token using: %s",
-          JSON.stringify(loggedUrlOptions)
-        );
-        this.postRequest(this.options.accessUrl, urlOptions, this.options, (error, body) => {
-          let data;
-          if (error) {
-            return callback(error);
-          }
-          try {
-            data = JSON.parse(body.toString());
-          } catch (E) {
-            return callback(E);
-          }
-          if (!data || typeof data !== "object") {
-            this.logger.debug(
-              {
-                tnx: "OAUTH2",
-                user: this.options.user,
-                action: "post"
-              },
-              "Response: %s",
-              (body || "").toString()
-            );
-            const err2 = new Error("Invalid authentication response");
-            err2.code = errors.EOAUTH2;
-            return callback(err2);
-          }
-          const logData = Object.assign({}, data);
-          if (logData.access_token) {
-            logData.access_token = (logData.access_token || "").toString().substr(0, 6) + "...";
-          }
-          this.logger.debug(
-            {
-              tnx: "OAUTH2",
-              user: this.options.user,
-              action: "post"
-            },
-            "Response: %s",
-            JSON.stringify(logData)
-          );
-          if (data.error) {
-            let errorMessage = data.error;
-            if (data.error_description) {
-              errorMessage += ": " + data.error_description;
-            }
-            if (data.error_uri) {
-              errorMessage += " (" + data.error_uri + ")";
-            }
-            const err2 = new Error(errorMessage);
-            err2.code = errors.EOAUTH2;
-            return callback(err2);
-          }
-          if (data.access_token) {
-            this.updateToken(data.access_token, data.expires_in);
-            return callback(null, this.accessToken);
-          }
-          const err = new Error("No access token");
-          err.code = errors.EOAUTH2;
-          return callback(err);
-        });
-      }
-      /**
-       * Converts an access_token and user id into a base64 encoded XOAuth2 token
-       *
-       * @param {String} [accessToken] Access token string
-       * @return {String} Base64 encoded token for IMAP or SMTP login
-       */
-      buildXOAuth2Token(accessToken) {
-        const authData = ["user=" + (this.options.user || ""), "auth=Bearer " + (accessToken || this.accessToken), "", ""];
-        return Buffer.from(authData.join(""), "utf-8").toString("base64");
-      }
-      /**
-       * Custom POST request handler.
-       * This is only needed to keep paths short in Windows \u2013 usually this module
-       * is a dependency of a dependency and if it tries to require something
-       * like the request module the paths get way too long to handle for Windows.
-       * As we do only a simple POST request we do not actually require complicated
-       * logic support (no redirects, no nothing) anyway.
-       *
-       * @param {String} url Url to POST to
-       * @param {String|Buffer} payload Payload to POST
-       * @param {Function} callback Callback function with (err, buff)
-       */
-      postRequest(url, payload, params, callback) {
-        let returned = false;
-        const chunks = [];
-        let chunklen = 0;
-        const fetchOptions = {
-          method: "post",
-          headers: params.customHeaders,
-          body: payload,
-          allowErrorResponse: true
-        };
-        if (/^https:/i.test(url)) {
-          fetchOptions.tls = Object.assign({ rejectUnauthorized: true }, params.tls || {});
-        }
-        const req = nmfetch(url, fetchOptions);
-        req.on("readable", () => {
-          let chunk;
-          while ((chunk = req.read()) !== null) {
-            chunks.push(chunk);
-            chunklen += chunk.length;
-          }
-        });
-        req.once("error", (err) => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          return callback(err);
-        });
-        req.once("end", () => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          return callback(null, Buffer.concat(chunks, chunklen));
-        });
-      }
-      /**
-       * Encodes a buffer or a string into Base64url format
-       *
-       * @param {Buffer|String} data The data to convert
-       * @return {String} The encoded string
-       */
-      toBase64URL(data) {
-        if (typeof data === "string") {
-          data = Buffer.from(data);
-        }
-        return data.toString("base64").replace(/[=]+/g, "").replace(/\+/g, "-").replace(/\//g, "_");
-      }
-      /**
-       * Creates a JSON Web Token signed with RS256 (SHA256 + RSA)
-       *
-       * @param {Object} payload The payload to include in the generated token
-       * @return {String} The generated and signed token
-       */
-      jwtSignRS256(payload) {
-        payload = ['{"alg":"RS256","typ":"JWT"}', JSON.stringify(payload)].map((val) => this.toBase64URL(val)).join(".");
-        const signature = crypto.createSign("RSA-SHA256").update(payload).sign(this.options.privateKey);
-        return payload + "." + this.toBase64URL(signature);
-      }
+// src/mail/smtp.ts
+async function open(options) {
+  const { default: SMTPConnectionClass } = await Promise.resolve().then(() => __toESM(require_smtp_connection()));
+  return new SMTPConnectionClass(options);
+}
+async function session(options, auth, step) {
+  const connection = await open(options);
+  return new Promise((resolve4, reject) => {
+    let settled2 = false;
+    const done = (err, value) => {
+      if (settled2) return;
+      settled2 = true;
+      connection.close();
+      if (err) reject(err);
+      else resolve4(value);
     };
-    module2.exports = XOAuth2;
-  }
-});
-
-// node_modules/nodemailer/lib/smtp-pool/pool-resource.js
-var require_pool_resource = __commonJS({
-  "node_modules/nodemailer/lib/smtp-pool/pool-resource.js"(exports2, module2) {
-    "use strict";
-    var SMTPConnection = require_smtp_connection();
-    var assign = require_shared().assign;
-    var XOAuth2 = require_xoauth2();
-    var errors = require_errors();
-    var EventEmitter = require("events");
-    var PoolResource = class extends EventEmitter {
-      constructor(pool) {
-        super();
-        this.pool = pool;
-        this.options = pool.options;
-        this.logger = this.pool.logger;
-        if (this.options.auth) {
-          switch ((this.options.auth.type || "").toString().toUpperCase()) {
-            case "OAUTH2": {
-              const oauth2 = new XOAuth2(this.options.auth, this.logger);
-              oauth2.provisionCallback = this.pool.mailer && this.pool.mailer.get("oauth2_provision_cb") || oauth2.provisionCallback;
-              this.auth = {
-                type: "OAUTH2",
-                user: this.options.auth.user,
-                oauth2,
-                method: "XOAUTH2"
-              };
-              oauth2.on("token", (token) => this.pool.mailer.emit("token", token));
-              oauth2.on("error", (err) => this.emit("error", err));
-              break;
-            }
-            default:
-              if (!this.options.auth.user && !this.options.auth.pass) {
-                break;
-              }
-              this.auth = {
-                type: (this.options.auth.type || "").toString().toUpperCase() || "LOGIN",
-                user: this.options.auth.user,
-                credentials: {
-                  user: this.options.auth.user || "",
-                  pass: this.options.auth.pass,
-                  options: this.options.auth.options
-                },
-                method: (this.options.auth.method || "").trim().toUpperCase() || this.options.authMethod || false
-              };
-          }
-        }
-        this._connection = false;
-        this._connected = false;
-        this.messages = 0;
-        this.available = true;
-      }
-      /**
-       * Initiates a connection to the SMTP server
-       *
-       * @param {Function} callback Callback function to run once the connection is established or failed
-       */
-      connect(callback) {
-        this.pool.getSocket(this.options, (err, socketOptions) => {
-          if (err) {
-            return callback(err);
-          }
-          let returned = false;
-          let options = this.options;
-          if (socketOptions && socketOptions.connection) {
-            this.logger.info(
-              {
-                tnx: "proxy",
-                remoteAddress: socketOptions.connection.remoteAddress,
-                remotePort: socketOptions.connection.remotePort,
-                destHost: options.host || "",
-                destPort: options.port || "",
-                action: "connected"
-              },
-              "Using proxied socket from %s:%s to %s:%s",
-              socketOptions.connection.remoteAddress,
-              socketOptions.connection.remotePort,
-              options.host || "",
-              options.port || ""
-            );
-            options = Object.assign(assign(false, options), socketOptions);
-          }
-          this.connection = new SMTPConnection(options);
-          this.connection.once("error", (err2) => {
-            this.emit("error", err2);
-            if (returned) {
-              return;
-            }
-            returned = true;
-            return callback(err2);
-          });
-          this.connection.once("end", () => {
-            this.close();
-            if (returned) {
-              return;
-            }
-            returned = true;
-            const timer = setTimeout(() => {
-              if (returned) {
-                return;
-              }
-              const err2 = new Error("Unexpected socket close");
-              if (this.connection && this.connection._socket && this.connection._socket.upgrading) {
-                err2.code = errors.ETLS;
-              }
-              callback(err2);
-            }, 1e3);
-            try {
-              timer.unref();
-            } catch (_E) {
-            }
-          });
-          this.connection.connect(() => {
-            if (returned) {
-              return;
-            }
-            if (this.auth && (this.connection.allowsAuth || options.forceAuth)) {
-              this.connection.login(this.auth, (err2) => {
-                if (returned) {
-                  return;
-                }
-                returned = true;
-                if (err2) {
-                  this.connection.close();
-                  this.emit("error", err2);
-                  return callback(err2);
-                }
-                this._connected = true;
-                callback(null, true);
-              });
-            } else {
-              returned = true;
-              this._connected = true;
-              return callback(null, true);
-            }
-          });
+    connection.once("error", (err) => done(err));
+    connection.once("end", () => {
+      const timer = setTimeout(() => {
+        const err = Object.assign(new Error("Unexpected socket close"), {
+          code: connection._socket?.upgrading ? "ETLS" : void 0
         });
-      }
-      /**
-       * Sends an e-mail to be sent using the selected settings
-       *
-       * @param {Object} mail Mail object
-       * @param {Function} callback Callback function
-       */
-      send(mail, callback) {
-        if (!this._connected) {
-          return this.connect((err) => {
-            if (err) {
-              return callback(err);
-            }
-            return this.send(mail, callback);
-          });
-        }
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        const recipients = [].concat(envelope.to || []);
-        if (recipients.length > 3) {
-          recipients.push("...and " + recipients.splice(2).length + " more");
-        }
-        this.logger.info(
-          {
-            tnx: "send",
-            messageId,
-            cid: this.id
-          },
-          "Sending message %s using #%s to <%s>",
-          messageId,
-          this.id,
-          recipients.join(", ")
-        );
-        if (mail.data.dsn) {
-          envelope.dsn = mail.data.dsn;
-        }
-        if (mail.data.requireTLSExtensionEnabled) {
-          envelope.requireTLSExtensionEnabled = mail.data.requireTLSExtensionEnabled;
-        }
-        this.connection.send(envelope, mail.message.createReadStream(), (err, info) => {
-          this.messages++;
-          if (err) {
-            this.connection.close();
-            this.emit("error", err);
-            return callback(err);
-          }
-          info.envelope = {
-            from: envelope.from,
-            to: envelope.to
-          };
-          info.messageId = messageId;
-          setImmediate(() => {
-            if (this.messages >= this.options.maxMessages) {
-              const err2 = new Error("Resource exhausted");
-              err2.code = errors.EMAXLIMIT;
-              this.connection.close();
-              this.emit("error", err2);
-            } else {
-              this.pool._checkRateLimit(() => {
-                this.available = true;
-                this.emit("available");
-              });
-            }
-          });
-          callback(null, info);
-        });
-      }
-      /**
-       * Closes the connection
-       */
-      close() {
-        this._connected = false;
-        if (this.auth && this.auth.oauth2) {
-          this.auth.oauth2.removeAllListeners();
-        }
-        if (this.connection) {
-          this.connection.close();
-        }
-        this.emit("close");
-      }
-    };
-    module2.exports = PoolResource;
-  }
-});
-
-// node_modules/nodemailer/lib/well-known/services.json
-var require_services = __commonJS({
-  "node_modules/nodemailer/lib/well-known/services.json"(exports2, module2) {
-    module2.exports = {
-      "1und1": {
-        description: "1&1 Mail (German hosting provider)",
-        host: "smtp.1und1.de",
-        port: 465,
-        secure: true,
-        authMethod: "LOGIN"
-      },
-      "126": {
-        description: "126 Mail (NetEase)",
-        host: "smtp.126.com",
-        port: 465,
-        secure: true
-      },
-      "163": {
-        description: "163 Mail (NetEase)",
-        host: "smtp.163.com",
-        port: 465,
-        secure: true
-      },
-      Aliyun: {
-        description: "Alibaba Cloud Mail",
-        domains: ["aliyun.com"],
-        host: "smtp.aliyun.com",
-        port: 465,
-        secure: true
-      },
-      AliyunQiye: {
-        description: "Alibaba Cloud Enterprise Mail",
-        host: "smtp.qiye.aliyun.com",
-        port: 465,
-        secure: true
-      },
-      AOL: {
-        description: "AOL Mail",
-        domains: ["aol.com"],
-        host: "smtp.aol.com",
-        port: 587
-      },
-      Aruba: {
-        description: "Aruba PEC (Italian email provider)",
-        domains: ["aruba.it", "pec.aruba.it"],
-        aliases: ["Aruba PEC"],
-        host: "smtps.aruba.it",
-        port: 465,
-        secure: true,
-        authMethod: "LOGIN"
-      },
-      Bluewin: {
-        description: "Bluewin (Swiss email provider)",
-        host: "smtpauths.bluewin.ch",
-        domains: ["bluewin.ch"],
-        port: 465
-      },
-      BOL: {
-        description: "BOL Mail (Brazilian provider)",
-        domains: ["bol.com.br"],
-        host: "smtp.bol.com.br",
-        port: 587,
-        requireTLS: true
-      },
-      DebugMail: {
-        description: "DebugMail (email testing service)",
-        host: "debugmail.io",
-        port: 25
-      },
-      Disroot: {
-        description: "Disroot (privacy-focused provider)",
-        domains: ["disroot.org"],
-        host: "disroot.org",
-        port: 587,
-        secure: false,
-        authMethod: "LOGIN"
-      },
-      DynectEmail: {
-        description: "Dyn Email Delivery",
-        aliases: ["Dynect"],
-        host: "smtp.dynect.net",
-        port: 25
-      },
-      ElasticEmail: {
-        description: "Elastic Email",
-        aliases: ["Elastic Email"],
-        host: "smtp.elasticemail.com",
-        port: 465,
-        secure: true
-      },
-      Ethereal: {
-        description: "Ethereal Email (email testing service)",
-        aliases: ["ethereal.email"],
-        host: "smtp.ethereal.email",
-        port: 587
-      },
-      FastMail: {
-        description: "FastMail",
-        domains: ["fastmail.fm"],
-        host: "smtp.fastmail.com",
-        port: 465,
-        secure: true
-      },
-      "Feishu Mail": {
-        description: "Feishu Mail (Lark)",
-        aliases: ["Feishu", "FeishuMail"],
-        domains: ["www.feishu.cn"],
-        host: "smtp.feishu.cn",
-        port: 465,
-        secure: true
-      },
-      "Forward Email": {
-        description: "Forward Email (email forwarding service)",
-        aliases: ["FE", "ForwardEmail"],
-        domains: ["forwardemail.net"],
-        host: "smtp.forwardemail.net",
-        port: 465,
-        secure: true
-      },
-      GandiMail: {
-        description: "Gandi Mail",
-        aliases: ["Gandi", "Gandi Mail"],
-        host: "mail.gandi.net",
-        port: 587
-      },
-      Gmail: {
-        description: "Gmail",
-        aliases: ["Google Mail"],
-        domains: ["gmail.com", "googlemail.com"],
-        host: "smtp.gmail.com",
-        port: 465,
-        secure: true
-      },
-      GmailWorkspace: {
-        description: "Gmail Workspace",
-        aliases: ["Google Workspace Mail"],
-        host: "smtp-relay.gmail.com",
-        port: 465,
-        secure: true
-      },
-      GMX: {
-        description: "GMX Mail",
-        domains: ["gmx.com", "gmx.net", "gmx.de"],
-        host: "mail.gmx.com",
-        port: 587
-      },
-      Godaddy: {
-        description: "GoDaddy Email (US)",
-        host: "smtpout.secureserver.net",
-        port: 25
-      },
-      GodaddyAsia: {
-        description: "GoDaddy Email (Asia)",
-        host: "smtp.asia.secureserver.net",
-        port: 25
-      },
-      GodaddyEurope: {
-        description: "GoDaddy Email (Europe)",
-        host: "smtp.europe.secureserver.net",
-        port: 25
-      },
-      "hot.ee": {
-        description: "Hot.ee (Estonian email provider)",
-        host: "mail.hot.ee"
-      },
-      Hotmail: {
-        description: "Outlook.com / Hotmail",
-        aliases: ["Outlook", "Outlook.com", "Hotmail.com"],
-        domains: ["hotmail.com", "outlook.com"],
-        host: "smtp-mail.outlook.com",
-        port: 587
-      },
-      iCloud: {
-        description: "iCloud Mail",
-        aliases: ["Me", "Mac"],
-        domains: ["me.com", "mac.com"],
-        host: "smtp.mail.me.com",
-        port: 587
-      },
-      Infomaniak: {
-        description: "Infomaniak Mail (Swiss hosting provider)",
-        host: "mail.infomaniak.com",
-        domains: ["ik.me", "ikmail.com", "etik.com"],
-        port: 587
-      },
-      KolabNow: {
-        description: "KolabNow (secure email service)",
-        domains: ["kolabnow.com"],
-        aliases: ["Kolab"],
-        host: "smtp.kolabnow.com",
-        port: 465,
-        secure: true,
-        authMethod: "LOGIN"
-      },
-      Loopia: {
-        description: "Loopia (Swedish hosting provider)",
-        host: "mailcluster.loopia.se",
-        port: 465
-      },
-      Loops: {
-        description: "Loops",
-        host: "smtp.loops.so",
-        port: 587
-      },
-      "mail.ee": {
-        description: "Mail.ee (Estonian email provider)",
-        host: "smtp.mail.ee"
-      },
-      "Mail.ru": {
-        description: "Mail.ru",
-        host: "smtp.mail.ru",
-        port: 465,
-        secure: true
-      },
-      "Mailcatch.app": {
-        description: "Mailcatch (email testing service)",
-        host: "sandbox-smtp.mailcatch.app",
-        port: 2525
-      },
-      Maildev: {
-        description: "MailDev (local email testing)",
-        port: 1025,
-        ignoreTLS: true
-      },
-      MailerSend: {
-        description: "MailerSend",
-        host: "smtp.mailersend.net",
-        port: 587
-      },
-      Mailgun: {
-        description: "Mailgun",
-        host: "smtp.mailgun.org",
-        port: 465,
-        secure: true
-      },
-      Mailjet: {
-        description: "Mailjet",
-        host: "in.mailjet.com",
-        port: 587
-      },
-      Mailosaur: {
-        description: "Mailosaur (email testing service)",
-        host: "mailosaur.io",
-        port: 25
-      },
-      Mailtrap: {
-        description: "Mailtrap",
-        host: "live.smtp.mailtrap.io",
-        port: 587
-      },
-      Mandrill: {
-        description: "Mandrill (by Mailchimp)",
-        host: "smtp.mandrillapp.com",
-        port: 587
-      },
-      Naver: {
-        description: "Naver Mail (Korean email provider)",
-        host: "smtp.naver.com",
-        port: 587
-      },
-      OhMySMTP: {
-        description: "OhMySMTP (email delivery service)",
-        host: "smtp.ohmysmtp.com",
-        port: 587,
-        secure: false
-      },
-      One: {
-        description: "One.com Email",
-        host: "send.one.com",
-        port: 465,
-        secure: true
-      },
-      OpenMailBox: {
-        description: "OpenMailBox",
-        aliases: ["OMB", "openmailbox.org"],
-        host: "smtp.openmailbox.org",
-        port: 465,
-        secure: true
-      },
-      Outlook365: {
-        description: "Microsoft 365 / Office 365",
-        host: "smtp.office365.com",
-        port: 587,
-        secure: false
-      },
-      Postmark: {
-        description: "Postmark",
-        aliases: ["PostmarkApp"],
-        host: "smtp.postmarkapp.com",
-        port: 2525
-      },
-      Proton: {
-        description: "Proton Mail",
-        aliases: ["ProtonMail", "Proton.me", "Protonmail.com", "Protonmail.ch"],
-        domains: ["proton.me", "protonmail.com", "pm.me", "protonmail.ch"],
-        host: "smtp.protonmail.ch",
-        port: 587,
-        requireTLS: true
-      },
-      "qiye.aliyun": {
-        description: "Alibaba Mail Enterprise Edition",
-        host: "smtp.mxhichina.com",
-        port: "465",
-        secure: true
-      },
-      QQ: {
-        description: "QQ Mail",
-        domains: ["qq.com"],
-        host: "smtp.qq.com",
-        port: 465,
-        secure: true
-      },
-      QQex: {
-        description: "QQ Enterprise Mail",
-        aliases: ["QQ Enterprise"],
-        domains: ["exmail.qq.com"],
-        host: "smtp.exmail.qq.com",
-        port: 465,
-        secure: true
-      },
-      Resend: {
-        description: "Resend",
-        host: "smtp.resend.com",
-        port: 465,
-        secure: true
-      },
-      Runbox: {
-        description: "Runbox (Norwegian email provider)",
-        domains: ["runbox.com"],
-        host: "smtp.runbox.com",
-        port: 465,
-        secure: true
-      },
-      SendCloud: {
-        description: "SendCloud (Chinese email delivery)",
-        host: "smtp.sendcloud.net",
-        port: 2525
-      },
-      SendGrid: {
-        description: "SendGrid",
-        host: "smtp.sendgrid.net",
-        port: 587
-      },
-      SendinBlue: {
-        description: "Brevo (formerly Sendinblue)",
-        aliases: ["Brevo"],
-        host: "smtp-relay.brevo.com",
-        port: 587
-      },
-      SendPulse: {
-        description: "SendPulse",
-        host: "smtp-pulse.com",
-        port: 465,
-        secure: true
-      },
-      SES: {
-        description: "AWS SES US East (N. Virginia)",
-        host: "email-smtp.us-east-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-NORTHEAST-1": {
-        description: "AWS SES Asia Pacific (Tokyo)",
-        host: "email-smtp.ap-northeast-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-NORTHEAST-2": {
-        description: "AWS SES Asia Pacific (Seoul)",
-        host: "email-smtp.ap-northeast-2.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-NORTHEAST-3": {
-        description: "AWS SES Asia Pacific (Osaka)",
-        host: "email-smtp.ap-northeast-3.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-SOUTH-1": {
-        description: "AWS SES Asia Pacific (Mumbai)",
-        host: "email-smtp.ap-south-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-SOUTHEAST-1": {
-        description: "AWS SES Asia Pacific (Singapore)",
-        host: "email-smtp.ap-southeast-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-AP-SOUTHEAST-2": {
-        description: "AWS SES Asia Pacific (Sydney)",
-        host: "email-smtp.ap-southeast-2.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-CA-CENTRAL-1": {
-        description: "AWS SES Canada (Central)",
-        host: "email-smtp.ca-central-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-EU-CENTRAL-1": {
-        description: "AWS SES Europe (Frankfurt)",
-        host: "email-smtp.eu-central-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-EU-NORTH-1": {
-        description: "AWS SES Europe (Stockholm)",
-        host: "email-smtp.eu-north-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-EU-WEST-1": {
-        description: "AWS SES Europe (Ireland)",
-        host: "email-smtp.eu-west-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-EU-WEST-2": {
-        description: "AWS SES Europe (London)",
-        host: "email-smtp.eu-west-2.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-EU-WEST-3": {
-        description: "AWS SES Europe (Paris)",
-        host: "email-smtp.eu-west-3.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-SA-EAST-1": {
-        description: "AWS SES South America (S\xE3o Paulo)",
-        host: "email-smtp.sa-east-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-EAST-1": {
-        description: "AWS SES US East (N. Virginia)",
-        host: "email-smtp.us-east-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-EAST-2": {
-        description: "AWS SES US East (Ohio)",
-        host: "email-smtp.us-east-2.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-GOV-EAST-1": {
-        description: "AWS SES GovCloud (US-East)",
-        host: "email-smtp.us-gov-east-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-GOV-WEST-1": {
-        description: "AWS SES GovCloud (US-West)",
-        host: "email-smtp.us-gov-west-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-WEST-1": {
-        description: "AWS SES US West (N. California)",
-        host: "email-smtp.us-west-1.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      "SES-US-WEST-2": {
-        description: "AWS SES US West (Oregon)",
-        host: "email-smtp.us-west-2.amazonaws.com",
-        port: 465,
-        secure: true
-      },
-      Seznam: {
-        description: "Seznam Email (Czech email provider)",
-        aliases: ["Seznam Email"],
-        domains: ["seznam.cz", "email.cz", "post.cz", "spoluzaci.cz"],
-        host: "smtp.seznam.cz",
-        port: 465,
-        secure: true
-      },
-      SMTP2GO: {
-        description: "SMTP2GO",
-        host: "mail.smtp2go.com",
-        port: 2525
-      },
-      Sparkpost: {
-        description: "SparkPost",
-        aliases: ["SparkPost", "SparkPost Mail"],
-        domains: ["sparkpost.com"],
-        host: "smtp.sparkpostmail.com",
-        port: 587,
-        secure: false
-      },
-      Tipimail: {
-        description: "Tipimail (email delivery service)",
-        host: "smtp.tipimail.com",
-        port: 587
-      },
-      TurboSMTP: {
-        description: "TurboSMTP",
-        host: "pro.turbo-smtp.com",
-        port: 465,
-        secure: true
-      },
-      "TurboSMTP-EU": {
-        description: "TurboSMTP (EU region)",
-        host: "pro.eu.turbo-smtp.com",
-        port: 465,
-        secure: true
-      },
-      Tutanota: {
-        description: "Tutanota (Tuta Mail)",
-        domains: ["tutanota.com", "tuta.com", "tutanota.de", "tuta.io"],
-        host: "smtp.tutanota.com",
-        port: 465,
-        secure: true
-      },
-      Yahoo: {
-        description: "Yahoo Mail",
-        domains: ["yahoo.com"],
-        host: "smtp.mail.yahoo.com",
-        port: 465,
-        secure: true
-      },
-      Yandex: {
-        description: "Yandex Mail",
-        domains: ["yandex.ru"],
-        host: "smtp.yandex.ru",
-        port: 465,
-        secure: true
-      },
-      Zimbra: {
-        description: "Zimbra Mail Server",
-        aliases: ["Zimbra Collaboration"],
-        host: "smtp.zimbra.com",
-        port: 587,
-        requireTLS: true
-      },
-      Zoho: {
-        description: "Zoho Mail",
-        host: "smtp.zoho.com",
-        port: 465,
-        secure: true,
-        authMethod: "LOGIN"
-      }
-    };
-  }
-});
-
-// node_modules/nodemailer/lib/well-known/index.js
-var require_well_known = __commonJS({
-  "node_modules/nodemailer/lib/well-known/index.js"(exports2, module2) {
-    "use strict";
-    var services = require_services();
-    var normalized = {};
-    Object.keys(services).forEach((key) => {
-      const service = services[key];
-      const normalizedService = normalizeService(service);
-      normalized[normalizeKey(key)] = normalizedService;
-      [].concat(service.aliases || []).forEach((alias) => {
-        normalized[normalizeKey(alias)] = normalizedService;
-      });
-      [].concat(service.domains || []).forEach((domain) => {
-        normalized[normalizeKey(domain)] = normalizedService;
+        done(err);
+      }, 1e3);
+      timer.unref();
+    });
+    connection.connect(() => {
+      if (settled2) return;
+      const login = auth && { type: "LOGIN", user: auth.user, credentials: { user: auth.user, pass: auth.pass } };
+      if (!login || !connection.allowsAuth) return step(connection, done);
+      connection.login(login, (err) => {
+        if (err) done(err);
+        else step(connection, done);
       });
     });
-    function normalizeKey(key) {
-      return key.replace(/[^a-zA-Z0-9.-]/g, "").toLowerCase();
-    }
-    function normalizeService(service) {
-      const response = {};
-      Object.keys(service).forEach((key) => {
-        if (!["domains", "aliases"].includes(key)) {
-          response[key] = service[key];
-        }
-      });
-      return response;
-    }
-    module2.exports = function(key) {
-      key = normalizeKey(key.split("@").pop());
-      return normalized[key] || false;
-    };
+  });
+}
+function smtpSend(options, auth, envelope, message) {
+  return session(options, auth, (c, done) => c.send(envelope, message, (err, info) => done(err, info)));
+}
+function smtpVerify(options, auth) {
+  return session(options, auth, (c, done) => {
+    c.quit();
+    done(void 0, true);
+  });
+}
+var init_smtp = __esm({
+  "src/mail/smtp.ts"() {
+    "use strict";
   }
 });
 
-// node_modules/nodemailer/lib/smtp-pool/index.js
-var require_smtp_pool = __commonJS({
-  "node_modules/nodemailer/lib/smtp-pool/index.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = require("events");
-    var PoolResource = require_pool_resource();
-    var SMTPConnection = require_smtp_connection();
-    var wellKnown = require_well_known();
-    var shared = require_shared();
-    var errors = require_errors();
-    var packageData = require_package();
-    var SMTPPool = class extends EventEmitter {
-      constructor(options) {
-        super();
-        options = options || {};
-        if (typeof options === "string") {
-          options = {
-            url: options
-          };
-        }
-        let urlData;
-        let service = options.service;
-        if (typeof options.getSocket === "function") {
-          this.getSocket = options.getSocket;
-        }
-        if (options.url) {
-          urlData = shared.parseConnectionUrl(options.url);
-          service = service || urlData.service;
-        }
-        this.options = shared.assign(
-          false,
-          // create new object
-          options,
-          // regular options
-          urlData,
-          // url options
-          service && wellKnown(service)
-          // wellknown options
-        );
-        this.options.maxConnections = this.options.maxConnections || 5;
-        this.options.maxMessages = this.options.maxMessages || 100;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "smtp-pool"
-        });
-        this.name = "SMTP (pool)";
-        this.version = packageData.version + "[client:" + packageData.version + "]";
-        this._rateLimit = {
-          counter: 0,
-          timeout: null,
-          waiting: [],
-          checkpoint: false,
-          delta: Number(this.options.rateDelta) || 1e3,
-          limit: Number(this.options.rateLimit) || 0
-        };
-        this._closed = false;
-        this._queue = [];
-        this._connections = [];
-        this._connectionCounter = 0;
-        this.idling = true;
-        setImmediate(() => {
-          if (this.idling) {
-            this.emit("idle");
-          }
-        });
-      }
-      /**
-       * Placeholder function for creating proxy sockets. This method immediatelly returns
-       * without a socket
-       *
-       * @param {Object} options Connection options
-       * @param {Function} callback Callback function to run with the socket keys
-       */
-      getSocket(options, callback) {
-        return setImmediate(() => callback(null, false));
-      }
-      /**
-       * Queues an e-mail to be sent using the selected settings
-       *
-       * @param {Object} mail Mail object
-       * @param {Function} callback Callback function
-       */
-      send(mail, callback) {
-        if (this._closed) {
-          return false;
-        }
-        this._queue.push({
-          mail,
-          requeueAttempts: 0,
-          callback
-        });
-        if (this.idling && this._queue.length >= this.options.maxConnections) {
-          this.idling = false;
-        }
-        setImmediate(() => this._processMessages());
-        return true;
-      }
-      /**
-       * Closes all connections in the pool. If there is a message being sent, the connection
-       * is closed later
-       */
-      close() {
-        let connection;
-        const len = this._connections.length;
-        this._closed = true;
-        clearTimeout(this._rateLimit.timeout);
-        if (!len && !this._queue.length) {
-          return;
-        }
-        for (let i = len - 1; i >= 0; i--) {
-          if (this._connections[i] && this._connections[i].available) {
-            connection = this._connections[i];
-            connection.close();
-            this.logger.info(
-              {
-                tnx: "connection",
-                cid: connection.id,
-                action: "removed"
-              },
-              "Connection #%s removed",
-              connection.id
-            );
-          }
-        }
-        if (len && !this._connections.length) {
-          this.logger.debug(
-            {
-              tnx: "connection"
-            },
-            "All connections removed"
-          );
-        }
-        if (!this._queue.length) {
-          return;
-        }
-        const invokeCallbacks = () => {
-          if (!this._queue.length) {
-            this.logger.debug(
-              {
-                tnx: "connection"
-              },
-              "Pending queue entries cleared"
-            );
-            return;
-          }
-          const entry = this._queue.shift();
-          if (entry && typeof entry.callback === "function") {
-            try {
-              entry.callback(new Error("Connection pool was closed"));
-            } catch (E) {
-              this.logger.error(
-                {
-                  err: E,
-                  tnx: "callback",
-                  cid: connection.id
-                },
-                "Callback error for #%s: %s",
-                connection.id,
-                E.message
-              );
-            }
-          }
-          setImmediate(invokeCallbacks);
-        };
-        setImmediate(invokeCallbacks);
-      }
-      /**
-       * Check the queue and available connections. If there is a message to be sent and there is
-       * an available connection, then use this connection to send the mail
-       */
-      _processMessages() {
-        if (this._closed) {
-          return;
-        }
-        if (!this._queue.length) {
-          if (!this.idling) {
-            this.idling = true;
-            this.emit("idle");
-          }
-          return;
-        }
-        let connection = this._connections.find((c) => c.available);
-        if (!connection && this._connections.length < this.options.maxConnections) {
-          connection = this._createConnection();
-        }
-        if (!connection) {
-          this.idling = false;
-          return;
-        }
-        if (!this.idling && this._queue.length < this.options.maxConnections) {
-          this.idling = true;
-          this.emit("idle");
-        }
-        const entry = connection.queueEntry = this._queue.shift();
-        entry.messageId = (connection.queueEntry.mail.message.getHeader("message-id") || "").replace(/[<>\s]/g, "");
-        connection.available = false;
-        this.logger.debug(
-          {
-            tnx: "pool",
-            cid: connection.id,
-            messageId: entry.messageId,
-            action: "assign"
-          },
-          "Assigned message <%s> to #%s (%s)",
-          entry.messageId,
-          connection.id,
-          connection.messages + 1
-        );
-        if (this._rateLimit.limit) {
-          this._rateLimit.counter++;
-          if (!this._rateLimit.checkpoint) {
-            this._rateLimit.checkpoint = Date.now();
-          }
-        }
-        connection.send(entry.mail, (err, info) => {
-          if (entry === connection.queueEntry) {
-            try {
-              entry.callback(err, info);
-            } catch (E) {
-              this.logger.error(
-                {
-                  err: E,
-                  tnx: "callback",
-                  cid: connection.id
-                },
-                "Callback error for #%s: %s",
-                connection.id,
-                E.message
-              );
-            }
-            connection.queueEntry = false;
-          }
-        });
-      }
-      /**
-       * Creates a new pool resource
-       */
-      _createConnection() {
-        const connection = new PoolResource(this);
-        connection.id = ++this._connectionCounter;
-        this.logger.info(
-          {
-            tnx: "pool",
-            cid: connection.id,
-            action: "conection"
-          },
-          "Created new pool resource #%s",
-          connection.id
-        );
-        connection.on("available", () => {
-          this.logger.debug(
-            {
-              tnx: "connection",
-              cid: connection.id,
-              action: "available"
-            },
-            "Connection #%s became available",
-            connection.id
-          );
-          if (this._closed) {
-            this.close();
-          } else {
-            this._processMessages();
-          }
-        });
-        connection.once("error", (err) => {
-          if (err.code !== errors.EMAXLIMIT) {
-            this.logger.warn(
-              {
-                err,
-                tnx: "pool",
-                cid: connection.id
-              },
-              "Pool Error for #%s: %s",
-              connection.id,
-              err.message
-            );
-          } else {
-            this.logger.debug(
-              {
-                tnx: "pool",
-                cid: connection.id,
-                action: "maxlimit"
-              },
-              "Max messages limit exchausted for #%s",
-              connection.id
-            );
-          }
-          if (connection.queueEntry) {
-            try {
-              connection.queueEntry.callback(err);
-            } catch (E) {
-              this.logger.error(
-                {
-                  err: E,
-                  tnx: "callback",
-                  cid: connection.id
-                },
-                "Callback error for #%s: %s",
-                connection.id,
-                E.message
-              );
-            }
-            connection.queueEntry = false;
-          }
-          this._removeConnection(connection);
-          this._continueProcessing();
-        });
-        connection.once("close", () => {
-          this.logger.info(
-            {
-              tnx: "connection",
-              cid: connection.id,
-              action: "closed"
-            },
-            "Connection #%s was closed",
-            connection.id
-          );
-          this._removeConnection(connection);
-          if (connection.queueEntry) {
-            setTimeout(() => {
-              if (connection.queueEntry) {
-                if (this._shouldRequeuOnConnectionClose(connection.queueEntry)) {
-                  this._requeueEntryOnConnectionClose(connection);
-                } else {
-                  this._failDeliveryOnConnectionClose(connection);
-                }
-              }
-              this._continueProcessing();
-            }, 50);
-          } else {
-            if (!this._closed && this.idling && !this._connections.length) {
-              this.emit("clear");
-            }
-            this._continueProcessing();
-          }
-        });
-        this._connections.push(connection);
-        return connection;
-      }
-      _shouldRequeuOnConnectionClose(queueEntry) {
-        if (this.options.maxRequeues === void 0 || this.options.maxRequeues < 0) {
-          return true;
-        }
-        return queueEntry.requeueAttempts < this.options.maxRequeues;
-      }
-      _failDeliveryOnConnectionClose(connection) {
-        if (connection.queueEntry && connection.queueEntry.callback) {
-          try {
-            connection.queueEntry.callback(new Error("Reached maximum number of retries after connection was closed"));
-          } catch (E) {
-            this.logger.error(
-              {
-                err: E,
-                tnx: "callback",
-                messageId: connection.queueEntry.messageId,
-                cid: connection.id
-              },
-              "Callback error for #%s: %s",
-              connection.id,
-              E.message
-            );
-          }
-          connection.queueEntry = false;
-        }
-      }
-      _requeueEntryOnConnectionClose(connection) {
-        connection.queueEntry.requeueAttempts += 1;
-        this.logger.debug(
-          {
-            tnx: "pool",
-            cid: connection.id,
-            messageId: connection.queueEntry.messageId,
-            action: "requeue"
-          },
-          "Re-queued message <%s> for #%s. Attempt: #%s",
-          connection.queueEntry.messageId,
-          connection.id,
-          connection.queueEntry.requeueAttempts
-        );
-        this._queue.unshift(connection.queueEntry);
-        connection.queueEntry = false;
-      }
-      /**
-       * Continue to process message if the pool hasn't closed
-       */
-      _continueProcessing() {
-        if (this._closed) {
-          this.close();
-        } else {
-          setTimeout(() => this._processMessages(), 100);
-        }
-      }
-      /**
-       * Remove resource from pool
-       *
-       * @param {Object} connection The PoolResource to remove
-       */
-      _removeConnection(connection) {
-        const index = this._connections.indexOf(connection);
-        if (index !== -1) {
-          this._connections.splice(index, 1);
-        }
-      }
-      /**
-       * Checks if connections have hit current rate limit and if so, queues the availability callback
-       *
-       * @param {Function} callback Callback function to run once rate limiter has been cleared
-       */
-      _checkRateLimit(callback) {
-        if (!this._rateLimit.limit) {
-          return callback();
-        }
-        const now = Date.now();
-        if (this._rateLimit.counter < this._rateLimit.limit) {
-          return callback();
-        }
-        this._rateLimit.waiting.push(callback);
-        if (this._rateLimit.checkpoint <= now - this._rateLimit.delta) {
-          return this._clearRateLimit();
-        }
-        if (!this._rateLimit.timeout) {
-          this._rateLimit.timeout = setTimeout(() => this._clearRateLimit(), this._rateLimit.delta - (now - this._rateLimit.checkpoint));
-          this._rateLimit.checkpoint = now;
-        }
-      }
-      /**
-       * Clears current rate limit limitation and runs paused callback
-       */
-      _clearRateLimit() {
-        clearTimeout(this._rateLimit.timeout);
-        this._rateLimit.timeout = null;
-        this._rateLimit.counter = 0;
-        this._rateLimit.checkpoint = false;
-        while (this._rateLimit.waiting.length) {
-          const cb = this._rateLimit.waiting.shift();
-          setImmediate(cb);
-        }
-      }
-      /**
-       * Returns true if there are free slots in the queue
-       */
-      isIdle() {
-        return this.idling;
-      }
-      /**
-       * Verifies SMTP configuration
-       *
-       * @param {Function} callback Callback function
-       */
-      verify(callback) {
-        let promise;
-        if (!callback) {
-          promise = new Promise((resolve4, reject) => {
-            callback = shared.callbackPromise(resolve4, reject);
-          });
-        }
-        const auth = new PoolResource(this).auth;
-        this.getSocket(this.options, (err, socketOptions) => {
-          if (err) {
-            return callback(err);
-          }
-          let options = this.options;
-          if (socketOptions && socketOptions.connection) {
-            this.logger.info(
-              {
-                tnx: "proxy",
-                remoteAddress: socketOptions.connection.remoteAddress,
-                remotePort: socketOptions.connection.remotePort,
-                destHost: options.host || "",
-                destPort: options.port || "",
-                action: "connected"
-              },
-              "Using proxied socket from %s:%s to %s:%s",
-              socketOptions.connection.remoteAddress,
-              socketOptions.connection.remotePort,
-              options.host || "",
-              options.port || ""
-            );
-            options = Object.assign(shared.assign(false, options), socketOptions);
-          }
-          const connection = new SMTPConnection(options);
-          let returned = false;
-          connection.once("error", (err2) => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            connection.close();
-            return callback(err2);
-          });
-          connection.once("end", () => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            return callback(new Error("Connection closed"));
-          });
-          const finalize = () => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            connection.quit();
-            return callback(null, true);
-          };
-          connection.connect(() => {
-            if (returned) {
-              return;
-            }
-            if (auth && (connection.allowsAuth || options.forceAuth)) {
-              connection.login(auth, (err2) => {
-                if (returned) {
-                  return;
-                }
-                if (err2) {
-                  returned = true;
-                  connection.close();
-                  return callback(err2);
-                }
-                finalize();
-              });
-            } else if (!auth && connection.allowsAuth && options.forceAuth) {
-              const err2 = new Error("Authentication info was not provided");
-              err2.code = errors.ENOAUTH;
-              returned = true;
-              connection.close();
-              return callback(err2);
-            } else {
-              finalize();
-            }
-          });
-        });
-        return promise;
-      }
-    };
-    module2.exports = SMTPPool;
+// src/mail/smtp-errors.ts
+function smtpError(cfg, err) {
+  const e = err;
+  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
+  const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
+  const hint = smtpHint(e, cfg);
+  const code = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
+  return mailError(
+    `mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`,
+    err
+  );
+}
+function smtpHint(e, cfg) {
+  const msg = e.message ?? "";
+  if (e.code === "EAUTH" || e.responseCode === 535)
+    return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
+  if (/not verified/i.test(`${e.response ?? ""} ${msg}`))
+    return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
+  if (e.responseCode === 552) return "the server refused the message as too large: set MAIL_MAX_BYTES below its limit";
+  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
+    return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
+  if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
+    return cfg.smtp.security === "tls" ? "this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465" : "this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)";
   }
-});
-
-// node_modules/nodemailer/lib/smtp-transport/index.js
-var require_smtp_transport = __commonJS({
-  "node_modules/nodemailer/lib/smtp-transport/index.js"(exports2, module2) {
+  if (/STARTTLS/i.test(msg) || e.code === "ETLS")
+    return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
+  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
+    return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg))
+    return "connection refused: check SMTP_SERVER and SMTP_PORT";
+  if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
+    return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
+  if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg))
+    return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
+  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
+    return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
+  if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
+  return "check the SMTP settings with the doctor command";
+}
+var oneLine;
+var init_smtp_errors = __esm({
+  "src/mail/smtp-errors.ts"() {
     "use strict";
-    var EventEmitter = require("events");
-    var SMTPConnection = require_smtp_connection();
-    var wellKnown = require_well_known();
-    var shared = require_shared();
-    var XOAuth2 = require_xoauth2();
-    var errors = require_errors();
-    var packageData = require_package();
-    var SMTPTransport = class extends EventEmitter {
-      constructor(options) {
-        super();
-        options = options || {};
-        if (typeof options === "string") {
-          options = {
-            url: options
-          };
-        }
-        let urlData;
-        let service = options.service;
-        if (typeof options.getSocket === "function") {
-          this.getSocket = options.getSocket;
-        }
-        if (options.url) {
-          urlData = shared.parseConnectionUrl(options.url);
-          service = service || urlData.service;
-        }
-        this.options = shared.assign(
-          false,
-          // create new object
-          options,
-          // regular options
-          urlData,
-          // url options
-          service && wellKnown(service)
-          // wellknown options
-        );
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "smtp-transport"
-        });
-        this.name = "SMTP";
-        this.version = packageData.version + "[client:" + packageData.version + "]";
-        if (this.options.auth) {
-          this.auth = this.getAuth({});
-        }
-      }
-      /**
-       * Placeholder function for creating proxy sockets. This method immediatelly returns
-       * without a socket
-       *
-       * @param {Object} options Connection options
-       * @param {Function} callback Callback function to run with the socket keys
-       */
-      getSocket(options, callback) {
-        return setImmediate(() => callback(null, false));
-      }
-      getAuth(authOpts) {
-        if (!authOpts) {
-          if (this.auth && this.auth.oauth2 && this.mailer) {
-            this.auth.oauth2.provisionCallback = this.mailer.get("oauth2_provision_cb") || this.auth.oauth2.provisionCallback;
-          }
-          return this.auth;
-        }
-        const authData = Object.assign(
-          {},
-          this.options.auth && typeof this.options.auth === "object" ? this.options.auth : {},
-          typeof authOpts === "object" ? authOpts : {}
-        );
-        if (Object.keys(authData).length === 0) {
-          return false;
-        }
-        switch ((authData.type || "").toString().toUpperCase()) {
-          case "OAUTH2": {
-            if (!authData.service && !authData.user) {
-              return false;
-            }
-            const oauth2 = new XOAuth2(authData, this.logger);
-            oauth2.provisionCallback = this.mailer && this.mailer.get("oauth2_provision_cb") || oauth2.provisionCallback;
-            oauth2.on("token", (token) => this.mailer.emit("token", token));
-            oauth2.on("error", (err) => this.emit("error", err));
-            return {
-              type: "OAUTH2",
-              user: authData.user,
-              oauth2,
-              method: "XOAUTH2"
-            };
-          }
-          default:
-            return {
-              type: (authData.type || "").toString().toUpperCase() || "LOGIN",
-              user: authData.user,
-              credentials: {
-                user: authData.user || "",
-                pass: authData.pass,
-                options: authData.options
-              },
-              method: (authData.method || "").trim().toUpperCase() || this.options.authMethod || false
-            };
-        }
-      }
-      /**
-       * Sends an e-mail using the selected settings
-       *
-       * @param {Object} mail Mail object
-       * @param {Function} callback Callback function
-       */
-      send(mail, callback) {
-        this.getSocket(this.options, (err, socketOptions) => {
-          if (err) {
-            return callback(err);
-          }
-          let returned = false;
-          let options = this.options;
-          if (socketOptions && socketOptions.connection) {
-            this.logger.info(
-              {
-                tnx: "proxy",
-                remoteAddress: socketOptions.connection.remoteAddress,
-                remotePort: socketOptions.connection.remotePort,
-                destHost: options.host || "",
-                destPort: options.port || "",
-                action: "connected"
-              },
-              "Using proxied socket from %s:%s to %s:%s",
-              socketOptions.connection.remoteAddress,
-              socketOptions.connection.remotePort,
-              options.host || "",
-              options.port || ""
-            );
-            options = Object.assign(shared.assign(false, options), socketOptions);
-          }
-          const connection = new SMTPConnection(options);
-          let perCallAuth;
-          const cleanupPerCallAuth = () => {
-            if (perCallAuth && perCallAuth !== this.auth && perCallAuth.oauth2) {
-              perCallAuth.oauth2.removeAllListeners();
-            }
-            perCallAuth = null;
-          };
-          connection.once("error", (err2) => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            cleanupPerCallAuth();
-            connection.close();
-            return callback(err2);
-          });
-          connection.once("end", () => {
-            if (returned) {
-              return;
-            }
-            const timer = setTimeout(() => {
-              if (returned) {
-                return;
-              }
-              returned = true;
-              cleanupPerCallAuth();
-              const err2 = new Error("Unexpected socket close");
-              if (connection && connection._socket && connection._socket.upgrading) {
-                err2.code = errors.ETLS;
-              }
-              callback(err2);
-            }, 1e3);
-            try {
-              timer.unref();
-            } catch (_E) {
-            }
-          });
-          const sendMessage = () => {
-            const envelope = mail.message.getEnvelope();
-            const messageId = mail.message.messageId();
-            const recipients = [].concat(envelope.to || []);
-            if (recipients.length > 3) {
-              recipients.push("...and " + recipients.splice(2).length + " more");
-            }
-            if (mail.data.dsn) {
-              envelope.dsn = mail.data.dsn;
-            }
-            if (mail.data.requireTLSExtensionEnabled) {
-              envelope.requireTLSExtensionEnabled = mail.data.requireTLSExtensionEnabled;
-            }
-            this.logger.info(
-              {
-                tnx: "send",
-                messageId
-              },
-              "Sending message %s to <%s>",
-              messageId,
-              recipients.join(", ")
-            );
-            connection.send(envelope, mail.message.createReadStream(), (err2, info) => {
-              returned = true;
-              cleanupPerCallAuth();
-              connection.close();
-              if (err2) {
-                this.logger.error(
-                  {
-                    err: err2,
-                    tnx: "send"
-                  },
-                  "Send error for %s: %s",
-                  messageId,
-                  err2.message
-                );
-                return callback(err2);
-              }
-              info.envelope = {
-                from: envelope.from,
-                to: envelope.to
-              };
-              info.messageId = messageId;
-              try {
-                return callback(null, info);
-              } catch (E) {
-                this.logger.error(
-                  {
-                    err: E,
-                    tnx: "callback"
-                  },
-                  "Callback error for %s: %s",
-                  messageId,
-                  E.message
-                );
-              }
-            });
-          };
-          connection.connect(() => {
-            if (returned) {
-              return;
-            }
-            perCallAuth = this.getAuth(mail.data.auth);
-            if (perCallAuth && (connection.allowsAuth || options.forceAuth)) {
-              connection.login(perCallAuth, (err2) => {
-                cleanupPerCallAuth();
-                if (returned) {
-                  return;
-                }
-                if (err2) {
-                  returned = true;
-                  connection.close();
-                  return callback(err2);
-                }
-                sendMessage();
-              });
-            } else {
-              sendMessage();
-            }
-          });
-        });
-      }
-      /**
-       * Verifies SMTP configuration
-       *
-       * @param {Function} callback Callback function
-       */
-      verify(callback) {
-        let promise;
-        if (!callback) {
-          promise = new Promise((resolve4, reject) => {
-            callback = shared.callbackPromise(resolve4, reject);
-          });
-        }
-        this.getSocket(this.options, (err, socketOptions) => {
-          if (err) {
-            return callback(err);
-          }
-          let options = this.options;
-          if (socketOptions && socketOptions.connection) {
-            this.logger.info(
-              {
-                tnx: "proxy",
-                remoteAddress: socketOptions.connection.remoteAddress,
-                remotePort: socketOptions.connection.remotePort,
-                destHost: options.host || "",
-                destPort: options.port || "",
-                action: "connected"
-              },
-              "Using proxied socket from %s:%s to %s:%s",
-              socketOptions.connection.remoteAddress,
-              socketOptions.connection.remotePort,
-              options.host || "",
-              options.port || ""
-            );
-            options = Object.assign(shared.assign(false, options), socketOptions);
-          }
-          const connection = new SMTPConnection(options);
-          let returned = false;
-          let perCallAuth;
-          const cleanupPerCallAuth = () => {
-            if (perCallAuth && perCallAuth !== this.auth && perCallAuth.oauth2) {
-              perCallAuth.oauth2.removeAllListeners();
-            }
-            perCallAuth = null;
-          };
-          connection.once("error", (err2) => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            cleanupPerCallAuth();
-            connection.close();
-            return callback(err2);
-          });
-          connection.once("end", () => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            cleanupPerCallAuth();
-            return callback(new Error("Connection closed"));
-          });
-          const finalize = () => {
-            if (returned) {
-              return;
-            }
-            returned = true;
-            cleanupPerCallAuth();
-            connection.quit();
-            return callback(null, true);
-          };
-          connection.connect(() => {
-            if (returned) {
-              return;
-            }
-            perCallAuth = this.getAuth({});
-            if (perCallAuth && (connection.allowsAuth || options.forceAuth)) {
-              connection.login(perCallAuth, (err2) => {
-                cleanupPerCallAuth();
-                if (returned) {
-                  return;
-                }
-                if (err2) {
-                  returned = true;
-                  connection.close();
-                  return callback(err2);
-                }
-                finalize();
-              });
-            } else if (!perCallAuth && connection.allowsAuth && options.forceAuth) {
-              const err2 = new Error("Authentication info was not provided");
-              err2.code = errors.ENOAUTH;
-              returned = true;
-              cleanupPerCallAuth();
-              connection.close();
-              return callback(err2);
-            } else {
-              finalize();
-            }
-          });
-        });
-        return promise;
-      }
-      /**
-       * Releases resources
-       */
-      close() {
-        if (this.auth && this.auth.oauth2) {
-          this.auth.oauth2.removeAllListeners();
-        }
-        this.emit("close");
-      }
-    };
-    module2.exports = SMTPTransport;
-  }
-});
-
-// node_modules/nodemailer/lib/sendmail-transport/index.js
-var require_sendmail_transport = __commonJS({
-  "node_modules/nodemailer/lib/sendmail-transport/index.js"(exports2, module2) {
-    "use strict";
-    var { spawn } = require("child_process");
-    var packageData = require_package();
-    var shared = require_shared();
-    var errors = require_errors();
-    var LeWindows = require_le_windows();
-    var LeUnix = require_le_unix();
-    var SendmailTransport = class {
-      constructor(options) {
-        options = options || {};
-        this._spawn = spawn;
-        this.options = options;
-        this.name = "Sendmail";
-        this.version = packageData.version;
-        this.path = "sendmail";
-        this.args = false;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "sendmail"
-        });
-        if (typeof options === "string") {
-          this.path = options;
-        } else if (typeof options === "object") {
-          if (options.path) {
-            this.path = options.path;
-          }
-          if (Array.isArray(options.args)) {
-            this.args = options.args;
-          }
-        }
-        this.winbreak = ["win", "windows", "dos", "\r\n"].includes((options.newline || "").toString().toLowerCase());
-      }
-      /**
-       * <p>Compiles a mailcomposer message and forwards it to handler that sends it.</p>
-       *
-       * @param {Object} emailMessage MailComposer object
-       * @param {Function} callback Callback function to run when the sending is completed
-       */
-      send(mail, done) {
-        mail.message.keepBcc = true;
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        let returned;
-        const hasInvalidAddresses = [].concat(envelope.from || []).concat(envelope.to || []).some((addr) => /^"?-/.test(addr));
-        if (hasInvalidAddresses) {
-          const err = new Error("Can not send mail. Invalid envelope addresses.");
-          err.code = errors.ESENDMAIL;
-          return done(err);
-        }
-        const args = this.args ? ["-i"].concat(this.args).concat(envelope.to) : ["-i"].concat(envelope.from ? ["-f", envelope.from] : []).concat(envelope.to);
-        const callback = (err) => {
-          if (returned) {
-            return;
-          }
-          returned = true;
-          if (typeof done === "function") {
-            if (err) {
-              return done(err);
-            }
-            return done(null, {
-              envelope,
-              messageId,
-              response: "Messages queued for delivery"
-            });
-          }
-        };
-        let sendmail;
-        try {
-          sendmail = this._spawn(this.path, args);
-        } catch (E) {
-          this.logger.error(
-            {
-              err: E,
-              tnx: "spawn",
-              messageId
-            },
-            "Error occurred while spawning sendmail. %s",
-            E.message
-          );
-          return callback(E);
-        }
-        if (sendmail) {
-          sendmail.on("error", (err) => {
-            this.logger.error(
-              {
-                err,
-                tnx: "spawn",
-                messageId
-              },
-              "Error occurred when sending message %s. %s",
-              messageId,
-              err.message
-            );
-            callback(err);
-          });
-          sendmail.once("exit", (code) => {
-            if (!code) {
-              return callback();
-            }
-            const err = new Error(
-              code === 127 ? "Sendmail command not found, process exited with code " + code : "Sendmail exited with code " + code
-            );
-            err.code = errors.ESENDMAIL;
-            this.logger.error(
-              {
-                err,
-                tnx: "stdin",
-                messageId
-              },
-              "Error sending message %s to sendmail. %s",
-              messageId,
-              err.message
-            );
-            callback(err);
-          });
-          sendmail.once("close", callback);
-          sendmail.stdin.on("error", (err) => {
-            this.logger.error(
-              {
-                err,
-                tnx: "stdin",
-                messageId
-              },
-              "Error occurred when piping message %s to sendmail. %s",
-              messageId,
-              err.message
-            );
-            callback(err);
-          });
-          const recipients = [].concat(envelope.to || []);
-          if (recipients.length > 3) {
-            recipients.push("...and " + recipients.splice(2).length + " more");
-          }
-          this.logger.info(
-            {
-              tnx: "send",
-              messageId
-            },
-            "Sending message %s to <%s>",
-            messageId,
-            recipients.join(", ")
-          );
-          const sourceStream = mail.message.createReadStream();
-          let stream = sourceStream;
-          if (this.options.newline) {
-            stream = sourceStream.pipe(this.winbreak ? new LeWindows() : new LeUnix());
-            sourceStream.once("error", (err) => stream.emit("error", err));
-          }
-          stream.once("error", (err) => {
-            this.logger.error(
-              {
-                err,
-                tnx: "stdin",
-                messageId
-              },
-              "Error occurred when generating message %s. %s",
-              messageId,
-              err.message
-            );
-            sendmail.kill("SIGINT");
-            callback(err);
-          });
-          stream.pipe(sendmail.stdin);
-        } else {
-          const err = new Error("sendmail was not found");
-          err.code = errors.ESENDMAIL;
-          return callback(err);
-        }
-      }
-    };
-    module2.exports = SendmailTransport;
-  }
-});
-
-// node_modules/nodemailer/lib/stream-transport/index.js
-var require_stream_transport = __commonJS({
-  "node_modules/nodemailer/lib/stream-transport/index.js"(exports2, module2) {
-    "use strict";
-    var packageData = require_package();
-    var shared = require_shared();
-    var LeWindows = require_le_windows();
-    var LeUnix = require_le_unix();
-    var StreamTransport = class {
-      constructor(options) {
-        options = options || {};
-        this.options = options;
-        this.name = "StreamTransport";
-        this.version = packageData.version;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "stream-transport"
-        });
-        this.winbreak = ["win", "windows", "dos", "\r\n"].includes((options.newline || "").toString().toLowerCase());
-      }
-      /**
-       * Compiles a mailcomposer message and forwards it to handler that sends it
-       *
-       * @param {Object} emailMessage MailComposer object
-       * @param {Function} callback Callback function to run when the sending is completed
-       */
-      send(mail, done) {
-        mail.message.keepBcc = true;
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        const recipients = [].concat(envelope.to || []);
-        if (recipients.length > 3) {
-          recipients.push("...and " + recipients.splice(2).length + " more");
-        }
-        this.logger.info(
-          {
-            tnx: "send",
-            messageId
-          },
-          "Sending message %s to <%s> using %s line breaks",
-          messageId,
-          recipients.join(", "),
-          this.winbreak ? "<CR><LF>" : "<LF>"
-        );
-        setImmediate(() => {
-          let stream;
-          try {
-            stream = mail.message.createReadStream();
-            if (this.options.newline) {
-              const sourceStream = stream;
-              stream = sourceStream.pipe(this.winbreak ? new LeWindows() : new LeUnix());
-              sourceStream.once("error", (err) => stream.emit("error", err));
-            }
-          } catch (E) {
-            this.logger.error(
-              {
-                err: E,
-                tnx: "send",
-                messageId
-              },
-              "Creating send stream failed for %s. %s",
-              messageId,
-              E.message
-            );
-            return done(E);
-          }
-          if (!this.options.buffer) {
-            stream.once("error", (err) => {
-              this.logger.error(
-                {
-                  err,
-                  tnx: "send",
-                  messageId
-                },
-                "Failed creating message for %s. %s",
-                messageId,
-                err.message
-              );
-            });
-            return done(null, {
-              envelope,
-              messageId,
-              message: stream
-            });
-          }
-          const chunks = [];
-          let chunklen = 0;
-          stream.on("readable", () => {
-            let chunk;
-            while ((chunk = stream.read()) !== null) {
-              chunks.push(chunk);
-              chunklen += chunk.length;
-            }
-          });
-          stream.once("error", (err) => {
-            this.logger.error(
-              {
-                err,
-                tnx: "send",
-                messageId
-              },
-              "Failed creating message for %s. %s",
-              messageId,
-              err.message
-            );
-            return done(err);
-          });
-          stream.on(
-            "end",
-            () => done(null, {
-              envelope,
-              messageId,
-              message: Buffer.concat(chunks, chunklen)
-            })
-          );
-        });
-      }
-    };
-    module2.exports = StreamTransport;
-  }
-});
-
-// node_modules/nodemailer/lib/json-transport/index.js
-var require_json_transport = __commonJS({
-  "node_modules/nodemailer/lib/json-transport/index.js"(exports2, module2) {
-    "use strict";
-    var packageData = require_package();
-    var shared = require_shared();
-    var JSONTransport = class {
-      constructor(options) {
-        options = options || {};
-        this.options = options;
-        this.name = "JSONTransport";
-        this.version = packageData.version;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "json-transport"
-        });
-      }
-      /**
-       * <p>Compiles a mailcomposer message and forwards it to handler that sends it.</p>
-       *
-       * @param {Object} emailMessage MailComposer object
-       * @param {Function} callback Callback function to run when the sending is completed
-       */
-      send(mail, done) {
-        mail.message.keepBcc = true;
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        const recipients = [].concat(envelope.to || []);
-        if (recipients.length > 3) {
-          recipients.push("...and " + recipients.splice(2).length + " more");
-        }
-        this.logger.info(
-          {
-            tnx: "send",
-            messageId
-          },
-          "Composing JSON structure of %s to <%s>",
-          messageId,
-          recipients.join(", ")
-        );
-        setImmediate(() => {
-          mail.normalize((err, data) => {
-            if (err) {
-              this.logger.error(
-                {
-                  err,
-                  tnx: "send",
-                  messageId
-                },
-                "Failed building JSON structure for %s. %s",
-                messageId,
-                err.message
-              );
-              return done(err);
-            }
-            delete data.envelope;
-            delete data.normalizedHeaders;
-            return done(null, {
-              envelope,
-              messageId,
-              message: this.options.skipEncoding ? data : JSON.stringify(data)
-            });
-          });
-        });
-      }
-    };
-    module2.exports = JSONTransport;
-  }
-});
-
-// node_modules/nodemailer/lib/ses-transport/index.js
-var require_ses_transport = __commonJS({
-  "node_modules/nodemailer/lib/ses-transport/index.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = require("events");
-    var packageData = require_package();
-    var shared = require_shared();
-    var errors = require_errors();
-    var LeWindows = require_le_windows();
-    var MimeNode = require_mime_node();
-    function tagSesError(err) {
-      if (err && typeof err === "object" && !err.code) {
-        err.code = errors.ESES;
-      }
-      return err;
-    }
-    var SESTransport = class extends EventEmitter {
-      constructor(options) {
-        super();
-        options = options || {};
-        this.options = options;
-        this.ses = this.options.SES;
-        this.name = "SESTransport";
-        this.version = packageData.version;
-        this.logger = shared.getLogger(this.options, {
-          component: this.options.component || "ses-transport"
-        });
-      }
-      getRegion(cb) {
-        if (this.ses.sesClient.config && typeof this.ses.sesClient.config.region === "function") {
-          return this.ses.sesClient.config.region().then(
-            (region) => cb(null, region),
-            (err) => cb(err)
-          );
-        }
-        return cb(null, false);
-      }
-      /**
-       * Compiles a mailcomposer message and forwards it to SES
-       *
-       * @param {Object} emailMessage MailComposer object
-       * @param {Function} callback Callback function to run when the sending is completed
-       */
-      send(mail, callback) {
-        let fromHeader = mail.message._headers.find((header) => /^from$/i.test(header.key));
-        if (fromHeader) {
-          const mimeNode = new MimeNode("text/plain");
-          fromHeader = mimeNode._convertAddresses(mimeNode._parseAddresses(fromHeader.value));
-        }
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        const recipients = [].concat(envelope.to || []);
-        if (recipients.length > 3) {
-          recipients.push("...and " + recipients.splice(2).length + " more");
-        }
-        this.logger.info(
-          {
-            tnx: "send",
-            messageId
-          },
-          "Sending message %s to <%s>",
-          messageId,
-          recipients.join(", ")
-        );
-        const getRawMessage = (next) => {
-          if (!mail.data._dkim) {
-            mail.data._dkim = {};
-          }
-          if (mail.data._dkim.skipFields && typeof mail.data._dkim.skipFields === "string") {
-            mail.data._dkim.skipFields += ":date:message-id";
-          } else {
-            mail.data._dkim.skipFields = "date:message-id";
-          }
-          const sourceStream = mail.message.createReadStream();
-          const stream = sourceStream.pipe(new LeWindows());
-          const chunks = [];
-          let chunklen = 0;
-          stream.on("readable", () => {
-            let chunk;
-            while ((chunk = stream.read()) !== null) {
-              chunks.push(chunk);
-              chunklen += chunk.length;
-            }
-          });
-          sourceStream.once("error", (err) => stream.emit("error", err));
-          stream.once("error", (err) => next(err));
-          stream.once("end", () => next(null, Buffer.concat(chunks, chunklen)));
-        };
-        setImmediate(
-          () => getRawMessage((err, raw) => {
-            if (err) {
-              this.logger.error(
-                {
-                  err,
-                  tnx: "send",
-                  messageId
-                },
-                "Failed creating message for %s. %s",
-                messageId,
-                err.message
-              );
-              return callback(err);
-            }
-            const sesMessage = shared.copyOwnKeys(
-              {
-                Content: {
-                  Raw: {
-                    // required
-                    Data: raw
-                    // required
-                  }
-                },
-                FromEmailAddress: fromHeader || envelope.from,
-                Destination: {
-                  ToAddresses: envelope.to
-                }
-              },
-              mail.data.ses
-            );
-            this.getRegion((err2, region) => {
-              if (err2 || !region) {
-                region = "us-east-1";
-              }
-              let sendPromise;
-              try {
-                const command = new this.ses.SendEmailCommand(sesMessage);
-                sendPromise = this.ses.sesClient.send(command);
-              } catch (err3) {
-                tagSesError(err3);
-                this.logger.error(
-                  {
-                    err: err3,
-                    tnx: "send"
-                  },
-                  "Send error for %s: %s",
-                  messageId,
-                  err3.message
-                );
-                setImmediate(() => callback(err3));
-                return;
-              }
-              sendPromise.then((data) => {
-                if (region === "us-east-1") {
-                  region = "email";
-                }
-                const info = {
-                  envelope: {
-                    from: envelope.from,
-                    to: envelope.to
-                  },
-                  messageId: "<" + data.MessageId + (!/@/.test(data.MessageId) ? "@" + region + ".amazonses.com" : "") + ">",
-                  response: data.MessageId,
-                  raw
-                };
-                setImmediate(() => callback(null, info));
-              }).catch((err3) => {
-                tagSesError(err3);
-                this.logger.error(
-                  {
-                    err: err3,
-                    tnx: "send"
-                  },
-                  "Send error for %s: %s",
-                  messageId,
-                  err3.message
-                );
-                setImmediate(() => callback(err3));
-              });
-            });
-          })
-        );
-      }
-      /**
-       * Verifies SES configuration
-       *
-       * @param {Function} callback Callback function
-       */
-      verify(callback) {
-        let promise;
-        if (!callback) {
-          promise = new Promise((resolve4, reject) => {
-            callback = shared.callbackPromise(resolve4, reject);
-          });
-        }
-        const cb = (err) => {
-          if (err && !["InvalidParameterValue", "MessageRejected"].includes(err.code || err.Code || err.name)) {
-            return callback(tagSesError(err));
-          }
-          return callback(null, true);
-        };
-        const sesMessage = {
-          Content: {
-            Raw: {
-              Data: Buffer.from("From: <invalid@invalid>\r\nTo: <invalid@invalid>\r\n Subject: Invalid\r\n\r\nInvalid")
-            }
-          },
-          FromEmailAddress: "invalid@invalid",
-          Destination: {
-            ToAddresses: ["invalid@invalid"]
-          }
-        };
-        this.getRegion(() => {
-          let sendPromise;
-          try {
-            const command = new this.ses.SendEmailCommand(sesMessage);
-            sendPromise = this.ses.sesClient.send(command);
-          } catch (err) {
-            setImmediate(() => cb(err));
-            return;
-          }
-          sendPromise.then(() => setImmediate(() => cb(null))).catch((err) => setImmediate(() => cb(err)));
-        });
-        return promise;
-      }
-    };
-    module2.exports = SESTransport;
-  }
-});
-
-// node_modules/nodemailer/lib/nodemailer.js
-var require_nodemailer = __commonJS({
-  "node_modules/nodemailer/lib/nodemailer.js"(exports2, module2) {
-    "use strict";
-    var Mailer = require_mailer();
-    var shared = require_shared();
-    var SMTPPool = require_smtp_pool();
-    var SMTPTransport = require_smtp_transport();
-    var SendmailTransport = require_sendmail_transport();
-    var StreamTransport = require_stream_transport();
-    var JSONTransport = require_json_transport();
-    var SESTransport = require_ses_transport();
-    var errors = require_errors();
-    var nmfetch = require_fetch();
-    var packageData = require_package();
-    var ETHEREAL_API = (process.env.ETHEREAL_API || "https://api.nodemailer.com").replace(/\/+$/, "");
-    var ETHEREAL_WEB = (process.env.ETHEREAL_WEB || "https://ethereal.email").replace(/\/+$/, "");
-    var ETHEREAL_API_KEY = (process.env.ETHEREAL_API_KEY || "").replace(/\s*/g, "") || null;
-    var ETHEREAL_CACHE = ["true", "yes", "y", "1"].includes((process.env.ETHEREAL_CACHE || "yes").toString().trim().toLowerCase());
-    var testAccount = false;
-    module2.exports.createTransport = function(transporter, defaults) {
-      let options;
-      if (
-        // provided transporter is a configuration object, not transporter plugin
-        typeof transporter === "object" && typeof transporter.send !== "function" || // provided transporter looks like a connection url
-        typeof transporter === "string" && /^(smtps?|direct):/i.test(transporter)
-      ) {
-        const urlConfig = typeof transporter === "string" ? transporter : transporter.url;
-        if (urlConfig) {
-          options = shared.parseConnectionUrl(urlConfig);
-        } else {
-          options = transporter;
-        }
-        if (options.pool) {
-          transporter = new SMTPPool(options);
-        } else if (options.sendmail) {
-          transporter = new SendmailTransport(options);
-        } else if (options.streamTransport) {
-          transporter = new StreamTransport(options);
-        } else if (options.jsonTransport) {
-          transporter = new JSONTransport(options);
-        } else if (options.SES) {
-          if (options.SES.ses && options.SES.aws) {
-            const error = new Error(
-              "Using legacy SES configuration, expecting @aws-sdk/client-sesv2, see https://nodemailer.com/transports/ses/"
-            );
-            error.code = errors.ECONFIG;
-            throw error;
-          }
-          transporter = new SESTransport(options);
-        } else {
-          transporter = new SMTPTransport(options);
-        }
-      }
-      return new Mailer(transporter, options, defaults);
-    };
-    module2.exports.createTestAccount = function(apiUrl, callback) {
-      let promise;
-      if (!callback && typeof apiUrl === "function") {
-        callback = apiUrl;
-        apiUrl = false;
-      }
-      if (!callback) {
-        promise = new Promise((resolve4, reject) => {
-          callback = shared.callbackPromise(resolve4, reject);
-        });
-      }
-      if (ETHEREAL_CACHE && testAccount) {
-        setImmediate(() => callback(null, testAccount));
-        return promise;
-      }
-      apiUrl = apiUrl || ETHEREAL_API;
-      const chunks = [];
-      let chunklen = 0;
-      const requestHeaders = {};
-      const requestBody = {
-        requestor: packageData.name,
-        version: packageData.version
-      };
-      if (ETHEREAL_API_KEY) {
-        requestHeaders.Authorization = "Bearer " + ETHEREAL_API_KEY;
-      }
-      const fetchOptions = {
-        contentType: "application/json",
-        method: "POST",
-        headers: requestHeaders,
-        body: Buffer.from(JSON.stringify(requestBody))
-      };
-      if (/^https:/i.test(apiUrl)) {
-        fetchOptions.tls = { rejectUnauthorized: true };
-      }
-      const req = nmfetch(apiUrl + "/user", fetchOptions);
-      req.on("readable", () => {
-        let chunk;
-        while ((chunk = req.read()) !== null) {
-          chunks.push(chunk);
-          chunklen += chunk.length;
-        }
-      });
-      req.once("error", (err) => callback(err));
-      req.once("end", () => {
-        const res = Buffer.concat(chunks, chunklen);
-        let data;
-        try {
-          data = JSON.parse(res.toString());
-        } catch (E) {
-          return callback(E);
-        }
-        if (data.status !== "success" || data.error) {
-          return callback(new Error(data.error || "Request failed"));
-        }
-        delete data.status;
-        testAccount = data;
-        callback(null, testAccount);
-      });
-      return promise;
-    };
-    module2.exports.getTestMessageUrl = function(info) {
-      if (!info || !info.response) {
-        return false;
-      }
-      const infoProps = /* @__PURE__ */ new Map();
-      const response = info.response.toString();
-      if (response.length > 2 && response.charAt(response.length - 1) === "]") {
-        const open = response.indexOf("[", response.lastIndexOf("]", response.length - 2) + 1);
-        if (open >= 0 && open < response.length - 2) {
-          const props = response.substring(open + 1, response.length - 1);
-          props.replace(/\b([A-Z0-9]+)=([^\s]+)/g, (m, key, value) => {
-            infoProps.set(key, value);
-          });
-        }
-      }
-      if (infoProps.has("STATUS") && infoProps.has("MSGID")) {
-        return (testAccount.web || ETHEREAL_WEB) + "/message/" + infoProps.get("MSGID");
-      }
-      return false;
-    };
+    init_errors();
+    oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, 200);
   }
 });
 
 // src/mail/transport.ts
 async function sendMail(cfg, deadline, mail, limit) {
-  const [nodemailer, { default: MailComposer }] = await Promise.all([
-    Promise.resolve().then(() => __toESM(require_nodemailer())),
-    Promise.resolve().then(() => __toESM(require_mail_composer()))
-  ]);
-  const date = /* @__PURE__ */ new Date();
-  const render2 = () => new MailComposer({
+  const now = deadline.now();
+  const a = mail.attachments?.[0];
+  const messageId = mail.messageId ?? newMessageId(cfg.mail.from, now);
+  const mime = buildMime({
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? "" },
     to: cfg.mail.dest,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
-    attachments: mail.attachments?.map((a) => ({
+    messageId,
+    date: now,
+    attachment: a && {
       filename: a.filename,
       contentType: a.contentType,
-      content: typeof a.content === "function" ? a.content() : a.content
-    })),
-    messageId: mail.messageId,
-    date,
-    disableFileAccess: true,
-    disableUrlAccess: true
-  }).compile().createReadStream();
-  const size = await byteCount(render2());
-  if (limit !== void 0 && size > limit) throw new MessageTooBig(size, limit, false);
-  const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
-  const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size };
+      size: typeof a.content === "function" ? a.size ?? 0 : a.content.length,
+      stream: typeof a.content === "function" ? a.content : bufferStream(a.content)
+    }
+  });
+  if (limit !== void 0 && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
+  const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size: mime.size };
   try {
-    const info = await withRetry(() => transport.sendMail({ envelope, raw: render2() }), deadline, {
-      attempts: 3,
-      baseDelayMs: 2e3,
-      transient: transientSmtp
-    });
-    return { messageId: String(info.messageId ?? mail.messageId ?? ""), rejected: (info.rejected ?? []).map(String) };
+    const info = await withRetry(
+      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), envelope, mime.stream()),
+      deadline,
+      { attempts: 3, baseDelayMs: 2e3, transient: transientSmtp }
+    );
+    return { messageId, rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);
-    if (server !== void 0) throw new MessageTooBig(size, server, true);
+    if (server !== void 0) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
-  } finally {
-    transport.close();
   }
 }
-function transportOptions(cfg, deadline) {
+function smtpAuth(cfg) {
+  return cfg.smtp.user ? { user: cfg.smtp.user, pass: cfg.smtp.pass ?? "" } : void 0;
+}
+function connectionOptions(cfg, deadline) {
   const { smtp } = cfg;
   return {
     host: smtp.host,
@@ -16374,11 +8183,8 @@ function transportOptions(cfg, deadline) {
     // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
     requireTLS: smtp.security === "starttls",
     ignoreTLS: smtp.security === "none",
-    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? "" } : void 0,
     tls: smtp.ca ? { ca: readCa(smtp.ca) } : void 0,
-    ...timeouts(deadline),
-    disableFileAccess: true,
-    disableUrlAccess: true
+    ...timeouts(deadline)
   };
 }
 function transientSmtp(err) {
@@ -16392,19 +8198,6 @@ function timeouts(deadline) {
   const before = (ms) => Math.max(1, Math.min(ms, socketTimeout - 250));
   return { connectionTimeout: before(CONNECT_MS), greetingTimeout: before(GREETING_MS), socketTimeout };
 }
-async function byteCount(stream) {
-  let n = 0;
-  let previous = 0;
-  for await (const piece of stream) {
-    const chunk = typeof piece === "string" ? Buffer.from(piece) : piece;
-    n += chunk.length;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-      if ((i > 0 ? chunk[i - 1] : previous) !== 13) n++;
-    }
-    if (chunk.length > 0) previous = chunk[chunk.length - 1];
-  }
-  return n;
-}
 function serverSizeLimit(err) {
   const e = err;
   const m = e.code === "EMESSAGE" ? /larger than allowed (\d+)/.exec(e.message ?? "") : null;
@@ -16417,13 +8210,16 @@ function readCa(file) {
     throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
   }
 }
-var import_node_fs4, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
+var import_node_fs4, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig, bufferStream;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
     import_node_fs4 = require("node:fs");
     init_errors();
     init_retry();
+    init_message();
+    init_mime();
+    init_smtp();
     init_smtp_errors();
     init_smtp_errors();
     CONNECT_MS = 15e3;
@@ -16442,32 +8238,9 @@ var init_transport = __esm({
       limit;
       byServer;
     };
-  }
-});
-
-// src/sizecap/budget.ts
-function base64WireBytes(raw) {
-  const chars = 4 * Math.ceil(raw / 3);
-  return chars + 2 * Math.ceil(chars / 76);
-}
-function rawBytesFitting(wire) {
-  if (wire <= 0) return 0;
-  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
-  raw = Math.max(0, raw);
-  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
-  while (base64WireBytes(raw + 1) <= wire) raw++;
-  return raw;
-}
-function attachmentBudget(limit, rest) {
-  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
-}
-var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
-var init_budget = __esm({
-  "src/sizecap/budget.ts"() {
-    "use strict";
-    RAW_PER_LINE = 57;
-    WIRE_PER_LINE = 78;
-    ATTACHMENT_MIME_OVERHEAD = 400;
+    bufferStream = (content) => async function* one() {
+      yield content;
+    };
   }
 });
 
@@ -16518,51 +8291,6 @@ var init_fit = __esm({
     init_budget();
     RESERVE = 128 * 1024;
     ATTEMPTS = 4;
-  }
-});
-
-// src/core/plural.ts
-var plural;
-var init_plural = __esm({
-  "src/core/plural.ts"() {
-    "use strict";
-    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
-  }
-});
-
-// src/format/sanitize.ts
-function textOf(value) {
-  if (typeof value === "string") return value;
-  if (value === void 0 || value === null) return "";
-  if (Array.isArray(value)) return value.map(String).join(", ");
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-function trimPlain(text2) {
-  let a = 0;
-  let b = text2.length;
-  while (a < b && text2.charCodeAt(a) === 32) a++;
-  while (b > a && text2.charCodeAt(b - 1) === 32) b--;
-  return a === 0 && b === text2.length ? text2 : text2.slice(a, b);
-}
-function clean(value, max = MAX_VALUE_CHARS) {
-  const text2 = textOf(value);
-  if (text2.length <= max && isPlain(text2)) return trimPlain(text2);
-  const safe = text2.replace(UNSAFE, "?").trim();
-  if (safe.length <= max) return safe;
-  return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-var UNSAFE, SUSPECT, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES;
-var init_sanitize = __esm({
-  "src/format/sanitize.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
-    SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
-    MAX_VALUE_CHARS = 200;
-    isPlain = (text2) => !SUSPECT.test(text2);
-    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
 });
 
@@ -16954,11 +8682,11 @@ var init_watch = __esm({
 });
 
 // src/format/gzblocks.ts
-var import_node_stream, import_node_zlib, BLOCK_CHARS, GzipBlocks;
+var import_node_stream2, import_node_zlib, BLOCK_CHARS, GzipBlocks;
 var init_gzblocks = __esm({
   "src/format/gzblocks.ts"() {
     "use strict";
-    import_node_stream = require("node:stream");
+    import_node_stream2 = require("node:stream");
     import_node_zlib = require("node:zlib");
     BLOCK_CHARS = 256 * 1024;
     GzipBlocks = class {
@@ -17023,15 +8751,15 @@ var init_gzblocks = __esm({
       }
       /** The same bytes as a new stream on each call, never copied into one buffer. */
       stream() {
-        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
+        return import_node_stream2.Readable.from(this.#parts(), { objectMode: false });
       }
       clear() {
         this.#members = [];
         this.#pending = [];
       }
       #parts() {
-        const parts = this.#members.map((m) => m.bytes);
-        return this.#tail ? [...parts, this.#tail] : parts;
+        const parts2 = this.#members.map((m) => m.bytes);
+        return this.#tail ? [...parts2, this.#tail] : parts2;
       }
       #flush() {
         const lines = this.#pending;
@@ -17199,13 +8927,9 @@ function parseTime(timestamp) {
   const t = Date.parse(timestamp);
   return Number.isFinite(t) ? t : void 0;
 }
-function group(map, key, make) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: /* @__PURE__ */ new Set() };
-    map.set(key, entry);
-  }
-  return entry;
+function addUser(g, v) {
+  addSpan(g.row, v.time);
+  if (g.users.size < MAX_KEYS) g.users.add(v.user);
 }
 function addSpan(s, t) {
   s.count++;
@@ -17213,12 +8937,12 @@ function addSpan(s, t) {
   s.last = maxTime(s.last, t);
 }
 function countInto(map, key) {
-  const n = map.get(key);
-  if (n !== void 0) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
+  const c = map.get(key);
+  if (c) c.n++;
+  else if (map.size < MAX_KEYS) map.set(key, { n: 1 });
 }
 function top(map, n) {
-  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+  return [...map].map(([value, c]) => ({ value, count: c.n })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
 var MAX_KEYS, MAX_ROWS, Digest, minTime, maxTime, cmp;
 var init_digest = __esm({
@@ -17239,6 +8963,7 @@ var init_digest = __esm({
       #rows = /* @__PURE__ */ new Map();
       #reasons = /* @__PURE__ */ new Map();
       #nas = /* @__PURE__ */ new Map();
+      // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
       #users = /* @__PURE__ */ new Map();
       #endpoints = /* @__PURE__ */ new Map();
       #filter;
@@ -17321,27 +9046,29 @@ var init_digest = __esm({
         }
       }
       #addGroups(v) {
-        const reason = group(this.#reasons, v.reason, () => ({
-          reason: v.reason,
-          count: 0,
-          users: 0,
-          first: void 0,
-          last: void 0
-        }));
-        const nas = group(this.#nas, `${v.nasName}\0${v.nasIp}`, () => ({
-          name: v.nasName,
-          ip: v.nasIp,
-          location: v.location,
-          count: 0,
-          users: 0,
-          first: void 0,
-          last: void 0
-        }));
-        for (const g of [reason, nas]) {
-          if (!g) continue;
-          addSpan(g.row, v.time);
-          if (g.users.size < MAX_KEYS) g.users.add(v.user);
+        let reason = this.#reasons.get(v.reason);
+        if (!reason && this.#reasons.size < MAX_KEYS) {
+          const row2 = { reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 };
+          reason = { row: row2, users: /* @__PURE__ */ new Set() };
+          this.#reasons.set(v.reason, reason);
         }
+        if (reason) addUser(reason, v);
+        const key = `${v.nasName}\0${v.nasIp}`;
+        let nas = this.#nas.get(key);
+        if (!nas && this.#nas.size < MAX_KEYS) {
+          const row2 = {
+            name: v.nasName,
+            ip: v.nasIp,
+            location: v.location,
+            count: 0,
+            users: 0,
+            first: void 0,
+            last: void 0
+          };
+          nas = { row: row2, users: /* @__PURE__ */ new Set() };
+          this.#nas.set(key, nas);
+        }
+        if (nas) addUser(nas, v);
       }
     };
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
@@ -17350,157 +9077,14 @@ var init_digest = __esm({
   }
 });
 
-// src/format/hints.ts
-function reasonCode(reason) {
-  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
-}
-function hintFor(reason) {
-  const code = reasonCode(reason);
-  return code === void 0 ? void 0 : CATALOG[code];
-}
-var CATALOG, HINT_CODES;
-var init_hints = __esm({
-  "src/format/hints.ts"() {
-    "use strict";
-    CATALOG = {
-      "5411": {
-        short: "Supplicant stopped responding",
-        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
-      },
-      "5440": {
-        short: "EAP session abandoned",
-        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
-      },
-      "11007": {
-        short: "Unknown network device",
-        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
-      },
-      "11036": {
-        short: "Bad Message-Authenticator",
-        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
-      },
-      "11514": {
-        short: "Client rejected TLS",
-        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
-      },
-      "12308": {
-        short: "Client reported failure",
-        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
-      },
-      "12321": {
-        short: "Client rejected ISE certificate",
-        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
-      },
-      "12514": {
-        short: "Unknown CA in client cert",
-        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
-      },
-      "12520": {
-        short: "Client rejected ISE certificate",
-        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
-      },
-      "12934": {
-        short: "Supplicant silent in PEAP",
-        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
-      },
-      "12935": {
-        short: "Supplicant silent in EAP-TLS",
-        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
-      },
-      "15024": {
-        short: "PAP not allowed",
-        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
-      },
-      "15039": {
-        short: "Rejected per authorization",
-        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
-      },
-      "22040": {
-        short: "Wrong password",
-        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
-      },
-      "22044": {
-        short: "Cert auth expected",
-        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
-      },
-      "22045": {
-        short: "Password auth expected",
-        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
-      },
-      "22049": {
-        short: "Certificate mismatch",
-        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
-      },
-      "22056": {
-        short: "User not found",
-        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
-      },
-      "24206": {
-        short: "User disabled",
-        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
-      },
-      "24408": {
-        short: "Wrong AD password",
-        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
-      },
-      "24423": {
-        short: "No machine auth seen",
-        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
-      }
-    };
-    HINT_CODES = Object.keys(CATALOG);
-  }
-});
-
-// src/format/filters.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "is");
-}
-function compileFilters(f) {
-  const excludeReasons = new Set(f.excludeReasons);
-  const includeReasons = new Set(f.includeReasons);
-  const users = f.excludeUsers.map(globToRegExp);
-  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
-  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
-  return (r) => {
-    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
-    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
-    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
-    if (users.length > 0) {
-      const user = typeof r.userName === "string" ? r.userName : "";
-      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
-    }
-    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
-      return "EXCLUDE_NAS";
-    return void 0;
-  };
-}
-function filterNotes(counts) {
-  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
-  return order.flatMap((name) => {
-    const n = counts.get(name) ?? 0;
-    if (n === 0) return [];
-    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
-  });
-}
-var str;
-var init_filters = __esm({
-  "src/format/filters.ts"() {
-    "use strict";
-    init_hints();
-    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
-  }
-});
-
 // src/pxgrid/http.ts
 function bodyOf(res) {
   return {
     [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
     async text() {
-      const parts = [];
-      for await (const chunk of res) parts.push(chunk);
-      return Buffer.concat(parts).toString("utf8");
+      const parts2 = [];
+      for await (const chunk of res) parts2.push(chunk);
+      return Buffer.concat(parts2).toString("utf8");
     },
     dump: () => new Promise((resolve4) => {
       res.once("end", resolve4).once("error", () => resolve4()).once("close", resolve4);
@@ -18252,7 +9836,7 @@ function loadTls(ise, now = Date.now()) {
 }
 function checkCaBundle(pem, file) {
   try {
-    new import_node_crypto.X509Certificate(pem);
+    new import_node_crypto3.X509Certificate(pem);
   } catch {
     throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
   }
@@ -18260,7 +9844,7 @@ function checkCaBundle(pem, file) {
 function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
   let x509;
   try {
-    x509 = new import_node_crypto.X509Certificate(certPem);
+    x509 = new import_node_crypto3.X509Certificate(certPem);
   } catch {
     throw usageError(
       `PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`
@@ -18280,7 +9864,7 @@ function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
 }
 function privateKey(pem, file, passphrase) {
   try {
-    return (0, import_node_crypto.createPrivateKey)({ key: pem, format: "pem", passphrase });
+    return (0, import_node_crypto3.createPrivateKey)({ key: pem, format: "pem", passphrase });
   } catch (err) {
     const code = err.code ?? "";
     if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
@@ -18294,11 +9878,11 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto, import_node_fs5;
+var import_node_crypto3, import_node_fs5;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     import_node_fs5 = require("node:fs");
     init_errors();
   }
@@ -18545,207 +10129,6 @@ var init_cursor = __esm({
   }
 });
 
-// src/format/time.ts
-function timeFormat(zone) {
-  const dtf = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit"
-  });
-  return (t) => {
-    if (t === void 0 || !Number.isFinite(t)) return "?";
-    const p = {};
-    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
-    const d = new Date(wall).toISOString();
-    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
-  };
-}
-function offsetText(min) {
-  const abs = Math.abs(min);
-  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-var init_time = __esm({
-  "src/format/time.ts"() {
-    "use strict";
-  }
-});
-
-// src/format/model.ts
-function shortLocation(location) {
-  const parts = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
-  return parts.join(" / ");
-}
-function buildModel(d, opts) {
-  const fmt2 = timeFormat(opts.timeZone);
-  const reasons = d.reasons();
-  const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  return {
-    test: opts.test === true,
-    headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
-    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
-    fmt: fmt2,
-    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
-    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
-    nas: nas.slice(0, TOP_NAS),
-    nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N)),
-    endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
-    rowsDropped: d.rowsDropped,
-    maxRows: opts.maxRows,
-    attachmentName: opts.attachmentName,
-    attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered)
-  };
-}
-function subjectOf(d, opts) {
-  const top2 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top2) {
-    const code = reasonCode(top2.reason);
-    const known = hintFor(top2.reason);
-    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
-  }
-  return clean(s, 140);
-}
-function detailSlice(m, limit = m.maxRows) {
-  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown, more: m.details.length - shown.length + m.rowsDropped };
-}
-function moreText(m, more) {
-  const rows = plural(more, "more row");
-  if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-function footerLines(m, total) {
-  const lines = [];
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
-  if (m.attachmentName && m.attachmentRows !== void 0)
-    lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
-    );
-  else if (m.attachmentName)
-    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
-  lines.push(
-    "Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps."
-  );
-  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
-  return lines;
-}
-var TOP_REASONS, TOP_NAS, TOP_N, repeated, TEST_BANNER;
-var init_model = __esm({
-  "src/format/model.ts"() {
-    "use strict";
-    init_plural();
-    init_filters();
-    init_hints();
-    init_sanitize();
-    init_time();
-    TOP_REASONS = 15;
-    TOP_NAS = 10;
-    TOP_N = 10;
-    repeated = (rows) => rows.filter((r) => r.count > 1);
-    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
-  }
-});
-
-// src/format/storm.ts
-function stormSubject(prefix) {
-  return `${prefix} STORM:`;
-}
-function stormLead(groups, total, threshold, fmtTime) {
-  const all = groups.list();
-  const shown = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown.map((g) => [
-    String(g.count),
-    g.reason || "-",
-    g.nas || "-",
-    shortLocation(g.location) || "-",
-    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
-  ]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text2 = [
-    intro,
-    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
-    ...rest ? [`  ${rest}`] : [],
-    ""
-  ];
-  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
-  const html = [
-    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
-    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
-    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
-    ...rows.map((r) => tr(r)),
-    "</table>",
-    rest ? `<p>${escapeHtml(rest)}</p>` : ""
-  ].join("\n");
-  return { text: text2, html };
-}
-function noteLead(note2) {
-  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
-}
-function leadWith(mail, lead) {
-  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
-${lead.html}`) : `${lead.html}
-${mail.html}`;
-  return { ...mail, text: `${lead.text.join("\n")}
-${mail.text}`, html };
-}
-var MAX_GROUPS, SHOWN, StormGroups;
-var init_storm = __esm({
-  "src/format/storm.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    MAX_GROUPS = 2e3;
-    SHOWN = 40;
-    StormGroups = class {
-      #groups = /* @__PURE__ */ new Map();
-      /** Records whose group was not kept because of MAX_GROUPS. */
-      ungrouped = 0;
-      add(v) {
-        const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || "?"} (${v.nasIp})` : v.nasName;
-        const key = `${v.reason}\0${nas}\0${v.location}`;
-        let g = this.#groups.get(key);
-        if (!g) {
-          if (this.#groups.size >= MAX_GROUPS) {
-            this.ungrouped++;
-            return;
-          }
-          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          this.#groups.set(key, g);
-        }
-        g.count++;
-        if (v.time !== void 0) {
-          if (g.first === void 0 || v.time < g.first) g.first = v.time;
-          if (g.last === void 0 || v.time > g.last) g.last = v.time;
-        }
-      }
-      /** Largest first. */
-      list() {
-        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups.values()].sort(
-          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
-        );
-      }
-    };
-  }
-});
-
 // src/poll/batch.ts
 var Batch;
 var init_batch = __esm({
@@ -18786,256 +10169,6 @@ var init_batch = __esm({
         const view = this.digest.add(record, time);
         if (view) this.groups.add(view);
       }
-    };
-  }
-});
-
-// src/format/html.ts
-function cell(c) {
-  const v = typeof c === "string" ? { text: c } : c;
-  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
-  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc(v.sub)}</div>` : "";
-  return `<td ${style}>${esc(v.text) || "&nbsp;"}${sub}</td>`;
-}
-function table(head, rows) {
-  const th = head.map((h) => `<th ${TH}>${esc(h)}</th>`).join("");
-  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
-${rows.map(row).join("\n")}</table>`;
-}
-function summary(m) {
-  const { fmt: fmt2 } = m;
-  const out = [h2("By reason")];
-  out.push(
-    table(
-      ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
-      m.reasons.map((r) => [
-        { text: String(r.count), kind: "num" },
-        String(r.users),
-        { text: r.reason, sub: r.hint },
-        { text: fmt2(r.first), kind: "time" },
-        { text: fmt2(r.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
-  out.push(h2("By NAS"));
-  out.push(
-    table(
-      ["Count", "NAS", "IP", "Location", "Users", "Last seen"],
-      m.nas.map((n) => [
-        { text: String(n.count), kind: "num" },
-        n.name,
-        n.ip,
-        shortLocation(n.location),
-        String(n.users),
-        { text: fmt2(n.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable("User", m.users, "no user failed more than once");
-  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
-  out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
-  );
-  return out;
-}
-function topTable(title, rows, none) {
-  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
-  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
-}
-function frame(m, title, body) {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>` : "";
-  return [
-    "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>`,
-    '<body style="margin:0;padding:0;background:#f4f5f7">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc(m.facts)}<br>${esc(m.range)}</div></td></tr>`,
-    banner,
-    `<tr><td style="padding:4px 18px 18px">`,
-    ...body,
-    "</td></tr></table>",
-    "</td></tr></table>",
-    "</body></html>",
-    ""
-  ].join("\n");
-}
-function renderHtml(m, total, title) {
-  const { shown } = detailSlice(m);
-  const footer = footerLines(m, total).map(note);
-  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
-  const build2 = (n2) => {
-    const { more } = detailSlice(m, n2);
-    const details = table(
-      ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
-      shown.slice(0, n2).map((r) => detailCells(m, r))
-    );
-    return frame(m, title, [
-      ...head,
-      details,
-      more > 0 ? note(moreText(m, more)) : "",
-      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
-    ]);
-  };
-  let n = shown.length;
-  let html = build2(n);
-  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
-    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
-    html = build2(n);
-  }
-  return { html, rowsShown: n };
-}
-var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc, row, h2, note, short, detailCells;
-var init_html = __esm({
-  "src/format/html.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    HTML_BUDGET = 9e4;
-    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
-    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
-    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
-    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
-    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
-    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
-    esc = (s) => escapeHtml(s);
-    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc(title)}</h2>`;
-    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text2)}</p>`;
-    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
-    detailCells = (m, r) => [
-      { text: m.fmt(r.last), kind: "time" },
-      { text: String(r.count), kind: "num" },
-      short(clean(r.user, 64)),
-      { text: clean(r.endpoint, 40), kind: "nowrap" },
-      { text: clean(r.nasName, 40), kind: "nowrap" },
-      { text: r.nasIp, kind: "nowrap" },
-      clean(r.reason, 100)
-    ];
-  }
-});
-
-// src/format/text.ts
-function renderText(m, total, rowLimit) {
-  const { fmt: fmt2 } = m;
-  const out = [];
-  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
-  out.push(`${m.headline}: ${m.facts}`, m.range, "");
-  out.push("BY REASON");
-  for (const r of m.reasons) {
-    out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${plural(r.users, "user")}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
-    if (r.hint) out.push(`      Hint: ${r.hint}`);
-  }
-  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
-  out.push("", "BY NAS");
-  for (const n of m.nas) {
-    const loc = shortLocation(n.location);
-    out.push(
-      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${plural(n.users, "user")}, last ${fmt2(n.last)}`
-    );
-  }
-  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
-  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown, more } = detailSlice(m, rowLimit);
-  out.push(
-    "",
-    "DETAILS (identical failures collapsed, newest first)",
-    "  last seen | count | user | endpoint | NAS (IP) | reason"
-  );
-  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
-  if (more > 0) out.push(`  ${moreText(m, more)}`);
-  out.push("", "-- ", ...footerLines(m, total));
-  return `${out.join("\n")}
-`;
-}
-function detailLine(m, r) {
-  const cells = [
-    m.fmt(r.last),
-    `${r.count}x`,
-    clean(r.user, 64) || "-",
-    clean(r.endpoint, 40) || "-",
-    `${r.nasName || "?"} (${r.nasIp || "-"})`,
-    clean(r.reason, 100) || "-"
-  ];
-  return cells.join(" | ");
-}
-function topLines(rows, none) {
-  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
-}
-var init_text = __esm({
-  "src/format/text.ts"() {
-    "use strict";
-    init_plural();
-    init_model();
-    init_sanitize();
-  }
-});
-
-// src/format/render.ts
-function render(d, opts) {
-  const subject = subjectOf(d, opts);
-  const model = buildModel(d, opts);
-  const { html, rowsShown } = renderHtml(model, d.total, subject);
-  return { subject, text: renderText(model, d.total, rowsShown), html };
-}
-var init_render = __esm({
-  "src/format/render.ts"() {
-    "use strict";
-    init_html();
-    init_model();
-    init_text();
-  }
-});
-
-// src/mail/message.ts
-function messageIdDomain(from) {
-  const domain = (from ?? "").split("@").pop() ?? "";
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
-}
-function newMessageId(from, now) {
-  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
-}
-function composeMail(cfg, digest, opts) {
-  const built = digest.attachment();
-  const attachment = built && built.rows > 0 ? built : void 0;
-  let rendered = render(digest, {
-    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
-    maxRows: cfg.mail.maxRows,
-    timeZone: cfg.mail.timezone,
-    attachmentName: attachment?.filename,
-    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test
-  });
-  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
-  return {
-    ...rendered,
-    messageId: newMessageId(cfg.mail.from, opts.now),
-    headers: { ...MACHINE_HEADERS },
-    attachments: attachment ? [
-      {
-        filename: attachment.filename,
-        content: () => attachment.stream(),
-        contentType: attachment.contentType,
-        size: attachment.bytes
-      }
-    ] : []
-  };
-}
-var import_node_crypto2, MACHINE_HEADERS;
-var init_message = __esm({
-  "src/mail/message.ts"() {
-    "use strict";
-    import_node_crypto2 = require("node:crypto");
-    init_render();
-    init_storm();
-    MACHINE_HEADERS = {
-      "Auto-Submitted": "auto-generated",
-      "X-Auto-Response-Suppress": "All"
     };
   }
 });
@@ -19541,19 +10674,14 @@ async function smtpChecks(ctx, report) {
   ))
     return report.skip("smtp", "needs TCP");
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
-    const nodemailer = await Promise.resolve().then(() => __toESM(require_nodemailer()));
-    const transport = nodemailer.createTransport(
-      transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now))
-    );
+    const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now));
     try {
-      await transport.verify();
+      await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
       throw mailError(
         `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
         err
       );
-    } finally {
-      transport.close();
     }
     const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
     return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : "no AUTH configured"}` };
@@ -19569,6 +10697,7 @@ var init_local_checks = __esm({
     import_node_path4 = require("node:path");
     init_deadline();
     init_errors();
+    init_smtp();
     init_transport();
     STEP_MS = 1e4;
   }
@@ -19928,9 +11057,9 @@ function placeholders(opts, cfg, sys) {
 }
 function renderEem(opts, cfg, sys, io) {
   const values = placeholders(opts, cfg, sys);
-  const parts = opts.platform === "nxos" ? [TEMPLATES.nxosScheduler] : [TEMPLATES.iosxeCron, TEMPLATES.iosxeBackfill];
-  if (opts.guestshell && opts.platform === "iosxe") parts.unshift(TEMPLATES.iosxeGuestshell);
-  for (const part of parts) {
+  const parts2 = opts.platform === "nxos" ? [TEMPLATES.nxosScheduler] : [TEMPLATES.iosxeCron, TEMPLATES.iosxeBackfill];
+  if (opts.guestshell && opts.platform === "iosxe") parts2.unshift(TEMPLATES.iosxeGuestshell);
+  for (const part of parts2) {
     for (const line of fill(part, values).replace(/\n$/, "").split("\n")) io.out(line);
     io.out("");
   }

@@ -12,6 +12,11 @@ export class Deadline {
     this.#end = clock() + budgetMs;
   }
 
+  /** The run's clock (injected: tests move it). */
+  now(): number {
+    return this.clock();
+  }
+
   remaining(): number {
     return Math.max(0, this.#end - this.clock());
   }

@@ -4,7 +4,8 @@ import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Deadline } from '../core/deadline';
 import { describe, Exit, mailError, usageError } from '../core/errors';
-import { smtpHint, transportOptions } from '../mail/transport';
+import { smtpVerify } from '../mail/smtp';
+import { connectionOptions, smtpAuth, smtpHint } from '../mail/transport';
 import type { DoctorContext, DoctorReport } from './report';
 
 const STEP_MS = 10_000;
@@ -89,7 +90,7 @@ export async function stateDirCheck(ctx: DoctorContext, report: DoctorReport): P
   });
 }
 
-/** DNS, TCP, then nodemailer's verify(): TLS/STARTTLS and AUTH exactly as a run would do them. */
+/** DNS, TCP, then an SMTP session without a message: TLS/STARTTLS and AUTH exactly as a run would do them. */
 export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Promise<void> {
   const { smtp } = ctx.cfg;
   const host = smtp.host ?? '';
@@ -106,20 +107,15 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
   )
     return report.skip('smtp', 'needs TCP');
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
-    const nodemailer = await import('nodemailer');
     // The same options as sendMail, so this checks what a run does.
-    const transport = nodemailer.createTransport(
-      transportOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now)),
-    );
+    const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now));
     try {
-      await transport.verify();
+      await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
       throw mailError(
         `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ${smtpHint(err as { code?: string }, ctx.cfg)}`,
         err,
       );
-    } finally {
-      transport.close();
     }
     const tls =
       smtp.security === 'none' ? 'no TLS (SMTP_SECURITY=none)' : smtp.security === 'tls' ? 'implicit TLS' : 'STARTTLS';

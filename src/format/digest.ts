@@ -87,8 +87,9 @@ export class Digest {
   readonly #rows = new Map<string, DetailRow>();
   readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
   readonly #nas = new Map<string, { row: NasRow; users: Set<string> }>();
-  readonly #users = new Map<string, number>();
-  readonly #endpoints = new Map<string, number>();
+  // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
+  readonly #users = new Map<string, { n: number }>();
+  readonly #endpoints = new Map<string, { n: number }>();
   readonly #filter: RecordFilter | undefined;
   readonly #attachment: AttachmentBuilder | undefined;
 
@@ -189,37 +190,35 @@ export class Digest {
   }
 
   #addGroups(v: FailureView): void {
-    const reason = group(this.#reasons, v.reason, () => ({
-      reason: v.reason,
-      count: 0,
-      users: 0,
-      first: undefined,
-      last: undefined,
-    }));
-    const nas = group(this.#nas, `${v.nasName}\u0000${v.nasIp}`, () => ({
-      name: v.nasName,
-      ip: v.nasIp,
-      location: v.location,
-      count: 0,
-      users: 0,
-      first: undefined,
-      last: undefined,
-    }));
-    for (const g of [reason, nas]) {
-      if (!g) continue;
-      addSpan(g.row, v.time);
-      if (g.users.size < MAX_KEYS) g.users.add(v.user);
+    let reason = this.#reasons.get(v.reason);
+    if (!reason && this.#reasons.size < MAX_KEYS) {
+      const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
+      reason = { row, users: new Set() };
+      this.#reasons.set(v.reason, reason);
     }
+    if (reason) addUser(reason, v);
+    const key = `${v.nasName}\u0000${v.nasIp}`;
+    let nas = this.#nas.get(key);
+    if (!nas && this.#nas.size < MAX_KEYS) {
+      const row = {
+        name: v.nasName,
+        ip: v.nasIp,
+        location: v.location,
+        count: 0,
+        users: 0,
+        first: undefined,
+        last: undefined,
+      };
+      nas = { row, users: new Set() };
+      this.#nas.set(key, nas);
+    }
+    if (nas) addUser(nas, v);
   }
 }
 
-function group<R>(map: Map<string, { row: R; users: Set<string> }>, key: string, make: () => R) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set() };
-    map.set(key, entry);
-  }
-  return entry;
+function addUser(g: { row: Span; users: Set<string> }, v: FailureView): void {
+  addSpan(g.row, v.time);
+  if (g.users.size < MAX_KEYS) g.users.add(v.user);
 }
 
 function addSpan(s: Span, t: number | undefined): void {
@@ -228,15 +227,15 @@ function addSpan(s: Span, t: number | undefined): void {
   s.last = maxTime(s.last, t);
 }
 
-function countInto(map: Map<string, number>, key: string): void {
-  const n = map.get(key);
-  if (n !== undefined) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
+function countInto(map: Map<string, { n: number }>, key: string): void {
+  const c = map.get(key);
+  if (c) c.n++;
+  else if (map.size < MAX_KEYS) map.set(key, { n: 1 });
 }
 
-function top(map: Map<string, number>, n: number): TopRow[] {
+function top(map: Map<string, { n: number }>, n: number): TopRow[] {
   return [...map]
-    .map(([value, count]) => ({ value, count }))
+    .map(([value, c]) => ({ value, count: c.n }))
     .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
     .slice(0, n);
 }

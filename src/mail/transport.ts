@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
+import { newMessageId } from './message';
+import { buildMime } from './mime';
+import { type SmtpAuth, smtpSend } from './smtp';
 import { smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
@@ -14,7 +18,7 @@ export interface OutgoingMail {
   html: string;
   messageId?: string;
   headers?: Record<string, string>;
-  /** `content` may be a factory of streams: a large attachment is then never one big buffer. */
+  /** `content` may be a factory of streams (then `size` is its byte count): a large attachment is never one buffer. */
   attachments?: Array<{ filename: string; content: Buffer | (() => Readable); contentType: string; size?: number }>;
 }
 
@@ -43,69 +47,65 @@ export class MessageTooBig extends Error {
 
 /**
  * Sends one message and resolves only when the server accepted it (250 after DATA): the caller
- * advances the cursor after that and never before. nodemailer is loaded here, lazily, so a run
- * with nothing to send never pays for it.
+ * advances the cursor after that and never before. The SMTP engine is loaded here, lazily, so a
+ * run with nothing to send never pays for it.
  *
- * The message is composed first, so its exact size is known: over `limit` it is not sent at all
- * (MessageTooBig), and the size is declared in MAIL FROM (RFC 1870). nodemailer compares that with
- * the SIZE the server announced after EHLO and refuses locally, naming the server's limit
- * ("Message size larger than allowed N", see https://nodemailer.com/extras/smtp-connection/,
- * envelope.size); that becomes MessageTooBig too, so the caller can shrink the message and retry.
+ * The message is composed first (mime.ts), so its exact size is known: over `limit` it is not sent
+ * at all (MessageTooBig), and the size is declared in MAIL FROM (RFC 1870). nodemailer's
+ * SMTPConnection compares that with the SIZE the server announced after EHLO and refuses locally,
+ * naming the server's limit ("Message size larger than allowed N", see
+ * https://nodemailer.com/extras/smtp-connection/, envelope.size); that becomes MessageTooBig too,
+ * so the caller can shrink the message and retry.
  */
 export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail, limit?: number): Promise<Sent> {
-  const [nodemailer, { default: MailComposer }] = await Promise.all([
-    import('nodemailer'),
-    import('nodemailer/lib/mail-composer'),
-  ]);
-  // Composed twice, streamed both times: once to measure, once to send. A storm mail is megabytes
-  // and building it as one Buffer (plus nodemailer's base64 string of the attachment) cost ~15 MB
-  // of peak RSS. Message-ID and Date are fixed, and the rest of nodemailer's output depends only on
-  // the content (MIME boundaries are random but of fixed length), so both renderings have one size.
-  const date = new Date();
-  const render = () =>
-    new MailComposer({
-      from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
-      to: cfg.mail.dest,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      headers: mail.headers,
-      attachments: mail.attachments?.map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: typeof a.content === 'function' ? a.content() : a.content,
-      })),
-      messageId: mail.messageId,
-      date,
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    })
-      .compile()
-      .createReadStream();
-  const size = await byteCount(render());
-  if (limit !== undefined && size > limit) throw new MessageTooBig(size, limit, false);
-  const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
-  const envelope = { from: cfg.mail.from ?? '', to: cfg.mail.dest, size } as { from: string; to: string[] };
+  const now = deadline.now();
+  const a = mail.attachments?.[0];
+  const messageId = mail.messageId ?? newMessageId(cfg.mail.from, now);
+  const mime = buildMime({
+    from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
+    to: cfg.mail.dest,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    messageId,
+    date: now,
+    attachment: a && {
+      filename: a.filename,
+      contentType: a.contentType,
+      size: typeof a.content === 'function' ? (a.size ?? 0) : a.content.length,
+      stream: typeof a.content === 'function' ? (a.content as () => AsyncIterable<Buffer>) : bufferStream(a.content),
+    },
+  });
+  if (limit !== undefined && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
+  const envelope = { from: cfg.mail.from ?? '', to: cfg.mail.dest, size: mime.size };
   try {
     // A 4xx reply or a dropped connection is temporary (greylisting, a busy relay): retry within
     // the deadline. A 5xx or an auth failure is final for this run.
-    const info = await withRetry(() => transport.sendMail({ envelope, raw: render() }), deadline, {
-      attempts: 3,
-      baseDelayMs: 2000,
-      transient: transientSmtp,
-    });
-    return { messageId: String(info.messageId ?? mail.messageId ?? ''), rejected: (info.rejected ?? []).map(String) };
+    const info = await withRetry(
+      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), envelope, mime.stream()),
+      deadline,
+      { attempts: 3, baseDelayMs: 2000, transient: transientSmtp },
+    );
+    return { messageId, rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);
-    if (server !== undefined) throw new MessageTooBig(size, server, true);
+    if (server !== undefined) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
-  } finally {
-    transport.close();
   }
 }
 
+const bufferStream = (content: Buffer) =>
+  async function* one() {
+    yield content;
+  };
+
+export function smtpAuth(cfg: Config): SmtpAuth | undefined {
+  return cfg.smtp.user ? { user: cfg.smtp.user, pass: cfg.smtp.pass ?? '' } : undefined;
+}
+
 /** How every connection to the SMTP server is made: runs, test-mail and doctor alike. */
-export function transportOptions(cfg: Config, deadline: Deadline) {
+export function connectionOptions(cfg: Config, deadline: Deadline): SMTPConnection.Options {
   const { smtp } = cfg;
   return {
     host: smtp.host,
@@ -114,11 +114,8 @@ export function transportOptions(cfg: Config, deadline: Deadline) {
     // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
-    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
     tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
     ...timeouts(deadline),
-    disableFileAccess: true,
-    disableUrlAccess: true,
   };
 }
 
@@ -138,24 +135,6 @@ function timeouts(deadline: Deadline) {
   const socketTimeout = deadline.cap(SOCKET_MS);
   const before = (ms: number) => Math.max(1, Math.min(ms, socketTimeout - 250));
   return { connectionTimeout: before(CONNECT_MS), greetingTimeout: before(GREETING_MS), socketTimeout };
-}
-
-/**
- * Bytes of the message as it goes over SMTP: nodemailer's composer leaves some bare LF line breaks
- * that its SMTP data stream turns into CRLF (RFC 5321 §2.3.8), so each counts twice.
- */
-async function byteCount(stream: AsyncIterable<Buffer | string>): Promise<number> {
-  let n = 0;
-  let previous = 0;
-  for await (const piece of stream) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    n += chunk.length;
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
-      if ((i > 0 ? chunk[i - 1] : previous) !== 0x0d) n++;
-    }
-    if (chunk.length > 0) previous = chunk[chunk.length - 1]!;
-  }
-  return n;
 }
 
 /** The server's SIZE limit when nodemailer refused the message for it. */

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { base64WireBytes } from '../sizecap/budget';
+
+/**
+ * The MIME message (RFC 5322, RFC 2045-2047) of one mail: multipart/mixed holding a
+ * multipart/alternative (plain text and HTML, quoted-printable UTF-8) and at most one base64
+ * attachment. Written here instead of by nodemailer's composer, whose code was half of dist/run.js:
+ * the message is composed once, its exact size is known before it is sent (every line ends in
+ * CRLF, the attachment's base64 size is arithmetic), and the attachment streams from its gzip
+ * blocks without ever being one buffer.
+ */
+export interface MimeInput {
+  from: { name: string; address: string };
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  /** The Date header (ms since the epoch). */
+  date: number;
+  /** Extra header fields, values plain ASCII. */
+  headers?: Record<string, string>;
+  attachment?: { filename: string; contentType: string; size: number; stream: () => AsyncIterable<Buffer> };
+}
+
+export interface MimeMessage {
+  /** Bytes of the message as sent (before SMTP's dot-stuffing, which RFC 1870 leaves out of SIZE). */
+  size: number;
+  /** The message, anew on each call (a retry sends it again). */
+  stream(): Readable;
+}
+
+const CRLF = '\r\n';
+
+export function buildMime(m: MimeInput): MimeMessage {
+  const tag = randomBytes(12).toString('hex');
+  const mixed = `----=_ise-to-mail_${tag}_mixed`;
+  const alt = `----=_ise-to-mail_${tag}_alt`;
+  const a = m.attachment;
+  const head = [
+    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    `From: ${phrase(m.from.name)} <${m.from.address}>`,
+    `To: ${m.to.join(', ')}`,
+    `Subject: ${headerText(m.subject, 'Subject: '.length)}`,
+    `Message-ID: ${m.messageId}`,
+    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, '+0000')}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+    '',
+    `--${mixed}`,
+    `Content-Type: multipart/alternative;${CRLF} boundary="${alt}"`,
+    '',
+    `--${alt}`,
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    quotedPrintable(m.text),
+    `--${alt}`,
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    quotedPrintable(m.html),
+    `--${alt}--`,
+    '',
+    ...(a
+      ? [
+          `--${mixed}`,
+          `Content-Type: ${a.contentType}; name=${a.filename}`,
+          'Content-Transfer-Encoding: base64',
+          `Content-Disposition: attachment; filename=${a.filename}`,
+          '',
+          '',
+        ]
+      : []),
+  ].join(CRLF);
+  const before = Buffer.from(head, 'utf8');
+  const after = Buffer.from(`--${mixed}--${CRLF}`, 'latin1');
+  const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
+  return {
+    size,
+    stream: () => Readable.from(parts(before, a?.stream(), after), { objectMode: false }),
+  };
+}
+
+async function* parts(before: Buffer, attachment: AsyncIterable<Buffer> | undefined, after: Buffer) {
+  yield before;
+  if (attachment) yield* base64Lines(attachment);
+  yield after;
+}
+
+/** 57 raw bytes make one 76-character line of base64. */
+const LINE_BYTES = 57;
+
+/** base64 in CRLF-ended lines of 76 characters, across chunk boundaries (RFC 2045 §6.8). */
+async function* base64Lines(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const whole = data.length - (data.length % LINE_BYTES);
+    if (whole > 0) yield encodeLines(data, 0, whole);
+    carry = Buffer.from(data.subarray(whole));
+  }
+  if (carry.length) yield encodeLines(carry, 0, carry.length);
+}
+
+function encodeLines(data: Buffer, start: number, end: number): Buffer {
+  const text = data.toString('base64', start, end);
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += 76) lines.push(text.slice(i, i + 76));
+  return Buffer.from(`${lines.join(CRLF)}${CRLF}`, 'latin1');
+}
+
+/**
+ * Quoted-printable (RFC 2045 §6.7) of UTF-8 text: lines end in CRLF, no encoded line is longer
+ * than 76 characters, white space before a line break and every byte outside printable ASCII
+ * (and `=`) is written =XX. Line breaks become CRLF; a text that ends with one keeps it.
+ */
+export function quotedPrintable(text: string): string {
+  if (text === '') return '';
+  const out: string[] = [];
+  for (const line of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
+    const bytes = Buffer.from(line, 'utf8');
+    let cur = '';
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      const last = i === bytes.length - 1;
+      const plain = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
+      const piece = plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      // A soft break (`=` at the end) keeps each line within 76 characters.
+      if (cur.length + piece.length > (last ? 76 : 75)) {
+        out.push(`${cur}=`);
+        cur = '';
+      }
+      cur += piece;
+    }
+    out.push(cur);
+  }
+  return /\n$/.test(text) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
+}
+
+const ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
+
+/** A display name as RFC 5322 allows it: atoms as they are, quoted when needed, encoded if not ASCII. */
+export function phrase(name: string): string {
+  if (ATOM_PHRASE.test(name)) return name;
+  if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/[\\"]/g, '\\$&')}"`;
+  return encodedWords(name);
+}
+
+/** An unstructured header value: ASCII folded at spaces within 78 characters, anything else encoded. */
+export function headerText(value: string, used: number): string {
+  if (!/^[\x20-\x7e]*$/.test(value)) return encodedWords(value);
+  let line = used;
+  return value
+    .split(' ')
+    .map((word, i) => {
+      if (i === 0) {
+        line += word.length;
+        return word;
+      }
+      const fold = line + 1 + word.length > 78 && line > 1;
+      line = fold ? 1 + word.length : line + 1 + word.length;
+      return fold ? `${CRLF} ${word}` : ` ${word}`;
+    })
+    .join('');
+}
+
+/**
+ * RFC 2047 "B" encoded words, split between whole characters and folded one per line: 30 UTF-8
+ * bytes make 40 base64 characters, so each word (52 characters) fits a line after any field name.
+ */
+function encodedWords(value: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const ch of value) {
+    if (Buffer.byteLength(chunk + ch, 'utf8') > 30) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += ch;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
+}
