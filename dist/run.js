@@ -4315,6 +4315,16 @@ var init_sanitize = __esm({
 
 // src/format/time.ts
 function timeFormat(zone) {
+  const offsetOf = zoneOffset(zone);
+  return (t) => {
+    if (t === void 0 || !Number.isFinite(t)) return "?";
+    const offsetMin = offsetOf(t);
+    const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+  };
+}
+function zoneOffset(zone) {
+  if (zone === "UTC" || zone === "Etc/UTC") return () => 0;
   const dtf = new Intl.DateTimeFormat("en-US", {
     timeZone: zone,
     hourCycle: "h23",
@@ -4325,23 +4335,30 @@ function timeFormat(zone) {
     minute: "2-digit",
     second: "2-digit"
   });
+  const known = /* @__PURE__ */ new Map();
   return (t) => {
-    if (t === void 0 || !Number.isFinite(t)) return "?";
-    const p = {};
-    for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    const offsetMin = Math.round((wall - Math.floor(t / 1e3) * 1e3) / 6e4);
-    const d = new Date(wall).toISOString();
-    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+    const bucket = Math.floor(t / BUCKET_MS);
+    let offset = known.get(bucket);
+    if (offset === void 0) {
+      const at = bucket * BUCKET_MS;
+      const p = {};
+      for (const part of dtf.formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
+      const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      offset = Math.round((wall - at) / 6e4);
+      known.set(bucket, offset);
+    }
+    return offset;
   };
 }
 function offsetText(min) {
   const abs = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
+var BUCKET_MS;
 var init_time = __esm({
   "src/format/time.ts"() {
     "use strict";
+    BUCKET_MS = 15 * 6e4;
   }
 });
 
@@ -4863,22 +4880,30 @@ function quotedPrintable(text2) {
   if (text2 === "") return "";
   const out = [];
   for (const line of text2.replace(/\r?\n$/, "").split(/\r?\n/)) {
-    const bytes = Buffer.from(line, "utf8");
-    let cur = "";
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      const last = i === bytes.length - 1;
-      const plain = b >= 33 && b <= 126 && b !== 61 || (b === 32 || b === 9) && !last;
-      const piece = plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
-      if (cur.length + piece.length > (last ? 76 : 75)) {
-        out.push(`${cur}=`);
-        cur = "";
-      }
-      cur += piece;
-    }
-    out.push(cur);
+    if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
+    else out.push(...qpLine(line));
   }
   return /\n$/.test(text2) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
+}
+function qpLine(line) {
+  let enc = line.replace(QP_SPECIAL, (c) => {
+    let hex = "";
+    for (const b of Buffer.from(c, "utf8")) hex += `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    return hex;
+  });
+  const last = enc.charCodeAt(enc.length - 1);
+  if (last === 32 || last === 9) enc = `${enc.slice(0, -1)}=${last === 32 ? "20" : "09"}`;
+  const lines = [];
+  let i = 0;
+  while (enc.length - i > 76) {
+    let end = i + 75;
+    if (enc[end - 1] === "=") end -= 1;
+    else if (enc[end - 2] === "=") end -= 2;
+    lines.push(`${enc.slice(i, end)}=`);
+    i = end;
+  }
+  lines.push(enc.slice(i));
+  return lines;
 }
 function phrase(name) {
   if (ATOM_PHRASE.test(name)) return name;
@@ -4911,7 +4936,7 @@ function encodedWords(value) {
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, "utf8").toString("base64")}?=`).join(`${CRLF} `);
 }
-var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, ATOM_PHRASE;
+var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, QP_PLAIN, QP_SPECIAL, ATOM_PHRASE;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
@@ -4920,6 +4945,8 @@ var init_mime = __esm({
     init_budget();
     CRLF = "\r\n";
     LINE_BYTES = 57;
+    QP_PLAIN = /^(?:[\t\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
+    QP_SPECIAL = /[^\t\x20-\x3c\x3e-\x7e]/gu;
     ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
   }
 });

@@ -120,23 +120,37 @@ export function quotedPrintable(text: string): string {
   if (text === '') return '';
   const out: string[] = [];
   for (const line of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
-    const bytes = Buffer.from(line, 'utf8');
-    let cur = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]!;
-      const last = i === bytes.length - 1;
-      const plain = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
-      const piece = plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-      // A soft break (`=` at the end) keeps each line within 76 characters.
-      if (cur.length + piece.length > (last ? 76 : 75)) {
-        out.push(`${cur}=`);
-        cur = '';
-      }
-      cur += piece;
-    }
-    out.push(cur);
+    if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
+    else out.push(...qpLine(line));
   }
   return /\n$/.test(text) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
+}
+
+/** A line that needs no encoding: printable ASCII but `=`, no white space at its end (or empty). */
+const QP_PLAIN = /^(?:[\t\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
+/** Characters written as =XX: all but printable ASCII, tab and space; `=` itself. */
+const QP_SPECIAL = /[^\t\x20-\x3c\x3e-\x7e]/gu;
+
+function qpLine(line: string): string[] {
+  let enc = line.replace(QP_SPECIAL, (c) => {
+    let hex = '';
+    for (const b of Buffer.from(c, 'utf8')) hex += `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    return hex;
+  });
+  const last = enc.charCodeAt(enc.length - 1);
+  if (last === 32 || last === 9) enc = `${enc.slice(0, -1)}=${last === 32 ? '20' : '09'}`;
+  // Soft breaks (`=` at the end) keep lines within 76 characters, never inside an =XX.
+  const lines: string[] = [];
+  let i = 0;
+  while (enc.length - i > 76) {
+    let end = i + 75;
+    if (enc[end - 1] === '=') end -= 1;
+    else if (enc[end - 2] === '=') end -= 2;
+    lines.push(`${enc.slice(i, end)}=`);
+    i = end;
+  }
+  lines.push(enc.slice(i));
+  return lines;
 }
 
 const ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;

@@ -122,6 +122,39 @@ describe('filters, time zones, Message-ID', () => {
     expect(f(undefined)).toBe('?');
   });
 
+  it('times equal what Intl says for each instant, also around DST changes in quarter-hour zones', () => {
+    const intl = (dtf: Intl.DateTimeFormat, t: number) => {
+      const p = Object.fromEntries(dtf.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+      const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+      const off = Math.round((wall - Math.floor(t / 1000) * 1000) / 60_000);
+      const d = new Date(wall).toISOString();
+      const hhmm = `${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+      return `${d.slice(0, 10)} ${d.slice(11, 19)} ${off < 0 ? '-' : '+'}${hhmm}`;
+    };
+    const year = Date.UTC(2026, 0, 1);
+    const step = 7_207_000; // about 2 hours
+    for (const zone of ['UTC', 'Europe/Zurich', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham']) {
+      const dtf = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      const f = timeFormat(zone);
+      const offset = (t: number) => intl(dtf, t).slice(-6);
+      for (let t = year; t < year + 366 * 86_400_000; t += step) {
+        expect(f(t), `${zone} ${t}`).toBe(intl(dtf, t));
+        // The offset changed within this step: check it minute by minute.
+        if (offset(t) !== offset(t + step))
+          for (let u = t; u < t + step; u += 61_000) expect(f(u), `${zone} ${u}`).toBe(intl(dtf, u));
+      }
+    }
+  });
+
   it('Message-ID uses the domain of MAIL_FROM, never anything odd', () => {
     expect(newMessageId('alerts@Example.NET', 0)).toMatch(/^<ise-to-mail\.0\.[0-9a-f]{16}@example\.net>$/);
     expect(messageIdDomain('a@b(c).d')).toBe('ise-to-mail.invalid');
