@@ -8709,26 +8709,29 @@ var init_watch = __esm({
 });
 
 // src/format/gzblocks.ts
-var import_node_stream2, import_node_zlib, BLOCK_CHARS, GzipBlocks;
+var import_node_stream2, import_node_zlib, BLOCK_BYTES, OPTIONS, GzipBlocks;
 var init_gzblocks = __esm({
   "src/format/gzblocks.ts"() {
     "use strict";
     import_node_stream2 = require("node:stream");
     import_node_zlib = require("node:zlib");
-    BLOCK_CHARS = 256 * 1024;
+    BLOCK_BYTES = 256 * 1024;
+    OPTIONS = { level: 3 };
     GzipBlocks = class {
       /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
       constructor(budget, header, footer = "") {
         this.budget = budget;
-        this.header = header;
-        this.#tail = footer ? (0, import_node_zlib.gzipSync)(footer) : void 0;
+        this.#tail = footer ? (0, import_node_zlib.gzipSync)(footer, OPTIONS) : void 0;
         this.budget -= this.#tail?.length ?? 0;
+        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
+        this.#head = this.#used = this.#stage.write(header, 0, "utf8");
       }
       budget;
-      header;
       #members = [];
-      #pending = [];
-      #pendingChars = 0;
+      #stage;
+      #used;
+      #lens = [];
+      #head;
       #bytes = 0;
       #full = false;
       #tail;
@@ -8744,13 +8747,19 @@ var init_gzblocks = __esm({
           this.omitted++;
           return;
         }
-        this.#pending.push(line);
-        this.#pendingChars += line.length;
-        if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
+        if (this.#used + 3 * line.length > this.#stage.length) {
+          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
+          this.#stage.copy(bigger, 0, 0, this.#used);
+          this.#stage = bigger;
+        }
+        const n = this.#stage.write(line, this.#used, "utf8");
+        this.#used += n;
+        this.#lens.push(n);
+        if (this.#used >= BLOCK_BYTES) this.#flush();
       }
       /** Compresses what is pending; call once after the last line. */
       finish() {
-        if (this.#pending.length > 0) this.#flush();
+        if (this.#lens.length > 0) this.#flush();
       }
       get bytes() {
         return this.#bytes + (this.#tail?.length ?? 0);
@@ -8763,14 +8772,8 @@ var init_gzblocks = __esm({
           this.#bytes -= last.bytes.length;
           this.rows -= last.lens.length;
           this.#full = true;
-          const text2 = (0, import_node_zlib.gunzipSync)(last.bytes).toString("utf8");
-          let at = last.head;
-          const lines = last.lens.map((n) => {
-            at += n;
-            return text2.slice(at - n, at);
-          });
-          const kept = this.#fitLines(lines, last.head > 0);
-          this.omitted += lines.length - kept;
+          const kept = this.#fitLines((0, import_node_zlib.gunzipSync)(last.bytes), last.lens, last.head);
+          this.omitted += last.lens.length - kept;
         }
       }
       content() {
@@ -8782,33 +8785,38 @@ var init_gzblocks = __esm({
       }
       clear() {
         this.#members = [];
-        this.#pending = [];
+        this.#lens = [];
+        this.#used = 0;
       }
       #parts() {
         const parts2 = this.#members.map((m) => m.bytes);
         return this.#tail ? [...parts2, this.#tail] : parts2;
       }
       #flush() {
-        const lines = this.#pending;
-        this.#pending = [];
-        this.#pendingChars = 0;
-        const first = this.#members.length === 0;
-        const gz = (0, import_node_zlib.gzipSync)((first ? this.header : "") + lines.join(""));
-        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lines, first);
+        const data = this.#stage.subarray(0, this.#used);
+        const lens = this.#lens;
+        const head = this.#head;
+        this.#lens = [];
+        this.#used = 0;
+        this.#head = 0;
+        const gz = (0, import_node_zlib.gzipSync)(data, OPTIONS);
+        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
         else {
           this.#full = true;
-          this.omitted += lines.length - this.#fitLines(lines, first);
+          this.omitted += lens.length - this.#fitLines(data, lens, head);
         }
       }
-      /** Keeps as many of the first `lines` as fit the budget as one block; returns how many. */
-      #fitLines(lines, first) {
-        const head = first ? this.header : "";
+      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
+      #fitLines(data, lens, head) {
+        const ends = [];
+        let end = head;
+        for (const n of lens) ends.push(end += n);
         let lo = 1;
-        let hi = lines.length;
+        let hi = lens.length;
         let best;
         while (lo <= hi) {
           const mid = lo + hi >> 1;
-          const gz = (0, import_node_zlib.gzipSync)(head + lines.slice(0, mid).join(""));
+          const gz = (0, import_node_zlib.gzipSync)(data.subarray(0, ends[mid - 1]), OPTIONS);
           if (this.#bytes + gz.length <= this.budget) {
             best = { gz, n: mid };
             lo = mid + 1;
@@ -8816,13 +8824,13 @@ var init_gzblocks = __esm({
             hi = mid - 1;
           }
         }
-        if (best) this.#push(best.gz, lines.slice(0, best.n), first);
+        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
         return best?.n ?? 0;
       }
-      #push(bytes, lines, first) {
-        this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
+      #push(bytes, lens, head) {
+        this.#members.push({ bytes, lens, head });
         this.#bytes += bytes.length;
-        this.rows += lines.length;
+        this.rows += lens.length;
       }
     };
   }
@@ -9493,14 +9501,28 @@ var init_jsonstream = __esm({
       #parts = [];
       #elementStart = -1;
       #elementBytes = 0;
-      /** True once the top-level value has closed: the response is complete. */
+      /** Fast path: the start of an element the last chunk cut off, kept to be read whole with the next one. */
+      #stash;
+      /** True once the top-level value has closed: the response is complete (read it after end()). */
       get complete() {
         return this.#done;
       }
       write(chunk) {
+        if (this.#stash) {
+          chunk = Buffer.concat([this.#stash, chunk]);
+          this.#stash = void 0;
+        }
+        this.#write(chunk, this.parseMany !== void 0);
+      }
+      /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
+      end() {
+        const rest = this.#stash;
+        this.#stash = void 0;
+        if (rest) this.#write(rest, false);
+      }
+      #write(chunk, fast) {
         this.#elementStart = this.#inElement() ? 0 : -1;
         const n = chunk.length;
-        let fast = this.parseMany !== void 0;
         for (let i = 0; i < n; i++) {
           if (this.#inString) {
             i = this.#scanString(chunk, i);
@@ -9511,7 +9533,10 @@ var init_jsonstream = __esm({
           else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
             const end = this.#manyEnd(chunk, i);
             if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) i = end;
-            else {
+            else if (end < i && n - i < this.maxElementBytes) {
+              this.#stash = Buffer.from(chunk.subarray(i));
+              return;
+            } else {
               fast = false;
               this.#openContainer(c, i);
             }
@@ -9647,6 +9672,7 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord
   );
   try {
     for await (const chunk of res.body) parser.write(chunk);
+    parser.end();
   } catch (err) {
     if (err instanceof SinkError) throw err.cause;
     if (err instanceof SyntaxError || err instanceof Error && !("code" in err)) {
@@ -11255,7 +11281,14 @@ var init_cli = __esm({
 
 // src/main.ts
 var import_node_path6 = require("node:path");
+var import_node_v8 = require("node:v8");
 init_version();
+function holdYoungGeneration() {
+  try {
+    (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
+  } catch {
+  }
+}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -11278,6 +11311,7 @@ async function main(argv) {
 `);
     return 0;
   }
+  holdYoungGeneration();
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
   const baseDir = (0, import_node_path6.dirname)((0, import_node_path6.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;

@@ -2,27 +2,37 @@ import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * Text lines compressed in blocks of ~256 K characters, each block one gzip member. Members simply
+ * Text lines compressed in blocks of ~256 KB, each block one gzip member. Members simply
  * concatenate into one valid .gz file (RFC 1952 §2.2: "a gzip file consists of a series of
  * members"; gunzip, zcat, 7-Zip, Python and Node read them all), and each member's compressed
  * size is known at once, so the writer can stop exactly before a size cap and later cut the file
  * to a smaller limit (the mail server's SIZE) without holding the text: the last block kept is
  * decompressed and re-compressed with as many of its first lines as fit.
+ *
+ * Lines are copied into a byte buffer as they come, not kept as strings: fewer objects for V8 to
+ * move around while a storm streams in. Compressing on libuv's thread pool instead was tried: no
+ * faster on a busy 2-core machine and ~10 MB more peak RSS (thread arenas, blocks in flight).
+ *
+ * Level 3: in a 100 000-record storm (37 MB of CSV) level 6 took 430 ms of CPU for 4.9 MB, level 3
+ * 190 ms for 5.8 MB (measured); the attachment still fits the default 10 MB cap with room to spare.
  */
-const BLOCK_CHARS = 256 * 1024;
+const BLOCK_BYTES = 256 * 1024;
+const OPTIONS = { level: 3 };
 
 interface Member {
   bytes: Buffer;
-  /** Character length of each data line in this block (the header is not a line). */
+  /** Byte length of each data line in this block (the header is not a line). */
   lens: number[];
-  /** Characters of header text at the start of this block (first block only). */
+  /** Bytes of header at the start of this block (first block only). */
   head: number;
 }
 
 export class GzipBlocks {
   #members: Member[] = [];
-  #pending: string[] = [];
-  #pendingChars = 0;
+  #stage: Buffer;
+  #used: number;
+  #lens: number[] = [];
+  #head: number;
   #bytes = 0;
   #full = false;
   readonly #tail: Buffer | undefined;
@@ -36,11 +46,13 @@ export class GzipBlocks {
   /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
   constructor(
     private budget: number,
-    private readonly header: string,
+    header: string,
     footer = '',
   ) {
-    this.#tail = footer ? gzipSync(footer) : undefined;
+    this.#tail = footer ? gzipSync(footer, OPTIONS) : undefined;
     this.budget -= this.#tail?.length ?? 0;
+    this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
+    this.#head = this.#used = this.#stage.write(header, 0, 'utf8');
   }
 
   add(line: string): void {
@@ -49,14 +61,21 @@ export class GzipBlocks {
       this.omitted++;
       return;
     }
-    this.#pending.push(line);
-    this.#pendingChars += line.length;
-    if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.#used + 3 * line.length > this.#stage.length) {
+      const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
+      this.#stage.copy(bigger, 0, 0, this.#used);
+      this.#stage = bigger;
+    }
+    const n = this.#stage.write(line, this.#used, 'utf8');
+    this.#used += n;
+    this.#lens.push(n);
+    if (this.#used >= BLOCK_BYTES) this.#flush();
   }
 
   /** Compresses what is pending; call once after the last line. */
   finish(): void {
-    if (this.#pending.length > 0) this.#flush();
+    if (this.#lens.length > 0) this.#flush();
   }
 
   get bytes(): number {
@@ -71,14 +90,8 @@ export class GzipBlocks {
       this.#bytes -= last.bytes.length;
       this.rows -= last.lens.length;
       this.#full = true;
-      const text = gunzipSync(last.bytes).toString('utf8');
-      let at = last.head;
-      const lines = last.lens.map((n) => {
-        at += n;
-        return text.slice(at - n, at);
-      });
-      const kept = this.#fitLines(lines, last.head > 0);
-      this.omitted += lines.length - kept;
+      const kept = this.#fitLines(gunzipSync(last.bytes), last.lens, last.head);
+      this.omitted += last.lens.length - kept;
     }
   }
 
@@ -93,7 +106,8 @@ export class GzipBlocks {
 
   clear(): void {
     this.#members = [];
-    this.#pending = [];
+    this.#lens = [];
+    this.#used = 0;
   }
 
   #parts(): Buffer[] {
@@ -102,27 +116,31 @@ export class GzipBlocks {
   }
 
   #flush(): void {
-    const lines = this.#pending;
-    this.#pending = [];
-    this.#pendingChars = 0;
-    const first = this.#members.length === 0;
-    const gz = gzipSync((first ? this.header : '') + lines.join(''));
-    if (this.#bytes + gz.length <= this.budget) this.#push(gz, lines, first);
+    const data = this.#stage.subarray(0, this.#used);
+    const lens = this.#lens;
+    const head = this.#head;
+    this.#lens = [];
+    this.#used = 0;
+    this.#head = 0;
+    const gz = gzipSync(data, OPTIONS);
+    if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
     else {
       this.#full = true;
-      this.omitted += lines.length - this.#fitLines(lines, first);
+      this.omitted += lens.length - this.#fitLines(data, lens, head);
     }
   }
 
-  /** Keeps as many of the first `lines` as fit the budget as one block; returns how many. */
-  #fitLines(lines: string[], first: boolean): number {
-    const head = first ? this.header : '';
+  /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
+  #fitLines(data: Buffer, lens: number[], head: number): number {
+    const ends: number[] = [];
+    let end = head;
+    for (const n of lens) ends.push((end += n));
     let lo = 1;
-    let hi = lines.length;
+    let hi = lens.length;
     let best: { gz: Buffer; n: number } | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const gz = gzipSync(head + lines.slice(0, mid).join(''));
+      const gz = gzipSync(data.subarray(0, ends[mid - 1]), OPTIONS);
       if (this.#bytes + gz.length <= this.budget) {
         best = { gz, n: mid };
         lo = mid + 1;
@@ -130,13 +148,13 @@ export class GzipBlocks {
         hi = mid - 1;
       }
     }
-    if (best) this.#push(best.gz, lines.slice(0, best.n), first);
+    if (best) this.#push(best.gz, lens.slice(0, best.n), head);
     return best?.n ?? 0;
   }
 
-  #push(bytes: Buffer, lines: string[], first: boolean): void {
-    this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
+  #push(bytes: Buffer, lens: number[], head: number): void {
+    this.#members.push({ bytes, lens, head });
     this.#bytes += bytes.length;
-    this.rows += lines.length;
+    this.rows += lens.length;
   }
 }

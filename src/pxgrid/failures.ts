@@ -40,6 +40,7 @@ export async function streamFailures(
   );
   try {
     for await (const chunk of res.body) parser.write(chunk as Buffer);
+    parser.end();
   } catch (err) {
     // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
     if (err instanceof SinkError) throw err.cause;

@@ -13,7 +13,8 @@
  * or `}]` of the chunk is offered to `parseMany` as one piece (`{...},{...}`). If that text is not
  * a sequence of whole elements (the `}` closed a nested object or sat inside a string), it is not
  * valid JSON either: `parseMany` says so and the careful byte scan takes over for the rest of the
- * chunk, so a hostile body costs at most one failed parse per chunk.
+ * chunk, so a hostile body costs at most one failed parse per chunk. A record cut by the end of a
+ * chunk waits, as bytes, for the next chunk instead of being scanned.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -40,6 +41,8 @@ export class ArrayElementStream {
   #parts: Buffer[] = [];
   #elementStart = -1;
   #elementBytes = 0;
+  /** Fast path: the start of an element the last chunk cut off, kept to be read whole with the next one. */
+  #stash: Buffer | undefined;
 
   constructor(
     private readonly key: string,
@@ -53,15 +56,29 @@ export class ArrayElementStream {
     private readonly parseMany?: (text: string) => boolean,
   ) {}
 
-  /** True once the top-level value has closed: the response is complete. */
+  /** True once the top-level value has closed: the response is complete (read it after end()). */
   get complete(): boolean {
     return this.#done;
   }
 
   write(chunk: Buffer): void {
+    if (this.#stash) {
+      chunk = Buffer.concat([this.#stash, chunk]);
+      this.#stash = undefined;
+    }
+    this.#write(chunk, this.parseMany !== undefined);
+  }
+
+  /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
+  end(): void {
+    const rest = this.#stash;
+    this.#stash = undefined;
+    if (rest) this.#write(rest, false);
+  }
+
+  #write(chunk: Buffer, fast: boolean): void {
     this.#elementStart = this.#inElement() ? 0 : -1;
     const n = chunk.length;
-    let fast = this.parseMany !== undefined;
     for (let i = 0; i < n; i++) {
       if (this.#inString) {
         i = this.#scanString(chunk, i);
@@ -71,9 +88,14 @@ export class ArrayElementStream {
       if (c === QUOTE) this.#startString();
       else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
         const end = this.#manyEnd(chunk, i);
-        // On success resume after the last `}` handled; otherwise scan this element byte by byte.
+        // On success resume after the last `}` handled. No record boundary left in this chunk: keep
+        // its tail for the next one (a socket delivers 16 KB pieces, most ending mid-record).
+        // Otherwise scan this element byte by byte.
         if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) i = end;
-        else {
+        else if (end < i && n - i < this.maxElementBytes) {
+          this.#stash = Buffer.from(chunk.subarray(i));
+          return;
+        } else {
           fast = false;
           this.#openContainer(c, i);
         }
