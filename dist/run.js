@@ -8090,6 +8090,7 @@ async function session(options, auth, step) {
     });
     connection.connect(() => {
       if (settled2) return;
+      connection._socket?.setNoDelay(true);
       const login = auth && { type: "LOGIN", user: auth.user, credentials: { user: auth.user, pass: auth.pass } };
       if (!login || !connection.allowsAuth) return step(connection, done);
       connection.login(login, (err) => {
@@ -10183,7 +10184,7 @@ var init_cursor = __esm({
 });
 
 // src/poll/batch.ts
-var Batch;
+var LARGE, Batch;
 var init_batch = __esm({
   "src/poll/batch.ts"() {
     "use strict";
@@ -10191,20 +10192,24 @@ var init_batch = __esm({
     init_storm();
     init_cursor();
     init_idset();
+    LARGE = 1e3;
     Batch = class {
       /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
-      constructor(seen, newDigest = () => new Digest()) {
+      constructor(seen, newDigest = () => new Digest(), onLarge) {
         this.seen = seen;
         this.newDigest = newDigest;
+        this.onLarge = onLarge;
         this.digest = newDigest();
       }
       seen;
       newDigest;
+      onLarge;
       digest;
       groups = new StormGroups();
       mailed = new IdTimeSet();
       /** Records dropped because an earlier run already mailed them (overlap window). */
       alreadyMailed = 0;
+      #received = 0;
       reset() {
         this.digest.close();
         this.digest = this.newDigest();
@@ -10213,6 +10218,7 @@ var init_batch = __esm({
         this.alreadyMailed = 0;
       }
       add(record) {
+        if (++this.#received === LARGE) this.onLarge?.();
         const id = canonicalId(record.id);
         const time = recordTime(record.timestamp);
         if (this.seen.has(id) || !this.mailed.add(id, time)) {
@@ -10287,16 +10293,17 @@ var init_summary = __esm({
 });
 
 // src/poll/poll.ts
-async function fetchBatch(cfg, opts, cursor, deadline, io, now) {
+async function fetchBatch(cfg, opts, cursor, deadline, io, sys) {
   const start = opts.since !== void 0 ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : "{} (ISE default: the last hour)"}`);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
   const batch = new Batch(
     opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
-    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) })
+    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
+    sys.large
   );
-  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
+  const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
     return { batch, ...stats };
@@ -10307,7 +10314,7 @@ async function fetchBatch(cfg, opts, cursor, deadline, io, now) {
 async function poll(cfg, opts, deadline, io, sys) {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== void 0;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
+  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys);
   sys.crash?.("after-fetch");
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = runNotes(cfg, invalid);
@@ -11286,6 +11293,7 @@ init_version();
 function holdYoungGeneration() {
   try {
     (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
+    (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=20");
   } catch {
   }
 }
@@ -11311,14 +11319,22 @@ async function main(argv) {
 `);
     return 0;
   }
-  holdYoungGeneration();
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
   const baseDir = (0, import_node_path6.dirname)((0, import_node_path6.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
   return runCli2(
     argv,
-    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash, execPath: process.execPath },
+    {
+      pid: process.pid,
+      now: clock(process.env),
+      alive,
+      baseDir,
+      env: process.env,
+      crash,
+      execPath: process.execPath,
+      large: holdYoungGeneration
+    },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
 }

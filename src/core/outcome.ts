@@ -24,6 +24,8 @@ export interface System {
   crash?: (phase: CrashPhase) => void;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
+  /** A storm is streaming in: trade a little CPU for memory (main.ts); unset in-process. */
+  large?: () => void;
 }
 
 export type CrashPhase = 'after-fetch' | 'after-send';

@@ -11,17 +11,23 @@ import { IdTimeSet } from '../state/idset';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet and nothing else that grows per record.
  */
+/** Records after which a batch counts as large (see System.large). */
+const LARGE = 1_000;
+
 export class Batch implements FailureSink {
   digest: Digest;
   groups = new StormGroups();
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
+  #received = 0;
 
   /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
+    /** Called once when the batch reaches LARGE records. */
+    private readonly onLarge?: () => void,
   ) {
     this.digest = newDigest();
   }
@@ -35,6 +41,7 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
+    if (++this.#received === LARGE) this.onLarge?.();
     const id = canonicalId(record.id);
     const time = recordTime(record.timestamp);
     // Before the filters: a filtered record is done with too, and must advance the cursor.

@@ -30,7 +30,7 @@ export interface RunOptions {
  */
 const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
 
-async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, now: number) {
+async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, sys: System) {
   const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
   const filter = compileFilters(cfg.filters);
@@ -38,8 +38,9 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
   const batch = new Batch(
     opts.since !== undefined ? new Map() : cursor.seen,
     () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
+    sys.large,
   );
-  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
+  const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
     return { batch, ...stats };
@@ -52,7 +53,7 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
 export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== undefined;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
+  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys);
   sys.crash?.('after-fetch');
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = runNotes(cfg, invalid);
