@@ -4284,6 +4284,14 @@ function textOf(value) {
   if (Array.isArray(value)) return value.map(String).join(", ");
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
+function isPlain(text2) {
+  if (text2.length > 64) return !SUSPECT.test(text2);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c < 32 || c > 126) return !SUSPECT.test(text2);
+  }
+  return true;
+}
 function trimPlain(text2) {
   let a = 0;
   let b = text2.length;
@@ -4301,14 +4309,13 @@ function clean(value, max = MAX_VALUE_CHARS) {
 function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
-var UNSAFE, SUSPECT, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES;
+var UNSAFE, SUSPECT, MAX_VALUE_CHARS, HTML_ESCAPES;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
     UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
     SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
     MAX_VALUE_CHARS = 200;
-    isPlain = (text2) => !SUSPECT.test(text2);
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
 });
@@ -4701,20 +4708,28 @@ var init_storm = __esm({
     MAX_GROUPS = 2e3;
     SHOWN = 40;
     StormGroups = class {
-      #groups = /* @__PURE__ */ new Map();
+      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
+      #tree = /* @__PURE__ */ new Map();
+      #groups = [];
+      /** NAS labels by name and IP, made once per NAS. */
+      #labels = /* @__PURE__ */ new Map();
       /** Records whose group was not kept because of MAX_GROUPS. */
       ungrouped = 0;
       add(v) {
-        const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || "?"} (${v.nasIp})` : v.nasName;
-        const key = `${v.reason}\0${nas}\0${v.location}`;
-        let g = this.#groups.get(key);
+        const nas = this.#label(v.nasName, v.nasIp);
+        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
         if (!g) {
-          if (this.#groups.size >= MAX_GROUPS) {
+          if (this.#groups.length >= MAX_GROUPS) {
             this.ungrouped++;
             return;
           }
           g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          this.#groups.set(key, g);
+          let byNas = this.#tree.get(v.reason);
+          if (!byNas) this.#tree.set(v.reason, byNas = /* @__PURE__ */ new Map());
+          let byLocation = byNas.get(nas);
+          if (!byLocation) byNas.set(nas, byLocation = /* @__PURE__ */ new Map());
+          byLocation.set(v.location, g);
+          this.#groups.push(g);
         }
         g.count++;
         if (v.time !== void 0) {
@@ -4722,10 +4737,20 @@ var init_storm = __esm({
           if (g.last === void 0 || v.time > g.last) g.last = v.time;
         }
       }
+      #label(name, ip) {
+        let byIp = this.#labels.get(name);
+        if (!byIp) this.#labels.set(name, byIp = /* @__PURE__ */ new Map());
+        let label = byIp.get(ip);
+        if (label === void 0) {
+          label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
+          if (this.#labels.size <= MAX_GROUPS && byIp.size <= MAX_GROUPS) byIp.set(ip, label);
+        }
+        return label;
+      }
       /** Largest first. */
       list() {
         const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups.values()].sort(
+        return [...this.#groups].sort(
           (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
         );
       }
@@ -5771,7 +5796,7 @@ var require_fetch = __commonJS({
         options.cookie = false;
       }
       let method = (options.method || "").toString().trim().toUpperCase() || "GET";
-      let finished = false;
+      let finished2 = false;
       let cookies;
       let body;
       const handler = parsed.protocol === "https:" ? https : http;
@@ -5802,10 +5827,10 @@ var require_fetch = __commonJS({
           headers["Transfer-Encoding"] = "chunked";
           body = options.body;
           body.on("error", (err) => {
-            if (finished) {
+            if (finished2) {
               return;
             }
-            finished = true;
+            finished2 = true;
             err.code = errors.EFETCH;
             err.sourceUrl = url;
             fetchRes.emit("error", err);
@@ -5822,10 +5847,10 @@ var require_fetch = __commonJS({
                 }).join("&")
               );
             } catch (E) {
-              if (finished) {
+              if (finished2) {
                 return;
               }
-              finished = true;
+              finished2 = true;
               E.code = errors.EFETCH;
               E.sourceUrl = url;
               fetchRes.emit("error", E);
@@ -5865,7 +5890,7 @@ var require_fetch = __commonJS({
       try {
         req = handler.request(reqOptions);
       } catch (E) {
-        finished = true;
+        finished2 = true;
         setImmediate(() => {
           E.code = errors.EFETCH;
           E.sourceUrl = url;
@@ -5875,10 +5900,10 @@ var require_fetch = __commonJS({
       }
       if (options.timeout) {
         req.setTimeout(options.timeout, () => {
-          if (finished) {
+          if (finished2) {
             return;
           }
-          finished = true;
+          finished2 = true;
           req.abort();
           const err = new Error("Request Timeout");
           err.code = errors.EFETCH;
@@ -5887,17 +5912,17 @@ var require_fetch = __commonJS({
         });
       }
       req.on("error", (err) => {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         err.code = errors.EFETCH;
         err.sourceUrl = url;
         fetchRes.emit("error", err);
       });
       req.on("response", (res) => {
         let inflate;
-        if (finished) {
+        if (finished2) {
           return;
         }
         switch (res.headers["content-encoding"]) {
@@ -5914,7 +5939,7 @@ var require_fetch = __commonJS({
         if ([301, 302, 303, 307, 308].includes(res.statusCode) && res.headers.location) {
           options.redirects++;
           if (options.redirects > options.maxRedirects) {
-            finished = true;
+            finished2 = true;
             const err = new Error("Maximum redirect count exceeded");
             err.code = errors.EFETCH;
             err.sourceUrl = url;
@@ -5932,7 +5957,7 @@ var require_fetch = __commonJS({
           }
           const redirectParsed = parseFetchUrl(redirectUrl);
           if (!redirectParsed) {
-            finished = true;
+            finished2 = true;
             const err = new Error("Unsupported protocol for URL " + redirectUrl);
             err.code = errors.EFETCH;
             err.sourceUrl = redirectUrl;
@@ -5955,7 +5980,7 @@ var require_fetch = __commonJS({
         fetchRes.statusCode = res.statusCode;
         fetchRes.headers = res.headers;
         if (res.statusCode >= 300 && !options.allowErrorResponse) {
-          finished = true;
+          finished2 = true;
           const err = new Error("Invalid status code " + res.statusCode);
           err.code = errors.EFETCH;
           err.sourceUrl = url;
@@ -5964,10 +5989,10 @@ var require_fetch = __commonJS({
           return;
         }
         res.on("error", (err) => {
-          if (finished) {
+          if (finished2) {
             return;
           }
-          finished = true;
+          finished2 = true;
           err.code = errors.EFETCH;
           err.sourceUrl = url;
           fetchRes.emit("error", err);
@@ -5976,10 +6001,10 @@ var require_fetch = __commonJS({
         if (inflate) {
           res.pipe(inflate).pipe(fetchRes);
           inflate.on("error", (err) => {
-            if (finished) {
+            if (finished2) {
               return;
             }
-            finished = true;
+            finished2 = true;
             err.code = errors.EFETCH;
             err.sourceUrl = url;
             fetchRes.emit("error", err);
@@ -5997,7 +6022,7 @@ var require_fetch = __commonJS({
             }
             req.write(body);
           } catch (err) {
-            finished = true;
+            finished2 = true;
             err.code = errors.EFETCH;
             err.sourceUrl = url;
             fetchRes.emit("error", err);
@@ -8947,25 +8972,19 @@ var init_attachment = __esm({
   }
 });
 
-// src/format/digest.ts
-function viewOf(r, time = parseTime(r.timestamp)) {
-  return {
-    time,
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
-    location: clean(r.location)
-  };
-}
-function parseTime(timestamp) {
-  const t = Date.parse(timestamp);
-  return Number.isFinite(t) ? t : void 0;
-}
-function addUser(g, v) {
-  addSpan(g.row, v.time);
-  if (g.users.size < MAX_KEYS) g.users.add(v.user);
+// src/format/tally.ts
+function member(g, u, user, time) {
+  addSpan(g.row, time);
+  if (g.users >= MAX_KEYS) return;
+  if (u) {
+    if (u.groups.includes(g.tag)) return;
+    u.groups.push(g.tag);
+  } else {
+    g.others ??= /* @__PURE__ */ new Set();
+    if (g.others.has(user)) return;
+    g.others.add(user);
+  }
+  g.users++;
 }
 function addSpan(s, t) {
   s.count++;
@@ -8980,13 +8999,107 @@ function countInto(map, key) {
 function top(map, n) {
   return [...map].map(([value, c]) => ({ value, count: c.n })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
-var MAX_KEYS, MAX_ROWS, Digest, minTime, maxTime, cmp;
+var MAX_KEYS, USER_ROWS, minTime, maxTime, cmp;
+var init_tally = __esm({
+  "src/format/tally.ts"() {
+    "use strict";
+    MAX_KEYS = 1e4;
+    USER_ROWS = 16;
+    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/core/isotime.ts
+function parseIso(text2) {
+  const n = text2.length;
+  if (n < 20 || n > 29 || text2.charCodeAt(4) !== 45 || text2.charCodeAt(7) !== 45 || text2.charCodeAt(10) !== 84)
+    return Date.parse(text2);
+  if (text2.charCodeAt(13) !== 58 || text2.charCodeAt(16) !== 58) return Date.parse(text2);
+  const year = digits(text2, 0, 4);
+  const month = digits(text2, 5, 2);
+  const day = digits(text2, 8, 2);
+  const hour = digits(text2, 11, 2);
+  const minute = digits(text2, 14, 2);
+  const second = digits(text2, 17, 2);
+  let at = 19;
+  let ms = 0;
+  if (text2.charCodeAt(at) === 46) {
+    ms = digits(text2, at + 1, 3);
+    at += 4;
+  }
+  let offset = 0;
+  const zone = text2.charCodeAt(at);
+  if (zone === 90 && at + 1 === n) offset = 0;
+  else if ((zone === 43 || zone === 45) && at + 6 === n && text2.charCodeAt(at + 3) === 58) {
+    const hh = digits(text2, at + 1, 2);
+    const mm = digits(text2, at + 4, 2);
+    if (hh > 23 || mm > 59) return Date.parse(text2);
+    offset = (zone === 45 ? -1 : 1) * (hh * 60 + mm);
+  } else return Date.parse(text2);
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
+  if (!(year >= 1970 && inRange && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0))
+    return Date.parse(text2);
+  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e3 + ms;
+}
+function digits(text2, at, len) {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = text2.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+function daysFromCivil(y, m, d) {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+var init_isotime = __esm({
+  "src/core/isotime.ts"() {
+    "use strict";
+  }
+});
+
+// src/format/view.ts
+function viewOf(r, time = parseTime(r.timestamp)) {
+  return {
+    time,
+    user: clean(r.userName),
+    endpoint: clean(r.callingStationId ?? r.macAddress),
+    nasName: clean(r.nasName ?? r.networkDeviceName),
+    nasIp: clean(r.nasIpAddress, 64),
+    reason: clean(r.failureReason),
+    location: clean(r.location)
+  };
+}
+function parseTime(timestamp) {
+  const t = parseIso(timestamp);
+  return Number.isFinite(t) ? t : void 0;
+}
+var init_view = __esm({
+  "src/format/view.ts"() {
+    "use strict";
+    init_isotime();
+    init_sanitize();
+  }
+});
+
+// src/format/digest.ts
+var MAX_ROWS, Digest, sameRow;
 var init_digest = __esm({
   "src/format/digest.ts"() {
     "use strict";
     init_attachment();
-    init_sanitize();
-    MAX_KEYS = 1e4;
+    init_tally();
+    init_view();
+    init_tally();
+    init_view();
     MAX_ROWS = 2e3;
     Digest = class {
       /** Records in the mail (after filters). */
@@ -8996,7 +9109,10 @@ var init_digest = __esm({
       /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
       rowsDropped = 0;
       filtered = /* @__PURE__ */ new Map();
-      #rows = /* @__PURE__ */ new Map();
+      /** Detail rows in the order they appeared; most are found through their user's tally. */
+      #rows = [];
+      /** Rows of users without a tally (past MAX_KEYS) or with more than USER_ROWS rows. */
+      #rowIndex = /* @__PURE__ */ new Map();
       #reasons = /* @__PURE__ */ new Map();
       #nas = /* @__PURE__ */ new Map();
       // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
@@ -9012,20 +9128,25 @@ var init_digest = __esm({
        * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
        * `time`: the record's instant, when the caller has parsed its timestamp already.
        */
-      add(record, time = parseTime(record.timestamp)) {
+      add(record, time) {
         const dropped = this.#filter?.(record);
         if (dropped) {
           this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
           return void 0;
         }
-        const v = viewOf(record, time);
+        const v = time === void 0 ? viewOf(record) : viewOf(record, time);
         this.total++;
         this.newest = maxTime(this.newest, v.time);
         this.oldest = minTime(this.oldest, v.time);
-        countInto(this.#users, v.user);
+        let u = this.#users.get(v.user);
+        if (u) u.n++;
+        else if (this.#users.size < MAX_KEYS) {
+          u = { n: 1, groups: [], rows: [] };
+          this.#users.set(v.user, u);
+        }
         if (v.endpoint) countInto(this.#endpoints, v.endpoint);
-        this.#addGroups(v);
-        this.#addRow(v);
+        this.#addGroups(v, u);
+        this.#addRow(v, u);
         this.#attachment?.add(record);
         return v;
       }
@@ -9043,10 +9164,10 @@ var init_digest = __esm({
         return this.#endpoints.size;
       }
       reasons() {
-        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
       }
       nas() {
-        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
       }
       topUsers(n) {
         return top(this.#users, n);
@@ -9056,9 +9177,7 @@ var init_digest = __esm({
       }
       /** Detail rows, newest first. */
       details() {
-        return [...this.#rows.values()].sort(
-          (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user)
-        );
+        return [...this.#rows].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
       }
       /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
       attachment() {
@@ -9069,54 +9188,62 @@ var init_digest = __esm({
       close() {
         this.#attachment?.close();
       }
-      #addRow(v) {
-        const key = `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}`;
-        const row2 = this.#rows.get(key);
+      #addRow(v, u) {
+        let row2 = u ? u.rows.find((r) => sameRow(r, v)) : void 0;
+        const indexed = !u || u.rows.length >= USER_ROWS;
+        const key = indexed ? `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}` : "";
+        if (!row2 && indexed) row2 = this.#rowIndex.get(key);
         if (row2) {
           addSpan(row2, v.time);
           if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-        } else if (this.#rows.size < MAX_ROWS) {
-          this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
+        } else if (this.#rows.length < MAX_ROWS) {
+          row2 = { ...v, count: 1, first: v.time, last: v.time };
+          this.#rows.push(row2);
+          if (indexed) this.#rowIndex.set(key, row2);
+          else u.rows.push(row2);
         } else {
           this.rowsDropped++;
         }
       }
-      #addGroups(v) {
+      #addGroups(v, u) {
         let reason = this.#reasons.get(v.reason);
         if (!reason && this.#reasons.size < MAX_KEYS) {
           const row2 = { reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 };
-          reason = { row: row2, users: /* @__PURE__ */ new Set() };
+          reason = { row: row2, tag: 2 * this.#reasons.size, users: 0 };
           this.#reasons.set(v.reason, reason);
         }
-        if (reason) addUser(reason, v);
+        if (reason) member(reason, u, v.user, v.time);
         const key = `${v.nasName}\0${v.nasIp}`;
         let nas = this.#nas.get(key);
         if (!nas && this.#nas.size < MAX_KEYS) {
-          const row2 = {
-            name: v.nasName,
-            ip: v.nasIp,
-            location: v.location,
-            count: 0,
-            users: 0,
-            first: void 0,
-            last: void 0
-          };
-          nas = { row: row2, users: /* @__PURE__ */ new Set() };
+          const row2 = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
+          nas = { row: { ...row2, first: void 0, last: void 0 }, tag: 2 * this.#nas.size + 1, users: 0 };
           this.#nas.set(key, nas);
         }
-        if (nas) addUser(nas, v);
+        if (nas) member(nas, u, v.user, v.time);
       }
     };
-    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    sameRow = (r, v) => r.endpoint === v.endpoint && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;
   }
 });
 
 // src/pxgrid/http.ts
 function bodyOf(res) {
   return {
-    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
+    each: (onChunk) => new Promise((resolve4, reject) => {
+      let failed = false;
+      res.on("data", (chunk) => {
+        if (failed) return;
+        try {
+          onChunk(chunk);
+        } catch (err) {
+          failed = true;
+          res.destroy();
+          reject(err);
+        }
+      });
+      (0, import_node_stream3.finished)(res, (err) => err ? reject(err) : resolve4());
+    }),
     async text() {
       const parts2 = [];
       for await (const chunk of res) parts2.push(chunk);
@@ -9185,11 +9312,12 @@ function safeOrigin(url) {
     return "an invalid URL";
   }
 }
-var import_node_https, CONNECT_MS2, IDLE_MS, MAX_TLS, TransportError, PxHttp, codedError, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
+var import_node_https, import_node_stream3, CONNECT_MS2, IDLE_MS, MAX_TLS, TransportError, PxHttp, codedError, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
 var init_http = __esm({
   "src/pxgrid/http.ts"() {
     "use strict";
     import_node_https = require("node:https");
+    import_node_stream3 = require("node:stream");
     init_errors();
     init_retry();
     CONNECT_MS2 = 1e4;
@@ -9672,7 +9800,7 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord
     () => stats.invalid++
   );
   try {
-    for await (const chunk of res.body) parser.write(chunk);
+    await res.body.each((chunk) => parser.write(chunk));
     parser.end();
   } catch (err) {
     if (err instanceof SinkError) throw err.cause;
@@ -9693,13 +9821,13 @@ function failureStream(onRecord, onInvalid) {
     (buf) => take(parseRecord(buf.toString("utf8"))),
     void 0,
     (text2) => {
-      if (LONG_NUMERIC_ANYWHERE.test(text2)) return false;
       let values;
       try {
         values = JSON.parse(`[${text2}]`);
       } catch {
         return false;
       }
+      for (const v of values) if (isObject(v) && typeof v.id === "number" && !Number.isSafeInteger(v.id)) return false;
       for (const v of values) if (typeof v === "object" && v !== null) take(failureRecord(v));
       return true;
     }
@@ -9719,7 +9847,7 @@ function parseRecord(json) {
   }
   return failureRecord(value);
 }
-var LONG_NUMERIC_ID, LONG_NUMERIC_ANYWHERE, SinkError, TRUNCATED, ServiceStatusError;
+var LONG_NUMERIC_ID, SinkError, TRUNCATED, ServiceStatusError;
 var init_failures = __esm({
   "src/pxgrid/failures.ts"() {
     "use strict";
@@ -9729,7 +9857,6 @@ var init_failures = __esm({
     init_jsonstream();
     init_schemas();
     LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
-    LONG_NUMERIC_ANYWHERE = /"id"\s*:\s*\d{16}/;
     SinkError = class extends Error {
     };
     TRUNCATED = "the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries";
@@ -10076,7 +10203,7 @@ function loadCursor(stateDir) {
   let seen = new IdTimeSet();
   let badTime = false;
   const add = (id, time) => {
-    const t = Date.parse(time);
+    const t = parseIso(time);
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
@@ -10145,7 +10272,7 @@ function canonicalId(id) {
   return id.length === 0 || zeros === 0 ? id : id.slice(zeros);
 }
 function recordTime(timestamp) {
-  const t = Date.parse(timestamp);
+  const t = parseIso(timestamp);
   return Number.isFinite(t) ? t : void 0;
 }
 function advance(cursor, mailed, overlapMs, iseNow) {
@@ -10171,6 +10298,7 @@ var init_cursor = __esm({
   "src/state/cursor.ts"() {
     "use strict";
     init_errors();
+    init_isotime();
     init_json();
     init_atomic();
     init_files();

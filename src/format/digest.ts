@@ -2,31 +2,27 @@ import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
-import { clean } from './sanitize';
+import {
+  addSpan,
+  cmp,
+  countInto,
+  type Group,
+  MAX_KEYS,
+  maxTime,
+  member,
+  minTime,
+  type Span,
+  type TopRow,
+  top,
+  USER_ROWS,
+  type UserTally,
+} from './tally';
 
-/** One failure as the mail shows it: cleaned display values, never raw record text. */
-export interface FailureView {
-  time: number | undefined;
-  user: string;
-  endpoint: string;
-  nasName: string;
-  nasIp: string;
-  reason: string;
-  location: string;
-}
+import { type DetailRow, type FailureView, viewOf } from './view';
 
-/** Identical failures (same user, endpoint, NAS, reason) collapsed into one row. */
-export interface DetailRow extends FailureView {
-  count: number;
-  first: number | undefined;
-  last: number | undefined;
-}
+export { MAX_KEYS, type TopRow } from './tally';
+export { type DetailRow, type FailureView, viewOf } from './view';
 
-interface Span {
-  count: number;
-  first: number | undefined;
-  last: number | undefined;
-}
 export interface ReasonRow extends Span {
   reason: string;
   users: number;
@@ -37,36 +33,12 @@ export interface NasRow extends Span {
   location: string;
   users: number;
 }
-export interface TopRow {
-  value: string;
-  count: number;
-}
 
-/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
-export const MAX_KEYS = 10_000;
 /**
  * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
  * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
  */
 export const MAX_ROWS = 2_000;
-
-/** `time`: the record's instant when the caller has parsed it already. */
-export function viewOf(r: FailureRecord, time: number | undefined = parseTime(r.timestamp)): FailureView {
-  return {
-    time,
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
-    location: clean(r.location),
-  };
-}
-
-function parseTime(timestamp: string): number | undefined {
-  const t = Date.parse(timestamp);
-  return Number.isFinite(t) ? t : undefined;
-}
 
 export interface DigestOptions {
   filter?: RecordFilter;
@@ -84,11 +56,14 @@ export class Digest {
   /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   rowsDropped = 0;
   readonly filtered = new Map<FilterName, number>();
-  readonly #rows = new Map<string, DetailRow>();
-  readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
-  readonly #nas = new Map<string, { row: NasRow; users: Set<string> }>();
+  /** Detail rows in the order they appeared; most are found through their user's tally. */
+  readonly #rows: DetailRow[] = [];
+  /** Rows of users without a tally (past MAX_KEYS) or with more than USER_ROWS rows. */
+  readonly #rowIndex = new Map<string, DetailRow>();
+  readonly #reasons = new Map<string, Group<ReasonRow>>();
+  readonly #nas = new Map<string, Group<NasRow>>();
   // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
-  readonly #users = new Map<string, { n: number }>();
+  readonly #users = new Map<string, UserTally<DetailRow>>();
   readonly #endpoints = new Map<string, { n: number }>();
   readonly #filter: RecordFilter | undefined;
   readonly #attachment: AttachmentBuilder | undefined;
@@ -102,20 +77,25 @@ export class Digest {
    * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
    * `time`: the record's instant, when the caller has parsed its timestamp already.
    */
-  add(record: FailureRecord, time = parseTime(record.timestamp)): FailureView | undefined {
+  add(record: FailureRecord, time?: number): FailureView | undefined {
     const dropped = this.#filter?.(record);
     if (dropped) {
       this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
       return undefined;
     }
-    const v = viewOf(record, time);
+    const v = time === undefined ? viewOf(record) : viewOf(record, time);
     this.total++;
     this.newest = maxTime(this.newest, v.time);
     this.oldest = minTime(this.oldest, v.time);
-    countInto(this.#users, v.user);
+    let u = this.#users.get(v.user);
+    if (u) u.n++;
+    else if (this.#users.size < MAX_KEYS) {
+      u = { n: 1, groups: [], rows: [] };
+      this.#users.set(v.user, u);
+    }
     if (v.endpoint) countInto(this.#endpoints, v.endpoint);
-    this.#addGroups(v);
-    this.#addRow(v);
+    this.#addGroups(v, u);
+    this.#addRow(v, u);
     this.#attachment?.add(record);
     return v;
   }
@@ -139,13 +119,13 @@ export class Digest {
 
   reasons(): ReasonRow[] {
     return [...this.#reasons.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users }))
       .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
     return [...this.#nas.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 
@@ -159,9 +139,7 @@ export class Digest {
 
   /** Detail rows, newest first. */
   details(): DetailRow[] {
-    return [...this.#rows.values()].sort(
-      (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user),
-    );
+    return [...this.#rows].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
   }
 
   /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
@@ -175,74 +153,44 @@ export class Digest {
     this.#attachment?.close();
   }
 
-  #addRow(v: FailureView): void {
-    // Cleaned values hold no NUL, so it separates them unambiguously (and cheaper than JSON).
-    const key = `${v.user}\u0000${v.endpoint}\u0000${v.nasName}\u0000${v.nasIp}\u0000${v.reason}`;
-    const row = this.#rows.get(key);
+  #addRow(v: FailureView, u: UserTally<DetailRow> | undefined): void {
+    // A user's first USER_ROWS rows are on its tally: no key to build for most records of a storm.
+    let row = u ? u.rows.find((r) => sameRow(r, v)) : undefined;
+    const indexed = !u || u.rows.length >= USER_ROWS;
+    // Cleaned values hold no NUL, so it separates them unambiguously.
+    const key = indexed ? `${v.user}\u0000${v.endpoint}\u0000${v.nasName}\u0000${v.nasIp}\u0000${v.reason}` : '';
+    if (!row && indexed) row = this.#rowIndex.get(key);
     if (row) {
       addSpan(row, v.time);
       if (v.time !== undefined && v.time === row.last) row.location = v.location;
-    } else if (this.#rows.size < MAX_ROWS) {
-      this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
+    } else if (this.#rows.length < MAX_ROWS) {
+      row = { ...v, count: 1, first: v.time, last: v.time };
+      this.#rows.push(row);
+      if (indexed) this.#rowIndex.set(key, row);
+      else u!.rows.push(row);
     } else {
       this.rowsDropped++;
     }
   }
 
-  #addGroups(v: FailureView): void {
+  #addGroups(v: FailureView, u: UserTally<DetailRow> | undefined): void {
     let reason = this.#reasons.get(v.reason);
     if (!reason && this.#reasons.size < MAX_KEYS) {
       const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
-      reason = { row, users: new Set() };
+      reason = { row, tag: 2 * this.#reasons.size, users: 0 };
       this.#reasons.set(v.reason, reason);
     }
-    if (reason) addUser(reason, v);
+    if (reason) member(reason, u, v.user, v.time);
     const key = `${v.nasName}\u0000${v.nasIp}`;
     let nas = this.#nas.get(key);
     if (!nas && this.#nas.size < MAX_KEYS) {
-      const row = {
-        name: v.nasName,
-        ip: v.nasIp,
-        location: v.location,
-        count: 0,
-        users: 0,
-        first: undefined,
-        last: undefined,
-      };
-      nas = { row, users: new Set() };
+      const row = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
+      nas = { row: { ...row, first: undefined, last: undefined }, tag: 2 * this.#nas.size + 1, users: 0 };
       this.#nas.set(key, nas);
     }
-    if (nas) addUser(nas, v);
+    if (nas) member(nas, u, v.user, v.time);
   }
 }
 
-function addUser(g: { row: Span; users: Set<string> }, v: FailureView): void {
-  addSpan(g.row, v.time);
-  if (g.users.size < MAX_KEYS) g.users.add(v.user);
-}
-
-function addSpan(s: Span, t: number | undefined): void {
-  s.count++;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
-}
-
-function countInto(map: Map<string, { n: number }>, key: string): void {
-  const c = map.get(key);
-  if (c) c.n++;
-  else if (map.size < MAX_KEYS) map.set(key, { n: 1 });
-}
-
-function top(map: Map<string, { n: number }>, n: number): TopRow[] {
-  return [...map]
-    .map(([value, c]) => ({ value, count: c.n }))
-    .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-    .slice(0, n);
-}
-
-const minTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.min(a, b);
-const maxTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
-// Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sameRow = (r: DetailRow, v: FailureView) =>
+  r.endpoint === v.endpoint && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;

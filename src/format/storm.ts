@@ -24,21 +24,29 @@ const MAX_GROUPS = 2_000;
 const SHOWN = 40;
 
 export class StormGroups {
-  readonly #groups = new Map<string, StormGroup>();
+  /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
+  readonly #tree = new Map<string, Map<string, Map<string, StormGroup>>>();
+  readonly #groups: StormGroup[] = [];
+  /** NAS labels by name and IP, made once per NAS. */
+  readonly #labels = new Map<string, Map<string, string>>();
   /** Records whose group was not kept because of MAX_GROUPS. */
   ungrouped = 0;
 
   add(v: FailureView): void {
-    const nas = v.nasIp && v.nasName !== v.nasIp ? `${v.nasName || '?'} (${v.nasIp})` : v.nasName;
-    const key = `${v.reason}\u0000${nas}\u0000${v.location}`;
-    let g = this.#groups.get(key);
+    const nas = this.#label(v.nasName, v.nasIp);
+    let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
     if (!g) {
-      if (this.#groups.size >= MAX_GROUPS) {
+      if (this.#groups.length >= MAX_GROUPS) {
         this.ungrouped++;
         return;
       }
       g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-      this.#groups.set(key, g);
+      let byNas = this.#tree.get(v.reason);
+      if (!byNas) this.#tree.set(v.reason, (byNas = new Map()));
+      let byLocation = byNas.get(nas);
+      if (!byLocation) byNas.set(nas, (byLocation = new Map()));
+      byLocation.set(v.location, g);
+      this.#groups.push(g);
     }
     g.count++;
     if (v.time !== undefined) {
@@ -47,11 +55,23 @@ export class StormGroups {
     }
   }
 
+  #label(name: string, ip: string): string {
+    let byIp = this.#labels.get(name);
+    if (!byIp) this.#labels.set(name, (byIp = new Map()));
+    let label = byIp.get(ip);
+    if (label === undefined) {
+      label = ip && name !== ip ? `${name || '?'} (${ip})` : name;
+      // Bounded like the groups: a storm from random NAS values must not grow this without limit.
+      if (this.#labels.size <= MAX_GROUPS && byIp.size <= MAX_GROUPS) byIp.set(ip, label);
+    }
+    return label;
+  }
+
   /** Largest first. */
   list(): StormGroup[] {
     // Code-unit order, as the digest sorts: the same mail on every runtime and locale.
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    return [...this.#groups.values()].sort(
+    return [...this.#groups].sort(
       (a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.nas, b.nas) || cmp(a.location, b.location),
     );
   }

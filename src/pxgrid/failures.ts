@@ -13,7 +13,6 @@ export interface FetchStats {
 
 // A numeric id longer than 15 digits would lose precision in JSON.parse; keep it as a string.
 const LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
-const LONG_NUMERIC_ANYWHERE = /"id"\s*:\s*\d{16}/;
 
 /**
  * POST <restBaseUrl>/getFailures and hand each record to `onRecord` as it arrives (
@@ -39,7 +38,7 @@ export async function streamFailures(
     () => stats.invalid++,
   );
   try {
-    for await (const chunk of res.body) parser.write(chunk as Buffer);
+    await res.body.each((chunk) => parser.write(chunk));
     parser.end();
   } catch (err) {
     // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
@@ -64,14 +63,14 @@ export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: (
     (buf) => take(parseRecord(buf.toString('utf8'))),
     undefined,
     (text) => {
-      // A long numeric id needs its record's own text (parseRecord): the careful path does that.
-      if (LONG_NUMERIC_ANYWHERE.test(text)) return false;
       let values: unknown[];
       try {
         values = JSON.parse(`[${text}]`) as unknown[];
       } catch {
         return false;
       }
+      // A numeric id that lost precision needs its record's own text (parseRecord): the careful path does that.
+      for (const v of values) if (isObject(v) && typeof v.id === 'number' && !Number.isSafeInteger(v.id)) return false;
       // As the careful path: objects and arrays are elements, other values are skipped.
       for (const v of values) if (typeof v === 'object' && v !== null) take(failureRecord(v));
       return true;

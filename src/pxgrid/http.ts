@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
+import { finished } from 'node:stream';
 import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import { withRetry } from '../core/retry';
@@ -11,7 +12,13 @@ export interface BasicAuth {
 }
 
 /** A response body: read it whole (small control answers), stream it, or discard it. */
-export interface PxBody extends AsyncIterable<Buffer> {
+export interface PxBody {
+  /**
+   * Hands each piece to `onChunk` as it arrives; resolves at the end, rejects on a transport error,
+   * a body cut short ("aborted") or an exception of `onChunk`. Events rather than an async iterator:
+   * a storm arrives in ~10 000 pieces, and the iterator's promise per piece cost ~20% of receiving.
+   */
+  each(onChunk: (chunk: Buffer) => void): Promise<void>;
   text(): Promise<string>;
   dump(): Promise<void>;
 }
@@ -133,7 +140,21 @@ export class PxHttp {
 
 function bodyOf(res: IncomingMessage): PxBody {
   return {
-    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+    each: (onChunk) =>
+      new Promise<void>((resolve, reject) => {
+        let failed = false;
+        res.on('data', (chunk: Buffer) => {
+          if (failed) return;
+          try {
+            onChunk(chunk);
+          } catch (err) {
+            failed = true;
+            res.destroy();
+            reject(err);
+          }
+        });
+        finished(res, (err) => (err ? reject(err) : resolve()));
+      }),
     async text() {
       const parts: Buffer[] = [];
       for await (const chunk of res) parts.push(chunk as Buffer);

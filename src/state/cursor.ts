@@ -1,4 +1,5 @@
 import { usageError } from '../core/errors';
+import { parseIso } from '../core/isotime';
 import { isObject } from '../core/json';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
@@ -46,7 +47,7 @@ export function loadCursor(stateDir: string): Cursor {
   let seen = new IdTimeSet();
   let badTime = false;
   const add = (id: string, time: string) => {
-    const t = Date.parse(time);
+    const t = parseIso(time);
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
@@ -135,7 +136,7 @@ export function canonicalId(id: string): string {
 
 /** Record time as an instant; ISE sends `Z` or a local offset such as `-07:00`. */
 export function recordTime(timestamp: string): number | undefined {
-  const t = Date.parse(timestamp);
+  const t = parseIso(timestamp);
   return Number.isFinite(t) ? t : undefined;
 }
 
