@@ -222,6 +222,14 @@ var require_argument = __commonJS({
   }
 });
 
+// lazy:child_process
+var require_child_process = __commonJS({
+  "lazy:child_process"(exports2, module2) {
+    var real;
+    module2.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });
+  }
+});
+
 // node_modules/commander/lib/help.js
 var require_help = __commonJS({
   "node_modules/commander/lib/help.js"(exports2) {
@@ -1176,7 +1184,7 @@ var require_suggestSimilar = __commonJS({
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
-    var childProcess = require("node:child_process");
+    var childProcess = require_child_process();
     var path = require("node:path");
     var fs = require("node:fs");
     var process2 = require("node:process");
@@ -4307,9 +4315,9 @@ function clean(value, max = MAX_VALUE_CHARS) {
   return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
 }
 function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return HTML_SPECIAL.test(text2) ? text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text2;
 }
-var UNSAFE, SUSPECT, MAX_VALUE_CHARS, HTML_ESCAPES;
+var UNSAFE, SUSPECT, MAX_VALUE_CHARS, HTML_ESCAPES, HTML_SPECIAL;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
@@ -4317,6 +4325,7 @@ var init_sanitize = __esm({
     SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
     MAX_VALUE_CHARS = 200;
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    HTML_SPECIAL = /[&<>"']/;
   }
 });
 
@@ -4699,6 +4708,14 @@ ${mail.html}`;
   return { ...mail, text: `${lead.text.join("\n")}
 ${mail.text}`, html };
 }
+function child(map, key) {
+  let m = map.get(key);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    map.set(key, m);
+  }
+  return m;
+}
 var MAX_GROUPS, SHOWN, StormGroups;
 var init_storm = __esm({
   "src/format/storm.ts"() {
@@ -4713,6 +4730,7 @@ var init_storm = __esm({
       #groups = [];
       /** NAS labels by name and IP, made once per NAS. */
       #labels = /* @__PURE__ */ new Map();
+      #labelCount = 0;
       /** Records whose group was not kept because of MAX_GROUPS. */
       ungrouped = 0;
       add(v) {
@@ -4724,11 +4742,7 @@ var init_storm = __esm({
             return;
           }
           g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          let byNas = this.#tree.get(v.reason);
-          if (!byNas) this.#tree.set(v.reason, byNas = /* @__PURE__ */ new Map());
-          let byLocation = byNas.get(nas);
-          if (!byLocation) byNas.set(nas, byLocation = /* @__PURE__ */ new Map());
-          byLocation.set(v.location, g);
+          child(child(this.#tree, v.reason), nas).set(v.location, g);
           this.#groups.push(g);
         }
         g.count++;
@@ -4738,12 +4752,12 @@ var init_storm = __esm({
         }
       }
       #label(name, ip) {
-        let byIp = this.#labels.get(name);
-        if (!byIp) this.#labels.set(name, byIp = /* @__PURE__ */ new Map());
-        let label = byIp.get(ip);
-        if (label === void 0) {
-          label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
-          if (this.#labels.size <= MAX_GROUPS && byIp.size <= MAX_GROUPS) byIp.set(ip, label);
+        const known = this.#labels.get(name)?.get(ip);
+        if (known !== void 0) return known;
+        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
+        if (this.#labelCount < MAX_GROUPS) {
+          child(this.#labels, name).set(ip, label);
+          this.#labelCount++;
         }
         return label;
       }
@@ -5721,7 +5735,7 @@ var require_fetch = __commonJS({
     var http = require("http");
     var https = require("https");
     var urllib = require_url();
-    var zlib = require("zlib");
+    var zlib2 = require("zlib");
     var { PassThrough } = require("stream");
     var Cookies = require_cookies();
     var packageData = require_package();
@@ -5928,7 +5942,7 @@ var require_fetch = __commonJS({
         switch (res.headers["content-encoding"]) {
           case "gzip":
           case "deflate":
-            inflate = zlib.createUnzip();
+            inflate = zlib2.createUnzip();
             break;
         }
         if (res.headers["set-cookie"]) {
@@ -8735,19 +8749,22 @@ var init_watch = __esm({
 });
 
 // src/format/gzblocks.ts
-var import_node_stream2, import_node_zlib, BLOCK_BYTES, OPTIONS, GzipBlocks;
+var import_node_stream2, loaded, zlib, BLOCK_BYTES, OPTIONS, GzipBlocks;
 var init_gzblocks = __esm({
   "src/format/gzblocks.ts"() {
     "use strict";
     import_node_stream2 = require("node:stream");
-    import_node_zlib = require("node:zlib");
+    zlib = () => {
+      loaded ??= require("node:zlib");
+      return loaded;
+    };
     BLOCK_BYTES = 256 * 1024;
     OPTIONS = { level: 3 };
     GzipBlocks = class {
       /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
       constructor(budget, header, footer = "") {
         this.budget = budget;
-        this.#tail = footer ? (0, import_node_zlib.gzipSync)(footer, OPTIONS) : void 0;
+        this.#tail = footer ? zlib().gzipSync(footer, OPTIONS) : void 0;
         this.budget -= this.#tail?.length ?? 0;
         this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
         this.#head = this.#used = this.#stage.write(header, 0, "utf8");
@@ -8798,7 +8815,7 @@ var init_gzblocks = __esm({
           this.#bytes -= last.bytes.length;
           this.rows -= last.lens.length;
           this.#full = true;
-          const kept = this.#fitLines((0, import_node_zlib.gunzipSync)(last.bytes), last.lens, last.head);
+          const kept = this.#fitLines(zlib().gunzipSync(last.bytes), last.lens, last.head);
           this.omitted += last.lens.length - kept;
         }
       }
@@ -8825,7 +8842,7 @@ var init_gzblocks = __esm({
         this.#lens = [];
         this.#used = 0;
         this.#head = 0;
-        const gz = (0, import_node_zlib.gzipSync)(data, OPTIONS);
+        const gz = zlib().gzipSync(data, OPTIONS);
         if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
         else {
           this.#full = true;
@@ -8836,13 +8853,16 @@ var init_gzblocks = __esm({
       #fitLines(data, lens, head) {
         const ends = [];
         let end = head;
-        for (const n of lens) ends.push(end += n);
+        for (const n of lens) {
+          end += n;
+          ends.push(end);
+        }
         let lo = 1;
         let hi = lens.length;
         let best;
         while (lo <= hi) {
           const mid = lo + hi >> 1;
-          const gz = (0, import_node_zlib.gzipSync)(data.subarray(0, ends[mid - 1]), OPTIONS);
+          const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), OPTIONS);
           if (this.#bytes + gz.length <= this.budget) {
             best = { gz, n: mid };
             lo = mid + 1;
@@ -8991,20 +9011,15 @@ function addSpan(s, t) {
   s.first = minTime(s.first, t);
   s.last = maxTime(s.last, t);
 }
-function countInto(map, key) {
-  const c = map.get(key);
-  if (c) c.n++;
-  else if (map.size < MAX_KEYS) map.set(key, { n: 1 });
-}
 function top(map, n) {
   return [...map].map(([value, c]) => ({ value, count: c.n })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
-var MAX_KEYS, USER_ROWS, minTime, maxTime, cmp;
+var MAX_KEYS, ENDPOINT_ROWS, minTime, maxTime, cmp;
 var init_tally = __esm({
   "src/format/tally.ts"() {
     "use strict";
     MAX_KEYS = 1e4;
-    USER_ROWS = 16;
+    ENDPOINT_ROWS = 16;
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
     maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
     cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -9111,7 +9126,7 @@ var init_digest = __esm({
       filtered = /* @__PURE__ */ new Map();
       /** Detail rows in the order they appeared; most are found through their user's tally. */
       #rows = [];
-      /** Rows of users without a tally (past MAX_KEYS) or with more than USER_ROWS rows. */
+      /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
       #rowIndex = /* @__PURE__ */ new Map();
       #reasons = /* @__PURE__ */ new Map();
       #nas = /* @__PURE__ */ new Map();
@@ -9141,12 +9156,17 @@ var init_digest = __esm({
         let u = this.#users.get(v.user);
         if (u) u.n++;
         else if (this.#users.size < MAX_KEYS) {
-          u = { n: 1, groups: [], rows: [] };
+          u = { n: 1, groups: [] };
           this.#users.set(v.user, u);
         }
-        if (v.endpoint) countInto(this.#endpoints, v.endpoint);
+        let e = v.endpoint ? this.#endpoints.get(v.endpoint) : void 0;
+        if (e) e.n++;
+        else if (v.endpoint && this.#endpoints.size < MAX_KEYS) {
+          e = { n: 1, rows: [] };
+          this.#endpoints.set(v.endpoint, e);
+        }
         this.#addGroups(v, u);
-        this.#addRow(v, u);
+        this.#addRow(v, e);
         this.#attachment?.add(record);
         return v;
       }
@@ -9188,9 +9208,12 @@ var init_digest = __esm({
       close() {
         this.#attachment?.close();
       }
-      #addRow(v, u) {
-        let row2 = u ? u.rows.find((r) => sameRow(r, v)) : void 0;
-        const indexed = !u || u.rows.length >= USER_ROWS;
+      #addRow(v, e) {
+        let row2;
+        if (e) {
+          for (const r of e.rows) if (sameRow(r, v)) row2 = r;
+        }
+        const indexed = !e || e.rows.length >= ENDPOINT_ROWS;
         const key = indexed ? `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}` : "";
         if (!row2 && indexed) row2 = this.#rowIndex.get(key);
         if (row2) {
@@ -9200,7 +9223,7 @@ var init_digest = __esm({
           row2 = { ...v, count: 1, first: v.time, last: v.time };
           this.#rows.push(row2);
           if (indexed) this.#rowIndex.set(key, row2);
-          else u.rows.push(row2);
+          else e.rows.push(row2);
         } else {
           this.rowsDropped++;
         }
@@ -9223,7 +9246,7 @@ var init_digest = __esm({
         if (nas) member(nas, u, v.user, v.time);
       }
     };
-    sameRow = (r, v) => r.endpoint === v.endpoint && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;
+    sameRow = (r, v) => r.user === v.user && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;
   }
 });
 
@@ -10320,24 +10343,26 @@ var init_batch = __esm({
     init_storm();
     init_cursor();
     init_idset();
-    LARGE = 1e3;
+    LARGE = 2e3;
     Batch = class {
       /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
-      constructor(seen, newDigest = () => new Digest(), onLarge) {
+      constructor(seen, newDigest = () => new Digest(), tune) {
         this.seen = seen;
         this.newDigest = newDigest;
-        this.onLarge = onLarge;
+        this.tune = tune;
         this.digest = newDigest();
       }
       seen;
       newDigest;
-      onLarge;
+      tune;
       digest;
       groups = new StormGroups();
       mailed = new IdTimeSet();
       /** Records dropped because an earlier run already mailed them (overlap window). */
       alreadyMailed = 0;
       #received = 0;
+      /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
+      #fresh = false;
       reset() {
         this.digest.close();
         this.digest = this.newDigest();
@@ -10346,12 +10371,16 @@ var init_batch = __esm({
         this.alreadyMailed = 0;
       }
       add(record) {
-        if (++this.#received === LARGE) this.onLarge?.();
+        if (++this.#received === LARGE) this.tune?.("large");
         const id = canonicalId(record.id);
         const time = recordTime(record.timestamp);
         if (this.seen.has(id) || !this.mailed.add(id, time)) {
           this.alreadyMailed++;
           return;
+        }
+        if (!this.#fresh) {
+          this.#fresh = true;
+          this.tune?.("records");
         }
         const view = this.digest.add(record, time);
         if (view) this.groups.add(view);
@@ -10429,7 +10458,7 @@ async function fetchBatch(cfg, opts, cursor, deadline, io, sys) {
   const batch = new Batch(
     opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
     () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
-    sys.large
+    sys.tune
   );
   const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
   try {
@@ -10562,13 +10591,20 @@ function acquireLock(stateDir, env) {
         `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`
       );
     }
-    (0, import_node_fs6.rmSync)(file, { force: true });
+    removeFile(file);
   }
   throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
 }
 function releaseIfMine(file, mine) {
   const owner = readOwner(file);
-  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) (0, import_node_fs6.rmSync)(file, { force: true });
+  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) removeFile(file);
+}
+function removeFile(file) {
+  try {
+    (0, import_node_fs6.unlinkSync)(file);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw err;
+  }
 }
 function youngerThan(file, ms, now) {
   try {
@@ -11416,13 +11452,16 @@ var init_cli = __esm({
 
 // src/main.ts
 var import_node_path6 = require("node:path");
-var import_node_v8 = require("node:v8");
 init_version();
-function holdYoungGeneration() {
-  try {
-    (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
-    (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=20");
-  } catch {
+var SMALL_RUN = ["--no-turbofan"];
+var LARGE_RUN = ["--turbofan", "--semi-space-growth-factor=1", "--heap-growing-percent=20"];
+function v8Flags(flags) {
+  const { setFlagsFromString } = require("node:v8");
+  for (const flag of flags) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+    }
   }
 }
 function alive(pid) {
@@ -11461,7 +11500,7 @@ async function main(argv) {
       env: process.env,
       crash,
       execPath: process.execPath,
-      large: holdYoungGeneration
+      tune: (phase) => v8Flags(phase === "large" ? LARGE_RUN : SMALL_RUN)
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );

@@ -3,25 +3,35 @@
  * it needs through `System` and `Output`, so tests run the same code in-process.
  */
 import { dirname, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { VERSION } from './core/version';
 
 /**
- * A storm is streaming in: keep V8's heap small. It allocates ~800 MB of short-lived records, and V8
- * then grows its young generation to the maximum (32 MB on Node 20, 64 MB on Node 24) although
- * only ~100 KB survive each collection, and lets the old generation double before collecting it.
- * Stopping the young generation's growth and letting the old one grow by 20% only: 100 000 new
- * failures peak at ~92 MB instead of ~128 MB RSS on Node 20, at the same CPU. Only after the first
- * 1 000 records: from the start it cost a 1 000-record poll ~15% more CPU (measured with `npm run
- * bench`). Documented V8 flags, read each time the heap decides to grow
- * (https://nodejs.org/api/v8.html#v8setflagsfromstringflags); a runtime without them runs as before.
+ * V8 tuned for the two kinds of poll (Documented V8 flags, read whenever V8 decides to optimize or
+ * grow the heap: https://nodejs.org/api/v8.html#v8setflagsfromstringflags; a runtime without one
+ * of them runs as before, and no run ever fails over them). Measured with `npm run bench`:
+ *
+ * - A poll of a few hundred records is over before optimized code would pay off, yet V8 compiled
+ *   its hot functions with TurboFan: ~40% of the instructions of a 1 000-record poll. So TurboFan
+ *   is off from the first record on.
+ * - A storm allocates ~800 MB of short-lived records: V8 then grows its young generation to the
+ *   maximum (32 MB on Node 20, 64 MB on Node 24) although ~100 KB survive each collection, and
+ *   lets the old generation double before collecting it. Past LARGE records TurboFan comes back,
+ *   the young generation stops growing and the old one grows by 20%: 100 000 new failures peak at
+ *   ~90 MB instead of ~128 MB RSS on Node 20, at the same CPU. (From the start, the heap settings
+ *   cost a 1 000-record poll ~15% more CPU.)
  */
-function holdYoungGeneration(): void {
-  try {
-    setFlagsFromString('--semi-space-growth-factor=1');
-    setFlagsFromString('--heap-growing-percent=20');
-  } catch {
-    // Never fail a run over a memory tweak.
+const SMALL_RUN = ['--no-turbofan'];
+const LARGE_RUN = ['--turbofan', '--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+
+function v8Flags(flags: string[]): void {
+  // Loaded here, not at start-up: a poll that finds nothing never pays for node:v8 (~5 ms).
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+  for (const flag of flags) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // A runtime that refuses a flag runs as it would without it.
+    }
   }
 }
 
@@ -71,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       env: process.env,
       crash,
       execPath: process.execPath,
-      large: holdYoungGeneration,
+      tune: (phase) => v8Flags(phase === 'large' ? LARGE_RUN : SMALL_RUN),
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );

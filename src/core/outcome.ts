@@ -24,8 +24,11 @@ export interface System {
   crash?: (phase: CrashPhase) => void;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
-  /** A storm is streaming in: trade a little CPU for memory (main.ts); unset in-process. */
-  large?: () => void;
+  /**
+   * Runtime tuning for what the poll turns out to be (main.ts): 'records' when the first new record
+   * arrives, 'large' once a storm is streaming in. Unset in-process.
+   */
+  tune?: (phase: 'records' | 'large') => void;
 }
 
 export type CrashPhase = 'after-fetch' | 'after-send';

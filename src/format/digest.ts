@@ -5,7 +5,8 @@ import type { FilterName, RecordFilter } from './filters';
 import {
   addSpan,
   cmp,
-  countInto,
+  ENDPOINT_ROWS,
+  type EndpointTally,
   type Group,
   MAX_KEYS,
   maxTime,
@@ -14,7 +15,6 @@ import {
   type Span,
   type TopRow,
   top,
-  USER_ROWS,
   type UserTally,
 } from './tally';
 
@@ -58,13 +58,13 @@ export class Digest {
   readonly filtered = new Map<FilterName, number>();
   /** Detail rows in the order they appeared; most are found through their user's tally. */
   readonly #rows: DetailRow[] = [];
-  /** Rows of users without a tally (past MAX_KEYS) or with more than USER_ROWS rows. */
+  /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
   readonly #rowIndex = new Map<string, DetailRow>();
   readonly #reasons = new Map<string, Group<ReasonRow>>();
   readonly #nas = new Map<string, Group<NasRow>>();
   // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
-  readonly #users = new Map<string, UserTally<DetailRow>>();
-  readonly #endpoints = new Map<string, { n: number }>();
+  readonly #users = new Map<string, UserTally>();
+  readonly #endpoints = new Map<string, EndpointTally<DetailRow>>();
   readonly #filter: RecordFilter | undefined;
   readonly #attachment: AttachmentBuilder | undefined;
 
@@ -90,12 +90,17 @@ export class Digest {
     let u = this.#users.get(v.user);
     if (u) u.n++;
     else if (this.#users.size < MAX_KEYS) {
-      u = { n: 1, groups: [], rows: [] };
+      u = { n: 1, groups: [] };
       this.#users.set(v.user, u);
     }
-    if (v.endpoint) countInto(this.#endpoints, v.endpoint);
+    let e = v.endpoint ? this.#endpoints.get(v.endpoint) : undefined;
+    if (e) e.n++;
+    else if (v.endpoint && this.#endpoints.size < MAX_KEYS) {
+      e = { n: 1, rows: [] };
+      this.#endpoints.set(v.endpoint, e);
+    }
     this.#addGroups(v, u);
-    this.#addRow(v, u);
+    this.#addRow(v, e);
     this.#attachment?.add(record);
     return v;
   }
@@ -153,10 +158,11 @@ export class Digest {
     this.#attachment?.close();
   }
 
-  #addRow(v: FailureView, u: UserTally<DetailRow> | undefined): void {
-    // A user's first USER_ROWS rows are on its tally: no key to build for most records of a storm.
-    let row = u ? u.rows.find((r) => sameRow(r, v)) : undefined;
-    const indexed = !u || u.rows.length >= USER_ROWS;
+  #addRow(v: FailureView, e: EndpointTally<DetailRow> | undefined): void {
+    // An endpoint's first ENDPOINT_ROWS rows are on its tally: no key to build for most records of a storm.
+    let row: DetailRow | undefined;
+    if (e) for (const r of e.rows) if (sameRow(r, v)) row = r;
+    const indexed = !e || e.rows.length >= ENDPOINT_ROWS;
     // Cleaned values hold no NUL, so it separates them unambiguously.
     const key = indexed ? `${v.user}\u0000${v.endpoint}\u0000${v.nasName}\u0000${v.nasIp}\u0000${v.reason}` : '';
     if (!row && indexed) row = this.#rowIndex.get(key);
@@ -167,13 +173,13 @@ export class Digest {
       row = { ...v, count: 1, first: v.time, last: v.time };
       this.#rows.push(row);
       if (indexed) this.#rowIndex.set(key, row);
-      else u!.rows.push(row);
+      else e!.rows.push(row);
     } else {
       this.rowsDropped++;
     }
   }
 
-  #addGroups(v: FailureView, u: UserTally<DetailRow> | undefined): void {
+  #addGroups(v: FailureView, u: UserTally | undefined): void {
     let reason = this.#reasons.get(v.reason);
     if (!reason && this.#reasons.size < MAX_KEYS) {
       const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
@@ -193,4 +199,4 @@ export class Digest {
 }
 
 const sameRow = (r: DetailRow, v: FailureView) =>
-  r.endpoint === v.endpoint && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;
+  r.user === v.user && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;

@@ -29,6 +29,7 @@ export class StormGroups {
   readonly #groups: StormGroup[] = [];
   /** NAS labels by name and IP, made once per NAS. */
   readonly #labels = new Map<string, Map<string, string>>();
+  #labelCount = 0;
   /** Records whose group was not kept because of MAX_GROUPS. */
   ungrouped = 0;
 
@@ -41,11 +42,7 @@ export class StormGroups {
         return;
       }
       g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-      let byNas = this.#tree.get(v.reason);
-      if (!byNas) this.#tree.set(v.reason, (byNas = new Map()));
-      let byLocation = byNas.get(nas);
-      if (!byLocation) byNas.set(nas, (byLocation = new Map()));
-      byLocation.set(v.location, g);
+      child(child(this.#tree, v.reason), nas).set(v.location, g);
       this.#groups.push(g);
     }
     g.count++;
@@ -56,13 +53,13 @@ export class StormGroups {
   }
 
   #label(name: string, ip: string): string {
-    let byIp = this.#labels.get(name);
-    if (!byIp) this.#labels.set(name, (byIp = new Map()));
-    let label = byIp.get(ip);
-    if (label === undefined) {
-      label = ip && name !== ip ? `${name || '?'} (${ip})` : name;
-      // Bounded like the groups: a storm from random NAS values must not grow this without limit.
-      if (this.#labels.size <= MAX_GROUPS && byIp.size <= MAX_GROUPS) byIp.set(ip, label);
+    const known = this.#labels.get(name)?.get(ip);
+    if (known !== undefined) return known;
+    const label = ip && name !== ip ? `${name || '?'} (${ip})` : name;
+    // Bounded like the groups: a storm of random NAS values must not grow this without limit.
+    if (this.#labelCount < MAX_GROUPS) {
+      child(this.#labels, name).set(ip, label);
+      this.#labelCount++;
     }
     return label;
   }
@@ -134,4 +131,14 @@ export function leadWith(mail: RenderedMail, lead: Lead): RenderedMail {
     ? mail.html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${lead.html}`)
     : `${lead.html}\n${mail.html}`;
   return { ...mail, text: `${lead.text.join('\n')}\n${mail.text}`, html };
+}
+
+/** The map under `key`, made on first use. */
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = map.get(key);
+  if (!m) {
+    m = new Map();
+    map.set(key, m);
+  }
+  return m;
 }

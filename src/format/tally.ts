@@ -17,15 +17,20 @@ export interface TopRow {
   count: number;
 }
 
-/** A user's count, the groups (reason and NAS tags) it was counted in, and its first detail rows. */
-export interface UserTally<Row> {
+/** A user's count and the groups (reason and NAS tags) it was counted in. */
+export interface UserTally {
   n: number;
   groups: number[];
+}
+
+/** An endpoint's count and its first detail rows (an endpoint seldom has more than a few). */
+export interface EndpointTally<Row> {
+  n: number;
   rows: Row[];
 }
 
-/** Rows kept on one user's tally before the rest go to the key index (a user with many endpoints). */
-export const USER_ROWS = 16;
+/** Rows kept on one endpoint's tally before the rest go to the key index. */
+export const ENDPOINT_ROWS = 16;
 
 /**
  * A reason or NAS group: `users` distinct users up to MAX_KEYS. A user with a tally notes the
@@ -40,7 +45,7 @@ export interface Group<R extends Span> {
 
 export function member<R extends Span>(
   g: Group<R>,
-  u: UserTally<unknown> | undefined,
+  u: UserTally | undefined,
   user: string,
   time: number | undefined,
 ): void {
@@ -61,12 +66,6 @@ export function addSpan(s: Span, t: number | undefined): void {
   s.count++;
   s.first = minTime(s.first, t);
   s.last = maxTime(s.last, t);
-}
-
-export function countInto(map: Map<string, { n: number }>, key: string): void {
-  const c = map.get(key);
-  if (c) c.n++;
-  else if (map.size < MAX_KEYS) map.set(key, { n: 1 });
 }
 
 export function top(map: Map<string, { n: number }>, n: number): TopRow[] {

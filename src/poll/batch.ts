@@ -11,8 +11,8 @@ import { IdTimeSet } from '../state/idset';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet and nothing else that grows per record.
  */
-/** Records after which a batch counts as large (see System.large). */
-const LARGE = 1_000;
+/** Records after which a batch counts as large (see System.tune). */
+const LARGE = 2_000;
 
 export class Batch implements FailureSink {
   digest: Digest;
@@ -21,13 +21,15 @@ export class Batch implements FailureSink {
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
   #received = 0;
+  /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
+  #fresh = false;
 
   /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
-    /** Called once when the batch reaches LARGE records. */
-    private readonly onLarge?: () => void,
+    /** Told when the first new record arrives and when the batch reaches LARGE records. */
+    private readonly tune?: (phase: 'records' | 'large') => void,
   ) {
     this.digest = newDigest();
   }
@@ -41,7 +43,7 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
-    if (++this.#received === LARGE) this.onLarge?.();
+    if (++this.#received === LARGE) this.tune?.('large');
     const id = canonicalId(record.id);
     const time = recordTime(record.timestamp);
     // Before the filters: a filtered record is done with too, and must advance the cursor.
@@ -49,6 +51,10 @@ export class Batch implements FailureSink {
     if (this.seen.has(id) || !this.mailed.add(id, time)) {
       this.alreadyMailed++;
       return;
+    }
+    if (!this.#fresh) {
+      this.#fresh = true;
+      this.tune?.('records');
     }
     const view = this.digest.add(record, time);
     if (view) this.groups.add(view);

@@ -38,7 +38,7 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
   const batch = new Batch(
     opts.since !== undefined ? new Map() : cursor.seen,
     () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
-    sys.large,
+    sys.tune,
   );
   const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
   try {

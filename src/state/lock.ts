@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { AppError, Exit, usageError } from '../core/errors';
 import { stateFile } from './files';
 
@@ -50,7 +50,7 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
       );
     }
     // Stale: its process is gone or it is far older than any run may last. Take it over.
-    rmSync(file, { force: true });
+    removeFile(file);
   }
   throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
 }
@@ -58,7 +58,16 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
 /** Removes the lock only while it is still ours: a run that overran must not free a successor's lock. */
 function releaseIfMine(file: string, mine: { pid: number; started: string }): void {
   const owner = readOwner(file);
-  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) rmSync(file, { force: true });
+  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) removeFile(file);
+}
+
+/** unlink, already gone is fine (rmSync would load fs's recursive-removal code on every run). */
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
 }
 
 /** An unreadable lock may be one another run is still writing: honour it while it is young. */
