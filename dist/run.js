@@ -9026,6 +9026,48 @@ var init_tally = __esm({
   }
 });
 
+// src/format/rows.ts
+var MAX_ROWS, DetailRows;
+var init_rows = __esm({
+  "src/format/rows.ts"() {
+    "use strict";
+    init_tally();
+    MAX_ROWS = 2e3;
+    DetailRows = class {
+      list = [];
+      /** Distinct rows beyond MAX_ROWS: counted, not kept. */
+      dropped = 0;
+      /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
+      #index = /* @__PURE__ */ new Map();
+      /**
+       * An endpoint's first ENDPOINT_ROWS rows are on its tally and told apart by the identity of their
+       * user, reason and NAS tallies: no key to build for most records of a storm. Rows whose user,
+       * reason, NAS or endpoint has no tally (past MAX_KEYS), or that do not fit, go to the key index.
+       */
+      add(v, e, who) {
+        let row2;
+        if (e && who) {
+          for (const x of e.rows) if (x.u === who.u && x.reason === who.reason && x.nas === who.nas) row2 = x.row;
+        }
+        const indexed = !e || !who || e.rows.length >= ENDPOINT_ROWS;
+        const key = indexed ? `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}` : "";
+        if (!row2 && indexed) row2 = this.#index.get(key);
+        if (row2) {
+          addSpan(row2, v.time);
+          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+        } else if (this.list.length < MAX_ROWS) {
+          row2 = { ...v, count: 1, first: v.time, last: v.time };
+          this.list.push(row2);
+          if (indexed) this.#index.set(key, row2);
+          else e.rows.push({ row: row2, ...who });
+        } else {
+          this.dropped++;
+        }
+      }
+    };
+  }
+});
+
 // src/core/isotime.ts
 function parseIso(text2) {
   const n = text2.length;
@@ -9106,30 +9148,29 @@ var init_view = __esm({
 });
 
 // src/format/digest.ts
-var MAX_ROWS, Digest, sameRow;
+var Digest;
 var init_digest = __esm({
   "src/format/digest.ts"() {
     "use strict";
     init_attachment();
+    init_rows();
     init_tally();
     init_view();
+    init_rows();
     init_tally();
     init_view();
-    MAX_ROWS = 2e3;
     Digest = class {
       /** Records in the mail (after filters). */
       total = 0;
       newest;
       oldest;
-      /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
-      rowsDropped = 0;
+      #rows = new DetailRows();
       filtered = /* @__PURE__ */ new Map();
       /** Detail rows in the order they appeared; most are found through their user's tally. */
-      #rows = [];
-      /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
-      #rowIndex = /* @__PURE__ */ new Map();
       #reasons = /* @__PURE__ */ new Map();
+      /** NAS groups by name, then IP (no key built per record), and in the order they appeared. */
       #nas = /* @__PURE__ */ new Map();
+      #nasList = [];
       // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
       #users = /* @__PURE__ */ new Map();
       #endpoints = /* @__PURE__ */ new Map();
@@ -9165,10 +9206,17 @@ var init_digest = __esm({
           e = { n: 1, rows: [] };
           this.#endpoints.set(v.endpoint, e);
         }
-        this.#addGroups(v, u);
-        this.#addRow(v, e);
+        const reason = this.#reasonGroup(v);
+        const nas = this.#nasGroup(v);
+        if (reason) member(reason, u, v.user, v.time);
+        if (nas) member(nas, u, v.user, v.time);
+        this.#rows.add(v, e, u && reason && nas && { u, reason, nas });
         this.#attachment?.add(record);
         return v;
+      }
+      /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
+      get rowsDropped() {
+        return this.#rows.dropped;
       }
       get filteredTotal() {
         return [...this.filtered.values()].reduce((a, b) => a + b, 0);
@@ -9187,7 +9235,7 @@ var init_digest = __esm({
         return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
       }
       nas() {
-        return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+        return this.#nasList.map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
       }
       topUsers(n) {
         return top(this.#users, n);
@@ -9197,7 +9245,9 @@ var init_digest = __esm({
       }
       /** Detail rows, newest first. */
       details() {
-        return [...this.#rows].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
+        return [...this.#rows.list].sort(
+          (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user)
+        );
       }
       /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
       attachment() {
@@ -9208,45 +9258,31 @@ var init_digest = __esm({
       close() {
         this.#attachment?.close();
       }
-      #addRow(v, e) {
-        let row2;
-        if (e) {
-          for (const r of e.rows) if (sameRow(r, v)) row2 = r;
-        }
-        const indexed = !e || e.rows.length >= ENDPOINT_ROWS;
-        const key = indexed ? `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}` : "";
-        if (!row2 && indexed) row2 = this.#rowIndex.get(key);
-        if (row2) {
-          addSpan(row2, v.time);
-          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-        } else if (this.#rows.length < MAX_ROWS) {
-          row2 = { ...v, count: 1, first: v.time, last: v.time };
-          this.#rows.push(row2);
-          if (indexed) this.#rowIndex.set(key, row2);
-          else e.rows.push(row2);
-        } else {
-          this.rowsDropped++;
-        }
-      }
-      #addGroups(v, u) {
-        let reason = this.#reasons.get(v.reason);
-        if (!reason && this.#reasons.size < MAX_KEYS) {
+      #reasonGroup(v) {
+        let g = this.#reasons.get(v.reason);
+        if (!g && this.#reasons.size < MAX_KEYS) {
           const row2 = { reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 };
-          reason = { row: row2, tag: 2 * this.#reasons.size, users: 0 };
-          this.#reasons.set(v.reason, reason);
+          g = { row: row2, tag: 2 * this.#reasons.size, users: 0 };
+          this.#reasons.set(v.reason, g);
         }
-        if (reason) member(reason, u, v.user, v.time);
-        const key = `${v.nasName}\0${v.nasIp}`;
-        let nas = this.#nas.get(key);
-        if (!nas && this.#nas.size < MAX_KEYS) {
+        return g;
+      }
+      #nasGroup(v) {
+        let g = this.#nas.get(v.nasName)?.get(v.nasIp);
+        if (!g && this.#nasList.length < MAX_KEYS) {
           const row2 = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
-          nas = { row: { ...row2, first: void 0, last: void 0 }, tag: 2 * this.#nas.size + 1, users: 0 };
-          this.#nas.set(key, nas);
+          g = { row: { ...row2, first: void 0, last: void 0 }, tag: 2 * this.#nasList.length + 1, users: 0 };
+          let byIp = this.#nas.get(v.nasName);
+          if (!byIp) {
+            byIp = /* @__PURE__ */ new Map();
+            this.#nas.set(v.nasName, byIp);
+          }
+          byIp.set(v.nasIp, g);
+          this.#nasList.push(g);
         }
-        if (nas) member(nas, u, v.user, v.time);
+        return g;
       }
     };
-    sameRow = (r, v) => r.user === v.user && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;
   }
 });
 
@@ -10343,7 +10379,7 @@ var init_batch = __esm({
     init_storm();
     init_cursor();
     init_idset();
-    LARGE = 2e3;
+    LARGE = 1500;
     Batch = class {
       /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
       constructor(seen, newDigest = () => new Digest(), tune) {

@@ -6,19 +6,19 @@ import { dirname, resolve } from 'node:path';
 import { VERSION } from './core/version';
 
 /**
- * V8 tuned for the two kinds of poll (Documented V8 flags, read whenever V8 decides to optimize or
- * grow the heap: https://nodejs.org/api/v8.html#v8setflagsfromstringflags; a runtime without one
- * of them runs as before, and no run ever fails over them). Measured with `npm run bench`:
+ * V8 tuned for the two kinds of poll, measured with `npm run bench` (documented V8 flags, read
+ * whenever V8 decides to optimize or grow the heap: https://nodejs.org/api/v8.html#v8setflagsfromstringflags;
+ * a runtime that refuses one runs as it would without it):
  *
- * - A poll of a few hundred records is over before optimized code would pay off, yet V8 compiled
- *   its hot functions with TurboFan: ~40% of the instructions of a 1 000-record poll. So TurboFan
- *   is off from the first record on.
+ * - A poll of up to ~1 000 new records is over before optimized code pays off, yet TurboFan
+ *   compiling its hot functions took ~30% of its instructions. So TurboFan is off from the first
+ *   new record on.
  * - A storm allocates ~800 MB of short-lived records: V8 then grows its young generation to the
  *   maximum (32 MB on Node 20, 64 MB on Node 24) although ~100 KB survive each collection, and
- *   lets the old generation double before collecting it. Past LARGE records TurboFan comes back,
- *   the young generation stops growing and the old one grows by 20%: 100 000 new failures peak at
- *   ~90 MB instead of ~128 MB RSS on Node 20, at the same CPU. (From the start, the heap settings
- *   cost a 1 000-record poll ~15% more CPU.)
+ *   lets the old generation double before collecting it. Past 1 500 records (Batch) TurboFan
+ *   comes back, the young generation stops growing and the old one grows by 20%: 100 000 new
+ *   failures peak at ~90 MB instead of ~128 MB RSS on Node 20, at the same CPU. (From the start,
+ *   the heap settings cost a 1 000-record poll ~15% more CPU.)
  */
 const SMALL_RUN = ['--no-turbofan'];
 const LARGE_RUN = ['--turbofan', '--semi-space-growth-factor=1', '--heap-growing-percent=20'];

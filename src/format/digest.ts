@@ -2,10 +2,9 @@ import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
+import { DetailRows, type RowOf } from './rows';
 import {
-  addSpan,
   cmp,
-  ENDPOINT_ROWS,
   type EndpointTally,
   type Group,
   MAX_KEYS,
@@ -17,9 +16,9 @@ import {
   top,
   type UserTally,
 } from './tally';
-
 import { type DetailRow, type FailureView, viewOf } from './view';
 
+export { MAX_ROWS } from './rows';
 export { MAX_KEYS, type TopRow } from './tally';
 export { type DetailRow, type FailureView, viewOf } from './view';
 
@@ -34,12 +33,6 @@ export interface NasRow extends Span {
   users: number;
 }
 
-/**
- * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
- * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
- */
-export const MAX_ROWS = 2_000;
-
 export interface DigestOptions {
   filter?: RecordFilter;
   attach?: AttachFormat;
@@ -53,18 +46,16 @@ export class Digest {
   total = 0;
   newest: number | undefined;
   oldest: number | undefined;
-  /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
-  rowsDropped = 0;
+  readonly #rows = new DetailRows();
   readonly filtered = new Map<FilterName, number>();
   /** Detail rows in the order they appeared; most are found through their user's tally. */
-  readonly #rows: DetailRow[] = [];
-  /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
-  readonly #rowIndex = new Map<string, DetailRow>();
   readonly #reasons = new Map<string, Group<ReasonRow>>();
-  readonly #nas = new Map<string, Group<NasRow>>();
+  /** NAS groups by name, then IP (no key built per record), and in the order they appeared. */
+  readonly #nas = new Map<string, Map<string, Group<NasRow>>>();
+  readonly #nasList: Group<NasRow>[] = [];
   // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
   readonly #users = new Map<string, UserTally>();
-  readonly #endpoints = new Map<string, EndpointTally<DetailRow>>();
+  readonly #endpoints = new Map<string, EndpointTally<RowOf<ReasonRow, NasRow>>>();
   readonly #filter: RecordFilter | undefined;
   readonly #attachment: AttachmentBuilder | undefined;
 
@@ -99,10 +90,18 @@ export class Digest {
       e = { n: 1, rows: [] };
       this.#endpoints.set(v.endpoint, e);
     }
-    this.#addGroups(v, u);
-    this.#addRow(v, e);
+    const reason = this.#reasonGroup(v);
+    const nas = this.#nasGroup(v);
+    if (reason) member(reason, u, v.user, v.time);
+    if (nas) member(nas, u, v.user, v.time);
+    this.#rows.add(v, e, u && reason && nas && { u, reason, nas });
     this.#attachment?.add(record);
     return v;
+  }
+
+  /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
+  get rowsDropped(): number {
+    return this.#rows.dropped;
   }
 
   get filteredTotal(): number {
@@ -129,7 +128,7 @@ export class Digest {
   }
 
   nas(): NasRow[] {
-    return [...this.#nas.values()]
+    return this.#nasList
       .map((r) => ({ ...r.row, users: r.users }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
@@ -144,7 +143,9 @@ export class Digest {
 
   /** Detail rows, newest first. */
   details(): DetailRow[] {
-    return [...this.#rows].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
+    return [...this.#rows.list].sort(
+      (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user),
+    );
   }
 
   /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
@@ -158,45 +159,29 @@ export class Digest {
     this.#attachment?.close();
   }
 
-  #addRow(v: FailureView, e: EndpointTally<DetailRow> | undefined): void {
-    // An endpoint's first ENDPOINT_ROWS rows are on its tally: no key to build for most records of a storm.
-    let row: DetailRow | undefined;
-    if (e) for (const r of e.rows) if (sameRow(r, v)) row = r;
-    const indexed = !e || e.rows.length >= ENDPOINT_ROWS;
-    // Cleaned values hold no NUL, so it separates them unambiguously.
-    const key = indexed ? `${v.user}\u0000${v.endpoint}\u0000${v.nasName}\u0000${v.nasIp}\u0000${v.reason}` : '';
-    if (!row && indexed) row = this.#rowIndex.get(key);
-    if (row) {
-      addSpan(row, v.time);
-      if (v.time !== undefined && v.time === row.last) row.location = v.location;
-    } else if (this.#rows.length < MAX_ROWS) {
-      row = { ...v, count: 1, first: v.time, last: v.time };
-      this.#rows.push(row);
-      if (indexed) this.#rowIndex.set(key, row);
-      else e!.rows.push(row);
-    } else {
-      this.rowsDropped++;
+  #reasonGroup(v: FailureView): Group<ReasonRow> | undefined {
+    let g = this.#reasons.get(v.reason);
+    if (!g && this.#reasons.size < MAX_KEYS) {
+      const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
+      g = { row, tag: 2 * this.#reasons.size, users: 0 };
+      this.#reasons.set(v.reason, g);
     }
+    return g;
   }
 
-  #addGroups(v: FailureView, u: UserTally | undefined): void {
-    let reason = this.#reasons.get(v.reason);
-    if (!reason && this.#reasons.size < MAX_KEYS) {
-      const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
-      reason = { row, tag: 2 * this.#reasons.size, users: 0 };
-      this.#reasons.set(v.reason, reason);
-    }
-    if (reason) member(reason, u, v.user, v.time);
-    const key = `${v.nasName}\u0000${v.nasIp}`;
-    let nas = this.#nas.get(key);
-    if (!nas && this.#nas.size < MAX_KEYS) {
+  #nasGroup(v: FailureView): Group<NasRow> | undefined {
+    let g = this.#nas.get(v.nasName)?.get(v.nasIp);
+    if (!g && this.#nasList.length < MAX_KEYS) {
       const row = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
-      nas = { row: { ...row, first: undefined, last: undefined }, tag: 2 * this.#nas.size + 1, users: 0 };
-      this.#nas.set(key, nas);
+      g = { row: { ...row, first: undefined, last: undefined }, tag: 2 * this.#nasList.length + 1, users: 0 };
+      let byIp = this.#nas.get(v.nasName);
+      if (!byIp) {
+        byIp = new Map();
+        this.#nas.set(v.nasName, byIp);
+      }
+      byIp.set(v.nasIp, g);
+      this.#nasList.push(g);
     }
-    if (nas) member(nas, u, v.user, v.time);
+    return g;
   }
 }
-
-const sameRow = (r: DetailRow, v: FailureView) =>
-  r.user === v.user && r.nasName === v.nasName && r.nasIp === v.nasIp && r.reason === v.reason;

@@ -12,7 +12,7 @@ import { IdTimeSet } from '../state/idset';
  * them, hence the off-heap IdTimeSet and nothing else that grows per record.
  */
 /** Records after which a batch counts as large (see System.tune). */
-const LARGE = 2_000;
+const LARGE = 1_500;
 
 export class Batch implements FailureSink {
   digest: Digest;
