@@ -4292,14 +4292,6 @@ function textOf(value) {
   if (Array.isArray(value)) return value.map(String).join(", ");
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
-function isPlain(text2) {
-  if (text2.length > 64) return !SUSPECT.test(text2);
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c < 32 || c > 126) return !SUSPECT.test(text2);
-  }
-  return true;
-}
 function trimPlain(text2) {
   let a = 0;
   let b = text2.length;
@@ -4309,6 +4301,7 @@ function trimPlain(text2) {
 }
 function clean(value, max = MAX_VALUE_CHARS) {
   const text2 = textOf(value);
+  if (text2.length <= max && !NOT_CLEAN.test(text2)) return text2;
   if (text2.length <= max && isPlain(text2)) return trimPlain(text2);
   const safe = text2.replace(UNSAFE, "?").trim();
   if (safe.length <= max) return safe;
@@ -4317,13 +4310,16 @@ function clean(value, max = MAX_VALUE_CHARS) {
 function escapeHtml(text2) {
   return HTML_SPECIAL.test(text2) ? text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text2;
 }
-var UNSAFE, SUSPECT, MAX_VALUE_CHARS, HTML_ESCAPES, HTML_SPECIAL;
+var UNSAFE, SUSPECT_CLASS, SUSPECT, NOT_CLEAN, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES, HTML_SPECIAL;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
     UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
-    SUSPECT = /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
+    SUSPECT_CLASS = "[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]";
+    SUSPECT = new RegExp(SUSPECT_CLASS);
+    NOT_CLEAN = new RegExp(`${SUSPECT_CLASS}|^ | $`);
     MAX_VALUE_CHARS = 200;
+    isPlain = (text2) => !SUSPECT.test(text2);
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     HTML_SPECIAL = /[&<>"']/;
   }
@@ -8889,24 +8885,21 @@ function csvCell(value) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 function recordRow(record) {
-  let row2 = "";
+  const texts = [];
   let long = false;
-  for (let i = 0; i < CSV_COLUMNS.length; i++) {
-    let s = trimPlain(textOf(record[CSV_COLUMNS[i]]));
-    long ||= s.length > CSV_CELL_MAX;
-    const c = s.charCodeAt(0);
-    if (c === 61 || c === 43 || c === 45 || c === 64) s = `'${s}`;
-    if (s.includes('"')) s = `"${s.replaceAll('"', '""')}"`;
-    else if (s.includes(",")) s = `"${s}"`;
-    row2 += i === 0 ? s : `,${s}`;
+  for (const column of CSV_COLUMNS) {
+    const t = textOf(record[column]);
+    long ||= t.length > CSV_CELL_MAX;
+    texts.push(t);
   }
-  return !long && isPlain(row2) ? `${row2}\r
+  const row2 = texts.join(",");
+  return !long && !ROW_SPECIAL.test(row2) && ROW_COMMAS.test(row2) ? `${row2}\r
 ` : csvRow(CSV_COLUMNS.map((c) => record[c]));
 }
 function createAttachment(format, budget) {
   return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
 }
-var CSV_COLUMNS, CSV_CELL_MAX, csvRow, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
+var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
 var init_attachment = __esm({
   "src/format/attachment.ts"() {
     "use strict";
@@ -8939,6 +8932,8 @@ var init_attachment = __esm({
     CSV_CELL_MAX = 1e3;
     csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
 `;
+    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|"|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
     JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
     jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";

@@ -16,8 +16,11 @@ const UNSAFE =
  * none of these is already clean but for ASCII spaces at its ends. One test of it is the common
  * case; a storm cleans ~3 million values.
  */
-const SUSPECT =
-  /[\u0000-\u001f\u007f-\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ud800-\udfff]/;
+export const SUSPECT_CLASS =
+  '[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]';
+const SUSPECT = new RegExp(SUSPECT_CLASS);
+/** SUSPECT, or a space at either end: a text that matches neither needs no cleaning at all. */
+const NOT_CLEAN = new RegExp(`${SUSPECT_CLASS}|^ | $`);
 
 export const MAX_VALUE_CHARS = 200;
 
@@ -30,17 +33,11 @@ export function textOf(value: unknown): string {
 }
 
 /**
- * True when `text` needs no cleaning but the trimming of ASCII spaces (see SUSPECT). Printable ASCII
- * is checked in a loop for short texts: ~5 times fewer instructions than the regex (measured).
+ * True when `text` needs no cleaning but the trimming of ASCII spaces (see SUSPECT). One native
+ * regex test: a character loop in JavaScript was ~12 times the instructions before V8 optimizes it,
+ * which a poll of a thousand records never reaches (measured).
  */
-export function isPlain(text: string): boolean {
-  if (text.length > 64) return !SUSPECT.test(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return !SUSPECT.test(text);
-  }
-  return true;
-}
+export const isPlain = (text: string): boolean => !SUSPECT.test(text);
 
 /** Strips ASCII spaces only: for a plain text that is what trim() does; any other text keeps the rest. */
 export function trimPlain(text: string): string {
@@ -54,6 +51,7 @@ export function trimPlain(text: string): string {
 /** A display-safe single line: unsafe characters become `?`, then the length is capped. */
 export function clean(value: unknown, max = MAX_VALUE_CHARS): string {
   const text = textOf(value);
+  if (text.length <= max && !NOT_CLEAN.test(text)) return text;
   if (text.length <= max && isPlain(text)) return trimPlain(text);
   const safe = text.replace(UNSAFE, '?').trim();
   if (safe.length <= max) return safe;
