@@ -1,0 +1,178 @@
+import type { FailureRecord } from '../pxgrid/schemas';
+import { Baseline } from './baseline';
+import { eventOf, type FailureEvent } from './event';
+import { byRank, matches, type Incident, type Resolved } from './incident';
+import { coveredBy, fold } from './merge';
+import { hold, learn, newIncident, type RunMatch } from './lifecycle';
+import { lockout, nasWide, newReason, spike, storm, type Candidate, type RuleInput } from './rules';
+import type { IncidentSettings } from './settings';
+import { RunTally } from './tally';
+import { Windows } from './window';
+import { emptyIncidentState, type IncidentState } from './state';
+
+export interface EngineOptions {
+  settings: IncidentSettings;
+  now: number;
+  /** Muted failures never raise an incident (they still count as seen for new-reason). */
+  isMuted?: (record: FailureRecord) => boolean;
+}
+
+/** What a run's mail must say about incidents, and which failures belong to one. */
+export interface Verdict {
+  /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
+  opened: Incident[];
+  /** Open incidents this run's failures continue, with how many of them (weighted). */
+  ongoing: Array<{ incident: Incident; failures: number }>;
+  /** Closed incidents the next mail reports (this run's and any not yet mailed). */
+  resolved: Resolved[];
+  /** The active incident a failure belongs to (for "ongoing" flags), if any. */
+  incidentFor(record: FailureRecord): Incident | undefined;
+}
+
+const MAX_OPEN = 100;
+const MAX_RESOLVED = 50;
+
+/**
+ * Incident rules over a rolling window, run once per poll: `observe` every new failure, then
+ * `evaluate`, then save `nextState` only together with (or after) the mail that reports it.
+ */
+export class IncidentEngine {
+  readonly run = new RunTally();
+  readonly #windows: Windows;
+  readonly #baseline: Baseline;
+  readonly #state: IncidentState;
+  readonly #match = new Map<string, RunMatch>();
+  readonly #seen = new Map<string, number>();
+  #verdict: Verdict | undefined;
+  #open: Incident[] = [];
+  #resolved: Resolved[] = [];
+
+  constructor(
+    state: IncidentState | undefined,
+    private readonly opts: EngineOptions,
+  ) {
+    this.#state = structuredClone(state ?? emptyIncidentState());
+    this.#windows = new Windows(this.#state.window);
+    this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone);
+  }
+
+  observe(record: FailureRecord): void {
+    const e = eventOf(record, this.opts.now);
+    this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
+    if (this.opts.isMuted?.(record)) return;
+    this.run.add(e);
+    this.#windows.addNas(e);
+    const reasons = this.opts.settings.lockout.reasons;
+    if (reasons.length === 0 || reasons.includes(e.code)) this.#windows.addLock(e);
+    for (const i of this.#state.open) if (matches(i, e)) this.#countMatch(i.id, e);
+  }
+
+  #countMatch(id: string, e: FailureEvent): void {
+    const m = this.#match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
+    m.weight += e.weight;
+    if (e.time >= m.last) {
+      m.last = e.time;
+      m.spanMs = e.spanMs;
+    }
+    this.#match.set(id, m);
+  }
+
+  evaluate(): Verdict {
+    if (this.#verdict) return this.#verdict;
+    const { settings: s, now } = this.opts;
+    const st = this.#state;
+    st.since ??= now;
+    this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
+    const input: RuleInput = {
+      now, settings: s, run: this.run, windows: this.#windows, baseline: this.#baseline, reasons: st.reasons,
+      intervalMs: st.lastRun === undefined ? undefined : Math.min(6 * 3_600_000, Math.max(60_000, now - st.lastRun)),
+      learned: now >= st.since + s.learningMs,
+    };
+    const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
+    const fresh = this.#candidates(input, active);
+    const created = fresh.map((c) => newIncident(c, input));
+    const ongoing = this.#advance(active, now);
+    this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
+    const owed = this.#open.filter((i) => !i.mailed && !i.silent);
+    const all = new Set([...active, ...created.map((i) => i.id)]);
+    learn(input, this.#open.filter((i) => all.has(i.id)), this.#match);
+    const live = this.#open.filter((i) => all.has(i.id)).sort(byRank);
+    this.#verdict = {
+      opened: owed.sort(byRank),
+      ongoing,
+      resolved: this.#resolved,
+      incidentFor: (r) => {
+        const e = eventOf(r, now);
+        return live.find((i) => matches(i, e));
+      },
+    };
+    return this.#verdict;
+  }
+
+  #candidates(input: RuleInput, active: Set<string>): Candidate[] {
+    const rules = input.settings.rules;
+    const found: Candidate[] = [
+      ...(rules.has('storm') ? storm(input) : []),
+      ...(rules.has('nas-wide') ? nasWide(input) : []),
+      ...(rules.has('new-reason') ? newReason(input) : []),
+      ...(rules.has('spike') ? spike(input) : []),
+      ...(rules.has('lockout') ? lockout(input) : []),
+    ];
+    // During a storm the storm is the news: every other finding is part of it.
+    const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
+    const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');
+    const candidates = inStorm ? found.filter((c) => c.rule === 'storm') : found;
+    const fresh: Candidate[] = [];
+    for (const c of candidates) {
+      const covering = coveredBy(c, this.#state.open);
+      if (covering) active.add(covering.id);
+      else fresh.push(c);
+    }
+    return fold(fresh);
+  }
+
+  /** Open incidents take this run's failures or close after the quiet period. */
+  #advance(active: Set<string>, now: number): Verdict['ongoing'] {
+    const ongoing: Verdict['ongoing'] = [];
+    this.#resolved = [...this.#state.resolved];
+    for (const i of this.#state.open) {
+      const m = this.#match.get(i.id);
+      if (active.has(i.id) && m && m.weight > 0) {
+        i.failures += m.weight;
+        i.last = Math.max(i.last, m.last);
+        i.quietUntil = Math.max(i.quietUntil, m.last + this.opts.settings.quietMs + m.spanMs);
+        if (i.mailed && !i.silent) ongoing.push({ incident: i, failures: m.weight });
+      }
+      if (!active.has(i.id) && now >= i.quietUntil) {
+        if (!i.silent) this.#resolved.push({ id: i.id, title: i.title, since: i.since, last: i.last, failures: i.failures, unmailed: !i.mailed });
+      } else {
+        this.#open.push(i);
+      }
+    }
+    this.#resolved = this.#resolved.slice(-MAX_RESOLVED);
+    return ongoing;
+  }
+
+  /**
+   * The state to save. `delivered`: a mail carrying this verdict's opened and resolved incidents
+   * was accepted; otherwise they stay owed to the next mail.
+   */
+  nextState(delivered: boolean): IncidentState {
+    this.evaluate();
+    const { now, settings } = this.opts;
+    const reasons: Record<string, number> = { ...this.#state.reasons };
+    for (const [code, t] of this.#seen) reasons[code] = Math.max(reasons[code] ?? 0, Math.min(t, now));
+    const keep = Object.entries(reasons).filter(([, t]) => t >= now - settings.newReason.memoryMs);
+    keep.sort((a, b) => b[1] - a[1]);
+    return {
+      version: 1,
+      since: this.#state.since,
+      lastRun: now,
+      open: this.#open.map((i) => (delivered ? { ...i, mailed: true } : i)),
+      resolved: delivered ? [] : this.#resolved,
+      reasons: Object.fromEntries(keep.slice(0, 1000)),
+      baseline: this.#baseline.s,
+      window: this.#windows.toState(),
+    };
+  }
+}

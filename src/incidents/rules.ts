@@ -1,0 +1,140 @@
+import { hintFor } from '../format/hints';
+import { plural } from '../plural';
+import type { Baseline } from './baseline';
+import type { Scope } from './incident';
+import type { IncidentSettings, RuleName } from './settings';
+import type { RunTally, Tally } from './tally';
+import { splitNasKey, type Windows } from './window';
+
+/** What one rule found in this run, before it is merged with the others and with open incidents. */
+export interface Candidate {
+  rule: RuleName;
+  scope: Scope;
+  nas?: string;
+  code?: string;
+  subject?: string;
+  title: string;
+  evidence: string[];
+  tally: Tally | undefined;
+}
+
+export interface RuleInput {
+  now: number;
+  /** Time since the previous run; undefined on the first. */
+  intervalMs: number | undefined;
+  settings: IncidentSettings;
+  run: RunTally;
+  windows: Windows;
+  baseline: Baseline;
+  /** Reason code -> when last seen, before this run. */
+  reasons: Readonly<Record<string, number>>;
+  /** The learning period is over: new-reason may speak. */
+  learned: boolean;
+}
+
+/** `11036 (RADIUS shared secret?)`: the code with the likely cause when we know one. */
+export function codeWithCause(code: string, reason: string): string {
+  const hint = hintFor(reason);
+  return hint ? `${code} (${hint.cause ?? hint.short})` : code === reason ? code : `${code} ${reason.slice(code.length).trim().slice(0, 40)}`;
+}
+
+/** `40 users` or `12 endpoints`, whichever there are more of. */
+export function who(t: Pick<Tally, 'users' | 'endpoints'>): string {
+  const users = t.users.size >= t.endpoints.size;
+  const set = users ? t.users : t.endpoints;
+  return `${set.text} ${users ? 'user' : 'endpoint'}${set.text === '1' ? '' : 's'}`;
+}
+
+const mins = (ms: number) => `${Math.round(ms / 60_000)} min`;
+const about = (x: number) => (x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x)));
+
+export function nasWide(x: RuleInput): Candidate[] {
+  const { min, factor, windowMs } = x.settings.nasWide;
+  const out: Candidate[] = [];
+  for (const [key, tally] of x.run.byNasCode) {
+    const [nas, code] = splitNasKey(key);
+    const n = x.windows.distinct(key);
+    const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
+    if (n < Math.max(min, Math.ceil(factor * usual))) continue;
+    out.push({
+      rule: 'nas-wide', scope: 'nas', nas, code, tally,
+      title: `${nas}: ${n} ${tally.users.size >= tally.endpoints.size ? 'users' : 'endpoints'} failing ${codeWithCause(code, tally.reason)}`,
+      evidence: [`${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has about ${about(usual)} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`],
+    });
+  }
+  return out;
+}
+
+export function newReason(x: RuleInput): Candidate[] {
+  if (!x.learned) return [];
+  const out: Candidate[] = [];
+  for (const [code, tally] of x.run.byCode) {
+    const seen = x.reasons[code];
+    if (seen !== undefined && seen >= x.now - x.settings.newReason.memoryMs) continue;
+    const days = Math.round(x.settings.newReason.memoryMs / 86_400_000);
+    out.push({
+      rule: 'new-reason', scope: 'reason', code, tally,
+      title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
+      evidence: [`"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')} in this poll.`],
+    });
+  }
+  return out;
+}
+
+/** Spikes carried by fewer distinct users/endpoints are one noisy device: the lockout rule's job. */
+const SPIKE_SUBJECTS = 3;
+
+export function spike(x: RuleInput): Candidate[] {
+  const rate = x.baseline.rate(x.now);
+  if (rate === undefined || x.intervalMs === undefined) return [];
+  const { min, factor } = x.settings.spike;
+  const minutes = x.intervalMs / 60_000;
+  const expectedAll = rate * minutes;
+  const out: Candidate[] = [];
+  for (const [code, tally] of x.run.byCode) {
+    const expected = x.baseline.share(code) * expectedAll;
+    const subjects = Math.max(tally.users.size, tally.endpoints.size);
+    if (tally.weight < min || tally.weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
+    out.push({
+      rule: 'spike', scope: 'reason', code, tally,
+      title: `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
+      evidence: [`${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')}.`],
+    });
+  }
+  if (out.length === 0 && x.run.weight >= min && x.run.weight > factor * Math.max(expectedAll, 1)) {
+    out.push({
+      rule: 'spike', scope: 'all', tally: undefined,
+      title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
+      evidence: [`${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`],
+    });
+  }
+  return out;
+}
+
+export function lockout(x: RuleInput): Candidate[] {
+  const { min, windowMs } = x.settings.lockout;
+  const out: Candidate[] = [];
+  for (const [subject, entry] of x.windows.lock) {
+    const tally = x.run.bySubject.get(subject);
+    const n = x.windows.lockWeight(subject);
+    if (!tally || n < min) continue;
+    const reason = x.run.byCode.get(entry.code)?.reason ?? entry.code;
+    out.push({
+      rule: 'lockout', scope: 'subject', subject, code: entry.code, nas: entry.nas, tally,
+      title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
+      evidence: [`${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`],
+    });
+  }
+  return out;
+}
+
+export function storm(x: RuleInput): Candidate[] {
+  if (x.run.records <= x.settings.stormThreshold) return [];
+  const top = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const topText = top ? `, top ${codeWithCause(top[0], top[1].reason)}` : '';
+  return [{
+    rule: 'storm', scope: 'all', tally: undefined,
+    title: `storm: ${x.run.records} failures in one poll${topText}`,
+    evidence: [`${plural(x.run.records, 'failure')} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`],
+  }];
+}
