@@ -74,7 +74,13 @@ export class Baseline {
   }
 
   /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-  learn(t: number, intervalMs: number, ratePerMin: number, byReason: Map<string, number>, nasLevels: Map<string, number>): void {
+  learn(
+    t: number,
+    intervalMs: number,
+    ratePerMin: number,
+    byReason: Map<string, number>,
+    nasLevels: Map<string, number>,
+  ): void {
     const steps = Math.min(6, intervalMs / STEP_MS);
     const h = localHour(t, this.timeZone);
     const expected = this.rate(t);

@@ -1,14 +1,14 @@
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
-import { byRank, matches, type Incident, type Resolved } from './incident';
-import { coveredBy, fold } from './merge';
+import { byRank, type Incident, matches, type Resolved } from './incident';
 import { hold, learn, newIncident, type RunMatch } from './lifecycle';
-import { lockout, nasWide, newReason, spike, storm, type Candidate, type RuleInput } from './rules';
+import { coveredBy, fold } from './merge';
+import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
 import type { IncidentSettings } from './settings';
+import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
 import { Windows } from './window';
-import { emptyIncidentState, type IncidentState } from './state';
 
 export interface EngineOptions {
   settings: IncidentSettings;
@@ -84,7 +84,12 @@ export class IncidentEngine {
     st.since ??= now;
     this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
     const input: RuleInput = {
-      now, settings: s, run: this.run, windows: this.#windows, baseline: this.#baseline, reasons: st.reasons,
+      now,
+      settings: s,
+      run: this.run,
+      windows: this.#windows,
+      baseline: this.#baseline,
+      reasons: st.reasons,
       intervalMs: st.lastRun === undefined ? undefined : Math.min(6 * 3_600_000, Math.max(60_000, now - st.lastRun)),
       learned: now >= st.since + s.learningMs,
     };
@@ -95,7 +100,11 @@ export class IncidentEngine {
     this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
     const owed = this.#open.filter((i) => !i.mailed && !i.silent);
     const all = new Set([...active, ...created.map((i) => i.id)]);
-    learn(input, this.#open.filter((i) => all.has(i.id)), this.#match);
+    learn(
+      input,
+      this.#open.filter((i) => all.has(i.id)),
+      this.#match,
+    );
     const live = this.#open.filter((i) => all.has(i.id)).sort(byRank);
     this.#verdict = {
       opened: owed.sort(byRank),
@@ -144,7 +153,15 @@ export class IncidentEngine {
         if (i.mailed && !i.silent) ongoing.push({ incident: i, failures: m.weight });
       }
       if (!active.has(i.id) && now >= i.quietUntil) {
-        if (!i.silent) this.#resolved.push({ id: i.id, title: i.title, since: i.since, last: i.last, failures: i.failures, unmailed: !i.mailed });
+        if (!i.silent)
+          this.#resolved.push({
+            id: i.id,
+            title: i.title,
+            since: i.since,
+            last: i.last,
+            failures: i.failures,
+            unmailed: !i.mailed,
+          });
       } else {
         this.#open.push(i);
       }

@@ -66,4 +66,5 @@ export function matches(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject'>,
 
 /** Order in a mail and in its subject: the widest first. */
 const RANK: Record<RuleName, number> = { storm: 0, 'nas-wide': 1, spike: 2, 'new-reason': 3, lockout: 4 };
-export const byRank = (a: Incident, b: Incident) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
+export const byRank = (a: Incident, b: Incident) =>
+  RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);

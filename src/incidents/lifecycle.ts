@@ -49,7 +49,9 @@ export function tallyFor(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject'>
 export function newIncident(c: Candidate, x: RuleInput): Incident {
   const t = c.tally;
   let since = t?.first ?? x.run.first ?? x.now;
-  if (c.scope === 'nas') for (const seen of x.windows.nas.get(nasKey(c.nas ?? '', c.code ?? ''))?.values() ?? []) since = Math.min(since, seen);
+  if (c.scope === 'nas')
+    for (const seen of x.windows.nas.get(nasKey(c.nas ?? '', c.code ?? ''))?.values() ?? [])
+      since = Math.min(since, seen);
   const last = t?.last ?? x.run.last ?? x.now;
   const silent = !x.learned && c.rule !== 'storm';
   return {

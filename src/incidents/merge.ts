@@ -16,6 +16,7 @@ const candidateId = (c: Candidate): string => {
   if (c.scope === 'subject') return `subject:${c.subject}`;
   return `all:${c.rule}`;
 };
+
 export { candidateId };
 
 function nasShare(c: Candidate, nas: string | undefined): number {
@@ -24,7 +25,10 @@ function nasShare(c: Candidate, nas: string | undefined): number {
 }
 
 /** The open incident (or new candidate) this candidate is part of, if any. */
-export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'code' | 'rule'>>(c: Candidate, open: readonly T[]): T | undefined {
+export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'code' | 'rule'>>(
+  c: Candidate,
+  open: readonly T[],
+): T | undefined {
   const id = candidateId(c);
   const same = open.find((i) => i.id === id);
   if (same) return same;
@@ -34,7 +38,10 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
     case 'reason':
       return open.find((i) => i.scope === 'nas' && i.code === c.code && nasShare(c, i.nas) >= CONCENTRATED);
     case 'subject':
-      return open.find((i) => (i.scope === 'reason' && i.code === c.code) || (i.scope === 'nas' && i.code === c.code && i.nas === c.nas));
+      return open.find(
+        (i) =>
+          (i.scope === 'reason' && i.code === c.code) || (i.scope === 'nas' && i.code === c.code && i.nas === c.nas),
+      );
     default:
       return undefined;
   }
@@ -53,13 +60,22 @@ export function fold(candidates: Candidate[]): Candidate[] {
       kept.push(withEvidence(nas[0]!, wide));
     } else {
       // new-reason names it best ("not seen for 7 days"); spike adds how far above normal it is.
-      const [first, ...rest] = [...wide].sort((a, b) => (a.rule === 'new-reason' ? -1 : b.rule === 'new-reason' ? 1 : 0));
+      const [first, ...rest] = [...wide].sort((a, b) =>
+        a.rule === 'new-reason' ? -1 : b.rule === 'new-reason' ? 1 : 0,
+      );
       kept.push(withEvidence(first!, rest, nasLine(first!)));
     }
   }
   for (const c of candidates) {
     if (c.scope === 'all') kept.push(c);
-    if (c.scope === 'subject' && !coveredBy(c, kept.map((k) => ({ ...k, id: candidateId(k) })))) kept.push(c);
+    if (
+      c.scope === 'subject' &&
+      !coveredBy(
+        c,
+        kept.map((k) => ({ ...k, id: candidateId(k) })),
+      )
+    )
+      kept.push(c);
   }
   return kept;
 }

@@ -1,5 +1,5 @@
+import { plural } from '../core/plural';
 import { hintFor } from '../format/hints';
-import { plural } from '../plural';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
 import type { IncidentSettings, RuleName } from './settings';
@@ -35,7 +35,11 @@ export interface RuleInput {
 /** `11036 (RADIUS shared secret?)`: the code with the likely cause when we know one. */
 export function codeWithCause(code: string, reason: string): string {
   const hint = hintFor(reason);
-  return hint ? `${code} (${hint.cause ?? hint.short})` : code === reason ? code : `${code} ${reason.slice(code.length).trim().slice(0, 40)}`;
+  return hint
+    ? `${code} (${hint.cause ?? hint.short})`
+    : code === reason
+      ? code
+      : `${code} ${reason.slice(code.length).trim().slice(0, 40)}`;
 }
 
 /** `40 users` or `12 endpoints`, whichever there are more of. */
@@ -57,9 +61,15 @@ export function nasWide(x: RuleInput): Candidate[] {
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
     if (n < Math.max(min, Math.ceil(factor * usual))) continue;
     out.push({
-      rule: 'nas-wide', scope: 'nas', nas, code, tally,
+      rule: 'nas-wide',
+      scope: 'nas',
+      nas,
+      code,
+      tally,
       title: `${nas}: ${n} ${tally.users.size >= tally.endpoints.size ? 'users' : 'endpoints'} failing ${codeWithCause(code, tally.reason)}`,
-      evidence: [`${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has about ${about(usual)} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`],
+      evidence: [
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has about ${about(usual)} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`,
+      ],
     });
   }
   return out;
@@ -73,9 +83,14 @@ export function newReason(x: RuleInput): Candidate[] {
     if (seen !== undefined && seen >= x.now - x.settings.newReason.memoryMs) continue;
     const days = Math.round(x.settings.newReason.memoryMs / 86_400_000);
     out.push({
-      rule: 'new-reason', scope: 'reason', code, tally,
+      rule: 'new-reason',
+      scope: 'reason',
+      code,
+      tally,
       title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
-      evidence: [`"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')} in this poll.`],
+      evidence: [
+        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
+      ],
     });
   }
   return out;
@@ -96,16 +111,25 @@ export function spike(x: RuleInput): Candidate[] {
     const subjects = Math.max(tally.users.size, tally.endpoints.size);
     if (tally.weight < min || tally.weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
     out.push({
-      rule: 'spike', scope: 'reason', code, tally,
+      rule: 'spike',
+      scope: 'reason',
+      code,
+      tally,
       title: `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
-      evidence: [`${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')}.`],
+      evidence: [
+        `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')}.`,
+      ],
     });
   }
   if (out.length === 0 && x.run.weight >= min && x.run.weight > factor * Math.max(expectedAll, 1)) {
     out.push({
-      rule: 'spike', scope: 'all', tally: undefined,
+      rule: 'spike',
+      scope: 'all',
+      tally: undefined,
       title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
-      evidence: [`${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`],
+      evidence: [
+        `${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`,
+      ],
     });
   }
   return out;
@@ -120,9 +144,16 @@ export function lockout(x: RuleInput): Candidate[] {
     if (!tally || n < min) continue;
     const reason = x.run.byCode.get(entry.code)?.reason ?? entry.code;
     out.push({
-      rule: 'lockout', scope: 'subject', subject, code: entry.code, nas: entry.nas, tally,
+      rule: 'lockout',
+      scope: 'subject',
+      subject,
+      code: entry.code,
+      nas: entry.nas,
+      tally,
       title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
-      evidence: [`${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`],
+      evidence: [
+        `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`,
+      ],
     });
   }
   return out;
@@ -132,9 +163,15 @@ export function storm(x: RuleInput): Candidate[] {
   if (x.run.records <= x.settings.stormThreshold) return [];
   const top = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
   const topText = top ? `, top ${codeWithCause(top[0], top[1].reason)}` : '';
-  return [{
-    rule: 'storm', scope: 'all', tally: undefined,
-    title: `storm: ${x.run.records} failures in one poll${topText}`,
-    evidence: [`${plural(x.run.records, 'failure')} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`],
-  }];
+  return [
+    {
+      rule: 'storm',
+      scope: 'all',
+      tally: undefined,
+      title: `storm: ${x.run.records} failures in one poll${topText}`,
+      evidence: [
+        `${plural(x.run.records, 'failure')} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`,
+      ],
+    },
+  ];
 }

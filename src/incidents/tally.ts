@@ -37,7 +37,16 @@ export interface Tally {
   nas: Map<string, number>;
 }
 
-const newTally = (e: FailureEvent): Tally => ({ weight: 0, reason: e.reason, first: e.time, last: e.time, spanMs: 0, users: new NameSet(), endpoints: new NameSet(), nas: new Map() });
+const newTally = (e: FailureEvent): Tally => ({
+  weight: 0,
+  reason: e.reason,
+  first: e.time,
+  last: e.time,
+  spanMs: 0,
+  users: new NameSet(),
+  endpoints: new NameSet(),
+  nas: new Map(),
+});
 
 function addTo(t: Tally, e: FailureEvent): void {
   t.weight += e.weight;
@@ -67,12 +76,17 @@ export class RunTally {
     this.first = Math.min(this.first ?? e.time, e.time);
     this.last = Math.max(this.last ?? e.time, e.time);
     this.spanMs = Math.max(this.spanMs, e.spanMs);
-    for (const [map, key] of [[this.byCode, e.code], [this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]] as const) {
+    for (const [map, key] of [
+      [this.byCode, e.code],
+      [this.byNasCode, nasKey(e.nas, e.code)],
+      [this.bySubject, e.subject],
+    ] as const) {
       if (!key) continue;
       let t = map.get(key);
       if (!t) {
         if (map.size >= MAX_KEYS) continue;
-        map.set(key, (t = newTally(e)));
+        t = newTally(e);
+        map.set(key, t);
       }
       addTo(t, e);
     }

@@ -45,7 +45,8 @@ export class Windows {
     let subjects = this.nas.get(key);
     if (!subjects) {
       if (this.nas.size >= MAX_KEYS) return;
-      this.nas.set(key, (subjects = new Map()));
+      subjects = new Map();
+      this.nas.set(key, subjects);
     }
     const sk = subjectKey(e);
     const old = subjects.get(sk);
@@ -57,7 +58,8 @@ export class Windows {
     let entry = this.lock.get(e.subject);
     if (!entry) {
       if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-      this.lock.set(e.subject, (entry = { ev: [], nas: e.nas, code: e.code }));
+      entry = { ev: [], nas: e.nas, code: e.code };
+      this.lock.set(e.subject, entry);
     }
     entry.ev.push([e.time, e.weight]);
     entry.nas = e.nas;
