@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { usageError } from '../core/errors';
 import { parseEnvFile } from './envfile';
+import { type IncidentSettings, incidentSettings } from './incidents';
 import { canonicalKey, type Key, pickKnown, type RawConfig } from './keys';
 import { email, type Parsed, rawSchema } from './schema';
 import { splitList } from './values';
@@ -66,6 +67,7 @@ export interface Config {
   deadlineMs: number;
   /** Health mails (README "health"): problem after, repeat interval, heartbeat period (0 = off). */
   health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
+  incidents: IncidentSettings;
   /** Every raw value after precedence, for checks that name the variable. */
   raw: RawConfig;
 }
@@ -142,6 +144,7 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
     health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
+    incidents: incidentSettings(p),
     raw,
   };
 }

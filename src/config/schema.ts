@@ -43,6 +43,11 @@ const codes = (name: string) =>
     return list;
   });
 const list = text.transform((v) => splitList(v));
+const whole = (name: string) => text.regex(/^\d+$/, `${name} must be a whole number`).transform(Number);
+const factor = (name: string) =>
+  text.regex(/^\d+(\.\d+)?$/, `${name} must be a number such as 3 or 2.5`).transform(Number);
+const atLeast = <T extends z.ZodType<number, string>>(schema: T, min: number, name: string, shown: string) =>
+  schema.refine((n) => n >= min, `${name} must be at least ${shown}`);
 // A display name reaches a header: one line, printable, short.
 const headerText = (name: string, max: number) =>
   text.regex(
@@ -112,6 +117,43 @@ export const rawSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(['daily', 'weekly', 'off'], { message: 'HEARTBEAT must be daily, weekly or off' }))
     .default('off'),
+  INCIDENTS: text
+    .toLowerCase()
+    .pipe(z.enum(['auto', 'on', 'off'], { message: 'INCIDENTS must be auto, on or off' }))
+    .default('auto'),
+  INCIDENT_LEARNING: duration('INCIDENT_LEARNING').default(86_400_000),
+  INCIDENT_QUIET: atLeast(duration('INCIDENT_QUIET'), 60_000, 'INCIDENT_QUIET', '1m').default(30 * 60_000),
+  INCIDENT_NAS_WIDE: bool('INCIDENT_NAS_WIDE').default(true),
+  INCIDENT_NAS_WIDE_MIN: atLeast(whole('INCIDENT_NAS_WIDE_MIN'), 2, 'INCIDENT_NAS_WIDE_MIN', '2').default(5),
+  INCIDENT_NAS_WIDE_FACTOR: atLeast(factor('INCIDENT_NAS_WIDE_FACTOR'), 1, 'INCIDENT_NAS_WIDE_FACTOR', '1').default(3),
+  INCIDENT_NAS_WIDE_WINDOW: atLeast(
+    duration('INCIDENT_NAS_WIDE_WINDOW'),
+    60_000,
+    'INCIDENT_NAS_WIDE_WINDOW',
+    '1m',
+  ).default(10 * 60_000),
+  INCIDENT_NEW_REASON: bool('INCIDENT_NEW_REASON').default(true),
+  INCIDENT_NEW_REASON_MEMORY: atLeast(
+    duration('INCIDENT_NEW_REASON_MEMORY'),
+    86_400_000,
+    'INCIDENT_NEW_REASON_MEMORY',
+    '1d',
+  ).default(7 * 86_400_000),
+  INCIDENT_SPIKE: bool('INCIDENT_SPIKE').default(true),
+  INCIDENT_SPIKE_MIN: atLeast(whole('INCIDENT_SPIKE_MIN'), 1, 'INCIDENT_SPIKE_MIN', '1').default(30),
+  INCIDENT_SPIKE_FACTOR: atLeast(factor('INCIDENT_SPIKE_FACTOR'), 1, 'INCIDENT_SPIKE_FACTOR', '1').default(4),
+  INCIDENT_LOCKOUT: bool('INCIDENT_LOCKOUT').default(true),
+  INCIDENT_LOCKOUT_MIN: atLeast(whole('INCIDENT_LOCKOUT_MIN'), 2, 'INCIDENT_LOCKOUT_MIN', '2').default(5),
+  INCIDENT_LOCKOUT_WINDOW: atLeast(
+    duration('INCIDENT_LOCKOUT_WINDOW'),
+    60_000,
+    'INCIDENT_LOCKOUT_WINDOW',
+    '1m',
+  ).default(10 * 60_000),
+  INCIDENT_LOCKOUT_REASONS: z
+    .union([text.toLowerCase().pipe(z.literal('any')), codes('INCIDENT_LOCKOUT_REASONS')])
+    .default(['22040', '24408']),
+  INCIDENT_STORM: bool('INCIDENT_STORM').default(true),
   ISE_TO_MAIL_CONFIG: text.optional(),
 });
 

@@ -40,6 +40,8 @@ export interface RenderOptions {
   attachmentRows?: number;
   /** test-mail: marks subject and body as a test. */
   test?: boolean;
+  /** Replaces the digest's own subject (an incident's subject leads the mail). */
+  subject?: string;
 }
 
 const TOP_REASONS = 15;

@@ -1,3 +1,4 @@
+import type { IncidentSettings } from '../config/incidents';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
@@ -5,7 +6,6 @@ import { byRank, type Incident, matches, type Resolved } from './incident';
 import { hold, learn, newIncident, type RunMatch } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
-import type { IncidentSettings } from './settings';
 import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
 import { Windows } from './window';

@@ -1,5 +1,5 @@
+import type { RuleName } from '../config/incidents';
 import type { FailureEvent } from './event';
-import type { RuleName } from './settings';
 
 /**
  * An incident: something a rule found that the team must see now, tracked from the mail that

@@ -1,8 +1,8 @@
+import type { IncidentSettings, RuleName } from '../config/incidents';
 import { plural } from '../core/plural';
 import { hintFor } from '../format/hints';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
-import type { IncidentSettings, RuleName } from './settings';
 import type { RunTally, Tally } from './tally';
 import { splitNasKey, type Windows } from './window';
 

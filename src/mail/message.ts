@@ -36,6 +36,8 @@ export interface ComposeOptions {
   subjectPrefix?: string;
   /** Sections put first in both parts, the last one on top (storm groups, size-cap note). */
   leads?: Lead[];
+  /** The whole subject, when an incident leads the mail (already cleaned and capped). */
+  subject?: string;
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
@@ -49,6 +51,7 @@ export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): 
     attachmentName: attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : undefined,
     test: opts.test,
+    subject: opts.subject,
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {

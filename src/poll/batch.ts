@@ -11,6 +11,10 @@ import { IdTimeSet } from '../state/idset';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet and nothing else that grows per record.
  */
+export interface RecordObserver {
+  observe(record: FailureRecord): void;
+}
+
 export class Batch implements FailureSink {
   digest: Digest;
   groups = new StormGroups();
@@ -18,12 +22,17 @@ export class Batch implements FailureSink {
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
 
+  /** Incident rules: they see every record the mail shows (filtered ones are not news). */
+  incidents: RecordObserver | undefined;
+
   /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
+    private readonly newIncidents: () => RecordObserver | undefined = () => undefined,
   ) {
     this.digest = newDigest();
+    this.incidents = newIncidents();
   }
 
   reset(): void {
@@ -32,6 +41,7 @@ export class Batch implements FailureSink {
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
+    this.incidents = this.newIncidents();
   }
 
   add(record: FailureRecord): void {
@@ -43,6 +53,8 @@ export class Batch implements FailureSink {
       return;
     }
     const view = this.digest.add(record);
-    if (view) this.groups.add(view);
+    if (!view) return;
+    this.groups.add(view);
+    this.incidents?.observe(record);
   }
 }

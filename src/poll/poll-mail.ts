@@ -1,12 +1,15 @@
 import type { Config } from '../config/config';
 import { type Lead, noteLead, stormLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
+import type { Verdict } from '../incidents/engine';
+import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
 import type { Compose } from '../sizecap/fit';
 import type { Batch } from './batch';
 
 /** The poll's mail for a given attachment budget: size-cap note and storm lead first, then the digest. */
-export function composer(cfg: Config, batch: Batch, now: number): Compose {
+export function composer(cfg: Config, batch: Batch, now: number, verdict?: Verdict): Compose {
+  const fmt = timeFormat(cfg.mail.timezone);
   return (budget, limit) => {
     const d = batch.digest;
     const attachment = d.attachment();
@@ -23,7 +26,16 @@ export function composer(cfg: Config, batch: Batch, now: number): Compose {
         ),
       );
     }
-    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
-    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : undefined });
+    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, fmt));
+    // An incident leads the mail and gives it its subject (the lead pushed last is on top).
+    const incident = verdict && incidentLead(verdict, fmt);
+    if (incident) leads.push(incident);
+    const subject = verdict && incidentSubject(cfg.mail.subjectPrefix, verdict.opened, fmt);
+    return composeMail(cfg, d, {
+      now,
+      leads,
+      subject,
+      subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : undefined,
+    });
   };
 }

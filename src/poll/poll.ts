@@ -12,6 +12,7 @@ import { loadTls } from '../pxgrid/tls';
 import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
 import { advance, type Cursor, emptyCursor, loadCursor, queryStart, saveCursor } from '../state/cursor';
 import { Batch } from './batch';
+import { incidentsOn, PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
 import { outcome, printMessage, runNotes } from './summary';
 
@@ -30,7 +31,15 @@ export interface RunOptions {
  */
 const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
 
-async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, now: number) {
+async function fetchBatch(
+  cfg: Config,
+  opts: RunOptions,
+  cursor: Cursor,
+  deadline: Deadline,
+  io: Io,
+  now: number,
+  incidents: PollIncidents | undefined,
+) {
   const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
   io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
   const filter = compileFilters(cfg.filters);
@@ -38,6 +47,7 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
   const batch = new Batch(
     opts.since !== undefined ? new Map() : cursor.seen,
     () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
+    () => incidents?.start(),
   );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
@@ -52,25 +62,31 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
 export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== undefined;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
+  const incidents = incidentsOn(cfg, backfill) ? new PollIncidents(cfg, sys.now()) : undefined;
+  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now(), incidents);
   sys.crash?.('after-fetch');
   io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
   const notes = runNotes(cfg, invalid);
   const d = batch.digest;
   if (d.total === 0) {
     d.close();
+    // Nothing to mail: the rules still learn and close incidents; what they have to say waits for the next mail.
+    if (!opts.dryRun) incidents?.save(false);
     if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const base = composer(cfg, batch, sys.now());
+  const base = composer(cfg, batch, sys.now(), incidents?.verdict());
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   const what = plural(d.total, 'new failure');
   const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
   const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
+    return outcome(
+      notes,
+      `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}${incidents?.summary() ?? ''}`,
+    );
   }
   if (deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
@@ -82,6 +98,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
   if (!backfill) commitMailed(cfg, cursor, batch);
+  incidents?.save(true);
   const accepted = cfg.mail.dest.length - sent.rejected.length;
   const to = plural(accepted, 'recipient');
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
@@ -95,7 +112,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
   return outcome(
     notes,
-    `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`,
+    `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
     data,
   );
 }
