@@ -1,7 +1,7 @@
 // Issue 15: the incident rules as a pure engine, run by run over hand-made failures.
 import { describe, expect, test } from 'vitest';
-import { IncidentEngine } from '../../src/incidents/engine';
 import { DEFAULT_INCIDENTS, type IncidentSettings } from '../../src/config/incidents';
+import { IncidentEngine } from '../../src/incidents/engine';
 import type { IncidentState } from '../../src/incidents/state';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
 import { makeFailure } from '../fake/records';
