@@ -56,7 +56,7 @@ export const KEYS = {
   INCIDENT_SPIKE_MIN: { help: 'at least this many failures in the poll (30)' },
   INCIDENT_SPIKE_FACTOR: { help: 'and more than this many times the learned normal (4)' },
   INCIDENT_LOCKOUT: { help: '1 | 0: one user failing repeatedly within minutes (1)' },
-  INCIDENT_LOCKOUT_MIN: { help: 'failures of one user (TotalFailedAttempts counted) (5)' },
+  INCIDENT_LOCKOUT_MIN: { help: 'failures of one user (TotalFailedAttempts counted) (10)' },
   INCIDENT_LOCKOUT_WINDOW: { help: 'within this window (10m)' },
   INCIDENT_LOCKOUT_REASONS: { help: 'reason codes that count, or any (22040,24408)' },
   INCIDENT_STORM: { help: '1 | 0: more than STORM_THRESHOLD failures in one poll (1)' },

@@ -143,7 +143,7 @@ export const rawSchema = z.object({
   INCIDENT_SPIKE_MIN: atLeast(whole('INCIDENT_SPIKE_MIN'), 1, 'INCIDENT_SPIKE_MIN', '1').default(30),
   INCIDENT_SPIKE_FACTOR: atLeast(factor('INCIDENT_SPIKE_FACTOR'), 1, 'INCIDENT_SPIKE_FACTOR', '1').default(4),
   INCIDENT_LOCKOUT: bool('INCIDENT_LOCKOUT').default(true),
-  INCIDENT_LOCKOUT_MIN: atLeast(whole('INCIDENT_LOCKOUT_MIN'), 2, 'INCIDENT_LOCKOUT_MIN', '2').default(5),
+  INCIDENT_LOCKOUT_MIN: atLeast(whole('INCIDENT_LOCKOUT_MIN'), 2, 'INCIDENT_LOCKOUT_MIN', '2').default(10),
   INCIDENT_LOCKOUT_WINDOW: atLeast(
     duration('INCIDENT_LOCKOUT_WINDOW'),
     60_000,

@@ -41,15 +41,20 @@ const MAX_REASONS = 200;
 const MAX_NAS = 2000;
 
 export class Baseline {
+  /**
+   * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+   * an earlier day than today (before that a bucket would only know the current hour itself).
+   */
   constructor(
     readonly s: BaselineState,
     private readonly timeZone: string,
+    private readonly weekReady: boolean,
   ) {}
 
   /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
   rate(t: number): number | undefined {
     const h = localHour(t, this.timeZone);
-    if ((this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+    if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
     if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
     return undefined;
   }
@@ -92,10 +97,20 @@ export class Baseline {
     for (const code of Object.keys(this.s.shares)) this.s.shares[code]! *= decay;
     for (const [code, n] of byReason) this.s.shares[code] = (this.s.shares[code] ?? 0) + n;
     this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+    this.#learnNas(nasLevels, steps, this.busyness(t));
+  }
+
+  /**
+   * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+   * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+   * more about chance than about the NAS.
+   */
+  #learnNas(nasLevels: Map<string, number>, steps: number, busy: number): void {
+    if (busy < 1) return;
     const a = 1 - (1 - NAS_ALPHA) ** steps;
     for (const nas of new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
       const old = this.s.nas[nas] ?? 0;
-      const seen = Math.min(nasLevels.get(nas) ?? 0, Math.max(2, 2 * old));
+      const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
       this.s.nas[nas] = old + a * (seen - old);
     }
     this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);

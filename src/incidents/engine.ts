@@ -3,7 +3,7 @@ import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
 import { byRank, type Incident, matches, type Resolved } from './incident';
-import { hold, learn, newIncident, type RunMatch } from './lifecycle';
+import { claim, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
@@ -30,6 +30,7 @@ export interface Verdict {
 }
 
 const MAX_OPEN = 100;
+const WEEK = 7 * 86_400_000;
 const MAX_RESOLVED = 50;
 
 /**
@@ -53,7 +54,8 @@ export class IncidentEngine {
   ) {
     this.#state = structuredClone(state ?? emptyIncidentState());
     this.#windows = new Windows(this.#state.window);
-    this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone);
+    const since = this.#state.since ?? opts.now;
+    this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
   }
 
   observe(record: FailureRecord): void {
@@ -92,17 +94,24 @@ export class IncidentEngine {
       reasons: st.reasons,
       intervalMs: st.lastRun === undefined ? undefined : Math.min(6 * 3_600_000, Math.max(60_000, now - st.lastRun)),
       learned: now >= st.since + s.learningMs,
+      claimed: new Map(),
     };
     const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
+    claim(
+      input.claimed,
+      st.open.filter((i) => active.has(i.id)),
+      this.#match,
+    );
     const fresh = this.#candidates(input, active);
     const created = fresh.map((c) => newIncident(c, input));
     const ongoing = this.#advance(active, now);
     this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
     const owed = this.#open.filter((i) => !i.mailed && !i.silent);
     const all = new Set([...active, ...created.map((i) => i.id)]);
+    // Silent incidents (the learning period) are part of what is normal; mailed ones are not.
     learn(
       input,
-      this.#open.filter((i) => all.has(i.id)),
+      this.#open.filter((i) => all.has(i.id) && !i.silent),
       this.#match,
     );
     const live = this.#open.filter((i) => all.has(i.id)).sort(byRank);
@@ -177,17 +186,13 @@ export class IncidentEngine {
   nextState(delivered: boolean): IncidentState {
     this.evaluate();
     const { now, settings } = this.opts;
-    const reasons: Record<string, number> = { ...this.#state.reasons };
-    for (const [code, t] of this.#seen) reasons[code] = Math.max(reasons[code] ?? 0, Math.min(t, now));
-    const keep = Object.entries(reasons).filter(([, t]) => t >= now - settings.newReason.memoryMs);
-    keep.sort((a, b) => b[1] - a[1]);
     return {
       version: 1,
       since: this.#state.since,
       lastRun: now,
       open: this.#open.map((i) => (delivered ? { ...i, mailed: true } : i)),
       resolved: delivered ? [] : this.#resolved,
-      reasons: Object.fromEntries(keep.slice(0, 1000)),
+      reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
       baseline: this.#baseline.s,
       window: this.#windows.toState(),
     };

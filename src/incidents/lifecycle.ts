@@ -39,6 +39,14 @@ export function hold(i: Incident, x: RuleInput, m: RunMatch | undefined): boolea
   }
 }
 
+/** Per reason, the failures that belong to an active NAS or user incident (no evidence of a spike). */
+export function claim(claimed: Map<string, number>, active: Incident[], match: ReadonlyMap<string, RunMatch>): void {
+  for (const i of active) {
+    if ((i.scope !== 'nas' && i.scope !== 'subject') || i.code === undefined) continue;
+    claimed.set(i.code, (claimed.get(i.code) ?? 0) + (match.get(i.id)?.weight ?? 0));
+  }
+}
+
 export function tallyFor(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject'>, x: RuleInput): Tally | undefined {
   if (i.scope === 'nas') return x.run.byNasCode.get(nasKey(i.nas ?? '', i.code ?? ''));
   if (i.scope === 'reason') return x.run.byCode.get(i.code ?? '');
@@ -96,4 +104,18 @@ export function learn(x: RuleInput, active: Incident[], match: ReadonlyMap<strin
   }
   const rate = Math.max(0, x.run.weight - inIncidents) / (x.intervalMs / 60_000);
   x.baseline.learn(x.now, x.intervalMs, rate, byReason, nasLevels);
+}
+
+/** Reasons seen within `memoryMs` (the 1 000 latest), with this run's added. */
+export function remember(
+  known: Readonly<Record<string, number>>,
+  seen: ReadonlyMap<string, number>,
+  now: number,
+  memoryMs: number,
+) {
+  const reasons: Record<string, number> = { ...known };
+  for (const [code, t] of seen) reasons[code] = Math.max(reasons[code] ?? 0, Math.min(t, now));
+  const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
+  keep.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(keep.slice(0, 1000));
 }

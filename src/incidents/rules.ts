@@ -1,10 +1,10 @@
 import type { IncidentSettings, RuleName } from '../config/incidents';
 import { plural } from '../core/plural';
-import { hintFor } from '../format/hints';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
 import type { RunTally, Tally } from './tally';
 import { splitNasKey, type Windows } from './window';
+import { about, codeWithCause, mins, nasWideThreshold, who } from './words';
 
 /** What one rule found in this run, before it is merged with the others and with open incidents. */
 export interface Candidate {
@@ -30,27 +30,9 @@ export interface RuleInput {
   reasons: Readonly<Record<string, number>>;
   /** The learning period is over: new-reason may speak. */
   learned: boolean;
+  /** Per reason, this run's failures that already belong to an open NAS or user incident. */
+  claimed: Map<string, number>;
 }
-
-/** `11036 (RADIUS shared secret?)`: the code with the likely cause when we know one. */
-export function codeWithCause(code: string, reason: string): string {
-  const hint = hintFor(reason);
-  return hint
-    ? `${code} (${hint.cause ?? hint.short})`
-    : code === reason
-      ? code
-      : `${code} ${reason.slice(code.length).trim().slice(0, 40)}`;
-}
-
-/** `40 users` or `12 endpoints`, whichever there are more of. */
-export function who(t: Pick<Tally, 'users' | 'endpoints'>): string {
-  const users = t.users.size >= t.endpoints.size;
-  const set = users ? t.users : t.endpoints;
-  return `${set.text} ${users ? 'user' : 'endpoint'}${set.text === '1' ? '' : 's'}`;
-}
-
-const mins = (ms: number) => `${Math.round(ms / 60_000)} min`;
-const about = (x: number) => (x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x)));
 
 export function nasWide(x: RuleInput): Candidate[] {
   const { min, factor, windowMs } = x.settings.nasWide;
@@ -59,7 +41,7 @@ export function nasWide(x: RuleInput): Candidate[] {
     const [nas, code] = splitNasKey(key);
     const n = x.windows.distinct(key);
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
-    if (n < Math.max(min, Math.ceil(factor * usual))) continue;
+    if (n < nasWideThreshold(min, factor, usual)) continue;
     out.push({
       rule: 'nas-wide',
       scope: 'nas',
@@ -109,7 +91,9 @@ export function spike(x: RuleInput): Candidate[] {
   for (const [code, tally] of x.run.byCode) {
     const expected = x.baseline.share(code) * expectedAll;
     const subjects = Math.max(tally.users.size, tally.endpoints.size);
-    if (tally.weight < min || tally.weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
+    // A locked-out phone or a broken NAS already has its incident: it is no evidence of a spike.
+    const weight = tally.weight - (x.claimed.get(code) ?? 0);
+    if (weight < min || weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
     out.push({
       rule: 'spike',
       scope: 'reason',

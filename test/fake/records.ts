@@ -195,7 +195,7 @@ const NAS = [
 ];
 
 /** mulberry32: tiny seeded PRNG so batches are identical across runs and machines. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -213,13 +213,23 @@ describe('lockout', () => {
   const settings = { rules: new Set(['lockout'] as const) };
   const phone = (t: number, o: Partial<FailureRecord> = {}) =>
     fail(t, { userName: 'jdoe', failureReason: AD_PW, nasName: 'wlc-hq-01', ...o });
-  test('five password failures of one user within 10 minutes, across two runs, open a lockout', () => {
-    const r1 = poll(learned(), NOW, [phone(NOW - 3 * MIN), phone(NOW - 2 * MIN), phone(NOW - MIN)], { settings });
+  test('ten password failures of one user within 10 minutes, across two runs, open a lockout', () => {
+    const first = [6, 5, 4, 3, 2, 1].map((k) => phone(NOW - k * 30_000));
+    const r1 = poll(learned(), NOW, first, { settings });
     expect(r1.verdict.opened).toEqual([]);
-    const r2 = poll(r1.state, NOW + 5 * MIN, [phone(NOW + MIN), phone(NOW + 2 * MIN)], { settings });
+    const r2 = poll(
+      r1.state,
+      NOW + 5 * MIN,
+      [1, 2, 3, 4].map((k) => phone(NOW + k * 30_000)),
+      { settings },
+    );
     expect(r2.verdict.opened.map((i) => i.title)).toEqual([
-      'jdoe: 5 failures in 10 min, 24408 (stale saved password?)',
+      'jdoe: 10 failures in 10 min, 24408 (stale saved password?)',
     ]);
+  });
+  test('a user mistyping five times is no lockout', () => {
+    const five = [5, 4, 3, 2, 1].map((k) => phone(NOW - k * MIN));
+    expect(poll(learned(), NOW, five, { settings }).verdict.opened).toEqual([]);
   });
   test('abandoned EAP sessions are not lockouts (INCIDENT_LOCKOUT_REASONS)', () => {
     const eap = Array.from({ length: 9 }, (_, i) =>

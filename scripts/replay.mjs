@@ -1,0 +1,221 @@
+// `npm run replay`: a synthetic campus week (test/replay/, seeded) replayed through the real
+// dist/run.js against the fake pxGrid and a real SMTP server, one run every simulated 10 minutes
+// (ISE_TO_MAIL_TEST_NOW), once per alert mode. It prints mails per day, each injected incident's
+// detection delay, incident mails that match no injected incident, and whether every failure
+// reached exactly one mail. A script, not a test: the figures go into the README.
+//
+// Options: --seed N (15), --mode each-run|digest|all (all), --days N (7; fewer for a quick look).
+
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MIN = 60_000;
+const DAY = 86_400_000;
+const STEP = 10 * MIN;
+
+const MODES = {
+  'engine-only': {},
+  'each-run': { INCIDENTS: 'on' },
+  digest: { ALERT_MODE: 'digest', DIGEST_EVERY: '1h' },
+};
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function loadWeek() {
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const outfile = join(root, '.cache/replay-week.cjs');
+  await build({
+    entryPoints: [join(root, 'test/replay/week.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+function runBundle(dir, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(dir, 'run.js')], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', () => undefined);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, summary: out.trim().split('\n').pop() ?? '' }));
+  });
+}
+
+/** Ids in a mail's CSV attachment (the id is the second column; timestamps hold no comma). */
+function mailedIds(message) {
+  const a = message.parsed.attachments.find((x) => x.filename === 'failures.csv.gz');
+  if (!a) return [];
+  const lines = gunzipSync(a.content).toString('utf8').split('\r\n').slice(1);
+  return lines.filter(Boolean).map((l) => l.split(',')[1]);
+}
+
+const day = (t) => new Date(t).toUTCString().slice(0, 3);
+const clock = (t) => `${day(t)} ${new Date(t).toISOString().slice(11, 16)}`;
+
+async function replay(lib, wk, mode, days) {
+  let simNow = wk.start;
+  const pki = lib.sharedPki();
+  const ise = await lib.startFakePxgrid({ autoApprove: true, pki, now: () => simNow });
+  const smtp = await lib.startSmtp({ pki });
+  const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-replay-'));
+  copyFileSync(join(root, 'dist/run.js'), join(dir, 'run.js'));
+  const env = {
+    ISE_HOST: `localhost:${ise.port}`,
+    ISE_CA: pki.caFile,
+    SMTP_SERVER: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_SECURITY: 'none',
+    MAIL_FROM: 'ise-alerts@example.net',
+    MAIL_DEST: 'noc@example.net',
+    ...MODES[mode],
+  };
+  const times = wk.records.map((r) => Date.parse(r.timestamp));
+  const end = wk.start + days * DAY;
+  const mails = [];
+  const opened = [];
+  const seenOpen = new Set();
+  const errors = [];
+  const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
+  let runMs = 0;
+  let lo = 0;
+  let hi = 0;
+  try {
+    for (let t = wk.start + STEP; t <= end; t += STEP) {
+      simNow = t;
+      while (hi < times.length && times[hi] <= t) hi++;
+      while (lo < hi && times[lo] < t - 3 * 60 * MIN) lo++;
+      ise.setFailures(wk.records.slice(lo, hi));
+      const r0 = Date.now();
+      const r = await runBundle(dir, { ...env, ISE_TO_MAIL_TEST_NOW: String(t) });
+      runMs += Date.now() - r0;
+      if (r.code !== 0) errors.push(`${clock(t)} exit ${r.code}: ${r.summary}`);
+      for (const m of smtp.messages.splice(0))
+        mails.push({ at: t, subject: m.parsed.subject ?? '', ids: mailedIds(m) });
+      for (const i of readIncidents(dir)) {
+        const key = `${i.id}@${i.openedAt}`;
+        if (!i.mailed || i.silent || seenOpen.has(key)) continue;
+        seenOpen.add(key);
+        opened.push({ at: t, incident: i });
+      }
+      if ((t - wk.start) % DAY === 0) process.stderr.write(`  ${mode}: day ${(t - wk.start) / DAY} of ${days} done\n`);
+    }
+  } finally {
+    await Promise.all([ise.close(), smtp.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const runs = Math.round((end - wk.start) / STEP);
+  return {
+    mails,
+    opened,
+    errors,
+    seconds: (Date.now() - t0) / 1000,
+    perRunMs: runMs / runs,
+    harnessCpuS: (cpu.user + cpu.system) / 1e6,
+    served: wk.records.filter((_, k) => times[k] <= end),
+  };
+}
+
+function readIncidents(dir) {
+  const file = join(dir, 'data/incidents.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).open : [];
+}
+
+function report(wk, mode, days, res) {
+  const lines = [
+    `Mode ${mode} (${Object.entries(MODES[mode])
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ' ',
+      )}): ${res.mails.length} mails from ${days * 144} runs in ${res.seconds.toFixed(0)} s (${res.perRunMs.toFixed(0)} ms per run of run.js; fakes and checks ${res.harnessCpuS.toFixed(0)} s CPU)`,
+  ];
+  const incidentMails = res.mails.filter((m) => / INCIDENT /.test(m.subject));
+  lines.push(
+    `  mails per day: ${(res.mails.length / days).toFixed(1)} (incident mails ${(incidentMails.length / days).toFixed(1)}, others ${((res.mails.length - incidentMails.length) / days).toFixed(1)})`,
+  );
+  lines.push('  injected incident                                onset       mailed      delay');
+  for (const x of wk.injected.filter((i) => i.onset < wk.start + days * DAY)) {
+    const hit = res.opened.find((o) => x.matches(o.incident, o.at));
+    const delay = hit ? `${Math.round((hit.at - x.onset) / MIN)} min` : 'NOT MAILED';
+    lines.push(
+      `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ${delay}${hit ? `  (${hit.incident.title})` : ''}`,
+    );
+  }
+  const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));
+  const strayMails = new Set(stray.map((o) => o.at)).size;
+  lines.push(
+    `  incident mails matching no injected incident: ${strayMails}${stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join('')}`,
+  );
+  const count = new Map();
+  for (const m of res.mails) for (const id of m.ids) count.set(id, (count.get(id) ?? 0) + 1);
+  const lost = res.served.filter((r) => !count.has(r.id)).length;
+  const dup = [...count.values()].filter((n) => n > 1).length;
+  lines.push(`  delivery: ${res.served.length} failures served, ${count.size} mailed, lost ${lost}, duplicated ${dup}`);
+  if (res.errors.length)
+    lines.push(`  runs that did not exit 0: ${res.errors.length}\n    ${res.errors.slice(0, 5).join('\n    ')}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const seed = Number(option('seed', '15'));
+  const days = Number(option('days', '7'));
+  const mode = option('mode', 'all');
+  const modes = mode === 'all' ? Object.keys(MODES) : [mode];
+  // A Monday 00:00 UTC, the week ending before now (the fake ISE's HTTP Date header is real time).
+  const monday = Math.floor(Date.now() / DAY) * DAY - 14 * DAY;
+  const start = monday - ((new Date(monday).getUTCDay() + 6) % 7) * DAY;
+  const lib = await loadWeek();
+  const wk = lib.week(seed, start);
+  const injectedFailures = wk.injected.reduce((n, i) => n + i.failures, 0);
+  console.log(
+    `Replayed week: seed ${seed}, ${new Date(start).toISOString().slice(0, 10)} (Mon) for ${days} days, ${wk.records.length - injectedFailures} background + ${injectedFailures} injected failures, a run every 10 minutes`,
+  );
+  for (const x of wk.injected) console.log(`  ${clock(x.onset)}  ${x.name} (${x.failures} failures)`);
+  if (process.argv.includes('--engine-only')) {
+    const res = lib.engineOnly(wk.records, wk.start, wk.start + days * DAY);
+    console.log(
+      report(wk, 'engine-only', days, {
+        ...res,
+        mails: [],
+        errors: [],
+        seconds: 0,
+        perRunMs: 0,
+        harnessCpuS: 0,
+        served: [],
+      }),
+    );
+    if (process.argv.includes('--dump')) console.log(JSON.stringify(res.state.baseline));
+    return;
+  }
+  for (const m of modes) {
+    const res = await replay(lib, wk, m, days);
+    console.log(report(wk, m, days, res));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
