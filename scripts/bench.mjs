@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFakes } from './fakes.mjs';
+import { fakeEnv, loadFakes } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/run.js');
@@ -70,13 +70,7 @@ async function benchSize(fakes, n, nodeArgs = []) {
       const before = smtp.messages.length;
       const env = {
         PATH: process.env.PATH,
-        ISE_HOST: `localhost:${ise.port}`,
-        ISE_CA: pki.caFile,
-        SMTP_SERVER: '127.0.0.1',
-        SMTP_PORT: String(smtp.port),
-        SMTP_SECURITY: 'none',
-        MAIL_FROM: 'ise-alerts@example.net',
-        MAIL_DEST: 'noc@example.net',
+        ...fakeEnv(ise, smtp, pki),
         STATE_DIR: join(dir, 'data'),
         // A fresh state dir holds no pxGrid password: each run needs its own new client name.
         PXGRID_USER: `bench_${n}_${nodeArgs.length}_${i}`,

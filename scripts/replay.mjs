@@ -7,13 +7,12 @@
 // Options: --seed N (15), --mode each-run|digest|all (all), --days N (7; fewer for a quick look).
 
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { fakeEnv, loadTs } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MIN = 60_000;
@@ -31,21 +30,7 @@ function option(name, fallback) {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-async function loadWeek() {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  const outfile = join(root, '.cache/replay-week.cjs');
-  await build({
-    entryPoints: [join(root, 'test/replay/week.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
-}
+const loadWeek = () => loadTs('replay-week', { entryPoints: [join(root, 'test/replay/week.ts')] });
 
 function runBundle(dir, env) {
   return new Promise((resolve, reject) => {
@@ -80,16 +65,7 @@ async function replay(lib, wk, mode, days) {
   const smtp = await lib.startSmtp({ pki });
   const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-replay-'));
   copyFileSync(join(root, 'dist/run.js'), join(dir, 'run.js'));
-  const env = {
-    ISE_HOST: `localhost:${ise.port}`,
-    ISE_CA: pki.caFile,
-    SMTP_SERVER: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    SMTP_SECURITY: 'none',
-    MAIL_FROM: 'ise-alerts@example.net',
-    MAIL_DEST: 'noc@example.net',
-    ...MODES[mode],
-  };
+  const env = { ...fakeEnv(ise, smtp, pki), ...MODES[mode] };
   const times = wk.records.map((r) => Date.parse(r.timestamp));
   const end = wk.start + days * DAY;
   const mails = [];
@@ -209,10 +185,9 @@ async function main() {
     if (process.argv.includes('--dump')) console.log(JSON.stringify(res.state.baseline));
     return;
   }
-  for (const m of modes) {
-    const res = await replay(lib, wk, m, days);
-    console.log(report(wk, m, days, res));
-  }
+  // The modes replay side by side: each run.js is its own process, so two modes use both cores.
+  const results = await Promise.all(modes.map((m) => replay(lib, wk, m, days)));
+  modes.forEach((m, k) => console.log(report(wk, m, days, results[k])));
 }
 
 main().catch((err) => {

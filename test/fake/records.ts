@@ -223,6 +223,29 @@ export interface MakeFailuresOptions {
   offsetMinutes?: number;
 }
 
+/** A NAS as the record generators know it. */
+export interface FakeNas {
+  name: string;
+  ip: string;
+  loc: string;
+  type: string;
+}
+
+/** The fields that say who failed on which NAS, as ISE fills them for one endpoint. */
+export function whoAndWhere(user: string, station: string, nas: FakeNas): Partial<FailureRecord> {
+  return {
+    userName: user,
+    callingStationId: station,
+    originalCallingStationId: station,
+    macAddress: station,
+    nasName: nas.name,
+    networkDeviceName: nas.name,
+    nasIpAddress: nas.ip,
+    location: nas.loc,
+    deviceType: nas.type,
+  };
+}
+
 /** n deterministic, varied records; timestamps start+i*stepMs, ids strictly increasing. */
 export function makeFailures(n: number, opts: MakeFailuresOptions = {}): FailureRecord[] {
   const start = opts.start === undefined ? Date.now() - 30 * 60_000 : Number(opts.start);
@@ -248,18 +271,10 @@ export function makeFailures(n: number, opts: MakeFailuresOptions = {}): Failure
         messageCode: reason.code,
         authenticationProtocol: reason.protocol,
         identityStore: reason.store,
-        userName: user,
         response:
           `{UserName=${user}; RadiusPacketType=AccessReject; AuthenticationResult=Failed; ` +
           `cisco-av-pair=audit-session-id=${session}; }`,
-        callingStationId: station,
-        originalCallingStationId: station,
-        macAddress: station,
-        nasName: nas.name,
-        networkDeviceName: nas.name,
-        nasIpAddress: nas.ip,
-        location: nas.loc,
-        deviceType: nas.type,
+        ...whoAndWhere(user, station, nas),
         auditSessionId: session,
         ipAddresses: [`10.20.${Math.floor(rnd() * 256)}.${1 + Math.floor(rnd() * 254)}`],
         executionSteps: [...PAP_STEPS.slice(0, 12), reason.step, '22057', '22061', '11003'],

@@ -1,6 +1,6 @@
 // The replayed week (issue 15): a diurnal background of realistic failure reasons on the campus of
 // campus.ts, and six injected incidents whose onset is known. Seeded: the same seed, the same week.
-import { type FailureRecord, formatTimestamp, makeFailure } from '../fake/records';
+import { type FailureRecord, formatTimestamp, makeFailure, whoAndWhere } from '../fake/records';
 import { buildCampus, type Campus, mac, type Nas, type User } from './campus';
 
 const MIN = 60_000;
@@ -58,17 +58,15 @@ export const REASONS = {
 type Draft = Omit<FailureRecord, 'id' | 'timestamp'> & { t: number };
 
 function draft(c: Campus, t: number, user: string, station: string, nas: Nas, reason: Reason): Draft {
+  const type = nas.kind === 'wlc' ? 'Wireless' : nas.kind === 'vpn' ? 'Firewalls' : 'Switches';
   return {
     t,
-    userName: user,
-    callingStationId: station,
-    originalCallingStationId: station,
-    macAddress: station,
-    nasName: nas.name,
-    networkDeviceName: nas.name,
-    nasIpAddress: nas.ip,
-    location: nas.location,
-    deviceType: `Device Type#All Device Types#${nas.kind === 'wlc' ? 'Wireless' : nas.kind === 'vpn' ? 'Firewalls' : 'Switches'}`,
+    ...whoAndWhere(user, station, {
+      name: nas.name,
+      ip: nas.ip,
+      loc: nas.location,
+      type: `Device Type#All Device Types#${type}`,
+    }),
     failureReason: reason.text,
     authenticationProtocol: reason.protocol,
     identityStore: reason.store,
