@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 try {
   execFileSync('git', ['diff', '--quiet', 'HEAD', '--', 'dist/run.js'], { stdio: 'inherit' });
 } catch {
-  console.error('check-dist: dist/run.js differs from the committed bundle. Run `npm run build` and commit dist/run.js.');
+  console.error(
+    'check-dist: dist/run.js differs from the committed bundle. Run `npm run build` and commit dist/run.js.',
+  );
   process.exit(1);
 }
 console.log('check-dist: dist/run.js matches the committed bundle');
