@@ -1,11 +1,11 @@
 import type { Config } from '../config/config';
 import { parseDuration } from '../config/values';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
+import type { Io, Outcome } from '../core/outcome';
+import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
-import type { Io, Outcome } from '../outcome';
-import { plural } from '../plural';
-import { readMutes, writeMutes, type Mute } from './store';
+import { type Mute, readMutes, writeMutes } from './store';
 import { parseTarget, targetText } from './target';
 
 /** `mute`, `mutes`, `unmute`: usable from the switch console (`guestshell run node run.js mute ...`). */
@@ -29,15 +29,21 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
   const by = optionalText('--by', flags.by);
   const file = readMutes(cfg.stateDir);
   const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry: Mute = same ? { ...same, until: now + ms, note: note ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
+  const entry: Mute = same
+    ? { ...same, until: now + ms, note: note ?? same.note, by: by ?? same.by }
+    : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
-  return ok(`${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`);
+  return ok(
+    `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`,
+  );
 }
 
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {
-  const active = readMutes(cfg.stateDir).mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const active = readMutes(cfg.stateDir)
+    .mutes.filter((m) => m.until > now)
+    .sort((a, b) => a.id - b.id);
   const fmt = timeFormat(cfg.mail.timezone);
   for (const m of active) io.out(describeMute(m, now, fmt));
   return ok(active.length ? `${plural(active.length, 'active mute')}` : 'no active mutes');
@@ -70,7 +76,8 @@ export function left(ms: number): string {
 
 function optionalText(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200) throw usageError(`${flag} must be one line of at most 200 characters`);
+  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
+    throw usageError(`${flag} must be one line of at most 200 characters`);
   return value.trim() || undefined;
 }
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import * as z from 'zod';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
-import { compileTarget, parseTarget, targetText, type RecordTest, type Target } from './target';
+import { compileTarget, parseTarget, type RecordTest, type Target, targetText } from './target';
 
 /**
  * Mutes (README "alert policy"): failures an operator already knows about. A muted failure raises
@@ -65,8 +65,19 @@ export function readMutes(stateDir: string): MuteFile {
 export function writeMutes(stateDir: string, file: MuteFile, now: number): void {
   const mutes = file.mutes
     .filter((m) => m.until > now)
-    .map((m) => ({ id: m.id, target: targetText(m), created: new Date(m.created).toISOString(), until: new Date(m.until).toISOString(), note: m.note, by: m.by }));
-  writeFileAtomic(mutesFile(stateDir), `${JSON.stringify({ version: 1, nextId: file.nextId, mutes }, null, 1)}\n`, 0o600);
+    .map((m) => ({
+      id: m.id,
+      target: targetText(m),
+      created: new Date(m.created).toISOString(),
+      until: new Date(m.until).toISOString(),
+      note: m.note,
+      by: m.by,
+    }));
+  writeFileAtomic(
+    mutesFile(stateDir),
+    `${JSON.stringify({ version: 1, nextId: file.nextId, mutes }, null, 1)}\n`,
+    0o600,
+  );
 }
 
 function parseStored(stateDir: string, target: string): Target {

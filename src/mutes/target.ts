@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import { reasonCode } from '../format/hints';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { compileGlob } from './glob';
@@ -29,16 +29,21 @@ export function parseTarget(text: string): Target {
   const at = text.indexOf(':');
   const kind = text.slice(0, at).trim().toLowerCase() as MuteKind;
   const value = text.slice(at + 1).trim();
-  if (at < 0 || !MUTE_KINDS.includes(kind)) throw usageError(`mute target "${shown(text)}" is not one of the four kinds: ${USAGE}`);
+  if (at < 0 || !MUTE_KINDS.includes(kind))
+    throw usageError(`mute target "${shown(text)}" is not one of the four kinds: ${USAGE}`);
   if (value === '' || value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value)) {
     throw usageError(`mute target "${shown(text)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
   }
   if (kind === 'endpoint') {
     const mac = canonicalMac(value);
-    if (!mac) throw usageError(`endpoint:${shown(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`);
+    if (!mac)
+      throw usageError(
+        `endpoint:${shown(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`,
+      );
     return { kind, value: mac };
   }
-  if (kind === 'reason' && !/^\d{3,6}$/.test(value)) throw usageError(`reason:${shown(value)} is not a failure reason code: use e.g. reason:22040`);
+  if (kind === 'reason' && !/^\d{3,6}$/.test(value))
+    throw usageError(`reason:${shown(value)} is not a failure reason code: use e.g. reason:22040`);
   return { kind, value };
 }
 
@@ -72,7 +77,8 @@ function nasTest(value: string): RecordTest {
 /** `00-11-22-AA-BB-CC`, `0011.22aa.bbcc`, `00:11:22:aa:bb:cc` -> `00:11:22:aa:bb:cc`; else undefined. */
 export function canonicalMac(value: string): string | undefined {
   const v = value.trim().toLowerCase();
-  if (!/^(?:[0-9a-f]{2}([:-]?)(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/.test(v)) return undefined;
+  if (!/^(?:[0-9a-f]{2}([:-]?)(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/.test(v))
+    return undefined;
   const hex = v.replace(/[^0-9a-f]/g, '');
   return hex.match(/../g)!.join(':');
 }

@@ -1,3 +1,5 @@
+import type { DigestSchedule } from '../config/values';
+
 /**
  * When a digest goes out (ALERT_MODE=digest): at the boundaries of DIGEST_EVERY periods counted
  * from each midnight in MAIL_TIMEZONE (1h sends on the hour, 1d at midnight; a period that does
@@ -5,21 +7,7 @@
  * times in that zone (08:00 stays 08:00 across DST changes). The first run at or after a boundary
  * sends what the spool holds.
  */
-export type DigestSchedule = { every: number } | { at: number[] };
-
 const DAY = 86_400_000;
-
-/** `08:00,16:30` -> ms after midnight, sorted; undefined when any entry is not a HH:MM time. */
-export function parseTimesOfDay(text: string): number[] | undefined {
-  const entries = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const out: number[] = [];
-  for (const e of entries) {
-    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(e);
-    if (!m) return undefined;
-    out.push((Number(m[1]) * 60 + Number(m[2])) * 60_000);
-  }
-  return out.length ? [...new Set(out)].sort((a, b) => a - b) : undefined;
-}
 
 /** The first boundary strictly after `t`. */
 export function boundaryAfter(t: number, s: DigestSchedule, zone: string): number {
@@ -48,15 +36,26 @@ export function describeSchedule(s: DigestSchedule, zone: string): string {
   return `every ${span(s.every)} from midnight ${zone}`;
 }
 
-const hhmm = (ms: number) => `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
-const span = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`);
+const hhmm = (ms: number) =>
+  `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
+const span = (ms: number) =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function wallParts(t: number, zone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
   let dtf = formats.get(zone);
   if (!dtf) {
-    dtf = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    dtf = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formats.set(zone, dtf);
   }
   const p: Record<string, number> = {};

@@ -1,6 +1,7 @@
 // Digest schedule (issue 15): DIGEST_EVERY periods aligned to midnight in MAIL_TIMEZONE, DIGEST_AT times.
 import { describe, expect, test } from 'vitest';
-import { boundaryAfter, describeSchedule, parseTimesOfDay, wallToInstant } from '../../src/spool/schedule';
+import { parseTimesOfDay } from '../../src/config/values';
+import { boundaryAfter, describeSchedule, wallToInstant } from '../../src/spool/schedule';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
@@ -10,9 +11,13 @@ describe('boundaryAfter', () => {
   test('1h sends on the hour, 1d at midnight, in the mail time zone', () => {
     expect(iso(boundaryAfter(at('2026-11-23T10:05:00Z'), { every: H }, 'UTC'))).toBe('2026-11-23T11:00:00.000Z');
     expect(iso(boundaryAfter(at('2026-11-23T11:00:00Z'), { every: H }, 'UTC'))).toBe('2026-11-23T12:00:00.000Z');
-    expect(iso(boundaryAfter(at('2026-11-23T10:05:00Z'), { every: 24 * H }, 'Europe/Zurich'))).toBe('2026-11-23T23:00:00.000Z');
+    expect(iso(boundaryAfter(at('2026-11-23T10:05:00Z'), { every: 24 * H }, 'Europe/Zurich'))).toBe(
+      '2026-11-23T23:00:00.000Z',
+    );
     // India is 5:30 ahead: its hours start at :30 UTC.
-    expect(iso(boundaryAfter(at('2026-11-23T10:05:00Z'), { every: H }, 'Asia/Kolkata'))).toBe('2026-11-23T10:30:00.000Z');
+    expect(iso(boundaryAfter(at('2026-11-23T10:05:00Z'), { every: H }, 'Asia/Kolkata'))).toBe(
+      '2026-11-23T10:30:00.000Z',
+    );
   });
 
   test('periods that do not divide the day restart at midnight', () => {
@@ -33,10 +38,16 @@ describe('boundaryAfter', () => {
   });
 
   test('hourly across the spring and autumn changes: every wall-clock hour once, in order', () => {
-    for (const [from, hours] of [['2026-03-28T22:00:00Z', 23], ['2026-10-24T22:00:00Z', 25]] as const) {
+    for (const [from, hours] of [
+      ['2026-03-28T22:00:00Z', 23],
+      ['2026-10-24T22:00:00Z', 25],
+    ] as const) {
       let t = at(from);
       const seen: number[] = [];
-      for (let i = 0; i < hours; i++) seen.push((t = boundaryAfter(t, { every: H }, 'Europe/Zurich')));
+      for (let i = 0; i < hours; i++) {
+        t = boundaryAfter(t, { every: H }, 'Europe/Zurich');
+        seen.push(t);
+      }
       expect(seen.every((b, i) => i === 0 || b - seen[i - 1]! === H)).toBe(true);
     }
   });

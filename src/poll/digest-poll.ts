@@ -1,0 +1,175 @@
+import type { Config } from '../config/config';
+import type { Deadline } from '../core/deadline';
+import { AppError, Exit } from '../core/errors';
+import type { Io, Outcome, System } from '../core/outcome';
+import { plural } from '../core/plural';
+import type { Digest } from '../format/digest';
+import { compileFilters } from '../format/filters';
+import { noteLead } from '../format/storm';
+import { timeFormat } from '../format/time';
+import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
+import { boundaryAfter, describeSchedule } from '../spool/schedule';
+import type { Spool } from '../spool/spool';
+import { advance, emptyCursor, queryStart, readCursorFile } from '../state/cursor';
+import { stateFile } from '../state/files';
+import { Batch } from './batch';
+import { composer } from './poll-mail';
+import { asideText, commitEmpty, fetchInto, type MuteLabel, minSendMs, type RunOptions, sentNotes } from './steps';
+import { outcome, printMessage, runNotes } from './summary';
+
+export interface PollContext {
+  deadline: Deadline;
+  io: Io;
+  sys: System;
+}
+
+/**
+ * A poll through the digest spool (ALERT_MODE=digest; in each-run mode while mutes are active or
+ * the spool still holds failures). The new records and the cursor after them are committed to the
+ * spool first; then, when the digest is due (in each-run mode: whenever the mail body has a
+ * failure), the whole spool goes out as one mail and is emptied. A failed send leaves it all in
+ * the spool for the next run.
+ */
+export async function digestPoll(
+  cfg: Config,
+  opts: RunOptions,
+  ctx: PollContext,
+  spool: Spool,
+  mute?: MuteLabel,
+): Promise<Outcome> {
+  const { deadline, io, sys } = ctx;
+  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
+  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
+  const before = spool.total;
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? 'none' : cfg.mail.attach;
+  const batch = new Batch(cursor.seen, () => spool.digestForRun({ filter, mute }, attach, cfg.mail.maxBytes));
+  let stats: Awaited<ReturnType<typeof fetchInto>>;
+  try {
+    stats = await fetchInto(cfg, queryStart(cursor, cfg.overlapMs), batch, deadline, io, sys.now());
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+  sys.crash?.('after-fetch');
+  const notes = runNotes(cfg, stats.invalid);
+  const d = batch.digest;
+  const now = sys.now();
+  const fresh = `${plural(batch.mailed.size, 'new failure')}`;
+  if (opts.dryRun) {
+    spool.discard();
+    return dryRun(cfg, opts, io, d, fresh, notes, now, spool.openedAt);
+  }
+  if (batch.mailed.size > 0) spool.commit(d, advance(cursor, batch.mailed, cfg.overlapMs), now, sys.crash);
+  else {
+    spool.discard();
+    commitEmpty(cfg, cursor, stats.serverDate, opts.resetCursor);
+  }
+  const dueAt = nextDigest(cfg, spool.openedAt, opts.flush === true);
+  const news = { fresh: batch.mailed.size > 0 ? fresh : 'no new failures', body: spool.total - before };
+  if (spool.total === 0 || dueAt === undefined || dueAt > now) {
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
+  }
+  if (deadline.remaining() < minSendMs(cfg)) {
+    notes.push('the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it');
+    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
+  }
+  return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });
+}
+
+/** When the spooled digest goes out: now in each-run mode or with --flush, else the next boundary. */
+function nextDigest(cfg: Config, openedAt: number | undefined, flush: boolean): number | undefined {
+  if (openedAt === undefined) return undefined;
+  if (cfg.alert.mode === 'each-run' || flush) return Number.NEGATIVE_INFINITY;
+  return boundaryAfter(openedAt, cfg.alert.schedule, cfg.mail.timezone);
+}
+
+interface Sending {
+  notes: string[];
+  batch: Batch;
+  news: { fresh: string; body: number };
+}
+
+async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool: Spool, s: Sending) {
+  const { deadline, sys } = ctx;
+  const eachRun = cfg.alert.mode === 'each-run';
+  const { digest: d, notes: lost } = spool.digestToSend({
+    attach: cfg.mail.attach,
+    attachBudget: initialAttachmentBudget(cfg),
+  });
+  s.notes.push(...lost);
+  const base = composer(cfg, d, sys.now(), {
+    groups: eachRun ? s.batch.groups : undefined,
+    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, opts.flush === true))],
+    subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
+    unkept: d.attachment()?.omitted ?? 0,
+  });
+  const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
+  const sent = await sendFitted(cfg, deadline, compose);
+  sys.crash?.('after-send');
+  emptySpool(spool, sys);
+  s.notes.push(...sentNotes(sent, d));
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
+  const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
+  const what = eachRun
+    ? `${plural(d.total, 'new failure')} mailed to ${to}${asideText(d)}${newest}`
+    : `digest of ${plural(d.total, 'failure')} mailed to ${to}${asideText(d)}; ${s.news.body} new this run${newest}`;
+  return outcome(s.notes, what, { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal });
+}
+
+function emptySpool(spool: Spool, sys: System): void {
+  try {
+    spool.reset(sys.crash);
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(
+      Exit.usage,
+      `the digest was delivered, but the spool was not emptied: ${why}; until that is fixed every run mails this digest again`,
+      { cause: err },
+    );
+  }
+}
+
+/** `12 new failures spooled; 49 pending for the digest at 2026-11-23 11:00:00 +01:00, 3 muted` */
+function waitingText(cfg: Config, spool: Spool, fresh: string, dueAt: number | undefined): string {
+  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : '';
+  if (spool.total === 0) {
+    if (spool.muted === 0) return fresh === 'no new failures' ? fresh : `${fresh}, none for the mail body`;
+    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
+  }
+  const when =
+    dueAt === undefined || dueAt === Number.NEGATIVE_INFINITY ? 'now' : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const verb = fresh === 'no new failures' ? fresh : `${fresh} spooled`;
+  return `${verb}; ${spool.total} pending for the digest ${when}${muted}`;
+}
+
+/** The line a digest mail leads with: which failures it covers and when the next one goes. */
+function periodText(cfg: Config, spool: Spool, flush: boolean): string {
+  const fmt = timeFormat(cfg.mail.timezone);
+  const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
+  const how = flush ? 'sent early by run --flush' : `digests go out ${schedule}`;
+  return `Digest of the failures fetched since ${fmt(spool.openedAt)} (${how}).`;
+}
+
+function dryRun(
+  cfg: Config,
+  opts: RunOptions,
+  io: Io,
+  d: Digest,
+  fresh: string,
+  notes: string[],
+  now: number,
+  opened?: number,
+) {
+  const fmt = timeFormat(cfg.mail.timezone);
+  if (d.total === 0)
+    return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
+  printMessage(io, cfg, composer(cfg, d, now)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  const dueAt = nextDigest(cfg, opened ?? now, opts.flush === true)!;
+  const when = dueAt <= now ? 'now' : `at ${fmt(dueAt)}`;
+  return outcome(
+    notes,
+    `dry run: ${fresh} found; the digest of ${plural(d.total, 'failure')} would go out ${when}; nothing sent, cursor unchanged`,
+  );
+}
