@@ -101,7 +101,7 @@ async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool
   s.notes.push(...lost);
   const base = composer(cfg, d, sys.now(), {
     groups: eachRun ? s.batch.groups : undefined,
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, opts.flush === true))],
+    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
     unkept: d.attachment()?.omitted ?? 0,
   });
@@ -145,11 +145,12 @@ function waitingText(cfg: Config, spool: Spool, fresh: string, dueAt: number | u
 }
 
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
-function periodText(cfg: Config, spool: Spool, flush: boolean): string {
+function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): string {
   const fmt = timeFormat(cfg.mail.timezone);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
-  const how = flush ? 'sent early by run --flush' : `digests go out ${schedule}`;
-  return `Digest of the failures fetched since ${fmt(spool.openedAt)} (${how}).`;
+  const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
+  const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
+  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
 
 function dryRun(
