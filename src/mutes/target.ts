@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { usageError } from '../core/errors';
+import { compileGlob } from '../format/glob';
 import { reasonCode } from '../format/hints';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { compileGlob } from './glob';
 
 /**
  * What a mute matches: `user:GLOB` (userName, case-insensitive, `*` and `?`), `endpoint:MAC`
