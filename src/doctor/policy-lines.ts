@@ -2,7 +2,7 @@ import { Exit } from '../core/errors';
 import { plural } from '../core/plural';
 import { timeFormat } from '../format/time';
 import { loadMutes } from '../mutes/store';
-import { boundaryAfter, describeSchedule } from '../spool/schedule';
+import { describeSchedule } from '../spool/schedule';
 import { Spool } from '../spool/spool';
 import type { DoctorContext, DoctorReport } from './report';
 
@@ -23,8 +23,7 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
     const held = spool.total + spool.muted;
     if (held === 0 && digest) info('digest', 'nothing pending');
     else if (held > 0) {
-      const at =
-        spool.openedAt === undefined ? undefined : boundaryAfter(spool.openedAt, cfg.alert.schedule, cfg.mail.timezone);
+      const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
       const when = !digest
         ? 'goes out with the next mail'
         : at === undefined

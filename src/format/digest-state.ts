@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { FilterName } from './filters';
 
 /**
@@ -80,80 +79,77 @@ export function emptyDigestState(): DigestState {
 export const rowKey = (v: FailureView) => JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
 export const nasKey = (name: string, ip: string) => JSON.stringify([name, ip]);
 
-const time = z.number().nullable();
-const span = { count: z.number().int().min(0), attempts: z.number().int().min(0), first: time, last: time };
-const str = z.string();
-const counts = z.array(z.tuple([str, z.number().int().min(0)]));
-const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
+export const MAX_KEYS = 10_000;
+/**
+ * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
+ * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
+ */
+export const MAX_ROWS = 2_000;
 
-/** The JSON form of a DigestState (times in ms or null; Sets and Maps as arrays). */
-export const digestJson = z.object({
-  total: z.number().int().min(0),
-  newest: time,
-  oldest: time,
-  rowsDropped: z.number().int().min(0),
-  filtered: counts,
-  muted: counts,
-  rows: z.array(z.object({ ...view, ...span })),
-  reasons: z.array(z.object({ reason: str, ...span, users: z.array(str) })),
-  nas: z.array(z.object({ name: str, ip: str, location: str, ...span, users: z.array(str) })),
-  users: counts,
-  endpoints: counts,
-});
-export type DigestJson = z.infer<typeof digestJson>;
-
-const nul = (t: number | undefined) => t ?? null;
-const und = (t: number | null) => t ?? undefined;
-
-export function digestToJson(s: DigestState): DigestJson {
-  const spanOf = (x: Span) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
-  return {
-    total: s.total,
-    newest: nul(s.newest),
-    oldest: nul(s.oldest),
-    rowsDropped: s.rowsDropped,
-    filtered: [...s.filtered],
-    muted: [...s.muted],
-    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
-    reasons: [...s.reasons.values()].map((g) => ({ reason: g.row.reason, ...spanOf(g.row), users: [...g.users] })),
-    nas: [...s.nas.values()].map(({ row, users }) => ({
-      name: row.name,
-      ip: row.ip,
-      location: row.location,
-      ...spanOf(row),
-      users: [...users],
-    })),
-    users: [...s.users],
-    endpoints: [...s.endpoints],
-  };
+/** Counts one failure for the mail body into every table of `s`. */
+export function countFailure(s: DigestState, v: FailureView, attempts: number): void {
+  s.total++;
+  s.newest = maxTime(s.newest, v.time);
+  s.oldest = minTime(s.oldest, v.time);
+  countInto(s.users, v.user);
+  if (v.endpoint) countInto(s.endpoints, v.endpoint);
+  addGroups(s, v, attempts);
+  addRow(s, v, attempts);
 }
 
-export function digestFromJson(j: DigestJson): DigestState {
-  const spanOf = (x: { count: number; attempts: number; first: number | null; last: number | null }) => ({
-    count: x.count,
-    attempts: x.attempts,
-    first: und(x.first),
-    last: und(x.last),
-  });
-  const rows = j.rows.map((r): DetailRow => ({ ...r, ...spanOf(r), time: und(r.time) }));
-  return {
-    total: j.total,
-    newest: und(j.newest),
-    oldest: und(j.oldest),
-    rowsDropped: j.rowsDropped,
-    filtered: new Map(j.filtered as Array<[FilterName, number]>),
-    muted: new Map(j.muted),
-    rows: new Map(rows.map((r) => [rowKey(r), r])),
-    reasons: new Map(
-      j.reasons.map((g) => [g.reason, { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users) }]),
-    ),
-    nas: new Map(
-      j.nas.map(({ users, ...g }) => [
-        nasKey(g.name, g.ip),
-        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users) },
-      ]),
-    ),
-    users: new Map(j.users),
-    endpoints: new Map(j.endpoints),
-  };
+function addRow(s: DigestState, v: FailureView, attempts: number): void {
+  const key = rowKey(v);
+  const row = s.rows.get(key);
+  if (row) {
+    addSpan(row, v.time, attempts);
+    if (v.time !== undefined && v.time === row.last) row.location = v.location;
+  } else if (s.rows.size < MAX_ROWS) {
+    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
+  } else {
+    s.rowsDropped++;
+  }
 }
+
+function addGroups(s: DigestState, v: FailureView, attempts: number): void {
+  const span = () => ({ count: 0, attempts: 0, users: 0, first: undefined, last: undefined });
+  const reason = group(s.reasons, v.reason, () => ({ reason: v.reason, ...span() }));
+  const nas = group(s.nas, nasKey(v.nasName, v.nasIp), () => ({
+    name: v.nasName,
+    ip: v.nasIp,
+    location: v.location,
+    ...span(),
+  }));
+  for (const g of [reason, nas]) {
+    if (!g) continue;
+    addSpan(g.row, v.time, attempts);
+    if (g.users.size < MAX_KEYS) g.users.add(v.user);
+  }
+}
+
+function group<R>(map: Map<string, Group<R>>, key: string, make: () => R) {
+  let entry = map.get(key);
+  if (!entry && map.size < MAX_KEYS) {
+    entry = { row: make(), users: new Set() };
+    map.set(key, entry);
+  }
+  return entry;
+}
+
+function addSpan(s: Span, t: number | undefined, attempts: number): void {
+  s.count++;
+  s.attempts += attempts;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+
+function countInto(map: Map<string, number>, key: string): void {
+  const n = map.get(key);
+  if (n !== undefined) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS) map.set(key, 1);
+}
+
+const minTime = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+const maxTime = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);

@@ -2,34 +2,25 @@ import type { AttachFormat } from '../config/config';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import {
+  countFailure,
   type DetailRow,
   type DigestState,
   emptyDigestState,
   type FailureView,
-  type Group,
+  MAX_KEYS,
   type NasRow,
-  nasKey,
   type ReasonRow,
-  rowKey,
-  type Span,
 } from './digest-state';
 import type { FilterName, RecordFilter } from './filters';
 import { clean } from './sanitize';
 
 export type { DetailRow, FailureView, NasRow, ReasonRow } from './digest-state';
+export { MAX_KEYS, MAX_ROWS } from './digest-state';
 
 export interface TopRow {
   value: string;
   count: number;
 }
-
-/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
-export const MAX_KEYS = 10_000;
-/**
- * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
- * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
- */
-export const MAX_ROWS = 2_000;
 
 export function viewOf(r: FailureRecord): FailureView {
   const t = Date.parse(r.timestamp);
@@ -88,14 +79,7 @@ export class Digest {
       return undefined;
     }
     const v = viewOf(record);
-    const attempts = failedAttempts(record);
-    s.total++;
-    s.newest = maxTime(s.newest, v.time);
-    s.oldest = minTime(s.oldest, v.time);
-    countInto(s.users, v.user);
-    if (v.endpoint) countInto(s.endpoints, v.endpoint);
-    this.#addGroups(v, attempts);
-    this.#addRow(v, attempts);
+    countFailure(s, v, failedAttempts(record));
     return v;
   }
 
@@ -197,61 +181,9 @@ export class Digest {
   close(): void {
     this.#attachment?.close();
   }
-
-  #addRow(v: FailureView, attempts: number): void {
-    const rows = this.#s.rows;
-    const key = rowKey(v);
-    const row = rows.get(key);
-    if (row) {
-      addSpan(row, v.time, attempts);
-      if (v.time !== undefined && v.time === row.last) row.location = v.location;
-    } else if (rows.size < MAX_ROWS) {
-      rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
-    } else {
-      this.#s.rowsDropped++;
-    }
-  }
-
-  #addGroups(v: FailureView, attempts: number): void {
-    const span = () => ({ count: 0, attempts: 0, users: 0, first: undefined, last: undefined });
-    const reason = group(this.#s.reasons, v.reason, () => ({ reason: v.reason, ...span() }));
-    const nas = group(this.#s.nas, nasKey(v.nasName, v.nasIp), () => ({
-      name: v.nasName,
-      ip: v.nasIp,
-      location: v.location,
-      ...span(),
-    }));
-    for (const g of [reason, nas]) {
-      if (!g) continue;
-      addSpan(g.row, v.time, attempts);
-      if (g.users.size < MAX_KEYS) g.users.add(v.user);
-    }
-  }
-}
-
-function group<R>(map: Map<string, Group<R>>, key: string, make: () => R) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set() };
-    map.set(key, entry);
-  }
-  return entry;
-}
-
-function addSpan(s: Span, t: number | undefined, attempts: number): void {
-  s.count++;
-  s.attempts += attempts;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
 }
 
 const sum = (map: ReadonlyMap<unknown, number>) => [...map.values()].reduce((a, b) => a + b, 0);
-
-function countInto(map: Map<string, number>, key: string): void {
-  const n = map.get(key);
-  if (n !== undefined) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
-}
 
 function top(map: Map<string, number>, n: number): TopRow[] {
   return [...map]
@@ -260,9 +192,5 @@ function top(map: Map<string, number>, n: number): TopRow[] {
     .slice(0, n);
 }
 
-const minTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.min(a, b);
-const maxTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
 // Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

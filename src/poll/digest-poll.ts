@@ -58,14 +58,14 @@ export async function digestPoll(
   const fresh = `${plural(batch.mailed.size, 'new failure')}`;
   if (opts.dryRun) {
     spool.discard();
-    return dryRun(cfg, opts, io, d, fresh, notes, now, spool.openedAt);
+    return dryRun(cfg, opts, io, d, spool, fresh, notes, now);
   }
   if (batch.mailed.size > 0) spool.commit(d, advance(cursor, batch.mailed, cfg.overlapMs), now, sys.crash);
   else {
     spool.discard();
     commitEmpty(cfg, cursor, stats.serverDate, opts.resetCursor);
   }
-  const dueAt = nextDigest(cfg, spool.openedAt, opts.flush === true);
+  const dueAt = nextDigest(cfg, spool, opts.flush === true);
   const news = { fresh: batch.mailed.size > 0 ? fresh : 'no new failures', body: spool.total - before };
   if (spool.total === 0 || dueAt === undefined || dueAt > now) {
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
@@ -79,10 +79,10 @@ export async function digestPoll(
 }
 
 /** When the spooled digest goes out: now in each-run mode or with --flush, else the next boundary. */
-function nextDigest(cfg: Config, openedAt: number | undefined, flush: boolean): number | undefined {
-  if (openedAt === undefined) return undefined;
+function nextDigest(cfg: Config, spool: Spool, flush: boolean): number | undefined {
+  if (spool.openedAt === undefined) return undefined;
   if (cfg.alert.mode === 'each-run' || flush) return Number.NEGATIVE_INFINITY;
-  return boundaryAfter(openedAt, cfg.alert.schedule, cfg.mail.timezone);
+  return spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
 }
 
 interface Sending {
@@ -153,24 +153,23 @@ function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): str
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
 
+/** --dry-run: the digest as it stands with this run's failures, and when it would go out. */
 function dryRun(
   cfg: Config,
   opts: RunOptions,
   io: Io,
   d: Digest,
+  spool: Spool,
   fresh: string,
   notes: string[],
   now: number,
-  opened?: number,
 ) {
-  const fmt = timeFormat(cfg.mail.timezone);
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   printMessage(io, cfg, composer(cfg, d, now)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-  const dueAt = nextDigest(cfg, opened ?? now, opts.flush === true)!;
-  const when = dueAt <= now ? 'now' : `at ${fmt(dueAt)}`;
-  return outcome(
-    notes,
-    `dry run: ${fresh} found; the digest of ${plural(d.total, 'failure')} would go out ${when}; nothing sent, cursor unchanged`,
-  );
+  const immediate = cfg.alert.mode === 'each-run' || opts.flush;
+  const dueAt = immediate ? now : boundaryAfter(spool.openedAt ?? now, cfg.alert.schedule, cfg.mail.timezone);
+  const when = dueAt <= now ? 'now' : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const what = `the digest of ${plural(d.total, 'failure')} would go out ${when}`;
+  return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged`);
 }

@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
 import type { AttachFormat } from '../config/config';
+import type { DigestSchedule } from '../config/values';
 import type { CrashPhase } from '../core/outcome';
 import { Digest, type DigestOptions } from '../format/digest';
-import { type DigestJson, digestFromJson, digestJson, digestToJson, emptyDigestState } from '../format/digest-state';
-import { renameDurable, stateWriteError, writeFileAtomic } from '../state/atomic';
+import { renameDurable, stateWriteError } from '../state/atomic';
 import { type Cursor, writeCursorFile } from '../state/cursor';
-import { readStateJson, stateFile } from '../state/files';
-import { readSegment, type SegmentInfo, SegmentWriter } from './segments';
+import { stateFile } from '../state/files';
+import { digestFromJson, digestToJson } from './digest-json';
+import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
+import { boundaryAfter } from './schedule';
+import { readSegment, SegmentWriter } from './segments';
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -24,44 +26,6 @@ import { readSegment, type SegmentInfo, SegmentWriter } from './segments';
  * cursor rename to the next run (`open` finishes it). After a digest is sent the spool is emptied
  * the same way: a new `spool.json`, then the old segments are deleted.
  */
-export const spoolDir = (stateDir: string) => join(stateDir, 'spool');
-const MANIFEST = 'spool.json';
-const RESET = 'delete the spool directory to start afresh (the failures it holds are then not mailed)';
-
-const int = z.number().int().min(0);
-const manifestSchema = z.object({
-  version: z.literal(1),
-  openedAt: z.string().nullable(),
-  nextSeq: z.number().int().min(1),
-  segments: z.array(z.object({ file: z.string().regex(/^seg-\d+\.jsonl\.gz$/), rows: int, members: z.array(int) })),
-  full: z.boolean(),
-  pendingCursor: z
-    .string()
-    .regex(/^cursor-\d+\.json$/)
-    .nullable(),
-  digest: digestJson,
-});
-
-interface Manifest {
-  /** When the first failure for the mail body was spooled: the digest is due at the next boundary. */
-  openedAt: number | undefined;
-  nextSeq: number;
-  segments: SegmentInfo[];
-  full: boolean;
-  pendingCursor: string | undefined;
-  digest: DigestJson;
-}
-
-const EMPTY_DIGEST = digestToJson(emptyDigestState());
-const empty = (nextSeq: number): Manifest => ({
-  openedAt: undefined,
-  nextSeq,
-  segments: [],
-  full: false,
-  pendingCursor: undefined,
-  digest: EMPTY_DIGEST,
-});
-
 export class Spool {
   readonly dir: string;
   #m: Manifest;
@@ -93,6 +57,11 @@ export class Spool {
 
   get muted(): number {
     return this.#m.digest.muted.reduce((a, [, n]) => a + n, 0);
+  }
+
+  /** The first digest boundary after the spool opened: when the pending digest goes out. */
+  dueAt(schedule: DigestSchedule, zone: string): number | undefined {
+    return this.#m.openedAt === undefined ? undefined : boundaryAfter(this.#m.openedAt, schedule, zone);
   }
 
   /** Compressed bytes of the kept records. */
@@ -201,28 +170,4 @@ export class Spool {
       throw stateWriteError(stateFile.cursor(this.stateDir), err);
     }
   }
-}
-
-function readManifest(stateDir: string): Manifest {
-  const data = readStateJson(join(spoolDir(stateDir), MANIFEST), manifestSchema, RESET);
-  if (!data) return empty(1);
-  const openedAt = data.openedAt === null ? undefined : Date.parse(data.openedAt);
-  return {
-    ...data,
-    openedAt: Number.isFinite(openedAt) ? openedAt : undefined,
-    pendingCursor: data.pendingCursor ?? undefined,
-  };
-}
-
-function writeManifest(stateDir: string, m: Manifest): void {
-  const file = {
-    version: 1,
-    openedAt: m.openedAt === undefined ? null : new Date(m.openedAt).toISOString(),
-    nextSeq: m.nextSeq,
-    segments: m.segments,
-    full: m.full,
-    pendingCursor: m.pendingCursor ?? null,
-    digest: m.digest,
-  };
-  writeFileAtomic(join(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}\n`, 0o600);
 }

@@ -63,6 +63,13 @@ describe('digest mode', () => {
     s.fail(20 * MIN, 'u-2');
     expect((await s.at(25 * MIN)).summary).toMatch(/OK 1 new failure spooled; 2 pending for the digest at /);
     expect((await s.at(55 * MIN)).summary).toMatch(/^ise-to-mail: OK no new failures; 2 pending for the digest at /);
+    const doctor = await s.at(56 * MIN, ['doctor']);
+    expect(doctor.summary).toMatch(/^ise-to-mail: OK doctor: all \d+ checks passed$/);
+    expect(doctor.stdout).toContain('info alert policy: ALERT_MODE=digest, every 1h from midnight UTC');
+    expect(doctor.stdout).toContain(`info digest: 2 failures pending since ${at(15 * MIN).slice(0, 16)}`);
+    expect(doctor.stdout).toContain(
+      `goes out with the first run at or after ${at(HOUR)} +00:00 (run --flush sends it now)`,
+    );
     expect(w!.smtp.messages).toHaveLength(0);
     // Files of the spool are 0600 like every state file.
     for (const f of spoolFiles()) expect(statSync(join(w!.stateDir, 'spool', f)).mode & 0o777).toBe(0o600);

@@ -53,8 +53,10 @@ describe('mutes', () => {
     expect(muted.code).toBe(0);
     expect(muted.summary).toMatch(/^ise-to-mail: OK muted: nas:sw-lab-01 until .* \(id 1\);/);
     const list = await s.at(MIN, ['mutes']);
-    expect(list.stdout).toMatch(/^1 {3}nas:sw-lab-01 {2}until .* \(7h 59m left\) {2}by alice {2}"lab rebuild"$/m);
+    expect(list.stdout).toMatch(/^1 {3}nas:sw-lab-01 {2}until .* \(7h 5\dm left\) {2}by alice {2}"lab rebuild"$/m);
     expect(list.summary).toBe('ise-to-mail: OK 1 active mute');
+    const doctor = await s.at(MIN, ['doctor']);
+    expect(doctor.stdout).toMatch(/^info mutes: 1 active mute: nas:sw-lab-01 until .* \(run\.js mutes\)$/m);
 
     s.fail(2 * MIN, 'lab-1', 'sw-lab-01');
     s.fail(3 * MIN, 'lab-2', 'sw-lab-01');
