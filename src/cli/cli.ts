@@ -9,6 +9,14 @@ import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
 import { commandFlags, helpEpilog } from './help';
+import { addMuteCommands } from './mute-commands';
+
+interface RunFlags {
+  since?: string;
+  dryRun?: boolean;
+  resetCursor?: boolean;
+  flush?: boolean;
+}
 
 interface GlobalOpts {
   config?: string;
@@ -23,10 +31,10 @@ export interface Output {
   stderr(text: string): void;
 }
 
-const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem'];
+const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem', 'mute', 'mutes', 'unmute'];
 
 /** What every command needs: the process edges, output, and the config loader. */
-interface Ctx {
+export interface Ctx {
   sys: System;
   io: Io;
   done: (o: Outcome) => void;
@@ -124,6 +132,7 @@ function buildProgram(output: Output, ctx: Ctx): Command {
   addRunCommand(program, ctx);
   addSimpleCommands(program, ctx);
   addEemCommand(program, ctx);
+  addMuteCommands(program, ctx);
   // Top-level --help lists every command's flags too (one screen for the operator on the device).
   program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
   return program;
@@ -138,17 +147,23 @@ function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
     )
     .option('--dry-run', 'print the mail instead of sending it; change nothing')
     .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
-    .action(async (opts: { since?: string; dryRun?: boolean; resetCursor?: boolean }, cmd: Command) => {
+    .option('--flush', 'send the pending digest now (ALERT_MODE=digest)')
+    .action(async (opts: RunFlags, cmd: Command) => {
       const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
       if (opts.since !== undefined && since === undefined)
         throw usageError(
           `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
         );
+      if (since !== undefined && opts.flush)
+        throw usageError('--flush and --since do not mix: a backfill bypasses the digest spool');
       const cfg = config(cmd);
       const { runPoll } = await import('../commands/run');
-      done(
-        await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io),
-      );
+      const flags = {
+        dryRun: Boolean(opts.dryRun),
+        resetCursor: Boolean(opts.resetCursor),
+        flush: Boolean(opts.flush),
+      };
+      done(await runPoll(cfg, { since, ...flags }, sys, io));
     });
 }
 

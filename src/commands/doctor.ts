@@ -4,6 +4,7 @@ import { Exit } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 import { iseChecks } from '../doctor/ise-checks';
 import { smtpChecks, stateDirCheck } from '../doctor/local-checks';
+import { policyLines } from '../doctor/policy-lines';
 import { type DoctorContext, DoctorReport } from '../doctor/report';
 import { describeHealth } from '../health/health-record';
 import { loadTls, type TlsMaterial } from '../pxgrid/tls';
@@ -38,6 +39,7 @@ export async function doctor(loadConfig: () => Config, sys: System, io: Io): Pro
   if (mail) await smtpChecks(ctx, report);
   else report.skip('SMTP', 'fix the mail settings first');
   healthLines(ctx, report);
+  policyLines(ctx, report);
   return report.outcome();
 }
 

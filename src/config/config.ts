@@ -5,7 +5,7 @@ import { parseEnvFile } from './envfile';
 import { type IncidentSettings, incidentSettings } from './incidents';
 import { canonicalKey, type Key, pickKnown, type RawConfig } from './keys';
 import { email, type Parsed, rawSchema } from './schema';
-import { splitList } from './values';
+import { type DigestSchedule, splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 export type AttachFormat = 'csv' | 'json' | 'none';
@@ -67,6 +67,8 @@ export interface Config {
   deadlineMs: number;
   /** Health mails (README "health"): problem after, repeat interval, heartbeat period (0 = off). */
   health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
+  /** Alert policy (README "alert policy"): a mail per run, or digests on a schedule. */
+  alert: { mode: 'each-run' | 'digest'; schedule: DigestSchedule };
   incidents: IncidentSettings;
   /** Every raw value after precedence, for checks that name the variable. */
   raw: RawConfig;
@@ -99,6 +101,11 @@ export function loadConfig(input: ConfigInput): Config {
 }
 
 function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string): Config {
+  if (raw.DIGEST_AT !== undefined && raw.DIGEST_EVERY !== undefined) {
+    throw usageError(
+      'DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period',
+    );
+  }
   const path = (v?: string) => (v === undefined ? undefined : resolvePath(baseDir, v));
   const security =
     p.SMTP_SECURITY ??
@@ -144,6 +151,7 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
     health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
+    alert: { mode: p.ALERT_MODE, schedule: p.DIGEST_AT ? { at: p.DIGEST_AT } : { every: p.DIGEST_EVERY } },
     incidents: incidentSettings(p),
     raw,
   };

@@ -43,6 +43,11 @@ export const KEYS = {
   HEALTH_ALERT_AFTER: { help: 'mail the team when runs have failed this long (30m)' },
   HEALTH_REPEAT: { help: 'repeat that problem mail at most this often while it lasts (24h)' },
   HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
+  ALERT_MODE: {
+    help: 'each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)',
+  },
+  DIGEST_EVERY: { help: 'digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)' },
+  DIGEST_AT: { help: 'times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00' },
   INCIDENTS: { help: 'auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)' },
   INCIDENT_LEARNING: { help: 'the rules only learn this long after the first run (1d)' },
   INCIDENT_QUIET: { help: 'an incident is resolved after this long without a matching failure (30m)' },

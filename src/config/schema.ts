@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isTimeZone, parseBool, parseDuration, splitList } from './values';
+import { isTimeZone, parseBool, parseDuration, parseTimesOfDay, splitList } from './values';
 
 /**
  * Validation of the merged raw strings. Each field names its variable in the error, says what is
@@ -117,6 +117,21 @@ export const rawSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(['daily', 'weekly', 'off'], { message: 'HEARTBEAT must be daily, weekly or off' }))
     .default('off'),
+  ALERT_MODE: text
+    .toLowerCase()
+    .pipe(z.enum(['each-run', 'digest'], { message: 'ALERT_MODE must be each-run or digest' }))
+    .default('each-run'),
+  DIGEST_EVERY: duration('DIGEST_EVERY')
+    .refine((ms) => ms >= 60_000 && ms <= 86_400_000, 'DIGEST_EVERY must be from 1m to 1d (e.g. 1h)')
+    .default(3_600_000),
+  DIGEST_AT: text
+    .transform((v, ctx) => {
+      const times = parseTimesOfDay(v);
+      if (!times)
+        ctx.addIssue({ code: 'custom', message: `DIGEST_AT takes times of day such as 08:00,16:00 (got "${v}")` });
+      return times ?? [];
+    })
+    .optional(),
   INCIDENTS: text
     .toLowerCase()
     .pipe(z.enum(['auto', 'on', 'off'], { message: 'INCIDENTS must be auto, on or off' }))

@@ -26,7 +26,13 @@ export interface System {
   execPath?: string;
 }
 
-export type CrashPhase = 'after-fetch' | 'after-send';
+export type CrashPhase =
+  | 'after-fetch'
+  | 'after-send'
+  | 'spool-segment'
+  | 'spool-commit'
+  | 'spool-cursor'
+  | 'spool-reset';
 
 export interface Io {
   /** A line for stdout (dry-run message, doctor checks). */

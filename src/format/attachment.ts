@@ -94,6 +94,11 @@ export class AttachmentBuilder {
     return this.#blocks.omitted;
   }
 
+  /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+  omit(n: number): void {
+    this.#blocks.omit(n);
+  }
+
   /** Compressed size. */
   get bytes(): number {
     return this.#blocks.bytes;

@@ -1,54 +1,26 @@
 import type { AttachFormat } from '../config/config';
-import type { FailureRecord } from '../pxgrid/schemas';
+import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
+import {
+  countFailure,
+  type DetailRow,
+  type DigestState,
+  emptyDigestState,
+  type FailureView,
+  MAX_KEYS,
+  type NasRow,
+  type ReasonRow,
+} from './digest-state';
 import type { FilterName, RecordFilter } from './filters';
 import { clean } from './sanitize';
 
-/** One failure as the mail shows it: cleaned display values, never raw record text. */
-export interface FailureView {
-  time: number | undefined;
-  user: string;
-  endpoint: string;
-  nasName: string;
-  nasIp: string;
-  reason: string;
-  location: string;
-}
+export type { DetailRow, FailureView, NasRow, ReasonRow } from './digest-state';
+export { MAX_KEYS, MAX_ROWS } from './digest-state';
 
-/** Identical failures (same user, endpoint, NAS, reason) collapsed into one row. */
-export interface DetailRow extends FailureView {
-  count: number;
-  first: number | undefined;
-  last: number | undefined;
-}
-
-interface Span {
-  count: number;
-  first: number | undefined;
-  last: number | undefined;
-}
-export interface ReasonRow extends Span {
-  reason: string;
-  users: number;
-}
-export interface NasRow extends Span {
-  name: string;
-  ip: string;
-  location: string;
-  users: number;
-}
 export interface TopRow {
   value: string;
   count: number;
 }
-
-/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
-export const MAX_KEYS = 10_000;
-/**
- * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
- * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
- */
-export const MAX_ROWS = 2_000;
 
 export function viewOf(r: FailureRecord): FailureView {
   const t = Date.parse(r.timestamp);
@@ -65,92 +37,136 @@ export function viewOf(r: FailureRecord): FailureView {
 
 export interface DigestOptions {
   filter?: RecordFilter;
+  /** The label of the mute that keeps a record out of the body (it is still counted and attached). */
+  mute?: (record: FailureRecord) => string | undefined;
   attach?: AttachFormat;
   /** The most compressed bytes the attachment may take (MAIL_MAX_BYTES less the rest of the mail). */
   attachBudget?: number;
+  /** Also called with every record the attachment takes (the digest spool stores them). */
+  onAttach?: (record: FailureRecord) => void;
 }
 
-/** Accumulates a batch one record at a time; memory grows with distinct keys, not records. */
+/**
+ * Accumulates failures one record at a time; memory grows with distinct keys, not records. Its
+ * counts live in a DigestState, which the digest spool saves between runs and hands back here.
+ */
 export class Digest {
-  /** Records in the mail (after filters). */
-  total = 0;
-  newest: number | undefined;
-  oldest: number | undefined;
-  /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
-  rowsDropped = 0;
-  readonly filtered = new Map<FilterName, number>();
-  readonly #rows = new Map<string, DetailRow>();
-  readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
-  readonly #nas = new Map<string, { row: NasRow; users: Set<string> }>();
-  readonly #users = new Map<string, number>();
-  readonly #endpoints = new Map<string, number>();
-  readonly #filter: RecordFilter | undefined;
+  readonly #s: DigestState;
+  readonly #opts: DigestOptions;
   readonly #attachment: AttachmentBuilder | undefined;
 
-  constructor(opts: DigestOptions = {}) {
-    this.#filter = opts.filter;
+  constructor(opts: DigestOptions = {}, state: DigestState = emptyDigestState()) {
+    this.#opts = opts;
+    this.#s = state;
     this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
   }
 
-  /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
+  /**
+   * Adds one record and returns its cleaned view; undefined when a filter dropped it (only
+   * counted) or a mute keeps it out of the body (counted and attached).
+   */
   add(record: FailureRecord): FailureView | undefined {
-    const dropped = this.#filter?.(record);
+    const s = this.#s;
+    const dropped = this.#opts.filter?.(record);
     if (dropped) {
-      this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+      s.filtered.set(dropped, (s.filtered.get(dropped) ?? 0) + 1);
+      return undefined;
+    }
+    const muted = this.#opts.mute?.(record);
+    this.attach(record);
+    if (muted !== undefined) {
+      s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
       return undefined;
     }
     const v = viewOf(record);
-    this.total++;
-    this.newest = maxTime(this.newest, v.time);
-    this.oldest = minTime(this.oldest, v.time);
-    countInto(this.#users, v.user);
-    if (v.endpoint) countInto(this.#endpoints, v.endpoint);
-    this.#addGroups(v);
-    this.#addRow(v);
-    this.#attachment?.add(record);
+    countFailure(s, v, failedAttempts(record));
     return v;
   }
 
+  /** Puts a record into the attachment only (the digest spool replays its stored records). */
+  attach(record: FailureRecord): void {
+    this.#attachment?.add(record);
+    this.#opts.onAttach?.(record);
+  }
+
+  /** The counts, for the digest spool to save. */
+  get state(): DigestState {
+    return this.#s;
+  }
+
+  get total(): number {
+    return this.#s.total;
+  }
+
+  get newest(): number | undefined {
+    return this.#s.newest;
+  }
+
+  get oldest(): number | undefined {
+    return this.#s.oldest;
+  }
+
+  get rowsDropped(): number {
+    return this.#s.rowsDropped;
+  }
+
+  get filtered(): ReadonlyMap<FilterName, number> {
+    return this.#s.filtered;
+  }
+
+  get muted(): ReadonlyMap<string, number> {
+    return this.#s.muted;
+  }
+
+  get mutedTotal(): number {
+    return sum(this.#s.muted);
+  }
+
+  /** Every record seen: in the body, muted, or filtered. */
+  get seenTotal(): number {
+    return this.#s.total + this.mutedTotal + this.filteredTotal;
+  }
+
   get filteredTotal(): number {
-    return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+    return sum(this.#s.filtered);
   }
 
   /** Distinct users; `usersCapped` says the true number is higher. */
   get distinctUsers(): number {
-    return this.#users.size;
+    return this.#s.users.size;
   }
 
   get usersCapped(): boolean {
-    return this.#users.size >= MAX_KEYS;
+    return this.#s.users.size >= MAX_KEYS;
   }
 
   get distinctEndpoints(): number {
-    return this.#endpoints.size;
+    return this.#s.endpoints.size;
   }
 
   reasons(): ReasonRow[] {
-    return [...this.#reasons.values()]
+    return [...this.#s.reasons.values()]
       .map((r) => ({ ...r.row, users: r.users.size }))
       .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
-    return [...this.#nas.values()]
+    return [...this.#s.nas.values()]
       .map((r) => ({ ...r.row, users: r.users.size }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 
   topUsers(n: number): TopRow[] {
-    return top(this.#users, n);
+    return top(this.#s.users, n);
   }
 
   topEndpoints(n: number): TopRow[] {
-    return top(this.#endpoints, n);
+    return top(this.#s.endpoints, n);
   }
 
   /** Detail rows, newest first. */
   details(): DetailRow[] {
-    return [...this.#rows.values()].sort(
+    return [...this.#s.rows.values()].sort(
       (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user),
     );
   }
@@ -165,65 +181,9 @@ export class Digest {
   close(): void {
     this.#attachment?.close();
   }
-
-  #addRow(v: FailureView): void {
-    const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
-    const row = this.#rows.get(key);
-    if (row) {
-      addSpan(row, v.time);
-      if (v.time !== undefined && v.time === row.last) row.location = v.location;
-    } else if (this.#rows.size < MAX_ROWS) {
-      this.#rows.set(key, { ...v, count: 1, first: v.time, last: v.time });
-    } else {
-      this.rowsDropped++;
-    }
-  }
-
-  #addGroups(v: FailureView): void {
-    const reason = group(this.#reasons, v.reason, () => ({
-      reason: v.reason,
-      count: 0,
-      users: 0,
-      first: undefined,
-      last: undefined,
-    }));
-    const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({
-      name: v.nasName,
-      ip: v.nasIp,
-      location: v.location,
-      count: 0,
-      users: 0,
-      first: undefined,
-      last: undefined,
-    }));
-    for (const g of [reason, nas]) {
-      if (!g) continue;
-      addSpan(g.row, v.time);
-      if (g.users.size < MAX_KEYS) g.users.add(v.user);
-    }
-  }
 }
 
-function group<R>(map: Map<string, { row: R; users: Set<string> }>, key: string, make: () => R) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set() };
-    map.set(key, entry);
-  }
-  return entry;
-}
-
-function addSpan(s: Span, t: number | undefined): void {
-  s.count++;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
-}
-
-function countInto(map: Map<string, number>, key: string): void {
-  const n = map.get(key);
-  if (n !== undefined) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
-}
+const sum = (map: ReadonlyMap<unknown, number>) => [...map.values()].reduce((a, b) => a + b, 0);
 
 function top(map: Map<string, number>, n: number): TopRow[] {
   return [...map]
@@ -232,9 +192,5 @@ function top(map: Map<string, number>, n: number): TopRow[] {
     .slice(0, n);
 }
 
-const minTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.min(a, b);
-const maxTime = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
 // Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { Filters } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { compileGlob } from './glob';
 import { reasonCode } from './hints';
 
 /** The variable whose rule dropped a record; the mail footer counts by it. */
@@ -10,21 +11,12 @@ export type RecordFilter = (record: FailureRecord) => FilterName | undefined;
 
 export const NO_FILTERS: Filters = { excludeReasons: [], includeReasons: [], excludeUsers: [], excludeNas: [] };
 
-/** `host/*` -> /^host\/.*$/i: only `*` and `?` are special, everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'is');
-}
-
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : '');
 
 export function compileFilters(f: Filters): RecordFilter {
   const excludeReasons = new Set(f.excludeReasons);
   const includeReasons = new Set(f.includeReasons);
-  const users = f.excludeUsers.map(globToRegExp);
+  const users = f.excludeUsers.map((g) => compileGlob(g));
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
   return (r) => {
     const code = reasonCode(typeof r.failureReason === 'string' ? r.failureReason : '');
@@ -32,7 +24,7 @@ export function compileFilters(f: Filters): RecordFilter {
     if (includeReasons.size > 0 && (code === undefined || !includeReasons.has(code))) return 'INCLUDE_REASONS';
     if (users.length > 0) {
       const user = typeof r.userName === 'string' ? r.userName : '';
-      if (users.some((re) => re.test(user))) return 'EXCLUDE_USERS';
+      if (users.some((glob) => glob(user))) return 'EXCLUDE_USERS';
     }
     if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
       return 'EXCLUDE_NAS';

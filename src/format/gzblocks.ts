@@ -54,6 +54,12 @@ export class GzipBlocks {
     if (this.#pendingChars >= BLOCK_CHARS) this.#flush();
   }
 
+  /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+  omit(n: number): void {
+    this.lines += n;
+    this.omitted += n;
+  }
+
   /** Compresses what is pending; call once after the last line. */
   finish(): void {
     if (this.#pending.length > 0) this.#flush();

@@ -1,5 +1,5 @@
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
+import { countText, detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
 import { clean, escapeHtml } from './sanitize';
 
 /**
@@ -49,7 +49,7 @@ function summary(m: MailModel): string[] {
     table(
       ['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'],
       m.reasons.map((r) => [
-        { text: String(r.count), kind: 'num' },
+        { text: String(r.count), kind: 'num', sub: r.attempts > r.count ? `${r.attempts} attempts` : undefined },
         String(r.users),
         { text: r.reason, sub: r.hint },
         { text: fmt(r.first), kind: 'time' },
@@ -91,7 +91,7 @@ const short = (text: string): Cell => (text.length <= 24 ? { text, kind: 'nowrap
 
 const detailCells = (m: MailModel, r: DetailRow): Cell[] => [
   { text: m.fmt(r.last), kind: 'time' },
-  { text: String(r.count), kind: 'num' },
+  { text: countText(r), kind: 'num' },
   short(clean(r.user, 64)),
   { text: clean(r.endpoint, 40), kind: 'nowrap' },
   { text: clean(r.nasName, 40), kind: 'nowrap' },

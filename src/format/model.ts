@@ -27,6 +27,9 @@ export interface MailModel {
   /** Rows the attachment holds when the size cap cut it short (undefined: all of them). */
   attachmentRows?: number;
   footnotes: string[];
+  /** Failures a mute kept out of this body, by mute (they are in the attachment). */
+  muted: Array<[string, number]>;
+  mutedTotal: number;
 }
 
 export interface RenderOptions {
@@ -62,7 +65,7 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   return {
     test: opts.test === true,
     headline: `${plural(d.total, 'RADIUS authentication failure')}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ''}`,
     range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
     fmt,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
@@ -77,6 +80,8 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     attachmentName: opts.attachmentName,
     attachmentRows: opts.attachmentRows,
     footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal,
   };
 }
 
@@ -113,9 +118,21 @@ export function moreText(m: MailModel, more: number): string {
     : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
 }
 
-export function footerLines(m: MailModel, total: number): string[] {
+/**
+ * `3x`, or `3x (57 attempts)` when ISE's "Suppress Repeated Failed Clients" folded more attempts
+ * into these records than there are records.
+ */
+export const countText = (r: { count: number; attempts: number }, unit = ''): string =>
+  r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
+
+export function footerLines(m: MailModel, shownTotal: number): string[] {
   const lines: string[] = [];
+  const total = shownTotal + m.mutedTotal;
   if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(', ');
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
   if (m.attachmentName && m.attachmentRows !== undefined)
     lines.push(
       `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`,

@@ -21,7 +21,7 @@ export interface EngineOptions {
 export interface Verdict {
   /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
   opened: Incident[];
-  /** Open incidents this run's failures continue, with how many of them (weighted). */
+  /** Open incidents with failures no mail has reported yet, and how many (weighted). */
   ongoing: Array<{ incident: Incident; failures: number }>;
   /** Closed incidents the next mail reports (this run's and any not yet mailed). */
   resolved: Resolved[];
@@ -104,7 +104,7 @@ export class IncidentEngine {
     );
     const fresh = this.#candidates(input, active);
     const created = fresh.map((c) => newIncident(c, input));
-    const ongoing = this.#advance(active, now);
+    this.#advance(active, now);
     this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
     const owed = this.#open.filter((i) => !i.mailed && !i.silent);
     const all = new Set([...active, ...created.map((i) => i.id)]);
@@ -117,7 +117,9 @@ export class IncidentEngine {
     const live = this.#open.filter((i) => all.has(i.id)).sort(byRank);
     this.#verdict = {
       opened: owed.sort(byRank),
-      ongoing,
+      ongoing: this.#open
+        .filter((i) => i.mailed && !i.silent && i.failures > i.reported)
+        .map((i) => ({ incident: i, failures: i.failures - i.reported })),
       resolved: this.#resolved,
       incidentFor: (r) => {
         const e = eventOf(r, now);
@@ -150,8 +152,7 @@ export class IncidentEngine {
   }
 
   /** Open incidents take this run's failures or close after the quiet period. */
-  #advance(active: Set<string>, now: number): Verdict['ongoing'] {
-    const ongoing: Verdict['ongoing'] = [];
+  #advance(active: Set<string>, now: number): void {
     this.#resolved = [...this.#state.resolved];
     for (const i of this.#state.open) {
       const m = this.#match.get(i.id);
@@ -159,7 +160,6 @@ export class IncidentEngine {
         i.failures += m.weight;
         i.last = Math.max(i.last, m.last);
         i.quietUntil = Math.max(i.quietUntil, m.last + this.opts.settings.quietMs + m.spanMs);
-        if (i.mailed && !i.silent) ongoing.push({ incident: i, failures: m.weight });
       }
       if (!active.has(i.id) && now >= i.quietUntil) {
         if (!i.silent)
@@ -176,7 +176,6 @@ export class IncidentEngine {
       }
     }
     this.#resolved = this.#resolved.slice(-MAX_RESOLVED);
-    return ongoing;
   }
 
   /**
@@ -190,7 +189,7 @@ export class IncidentEngine {
       version: 1,
       since: this.#state.since,
       lastRun: now,
-      open: this.#open.map((i) => (delivered ? { ...i, mailed: true } : i)),
+      open: this.#open.map((i) => (delivered ? { ...i, mailed: true, reported: i.failures } : i)),
       resolved: delivered ? [] : this.#resolved,
       reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
       baseline: this.#baseline.s,

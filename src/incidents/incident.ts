@@ -34,6 +34,8 @@ export interface Incident {
   openedAt: number;
   /** Weighted failures (TotalFailedAttempts counted) since it opened. */
   failures: number;
+  /** How many of them a delivered mail has reported (the rest are ONGOING in the next mail). */
+  reported: number;
   /** The mail that opens it was accepted (or it is silent). */
   mailed: boolean;
   /** Opened while the rules were still learning: kept, never mailed. */

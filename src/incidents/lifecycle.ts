@@ -81,6 +81,7 @@ export function newIncident(c: Candidate, x: RuleInput): Incident {
     quietUntil: last + x.settings.quietMs + (t?.spanMs ?? x.run.spanMs),
     openedAt: x.now,
     failures: t?.weight ?? x.run.weight,
+    reported: 0,
     mailed: silent,
     silent,
   };

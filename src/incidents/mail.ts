@@ -34,7 +34,7 @@ export const resolvedLine = (r: Resolved, fmt: TimeFormat) =>
   `RESOLVED ${r.title}: resolved, ${span(fmt, r.since, r.last)}, ${plural(r.failures, 'failure')}${r.unmailed ? ' (it closed before its own mail could go out)' : ''}`;
 
 export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
-  `ONGOING ${o.incident.title} (since ${hhmm(fmt, o.incident.since)}): ${plural(o.failures, 'failure')} in this mail, ${o.incident.failures} in all`;
+  `ONGOING ${o.incident.title} (since ${hhmm(fmt, o.incident.since)}): ${plural(o.failures, 'more failure')} since the last mail, ${o.incident.failures} in all`;
 
 /** The lines of one opened incident: headline, evidence, hint, affected, then how it goes on. */
 export function openedLines(i: Incident, fmt: TimeFormat): string[] {

@@ -54,6 +54,7 @@ const incident = z.object({
   quietUntil: num,
   openedAt: num,
   failures: num,
+  reported: num,
   mailed: z.boolean(),
   silent: z.boolean(),
 });

@@ -7,7 +7,8 @@ import { incidentsFile, loadIncidentState, saveIncidentState } from '../incident
 
 /** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
 export function incidentsOn(cfg: Config, backfill: boolean): boolean {
-  return !backfill && cfg.incidents.mode === 'on';
+  const { mode } = cfg.incidents;
+  return !backfill && (mode === 'on' || (mode === 'auto' && cfg.alert.mode === 'digest'));
 }
 
 /**

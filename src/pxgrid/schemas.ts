@@ -32,3 +32,16 @@ export const failureRecord = z.looseObject({
 
 export type FailureRecord = z.infer<typeof failureRecord> & Record<string, unknown>;
 export type ServiceNode = z.infer<typeof serviceLookupResponse>['services'][number];
+
+/**
+ * How many attempts one record stands for. With ISE's "Suppress Repeated Failed Clients" on, an
+ * endpoint that keeps failing for the same reason is logged once per "Report Failures Once Every"
+ * interval, with the attempts it made in `TotalFailedAttempts` (ISE 3.3 admin guide, Segmentation
+ * chapter: https://www.cisco.com/c/en/us/td/docs/security/ise/3-3/admin_guide/b_ise_admin_3_3/b_ISE_admin_33_segmentation.html).
+ * The field's spelling in pxGrid JSON is not documented: both casings are read. At least 1.
+ */
+export function failedAttempts(record: FailureRecord): number {
+  const raw = record.totalFailedAttempts ?? record.TotalFailedAttempts;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
+  return Number.isInteger(n) && n > 1 ? n : 1;
+}

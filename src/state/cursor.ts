@@ -43,7 +43,11 @@ export function emptyCursor(): Cursor {
 }
 
 export function loadCursor(stateDir: string): Cursor {
-  const file = stateFile.cursor(stateDir);
+  return readCursorFile(stateFile.cursor(stateDir));
+}
+
+/** A cursor from any file in the cursor's format (the digest spool keeps the next one beside itself). */
+export function readCursorFile(file: string): Cursor {
   let seen = new IdTimeSet();
   let badTime = false;
   const add = (id: string, time: string) => {
@@ -93,9 +97,13 @@ function takePairs(text: string, add: (id: string, time: string) => void): strin
 }
 
 export function saveCursor(stateDir: string, cursor: Cursor): void {
+  writeCursorFile(stateFile.cursor(stateDir), cursor);
+}
+
+export function writeCursorFile(file: string, cursor: Cursor): void {
   const hw = cursor.highWater === undefined ? null : new Date(cursor.highWater).toISOString();
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},"seen":[`;
-  writeFileAtomic(stateFile.cursor(stateDir), jsonChunks(head, cursor.seen), 0o600);
+  writeFileAtomic(file, jsonChunks(head, cursor.seen), 0o600);
 }
 
 /** The file in pieces of 1000 pairs, oldest first, never as one string. */

@@ -131,3 +131,33 @@ describe('values', () => {
     expect(parseSince('yesterday', now)).toBeUndefined();
   });
 });
+
+describe('alert policy', () => {
+  const load = (env: Record<string, string>) => loadConfig({ baseDir: base(), env: { ...full, ...env } });
+  test('each-run by default; digest every hour unless DIGEST_EVERY or DIGEST_AT say otherwise', () => {
+    expect(load({}).alert).toEqual({ mode: 'each-run', schedule: { every: 3_600_000 } });
+    expect(load({ ALERT_MODE: 'Digest', DIGEST_EVERY: '15m' }).alert).toEqual({
+      mode: 'digest',
+      schedule: { every: 900_000 },
+    });
+    expect(load({ ALERT_MODE: 'digest', DIGEST_AT: '16:00, 8:00' }).alert.schedule).toEqual({
+      at: [28_800_000, 57_600_000],
+    });
+  });
+
+  test('bad values name the variable and what it takes', () => {
+    expect(usageMessage(() => load({ ALERT_MODE: 'hourly' }))).toBe(
+      'ALERT_MODE must be each-run or digest (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_EVERY: '30s' }))).toBe(
+      'DIGEST_EVERY must be from 1m to 1d (e.g. 1h) (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_EVERY: '2d' }))).toMatch(/^DIGEST_EVERY must be from 1m to 1d/);
+    expect(usageMessage(() => load({ DIGEST_AT: '25:00' }))).toBe(
+      'DIGEST_AT takes times of day such as 08:00,16:00 (got "25:00") (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_AT: '08:00', DIGEST_EVERY: '1h' }))).toMatch(
+      /^DIGEST_EVERY and DIGEST_AT are both set/,
+    );
+  });
+});

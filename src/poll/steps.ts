@@ -1,0 +1,90 @@
+import type { Config } from '../config/config';
+import type { Deadline } from '../core/deadline';
+import type { Io } from '../core/outcome';
+import type { Digest } from '../format/digest';
+import type { Decorate } from '../health/watch';
+import type { Sent } from '../mail/transport';
+import type { MuteSet } from '../mutes/store';
+import { targetText } from '../mutes/target';
+import { PxHttp } from '../pxgrid/http';
+import type { FailureRecord } from '../pxgrid/schemas';
+import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
+import { loadTls } from '../pxgrid/tls';
+import { advance, type Cursor, saveCursor } from '../state/cursor';
+import type { Batch } from './batch';
+
+/** The steps both ways of handing on a poll's failures share (poll.ts, digest-poll.ts). */
+export interface RunOptions {
+  /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
+  since?: number;
+  dryRun: boolean;
+  resetCursor: boolean;
+  /** Send the pending digest now (ALERT_MODE=digest). */
+  flush?: boolean;
+  /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
+  decorate?: Decorate;
+}
+
+/**
+ * Below this much time left after the fetch, sending could not finish: the run stops cleanly with
+ * the real cause (a slow ISE) instead of an SMTP timeout that would blame the mail server.
+ */
+export const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
+
+/** getFailures from the cursor (or --since) into `batch`, one record at a time. */
+export async function fetchInto(
+  cfg: Config,
+  start: string | undefined,
+  batch: Batch,
+  deadline: Deadline,
+  io: Io,
+  now: number,
+) {
+  io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
+  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
+  try {
+    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
+    io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    return stats;
+  } finally {
+    await http.close();
+  }
+}
+
+/** Notes on a delivered mail: refused recipients, an attachment cut by the size cap. */
+export function sentNotes(sent: Sent, d: Digest): string[] {
+  const notes: string[] = [];
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0
+        ? `attachment holds the first ${att.rows} rows (size cap)`
+        : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)',
+    );
+  return notes;
+}
+
+/** `, 37 muted (attached), 3 filtered out`: what the count of the mail body leaves aside. */
+export function asideText(d: { mutedTotal: number; filteredTotal: number }): string {
+  const muted = d.mutedTotal > 0 ? `, ${d.mutedTotal} muted (attached)` : '';
+  return `${muted}${d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : ''}`;
+}
+
+/** The label a mute puts on a failure it keeps out of the mail body, e.g. `nas:sw-lab-01 (mute 3)`. */
+export type MuteLabel = (record: FailureRecord) => string | undefined;
+
+export function muteLabels(mutes: MuteSet): MuteLabel | undefined {
+  if (mutes.active.length === 0) return undefined;
+  return (record) => {
+    const m = mutes.match(record);
+    return m && `${targetText(m)} (mute ${m.id})`;
+  };
+}
+
+/** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */
+export function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | undefined, reset: boolean): void {
+  if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
+  const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
+  if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
+}

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import * as z from 'zod';
+import { emptyDigestState } from '../format/digest-state';
+import { writeFileAtomic } from '../state/atomic';
+import { readStateJson } from '../state/files';
+import { type DigestJson, digestJson, digestToJson } from './digest-json';
+import type { SegmentInfo } from './segments';
+
+/** `spool.json`: the commit point of the digest spool (spool.ts), replaced atomically, 0600. */
+export const spoolDir = (stateDir: string) => join(stateDir, 'spool');
+export const MANIFEST = 'spool.json';
+const RESET = 'delete the spool directory to start afresh (the failures it holds are then not mailed)';
+
+const int = z.number().int().min(0);
+const manifestSchema = z.object({
+  version: z.literal(1),
+  openedAt: z.string().nullable(),
+  nextSeq: z.number().int().min(1),
+  segments: z.array(z.object({ file: z.string().regex(/^seg-\d+\.jsonl\.gz$/), rows: int, members: z.array(int) })),
+  full: z.boolean(),
+  pendingCursor: z
+    .string()
+    .regex(/^cursor-\d+\.json$/)
+    .nullable(),
+  digest: digestJson,
+});
+
+export interface Manifest {
+  /** When the first failure for the mail body was spooled: the digest is due at the next boundary. */
+  openedAt: number | undefined;
+  nextSeq: number;
+  segments: SegmentInfo[];
+  full: boolean;
+  pendingCursor: string | undefined;
+  digest: DigestJson;
+}
+
+const EMPTY_DIGEST = digestToJson(emptyDigestState());
+export const empty = (nextSeq: number): Manifest => ({
+  openedAt: undefined,
+  nextSeq,
+  segments: [],
+  full: false,
+  pendingCursor: undefined,
+  digest: EMPTY_DIGEST,
+});
+
+export function readManifest(stateDir: string): Manifest {
+  const data = readStateJson(join(spoolDir(stateDir), MANIFEST), manifestSchema, RESET);
+  if (!data) return empty(1);
+  const openedAt = data.openedAt === null ? undefined : Date.parse(data.openedAt);
+  return {
+    ...data,
+    openedAt: Number.isFinite(openedAt) ? openedAt : undefined,
+    pendingCursor: data.pendingCursor ?? undefined,
+  };
+}
+
+export function writeManifest(stateDir: string, m: Manifest): void {
+  const file = {
+    version: 1,
+    openedAt: m.openedAt === undefined ? null : new Date(m.openedAt).toISOString(),
+    nextSeq: m.nextSeq,
+    segments: m.segments,
+    full: m.full,
+    pendingCursor: m.pendingCursor ?? null,
+    digest: m.digest,
+  };
+  writeFileAtomic(join(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}\n`, 0o600);
+}
