@@ -1,9 +1,9 @@
 import type { IncidentSettings } from '../config/incidents';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
-import { eventOf, type FailureEvent } from './event';
+import { eventOf } from './event';
 import { byRank, type Incident, matches, type Resolved } from './incident';
-import { claim, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
+import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
@@ -62,21 +62,16 @@ export class IncidentEngine {
     const e = eventOf(record, this.opts.now);
     this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
     if (this.opts.isMuted?.(record)) return;
-    this.run.add(e);
-    this.#windows.addNas(e);
-    const reasons = this.opts.settings.lockout.reasons;
-    if (reasons.length === 0 || reasons.includes(e.code)) this.#windows.addLock(e);
-    for (const i of this.#state.open) if (matches(i, e)) this.#countMatch(i.id, e);
-  }
-
-  #countMatch(id: string, e: FailureEvent): void {
-    const m = this.#match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
-    m.weight += e.weight;
-    if (e.time >= m.last) {
-      m.last = e.time;
-      m.spanMs = e.spanMs;
+    // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
+    // would only cost memory, which a 100 000-failure storm does not have to spare.
+    const { rules, stormThreshold, lockout } = this.opts.settings;
+    const detail = !rules.has('storm') || this.run.records < stormThreshold;
+    this.run.add(e, detail);
+    if (detail) {
+      this.#windows.addNas(e);
+      if (lockout.reasons.length === 0 || lockout.reasons.includes(e.code)) this.#windows.addLock(e);
     }
-    this.#match.set(id, m);
+    for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
   }
 
   evaluate(): Verdict {

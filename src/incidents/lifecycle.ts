@@ -1,3 +1,4 @@
+import type { FailureEvent } from './event';
 import type { Incident } from './incident';
 import { candidateId } from './merge';
 import type { Candidate, RuleInput } from './rules';
@@ -9,6 +10,16 @@ export interface RunMatch {
   weight: number;
   last: number;
   spanMs: number;
+}
+
+export function countMatch(match: Map<string, RunMatch>, id: string, e: FailureEvent): void {
+  const m = match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
+  m.weight += e.weight;
+  if (e.time >= m.last) {
+    m.last = e.time;
+    m.spanMs = e.spanMs;
+  }
+  match.set(id, m);
 }
 
 const perMinute = (x: RuleInput) => (x.intervalMs === undefined ? undefined : x.intervalMs / 60_000);

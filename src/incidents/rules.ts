@@ -48,9 +48,9 @@ export function nasWide(x: RuleInput): Candidate[] {
       nas,
       code,
       tally,
-      title: `${nas}: ${n} ${tally.users.size >= tally.endpoints.size ? 'users' : 'endpoints'} failing ${codeWithCause(code, tally.reason)}`,
+      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ${codeWithCause(code, tally.reason)}`,
       evidence: [
-        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has about ${about(usual)} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`,
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? 'none' : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`,
       ],
     });
   }
@@ -71,7 +71,7 @@ export function newReason(x: RuleInput): Candidate[] {
       tally,
       title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
       evidence: [
-        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
+        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
       ],
     });
   }
@@ -101,7 +101,7 @@ export function spike(x: RuleInput): Candidate[] {
       tally,
       title: `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
       evidence: [
-        `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${tally.users.text} users / ${tally.endpoints.text} endpoints on ${plural(tally.nas.size, 'NAS', '')}.`,
+        `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')}.`,
       ],
     });
   }

@@ -70,17 +70,16 @@ export class RunTally {
   readonly byNasCode = new Map<string, Tally>();
   readonly bySubject = new Map<string, Tally>();
 
-  add(e: FailureEvent): void {
+  /** `detail`: also by NAS and by user (not once a storm is certain: the storm is the news). */
+  add(e: FailureEvent, detail = true): void {
     this.weight += e.weight;
     this.records++;
     this.first = Math.min(this.first ?? e.time, e.time);
     this.last = Math.max(this.last ?? e.time, e.time);
     this.spanMs = Math.max(this.spanMs, e.spanMs);
-    for (const [map, key] of [
-      [this.byCode, e.code],
-      [this.byNasCode, nasKey(e.nas, e.code)],
-      [this.bySubject, e.subject],
-    ] as const) {
+    const keys = [[this.byCode, e.code]] as Array<[Map<string, Tally>, string]>;
+    if (detail) keys.push([this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]);
+    for (const [map, key] of keys) {
       if (!key) continue;
       let t = map.get(key);
       if (!t) {

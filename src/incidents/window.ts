@@ -15,8 +15,8 @@ export interface WindowState {
 export const emptyWindow = (): WindowState => ({ nas: {}, lock: {} });
 
 /** In-memory caps (a 100 000-record storm) and what the state file keeps. */
-const MAX_KEYS = 5000;
-const MAX_SUBJECTS_PER_KEY = 256;
+const MAX_KEYS = 2000;
+const MAX_SUBJECTS_PER_KEY = 128;
 const MAX_LOCK_SUBJECTS = 20_000;
 const MAX_LOCK_EVENTS = 32;
 const SAVED_SUBJECTS = 4000;
@@ -82,6 +82,14 @@ export class Windows {
       entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
       if (entry.ev.length === 0) this.lock.delete(s);
     }
+  }
+
+  /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+  mostlyUsers(key: string): boolean {
+    let users = 0;
+    const subjects = this.nas.get(key) ?? new Map();
+    for (const s of subjects.keys()) if (s.startsWith('u:')) users++;
+    return users * 2 >= subjects.size;
   }
 
   distinct(key: string): number {

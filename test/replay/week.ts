@@ -8,6 +8,7 @@ export { sharedPki } from '../fake/pki';
 export { startFakePxgrid } from '../fake/pxgrid';
 export { startSmtp } from '../fake/smtp';
 export { engineOnly } from './engine-only';
+export { suppress } from './suppress';
 
 export interface Week {
   start: number;

@@ -161,3 +161,45 @@ describe('alert policy', () => {
     );
   });
 });
+
+describe('incident rules', () => {
+  const load = (env: Record<string, string>) => loadConfig({ baseDir: base(), env: { ...full, ...env } });
+  test('every rule on with the documented defaults; each can be switched off and tuned', () => {
+    const d = load({}).incidents;
+    expect(d.mode).toBe('auto');
+    expect([...d.rules].sort()).toEqual(['lockout', 'nas-wide', 'new-reason', 'spike', 'storm']);
+    expect(d).toMatchObject({
+      learningMs: 86_400_000,
+      quietMs: 1_800_000,
+      nasWide: { min: 5, factor: 3, windowMs: 600_000 },
+      newReason: { memoryMs: 7 * 86_400_000 },
+      spike: { min: 30, factor: 4 },
+      lockout: { min: 10, windowMs: 600_000, reasons: ['22040', '24408'] },
+      stormThreshold: 5000,
+    });
+    const tuned = load({
+      INCIDENTS: 'ON',
+      INCIDENT_SPIKE: '0',
+      INCIDENT_SPIKE_FACTOR: '2.5',
+      INCIDENT_LOCKOUT_REASONS: 'any',
+    });
+    expect(tuned.incidents.mode).toBe('on');
+    expect(tuned.incidents.rules.has('spike')).toBe(false);
+    expect(tuned.incidents.spike.factor).toBe(2.5);
+    expect(tuned.incidents.lockout.reasons).toEqual([]);
+  });
+
+  test('bad values name the variable and what it takes', () => {
+    expect(usageMessage(() => load({ INCIDENTS: 'yes' }))).toBe(
+      'INCIDENTS must be auto, on or off (from the environment)',
+    );
+    expect(usageMessage(() => load({ INCIDENT_NAS_WIDE_MIN: '1' }))).toBe(
+      'INCIDENT_NAS_WIDE_MIN must be at least 2 (from the environment)',
+    );
+    expect(usageMessage(() => load({ INCIDENT_SPIKE_FACTOR: 'x4' }))).toMatch(
+      /^INCIDENT_SPIKE_FACTOR must be a number/,
+    );
+    expect(usageMessage(() => load({ INCIDENT_QUIET: '10s' }))).toMatch(/^INCIDENT_QUIET must be at least 1m/);
+    expect(usageMessage(() => load({ INCIDENT_LOCKOUT_REASONS: '24408,abc' }))).toMatch(/^INCIDENT_LOCKOUT_REASONS/);
+  });
+});
