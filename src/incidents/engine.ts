@@ -17,7 +17,7 @@ export interface EngineOptions {
   isMuted?: (record: FailureRecord) => boolean;
 }
 
-/** What a run's mail must say about incidents, and which failures belong to one. */
+/** What the next mail must say about incidents. */
 export interface Verdict {
   /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
   opened: Incident[];
@@ -25,8 +25,6 @@ export interface Verdict {
   ongoing: Array<{ incident: Incident; failures: number }>;
   /** Closed incidents the next mail reports (this run's and any not yet mailed). */
   resolved: Resolved[];
-  /** The active incident a failure belongs to (for "ongoing" flags), if any. */
-  incidentFor(record: FailureRecord): Incident | undefined;
 }
 
 const MAX_OPEN = 100;
@@ -109,17 +107,12 @@ export class IncidentEngine {
       this.#open.filter((i) => all.has(i.id) && !i.silent),
       this.#match,
     );
-    const live = this.#open.filter((i) => all.has(i.id)).sort(byRank);
     this.#verdict = {
       opened: owed.sort(byRank),
       ongoing: this.#open
         .filter((i) => i.mailed && !i.silent && i.failures > i.reported)
         .map((i) => ({ incident: i, failures: i.failures - i.reported })),
       resolved: this.#resolved,
-      incidentFor: (r) => {
-        const e = eventOf(r, now);
-        return live.find((i) => matches(i, e));
-      },
     };
     return this.#verdict;
   }

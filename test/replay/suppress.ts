@@ -22,7 +22,12 @@ export function suppress(records: FailureRecord[], detectMs = 5 * 60_000, report
         break;
       }
       const at = p.start + reportMs;
-      out.push({ ...p.latest, timestamp: new Date(at).toISOString(), TotalFailedAttempts: p.count, TotalFailedTime: Math.round((p.lastT - p.first) / 1000) });
+      out.push({
+        ...p.latest,
+        timestamp: new Date(at).toISOString(),
+        TotalFailedAttempts: p.count,
+        TotalFailedTime: Math.round((p.lastT - p.first) / 1000),
+      });
       k.period = { start: at, count: 0, first: at, latest: p.latest, lastT: at };
     }
   };
