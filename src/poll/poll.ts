@@ -13,6 +13,7 @@ import { Batch } from './batch';
 import { digestPoll } from './digest-poll';
 import { composer } from './poll-mail';
 import {
+  afterDelivery,
   asideText,
   commitEmpty,
   fetchInto,
@@ -80,7 +81,10 @@ async function mailPoll(cfg: Config, opts: RunOptions, deadline: Deadline, io: I
   const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
-  if (!backfill) commitMailed(cfg, cursor, batch);
+  if (!backfill) {
+    const save = () => saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+    afterDelivery(save, 'the cursor was not saved', 'these failures');
+  }
   notes.push(...sentNotes(sent, d));
   const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
   const data = {
@@ -94,19 +98,6 @@ async function mailPoll(cfg: Config, opts: RunOptions, deadline: Deadline, io: I
     `${what} mailed to ${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`,
     data,
   );
-}
-
-function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
-  try {
-    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      Exit.usage,
-      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
-      { cause: err },
-    );
-  }
 }
 
 /**
