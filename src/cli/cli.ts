@@ -1,22 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { EemOptions } from '../commands/eem';
+import type { RunFlags } from '../commands/run';
 import { type Config, loadConfig } from '../config/config';
 import type { RawConfig } from '../config/keys';
-import { parseSince } from '../config/values';
-import { AppError, describe, Exit, usageError } from '../core/errors';
+import { AppError, describe, Exit } from '../core/errors';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
 import { commandFlags, helpEpilog } from './help';
 import { addMuteCommands } from './mute-commands';
-
-interface RunFlags {
-  since?: string;
-  dryRun?: boolean;
-  resetCursor?: boolean;
-  flush?: boolean;
-}
 
 interface GlobalOpts {
   config?: string;
@@ -148,22 +141,11 @@ function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
     .option('--dry-run', 'print the mail instead of sending it; change nothing')
     .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
     .option('--flush', 'send the pending digest now (ALERT_MODE=digest)')
-    .action(async (opts: RunFlags, cmd: Command) => {
-      const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
-      if (opts.since !== undefined && since === undefined)
-        throw usageError(
-          `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
-        );
-      if (since !== undefined && opts.flush)
-        throw usageError('--flush and --since do not mix: a backfill bypasses the digest spool');
+    .action(async (flags: RunFlags, cmd: Command) => {
+      const { runOptions, runPoll } = await import('../commands/run');
+      const opts = runOptions(flags, sys.now());
       const cfg = config(cmd);
-      const { runPoll } = await import('../commands/run');
-      const flags = {
-        dryRun: Boolean(opts.dryRun),
-        resetCursor: Boolean(opts.resetCursor),
-        flush: Boolean(opts.flush),
-      };
-      done(await runPoll(cfg, { since, ...flags }, sys, io));
+      done(await runPoll(cfg, opts, sys, io));
     });
 }
 

@@ -1,5 +1,7 @@
 import { type Config, requireSettings } from '../config/config';
+import { parseSince } from '../config/values';
 import { Deadline } from '../core/deadline';
+import { usageError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 import { watchedPoll } from '../health/watch';
 import { poll, type RunOptions } from '../poll/poll';
@@ -21,4 +23,24 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   } finally {
     release();
   }
+}
+
+/** The flags of `run` as commander parses them. */
+export interface RunFlags {
+  since?: string;
+  dryRun?: boolean;
+  resetCursor?: boolean;
+  flush?: boolean;
+}
+
+/** Checks the flags of `run` (usage errors, exit 2) before any configuration is read. */
+export function runOptions(flags: RunFlags, now: number): RunOptions {
+  const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
+  if (flags.since !== undefined && since === undefined)
+    throw usageError(
+      `--since "${flags.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
+    );
+  if (since !== undefined && flags.flush)
+    throw usageError('--flush and --since do not mix: a backfill bypasses the digest spool');
+  return { since, dryRun: Boolean(flags.dryRun), resetCursor: Boolean(flags.resetCursor), flush: Boolean(flags.flush) };
 }

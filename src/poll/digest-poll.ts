@@ -1,6 +1,5 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { AppError, Exit } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
@@ -15,7 +14,16 @@ import { stateFile } from '../state/files';
 import { Batch } from './batch';
 import type { PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
-import { asideText, commitEmpty, fetchInto, type MuteLabel, minSendMs, type RunOptions, sentNotes } from './steps';
+import {
+  afterDelivery,
+  asideText,
+  commitEmpty,
+  fetchInto,
+  type MuteLabel,
+  minSendMs,
+  type RunOptions,
+  sentNotes,
+} from './steps';
 import { outcome, printMessage, runNotes } from './summary';
 
 export interface PollContext {
@@ -121,7 +129,7 @@ async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
-  emptySpool(spool, sys);
+  afterDelivery(() => spool.reset(sys.crash), 'the spool was not emptied', 'this digest');
   ctx.incidents?.save(true);
   s.notes.push(...sentNotes(sent, d));
   const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
@@ -131,19 +139,6 @@ async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool
     : `digest of ${plural(d.total, 'failure')} mailed to ${to}${asideText(d)}; ${s.news.body} new this run${newest}`;
   const said = ctx.incidents?.summary() ?? '';
   return outcome(s.notes, `${what}${said}`, { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal });
-}
-
-function emptySpool(spool: Spool, sys: System): void {
-  try {
-    spool.reset(sys.crash);
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      Exit.usage,
-      `the digest was delivered, but the spool was not emptied: ${why}; until that is fixed every run mails this digest again`,
-      { cause: err },
-    );
-  }
 }
 
 /** `12 new failures spooled; 49 pending for the digest at 2026-11-23 11:00:00 +01:00, 3 muted` */

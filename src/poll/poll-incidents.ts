@@ -1,9 +1,9 @@
 import type { Config } from '../config/config';
-import { AppError, Exit } from '../core/errors';
 import { plural } from '../core/plural';
 import { IncidentEngine, type Verdict } from '../incidents/engine';
 import type { IncidentState } from '../incidents/state';
 import { incidentsFile, loadIncidentState, saveIncidentState } from '../incidents/state';
+import { afterDelivery } from './steps';
 
 /** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
 export function incidentsOn(cfg: Config, backfill: boolean): boolean {
@@ -39,16 +39,11 @@ export class PollIncidents {
 
   /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
   save(delivered: boolean): void {
-    if (!this.engine) return;
-    try {
-      saveIncidentState(this.cfg.stateDir, this.engine.nextState(delivered));
-    } catch (err) {
-      const why = err instanceof AppError ? err.message : String(err);
-      const lost = delivered ? 'the mail went out, but ' : '';
-      throw new AppError(Exit.usage, `${lost}${incidentsFile(this.cfg.stateDir)} was not saved: ${why}`, {
-        cause: err,
-      });
-    }
+    const engine = this.engine;
+    if (!engine) return;
+    const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
+    if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, 'its incidents');
+    else write();
   }
 
   /** `, INCIDENT sw-access-b2: 12 users failing 11036 (…)` for the summary line. */

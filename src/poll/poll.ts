@@ -14,6 +14,7 @@ import { digestPoll, type PollContext } from './digest-poll';
 import { incidentsOn, PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
 import {
+  afterDelivery,
   asideText,
   commitEmpty,
   fetchInto,
@@ -87,7 +88,10 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
-  if (!backfill) commitMailed(cfg, cursor, batch);
+  if (!backfill) {
+    const save = () => saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+    afterDelivery(save, 'the cursor was not saved', 'these failures');
+  }
   incidents?.save(true);
   notes.push(...sentNotes(sent, d));
   const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
@@ -102,19 +106,6 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
     `${what} mailed to ${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
     data,
   );
-}
-
-function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
-  try {
-    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      Exit.usage,
-      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
-      { cause: err },
-    );
-  }
 }
 
 /**

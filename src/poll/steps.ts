@@ -1,7 +1,9 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
+import { AppError, Exit } from '../core/errors';
 import type { Io } from '../core/outcome';
 import type { Digest } from '../format/digest';
+import { clean } from '../format/sanitize';
 import type { Decorate } from '../health/watch';
 import type { Sent } from '../mail/transport';
 import type { MuteSet } from '../mutes/store';
@@ -71,14 +73,15 @@ export function asideText(d: { mutedTotal: number; filteredTotal: number }): str
   return `${muted}${d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : ''}`;
 }
 
-/** The label a mute puts on a failure it keeps out of the mail body, e.g. `nas:sw-lab-01 (mute 3)`. */
+/** The label a mute puts on a failure it keeps out of the body, e.g. `nas:sw-lab-01 (mute 3: lab rebuild)`. */
 export type MuteLabel = (record: FailureRecord) => string | undefined;
 
 export function muteLabels(mutes: MuteSet): MuteLabel | undefined {
   if (mutes.active.length === 0) return undefined;
   return (record) => {
     const m = mutes.match(record);
-    return m && `${targetText(m)} (mute ${m.id})`;
+    // The note is the operator's text: one clean line, short, like every value in the mail.
+    return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ''})`, 120);
   };
 }
 
@@ -87,4 +90,18 @@ export function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | un
   if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
   const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
   if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
+}
+
+/** A state write after the server accepted the mail: if it fails, the error says the mail went and what repeats. */
+export function afterDelivery(step: () => void, notDone: string, repeats: string): void {
+  try {
+    step();
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(
+      Exit.usage,
+      `the mail was delivered, but ${notDone}: ${why}; until that is fixed every run mails ${repeats} again`,
+      { cause: err },
+    );
+  }
 }

@@ -66,7 +66,7 @@ describe('mutes', () => {
     expect(s.body(0)).toMatch(/^1 RADIUS authentication failure: 1 user, 1 endpoint, 1 NAS; 2 muted$/m);
     expect(s.body(0)).not.toMatch(/lab-[12] \|/);
     expect(s.body(0)).toContain(
-      'Muted, so not above but in the attachment: 2 nas:sw-lab-01 (mute 1) (run.js mutes lists them).',
+      'Muted, so not above but in the attachment: 2 nas:sw-lab-01 (mute 1: lab rebuild) (run.js mutes lists them).',
     );
     expect(s.attached(0)).toEqual(['lab-1', 'lab-2', 'office-1']);
 
