@@ -51,7 +51,9 @@ export async function digestPoll(
   const before = spool.total;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-  const batch = new Batch(cursor.seen, () => spool.digestForRun({ filter, mute }, attach, cfg.mail.maxBytes));
+  const batch = new Batch(cursor.seen, () =>
+    spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg)),
+  );
   let stats: Awaited<ReturnType<typeof fetchInto>>;
   try {
     stats = await fetchInto(cfg, queryStart(cursor, cfg.overlapMs), batch, deadline, io, sys.now());

@@ -58,7 +58,7 @@ test('a damaged segment costs attachment rows, never counts; leftovers of a cras
   spoolRun(['alice', 'bob']);
   const seg = readdirSync(spoolDir(dir)).find((f) => f.startsWith('seg-'))!;
   writeFileSync(join(spoolDir(dir), seg), 'not gzip');
-  writeFileSync(join(spoolDir(dir), 'seg-99.jsonl.gz'), 'left by a crashed run');
+  writeFileSync(join(spoolDir(dir), 'seg-99.gz'), 'left by a crashed run');
   const spool = Spool.open(dir, true);
   expect(readdirSync(spoolDir(dir)).sort()).toEqual([seg, 'spool.json']);
   const { digest, notes } = spool.digestToSend({ attach: 'csv' });
@@ -82,4 +82,23 @@ test('a cursor committed with the spool but not yet moved is moved by the next o
   expect(Spool.open(dir, false).cursorFile()).toMatch(/spool\/cursor-1\.json$/);
   Spool.open(dir, true);
   expect(loadCursor(dir).highWater).toBe(T);
+});
+
+test('spooled CSV members go into the attachment as they are, and a smaller limit still cuts whole rows', () => {
+  dir = mkdtempSync(join(tmpdir(), 'spool-'));
+  const users = Array.from({ length: 3000 }, (_, i) => `user-${i}-${(i * 7919).toString(36)}`);
+  spoolRun(users);
+  const { digest } = Spool.open(dir, true).digestToSend({ attach: 'csv' });
+  const attachment = digest.attachment()!;
+  expect([attachment.rows, attachment.omitted]).toEqual([3000, 0]);
+  const all = gunzipSync(attachment.content()).toString('utf8').split('\r\n');
+  const budget = Math.floor(attachment.bytes / 3);
+  attachment.trimTo(budget);
+  expect(attachment.bytes).toBeLessThanOrEqual(budget);
+  const cut = gunzipSync(attachment.content()).toString('utf8').split('\r\n');
+  expect(attachment.rows + attachment.omitted).toBe(3000);
+  expect(attachment.rows).toBeGreaterThan(500);
+  expect(attachment.rows).toBeLessThan(1500);
+  // The header and then the first rows, each whole, in order.
+  expect(cut.slice(0, -1)).toEqual(all.slice(0, attachment.rows + 1));
 });
