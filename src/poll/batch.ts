@@ -42,6 +42,15 @@ export class Batch implements FailureSink {
       this.alreadyMailed++;
       return;
     }
+    this.deliver(record);
+  }
+
+  /**
+   * Where each new record goes, once: into the digest, which is this run's mail
+   * (ALERT_MODE=each-run, poll.ts) or the digest spool's counts and rows (digest mode, muted
+   * failures waiting: digest-poll.ts); the digest applies filters and mutes.
+   */
+  deliver(record: FailureRecord): void {
     const view = this.digest.add(record);
     if (view) this.groups.add(view);
   }
