@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import type { CrashPhase } from '../core/outcome';
+import { plural } from '../core/plural';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
 import { renameDurable, stateWriteError } from '../state/atomic';
@@ -140,7 +141,7 @@ export class Spool {
     for (const seg of this.#m.segments) {
       if (seg.format !== attachment.format) {
         notes.push(
-          `${seg.rows} spooled rows are ${seg.format} and MAIL_ATTACH is now ${attachment.format}: not attached`,
+          `${plural(seg.rows, 'spooled row')} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`,
         );
         continue;
       }

@@ -22,9 +22,14 @@ const ids = (n: number) => {
   return s;
 };
 
-function spoolRun(users: string[], opts: { mute?: (r: FailureRecord) => string | undefined } = {}) {
+interface RunOpts {
+  mute?: (r: FailureRecord) => string | undefined;
+  attach?: 'csv' | 'json';
+}
+
+function spoolRun(users: string[], opts: RunOpts = {}) {
   const spool = Spool.open(dir, true);
-  const d = spool.digestForRun({ mute: opts.mute }, 'csv', 10_000_000);
+  const d = spool.digestForRun({ mute: opts.mute }, opts.attach ?? 'csv', 10_000_000);
   users.forEach((u, i) => {
     d.add(makeFailure({ userName: u, timestamp: new Date(T + i).toISOString(), totalFailedAttempts: 3 }, i));
   });
@@ -101,4 +106,17 @@ test('spooled CSV members go into the attachment as they are, and a smaller limi
   expect(attachment.rows).toBeLessThan(1500);
   // The header and then the first rows, each whole, in order.
   expect(cut.slice(0, -1)).toEqual(all.slice(0, attachment.rows + 1));
+});
+
+test('MAIL_ATTACH=json: rows come back as one valid JSON array; rows of another format are left out, said', () => {
+  dir = mkdtempSync(join(tmpdir(), 'spool-'));
+  spoolRun(['alice', 'bob'], { attach: 'json' });
+  spoolRun(['carol'], { attach: 'csv' });
+  const { digest, notes } = Spool.open(dir, true).digestToSend({ attach: 'json' });
+  const records = JSON.parse(gunzipSync(digest.attachment()!.content()).toString('utf8')) as Array<{
+    userName: string;
+  }>;
+  expect(records.map((r) => r.userName)).toEqual(['alice', 'bob']);
+  expect(notes).toEqual(['1 spooled row in csv, but MAIL_ATTACH is now json: not attached']);
+  expect(digest.attachment()!.omitted).toBe(1);
 });
