@@ -57,6 +57,11 @@ const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]
 const jsonLine = (r: FailureRecord) =>
   JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** One record as the attachment writes it: a CSV row with its CRLF, or a JSON object on one line. */
+export function attachmentRow(format: Exclude<AttachFormat, 'none'>, record: FailureRecord): string {
+  return format === 'csv' ? csvRow(CSV_COLUMNS.map((c) => record[c])) : jsonLine(record);
+}
+
 /** The attachment's file name for a MAIL_ATTACH format. */
 export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) =>
   format === 'csv' ? 'failures.csv.gz' : 'failures.json.gz';
@@ -81,8 +86,13 @@ export class AttachmentBuilder {
   }
 
   add(record: FailureRecord): void {
-    if (this.format === 'csv') this.#blocks.add(csvRow(CSV_COLUMNS.map((c) => record[c])));
-    else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${jsonLine(record)}`);
+    this.addRow(attachmentRow(this.format, record));
+  }
+
+  /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+  addRow(row: string): void {
+    if (this.format === 'csv') this.#blocks.add(row);
+    else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${row}`);
   }
 
   /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
@@ -92,6 +102,11 @@ export class AttachmentBuilder {
 
   get omitted(): number {
     return this.#blocks.omitted;
+  }
+
+  /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+  adoptCsv(bytes: Buffer, rows: number): void {
+    this.#blocks.adopt(bytes, rows, splitCsvRows);
   }
 
   /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
@@ -131,4 +146,11 @@ export class AttachmentBuilder {
 
 export function createAttachment(format: AttachFormat, budget: number): AttachmentBuilder | undefined {
   return format === 'none' ? undefined : new AttachmentBuilder(format, budget);
+}
+
+/** CSV rows end in CRLF and hold no other line break (cells are cleaned of control characters). */
+export function splitCsvRows(text: string): string[] {
+  const rows = text.split('\n');
+  rows.pop();
+  return rows.map((r) => `${r}\n`);
 }

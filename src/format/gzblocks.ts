@@ -13,10 +13,12 @@ const BLOCK_CHARS = 256 * 1024;
 
 interface Member {
   bytes: Buffer;
-  /** Character length of each data line in this block (the header is not a line). */
-  lens: number[];
+  /** Data lines in this block (the header is not a line). */
+  rows: number;
   /** Characters of header text at the start of this block (first block only). */
   head: number;
+  /** The data lines, from the block's text (when a smaller limit cuts into the block). */
+  lines: (text: string) => string[];
 }
 
 export class GzipBlocks {
@@ -60,6 +62,30 @@ export class GzipBlocks {
     this.omitted += n;
   }
 
+  /**
+   * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+   * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+   * text when a limit cuts into it. The header goes first as a block of its own.
+   */
+  adopt(bytes: Buffer, rows: number, split: (text: string) => string[]): void {
+    if (this.#pending.length > 0) this.#flush();
+    this.lines += rows;
+    if (this.#full) {
+      this.omitted += rows;
+      return;
+    }
+    if (this.#members.length === 0) this.#push(gzipSync(this.header), [], true);
+    if (this.#bytes + bytes.length <= this.budget) {
+      this.#members.push({ bytes, rows, head: 0, lines: split });
+      this.#bytes += bytes.length;
+      this.rows += rows;
+      return;
+    }
+    this.#full = true;
+    const lines = split(gunzipSync(bytes).toString('utf8'));
+    this.omitted += lines.length - this.#fitLines(lines, false);
+  }
+
   /** Compresses what is pending; call once after the last line. */
   finish(): void {
     if (this.#pending.length > 0) this.#flush();
@@ -75,14 +101,9 @@ export class GzipBlocks {
     while (this.#bytes > this.budget && this.#members.length > 0) {
       const last = this.#members.pop()!;
       this.#bytes -= last.bytes.length;
-      this.rows -= last.lens.length;
+      this.rows -= last.rows;
       this.#full = true;
-      const text = gunzipSync(last.bytes).toString('utf8');
-      let at = last.head;
-      const lines = last.lens.map((n) => {
-        at += n;
-        return text.slice(at - n, at);
-      });
+      const lines = last.lines(gunzipSync(last.bytes).toString('utf8'));
       const kept = this.#fitLines(lines, last.head > 0);
       this.omitted += lines.length - kept;
     }
@@ -141,7 +162,16 @@ export class GzipBlocks {
   }
 
   #push(bytes: Buffer, lines: string[], first: boolean): void {
-    this.#members.push({ bytes, lens: lines.map((l) => l.length), head: first ? this.header.length : 0 });
+    const lens = lines.map((l) => l.length);
+    const head = first ? this.header.length : 0;
+    const split = (text: string) => {
+      let at = head;
+      return lens.map((n) => {
+        at += n;
+        return text.slice(at - n, at);
+      });
+    };
+    this.#members.push({ bytes, rows: lines.length, head, lines: split });
     this.#bytes += bytes.length;
     this.rows += lines.length;
   }

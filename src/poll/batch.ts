@@ -22,7 +22,7 @@ export class Batch implements FailureSink {
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
 
-  /** Incident rules: they see every record the mail shows (filtered ones are not news). */
+  /** The incident rules, when on (poll-incidents.ts). */
   incidents: RecordObserver | undefined;
 
   /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
@@ -52,6 +52,16 @@ export class Batch implements FailureSink {
       this.alreadyMailed++;
       return;
     }
+    this.deliver(record);
+  }
+
+  /**
+   * Where each new record goes, once: into the digest, which is this run's mail
+   * (ALERT_MODE=each-run, poll.ts) or the digest spool's counts and rows (digest mode, muted
+   * failures waiting: digest-poll.ts); the digest applies filters and mutes. The incident rules
+   * see what the mail body shows: a filtered or muted failure is no evidence.
+   */
+  deliver(record: FailureRecord): void {
     const view = this.digest.add(record);
     if (!view) return;
     this.groups.add(view);

@@ -56,7 +56,7 @@ export async function digestPoll(
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
   const batch = new Batch(
     cursor.seen,
-    () => spool.digestForRun({ filter, mute }, attach, cfg.mail.maxBytes),
+    () => spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg)),
     () => ctx.incidents?.start(),
   );
   let stats: Awaited<ReturnType<typeof fetchInto>>;

@@ -47,7 +47,7 @@ function attachmentNote(a: { rows: number; omitted: number }, limit: number, unk
   if (unkept === 0)
     return `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`;
   const cut = a.omitted - unkept;
-  const why = [`${unkept} beyond what the digest spool keeps (MAIL_MAX_BYTES of compressed records)`];
+  const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
   if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
   return `The attachment holds the first ${a.rows} of ${all} failures; left out: ${why.join(', ')}. All counts in this mail are exact.`;
 }

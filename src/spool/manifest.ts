@@ -16,7 +16,14 @@ const manifestSchema = z.object({
   version: z.literal(1),
   openedAt: z.string().nullable(),
   nextSeq: z.number().int().min(1),
-  segments: z.array(z.object({ file: z.string().regex(/^seg-\d+\.jsonl\.gz$/), rows: int, members: z.array(int) })),
+  segments: z.array(
+    z.object({
+      file: z.string().regex(/^seg-\d+\.gz$/),
+      format: z.enum(['csv', 'json']),
+      rows: int,
+      members: z.array(z.tuple([int, int])),
+    }),
+  ),
   full: z.boolean(),
   pendingCursor: z
     .string()

@@ -1,22 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttachFormat } from '../config/config';
-import { CSV_COLUMNS } from '../format/attachment';
+import { attachmentRow } from '../format/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { AtomicFile } from '../state/atomic';
 
 /**
- * The records a digest will attach, kept between runs: one segment file per run that spooled
- * any, never changed once written. A segment is JSON lines in gzip members of ~256 K characters
- * each (members concatenate into one valid .gz file, RFC 1952 §2.2), written while the records
- * arrive, so a storm never holds its text in memory; the member sizes let a reader decompress one
- * member at a time. With MAIL_ATTACH=csv only the CSV columns are kept; with json the whole record.
+ * The rows a digest will attach, kept between runs: one segment file per run that spooled any,
+ * never changed once written. A segment holds attachment rows (attachmentRow: a CSV row, or a JSON
+ * object on one line), one per line, in gzip members of ~256 K characters each (members
+ * concatenate into one valid .gz file, RFC 1952 §2.2), written while the records arrive, so a
+ * storm never holds its text in memory; the member sizes let a reader decompress one member at a
+ * time, and sending needs neither JSON parsing nor CSV formatting again. No row holds a raw line
+ * break: the CSV cells are cleaned of control characters, and JSON escapes them.
  */
 export interface SegmentInfo {
   file: string;
+  /** MAIL_ATTACH when the rows were written: a digest in another format leaves them out. */
+  format: 'csv' | 'json';
   rows: number;
-  /** Compressed size of each gzip member, in order. */
-  members: number[];
+  /** Each gzip member, in order: [compressed bytes, rows]. */
+  members: Array<[number, number]>;
 }
 
 const BLOCK_CHARS = 256 * 1024;
@@ -27,7 +31,7 @@ export class SegmentWriter {
   #chars = 0;
   #room: number;
   #rows = 0;
-  readonly #members: number[] = [];
+  readonly #members: Array<[number, number]> = [];
   /** Once a block did not fit, every later record is only counted (the attachment keeps the first rows). */
   full: boolean;
 
@@ -45,14 +49,15 @@ export class SegmentWriter {
 
   add(record: FailureRecord): void {
     if (this.full || this.format === 'none') return;
-    const line = `${JSON.stringify(this.format === 'csv' ? pick(record) : record)}\n`;
+    const row = attachmentRow(this.format, record);
+    const line = row.endsWith('\n') ? row : `${row}\n`;
     this.#pending.push(line);
     this.#chars += line.length;
     if (this.#chars >= BLOCK_CHARS) this.#flush();
   }
 
   get bytes(): number {
-    return this.#members.reduce((a, b) => a + b, 0);
+    return this.#members.reduce((a, [b]) => a + b, 0);
   }
 
   /** Makes the segment durable; undefined when it holds no record (no file is left behind). */
@@ -63,7 +68,7 @@ export class SegmentWriter {
       return undefined;
     }
     this.#out.commit();
-    return { file: this.file, rows: this.#rows, members: [...this.#members] };
+    return { file: this.file, format: this.format as 'csv' | 'json', rows: this.#rows, members: [...this.#members] };
   }
 
   /** Drops what was written (a retried fetch starts over). */
@@ -85,54 +90,50 @@ export class SegmentWriter {
     }
     this.#out.write(gz);
     this.#room -= gz.length;
-    this.#members.push(gz.length);
+    this.#members.push([gz.length, rows]);
     this.#rows += rows;
   }
 }
 
-/** Only what the CSV attachment shows: a fifth of a full record (which carries ISE's step list). */
-function pick(record: FailureRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const c of CSV_COLUMNS) if (record[c] !== undefined) out[c] = record[c];
-  return out;
-}
-
 /**
- * The records of one segment, a member at a time. A missing or damaged file yields what it can
- * and reports the rest through `damaged`: the digest then counts those rows as not attached.
+ * The gzip members of one segment with their row counts, one member in memory at a time (a
+ * storm's segment holds megabytes). Segments are written once, atomically, and not re-verified
+ * here: a missing or truncated file ends the list and is reported through `damaged`, and the
+ * digest then counts the rest as not attached.
  */
-export function* readSegment(
+export function* readMembers(
   path: string,
   info: SegmentInfo,
   damaged: (why: string) => void,
-): Generator<FailureRecord> {
-  let data: Buffer;
+): Generator<[Buffer, number]> {
+  let fd: number;
   try {
-    data = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (err) {
     damaged(`${info.file} unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     return;
   }
-  let at = 0;
-  for (const size of info.members) {
-    let text: string;
-    try {
-      text = gunzipSync(data.subarray(at, at + size)).toString('utf8');
-    } catch {
-      damaged(`${info.file} is damaged`);
-      return;
+  try {
+    let at = 0;
+    for (const [size, rows] of info.members) {
+      const buf = Buffer.allocUnsafe(size);
+      const ok = readSync(fd, buf, 0, size, at) === size && buf[0] === 0x1f && buf[1] === 0x8b;
+      if (!ok) return damaged(`${info.file} is damaged`);
+      at += size;
+      yield [buf, rows];
     }
-    at += size;
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      let record: FailureRecord;
-      try {
-        record = JSON.parse(line) as FailureRecord;
-      } catch {
-        damaged(`${info.file} is damaged`);
-        return;
-      }
-      yield record;
-    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The JSON rows of a member (MAIL_ATTACH=json: each row is added anew, with its separator). */
+export function jsonRows(member: Buffer): string[] | undefined {
+  try {
+    const rows = gunzipSync(member).toString('utf8').split('\n');
+    rows.pop();
+    return rows;
+  } catch {
+    return undefined;
   }
 }

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import type { CrashPhase } from '../core/outcome';
+import { plural } from '../core/plural';
 import { Digest, type DigestOptions } from '../format/digest';
+import type { DigestState } from '../format/digest-state';
 import { renameDurable, stateWriteError } from '../state/atomic';
 import { type Cursor, writeCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
-import { digestFromJson, digestToJson } from './digest-json';
+import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
 import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
-import { readSegment, SegmentWriter } from './segments';
+import { jsonRows, readMembers, SegmentWriter } from './segments';
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -26,17 +28,24 @@ import { readSegment, SegmentWriter } from './segments';
  * cursor rename to the next run (`open` finishes it). After a digest is sent the spool is emptied
  * the same way: a new `spool.json`, then the old segments are deleted.
  */
+type Meta = Omit<Manifest, 'digest'>;
+
 export class Spool {
   readonly dir: string;
-  #m: Manifest;
+  #m: Meta;
+  // The spooled counts: as read from spool.json until a run commits, then the committed run's own
+  // state (no second copy of a storm's tables in memory while its digest is sent).
+  #json: DigestJson | undefined;
+  #state: DigestState | undefined;
   #writer: SegmentWriter | undefined;
 
   private constructor(
     readonly stateDir: string,
-    m: Manifest,
+    { digest, ...meta }: Manifest,
   ) {
     this.dir = spoolDir(stateDir);
-    this.#m = m;
+    this.#m = meta;
+    this.#json = digest;
   }
 
   /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
@@ -52,11 +61,12 @@ export class Spool {
 
   /** Failures for the mail body waiting for the next digest. */
   get total(): number {
-    return this.#m.digest.total;
+    return this.#state?.total ?? this.#json!.total;
   }
 
   get muted(): number {
-    return this.#m.digest.muted.reduce((a, [, n]) => a + n, 0);
+    const counts = this.#state ? [...this.#state.muted] : this.#json!.muted;
+    return counts.reduce((a, [, n]) => a + n, 0);
   }
 
   /** The first digest boundary after the spool opened: when the pending digest goes out. */
@@ -66,7 +76,7 @@ export class Spool {
 
   /** Compressed bytes of the kept records. */
   get bytes(): number {
-    return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, y) => x + y, 0), 0);
+    return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, [y]) => x + y, 0), 0);
   }
 
   /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
@@ -82,10 +92,10 @@ export class Spool {
    */
   digestForRun(opts: Pick<DigestOptions, 'filter' | 'mute'>, attach: AttachFormat, budget: number): Digest {
     this.#writer?.discard();
-    const file = join(this.dir, `seg-${this.#m.nextSeq}.jsonl.gz`);
+    const file = join(this.dir, `seg-${this.#m.nextSeq}.gz`);
     const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
     this.#writer = writer;
-    return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, digestFromJson(this.#m.digest));
+    return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
   }
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
@@ -95,16 +105,17 @@ export class Spool {
     crash?.('spool-segment');
     const cursorName = `cursor-${seq}.json`;
     writeCursorFile(join(this.dir, cursorName), next);
-    const m: Manifest = {
+    const m: Meta = {
       openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : undefined),
       nextSeq: seq + 1,
-      segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.jsonl.gz` }] : this.#m.segments,
+      segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.gz` }] : this.#m.segments,
       full: this.#m.full || (this.#writer?.full ?? false),
       pendingCursor: cursorName,
-      digest: digestToJson(digest.state),
     };
-    writeManifest(this.stateDir, m);
+    writeManifest(this.stateDir, { ...m, digest: digestToJson(digest.state) });
     this.#m = m;
+    this.#json = undefined;
+    this.#state = digest.state;
     this.#writer = undefined;
     crash?.('spool-commit');
     this.#moveCursor();
@@ -122,30 +133,52 @@ export class Spool {
    * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
    */
   digestToSend(opts: Pick<DigestOptions, 'attach' | 'attachBudget'>): { digest: Digest; notes: string[] } {
-    const d = new Digest(opts, digestFromJson(this.#m.digest));
+    const d = new Digest(opts, this.#counts());
     const notes: string[] = [];
+    const attachment = d.attachment();
+    if (!attachment) return { digest: d, notes };
     let kept = 0;
-    if (opts.attach && opts.attach !== 'none') {
-      for (const seg of this.#m.segments) {
-        for (const r of readSegment(join(this.dir, seg.file), seg, (why) => notes.push(`spool segment ${why}`))) {
-          d.attach(r);
-          kept++;
-        }
+    for (const seg of this.#m.segments) {
+      if (seg.format !== attachment.format) {
+        notes.push(
+          `${plural(seg.rows, 'spooled row')} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`,
+        );
+        continue;
       }
-      const missing = d.total + d.mutedTotal - kept;
-      if (missing > 0) d.attachment()?.omit(missing);
+      const damaged = (why: string) => notes.push(`spool segment ${why}`);
+      for (const [member, rows] of readMembers(join(this.dir, seg.file), seg, damaged)) {
+        if (seg.format === 'csv') attachment.adoptCsv(member, rows);
+        else {
+          const lines = jsonRows(member);
+          if (!lines) {
+            damaged(`${seg.file} is damaged`);
+            break;
+          }
+          for (const row of lines) attachment.addRow(row);
+        }
+        kept += rows;
+      }
     }
+    const missing = d.total + d.mutedTotal - kept;
+    if (missing > 0) attachment.omit(missing);
     return { digest: d, notes };
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
   reset(crash?: (phase: CrashPhase) => void): void {
     const old = this.#m.segments;
-    const m = empty(this.#m.nextSeq);
-    writeManifest(this.stateDir, m);
+    const { digest, ...m } = empty(this.#m.nextSeq);
+    writeManifest(this.stateDir, { ...m, digest });
     this.#m = m;
+    this.#json = digest;
+    this.#state = undefined;
     crash?.('spool-reset');
     for (const s of old) rmSync(join(this.dir, s.file), { force: true });
+  }
+
+  /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
+  #counts(): DigestState {
+    return this.#state ?? digestFromJson(this.#json!);
   }
 
   #recover(): void {

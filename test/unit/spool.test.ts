@@ -22,9 +22,14 @@ const ids = (n: number) => {
   return s;
 };
 
-function spoolRun(users: string[], opts: { mute?: (r: FailureRecord) => string | undefined } = {}) {
+interface RunOpts {
+  mute?: (r: FailureRecord) => string | undefined;
+  attach?: 'csv' | 'json';
+}
+
+function spoolRun(users: string[], opts: RunOpts = {}) {
   const spool = Spool.open(dir, true);
-  const d = spool.digestForRun({ mute: opts.mute }, 'csv', 10_000_000);
+  const d = spool.digestForRun({ mute: opts.mute }, opts.attach ?? 'csv', 10_000_000);
   users.forEach((u, i) => {
     d.add(makeFailure({ userName: u, timestamp: new Date(T + i).toISOString(), totalFailedAttempts: 3 }, i));
   });
@@ -58,7 +63,7 @@ test('a damaged segment costs attachment rows, never counts; leftovers of a cras
   spoolRun(['alice', 'bob']);
   const seg = readdirSync(spoolDir(dir)).find((f) => f.startsWith('seg-'))!;
   writeFileSync(join(spoolDir(dir), seg), 'not gzip');
-  writeFileSync(join(spoolDir(dir), 'seg-99.jsonl.gz'), 'left by a crashed run');
+  writeFileSync(join(spoolDir(dir), 'seg-99.gz'), 'left by a crashed run');
   const spool = Spool.open(dir, true);
   expect(readdirSync(spoolDir(dir)).sort()).toEqual([seg, 'spool.json']);
   const { digest, notes } = spool.digestToSend({ attach: 'csv' });
@@ -82,4 +87,36 @@ test('a cursor committed with the spool but not yet moved is moved by the next o
   expect(Spool.open(dir, false).cursorFile()).toMatch(/spool\/cursor-1\.json$/);
   Spool.open(dir, true);
   expect(loadCursor(dir).highWater).toBe(T);
+});
+
+test('spooled CSV members go into the attachment as they are, and a smaller limit still cuts whole rows', () => {
+  dir = mkdtempSync(join(tmpdir(), 'spool-'));
+  const users = Array.from({ length: 3000 }, (_, i) => `user-${i}-${(i * 7919).toString(36)}`);
+  spoolRun(users);
+  const { digest } = Spool.open(dir, true).digestToSend({ attach: 'csv' });
+  const attachment = digest.attachment()!;
+  expect([attachment.rows, attachment.omitted]).toEqual([3000, 0]);
+  const all = gunzipSync(attachment.content()).toString('utf8').split('\r\n');
+  const budget = Math.floor(attachment.bytes / 3);
+  attachment.trimTo(budget);
+  expect(attachment.bytes).toBeLessThanOrEqual(budget);
+  const cut = gunzipSync(attachment.content()).toString('utf8').split('\r\n');
+  expect(attachment.rows + attachment.omitted).toBe(3000);
+  expect(attachment.rows).toBeGreaterThan(500);
+  expect(attachment.rows).toBeLessThan(1500);
+  // The header and then the first rows, each whole, in order.
+  expect(cut.slice(0, -1)).toEqual(all.slice(0, attachment.rows + 1));
+});
+
+test('MAIL_ATTACH=json: rows come back as one valid JSON array; rows of another format are left out, said', () => {
+  dir = mkdtempSync(join(tmpdir(), 'spool-'));
+  spoolRun(['alice', 'bob'], { attach: 'json' });
+  spoolRun(['carol'], { attach: 'csv' });
+  const { digest, notes } = Spool.open(dir, true).digestToSend({ attach: 'json' });
+  const records = JSON.parse(gunzipSync(digest.attachment()!.content()).toString('utf8')) as Array<{
+    userName: string;
+  }>;
+  expect(records.map((r) => r.userName)).toEqual(['alice', 'bob']);
+  expect(notes).toEqual(['1 spooled row in csv, but MAIL_ATTACH is now json: not attached']);
+  expect(digest.attachment()!.omitted).toBe(1);
 });
