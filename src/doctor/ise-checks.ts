@@ -114,7 +114,10 @@ async function nodeChecks(
     const since = new Date(ctx.sys.now() - 60_000).toISOString();
     let n = 0;
     try {
-      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, () => n++);
+      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, {
+        begin: () => undefined,
+        add: () => n++,
+      });
     } catch (err) {
       if (err instanceof ServiceStatusError) {
         throw iseError(

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { GzipBlocks } from './gzblocks';
-import { clean } from './sanitize';
+import { clean, jsonText } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:
@@ -55,7 +55,7 @@ export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n
 // so a viewer cannot be tricked into showing reordered text.
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const jsonLine = (r: FailureRecord) =>
-  JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The attachment's file name for a MAIL_ATTACH format. */
 export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) =>

@@ -1,4 +1,5 @@
 import type { AttachFormat } from '../config/config';
+import { recordTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
@@ -30,12 +31,15 @@ interface Span {
 export interface ReasonRow extends Span {
   reason: string;
   users: number;
+  /** More distinct users than were counted (memory cap): `users` is a lower bound. */
+  usersCapped?: boolean;
 }
 export interface NasRow extends Span {
   name: string;
   ip: string;
   location: string;
   users: number;
+  usersCapped?: boolean;
 }
 export interface TopRow {
   value: string;
@@ -49,16 +53,19 @@ export const MAX_KEYS = 10_000;
  * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
  */
 export const MAX_ROWS = 2_000;
+/** Distinct users counted per reason and per NAS, all groups together (~100 bytes each). */
+export const MAX_GROUP_USERS = 100_000;
+/** What the mail shows for a record without a failureReason. */
+export const NO_REASON = '(no reason given)';
 
 export function viewOf(r: FailureRecord): FailureView {
-  const t = Date.parse(r.timestamp);
   return {
-    time: Number.isFinite(t) ? t : undefined,
+    time: recordTime(r.timestamp),
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
+    reason: clean(r.failureReason) || NO_REASON,
     location: clean(r.location),
   };
 }
@@ -78,10 +85,14 @@ export class Digest {
   oldest: number | undefined;
   /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   rowsDropped = 0;
+  /** Records in the mail timestamped after ISE's clock (plus skew). */
+  future = 0;
+  /** Room left for distinct users in the reason and NAS groups. */
+  #groupUsersLeft = MAX_GROUP_USERS;
   readonly filtered = new Map<FilterName, number>();
   readonly #rows = new Map<string, DetailRow>();
-  readonly #reasons = new Map<string, { row: ReasonRow; users: Set<string> }>();
-  readonly #nas = new Map<string, { row: NasRow; users: Set<string> }>();
+  readonly #reasons = new Map<string, Group<ReasonRow>>();
+  readonly #nas = new Map<string, Group<NasRow>>();
   readonly #users = new Map<string, number>();
   readonly #endpoints = new Map<string, number>();
   readonly #filter: RecordFilter | undefined;
@@ -92,8 +103,11 @@ export class Digest {
     this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
   }
 
-  /** Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted). */
-  add(record: FailureRecord): FailureView | undefined {
+  /**
+   * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
+   * `future`: its timestamp is after ISE's clock.
+   */
+  add(record: FailureRecord, future = false): FailureView | undefined {
     const dropped = this.#filter?.(record);
     if (dropped) {
       this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
@@ -101,6 +115,7 @@ export class Digest {
     }
     const v = viewOf(record);
     this.total++;
+    if (future) this.future++;
     this.newest = maxTime(this.newest, v.time);
     this.oldest = minTime(this.oldest, v.time);
     countInto(this.#users, v.user);
@@ -130,13 +145,13 @@ export class Digest {
 
   reasons(): ReasonRow[] {
     return [...this.#reasons.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
     return [...this.#nas.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 
@@ -199,15 +214,27 @@ export class Digest {
     for (const g of [reason, nas]) {
       if (!g) continue;
       addSpan(g.row, v.time);
-      if (g.users.size < MAX_KEYS) g.users.add(v.user);
+      if (g.users.has(v.user)) continue;
+      if (g.users.size >= MAX_KEYS || this.#groupUsersLeft <= 0) g.capped = true;
+      else {
+        g.users.add(v.user);
+        this.#groupUsersLeft--;
+      }
     }
   }
 }
 
-function group<R>(map: Map<string, { row: R; users: Set<string> }>, key: string, make: () => R) {
+interface Group<R> {
+  row: R;
+  users: Set<string>;
+  /** A user was not counted for lack of room. */
+  capped: boolean;
+}
+
+function group<R>(map: Map<string, Group<R>>, key: string, make: () => R): Group<R> | undefined {
   let entry = map.get(key);
   if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set() };
+    entry = { row: make(), users: new Set(), capped: false };
     map.set(key, entry);
   }
   return entry;

@@ -78,6 +78,11 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   };
 }
 
+/** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */
+export function userCount(r: { users: number; usersCapped?: boolean }): string {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, 'user');
+}
+
 /** A top list is for repeat offenders: a value seen once is already in the details. */
 const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
 

@@ -1,6 +1,5 @@
-import { plural } from '../core/plural';
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
+import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER, userCount } from './model';
 import { clean } from './sanitize';
 
 /** The plain-text part: the same content as the HTML part, readable in any client or pager. */
@@ -12,7 +11,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   out.push('BY REASON');
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${plural(r.users, 'user')}, first ${fmt(r.first)}, last ${fmt(r.last)}`);
+    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}`);
     if (r.hint) out.push(`      Hint: ${r.hint}`);
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
@@ -20,7 +19,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
     out.push(
-      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${plural(n.users, 'user')}, last ${fmt(n.last)}`,
+      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${userCount(n)}, last ${fmt(n.last)}`,
     );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);

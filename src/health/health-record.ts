@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AppError, usageError } from '../core/errors';
 import { plural } from '../core/plural';
+import { printable } from '../core/printable';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
 
@@ -87,7 +88,7 @@ function serialize(h: Health): string {
   for (const k of TIME_FIELDS) data[k] = time(h[k]);
   data.failedRuns = h.failedRuns;
   data.lastError = h.lastError
-    ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time(h.lastError.at)! }
+    ? { exitCode: h.lastError.exitCode, message: printable(h.lastError.message), at: time(h.lastError.at)! }
     : null;
   return `${JSON.stringify(data)}\n`;
 }

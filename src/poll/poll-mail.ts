@@ -5,14 +5,17 @@ import { composeMail } from '../mail/message';
 import type { Compose } from '../sizecap/fit';
 import type { Batch } from './batch';
 
-/** The poll's mail for a given attachment budget: size-cap note and storm lead first, then the digest. */
-export function composer(cfg: Config, batch: Batch, now: number): Compose {
+/**
+ * The poll's mail for a given attachment budget: `notes` (timestamps in the future, ids not
+ * tracked), the size-cap note and the storm lead first, then the digest.
+ */
+export function composer(cfg: Config, batch: Batch, now: number, notes: string[] = []): Compose {
   return (budget, limit) => {
     const d = batch.digest;
     const attachment = d.attachment();
     attachment?.trimTo(budget);
     const storm = d.total > cfg.stormThreshold;
-    const leads: Lead[] = [];
+    const leads: Lead[] = notes.map(noteLead);
     if (attachment && attachment.omitted > 0) {
       const all = attachment.rows + attachment.omitted;
       leads.push(

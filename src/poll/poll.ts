@@ -13,7 +13,7 @@ import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fi
 import { advance, type Cursor, emptyCursor, loadCursor, queryStart, saveCursor } from '../state/cursor';
 import { Batch } from './batch';
 import { composer } from './poll-mail';
-import { outcome, printMessage, runNotes } from './summary';
+import { mailNotes, outcome, printMessage, runNotes } from './summary';
 
 export interface RunOptions {
   /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
@@ -31,17 +31,20 @@ export interface RunOptions {
 const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
 
 async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, now: number) {
-  const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
-  io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
+  const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
+  const startIso = start === undefined ? undefined : new Date(start).toISOString();
+  io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : '{} (ISE default: the last hour)'}`);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
   const batch = new Batch(
     opts.since !== undefined ? new Map() : cursor.seen,
     () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
+    start,
+    now,
   );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
-    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
+    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
     return { batch, ...stats };
   } finally {
     await http.close();
@@ -52,18 +55,21 @@ async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadlin
 export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== undefined;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
+  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
   sys.crash?.('after-fetch');
-  io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
-  const notes = runNotes(cfg, invalid);
   const d = batch.digest;
+  io.debug(`received ${d.total + d.filteredTotal} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
+  // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
+  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
   if (d.total === 0) {
     d.close();
-    if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
+    if (d.filteredTotal > 0) return allFiltered(cfg, opts, next, batch, notes);
+    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const base = composer(cfg, batch, sys.now());
+  const base = composer(cfg, batch, sys.now(), mailNotes(facts));
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   const what = plural(d.total, 'new failure');
   const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
@@ -81,7 +87,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const sent = await sendFitted(cfg, deadline, compose);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move.
-  if (!backfill) commitMailed(cfg, cursor, batch);
+  if (!backfill) commitMailed(cfg, next);
   const accepted = cfg.mail.dest.length - sent.rejected.length;
   const to = plural(accepted, 'recipient');
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
@@ -100,9 +106,15 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   );
 }
 
-function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
+/** The cursor once this batch is mailed: never past ISE's clock, at most MAX_TRACKED_IDS ids. */
+function nextCursor(cfg: Config, cursor: Cursor, batch: Batch): Cursor {
+  const { iseNow, limit } = batch.window;
+  return advance(cursor, batch.mailed, cfg.overlapMs, { iseNow, limit, trackedFrom: batch.trackedFrom });
+}
+
+function commitMailed(cfg: Config, next: Cursor): void {
   try {
-    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+    saveCursor(cfg.stateDir, next);
   } catch (err) {
     const why = err instanceof AppError ? err.message : String(err);
     throw new AppError(
@@ -114,10 +126,10 @@ function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
 }
 
 /** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */
-function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch, notes: string[]): Outcome {
+function allFiltered(cfg: Config, opts: RunOptions, next: Cursor, batch: Batch, notes: string[]): Outcome {
   const commit = opts.since === undefined && !opts.dryRun;
-  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  const n = batch.mailed.size;
+  if (commit) saveCursor(cfg.stateDir, next);
+  const n = batch.digest.filteredTotal;
   const why = filterNotes(batch.digest.filtered)
     .map((s) => s.replace(' more ', ' '))
     .join(', ');
@@ -128,9 +140,11 @@ function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch
   });
 }
 
-/** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */
-function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | undefined, reset: boolean): void {
-  if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
-  const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
+/**
+ * Nothing to mail. A first poll remembers ISE's clock so a long outage later loses nothing, and a
+ * cursor found past ISE's clock comes back to it; otherwise nothing changed: spare the flash.
+ */
+function commitEmpty(cfg: Config, cursor: Cursor, next: Cursor, reset: boolean): void {
+  if (next.highWater === cursor.highWater && next.trackedFrom === cursor.trackedFrom && !reset) return;
   if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
 }

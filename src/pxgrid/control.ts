@@ -11,6 +11,8 @@ import {
 } from './schemas';
 
 export const RADIUS_SERVICE = 'com.cisco.ise.radius';
+/** A control answer is a few hundred bytes; more than this is not pxGrid talking. */
+export const CONTROL_MAX_BYTES = 1024 * 1024;
 
 /**
  * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the configured controllers in order
@@ -32,6 +34,10 @@ export class PxControl {
     statusHint: (s: number) => AppError | undefined,
   ): Promise<T> {
     const { status, text, host } = await this.#post(method, body, auth);
+    if (text === undefined)
+      throw iseError(
+        `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`,
+      );
     if (status !== 200)
       throw (
         statusHint(status) ??
@@ -63,7 +69,7 @@ export class PxControl {
     method: string,
     body: unknown,
     auth?: BasicAuth,
-  ): Promise<{ status: number; text: string; host: string }> {
+  ): Promise<{ status: number; text: string | undefined; host: string }> {
     const errors: TransportError[] = [];
     for (let n = 0; n < this.hosts.length; n++) {
       const i = (this.#preferred + n) % this.hosts.length;
@@ -72,7 +78,7 @@ export class PxControl {
       try {
         // AccountCreate's 503 means "password accounts disabled": final, not transient.
         const res = await this.http.post(url, body, auth, method === 'AccountCreate');
-        const text = await res.body.text();
+        const text = await res.body.text(CONTROL_MAX_BYTES);
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };
       } catch (err) {

@@ -12,7 +12,8 @@ export interface BasicAuth {
 
 /** A response body: read it whole (small control answers), stream it, or discard it. */
 export interface PxBody extends AsyncIterable<Buffer> {
-  text(): Promise<string>;
+  /** The whole body as text; undefined (and the connection closed) when it exceeds `maxBytes`. */
+  text(maxBytes: number): Promise<string | undefined>;
   dump(): Promise<void>;
 }
 
@@ -120,10 +121,16 @@ export class PxHttp {
       req.on('response', (res) => {
         clearTimeout(connectTimer);
         const date = res.headers.date;
-        resolve({ status: res.statusCode ?? 0, date: typeof date === 'string' ? date : undefined, body: bodyOf(res) });
+        const body = bodyOf(res, (err) => transportError(url, err, this.deadline, this.#withCert));
+        resolve({ status: res.statusCode ?? 0, date: typeof date === 'string' ? date : undefined, body });
       });
       req.end(payload);
     });
+  }
+
+  /** True once the run's deadline has passed: whatever failed then, the deadline is the cause. */
+  expired(): boolean {
+    return this.deadline.expired();
   }
 
   async close(): Promise<void> {
@@ -131,12 +138,25 @@ export class PxHttp {
   }
 }
 
-function bodyOf(res: IncomingMessage): PxBody {
+/** `fail` turns a network error while reading the body into the one-line error of the run. */
+function bodyOf(res: IncomingMessage, fail: (err: unknown) => AppError): PxBody {
   return {
     [Symbol.asyncIterator]: () => res[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
-    async text() {
+    async text(maxBytes) {
       const parts: Buffer[] = [];
-      for await (const chunk of res) parts.push(chunk as Buffer);
+      let size = 0;
+      try {
+        for await (const chunk of res) {
+          size += (chunk as Buffer).length;
+          if (size > maxBytes) {
+            res.destroy();
+            return undefined;
+          }
+          parts.push(chunk as Buffer);
+        }
+      } catch (err) {
+        throw fail(err);
+      }
       return Buffer.concat(parts).toString('utf8');
     },
     dump: () =>

@@ -12,17 +12,16 @@ import {
   serviceLookup,
   serviceProperty,
 } from './control';
-import { type FetchStats, ServiceStatusError, streamFailures } from './failures';
+import { type FetchStats, type RecordSink, ServiceStatusError, streamFailures } from './failures';
 import { type BasicAuth, type PxHttp, TransportError } from './http';
-import type { FailureRecord, ServiceNode } from './schemas';
+import type { ServiceNode } from './schemas';
 
 /** Sent as AccountActivate `description`: the ISE admin sees which tool and version asks. */
 export const DESCRIPTION = `ise-to-mail ${VERSION}`;
 
-export interface FailureSink {
+export interface FailureSink extends RecordSink {
   /** Called before each attempt: a failed attempt on one node must not leave half a batch. */
   reset(): void;
-  add(record: FailureRecord): void;
 }
 
 export interface SessionOptions {
@@ -185,7 +184,7 @@ async function fetchFromNode(
     const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
     sink.reset();
     try {
-      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, sink);
     } catch (err) {
       const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
       if (!refused) throw err;
