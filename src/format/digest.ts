@@ -55,12 +55,15 @@ export const MAX_KEYS = 10_000;
 export const MAX_ROWS = 2_000;
 /** Distinct users counted per reason and per NAS, all groups together (~100 bytes each). */
 export const MAX_GROUP_USERS = 100_000;
+/** Joins cleaned values into one key: clean() never leaves a control character in a value. */
+const SEP = '\u0000';
 /** What the mail shows for a record without a failureReason. */
 export const NO_REASON = '(no reason given)';
 
-export function viewOf(r: FailureRecord): FailureView {
+/** `time`: the record's instant when the caller has already worked it out. */
+export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): FailureView {
   return {
-    time: recordTime(r.timestamp),
+    time,
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
@@ -105,15 +108,15 @@ export class Digest {
 
   /**
    * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
-   * `future`: its timestamp is after ISE's clock.
+   * `time`: its instant, if known already; `future`: that is after ISE's clock.
    */
-  add(record: FailureRecord, future = false): FailureView | undefined {
+  add(record: FailureRecord, time?: number, future = false): FailureView | undefined {
     const dropped = this.#filter?.(record);
     if (dropped) {
       this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
       return undefined;
     }
-    const v = viewOf(record);
+    const v = viewOf(record, time ?? recordTime(record.timestamp));
     this.total++;
     if (future) this.future++;
     this.newest = maxTime(this.newest, v.time);
@@ -182,7 +185,7 @@ export class Digest {
   }
 
   #addRow(v: FailureView): void {
-    const key = JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
+    const key = [v.user, v.endpoint, v.nasName, v.nasIp, v.reason].join(SEP);
     const row = this.#rows.get(key);
     if (row) {
       addSpan(row, v.time);
@@ -202,7 +205,7 @@ export class Digest {
       first: undefined,
       last: undefined,
     }));
-    const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({
+    const nas = group(this.#nas, `${v.nasName}${SEP}${v.nasIp}`, () => ({
       name: v.nasName,
       ip: v.nasIp,
       location: v.location,

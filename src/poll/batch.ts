@@ -66,7 +66,7 @@ export class Batch implements FailureSink {
       this.alreadyMailed++;
       return;
     }
-    const view = this.digest.add(record, t !== undefined && t > this.window.limit);
+    const view = this.digest.add(record, t, t !== undefined && t > this.window.limit);
     if (view) this.groups.add(view);
   }
 

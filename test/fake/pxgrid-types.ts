@@ -40,8 +40,11 @@ export interface Fault {
   truncate?: boolean;
   /** Drop the connection without any response. */
   destroy?: boolean;
-  /** Send this body, streamed piece by piece (status `status` or 200): hostile or huge replies. */
-  chunks?: () => Iterable<string | Buffer>;
+  /**
+   * Send this body, streamed piece by piece (status `status` or 200): hostile or huge replies.
+   * Gets the request body (e.g. getFailures' startTimestamp).
+   */
+  chunks?: (request: unknown) => Iterable<string | Buffer>;
   /** With `chunks`: after the last piece keep the reply open, never ending it (a stalled body). */
   hang?: boolean;
 }

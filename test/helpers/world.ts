@@ -93,23 +93,33 @@ function cleanEnv(extra: Record<string, string | undefined>): Record<string, str
   return env;
 }
 
+export interface SpawnOptions {
+  /** Node flags before the script, e.g. `--max-old-space-size=96`. */
+  nodeArgs?: string[];
+  /** Called with the child's pid once it runs (e.g. to watch its memory). */
+  onSpawn?: (pid: number) => void;
+  timeoutMs?: number;
+}
+
 export function runBundle(
   cwd: string,
   args: string[],
   env: Record<string, string | undefined>,
   script = join(cwd, 'run.js'),
+  opts: SpawnOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE, [script, ...args], {
+    const child = spawn(NODE, [...(opts.nodeArgs ?? []), script, ...args], {
       cwd: tmpdir(),
       env: cleanEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
