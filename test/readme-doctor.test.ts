@@ -67,7 +67,10 @@ describe('README setup/doctor sample', () => {
         return world.run(['setup']);
       },
       () => world.run(['doctor']),
-      () => world.run(['doctor'], { ISE_HOST: `localhost:1,localhost:${world.ise.port}`, ISE_CA: world.pki.wrongCaFile }),
+      () => {
+        const hosts = `localhost:1,localhost:${world.ise.port}`;
+        return world.run(['doctor'], { ISE_HOST: hosts, ISE_CA: world.pki.wrongCaFile });
+      },
     ];
     for (const [i, sample] of samples.entries()) {
       const r = await runs[i]!();
