@@ -5,9 +5,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // eem/*.txt load as strings, as esbuild's `loader: { '.txt': 'text' }` does in scripts/build.mjs.
   // `enforce: 'pre'` because Vite would otherwise serve .txt as an asset URL.
-  plugins: [{ name: 'txt-as-text', enforce: 'pre', load: (id) => (id.endsWith('.txt') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : undefined) }],
+  plugins: [
+    {
+      name: 'txt-as-text',
+      enforce: 'pre',
+      load: (id) => (id.endsWith('.txt') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : undefined),
+    },
+  ],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-build.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Child processes and servers per test: two cores, keep the pool small.

@@ -1,16 +1,17 @@
 // `npm run bench`: whole-process wall time and peak RSS of `node dist/run.js` against a fake
-// pxGrid serving N generated records and a local SMTP server (issue 7 targets), plus the start-up
+// pxGrid serving N generated records and a local SMTP server, plus the start-up
 // cost of `--version` against `node -e 0`. A script, not a test: it prints a table for the README.
 //
 // The fakes are TypeScript (test/fake/*.ts); they are bundled here with esbuild into .cache/
 // (gitignored) so this script runs under plain node. The fakes run in THIS process; every
 // measured run is a separate child process, so its RSS is its own.
-import { loadFakes } from './fakes.mjs';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadFakes } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/run.js');
@@ -68,13 +69,23 @@ async function benchSize(fakes, n, nodeArgs = []) {
       const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-bench-'));
       const before = smtp.messages.length;
       const env = {
-        PATH: process.env.PATH, ISE_HOST: `localhost:${ise.port}`, ISE_CA: pki.caFile, SMTP_SERVER: '127.0.0.1',
-        SMTP_PORT: String(smtp.port), SMTP_SECURITY: 'none', MAIL_FROM: 'ise-alerts@example.net', MAIL_DEST: 'noc@example.net',
+        PATH: process.env.PATH,
+        ISE_HOST: `localhost:${ise.port}`,
+        ISE_CA: pki.caFile,
+        SMTP_SERVER: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        SMTP_SECURITY: 'none',
+        MAIL_FROM: 'ise-alerts@example.net',
+        MAIL_DEST: 'noc@example.net',
         STATE_DIR: join(dir, 'data'),
         // A fresh state dir holds no pxGrid password: each run needs its own new client name.
         PXGRID_USER: `bench_${n}_${nodeArgs.length}_${i}`,
         // BENCH_ENV_X=v passes X=v to the measured runs (e.g. BENCH_ENV_MAIL_ATTACH=none to see the attachment's share).
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_ENV_')).map(([k, v]) => [k.slice(10), v])),
+        ...Object.fromEntries(
+          Object.entries(process.env)
+            .filter(([k]) => k.startsWith('BENCH_ENV_'))
+            .map(([k, v]) => [k.slice(10), v]),
+        ),
       };
       const r = await measure([process.execPath, ...nodeArgs, BUNDLE], env);
       rmSync(dir, { recursive: true, force: true });
@@ -91,7 +102,9 @@ async function benchSize(fakes, n, nodeArgs = []) {
 
 function hyperfine(commands) {
   const file = join(root, '.cache/hyperfine.json');
-  const r = spawnSync('hyperfine', ['-N', '-w', '5', '-r', '60', '--export-json', file, ...commands], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('hyperfine', ['-N', '-w', '5', '-r', '60', '--export-json', file, ...commands], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) return undefined;
   return JSON.parse(readFileSync(file, 'utf8')).results.map((x) => x.median * 1000);
 }
@@ -102,7 +115,10 @@ async function startup() {
   if (hf) return hf;
   const times = [[], []];
   for (let i = 0; i < 40; i++) {
-    for (const [k, args] of [[0, [BUNDLE, '--version']], [1, ['-e', '0']]]) {
+    for (const [k, args] of [
+      [0, [BUNDLE, '--version']],
+      [1, ['-e', '0']],
+    ]) {
       const t0 = process.hrtime.bigint();
       spawnSync(process.execPath, args);
       times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -119,26 +135,40 @@ async function main() {
   const rows = [];
   const row = (label, runs, target) => {
     const ok = runs.every((r) => r.code === 0);
-    rows.push(`| ${label} | ${fmt(median(runs.map((r) => r.wallMs / 1000)), 2)} | ${fmt(median(runs.map((r) => r.rssMb)))} (max ${fmt(Math.max(...runs.map((r) => r.rssMb)))}) | ${runs.map((r) => r.code).join(',')} | ${runs.map((r) => r.mails).join(',')} | ${target}${ok ? '' : ' FAILED'} |`);
+    rows.push(
+      `| ${label} | ${fmt(median(runs.map((r) => r.wallMs / 1000)), 2)} | ${fmt(median(runs.map((r) => r.rssMb)))} (max ${fmt(Math.max(...runs.map((r) => r.rssMb)))}) | ${runs.map((r) => r.code).join(',')} | ${runs.map((r) => r.mails).join(',')} | ${target}${ok ? '' : ' FAILED'} |`,
+    );
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   };
   for (const n of SIZES) {
     const target = n === 0 ? 'wall <= 0.5 s' : n >= 100_000 ? 'RSS <= 128 MB, wall <= 20 s' : '';
     row(`${n.toLocaleString('en-US')} new`, await benchSize(fakes, n), target);
   }
-  if (SIZES.includes(100_000)) row('100,000 new, --max-old-space-size=96', await benchSize(fakes, 100_000, ['--max-old-space-size=96']), 'succeeds');
+  if (SIZES.includes(100_000))
+    row(
+      '100,000 new, --max-old-space-size=96',
+      await benchSize(fakes, 100_000, ['--max-old-space-size=96']),
+      'succeeds',
+    );
   // Smaller young generation: less garbage held between scavenges (a device-side option, README).
-  if (SIZES.includes(100_000)) row('100,000 new, --max-semi-space-size=2', await benchSize(fakes, 100_000, ['--max-semi-space-size=2']), '');
+  if (SIZES.includes(100_000))
+    row('100,000 new, --max-semi-space-size=2', await benchSize(fakes, 100_000, ['--max-semi-space-size=2']), '');
   const [version, bare] = await startup();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${cpus().length} cores (nproc ${spawnSync('nproc').stdout?.toString().trim()}), ${cpu}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Command: npm run bench (median of ${RUNS} runs per row; peak RSS from ${TIME ? '/usr/bin/time -v' : '/proc VmHWM'})`);
+  console.log(
+    `Machine: ${cpus().length} cores (nproc ${spawnSync('nproc').stdout?.toString().trim()}), ${cpu}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `Command: npm run bench (median of ${RUNS} runs per row; peak RSS from ${TIME ? '/usr/bin/time -v' : '/proc VmHWM'})`,
+  );
   console.log('');
   console.log('| Poll | Wall (s) | Peak RSS (MB) | Exit codes | Mails | Target |');
   console.log('|---|---:|---:|---|---|---|');
   for (const r of rows) console.log(r);
   console.log('');
-  console.log(`Start-up (hyperfine -N -w 5 -r 60, median): \`node dist/run.js --version\` ${fmt(version, 1)} ms, \`node -e 0\` ${fmt(bare, 1)} ms, ratio ${fmt(version / bare, 2)} (target <= 1.30)`);
+  console.log(
+    `Start-up (hyperfine -N -w 5 -r 60, median): \`node dist/run.js --version\` ${fmt(version, 1)} ms, \`node -e 0\` ${fmt(bare, 1)} ms, ratio ${fmt(version / bare, 2)} (target <= 1.30)`,
+  );
 }
 
 main().catch((err) => {

@@ -2,11 +2,11 @@
 // failures) and a local SMTP capture, runs dist/run.js against them the way a switch would, and
 // prints the mail that arrives.
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { loadFakes } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,24 +19,47 @@ const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-demo-'));
 copyFileSync(join(root, 'dist/run.js'), join(dir, 'run.js'));
 writeFileSync(
   join(dir, 'ise-to-mail.env'),
-  [`ISE_HOST=localhost:${ise.port}`, `ISE_CA=${pki.caFile}`, 'SMTP_SERVER=127.0.0.1', `SMTP_PORT=${smtp.port}`,
-    'SMTP_SECURITY=none', 'MAIL_FROM=ise-alerts@example.net', 'MAIL_DEST=noc@example.net'].join('\n'),
+  [
+    `ISE_HOST=localhost:${ise.port}`,
+    `ISE_CA=${pki.caFile}`,
+    'SMTP_SERVER=127.0.0.1',
+    `SMTP_PORT=${smtp.port}`,
+    'SMTP_SECURITY=none',
+    'MAIL_FROM=ise-alerts@example.net',
+    'MAIL_DEST=noc@example.net',
+  ].join('\n'),
 );
 // Real failures repeat: the same laptop retries every minute. Give each user one device so the
 // mail shows collapsed rows and top endpoints, as a real batch would.
 const devices = new Map();
 const records = makeFailures(40, { start: Date.now() - 45 * 60_000, stepMs: 60_000, seed: 7 }).map((r) => {
-  if (!devices.has(r.userName)) devices.set(r.userName, { mac: r.callingStationId, nasName: r.nasName, nasIpAddress: r.nasIpAddress, location: r.location });
+  if (!devices.has(r.userName))
+    devices.set(r.userName, {
+      mac: r.callingStationId,
+      nasName: r.nasName,
+      nasIpAddress: r.nasIpAddress,
+      location: r.location,
+    });
   const d = devices.get(r.userName);
-  return { ...r, callingStationId: d.mac, macAddress: d.mac, originalCallingStationId: d.mac, nasName: d.nasName, nasIpAddress: d.nasIpAddress, location: d.location };
+  return {
+    ...r,
+    callingStationId: d.mac,
+    macAddress: d.mac,
+    originalCallingStationId: d.mac,
+    nasName: d.nasName,
+    nasIpAddress: d.nasIpAddress,
+    location: d.location,
+  };
 });
 ise.setFailures(records);
 
 // Asynchronous on purpose: the fake servers live in this process and must keep answering.
 const run = async (label) => {
   console.log(`\n$ node run.js        # ${label}`);
-  const r = await promisify(execFile)(process.execPath, [join(dir, 'run.js')], { cwd: tmpdir(), env: { PATH: process.env.PATH } })
-    .catch((err) => err);
+  const r = await promisify(execFile)(process.execPath, [join(dir, 'run.js')], {
+    cwd: tmpdir(),
+    env: { PATH: process.env.PATH },
+  }).catch((err) => err);
   process.stdout.write(r.stdout + r.stderr);
   console.log(`(exit code ${r.code ?? 0})`);
 };
@@ -51,8 +74,13 @@ try {
   const htmlFile = join(root, '.cache/demo-mail.html');
   writeFileSync(htmlFile, mail.parsed.html || '');
   console.log('\n================ the mail that arrived ================');
-  for (const h of ['from', 'to', 'date', 'subject']) console.log(`${h[0].toUpperCase()}${h.slice(1)}: ${mail.parsed.headers.get(h)?.text ?? mail.parsed.headers.get(h)}`);
-  console.log(`Attachments: ${mail.parsed.attachments.map((a) => `${a.filename} (${a.size} bytes)`).join(', ') || 'none'}\n`);
+  for (const h of ['from', 'to', 'date', 'subject'])
+    console.log(
+      `${h[0].toUpperCase()}${h.slice(1)}: ${mail.parsed.headers.get(h)?.text ?? mail.parsed.headers.get(h)}`,
+    );
+  console.log(
+    `Attachments: ${mail.parsed.attachments.map((a) => `${a.filename} (${a.size} bytes)`).join(', ') || 'none'}\n`,
+  );
   console.log(mail.parsed.text);
   console.log('=======================================================');
   console.log(`HTML part saved to ${htmlFile}`);

@@ -1,9 +1,10 @@
 // Loads the TypeScript test fakes (fake pxGrid, SMTP capture, record generator) into a plain node
 // script by bundling them with esbuild into .cache/. Used by `npm run demo` and `npm run bench`.
-import { build } from 'esbuild';
+
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

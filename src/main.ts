@@ -3,7 +3,7 @@
  * it needs through `System` and `Output`, so tests run the same code in-process.
  */
 import { dirname, resolve } from 'node:path';
-import { VERSION } from './version';
+import { VERSION } from './core/version';
 
 function alive(pid: number): boolean {
   try {
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const { runCli } = await import('./cli');
+  const { runCli } = await import('./cli/cli');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
   // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
@@ -53,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
 let settled = false;
 process.once('beforeExit', () => {
   if (settled) return;
-  process.stdout.write('ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n');
+  process.stdout.write(
+    'ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n',
+  );
   process.exitCode = 1;
 });
 

@@ -5,15 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Config } from '../config/config';
-import { Exit, usageError } from '../errors';
-import type { Io, Outcome, System } from '../outcome';
+import iosxeBackfill from '../../eem/iosxe-backfill.txt';
 // Bundled as text (esbuild `loader: { '.txt': 'text' }`; vitest.config.ts does the same), so
 // eem/ stays the one source users read and run.js still ships alone.
 import iosxeCron from '../../eem/iosxe-cron.txt';
-import iosxeBackfill from '../../eem/iosxe-backfill.txt';
 import iosxeGuestshell from '../../eem/iosxe-guestshell.txt';
 import nxosScheduler from '../../eem/nxos-scheduler.txt';
+import type { Config } from '../config/config';
+import { Exit, usageError } from '../core/errors';
+import type { Io, Outcome, System } from '../core/outcome';
 
 export const TEMPLATES = { iosxeCron, iosxeBackfill, iosxeGuestshell, nxosScheduler } as const;
 
@@ -31,7 +31,7 @@ export interface EemOptions {
   memory: string;
 }
 
-/** Node takes this long to start on a slow device CPU (INFERENCE, shared/docs/guestshell-eem.md §4.5). */
+/** Node takes this long to start on a slow device CPU (an estimate: not measured on hardware). */
 const STARTUP_MARGIN_S = 30;
 
 /** `{{NAME}}` → values[NAME]; a placeholder without a value is a bug in this file, not user input. */
@@ -64,12 +64,15 @@ export function scheduleFor(every: string): Schedule {
     return { cron: hours === 1 ? '0 * * * *' : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
   }
   if (minutes === 1440) return { cron: '0 0 * * *', repeat: '1:0:0' };
-  throw usageError(`--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`);
+  throw usageError(
+    `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`,
+  );
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw usageError(`${flag} "${text}" must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    throw usageError(`${flag} "${text}" must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -79,7 +82,9 @@ function integer(flag: string, text: string, min: number, max: number): number {
  */
 function pasteSafe(what: string, value: string): string {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(`${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`);
+    throw usageError(
+      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`,
+    );
   }
   return value;
 }
@@ -90,9 +95,14 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
   const maxrun = integer('--maxrun', opts.maxrun, 20, 86_400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1000) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
-    throw usageError(`--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`);
+    throw usageError(
+      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
+    );
   }
-  if (opts.dir !== undefined && !isAbsolute(opts.dir)) throw usageError(`--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`);
+  if (opts.dir !== undefined && !isAbsolute(opts.dir))
+    throw usageError(
+      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`,
+    );
   const dir = opts.dir ?? cfg.baseDir;
   // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
   const named = cfg.raw.ISE_TO_MAIL_CONFIG;
@@ -119,11 +129,18 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
     for (const line of fill(part, values).replace(/\n$/, '').split('\n')) io.out(line);
     io.out('');
   }
-  const what = opts.platform === 'nxos' ? 'NX-OS scheduler job (untested on hardware)' : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
+  const what =
+    opts.platform === 'nxos'
+      ? 'NX-OS scheduler job (untested on hardware)'
+      : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}`;
   // Rendered here on the device: a missing config file would make every cron run fail.
   if (opts.dir === undefined && !existsSync(values.CONFIG!)) {
-    return { exitCode: Exit.ok, status: 'WARN', message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run` };
+    return {
+      exitCode: Exit.ok,
+      status: 'WARN',
+      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`,
+    };
   }
   return { exitCode: Exit.ok, status: 'OK', message };
 }

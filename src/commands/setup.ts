@@ -1,7 +1,7 @@
-import { requireSettings, type Config } from '../config/config';
-import { Deadline } from '../deadline';
-import { Exit } from '../errors';
-import type { Io, Outcome, System } from '../outcome';
+import { type Config, requireSettings } from '../config/config';
+import { Deadline } from '../core/deadline';
+import { Exit } from '../core/errors';
+import type { Io, Outcome, System } from '../core/outcome';
 import { PxControl } from '../pxgrid/control';
 import { PxHttp } from '../pxgrid/http';
 import { accountStateError, activate, DESCRIPTION } from '../pxgrid/session';
@@ -16,18 +16,34 @@ export async function setup(cfg: Config, sys: System, io: Io): Promise<Outcome> 
   requireSettings(cfg, ['ise']);
   const http = new PxHttp(loadTls(cfg.ise, sys.now()), new Deadline(cfg.deadlineMs, sys.now));
   const mode = cfg.ise.cert ? `certificate ${cfg.ise.cert}` : 'password';
-  io.out(`pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(', ')}`);
+  io.out(
+    `pxGrid client ${cfg.ise.nodeName} (${mode} auth) at ${cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(', ')}`,
+  );
   try {
-    const acct = await activate(cfg, new PxControl(http, cfg.ise.hosts), { stateDir: cfg.stateDir, description: DESCRIPTION });
-    if (acct.created) io.out(`created the client on ISE; its password is in ${acct.file} (keep it: ISE never shows it again)`);
+    const acct = await activate(cfg, new PxControl(http, cfg.ise.hosts), {
+      stateDir: cfg.stateDir,
+      description: DESCRIPTION,
+    });
+    if (acct.created)
+      io.out(`created the client on ISE; its password is in ${acct.file} (keep it: ISE never shows it again)`);
     else if (acct.file) io.out(`using the stored password in ${acct.file}`);
     io.out(`account state: ${acct.state}`);
     const err = accountStateError(acct.auth.user, acct.state, 'run setup again');
     if (!err) {
-      return { exitCode: Exit.ok, status: 'OK', message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`, data: { accountState: acct.state } };
+      return {
+        exitCode: Exit.ok,
+        status: 'OK',
+        message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`,
+        data: { accountState: acct.state },
+      };
     }
     // PENDING is the expected first answer, not a fault: WARN, but still exit 3 for scripts.
-    return { exitCode: err.exitCode, status: acct.state === 'PENDING' ? 'WARN' : 'ERROR', message: err.message, data: { accountState: acct.state } };
+    return {
+      exitCode: err.exitCode,
+      status: acct.state === 'PENDING' ? 'WARN' : 'ERROR',
+      message: err.message,
+      data: { accountState: acct.state },
+    };
   } finally {
     await http.close();
   }

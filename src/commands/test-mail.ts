@@ -1,12 +1,12 @@
-import { requireSettings, type Config } from '../config/config';
-import { Deadline } from '../deadline';
-import { Exit } from '../errors';
+import { type Config, requireSettings } from '../config/config';
+import { Deadline } from '../core/deadline';
+import { Exit } from '../core/errors';
+import type { Outcome, System } from '../core/outcome';
+import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
 import { sampleFailures } from '../format/sample';
-import { composeMail } from '../mail/compose';
-import type { Outcome, System } from '../outcome';
-import { sendAsIs } from './compose';
-import { plural } from '../plural';
+import { composeMail } from '../mail/message';
+import { sendAsIs } from '../sizecap/fit';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */
 export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
@@ -19,5 +19,9 @@ export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
   const n = cfg.mail.dest.length - sent.rejected.length;
   const message = `test mail sent to ${plural(n, 'recipient')}`;
   if (sent.rejected.length === 0) return { exitCode: Exit.ok, status: 'OK', message };
-  return { exitCode: Exit.ok, status: 'WARN', message: `${message}; the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST` };
+  return {
+    exitCode: Exit.ok,
+    status: 'WARN',
+    message: `${message}; the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`,
+  };
 }

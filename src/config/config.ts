@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import { parseEnvFile } from './envfile';
-import { canonicalKey, pickKnown, type Key, type RawConfig } from './keys';
-import { email, rawSchema, type Parsed } from './schema';
+import { canonicalKey, type Key, pickKnown, type RawConfig } from './keys';
+import { email, type Parsed, rawSchema } from './schema';
 import { splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
@@ -78,7 +78,7 @@ export interface ConfigInput {
   flags?: RawConfig;
 }
 
-/** flags > environment > config file > defaults (shared/docs/interface.md). */
+/** flags > environment > config file > defaults (README, "Configuration"). */
 export function loadConfig(input: ConfigInput): Config {
   const fromEnv = pickKnown(input.env);
   const flags = input.flags ?? {};
@@ -98,7 +98,9 @@ export function loadConfig(input: ConfigInput): Config {
 
 function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string): Config {
   const path = (v?: string) => (v === undefined ? undefined : resolvePath(baseDir, v));
-  const security = p.SMTP_SECURITY ?? (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? 'tls' : p.SMTP_PORT === undefined ? 'tls' : 'starttls');
+  const security =
+    p.SMTP_SECURITY ??
+    (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? 'tls' : p.SMTP_PORT === undefined ? 'tls' : 'starttls');
   return {
     baseDir,
     configFile,
@@ -129,7 +131,12 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
       timezone: p.MAIL_TIMEZONE,
       attach: p.MAIL_ATTACH,
     },
-    filters: { excludeReasons: p.EXCLUDE_REASONS, includeReasons: p.INCLUDE_REASONS, excludeUsers: p.EXCLUDE_USERS, excludeNas: p.EXCLUDE_NAS },
+    filters: {
+      excludeReasons: p.EXCLUDE_REASONS,
+      includeReasons: p.INCLUDE_REASONS,
+      excludeUsers: p.EXCLUDE_USERS,
+      excludeNas: p.EXCLUDE_NAS,
+    },
     stormThreshold: p.STORM_THRESHOLD,
     stateDir: resolvePath(baseDir, p.STATE_DIR),
     overlapMs: p.CURSOR_OVERLAP,
@@ -160,10 +167,12 @@ function readConfigFile(file: string): RawConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw usageError(`cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given with --config or ISE_TO_MAIL_CONFIG`);
+    throw usageError(
+      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given with --config or ISE_TO_MAIL_CONFIG`,
+    );
   }
   const out: RawConfig = {};
-  let entries;
+  let entries: ReturnType<typeof parseEnvFile>;
   try {
     entries = parseEnvFile(text, file);
   } catch (err) {
@@ -195,21 +204,28 @@ function where(key: Key, flags: RawConfig, env: RawConfig, file: string): string
 
 /** Checks that the variables a command needs are set; the error names the first one missing. */
 export function requireSettings(cfg: Config, parts: Array<'ise' | 'mail'>): void {
-  const missing = (key: string, why: string) => usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? 'ise-to-mail.env next to run.js'})`);
+  const missing = (key: string, why: string) =>
+    usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? 'ise-to-mail.env next to run.js'})`);
   if (parts.includes('ise')) {
     if (cfg.ise.hosts.length === 0) throw missing('ISE_HOST', 'give the pxGrid node FQDN(s) of your ISE deployment');
-    if (!cfg.ise.ca && !cfg.ise.insecure) throw missing('ISE_CA', "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
+    if (!cfg.ise.ca && !cfg.ise.insecure)
+      throw missing('ISE_CA', "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
     if (Boolean(cfg.ise.cert) !== Boolean(cfg.ise.key)) {
-      throw usageError('PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow');
+      throw usageError(
+        'PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow',
+      );
     }
   }
   if (parts.includes('mail')) {
     if (!cfg.smtp.host) throw missing('SMTP_SERVER', 'give the SMTP host that relays the alert mail');
     if (cfg.mail.dest.length === 0) throw missing('MAIL_DEST', 'give the recipients, comma-separated');
-    if (!cfg.mail.from) throw missing('MAIL_FROM', 'give the From address (it defaults to MAIL_USER, which is not set either)');
+    if (!cfg.mail.from)
+      throw missing('MAIL_FROM', 'give the From address (it defaults to MAIL_USER, which is not set either)');
     if (!email.safeParse(cfg.mail.from).success) {
       const from = cfg.raw.MAIL_FROM ? 'MAIL_FROM' : 'MAIL_FROM (taken from MAIL_USER)';
-      throw usageError(`${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`);
+      throw usageError(
+        `${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`,
+      );
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Parses the `KEY=VALUE` config file. Accepts what an existing `env.sh` holds: `#` comments, blank
- * lines, a leading `export `, single or double quotes (shared/docs/interface.md, "Configuration").
+ * lines, a leading `export `, single or double quotes (README, "Configuration").
  * Returns entries in file order with their line numbers so errors can point at them.
  */
 export interface EnvEntry {
@@ -18,7 +18,10 @@ export function parseEnvFile(text: string, fileName: string): EnvEntry[] {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const m = LINE.exec(raw);
-    if (!m) throw new Error(`${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`);
+    if (!m)
+      throw new Error(
+        `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`,
+      );
     entries.push({ key: m[1]!, value: unquote(m[2]!, fileName, i + 1), line: i + 1 });
   });
   return entries;

@@ -1,6 +1,6 @@
 /**
  * Every configuration variable: the same names in the environment and in the config file.
- * Names come from shared/docs/interface.md and must not be renamed. `alias` is an accepted old
+ * Names are the documented interface (README, "Configuration") and must not be renamed. `alias` is an accepted old
  * name (from the Python sample users migrate from).
  */
 export interface KeyInfo {

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { isTimeZone } from '../format/time';
-import { parseBool, parseDuration, splitList } from './values';
+import { isTimeZone, parseBool, parseDuration, splitList } from './values';
 
 /**
  * Validation of the merged raw strings. Each field names its variable in the error, says what is
@@ -8,12 +7,15 @@ import { parseBool, parseDuration, splitList } from './values';
  */
 const text = z.string().trim();
 const port = (name: string) =>
-  text.regex(/^\d+$/, `${name} must be a port number`).transform(Number)
+  text
+    .regex(/^\d+$/, `${name} must be a port number`)
+    .transform(Number)
     .refine((n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
 const duration = (name: string) =>
   text.transform((v, ctx) => {
     const ms = parseDuration(v);
-    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 150s, 10m or 2h (got "${v}")` });
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 150s, 10m or 2h (got "${v}")` });
     return ms ?? 0;
   });
 const bool = (name: string) =>
@@ -36,18 +38,24 @@ const codes = (name: string) =>
   text.transform((v, ctx) => {
     const list = splitList(v);
     const bad = list.find((c) => !/^\d{3,6}$/.test(c));
-    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
+    if (bad !== undefined)
+      ctx.addIssue({ code: 'custom', message: `${name} takes failure reason codes such as 22040,5440 (got "${bad}")` });
     return list;
   });
 const list = text.transform((v) => splitList(v));
 // A display name reaches a header: one line, printable, short.
 const headerText = (name: string, max: number) =>
-  text.regex(new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`), `${name} must be one line of at most ${max} characters`);
+  text.regex(
+    new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`),
+    `${name} must be one line of at most ${max} characters`,
+  );
 
 export const rawSchema = z.object({
   ISE_HOST: text.optional(),
   PXGRID_PORT: port('PXGRID_PORT').default(8910),
-  PXGRID_USER: text.regex(/^[A-Za-z0-9._-]{1,100}$/, 'PXGRID_USER may hold letters, digits, - _ . (at most 100)').default('ise_to_mail'),
+  PXGRID_USER: text
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'PXGRID_USER may hold letters, digits, - _ . (at most 100)')
+    .default('ise_to_mail'),
   PXGRID_CERT: text.optional(),
   PXGRID_KEY: text.optional(),
   PXGRID_KEY_PASSPHRASE: z.string().optional(),
@@ -55,32 +63,55 @@ export const rawSchema = z.object({
   ISE_INSECURE: bool('ISE_INSECURE').default(false),
   SMTP_SERVER: text.optional(),
   SMTP_PORT: port('SMTP_PORT').optional(),
-  SMTP_SECURITY: z.enum(['tls', 'starttls', 'none'], { message: 'SMTP_SECURITY must be tls, starttls or none' }).optional(),
+  SMTP_SECURITY: z
+    .enum(['tls', 'starttls', 'none'], { message: 'SMTP_SECURITY must be tls, starttls or none' })
+    .optional(),
   SMTP_CA: text.optional(),
   MAIL_USER: text.optional(),
   MAIL_PASS: z.string().optional(),
   MAIL_FROM: text.optional(),
   MAIL_DEST: emails('MAIL_DEST').optional(),
-  MAIL_MAX_BYTES: text.regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes').transform(Number)
-    .refine((n) => n >= 200_000, 'MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB').default(10_000_000),
+  MAIL_MAX_BYTES: text
+    .regex(/^\d+$/, 'MAIL_MAX_BYTES must be a number of bytes')
+    .transform(Number)
+    .refine(
+      (n) => n >= 200_000,
+      'MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB',
+    )
+    .default(10_000_000),
   MAIL_FROM_NAME: headerText('MAIL_FROM_NAME', 64).default('ISE RADIUS alerts'),
   MAIL_SUBJECT_PREFIX: headerText('MAIL_SUBJECT_PREFIX', 40).default('[ISE]'),
-  MAIL_MAX_ROWS: text.regex(/^\d+$/, 'MAIL_MAX_ROWS must be a number of rows').transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'MAIL_MAX_ROWS must be between 1 and 1000').default(50),
-  MAIL_TIMEZONE: text.refine(isTimeZone, 'MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York').default('UTC'),
+  MAIL_MAX_ROWS: text
+    .regex(/^\d+$/, 'MAIL_MAX_ROWS must be a number of rows')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'MAIL_MAX_ROWS must be between 1 and 1000')
+    .default(50),
+  MAIL_TIMEZONE: text
+    .refine(isTimeZone, 'MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York')
+    .default('UTC'),
   MAIL_ATTACH: z.enum(['csv', 'json', 'none'], { message: 'MAIL_ATTACH must be csv, json or none' }).default('csv'),
   EXCLUDE_REASONS: codes('EXCLUDE_REASONS').default([]),
   INCLUDE_REASONS: codes('INCLUDE_REASONS').default([]),
   EXCLUDE_USERS: list.default([]),
   EXCLUDE_NAS: list.default([]),
-  STORM_THRESHOLD: text.regex(/^\d+$/, 'STORM_THRESHOLD must be a whole number of failures').transform(Number)
-    .refine((n) => n >= 1, 'STORM_THRESHOLD must be at least 1').default(5000),
+  STORM_THRESHOLD: text
+    .regex(/^\d+$/, 'STORM_THRESHOLD must be a whole number of failures')
+    .transform(Number)
+    .refine((n) => n >= 1, 'STORM_THRESHOLD must be at least 1')
+    .default(5000),
   STATE_DIR: text.default('data'),
   CURSOR_OVERLAP: duration('CURSOR_OVERLAP').default(10 * 60_000),
-  RUN_DEADLINE: duration('RUN_DEADLINE').refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s').default(150_000),
+  RUN_DEADLINE: duration('RUN_DEADLINE')
+    .refine((ms) => ms >= 5000, 'RUN_DEADLINE must be at least 5s')
+    .default(150_000),
   HEALTH_ALERT_AFTER: duration('HEALTH_ALERT_AFTER').default(30 * 60_000),
-  HEALTH_REPEAT: duration('HEALTH_REPEAT').refine((ms) => ms >= 60_000, 'HEALTH_REPEAT must be at least 1m').default(24 * 3_600_000),
-  HEARTBEAT: text.toLowerCase().pipe(z.enum(['daily', 'weekly', 'off'], { message: 'HEARTBEAT must be daily, weekly or off' })).default('off'),
+  HEALTH_REPEAT: duration('HEALTH_REPEAT')
+    .refine((ms) => ms >= 60_000, 'HEALTH_REPEAT must be at least 1m')
+    .default(24 * 3_600_000),
+  HEARTBEAT: text
+    .toLowerCase()
+    .pipe(z.enum(['daily', 'weekly', 'off'], { message: 'HEARTBEAT must be daily, weekly or off' }))
+    .default('off'),
   ISE_TO_MAIL_CONFIG: text.optional(),
 });
 

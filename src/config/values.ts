@@ -39,3 +39,13 @@ export function parseBool(text: string): boolean | undefined {
   if (['0', 'false', 'no', 'off', ''].includes(t)) return false;
   return undefined;
 }
+
+/** True when this runtime knows the IANA zone name. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,10 +12,28 @@ import { clean } from './sanitize';
 
 /** Stable column order: scripts and spreadsheet macros depend on it. Add new columns at the end. */
 export const CSV_COLUMNS = [
-  'timestamp', 'id', 'userName', 'callingStationId', 'nasName', 'nasIpAddress', 'nasPortId', 'failureReason',
-  'messageCode', 'location', 'deviceType', 'identityStore', 'authenticationMethod', 'authenticationProtocol',
-  'serverName', 'networkDeviceName', 'auditSessionId', 'ipAddresses', 'selectedAznProfiles', 'policySetName',
-  'authorizationRule', 'endpointProfile',
+  'timestamp',
+  'id',
+  'userName',
+  'callingStationId',
+  'nasName',
+  'nasIpAddress',
+  'nasPortId',
+  'failureReason',
+  'messageCode',
+  'location',
+  'deviceType',
+  'identityStore',
+  'authenticationMethod',
+  'authenticationProtocol',
+  'serverName',
+  'networkDeviceName',
+  'auditSessionId',
+  'ipAddresses',
+  'selectedAznProfiles',
+  'policySetName',
+  'authorizationRule',
+  'endpointProfile',
 ] as const;
 
 /** A cell longer than this is cut: a spreadsheet cell is no place for a 10 MB hostile value. */
@@ -36,10 +54,12 @@ export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n
 // JSON keeps values exactly, but bidi/zero-width/separator characters are written as \u escapes
 // so a viewer cannot be tricked into showing reordered text.
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-const jsonLine = (r: FailureRecord) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const jsonLine = (r: FailureRecord) =>
+  JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The attachment's file name for a MAIL_ATTACH format. */
-export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) => (format === 'csv' ? 'failures.csv.gz' : 'failures.json.gz');
+export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) =>
+  format === 'csv' ? 'failures.csv.gz' : 'failures.json.gz';
 
 export class AttachmentBuilder {
   readonly #blocks: GzipBlocks;
@@ -55,7 +75,9 @@ export class AttachmentBuilder {
     this.filename = attachmentFilename(format);
     // The BOM makes Excel read the CSV as UTF-8. JSON: an array whose closing bracket is its own
     // last block, and a comma before every record but the first, so cutting trailing rows keeps it valid.
-    this.#blocks = csv ? new GzipBlocks(budget, `\ufeff${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, '[\n', '\n]\n');
+    this.#blocks = csv
+      ? new GzipBlocks(budget, `\ufeff${csvRow([...CSV_COLUMNS])}`)
+      : new GzipBlocks(budget, '[\n', '\n]\n');
   }
 
   add(record: FailureRecord): void {

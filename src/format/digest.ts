@@ -1,6 +1,6 @@
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { createAttachment, type AttachmentBuilder } from './attachment';
+import { type AttachmentBuilder, createAttachment } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
 import { clean } from './sanitize';
 
@@ -128,13 +128,16 @@ export class Digest {
     return this.#endpoints.size;
   }
 
-
   reasons(): ReasonRow[] {
-    return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+    return [...this.#reasons.values()]
+      .map((r) => ({ ...r.row, users: r.users.size }))
+      .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
-    return [...this.#nas.values()].map((r) => ({ ...r.row, users: r.users.size })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+    return [...this.#nas.values()]
+      .map((r) => ({ ...r.row, users: r.users.size }))
+      .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 
   topUsers(n: number): TopRow[] {
@@ -147,7 +150,9 @@ export class Digest {
 
   /** Detail rows, newest first. */
   details(): DetailRow[] {
-    return [...this.#rows.values()].sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user));
+    return [...this.#rows.values()].sort(
+      (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user),
+    );
   }
 
   /** The attachment with every mailed record (finished), or undefined with MAIL_ATTACH=none. */
@@ -175,8 +180,22 @@ export class Digest {
   }
 
   #addGroups(v: FailureView): void {
-    const reason = group(this.#reasons, v.reason, () => ({ reason: v.reason, count: 0, users: 0, first: undefined, last: undefined }));
-    const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({ name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0, first: undefined, last: undefined }));
+    const reason = group(this.#reasons, v.reason, () => ({
+      reason: v.reason,
+      count: 0,
+      users: 0,
+      first: undefined,
+      last: undefined,
+    }));
+    const nas = group(this.#nas, JSON.stringify([v.nasName, v.nasIp]), () => ({
+      name: v.nasName,
+      ip: v.nasIp,
+      location: v.location,
+      count: 0,
+      users: 0,
+      first: undefined,
+      last: undefined,
+    }));
     for (const g of [reason, nas]) {
       if (!g) continue;
       addSpan(g.row, v.time);
@@ -187,7 +206,10 @@ export class Digest {
 
 function group<R>(map: Map<string, { row: R; users: Set<string> }>, key: string, make: () => R) {
   let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) map.set(key, (entry = { row: make(), users: new Set() }));
+  if (!entry && map.size < MAX_KEYS) {
+    entry = { row: make(), users: new Set() };
+    map.set(key, entry);
+  }
   return entry;
 }
 
@@ -204,10 +226,15 @@ function countInto(map: Map<string, number>, key: string): void {
 }
 
 function top(map: Map<string, number>, n: number): TopRow[] {
-  return [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+  return [...map]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
+    .slice(0, n);
 }
 
-const minTime = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
-const maxTime = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+const minTime = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+const maxTime = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
 // Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -12,7 +12,10 @@ export const NO_FILTERS: Filters = { excludeReasons: [], includeReasons: [], exc
 
 /** `host/*` -> /^host\/.*$/i: only `*` and `?` are special, everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -31,7 +34,8 @@ export function compileFilters(f: Filters): RecordFilter {
       const user = typeof r.userName === 'string' ? r.userName : '';
       if (users.some((re) => re.test(user))) return 'EXCLUDE_USERS';
     }
-    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v)))) return 'EXCLUDE_NAS';
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
+      return 'EXCLUDE_NAS';
     return undefined;
   };
 }

@@ -73,7 +73,10 @@ export class GzipBlocks {
       this.#full = true;
       const text = gunzipSync(last.bytes).toString('utf8');
       let at = last.head;
-      const lines = last.lens.map((n) => text.slice(at, (at += n)));
+      const lines = last.lens.map((n) => {
+        at += n;
+        return text.slice(at - n, at);
+      });
       const kept = this.#fitLines(lines, last.head > 0);
       this.omitted += lines.length - kept;
     }

@@ -1,5 +1,5 @@
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, moreText, shortLocation, TEST_BANNER, type MailModel } from './model';
+import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
 import { clean, escapeHtml } from './sanitize';
 
 /**
@@ -11,11 +11,15 @@ export const HTML_BUDGET = 90_000;
 
 const FONT = 'font-family:Segoe UI,Helvetica,Arial,sans-serif';
 const TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
-const TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
+const TH =
+  'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
 const TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
-const TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
-const TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
-const TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
+const TDN =
+  'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
+const TDW =
+  'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
+const TDT =
+  'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
 
 /** A cell: text is always escaped here; `kind` picks number/time styling. */
 type Cell = string | { text: string; kind?: 'num' | 'time' | 'nowrap'; sub?: string };
@@ -41,18 +45,39 @@ const note = (text: string) => `<p style="${FONT};font-size:12px;color:#57606a;m
 function summary(m: MailModel): string[] {
   const { fmt } = m;
   const out = [h2('By reason')];
-  out.push(table(['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'], m.reasons.map((r) => [
-    { text: String(r.count), kind: 'num' }, String(r.users), { text: r.reason, sub: r.hint }, { text: fmt(r.first), kind: 'time' }, { text: fmt(r.last), kind: 'time' },
-  ])));
+  out.push(
+    table(
+      ['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'],
+      m.reasons.map((r) => [
+        { text: String(r.count), kind: 'num' },
+        String(r.users),
+        { text: r.reason, sub: r.hint },
+        { text: fmt(r.first), kind: 'time' },
+        { text: fmt(r.last), kind: 'time' },
+      ]),
+    ),
+  );
   if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
   out.push(h2('By NAS'));
-  out.push(table(['Count', 'NAS', 'IP', 'Location', 'Users', 'Last seen'], m.nas.map((n) => [
-    { text: String(n.count), kind: 'num' }, n.name, n.ip, shortLocation(n.location), String(n.users), { text: fmt(n.last), kind: 'time' },
-  ])));
+  out.push(
+    table(
+      ['Count', 'NAS', 'IP', 'Location', 'Users', 'Last seen'],
+      m.nas.map((n) => [
+        { text: String(n.count), kind: 'num' },
+        n.name,
+        n.ip,
+        shortLocation(n.location),
+        String(n.users),
+        { text: fmt(n.last), kind: 'time' },
+      ]),
+    ),
+  );
   if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
   const users = topTable('User', m.users, 'no user failed more than once');
   const eps = topTable('Endpoint', m.endpoints, 'no endpoint failed more than once');
-  out.push(`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2('Top users')}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2('Top endpoints')}${eps}</td></tr></table>`);
+  out.push(
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2('Top users')}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2('Top endpoints')}${eps}</td></tr></table>`,
+  );
   return out;
 }
 
@@ -65,11 +90,19 @@ function topTable(title: string, rows: MailModel['users'], none: string): string
 const short = (text: string): Cell => (text.length <= 24 ? { text, kind: 'nowrap' } : text);
 
 const detailCells = (m: MailModel, r: DetailRow): Cell[] => [
-  { text: m.fmt(r.last), kind: 'time' }, { text: String(r.count), kind: 'num' }, short(clean(r.user, 64)), { text: clean(r.endpoint, 40), kind: 'nowrap' }, { text: clean(r.nasName, 40), kind: 'nowrap' }, { text: r.nasIp, kind: 'nowrap' }, clean(r.reason, 100),
+  { text: m.fmt(r.last), kind: 'time' },
+  { text: String(r.count), kind: 'num' },
+  short(clean(r.user, 64)),
+  { text: clean(r.endpoint, 40), kind: 'nowrap' },
+  { text: clean(r.nasName, 40), kind: 'nowrap' },
+  { text: r.nasIp, kind: 'nowrap' },
+  clean(r.reason, 100),
 ];
 
 function frame(m: MailModel, title: string, body: string[]): string {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>` : '';
+  const banner = m.test
+    ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>`
+    : '';
   return [
     '<!DOCTYPE html>',
     `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>`,
@@ -94,8 +127,16 @@ export function renderHtml(m: MailModel, total: number, title: string): { html: 
   const head = [...summary(m), h2('Details (identical failures collapsed, newest first)')];
   const build = (n: number) => {
     const { more } = detailSlice(m, n);
-    const details = table(['Last seen', 'Count', 'User', 'Endpoint', 'NAS', 'NAS IP', 'Reason'], shown.slice(0, n).map((r) => detailCells(m, r)));
-    return frame(m, title, [...head, details, more > 0 ? note(moreText(m, more)) : '', `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join('\n')}</div>`]);
+    const details = table(
+      ['Last seen', 'Count', 'User', 'Endpoint', 'NAS', 'NAS IP', 'Reason'],
+      shown.slice(0, n).map((r) => detailCells(m, r)),
+    );
+    return frame(m, title, [
+      ...head,
+      details,
+      more > 0 ? note(moreText(m, more)) : '',
+      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join('\n')}</div>`,
+    ]);
   };
   let n = shown.length;
   let html = build(n);

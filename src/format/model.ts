@@ -1,9 +1,9 @@
+import { plural } from '../core/plural';
 import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
 import { filterNotes } from './filters';
 import { hintFor, reasonCode } from './hints';
 import { clean } from './sanitize';
-import { timeFormat, type TimeFormat } from './time';
-import { plural } from '../plural';
+import { type TimeFormat, timeFormat } from './time';
 
 /** What both parts of the mail show, computed once so text and HTML never disagree. */
 export interface MailModel {
@@ -45,7 +45,6 @@ export interface RenderOptions {
 const TOP_REASONS = 15;
 const TOP_NAS = 10;
 const TOP_N = 10;
-
 
 /** `Location#All Locations#HQ#Floor-3` -> `HQ / Floor-3`: the hierarchy an engineer walks to. */
 export function shortLocation(location: string): string {
@@ -107,17 +106,26 @@ export function detailSlice(m: MailModel, limit = m.maxRows): { shown: DetailRow
 export function moreText(m: MailModel, more: number): string {
   const rows = plural(more, 'more row');
   if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === undefined ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+  return m.attachmentRows === undefined
+    ? `... and ${rows} in the attachment ${m.attachmentName}`
+    : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
 }
 
 export function footerLines(m: MailModel, total: number): string[] {
   const lines: string[] = [];
   if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
-  if (m.attachmentName && m.attachmentRows !== undefined) lines.push(`Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`);
-  else if (m.attachmentName) lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
-  lines.push('Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.');
+  if (m.attachmentName && m.attachmentRows !== undefined)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`,
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
+  lines.push(
+    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.',
+  );
   lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
   return lines;
 }
 
-export const TEST_BANNER = 'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.';
+export const TEST_BANNER =
+  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.';

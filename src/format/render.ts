@@ -1,6 +1,6 @@
 import type { Digest } from './digest';
 import { renderHtml } from './html';
-import { buildModel, subjectOf, type RenderOptions } from './model';
+import { buildModel, type RenderOptions, subjectOf } from './model';
 import { renderText } from './text';
 
 export type { RenderOptions } from './model';

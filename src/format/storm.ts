@@ -1,11 +1,11 @@
 import type { FailureView } from './digest';
-import type { RenderedMail } from './render';
 import { shortLocation } from './model';
-import type { TimeFormat } from './time';
+import type { RenderedMail } from './render';
 import { escapeHtml } from './sanitize';
+import type { TimeFormat } from './time';
 
 /**
- * Storm mode (issue 7): above STORM_THRESHOLD records in one poll, what the team needs first is
+ * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is
  * the shape of the outage (which reason, on which NAS or site), not individual users. The mail
  * then leads with these groups. Kept apart from render.ts so the two evolve independently:
  * `leadWith` prepends a section to whatever render produced.
@@ -51,7 +51,9 @@ export class StormGroups {
   list(): StormGroup[] {
     // Code-unit order, as the digest sorts: the same mail on every runtime and locale.
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    return [...this.#groups.values()].sort((a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.nas, b.nas) || cmp(a.location, b.location));
+    return [...this.#groups.values()].sort(
+      (a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.nas, b.nas) || cmp(a.location, b.location),
+    );
   }
 }
 
@@ -70,11 +72,26 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown.map((g) => [String(g.count), g.reason || '-', g.nas || '-', shortLocation(g.location) || '-', `${fmtTime(g.first)} .. ${fmtTime(g.last)}`]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}` : '';
-  const text = [intro, ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`), ...(rest ? [`  ${rest}`] : []), ''];
+  const rows = shown.map((g) => [
+    String(g.count),
+    g.reason || '-',
+    g.nas || '-',
+    shortLocation(g.location) || '-',
+    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`,
+  ]);
+  const rest =
+    hidden > 0
+      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
+      : '';
+  const text = [
+    intro,
+    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
+    ...(rest ? [`  ${rest}`] : []),
+    '',
+  ];
   const cell = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag} ${cell}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+  const tr = (cells: string[], tag = 'td') =>
+    `<tr>${cells.map((c) => `<${tag} ${cell}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   const html = [
     `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
     '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
@@ -93,6 +110,8 @@ export function noteLead(note: string): Lead {
 
 /** `mail` with `lead` first in both parts (after the HTML body tag). */
 export function leadWith(mail: RenderedMail, lead: Lead): RenderedMail {
-  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${lead.html}`) : `${lead.html}\n${mail.html}`;
+  const html = /<body[^>]*>/i.test(mail.html)
+    ? mail.html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${lead.html}`)
+    : `${lead.html}\n${mail.html}`;
   return { ...mail, text: `${lead.text.join('\n')}\n${mail.text}`, html };
 }

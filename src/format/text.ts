@@ -1,7 +1,7 @@
+import { plural } from '../core/plural';
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, moreText, shortLocation, TEST_BANNER, type MailModel } from './model';
+import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
 import { clean } from './sanitize';
-import { plural } from '../plural';
 
 /** The plain-text part: the same content as the HTML part, readable in any client or pager. */
 export function renderText(m: MailModel, total: number, rowLimit?: number): string {
@@ -19,13 +19,19 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   out.push('', 'BY NAS');
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
-    out.push(`  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${plural(n.users, 'user')}, last ${fmt(n.last)}`);
+    out.push(
+      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${plural(n.users, 'user')}, last ${fmt(n.last)}`,
+    );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
   out.push('', 'TOP USERS', ...topLines(m.users, 'no user failed more than once'));
   out.push('', 'TOP ENDPOINTS', ...topLines(m.endpoints, 'no endpoint failed more than once'));
   const { shown, more } = detailSlice(m, rowLimit);
-  out.push('', 'DETAILS (identical failures collapsed, newest first)', '  last seen | count | user | endpoint | NAS (IP) | reason');
+  out.push(
+    '',
+    'DETAILS (identical failures collapsed, newest first)',
+    '  last seen | count | user | endpoint | NAS (IP) | reason',
+  );
   out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
   if (more > 0) out.push(`  ${moreText(m, more)}`);
   out.push('', '-- ', ...footerLines(m, total));
@@ -33,7 +39,14 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
 }
 
 function detailLine(m: MailModel, r: DetailRow): string {
-  const cells = [m.fmt(r.last), `${r.count}x`, clean(r.user, 64) || '-', clean(r.endpoint, 40) || '-', `${r.nasName || '?'} (${r.nasIp || '-'})`, clean(r.reason, 100) || '-'];
+  const cells = [
+    m.fmt(r.last),
+    `${r.count}x`,
+    clean(r.user, 64) || '-',
+    clean(r.endpoint, 40) || '-',
+    `${r.nasName || '?'} (${r.nasIp || '-'})`,
+    clean(r.reason, 100) || '-',
+  ];
   return cells.join(' | ');
 }
 

@@ -5,22 +5,17 @@
  */
 export type TimeFormat = (t: number | undefined) => string;
 
-/** True when this runtime knows the IANA zone name. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `2026-11-23 11:00:00 +01:00` in the given zone; `?` for an unknown time. */
 export function timeFormat(zone: string): TimeFormat {
   const dtf = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
   return (t) => {
     if (t === undefined || !Number.isFinite(t)) return '?';

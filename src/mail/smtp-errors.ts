@@ -1,5 +1,5 @@
 import type { Config } from '../config/config';
-import { mailError } from '../errors';
+import { mailError } from '../core/errors';
 
 /** One line with the likely fix; never the password. */
 export function smtpError(cfg: Config, err: unknown) {
@@ -9,27 +9,42 @@ export function smtpError(cfg: Config, err: unknown) {
   const hint = smtpHint(e, cfg);
   // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
   const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
-  return mailError(`mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`, err);
+  return mailError(
+    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`,
+    err,
+  );
 }
 
-export function smtpHint(e: { code?: string; responseCode?: number; response?: string; message?: string }, cfg: Config): string {
+export function smtpHint(
+  e: { code?: string; responseCode?: number; response?: string; message?: string },
+  cfg: Config,
+): string {
   const msg = e.message ?? '';
-  if (e.code === 'EAUTH' || e.responseCode === 535) return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
-  if (/not verified/i.test(`${e.response ?? ''} ${msg}`)) return 'Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console';
+  if (e.code === 'EAUTH' || e.responseCode === 535)
+    return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
+  if (/not verified/i.test(`${e.response ?? ''} ${msg}`))
+    return 'Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console';
   if (e.responseCode === 552) return 'the server refused the message as too large: set MAIL_MAX_BYTES below its limit';
-  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553) return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
+  if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
+    return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === 'tls'
       ? 'this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465'
       : 'this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)';
   }
-  if (/STARTTLS/i.test(msg) || e.code === 'ETLS') return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
-  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg)) return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
-  if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(msg)) return 'connection refused: check SMTP_SERVER and SMTP_PORT';
+  if (/STARTTLS/i.test(msg) || e.code === 'ETLS')
+    return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
+  if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
+    return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+  if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(msg))
+    return 'connection refused: check SMTP_SERVER and SMTP_PORT';
   // Plain or STARTTLS client on an implicit-TLS port: the server waits for a TLS hello, we for its greeting.
-  if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls') return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
-  if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg)) return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
-  if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg)) return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';
+  if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls')
+    return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
+  if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg))
+    return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
+  if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg))
+    return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return 'a temporary refusal by the server';
   return 'check the SMTP settings with the doctor command';
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { usageError } from '../errors';
 import type { Config } from '../config/config';
-import type { Deadline } from '../deadline';
-import { withRetry } from '../retry';
+import type { Deadline } from '../core/deadline';
+import { usageError } from '../core/errors';
+import { withRetry } from '../core/retry';
 import { smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
@@ -35,7 +35,9 @@ export class MessageTooBig extends Error {
     readonly limit: number,
     readonly byServer: boolean,
   ) {
-    super(`the message is ${size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} limit of ${limit}`);
+    super(
+      `the message is ${size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} limit of ${limit}`,
+    );
   }
 }
 
@@ -51,7 +53,10 @@ export class MessageTooBig extends Error {
  * envelope.size); that becomes MessageTooBig too, so the caller can shrink the message and retry.
  */
 export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail, limit?: number): Promise<Sent> {
-  const [nodemailer, { default: MailComposer }] = await Promise.all([import('nodemailer'), import('nodemailer/lib/mail-composer')]);
+  const [nodemailer, { default: MailComposer }] = await Promise.all([
+    import('nodemailer'),
+    import('nodemailer/lib/mail-composer'),
+  ]);
   // Composed twice, streamed both times: once to measure, once to send. A storm mail is megabytes
   // and building it as one Buffer (plus nodemailer's base64 string of the attachment) cost ~15 MB
   // of peak RSS. Message-ID and Date are fixed, and the rest of nodemailer's output depends only on
@@ -65,12 +70,18 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
-      attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: typeof a.content === 'function' ? a.content() : a.content })),
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: typeof a.content === 'function' ? a.content() : a.content,
+      })),
       messageId: mail.messageId,
       date,
       disableFileAccess: true,
       disableUrlAccess: true,
-    }).compile().createReadStream();
+    })
+      .compile()
+      .createReadStream();
   const size = await byteCount(render());
   if (limit !== undefined && size > limit) throw new MessageTooBig(size, limit, false);
   const transport = nodemailer.createTransport(transportOptions(cfg, deadline));
@@ -78,7 +89,11 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   try {
     // A 4xx reply or a dropped connection is temporary (greylisting, a busy relay): retry within
     // the deadline. A 5xx or an auth failure is final for this run.
-    const info = await withRetry(() => transport.sendMail({ envelope, raw: render() }), deadline, { attempts: 3, baseDelayMs: 2000, transient: transientSmtp });
+    const info = await withRetry(() => transport.sendMail({ envelope, raw: render() }), deadline, {
+      attempts: 3,
+      baseDelayMs: 2000,
+      transient: transientSmtp,
+    });
     return { messageId: String(info.messageId ?? mail.messageId ?? ''), rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);

@@ -1,13 +1,19 @@
 import type { z } from 'zod';
-import { AppError, Exit, iseError } from '../errors';
 import type { IseEndpoint } from '../config/config';
-import { TransportError, type BasicAuth, type PxHttp } from './http';
-import { accessSecretResponse, accountActivateResponse, accountCreateResponse, serviceLookupResponse, type ServiceNode } from './schemas';
+import { AppError, Exit, iseError } from '../core/errors';
+import { type BasicAuth, type PxHttp, TransportError } from './http';
+import {
+  accessSecretResponse,
+  accountActivateResponse,
+  accountCreateResponse,
+  type ServiceNode,
+  serviceLookupResponse,
+} from './schemas';
 
 export const RADIUS_SERVICE = 'com.cisco.ise.radius';
 
 /**
- * pxGrid control calls (pxgrid-api.md §2). Each call tries the configured controllers in order
+ * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the configured controllers in order
  * and moves to the next only when one cannot be reached; an HTTP answer is final.
  */
 export class PxControl {
@@ -18,9 +24,21 @@ export class PxControl {
     private readonly hosts: IseEndpoint[],
   ) {}
 
-  async call<T>(method: string, body: unknown, auth: BasicAuth | undefined, schema: z.ZodType<T>, statusHint: (s: number) => AppError | undefined): Promise<T> {
+  async call<T>(
+    method: string,
+    body: unknown,
+    auth: BasicAuth | undefined,
+    schema: z.ZodType<T>,
+    statusHint: (s: number) => AppError | undefined,
+  ): Promise<T> {
     const { status, text, host } = await this.#post(method, body, auth);
-    if (status !== 200) throw statusHint(status) ?? iseError(`pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`);
+    if (status !== 200)
+      throw (
+        statusHint(status) ??
+        iseError(
+          `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`,
+        )
+      );
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -28,7 +46,10 @@ export class PxControl {
       throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw iseError(`pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`);
+    if (!parsed.success)
+      throw iseError(
+        `pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`,
+      );
     return parsed.data;
   }
 
@@ -38,7 +59,11 @@ export class PxControl {
    * all fail, a TLS failure is reported before a refused connection: it is the one the operator
    * can fix from here (ISE_CA, certificate), and it proves the node was reachable.
    */
-  async #post(method: string, body: unknown, auth?: BasicAuth): Promise<{ status: number; text: string; host: string }> {
+  async #post(
+    method: string,
+    body: unknown,
+    auth?: BasicAuth,
+  ): Promise<{ status: number; text: string; host: string }> {
     const errors: TransportError[] = [];
     for (let n = 0; n < this.hosts.length; n++) {
       const i = (this.#preferred + n) % this.hosts.length;
@@ -65,9 +90,17 @@ const CLIENTS = 'Administration > pxGrid Services > Client Management > Clients'
 
 export const accountCreate = (c: PxControl, nodeName: string) =>
   c.call('AccountCreate', { nodeName }, undefined, accountCreateResponse, (s) => {
-    if (s === 409) return new AppError(Exit.account, `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`);
-    // ISE answers 503 (pxgrid-api.md §2.1); 403 is treated alike by gopxgrid.
-    if (s === 503 || s === 403) return new AppError(Exit.account, `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`);
+    if (s === 409)
+      return new AppError(
+        Exit.account,
+        `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
+      );
+    // ISE answers 503 when password accounts are disabled; 403 is treated alike by gopxgrid.
+    if (s === 503 || s === 403)
+      return new AppError(
+        Exit.account,
+        `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`,
+      );
     return undefined;
   });
 
@@ -76,21 +109,37 @@ export const accountActivate = (c: PxControl, auth: BasicAuth, description: stri
   c.call('AccountActivate', { description }, auth, accountActivateResponse, (s) => {
     if (s !== 401) return undefined;
     if (!credentialsFile) {
-      return new AppError(Exit.account, `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`);
+      return new AppError(
+        Exit.account,
+        `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
+      );
     }
-    return new AppError(Exit.account, `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`);
+    return new AppError(
+      Exit.account,
+      `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
+    );
   });
 
 export async function serviceLookup(c: PxControl, auth: BasicAuth): Promise<ServiceNode[]> {
   const res = await c.call('ServiceLookup', { name: RADIUS_SERVICE }, auth, serviceLookupResponse, (s) =>
-    s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`) : undefined,
+    s === 401 || s === 403
+      ? new AppError(
+          Exit.account,
+          `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`,
+        )
+      : undefined,
   );
   return res.services;
 }
 
 export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: string): Promise<string> {
   const res = await c.call('AccessSecret', { peerNodeName }, auth, accessSecretResponse, (s) =>
-    s === 401 || s === 403 ? new AppError(Exit.account, `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`) : undefined,
+    s === 401 || s === 403
+      ? new AppError(
+          Exit.account,
+          `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`,
+        )
+      : undefined,
   );
   return res.secret;
 }

@@ -1,7 +1,7 @@
-import { iseError } from '../errors';
-import { transportError, type BasicAuth, type PxHttp } from './http';
+import { iseError } from '../core/errors';
+import { type BasicAuth, type PxHttp, transportError } from './http';
 import { ArrayElementStream } from './jsonstream';
-import { failureRecord, type FailureRecord } from './schemas';
+import { type FailureRecord, failureRecord } from './schemas';
 
 export interface FetchStats {
   /** Records that lacked an id or timestamp and so could not be tracked (counted, not mailed). */
@@ -14,8 +14,8 @@ export interface FetchStats {
 const LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
 
 /**
- * POST <restBaseUrl>/getFailures and hand each record to `onRecord` as it arrives (pxgrid-api.md
- * §4.1). The body is never held whole. A body that ends before the JSON does is an error: the run
+ * POST <restBaseUrl>/getFailures and hand each record to `onRecord` as it arrives (
+ * https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure). The body is never held whole. A body that ends before the JSON does is an error: the run
  * must not advance the cursor past records it never saw.
  */
 export async function streamFailures(
@@ -43,7 +43,9 @@ export async function streamFailures(
     // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
     if (err instanceof SinkError) throw err.cause;
     if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
-      throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
+      throw iseError(
+        `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`,
+      );
     }
     // node:http reports a body cut short by the server as ECONNRESET "aborted".
     if ((err as Error).message !== 'aborted') throw transportError(url, err);
@@ -86,10 +88,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function plainRecord(v: Record<string, unknown>): boolean {
   const { id, timestamp, executionSteps: steps } = v;
   const idOk = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-  return idOk && typeof timestamp === 'string' && timestamp.length > 0 && (steps === undefined || typeof steps === 'string' || Array.isArray(steps));
+  return (
+    idOk &&
+    typeof timestamp === 'string' &&
+    timestamp.length > 0 &&
+    (steps === undefined || typeof steps === 'string' || Array.isArray(steps))
+  );
 }
 
-const TRUNCATED = 'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries';
+const TRUNCATED =
+  'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries';
 
 /** A non-200 answer from the service node; the caller decides (refresh secret, next node). */
 export class ServiceStatusError extends Error {

@@ -1,8 +1,8 @@
-import { Agent, request } from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { AppError, Exit, describe } from '../errors';
-import type { Deadline } from '../deadline';
-import { withRetry } from '../retry';
+import { Agent, request } from 'node:https';
+import type { Deadline } from '../core/deadline';
+import { AppError, describe, Exit } from '../core/errors';
+import { withRetry } from '../core/retry';
 import type { TlsMaterial } from './tls';
 
 export interface BasicAuth {
@@ -32,7 +32,7 @@ const IDLE_MS = 30_000;
  * finished its handshake, so a rejected certificate shows up later as a reset mid-request; with
  * 1.2 the rejection happens inside the handshake and gives the clear "certificate rejected" line.
  * (undici 6.29 even hung on that late reset, ~1 run in 6.) Cisco's own pxGrid Java sample pins
- * TLSv1.2 too (pxgrid-api.md §6).
+ * TLSv1.2 too (Cisco's Java samples pin TLSv1.2).
  */
 const MAX_TLS = 'TLSv1.2';
 
@@ -90,11 +90,23 @@ export class PxHttp {
   #once(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
     if (this.deadline.expired()) return Promise.reject(deadlineError());
     const payload = JSON.stringify(body ?? {});
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(payload) };
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'content-length': Buffer.byteLength(payload),
+    };
     if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`;
     return new Promise<PxResponse>((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers, agent: this.#agent, signal: AbortSignal.timeout(this.deadline.remaining() || 1) });
-      const connectTimer = setTimeout(() => req.destroy(codedError('connection timed out', 'ISE_CONNECT_TIMEOUT')), this.deadline.cap(CONNECT_MS));
+      const req = request(url, {
+        method: 'POST',
+        headers,
+        agent: this.#agent,
+        signal: AbortSignal.timeout(this.deadline.remaining() || 1),
+      });
+      const connectTimer = setTimeout(
+        () => req.destroy(codedError('connection timed out', 'ISE_CONNECT_TIMEOUT')),
+        this.deadline.cap(CONNECT_MS),
+      );
       req.on('socket', (socket) => {
         // A reused keep-alive socket is already connected.
         if (!socket.connecting) clearTimeout(connectTimer);
@@ -129,7 +141,10 @@ function bodyOf(res: IncomingMessage): PxBody {
     },
     dump: () =>
       new Promise<void>((resolve) => {
-        res.once('end', resolve).once('error', () => resolve()).once('close', resolve);
+        res
+          .once('end', resolve)
+          .once('error', () => resolve())
+          .once('close', resolve);
         res.resume();
       }),
   };
@@ -147,7 +162,10 @@ function isTransient(err: unknown): boolean {
 }
 
 export function deadlineError(): TransportError {
-  return new TransportError('deadline', 'the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)');
+  return new TransportError(
+    'deadline',
+    'the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+  );
 }
 
 /** Network and TLS failures as one line that names the endpoint and the likely fix. */
@@ -159,9 +177,19 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
   const msg = err instanceof Error ? err.message : '';
   // The server hung up during the handshake: with pxGrid that means it wants (another) client certificate.
   // Node reports the server's TLS alert as EPROTO with OpenSSL's text, e.g. "sslv3 alert handshake failure".
-  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(msg);
-  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
-    return new TransportError('tls', `cannot talk to pxGrid at ${where}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`, err);
+  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(
+    msg,
+  );
+  if (
+    /before secure TLS connection was established/.test(msg) ||
+    alert ||
+    /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)
+  ) {
+    return new TransportError(
+      'tls',
+      `cannot talk to pxGrid at ${where}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`,
+      err,
+    );
   }
   const known = TRANSPORT_HINTS[code];
   const tls = known ? undefined : TLS_HINT(code);
@@ -169,28 +197,43 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
   return new TransportError(kind, `cannot talk to pxGrid at ${where}: ${known?.[1] ?? tls ?? describe(err)}`, err);
 }
 
-const CERT_REQUIRED = 'ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)';
-const CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
+const CERT_REQUIRED =
+  'ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)';
+const CERT_REJECTED =
+  'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
 const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and ISE port 8910';
 
 const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
-  ECONNREFUSED: ['connect', 'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)'],
-  ENOTFOUND: ['connect', 'host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)'],
+  ECONNREFUSED: [
+    'connect',
+    'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)',
+  ],
+  ENOTFOUND: [
+    'connect',
+    'host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)',
+  ],
   EAI_AGAIN: ['connect', 'DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)'],
   ECONNRESET: ['connect', 'connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)'],
   EHOSTUNREACH: ['connect', 'host unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
   ENETUNREACH: ['connect', 'network unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
   ETIMEDOUT: ['timeout', TIMED_OUT],
   ISE_CONNECT_TIMEOUT: ['timeout', TIMED_OUT],
-  ISE_IDLE_TIMEOUT: ['timeout', 'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE'],
-  ERR_TLS_CERT_ALTNAME_INVALID: ['tls', "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST"],
+  ISE_IDLE_TIMEOUT: [
+    'timeout',
+    'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE',
+  ],
+  ERR_TLS_CERT_ALTNAME_INVALID: [
+    'tls',
+    "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST",
+  ],
 };
 
 function TLS_HINT(code: string): string | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
     return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
   }
-  if (/SSL|TLS|ALERT/.test(code)) return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
+  if (/SSL|TLS|ALERT/.test(code))
+    return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
   return undefined;
 }
 

@@ -55,7 +55,10 @@ export class ArrayElementStream {
       if (c === QUOTE) this.#startString();
       else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
-      else if (this.#depth === 0 && c > 0x20) throw new Error(this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object');
+      else if (this.#depth === 0 && c > 0x20)
+        throw new Error(
+          this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
+        );
     }
     if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
   }
@@ -112,7 +115,10 @@ export class ArrayElementStream {
   }
 
   #startString(): void {
-    if (this.#depth === 0) throw new Error(this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object');
+    if (this.#depth === 0)
+      throw new Error(
+        this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
+      );
     this.#inString = true;
     this.#escape = false;
     // Strings directly in the top-level object are its keys (and values, harmless: a key follows).
@@ -134,7 +140,8 @@ export class ArrayElementStream {
 
   #close(c: number, chunk: Buffer, i: number): void {
     const opened = this.#open.pop();
-    if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ)) throw new Error('unbalanced JSON in the response');
+    if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
+      throw new Error('unbalanced JSON in the response');
     if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
     this.#depth--;
     if (this.#depth === 1) this.#inTarget = false;
@@ -163,7 +170,8 @@ export class ArrayElementStream {
 
   #count(bytes: number): void {
     this.#elementBytes += bytes;
-    if (this.#elementBytes > this.maxElementBytes) throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+    if (this.#elementBytes > this.maxElementBytes)
+      throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * pxGrid wire shapes (shared/docs/pxgrid-api.md §2-4). Lenient on purpose: ISE versions differ in
+ * pxGrid wire shapes (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki). Lenient on purpose: ISE versions differ in
  * field names and types, unknown fields are kept, and only what we act on is required.
  */
 export const accountCreateResponse = z.looseObject({ nodeName: z.string().optional(), password: z.string().min(1) });
@@ -9,13 +9,15 @@ export const accountCreateResponse = z.looseObject({ nodeName: z.string().option
 export const accountActivateResponse = z.looseObject({ accountState: z.string(), version: z.string().optional() });
 
 export const serviceLookupResponse = z.looseObject({
-  services: z.array(
-    z.looseObject({
-      name: z.string().optional(),
-      nodeName: z.string(),
-      properties: z.record(z.string(), z.unknown()).default({}),
-    }),
-  ).default([]),
+  services: z
+    .array(
+      z.looseObject({
+        name: z.string().optional(),
+        nodeName: z.string(),
+        properties: z.record(z.string(), z.unknown()).default({}),
+      }),
+    )
+    .default([]),
 });
 
 export const accessSecretResponse = z.looseObject({ secret: z.string().min(1) });

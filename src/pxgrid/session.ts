@@ -1,12 +1,20 @@
-import { AppError, Exit, iseError } from '../errors';
 import type { Config } from '../config/config';
+import { AppError, Exit, iseError } from '../core/errors';
+import { VERSION } from '../core/version';
 import { loadAccount, saveAccount } from '../state/credentials';
 import { checkWritable, stateFile } from '../state/files';
-import { accessSecret, accountActivate, accountCreate, PxControl, serviceLookup, serviceProperty, RADIUS_SERVICE } from './control';
-import { ServiceStatusError, streamFailures, type FetchStats } from './failures';
-import { TransportError, type BasicAuth, type PxHttp } from './http';
+import {
+  accessSecret,
+  accountActivate,
+  accountCreate,
+  PxControl,
+  RADIUS_SERVICE,
+  serviceLookup,
+  serviceProperty,
+} from './control';
+import { type FetchStats, ServiceStatusError, streamFailures } from './failures';
+import { type BasicAuth, type PxHttp, TransportError } from './http';
 import type { FailureRecord, ServiceNode } from './schemas';
-import { VERSION } from '../version';
 
 /** Sent as AccountActivate `description`: the ISE admin sees which tool and version asks. */
 export const DESCRIPTION = `ise-to-mail ${VERSION}`;
@@ -34,7 +42,11 @@ export interface Credentials {
 const CLIENTS = 'Administration > pxGrid Services > Client Management > Clients';
 
 /** The account steps every command shares: credentials, then AccountActivate. */
-export async function activate(cfg: Config, control: PxControl, opts: SessionOptions): Promise<Credentials & { state: string }> {
+export async function activate(
+  cfg: Config,
+  control: PxControl,
+  opts: SessionOptions,
+): Promise<Credentials & { state: string }> {
   const creds = await credentials(cfg, control, opts.stateDir);
   const res = await accountActivate(control, creds.auth, opts.description, creds.file);
   return { ...creds, state: res.accountState.toUpperCase() };
@@ -44,12 +56,21 @@ export async function activate(cfg: Config, control: PxControl, opts: SessionOpt
 export function accountStateError(nodeName: string, state: string, again = 'run again'): AppError | undefined {
   if (state === 'ENABLED') return undefined;
   if (state === 'PENDING') {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`);
+    return new AppError(
+      Exit.account,
+      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+    );
   }
   if (state === 'DISABLED') {
-    return new AppError(Exit.account, `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`);
+    return new AppError(
+      Exit.account,
+      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+    );
   }
-  return new AppError(Exit.account, `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS}, then ${again}`);
+  return new AppError(
+    Exit.account,
+    `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS}, then ${again}`,
+  );
 }
 
 /**
@@ -89,7 +110,12 @@ export async function fetchFailures(
   let firstError: unknown;
   for (const node of nodes) {
     try {
-      return await fetchFromNode({ http, control, auth, file, description: opts.description }, node, startTimestamp, sink);
+      return await fetchFromNode(
+        { http, control, auth, file, description: opts.description },
+        node,
+        startTimestamp,
+        sink,
+      );
     } catch (err) {
       // Next node only when this one could not serve; an account problem is the same everywhere.
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
@@ -99,9 +125,12 @@ export async function fetchFailures(
   }
   const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : '';
   if (firstError instanceof ServiceStatusError) {
-    throw iseError(`the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`);
+    throw iseError(
+      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`,
+    );
   }
-  if (firstError instanceof AppError && also) throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+  if (firstError instanceof AppError && also)
+    throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
   throw firstError;
 }
 
@@ -109,16 +138,24 @@ export async function fetchFailures(
 export async function radiusNodes(control: PxControl, auth: BasicAuth): Promise<ServiceNode[]> {
   const nodes = await serviceLookup(control, auth);
   if (nodes.length === 0) {
-    throw iseError(`ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`);
+    throw iseError(
+      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`,
+    );
   }
   return nodes;
 }
 
 export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
-  if (!base) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`);
+  if (!base)
+    throw iseError(
+      `ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`,
+    );
   // The AccessSecret goes in every request to this URL: never over plain HTTP, whatever ISE says.
-  if (!/^https:\/\//i.test(base)) throw iseError(`ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`);
+  if (!/^https:\/\//i.test(base))
+    throw iseError(
+      `ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`,
+    );
   return base;
 }
 
@@ -132,12 +169,17 @@ interface NodeCtx {
 
 /**
  * The AccessSecret is fetched on every run and never stored in STATE_DIR. Caching would save one
- * small request per run, but no source says how long ISE keeps a secret valid (pxgrid-api.md §2.4,
- * §4.5: lifetime UNCONFIRMED; every client keeps it only for its process lifetime), and a secret
+ * small request per run, but no source says how long ISE keeps a secret valid (the pxGrid wiki
+ * documents AccessSecret but not the secret's lifetime; Cisco's samples keep it for one process), and a secret
  * on flash would be one more credential readable by any IOS admin. ServiceLookup is repeated for
  * the same reason: its node list changes when MnT nodes fail over.
  */
-async function fetchFromNode(ctx: NodeCtx, node: ServiceNode, start: string | undefined, sink: FailureSink): Promise<FetchStats> {
+async function fetchFromNode(
+  ctx: NodeCtx,
+  node: ServiceNode,
+  start: string | undefined,
+  sink: FailureSink,
+): Promise<FetchStats> {
   const base = restBaseUrl(node);
   for (let attempt = 0; ; attempt++) {
     const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
@@ -150,8 +192,13 @@ async function fetchFromNode(ctx: NodeCtx, node: ServiceNode, start: string | un
       // A stale secret: fetch a fresh one once. Still refused: report the account's real state.
       if (attempt === 0) continue;
       const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
-      throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
-        new AppError(Exit.account, `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`);
+      throw (
+        accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
+        new AppError(
+          Exit.account,
+          `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`,
+        )
+      );
     }
   }
 }

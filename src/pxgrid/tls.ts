@@ -1,7 +1,7 @@
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { usageError } from '../errors';
 import type { Config } from '../config/config';
+import { usageError } from '../core/errors';
 
 /** TLS material for every connection to ISE (control and service nodes). */
 export interface TlsMaterial {
@@ -49,19 +49,32 @@ function checkCaBundle(pem: string, file: string): void {
  * Checked before any connection: a wrong key or passphrase would otherwise surface as a vague
  * TLS error against ISE. The first certificate of a chain file is the client's own.
  */
-function checkKeyPair(certPem: string, certFile: string, keyPem: string, keyFile: string, passphrase: string | undefined, now: number): void {
+function checkKeyPair(
+  certPem: string,
+  certFile: string,
+  keyPem: string,
+  keyFile: string,
+  passphrase: string | undefined,
+  now: number,
+): void {
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(certPem);
   } catch {
-    throw usageError(`PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`);
+    throw usageError(
+      `PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`,
+    );
   }
   const key = privateKey(keyPem, keyFile, passphrase);
   if (!x509.checkPrivateKey(key)) {
-    throw usageError(`PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`);
+    throw usageError(
+      `PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`,
+    );
   }
   if (Date.parse(x509.validTo) < now) {
-    throw usageError(`PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`);
+    throw usageError(
+      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`,
+    );
   }
 }
 
@@ -76,6 +89,8 @@ function privateKey(pem: string, file: string, passphrase: string | undefined): 
     if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code + String((err as Error).message))) {
       throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
     }
-    throw usageError(`PXGRID_KEY ${file} is not a readable private key (${code || 'bad PEM'}): it must be a PEM key (PKCS#8 or traditional)`);
+    throw usageError(
+      `PXGRID_KEY ${file} is not a readable private key (${code || 'bad PEM'}): it must be a PEM key (PKCS#8 or traditional)`,
+    );
   }
 }

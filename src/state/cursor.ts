@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
@@ -11,7 +11,7 @@ import { IdTimeSet } from './idset';
  *
  * Version 1 on disk: { version, highWater: ISO | null, seen: [[id, ISO], ...] }. After a storm
  * `seen` holds every id of the overlap window, ~100 000: it lives in an IdTimeSet (off the JS
- * heap) and is read and written without building the whole list twice (issue 7).
+ * heap) and is read and written without building the whole list twice.
  */
 export interface Cursor {
   /** Newest record time mailed (ms since epoch), or the ISE clock of the first empty poll. */
@@ -33,9 +33,10 @@ const fileSchema = z.object({
   seen: z.array(z.unknown()),
 });
 
-const isPair = (e: unknown): e is [string, string] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
+const isPair = (e: unknown): e is [string, string] =>
+  Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
 
-const RESET = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
+const RESET = 'run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)';
 
 export function emptyCursor(): Cursor {
   return { seen: new IdTimeSet() };
@@ -75,7 +76,7 @@ const PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]
 /**
  * Reads the pairs of `seen` as this module writes them (compact JSON) straight from the text into
  * `add`, and returns the text with an empty list: JSON.parse would first build all ~100 000 pairs
- * of a storm as arrays (~20 MB, issue 7). Undefined for any other layout (a hand-edited file).
+ * of a storm as arrays (~20 MB). Undefined for any other layout (a hand-edited file).
  */
 function takePairs(text: string, add: (id: string, time: string) => void): string | undefined {
   const start = text.indexOf(SEEN_START);
@@ -99,7 +100,8 @@ export function saveCursor(stateDir: string, cursor: Cursor): void {
 
 /** The file in pieces of 1000 pairs, oldest first, never as one string. */
 function* jsonChunks(head: string, seenIds: SeenIds): Generator<string> {
-  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+  const pairs =
+    seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
   let chunk: string[] = [];
   let first = true;
   yield head;
@@ -135,11 +137,17 @@ export function recordTime(timestamp: string): number | undefined {
  * The cursor after `mailed` records (canonical id -> time) were accepted by the mail server:
  * high-water moves to the newest of them, and only ids within the new overlap window are kept.
  */
-export function advance(cursor: Cursor, mailed: Iterable<readonly [string, number | undefined]>, overlapMs: number, iseNow?: number): Cursor {
+export function advance(
+  cursor: Cursor,
+  mailed: Iterable<readonly [string, number | undefined]>,
+  overlapMs: number,
+  iseNow?: number,
+): Cursor {
   let hw = cursor.highWater;
   const newest = mailed instanceof IdTimeSet ? mailed.maxTime() : undefined;
   if (newest !== undefined && (hw === undefined || newest > hw)) hw = newest;
-  if (!(mailed instanceof IdTimeSet)) for (const [, t] of mailed) if (t !== undefined && (hw === undefined || t > hw)) hw = t;
+  if (!(mailed instanceof IdTimeSet))
+    for (const [, t] of mailed) if (t !== undefined && (hw === undefined || t > hw)) hw = t;
   if (hw === undefined) hw = iseNow;
   const seen = new IdTimeSet();
   const keepFrom = hw === undefined ? -Infinity : hw - overlapMs;

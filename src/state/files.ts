@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { usageError } from '../errors';
+import { usageError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
 export const stateFile = {
@@ -16,7 +16,12 @@ export const stateFile = {
  * names the file and how to recover; never a silent reset, which would re-mail or lose failures.
  */
 /** `extract` may take a large part out of the text before JSON.parse (the cursor's id list). */
-export function readStateJson<T>(file: string, schema: z.ZodType<T>, reset: string, extract?: (text: string) => string): T | undefined {
+export function readStateJson<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  reset: string,
+  extract?: (text: string) => string,
+): T | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,6 +53,8 @@ export function checkWritable(dir: string): void {
     rmSync(probe, { force: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw usageError(`STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`);
+    throw usageError(
+      `STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`,
+    );
   }
 }

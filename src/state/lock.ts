@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { AppError, Exit, usageError } from '../errors';
+import { AppError, Exit, usageError } from '../core/errors';
 import { stateFile } from './files';
 
 export interface LockOwner {
@@ -33,13 +33,21 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
       return () => releaseIfMine(file, mine);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw usageError(`cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`);
+      if (code !== 'EEXIST')
+        throw usageError(
+          `cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
+        );
     }
     const owner = readOwner(file);
-    const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 10_000, env.now());
+    const held = owner
+      ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs
+      : youngerThan(file, 10_000, env.now());
     if (held) {
       const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : 'just starting';
-      throw new AppError(Exit.locked, `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`);
+      throw new AppError(
+        Exit.locked,
+        `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`,
+      );
     }
     // Stale: its process is gone or it is far older than any run may last. Take it over.
     rmSync(file, { force: true });

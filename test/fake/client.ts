@@ -1,7 +1,8 @@
 // Minimal node:https JSON client for tests of the fakes; independent of src/ so the
 // fakes can be checked before (and without) the real pxGrid client.
-import { request } from 'node:https';
+
 import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 
 export interface CallOptions {
   method?: string;
@@ -50,20 +51,27 @@ export function call(url: string, o: CallOptions = {}): Promise<CallResult> {
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   if (o.auth) headers.Authorization = `Basic ${Buffer.from(`${o.auth.user}:${o.auth.pass}`).toString('base64')}`;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: o.method ?? (payload === undefined ? 'GET' : 'POST'), headers, agent: false,
-      timeout: 10_000, ...tlsOptions(o),
-    }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('error', reject);
-      // 'aborted' fires when the server closes before the declared Content-Length arrives.
-      res.on('aborted', () => reject(new Error('response aborted')));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: tryJson(text) });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method: o.method ?? (payload === undefined ? 'GET' : 'POST'),
+        headers,
+        agent: false,
+        timeout: 10_000,
+        ...tlsOptions(o),
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('error', reject);
+        // 'aborted' fires when the server closes before the declared Content-Length arrives.
+        res.on('aborted', () => reject(new Error('response aborted')));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: tryJson(text) });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('request timed out')));
     req.on('error', reject);
     req.end(payload);

@@ -1,7 +1,7 @@
 // Throw-away PKI for the pxGrid and SMTP fakes, generated with the openssl CLI.
 // EC P-256 keys because RSA generation would make every test run noticeably slower.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,9 +37,15 @@ function openssl(args: string[]): void {
 function writeConfig(dir: string, name: string, cn: string, ext: string[]): string {
   const file = join(dir, `${name}.cnf`);
   const text = [
-    '[req]', 'distinguished_name = dn', 'prompt = no', 'x509_extensions = ext',
-    '[dn]', `CN = ${cn}`,
-    '[ext]', ...ext, '',
+    '[req]',
+    'distinguished_name = dn',
+    'prompt = no',
+    'x509_extensions = ext',
+    '[dn]',
+    `CN = ${cn}`,
+    '[ext]',
+    ...ext,
+    '',
   ].join('\n');
   writeFileSync(file, text);
   return file;
@@ -55,12 +61,15 @@ function makeCa(dir: string, name: string, cn: string): { cert: string; key: str
   ]);
   const cert = join(dir, `${name}.crt`);
   const key = join(dir, `${name}.key`);
-  openssl(['req', '-x509', '-new', ...newKeyArgs, '-keyout', key, '-out', cert,
-    '-days', '30', '-config', cfg]);
+  openssl(['req', '-x509', '-new', ...newKeyArgs, '-keyout', key, '-out', cert, '-days', '30', '-config', cfg]);
   return { cert, key };
 }
 
-interface Leaf { name: string; cn: string; ext: string[] }
+interface Leaf {
+  name: string;
+  cn: string;
+  ext: string[];
+}
 
 function makeLeaf(dir: string, ca: { cert: string; key: string }, leaf: Leaf) {
   const cfg = writeConfig(dir, leaf.name, leaf.cn, [
@@ -72,8 +81,24 @@ function makeLeaf(dir: string, ca: { cert: string; key: string }, leaf: Leaf) {
   const cert = join(dir, `${leaf.name}.crt`);
   const key = join(dir, `${leaf.name}.key`);
   // OpenSSL 3 "req -x509 -CA" issues a CA-signed cert in one step (no CSR/serial files).
-  openssl(['req', '-x509', '-new', ...newKeyArgs, '-keyout', key, '-out', cert,
-    '-days', '30', '-config', cfg, '-CA', ca.cert, '-CAkey', ca.key]);
+  openssl([
+    'req',
+    '-x509',
+    '-new',
+    ...newKeyArgs,
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '30',
+    '-config',
+    cfg,
+    '-CA',
+    ca.cert,
+    '-CAkey',
+    ca.key,
+  ]);
   return { cert, key };
 }
 
@@ -116,19 +141,31 @@ export function makePki(dir?: string): TestPki {
   // Deliberately no IP SAN: connecting to 127.0.0.1 must fail hostname verification,
   // like ISE, whose certs carry FQDNs only.
   const server = makeLeaf(root, ca, {
-    name: 'server', cn: 'ise-sim.test',
-    ext: ['extendedKeyUsage = serverAuth,clientAuth',
-      'subjectAltName = DNS:localhost,DNS:ise-sim.test'],
+    name: 'server',
+    cn: 'ise-sim.test',
+    ext: ['extendedKeyUsage = serverAuth,clientAuth', 'subjectAltName = DNS:localhost,DNS:ise-sim.test'],
   });
   const client = makeLeaf(root, ca, {
-    name: 'client', cn: CLIENT_CN, ext: ['extendedKeyUsage = clientAuth'],
+    name: 'client',
+    cn: CLIENT_CN,
+    ext: ['extendedKeyUsage = clientAuth'],
   });
   const clientKeyEncFile = join(root, 'client.enc.key');
-  openssl(['pkey', '-in', client.key, '-aes-256-cbc', '-passout', `pass:${CLIENT_KEY_PASSPHRASE}`,
-    '-out', clientKeyEncFile]);
+  openssl([
+    'pkey',
+    '-in',
+    client.key,
+    '-aes-256-cbc',
+    '-passout',
+    `pass:${CLIENT_KEY_PASSPHRASE}`,
+    '-out',
+    clientKeyEncFile,
+  ]);
   const wrongCa = makeCa(root, 'wrong-ca', 'Unrelated Test CA');
   const wrongClient = makeLeaf(root, wrongCa, {
-    name: 'wrong-client', cn: CLIENT_CN, ext: ['extendedKeyUsage = clientAuth'],
+    name: 'wrong-client',
+    cn: CLIENT_CN,
+    ext: ['extendedKeyUsage = clientAuth'],
   });
   return {
     dir: root,

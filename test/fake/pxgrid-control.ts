@@ -1,14 +1,20 @@
-// pxGrid control API of the fake (pxgrid-api.md §2): AccountCreate, AccountActivate,
+// pxGrid control API of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer): AccountCreate, AccountActivate,
 // ServiceLookup, AccessSecret and the unauthenticated version probe.
-import { bodyObject, randomSecret, send, sendJson, type Ctx } from './pxgrid-http';
+import { bodyObject, type Ctx, randomSecret, send, sendJson } from './pxgrid-http';
 import {
-  accountKey, authControl, requireEnabled, secretKey, RADIUS_SERVICE, type ResolvedNode, type Sim,
+  accountKey,
+  authControl,
+  RADIUS_SERVICE,
+  type ResolvedNode,
+  requireEnabled,
+  type Sim,
+  secretKey,
 } from './pxgrid-state';
 import type { FakeAccount } from './pxgrid-types';
 
 export type Handler = (sim: Sim, ctx: Ctx) => void | Promise<void>;
 
-/** "limit of 100 characters … alphanumerics, dashes, underscores, and periods" (§2.6). */
+/** "limit of 100 characters … alphanumerics, dashes, underscores, and periods" (pxGrid wiki, pxGrid-Consumer). */
 const NODE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 function accountCreate(sim: Sim, ctx: Ctx): void {
@@ -16,13 +22,17 @@ function accountCreate(sim: Sim, ctx: Ctx): void {
   const nodeName = bodyObject(ctx.body)?.nodeName;
   if (typeof nodeName !== 'string' || !NODE_NAME.test(nodeName)) return send(ctx, 400);
   const existing = sim.accounts.get(accountKey(nodeName));
-  // Re-creating is allowed only until the first activation (§2.1): it issues a new password.
+  // Re-creating is allowed only until the first activation (pxGrid wiki, AccountCreate): it issues a new password.
   if (existing && (existing.state !== 'INIT' || existing.kind !== 'password')) {
     return send(ctx, 409);
   }
   const password = randomSecret(16);
   sim.accounts.set(accountKey(nodeName), {
-    nodeName, kind: 'password', password, state: 'INIT', activations: 0,
+    nodeName,
+    kind: 'password',
+    password,
+    state: 'INIT',
+    activations: 0,
   });
   sendJson(ctx, 200, { nodeName, password, userName: nodeName });
 }
@@ -33,7 +43,11 @@ function registerCertAccount(sim: Sim, ctx: Ctx): FakeAccount | undefined {
   if (!user || ctx.pass !== '' || !ctx.certOk || !NODE_NAME.test(user)) return undefined;
   if (sim.accounts.has(accountKey(user))) return undefined;
   const acct: FakeAccount = {
-    nodeName: user, kind: 'cert', state: 'INIT', activations: 0, certCn: ctx.certCn,
+    nodeName: user,
+    kind: 'cert',
+    state: 'INIT',
+    activations: 0,
+    certCn: ctx.certCn,
   };
   sim.accounts.set(accountKey(user), acct);
   return acct;
@@ -61,9 +75,8 @@ function shuffled<T>(list: T[]): T[] {
 
 function serviceEntry(node: ResolvedNode) {
   const urlProp = node.spec.urlProperty ?? 'restBaseUrl';
-  const urls: Record<string, string> = urlProp === 'both'
-    ? { restBaseUrl: node.url, restBaseURL: node.url }
-    : { [urlProp]: node.url };
+  const urls: Record<string, string> =
+    urlProp === 'both' ? { restBaseUrl: node.url, restBaseURL: node.url } : { [urlProp]: node.url };
   return {
     name: RADIUS_SERVICE,
     nodeName: node.spec.nodeName,

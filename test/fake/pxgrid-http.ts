@@ -1,8 +1,9 @@
 // HTTP plumbing for the fake pxGrid node: body parsing, Basic auth, client-cert facts,
 // and response writers that honour the noContentType and truncate switches.
+
+import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { randomInt } from 'node:crypto';
 
 /** Everything a handler needs about one request. */
 export interface Ctx {

@@ -1,8 +1,9 @@
-// The RADIUS failure service of the fake (pxgrid-api.md §4): getFailures and
+// The RADIUS failure service of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure): getFailures and
 // getFailureById under each service node's restBaseUrl path.
-import { bodyObject, send, sendJson, sendStream, type Ctx } from './pxgrid-http';
-import { requireServiceAuth, type ResolvedNode, type Sim } from './pxgrid-state';
+
 import type { Handler } from './pxgrid-control';
+import { bodyObject, type Ctx, send, sendJson, sendStream } from './pxgrid-http';
+import { type ResolvedNode, requireServiceAuth, type Sim } from './pxgrid-state';
 import type { FailureRecord } from './records';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -17,9 +18,7 @@ function compareIds(a: string, b: string): number {
 
 /** Records at or after `start` (compared as instants, whatever offset they carry). */
 function select(records: FailureRecord[], start: number, order: 'asc' | 'desc'): FailureRecord[] {
-  const timed = records
-    .map((r) => ({ t: Date.parse(r.timestamp), r }))
-    .filter((x) => x.t >= start);
+  const timed = records.map((r) => ({ t: Date.parse(r.timestamp), r })).filter((x) => x.t >= start);
   timed.sort((x, y) => x.t - y.t || compareIds(String(x.r.id), String(y.r.id)));
   if (order === 'desc') timed.reverse();
   return timed.map((x) => x.r);

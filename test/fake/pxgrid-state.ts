@@ -1,8 +1,9 @@
 // Mutable state of one fake pxGrid node plus the authentication rules shared by the
 // control API and the RADIUS service.
-import type { FailureRecord } from './records';
+
+import { type Ctx, send } from './pxgrid-http';
 import type { FakeAccount, FakePxgridOptions, Fault, ServiceNodeSpec } from './pxgrid-types';
-import { send, type Ctx } from './pxgrid-http';
+import type { FailureRecord } from './records';
 
 export interface ResolvedNode {
   spec: ServiceNodeSpec;
@@ -34,7 +35,7 @@ export function secretKey(client: string, peer: string): string {
   return `${client.toLowerCase()}\n${peer.toLowerCase()}`;
 }
 
-/** Per pxgrid-api.md §2.6: nodeName:password, or nodeName: plus a verified client cert. */
+/** Per the pxGrid wiki (pxGrid-Consumer, authentication): nodeName:password, or nodeName: plus a verified client cert. */
 export function authControl(sim: Sim, ctx: Ctx): FakeAccount | undefined {
   if (!ctx.user) return undefined;
   const acct = sim.accounts.get(accountKey(ctx.user));
@@ -67,8 +68,7 @@ export function requireServiceAuth(sim: Sim, ctx: Ctx, node: ResolvedNode): Fake
     send(ctx, 401);
     return undefined;
   }
-  const certLogin = sim.opts.certServiceAuth === true && acct.kind === 'cert'
-    && ctx.pass === '' && ctx.certOk;
+  const certLogin = sim.opts.certServiceAuth === true && acct.kind === 'cert' && ctx.pass === '' && ctx.certOk;
   const secret = sim.secrets.get(secretKey(acct.nodeName, node.spec.nodeName));
   if (!certLogin && (secret === undefined || secret !== ctx.pass)) {
     send(ctx, sim.opts.badSecretStatus ?? 401);

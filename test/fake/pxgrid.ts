@@ -1,22 +1,27 @@
 // In-process fake of a Cisco ISE pxGrid 2.0 node (control API + RADIUS failure service)
 // over real HTTPS, for tests, the demo and the benchmark. No vitest imports on purpose:
 // scripts bundle this file with esbuild and run it under plain node.
-import { createServer, type Server } from 'node:https';
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { sharedPki } from './pki';
-import { basicAuth, parseBody, peerCert, readBody, send, type Ctx } from './pxgrid-http';
 import { controlHandler } from './pxgrid-control';
+import { basicAuth, type Ctx, parseBody, peerCert, readBody, send } from './pxgrid-http';
 import { radiusHandler } from './pxgrid-radius';
-import {
-  accountKey, FaultQueue, resolveNodes, type Sim,
-} from './pxgrid-state';
-import type { FailureRecord } from './records';
+import { accountKey, FaultQueue, resolveNodes, type Sim } from './pxgrid-state';
 import type { FakePxgrid, FakePxgridOptions, Fault, LoggedRequest } from './pxgrid-types';
+import type { FailureRecord } from './records';
 
 export type {
-  AccountState, FakeAccount, FakePxgrid, FakePxgridOptions, Fault, LoggedRequest, ServiceNodeSpec,
+  AccountState,
+  FakeAccount,
+  FakePxgrid,
+  FakePxgridOptions,
+  Fault,
+  LoggedRequest,
+  ServiceNodeSpec,
 } from './pxgrid-types';
 
 /** Bounds how long close() can wait for a client stuck mid-handshake. */
@@ -52,8 +57,16 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     return;
   }
   const ctx: Ctx = {
-    req, res, method: req.method ?? '', path, body, user: auth?.user, pass: auth?.pass,
-    ...peerCert(req), truncate: fault?.truncate === true, noContentType: rt.sim.opts.noContentType === true,
+    req,
+    res,
+    method: req.method ?? '',
+    path,
+    body,
+    user: auth?.user,
+    pass: auth?.pass,
+    ...peerCert(req),
+    truncate: fault?.truncate === true,
+    noContentType: rt.sim.opts.noContentType === true,
   };
   if (fault?.status !== undefined) return send(ctx, fault.status, fault.body ?? '');
   const handler = controlHandler(ctx) ?? radiusHandler(rt.sim, ctx);
@@ -83,28 +96,37 @@ function account(sim: Sim, nodeName: string) {
 }
 
 function closer(server: Server, sockets: Set<TLSSocket>, rt: Runtime): () => Promise<void> {
-  return () => new Promise<void>((resolve) => {
-    rt.timers.forEach((t) => clearTimeout(t));
-    rt.timers.clear();
-    // server.close() alone waits for keep-alive connections; destroy them to finish now.
-    server.close(() => resolve());
-    sockets.forEach((s) => s.destroy());
-  });
+  return () =>
+    new Promise<void>((resolve) => {
+      rt.timers.forEach((t) => clearTimeout(t));
+      rt.timers.clear();
+      // server.close() alone waits for keep-alive connections; destroy them to finish now.
+      server.close(() => resolve());
+      sockets.forEach((s) => s.destroy());
+    });
 }
 
 function adminApi(rt: Runtime) {
   const { sim } = rt;
   return {
-    approve: (n: string) => { account(sim, n).state = 'ENABLED'; },
-    disable: (n: string) => { account(sim, n).state = 'DISABLED'; },
+    approve: (n: string) => {
+      account(sim, n).state = 'ENABLED';
+    },
+    disable: (n: string) => {
+      account(sim, n).state = 'DISABLED';
+    },
     deleteAccount: (n: string) => {
       sim.accounts.delete(accountKey(n));
       const prefix = `${accountKey(n)}\n`;
       [...sim.secrets.keys()].filter((k) => k.startsWith(prefix)).forEach((k) => sim.secrets.delete(k));
     },
     rotateSecrets: () => sim.secrets.clear(),
-    addFailures: (...records: FailureRecord[]) => { sim.failures.push(...records); },
-    setFailures: (records: FailureRecord[]) => { sim.failures = [...records]; },
+    addFailures: (...records: FailureRecord[]) => {
+      sim.failures.push(...records);
+    },
+    setFailures: (records: FailureRecord[]) => {
+      sim.failures = [...records];
+    },
     fault: (path: string, f: Fault) => rt.faults.add(path, f),
     restBaseUrls: () => sim.nodes.map((n) => n.url),
   };
@@ -113,17 +135,28 @@ function adminApi(rt: Runtime) {
 export async function startFakePxgrid(opts: FakePxgridOptions = {}): Promise<FakePxgrid> {
   const pki = opts.pki ?? sharedPki();
   const sim: Sim = {
-    opts, now: opts.now ?? Date.now, version: opts.version ?? '2.0.0.13',
-    accounts: new Map(), secrets: new Map(), failures: [...(opts.failures ?? [])], nodes: [],
+    opts,
+    now: opts.now ?? Date.now,
+    version: opts.version ?? '2.0.0.13',
+    accounts: new Map(),
+    secrets: new Map(),
+    failures: [...(opts.failures ?? [])],
+    nodes: [],
   };
   const rt: Runtime = { sim, faults: new FaultQueue(), requests: [], timers: new Set() };
   const tlsErrors: string[] = [];
-  const server = createServer({
-    key: pki.serverKeyPem, cert: pki.serverCertPem, ca: [pki.caPem],
-    // Always ask for a cert (cert-based accounts); only demand one when mTLS is required.
-    requestCert: true, rejectUnauthorized: opts.requireClientCert === true,
-    handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
-  }, (req, res) => onRequest(rt, req, res));
+  const server = createServer(
+    {
+      key: pki.serverKeyPem,
+      cert: pki.serverCertPem,
+      ca: [pki.caPem],
+      // Always ask for a cert (cert-based accounts); only demand one when mTLS is required.
+      requestCert: true,
+      rejectUnauthorized: opts.requireClientCert === true,
+      handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+    },
+    (req, res) => onRequest(rt, req, res),
+  );
   const sockets = new Set<TLSSocket>();
   server.on('secureConnection', (s: TLSSocket) => {
     sockets.add(s);
@@ -134,7 +167,12 @@ export async function startFakePxgrid(opts: FakePxgridOptions = {}): Promise<Fak
   const host = opts.host ?? 'localhost';
   sim.nodes = resolveNodes(opts, host, port);
   return {
-    port, url: `https://${host}:${port}`, accounts: sim.accounts, requests: rt.requests, tlsErrors,
-    ...adminApi(rt), close: closer(server, sockets, rt),
+    port,
+    url: `https://${host}:${port}`,
+    accounts: sim.accounts,
+    requests: rt.requests,
+    tlsErrors,
+    ...adminApi(rt),
+    close: closer(server, sockets, rt),
   };
 }

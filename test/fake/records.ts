@@ -1,4 +1,4 @@
-// Realistic RADIUS failure records (pxgrid-api.md §4.2), shaped after the Cisco wiki sample
+// Realistic RADIUS failure records (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure), shaped after the Cisco wiki sample
 // and the obrigg capture, padded with the other documented fields to ~1.5 KB like real ISE.
 
 /** All fields but id/timestamp are optional on the wire; unknown extras must survive. */
@@ -34,8 +34,24 @@ export function formatTimestamp(ms: number, offsetMinutes?: number): string {
   return `${local}${sign}${hh}:${mm}`;
 }
 
-const PAP_STEPS = ['11001', '11017', '11049', '15049', '15008', '15048', '15041', '15048',
-  '22072', '15013', '24210', '24212', '22040', '22057', '22061', '11003'];
+const PAP_STEPS = [
+  '11001',
+  '11017',
+  '11049',
+  '15049',
+  '15008',
+  '15048',
+  '15041',
+  '15048',
+  '22072',
+  '15013',
+  '24210',
+  '24212',
+  '22040',
+  '22057',
+  '22061',
+  '11003',
+];
 
 /**
  * One failure record. Timestamp defaults to "now" so it lands in getFailures' default
@@ -73,9 +89,10 @@ export function makeFailure(overrides: Partial<FailureRecord> = {}, seq = 0): Fa
     destinationIpAddress: '10.1.100.21',
     ctsSecurityGroup: '',
     mdmServerName: '',
-    response: '{UserName=user1; Class=CACS:0A0A0A0B00000F2A6C1D3E44:ise-psn-01/492817364/118; '
-      + 'RadiusPacketType=AccessReject; AuthenticationResult=Failed; '
-      + 'EAP-Key-Name=; cisco-av-pair=audit-session-id=0A0A0A0B00000F2A6C1D3E44; }',
+    response:
+      '{UserName=user1; Class=CACS:0A0A0A0B00000F2A6C1D3E44:ise-psn-01/492817364/118; ' +
+      'RadiusPacketType=AccessReject; AuthenticationResult=Failed; ' +
+      'EAP-Key-Name=; cisco-av-pair=audit-session-id=0A0A0A0B00000F2A6C1D3E44; }',
     responseTime: 325,
     executionSteps: PAP_STEPS,
     credentialCheck: 'PAP_ASCII',
@@ -88,25 +105,93 @@ export function makeFailure(overrides: Partial<FailureRecord> = {}, seq = 0): Fa
   return { ...base, ...overrides } as FailureRecord;
 }
 
-interface Reason { text: string; code: number; protocol: string; store: string; step: string }
+interface Reason {
+  text: string;
+  code: number;
+  protocol: string;
+  store: string;
+  step: string;
+}
 
 const REASONS: Reason[] = [
-  { text: '22040 Wrong password or invalid shared secret', code: 5400, protocol: 'PAP_ASCII', store: 'Internal Users', step: '22040' },
-  { text: '22056 Subject not found in the applicable identity store(s)', code: 5400, protocol: 'PEAP (EAP-MSCHAPv2)', store: 'Internal Users', step: '22056' },
-  { text: '24408 User authentication against Active Directory failed since user has entered the wrong password', code: 5400, protocol: 'PEAP (EAP-MSCHAPv2)', store: 'CORP-AD', step: '24408' },
-  { text: '12514 EAP-TLS failed SSL/TLS handshake because of an unknown CA in the client certificates chain', code: 5400, protocol: 'EAP-TLS', store: 'Certificate_Profile', step: '12514' },
+  {
+    text: '22040 Wrong password or invalid shared secret',
+    code: 5400,
+    protocol: 'PAP_ASCII',
+    store: 'Internal Users',
+    step: '22040',
+  },
+  {
+    text: '22056 Subject not found in the applicable identity store(s)',
+    code: 5400,
+    protocol: 'PEAP (EAP-MSCHAPv2)',
+    store: 'Internal Users',
+    step: '22056',
+  },
+  {
+    text: '24408 User authentication against Active Directory failed since user has entered the wrong password',
+    code: 5400,
+    protocol: 'PEAP (EAP-MSCHAPv2)',
+    store: 'CORP-AD',
+    step: '24408',
+  },
+  {
+    text: '12514 EAP-TLS failed SSL/TLS handshake because of an unknown CA in the client certificates chain',
+    code: 5400,
+    protocol: 'EAP-TLS',
+    store: 'Certificate_Profile',
+    step: '12514',
+  },
   { text: '5411 Supplicant stopped responding to ISE', code: 5411, protocol: 'PEAP', store: 'CORP-AD', step: '12929' },
-  { text: '5440 Endpoint abandoned EAP session and started new', code: 5440, protocol: 'EAP-TLS', store: 'Certificate_Profile', step: '12304' },
-  { text: '15039 Rejected per authorization profile', code: 5400, protocol: 'Lookup', store: 'Internal Endpoints', step: '15039' },
-  { text: '11036 The Message-Authenticator RADIUS attribute is invalid', code: 5405, protocol: 'Unknown', store: '', step: '11036' },
+  {
+    text: '5440 Endpoint abandoned EAP session and started new',
+    code: 5440,
+    protocol: 'EAP-TLS',
+    store: 'Certificate_Profile',
+    step: '12304',
+  },
+  {
+    text: '15039 Rejected per authorization profile',
+    code: 5400,
+    protocol: 'Lookup',
+    store: 'Internal Endpoints',
+    step: '15039',
+  },
+  {
+    text: '11036 The Message-Authenticator RADIUS attribute is invalid',
+    code: 5405,
+    protocol: 'Unknown',
+    store: '',
+    step: '11036',
+  },
 ];
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'host/LAPTOP-7F3K2', 'svc-printer', 'mallory'];
 const NAS = [
-  { name: 'sw-access-a1', ip: '10.10.1.11', loc: 'Location#All Locations#Building-A', type: 'Device Type#All Device Types#Switches' },
-  { name: 'sw-access-b2', ip: '10.10.2.12', loc: 'Location#All Locations#Building-B', type: 'Device Type#All Device Types#Switches' },
-  { name: 'wlc-hq-01', ip: '10.10.9.5', loc: 'Location#All Locations#HQ#Floor-3', type: 'Device Type#All Device Types#Wireless' },
-  { name: 'vpn-asa-01', ip: '192.0.2.10', loc: 'Location#All Locations#DMZ', type: 'Device Type#All Device Types#Firewalls' },
+  {
+    name: 'sw-access-a1',
+    ip: '10.10.1.11',
+    loc: 'Location#All Locations#Building-A',
+    type: 'Device Type#All Device Types#Switches',
+  },
+  {
+    name: 'sw-access-b2',
+    ip: '10.10.2.12',
+    loc: 'Location#All Locations#Building-B',
+    type: 'Device Type#All Device Types#Switches',
+  },
+  {
+    name: 'wlc-hq-01',
+    ip: '10.10.9.5',
+    loc: 'Location#All Locations#HQ#Floor-3',
+    type: 'Device Type#All Device Types#Wireless',
+  },
+  {
+    name: 'vpn-asa-01',
+    ip: '192.0.2.10',
+    loc: 'Location#All Locations#DMZ',
+    type: 'Device Type#All Device Types#Firewalls',
+  },
 ];
 
 /** mulberry32: tiny seeded PRNG so batches are identical across runs and machines. */
@@ -151,23 +236,36 @@ export function makeFailures(n: number, opts: MakeFailuresOptions = {}): Failure
     const nas = pick(rnd, NAS);
     const station = mac(rnd);
     const user = pick(rnd, USERS);
-    const session = Math.floor(rnd() * 2 ** 48).toString(16).toUpperCase().padStart(24, '0A0A');
-    out.push(makeFailure({
-      id: id.toString(),
-      timestamp: formatTimestamp(start + i * stepMs, opts.offsetMinutes),
-      failureReason: reason.text, messageCode: reason.code,
-      authenticationProtocol: reason.protocol, identityStore: reason.store,
-      userName: user,
-      response: `{UserName=${user}; RadiusPacketType=AccessReject; AuthenticationResult=Failed; `
-        + `cisco-av-pair=audit-session-id=${session}; }`,
-      callingStationId: station, originalCallingStationId: station, macAddress: station,
-      nasName: nas.name, networkDeviceName: nas.name, nasIpAddress: nas.ip,
-      location: nas.loc, deviceType: nas.type,
-      auditSessionId: session,
-      ipAddresses: [`10.20.${Math.floor(rnd() * 256)}.${1 + Math.floor(rnd() * 254)}`],
-      executionSteps: [...PAP_STEPS.slice(0, 12), reason.step, '22057', '22061', '11003'],
-      responseTime: 5 + Math.floor(rnd() * 800),
-    }));
+    const session = Math.floor(rnd() * 2 ** 48)
+      .toString(16)
+      .toUpperCase()
+      .padStart(24, '0A0A');
+    out.push(
+      makeFailure({
+        id: id.toString(),
+        timestamp: formatTimestamp(start + i * stepMs, opts.offsetMinutes),
+        failureReason: reason.text,
+        messageCode: reason.code,
+        authenticationProtocol: reason.protocol,
+        identityStore: reason.store,
+        userName: user,
+        response:
+          `{UserName=${user}; RadiusPacketType=AccessReject; AuthenticationResult=Failed; ` +
+          `cisco-av-pair=audit-session-id=${session}; }`,
+        callingStationId: station,
+        originalCallingStationId: station,
+        macAddress: station,
+        nasName: nas.name,
+        networkDeviceName: nas.name,
+        nasIpAddress: nas.ip,
+        location: nas.loc,
+        deviceType: nas.type,
+        auditSessionId: session,
+        ipAddresses: [`10.20.${Math.floor(rnd() * 256)}.${1 + Math.floor(rnd() * 254)}`],
+        executionSteps: [...PAP_STEPS.slice(0, 12), reason.step, '22057', '22061', '11003'],
+        responseTime: 5 + Math.floor(rnd() * 800),
+      }),
+    );
   }
   return out;
 }

@@ -1,11 +1,15 @@
 // Fake SMTP relay on 127.0.0.1 built on smtp-server; every accepted message is parsed
 // with mailparser so tests can assert on headers, text and attachments.
-import { SMTPServer, type SMTPServerOptions, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+
 import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { sharedPki, type TestPki } from './pki';
 
-export interface SmtpReply { code: number; message: string }
+export interface SmtpReply {
+  code: number;
+  message: string;
+}
 
 export interface FakeSmtpOptions {
   pki?: TestPki;
@@ -94,7 +98,10 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       else answer();
     },
     onData(stream, session, cb) {
-      receive(st, stream, session).then(() => cb(), (err: Error) => cb(err));
+      receive(st, stream, session).then(
+        () => cb(),
+        (err: Error) => cb(err),
+      );
     },
   };
 }
@@ -143,7 +150,9 @@ function waitFor(st: State, n: number, timeoutMs: number): Promise<ReceivedMessa
 
 export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const st: State = {
-    opts, messages: [], waiters: new Set(),
+    opts,
+    messages: [],
+    waiters: new Set(),
     failures: { left: 0, reply: { code: 451, message: '' } },
   };
   const server = new SMTPServer(serverOptions(st));
@@ -161,12 +170,13 @@ export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
       st.failures = { left: n, reply: { code, message } };
     },
     waitForMessages: (n, timeoutMs = 5000) => waitFor(st, n, timeoutMs),
-    close: () => new Promise<void>((resolve) => {
-      try {
-        server.close(() => resolve());
-      } catch {
-        resolve(); // already closed: closing twice must not fail a test's cleanup
-      }
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        try {
+          server.close(() => resolve());
+        } catch {
+          resolve(); // already closed: closing twice must not fail a test's cleanup
+        }
+      }),
   };
 }

@@ -27,16 +27,26 @@ export function parseCsv(text: string): string[][] {
   let cell = '';
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else if (c === '"' || c === '\n' || c === '\r') throw new Error(`bad CSV at ${i}`);
+    else if (c === ',') endCell();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else if (c === '"' || c === '\n' || c === '\r') throw new Error(`bad CSV at ${i}`);
     else cell += c;
   }
   if (cell !== '' || row.length) throw new Error('CSV does not end with CRLF');

@@ -1,15 +1,17 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { runCli } from '../../src/cli';
-import type { System } from '../../src/outcome';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import type { System } from '../../src/core/outcome';
 import { sharedPki, type TestPki } from '../fake/pki';
-import { startFakePxgrid, type FakePxgrid } from '../fake/pxgrid';
+import { type FakePxgrid, startFakePxgrid } from '../fake/pxgrid';
 import type { FakePxgridOptions } from '../fake/pxgrid-types';
-import { startSmtp, type FakeSmtp, type FakeSmtpOptions } from '../fake/smtp';
+import { type FakeSmtp, type FakeSmtpOptions, startSmtp } from '../fake/smtp';
 
-export const BUNDLE = resolve(__dirname, '../../dist/run.js');
+/** The bundle built from the current source by test/helpers/global-build.ts. */
+export const BUNDLE = inject('bundle');
 /** The Node binary that runs the bundle; `npm run test:runtimes` points it at other versions. */
 export const NODE = process.env.ISE_TO_MAIL_TEST_NODE || process.execPath;
 
@@ -32,7 +34,12 @@ export interface World {
   /** dist/run.js as a child process from the empty directory. */
   run(args?: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
   /** The same code in-process (faster; for unit-level integration tests). */
-  runInProcess(args?: string[], env?: Record<string, string | undefined>, now?: () => number, crash?: System['crash']): Promise<RunResult>;
+  runInProcess(
+    args?: string[],
+    env?: Record<string, string | undefined>,
+    now?: () => number,
+    crash?: System['crash'],
+  ): Promise<RunResult>;
   cursor(): unknown;
   close(): Promise<void>;
 }
@@ -66,8 +73,12 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     stateDir,
     env,
     run: (args = [], extra = {}) => runBundle(dir, args, { ...env, ...extra }),
-    runInProcess: (args = [], extra = {}, now = Date.now, crash) => runInProcess(dir, args, { ...env, ...extra }, now, crash),
-    cursor: () => (existsSync(join(stateDir, 'cursor.json')) ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8')) : undefined),
+    runInProcess: (args = [], extra = {}, now = Date.now, crash) =>
+      runInProcess(dir, args, { ...env, ...extra }, now, crash),
+    cursor: () =>
+      existsSync(join(stateDir, 'cursor.json'))
+        ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8'))
+        : undefined,
     close: async () => {
       await Promise.all([ise.close(), smtp.close()]);
       rmSync(dir, { recursive: true, force: true });
@@ -82,9 +93,18 @@ function cleanEnv(extra: Record<string, string | undefined>): Record<string, str
   return env;
 }
 
-export function runBundle(cwd: string, args: string[], env: Record<string, string | undefined>, script = join(cwd, 'run.js')): Promise<RunResult> {
+export function runBundle(
+  cwd: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  script = join(cwd, 'run.js'),
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE, [script, ...args], { cwd: tmpdir(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [script, ...args], {
+      cwd: tmpdir(),
+      env: cleanEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -98,7 +118,13 @@ export function runBundle(cwd: string, args: string[], env: Record<string, strin
   });
 }
 
-async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined>, now: () => number, crash?: System['crash']): Promise<RunResult> {
+async function runInProcess(
+  dir: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  now: () => number,
+  crash?: System['crash'],
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(

@@ -1,0 +1,200 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { EemOptions } from '../commands/eem';
+import { type Config, loadConfig } from '../config/config';
+import type { RawConfig } from '../config/keys';
+import { parseSince } from '../config/values';
+import { AppError, describe, Exit, usageError } from '../core/errors';
+import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
+import { redact } from '../core/redact';
+import { VERSION } from '../core/version';
+import { secretsOf } from '../state/secrets';
+import { commandFlags, helpEpilog } from './help';
+
+interface GlobalOpts {
+  config?: string;
+  stateDir?: string;
+  json?: boolean;
+  verbose?: boolean;
+  insecure?: boolean;
+}
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem'];
+
+/** What every command needs: the process edges, output, and the config loader. */
+interface Ctx {
+  sys: System;
+  io: Io;
+  done: (o: Outcome) => void;
+  config: (cmd: Command) => Config;
+}
+
+/** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
+export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
+  const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
+  const io: Io = {
+    out: (line) => output.stdout(`${redact(line, state.secrets)}\n`),
+    err: (line) => output.stderr(`${redact(line, state.secrets)}\n`),
+    // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
+    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}\n`),
+  };
+  let result: Outcome | undefined;
+  const config = (cmd: Command) => {
+    const cfg = loadConfigFor(cmd, sys, io);
+    state.secrets = secretsOf(cfg);
+    return cfg;
+  };
+  const program = buildProgram(output, { sys, io, config, done: (o) => (result = o) });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    result = err instanceof CommanderError ? usageOutcome(err, argv) : failure(err, io, state.verbose);
+    if (err instanceof CommanderError && err.exitCode === 0) return 0; // --help, --version
+  }
+  if (!result) return 0;
+  io.out(formatSummary(result, state.json));
+  return result.exitCode;
+}
+
+function usageOutcome(err: CommanderError, argv: string[]): Outcome {
+  // `run` is the default command, so a mistyped command name reaches it as an extra argument.
+  const word = argv.find((a) => !a.startsWith('-'));
+  const message =
+    err.code === 'commander.excessArguments' && word && !COMMANDS.includes(word)
+      ? `unknown command "${word}": the commands are ${COMMANDS.join(', ')}`
+      : err.message.replace(/^error: /, '');
+  return { exitCode: Exit.usage, status: 'ERROR', message: `${message}; see --help` };
+}
+
+function failure(err: unknown, io: Io, verbose: boolean): Outcome {
+  if (verbose && err instanceof Error) {
+    io.err(err.stack ?? err.message);
+    for (let c = err.cause; c; c = (c as Error).cause)
+      io.err(`caused by: ${c instanceof Error ? (c.stack ?? c.message) : String(c)}`);
+  }
+  // Another run holding the lock is not a failure of this one: WARN, so EEM logs no error.
+  if (err instanceof AppError)
+    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? 'WARN' : 'ERROR', message: err.message };
+  return {
+    exitCode: Exit.internal,
+    status: 'ERROR',
+    message: `internal error: ${describe(err)}; run again with --verbose and report it`,
+  };
+}
+
+function loadConfigFor(cmd: Command, sys: System, io: Io): Config {
+  const g = cmd.optsWithGlobals<GlobalOpts>();
+  const flags: RawConfig = {};
+  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
+  if (g.stateDir) flags.STATE_DIR = g.stateDir;
+  if (g.insecure) flags.ISE_INSECURE = '1';
+  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
+  // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
+  if (cfg.ise.insecure)
+    io.err(
+      'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.',
+    );
+  return cfg;
+}
+
+function buildProgram(output: Output, ctx: Ctx): Command {
+  const program = new Command('run.js')
+    .description('Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.')
+    .version(VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .option('--config <file>', 'config file (default: ise-to-mail.env next to run.js)')
+    .option('--state-dir <dir>', 'cursor, lock and pxGrid credentials (default: data next to run.js)')
+    .option('--insecure', 'do not verify ISE TLS certificates (lab only; warns on every run)')
+    .option('--json', 'print the summary as one JSON object')
+    .option('--verbose', 'diagnostics and stack traces to stderr')
+    .exitOverride()
+    .configureOutput({
+      writeOut: output.stdout,
+      writeErr: output.stderr,
+      getOutHelpWidth: () => 79,
+      getErrHelpWidth: () => 79,
+      outputError: () => undefined,
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError(false);
+  addRunCommand(program, ctx);
+  addSimpleCommands(program, ctx);
+  addEemCommand(program, ctx);
+  // Top-level --help lists every command's flags too (one screen for the operator on the device).
+  program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
+  return program;
+}
+
+function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
+  program
+    .command('run', { isDefault: true })
+    .description('one poll: fetch new RADIUS failures, mail them, advance the cursor')
+    .addOption(
+      new Option('--since <when>', 'one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched'),
+    )
+    .option('--dry-run', 'print the mail instead of sending it; change nothing')
+    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
+    .action(async (opts: { since?: string; dryRun?: boolean; resetCursor?: boolean }, cmd: Command) => {
+      const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
+      if (opts.since !== undefined && since === undefined)
+        throw usageError(
+          `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
+        );
+      const cfg = config(cmd);
+      const { runPoll } = await import('../commands/run');
+      done(
+        await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io),
+      );
+    });
+}
+
+function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): void {
+  program
+    .command('test-mail')
+    .description('send one sample alert mail (marked as a test) to check SMTP settings')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { testMail } = await import('../commands/test-mail');
+      done(await testMail(cfg, sys));
+    });
+  program
+    .command('setup')
+    .description('create/activate the pxGrid client account and say what the ISE admin must do next')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { setup } = await import('../commands/setup');
+      done(await setup(cfg, sys, io));
+    });
+  program
+    .command('doctor')
+    .description('check config, DNS, TCP, TLS, pxGrid account and service, SMTP and STATE_DIR; one line per check')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { doctor } = await import('../commands/doctor');
+      // doctor reports a bad config as its first failed check instead of stopping before it.
+      done(await doctor(() => config(cmd), sys, io));
+    });
+}
+
+function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
+  program
+    .command('eem')
+    .description('print the EEM applets for this install, ready to paste (no ISE/SMTP needed)')
+    .option('--every <interval>', 'how often to poll: 5m, 10m, 15m, 30m, 1h...', '5m')
+    .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
+    .option('--heap <MB>', 'node --max-old-space-size', '96')
+    .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
+    .option('--node <path>', 'node binary in Guestshell (default: the one running)')
+    .option('--dir <path>', 'directory of run.js on the device (default: this one)')
+    .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
+    .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
+    .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
+    .action(async (opts: EemOptions, cmd: Command) => {
+      const cfg = config(cmd);
+      const { renderEem } = await import('../commands/eem');
+      done(renderEem(opts, cfg, sys, io));
+    });
+}

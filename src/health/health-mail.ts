@@ -1,0 +1,149 @@
+import { Exit } from '../core/errors';
+import { plural } from '../core/plural';
+import { clean, escapeHtml } from '../format/sanitize';
+import type { OutgoingMail } from '../mail/transport';
+
+/**
+ * The mails about ise-to-mail itself (README "health"): PROBLEM, RECOVERED, all quiet. Kept apart
+ * from the failure digest's renderer. Every value passes through clean() (one safe line) and, in
+ * the HTML part, escapeHtml(): error messages can quote what a server sent.
+ */
+/** Subjects start with MAIL_SUBJECT_PREFIX like the digests, so one mail rule catches all. */
+const tag = (prefix: string) => `${prefix} ise-to-mail`;
+const MAX_LINE = 600;
+
+export function fmtUtc(t: number | undefined): string {
+  return t === undefined
+    ? 'never'
+    : `${new Date(t)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, '')} UTC`;
+}
+
+export function fmtSpan(ms: number): string {
+  const units: Array<[number, string]> = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'm'],
+  ];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)}h` : `${Math.round(ms / 60_000)}m`;
+}
+
+/** What broke, in a few words, from the exit code and the run's one-line message. */
+export function headline(exitCode: number, message: string): string {
+  if (exitCode === Exit.account) {
+    if (/\bDISABLED\b/.test(message)) return 'pxGrid account DISABLED on ISE';
+    if (/\bPENDING\b/.test(message)) return 'pxGrid account PENDING approval on ISE';
+    return 'pxGrid account refused by ISE';
+  }
+  if (exitCode === Exit.ise) {
+    if (/\bTLS\b/.test(message)) return 'TLS trust to ISE failed';
+    if (/RUN_DEADLINE|did not answer in time/.test(message)) return 'ISE does not answer in time';
+    if (/^cannot talk to pxGrid/.test(message)) return 'cannot reach ISE';
+    return 'ISE pxGrid answers with errors';
+  }
+  if (exitCode === Exit.mail) return 'cannot deliver mail';
+  if (exitCode === Exit.usage) return 'configuration or state error';
+  return 'internal error';
+}
+
+function compose(subject: string, paragraphs: string[]): OutgoingMail {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  return {
+    subject: clean(subject, 200),
+    text: `${[...lines, '', '-- ', footer].join('\n')}\n`,
+    html: [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
+      ...lines.map(
+        (l, i) =>
+          `<p${i === 0 ? ' style="font-size:15px"' : ''}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`,
+      ),
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      '</body></html>',
+    ].join('\n'),
+  };
+}
+
+export interface Problem {
+  exitCode: number;
+  message: string;
+  /** First failed run of the streak. */
+  since: number;
+  failedRuns: number;
+  lastSuccess?: number;
+  repeatMs: number;
+}
+
+export function problemMail(p: Problem, prefix: string): OutgoingMail {
+  const what = headline(p.exitCode, p.message);
+  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
+    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+    `${plural(p.failedRuns, 'run')} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).',
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`,
+  ]);
+}
+
+export interface Recovery {
+  /** Time of the run that worked again. */
+  back: number;
+  /** First failed run of the outage, when known. */
+  since?: number;
+  failedRuns: number;
+  lastError?: { exitCode: number; message: string };
+}
+
+function recoveryLines(r: Recovery, found: number): string[] {
+  const what = r.lastError
+    ? `${headline(r.lastError.exitCode, r.lastError.message)}; last error: ${r.lastError.message}`
+    : 'see the earlier PROBLEM mail';
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, 'failed run')}, ` : '';
+  return [
+    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
+    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
+    found > 0
+      ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ${found === 1 ? 'is' : 'are'} in this digest.`
+      : 'ISE holds no new RADIUS failures from that time: there is no backlog to mail.',
+  ];
+}
+
+/** A separate RECOVERED note, for a recovering run that has no failures to mail. */
+export function recoveryMail(r: Recovery, prefix: string): OutgoingMail {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+}
+
+/** The RECOVERED note folded into the top of the digest that carries the backlog. */
+export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, prefix: string): OutgoingMail {
+  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
+  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join('<br>')}</b></p>`;
+  const body = /<body[^>]*>/i;
+  return {
+    ...mail,
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200,
+    ),
+    text: `${lines.join('\n')}\n\n${mail.text}`,
+    html: body.test(mail.html) ? mail.html.replace(body, (tag) => `${tag}\n${html}`) : `${html}\n${mail.html}`,
+  };
+}
+
+export interface Quiet {
+  /** Start of the quiet period: last mail of failures, recovery note or heartbeat. */
+  since: number;
+  now: number;
+  period: 'daily' | 'weekly';
+}
+
+export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
+  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
+    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
+    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
+  ]);
+}

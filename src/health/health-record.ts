@@ -1,0 +1,137 @@
+import * as z from 'zod';
+import { AppError, usageError } from '../core/errors';
+import { plural } from '../core/plural';
+import { writeFileAtomic } from '../state/atomic';
+import { readStateJson, stateFile } from '../state/files';
+
+/**
+ * The health record: how the alerter itself is doing, so it can mail the team when it stops
+ * working (README "health"). It never decides what failures are mailed: losing it loses no
+ * failure, only the timing of health mails. All times are ms since epoch.
+ *
+ * Version 1 on disk: the same fields, times as ISO strings or null.
+ */
+export interface Health {
+  /** Last run that completed (exit 0); refreshed at most hourly when nothing else changes. */
+  lastSuccess?: number;
+  /** Start of the first failed run of the current streak. */
+  firstFailure?: number;
+  /** Consecutive failed runs (0 when the last run succeeded). */
+  failedRuns: number;
+  lastError?: { exitCode: number; message: string; at: number };
+  /** Last problem mail of the current outage; cleared once its recovery note was delivered. */
+  problemMailed?: number;
+  /** Start of the current quiet period (heartbeat anchor): last digest, recovery or heartbeat. */
+  quietSince?: number;
+  /** Last mail of any kind the server accepted. */
+  lastMail?: number;
+  lastHeartbeat?: number;
+}
+
+const iso = z.string().nullable();
+const fileSchema = z.object({
+  version: z.literal(1),
+  lastSuccess: iso,
+  firstFailure: iso,
+  failedRuns: z.number().int().min(0),
+  lastError: z.object({ exitCode: z.number().int(), message: z.string(), at: z.string() }).nullable(),
+  problemMailed: iso,
+  quietSince: iso,
+  lastMail: iso,
+  lastHeartbeat: iso,
+});
+type HealthFile = z.infer<typeof fileSchema>;
+
+export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
+const TIME_FIELDS = [
+  'lastSuccess',
+  'firstFailure',
+  'problemMailed',
+  'quietSince',
+  'lastMail',
+  'lastHeartbeat',
+] as const;
+
+export function newHealth(now: number): Health {
+  return { failedRuns: 0, quietSince: now };
+}
+
+/** The stored record, or undefined when there is none yet. Corrupt: exit 2 naming the file. */
+export function loadHealth(stateDir: string): Health | undefined {
+  const file = stateFile.health(stateDir);
+  const data = readStateJson(file, fileSchema, HEALTH_RESET);
+  if (!data) return undefined;
+  const time = (v: string | null) => {
+    if (v === null) return undefined;
+    const t = Date.parse(v);
+    if (!Number.isFinite(t)) throw usageError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
+    return t;
+  };
+  const h: Health = { failedRuns: data.failedRuns };
+  for (const k of TIME_FIELDS) {
+    const t = time(data[k]);
+    if (t !== undefined) h[k] = t;
+  }
+  if (data.lastError)
+    h.lastError = {
+      exitCode: data.lastError.exitCode,
+      message: data.lastError.message,
+      at: time(data.lastError.at) ?? 0,
+    };
+  return h;
+}
+
+function serialize(h: Health): string {
+  const time = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+  const data = { version: 1 } as HealthFile;
+  for (const k of TIME_FIELDS) data[k] = time(h[k]);
+  data.failedRuns = h.failedRuns;
+  data.lastError = h.lastError
+    ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time(h.lastError.at)! }
+    : null;
+  return `${JSON.stringify(data)}\n`;
+}
+
+export function sameHealth(a: Health, b: Health | undefined): boolean {
+  return b !== undefined && serialize(a) === serialize(b);
+}
+
+/**
+ * Writes the record when it differs from `before` (undefined: no file yet), to spare the
+ * device's flash. Returns true when it wrote.
+ */
+export function saveHealth(stateDir: string, next: Health, before: Health | undefined): boolean {
+  if (sameHealth(next, before)) return false;
+  writeFileAtomic(stateFile.health(stateDir), serialize(next), 0o600);
+  return true;
+}
+
+const fmt = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
+
+function ago(ms: number): string {
+  if (ms < 0) return 'in the future: check the clock';
+  const m = Math.round(ms / 60_000);
+  if (m < 120) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+}
+
+/** Lines for `doctor`: each starts with `health:`. Never throws; a bad record becomes a FAIL line. */
+export function describeHealth(stateDir: string, now: number): string[] {
+  let h: Health | undefined;
+  try {
+    h = loadHealth(stateDir);
+  } catch (err) {
+    return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
+  }
+  if (!h) return ['health: no record yet (the first scheduled run writes it)'];
+  const when = (t: number | undefined) => (t === undefined ? 'never' : `${fmt(t)} (${ago(now - t)})`);
+  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, 'failed run')} in a row`];
+  if (h.failedRuns > 0 && h.firstFailure !== undefined) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
+  if (h.lastError)
+    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+  if (h.problemMailed !== undefined)
+    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
+  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
+  return lines;
+}

@@ -1,0 +1,136 @@
+import type { Config } from '../config/config';
+import type { Deadline } from '../core/deadline';
+import { AppError, Exit } from '../core/errors';
+import type { Io, Outcome, System } from '../core/outcome';
+import { plural } from '../core/plural';
+import { Digest } from '../format/digest';
+import { compileFilters, filterNotes } from '../format/filters';
+import type { Decorate } from '../health/watch';
+import { PxHttp } from '../pxgrid/http';
+import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
+import { loadTls } from '../pxgrid/tls';
+import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
+import { advance, type Cursor, emptyCursor, loadCursor, queryStart, saveCursor } from '../state/cursor';
+import { Batch } from './batch';
+import { composer } from './poll-mail';
+import { outcome, printMessage, runNotes } from './summary';
+
+export interface RunOptions {
+  /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
+  since?: number;
+  dryRun: boolean;
+  resetCursor: boolean;
+  /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
+  decorate?: Decorate;
+}
+
+/**
+ * Below this much time left after the fetch, sending could not finish: the run stops cleanly with
+ * the real cause (a slow ISE) instead of an SMTP timeout that would blame the mail server.
+ */
+const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
+
+async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, now: number) {
+  const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
+  io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? 'none' : cfg.mail.attach;
+  const batch = new Batch(
+    opts.since !== undefined ? new Map() : cursor.seen,
+    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
+  );
+  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
+  try {
+    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
+    return { batch, ...stats };
+  } finally {
+    await http.close();
+  }
+}
+
+/** One poll without the lock: fetch new failures, mail them, then advance the cursor. */
+export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
+  const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
+  const backfill = opts.since !== undefined;
+  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys.now());
+  sys.crash?.('after-fetch');
+  io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
+  const notes = runNotes(cfg, invalid);
+  const d = batch.digest;
+  if (d.total === 0) {
+    d.close();
+    if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
+    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
+    return outcome(notes, 'no new failures');
+  }
+  const base = composer(cfg, batch, sys.now());
+  const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
+  const what = plural(d.total, 'new failure');
+  const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
+  const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
+  if (opts.dryRun) {
+    printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
+  }
+  if (deadline.remaining() < minSendMs(cfg)) {
+    throw new AppError(
+      Exit.ise,
+      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+    );
+  }
+  const sent = await sendFitted(cfg, deadline, compose);
+  sys.crash?.('after-send');
+  // Only now, after the server accepted the message, does the cursor move.
+  if (!backfill) commitMailed(cfg, cursor, batch);
+  const accepted = cfg.mail.dest.length - sent.rejected.length;
+  const to = plural(accepted, 'recipient');
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0
+        ? `attachment holds the first ${att.rows} rows (size cap)`
+        : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)',
+    );
+  const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
+  return outcome(
+    notes,
+    `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`,
+    data,
+  );
+}
+
+function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
+  try {
+    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(
+      Exit.usage,
+      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
+      { cause: err },
+    );
+  }
+}
+
+/** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */
+function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch, notes: string[]): Outcome {
+  const commit = opts.since === undefined && !opts.dryRun;
+  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
+  const n = batch.mailed.size;
+  const why = filterNotes(batch.digest.filtered)
+    .map((s) => s.replace(' more ', ' '))
+    .join(', ');
+  const tail = commit ? 'cursor advanced' : 'cursor unchanged';
+  return outcome(notes, `${plural(n, 'new failure')}, all filtered out (${why}): nothing mailed, ${tail}`, {
+    mailed: 0,
+    filtered: n,
+  });
+}
+
+/** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */
+function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | undefined, reset: boolean): void {
+  if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
+  const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
+  if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig, requireSettings } from '../../src/config/config';
+import { parseEnvFile } from '../../src/config/envfile';
+import { parseDuration, parseSince } from '../../src/config/values';
+import { AppError } from '../../src/core/errors';
+
+const base = () => mkdtempSync(join(tmpdir(), 'ise-to-mail-cfg-'));
+const full = {
+  ISE_HOST: 'ise.example.net',
+  ISE_CA: 'ca.pem',
+  SMTP_SERVER: 'smtp.example.net',
+  MAIL_DEST: 'a@example.net',
+  MAIL_FROM: 'b@example.net',
+};
+
+function usageMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).exitCode).toBe(2);
+    return (err as Error).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('config file', () => {
+  test('accepts what an env.sh holds', () => {
+    const entries = parseEnvFile(
+      [
+        '# comment',
+        '',
+        'export ISE_HOST=ise1.example.net',
+        "MAIL_PASS='p#ss word'",
+        'MAIL_DEST="a@x.net, b@x.net" # trailing',
+        'SMTP_PORT=587 # comment',
+        'MAIL_FROM="q\\"uote"',
+      ].join('\n'),
+      'f',
+    );
+    expect(Object.fromEntries(entries.map((e) => [e.key, e.value]))).toEqual({
+      ISE_HOST: 'ise1.example.net',
+      MAIL_PASS: 'p#ss word',
+      MAIL_DEST: 'a@x.net, b@x.net',
+      SMTP_PORT: '587',
+      MAIL_FROM: 'q"uote',
+    });
+  });
+
+  test('an unknown key is an error that names it and its line', () => {
+    const dir = base();
+    writeFileSync(join(dir, 'ise-to-mail.env'), 'ISE_HOST=x\nSMPT_SERVER=typo\n');
+    expect(usageMessage(() => loadConfig({ baseDir: dir, env: {} }))).toMatch(/line 2: unknown key SMPT_SERVER/);
+  });
+
+  test('flags > environment > file > defaults; relative paths resolve against run.js, aliases work', () => {
+    const dir = base();
+    writeFileSync(
+      join(dir, 'ise-to-mail.env'),
+      'ISE_IP=file.example.net\nSTATE_DIR=file-state\nMAIL_PORT=2525\nISE_CA=certs/ca.pem\n',
+    );
+    const cfg = loadConfig({
+      baseDir: dir,
+      env: { ISE_HOST: 'env.example.net:9999' },
+      flags: { STATE_DIR: 'flag-state' },
+    });
+    expect(cfg.ise.hosts).toEqual([{ host: 'env.example.net', port: 9999 }]);
+    expect(cfg.stateDir).toBe(join(dir, 'flag-state'));
+    expect(cfg.ise.ca).toBe(join(dir, 'certs/ca.pem'));
+    expect(cfg.smtp).toMatchObject({ port: 2525, security: 'starttls' });
+    expect(cfg.overlapMs).toBe(600_000);
+    expect(cfg.deadlineMs).toBe(150_000);
+  });
+
+  test('SMTP security and port defaults follow the contract', () => {
+    const dir = base();
+    const smtp = (env: Record<string, string>) => loadConfig({ baseDir: dir, env }).smtp;
+    expect(smtp({})).toMatchObject({ port: 465, security: 'tls' });
+    expect(smtp({ SMTP_PORT: '2465' })).toMatchObject({ security: 'tls' });
+    expect(smtp({ SMTP_PORT: '25' })).toMatchObject({ security: 'starttls' });
+    expect(smtp({ SMTP_SECURITY: 'none' })).toMatchObject({ port: 25 });
+    expect(smtp({ SMTP_SECURITY: 'starttls' })).toMatchObject({ port: 587 });
+  });
+
+  test('each error names the variable and says what is wrong', () => {
+    const dir = base();
+    const load = (env: Record<string, string>) => () =>
+      requireSettings(loadConfig({ baseDir: dir, env }), ['ise', 'mail']);
+    expect(usageMessage(load({ ...full, SMTP_PORT: 'abc' }))).toMatch(
+      /^SMTP_PORT must be a port number \(from the environment\)/,
+    );
+    expect(usageMessage(load({ ...full, SMTP_SECURITY: 'ssl' }))).toMatch(
+      /SMTP_SECURITY must be tls, starttls or none/,
+    );
+    expect(usageMessage(load({ ...full, MAIL_DEST: 'noc@x.net, not-an-address' }))).toMatch(
+      /MAIL_DEST has an invalid address: not-an-address/,
+    );
+    expect(usageMessage(load({ ...full, CURSOR_OVERLAP: 'soon' }))).toMatch(/CURSOR_OVERLAP must be a duration/);
+    expect(usageMessage(load({ ...full, ISE_HOST: '' }))).toMatch(/^ISE_HOST is not set/);
+    expect(usageMessage(load({ ...full, ISE_CA: '' }))).toMatch(/^ISE_CA is not set/);
+    expect(usageMessage(load({ ...full, MAIL_FROM: '' }))).toMatch(/^MAIL_FROM is not set/);
+    expect(usageMessage(load({ ...full, MAIL_FROM: '', MAIL_USER: 'AKIAEXAMPLE' }))).toMatch(
+      /^MAIL_FROM \(taken from MAIL_USER\) is not a mail address: "AKIAEXAMPLE"/,
+    );
+    expect(usageMessage(load({ ...full, MAIL_FROM: 'x@y.z>, evil@a.b' }))).toMatch(/^MAIL_FROM is not a mail address/);
+    expect(usageMessage(load({ ...full, PXGRID_CERT: 'c.pem' }))).toMatch(/PXGRID_CERT and PXGRID_KEY go together/);
+    expect(() => load(full)()).not.toThrow();
+  });
+
+  test('a named config file that does not exist is an error', () => {
+    const dir = base();
+    expect(usageMessage(() => loadConfig({ baseDir: dir, env: { ISE_TO_MAIL_CONFIG: 'missing.env' } }))).toMatch(
+      /cannot read config file .*missing\.env \(ENOENT\)/,
+    );
+  });
+});
+
+describe('values', () => {
+  test('durations and --since', () => {
+    expect(parseDuration('90m')).toBe(90 * 60_000);
+    expect(parseDuration('150')).toBe(150_000);
+    expect(parseDuration('2d')).toBe(2 * 86_400_000);
+    expect(parseDuration('x')).toBeUndefined();
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    expect(parseSince('6h', now)).toBe(Date.parse('2026-11-23T06:00:00Z'));
+    expect(parseSince('2026-11-23T10:00:00-02:00', now)).toBe(Date.parse('2026-11-23T12:00:00Z'));
+    expect(parseSince('2026-11-23T10:00', now)).toBe(Date.parse('2026-11-23T10:00:00Z'));
+    expect(parseSince('yesterday', now)).toBeUndefined();
+  });
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRecord } from '../../src/pxgrid/failures';
+import { ArrayElementStream } from '../../src/pxgrid/jsonstream';
+
+/** Feeds `body` cut at `cuts` (byte offsets); returns the elements, parsed, and completeness. */
+function feed(body: string | Buffer, cuts: number[] = [], max?: number): { elements: unknown[]; complete: boolean } {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const elements: unknown[] = [];
+  // Views are only valid during the call: parse at once, as failures.ts does.
+  const s = new ArrayElementStream('failures', (b) => elements.push(JSON.parse(b.toString('utf8'))), max);
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
+    // Copy each chunk into a reused buffer, as a socket would: a kept view would go stale.
+    s.write(Buffer.from(bytes.subarray(at, cut)));
+    at = cut;
+  }
+  s.write(Buffer.from(bytes.subarray(at)));
+  return { elements, complete: s.complete };
+}
+
+const expected = (body: string) =>
+  (JSON.parse(body) as { failures: unknown[] }).failures.filter((e) => typeof e === 'object' && e !== null);
+const everyCut = (len: number) => Array.from({ length: len - 1 }, (_, i) => [i + 1]);
+
+describe('ArrayElementStream', () => {
+  const tricky = String.raw`{"failures":[{"a":"x\"}{][\\","b":"\\\\","c":"\\\"]"},{"d":"}","e":"{","f":"\u0041\u00e9\ud83d\ude00"}]}`;
+
+  it('keeps escaped quotes, backslashes and braces inside strings, at every cut', () => {
+    expect(feed(tricky).elements).toEqual(expected(tricky));
+    for (const cuts of everyCut(Buffer.byteLength(tricky))) {
+      const r = feed(tricky, cuts);
+      expect(r.elements, `cut at ${cuts[0]}`).toEqual(expected(tricky));
+      expect(r.complete).toBe(true);
+    }
+  });
+
+  it('keeps multi-byte UTF-8 whole when a chunk boundary splits a character', () => {
+    const body = JSON.stringify({ failures: [{ user: 'Jörg €uro 😀 日本', nas: 'é' }, { x: '😀😀' }] });
+    const len = Buffer.byteLength(body);
+    for (const cuts of everyCut(len)) expect(feed(body, cuts).elements).toEqual(expected(body));
+    // One byte per chunk.
+    expect(
+      feed(
+        body,
+        Array.from({ length: len }, (_, i) => i),
+      ).elements,
+    ).toEqual(expected(body));
+  });
+
+  it('reports a body that ends early as incomplete, at every length, with only whole records', () => {
+    const body = JSON.stringify({
+      failures: [
+        { id: '1', s: 'a"b' },
+        { id: '2', n: [1, { x: [] }] },
+      ],
+    });
+    const all = expected(body);
+    for (let len = 0; len < body.length; len++) {
+      const r = feed(body.slice(0, len));
+      expect(r.complete, `length ${len}`).toBe(false);
+      expect(all.slice(0, r.elements.length)).toEqual(r.elements);
+    }
+    expect(feed(body).complete).toBe(true);
+  });
+
+  it('hands over records with nested arrays and objects whole', () => {
+    const body = JSON.stringify({
+      failures: [{ id: '1', steps: ['11001', ['x', { y: [{ z: '}' }] }]], o: { p: { q: [] } } }, [1, [2]]],
+    });
+    expect(feed(body).elements).toEqual(expected(body));
+  });
+
+  it('finds the array among other top-level keys, and only the top-level one', () => {
+    const body = JSON.stringify({
+      version: 'failures',
+      meta: { failures: [{ wrong: true }] },
+      list: [{ wrong: true }],
+      failures: [{ id: '1' }, { id: '2' }],
+      after: [{ wrong: true }],
+      n: 3,
+    });
+    expect(feed(body).elements).toEqual([{ id: '1' }, { id: '2' }]);
+  });
+
+  it('matches a key written with escapes', () => {
+    expect(feed(String.raw`{"fail\u0075res":[{"id":"1"}]}`).elements).toEqual([{ id: '1' }]);
+  });
+
+  it('handles an empty array, a missing array and whitespace everywhere', () => {
+    expect(feed('{"failures":[]}')).toEqual({ elements: [], complete: true });
+    expect(feed('{}')).toEqual({ elements: [], complete: true });
+    const pretty = `\n\t ${JSON.stringify({ a: 1, failures: [{ id: '1', x: [1, 2] }, { id: '2' }] }, null, 2).replace(/\n/g, '\r\n \t')}\n\n`;
+    expect(feed(pretty)).toEqual({ elements: [{ id: '1', x: [1, 2] }, { id: '2' }], complete: true });
+  });
+
+  it('rejects what is not one JSON object, unbalanced brackets and trailing data', () => {
+    expect(() => feed('[{"id":1}]')).toThrow(/not a JSON object/);
+    expect(() => feed('null')).toThrow(/not a JSON object/);
+    expect(() => feed('<html>')).toThrow(/not a JSON object/);
+    expect(() => feed('{"failures":[{"id":1]]}')).toThrow(/unbalanced/);
+    expect(() => feed('{"failures":[]}}')).toThrow(/unbalanced/);
+    expect(() => feed('{"failures":[]} x')).toThrow(/after the end/);
+    expect(() => feed('{"failures":[]} {}')).toThrow(/after the end/);
+  });
+
+  it('refuses a record larger than the limit, whole or in pieces', () => {
+    const body = JSON.stringify({ failures: [{ big: 'x'.repeat(100) }] });
+    expect(() => feed(body, [], 50)).toThrow(/larger than 50 bytes/);
+    expect(() => feed(body, [20, 40, 60, 80], 50)).toThrow(/larger than 50 bytes/);
+    expect(feed(body, [20, 40, 60, 80], 200).elements).toHaveLength(1);
+  });
+
+  it('agrees with JSON.parse on random records cut at random places', () => {
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', 'a', ',', ':') }),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(fc.string(), tie('v'), { maxKeys: 4 }),
+      ),
+    })).v;
+    const record = fc.dictionary(fc.string({ unit: 'binary' }), value, { maxKeys: 6 });
+    const body = fc.record({
+      before: fc.dictionary(fc.string(), value, { maxKeys: 2 }),
+      failures: fc.array(record, { maxLength: 8 }),
+      spaces: fc.constantFrom(0, 1, '\t'),
+    });
+    fc.assert(
+      fc.property(body, fc.array(fc.nat(), { maxLength: 12 }), ({ before, failures, spaces }, cutSeeds) => {
+        const { failures: _drop, ...rest } = before as Record<string, unknown>;
+        const text = JSON.stringify({ ...rest, failures }, null, spaces || undefined);
+        const len = Buffer.byteLength(text);
+        const r = feed(
+          text,
+          cutSeeds.map((c) => c % len),
+        );
+        expect(r.complete).toBe(true);
+        expect(r.elements).toEqual(JSON.parse(text).failures);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseRecord', () => {
+  it('keeps a 20-digit numeric id exact and turns ids into strings', () => {
+    expect(parseRecord('{"id":16035713916951941234,"timestamp":"2026-01-01T00:00:00Z"}')?.id).toBe(
+      '16035713916951941234',
+    );
+    expect(parseRecord('{"id":42,"timestamp":"t"}')?.id).toBe('42');
+    expect(parseRecord('{"id":"0012","timestamp":"t","extra":{"a":1}}')).toEqual({
+      id: '0012',
+      timestamp: 't',
+      extra: { a: 1 },
+    });
+  });
+
+  it('refuses records without id or timestamp, as the zod schema does', () => {
+    expect(parseRecord('{"timestamp":"t"}')).toBeUndefined();
+    expect(parseRecord('{"id":"","timestamp":"t"}')).toBeUndefined();
+    expect(parseRecord('{"id":"1","timestamp":""}')).toBeUndefined();
+    expect(parseRecord('{"id":"1","timestamp":"t","executionSteps":5}')).toBeUndefined();
+    expect(parseRecord('[1]')).toBeUndefined();
+  });
+});
