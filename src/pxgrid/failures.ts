@@ -1,7 +1,7 @@
 import { AppError, iseError } from '../core/errors';
 import { headerTime } from '../core/times';
 import { type BasicAuth, deadlineError, type PxHttp, transportError } from './http';
-import { ArrayElementStream } from './jsonstream';
+import { ArrayElementStream, MalformedJson } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
 
 export interface FetchStats {
@@ -45,7 +45,7 @@ export async function streamFailures(
   const stats: FetchStats = { invalid: 0, serverDate: headerTime(res.date) };
   sink.begin(stats.serverDate);
   const onElement = (buf: Buffer) => {
-    const record = parseRecord(buf.toString('utf8'));
+    const record = parseElement(buf);
     if (!record) stats.invalid++;
     else sinkCall(sink, record);
   };
@@ -61,12 +61,15 @@ export async function streamFailures(
     if (err instanceof SinkError) throw err.cause;
     if (http.expired()) throw deadlineError();
     if (err instanceof AppError) throw err;
-    if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
+    if (err instanceof MalformedJson) {
       throw iseError(
         `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`,
       );
     }
-    // node:http reports a body cut short by the server as ECONNRESET "aborted".
+    // Anything without a system error code is a bug of ours: reported as internal, not blamed on ISE.
+    if (typeof (err as { code?: unknown }).code !== 'string') throw err;
+    // node:http reports a body cut short by the server as ECONNRESET "aborted"; the check below
+    // then names it as truncated (https://nodejs.org/api/http.html#event-aborted).
     if ((err as Error).message !== 'aborted') throw transportError(url, err);
   }
   if (!parser.complete) throw http.expired() ? deadlineError() : iseError(TRUNCATED);
@@ -85,6 +88,16 @@ function noFailures(head: Buffer): string {
 }
 
 class SinkError extends Error {}
+
+/** One element of the array: a record, undefined when unusable, MalformedJson when not JSON. */
+function parseElement(buf: Buffer): FailureRecord | undefined {
+  try {
+    return parseRecord(buf.toString('utf8'));
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new MalformedJson(err.message);
+    throw err;
+  }
+}
 
 function sinkCall(sink: RecordSink, record: FailureRecord): void {
   try {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 import { plausible } from '../core/times';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
@@ -69,11 +69,11 @@ export function loadCursor(stateDir: string): Cursor {
   const hw = data.highWater === null ? undefined : Date.parse(data.highWater);
   const from = data.trackedFrom === undefined ? undefined : Date.parse(data.trackedFrom);
   for (const entry of data.seen) {
-    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
     add(entry[0], entry[1]);
   }
   if ([hw, from].some((t) => t !== undefined && !Number.isFinite(t)) || badTime) {
-    throw usageError(`state file ${file} has an invalid time; ${RESET}`);
+    throw stateError(`state file ${file} has an invalid time; ${RESET}`);
   }
   return from === undefined ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
