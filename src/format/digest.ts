@@ -3,18 +3,7 @@ import { recordTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import type { FilterName, RecordFilter } from './filters';
-import { clean } from './sanitize';
-
-/** One failure as the mail shows it: cleaned display values, never raw record text. */
-export interface FailureView {
-  time: number | undefined;
-  user: string;
-  endpoint: string;
-  nasName: string;
-  nasIp: string;
-  reason: string;
-  location: string;
-}
+import { type FailureView, viewOf } from './view';
 
 /** Identical failures (same user, endpoint, NAS, reason) collapsed into one row. */
 export interface DetailRow extends FailureView {
@@ -57,22 +46,6 @@ export const MAX_ROWS = 2_000;
 export const MAX_GROUP_USERS = 100_000;
 /** Joins cleaned values into one key: clean() never leaves a control character in a value. */
 const SEP = '\u0000';
-/** What the mail shows for a record without a failureReason. */
-export const NO_REASON = '(no reason given)';
-
-/** `time`: the record's instant when the caller has already worked it out. */
-export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): FailureView {
-  return {
-    time,
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason) || NO_REASON,
-    location: clean(r.location),
-  };
-}
-
 export interface DigestOptions {
   filter?: RecordFilter;
   attach?: AttachFormat;
