@@ -1,16 +1,12 @@
-// Issue 12, "Clock and cursor": timestamps ISE gets wrong never stop later alerts.
+// Clock and cursor: timestamps ISE gets wrong never stop later alerts.
 // Through the built bundle against the fake pxGrid and a real SMTP server.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { type FailureRecord, makeFailure } from '../fake/records';
 import { startWorld, type World, type WorldOptions } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,14 +1,10 @@
-// Issue 12: memory stays bounded whatever the size of the getFailures reply. Two million small
+// Memory stays bounded whatever the size of the getFailures reply. Two million small
 // records in one reply, through the built bundle with the heap cap the EEM applet uses.
 import { readFileSync } from 'node:fs';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { runBundle, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const N = 2_000_000;
 const SPREAD_MS = 50 * 60_000;

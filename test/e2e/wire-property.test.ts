@@ -1,4 +1,4 @@
-// Issue 12: random and hostile getFailures replies (shapes, depths, sizes, timestamps, ids, control
+// Random and hostile getFailures replies (shapes, depths, sizes, timestamps, ids, control
 // characters, Date headers) through the built bundle. Whatever ISE sends: never exit 1, never a
 // stack trace, the summary is one clean line, and every well-formed record is mailed exactly once
 // over the following runs.
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatTimestamp } from '../fake/records';
 import { attachmentText, parseCsv } from '../helpers/mail';
-import { startWorld, type World } from '../helpers/world';
+import { startSharedWorld, type World } from '../helpers/world';
 
 const MIN = 60_000;
 const GET_FAILURES = '/pxgrid/ise/radius/getFailures';
@@ -84,7 +84,7 @@ let date: DateHeader = 'now';
 let history = 0;
 beforeAll(async () => {
   const header = { now: () => new Date().toUTCString(), missing: () => undefined };
-  w = await startWorld({
+  w = await startSharedWorld({
     ise: {
       date: () =>
         date === 'now' || date === 'missing'

@@ -1,18 +1,14 @@
-// Issue 12, "Replies that are not what they claim": hostile or broken ISE answers end a run with
+// Replies that are not what they claim: hostile or broken ISE answers end a run with
 // the right exit code and one clean line, never exit 1, never a silent OK.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
 import { attachmentText } from '../helpers/mail';
 import { expectFailure } from '../helpers/pxgrid-e2e';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const GET_FAILURES = '/pxgrid/ise/radius/getFailures';
