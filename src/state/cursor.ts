@@ -139,7 +139,7 @@ export function queryStart(cursor: Cursor, overlapMs: number): number | undefine
 /** Ids are digit strings: canonical form drops leading zeros so "0012" and "12" are one id.
  * BigInt, never Number: 16+ digit ids exceed 2^53. */
 export function canonicalId(id: string): string {
-  return /^\d+$/.test(id) ? BigInt(id).toString() : id;
+  return id.charCodeAt(0) === 0x30 && /^\d+$/.test(id) ? BigInt(id).toString() : id;
 }
 
 /** Most ids the cursor keeps: ~47 bytes each in cursor.json, ~24 bytes each in memory. */

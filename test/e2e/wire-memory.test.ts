@@ -54,10 +54,11 @@ test('2 million small records with --max-old-space-size=96: under 160 MB peak RS
   w.ise.fault('/pxgrid/ise/radius/getFailures', { chunks: (req) => storm(req, now) });
   const peak = { kb: 0 };
   const run = () =>
-    runBundle(w!.dir, [], w!.env, undefined, {
+    // RUN_DEADLINE and the timeouts are generous: ~25 s of CPU, far longer on a loaded machine.
+    runBundle(w!.dir, [], { ...w!.env, RUN_DEADLINE: '600s' }, undefined, {
       nodeArgs: ['--max-old-space-size=96'],
       onSpawn: (pid) => watchPeak(pid, peak),
-      timeoutMs: 170_000, // ~25 s of CPU; far longer on a loaded machine
+      timeoutMs: 600_000,
     });
   const r = await run();
   expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -82,4 +83,4 @@ test('2 million small records with --max-old-space-size=96: under 160 MB peak RS
   const again = await run();
   expect(again.summary).toBe('ise-to-mail: OK no new failures');
   expect(w.smtp.messages).toHaveLength(1);
-}, 400_000);
+}, 1_300_000);
