@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { EemOptions } from '../commands/eem';
 import { type Config, loadConfig } from '../config/config';
 import type { RawConfig } from '../config/keys';
+import type { Need } from '../config/require';
 import { parseSince } from '../config/values';
 import { AppError, describe, Exit, usageError } from '../core/errors';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
@@ -30,7 +31,8 @@ interface Ctx {
   sys: System;
   io: Io;
   done: (o: Outcome) => void;
-  config: (cmd: Command) => Config;
+  /** Loads the config; a missing setting the command `needs` is reported with every other problem. */
+  config: (cmd: Command, needs?: readonly Need[]) => Config;
 }
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
@@ -43,8 +45,8 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}\n`),
   };
   let result: Outcome | undefined;
-  const config = (cmd: Command) => {
-    const cfg = loadConfigFor(cmd, sys, io);
+  const config = (cmd: Command, needs: readonly Need[] = []) => {
+    const cfg = loadConfigFor(cmd, sys, io, needs);
     state.secrets = secretsOf(cfg);
     return cfg;
   };
@@ -86,14 +88,15 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
   };
 }
 
-function loadConfigFor(cmd: Command, sys: System, io: Io): Config {
+function loadConfigFor(cmd: Command, sys: System, io: Io, needs: readonly Need[]): Config {
   const g = cmd.optsWithGlobals<GlobalOpts>();
   const flags: RawConfig = {};
   if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
   if (g.stateDir) flags.STATE_DIR = g.stateDir;
   if (g.insecure) flags.ISE_INSECURE = '1';
-  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
+  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags, require: needs });
   // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
+  for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
   if (cfg.ise.insecure)
     io.err(
       'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.',
@@ -144,7 +147,7 @@ function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
         throw usageError(
           `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
         );
-      const cfg = config(cmd);
+      const cfg = config(cmd, ['ise', 'mail']);
       const { runPoll } = await import('../commands/run');
       done(
         await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io),
@@ -157,7 +160,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .command('test-mail')
     .description('send one sample alert mail (marked as a test) to check SMTP settings')
     .action(async (_opts: unknown, cmd: Command) => {
-      const cfg = config(cmd);
+      const cfg = config(cmd, ['mail']);
       const { testMail } = await import('../commands/test-mail');
       done(await testMail(cfg, sys));
     });
@@ -165,7 +168,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .command('setup')
     .description('create/activate the pxGrid client account and say what the ISE admin must do next')
     .action(async (_opts: unknown, cmd: Command) => {
-      const cfg = config(cmd);
+      const cfg = config(cmd, ['ise']);
       const { setup } = await import('../commands/setup');
       done(await setup(cfg, sys, io));
     });
@@ -175,7 +178,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const { doctor } = await import('../commands/doctor');
       // doctor reports a bad config as its first failed check instead of stopping before it.
-      done(await doctor(() => config(cmd), sys, io));
+      done(await doctor((needs) => config(cmd, needs), sys, io));
     });
 }
 

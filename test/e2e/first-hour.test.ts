@@ -1,0 +1,84 @@
+// Issue 13, through dist/run.js: what a new user meets in the first hour, from an empty config to
+// the first trustworthy summary line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunResult, startWorld, type World } from '../helpers/world';
+
+let w: World | undefined;
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
+
+/** No setting at all: the environment startWorld sets, taken away. */
+const EMPTY = (world: World) => Object.fromEntries(Object.keys(world.env).map((k) => [k, undefined]));
+
+function expectOneLineUsage(r: RunResult): void {
+  expect(r.code, r.stdout + r.stderr).toBe(2);
+  expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  expect(r.summary).toMatch(/^ise-to-mail: ERROR /);
+}
+
+describe('configuration errors, all at once', () => {
+  it('an empty config: one run names every required setting in one line, exit 2, nothing fetched', async () => {
+    w = await startWorld();
+    const r = await w.run([], EMPTY(w));
+    expectOneLineUsage(r);
+    expect(r.summary).toMatch(
+      /^ise-to-mail: ERROR 5 settings are not set: ISE_HOST \(.*\), ISE_CA \(.*\), SMTP_SERVER \(.*\), MAIL_DEST \(.*\), MAIL_FROM \(.*\); set them in the environment or ise-to-mail\.env next to run\.js$/,
+    );
+    expect(w.ise.requests).toHaveLength(0);
+  });
+
+  it('invalid and missing settings of a partial config in one line', async () => {
+    w = await startWorld();
+    const r = await w.run([], { ...EMPTY(w), ISE_HOST: 'ise.example.net', SMTP_PORT: 'abc', MAIL_USER: 'alerts' });
+    expectOneLineUsage(r);
+    expect(r.summary).toContain('SMTP_PORT must be a port number (from the environment)');
+    expect(r.summary).toMatch(/settings are not set: ISE_CA .*SMTP_SERVER .*MAIL_DEST/);
+    expect(r.summary).toContain('MAIL_FROM (taken from MAIL_USER) is not a mail address');
+    expect(r.summary).toContain('MAIL_PASS is not set but MAIL_USER is');
+  });
+
+  it('test-mail asks only for the mail settings, setup only for the ISE ones', async () => {
+    w = await startWorld();
+    const mail = await w.run(['test-mail'], EMPTY(w));
+    expectOneLineUsage(mail);
+    expect(mail.summary).toMatch(/3 settings are not set: SMTP_SERVER .*MAIL_DEST .*MAIL_FROM/);
+    expect(mail.summary).not.toContain('ISE_HOST');
+    const setup = await w.run(['setup'], EMPTY(w));
+    expectOneLineUsage(setup);
+    expect(setup.summary).toMatch(/2 settings are not set: ISE_HOST .*ISE_CA/);
+    expect(setup.summary).not.toContain('SMTP_SERVER');
+  });
+
+  it('doctor with an empty config: every missing setting, under its check', async () => {
+    w = await startWorld();
+    const r = await w.run(['doctor'], EMPTY(w));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^FAIL config ISE: 2 settings are not set: ISE_HOST .*ISE_CA /m);
+    expect(r.stdout).toMatch(/^FAIL config mail: 3 settings are not set: SMTP_SERVER .*MAIL_DEST .*MAIL_FROM /m);
+  });
+
+  it('doctor with an invalid value: the config check names it and every missing setting too', async () => {
+    w = await startWorld();
+    const r = await w.run(['doctor'], { ...EMPTY(w), PXGRID_PORT: 'x' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^FAIL config: PXGRID_PORT must be a port number .*; 5 settings are not set: ISE_HOST/m);
+  });
+
+  it('a mistyped key in the config file suggests the right one; in the environment it warns', async () => {
+    w = await startWorld();
+    writeFileSync(join(w.dir, 'ise-to-mail.env'), 'SMTP_SEVRER=smtp.example.net\n');
+    const file = await w.run([]);
+    expectOneLineUsage(file);
+    expect(file.summary).toMatch(/ise-to-mail\.env line 1: unknown key SMTP_SEVRER: did you mean SMTP_SERVER\?/);
+    writeFileSync(join(w.dir, 'ise-to-mail.env'), '');
+    const env = await w.run(['--dry-run'], { SMTP_SEVRER: 'smtp.example.net' });
+    expect(env.code).toBe(0);
+    expect(env.stderr).toContain(
+      'WARNING environment variable SMTP_SEVRER is not a setting and is ignored: did you mean SMTP_SERVER?',
+    );
+  });
+});
