@@ -3,13 +3,13 @@ import type { EemOptions } from '../commands/eem';
 import { type Config, loadConfig } from '../config/config';
 import type { RawConfig } from '../config/keys';
 import type { Need } from '../config/require';
-import { parseSince } from '../config/values';
-import { AppError, describe, Exit, usageError } from '../core/errors';
+import { AppError, describe, Exit } from '../core/errors';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
 import { commandFlags, helpEpilog } from './help';
+import { type RunFlags, sinceFlag } from './since';
 
 interface GlobalOpts {
   config?: string;
@@ -140,13 +140,9 @@ function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
       new Option('--since <when>', 'one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched'),
     )
     .option('--dry-run', 'print the mail instead of sending it; change nothing')
-    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
-    .action(async (opts: { since?: string; dryRun?: boolean; resetCursor?: boolean }, cmd: Command) => {
-      const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
-      if (opts.since !== undefined && since === undefined)
-        throw usageError(
-          `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
-        );
+    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour); not with --since')
+    .action(async (opts: RunFlags, cmd: Command) => {
+      const since = sinceFlag(opts, sys.now());
       const cfg = config(cmd, ['ise', 'mail']);
       const { runPoll } = await import('../commands/run');
       done(

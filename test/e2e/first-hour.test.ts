@@ -82,3 +82,22 @@ describe('configuration errors, all at once', () => {
     );
   });
 });
+
+describe('--since', () => {
+  it('in the future is a usage error, and nothing is fetched', async () => {
+    w = await startWorld();
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const r = await w.run(['--since', later]);
+    expectOneLineUsage(r);
+    expect(r.summary).toMatch(/^ise-to-mail: ERROR --since ".*" is in the future \(the device clock says .*Z\)/);
+    expect(w.ise.requests).toHaveLength(0);
+  });
+
+  it('with --reset-cursor is refused: a backfill never touches the cursor', async () => {
+    w = await startWorld();
+    const r = await w.run(['--since', '6h', '--reset-cursor']);
+    expectOneLineUsage(r);
+    expect(r.summary).toMatch(/--since and --reset-cursor do not go together/);
+    expect(w.ise.requests).toHaveLength(0);
+  });
+});
