@@ -1,14 +1,17 @@
 // Issue 13, through dist/run.js: what a new user meets in the first hour, from an empty config to
 // the first trustworthy summary line.
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
+const servers: Server[] = [];
 afterEach(async () => {
   await w?.close();
   w = undefined;
+  for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
 });
 
 /** No setting at all: the environment startWorld sets, taken away. */
@@ -100,4 +103,21 @@ describe('--since', () => {
     expect(r.summary).toMatch(/--since and --reset-cursor do not go together/);
     expect(w.ise.requests).toHaveLength(0);
   });
+});
+
+describe('ISE port that accepts TCP but never speaks TLS', () => {
+  it('run says no TLS handshake, and asks whether it is the pxGrid port, not about routing', async () => {
+    w = await startWorld();
+    // Reads (and ignores) the ClientHello, so it sees the client hang up and can close.
+    const silent = createServer((socket) => socket.resume());
+    servers.push(silent);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    const r = await w.run([], { ISE_HOST: `127.0.0.1:${port}` });
+    expect(r.code).toBe(4);
+    expect(r.summary).toMatch(
+      new RegExp(`^ise-to-mail: ERROR .*no TLS handshake within 10 s: is port ${port} the pxGrid port `),
+    );
+    expect(r.summary).not.toMatch(/routing/);
+  }, 30_000);
 });
