@@ -37,7 +37,7 @@ interface Ctx {
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
-  const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
+  const state = { json: false, verbose: false, secrets: [] as string[] };
   const io: Io = {
     out: (line) => output.stdout(`${redact(line, state.secrets)}\n`),
     err: (line) => output.stderr(`${redact(line, state.secrets)}\n`),
@@ -51,6 +51,8 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     return cfg;
   };
   const program = buildProgram(output, { sys, io, config, done: (o) => (result = o) });
+  // Set as commander meets the flags, so even a usage error found later is reported as asked.
+  program.on('option:json', () => (state.json = true)).on('option:verbose', () => (state.verbose = true));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -80,7 +82,7 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
   }
   // Another run holding the lock is not a failure of this one: WARN, so EEM logs no error.
   if (err instanceof AppError)
-    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? 'WARN' : 'ERROR', message: err.message };
+    return { exitCode: err.exitCode, status: err.kind === 'locked' ? 'WARN' : 'ERROR', message: err.message };
   return {
     exitCode: Exit.internal,
     status: 'ERROR',

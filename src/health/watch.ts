@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
+import { AppError, describe, type ErrorKind, Exit, KIND_EXIT } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import { redact as redactWith } from '../core/redact';
 import type { OutgoingMail } from '../mail/transport';
@@ -58,10 +58,10 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   try {
     outcome = await poll(decorate);
   } catch (err) {
-    const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
+    const kind = err instanceof AppError ? err.kind : 'internal';
     // Another run holding the lock is not a failure of the alerter.
-    if (exitCode === Exit.locked) throw err;
-    const note = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
+    if (kind === 'locked') throw err;
+    const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
@@ -97,16 +97,17 @@ async function onFailure(
   run: Run,
   h: Health,
   before: Health | undefined,
-  exitCode: number,
+  kind: ErrorKind,
   message: string,
 ): Promise<string> {
+  const exitCode = KIND_EXIT[kind];
   const { cfg, t } = run;
   const since = h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure;
   const next: Health = {
     ...h,
     failedRuns: h.failedRuns + 1,
     firstFailure: since,
-    lastError: { exitCode, message, at: t },
+    lastError: { kind, exitCode, message, at: t },
   };
   const notes: string[] = [];
   const due =
@@ -114,11 +115,12 @@ async function onFailure(
     (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
     const failing = `failing since ${iso(since)} (${next.failedRuns} runs)`;
-    if (exitCode === Exit.mail) {
+    if (kind === 'mail') {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
       const mail = problemMail(
         {
+          kind,
           exitCode,
           message,
           since,
@@ -234,12 +236,10 @@ function errorLine(err: unknown): string {
 }
 
 function rewrap(err: unknown, note: string): AppError {
-  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note}`, { cause: err });
-  return new AppError(
-    Exit.internal,
-    `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`,
-    { cause: err },
-  );
+  if (err instanceof AppError) return err.withNote(note);
+  return new AppError('internal', `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`, {
+    cause: err,
+  });
 }
 
 /** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */

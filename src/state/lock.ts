@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { AppError, Exit, usageError } from '../core/errors';
+import { AppError, stateError } from '../core/errors';
 import { stateFile } from './files';
 
 export interface LockOwner {
@@ -34,7 +34,7 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
-        throw usageError(
+        throw stateError(
           `cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
         );
     }
@@ -45,14 +45,14 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
     if (held) {
       const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : 'just starting';
       throw new AppError(
-        Exit.locked,
+        'locked',
         `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`,
       );
     }
     // Stale: its process is gone or it is far older than any run may last. Take it over.
     rmSync(file, { force: true });
   }
-  throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+  throw new AppError('locked', `another run keeps re-creating ${file}; this run did nothing`);
 }
 
 /** Removes the lock only while it is still ours: a run that overran must not free a successor's lock. */
