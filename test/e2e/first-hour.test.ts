@@ -121,3 +121,18 @@ describe('ISE port that accepts TCP but never speaks TLS', () => {
     expect(r.summary).not.toMatch(/routing/);
   }, 30_000);
 });
+
+describe('test-mail failures', () => {
+  it('say what failed and what to check, never that failures will be sent again', async () => {
+    w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
+    const auth = await w.run(['test-mail'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass' });
+    expect(auth.code).toBe(5);
+    expect(auth.summary).toMatch(/^ise-to-mail: ERROR mail not delivered via .*check MAIL_USER and MAIL_PASS/);
+    await w.close();
+    w = await startWorld({ smtp: { size: 20_000 } });
+    const big = await w.run(['test-mail']);
+    expect(big.code).toBe(5);
+    expect(big.summary).toMatch(/over the mail server's SIZE limit of 20000/);
+    for (const r of [auth, big]) expect(r.summary).not.toMatch(/sent again|next run/);
+  });
+});
