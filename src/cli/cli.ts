@@ -1,23 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { EemOptions } from '../commands/eem';
-import { type Config, loadConfig } from '../config/config';
-import type { RawConfig } from '../config/keys';
+import type { Config } from '../config/config';
 import type { Need } from '../config/require';
 import { AppError, describe, Exit } from '../core/errors';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
+import { type ConfigWhere, loadConfigFor } from './config';
 import { commandFlags, helpEpilog } from './help';
 import { type RunFlags, sinceFlag } from './since';
-
-interface GlobalOpts {
-  config?: string;
-  stateDir?: string;
-  json?: boolean;
-  verbose?: boolean;
-  insecure?: boolean;
-}
 
 export interface Output {
   stdout(text: string): void;
@@ -32,7 +24,7 @@ interface Ctx {
   io: Io;
   done: (o: Outcome) => void;
   /** Loads the config; a missing setting the command `needs` is reported with every other problem. */
-  config: (cmd: Command, needs?: readonly Need[]) => Config;
+  config: (cmd: Command, needs?: readonly Need[], where?: ConfigWhere) => Config;
 }
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
@@ -45,8 +37,8 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}\n`),
   };
   let result: Outcome | undefined;
-  const config = (cmd: Command, needs: readonly Need[] = []) => {
-    const cfg = loadConfigFor(cmd, sys, io, needs);
+  const config = (cmd: Command, needs: readonly Need[] = [], where: ConfigWhere = {}) => {
+    const cfg = loadConfigFor(cmd, sys, io, needs, where);
     state.secrets = secretsOf(cfg);
     return cfg;
   };
@@ -70,7 +62,7 @@ function usageOutcome(err: CommanderError, argv: string[]): Outcome {
   const message =
     err.code === 'commander.excessArguments' && word && !COMMANDS.includes(word)
       ? `unknown command "${word}": the commands are ${COMMANDS.join(', ')}`
-      : err.message.replace(/^error: /, '');
+      : err.message.replace(/^error: /, '').replace(/\.$/, '');
   return { exitCode: Exit.usage, status: 'ERROR', message: `${message}; see --help` };
 }
 
@@ -88,22 +80,6 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
     status: 'ERROR',
     message: `internal error: ${describe(err)}; run again with --verbose and report it`,
   };
-}
-
-function loadConfigFor(cmd: Command, sys: System, io: Io, needs: readonly Need[]): Config {
-  const g = cmd.optsWithGlobals<GlobalOpts>();
-  const flags: RawConfig = {};
-  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
-  if (g.stateDir) flags.STATE_DIR = g.stateDir;
-  if (g.insecure) flags.ISE_INSECURE = '1';
-  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags, require: needs });
-  // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
-  for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
-  if (cfg.ise.insecure)
-    io.err(
-      'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.',
-    );
-  return cfg;
 }
 
 function buildProgram(output: Output, ctx: Ctx): Command {
@@ -188,14 +164,18 @@ function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
     .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
     .option('--heap <MB>', 'node --max-old-space-size', '96')
     .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
-    .option('--node <path>', 'node binary in Guestshell (default: the one running)')
-    .option('--dir <path>', 'directory of run.js on the device (default: this one)')
+    .option(
+      '--node <path>',
+      'node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)',
+    )
+    .option('--dir <path>', 'directory of run.js on the device, where --config is read (default: this one)')
     .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
     .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
     .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
     .action(async (opts: EemOptions, cmd: Command) => {
-      const cfg = config(cmd);
-      const { renderEem } = await import('../commands/eem');
+      const { deviceDir, renderEem } = await import('../commands/eem');
+      // The applet names the config file in --dir: that is the one whose RUN_DEADLINE counts.
+      const cfg = config(cmd, [], { baseDir: deviceDir(opts) ?? sys.baseDir, optionalFile: true });
       done(renderEem(opts, cfg, sys, io));
     });
 }

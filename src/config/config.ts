@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { usageError } from '../core/errors';
-import { parseEnvFile } from './envfile';
-import { canonicalKey, closestKey, type Key, pickKnown, type RawConfig } from './keys';
+import { type Key, pickKnown, type RawConfig } from './keys';
 import { type Need, settingProblems, settingsSource } from './require';
 import { type Parsed, rawSchema } from './schema';
+import { envWarnings, readConfigFile } from './sources';
 import { parseHostEntry, splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
@@ -30,7 +30,10 @@ export interface IseEndpoint {
 /** The validated configuration. Paths are absolute; durations are milliseconds. */
 export interface Config {
   baseDir: string;
+  /** The config file read, if any. */
   configFile?: string;
+  /** The config file that is read when it exists: named, or ise-to-mail.env next to run.js. */
+  configPath: string;
   ise: {
     hosts: IseEndpoint[];
     nodeName: string;
@@ -81,6 +84,8 @@ export interface ConfigInput {
   flags?: RawConfig;
   /** The settings the command cannot do without: missing ones are reported with the invalid ones. */
   require?: readonly Need[];
+  /** A named config file that does not exist is no error (eem renders for a file that may come later). */
+  optionalFile?: boolean;
 }
 
 /**
@@ -92,7 +97,7 @@ export function loadConfig(input: ConfigInput): Config {
   const flags = input.flags ?? {};
   const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
   const file = named ? resolvePath(input.baseDir, named) : resolve(input.baseDir, 'ise-to-mail.env');
-  const configFile = named || existsSync(file) ? file : undefined;
+  const configFile = (named && !input.optionalFile) || existsSync(file) ? file : undefined;
   const problems: string[] = [];
   const fromFile = configFile ? readConfigFile(configFile, problems) : {};
   const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
@@ -109,18 +114,10 @@ export function loadConfig(input: ConfigInput): Config {
   }
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join('; '));
-  return build(result.data, raw, input.baseDir, configFile, envWarnings(input.env));
+  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
 }
 
-/** Environment variables that look like a mistyped setting: ignored, so the operator is told. */
-function envWarnings(env: Record<string, string | undefined>): string[] {
-  return Object.keys(env).flatMap((name) => {
-    const key = canonicalKey(name) ? undefined : closestKey(name, { contained: false });
-    return key ? [`environment variable ${name} is not a setting and is ignored: did you mean ${key}?`] : [];
-  });
-}
-
-function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | undefined, warnings: string[]): Config {
+function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | undefined) {
   const path = (v?: string) => (v === undefined ? undefined : resolvePath(baseDir, v));
   const security =
     p.SMTP_SECURITY ??
@@ -167,7 +164,6 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | 
     deadlineMs: p.RUN_DEADLINE,
     health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
     raw,
-    warnings,
   };
 }
 
@@ -181,36 +177,6 @@ function parseHosts(value: string, defaultPort: number): IseEndpoint[] {
     const { host, port } = parseHostEntry(entry)!;
     return { host, port: port ?? defaultPort };
   });
-}
-
-/** The file's settings; each unknown key becomes a problem naming its line and the likely key. */
-function readConfigFile(file: string, problems: string[]): RawConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw usageError(
-      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given with --config or ISE_TO_MAIL_CONFIG`,
-    );
-  }
-  let entries: ReturnType<typeof parseEnvFile>;
-  try {
-    entries = parseEnvFile(text, file);
-  } catch (err) {
-    throw usageError(`${(err as Error).message}`);
-  }
-  const out: RawConfig = {};
-  for (const { key: name, value, line } of entries) {
-    const key = canonicalKey(name);
-    if (key === 'ISE_TO_MAIL_CONFIG') {
-      problems.push(`${file} line ${line}: ISE_TO_MAIL_CONFIG names the config file, so it cannot be set inside one`);
-    } else if (!key) {
-      const guess = closestKey(name);
-      const hint = guess ? `: did you mean ${guess}?` : "; see 'run.js --help' for the list of variables";
-      problems.push(`${file} line ${line}: unknown key ${name}${hint}`);
-    } else if (name === key || out[key] === undefined) out[key] = value;
-  }
-  return out;
 }
 
 export function resolvePath(baseDir: string, p: string): string {
