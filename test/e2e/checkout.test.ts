@@ -5,13 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { runBundle, startWorld, type World } from '../helpers/world';
+import { runBundle, startWorld } from '../helpers/world';
 
-let w: World | undefined;
 let clone: string | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
+afterEach(() => {
   if (clone) rmSync(clone, { recursive: true, force: true });
   clone = undefined;
 });
@@ -23,7 +20,7 @@ const git = (cwd: string, ...args: string[]) =>
   });
 
 it('after setup, run and doctor from the checkout, git status shows nothing to commit', async () => {
-  w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'secret-pass' } } });
+  const w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'secret-pass' } } });
   // A checkout in miniature: this repository's .gitignore and a committed dist/run.js.
   clone = mkdtempSync(join(tmpdir(), 'ise-to-mail-checkout-'));
   git(clone, 'init', '-q');

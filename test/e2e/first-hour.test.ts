@@ -6,11 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
-let w: World | undefined;
 const servers: Server[] = [];
 afterEach(async () => {
-  await w?.close();
-  w = undefined;
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
 });
 
@@ -25,7 +22,7 @@ function expectOneLineUsage(r: RunResult): void {
 
 describe('configuration errors, all at once', () => {
   it('an empty config: one run names every required setting in one line, exit 2, nothing fetched', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const r = await w.run([], EMPTY(w));
     expectOneLineUsage(r);
     expect(r.summary).toMatch(
@@ -35,7 +32,7 @@ describe('configuration errors, all at once', () => {
   });
 
   it('invalid and missing settings of a partial config in one line', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const r = await w.run([], { ...EMPTY(w), ISE_HOST: 'ise.example.net', SMTP_PORT: 'abc', MAIL_USER: 'alerts' });
     expectOneLineUsage(r);
     expect(r.summary).toContain('SMTP_PORT must be a port number (from the environment)');
@@ -45,7 +42,7 @@ describe('configuration errors, all at once', () => {
   });
 
   it('test-mail asks only for the mail settings, setup only for the ISE ones', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const mail = await w.run(['test-mail'], EMPTY(w));
     expectOneLineUsage(mail);
     expect(mail.summary).toMatch(/3 settings are not set: SMTP_SERVER .*MAIL_DEST .*MAIL_FROM/);
@@ -57,7 +54,7 @@ describe('configuration errors, all at once', () => {
   });
 
   it('doctor with an empty config: every missing setting, under its check', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const r = await w.run(['doctor'], EMPTY(w));
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^FAIL config ISE: 2 settings are not set: ISE_HOST .*ISE_CA /m);
@@ -65,14 +62,14 @@ describe('configuration errors, all at once', () => {
   });
 
   it('doctor with an invalid value: the config check names it and every missing setting too', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const r = await w.run(['doctor'], { ...EMPTY(w), PXGRID_PORT: 'x' });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^FAIL config: PXGRID_PORT must be a port number .*; 5 settings are not set: ISE_HOST/m);
   });
 
   it('a mistyped key in the config file suggests the right one; in the environment it warns', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     writeFileSync(join(w.dir, 'ise-to-mail.env'), 'SMTP_SEVRER=smtp.example.net\n');
     const file = await w.run([]);
     expectOneLineUsage(file);
@@ -88,7 +85,7 @@ describe('configuration errors, all at once', () => {
 
 describe('--since', () => {
   it('in the future is a usage error, and nothing is fetched', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const later = new Date(Date.now() + 3_600_000).toISOString();
     const r = await w.run(['--since', later]);
     expectOneLineUsage(r);
@@ -97,7 +94,7 @@ describe('--since', () => {
   });
 
   it('with --reset-cursor is refused: a backfill never touches the cursor', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     const r = await w.run(['--since', '6h', '--reset-cursor']);
     expectOneLineUsage(r);
     expect(r.summary).toMatch(/--since and --reset-cursor do not go together/);
@@ -107,7 +104,7 @@ describe('--since', () => {
 
 describe('ISE port that accepts TCP but never speaks TLS', () => {
   it('run says no TLS handshake, and asks whether it is the pxGrid port, not about routing', async () => {
-    w = await startWorld();
+    const w = await startWorld();
     // Reads (and ignores) the ClientHello, so it sees the client hang up and can close.
     const silent = createServer((socket) => socket.resume());
     servers.push(silent);
@@ -124,13 +121,12 @@ describe('ISE port that accepts TCP but never speaks TLS', () => {
 
 describe('test-mail failures', () => {
   it('say what failed and what to check, never that failures will be sent again', async () => {
-    w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
+    const w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
     const auth = await w.run(['test-mail'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass' });
     expect(auth.code).toBe(5);
     expect(auth.summary).toMatch(/^ise-to-mail: ERROR mail not delivered via .*check MAIL_USER and MAIL_PASS/);
-    await w.close();
-    w = await startWorld({ smtp: { size: 20_000 } });
-    const big = await w.run(['test-mail']);
+    const small = await startWorld({ smtp: { size: 20_000 } });
+    const big = await small.run(['test-mail']);
     expect(big.code).toBe(5);
     expect(big.summary).toMatch(/over the mail server's SIZE limit of 20000/);
     for (const r of [auth, big]) expect(r.summary).not.toMatch(/sent again|next run/);
