@@ -217,7 +217,7 @@ async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
     await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
     return true;
   } catch (err) {
-    return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, '');
+    return redact(run.cfg, errorLine(err));
   }
 }
 
