@@ -19,7 +19,8 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
     out.push(
-      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${userCount(n)}, last ${fmt(n.last)}`,
+      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ` +
+        `${userCount(n)}, last ${fmt(n.last)}`,
     );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);

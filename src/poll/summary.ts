@@ -32,7 +32,8 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
     notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
   if (trackingCut(f))
     notes.push(
-      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso(next.trackedFrom)} only, late records before then are not read again`,
+      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso(next.trackedFrom)} only, ` +
+        'late records before then are not read again',
     );
   return notes;
 }
@@ -43,11 +44,15 @@ export function mailNotes(f: PollFacts): string[] {
   const { future } = f.batch.digest;
   if (future > 0)
     notes.push(
-      `${plural(future, 'failure')} in this mail carry a timestamp in the future (after ISE's clock, ${iso(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`,
+      `${plural(future, 'failure')} in this mail carry a timestamp in the future (after ISE's clock, ` +
+        `${iso(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move ` +
+        'the cursor. Check the clock of the ISE node that logged them.',
     );
   if (trackingCut(f))
     notes.push(
-      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`,
+      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are ` +
+        `exact; the next poll starts at ${iso(f.next.trackedFrom)} instead of re-reading the last ` +
+        'CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.',
     );
   return notes;
 }

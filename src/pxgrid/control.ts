@@ -36,7 +36,8 @@ export class PxControl {
     const { status, text, host } = await this.#post(method, body, auth);
     if (text === undefined)
       throw iseError(
-        `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`,
+        `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), ` +
+          `far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`,
       );
     if (status !== 200)
       throw (

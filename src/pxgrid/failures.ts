@@ -84,7 +84,11 @@ function noFailures(head: Buffer): string {
     .replace(/\uFFFD+$/, '')
     .replace(/\s+/g, ' ');
   const more = head.length >= PREVIEW_BYTES ? '...' : '';
-  return `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text}${more}); nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node (Operations > Reports), the next run retries`;
+  return (
+    `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text}${more}); ` +
+    'nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node ' +
+    '(Operations > Reports), the next run retries'
+  );
 }
 
 class SinkError extends Error {}

@@ -16,7 +16,10 @@ const BASE_ID = 1603571391695194;
 function record(i: number, now: number): string {
   const t = new Date(now - SPREAD_MS + Math.floor((i * SPREAD_MS) / N)).toISOString();
   const reason = REASONS[i % REASONS.length];
-  return `{"id":"${BASE_ID + i}","timestamp":"${t}","failureReason":"${reason}","userName":"u${i % 7919}","nasName":"sw-${i % NAS}","nasIpAddress":"10.0.0.${i % NAS}"}`;
+  return (
+    `{"id":"${BASE_ID + i}","timestamp":"${t}","failureReason":"${reason}","userName":"u${i % 7919}",` +
+    `"nasName":"sw-${i % NAS}","nasIpAddress":"10.0.0.${i % NAS}"}`
+  );
 }
 
 /** The reply to one getFailures request, honouring startTimestamp, in 64 KB pieces. */
@@ -48,7 +51,7 @@ function watchPeak(pid: number, into: { kb: number }): void {
   }, 20);
 }
 
-test('2 million small records with --max-old-space-size=96: under 160 MB peak RSS, one correct storm mail', async () => {
+test('2 million small records, --max-old-space-size=96: under 160 MB peak RSS, one correct storm mail', async () => {
   w = await startWorld();
   const now = Date.now();
   w.ise.fault('/pxgrid/ise/radius/getFailures', { chunks: (req) => storm(req, now) });

@@ -22,7 +22,7 @@ interface Good {
 type Shape = 'normal' | 'no-array' | 'object' | 'truncated' | 'scalars' | 'wrapped' | 'too-deep' | 'garbage';
 type DateHeader = 'now' | 'missing' | 'absurd' | 'garbage';
 
-/** 2 x depth levels of nesting as text (JSON.stringify itself would recurse that deep); under the 10 000 levels a reply may nest. */
+/** 2 x depth levels of nesting as text (JSON.stringify would recurse that deep), under the 10 000 a reply may nest. */
 const nested = (depth: number) => `${'{"a":['.repeat(depth)}1${']}'.repeat(depth)}`;
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -154,6 +154,6 @@ async function play(c: Case) {
   for (const id of ids) expect(mailed.get(id), `record ${id} mails`).toBe(1);
 }
 
-test('hostile replies: never exit 1, one clean summary line, every well-formed record mailed exactly once', async () => {
+test('hostile replies: never exit 1, one clean summary, each well-formed record mailed exactly once', async () => {
   await fc.assert(fc.asyncProperty(caseArb, play), { numRuns: 10, endOnFailure: true });
 }, 120_000);

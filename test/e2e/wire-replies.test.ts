@@ -16,7 +16,8 @@ const CONTROL = (m: string) => `/pxgrid/control/${m}`;
 // No raw control character (C0, DEL, C1) anywhere.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const recordJson = (n: number, extra = '') =>
-  `{"id":"${1603571391695194 + n}","timestamp":"${new Date(Date.now() - MIN).toISOString()}","userName":"u-${n}","failureReason":"22040 Wrong password"${extra}}`;
+  `{"id":"${1603571391695194 + n}","timestamp":"${new Date(Date.now() - MIN).toISOString()}",` +
+  `"userName":"u-${n}","failureReason":"22040 Wrong password"${extra}}`;
 
 describe('a 200 reply without a "failures" array', () => {
   test.each([
@@ -69,7 +70,9 @@ describe('control replies are read with a size limit', () => {
 
 describe('records nested 5 000 levels deep', () => {
   const deep = (open: string, close: string) => `${open.repeat(5000)}1${close.repeat(5000)}`;
-  const body = `{"failures":[${recordJson(1, `,"location":${deep('[', ']')},"deep":${deep('{"a":', '}')}`).replace('"userName":"u-1"', `"userName":${deep('{"u":', '}')}`)}]}`;
+  const fields = `,"location":${deep('[', ']')},"deep":${deep('{"a":', '}')}`;
+  const record = recordJson(1, fields).replace('"userName":"u-1"', `"userName":${deep('{"u":', '}')}`);
+  const body = `{"failures":[${record}]}`;
   test.each(['csv', 'json'])('are mailed with MAIL_ATTACH=%s, the deep part cut short', async (attach) => {
     w = await startWorld();
     w.ise.fault(GET_FAILURES, { chunks: () => [body] });
