@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config/config';
 import type { RawConfig } from '../config/keys';
 import { parseSince } from '../config/values';
 import { AppError, describe, Exit, usageError } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
@@ -159,7 +160,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const cfg = config(cmd);
       const { testMail } = await import('../commands/test-mail');
-      done(await testMail(cfg, sys));
+      done(await untilStopped(sys.stop, testMail(cfg, sys), 'test-mail'));
     });
   program
     .command('setup')
@@ -167,7 +168,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const cfg = config(cmd);
       const { setup } = await import('../commands/setup');
-      done(await setup(cfg, sys, io));
+      done(await untilStopped(sys.stop, setup(cfg, sys, io), 'setup'));
     });
   program
     .command('doctor')
@@ -175,7 +176,13 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const { doctor } = await import('../commands/doctor');
       // doctor reports a bad config as its first failed check instead of stopping before it.
-      done(await doctor(() => config(cmd), sys, io));
+      done(
+        await untilStopped(
+          sys.stop,
+          doctor(() => config(cmd), sys, io),
+          'doctor',
+        ),
+      );
     });
 }
 

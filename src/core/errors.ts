@@ -7,6 +7,10 @@ export const Exit = {
   ise: 4,
   mail: 5,
   locked: 6,
+  /** 128 + the signal's number, as a shell reports a process stopped by it. */
+  hangup: 129,
+  interrupt: 130,
+  terminate: 143,
 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
 

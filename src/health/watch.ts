@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
 import type { Outcome, System } from '../core/outcome';
 import { redact as redactWith } from '../core/redact';
 import type { OutgoingMail } from '../mail/transport';
@@ -26,6 +27,8 @@ const HEALTH_MAIL_MIN_MS = 20_000;
  * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
  */
 const JITTER_MS = 60_000;
+/** A health mail after a stop signal gets this long: whoever sent the signal may not wait longer. */
+const STOPPING_MAIL_MS = 10_000;
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
 
@@ -208,11 +211,17 @@ function elapsed(from: number, to: number, span: number): boolean {
   return to - from >= span - JITTER_MS;
 }
 
-/** true, or the one-line reason the health mail was not delivered. */
+/**
+ * true, or the one-line reason the health mail was not delivered. A mail in flight when a stop
+ * signal comes is abandoned; one started after it (the PROBLEM mail of a stopped run) gets a short
+ * budget, so runs stopped every time still raise it.
+ */
 async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
+  const stopping = run.sys.stop?.aborted === true;
   const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
   try {
-    await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
+    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
+    await (stopping ? send : untilStopped(run.sys.stop, send, 'the health mail'));
     return true;
   } catch (err) {
     return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, '');
