@@ -79,7 +79,7 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
   }
   // Another run holding the lock is not a failure of this one: WARN, so EEM logs no error.
   if (err instanceof AppError)
-    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? 'WARN' : 'ERROR', message: err.message };
+    return { exitCode: err.exitCode, status: err.kind === 'locked' ? 'WARN' : 'ERROR', message: err.message };
   return {
     exitCode: Exit.internal,
     status: 'ERROR',

@@ -1,18 +1,14 @@
-import { AppError, Exit, type ExitCode } from './errors';
+import { AppError, type ErrorKind } from './errors';
 
-/** The exit code of each stop signal main.ts turns into an abort: 128 + its number. */
-const SIGNAL_EXIT: Record<string, ExitCode> = { SIGHUP: Exit.hangup, SIGINT: Exit.interrupt, SIGTERM: Exit.terminate };
+/** The kind (and so the exit code, 128+n) of each stop signal main.ts turns into an abort. */
+const SIGNAL_KIND: Record<string, ErrorKind> = { SIGHUP: 'sighup', SIGINT: 'sigint', SIGTERM: 'sigterm' };
 
 /** Stopped by a signal: exit 128+n, cursor untouched; `what` names the work left unfinished. */
 export function interrupted(stop: AbortSignal, what = 'the run'): AppError {
   const name = String(stop.reason);
   const tail = what === 'the run' ? '; the cursor is unchanged, so the next run fetches the same failures again' : '';
-  return new AppError(SIGNAL_EXIT[name] ?? Exit.terminate, `stopped by ${name} before ${what} finished${tail}`);
+  return new AppError(SIGNAL_KIND[name] ?? 'sigterm', `stopped by ${name} before ${what} finished${tail}`);
 }
-
-/** True when `err` is a stop by signal. */
-export const isInterruption = (err: unknown) =>
-  err instanceof AppError && Object.values(SIGNAL_EXIT).includes(err.exitCode);
 
 /** Throws when a stop was asked: checked before the cursor moves, so a stopped run commits nothing. */
 export function stopIfAsked(stop: AbortSignal | undefined): void {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
+import { AppError, describe, type ErrorKind, Exit, KIND_EXIT } from '../core/errors';
 import { untilStopped } from '../core/interrupt';
 import type { Outcome, System } from '../core/outcome';
 import { redact as redactWith } from '../core/redact';
@@ -61,10 +61,10 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   try {
     outcome = await poll(decorate);
   } catch (err) {
-    const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
+    const kind = err instanceof AppError ? err.kind : 'internal';
     // Another run holding the lock is not a failure of the alerter.
-    if (exitCode === Exit.locked) throw err;
-    const note = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
+    if (kind === 'locked') throw err;
+    const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
@@ -96,20 +96,38 @@ function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
   return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
 }
 
+/**
+ * A run refused by a lock held longer than HEALTH_ALERT_AFTER (kind lock-stuck): no poll happens
+ * while that run hangs, so this counts as a failed run, failing since the lock was taken.
+ */
+export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError, heldSince: number) {
+  const run: Run = { cfg, sys, deadline, t: sys.now() };
+  let before: Health | undefined;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch (loadErr) {
+    return err.withNote(`also: ${errorLine(loadErr)}`);
+  }
+  const note = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact(cfg, err.message), heldSince);
+  return note ? err.withNote(note) : err;
+}
+
 async function onFailure(
   run: Run,
   h: Health,
   before: Health | undefined,
-  exitCode: number,
+  kind: ErrorKind,
   message: string,
+  failingSince = run.t,
 ): Promise<string> {
+  const exitCode = KIND_EXIT[kind];
   const { cfg, t } = run;
-  const since = h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure;
+  const since = Math.min(h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure, failingSince);
   const next: Health = {
     ...h,
     failedRuns: h.failedRuns + 1,
     firstFailure: since,
-    lastError: { exitCode, message, at: t },
+    lastError: { kind, exitCode, message, at: t },
   };
   const notes: string[] = [];
   const due =
@@ -117,11 +135,12 @@ async function onFailure(
     (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
     const failing = `failing since ${iso(since)} (${next.failedRuns} runs)`;
-    if (exitCode === Exit.mail) {
+    if (kind === 'mail') {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
       const mail = problemMail(
         {
+          kind,
           exitCode,
           message,
           since,
@@ -243,12 +262,10 @@ function errorLine(err: unknown): string {
 }
 
 function rewrap(err: unknown, note: string): AppError {
-  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note}`, { cause: err });
-  return new AppError(
-    Exit.internal,
-    `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`,
-    { cause: err },
-  );
+  if (err instanceof AppError) return err.withNote(note);
+  return new AppError('internal', `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`, {
+    cause: err,
+  });
 }
 
 /** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */

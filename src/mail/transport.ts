@@ -61,7 +61,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   // and building it as one Buffer (plus nodemailer's base64 string of the attachment) cost ~15 MB
   // of peak RSS. Message-ID and Date are fixed, and the rest of nodemailer's output depends only on
   // the content (MIME boundaries are random but of fixed length), so both renderings have one size.
-  const date = new Date();
+  const date = new Date(deadline.now());
   const render = () =>
     new MailComposer({
       from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { AppError, Exit } from '../core/errors';
+import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
@@ -76,7 +76,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   }
   if (deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
-      Exit.ise,
+      'ise-timeout',
       'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
     );
   }
@@ -110,7 +110,7 @@ function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
   } catch (err) {
     const why = err instanceof AppError ? err.message : String(err);
     throw new AppError(
-      Exit.usage,
+      'state',
       `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
       { cause: err },
     );

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { IseEndpoint } from '../config/config';
-import { AppError, Exit, iseError } from '../core/errors';
+import { AppError, iseError } from '../core/errors';
 import { type BasicAuth, type PxHttp, TransportError } from './http';
 import {
   accessSecretResponse,
@@ -71,18 +71,18 @@ export class PxControl {
       const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}/pxgrid/control/${method}`;
       try {
         // AccountCreate's 503 means "password accounts disabled": final, not transient.
-        const res = await this.http.post(url, body, auth, method === 'AccountCreate');
+        const res = await this.http.post(url, body, auth, { statusIsFinal: method === 'AccountCreate' });
         const text = await res.body.text();
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };
       } catch (err) {
-        if (!(err instanceof TransportError) || err.kind === 'deadline') throw err;
+        if (!(err instanceof TransportError) || err.transport === 'deadline') throw err;
         errors.push(err);
       }
     }
-    const shown = errors.find((e) => e.kind === 'tls') ?? errors[0]!;
+    const shown = errors.find((e) => e.transport === 'tls') ?? errors[0]!;
     if (errors.length < 2) throw shown;
-    throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
+    throw new TransportError(shown.transport, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
   }
 }
 
@@ -92,13 +92,13 @@ export const accountCreate = (c: PxControl, nodeName: string) =>
   c.call('AccountCreate', { nodeName }, undefined, accountCreateResponse, (s) => {
     if (s === 409)
       return new AppError(
-        Exit.account,
+        'account',
         `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
       );
     // ISE answers 503 when password accounts are disabled; 403 is treated alike by gopxgrid.
     if (s === 503 || s === 403)
       return new AppError(
-        Exit.account,
+        'account',
         `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`,
       );
     return undefined;
@@ -110,12 +110,12 @@ export const accountActivate = (c: PxControl, auth: BasicAuth, description: stri
     if (s !== 401) return undefined;
     if (!credentialsFile) {
       return new AppError(
-        Exit.account,
+        'account',
         `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
       );
     }
     return new AppError(
-      Exit.account,
+      'account',
       `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
     );
   });
@@ -124,7 +124,7 @@ export async function serviceLookup(c: PxControl, auth: BasicAuth): Promise<Serv
   const res = await c.call('ServiceLookup', { name: RADIUS_SERVICE }, auth, serviceLookupResponse, (s) =>
     s === 401 || s === 403
       ? new AppError(
-          Exit.account,
+          'account',
           `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`,
         )
       : undefined,
@@ -136,7 +136,7 @@ export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: 
   const res = await c.call('AccessSecret', { peerNodeName }, auth, accessSecretResponse, (s) =>
     s === 401 || s === 403
       ? new AppError(
-          Exit.account,
+          'account',
           `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`,
         )
       : undefined,

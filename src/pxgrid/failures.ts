@@ -1,6 +1,6 @@
 import { iseError } from '../core/errors';
 import { type BasicAuth, type PxHttp, transportError } from './http';
-import { ArrayElementStream } from './jsonstream';
+import { ArrayElementStream, MalformedJson } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
 
 export interface FetchStats {
@@ -33,7 +33,7 @@ export async function streamFailures(
   }
   const stats: FetchStats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || undefined : undefined };
   const parser = new ArrayElementStream('failures', (buf) => {
-    const record = parseRecord(buf.toString('utf8'));
+    const record = parseElement(buf);
     if (!record) stats.invalid++;
     else sinkCall(onRecord, record);
   });
@@ -42,12 +42,15 @@ export async function streamFailures(
   } catch (err) {
     // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
     if (err instanceof SinkError) throw err.cause;
-    if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
+    if (err instanceof MalformedJson) {
       throw iseError(
         `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`,
       );
     }
-    // node:http reports a body cut short by the server as ECONNRESET "aborted".
+    // Anything without a system error code is a bug of ours: reported as internal, not blamed on ISE.
+    if (typeof (err as { code?: unknown }).code !== 'string') throw err;
+    // node:http reports a body cut short by the server as ECONNRESET "aborted"; the check below
+    // then names it as truncated (https://nodejs.org/api/http.html#event-aborted).
     if ((err as Error).message !== 'aborted') throw transportError(url, err);
   }
   if (!parser.complete) throw iseError(TRUNCATED);
@@ -55,6 +58,16 @@ export async function streamFailures(
 }
 
 class SinkError extends Error {}
+
+/** One element of the array: a record, undefined when unusable, MalformedJson when not JSON. */
+function parseElement(buf: Buffer): FailureRecord | undefined {
+  try {
+    return parseRecord(buf.toString('utf8'));
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new MalformedJson(err.message);
+    throw err;
+  }
+}
 
 function sinkCall(onRecord: (r: FailureRecord) => void, record: FailureRecord): void {
   try {

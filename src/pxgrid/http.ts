@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
+import { AppError, describe, type ErrorKind } from '../core/errors';
 import { withRetry } from '../core/retry';
 import type { TlsMaterial } from './tls';
 
@@ -36,16 +36,30 @@ const IDLE_MS = 30_000;
  */
 const MAX_TLS = 'TLSv1.2';
 
+export interface PostOptions {
+  /** A 502/503/504 answer is the answer (not retried). */
+  statusIsFinal?: boolean;
+}
+
 /** Why a request never got an HTTP answer; decides whether another host is worth trying. */
 export type TransportKind = 'connect' | 'tls' | 'timeout' | 'deadline' | 'other';
 
+/** How each transport failure reads for the exit code and the PROBLEM mail's subject. */
+const TRANSPORT_KIND: Record<TransportKind, ErrorKind> = {
+  connect: 'ise-unreachable',
+  tls: 'ise-tls',
+  timeout: 'ise-unreachable',
+  deadline: 'ise-timeout',
+  other: 'ise-unreachable',
+};
+
 export class TransportError extends AppError {
   constructor(
-    readonly kind: TransportKind,
+    readonly transport: TransportKind,
     message: string,
     cause?: unknown,
   ) {
-    super(Exit.ise, message, { cause });
+    super(TRANSPORT_KIND[transport], message, { cause });
     this.name = 'TransportError';
   }
 }
@@ -75,14 +89,14 @@ export class PxHttp {
 
   /**
    * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
-   * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
+   * inside the deadline unless `statusIsFinal` says a 5xx status means something (AccountCreate's 503).
    */
-  async post(url: string, body: unknown, auth?: BasicAuth, final5xx = false): Promise<PxResponse> {
+  async post(url: string, body: unknown, auth?: BasicAuth, opts: PostOptions = {}): Promise<PxResponse> {
     return withRetry(() => this.#once(url, body, auth), this.deadline, {
       attempts: 3,
       baseDelayMs: 1000,
       transient: isTransient,
-      again: (res) => !final5xx && RETRY_STATUS.has(res.status),
+      again: (res) => !opts.statusIsFinal && RETRY_STATUS.has(res.status),
       discard: (res) => res.body.dump(),
     });
   }
@@ -156,7 +170,7 @@ const RETRY_STATUS = new Set([502, 503, 504]);
 
 /** A reset or broken connection: worth another try. A TLS rejection never is. */
 function isTransient(err: unknown): boolean {
-  if (err instanceof TransportError && err.kind !== 'other' && err.kind !== 'connect') return false;
+  if (err instanceof TransportError && err.transport !== 'other' && err.transport !== 'connect') return false;
   const code = err instanceof AppError ? errCode(err.cause) : '';
   return ['ECONNRESET', 'EPIPE'].includes(code);
 }
@@ -192,7 +206,7 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
     );
   }
   const known = TRANSPORT_HINTS[code];
-  const tls = known ? undefined : TLS_HINT(code);
+  const tls = known ? undefined : tlsHint(code);
   const kind: TransportKind = known?.[0] ?? (tls ? 'tls' : 'other');
   return new TransportError(kind, `cannot talk to pxGrid at ${where}: ${known?.[1] ?? tls ?? describe(err)}`, err);
 }
@@ -228,7 +242,7 @@ const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   ],
 };
 
-function TLS_HINT(code: string): string | undefined {
+function tlsHint(code: string): string | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
     return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
   }
@@ -244,8 +258,7 @@ function errCode(err: unknown): string {
     if (typeof code === 'string') return code;
     e = (e as { cause?: unknown }).cause;
   }
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : '';
+  return '';
 }
 
 /** host:port of a URL, never its credentials or path. */

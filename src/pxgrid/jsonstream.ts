@@ -8,6 +8,11 @@
  * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job. Only objects and
  * arrays inside the target array are elements (a record is an object).
  */
+/** The bytes are not the JSON a pxGrid reply must be: ISE's fault, never ours. */
+export class MalformedJson extends Error {
+  override name = 'MalformedJson';
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJ = 0x7b;
@@ -56,7 +61,7 @@ export class ArrayElementStream {
       else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
       else if (this.#depth === 0 && c > 0x20)
-        throw new Error(
+        throw new MalformedJson(
           this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
         );
     }
@@ -116,7 +121,7 @@ export class ArrayElementStream {
 
   #startString(): void {
     if (this.#depth === 0)
-      throw new Error(
+      throw new MalformedJson(
         this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
       );
     this.#inString = true;
@@ -126,8 +131,8 @@ export class ArrayElementStream {
   }
 
   #openContainer(c: number, i: number): void {
-    if (this.#done) throw new Error('unexpected data after the end of the JSON response');
-    if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error('the response is not a JSON object');
+    if (this.#done) throw new MalformedJson('unexpected data after the end of the JSON response');
+    if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson('the response is not a JSON object');
     this.#open.push(c);
     this.#depth++;
     if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
@@ -141,7 +146,7 @@ export class ArrayElementStream {
   #close(c: number, chunk: Buffer, i: number): void {
     const opened = this.#open.pop();
     if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
-      throw new Error('unbalanced JSON in the response');
+      throw new MalformedJson('unbalanced JSON in the response');
     if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
     this.#depth--;
     if (this.#depth === 1) this.#inTarget = false;
@@ -171,7 +176,7 @@ export class ArrayElementStream {
   #count(bytes: number): void {
     this.#elementBytes += bytes;
     if (this.#elementBytes > this.maxElementBytes)
-      throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+      throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
   }
 }
 

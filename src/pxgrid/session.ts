@@ -57,18 +57,18 @@ export function accountStateError(nodeName: string, state: string, again = 'run 
   if (state === 'ENABLED') return undefined;
   if (state === 'PENDING') {
     return new AppError(
-      Exit.account,
+      'account-pending',
       `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
     );
   }
   if (state === 'DISABLED') {
     return new AppError(
-      Exit.account,
+      'account-disabled',
       `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
     );
   }
   return new AppError(
-    Exit.account,
+    'account',
     `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS}, then ${again}`,
   );
 }
@@ -83,7 +83,7 @@ export async function credentials(cfg: Config, control: PxControl | undefined, s
   const file = stateFile.credentials(stateDir);
   const stored = loadAccount(stateDir, nodeName);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
-  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
+  if (!control) throw new AppError('account', `no pxGrid account yet (${file} is missing): run setup`);
   const room = reserveAccount(stateDir, nodeName);
   let made: Awaited<ReturnType<typeof accountCreate>>;
   try {
@@ -125,7 +125,7 @@ export async function fetchFailures(
     } catch (err) {
       // Next node only when this one could not serve; an account problem is the same everywhere.
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof TransportError && err.kind === 'deadline') throw err;
+      if (err instanceof TransportError && err.transport === 'deadline') throw err;
       firstError ??= err;
     }
   }
@@ -136,7 +136,7 @@ export async function fetchFailures(
     );
   }
   if (firstError instanceof AppError && also)
-    throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+    throw new AppError(firstError.kind, `${firstError.message}${also}`, { cause: firstError });
   throw firstError;
 }
 
@@ -201,7 +201,7 @@ async function fetchFromNode(
       throw (
         accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
         new AppError(
-          Exit.account,
+          'account',
           `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`,
         )
       );

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 import { makeStateDir } from './files';
 
 /**
@@ -13,7 +13,7 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
     write(file, data, mode);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw usageError(
+    throw stateError(
       `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
     );
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 import { reserveFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 
@@ -39,7 +39,7 @@ export function reserveAccount(stateDir: string, nodeName: string) {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
-    throw usageError(
+    throw stateError(
       full
         ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet`
         : `STATE_DIR ${stateDir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`,
@@ -51,7 +51,7 @@ export function reserveAccount(stateDir: string, nodeName: string) {
         room.commit(serialize(account));
       } catch (err) {
         room.abandon();
-        throw usageError(
+        throw stateError(
           `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved; ${RESET}`,
         );
       }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
@@ -61,11 +61,11 @@ export function loadCursor(stateDir: string): Cursor {
   if (!data) return emptyCursor();
   const hw = data.highWater === null ? undefined : Date.parse(data.highWater);
   for (const entry of data.seen) {
-    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
     add(entry[0], entry[1]);
   }
   if ((hw !== undefined && !Number.isFinite(hw)) || badTime) {
-    throw usageError(`state file ${file} has an invalid time; ${RESET}`);
+    throw stateError(`state file ${file} has an invalid time; ${RESET}`);
   }
   return { highWater: hw, seen };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
 export const stateFile = {
@@ -28,16 +28,16 @@ export function readStateJson<T>(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw usageError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
+    throw stateError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
   }
   let value: unknown;
   try {
     value = JSON.parse(extract ? extract(text) : text);
   } catch {
-    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
+    throw stateError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  if (!parsed.success) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed.data;
 }
 

@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError, Exit, usageError } from '../core/errors';
+import { AppError, stateError } from '../core/errors';
 import { makeStateDir, stateFile } from './files';
 
 export interface LockOwner {
@@ -36,7 +36,7 @@ export class LockHeld extends AppError {
     readonly file: string,
     readonly owner?: LockOwner,
   ) {
-    super(Exit.locked, message);
+    super('locked', message);
   }
 }
 
@@ -94,7 +94,7 @@ function create(file: string, content: string): boolean {
     return true;
   } catch (err) {
     if (code(err) === 'EEXIST') return false;
-    throw usageError(
+    throw stateError(
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
     );
   } finally {
@@ -129,7 +129,7 @@ function look(file: string): { id: string; owner?: LockOwner } | undefined {
     fd = openSync(file, 'r');
   } catch (err) {
     if (code(err) === 'ENOENT') return undefined;
-    throw usageError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
+    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
     const buf = Buffer.alloc(512);
@@ -150,7 +150,7 @@ function takeOver(file: string, id: string, now: number): boolean {
   try {
     writeNew(marker, '');
   } catch (err) {
-    if (code(err) !== 'EEXIST') throw usageError(`cannot take over the stale lock ${file} (${code(err)})`);
+    if (code(err) !== 'EEXIST') throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
     try {
       if (now - statSync(marker).mtimeMs > MARKER_STALE_MS) rmSync(marker, { force: true });
     } catch {

@@ -57,7 +57,7 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
   it('loadTls verifies unless ISE_INSECURE=1', () => {
     const pki = sharedPki();
     const ise = { hosts: [], nodeName: 'n', ca: pki.caFile, insecure: false };
-    expect(loadTls(ise).rejectUnauthorized).toBe(true);
-    expect(loadTls({ ...ise, insecure: true }).rejectUnauthorized).toBe(false);
+    expect(loadTls(ise, Date.now()).rejectUnauthorized).toBe(true);
+    expect(loadTls({ ...ise, insecure: true }, Date.now()).rejectUnauthorized).toBe(false);
   });
 });
