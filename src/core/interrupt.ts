@@ -15,15 +15,30 @@ export function stopIfAsked(stop: AbortSignal | undefined): void {
   if (stop?.aborted) throw interrupted(stop);
 }
 
+/** Work in flight that a stop waits for (see mustFinish). */
+const unstoppable = new Set<Promise<unknown>>();
+
 /**
- * `work`, or a rejection as soon as a stop is asked. The work itself is not cancelled: the process
+ * Marks work a stop must not cut short: AccountCreate and storing the password it returns, which
+ * ISE never shows again. A stop asked meanwhile takes effect once it settled (a second signal
+ * still exits at once, main.ts).
+ */
+export function mustFinish<T>(work: Promise<T>): Promise<T> {
+  unstoppable.add(work);
+  const settled = () => unstoppable.delete(work);
+  work.then(settled, settled);
+  return work;
+}
+
+/**
+ * `work`, or a rejection as soon as a stop is asked (after any mustFinish work). The work itself is not cancelled: the process
  * exits once the error path has run, and `stopIfAsked` keeps it from committing anything meanwhile.
  */
 export function untilStopped<T>(stop: AbortSignal | undefined, work: Promise<T>, what?: string): Promise<T> {
   if (!stop) return work;
   if (stop.aborted) return Promise.reject(interrupted(stop, what));
   return new Promise<T>((resolve, reject) => {
-    const onStop = () => reject(interrupted(stop, what));
+    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(interrupted(stop, what)));
     stop.addEventListener('abort', onStop, { once: true });
     work.then(resolve, reject).finally(() => stop.removeEventListener('abort', onStop));
   });

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { AppError, Exit, iseError } from '../core/errors';
+import { mustFinish } from '../core/interrupt';
 import { VERSION } from '../core/version';
 import { loadAccount, reserveAccount } from '../state/credentials';
 import { stateFile } from '../state/files';
@@ -85,15 +86,18 @@ export async function credentials(cfg: Config, control: PxControl | undefined, s
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
   if (!control) throw new AppError('account', `no pxGrid account yet (${file} is missing): run setup`);
   const room = reserveAccount(stateDir, nodeName);
-  let made: Awaited<ReturnType<typeof accountCreate>>;
-  try {
-    made = await accountCreate(control, nodeName);
-  } catch (err) {
-    room.abandon();
-    throw err;
-  }
-  // Saved before anything else happens, into the room reserved above: ISE never shows this password again.
-  room.save({ nodeName, password: made.password });
+  const create = async () => {
+    try {
+      const made = await accountCreate(control, nodeName);
+      // Saved at once, into the room reserved above: ISE never shows this password again.
+      room.save({ nodeName, password: made.password });
+      return made;
+    } catch (err) {
+      room.abandon();
+      throw err;
+    }
+  };
+  const made = await mustFinish(create());
   return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
 import type { FakeSmtpOptions } from '../fake/smtp';
+import { calls, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
@@ -94,6 +95,18 @@ describe('stop signals', () => {
     const next = await w!.run();
     expect(next.summary).toMatch(/^ise-to-mail: OK 1 new failure mailed/);
     expect(w!.cursor()).toBeDefined();
+  });
+
+  it('SIGTERM while ISE creates the account: the password ISE returns is still stored', async () => {
+    await worldWithFailure();
+    w!.ise.fault('/pxgrid/control/AccountCreate', { delayMs: 1500 });
+    const r = await runStopped('SIGTERM', () => calls(w!, 'AccountCreate') > 0);
+    expect(r.code).toBe(143);
+    expect(r.summary).toMatch(/^ise-to-mail: ERROR stopped by SIGTERM before the run finished/);
+    expect(storedAccount(w!).mode).toBe(0o600);
+    const next = await w!.run();
+    expect(next.summary).toMatch(/^ise-to-mail: OK 1 new failure mailed/);
+    expect(calls(w!, 'AccountCreate')).toBe(1);
   });
 
   it('runs stopped every time raise a PROBLEM mail once they have failed for HEALTH_ALERT_AFTER', async () => {
