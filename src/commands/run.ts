@@ -48,9 +48,11 @@ async function refused(cfg: Config, opts: RunOptions, sys: System, deadline: Dea
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
+  const holder = `another run (pid ${pid}, started ${new Date(started).toISOString()})`;
   const stuck = new AppError(
     'lock-stuck',
-    `another run (pid ${pid}, started ${new Date(started).toISOString()}) has held ${err.file} for ${Math.round(heldMs / 60_000)} min, longer than HEALTH_ALERT_AFTER: it may be stuck; this run did nothing. Stop that process, or delete the file if it is gone`,
+    `${holder} has held ${err.file} for ${Math.round(heldMs / 60_000)} min, longer than HEALTH_ALERT_AFTER: ` +
+      'it may be stuck; this run did nothing. Stop that process, or delete the file if it is gone',
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }

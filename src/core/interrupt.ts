@@ -31,8 +31,9 @@ export function mustFinish<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * `work`, or a rejection as soon as a stop is asked (after any mustFinish work). The work itself is not cancelled: the process
- * exits once the error path has run, and `stopIfAsked` keeps it from committing anything meanwhile.
+ * `work`, or a rejection as soon as a stop is asked (after any mustFinish work). The work itself
+ * is not cancelled: the process exits once the error path has run, and `stopIfAsked` keeps it
+ * from committing anything meanwhile.
  */
 export function untilStopped<T>(stop: AbortSignal | undefined, work: Promise<T>, what?: string): Promise<T> {
   if (!stop) return work;
