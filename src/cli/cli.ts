@@ -36,7 +36,7 @@ interface Ctx {
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
-  const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
+  const state = { json: false, verbose: false, secrets: [] as string[] };
   const io: Io = {
     out: (line) => output.stdout(`${redact(line, state.secrets)}\n`),
     err: (line) => output.stderr(`${redact(line, state.secrets)}\n`),
@@ -50,6 +50,8 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     return cfg;
   };
   const program = buildProgram(output, { sys, io, config, done: (o) => (result = o) });
+  // Set as commander meets the flags, so even a usage error found later is reported as asked.
+  program.on('option:json', () => (state.json = true)).on('option:verbose', () => (state.verbose = true));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
