@@ -98,7 +98,11 @@ function create(file: string, content: string): boolean {
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
     );
   } finally {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* never created: STATE_DIR is not a directory */
+    }
   }
 }
 
