@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
@@ -115,7 +116,9 @@ export function transportOptions(cfg: Config, deadline: Deadline) {
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
     auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
+    // SMTP_CA adds to the system CAs (a public mail relay must still verify): Node's `ca` option
+    // replaces the defaults, so they are passed along (https://nodejs.org/api/tls.html#tlsrootcertificates).
+    tls: smtp.ca ? { ca: [...rootCertificates, readCa(smtp.ca)] } : undefined,
     ...timeouts(deadline),
     disableFileAccess: true,
     disableUrlAccess: true,

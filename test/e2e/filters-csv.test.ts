@@ -1,15 +1,11 @@
 // Issue 12, "Filters and attachment": hostile user names meet EXCLUDE_USERS and the CSV attachment.
 // Through dist/run.js against the fake pxGrid and a real SMTP server.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
 import { attachmentText, parseCsv } from '../helpers/mail';
 import { startWorld, type World } from '../helpers/world';
 
 let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 

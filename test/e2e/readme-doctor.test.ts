@@ -3,16 +3,12 @@
 // line, with ports, the install directory and the certificate's expiry date normalised.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startWorld, type World, writeConfig } from '../helpers/world';
 
 const INSTALL_DIR = '/bootflash/guest-share/ise_to_mail';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 interface Sample {
   command: string;

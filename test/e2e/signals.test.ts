@@ -4,17 +4,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
 import type { FakeSmtpOptions } from '../fake/smtp';
 import { calls, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const GET_FAILURES = '/pxgrid/ise/radius/getFailures';

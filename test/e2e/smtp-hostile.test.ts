@@ -2,16 +2,12 @@
 // credentials back (base64) in its error reply. Through dist/run.js with a real smtp-server.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
 import type { FakeSmtpOptions } from '../fake/smtp';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 

@@ -3,16 +3,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
 import { calls, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const lockFile = () => join(w!.stateDir, 'run.lock');

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import type { System } from '../../src/core/outcome';
 import { sharedPki, type TestPki } from '../fake/pki';
@@ -49,7 +49,15 @@ export interface WorldOptions {
   smtp?: FakeSmtpOptions;
 }
 
+/** A world for one test, closed when that test ends, pass or fail: no test file repeats the clean-up. */
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
+  const world = await startSharedWorld(opts);
+  onTestFinished(() => world.close());
+  return world;
+}
+
+/** A world shared by the tests of a file (beforeAll); the file closes it in afterAll. */
+export async function startSharedWorld(opts: WorldOptions = {}): Promise<World> {
   const pki = sharedPki();
   const ise = await startFakePxgrid({ autoApprove: true, ...opts.ise, pki });
   const smtp = await startSmtp({ ...opts.smtp, pki });
@@ -65,6 +73,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
   };
+  let closed: Promise<void> | undefined;
   return {
     pki,
     ise,
@@ -79,9 +88,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       existsSync(join(stateDir, 'cursor.json'))
         ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8'))
         : undefined,
-    close: async () => {
-      await Promise.all([ise.close(), smtp.close()]);
-      rmSync(dir, { recursive: true, force: true });
+    // Once only: a test may close its world early, and the afterEach hook closes it again.
+    close: () => {
+      closed ??= Promise.all([ise.close(), smtp.close()]).then(() => rmSync(dir, { recursive: true, force: true }));
+      return closed;
     },
   };
 }
