@@ -1,6 +1,6 @@
 // Issue 12, "Local state and process": permissions, the lock, a full disk on first contact.
 // Through dist/run.js against the fake pxGrid and a real SMTP server.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,17 +81,17 @@ describe('lock', () => {
     expect(calls(w!, 'getFailures')).toBe(0);
   });
 
-  it('runs racing for one stale lock: exactly one takes it over, every time', async () => {
+  it('runs racing for one stale lock: exactly one takes it over, every time', { timeout: 120_000 }, async () => {
     await withFailure();
     w!.ise.fault('/pxgrid/ise/radius/getFailures', { delayMs: 800, times: 100 });
-    for (let round = 0; round < 6; round++) {
-      // A FIFO as the stale lock: every run blocks reading it until the test writes, so all of
-      // them find it stale at the same instant and race for the takeover.
+    for (let round = 0; round < 4; round++) {
+      // A FIFO as the stale lock: every run blocks opening it until the test opens it for writing,
+      // so all of them find it stale (empty) at the same instant and race for the takeover.
       execFileSync('mkfifo', [lockFile()]);
       utimesSync(lockFile(), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
-      const runs = [0, 1, 2].map(() => w!.run());
-      await new Promise((r) => setTimeout(r, 1500));
-      // Opening the FIFO for writing releases the readers; closing it at once gives them EOF: empty.
+      const children: ChildProcess[] = [];
+      const runs = [0, 1, 2].map(() => w!.run([], {}, { onSpawn: (c) => children.push(c) }));
+      await allBlockedOnFifo(children);
       spawnSync('sh', ['-c', `exec 3>"${lockFile()}"; exec 3>&-`], { timeout: 5000 });
       const codes = (await Promise.all(runs)).map((r: RunResult) => r.code).sort();
       expect(codes, `round ${round}`).toEqual([0, 6, 6]);
@@ -99,6 +99,26 @@ describe('lock', () => {
     }
   });
 });
+
+/** Waits until every child sleeps opening the FIFO (Linux wchan `wait_for_partner`), or 3 s without wchan. */
+async function allBlockedOnFifo(children: ChildProcess[]): Promise<void> {
+  const wchan = (c: ChildProcess) => {
+    try {
+      return readFileSync(`/proc/${c.pid}/wchan`, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  let seen = false;
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const states = children.map(wchan);
+    if (states.every((s) => s === 'wait_for_partner')) return;
+    seen ||= states.includes('wait_for_partner');
+    if (!seen && waited >= 3000) return; // wchan hidden by this kernel
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the runs never reached the lock');
+}
 
 /** A mount namespace with a tiny tmpfs needs root or unprivileged user namespaces: probe once. */
 function tmpfsAvailable(): boolean {
