@@ -4,7 +4,7 @@ import type { IseEndpoint } from '../config/config';
 import { Exit, iseError } from '../core/errors';
 import { accessSecret, accountActivate, PxControl } from '../pxgrid/control';
 import { ServiceStatusError, streamFailures } from '../pxgrid/failures';
-import { type BasicAuth, PxHttp, transportError } from '../pxgrid/http';
+import { type BasicAuth, noHandshake, PxHttp, transportError } from '../pxgrid/http';
 import type { ServiceNode } from '../pxgrid/schemas';
 import { accountStateError, credentials, DESCRIPTION, radiusNodes, restBaseUrl } from '../pxgrid/session';
 import type { TlsMaterial } from '../pxgrid/tls';
@@ -68,7 +68,7 @@ async function verifiedHandshake(ctx: DoctorContext, ep: IseEndpoint, tls: TlsMa
     });
     socket.once('timeout', () => {
       socket.destroy();
-      reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
+      reject(new Error(noHandshake(ms, ep.port)));
     });
     socket.once('error', (err) =>
       reject(transportError(`https://${ep.host}:${ep.port}/`, err, undefined, Boolean(tls.cert))),

@@ -243,7 +243,7 @@ async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
     await (stopping ? send : untilStopped(run.sys.stop, send, 'the health mail'));
     return true;
   } catch (err) {
-    return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, '');
+    return redact(run.cfg, errorLine(err));
   }
 }
 

@@ -32,7 +32,7 @@ export function smtpError(cfg: Config, err: unknown) {
   // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
   const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
   return mailError(
-    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`,
+    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`,
     err,
   );
 }

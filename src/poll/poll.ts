@@ -80,7 +80,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
       'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
     );
   }
-  const sent = await sendFitted(cfg, deadline, compose);
+  const sent = await sendPollMail(cfg, deadline, compose, backfill);
   sys.crash?.('after-send');
   // Only now, after the server accepted the message, does the cursor move; not once a stop was
   // asked: the run has already reported the cursor unchanged (the mail is then sent again).
@@ -102,6 +102,18 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
     `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`,
     data,
   );
+}
+
+/** Sends the poll's mail; a mail error then says what becomes of the failures (test-mail has none). */
+async function sendPollMail(cfg: Config, deadline: Deadline, compose: Compose, backfill: boolean) {
+  try {
+    return await sendFitted(cfg, deadline, compose);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.kind !== 'mail') throw err;
+    throw err.withNote(
+      backfill ? 'nothing was mailed: run the backfill again' : 'the failures will be sent again on the next run',
+    );
+  }
 }
 
 function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {

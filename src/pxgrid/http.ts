@@ -117,14 +117,25 @@ export class PxHttp {
         agent: this.#agent,
         signal: AbortSignal.timeout(this.deadline.remaining() || 1),
       });
+      // TCP up but no TLS answer is a different fault (a port that is not pxGrid) from no TCP at all.
+      let tcp = false;
+      const connectMs = this.deadline.cap(CONNECT_MS);
       const connectTimer = setTimeout(
-        () => req.destroy(codedError('connection timed out', 'ISE_CONNECT_TIMEOUT')),
-        this.deadline.cap(CONNECT_MS),
+        () =>
+          req.destroy(
+            tcp
+              ? codedError(noHandshake(connectMs, new URL(url).port), 'ISE_TLS_TIMEOUT')
+              : codedError('connection timed out', 'ISE_CONNECT_TIMEOUT'),
+          ),
+        connectMs,
       );
       req.on('socket', (socket) => {
         // A reused keep-alive socket is already connected.
         if (!socket.connecting) clearTimeout(connectTimer);
-        else socket.once('secureConnect', () => clearTimeout(connectTimer));
+        else {
+          socket.once('connect', () => (tcp = true));
+          socket.once('secureConnect', () => clearTimeout(connectTimer));
+        }
       });
       req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError('no data in time', 'ISE_IDLE_TIMEOUT')));
       req.on('error', (err) => {
@@ -205,6 +216,8 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
       err,
     );
   }
+  if (code === 'ISE_TLS_TIMEOUT')
+    return new TransportError('timeout', `cannot talk to pxGrid at ${where}: ${msg}`, err);
   const known = TRANSPORT_HINTS[code];
   const tls = known ? undefined : tlsHint(code);
   const kind: TransportKind = known?.[0] ?? (tls ? 'tls' : 'other');
@@ -216,6 +229,11 @@ const CERT_REQUIRED =
 const CERT_REJECTED =
   'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
 const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and ISE port 8910';
+
+/** The TCP connection is up but TLS never starts: most likely another service's port. */
+export function noHandshake(ms: number, port: string | number): string {
+  return `no TLS handshake within ${Math.round(ms / 1000)} s: is port ${port} the pxGrid port (PXGRID_PORT, 8910)?`;
+}
 
 const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   ECONNREFUSED: [

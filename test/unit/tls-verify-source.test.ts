@@ -51,7 +51,13 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
 
   it('the insecure flag is read only by config, the CLI warning, the TLS material and the WARN note', () => {
     const files = new Set(hits(/\binsecure\b/).map((l) => l.split(':')[0]));
-    expect([...files].sort()).toEqual(['cli/cli.ts', 'config/config.ts', 'poll/summary.ts', 'pxgrid/tls.ts']);
+    expect([...files].sort()).toEqual([
+      'cli/cli.ts',
+      'cli/config.ts',
+      'config/config.ts',
+      'poll/summary.ts',
+      'pxgrid/tls.ts',
+    ]);
   });
 
   it('loadTls verifies unless ISE_INSECURE=1', () => {
