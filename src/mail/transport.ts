@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
+import { newMessageId } from './message';
 import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
@@ -63,6 +64,9 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   // of peak RSS. Message-ID and Date are fixed, and the rest of nodemailer's output depends only on
   // the content (MIME boundaries are random but of fixed length), so both renderings have one size.
   const date = new Date(deadline.now());
+  // Pinned here, not left to nodemailer: both renderings then carry the same Message-ID, and the
+  // caller learns the one in the header (nodemailer's info.messageId for a raw message is its own).
+  const messageId = mail.messageId ?? newMessageId(cfg.mail.from, deadline.now());
   const render = () =>
     new MailComposer({
       from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
@@ -76,7 +80,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
         contentType: a.contentType,
         content: typeof a.content === 'function' ? a.content() : a.content,
       })),
-      messageId: mail.messageId,
+      messageId,
       date,
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -95,7 +99,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
       baseDelayMs: 2000,
       transient: transientSmtp,
     });
-    return { messageId: String(info.messageId ?? mail.messageId ?? ''), rejected: (info.rejected ?? []).map(String) };
+    return { messageId, rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);
     if (server !== undefined) throw new MessageTooBig(size, server, true);
