@@ -3,6 +3,7 @@ import type { EemOptions } from '../commands/eem';
 import type { Config } from '../config/config';
 import type { Need } from '../config/require';
 import { AppError, describe, Exit } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
@@ -136,7 +137,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const cfg = config(cmd, ['mail']);
       const { testMail } = await import('../commands/test-mail');
-      done(await testMail(cfg, sys));
+      done(await untilStopped(sys.stop, testMail(cfg, sys), 'test-mail'));
     });
   program
     .command('setup')
@@ -144,7 +145,7 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const cfg = config(cmd, ['ise']);
       const { setup } = await import('../commands/setup');
-      done(await setup(cfg, sys, io));
+      done(await untilStopped(sys.stop, setup(cfg, sys, io), 'setup'));
     });
   program
     .command('doctor')
@@ -152,7 +153,13 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const { doctor } = await import('../commands/doctor');
       // doctor reports a bad config as its first failed check instead of stopping before it.
-      done(await doctor((needs) => config(cmd, needs), sys, io));
+      done(
+        await untilStopped(
+          sys.stop,
+          doctor((needs) => config(cmd, needs), sys, io),
+          'doctor',
+        ),
+      );
     });
 }
 

@@ -7,6 +7,10 @@ export const Exit = {
   ise: 4,
   mail: 5,
   locked: 6,
+  /** 128 + the signal's number, as a shell reports a process stopped by it. */
+  hangup: 129,
+  interrupt: 130,
+  terminate: 143,
 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
 
@@ -38,6 +42,12 @@ export const KIND_EXIT = {
   mail: Exit.mail,
   /** Another run holds the lock. */
   locked: Exit.locked,
+  /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
+  'lock-stuck': Exit.locked,
+  /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
+  sighup: Exit.hangup,
+  sigint: Exit.interrupt,
+  sigterm: Exit.terminate,
   /** A fault of ours. */
   internal: Exit.internal,
 } as const satisfies Record<string, ExitCode>;

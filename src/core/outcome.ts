@@ -25,6 +25,8 @@ export interface System {
   crash?: (phase: CrashPhase) => void;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
+  /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
+  stop?: AbortSignal;
 }
 
 export type CrashPhase = 'after-fetch' | 'after-send';

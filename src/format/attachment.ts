@@ -46,7 +46,8 @@ export const CSV_CELL_MAX = 1000;
 export function csvCell(value: unknown): string {
   let s = clean(value, CSV_CELL_MAX);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // `;` too: a spreadsheet set to semicolon separators would otherwise split `bob;=1+1` into a formula cell.
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;

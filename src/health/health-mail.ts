@@ -44,6 +44,10 @@ const HEADLINE: Record<ErrorKind, string> = {
   usage: 'configuration or state error',
   state: 'configuration or state error',
   locked: 'another run holds the lock',
+  'lock-stuck': 'a run is stuck holding the lock',
+  sighup: 'runs are stopped before they finish (SIGHUP)',
+  sigint: 'runs are stopped before they finish (SIGINT)',
+  sigterm: 'runs are stopped before they finish (SIGTERM)',
   internal: 'internal error',
 };
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { Deadline } from '../core/deadline';
 import { AppError, describe, type ErrorKind, Exit, KIND_EXIT } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
 import type { Outcome, System } from '../core/outcome';
 import { redact as redactWith } from '../core/redact';
 import type { OutgoingMail } from '../mail/transport';
@@ -26,6 +27,8 @@ const HEALTH_MAIL_MIN_MS = 20_000;
  * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
  */
 const JITTER_MS = 60_000;
+/** A health mail after a stop signal gets this long: whoever sent the signal may not wait longer. */
+const STOPPING_MAIL_MS = 10_000;
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
 
@@ -93,16 +96,33 @@ function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
   return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
 }
 
+/**
+ * A run refused by a lock held longer than HEALTH_ALERT_AFTER (kind lock-stuck): no poll happens
+ * while that run hangs, so this counts as a failed run, failing since the lock was taken.
+ */
+export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError, heldSince: number) {
+  const run: Run = { cfg, sys, deadline, t: sys.now() };
+  let before: Health | undefined;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch (loadErr) {
+    return err.withNote(`also: ${errorLine(loadErr)}`);
+  }
+  const note = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact(cfg, err.message), heldSince);
+  return note ? err.withNote(note) : err;
+}
+
 async function onFailure(
   run: Run,
   h: Health,
   before: Health | undefined,
   kind: ErrorKind,
   message: string,
+  failingSince = run.t,
 ): Promise<string> {
   const exitCode = KIND_EXIT[kind];
   const { cfg, t } = run;
-  const since = h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure;
+  const since = Math.min(h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure, failingSince);
   const next: Health = {
     ...h,
     failedRuns: h.failedRuns + 1,
@@ -210,11 +230,17 @@ function elapsed(from: number, to: number, span: number): boolean {
   return to - from >= span - JITTER_MS;
 }
 
-/** true, or the one-line reason the health mail was not delivered. */
+/**
+ * true, or the one-line reason the health mail was not delivered. A mail in flight when a stop
+ * signal comes is abandoned; one started after it (the PROBLEM mail of a stopped run) gets a short
+ * budget, so runs stopped every time still raise it.
+ */
 async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
+  const stopping = run.sys.stop?.aborted === true;
   const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
   try {
-    await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
+    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
+    await (stopping ? send : untilStopped(run.sys.stop, send, 'the health mail'));
     return true;
   } catch (err) {
     return redact(run.cfg, errorLine(err));

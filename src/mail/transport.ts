@@ -6,7 +6,7 @@ import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { newMessageId } from './message';
-import { smtpError } from './smtp-errors';
+import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
 
@@ -130,10 +130,10 @@ export function transportOptions(cfg: Config, deadline: Deadline) {
 }
 
 function transientSmtp(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number; message?: string };
+  const e = err as SmtpFailure;
   if (serverSizeLimit(err) !== undefined) return false;
   if (e.responseCode !== undefined) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== 'EAUTH';
-  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
+  return droppedConnection(e);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
+import { stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
@@ -65,6 +66,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const notes = runNotes(cfg, facts);
   if (d.total === 0) {
     d.close();
+    stopIfAsked(sys.stop);
     if (d.filteredTotal > 0) return allFiltered(cfg, opts, next, batch, notes);
     if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
     return outcome(notes, 'no new failures');
@@ -86,7 +88,9 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   }
   const sent = await sendPollMail(cfg, deadline, compose, backfill);
   sys.crash?.('after-send');
-  // Only now, after the server accepted the message, does the cursor move.
+  // Only now, after the server accepted the message, does the cursor move; not once a stop was
+  // asked: the run has already reported the cursor unchanged (the mail is then sent again).
+  stopIfAsked(sys.stop);
   if (!backfill) commitMailed(cfg, next);
   const accepted = cfg.mail.dest.length - sent.rejected.length;
   const to = plural(accepted, 'recipient');

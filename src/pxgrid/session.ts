@@ -1,8 +1,9 @@
 import type { Config } from '../config/config';
 import { AppError, Exit, iseError } from '../core/errors';
+import { mustFinish } from '../core/interrupt';
 import { VERSION } from '../core/version';
-import { loadAccount, saveAccount } from '../state/credentials';
-import { checkWritable, stateFile } from '../state/files';
+import { loadAccount, reserveAccount } from '../state/credentials';
+import { stateFile } from '../state/files';
 import {
   accessSecret,
   accountActivate,
@@ -83,10 +84,19 @@ export async function credentials(cfg: Config, control: PxControl | undefined, s
   const stored = loadAccount(stateDir, nodeName);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
   if (!control) throw new AppError('account', `no pxGrid account yet (${file} is missing): run setup`);
-  checkWritable(stateDir);
-  const made = await accountCreate(control, nodeName);
-  // Saved before anything else happens: ISE never shows this password again.
-  saveAccount(stateDir, { nodeName, password: made.password });
+  const room = reserveAccount(stateDir, nodeName);
+  const create = async () => {
+    try {
+      const made = await accountCreate(control, nodeName);
+      // Saved at once, into the room reserved above: ISE never shows this password again.
+      room.save({ nodeName, password: made.password });
+      return made;
+    } catch (err) {
+      room.abandon();
+      throw err;
+    }
+  };
+  const made = await mustFinish(create());
   return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 

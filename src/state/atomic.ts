@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { stateError } from '../core/errors';
+import { makeStateDir } from './files';
 
 /**
  * Writes a file so that a crash or power loss leaves either the old or the new content, never a
@@ -18,13 +19,15 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
   }
 }
 
-function write(file: string, data: string | Iterable<string>, mode: number): void {
-  // A random suffix, not the pid: only the entry module touches `process`, and two runs never
-  // write the same file at once anyway (the lock).
-  const suffix = Math.floor(Math.random() * 1e9);
+/** A temp file next to `file`: a random suffix, not the pid (only the entry module touches `process`). */
+function tempFor(file: string): string {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${suffix}.tmp`);
+  makeStateDir(dir);
+  return join(dir, `.${basename(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
+}
+
+function write(file: string, data: string | Iterable<string>, mode: number): void {
+  const tmp = tempFor(file);
   const fd = openSync(tmp, 'w', mode);
   try {
     // Pieces let a large file (the cursor after a storm) be written without one big string.
@@ -38,7 +41,50 @@ function write(file: string, data: string | Iterable<string>, mode: number): voi
   }
   closeSync(fd);
   renameSync(tmp, file);
-  syncDir(dir);
+  syncDir(dirname(file));
+}
+
+/** Room set aside on disk for a file whose content is known only later. */
+export interface Reservation {
+  /** Writes `data` into the reserved room, then renames it into place (fsync'd like writeFileAtomic). */
+  commit(data: string): void;
+  /** Gives the room back. */
+  abandon(): void;
+}
+
+/**
+ * Proves that `bytes` fit before something that cannot be repeated (ISE shows a generated
+ * password once): writes and fsyncs that many bytes into the temp file the content will later
+ * overwrite in place, so a full disk fails now, with nothing lost. Throws the system error.
+ */
+export function reserveFileAtomic(file: string, bytes: number, mode = 0o600): Reservation {
+  const tmp = tempFor(file);
+  const fd = openSync(tmp, 'w', mode);
+  let open = true;
+  const abandon = () => {
+    if (open) closeSync(fd);
+    open = false;
+    rmSync(tmp, { force: true });
+  };
+  try {
+    writeSync(fd, Buffer.alloc(bytes, 0x20));
+    fsyncSync(fd);
+  } catch (err) {
+    abandon();
+    throw err;
+  }
+  return {
+    abandon,
+    commit(data) {
+      writeSync(fd, data, 0);
+      ftruncateSync(fd, Buffer.byteLength(data));
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, file);
+      syncDir(dirname(file));
+    },
+  };
 }
 
 function syncDir(dir: string): void {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { stateError } from '../core/errors';
@@ -42,19 +42,9 @@ export function readStateJson<T>(
 }
 
 /**
- * Fails early, with the fix, when STATE_DIR cannot hold files: before ISE generates a password
- * that would then be lost (AccountCreate shows it once). Creates the directory if needed.
+ * Creates STATE_DIR (and missing parents) 0700 whatever the umask: it holds the pxGrid password.
+ * An existing directory is left as it is (Guestshell's bootflash refuses chmod).
  */
-export function checkWritable(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const probe = join(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
-    writeFileSync(probe, '');
-    rmSync(probe, { force: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw stateError(
-      `STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`,
-    );
-  }
+export function makeStateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
 }

@@ -60,7 +60,7 @@ test('2 million small records, --max-old-space-size=96: under 160 MB peak RSS, o
     // RUN_DEADLINE and the timeouts are generous: ~25 s of CPU, far longer on a loaded machine.
     runBundle(w!.dir, [], { ...w!.env, RUN_DEADLINE: '600s' }, undefined, {
       nodeArgs: ['--max-old-space-size=96'],
-      onSpawn: (pid) => watchPeak(pid, peak),
+      onSpawn: (child) => child.pid !== undefined && watchPeak(child.pid, peak),
       timeoutMs: 600_000,
     });
   const r = await run();

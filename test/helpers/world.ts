@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ export interface World {
   stateDir: string;
   env: Record<string, string>;
   /** dist/run.js as a child process from the empty directory. */
-  run(args?: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
+  run(args?: string[], env?: Record<string, string | undefined>, opts?: SpawnOptions): Promise<RunResult>;
   /** The same code in-process (faster; for unit-level integration tests). */
   runInProcess(
     args?: string[],
@@ -81,7 +81,7 @@ export async function startSharedWorld(opts: WorldOptions = {}): Promise<World> 
     dir,
     stateDir,
     env,
-    run: (args = [], extra = {}) => runBundle(dir, args, { ...env, ...extra }),
+    run: (args = [], extra = {}, spawnOpts = {}) => runBundle(dir, args, { ...env, ...extra }, undefined, spawnOpts),
     runInProcess: (args = [], extra = {}, now = Date.now, crash) =>
       runInProcess(dir, args, { ...env, ...extra }, now, crash),
     cursor: () =>
@@ -106,8 +106,10 @@ function cleanEnv(extra: Record<string, string | undefined>): Record<string, str
 export interface SpawnOptions {
   /** Node flags before the script, e.g. `--max-old-space-size=96`. */
   nodeArgs?: string[];
-  /** Called with the child's pid once it runs (e.g. to watch its memory). */
-  onSpawn?: (pid: number) => void;
+  /** A command the bundle's node is started through, e.g. `['sh', '-c', 'umask 000; exec "$@"', 'sh']`. */
+  launcher?: string[];
+  /** Sees the child as soon as it runs: a test can signal it or watch its memory. */
+  onSpawn?: (child: ChildProcess) => void;
   timeoutMs?: number;
 }
 
@@ -119,12 +121,13 @@ export function runBundle(
   opts: SpawnOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE, [...(opts.nodeArgs ?? []), script, ...args], {
+    const [command, ...pre] = [...(opts.launcher ?? []), NODE, ...(opts.nodeArgs ?? []), script, ...args];
+    const child = spawn(command!, pre, {
       cwd: tmpdir(),
       env: cleanEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
+    opts.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
