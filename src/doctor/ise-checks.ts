@@ -4,10 +4,11 @@ import type { IseEndpoint } from '../config/config';
 import { Exit, iseError } from '../core/errors';
 import { accessSecret, accountActivate, PxControl } from '../pxgrid/control';
 import { ServiceStatusError, streamFailures } from '../pxgrid/failures';
-import { type BasicAuth, noHandshake, PxHttp, transportError } from '../pxgrid/http';
+import { type BasicAuth, PxHttp } from '../pxgrid/http';
 import type { ServiceNode } from '../pxgrid/schemas';
 import { accountStateError, credentials, DESCRIPTION, radiusNodes, restBaseUrl } from '../pxgrid/session';
 import type { TlsMaterial } from '../pxgrid/tls';
+import { noHandshake, transportError } from '../pxgrid/transport-errors';
 import { dnsCheck, tcpCheck } from './local-checks';
 import type { DoctorContext, DoctorReport } from './report';
 

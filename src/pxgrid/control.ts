@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IseEndpoint } from '../config/config';
 import { AppError, iseError } from '../core/errors';
-import { type BasicAuth, type PxHttp, TransportError } from './http';
+import type { BasicAuth, PxHttp } from './http';
 import {
   accessSecretResponse,
   accountActivateResponse,
@@ -9,6 +9,7 @@ import {
   type ServiceNode,
   serviceLookupResponse,
 } from './schemas';
+import { TransportError } from './transport-errors';
 
 export const RADIUS_SERVICE = 'com.cisco.ise.radius';
 /** A control answer is a few hundred bytes; more than this is not pxGrid talking. */

@@ -1,8 +1,9 @@
 import { AppError, iseError } from '../core/errors';
 import { headerTime } from '../core/times';
-import { type BasicAuth, deadlineError, type PxHttp, transportError } from './http';
+import type { BasicAuth, PxHttp } from './http';
 import { ArrayElementStream, MalformedJson } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
+import { deadlineError, transportError } from './transport-errors';
 
 export interface FetchStats {
   /** Records that lacked an id or timestamp and so could not be tracked (counted, not mailed). */

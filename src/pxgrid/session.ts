@@ -14,8 +14,9 @@ import {
   serviceProperty,
 } from './control';
 import { type FetchStats, type RecordSink, ServiceStatusError, streamFailures } from './failures';
-import { type BasicAuth, type PxHttp, TransportError } from './http';
+import type { BasicAuth, PxHttp } from './http';
 import type { ServiceNode } from './schemas';
+import { TransportError } from './transport-errors';
 
 /** Sent as AccountActivate `description`: the ISE admin sees which tool and version asks. */
 export const DESCRIPTION = `ise-to-mail ${VERSION}`;

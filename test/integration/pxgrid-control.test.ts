@@ -11,7 +11,8 @@ import {
   serviceLookup,
   serviceProperty,
 } from '../../src/pxgrid/control';
-import { PxHttp, TransportError } from '../../src/pxgrid/http';
+import { PxHttp } from '../../src/pxgrid/http';
+import { TransportError } from '../../src/pxgrid/transport-errors';
 import { call } from '../fake/client';
 import type { FakePxgrid } from '../fake/pxgrid';
 import { closedPort, inprocFixtures, rejection } from '../helpers/inproc';

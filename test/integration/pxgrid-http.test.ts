@@ -5,8 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { Deadline } from '../../src/core/deadline';
 import { Exit } from '../../src/core/errors';
-import { type PostOptions, PxHttp, TransportError } from '../../src/pxgrid/http';
+import { type PostOptions, PxHttp } from '../../src/pxgrid/http';
 import type { TlsMaterial } from '../../src/pxgrid/tls';
+import { TransportError } from '../../src/pxgrid/transport-errors';
 import type { FakePxgrid } from '../fake/pxgrid';
 import { bodyText, closedPort, inprocFixtures, rejection } from '../helpers/inproc';
 

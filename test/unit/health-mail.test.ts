@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { type AppError, iseError, stateError } from '../../src/core/errors';
 import { foldRecovery, headline, problemMail } from '../../src/health/health-mail';
 import { describeHealth } from '../../src/health/health-record';
-import { deadlineError, transportError } from '../../src/pxgrid/http';
 import { accountStateError } from '../../src/pxgrid/session';
+import { deadlineError, transportError } from '../../src/pxgrid/transport-errors';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 23, 10, 0);
