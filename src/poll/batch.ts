@@ -1,15 +1,17 @@
+import { recordTime } from '../core/times';
 import { Digest } from '../format/digest';
 import { StormGroups } from '../format/storm';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
-import { canonicalId, recordTime } from '../state/cursor';
+import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
+import { type PollWindow, pollWindow } from './window';
 
 /**
  * The records of one poll that were not mailed before: fed to the digest (filters, summary,
  * attachment) and the storm groups one at a time, and remembered (canonical id -> time) so the
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
- * them, hence the off-heap IdTimeSet and nothing else that grows per record.
+ * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
 export class Batch implements FailureSink {
   digest: Digest;
@@ -17,13 +19,24 @@ export class Batch implements FailureSink {
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
+  /** Records older than the query start: ISE ignored startTimestamp; an earlier run had them. */
+  older = 0;
+  /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
+  trackedFrom: number | undefined;
+  window: PollWindow;
 
-  /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+  /**
+   * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+   * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
+   */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
+    private readonly start?: number,
+    private readonly localNow = Number.NaN,
   ) {
     this.digest = newDigest();
+    this.window = pollWindow(start, undefined, localNow);
   }
 
   reset(): void {
@@ -32,17 +45,28 @@ export class Batch implements FailureSink {
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
+    this.older = 0;
+    this.trackedFrom = undefined;
+  }
+
+  begin(iseNow: number | undefined): void {
+    this.window = pollWindow(this.start, iseNow, this.localNow);
   }
 
   add(record: FailureRecord): void {
+    const t = recordTime(record.timestamp);
+    if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
+      this.older++;
+      return;
+    }
     const id = canonicalId(record.id);
     // Before the filters: a filtered record is done with too, and must advance the cursor.
     // The same id twice in one response counts once.
-    if (this.seen.has(id) || !this.mailed.add(id, recordTime(record.timestamp))) {
+    if (this.seen.has(id) || !this.#track(id, t)) {
       this.alreadyMailed++;
       return;
     }
-    this.deliver(record);
+    this.deliver(record, t, t !== undefined && t > this.window.limit);
   }
 
   /**
@@ -50,8 +74,19 @@ export class Batch implements FailureSink {
    * (ALERT_MODE=each-run, poll.ts) or the digest spool's counts and rows (digest mode, muted
    * failures waiting: digest-poll.ts); the digest applies filters and mutes.
    */
-  deliver(record: FailureRecord): void {
-    const view = this.digest.add(record);
+  deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
+    const view = this.digest.add(record, time, future);
     if (view) this.groups.add(view);
+  }
+
+  /** Remembers a new id; false when it is already there. Beyond the cap the oldest half goes. */
+  #track(id: string, t: number | undefined): boolean {
+    if (t !== undefined && this.trackedFrom !== undefined && t < this.trackedFrom) return true;
+    if (this.mailed.size >= MAX_TRACKED_IDS) {
+      this.trackedFrom = Math.max(this.trackedFrom ?? -Infinity, this.mailed.floorFor(MAX_TRACKED_IDS / 2));
+      this.mailed.dropBefore(this.trackedFrom);
+      if (t !== undefined && t < this.trackedFrom) return true;
+    }
+    return this.mailed.add(id, t);
   }
 }

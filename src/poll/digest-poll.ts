@@ -1,35 +1,32 @@
 import type { Config } from '../config/config';
-import type { Deadline } from '../core/deadline';
-import type { Io, Outcome, System } from '../core/outcome';
+import { stopIfAsked } from '../core/interrupt';
+import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
 import { compileFilters } from '../format/filters';
 import { noteLead } from '../format/storm';
 import { timeFormat } from '../format/time';
-import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
+import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { advance, emptyCursor, queryStart, readCursorFile } from '../state/cursor';
+import { emptyCursor, readCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
-import { Batch } from './batch';
+import type { Batch } from './batch';
 import { composer } from './poll-mail';
 import {
   afterDelivery,
   asideText,
   commitEmpty,
-  fetchInto,
+  fetchBatch,
   type MuteLabel,
   minSendMs,
+  nextCursor,
+  type PollContext,
   type RunOptions,
+  sendPollMail,
   sentNotes,
 } from './steps';
-import { outcome, printMessage, runNotes } from './summary';
-
-export interface PollContext {
-  deadline: Deadline;
-  io: Io;
-  sys: System;
-}
+import { mailNotes, outcome, type PollFacts, printMessage, runNotes } from './summary';
 
 /**
  * A poll through the digest spool (ALERT_MODE=digest; in each-run mode while mutes are active or
@@ -51,32 +48,37 @@ export async function digestPoll(
   const before = spool.total;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-  const batch = new Batch(cursor.seen, () =>
-    spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg)),
-  );
-  let stats: Awaited<ReturnType<typeof fetchInto>>;
+  const newDigest = () => spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg));
+  const spooled = spool.seen;
+  let fetched: Awaited<ReturnType<typeof fetchBatch>>;
   try {
-    stats = await fetchInto(cfg, queryStart(cursor, cfg.overlapMs), batch, deadline, io, sys.now());
+    fetched = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   } catch (err) {
     spool.discard();
     throw err;
   }
+  const { batch, invalid } = fetched;
   sys.crash?.('after-fetch');
-  const notes = runNotes(cfg, stats.invalid);
   const d = batch.digest;
+  const next = nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
   const now = sys.now();
-  const fresh = `${plural(batch.mailed.size, 'new failure')}`;
+  const found = d.seenTotal - spooled;
+  const fresh = plural(found, 'new failure');
   if (opts.dryRun) {
     spool.discard();
     return dryRun(cfg, opts, io, d, spool, fresh, notes, now);
   }
-  if (batch.mailed.size > 0) spool.commit(d, advance(cursor, batch.mailed, cfg.overlapMs), now, sys.crash);
+  // A stopped run commits nothing: it has already reported the cursor unchanged.
+  stopIfAsked(sys.stop);
+  if (found > 0 || batch.mailed.size > 0) spool.commit(d, next, now, sys.crash);
   else {
     spool.discard();
-    commitEmpty(cfg, cursor, stats.serverDate, opts.resetCursor);
+    commitEmpty(cfg, cursor, next, opts.resetCursor);
   }
   const dueAt = nextDigest(cfg, spool, opts.flush === true);
-  const news = { fresh: batch.mailed.size > 0 ? fresh : 'no new failures', body: spool.total - before };
+  const news = { fresh: found > 0 ? fresh : 'no new failures', body: spool.total - before, facts };
   if (spool.total === 0 || dueAt === undefined || dueAt > now) {
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
@@ -98,7 +100,7 @@ function nextDigest(cfg: Config, spool: Spool, flush: boolean): number | undefin
 interface Sending {
   notes: string[];
   batch: Batch;
-  news: { fresh: string; body: number };
+  news: { fresh: string; body: number; facts: PollFacts };
 }
 
 async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool: Spool, s: Sending) {
@@ -111,13 +113,16 @@ async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool
   s.notes.push(...lost);
   const base = composer(cfg, d, sys.now(), {
     groups: eachRun ? s.batch.groups : undefined,
+    notes: mailNotes(s.news.facts),
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
     unkept: d.attachment()?.omitted ?? 0,
   });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const sent = await sendFitted(cfg, deadline, compose);
+  const sent = await sendPollMail(cfg, deadline, compose, false);
   sys.crash?.('after-send');
+  // Not once a stop was asked: the run has reported that; the digest then goes again next run.
+  stopIfAsked(sys.stop);
   afterDelivery(() => spool.reset(sys.crash), 'the spool was not emptied', 'this digest');
   s.notes.push(...sentNotes(sent, d));
   const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');

@@ -69,6 +69,12 @@ export class Spool {
     return counts.reduce((a, [, n]) => a + n, 0);
   }
 
+  /** Every failure the spool has counted: for the mail body, muted, or filtered out. */
+  get seen(): number {
+    const filtered = this.#state ? [...this.#state.filtered] : this.#json!.filtered;
+    return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
+  }
+
   /** The first digest boundary after the spool opened: when the pending digest goes out. */
   dueAt(schedule: DigestSchedule, zone: string): number | undefined {
     return this.#m.openedAt === undefined ? undefined : boundaryAfter(this.#m.openedAt, schedule, zone);
@@ -141,7 +147,8 @@ export class Spool {
     for (const seg of this.#m.segments) {
       if (seg.format !== attachment.format) {
         notes.push(
-          `${plural(seg.rows, 'spooled row')} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`,
+          `${plural(seg.rows, 'spooled row')} in ${seg.format}, ` +
+            `but MAIL_ATTACH is now ${attachment.format}: not attached`,
         );
         continue;
       }
