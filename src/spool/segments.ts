@@ -155,7 +155,8 @@ export function attachSegments(
   for (const seg of segments) {
     if (seg.format !== attachment.format) {
       note(
-        `${plural(seg.rows, 'spooled row')} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`,
+        `${plural(seg.rows, 'spooled row')} in ${seg.format}, ` +
+          `but MAIL_ATTACH is now ${attachment.format}: not attached`,
       );
       continue;
     }
