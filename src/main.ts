@@ -29,6 +29,24 @@ function clock(env: NodeJS.ProcessEnv): () => number {
   return () => Date.now() + offset;
 }
 
+/** What 128+n each stop signal means to a shell and to EEM. */
+const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * SIGTERM, SIGINT and SIGHUP (EEM or an operator stopping a run) abort `stop`: the run sees it,
+ * records the failure, releases the lock and prints its ERROR line through the normal error path
+ * (src/core/interrupt.ts). A second signal while that cleanup runs exits at once.
+ */
+function stopOnSignals(stop: AbortController): void {
+  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+    process.on(name, () => {
+      if (!stop.signal.aborted) return stop.abort(name);
+      process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged\n`);
+      process.exit(128 + n);
+    });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   // `--version` answers before anything else is loaded: EEM and scripts call it to probe the install.
   if (argv.length === 1 && argv[0] === '--version') {
@@ -41,9 +59,12 @@ async function main(argv: string[]): Promise<number> {
   // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
+  const stop = new AbortController();
+  stopOnSignals(stop);
+  const { pid, env, execPath } = process;
   return runCli(
     argv,
-    { pid: process.pid, now: clock(process.env), alive, baseDir, env: process.env, crash, execPath: process.execPath },
+    { pid, now: clock(env), alive, baseDir, env, crash, execPath, stop: stop.signal },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );
 }

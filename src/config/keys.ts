@@ -100,3 +100,36 @@ export function secretValues(raw: RawConfig): string[] {
     .map((k) => raw[k] ?? '')
     .filter((v) => v.length >= 4);
 }
+
+/**
+ * The known key a mistyped name most likely meant (`SMTP_SEVRER` → `SMTP_SERVER`), or undefined
+ * when none is close: at most two edits (a swap of neighbours counts as one), any case, or the
+ * name is a known key with something added (`MAIL_PASSWORD`).
+ */
+export function closestKey(name: string, opts: { contained?: boolean } = {}): Key | undefined {
+  const upper = name.toUpperCase();
+  let best: { key: Key; d: number } | undefined;
+  for (const [known, key] of BY_NAME) {
+    const d = editDistance(upper, known);
+    if (best === undefined || d < best.d) best = { key, d };
+  }
+  if (best && best.d <= 2) return best.key;
+  if (opts.contained === false) return undefined;
+  const within = [...BY_NAME].filter(([known]) => upper.startsWith(known)).sort((a, b) => b[0].length - a[0].length);
+  return within[0]?.[1];
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

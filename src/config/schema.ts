@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isTimeZone, parseBool, parseDuration, parseTimesOfDay, splitList } from './values';
+import { isTimeZone, parseBool, parseDuration, parseHostEntry, parseTimesOfDay, splitList } from './values';
 
 /**
  * Validation of the merged raw strings. Each field names its variable in the error, says what is
@@ -55,8 +55,17 @@ const headerText = (name: string, max: number) =>
     `${name} must be one line of at most ${max} characters`,
   );
 
+const hosts = text.superRefine((v, ctx) => {
+  const bad = splitList(v).find((entry) => !parseHostEntry(entry));
+  if (bad !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`,
+    });
+});
+
 export const rawSchema = z.object({
-  ISE_HOST: text.optional(),
+  ISE_HOST: hosts.optional(),
   PXGRID_PORT: port('PXGRID_PORT').default(8910),
   PXGRID_USER: text
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'PXGRID_USER may hold letters, digits, - _ . (at most 100)')

@@ -26,6 +26,15 @@ export function parseSince(text: string, now: number): number | undefined {
   return parseInstant(text);
 }
 
+/** One ISE_HOST entry: `host`, `host:port` or `[v6]:port`; undefined when it is neither. */
+export function parseHostEntry(entry: string): { host: string; port?: number } | undefined {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+  const host = m?.[1] ?? entry;
+  const port = m?.[2] ? Number(m[2]) : undefined;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host) || (port !== undefined && !(port > 0 && port < 65536))) return undefined;
+  return { host, port };
+}
+
 export function splitList(text: string): string[] {
   return text
     .split(',')

@@ -4,10 +4,11 @@ import type { IseEndpoint } from '../config/config';
 import { Exit, iseError } from '../core/errors';
 import { accessSecret, accountActivate, PxControl } from '../pxgrid/control';
 import { ServiceStatusError, streamFailures } from '../pxgrid/failures';
-import { type BasicAuth, PxHttp, transportError } from '../pxgrid/http';
+import { type BasicAuth, PxHttp } from '../pxgrid/http';
 import type { ServiceNode } from '../pxgrid/schemas';
 import { accountStateError, credentials, DESCRIPTION, radiusNodes, restBaseUrl } from '../pxgrid/session';
 import type { TlsMaterial } from '../pxgrid/tls';
+import { noHandshake, transportError } from '../pxgrid/transport-errors';
 import { dnsCheck, tcpCheck } from './local-checks';
 import type { DoctorContext, DoctorReport } from './report';
 
@@ -68,7 +69,7 @@ async function verifiedHandshake(ctx: DoctorContext, ep: IseEndpoint, tls: TlsMa
     });
     socket.once('timeout', () => {
       socket.destroy();
-      reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
+      reject(new Error(noHandshake(ms, ep.port)));
     });
     socket.once('error', (err) =>
       reject(transportError(`https://${ep.host}:${ep.port}/`, err, undefined, Boolean(tls.cert))),
@@ -114,7 +115,10 @@ async function nodeChecks(
     const since = new Date(ctx.sys.now() - 60_000).toISOString();
     let n = 0;
     try {
-      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, () => n++);
+      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, {
+        begin: () => undefined,
+        add: () => n++,
+      });
     } catch (err) {
       if (err instanceof ServiceStatusError) {
         throw iseError(

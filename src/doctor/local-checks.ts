@@ -1,10 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Deadline } from '../core/deadline';
 import { describe, Exit, mailError, usageError } from '../core/errors';
 import { smtpHint, transportOptions } from '../mail/transport';
+import { makeStateDir } from '../state/files';
 import type { DoctorContext, DoctorReport } from './report';
 
 const STEP_MS = 10_000;
@@ -77,7 +78,7 @@ export async function stateDirCheck(ctx: DoctorContext, report: DoctorReport): P
   await report.probe('state dir', Exit.usage, () => {
     const probe = join(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeStateDir(dir);
       writeFileSync(probe, 'ise-to-mail doctor\n', { mode: 0o600, flag: 'wx' });
       unlinkSync(probe);
     } catch (err) {

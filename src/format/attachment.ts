@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { GzipBlocks } from './gzblocks';
-import { clean } from './sanitize';
+import { clean, jsonText } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:
@@ -46,7 +46,8 @@ export const CSV_CELL_MAX = 1000;
 export function csvCell(value: unknown): string {
   let s = clean(value, CSV_CELL_MAX);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // `;` too: a spreadsheet set to semicolon separators would otherwise split `bob;=1+1` into a formula cell.
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
@@ -55,7 +56,7 @@ export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n
 // so a viewer cannot be tricked into showing reordered text.
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const jsonLine = (r: FailureRecord) =>
-  JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** One record as the attachment writes it: a CSV row with its CRLF, or a JSON object on one line. */
 export function attachmentRow(format: Exclude<AttachFormat, 'none'>, record: FailureRecord): string {

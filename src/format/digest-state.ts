@@ -1,9 +1,10 @@
 import type { FilterName } from './filters';
+import type { FailureView } from './view';
 
 /**
  * Everything a Digest counts, as plain data: the digest spool (ALERT_MODE=digest) stores it between
  * runs, so a digest covering many polls keeps exact counts in bounded space (the same caps as one
- * poll's digest: MAX_KEYS per table, MAX_ROWS detail rows).
+ * poll's digest).
  */
 export interface Span {
   count: number;
@@ -13,35 +14,41 @@ export interface Span {
   last: number | undefined;
 }
 
-/** One failure as the mail shows it: cleaned display values, never raw record text. */
-export interface FailureView {
-  time: number | undefined;
-  user: string;
-  endpoint: string;
-  nasName: string;
-  nasIp: string;
-  reason: string;
-  location: string;
-}
-
 /** Identical failures (same user, endpoint, NAS, reason) collapsed into one row. */
 export interface DetailRow extends FailureView, Span {}
 
 export interface ReasonRow extends Span {
   reason: string;
   users: number;
+  /** More distinct users than were counted (memory cap): `users` is a lower bound. */
+  usersCapped?: boolean;
 }
 export interface NasRow extends Span {
   name: string;
   ip: string;
   location: string;
   users: number;
+  usersCapped?: boolean;
 }
 
 export interface Group<R> {
   row: R;
   users: Set<string>;
+  /** A user was not counted for lack of room. */
+  capped: boolean;
 }
+
+/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
+export const MAX_KEYS = 10_000;
+/**
+ * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
+ * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
+ */
+export const MAX_ROWS = 2_000;
+/** Distinct users counted per reason and per NAS, all groups together (~100 bytes each). */
+export const MAX_GROUP_USERS = 100_000;
+/** Joins cleaned values into one key: clean() never leaves a control character in a value. */
+const SEP = '\u0000';
 
 export interface DigestState {
   /** Records in the mail body (after filters and mutes). */
@@ -50,6 +57,10 @@ export interface DigestState {
   oldest: number | undefined;
   /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   rowsDropped: number;
+  /** Records in the mail timestamped after ISE's clock (plus skew). */
+  future: number;
+  /** Room left for distinct users in the reason and NAS groups. */
+  groupUsersLeft: number;
   filtered: Map<FilterName, number>;
   /** Records a mute kept out of the body (still attached), by the mute's label. */
   muted: Map<string, number>;
@@ -66,6 +77,8 @@ export function emptyDigestState(): DigestState {
     newest: undefined,
     oldest: undefined,
     rowsDropped: 0,
+    future: 0,
+    groupUsersLeft: MAX_GROUP_USERS,
     filtered: new Map(),
     muted: new Map(),
     rows: new Map(),
@@ -76,20 +89,13 @@ export function emptyDigestState(): DigestState {
   };
 }
 
-export const rowKey = (v: FailureView) => JSON.stringify([v.user, v.endpoint, v.nasName, v.nasIp, v.reason]);
-export const nasKey = (name: string, ip: string) => JSON.stringify([name, ip]);
-
-/** Above this many distinct keys a table only counts: memory grows with this cap, not the batch. */
-export const MAX_KEYS = 10_000;
-/**
- * Detail rows kept (the mail shows a few dozen; every record is in the attachment). A row holds
- * ~1 KB of cleaned values: 2 000 rows cost ~2 MB of a storm's 128 MB budget, 10 000 cost ~10 MB.
- */
-export const MAX_ROWS = 2_000;
+export const rowKey = (v: FailureView) => [v.user, v.endpoint, v.nasName, v.nasIp, v.reason].join(SEP);
+export const nasKey = (name: string, ip: string) => `${name}${SEP}${ip}`;
 
 /** Counts one failure for the mail body into every table of `s`. */
-export function countFailure(s: DigestState, v: FailureView, attempts: number): void {
+export function countFailure(s: DigestState, v: FailureView, attempts: number, future: boolean): void {
   s.total++;
+  if (future) s.future++;
   s.newest = maxTime(s.newest, v.time);
   s.oldest = minTime(s.oldest, v.time);
   countInto(s.users, v.user);
@@ -123,14 +129,19 @@ function addGroups(s: DigestState, v: FailureView, attempts: number): void {
   for (const g of [reason, nas]) {
     if (!g) continue;
     addSpan(g.row, v.time, attempts);
-    if (g.users.size < MAX_KEYS) g.users.add(v.user);
+    if (g.users.has(v.user)) continue;
+    if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
+    else {
+      g.users.add(v.user);
+      s.groupUsersLeft--;
+    }
   }
 }
 
-function group<R>(map: Map<string, Group<R>>, key: string, make: () => R) {
+function group<R>(map: Map<string, Group<R>>, key: string, make: () => R): Group<R> | undefined {
   let entry = map.get(key);
   if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set() };
+    entry = { row: make(), users: new Set(), capped: false };
     map.set(key, entry);
   }
   return entry;

@@ -1,4 +1,5 @@
 import type { AttachFormat } from '../config/config';
+import { recordTime } from '../core/times';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
 import {
@@ -6,33 +7,19 @@ import {
   type DetailRow,
   type DigestState,
   emptyDigestState,
-  type FailureView,
   MAX_KEYS,
   type NasRow,
   type ReasonRow,
 } from './digest-state';
 import type { FilterName, RecordFilter } from './filters';
-import { clean } from './sanitize';
+import { type FailureView, viewOf } from './view';
 
-export type { DetailRow, FailureView, NasRow, ReasonRow } from './digest-state';
-export { MAX_KEYS, MAX_ROWS } from './digest-state';
+export type { DetailRow, NasRow, ReasonRow } from './digest-state';
+export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './digest-state';
 
 export interface TopRow {
   value: string;
   count: number;
-}
-
-export function viewOf(r: FailureRecord): FailureView {
-  const t = Date.parse(r.timestamp);
-  return {
-    time: Number.isFinite(t) ? t : undefined,
-    user: clean(r.userName),
-    endpoint: clean(r.callingStationId ?? r.macAddress),
-    nasName: clean(r.nasName ?? r.networkDeviceName),
-    nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
-    location: clean(r.location),
-  };
 }
 
 export interface DigestOptions {
@@ -63,27 +50,28 @@ export class Digest {
 
   /**
    * Adds one record and returns its cleaned view; undefined when a filter dropped it (only
-   * counted) or a mute keeps it out of the body (counted and attached).
+   * counted) or a mute keeps it out of the body (counted and attached). `time`: its instant, if
+   * known already; `future`: that is after ISE's clock.
    */
-  add(record: FailureRecord): FailureView | undefined {
+  add(record: FailureRecord, time?: number, future = false): FailureView | undefined {
     const s = this.#s;
     const dropped = this.#opts.filter?.(record);
     if (dropped) {
       s.filtered.set(dropped, (s.filtered.get(dropped) ?? 0) + 1);
       return undefined;
     }
-    const muted = this.#opts.mute?.(record);
     this.attach(record);
+    const muted = this.#opts.mute?.(record);
     if (muted !== undefined) {
       s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
       return undefined;
     }
-    const v = viewOf(record);
-    countFailure(s, v, failedAttempts(record));
+    const v = viewOf(record, time ?? recordTime(record.timestamp));
+    countFailure(s, v, failedAttempts(record), future);
     return v;
   }
 
-  /** Puts a record into the attachment only (the digest spool replays its stored records). */
+  /** Puts a record into the attachment only. */
   attach(record: FailureRecord): void {
     this.#attachment?.add(record);
     this.#opts.onAttach?.(record);
@@ -94,6 +82,7 @@ export class Digest {
     return this.#s;
   }
 
+  /** Records in the mail body (after filters and mutes). */
   get total(): number {
     return this.#s.total;
   }
@@ -106,12 +95,22 @@ export class Digest {
     return this.#s.oldest;
   }
 
+  /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   get rowsDropped(): number {
     return this.#s.rowsDropped;
   }
 
+  /** Records in the mail timestamped after ISE's clock (plus skew). */
+  get future(): number {
+    return this.#s.future;
+  }
+
   get filtered(): ReadonlyMap<FilterName, number> {
     return this.#s.filtered;
+  }
+
+  get filteredTotal(): number {
+    return sum(this.#s.filtered);
   }
 
   get muted(): ReadonlyMap<string, number> {
@@ -125,10 +124,6 @@ export class Digest {
   /** Every record seen: in the body, muted, or filtered. */
   get seenTotal(): number {
     return this.#s.total + this.mutedTotal + this.filteredTotal;
-  }
-
-  get filteredTotal(): number {
-    return sum(this.#s.filtered);
   }
 
   /** Distinct users; `usersCapped` says the true number is higher. */
@@ -146,13 +141,13 @@ export class Digest {
 
   reasons(): ReasonRow[] {
     return [...this.#s.reasons.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
     return [...this.#s.nas.values()]
-      .map((r) => ({ ...r.row, users: r.users.size }))
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 

@@ -1,6 +1,5 @@
 import type { Filters } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { compileGlob } from './glob';
 import { reasonCode } from './hints';
 
 /** The variable whose rule dropped a record; the mail footer counts by it. */
@@ -11,12 +10,43 @@ export type RecordFilter = (record: FailureRecord) => FilterName | undefined;
 
 export const NO_FILTERS: Filters = { excludeReasons: [], includeReasons: [], excludeUsers: [], excludeNas: [] };
 
+/**
+ * A case-insensitive glob matcher where only `*` and `?` are special. Greedy match that remembers
+ * the last `*` only: O(name x glob) whatever the input, where a regular expression such as
+ * /^.*a.*a.*a.*b$/ backtracks exponentially on hostile names.
+ * See: https://research.swtch.com/glob
+ */
+export function globMatcher(glob: string): (text: string) => boolean {
+  const p = Array.from(glob.toLowerCase());
+  return (text) => {
+    const s = Array.from(text.toLowerCase());
+    let i = 0;
+    let j = 0;
+    let star = -1; // position in p just after the last `*` seen
+    let resume = 0; // position in s where that `*` resumes matching
+    while (i < s.length) {
+      if (j < p.length && (p[j] === '?' || (p[j] !== '*' && p[j] === s[i]))) {
+        i++;
+        j++;
+      } else if (j < p.length && p[j] === '*') {
+        star = ++j;
+        resume = i;
+      } else if (star >= 0) {
+        j = star;
+        i = ++resume;
+      } else return false;
+    }
+    while (p[j] === '*') j++;
+    return j === p.length;
+  };
+}
+
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : '');
 
 export function compileFilters(f: Filters): RecordFilter {
   const excludeReasons = new Set(f.excludeReasons);
   const includeReasons = new Set(f.includeReasons);
-  const users = f.excludeUsers.map((g) => compileGlob(g));
+  const users = f.excludeUsers.map(globMatcher);
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
   return (r) => {
     const code = reasonCode(typeof r.failureReason === 'string' ? r.failureReason : '');
@@ -24,7 +54,7 @@ export function compileFilters(f: Filters): RecordFilter {
     if (includeReasons.size > 0 && (code === undefined || !includeReasons.has(code))) return 'INCLUDE_REASONS';
     if (users.length > 0) {
       const user = typeof r.userName === 'string' ? r.userName : '';
-      if (users.some((glob) => glob(user))) return 'EXCLUDE_USERS';
+      if (users.some((match) => match(user))) return 'EXCLUDE_USERS';
     }
     if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
       return 'EXCLUDE_NAS';

@@ -121,6 +121,9 @@ export class GzipBlocks {
   clear(): void {
     this.#members = [];
     this.#pending = [];
+    this.#pendingChars = 0;
+    this.#bytes = 0;
+    this.#full = false;
   }
 
   #parts(): Buffer[] {

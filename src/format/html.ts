@@ -50,7 +50,7 @@ function summary(m: MailModel): string[] {
       ['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'],
       m.reasons.map((r) => [
         { text: String(r.count), kind: 'num', sub: r.attempts > r.count ? `${r.attempts} attempts` : undefined },
-        String(r.users),
+        `${r.users}${r.usersCapped ? '+' : ''}`,
         { text: r.reason, sub: r.hint },
         { text: fmt(r.first), kind: 'time' },
         { text: fmt(r.last), kind: 'time' },
@@ -67,7 +67,7 @@ function summary(m: MailModel): string[] {
         n.name,
         n.ip,
         shortLocation(n.location),
-        String(n.users),
+        `${n.users}${n.usersCapped ? '+' : ''}`,
         { text: fmt(n.last), kind: 'time' },
       ]),
     ),

@@ -65,7 +65,9 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   return {
     test: opts.test === true,
     headline: `${plural(d.total, 'RADIUS authentication failure')}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ''}`,
+    facts:
+      `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}` +
+      `${d.mutedTotal ? `; ${d.mutedTotal} muted` : ''}`,
     range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
     fmt,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
@@ -83,6 +85,11 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     mutedTotal: d.mutedTotal,
   };
+}
+
+/** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */
+export function userCount(r: { users: number; usersCapped?: boolean }): string {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, 'user');
 }
 
 /** A top list is for repeat offenders: a value seen once is already in the details. */

@@ -1,8 +1,8 @@
-import type { FailureView } from './digest';
 import { shortLocation } from './model';
 import type { RenderedMail } from './render';
 import { escapeHtml } from './sanitize';
 import type { TimeFormat } from './time';
+import type { FailureView } from './view';
 
 /**
  * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is

@@ -3,6 +3,8 @@
  * another zone, or across a DST change inside one batch, can still compare them. Intl only: no
  * time-zone database is bundled.
  */
+import { plausible } from '../core/times';
+
 export type TimeFormat = (t: number | undefined) => string;
 
 /** `2026-11-23 11:00:00 +01:00` in the given zone; `?` for an unknown time. */
@@ -19,6 +21,8 @@ export function timeFormat(zone: string): TimeFormat {
   });
   return (t) => {
     if (t === undefined || !Number.isFinite(t)) return '?';
+    // Outside 2000-2100 a time is a broken clock: shown as it is, in UTC, never converted.
+    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
     const p: Record<string, number> = {};
     for (const part of dtf.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
     const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);

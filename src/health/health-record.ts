@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { AppError, usageError } from '../core/errors';
+import { AppError, type ErrorKind, KIND_EXIT, stateError } from '../core/errors';
 import { plural } from '../core/plural';
+import { printable } from '../core/printable';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
 
@@ -18,7 +19,7 @@ export interface Health {
   firstFailure?: number;
   /** Consecutive failed runs (0 when the last run succeeded). */
   failedRuns: number;
-  lastError?: { exitCode: number; message: string; at: number };
+  lastError?: LastError;
   /** Last problem mail of the current outage; cleared once its recovery note was delivered. */
   problemMailed?: number;
   /** Start of the current quiet period (heartbeat anchor): last digest, recovery or heartbeat. */
@@ -28,13 +29,27 @@ export interface Health {
   lastHeartbeat?: number;
 }
 
+/** The failure that ended the last failed run; `kind` decides the PROBLEM mail's subject. */
+export interface LastError {
+  kind: ErrorKind;
+  exitCode: number;
+  message: string;
+  at: number;
+}
+
+/** Records written before errors had kinds: the generic kind of their exit code. */
+const KIND_OF_EXIT: Record<number, ErrorKind> = { 2: 'usage', 3: 'account', 4: 'ise-protocol', 5: 'mail', 6: 'locked' };
+const KINDS = Object.keys(KIND_EXIT) as [ErrorKind, ...ErrorKind[]];
+
 const iso = z.string().nullable();
 const fileSchema = z.object({
   version: z.literal(1),
   lastSuccess: iso,
   firstFailure: iso,
   failedRuns: z.number().int().min(0),
-  lastError: z.object({ exitCode: z.number().int(), message: z.string(), at: z.string() }).nullable(),
+  lastError: z
+    .object({ kind: z.enum(KINDS).optional(), exitCode: z.number().int(), message: z.string(), at: z.string() })
+    .nullable(),
   problemMailed: iso,
   quietSince: iso,
   lastMail: iso,
@@ -64,7 +79,7 @@ export function loadHealth(stateDir: string): Health | undefined {
   const time = (v: string | null) => {
     if (v === null) return undefined;
     const t = Date.parse(v);
-    if (!Number.isFinite(t)) throw usageError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
+    if (!Number.isFinite(t)) throw stateError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
     return t;
   };
   const h: Health = { failedRuns: data.failedRuns };
@@ -74,6 +89,7 @@ export function loadHealth(stateDir: string): Health | undefined {
   }
   if (data.lastError)
     h.lastError = {
+      kind: data.lastError.kind ?? KIND_OF_EXIT[data.lastError.exitCode] ?? 'internal',
       exitCode: data.lastError.exitCode,
       message: data.lastError.message,
       at: time(data.lastError.at) ?? 0,
@@ -87,7 +103,7 @@ function serialize(h: Health): string {
   for (const k of TIME_FIELDS) data[k] = time(h[k]);
   data.failedRuns = h.failedRuns;
   data.lastError = h.lastError
-    ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time(h.lastError.at)! }
+    ? { ...h.lastError, message: printable(h.lastError.message), at: time(h.lastError.at)! }
     : null;
   return `${JSON.stringify(data)}\n`;
 }

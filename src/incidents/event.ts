@@ -1,3 +1,4 @@
+import { recordTime } from '../core/times';
 import { reasonCode } from '../format/hints';
 import { clean } from '../format/sanitize';
 import type { FailureRecord } from '../pxgrid/schemas';
@@ -29,12 +30,12 @@ const MAX_WEIGHT = 100_000;
 const MAX_SPAN_MS = 86_400_000;
 
 export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
-  const t = Date.parse(r.timestamp);
+  const t = recordTime(r.timestamp);
   const reason = clean(r.failureReason, 120);
   const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
   const user = clean(r.userName, 64);
   return {
-    time: Number.isFinite(t) ? t : fallbackTime,
+    time: t ?? fallbackTime,
     weight: Math.min(MAX_WEIGHT, Math.max(1, Math.floor(numberField(r, 'TotalFailedAttempts') ?? 1))),
     spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, 'TotalFailedTime') ?? 0) * 1000)),
     nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),

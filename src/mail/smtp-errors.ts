@@ -1,24 +1,43 @@
+import { getSystemErrorName } from 'node:util';
 import type { Config } from '../config/config';
 import { mailError } from '../core/errors';
 
+export interface SmtpFailure {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+  errno?: number;
+}
+
+/**
+ * The server closed or reset the connection without a reply (nodemailer's ECONNECTION, or a
+ * socket error ECONNRESET/EPIPE), e.g. mid-DATA or after the final dot: temporary, like a reset.
+ * The server may have queued the message anyway, so a retry can deliver it twice (at least once).
+ * See https://nodemailer.com/errors/ for nodemailer's codes.
+ */
+export function droppedConnection(e: SmtpFailure): boolean {
+  if (e.responseCode !== undefined) return false;
+  if (e.code === 'ECONNECTION') return true;
+  const system = typeof e.errno === 'number' && e.errno < 0 ? getSystemErrorName(e.errno) : undefined;
+  return e.code === 'ESOCKET' && (system === 'ECONNRESET' || system === 'EPIPE');
+}
+
 /** One line with the likely fix; never the password. */
 export function smtpError(cfg: Config, err: unknown) {
-  const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+  const e = err as SmtpFailure;
   const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : '';
   const hint = smtpHint(e, cfg);
   // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
   const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
   return mailError(
-    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}. The failures will be sent again on the next run`,
+    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`,
     err,
   );
 }
 
-export function smtpHint(
-  e: { code?: string; responseCode?: number; response?: string; message?: string },
-  cfg: Config,
-): string {
+export function smtpHint(e: SmtpFailure, cfg: Config): string {
   const msg = e.message ?? '';
   if (e.code === 'EAUTH' || e.responseCode === 535)
     return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
@@ -41,7 +60,9 @@ export function smtpHint(
   // Plain or STARTTLS client on an implicit-TLS port: the server waits for a TLS hello, we for its greeting.
   if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls')
     return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
-  if (e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION' || /timeout/i.test(msg))
+  if (droppedConnection(e))
+    return 'the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why';
+  if (e.code === 'ETIMEDOUT' || /timeout/i.test(msg))
     return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
-import { smtpError } from './smtp-errors';
+import { newMessageId } from './message';
+import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
 
@@ -61,7 +63,10 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   // and building it as one Buffer (plus nodemailer's base64 string of the attachment) cost ~15 MB
   // of peak RSS. Message-ID and Date are fixed, and the rest of nodemailer's output depends only on
   // the content (MIME boundaries are random but of fixed length), so both renderings have one size.
-  const date = new Date();
+  const date = new Date(deadline.now());
+  // Pinned here, not left to nodemailer: both renderings then carry the same Message-ID, and the
+  // caller learns the one in the header (nodemailer's info.messageId for a raw message is its own).
+  const messageId = mail.messageId ?? newMessageId(cfg.mail.from, deadline.now());
   const render = () =>
     new MailComposer({
       from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
@@ -75,7 +80,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
         contentType: a.contentType,
         content: typeof a.content === 'function' ? a.content() : a.content,
       })),
-      messageId: mail.messageId,
+      messageId,
       date,
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -94,7 +99,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
       baseDelayMs: 2000,
       transient: transientSmtp,
     });
-    return { messageId: String(info.messageId ?? mail.messageId ?? ''), rejected: (info.rejected ?? []).map(String) };
+    return { messageId, rejected: (info.rejected ?? []).map(String) };
   } catch (err) {
     const server = serverSizeLimit(err);
     if (server !== undefined) throw new MessageTooBig(size, server, true);
@@ -115,7 +120,9 @@ export function transportOptions(cfg: Config, deadline: Deadline) {
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
     auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
+    // SMTP_CA adds to the system CAs (a public mail relay must still verify): Node's `ca` option
+    // replaces the defaults, so they are passed along (https://nodejs.org/api/tls.html#tlsrootcertificates).
+    tls: smtp.ca ? { ca: [...rootCertificates, readCa(smtp.ca)] } : undefined,
     ...timeouts(deadline),
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -123,10 +130,10 @@ export function transportOptions(cfg: Config, deadline: Deadline) {
 }
 
 function transientSmtp(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number; message?: string };
+  const e = err as SmtpFailure;
   if (serverSizeLimit(err) !== undefined) return false;
   if (e.responseCode !== undefined) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== 'EAUTH';
-  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
+  return droppedConnection(e);
 }
 
 /**

@@ -36,7 +36,8 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
   return ok(
-    `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`,
+    `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); ` +
+      'matching failures raise no incident and leave the mail body, counted and attached',
   );
 }
 

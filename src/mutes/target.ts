@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { usageError } from '../core/errors';
-import { compileGlob } from '../format/glob';
+import { globMatcher } from '../format/filters';
 import { reasonCode } from '../format/hints';
 import type { FailureRecord } from '../pxgrid/schemas';
 
@@ -38,7 +38,8 @@ export function parseTarget(text: string): Target {
     const mac = canonicalMac(value);
     if (!mac)
       throw usageError(
-        `endpoint:${shown(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`,
+        `endpoint:${shown(value)} is not a MAC address: ` +
+          'use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)',
       );
     return { kind, value: mac };
   }
@@ -53,7 +54,7 @@ export const targetText = (t: Target): string => `${t.kind}:${t.value}`;
 export function compileTarget(t: Target): RecordTest {
   switch (t.kind) {
     case 'user': {
-      const glob = compileGlob(t.value);
+      const glob = globMatcher(t.value);
       return (r) => glob(text(r.userName));
     }
     case 'endpoint':

@@ -1,15 +1,17 @@
+import { recordTime } from '../core/times';
 import { Digest } from '../format/digest';
 import { StormGroups } from '../format/storm';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
-import { canonicalId, recordTime } from '../state/cursor';
+import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
+import { type PollWindow, pollWindow } from './window';
 
 /**
  * The records of one poll that were not mailed before: fed to the digest (filters, summary,
  * attachment) and the storm groups one at a time, and remembered (canonical id -> time) so the
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
- * them, hence the off-heap IdTimeSet and nothing else that grows per record.
+ * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
 export interface RecordObserver {
   observe(record: FailureRecord): void;
@@ -21,18 +23,28 @@ export class Batch implements FailureSink {
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
+  /** Records older than the query start: ISE ignored startTimestamp; an earlier run had them. */
+  older = 0;
+  /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
+  trackedFrom: number | undefined;
+  window: PollWindow;
 
-  /** The incident rules, when on (poll-incidents.ts). */
+  /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
   incidents: RecordObserver | undefined;
+  #newIncidents: () => RecordObserver | undefined = () => undefined;
 
-  /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+  /**
+   * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+   * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
+   */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
-    private readonly newIncidents: () => RecordObserver | undefined = () => undefined,
+    private readonly start?: number,
+    private readonly localNow = Number.NaN,
   ) {
     this.digest = newDigest();
-    this.incidents = newIncidents();
+    this.window = pollWindow(start, undefined, localNow);
   }
 
   reset(): void {
@@ -41,18 +53,36 @@ export class Batch implements FailureSink {
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
-    this.incidents = this.newIncidents();
+    this.older = 0;
+    this.trackedFrom = undefined;
+    this.incidents = this.#newIncidents();
+  }
+
+  /** Lets the incident rules see what the mail body shows. */
+  observeWith(make: () => RecordObserver | undefined): this {
+    this.#newIncidents = make;
+    this.incidents = make();
+    return this;
+  }
+
+  begin(iseNow: number | undefined): void {
+    this.window = pollWindow(this.start, iseNow, this.localNow);
   }
 
   add(record: FailureRecord): void {
+    const t = recordTime(record.timestamp);
+    if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
+      this.older++;
+      return;
+    }
     const id = canonicalId(record.id);
     // Before the filters: a filtered record is done with too, and must advance the cursor.
     // The same id twice in one response counts once.
-    if (this.seen.has(id) || !this.mailed.add(id, recordTime(record.timestamp))) {
+    if (this.seen.has(id) || !this.#track(id, t)) {
       this.alreadyMailed++;
       return;
     }
-    this.deliver(record);
+    this.deliver(record, t, t !== undefined && t > this.window.limit);
   }
 
   /**
@@ -61,10 +91,21 @@ export class Batch implements FailureSink {
    * failures waiting: digest-poll.ts); the digest applies filters and mutes. The incident rules
    * see what the mail body shows: a filtered or muted failure is no evidence.
    */
-  deliver(record: FailureRecord): void {
-    const view = this.digest.add(record);
+  deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
+    const view = this.digest.add(record, time, future);
     if (!view) return;
     this.groups.add(view);
     this.incidents?.observe(record);
+  }
+
+  /** Remembers a new id; false when it is already there. Beyond the cap the oldest half goes. */
+  #track(id: string, t: number | undefined): boolean {
+    if (t !== undefined && this.trackedFrom !== undefined && t < this.trackedFrom) return true;
+    if (this.mailed.size >= MAX_TRACKED_IDS) {
+      this.trackedFrom = Math.max(this.trackedFrom ?? -Infinity, this.mailed.floorFor(MAX_TRACKED_IDS / 2));
+      this.mailed.dropBefore(this.trackedFrom);
+      if (t !== undefined && t < this.trackedFrom) return true;
+    }
+    return this.mailed.add(id, t);
   }
 }

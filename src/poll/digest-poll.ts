@@ -1,38 +1,33 @@
 import type { Config } from '../config/config';
-import type { Deadline } from '../core/deadline';
-import type { Io, Outcome, System } from '../core/outcome';
+import { stopIfAsked } from '../core/interrupt';
+import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
 import { compileFilters } from '../format/filters';
 import { noteLead } from '../format/storm';
 import { timeFormat } from '../format/time';
-import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
+import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { advance, emptyCursor, queryStart, readCursorFile } from '../state/cursor';
+import { emptyCursor, readCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
-import { Batch } from './batch';
+import type { Batch } from './batch';
 import type { PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
 import {
   afterDelivery,
   asideText,
   commitEmpty,
-  fetchInto,
+  fetchBatch,
   type MuteLabel,
   minSendMs,
+  nextCursor,
+  type PollContext,
   type RunOptions,
+  sendPollMail,
   sentNotes,
 } from './steps';
-import { outcome, printMessage, runNotes } from './summary';
-
-export interface PollContext {
-  deadline: Deadline;
-  io: Io;
-  sys: System;
-  /** Incident rules, when on (INCIDENTS): an opened incident sends the digest at once. */
-  incidents?: PollIncidents;
-}
+import { mailNotes, outcome, type PollFacts, printMessage, runNotes } from './summary';
 
 /**
  * A poll through the digest spool (ALERT_MODE=digest; in each-run mode while mutes are active or
@@ -54,39 +49,42 @@ export async function digestPoll(
   const before = spool.total;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-  const batch = new Batch(
-    cursor.seen,
-    () => spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg)),
-    () => ctx.incidents?.start(),
-  );
-  let stats: Awaited<ReturnType<typeof fetchInto>>;
+  const newDigest = () => spool.digestForRun({ filter, mute }, attach, initialAttachmentBudget(cfg));
+  const spooled = spool.seen;
+  let fetched: Awaited<ReturnType<typeof fetchBatch>>;
   try {
-    stats = await fetchInto(cfg, queryStart(cursor, cfg.overlapMs), batch, deadline, io, sys.now());
+    fetched = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   } catch (err) {
     spool.discard();
     throw err;
   }
+  const { batch, invalid } = fetched;
   sys.crash?.('after-fetch');
-  const notes = runNotes(cfg, stats.invalid);
   const d = batch.digest;
+  const next = nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
   const now = sys.now();
-  const fresh = `${plural(batch.mailed.size, 'new failure')}`;
+  const found = d.seenTotal - spooled;
+  const fresh = plural(found, 'new failure');
   if (opts.dryRun) {
     spool.discard();
-    return dryRun(cfg, opts, { io, d, spool, fresh, notes, now, incidents: ctx.incidents });
+    return dryRun(cfg, opts, io, d, spool, fresh, notes, now, ctx.incidents);
   }
+  // A stopped run commits nothing: it has already reported the cursor unchanged.
+  stopIfAsked(sys.stop);
   // Incidents first (any opened one marked owed): a crash before the spool commit fetches these
   // records again; one after it still finds the incident owed to the next mail.
   ctx.incidents?.save(false);
-  if (batch.mailed.size > 0) spool.commit(d, advance(cursor, batch.mailed, cfg.overlapMs), now, sys.crash);
+  if (found > 0 || batch.mailed.size > 0) spool.commit(d, next, now, sys.crash);
   else {
     spool.discard();
-    commitEmpty(cfg, cursor, stats.serverDate, opts.resetCursor);
+    commitEmpty(cfg, cursor, next, opts.resetCursor);
   }
   // An opened incident is mailed at once, with the pending digest: every failure in exactly one mail.
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const dueAt = nextDigest(cfg, spool, urgent);
-  const news = { fresh: batch.mailed.size > 0 ? fresh : 'no new failures', body: spool.total - before };
+  const news = { fresh: found > 0 ? fresh : 'no new failures', body: spool.total - before, facts };
   if (spool.total === 0 || dueAt === undefined || dueAt > now) {
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
@@ -108,7 +106,7 @@ function nextDigest(cfg: Config, spool: Spool, flush: boolean): number | undefin
 interface Sending {
   notes: string[];
   batch: Batch;
-  news: { fresh: string; body: number };
+  news: { fresh: string; body: number; facts: PollFacts };
 }
 
 async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool: Spool, s: Sending) {
@@ -121,14 +119,17 @@ async function sendDigest(cfg: Config, opts: RunOptions, ctx: PollContext, spool
   s.notes.push(...lost);
   const base = composer(cfg, d, sys.now(), {
     groups: eachRun ? s.batch.groups : undefined,
+    notes: mailNotes(s.news.facts),
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict(),
   });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const sent = await sendFitted(cfg, deadline, compose);
+  const sent = await sendPollMail(cfg, deadline, compose, false);
   sys.crash?.('after-send');
+  // Not once a stop was asked: the run has reported that; the digest then goes again next run.
+  stopIfAsked(sys.stop);
   afterDelivery(() => spool.reset(sys.crash), 'the spool was not emptied', 'this digest');
   ctx.incidents?.save(true);
   s.notes.push(...sentNotes(sent, d));
@@ -164,17 +165,17 @@ function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): str
 }
 
 /** --dry-run: the digest as it stands with this run's failures, and when it would go out. */
-interface DryRun {
-  io: Io;
-  d: Digest;
-  spool: Spool;
-  fresh: string;
-  notes: string[];
-  now: number;
-  incidents?: PollIncidents;
-}
-
-function dryRun(cfg: Config, opts: RunOptions, { io, d, spool, fresh, notes, now, incidents }: DryRun) {
+function dryRun(
+  cfg: Config,
+  opts: RunOptions,
+  io: Io,
+  d: Digest,
+  spool: Spool,
+  fresh: string,
+  notes: string[],
+  now: number,
+  incidents?: PollIncidents,
+) {
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = incidents?.verdict();
@@ -183,8 +184,6 @@ function dryRun(cfg: Config, opts: RunOptions, { io, d, spool, fresh, notes, now
   const dueAt = immediate ? now : boundaryAfter(spool.openedAt ?? now, cfg.alert.schedule, cfg.mail.timezone);
   const when = dueAt <= now ? 'now' : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
   const what = `the digest of ${plural(d.total, 'failure')} would go out ${when}`;
-  return outcome(
-    notes,
-    `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${incidents?.summary() ?? ''}`,
-  );
+  const said = incidents?.summary() ?? '';
+  return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }

@@ -8,6 +8,8 @@ import { composeMail } from '../mail/message';
 import type { Compose } from '../sizecap/fit';
 
 export interface MailParts {
+  /** Notes on top of the body (timestamps in the future, ids not tracked). */
+  notes?: string[];
   /** A poll's storm groups: above STORM_THRESHOLD the mail leads with them. */
   groups?: StormGroups;
   /** More sections on top (the digest's period line). */
@@ -19,13 +21,16 @@ export interface MailParts {
   incidents?: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>;
 }
 
-/** The mail of a digest for a given attachment budget: storm lead and size-cap note first. */
+/**
+ * The mail of a digest for a given attachment budget: `notes`, the size-cap note, the digest's
+ * own leads and the storm lead first (the last on top), then the digest.
+ */
 export function composer(cfg: Config, d: Digest, now: number, parts: MailParts = {}): Compose {
   return (budget, limit) => {
     const attachment = d.attachment();
     attachment?.trimTo(budget);
     const storm = parts.groups !== undefined && d.total > cfg.stormThreshold;
-    const leads: Lead[] = [];
+    const leads: Lead[] = (parts.notes ?? []).map(noteLead);
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts.unkept ?? 0)));
     leads.push(...(parts.leads ?? []));
@@ -49,5 +54,6 @@ function attachmentNote(a: { rows: number; omitted: number }, limit: number, unk
   const cut = a.omitted - unkept;
   const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
   if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
-  return `The attachment holds the first ${a.rows} of ${all} failures; left out: ${why.join(', ')}. All counts in this mail are exact.`;
+  const held = `The attachment holds the first ${a.rows} of ${all} failures`;
+  return `${held}; left out: ${why.join(', ')}. All counts in this mail are exact.`;
 }

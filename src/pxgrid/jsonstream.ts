@@ -8,13 +8,21 @@
  * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job. Only objects and
  * arrays inside the target array are elements (a record is an object).
  */
+/** The bytes are not the JSON a pxGrid reply must be: ISE's fault, never ours. */
+export class MalformedJson extends Error {
+  override name = 'MalformedJson';
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJ = 0x7b;
 const CLOSE_OBJ = 0x7d;
 const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
+const COMMA = 0x2c;
 const MAX_KEY_BYTES = 256;
+/** Deeper than this is an attack, not a record; each open level costs memory until it closes. */
+export const MAX_DEPTH = 10_000;
 
 export class ArrayElementStream {
   #depth = 0;
@@ -23,6 +31,9 @@ export class ArrayElementStream {
   #inString = false;
   #escape = false;
   #inTarget = false;
+  /** Inside the target array where a value starts: a value other than an object or array is no record. */
+  #expectValue = false;
+  #found = false;
   #done = false;
   #keyBytes: number[] | undefined;
   #lastKey = '';
@@ -36,11 +47,18 @@ export class ArrayElementStream {
     /** Called synchronously; the buffer may be a view of the chunk, valid only during the call. */
     private readonly onElement: (json: Buffer) => void,
     private readonly maxElementBytes = 4 * 1024 * 1024,
+    /** Called for each value in the array that is not an object or array (a string, number, ...). */
+    private readonly onScalar: () => void = () => undefined,
   ) {}
 
   /** True once the top-level value has closed: the response is complete. */
   get complete(): boolean {
     return this.#done;
+  }
+
+  /** True once the target array has begun: the top-level key held an array. */
+  get found(): boolean {
+    return this.#found;
   }
 
   write(chunk: Buffer): void {
@@ -55,8 +73,9 @@ export class ArrayElementStream {
       if (c === QUOTE) this.#startString();
       else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
+      else if (this.#depth === 2 && this.#inTarget && c > 0x20) this.#between(c);
       else if (this.#depth === 0 && c > 0x20)
-        throw new Error(
+        throw new MalformedJson(
           this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
         );
     }
@@ -114,9 +133,19 @@ export class ArrayElementStream {
     return i;
   }
 
+  /** A byte between the elements of the target array: a comma, or the start of a scalar value. */
+  #between(c: number): void {
+    if (c === COMMA) this.#expectValue = true;
+    else if (this.#expectValue) {
+      this.#expectValue = false;
+      this.onScalar();
+    }
+  }
+
   #startString(): void {
+    if (this.#depth === 2 && this.#inTarget) this.#between(QUOTE);
     if (this.#depth === 0)
-      throw new Error(
+      throw new MalformedJson(
         this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
       );
     this.#inString = true;
@@ -126,11 +155,17 @@ export class ArrayElementStream {
   }
 
   #openContainer(c: number, i: number): void {
-    if (this.#done) throw new Error('unexpected data after the end of the JSON response');
-    if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error('the response is not a JSON object');
+    if (this.#done) throw new MalformedJson('unexpected data after the end of the JSON response');
+    if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson('the response is not a JSON object');
+    if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
     this.#open.push(c);
     this.#depth++;
-    if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
+    this.#expectValue = false;
+    if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) {
+      this.#inTarget = true;
+      this.#found = true;
+      this.#expectValue = true;
+    }
     if (this.#depth === 3 && this.#inTarget) {
       this.#elementStart = i;
       this.#parts = [];
@@ -141,7 +176,7 @@ export class ArrayElementStream {
   #close(c: number, chunk: Buffer, i: number): void {
     const opened = this.#open.pop();
     if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
-      throw new Error('unbalanced JSON in the response');
+      throw new MalformedJson('unbalanced JSON in the response');
     if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
     this.#depth--;
     if (this.#depth === 1) this.#inTarget = false;
@@ -171,7 +206,7 @@ export class ArrayElementStream {
   #count(bytes: number): void {
     this.#elementBytes += bytes;
     if (this.#elementBytes > this.maxElementBytes)
-      throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+      throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
   }
 }
 

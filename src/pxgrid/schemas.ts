@@ -25,7 +25,8 @@ export const accessSecretResponse = z.looseObject({ secret: z.string().min(1) })
 /** A RADIUS failure record: only `id` and `timestamp` are required; everything else is optional. */
 export const failureRecord = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
-  timestamp: z.string().min(1),
+  // ISO text as documented, or epoch seconds/milliseconds (times.ts reads both).
+  timestamp: z.union([z.string().min(1), z.number().finite()]),
   // Both samples carry an array; the wiki declares a string.
   executionSteps: z.union([z.array(z.unknown()), z.string()]).optional(),
 });

@@ -28,7 +28,7 @@ function readPem(file: string, what: string, key: string): string {
   }
 }
 
-export function loadTls(ise: Config['ise'], now = Date.now()): TlsMaterial {
+export function loadTls(ise: Config['ise'], now: number): TlsMaterial {
   const ca = ise.ca ? readPem(ise.ca, 'the ISE CA bundle', 'ISE_CA') : undefined;
   if (ca && ise.ca) checkCaBundle(ca, ise.ca);
   const cert = ise.cert ? readPem(ise.cert, 'the pxGrid client certificate', 'PXGRID_CERT') : undefined;

@@ -1,7 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttachFormat } from '../config/config';
-import { attachmentRow } from '../format/attachment';
+import { plural } from '../core/plural';
+import { type AttachmentBuilder, attachmentRow } from '../format/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { AtomicFile } from '../state/atomic';
 
@@ -136,4 +138,39 @@ export function jsonRows(member: Buffer): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Puts the rows of `segments` into the digest's attachment: CSV members as they are, JSON rows
+ * anew (each needs its separator). Returns how many rows the segments held for it; `note` says
+ * what could not be used (a format changed since, a damaged file).
+ */
+export function attachSegments(
+  attachment: AttachmentBuilder,
+  dir: string,
+  segments: SegmentInfo[],
+  note: (why: string) => void,
+): number {
+  let kept = 0;
+  for (const seg of segments) {
+    if (seg.format !== attachment.format) {
+      note(
+        `${plural(seg.rows, 'spooled row')} in ${seg.format}, ` +
+          `but MAIL_ATTACH is now ${attachment.format}: not attached`,
+      );
+      continue;
+    }
+    const damaged = (why: string) => note(`spool segment ${why}`);
+    for (const [member, rows] of readMembers(join(dir, seg.file), seg, damaged)) {
+      const lines = seg.format === 'json' ? jsonRows(member) : undefined;
+      if (seg.format === 'csv') attachment.adoptCsv(member, rows);
+      else if (lines) for (const row of lines) attachment.addRow(row);
+      else {
+        damaged(`${seg.file} is damaged`);
+        break;
+      }
+      kept += rows;
+    }
+  }
+  return kept;
 }

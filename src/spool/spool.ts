@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import type { CrashPhase } from '../core/outcome';
-import { plural } from '../core/plural';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
 import { renameDurable, stateWriteError } from '../state/atomic';
@@ -12,7 +11,7 @@ import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
 import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
-import { jsonRows, readMembers, SegmentWriter } from './segments';
+import { attachSegments, SegmentWriter } from './segments';
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -67,6 +66,12 @@ export class Spool {
   get muted(): number {
     const counts = this.#state ? [...this.#state.muted] : this.#json!.muted;
     return counts.reduce((a, [, n]) => a + n, 0);
+  }
+
+  /** Every failure the spool has counted: for the mail body, muted, or filtered out. */
+  get seen(): number {
+    const filtered = this.#state ? [...this.#state.filtered] : this.#json!.filtered;
+    return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
   }
 
   /** The first digest boundary after the spool opened: when the pending digest goes out. */
@@ -137,28 +142,7 @@ export class Spool {
     const notes: string[] = [];
     const attachment = d.attachment();
     if (!attachment) return { digest: d, notes };
-    let kept = 0;
-    for (const seg of this.#m.segments) {
-      if (seg.format !== attachment.format) {
-        notes.push(
-          `${plural(seg.rows, 'spooled row')} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`,
-        );
-        continue;
-      }
-      const damaged = (why: string) => notes.push(`spool segment ${why}`);
-      for (const [member, rows] of readMembers(join(this.dir, seg.file), seg, damaged)) {
-        if (seg.format === 'csv') attachment.adoptCsv(member, rows);
-        else {
-          const lines = jsonRows(member);
-          if (!lines) {
-            damaged(`${seg.file} is damaged`);
-            break;
-          }
-          for (const row of lines) attachment.addRow(row);
-        }
-        kept += rows;
-      }
-    }
+    const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
     const missing = d.total + d.mutedTotal - kept;
     if (missing > 0) attachment.omit(missing);
     return { digest: d, notes };

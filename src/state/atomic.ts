@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError, usageError } from '../core/errors';
+import { AppError, stateError } from '../core/errors';
+import { makeStateDir } from './files';
 
 /**
  * Writes a file so that a crash or power loss leaves either the old or the new content, never a
@@ -20,11 +21,19 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
 }
 
 /** The one-line error of a failed state write (exit 2), with what to check. */
-export function stateWriteError(file: string, err: unknown) {
+export function stateWriteError(file: string, err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  return usageError(
+  return stateError(
     `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
+    err,
   );
+}
+
+/** A temp file next to `file`: a random suffix, not the pid (only the entry module touches `process`). */
+function tempFor(file: string): string {
+  const dir = dirname(file);
+  makeStateDir(dir);
+  return join(dir, `.${basename(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
 }
 
 /**
@@ -34,21 +43,17 @@ export function stateWriteError(file: string, err: unknown) {
  */
 export class AtomicFile {
   #fd: number | undefined;
-  readonly #tmp: string;
+  #tmp: string | undefined;
 
   constructor(
     readonly file: string,
     readonly mode = 0o600,
-  ) {
-    // A random suffix, not the pid: only the entry module touches `process`, and two runs never
-    // write the same file at once anyway (the lock).
-    this.#tmp = join(dirname(file), `.${basename(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
-  }
+  ) {}
 
   write(piece: string | Uint8Array): void {
     this.#try(() => {
       if (this.#fd === undefined) {
-        mkdirSync(dirname(this.file), { recursive: true });
+        this.#tmp = tempFor(this.file);
         this.#fd = openSync(this.#tmp, 'w', this.mode);
       }
       if (typeof piece === 'string') writeSync(this.#fd, piece);
@@ -63,19 +68,22 @@ export class AtomicFile {
       fsyncSync(fd);
       this.#fd = undefined;
       closeSync(fd);
-      renameDurable(this.#tmp, this.file);
+      renameDurable(this.#tmp!, this.file);
+      this.#tmp = undefined;
     });
   }
 
   abort(): void {
-    if (this.#fd === undefined) return;
-    try {
-      closeSync(this.#fd);
-    } catch {
-      /* already failed: the temp file goes either way */
+    if (this.#fd !== undefined) {
+      try {
+        closeSync(this.#fd);
+      } catch {
+        /* already failed: the temp file goes either way */
+      }
     }
     this.#fd = undefined;
-    rmSync(this.#tmp, { force: true });
+    if (this.#tmp !== undefined) rmSync(this.#tmp, { force: true });
+    this.#tmp = undefined;
   }
 
   #try(step: () => void): void {
@@ -92,6 +100,49 @@ export class AtomicFile {
 export function renameDurable(from: string, to: string): void {
   renameSync(from, to);
   syncDir(dirname(to));
+}
+
+/** Room set aside on disk for a file whose content is known only later. */
+export interface Reservation {
+  /** Writes `data` into the reserved room, then renames it into place (fsync'd like writeFileAtomic). */
+  commit(data: string): void;
+  /** Gives the room back. */
+  abandon(): void;
+}
+
+/**
+ * Proves that `bytes` fit before something that cannot be repeated (ISE shows a generated
+ * password once): writes and fsyncs that many bytes into the temp file the content will later
+ * overwrite in place, so a full disk fails now, with nothing lost. Throws the system error.
+ */
+export function reserveFileAtomic(file: string, bytes: number, mode = 0o600): Reservation {
+  const tmp = tempFor(file);
+  const fd = openSync(tmp, 'w', mode);
+  let open = true;
+  const abandon = () => {
+    if (open) closeSync(fd);
+    open = false;
+    rmSync(tmp, { force: true });
+  };
+  try {
+    writeSync(fd, Buffer.alloc(bytes, 0x20));
+    fsyncSync(fd);
+  } catch (err) {
+    abandon();
+    throw err;
+  }
+  return {
+    abandon,
+    commit(data) {
+      writeSync(fd, data, 0);
+      ftruncateSync(fd, Buffer.byteLength(data));
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, file);
+      syncDir(dirname(file));
+    },
+  };
 }
 
 function syncDir(dir: string): void {

@@ -1,16 +1,12 @@
-// Issue 4: every failure mailed exactly once, nothing lost, under cron and crashes.
+// every failure mailed exactly once, nothing lost, under cron and crashes.
 // Through dist/run.js against the fake pxGrid and a real SMTP server.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatTimestamp, makeFailure } from '../fake/records';
 import { startWorld, type World, type WorldOptions } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const users = (i: number) => w!.smtp.messages[i]?.parsed.text?.match(/\bu-\d+/g)?.sort() ?? [];

@@ -50,11 +50,13 @@ async function sim(env: Record<string, string> = {}): Promise<Sim> {
   };
 }
 
+const hex = (b: number) => b.toString(16).padStart(2, '0');
+const mac = (i: number) => `02:00:${[i >> 8, i & 255, i % 7, i % 13].map(hex).join(':')}`;
 const spoolFiles = () => readdirSync(join(w!.stateDir, 'spool')).sort();
 const at = (offset: number) => new Date(H0 + offset).toISOString().replace('T', ' ').slice(0, 19);
 
 describe('digest mode', () => {
-  test('failures wait in the spool; the first run at or after the hour sends them as one digest; --flush sends now', async () => {
+  test('failures wait in the spool; the first run at or after the hour sends one digest; --flush now', async () => {
     const s = await sim();
     expect((await s.at(5 * MIN)).summary).toBe('ise-to-mail: OK no new failures');
     s.fail(10 * MIN, 'u-1', { totalFailedAttempts: 57 });
@@ -171,7 +173,7 @@ describe('bounded spool', () => {
         {
           timestamp: new Date(H0 + 10 * MIN + i * 50).toISOString(),
           userName: `user-${(i * 7919).toString(36)}-${i}`,
-          callingStationId: `02:00:${[i >> 8, i & 255, i % 7, i % 13].map((b) => b.toString(16).padStart(2, '0')).join(':')}`,
+          callingStationId: mac(i),
         },
         ++seq,
       ),

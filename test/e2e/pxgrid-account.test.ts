@@ -1,16 +1,12 @@
 // End-to-end (dist/run.js) tests of the pxGrid password-account lifecycle.
 import { rmSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { accountFile, calls, expectFailure, storedAccount } from '../helpers/pxgrid-e2e';
 import { startWorld, type World } from '../helpers/world';
 
 const ADMIN_CLIENTS = 'Administration > pxGrid Services > Client Management > Clients';
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 describe('password account lifecycle', () => {
   it('ISE with password accounts disabled (503): exit 3 naming the ISE setting and certificates', async () => {

@@ -1,16 +1,12 @@
 // End-to-end (dist/run.js) tests of controller/service-node failover, secret refresh, service
 // lookup quirks and timeouts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { calls, expectFailure } from '../helpers/pxgrid-e2e';
 import { startWorld, type World } from '../helpers/world';
 
 const DEAD = 'https://localhost:1/pxgrid/ise/radius';
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const mailed = (r: { code: number; summary: string }, n: number) => {
   expect(r.code).toBe(0);

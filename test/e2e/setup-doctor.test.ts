@@ -1,15 +1,11 @@
 // End-to-end (dist/run.js) tests of the `setup` and `doctor` commands.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calls, expectFailure, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 /** doctor's check lines (everything before the summary), as `status name`. */
 function checks(r: RunResult): string[] {

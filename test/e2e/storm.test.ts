@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/format/attachment';
 import { shortLocation } from '../../src/format/model';
 import { type FailureRecord, makeFailures } from '../fake/records';
@@ -12,10 +12,6 @@ const N = 20_000;
 const OVERLAP_MS = 10 * 60_000;
 
 let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
 
 function storm(): FailureRecord[] {
   const now = Date.now();

@@ -16,9 +16,17 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Records at or after `start` (compared as instants, whatever offset they carry). */
+/** A record's instant: ISO text with any offset, or a number of epoch seconds or milliseconds. */
+export function instantOf(timestamp: unknown): number {
+  if (typeof timestamp === 'number') return Math.abs(timestamp) < 1e11 ? timestamp * 1000 : timestamp;
+  return typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+}
+
+/** Records at or after `start` (compared as instants, whatever offset they carry); all with `start` NaN. */
 function select(records: FailureRecord[], start: number, order: 'asc' | 'desc'): FailureRecord[] {
-  const timed = records.map((r) => ({ t: Date.parse(r.timestamp), r })).filter((x) => x.t >= start);
+  const timed = records
+    .map((r) => ({ t: instantOf(r.timestamp), r }))
+    .filter((x) => Number.isNaN(start) || x.t >= start);
   timed.sort((x, y) => x.t - y.t || compareIds(String(x.r.id), String(y.r.id)));
   if (order === 'desc') timed.reverse();
   return timed.map((x) => x.r);
@@ -51,6 +59,7 @@ async function getFailures(sim: Sim, ctx: Ctx, node: ResolvedNode): Promise<void
     if (typeof ts !== 'string' || Number.isNaN(Date.parse(ts))) return send(ctx, 400);
     start = Date.parse(ts);
   }
+  if (sim.opts.ignoreStartTimestamp) start = Number.NaN;
   const list = select(recordsOf(sim, node), start, sim.opts.order ?? 'asc');
   await sendStream(ctx, 200, failureChunks(list));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/pxgrid/failures';
-import { ArrayElementStream } from '../../src/pxgrid/jsonstream';
+import { ArrayElementStream, MalformedJson } from '../../src/pxgrid/jsonstream';
 
 /** Feeds `body` cut at `cuts` (byte offsets); returns the elements, parsed, and completeness. */
 function feed(body: string | Buffer, cuts: number[] = [], max?: number): { elements: unknown[]; complete: boolean } {
@@ -102,12 +102,15 @@ describe('ArrayElementStream', () => {
     expect(() => feed('{"failures":[]}}')).toThrow(/unbalanced/);
     expect(() => feed('{"failures":[]} x')).toThrow(/after the end/);
     expect(() => feed('{"failures":[]} {}')).toThrow(/after the end/);
+    // Typed, so the caller blames ISE for these and nothing else (a bug of ours stays internal).
+    for (const bad of ['null', '{"failures":[]}}', '{"failures":[]} x']) expect(() => feed(bad)).toThrow(MalformedJson);
   });
 
   it('refuses a record larger than the limit, whole or in pieces', () => {
     const body = JSON.stringify({ failures: [{ big: 'x'.repeat(100) }] });
     expect(() => feed(body, [], 50)).toThrow(/larger than 50 bytes/);
     expect(() => feed(body, [20, 40, 60, 80], 50)).toThrow(/larger than 50 bytes/);
+    expect(() => feed(body, [], 50)).toThrow(MalformedJson);
     expect(feed(body, [20, 40, 60, 80], 200).elements).toHaveLength(1);
   });
 

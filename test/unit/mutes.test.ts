@@ -1,10 +1,9 @@
-// Mutes (issue 15): target parsing and matching, the linear-time glob, the store and its commands.
+// Mutes (issue 15): target parsing and matching, the store and its commands.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/config';
-import { compileGlob } from '../../src/format/glob';
 import { left, listMutes, mute, unmute } from '../../src/mutes/commands';
 import { loadMutes, mutesFile, readMutes } from '../../src/mutes/store';
 import { canonicalMac, compileTarget, parseTarget } from '../../src/mutes/target';
@@ -14,35 +13,6 @@ const rec = (fields: Record<string, unknown>): FailureRecord => ({
   id: '1',
   timestamp: '2026-11-23T10:00:00Z',
   ...fields,
-});
-
-describe('glob', () => {
-  test.each([
-    ['host/*', 'HOST/pc-17.example.net', true],
-    ['host/*', 'xhost/pc', false],
-    ['*', '', true],
-    ['a?c', 'abc', true],
-    ['a?c', 'ac', false],
-    ['*svc-*', 'corp\\svc-backup', true],
-    ['svc-*-01', 'svc-print-01', true],
-    ['svc-*-01', 'svc-01', false],
-    ['a*b*c', 'aXbYc', true],
-    ['a*b*c', 'aXcYb', false],
-    ['*.example.net', 'sw.example.net', true],
-    ['ab*ba', 'aba', false],
-    ['?', '😀', true],
-    ['x**y', 'xy', true],
-  ])('%s ~ %s = %s', (pattern, text, expected) => {
-    expect(compileGlob(pattern)(text)).toBe(expected);
-  });
-
-  test('a hostile name against a star-heavy pattern takes linear time, not backtracking', () => {
-    const glob = compileGlob('*a*a*a*a*a*a*a*b');
-    const name = 'a'.repeat(200_000);
-    const t0 = performance.now();
-    expect(glob(name)).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(500);
-  });
 });
 
 describe('targets', () => {
@@ -106,7 +76,8 @@ describe('store and commands', () => {
   test('mute, list, extend, unmute; file 0600; expired mutes stop applying and are dropped at the next write', () => {
     const cfg = setup();
     expect(mute(cfg, T0, 'nas:sw-lab-01', { for: '8h', note: 'lab rebuild', by: 'alice' }).message).toBe(
-      'muted: nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 1); matching failures raise no incident and leave the mail body, counted and attached',
+      'muted: nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 1); ' +
+        'matching failures raise no incident and leave the mail body, counted and attached',
     );
     expect(mute(cfg, T0, 'user:host/*', { for: '30m' }).message).toMatch(/^muted: user:host\/\* until .* \(id 2\)/);
     expect(statSync(mutesFile(cfg.stateDir)).mode & 0o777).toBe(0o600);
