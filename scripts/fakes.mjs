@@ -39,16 +39,3 @@ export function loadFakes() {
     },
   });
 }
-
-/** The environment that points run.js at the fakes (plain SMTP on loopback, one recipient). */
-export function fakeEnv(ise, smtp, pki) {
-  return {
-    ISE_HOST: `localhost:${ise.port}`,
-    ISE_CA: pki.caFile,
-    SMTP_SERVER: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    SMTP_SECURITY: 'none',
-    MAIL_FROM: 'ise-alerts@example.net',
-    MAIL_DEST: 'noc@example.net',
-  };
-}

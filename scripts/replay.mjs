@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { fakeEnv, loadTs } from './fakes.mjs';
+import { loadTs } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MIN = 60_000;
@@ -31,6 +31,19 @@ const MODES = {
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** The environment that points run.js at the fakes (plain SMTP on loopback, one recipient). */
+export function fakeEnv(ise, smtp, pki) {
+  return {
+    ISE_HOST: `localhost:${ise.port}`,
+    ISE_CA: pki.caFile,
+    SMTP_SERVER: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_SECURITY: 'none',
+    MAIL_FROM: 'ise-alerts@example.net',
+    MAIL_DEST: 'noc@example.net',
+  };
 }
 
 const loadWeek = () => loadTs('replay-week', { entryPoints: [join(root, 'test/replay/week.ts')] });

@@ -80,6 +80,8 @@ export interface FakePxgridOptions {
   /** TLS layer requires a client cert signed by the test CA. */
   requireClientCert?: boolean;
   failures?: FailureRecord[];
+  /** TCP port on 127.0.0.1; default 0 (any free port). The bench serves the original sample on 8910. */
+  port?: number;
   /** Host name used in `url` and advertised restBaseUrls; default `localhost`. */
   host?: string;
   /** Version string for GET version and AccountActivate; default `2.0.0.13`. */

@@ -84,10 +84,10 @@ function onRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse): void
   });
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -165,7 +165,7 @@ export async function startFakePxgrid(opts: FakePxgridOptions = {}): Promise<Fak
     s.on('close', () => sockets.delete(s));
   });
   server.on('tlsClientError', (err: Error) => tlsErrors.push(err.message));
-  const port = await listen(server);
+  const port = await listen(server, opts.port ?? 0);
   const host = opts.host ?? 'localhost';
   sim.nodes = resolveNodes(opts, host, port);
   return {
