@@ -26407,7 +26407,7 @@ var init_mail = __esm({
     init_hints();
     init_sanitize();
     hhmm2 = (fmt2, t) => fmt2(t).slice(11, 16);
-    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}` + (r.unmailed ? " (it closed before its own mail could go out)" : "");
     ongoingLine = (o, fmt2) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt2, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
     more = (shown2, count) => String(shown2.length) === count ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
@@ -27964,7 +27964,8 @@ function nasLine(c) {
   if (!c.tally || c.tally.nas.size < 2) return void 0;
   const top2 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
   const more2 = c.tally.nas.size - top2.length;
-  return `Most affected NAS: ${top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+  const list2 = top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ");
+  return `Most affected NAS: ${list2}${more2 > 0 ? `, and ${more2} more` : ""}.`;
 }
 var CONCENTRATED, candidateId;
 var init_merge = __esm({
@@ -28229,15 +28230,18 @@ function nasWide(x) {
     const n = x.windows.distinct(key);
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
     if (n < nasWideThreshold(min, factor2, usual)) continue;
+    const reason = tally.reason;
+    const kind = x.windows.mostlyUsers(key) ? "users" : "endpoints";
+    const usually = usual < 0.05 ? "none" : `about ${about(usual)}`;
     out.push({
       rule: "nas-wide",
       scope: "nas",
       nas,
       code: code2,
       tally,
-      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason)}`,
+      title: `${nas}: ${n} ${kind} failing ${codeWithCause(code2, reason)}`,
       evidence: [
-        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
+        `${n} distinct users/endpoints failed with "${reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usually} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
       ]
     });
   }
@@ -28776,7 +28780,7 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   };
   return outcome(
     notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}${incidents?.summary() ?? ""}`,
+    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}` + (incidents?.summary() ?? ""),
     data
   );
 }

@@ -4,7 +4,8 @@
 // detection delay, incident mails that match no injected incident, and whether every failure
 // reached exactly one mail. A script, not a test: the figures go into the README.
 //
-// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and digest), --days N (7; fewer for a quick look),
+// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and digest),
+// --days N (7; fewer for a quick look),
 // --engine-only (the incident engine in-process, no mail: seconds, for tuning), --suppress (the
 // trace as ISE's "Suppress Repeated Failed Clients" would report it).
 
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { loadTs } from './fakes.mjs';
+import { clock, report } from './replay-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MIN = 60_000;
@@ -70,9 +72,6 @@ function mailedIds(message) {
   const lines = gunzipSync(a.content).toString('utf8').split('\r\n').slice(1);
   return lines.filter(Boolean).map((l) => l.split(',')[1]);
 }
-
-const day = (t) => new Date(t).toUTCString().slice(0, 3);
-const clock = (t) => `${day(t)} ${new Date(t).toISOString().slice(11, 16)}`;
 
 async function replay(lib, wk, mode, days) {
   let simNow = wk.start;
@@ -135,49 +134,6 @@ function readIncidents(dir) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).open : [];
 }
 
-function report(wk, mode, days, res) {
-  const vars = Object.entries(MODES[mode] ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
-  const head =
-    mode === 'engine-only'
-      ? `Incident engine in-process, no mail (${days * 144} runs):`
-      : `Mode ${mode} (${vars}): ${res.mails.length} mails from ${days * 144} runs in ${res.seconds.toFixed(0)} s (${res.perRunMs.toFixed(0)} ms per run of run.js; fakes and checks ${res.harnessCpuS.toFixed(0)} s CPU)`;
-  const lines = [head];
-  const incidentMails = res.mails.filter((m) => / INCIDENT /.test(m.subject));
-  const perDay = new Array(days).fill(0);
-  // A mail sent by the run at midnight closes the day before.
-  for (const m of res.mails) if (!incidentMails.includes(m)) perDay[Math.floor((m.at - wk.start - 1) / DAY)]++;
-  if (mode !== 'engine-only')
-    lines.push(
-      `  mails per day: ${(res.mails.length / days).toFixed(1)}: incident mails ${(incidentMails.length / days).toFixed(1)}, others ${((res.mails.length - incidentMails.length) / days).toFixed(1)} (at most ${Math.max(...perDay)} in one day)`,
-    );
-  lines.push('  injected incident                                onset       mailed      delay');
-  for (const x of wk.injected.filter((i) => i.onset < wk.start + days * DAY)) {
-    const hit = res.opened.find((o) => x.matches(o.incident, o.at));
-    const delay = hit ? `${Math.round((hit.at - x.onset) / MIN)} min` : 'NOT MAILED';
-    lines.push(
-      `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ${delay}${hit ? `  (${hit.incident.title})` : ''}`,
-    );
-  }
-  const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));
-  const strayMails = new Set(stray.map((o) => o.at)).size;
-  lines.push(
-    `  incident mails matching no injected incident: ${strayMails}${stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join('')}`,
-  );
-  const count = new Map();
-  for (const m of res.mails) for (const id of m.ids) count.set(id, (count.get(id) ?? 0) + 1);
-  const lost = res.served.filter((r) => !count.has(r.id)).length;
-  const dup = [...count.values()].filter((n) => n > 1).length;
-  if (mode !== 'engine-only')
-    lines.push(
-      `  delivery: ${res.served.length} failures served, ${count.size} mailed, lost ${lost}, duplicated ${dup}`,
-    );
-  if (res.errors.length)
-    lines.push(`  runs that did not exit 0: ${res.errors.length}\n    ${res.errors.slice(0, 5).join('\n    ')}`);
-  return lines.join('\n');
-}
-
 async function main() {
   const seed = Number(option('seed', '15'));
   const days = Number(option('days', '7'));
@@ -190,20 +146,23 @@ async function main() {
   const wk = lib.week(seed, start);
   const injectedFailures = wk.injected.reduce((n, i) => n + i.failures, 0);
   console.log(
-    `Replayed week: seed ${seed}, ${new Date(start).toISOString().slice(0, 10)} (Mon) for ${days} days, ${wk.records.length - injectedFailures} background + ${injectedFailures} injected failures, a run every 10 minutes`,
+    `Replayed week: seed ${seed}, ${new Date(start).toISOString().slice(0, 10)} (Mon) for ${days} days, ` +
+      `${wk.records.length - injectedFailures} background + ${injectedFailures} injected failures, ` +
+      'a run every 10 minutes',
   );
   for (const x of wk.injected) console.log(`  ${clock(x.onset)}  ${x.name} (${x.failures} failures)`);
   if (process.argv.includes('--suppress')) {
     const before = wk.records.length;
     wk.records = lib.suppress(wk.records);
     console.log(
-      `With ISE's Suppress Repeated Failed Clients (detect 5 min, report every 15 min): ${before} failures become ${wk.records.length} records`,
+      "With ISE's Suppress Repeated Failed Clients (detect 5 min, report every 15 min): " +
+        `${before} failures become ${wk.records.length} records`,
     );
   }
   if (process.argv.includes('--engine-only')) {
     const res = lib.engineOnly(wk.records, wk.start, wk.start + days * DAY);
     console.log(
-      report(wk, 'engine-only', days, {
+      report(wk, 'engine-only', {}, days, {
         ...res,
         mails: [],
         errors: [],
@@ -218,7 +177,7 @@ async function main() {
   }
   // The modes replay side by side: each run.js is its own process, so two modes use both cores.
   const results = await Promise.all(modes.map((m) => replay(lib, wk, m, days)));
-  modes.forEach((m, k) => console.log(report(wk, m, days, results[k])));
+  modes.forEach((m, k) => console.log(report(wk, m, MODES[m], days, results[k])));
 }
 
 main().catch((err) => {

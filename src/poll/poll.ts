@@ -108,7 +108,8 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   };
   return outcome(
     notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
+    `${what} mailed to ${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}` +
+      (incidents?.summary() ?? ''),
     data,
   );
 }

@@ -1,78 +1,19 @@
 // Issue 15: each incident rule end to end through dist/run.js, in each-run mode with INCIDENTS=on,
 // driven through simulated time with ISE_TO_MAIL_TEST_NOW (test only).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { FailureRecord } from '../fake/records';
-import { makeFailure } from '../fake/records';
-import { type RunResult, startWorld, type World } from '../helpers/world';
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-// A whole hour, so the runs of a test share one hour of the day (the spike baseline's bucket).
-const T0 = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
-const SECRET = '11036 The Message-Authenticator RADIUS attribute is invalid';
-const AD_PW = '24408 User authentication against Active Directory failed since user has entered the wrong password';
-const EAP = '5440 Endpoint abandoned EAP session and started new';
-
-interface Sim {
-  w: World;
-  at(offsetMs: number, extra?: Record<string, string>, args?: string[]): Promise<RunResult>;
-  add(offsetMs: number, n: number, o: Partial<FailureRecord>): void;
-  mails(): Array<{ subject: string; text: string; html: string }>;
-  state(): { open: Array<{ id: string; mailed: boolean }>; resolved: unknown[] } | undefined;
-}
-
-let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
-
-/** A fake ISE and SMTP server; `at` runs the bundle at T0 + offset with incidents on. */
-async function sim(env: Record<string, string> = {}): Promise<Sim> {
-  let now = T0;
-  w = await startWorld({ ise: { now: () => now } });
-  const world = w;
-  let seq = 0;
-  const file = join(world.stateDir, 'incidents.json');
-  const base = { INCIDENTS: 'on', INCIDENT_LEARNING: '10m', ...env };
-  return {
-    w: world,
-    at: (offsetMs, extra = {}, args = []) => {
-      now = T0 + offsetMs;
-      return world.run(args, { ...base, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
-    },
-    add: (offsetMs, n, o) => {
-      for (let i = 0; i < n; i++) {
-        const station = `02:00:00:00:${String(Math.floor(seq / 100)).padStart(2, '0')}:${String(seq % 100).padStart(2, '0')}`;
-        const t = new Date(T0 + offsetMs + i * 1000).toISOString();
-        world.ise.addFailures(
-          makeFailure({ timestamp: t, userName: `user${seq}`, callingStationId: station, ...o }, ++seq),
-        );
-      }
-    },
-    mails: () =>
-      world.smtp.messages.map((m) => ({
-        subject: m.parsed.subject ?? '',
-        text: m.parsed.text ?? '',
-        html: String(m.parsed.html),
-      })),
-    state: () => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined),
-  };
-}
-
-const hhmm = (offset: number) => new Date(T0 + offset).toISOString().slice(11, 16);
+import { describe, expect, test } from 'vitest';
+import { AD_PW, EAP, hhmm, MIN, SECRET, sim } from '../helpers/incident-sim';
 
 describe('incidents through the bundle', () => {
-  test('nas-wide: one mail opens it with evidence, hint and users; later failures are ongoing; then resolved', async () => {
+  test('nas-wide: opened with evidence, hint and users; later failures ongoing; then resolved', async () => {
     const s = await sim({ INCIDENT_NEW_REASON: '0' });
     s.add(-5 * MIN, 2, { failureReason: EAP });
     expect((await s.at(0)).code).toBe(0);
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const r = await s.at(20 * MIN);
     expect(r.summary).toMatch(
-      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(RADIUS shared secret\?\)$/,
+      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(/,
     );
     const m = s.mails()[1]!;
     expect(m.subject).toBe(
@@ -94,7 +35,8 @@ describe('incidents through the bundle', () => {
     expect(s.mails()[2]!.subject).toMatch(/^\[ISE\] 2 RADIUS failures/);
     expect(s.mails()[2]!.text).toMatch(
       new RegExp(
-        `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ${hhmm(12 * MIN)}\\): 2 more failures since the last mail, 8 in all`,
+        `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ${hhmm(12 * MIN)}\\): ` +
+          '2 more failures since the last mail, 8 in all',
       ),
     );
 
@@ -103,7 +45,8 @@ describe('incidents through the bundle', () => {
     s.add(75 * MIN, 1, { failureReason: EAP });
     await s.at(80 * MIN);
     expect(s.mails()[3]!.text.split('\n')[0]).toBe(
-      `RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
+      'RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): ' +
+        `resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
     );
     expect(s.state()).toMatchObject({ open: [], resolved: [] });
   });
@@ -114,7 +57,8 @@ describe('incidents through the bundle', () => {
     await s.at(0);
     s.add(15 * MIN, 1, {
       failureReason:
-        '22045 Identity policy result is configured for password based authentication methods but received certificate based authentication request',
+        '22045 Identity policy result is configured for password based authentication methods ' +
+        'but received certificate based authentication request',
     });
     s.add(16 * MIN, 1, { failureReason: EAP });
     await s.at(20 * MIN);
@@ -161,7 +105,7 @@ describe('incidents through the bundle', () => {
     );
   });
 
-  test('an incident whose mail was refused is mailed by the next run; a dry run shows it and saves nothing', async () => {
+  test('a refused incident mail is mailed by the next run; a dry run shows it and saves nothing', async () => {
     const s = await sim({ INCIDENT_NEW_REASON: '0' });
     s.add(-5 * MIN, 1, { failureReason: EAP });
     await s.at(0);
@@ -187,56 +131,5 @@ describe('incidents through the bundle', () => {
     await s.at(0);
     expect(s.mails()[0]!.subject).toMatch(/^\[ISE\] 8 RADIUS failures/);
     expect(s.state()).toBeUndefined();
-  });
-});
-
-describe('incidents in digest mode', () => {
-  const DIGEST = { ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'auto', INCIDENT_NEW_REASON: '0' };
-  const ids = (m: { text: string }) => m.text.match(/user\d+/g) ?? [];
-
-  test('an incident goes out at once with the pending digest; ongoing and resolved ride the next digests', async () => {
-    const s = await sim(DIGEST);
-    s.add(-5 * MIN, 2, { failureReason: EAP });
-    expect((await s.at(0)).summary).toMatch(/2 new failures spooled/);
-    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
-    const r = await s.at(20 * MIN);
-    expect(r.summary).toMatch(/digest of 8 failures mailed .*; INCIDENT sw-access-b2: 6 users failing 11036/);
-    const [m] = s.mails();
-    expect(m!.subject).toBe(
-      `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
-    );
-    // Every failure so far in exactly this one mail, the background ones too.
-    expect(ids(m!).length).toBeGreaterThanOrEqual(8);
-
-    s.add(25 * MIN, 3, { nasName: 'sw-access-b2', failureReason: SECRET });
-    expect((await s.at(30 * MIN)).summary).toMatch(/3 new failures spooled; 3 pending for the digest/);
-    s.add(50 * MIN, 1, { nasName: 'sw-access-b2', failureReason: SECRET });
-    await s.at(55 * MIN);
-    expect(s.mails()).toHaveLength(1);
-    await s.at(HOUR);
-    const digest = s.mails()[1]!;
-    expect(digest.subject).toMatch(/^\[ISE\] digest: 4 RADIUS failures/);
-    expect(digest.text).toMatch(/^ONGOING sw-access-b2: .*: 4 more failures since the last mail, 10 in all/m);
-
-    s.add(HOUR + 5 * MIN, 1, { failureReason: EAP });
-    await s.at(HOUR + 10 * MIN);
-    await s.at(2 * HOUR);
-    const last = s.mails()[2]!;
-    expect(last.subject).toMatch(/^\[ISE\] digest: 1 RADIUS failure/);
-    expect(last.text).toMatch(/^RESOLVED sw-access-b2: .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m);
-  });
-
-  test('a refused incident mail leaves digest and incident owed: the next run sends both', async () => {
-    const s = await sim(DIGEST);
-    s.add(-5 * MIN, 1, { failureReason: EAP });
-    await s.at(0);
-    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
-    s.w.smtp.failNext(1, 550, 'mailbox unavailable');
-    expect((await s.at(20 * MIN)).code).toBe(5);
-    expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', false]]);
-    const r = await s.at(22 * MIN);
-    expect(r.summary).toMatch(/digest of 7 failures mailed .*; INCIDENT sw-access-b2/);
-    expect(s.mails().map((m) => m.subject)).toEqual([expect.stringMatching(/^\[ISE\] INCIDENT sw-access-b2: 6 users/)]);
-    expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', true]]);
   });
 });

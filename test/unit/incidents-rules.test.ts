@@ -1,58 +1,11 @@
-// Issue 15: the incident rules as a pure engine, run by run over hand-made failures.
+// Issue 15: each incident rule of the pure engine, run by run over hand-made failures.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_INCIDENTS, type IncidentSettings } from '../../src/config/incidents';
-import { IncidentEngine } from '../../src/incidents/engine';
-import type { IncidentState } from '../../src/incidents/state';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
-import { makeFailure } from '../fake/records';
-
-const MIN = 60_000;
-const DAY = 86_400_000;
-const T0 = Date.parse('2026-11-16T00:00:00Z'); // a Monday
-const SECRET = '11036 The Message-Authenticator RADIUS attribute is invalid';
-const AD_PW = '24408 User authentication against Active Directory failed since user has entered the wrong password';
-
-let seq = 0;
-function fail(t: number, o: Partial<FailureRecord> = {}): FailureRecord {
-  return makeFailure({ timestamp: new Date(t).toISOString(), ...o } as never, seq++) as unknown as FailureRecord;
-}
-
-/** Runs the engine once over `records` at `now`; `delivered` says the mail went out. */
-function poll(
-  state: IncidentState | undefined,
-  now: number,
-  records: FailureRecord[],
-  opts: { settings?: Partial<IncidentSettings>; delivered?: boolean; isMuted?: (r: FailureRecord) => boolean } = {},
-) {
-  const engine = new IncidentEngine(state, {
-    settings: { ...DEFAULT_INCIDENTS, ...opts.settings },
-    now,
-    isMuted: opts.isMuted,
-  });
-  for (const r of records) engine.observe(r);
-  const verdict = engine.evaluate();
-  return { verdict, state: engine.nextState(opts.delivered ?? true), engine };
-}
-
-/** A state past its learning day, with quiet background runs every 10 minutes for `days`. */
-function learned(days = 1.5, background: (t: number) => FailureRecord[] = () => []): IncidentState {
-  let state: IncidentState | undefined;
-  for (let t = T0; t < T0 + days * DAY; t += 10 * MIN) state = poll(state, t, background(t)).state;
-  return state!;
-}
-
-const users = (n: number, t: number, o: Partial<FailureRecord>) =>
-  Array.from({ length: n }, (_, i) =>
-    fail(t + i * 1000, {
-      userName: `user${i}`,
-      callingStationId: `00:00:00:00:00:${String(i).padStart(2, '0')}`,
-      ...o,
-    }),
-  );
+import { AD_PW, DAY, fail, learned, MIN, poll, SECRET, T0, users } from '../helpers/incidents';
 
 describe('nas-wide', () => {
   const NOW = T0 + 2 * DAY;
-  test('many users failing with one reason on one NAS open one incident, mailed once, then ongoing, then resolved', () => {
+  test('many users failing alike on one NAS: one incident, mailed once, then ongoing, then resolved', () => {
     const base = learned();
     const r1 = poll(base, NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
     expect(r1.verdict.opened).toHaveLength(1);
@@ -124,25 +77,6 @@ describe('nas-wide', () => {
       fail(NOW - i * MIN, { nasName: 'sw-a', failureReason: SECRET, userName: 'u' }),
     );
     expect(poll(base, NOW, one, { settings }).verdict.opened).toEqual([]);
-  });
-});
-
-describe('learning and muting', () => {
-  test('during the learning day incidents are kept silent and never mailed, open or resolved', () => {
-    const r1 = poll(undefined, T0, users(6, T0 - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
-    expect(r1.verdict.opened).toEqual([]);
-    expect(r1.state.open[0]).toMatchObject({ silent: true });
-    const r2 = poll(r1.state, T0 + 60 * MIN, []);
-    expect(r2.verdict.resolved).toEqual([]);
-    expect(r2.state.open).toEqual([]);
-  });
-
-  test('muted failures raise nothing', () => {
-    const NOW = T0 + 2 * DAY;
-    const isMuted = (r: FailureRecord) => r.nasName === 'sw-lab';
-    const r = poll(learned(), NOW, users(8, NOW - 5 * MIN, { nasName: 'sw-lab', failureReason: SECRET }), { isMuted });
-    expect(r.verdict.opened).toEqual([]);
-    expect(r.engine.run.weight).toBe(0);
   });
 });
 
@@ -248,46 +182,5 @@ describe('lockout', () => {
     // 30 minutes of quiet would close it, but the summary covered 15 minutes of failing: still open.
     expect(poll(r1.state, NOW + 35 * MIN, [], { settings }).verdict.resolved).toEqual([]);
     expect(poll(r1.state, NOW + 50 * MIN, [], { settings }).verdict.resolved.map((r) => r.failures)).toEqual([14]);
-  });
-});
-
-describe('one event, one incident', () => {
-  const NOW = T0 + 2 * DAY;
-  test('a wrong shared secret trips nas-wide and new-reason: one incident at the NAS, both findings as evidence', () => {
-    const r = poll(learned(), NOW, users(12, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
-    expect(r.verdict.opened.map((i) => i.id)).toEqual(['nas:sw-access-b2:11036']);
-    expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/not seen in the last 7 days/);
-  });
-  test('the same reason on many NAS is one network-wide incident', () => {
-    const down = '24495 Active Directory servers are not available';
-    const records = ['wlc-1', 'wlc-2', 'sw-3'].flatMap((nas, k) =>
-      users(8, NOW - 5 * MIN, { nasName: nas, failureReason: down, callingStationId: `02:00:00:00:00:0${k}` }),
-    );
-    const r = poll(learned(), NOW, records);
-    expect(r.verdict.opened.map((i) => i.id)).toEqual(['reason:24495']);
-    expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/Most affected NAS: sw-3 \(8\), wlc-1 \(8\), wlc-2 \(8\)/);
-  });
-  test('a storm is one incident that takes every other finding in', () => {
-    const many = users(60, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET });
-    const r = poll(learned(), NOW, many, { settings: { stormThreshold: 50 } });
-    expect(r.verdict.opened.map((i) => [i.id, i.title])).toEqual([
-      ['all:storm', 'storm: 60 failures in one poll, top 11036 (RADIUS shared secret?)'],
-    ]);
-  });
-});
-
-describe('state', () => {
-  test('stays small after a storm of distinct users', () => {
-    const NOW = T0 + 2 * DAY;
-    const many = Array.from({ length: 30_000 }, (_, i) =>
-      fail(NOW - (i % 600) * 1000, {
-        userName: `u${i}`,
-        callingStationId: `m${i}`,
-        nasName: `sw-${i % 300}`,
-        failureReason: i % 2 ? AD_PW : SECRET,
-      }),
-    );
-    const r = poll(learned(), NOW, many);
-    expect(JSON.stringify(r.state).length).toBeLessThan(400_000);
   });
 });
