@@ -4,7 +4,8 @@
 // detection delay, incident mails that match no injected incident, and whether every failure
 // reached exactly one mail. A script, not a test: the figures go into the README.
 //
-// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and digest), --days N (7; fewer for a quick look),
+// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and digest), --days N (7; fewer for a
+// quick look),
 // --engine-only (the incident engine in-process, no mail: seconds, for tuning), --suppress (the
 // trace as ISE's "Suppress Repeated Failed Clients" would report it).
 
@@ -142,7 +143,8 @@ function report(wk, mode, days, res) {
   const head =
     mode === 'engine-only'
       ? `Incident engine in-process, no mail (${days * 144} runs):`
-      : `Mode ${mode} (${vars}): ${res.mails.length} mails from ${days * 144} runs in ${res.seconds.toFixed(0)} s (${res.perRunMs.toFixed(0)} ms per run of run.js; fakes and checks ${res.harnessCpuS.toFixed(0)} s CPU)`;
+      : `Mode ${mode} (${vars}): ${res.mails.length} mails from ${days * 144} runs in ${res.seconds.toFixed(0)} ` +
+        `s (${res.perRunMs.toFixed(0)} ms per run of run.js; fakes and checks ${res.harnessCpuS.toFixed(0)} s CPU)`;
   const lines = [head];
   const incidentMails = res.mails.filter((m) => / INCIDENT /.test(m.subject));
   const perDay = new Array(days).fill(0);
@@ -150,20 +152,25 @@ function report(wk, mode, days, res) {
   for (const m of res.mails) if (!incidentMails.includes(m)) perDay[Math.floor((m.at - wk.start - 1) / DAY)]++;
   if (mode !== 'engine-only')
     lines.push(
-      `  mails per day: ${(res.mails.length / days).toFixed(1)}: incident mails ${(incidentMails.length / days).toFixed(1)}, others ${((res.mails.length - incidentMails.length) / days).toFixed(1)} (at most ${Math.max(...perDay)} in one day)`,
+      `  mails per day: ${(res.mails.length / days).toFixed(1)}: incident mails ` +
+        `${(incidentMails.length / days).toFixed(1)}, others ` +
+        `${((res.mails.length - incidentMails.length) / days).toFixed(1)} (at most ${Math.max(...perDay)} in ` +
+        `one day)`,
     );
   lines.push('  injected incident                                onset       mailed      delay');
   for (const x of wk.injected.filter((i) => i.onset < wk.start + days * DAY)) {
     const hit = res.opened.find((o) => x.matches(o.incident, o.at));
     const delay = hit ? `${Math.round((hit.at - x.onset) / MIN)} min` : 'NOT MAILED';
     lines.push(
-      `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ${delay}${hit ? `  (${hit.incident.title})` : ''}`,
+      `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ` +
+        `${delay}${hit ? `  (${hit.incident.title})` : ''}`,
     );
   }
   const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));
   const strayMails = new Set(stray.map((o) => o.at)).size;
   lines.push(
-    `  incident mails matching no injected incident: ${strayMails}${stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join('')}`,
+    `  incident mails matching no injected incident: ` +
+      `${strayMails}${stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join('')}`,
   );
   const count = new Map();
   for (const m of res.mails) for (const id of m.ids) count.set(id, (count.get(id) ?? 0) + 1);
@@ -190,14 +197,17 @@ async function main() {
   const wk = lib.week(seed, start);
   const injectedFailures = wk.injected.reduce((n, i) => n + i.failures, 0);
   console.log(
-    `Replayed week: seed ${seed}, ${new Date(start).toISOString().slice(0, 10)} (Mon) for ${days} days, ${wk.records.length - injectedFailures} background + ${injectedFailures} injected failures, a run every 10 minutes`,
+    `Replayed week: seed ${seed}, ${new Date(start).toISOString().slice(0, 10)} (Mon) for ${days} days, ` +
+      `${wk.records.length - injectedFailures} background + ${injectedFailures} injected failures, a run every ` +
+      `10 minutes`,
   );
   for (const x of wk.injected) console.log(`  ${clock(x.onset)}  ${x.name} (${x.failures} failures)`);
   if (process.argv.includes('--suppress')) {
     const before = wk.records.length;
     wk.records = lib.suppress(wk.records);
     console.log(
-      `With ISE's Suppress Repeated Failed Clients (detect 5 min, report every 15 min): ${before} failures become ${wk.records.length} records`,
+      `With ISE's Suppress Repeated Failed Clients (detect 5 min, report every 15 min): ${before} failures ` +
+        `become ${wk.records.length} records`,
     );
   }
   if (process.argv.includes('--engine-only')) {

@@ -48,9 +48,13 @@ export function nasWide(x: RuleInput): Candidate[] {
       nas,
       code,
       tally,
-      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ${codeWithCause(code, tally.reason)}`,
+      title:
+        `${nas}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ` +
+        `${codeWithCause(code, tally.reason)}`,
       evidence: [
-        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? 'none' : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`,
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; ` +
+          `this NAS usually has ${usual < 0.05 ? 'none' : `about ${about(usual)}`} per reason ` +
+          `(INCIDENT_NAS_WIDE_MIN ${min}).`,
       ],
     });
   }
@@ -71,7 +75,8 @@ export function newReason(x: RuleInput): Candidate[] {
       tally,
       title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
       evidence: [
-        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
+        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} ` +
+          `from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
       ],
     });
   }
@@ -99,9 +104,13 @@ export function spike(x: RuleInput): Candidate[] {
       scope: 'reason',
       code,
       tally,
-      title: `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
+      title:
+        `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ` +
+        `${about(expected)}`,
       evidence: [
-        `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')}.`,
+        `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ` +
+          `${about(expected)} are normal at this hour of the week; ${who(tally)} on ` +
+          `${plural(tally.nas.size, 'NAS', '')}.`,
       ],
     });
   }
@@ -112,7 +121,8 @@ export function spike(x: RuleInput): Candidate[] {
       tally: undefined,
       title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
       evidence: [
-        `${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`,
+        `${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are ` +
+          `normal at this hour of the week; no single reason stands out.`,
       ],
     });
   }
@@ -136,7 +146,8 @@ export function lockout(x: RuleInput): Candidate[] {
       tally,
       title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
       evidence: [
-        `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`,
+        `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: ` +
+          `"${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`,
       ],
     });
   }

@@ -45,7 +45,8 @@ async function sim(env: Record<string, string> = {}): Promise<Sim> {
     },
     add: (offsetMs, n, o) => {
       for (let i = 0; i < n; i++) {
-        const station = `02:00:00:00:${String(Math.floor(seq / 100)).padStart(2, '0')}:${String(seq % 100).padStart(2, '0')}`;
+        const two = (n: number) => String(n).padStart(2, '0');
+        const station = `02:00:00:00:${two(Math.floor(seq / 100))}:${two(seq % 100)}`;
         const t = new Date(T0 + offsetMs + i * 1000).toISOString();
         world.ise.addFailures(
           makeFailure({ timestamp: t, userName: `user${seq}`, callingStationId: station, ...o }, ++seq),
@@ -65,48 +66,53 @@ async function sim(env: Record<string, string> = {}): Promise<Sim> {
 const hhmm = (offset: number) => new Date(T0 + offset).toISOString().slice(11, 16);
 
 describe('incidents through the bundle', () => {
-  test('nas-wide: one mail opens it with evidence, hint and users; later failures are ongoing; then resolved', async () => {
-    const s = await sim({ INCIDENT_NEW_REASON: '0' });
-    s.add(-5 * MIN, 2, { failureReason: EAP });
-    expect((await s.at(0)).code).toBe(0);
-    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
-    const r = await s.at(20 * MIN);
-    expect(r.summary).toMatch(
-      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(RADIUS shared secret\?\)$/,
-    );
-    const m = s.mails()[1]!;
-    expect(m.subject).toBe(
-      `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
-    );
-    const lines = m.text.split('\n');
-    expect(lines[0]).toBe('INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
-    expect(lines[2]).toMatch(
-      /^Evidence: 6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
-    );
-    expect(lines[3]).toMatch(/^Hint: The RADIUS shared secret on the NAS does not match/);
-    expect(lines[4]).toMatch(/^Users \(6\): user2, user3, user4, user5, user6, user7$/);
-    expect(m.text.indexOf('INCIDENT')).toBeLessThan(m.text.indexOf('RADIUS authentication failures'));
-    expect(m.html).toMatch(/<b>INCIDENT sw-access-b2: 6 users failing 11036/);
-    expect(statSync(join(s.w.stateDir, 'incidents.json')).mode & 0o777).toBe(0o600);
+  test(
+    'nas-wide: one mail opens it with evidence, hint and users; later failures are ongoing; then ' + 'resolved',
+    async () => {
+      const s = await sim({ INCIDENT_NEW_REASON: '0' });
+      s.add(-5 * MIN, 2, { failureReason: EAP });
+      expect((await s.at(0)).code).toBe(0);
+      s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
+      const r = await s.at(20 * MIN);
+      expect(r.summary).toMatch(
+        /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(RADIUS shared secret\?\)$/,
+      );
+      const m = s.mails()[1]!;
+      expect(m.subject).toBe(
+        `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
+      );
+      const lines = m.text.split('\n');
+      expect(lines[0]).toBe('INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
+      expect(lines[2]).toMatch(
+        /^Evidence: 6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
+      );
+      expect(lines[3]).toMatch(/^Hint: The RADIUS shared secret on the NAS does not match/);
+      expect(lines[4]).toMatch(/^Users \(6\): user2, user3, user4, user5, user6, user7$/);
+      expect(m.text.indexOf('INCIDENT')).toBeLessThan(m.text.indexOf('RADIUS authentication failures'));
+      expect(m.html).toMatch(/<b>INCIDENT sw-access-b2: 6 users failing 11036/);
+      expect(statSync(join(s.w.stateDir, 'incidents.json')).mode & 0o777).toBe(0o600);
 
-    s.add(25 * MIN, 2, { nasName: 'sw-access-b2', failureReason: SECRET });
-    await s.at(30 * MIN);
-    expect(s.mails()[2]!.subject).toMatch(/^\[ISE\] 2 RADIUS failures/);
-    expect(s.mails()[2]!.text).toMatch(
-      new RegExp(
-        `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ${hhmm(12 * MIN)}\\): 2 more failures since the last mail, 8 in all`,
-      ),
-    );
+      s.add(25 * MIN, 2, { nasName: 'sw-access-b2', failureReason: SECRET });
+      await s.at(30 * MIN);
+      expect(s.mails()[2]!.subject).toMatch(/^\[ISE\] 2 RADIUS failures/);
+      expect(s.mails()[2]!.text).toMatch(
+        new RegExp(
+          `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ` +
+            `${hhmm(12 * MIN)}\\): 2 more failures since the last mail, 8 in all`,
+        ),
+      );
 
-    // Quiet for INCIDENT_QUIET (30 min): closed; the next mail, whenever it goes, says so.
-    expect((await s.at(70 * MIN)).summary).toBe('ise-to-mail: OK no new failures');
-    s.add(75 * MIN, 1, { failureReason: EAP });
-    await s.at(80 * MIN);
-    expect(s.mails()[3]!.text.split('\n')[0]).toBe(
-      `RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
-    );
-    expect(s.state()).toMatchObject({ open: [], resolved: [] });
-  });
+      // Quiet for INCIDENT_QUIET (30 min): closed; the next mail, whenever it goes, says so.
+      expect((await s.at(70 * MIN)).summary).toBe('ise-to-mail: OK no new failures');
+      s.add(75 * MIN, 1, { failureReason: EAP });
+      await s.at(80 * MIN);
+      expect(s.mails()[3]!.text.split('\n')[0]).toBe(
+        `RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): resolved, ` +
+          `${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
+      );
+      expect(s.state()).toMatchObject({ open: [], resolved: [] });
+    },
+  );
 
   test('new-reason: a reason unseen since the learning period opens an incident', async () => {
     const s = await sim();
@@ -114,7 +120,8 @@ describe('incidents through the bundle', () => {
     await s.at(0);
     s.add(15 * MIN, 1, {
       failureReason:
-        '22045 Identity policy result is configured for password based authentication methods but received certificate based authentication request',
+        '22045 Identity policy result is configured for password based authentication methods but received ' +
+        'certificate based authentication request',
     });
     s.add(16 * MIN, 1, { failureReason: EAP });
     await s.at(20 * MIN);
@@ -161,25 +168,28 @@ describe('incidents through the bundle', () => {
     );
   });
 
-  test('an incident whose mail was refused is mailed by the next run; a dry run shows it and saves nothing', async () => {
-    const s = await sim({ INCIDENT_NEW_REASON: '0' });
-    s.add(-5 * MIN, 1, { failureReason: EAP });
-    await s.at(0);
-    const before = readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8');
-    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
-    const dry = await s.at(20 * MIN, {}, ['--dry-run']);
-    expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2: 6 users/m);
-    s.w.smtp.failNext(1, 550, 'mailbox unavailable');
-    expect((await s.at(20 * MIN)).code).toBe(5);
-    expect(readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8')).toBe(before);
-    await s.at(21 * MIN);
-    expect(
-      s
-        .mails()
-        .map((m) => m.subject)
-        .filter((x) => x.includes('INCIDENT')),
-    ).toHaveLength(1);
-  });
+  test(
+    'an incident whose mail was refused is mailed by the next run; a dry run shows it and saves ' + 'nothing',
+    async () => {
+      const s = await sim({ INCIDENT_NEW_REASON: '0' });
+      s.add(-5 * MIN, 1, { failureReason: EAP });
+      await s.at(0);
+      const before = readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8');
+      s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
+      const dry = await s.at(20 * MIN, {}, ['--dry-run']);
+      expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2: 6 users/m);
+      s.w.smtp.failNext(1, 550, 'mailbox unavailable');
+      expect((await s.at(20 * MIN)).code).toBe(5);
+      expect(readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8')).toBe(before);
+      await s.at(21 * MIN);
+      expect(
+        s
+          .mails()
+          .map((m) => m.subject)
+          .filter((x) => x.includes('INCIDENT')),
+      ).toHaveLength(1);
+    },
+  );
 
   test('off by default in each-run mode: no incident, no incidents.json', async () => {
     const s = await sim({ INCIDENTS: 'auto' });

@@ -52,47 +52,50 @@ const users = (n: number, t: number, o: Partial<FailureRecord>) =>
 
 describe('nas-wide', () => {
   const NOW = T0 + 2 * DAY;
-  test('many users failing with one reason on one NAS open one incident, mailed once, then ongoing, then resolved', () => {
-    const base = learned();
-    const r1 = poll(base, NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
-    expect(r1.verdict.opened).toHaveLength(1);
-    const inc = r1.verdict.opened[0]!;
-    expect(inc.rule).toBe('nas-wide');
-    expect(inc.title).toBe('sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
-    expect(inc.users).toHaveLength(6);
-    expect(inc.evidence[0]).toMatch(
-      /6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
-    );
+  test(
+    'many users failing with one reason on one NAS open one incident, mailed once, then ongoing, then ' + 'resolved',
+    () => {
+      const base = learned();
+      const r1 = poll(base, NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
+      expect(r1.verdict.opened).toHaveLength(1);
+      const inc = r1.verdict.opened[0]!;
+      expect(inc.rule).toBe('nas-wide');
+      expect(inc.title).toBe('sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
+      expect(inc.users).toHaveLength(6);
+      expect(inc.evidence[0]).toMatch(
+        /6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
+      );
 
-    const r2 = poll(
-      r1.state,
-      NOW + 10 * MIN,
-      users(3, NOW + 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }),
-    );
-    expect(r2.verdict.opened).toEqual([]);
-    expect(r2.verdict.ongoing.map((o) => [o.incident.id, o.failures])).toEqual([['nas:sw-access-b2:11036', 3]]);
-    // The same reason on another NAS is not part of it.
-    const other = poll(r2.state, NOW + 12 * MIN, [
-      fail(NOW + 11 * MIN, { nasName: 'sw-other', failureReason: SECRET }),
-    ]);
-    expect(other.verdict.ongoing).toEqual([]);
+      const r2 = poll(
+        r1.state,
+        NOW + 10 * MIN,
+        users(3, NOW + 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }),
+      );
+      expect(r2.verdict.opened).toEqual([]);
+      expect(r2.verdict.ongoing.map((o) => [o.incident.id, o.failures])).toEqual([['nas:sw-access-b2:11036', 3]]);
+      // The same reason on another NAS is not part of it.
+      const other = poll(r2.state, NOW + 12 * MIN, [
+        fail(NOW + 11 * MIN, { nasName: 'sw-other', failureReason: SECRET }),
+      ]);
+      expect(other.verdict.ongoing).toEqual([]);
 
-    const quiet = poll(r2.state, NOW + 20 * MIN, []);
-    expect(quiet.verdict.resolved).toEqual([]);
-    const done = poll(quiet.state, NOW + 50 * MIN, []);
-    expect(done.verdict.resolved).toEqual([
-      {
-        id: 'nas:sw-access-b2:11036',
-        title: inc.title,
-        since: NOW - 5 * MIN,
-        last: NOW + 5 * MIN + 2000,
-        failures: 9,
-        unmailed: false,
-      },
-    ]);
-    expect(done.state.open).toEqual([]);
-    expect(done.state.resolved).toEqual([]);
-  });
+      const quiet = poll(r2.state, NOW + 20 * MIN, []);
+      expect(quiet.verdict.resolved).toEqual([]);
+      const done = poll(quiet.state, NOW + 50 * MIN, []);
+      expect(done.verdict.resolved).toEqual([
+        {
+          id: 'nas:sw-access-b2:11036',
+          title: inc.title,
+          since: NOW - 5 * MIN,
+          last: NOW + 5 * MIN + 2000,
+          failures: 9,
+          unmailed: false,
+        },
+      ]);
+      expect(done.state.open).toEqual([]);
+      expect(done.state.resolved).toEqual([]);
+    },
+  );
 
   test('a resolution waits in the state until a mail carries it', () => {
     const r1 = poll(learned(), NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
@@ -253,11 +256,14 @@ describe('lockout', () => {
 
 describe('one event, one incident', () => {
   const NOW = T0 + 2 * DAY;
-  test('a wrong shared secret trips nas-wide and new-reason: one incident at the NAS, both findings as evidence', () => {
-    const r = poll(learned(), NOW, users(12, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
-    expect(r.verdict.opened.map((i) => i.id)).toEqual(['nas:sw-access-b2:11036']);
-    expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/not seen in the last 7 days/);
-  });
+  test(
+    'a wrong shared secret trips nas-wide and new-reason: one incident at the NAS, both findings as ' + 'evidence',
+    () => {
+      const r = poll(learned(), NOW, users(12, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
+      expect(r.verdict.opened.map((i) => i.id)).toEqual(['nas:sw-access-b2:11036']);
+      expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/not seen in the last 7 days/);
+    },
+  );
   test('the same reason on many NAS is one network-wide incident', () => {
     const down = '24495 Active Directory servers are not available';
     const records = ['wlc-1', 'wlc-2', 'sw-3'].flatMap((nas, k) =>
