@@ -2,8 +2,8 @@ import type { IncidentSettings, RuleName } from '../config/incidents';
 import { plural } from '../core/plural';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
+import { splitNasKey, type Windows } from './rolling-window';
 import type { RunTally, Tally } from './tally';
-import { splitNasKey, type Windows } from './window';
 import { about, codeWithCause, mins, nasWideThreshold, who } from './words';
 
 /** What one rule found in this run, before it is merged with the others and with open incidents. */

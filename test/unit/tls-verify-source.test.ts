@@ -56,7 +56,7 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
     const files = new Set(hits(/\binsecure\b/).map((l) => l.split(':')[0]));
     expect([...files].sort()).toEqual([
       'cli/cli.ts',
-      'cli/config.ts',
+      'cli/load-config.ts',
       'config/config.ts',
       'poll/summary.ts',
       'pxgrid/tls.ts',
