@@ -10527,6 +10527,57 @@ var init_secrets = __esm({
   }
 });
 
+// src/cli/help.ts
+function wrap(first, text3) {
+  const lines = [];
+  let line = first.padEnd(INDENT);
+  for (const word of text3.split(" ")) {
+    if (line.length + word.length + 1 > WIDTH && line.trim() !== "") {
+      lines.push(line.trimEnd());
+      line = " ".repeat(INDENT);
+    }
+    line += `${line.endsWith(" ") ? "" : " "}${word}`;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+function helpEpilog() {
+  const vars = Object.entries(KEYS).flatMap(
+    ([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help)
+  );
+  return [
+    "",
+    "Configuration (flags > environment > config file > defaults):",
+    ...vars,
+    "",
+    "Exit codes: 0 done, 1 internal error, 2 usage/config, 3 pxGrid account not",
+    "approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,",
+    "6 another run holds the lock."
+  ].join("\n");
+}
+function commandFlags(program2) {
+  const lines = ["", "Flags of each command (details: run.js <command> --help):"];
+  for (const cmd of program2.commands) {
+    if (cmd.options.length === 0) continue;
+    lines.push(`  ${cmd.name()}:`);
+    for (const o of cmd.options) {
+      const choices = o.argChoices ? ` (${o.argChoices.join(" | ")})` : "";
+      const def = o.defaultValue !== void 0 && typeof o.defaultValue !== "boolean" ? ` [${String(o.defaultValue)}]` : "";
+      lines.push(...wrap(`    ${o.flags}`, `${o.description}${choices}${def}`));
+    }
+  }
+  return lines.join("\n");
+}
+var WIDTH, INDENT;
+var init_help = __esm({
+  "src/cli/help.ts"() {
+    "use strict";
+    init_keys();
+    WIDTH = 79;
+    INDENT = 27;
+  }
+});
+
 // src/config/values.ts
 function parseDuration(text3) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text3);
@@ -11020,7 +11071,7 @@ var init_config = __esm({
   }
 });
 
-// src/cli/config.ts
+// src/cli/load-config.ts
 function loadConfigFor(cmd, sys, io, needs, where2) {
   const g = cmd.optsWithGlobals();
   const flags = {};
@@ -11036,61 +11087,10 @@ function loadConfigFor(cmd, sys, io, needs, where2) {
     );
   return cfg;
 }
-var init_config2 = __esm({
-  "src/cli/config.ts"() {
+var init_load_config = __esm({
+  "src/cli/load-config.ts"() {
     "use strict";
     init_config();
-  }
-});
-
-// src/cli/help.ts
-function wrap(first, text3) {
-  const lines = [];
-  let line = first.padEnd(INDENT);
-  for (const word of text3.split(" ")) {
-    if (line.length + word.length + 1 > WIDTH && line.trim() !== "") {
-      lines.push(line.trimEnd());
-      line = " ".repeat(INDENT);
-    }
-    line += `${line.endsWith(" ") ? "" : " "}${word}`;
-  }
-  lines.push(line.trimEnd());
-  return lines;
-}
-function helpEpilog() {
-  const vars = Object.entries(KEYS).flatMap(
-    ([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help)
-  );
-  return [
-    "",
-    "Configuration (flags > environment > config file > defaults):",
-    ...vars,
-    "",
-    "Exit codes: 0 done, 1 internal error, 2 usage/config, 3 pxGrid account not",
-    "approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,",
-    "6 another run holds the lock."
-  ].join("\n");
-}
-function commandFlags(program2) {
-  const lines = ["", "Flags of each command (details: run.js <command> --help):"];
-  for (const cmd of program2.commands) {
-    if (cmd.options.length === 0) continue;
-    lines.push(`  ${cmd.name()}:`);
-    for (const o of cmd.options) {
-      const choices = o.argChoices ? ` (${o.argChoices.join(" | ")})` : "";
-      const def = o.defaultValue !== void 0 && typeof o.defaultValue !== "boolean" ? ` [${String(o.defaultValue)}]` : "";
-      lines.push(...wrap(`    ${o.flags}`, `${o.description}${choices}${def}`));
-    }
-  }
-  return lines.join("\n");
-}
-var WIDTH, INDENT;
-var init_help = __esm({
-  "src/cli/help.ts"() {
-    "use strict";
-    init_keys();
-    WIDTH = 79;
-    INDENT = 27;
   }
 });
 
@@ -26407,7 +26407,7 @@ var init_mail = __esm({
     init_hints();
     init_sanitize();
     hhmm2 = (fmt2, t) => fmt2(t).slice(11, 16);
-    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}` + (r.unmailed ? " (it closed before its own mail could go out)" : "");
+    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
     ongoingLine = (o, fmt2) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt2, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
     more = (shown2, count) => String(shown2.length) === count ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
@@ -27330,15 +27330,15 @@ var init_tls = __esm({
   }
 });
 
-// src/poll/window.ts
+// src/poll/poll-window.ts
 function pollWindow(start, iseNow, localNow) {
   if (iseNow !== void 0)
     return { from: start ?? iseNow - DEFAULT_WINDOW_MS - FUTURE_SKEW_MS, limit: iseNow + FUTURE_SKEW_MS, iseNow };
   return { from: start, limit: plausible(localNow) ? localNow + LOCAL_SKEW_MS : LATEST };
 }
 var FUTURE_SKEW_MS, LOCAL_SKEW_MS, DEFAULT_WINDOW_MS;
-var init_window = __esm({
-  "src/poll/window.ts"() {
+var init_poll_window = __esm({
+  "src/poll/poll-window.ts"() {
     "use strict";
     init_times();
     FUTURE_SKEW_MS = 5 * 6e4;
@@ -27357,7 +27357,7 @@ var init_batch = __esm({
     init_storm();
     init_cursor();
     init_idset();
-    init_window();
+    init_poll_window();
     Batch = class {
       /**
        * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
@@ -27964,8 +27964,7 @@ function nasLine(c) {
   if (!c.tally || c.tally.nas.size < 2) return void 0;
   const top2 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
   const more2 = c.tally.nas.size - top2.length;
-  const list2 = top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ");
-  return `Most affected NAS: ${list2}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+  return `Most affected NAS: ${top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
 }
 var CONCENTRATED, candidateId;
 var init_merge = __esm({
@@ -27981,10 +27980,10 @@ var init_merge = __esm({
   }
 });
 
-// src/incidents/window.ts
+// src/incidents/rolling-window.ts
 var emptyWindow, MAX_KEYS2, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey2, splitNasKey, subjectKey, Windows;
-var init_window2 = __esm({
-  "src/incidents/window.ts"() {
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
     "use strict";
     emptyWindow = () => ({ nas: {}, lock: {} });
     MAX_KEYS2 = 2e3;
@@ -28184,7 +28183,7 @@ var init_lifecycle = __esm({
   "src/incidents/lifecycle.ts"() {
     "use strict";
     init_merge();
-    init_window2();
+    init_rolling_window();
     perMinute = (x) => x.intervalMs === void 0 ? void 0 : x.intervalMs / 6e4;
   }
 });
@@ -28230,18 +28229,15 @@ function nasWide(x) {
     const n = x.windows.distinct(key);
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
     if (n < nasWideThreshold(min, factor2, usual)) continue;
-    const reason = tally.reason;
-    const kind = x.windows.mostlyUsers(key) ? "users" : "endpoints";
-    const usually = usual < 0.05 ? "none" : `about ${about(usual)}`;
     out.push({
       rule: "nas-wide",
       scope: "nas",
       nas,
       code: code2,
       tally,
-      title: `${nas}: ${n} ${kind} failing ${codeWithCause(code2, reason)}`,
+      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason)}`,
       evidence: [
-        `${n} distinct users/endpoints failed with "${reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usually} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
       ]
     });
   }
@@ -28347,7 +28343,7 @@ var init_rules = __esm({
   "src/incidents/rules.ts"() {
     "use strict";
     init_plural();
-    init_window2();
+    init_rolling_window();
     init_words();
     SPIKE_SUBJECTS = 3;
   }
@@ -28369,7 +28365,7 @@ var init_state = __esm({
     init_atomic();
     init_files();
     init_baseline();
-    init_window2();
+    init_rolling_window();
     emptyIncidentState = () => ({
       version: 1,
       open: [],
@@ -28444,7 +28440,7 @@ var MAX_NAMES, MAX_KEYS3, NameSet, newTally, RunTally;
 var init_tally = __esm({
   "src/incidents/tally.ts"() {
     "use strict";
-    init_window2();
+    init_rolling_window();
     MAX_NAMES = 500;
     MAX_KEYS3 = 2e4;
     NameSet = class {
@@ -28520,10 +28516,10 @@ var init_engine = __esm({
     init_incident();
     init_lifecycle();
     init_merge();
+    init_rolling_window();
     init_rules();
     init_state();
     init_tally();
-    init_window2();
     MAX_OPEN = 100;
     WEEK = 7 * 864e5;
     MAX_RESOLVED = 50;
@@ -28780,7 +28776,7 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   };
   return outcome(
     notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}` + (incidents?.summary() ?? ""),
+    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}${incidents?.summary() ?? ""}`,
     data
   );
 }
@@ -29884,8 +29880,8 @@ var init_cli = __esm({
     init_redact();
     init_version();
     init_secrets();
-    init_config2();
     init_help();
+    init_load_config();
     init_mute_commands();
     init_since();
     COMMANDS = ["run", "setup", "doctor", "test-mail", "eem", "mute", "mutes", "unmute"];

@@ -75,7 +75,8 @@ let settled = false;
 process.once('beforeExit', () => {
   if (settled) return;
   process.stdout.write(
-    'ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n',
+    'ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run ' +
+      'again with --verbose and report it\n',
   );
   process.exitCode = 1;
 });

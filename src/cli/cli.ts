@@ -8,8 +8,8 @@ import { formatSummary, type Io, type Outcome, type System } from '../core/outco
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
-import { type ConfigWhere, loadConfigFor } from './config';
 import { commandFlags, helpEpilog } from './help';
+import { type ConfigWhere, loadConfigFor } from './load-config';
 import { addMuteCommands } from './mute-commands';
 import { type RunFlags, sinceFlag } from './since';
 

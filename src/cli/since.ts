@@ -15,7 +15,8 @@ export function sinceFlag(opts: RunFlags, now: number): number | undefined {
   // would silently do nothing. README "Delivery guarantee" says to run them one after the other.
   if (opts.resetCursor)
     throw usageError(
-      '--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed',
+      '--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor ' +
+        'alone; run --reset-cursor alone, then --since if needed',
     );
   if (opts.flush) throw usageError('--flush and --since do not go together: a backfill bypasses the digest spool');
   const since = parseSince(opts.since, now);
@@ -25,7 +26,8 @@ export function sinceFlag(opts: RunFlags, now: number): number | undefined {
     );
   if (since > now)
     throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`,
+      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a ` +
+        `past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`,
     );
   return since;
 }

@@ -31,7 +31,9 @@ export async function doctor(loadConfig: (needs: Need[]) => Config, sys: System,
     requireSettings(cfg, ['mail']);
     return {
       value: true,
-      detail: `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ${cfg.mail.dest.length} recipient(s)`,
+      detail:
+        `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ` +
+        `${cfg.mail.dest.length} recipient(s)`,
     };
   });
   await stateDirCheck(ctx, report);

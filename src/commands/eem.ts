@@ -71,7 +71,8 @@ export function scheduleFor(every: string): Schedule {
   const minutes = ms / 60_000;
   if (!EVEN_MINUTES.includes(minutes)) {
     throw usageError(
-      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`,
+      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours ` +
+        `that divide 24 (1h 2h 6h 12h) or 1d`,
     );
   }
   if (minutes < 60)
@@ -122,14 +123,16 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1000) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
     throw usageError(
-      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
+      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s ` +
+        `of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
     );
   }
   // Overlapping policies each hold a VTY line: the next run must not start before this one is killed.
   if (schedule.minutes * 60 < maxrun) {
     const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
     throw usageError(
-      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`,
+      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts ` +
+        `would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`,
     );
   }
   return {

@@ -67,5 +67,8 @@ function pair(raw: RawConfig, a: Key, b: Key, how: string): string[] {
 
 function badFrom(raw: RawConfig, from: string): string {
   const which = raw.MAIL_FROM ? 'MAIL_FROM' : 'MAIL_FROM (taken from MAIL_USER)';
-  return `${which} is not a mail address: "${from.trim().slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`;
+  return (
+    `${which} is not a mail address: "${from.trim().slice(0, 80)}"; set MAIL_FROM to the sender address, ` +
+    `e.g. ise-alerts@example.net`
+  );
 }

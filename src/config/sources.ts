@@ -11,7 +11,8 @@ export function readConfigFile(file: string, problems: string[]): RawConfig {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw usageError(
-      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given with --config or ISE_TO_MAIL_CONFIG`,
+      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given ` +
+        `with --config or ISE_TO_MAIL_CONFIG`,
     );
   }
   let entries: ReturnType<typeof parseEnvFile>;

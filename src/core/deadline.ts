@@ -1,5 +1,6 @@
 /**
- * The run's time budget and its clock (the injected `System.now`, never the wall clock directly). EEM kills a policy at its `maxrun`; every network step takes its timeout
+ * The run's time budget and its clock (the injected `System.now`, never the wall clock directly). EEM kills a policy
+ * at its `maxrun`; every network step takes its timeout
  * from here so a slow ISE or mail server ends the run cleanly, cursor untouched, before that.
  */
 export class Deadline {

@@ -28,13 +28,15 @@ export async function iseChecks(ctx: DoctorContext, report: DoctorReport, tls: T
 async function hostChecks(ctx: DoctorContext, report: DoctorReport, ep: IseEndpoint, tls: TlsMaterial): Promise<void> {
   if (!(await dnsCheck(ctx, report, ep.host, 'ISE_HOST', Exit.ise))) return;
   const remedy =
-    'check ISE_HOST, PXGRID_PORT (8910), the firewall, and that pxGrid runs on that node (Administration > System > Deployment)';
+    'check ISE_HOST, PXGRID_PORT (8910), the firewall, and that pxGrid runs on that node (Administration > ' +
+    'System > Deployment)';
   if (!(await tcpCheck(ctx, report, ep.host, ep.port, remedy, Exit.ise))) return;
   await report.probe(`tls ${ep.host}:${ep.port}`, Exit.ise, async () => {
     const detail = await verifiedHandshake(ctx, ep, tls);
     if (!tls.rejectUnauthorized) {
       throw iseError(
-        `ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): remove ISE_INSECURE`,
+        `ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): ` +
+          `remove ISE_INSECURE`,
       );
     }
     return { value: true, detail };
@@ -64,7 +66,8 @@ async function verifiedHandshake(ctx: DoctorContext, ep: IseEndpoint, tls: TlsMa
       const peer = socket.getPeerCertificate();
       socket.destroy();
       resolve(
-        `certificate ${peer.subject?.CN ?? '?'} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`,
+        `certificate ${peer.subject?.CN ?? '?'} verified by ISE_CA, valid until ` +
+          `${new Date(peer.valid_to).toISOString().slice(0, 10)}`,
       );
     });
     socket.once('timeout', () => {
@@ -122,7 +125,8 @@ async function nodeChecks(
     } catch (err) {
       if (err instanceof ServiceStatusError) {
         throw iseError(
-          `HTTP ${err.status} from ${restBaseUrl(node)}: check the client's authorization (Administration > pxGrid Services > Client Management > Policy) and the MnT node's health`,
+          `HTTP ${err.status} from ${restBaseUrl(node)}: check the client's authorization (Administration > ` +
+            `pxGrid Services > Client Management > Policy) and the MnT node's health`,
         );
       }
       throw err;

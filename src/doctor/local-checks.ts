@@ -36,7 +36,8 @@ export async function dnsCheck(
       return { value: true, detail: addrs.map((a) => a.address).join(', ') };
     } catch (err) {
       throw new Error(
-        `${host} does not resolve (${(err as { code?: string }).code ?? describe(err)}): check ${key} and the DNS server in Guestshell (/etc/resolv.conf)`,
+        `${host} does not resolve (${(err as { code?: string }).code ?? describe(err)}): check ${key} and the ` +
+          `DNS server in Guestshell (/etc/resolv.conf)`,
       );
     }
   });
@@ -83,7 +84,8 @@ export async function stateDirCheck(ctx: DoctorContext, report: DoctorReport): P
       unlinkSync(probe);
     } catch (err) {
       throw usageError(
-        `${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`,
+        `${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? describe(err)}): point STATE_DIR (or ` +
+          `--state-dir) at a writable directory, e.g. under /bootflash/guest-share`,
       );
     }
     return { value: true, detail: `${dir} is writable` };
@@ -116,7 +118,8 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
       await transport.verify();
     } catch (err) {
       throw mailError(
-        `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ${smtpHint(err as { code?: string }, ctx.cfg)}`,
+        `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ` +
+          `${smtpHint(err as { code?: string }, ctx.cfg)}`,
         err,
       );
     } finally {

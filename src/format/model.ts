@@ -142,16 +142,19 @@ export function footerLines(m: MailModel, shownTotal: number): string[] {
   }
   if (m.attachmentName && m.attachmentRows !== undefined)
     lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`,
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this ` +
+        `mail (size cap), one row each.`,
     );
   else if (m.attachmentName)
     lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
   lines.push(
-    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.',
+    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full ' +
+      'steps.',
   );
   lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
   return lines;
 }
 
 export const TEST_BANNER =
-  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.';
+  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read ' +
+  'this, SMTP works.';

@@ -71,7 +71,9 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   const all = groups.list();
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const intro =
+    `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and ` +
+    `NAS/location, largest first:`;
   const rows = shown.map((g) => [
     String(g.count),
     g.reason || '-',
@@ -81,7 +83,8 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   ]);
   const rest =
     hidden > 0
-      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
+      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller ` +
+        `group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
       : '';
   const text = [
     intro,

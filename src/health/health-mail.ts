@@ -88,8 +88,10 @@ export function problemMail(p: Problem, prefix: string): OutgoingMail {
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
     `${plural(p.failedRuns, 'run')} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
-    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).',
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`,
+    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
+      '(if ISE still holds them).',
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
+      `ise-to-mail works again.`,
   ]);
 }
 
@@ -111,7 +113,8 @@ function recoveryLines(r: Recovery, found: number): string[] {
     `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
     `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
     found > 0
-      ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ${found === 1 ? 'is' : 'are'} in this digest.`
+      ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ` +
+        `${found === 1 ? 'is' : 'are'} in this digest.`
       : 'ISE holds no new RADIUS failures from that time: there is no backlog to mail.',
   ];
 }
@@ -130,7 +133,8 @@ export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, pre
     ...mail,
     // The digest's own prefix is not repeated: it keeps its counts and top reason.
     subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      `${tag(prefix)} RECOVERED; ` +
+        `${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
       200,
     ),
     text: `${lines.join('\n')}\n\n${mail.text}`,
@@ -147,8 +151,10 @@ export interface Quiet {
 
 export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
   return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed ` +
+      `since ${fmtUtc(q.since)}.`,
+    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
+      `else was mailed, so you can tell quiet from dead.`,
     'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
   ]);
 }

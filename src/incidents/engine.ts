@@ -5,10 +5,10 @@ import { eventOf } from './event';
 import { byRank, type Incident, matches, type Resolved } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
+import { Windows } from './rolling-window';
 import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
-import { Windows } from './window';
 
 export interface EngineOptions {
   settings: IncidentSettings;

@@ -1,9 +1,9 @@
 import type { FailureEvent } from './event';
 import type { Incident } from './incident';
 import { candidateId } from './merge';
+import { nasKey, splitNasKey } from './rolling-window';
 import type { Candidate, RuleInput } from './rules';
 import type { Tally } from './tally';
-import { nasKey, splitNasKey } from './window';
 
 /** This run's failures that match an open incident: weighted count, latest time and its span. */
 export interface RunMatch {

@@ -31,12 +31,12 @@ export function incidentSubject(prefix: string, opened: readonly Incident[], fmt
 }
 
 export const resolvedLine = (r: Resolved, fmt: TimeFormat) =>
-  `RESOLVED ${r.title}: resolved, ${span(fmt, r.since, r.last)}, ${plural(r.failures, 'failure')}` +
-  (r.unmailed ? ' (it closed before its own mail could go out)' : '');
+  `RESOLVED ${r.title}: resolved, ${span(fmt, r.since, r.last)}, ` +
+  `${plural(r.failures, 'failure')}${r.unmailed ? ' (it closed before its own mail could go out)' : ''}`;
 
 export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
-  `ONGOING ${o.incident.title} (since ${hhmm(fmt, o.incident.since)}): ` +
-  `${plural(o.failures, 'more failure')} since the last mail, ${o.incident.failures} in all`;
+  `ONGOING ${o.incident.title} (since ${hhmm(fmt, o.incident.since)}): ${plural(o.failures, 'more failure')} ` +
+  `since the last mail, ${o.incident.failures} in all`;
 
 /** The lines of one opened incident: headline, evidence, hint, affected, then how it goes on. */
 export function openedLines(i: Incident, fmt: TimeFormat): string[] {
@@ -56,8 +56,8 @@ export function openedLines(i: Incident, fmt: TimeFormat): string[] {
 const more = (shown: string[], count: string) => (String(shown.length) === count ? '' : ', ...');
 
 const FOOT =
-  'An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; ' +
-  'after INCIDENT_QUIET without one, the next mail says it is RESOLVED.';
+  'An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after ' +
+  'INCIDENT_QUIET without one, the next mail says it is RESOLVED.';
 
 /** The section an incident mail starts with; undefined when the verdict has nothing to say. */
 export function incidentLead(v: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>, fmt: TimeFormat): Lead | undefined {

@@ -89,6 +89,8 @@ function nasLine(c: Candidate): string | undefined {
   if (!c.tally || c.tally.nas.size < 2) return undefined;
   const top = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
   const more = c.tally.nas.size - top.length;
-  const list = top.map(([n, w]) => `${n || '?'} (${w})`).join(', ');
-  return `Most affected NAS: ${list}${more > 0 ? `, and ${more} more` : ''}.`;
+  return (
+    `Most affected NAS: ` +
+    `${top.map(([n, w]) => `${n || '?'} (${w})`).join(', ')}${more > 0 ? `, and ${more} more` : ''}.`
+  );
 }

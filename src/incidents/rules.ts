@@ -2,8 +2,8 @@ import type { IncidentSettings, RuleName } from '../config/incidents';
 import { plural } from '../core/plural';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
+import { splitNasKey, type Windows } from './rolling-window';
 import type { RunTally, Tally } from './tally';
-import { splitNasKey, type Windows } from './window';
 import { about, codeWithCause, mins, nasWideThreshold, who } from './words';
 
 /** What one rule found in this run, before it is merged with the others and with open incidents. */
@@ -42,19 +42,19 @@ export function nasWide(x: RuleInput): Candidate[] {
     const n = x.windows.distinct(key);
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
     if (n < nasWideThreshold(min, factor, usual)) continue;
-    const reason = tally.reason;
-    const kind = x.windows.mostlyUsers(key) ? 'users' : 'endpoints';
-    const usually = usual < 0.05 ? 'none' : `about ${about(usual)}`;
     out.push({
       rule: 'nas-wide',
       scope: 'nas',
       nas,
       code,
       tally,
-      title: `${nas}: ${n} ${kind} failing ${codeWithCause(code, reason)}`,
+      title:
+        `${nas}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ` +
+        `${codeWithCause(code, tally.reason)}`,
       evidence: [
-        `${n} distinct users/endpoints failed with "${reason}" on NAS ${nas} within ${mins(windowMs)}; ` +
-          `this NAS usually has ${usually} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`,
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; ` +
+          `this NAS usually has ${usual < 0.05 ? 'none' : `about ${about(usual)}`} per reason ` +
+          `(INCIDENT_NAS_WIDE_MIN ${min}).`,
       ],
     });
   }
@@ -75,8 +75,8 @@ export function newReason(x: RuleInput): Candidate[] {
       tally,
       title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
       evidence: [
-        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ` +
-          `${plural(tally.weight, 'failure')} from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
+        `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} ` +
+          `from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
       ],
     });
   }
@@ -105,8 +105,8 @@ export function spike(x: RuleInput): Candidate[] {
       code,
       tally,
       title:
-        `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, ` +
-        `normally ${about(expected)}`,
+        `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ` +
+        `${about(expected)}`,
       evidence: [
         `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ` +
           `${about(expected)} are normal at this hour of the week; ${who(tally)} on ` +
@@ -122,7 +122,7 @@ export function spike(x: RuleInput): Candidate[] {
       title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
       evidence: [
         `${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are ` +
-          'normal at this hour of the week; no single reason stands out.',
+          `normal at this hour of the week; no single reason stands out.`,
       ],
     });
   }
@@ -146,9 +146,8 @@ export function lockout(x: RuleInput): Candidate[] {
       tally,
       title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
       evidence: [
-        `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} ` +
-          `(latest on ${entry.nas || '?'}: "${reason}"): ` +
-          'a device with a stale password, or someone guessing; the directory may lock the account.',
+        `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: ` +
+          `"${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`,
       ],
     });
   }

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
 import type { Incident, Resolved } from './incident';
-import { emptyWindow, type WindowState } from './window';
+import { emptyWindow, type WindowState } from './rolling-window';
 
 /**
  * STATE_DIR/incidents.json: open incidents, closed ones not yet reported, reasons seen, the

@@ -1,5 +1,5 @@
 import type { FailureEvent } from './event';
-import { nasKey } from './window';
+import { nasKey } from './rolling-window';
 
 /** Distinct names beyond this are only counted as "more" (bounded memory in a storm). */
 const MAX_NAMES = 500;

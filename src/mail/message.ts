@@ -8,7 +8,8 @@ import type { OutgoingMail } from './transport';
 /**
  * Headers that mark the alert as machine mail: auto-responders must not answer it (RFC 3834 §5,
  * https://www.rfc-editor.org/rfc/rfc3834) and Exchange/Outlook should not send out-of-office
- * replies (X-Auto-Response-Suppress, https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcmail/ced68690-498a-4567-9d14-5c01f974d8b1).
+ * replies (X-Auto-Response-Suppress,
+ * https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcmail/ced68690-498a-4567-9d14-5c01f974d8b1).
  * No record value ever goes into a header except through the cleaned subject.
  */
 export const MACHINE_HEADERS: Readonly<Record<string, string>> = {

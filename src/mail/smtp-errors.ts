@@ -42,7 +42,10 @@ export function smtpHint(e: SmtpFailure, cfg: Config): string {
   if (e.code === 'EAUTH' || e.responseCode === 535)
     return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
   if (/not verified/i.test(`${e.response ?? ''} ${msg}`))
-    return 'Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console';
+    return (
+      'Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity ' +
+      'in this region; verify it in the SES console'
+    );
   if (e.responseCode === 552) return 'the server refused the message as too large: set MAIL_MAX_BYTES below its limit';
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
     return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
@@ -52,16 +55,28 @@ export function smtpHint(e: SmtpFailure, cfg: Config): string {
       : 'this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)';
   }
   if (/STARTTLS/i.test(msg) || e.code === 'ETLS')
-    return 'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network';
+    return (
+      'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on ' +
+      'a trusted network'
+    );
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
-    return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+    return (
+      "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in " +
+      'its certificate'
+    );
   if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(msg))
     return 'connection refused: check SMTP_SERVER and SMTP_PORT';
   // Plain or STARTTLS client on an implicit-TLS port: the server waits for a TLS hello, we for its greeting.
   if (/greeting/i.test(msg) && cfg.smtp.security !== 'tls')
-    return 'connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck';
+    return (
+      'connected, but no SMTP greeting came: this port probably expects implicit TLS (set ' +
+      'SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck'
+    );
   if (droppedConnection(e))
-    return 'the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why';
+    return (
+      'the mail server dropped the connection without a reply (retried within the run): check that it is up ' +
+      'and accepts mail from this device, its log says why'
+    );
   if (e.code === 'ETIMEDOUT' || /timeout/i.test(msg))
     return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg))

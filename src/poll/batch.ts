@@ -5,7 +5,7 @@ import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
-import { type PollWindow, pollWindow } from './window';
+import { type PollWindow, pollWindow } from './poll-window';
 
 /**
  * The records of one poll that were not mailed before: fed to the digest (filters, summary,

@@ -48,9 +48,15 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
 function attachmentNote(a: { rows: number; omitted: number }, limit: number, unkept: number): string {
   const all = a.rows + a.omitted;
   if (a.rows === 0)
-    return `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`;
+    return (
+      `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail ` +
+      `are exact.`
+    );
   if (unkept === 0)
-    return `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`;
+    return (
+      `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to ` +
+      `keep the mail within ${limit} bytes. All counts in this mail are exact.`
+    );
   const cut = a.omitted - unkept;
   const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
   if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);

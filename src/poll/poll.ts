@@ -88,7 +88,8 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   if (deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       'ise-timeout',
-      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the ' +
+        'cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
     );
   }
   const sent = await sendPollMail(cfg, deadline, compose, backfill);
@@ -108,8 +109,8 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   };
   return outcome(
     notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}` +
-      (incidents?.summary() ?? ''),
+    `${what} mailed to ` +
+      `${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
     data,
   );
 }

@@ -72,6 +72,7 @@ export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
   io.out('');
   if (cfg.mail.attach !== 'none')
     io.out(
-      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`,
+      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does ` +
+        `not build it.)`,
     );
 }

@@ -16,7 +16,8 @@ export const RADIUS_SERVICE = 'com.cisco.ise.radius';
 export const CONTROL_MAX_BYTES = 1024 * 1024;
 
 /**
- * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the configured controllers in order
+ * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the
+ * configured controllers in order
  * and moves to the next only when one cannot be reached; an HTTP answer is final.
  */
 export class PxControl {
@@ -44,7 +45,8 @@ export class PxControl {
       throw (
         statusHint(status) ??
         iseError(
-          `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`,
+          `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > ` +
+            `pxGrid Services)`,
         )
       );
     let json: unknown;
@@ -101,13 +103,16 @@ export const accountCreate = (c: PxControl, nodeName: string) =>
     if (s === 409)
       return new AppError(
         'account',
-        `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
+        `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE ` +
+          `admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
       );
     // ISE answers 503 when password accounts are disabled; 403 is treated alike by gopxgrid.
     if (s === 503 || s === 403)
       return new AppError(
         'account',
-        `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`,
+        `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based ` +
+          `account creation" under Administration > pxGrid Services > Settings, or use certificates ` +
+          `(PXGRID_CERT, PXGRID_KEY)`,
       );
     return undefined;
   });
@@ -119,12 +124,15 @@ export const accountActivate = (c: PxControl, auth: BasicAuth, description: stri
     if (!credentialsFile) {
       return new AppError(
         'account',
-        `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
+        `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check ` +
+          `that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
       );
     }
     return new AppError(
       'account',
-      `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
+      `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the ` +
+        `client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup ` +
+        `again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
     );
   });
 
@@ -133,7 +141,8 @@ export async function serviceLookup(c: PxControl, auth: BasicAuth): Promise<Serv
     s === 401 || s === 403
       ? new AppError(
           'account',
-          `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`,
+          `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; ` +
+            `check it under ${CLIENTS}`,
         )
       : undefined,
   );
@@ -145,7 +154,8 @@ export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: 
     s === 401 || s === 403
       ? new AppError(
           'account',
-          `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`,
+          `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client ` +
+            `under ${CLIENTS}`,
         )
       : undefined,
   );

@@ -145,7 +145,8 @@ function plainRecord(v: Record<string, unknown>): boolean {
 }
 
 const TRUNCATED =
-  'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries';
+  'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next ' +
+  'run retries';
 
 /** A non-200 answer from the service node; the caller decides (refresh secret, next node). */
 export class ServiceStatusError extends Error {

@@ -59,13 +59,15 @@ export function accountStateError(nodeName: string, state: string, again = 'run 
   if (state === 'PENDING') {
     return new AppError(
       'account-pending',
-      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: ` +
+        `All Clients), then ${again}`,
     );
   }
   if (state === 'DISABLED') {
     return new AppError(
       'account-disabled',
-      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All ` +
+        `Clients), then ${again}`,
     );
   }
   return new AppError(
@@ -136,7 +138,8 @@ export async function fetchFailures(
   const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : '';
   if (firstError instanceof ServiceStatusError) {
     throw iseError(
-      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`,
+      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node ` +
+        `under Administration > System > Deployment and Operations > Reports`,
     );
   }
   if (firstError instanceof AppError && also)
@@ -149,7 +152,9 @@ export async function radiusNodes(control: PxControl, auth: BasicAuth): Promise<
   const nodes = await serviceLookup(control, auth);
   if (nodes.length === 0) {
     throw iseError(
-      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`,
+      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a ` +
+        `Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see ` +
+        `Administration > pxGrid Services > Diagnostics`,
     );
   }
   return nodes;
@@ -159,12 +164,15 @@ export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
   if (!base)
     throw iseError(
-      `ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`,
+      `ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > ` +
+        `Diagnostics`,
     );
   // The AccessSecret goes in every request to this URL: never over plain HTTP, whatever ISE says.
   if (!/^https:\/\//i.test(base))
     throw iseError(
-      `ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`,
+      `ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); ` +
+        `refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > ` +
+        `pxGrid Services)`,
     );
   return base;
 }
@@ -206,7 +214,9 @@ async function fetchFromNode(
         accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
         new AppError(
           'account',
-          `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`,
+          `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) ` +
+            `although it is ENABLED: check its authorization under Administration > pxGrid Services > Client ` +
+            `Management > Policy`,
         )
       );
     }

@@ -32,7 +32,8 @@ export class TransportError extends AppError {
 export function deadlineError(): TransportError {
   return new TransportError(
     'deadline',
-    'the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+    'the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE ' +
+      'load or raise RUN_DEADLINE (below the EEM maxrun)',
   );
 }
 
@@ -68,9 +69,12 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
 }
 
 const CERT_REQUIRED =
-  'ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)';
+  'ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and ' +
+  'PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)';
 const CERT_REJECTED =
-  'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
+  'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in ' +
+  'Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. ' +
+  'one generated under Administration > pxGrid Services > Client Management > Certificates)';
 const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and ISE port 8910';
 
 /** The TCP connection is up but TLS never starts: most likely another service's port. */
@@ -81,7 +85,8 @@ export function noHandshake(ms: number, port: string | number): string {
 const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   ECONNREFUSED: [
     'connect',
-    'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)',
+    'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node ' +
+      '(Administration > System > Deployment)',
   ],
   ENOTFOUND: [
     'connect',
@@ -95,20 +100,29 @@ const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   ISE_CONNECT_TIMEOUT: ['timeout', TIMED_OUT],
   ISE_IDLE_TIMEOUT: [
     'timeout',
-    'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE',
+    'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again ' +
+      'or raise RUN_DEADLINE',
   ],
   ERR_TLS_CERT_ALTNAME_INVALID: [
     'tls',
-    "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST",
+    "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP " +
+      'address) in ISE_HOST',
   ],
 };
 
 function tlsHint(code: string): string | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
-    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
+    return (
+      `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; ` +
+      `export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > ` +
+      `System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`
+    );
   }
   if (/SSL|TLS|ALERT/.test(code))
-    return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
+    return (
+      `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client ` +
+      `certificate`
+    );
   return undefined;
 }
 

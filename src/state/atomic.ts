@@ -24,7 +24,8 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
 export function stateWriteError(file: string, err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
   return stateError(
-    `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
+    `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free ` +
+      `space (IOS: dir bootflash:)`,
     err,
   );
 }

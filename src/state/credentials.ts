@@ -4,7 +4,8 @@ import { reserveFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 
 /** The password ISE generated at AccountCreate. ISE never shows it again, so losing it means
- * the ISE admin must delete the client (AccountCreate, https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Stored 0600 in STATE_DIR. */
+ * the ISE admin must delete the client (AccountCreate,
+ * https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Stored 0600 in STATE_DIR. */
 export interface StoredAccount {
   nodeName: string;
   password: string;
@@ -22,7 +23,8 @@ const serialize = (account: StoredAccount) => `${JSON.stringify({ version: 1, ..
 
 export function loadAccount(stateDir: string, nodeName: string): StoredAccount | undefined {
   const stored = readStateJson(stateFile.credentials(stateDir), schema, RESET);
-  // ISE node names are case-insensitive ("Authentication", https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
+  // ISE node names are case-insensitive ("Authentication",
+  // https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return undefined;
   return { nodeName: stored.nodeName, password: stored.password };
 }
@@ -41,8 +43,10 @@ export function reserveAccount(stateDir: string, nodeName: string) {
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
     throw stateError(
       full
-        ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet`
-        : `STATE_DIR ${stateDir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`,
+        ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code}): free space on the flash ` +
+            `(IOS: dir bootflash:) and run again; nothing was asked of ISE yet`
+        : `STATE_DIR ${stateDir} is not writable (${code}): point STATE_DIR at a directory created from inside ` +
+            `Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`,
     );
   }
   return {
@@ -52,7 +56,8 @@ export function reserveAccount(stateDir: string, nodeName: string) {
       } catch (err) {
         room.abandon();
         throw stateError(
-          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved; ${RESET}`,
+          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved; ` +
+            `${RESET}`,
         );
       }
     },

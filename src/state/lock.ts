@@ -95,7 +95,8 @@ function create(file: string, content: string): boolean {
   } catch (err) {
     if (code(err) === 'EEXIST') return false;
     throw stateError(
-      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
+      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free ` +
+        `space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
     );
   } finally {
     try {

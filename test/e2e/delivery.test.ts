@@ -106,12 +106,15 @@ describe('crashes', () => {
     expect(await crashCase('during-send')).toEqual([['u-1', 'u-2', 'u-3']]);
   });
 
-  test('killed after the mail was accepted, before the cursor was written: mailed again (the only duplicate case)', async () => {
-    expect(await crashCase('after-send')).toEqual([
-      ['u-1', 'u-2'],
-      ['u-1', 'u-2', 'u-3'],
-    ]);
-  });
+  test(
+    'killed after the mail was accepted, before the cursor was written: mailed again (the only duplicate ' + 'case)',
+    async () => {
+      expect(await crashCase('after-send')).toEqual([
+        ['u-1', 'u-2'],
+        ['u-1', 'u-2', 'u-3'],
+      ]);
+    },
+  );
 });
 
 describe('state, lock and deadline', () => {
@@ -144,7 +147,8 @@ describe('state, lock and deadline', () => {
     const r = await w!.run();
     expect(r.code).toBe(2);
     expect(r.summary).toBe(
-      `ise-to-mail: ERROR state file ${file} is corrupt (not JSON); run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)`,
+      `ise-to-mail: ERROR state file ${file} is corrupt (not JSON); run once with --reset-cursor to start fresh ` +
+        `(as on a first run: the last hour is mailed again)`,
     );
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,"highWa');
     const reset = await w!.run(['--reset-cursor']);

@@ -187,7 +187,8 @@ Module.prototype.require = function (id) {
   if (/node_modules[\\\\/]nodemailer[\\\\/]/.test(new Error().stack || '')) nodemailer = true;
   return original.apply(this, arguments);
 };
-process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer, version: process.version })));
+process.on('exit', () =>
+  fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer, version: process.version })));
 `,
     );
     return { env: { NODE_OPTIONS: `--require ${file}` }, log: () => JSON.parse(readFileSync(log, 'utf8')) };

@@ -39,7 +39,8 @@ describe('run.js eem', () => {
     const r = await eem('--dir', '/bootflash/guest-share/ise_to_mail');
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(
-      '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=96 /bootflash/guest-share/ise_to_mail/run.js ',
+      '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=96 ' +
+        '/bootflash/guest-share/ise_to_mail/run.js ',
     );
     expect(r.summary).toMatch(
       /node \/home\/guestshell\/node\/bin\/node \(the default with --dir: give --node if yours is elsewhere\)/,
@@ -60,12 +61,17 @@ describe('run.js eem', () => {
     expect(r.summary).toMatch(/^ise-to-mail: OK /);
   });
 
-  it('a config file not found in --dir is a warning, not an error: it may be rendered for another machine', async () => {
-    const r = await eem('--dir', device, '--config', 'absent.env');
-    expect(r.code, r.summary).toBe(0);
-    expect(r.stdout).toContain(`run.js --config ${device}/absent.env"`);
-    expect(r.summary).toMatch(new RegExp(`^ise-to-mail: WARN .*; ${device}/absent.env does not exist yet: create it`));
-  });
+  it(
+    'a config file not found in --dir is a warning, not an error: it may be rendered for another ' + 'machine',
+    async () => {
+      const r = await eem('--dir', device, '--config', 'absent.env');
+      expect(r.code, r.summary).toBe(0);
+      expect(r.stdout).toContain(`run.js --config ${device}/absent.env"`);
+      expect(r.summary).toMatch(
+        new RegExp(`^ise-to-mail: WARN .*; ${device}/absent.env does not exist yet: create it`),
+      );
+    },
+  );
 
   it('says that --every abc is not a duration', async () => {
     expectRefused(await eem('--every', 'abc'), /--every "abc" is not a duration: use .*5m/);

@@ -92,7 +92,8 @@ const expectRun = (r: RunResult, code: number, summary: RegExp) => {
 };
 
 describe('health mails, end to end through dist/run.js with a simulated clock', () => {
-  it('ISE down: one PROBLEM mail after 30 min, one repeat a day later, then RECOVERED with the backlog once', async () => {
+  it('ISE down: one PROBLEM mail after 30 min, one repeat a day later, then RECOVERED with the backlog ' +
+    'once', async () => {
     const s = await sim();
     const down = { ISE_HOST: `localhost:${await closedPort()}` };
     expectRun(await s.at(0), 0, /^ise-to-mail: OK no new failures$/);
@@ -178,7 +179,8 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     expect(s.subjects()).toHaveLength(2);
   }, 30_000);
 
-  it('SMTP down: one connection per run (the digest), the summary says why no problem mail; back: digest with RECOVERED', async () => {
+  it('SMTP down: one connection per run (the digest), the summary says why no problem mail; back: digest with ' +
+    'RECOVERED', async () => {
     const s = await sim();
     const smtp = await deadSmtp();
     const dead = { SMTP_PORT: String(smtp.port) };
@@ -258,7 +260,8 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     expect(s.subjects()[1]).toMatch(/all quiet: no RADIUS failures since .* UTC$/);
   }, 30_000);
 
-  it('--dry-run, --since backfills and lock conflicts leave the health record alone; quiet runs do not rewrite it', async () => {
+  it('--dry-run, --since backfills and lock conflicts leave the health record alone; quiet runs do not ' +
+    'rewrite it', async () => {
     const s = await sim();
     const down = { ISE_HOST: `localhost:${await closedPort()}` };
     expectRun(await s.at(0, {}, ['--dry-run']), 0, /dry run|no new failures/);

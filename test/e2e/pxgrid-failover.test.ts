@@ -14,20 +14,23 @@ const mailed = (r: { code: number; summary: string }, n: number) => {
 };
 
 describe('service nodes', () => {
-  it('two nodes, the first refusing connections: the second (a ~-prefixed name) serves, each with its own secret', async () => {
-    w = await startWorld({
-      ise: {
-        serviceNodes: [{ nodeName: '~ise-mnt-dead', restBaseUrl: DEAD }, { nodeName: '~ise-mnt-ise-2' }],
-        failures: makeFailures(4),
-      },
-    });
-    mailed(await w.run(), 4);
-    const peers = w.ise.requests
-      .filter((r) => r.path.endsWith('/AccessSecret'))
-      .map((r) => (r.body as { peerNodeName: string }).peerNodeName);
-    expect(peers).toEqual(['~ise-mnt-dead', '~ise-mnt-ise-2']);
-    expect(w.smtp.messages).toHaveLength(1);
-  });
+  it(
+    'two nodes, the first refusing connections: the second (a ~-prefixed name) serves, each with its own ' + 'secret',
+    async () => {
+      w = await startWorld({
+        ise: {
+          serviceNodes: [{ nodeName: '~ise-mnt-dead', restBaseUrl: DEAD }, { nodeName: '~ise-mnt-ise-2' }],
+          failures: makeFailures(4),
+        },
+      });
+      mailed(await w.run(), 4);
+      const peers = w.ise.requests
+        .filter((r) => r.path.endsWith('/AccessSecret'))
+        .map((r) => (r.body as { peerNodeName: string }).peerNodeName);
+      expect(peers).toEqual(['~ise-mnt-dead', '~ise-mnt-ise-2']);
+      expect(w.smtp.messages).toHaveLength(1);
+    },
+  );
 
   it('all nodes dead: exit 4, cursor untouched', async () => {
     w = await startWorld({

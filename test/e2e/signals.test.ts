@@ -62,7 +62,8 @@ describe('stop signals', () => {
       expect(r.code, r.stdout + r.stderr).toBe(code);
       expect(r.stopMs).toBeLessThan(5000);
       expect(r.summary).toBe(
-        `ise-to-mail: ERROR stopped by ${signal} before the run finished; the cursor is unchanged, so the next run fetches the same failures again`,
+        `ise-to-mail: ERROR stopped by ${signal} before the run finished; the cursor is unchanged, so the next ` +
+          `run fetches the same failures again`,
       );
       expect(r.stdout.trim().split('\n')).toHaveLength(1);
       expect(existsSync(join(w!.stateDir, 'run.lock'))).toBe(false);

@@ -37,7 +37,8 @@ test('a server SIZE a little below the whole mail: the attachment keeps the rows
   );
   expect(r.summary).toMatch(
     new RegExp(
-      `^ise-to-mail: WARN 200 new failures mailed to 2 recipients .*attachment holds the first ${rows} rows \\(size cap\\)$`,
+      `^ise-to-mail: WARN 200 new failures mailed to 2 recipients .*attachment holds the first ${rows} rows ` +
+        `\\(size cap\\)$`,
     ),
   );
 });

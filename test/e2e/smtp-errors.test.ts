@@ -68,7 +68,8 @@ describe('SMTP errors: one line with the likely fix', () => {
       rejectData: {
         code: 554,
         message:
-          'Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: ise-alerts@example.net',
+          'Message rejected: Email address is not verified. The following identities failed the check in region ' +
+          'EU-WEST-1: ise-alerts@example.net',
       },
     });
     await expectMailError(

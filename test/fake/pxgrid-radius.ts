@@ -1,4 +1,5 @@
-// The RADIUS failure service of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure): getFailures and
+// The RADIUS failure service of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure):
+// getFailures and
 // getFailureById under each service node's restBaseUrl path.
 
 import type { Handler } from './pxgrid-control';

@@ -1,4 +1,5 @@
-// Realistic RADIUS failure records (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure), shaped after the Cisco wiki sample
+// Realistic RADIUS failure records (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure), shaped
+// after the Cisco wiki sample
 // and the obrigg capture, padded with the other documented fields to ~1.5 KB like real ISE.
 
 /** All fields but id/timestamp are optional on the wire; unknown extras must survive. */

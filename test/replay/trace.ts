@@ -34,8 +34,8 @@ export const REASONS = {
   ),
   disabled: R('24206 User disabled', 'PAP_ASCII', 'Internal Users'),
   certExpected: R(
-    '22044 Identity policy result is configured for certificate based authentication methods ' +
-      'but received password based',
+    '22044 Identity policy result is configured for certificate based authentication methods but received ' +
+      'password based',
     'PEAP (EAP-MSCHAPv2)',
     'Certificate_Profile',
   ),
@@ -49,8 +49,8 @@ export const REASONS = {
   ),
   adDown: R('24495 Active Directory servers are not available'),
   passwordExpected: R(
-    '22045 Identity policy result is configured for password based authentication methods ' +
-      'but received certificate based authentication request',
+    '22045 Identity policy result is configured for password based authentication methods but received ' +
+      'certificate based authentication request',
     'EAP-TLS',
     'CORP-AD',
   ),

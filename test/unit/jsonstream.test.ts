@@ -24,7 +24,9 @@ const expected = (body: string) =>
 const everyCut = (len: number) => Array.from({ length: len - 1 }, (_, i) => [i + 1]);
 
 describe('ArrayElementStream', () => {
-  const tricky = String.raw`{"failures":[{"a":"x\"}{][\\","b":"\\\\","c":"\\\"]"},{"d":"}","e":"{","f":"\u0041\u00e9\ud83d\ude00"}]}`;
+  const tricky =
+    String.raw`{"failures":[{"a":"x\"}{][\\","b":"\\\\","c":"\\\"]"},` +
+    String.raw`{"d":"}","e":"{","f":"\u0041\u00e9\ud83d\ude00"}]}`;
 
   it('keeps escaped quotes, backslashes and braces inside strings, at every cut', () => {
     expect(feed(tricky).elements).toEqual(expected(tricky));
@@ -90,7 +92,8 @@ describe('ArrayElementStream', () => {
   it('handles an empty array, a missing array and whitespace everywhere', () => {
     expect(feed('{"failures":[]}')).toEqual({ elements: [], complete: true });
     expect(feed('{}')).toEqual({ elements: [], complete: true });
-    const pretty = `\n\t ${JSON.stringify({ a: 1, failures: [{ id: '1', x: [1, 2] }, { id: '2' }] }, null, 2).replace(/\n/g, '\r\n \t')}\n\n`;
+    const doc = { a: 1, failures: [{ id: '1', x: [1, 2] }, { id: '2' }] };
+    const pretty = `\n\t ${JSON.stringify(doc, null, 2).replace(/\n/g, '\r\n \t')}\n\n`;
     expect(feed(pretty)).toEqual({ elements: [{ id: '1', x: [1, 2] }, { id: '2' }], complete: true });
   });
 

@@ -43,17 +43,20 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
     ]);
   });
 
-  it('no other switch: NODE_TLS_REJECT_UNAUTHORIZED, checkServerIdentity overrides, ignoring certificate errors', () => {
-    expect(hits(/NODE_TLS_REJECT_UNAUTHORIZED/)).toEqual([]);
-    expect(hits(/checkServerIdentity\s*[:=(]/)).toEqual([]);
-    expect(hits(/\binsecureHTTPParser\b|secureProtocol|SSL_OP_|verify\s*[:=]\s*false/i)).toEqual([]);
-  });
+  it(
+    'no other switch: NODE_TLS_REJECT_UNAUTHORIZED, checkServerIdentity overrides, ignoring certificate ' + 'errors',
+    () => {
+      expect(hits(/NODE_TLS_REJECT_UNAUTHORIZED/)).toEqual([]);
+      expect(hits(/checkServerIdentity\s*[:=(]/)).toEqual([]);
+      expect(hits(/\binsecureHTTPParser\b|secureProtocol|SSL_OP_|verify\s*[:=]\s*false/i)).toEqual([]);
+    },
+  );
 
   it('the insecure flag is read only by config, the CLI warning, the TLS material and the WARN note', () => {
     const files = new Set(hits(/\binsecure\b/).map((l) => l.split(':')[0]));
     expect([...files].sort()).toEqual([
       'cli/cli.ts',
-      'cli/config.ts',
+      'cli/load-config.ts',
       'config/config.ts',
       'poll/summary.ts',
       'pxgrid/tls.ts',

@@ -28,7 +28,8 @@ export function loadConfigFor(cmd: Command, sys: System, io: Io, needs: readonly
   for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
   if (cfg.ise.insecure)
     io.err(
-      'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.',
+      'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the ' +
+        'pxGrid credentials. Set ISE_CA instead.',
     );
   return cfg;
 }
