@@ -70,11 +70,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -630,8 +630,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str2) {
-        return stripColor(str2).length;
+      displayWidth(str3) {
+        return stripColor(str3).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -639,11 +639,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str2) {
-        return str2;
+      styleTitle(str3) {
+        return str3;
       }
-      styleUsage(str2) {
-        return str2.split(" ").map((word) => {
+      styleUsage(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -651,46 +651,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleCommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleOptionDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleOptionDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleSubcommandDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleSubcommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleArgumentDescription(str2) {
-        return this.styleDescriptionText(str2);
+      styleArgumentDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleDescriptionText(str2) {
-        return str2;
+      styleDescriptionText(str3) {
+        return str3;
       }
-      styleOptionTerm(str2) {
-        return this.styleOptionText(str2);
+      styleOptionTerm(str3) {
+        return this.styleOptionText(str3);
       }
-      styleSubcommandTerm(str2) {
-        return str2.split(" ").map((word) => {
+      styleSubcommandTerm(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str2) {
-        return this.styleArgumentText(str2);
+      styleArgumentTerm(str3) {
+        return this.styleArgumentText(str3);
       }
-      styleOptionText(str2) {
-        return str2;
+      styleOptionText(str3) {
+        return str3;
       }
-      styleArgumentText(str2) {
-        return str2;
+      styleArgumentText(str3) {
+        return str3;
       }
-      styleSubcommandText(str2) {
-        return str2;
+      styleSubcommandText(str3) {
+        return str3;
       }
-      styleCommandText(str2) {
-        return str2;
+      styleCommandText(str3) {
+        return str3;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -713,8 +713,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str2) {
-        return /\n[^\S\r\n]/.test(str2);
+      preformatted(str3) {
+        return /\n[^\S\r\n]/.test(str3);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -760,9 +760,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str2, width) {
-        if (width < this.minWidthToWrap) return str2;
-        const rawLines = str2.split(/\r\n|\n/);
+      boxWrap(str3, width) {
+        if (width < this.minWidthToWrap) return str3;
+        const rawLines = str3.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -790,9 +790,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str2) {
+    function stripColor(str3) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str2.replace(sgrPattern, "");
+      return str3.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -1051,9 +1051,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str2) {
-      return str2.split("-").reduce((str3, word) => {
-        return str3 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str3) {
+      return str3.split("-").reduce((str4, word) => {
+        return str4 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1104,7 +1104,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
-    function editDistance(a, b) {
+    function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1150,7 +1150,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -1234,14 +1234,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str2) => process2.stdout.write(str2),
-          writeErr: (str2) => process2.stderr.write(str2),
-          outputError: (str2, write2) => write2(str2),
+          writeOut: (str3) => process2.stdout.write(str3),
+          writeErr: (str3) => process2.stderr.write(str3),
+          outputError: (str3, write) => write(str3),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str2) => stripColor(str2)
+          stripColor: (str3) => stripColor(str3)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -1619,9 +1619,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -2257,14 +2257,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2766,8 +2766,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -2947,18 +2947,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str2, flags, description) {
-        if (str2 === void 0) return this._version;
-        this._version = str2;
+      version(str3, flags, description) {
+        if (str3 === void 0) return this._version;
+        this._version = str3;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str2}
+          this._outputConfiguration.writeOut(`${str3}
 `);
-          this._exit(0, "commander.version", str2);
+          this._exit(0, "commander.version", str3);
         });
         return this;
       }
@@ -2969,10 +2969,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str2, argsDescription) {
-        if (str2 === void 0 && argsDescription === void 0)
+      description(str3, argsDescription) {
+        if (str3 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str2;
+        this._description = str3;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -2984,9 +2984,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str2) {
-        if (str2 === void 0) return this._summary;
-        this._summary = str2;
+      summary(str3) {
+        if (str3 === void 0) return this._summary;
+        this._summary = str3;
         return this;
       }
       /**
@@ -3034,8 +3034,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str2) {
-        if (str2 === void 0) {
+      usage(str3) {
+        if (str3 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3046,7 +3046,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str2;
+        this._usage = str3;
         return this;
       }
       /**
@@ -3055,9 +3055,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str2) {
-        if (str2 === void 0) return this._name;
-        this._name = str2;
+      name(str3) {
+        if (str3 === void 0) return this._name;
+        this._name = str3;
         return this;
       }
       /**
@@ -3106,9 +3106,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text2 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text2;
-        return this._outputConfiguration.stripColor(text2);
+        const text3 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text3;
+        return this._outputConfiguration.stripColor(text3);
       }
       /**
        * @typedef HelpContext
@@ -3128,19 +3128,19 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error) {
-          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
+          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
+          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write2 = (str2) => {
-          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
-          return baseWrite(str2);
+        const write = (str3) => {
+          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
+          return baseWrite(str3);
         };
-        return { error, write: write2, hasColors, helpWidth };
+        return { error, write, hasColors, helpWidth };
       }
       /**
        * Output help information for this command.
@@ -3262,7 +3262,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text2) {
+      addHelpText(position, text3) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3271,10 +3271,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text2 === "function") {
-            helpStr = text2({ error: context.error, command: context.command });
+          if (typeof text3 === "function") {
+            helpStr = text3({ error: context.error, command: context.command });
           } else {
-            helpStr = text2;
+            helpStr = text3;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3388,12 +3388,12 @@ var init_esm = __esm({
 // src/core/errors.ts
 function describe(err) {
   if (err instanceof Error) {
-    const code = err.code;
-    return typeof code === "string" && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    const code2 = err.code;
+    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
   }
   return String(err);
 }
-var Exit, AppError, usageError, iseError, mailError;
+var Exit, KIND_EXIT, AppError, usageError, stateError, iseError, mailError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
@@ -3404,65 +3404,137 @@ var init_errors = __esm({
       account: 3,
       ise: 4,
       mail: 5,
-      locked: 6
+      locked: 6,
+      /** 128 + the signal's number, as a shell reports a process stopped by it. */
+      hangup: 129,
+      interrupt: 130,
+      terminate: 143
     };
-    AppError = class extends Error {
-      constructor(exitCode, message, options) {
+    KIND_EXIT = {
+      /** A flag, a variable or the config file is wrong. */
+      usage: Exit.usage,
+      /** The state directory or a file in it cannot be read or written. */
+      state: Exit.usage,
+      /** The pxGrid client waits for an ISE admin's approval. */
+      "account-pending": Exit.account,
+      /** The pxGrid client is disabled on ISE. */
+      "account-disabled": Exit.account,
+      /** ISE refuses this client's account or credentials otherwise. */
+      account: Exit.account,
+      /** ISE cannot be reached (DNS, TCP, a dropped connection). */
+      "ise-unreachable": Exit.ise,
+      /** The TLS handshake with ISE failed (trust, host name, client certificate). */
+      "ise-tls": Exit.ise,
+      /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
+      "ise-timeout": Exit.ise,
+      /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
+      "ise-protocol": Exit.ise,
+      /** The mail server refused or could not be reached; nothing was delivered. */
+      mail: Exit.mail,
+      /** Another run holds the lock. */
+      locked: Exit.locked,
+      /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
+      "lock-stuck": Exit.locked,
+      /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
+      sighup: Exit.hangup,
+      sigint: Exit.interrupt,
+      sigterm: Exit.terminate,
+      /** A fault of ours. */
+      internal: Exit.internal
+    };
+    AppError = class _AppError extends Error {
+      constructor(kind, message, options) {
         super(message, options);
-        this.exitCode = exitCode;
+        this.kind = kind;
         this.name = "AppError";
       }
-      exitCode;
+      kind;
+      get exitCode() {
+        return KIND_EXIT[this.kind];
+      }
+      /** The same kind and cause with more said: for a note appended on the way out. */
+      withNote(note2) {
+        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
+      }
     };
-    usageError = (msg) => new AppError(Exit.usage, msg);
-    iseError = (msg, cause) => new AppError(Exit.ise, msg, { cause });
-    mailError = (msg, cause) => new AppError(Exit.mail, msg, { cause });
+    usageError = (msg) => new AppError("usage", msg);
+    stateError = (msg, cause) => new AppError("state", msg, { cause });
+    iseError = (msg, cause) => new AppError("ise-protocol", msg, { cause });
+    mailError = (msg, cause) => new AppError("mail", msg, { cause });
   }
 });
 
-// src/config/envfile.ts
-function parseEnvFile(text2, fileName) {
-  const entries = [];
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    const m = LINE.exec(raw);
-    if (!m)
-      throw new Error(
-        `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`
-      );
-    entries.push({ key: m[1], value: unquote(m[2], fileName, i + 1), line: i + 1 });
+// src/core/interrupt.ts
+function interrupted(stop, what = "the run") {
+  const name = String(stop.reason);
+  const tail = what === "the run" ? "; the cursor is unchanged, so the next run fetches the same failures again" : "";
+  return new AppError(SIGNAL_KIND[name] ?? "sigterm", `stopped by ${name} before ${what} finished${tail}`);
+}
+function stopIfAsked(stop) {
+  if (stop?.aborted) throw interrupted(stop);
+}
+function mustFinish(work) {
+  unstoppable.add(work);
+  const settled2 = () => unstoppable.delete(work);
+  work.then(settled2, settled2);
+  return work;
+}
+function untilStopped(stop, work, what) {
+  if (!stop) return work;
+  if (stop.aborted) return Promise.reject(interrupted(stop, what));
+  return new Promise((resolve3, reject) => {
+    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(interrupted(stop, what)));
+    stop.addEventListener("abort", onStop, { once: true });
+    work.then(resolve3, reject).finally(() => stop.removeEventListener("abort", onStop));
   });
-  return entries;
 }
-function closingQuote(value, q) {
-  for (let i = 1; i < value.length; i++) {
-    if (q === '"' && value[i] === "\\") i++;
-    else if (value[i] === q) return i;
-  }
-  return -1;
-}
-function unquote(value, fileName, line) {
-  const q = value[0];
-  if (q === '"' || q === "'") {
-    const end = closingQuote(value, q);
-    if (end < 0) throw new Error(`${fileName} line ${line}: missing closing ${q}`);
-    const rest = value.slice(end + 1).trim();
-    if (rest !== "" && !rest.startsWith("#")) {
-      throw new Error(`${fileName} line ${line}: unexpected text after the quoted value`);
-    }
-    const inner = value.slice(1, end);
-    return q === '"' ? inner.replace(/\\(["\\$`])/g, "$1") : inner;
-  }
-  const hash2 = value.search(/\s#/);
-  return (hash2 >= 0 ? value.slice(0, hash2) : value).trim();
-}
-var LINE;
-var init_envfile = __esm({
-  "src/config/envfile.ts"() {
+var SIGNAL_KIND, unstoppable;
+var init_interrupt = __esm({
+  "src/core/interrupt.ts"() {
     "use strict";
-    LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+    init_errors();
+    SIGNAL_KIND = { SIGHUP: "sighup", SIGINT: "sigint", SIGTERM: "sigterm" };
+    unstoppable = /* @__PURE__ */ new Set();
+  }
+});
+
+// src/core/printable.ts
+function printable(text3) {
+  return text3.replace(/[\r\n\u2028\u2029]+/g, " ").replace(UNSAFE, "?");
+}
+var UNSAFE;
+var init_printable = __esm({
+  "src/core/printable.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+  }
+});
+
+// src/core/outcome.ts
+function formatSummary(o, json) {
+  if (!json) return printable(`ise-to-mail: ${o.status} ${o.message}`);
+  const data = Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v]);
+  return JSON.stringify({
+    status: o.status,
+    exitCode: o.exitCode,
+    message: printable(o.message),
+    ...Object.fromEntries(data)
+  });
+}
+var init_outcome = __esm({
+  "src/core/outcome.ts"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// src/core/redact.ts
+function redact(text3, secrets) {
+  return secrets.reduce((acc, s) => acc.split(s).join("***"), text3);
+}
+var init_redact = __esm({
+  "src/core/redact.ts"() {
+    "use strict";
   }
 });
 
@@ -3480,6 +3552,31 @@ function pickKnown(source) {
 }
 function secretValues(raw) {
   return Object.keys(raw).filter((k) => KEYS[k].secret).map((k) => raw[k] ?? "").filter((v) => v.length >= 4);
+}
+function closestKey(name, opts = {}) {
+  const upper = name.toUpperCase();
+  let best;
+  for (const [known, key] of BY_NAME) {
+    const d = editDistance(upper, known);
+    if (best === void 0 || d < best.d) best = { key, d };
+  }
+  if (best && best.d <= 2) return best.key;
+  if (opts.contained === false) return void 0;
+  const within = [...BY_NAME].filter(([known]) => upper.startsWith(known)).sort((a, b) => b[0].length - a[0].length);
+  return within[0]?.[1];
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[a.length][b.length];
 }
 var KEYS, BY_NAME;
 var init_keys = __esm({
@@ -3519,6 +3616,28 @@ var init_keys = __esm({
       HEALTH_ALERT_AFTER: { help: "mail the team when runs have failed this long (30m)" },
       HEALTH_REPEAT: { help: "repeat that problem mail at most this often while it lasts (24h)" },
       HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
+      ALERT_MODE: {
+        help: "each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)"
+      },
+      DIGEST_EVERY: { help: "digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)" },
+      DIGEST_AT: { help: "times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00" },
+      INCIDENTS: { help: "auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)" },
+      INCIDENT_LEARNING: { help: "the rules only learn this long after the first run (1d)" },
+      INCIDENT_QUIET: { help: "an incident is resolved after this long without a matching failure (30m)" },
+      INCIDENT_NAS_WIDE: { help: "1 | 0: many users failing with one reason on one NAS (1)" },
+      INCIDENT_NAS_WIDE_MIN: { help: "nas-wide: at least this many distinct users/endpoints (5)" },
+      INCIDENT_NAS_WIDE_FACTOR: { help: "nas-wide: and this many times what the NAS usually shows (3)" },
+      INCIDENT_NAS_WIDE_WINDOW: { help: "nas-wide: within this window (10m)" },
+      INCIDENT_NEW_REASON: { help: "1 | 0: a failure reason not seen for INCIDENT_NEW_REASON_MEMORY (1)" },
+      INCIDENT_NEW_REASON_MEMORY: { help: "how long a reason counts as known (7d)" },
+      INCIDENT_SPIKE: { help: "1 | 0: failures of one reason (or all) far above normal for the hour of the week (1)" },
+      INCIDENT_SPIKE_MIN: { help: "spike: at least this many failures of one reason in a poll (30)" },
+      INCIDENT_SPIKE_FACTOR: { help: "spike: and more than this many times the learned normal (4)" },
+      INCIDENT_LOCKOUT: { help: "1 | 0: one user failing repeatedly within minutes (1)" },
+      INCIDENT_LOCKOUT_MIN: { help: "lockout: failures of one user, TotalFailedAttempts counted (10)" },
+      INCIDENT_LOCKOUT_WINDOW: { help: "lockout: within this window (10m)" },
+      INCIDENT_LOCKOUT_REASONS: { help: "lockout: reason codes that count, or any (22040,24408)" },
+      INCIDENT_STORM: { help: "1 | 0: more than STORM_THRESHOLD failures in one poll (1)" },
       ISE_TO_MAIL_CONFIG: { help: "config file (ise-to-mail.env next to run.js)" }
     };
     BY_NAME = /* @__PURE__ */ new Map();
@@ -3526,355 +3645,6 @@ var init_keys = __esm({
       BY_NAME.set(key, key);
       if (info.alias) BY_NAME.set(info.alias, key);
     }
-  }
-});
-
-// src/config/values.ts
-function parseDuration(text2) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text2);
-  if (!m) return void 0;
-  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? "s").toLowerCase()]);
-}
-function parseInstant(text2) {
-  const t = text2.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return void 0;
-  const hasTime = /[T ]\d{2}:/.test(t);
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
-  const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(" ", "T") : `${t}T00:00`}Z`);
-  return Number.isFinite(ms) ? ms : void 0;
-}
-function parseSince(text2, now) {
-  const d = parseDuration(text2);
-  if (d !== void 0 && /[a-z]$/i.test(text2.trim())) return now - d;
-  return parseInstant(text2);
-}
-function splitList(text2) {
-  return text2.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseBool(text2) {
-  const t = text2.trim().toLowerCase();
-  if (["1", "true", "yes", "on"].includes(t)) return true;
-  if (["0", "false", "no", "off", ""].includes(t)) return false;
-  return void 0;
-}
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-var UNIT_MS;
-var init_values = __esm({
-  "src/config/values.ts"() {
-    "use strict";
-    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-  }
-});
-
-// src/config/schema.ts
-function parseRaw(raw) {
-  const data = {};
-  for (const [key, spec] of Object.entries(FIELDS)) {
-    const value = raw[key];
-    if (value === void 0) {
-      if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
-      continue;
-    }
-    try {
-      data[key] = spec[0](value);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      return { success: false, key, message: err.message };
-    }
-  }
-  return { success: true, data };
-}
-var Invalid, fail, text, whole, port, duration, bool, EMAIL, isEmail, emails, codes, list, oneOf, headerText, check, FIELDS;
-var init_schema = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    init_values();
-    Invalid = class {
-      constructor(message) {
-        this.message = message;
-      }
-      message;
-    };
-    fail = (message) => {
-      throw new Invalid(message);
-    };
-    text = (v) => v.trim();
-    whole = (name, what, ok, range) => {
-      return (v) => {
-        const t = v.trim();
-        if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
-        const n = Number(t);
-        return ok(n) ? n : fail(range);
-      };
-    };
-    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-    duration = (name, min) => (v) => {
-      const ms = parseDuration(v.trim());
-      if (ms === void 0) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-      return min && ms < min[0] ? fail(min[1]) : ms;
-    };
-    bool = (name) => (v) => parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
-    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text2) => EMAIL.test(text2);
-    emails = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
-      const bad = list2.find((a) => !isEmail(a));
-      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
-    };
-    codes = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-    };
-    list = (v) => splitList(v.trim());
-    oneOf = (values, message, fold = (v) => v) => (v) => values.includes(fold(v)) ? fold(v) : fail(message);
-    headerText = (name, max) => {
-      const ok = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-      return (v) => ok.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`);
-    };
-    check = (field, ok, message) => (v) => {
-      const value = field(v);
-      return ok(value) ? value : fail(message);
-    };
-    FIELDS = {
-      ISE_HOST: [text],
-      PXGRID_PORT: [port("PXGRID_PORT"), 8910],
-      PXGRID_USER: [
-        check(text, (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v), "PXGRID_USER may hold letters, digits, - _ . (at most 100)"),
-        "ise_to_mail"
-      ],
-      PXGRID_CERT: [text],
-      PXGRID_KEY: [text],
-      PXGRID_KEY_PASSPHRASE: [(v) => v],
-      ISE_CA: [text],
-      ISE_INSECURE: [bool("ISE_INSECURE"), false],
-      SMTP_SERVER: [text],
-      SMTP_PORT: [port("SMTP_PORT")],
-      SMTP_SECURITY: [oneOf(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
-      SMTP_CA: [text],
-      MAIL_USER: [text],
-      MAIL_PASS: [(v) => v],
-      MAIL_FROM: [text],
-      MAIL_DEST: [emails("MAIL_DEST")],
-      MAIL_MAX_BYTES: [
-        whole(
-          "MAIL_MAX_BYTES",
-          "a number of bytes",
-          (n) => n >= 2e5,
-          "MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB"
-        ),
-        1e7
-      ],
-      MAIL_FROM_NAME: [headerText("MAIL_FROM_NAME", 64), "ISE RADIUS alerts"],
-      MAIL_SUBJECT_PREFIX: [headerText("MAIL_SUBJECT_PREFIX", 40), "[ISE]"],
-      MAIL_MAX_ROWS: [
-        whole("MAIL_MAX_ROWS", "a number of rows", (n) => n >= 1 && n <= 1e3, "MAIL_MAX_ROWS must be between 1 and 1000"),
-        50
-      ],
-      MAIL_TIMEZONE: [
-        check(text, isTimeZone, "MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York"),
-        "UTC"
-      ],
-      MAIL_ATTACH: [oneOf(["csv", "json", "none"], "MAIL_ATTACH must be csv, json or none"), "csv"],
-      EXCLUDE_REASONS: [codes("EXCLUDE_REASONS"), []],
-      INCLUDE_REASONS: [codes("INCLUDE_REASONS"), []],
-      EXCLUDE_USERS: [list, []],
-      EXCLUDE_NAS: [list, []],
-      STORM_THRESHOLD: [
-        whole("STORM_THRESHOLD", "a whole number of failures", (n) => n >= 1, "STORM_THRESHOLD must be at least 1"),
-        5e3
-      ],
-      STATE_DIR: [text, "data"],
-      CURSOR_OVERLAP: [duration("CURSOR_OVERLAP"), 10 * 6e4],
-      RUN_DEADLINE: [duration("RUN_DEADLINE", [5e3, "RUN_DEADLINE must be at least 5s"]), 15e4],
-      HEALTH_ALERT_AFTER: [duration("HEALTH_ALERT_AFTER"), 30 * 6e4],
-      HEALTH_REPEAT: [duration("HEALTH_REPEAT", [6e4, "HEALTH_REPEAT must be at least 1m"]), 24 * 36e5],
-      HEARTBEAT: [
-        oneOf(["daily", "weekly", "off"], "HEARTBEAT must be daily, weekly or off", (v) => v.trim().toLowerCase()),
-        "off"
-      ],
-      ISE_TO_MAIL_CONFIG: [text]
-    };
-  }
-});
-
-// src/config/config.ts
-function loadConfig(input) {
-  const fromEnv = pickKnown(input.env);
-  const flags = input.flags ?? {};
-  const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
-  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path.resolve)(input.baseDir, "ise-to-mail.env");
-  const fromFile = named || (0, import_node_fs.existsSync)(file) ? readConfigFile(file) : {};
-  const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
-  const result = parseRaw(raw);
-  if (!result.success) {
-    const { key, message } = result;
-    const msg = message.includes(key) ? message : `${key}: ${message}`;
-    throw usageError(`${msg} (${where(key, flags, fromEnv, file)})`);
-  }
-  return build(result.data, raw, input.baseDir, named || (0, import_node_fs.existsSync)(file) ? file : void 0);
-}
-function build(p, raw, baseDir, configFile) {
-  const path = (v) => v === void 0 ? void 0 : resolvePath(baseDir, v);
-  const security = p.SMTP_SECURITY ?? (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? "tls" : p.SMTP_PORT === void 0 ? "tls" : "starttls");
-  return {
-    baseDir,
-    configFile,
-    ise: {
-      hosts: parseHosts(p.ISE_HOST ?? "", p.PXGRID_PORT),
-      nodeName: p.PXGRID_USER,
-      cert: path(p.PXGRID_CERT),
-      key: path(p.PXGRID_KEY),
-      keyPassphrase: p.PXGRID_KEY_PASSPHRASE,
-      ca: path(p.ISE_CA),
-      insecure: p.ISE_INSECURE
-    },
-    smtp: {
-      host: p.SMTP_SERVER,
-      port: p.SMTP_PORT ?? DEFAULT_SMTP_PORT[security],
-      security,
-      ca: path(p.SMTP_CA),
-      user: p.MAIL_USER,
-      pass: p.MAIL_PASS
-    },
-    mail: {
-      from: p.MAIL_FROM ?? p.MAIL_USER,
-      fromName: p.MAIL_FROM_NAME,
-      dest: p.MAIL_DEST ?? [],
-      maxBytes: p.MAIL_MAX_BYTES,
-      subjectPrefix: p.MAIL_SUBJECT_PREFIX,
-      maxRows: p.MAIL_MAX_ROWS,
-      timezone: p.MAIL_TIMEZONE,
-      attach: p.MAIL_ATTACH
-    },
-    filters: {
-      excludeReasons: p.EXCLUDE_REASONS,
-      includeReasons: p.INCLUDE_REASONS,
-      excludeUsers: p.EXCLUDE_USERS,
-      excludeNas: p.EXCLUDE_NAS
-    },
-    stormThreshold: p.STORM_THRESHOLD,
-    stateDir: resolvePath(baseDir, p.STATE_DIR),
-    overlapMs: p.CURSOR_OVERLAP,
-    deadlineMs: p.RUN_DEADLINE,
-    health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
-    raw
-  };
-}
-function parseHosts(value, defaultPort) {
-  return splitList(value).map((entry) => {
-    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
-    const host = m?.[1] ?? entry;
-    const port2 = m?.[2] ? Number(m[2]) : defaultPort;
-    if (!/^[A-Za-z0-9.:_-]+$/.test(host) || !(port2 > 0 && port2 < 65536)) {
-      throw usageError(`ISE_HOST has an invalid entry "${entry}": use host or host:port, comma-separated`);
-    }
-    return { host, port: port2 };
-  });
-}
-function readConfigFile(file) {
-  let text2;
-  try {
-    text2 = (0, import_node_fs.readFileSync)(file, "utf8");
-  } catch (err) {
-    throw usageError(
-      `cannot read config file ${file} (${err.code ?? "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
-    );
-  }
-  const out = {};
-  let entries;
-  try {
-    entries = parseEnvFile(text2, file);
-  } catch (err) {
-    throw usageError(`${err.message}`);
-  }
-  for (const { key: name, value, line } of entries) {
-    const key = canonicalKey(name);
-    if (!key || key === "ISE_TO_MAIL_CONFIG") {
-      throw usageError(`${file} line ${line}: unknown key ${name}; see 'run.js --help' for the list of variables`);
-    }
-    if (name === key || out[key] === void 0) out[key] = value;
-  }
-  return out;
-}
-function resolvePath(baseDir, p) {
-  return (0, import_node_path.isAbsolute)(p) ? p : (0, import_node_path.resolve)(baseDir, p);
-}
-function dropEmpty(raw) {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== void 0 && v.trim() !== ""));
-}
-function where(key, flags, env, file) {
-  if (flags[key] !== void 0) return "from the command line";
-  if (env[key] !== void 0) return "from the environment";
-  return `from ${file}`;
-}
-function requireSettings(cfg, parts2) {
-  const missing = (key, why) => usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? "ise-to-mail.env next to run.js"})`);
-  if (parts2.includes("ise")) {
-    if (cfg.ise.hosts.length === 0) throw missing("ISE_HOST", "give the pxGrid node FQDN(s) of your ISE deployment");
-    if (!cfg.ise.ca && !cfg.ise.insecure)
-      throw missing("ISE_CA", "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
-    if (Boolean(cfg.ise.cert) !== Boolean(cfg.ise.key)) {
-      throw usageError(
-        "PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow"
-      );
-    }
-  }
-  if (parts2.includes("mail")) {
-    if (!cfg.smtp.host) throw missing("SMTP_SERVER", "give the SMTP host that relays the alert mail");
-    if (cfg.mail.dest.length === 0) throw missing("MAIL_DEST", "give the recipients, comma-separated");
-    if (!cfg.mail.from)
-      throw missing("MAIL_FROM", "give the From address (it defaults to MAIL_USER, which is not set either)");
-    if (!isEmail(cfg.mail.from)) {
-      const from = cfg.raw.MAIL_FROM ? "MAIL_FROM" : "MAIL_FROM (taken from MAIL_USER)";
-      throw usageError(
-        `${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`
-      );
-    }
-  }
-}
-var import_node_fs, import_node_path, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
-var init_config = __esm({
-  "src/config/config.ts"() {
-    "use strict";
-    import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
-    init_errors();
-    init_envfile();
-    init_keys();
-    init_schema();
-    init_values();
-    HEARTBEAT_MS = { daily: 864e5, weekly: 7 * 864e5, off: 0 };
-    DEFAULT_SMTP_PORT = { tls: 465, starttls: 587, none: 25 };
-  }
-});
-
-// src/core/outcome.ts
-function formatSummary(o, json) {
-  if (json) return JSON.stringify({ status: o.status, exitCode: o.exitCode, message: o.message, ...o.data });
-  return `ise-to-mail: ${o.status} ${o.message}`.replace(/[\r\n]+/g, " ");
-}
-var init_outcome = __esm({
-  "src/core/outcome.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/redact.ts
-function redact(text2, secrets) {
-  return secrets.reduce((acc, s) => acc.split(s).join("***"), text2);
-}
-var init_redact = __esm({
-  "src/core/redact.ts"() {
-    "use strict";
   }
 });
 
@@ -3887,35 +3657,128 @@ var init_json = __esm({
   }
 });
 
+// src/core/shape.ts
+var anything, str, bool, num, int, literal, oneOf, nullable, optional, refine, arr, tuple, record, obj, checkOf;
+var init_shape = __esm({
+  "src/core/shape.ts"() {
+    "use strict";
+    init_json();
+    anything = (_v) => true;
+    str = (v) => typeof v === "string";
+    bool = (v) => typeof v === "boolean";
+    num = (v) => typeof v === "number" && Number.isFinite(v);
+    int = (min = Number.NEGATIVE_INFINITY) => (v) => Number.isInteger(v) && v >= min;
+    literal = (l) => (v) => v === l;
+    oneOf = (list2) => (v) => typeof v === "string" && list2.includes(v);
+    nullable = (g) => (v) => v === null || g(v);
+    optional = (g) => (v) => v === void 0 || g(v);
+    refine = (g, test) => (v) => g(v) && test(v);
+    arr = (g, length) => (v) => Array.isArray(v) && (length === void 0 || v.length === length) && v.every(g);
+    tuple = (...gs) => (v) => Array.isArray(v) && v.length === gs.length && gs.every((g, i) => g(v[i]));
+    record = (g) => (v) => isObject(v) && Object.values(v).every(g);
+    obj = (shape) => (v) => {
+      if (!isObject(v)) return false;
+      for (const key in shape) if (!shape[key](v[key])) return false;
+      return true;
+    };
+    checkOf = (g) => (v) => g(v) ? v : void 0;
+  }
+});
+
+// src/state/files.ts
+function readStateJson(file, check2, reset, extract) {
+  let text3;
+  try {
+    text3 = (0, import_node_fs.readFileSync)(file, "utf8");
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ENOENT") return void 0;
+    throw stateError(`cannot read state file ${file} (${code2 ?? "error"}): check STATE_DIR permissions`);
+  }
+  let value;
+  try {
+    value = JSON.parse(extract ? extract(text3) : text3);
+  } catch {
+    throw stateError(`state file ${file} is corrupt (not JSON); ${reset}`);
+  }
+  const parsed = check2(value);
+  if (parsed === void 0) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  return parsed;
+}
+function makeStateDir(dir) {
+  (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+}
+var import_node_fs, import_node_path, stateFile;
+var init_files = __esm({
+  "src/state/files.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = require("node:path");
+    init_errors();
+    stateFile = {
+      cursor: (dir) => (0, import_node_path.join)(dir, "cursor.json"),
+      credentials: (dir) => (0, import_node_path.join)(dir, "pxgrid-account.json"),
+      lock: (dir) => (0, import_node_path.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path.join)(dir, "health.json")
+    };
+  }
+});
+
 // src/state/atomic.ts
 function writeFileAtomic(file, data, mode = 384) {
+  const out = new AtomicFile(file, mode);
   try {
-    write(file, data, mode);
-  } catch (err) {
-    const code = err.code ?? "error";
-    throw usageError(
-      `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`
-    );
+    if (typeof data === "string") out.write(data);
+    else for (const piece of data) out.write(piece);
+    out.commit();
+  } finally {
+    out.abort();
   }
 }
-function write(file, data, mode) {
-  const suffix = Math.floor(Math.random() * 1e9);
+function stateWriteError(file, err) {
+  const code2 = err.code ?? "error";
+  return stateError(
+    `cannot write ${file} (${code2}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
+    err
+  );
+}
+function tempFor(file) {
   const dir = (0, import_node_path2.dirname)(file);
-  (0, import_node_fs2.mkdirSync)(dir, { recursive: true });
-  const tmp = (0, import_node_path2.join)(dir, `.${(0, import_node_path2.basename)(file)}.${suffix}.tmp`);
+  makeStateDir(dir);
+  return (0, import_node_path2.join)(dir, `.${(0, import_node_path2.basename)(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
+}
+function renameDurable(from, to) {
+  (0, import_node_fs2.renameSync)(from, to);
+  syncDir((0, import_node_path2.dirname)(to));
+}
+function reserveFileAtomic(file, bytes, mode = 384) {
+  const tmp = tempFor(file);
   const fd = (0, import_node_fs2.openSync)(tmp, "w", mode);
+  let open2 = true;
+  const abandon = () => {
+    if (open2) (0, import_node_fs2.closeSync)(fd);
+    open2 = false;
+    (0, import_node_fs2.rmSync)(tmp, { force: true });
+  };
   try {
-    if (typeof data === "string") (0, import_node_fs2.writeSync)(fd, data);
-    else for (const piece of data) (0, import_node_fs2.writeSync)(fd, piece);
+    (0, import_node_fs2.writeSync)(fd, Buffer.alloc(bytes, 32));
     (0, import_node_fs2.fsyncSync)(fd);
   } catch (err) {
-    (0, import_node_fs2.closeSync)(fd);
-    (0, import_node_fs2.rmSync)(tmp, { force: true });
+    abandon();
     throw err;
   }
-  (0, import_node_fs2.closeSync)(fd);
-  (0, import_node_fs2.renameSync)(tmp, file);
-  syncDir(dir);
+  return {
+    abandon,
+    commit(data) {
+      (0, import_node_fs2.writeSync)(fd, data, 0);
+      (0, import_node_fs2.ftruncateSync)(fd, Buffer.byteLength(data));
+      (0, import_node_fs2.fsyncSync)(fd);
+      (0, import_node_fs2.closeSync)(fd);
+      open2 = false;
+      (0, import_node_fs2.renameSync)(tmp, file);
+      syncDir((0, import_node_path2.dirname)(file));
+    }
+  };
 }
 function syncDir(dir) {
   try {
@@ -3928,61 +3791,63 @@ function syncDir(dir) {
   } catch {
   }
 }
-var import_node_fs2, import_node_path2;
+var import_node_fs2, import_node_path2, AtomicFile;
 var init_atomic = __esm({
   "src/state/atomic.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
     import_node_path2 = require("node:path");
     init_errors();
-  }
-});
-
-// src/state/files.ts
-function readStateJson(file, check2, reset, extract) {
-  let text2;
-  try {
-    text2 = (0, import_node_fs3.readFileSync)(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") return void 0;
-    throw usageError(`cannot read state file ${file} (${code ?? "error"}): check STATE_DIR permissions`);
-  }
-  let value;
-  try {
-    value = JSON.parse(extract ? extract(text2) : text2);
-  } catch {
-    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
-  }
-  const parsed = check2(value);
-  if (parsed === void 0) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
-  return parsed;
-}
-function checkWritable(dir) {
-  try {
-    (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
-    const probe = (0, import_node_path3.join)(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
-    (0, import_node_fs3.writeFileSync)(probe, "");
-    (0, import_node_fs3.rmSync)(probe, { force: true });
-  } catch (err) {
-    const code = err.code ?? "error";
-    throw usageError(
-      `STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`
-    );
-  }
-}
-var import_node_fs3, import_node_path3, stateFile;
-var init_files = __esm({
-  "src/state/files.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path3 = require("node:path");
-    init_errors();
-    stateFile = {
-      cursor: (dir) => (0, import_node_path3.join)(dir, "cursor.json"),
-      credentials: (dir) => (0, import_node_path3.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path3.join)(dir, "run.lock"),
-      health: (dir) => (0, import_node_path3.join)(dir, "health.json")
+    init_files();
+    AtomicFile = class {
+      constructor(file, mode = 384) {
+        this.file = file;
+        this.mode = mode;
+      }
+      file;
+      mode;
+      #fd;
+      #tmp;
+      write(piece) {
+        this.#try(() => {
+          if (this.#fd === void 0) {
+            this.#tmp = tempFor(this.file);
+            this.#fd = (0, import_node_fs2.openSync)(this.#tmp, "w", this.mode);
+          }
+          if (typeof piece === "string") (0, import_node_fs2.writeSync)(this.#fd, piece);
+          else (0, import_node_fs2.writeSync)(this.#fd, piece);
+        });
+      }
+      commit() {
+        this.#try(() => {
+          if (this.#fd === void 0) this.write("");
+          const fd = this.#fd;
+          (0, import_node_fs2.fsyncSync)(fd);
+          this.#fd = void 0;
+          (0, import_node_fs2.closeSync)(fd);
+          renameDurable(this.#tmp, this.file);
+          this.#tmp = void 0;
+        });
+      }
+      abort() {
+        if (this.#fd !== void 0) {
+          try {
+            (0, import_node_fs2.closeSync)(this.#fd);
+          } catch {
+          }
+        }
+        this.#fd = void 0;
+        if (this.#tmp !== void 0) (0, import_node_fs2.rmSync)(this.#tmp, { force: true });
+        this.#tmp = void 0;
+      }
+      #try(step) {
+        try {
+          step();
+        } catch (err) {
+          this.abort();
+          throw err instanceof AppError ? err : stateWriteError(this.file, err);
+        }
+      }
     };
   }
 });
@@ -3993,44 +3858,81 @@ function loadAccount(stateDir, nodeName) {
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return void 0;
   return { nodeName: stored.nodeName, password: stored.password };
 }
-function saveAccount(stateDir, account) {
-  writeFileAtomic(stateFile.credentials(stateDir), `${JSON.stringify({ version: 1, ...account })}
-`, 384);
+function reserveAccount(stateDir, nodeName) {
+  const file = stateFile.credentials(stateDir);
+  let room;
+  try {
+    room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: "x".repeat(PASSWORD_ROOM) })));
+  } catch (err) {
+    const code2 = err.code ?? "error";
+    const full = code2 === "ENOSPC" || code2 === "EDQUOT" || code2 === "EFBIG";
+    throw stateError(
+      full ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code2}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet` : `STATE_DIR ${stateDir} is not writable (${code2}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`
+    );
+  }
+  return {
+    save: (account) => {
+      try {
+        room.commit(serialize(account));
+      } catch (err) {
+        room.abandon();
+        throw stateError(
+          `cannot write ${file} (${err.code ?? "error"}) although room was reserved; ${RESET}`
+        );
+      }
+    },
+    abandon: () => room.abandon()
+  };
 }
-var accountFile, RESET;
+var accountFile, RESET, PASSWORD_ROOM, serialize;
 var init_credentials = __esm({
   "src/state/credentials.ts"() {
     "use strict";
-    init_json();
+    init_errors();
+    init_shape();
     init_atomic();
     init_files();
-    accountFile = (v) => isObject(v) && v.version === 1 && typeof v.nodeName === "string" && typeof v.password === "string" && v.password ? v : void 0;
+    accountFile = checkOf(obj({ version: literal(1), nodeName: str, password: refine(str, (p) => p.length > 0) }));
     RESET = "delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again";
+    PASSWORD_ROOM = 1024;
+    serialize = (account) => `${JSON.stringify({ version: 1, ...account })}
+`;
   }
 });
 
 // src/state/secrets.ts
+function wireForms(cfg, stored) {
+  const { user, pass } = cfg.smtp;
+  const forms = [];
+  if (pass) forms.push(b64(pass), ...user ? [b64(`\0${user}\0${pass}`), b64(`${user}\0${user}\0${pass}`)] : []);
+  if (stored) forms.push(b64(`${stored.nodeName}:${stored.password}`));
+  return forms;
+}
 function secretsOf(cfg) {
   let stored;
   try {
-    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
+    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName);
   } catch {
   }
-  return [...secretValues(cfg.raw), stored].filter((s) => typeof s === "string" && s.length >= 4);
+  return [...secretValues(cfg.raw), stored?.password, ...wireForms(cfg, stored)].filter(
+    (s) => typeof s === "string" && s.length >= 4
+  );
 }
+var b64;
 var init_secrets = __esm({
   "src/state/secrets.ts"() {
     "use strict";
     init_keys();
     init_credentials();
+    b64 = (s) => Buffer.from(s, "utf8").toString("base64");
   }
 });
 
 // src/cli/help.ts
-function wrap(first, text2) {
+function wrap(first, text3) {
   const lines = [];
   let line = first.padEnd(INDENT);
-  for (const word of text2.split(" ")) {
+  for (const word of text3.split(" ")) {
     if (line.length + word.length + 1 > WIDTH && line.trim() !== "") {
       lines.push(line.trimEnd());
       line = " ".repeat(INDENT);
@@ -4077,59 +3979,561 @@ var init_help = __esm({
   }
 });
 
-// src/core/deadline.ts
-var Deadline;
-var init_deadline = __esm({
-  "src/core/deadline.ts"() {
+// src/config/values.ts
+function parseDuration(text3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text3);
+  if (!m) return void 0;
+  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? "s").toLowerCase()]);
+}
+function parseInstant(text3) {
+  const t = text3.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return void 0;
+  const hasTime = /[T ]\d{2}:/.test(t);
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
+  const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(" ", "T") : `${t}T00:00`}Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function parseSince(text3, now) {
+  const d = parseDuration(text3);
+  if (d !== void 0 && /[a-z]$/i.test(text3.trim())) return now - d;
+  return parseInstant(text3);
+}
+function parseHostEntry(entry) {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+  const host = m?.[1] ?? entry;
+  const port2 = m?.[2] ? Number(m[2]) : void 0;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host) || port2 !== void 0 && !(port2 > 0 && port2 < 65536)) return void 0;
+  return { host, port: port2 };
+}
+function splitList(text3) {
+  return text3.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseBool(text3) {
+  const t = text3.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(t)) return true;
+  if (["0", "false", "no", "off", ""].includes(t)) return false;
+  return void 0;
+}
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parseTimesOfDay(text3) {
+  const out = [];
+  for (const entry of splitList(text3)) {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(entry);
+    if (!m) return void 0;
+    out.push((Number(m[1]) * 60 + Number(m[2])) * 6e4);
+  }
+  return out.length ? [...new Set(out)].sort((a, b) => a - b) : void 0;
+}
+var UNIT_MS;
+var init_values = __esm({
+  "src/config/values.ts"() {
     "use strict";
-    Deadline = class {
-      constructor(budgetMs, clock2 = Date.now) {
-        this.clock = clock2;
-        this.#end = clock2() + budgetMs;
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+  }
+});
+
+// src/config/schema.ts
+function parseRaw(raw) {
+  const data = {};
+  const issues = [];
+  for (const [key, spec] of Object.entries(FIELDS)) {
+    const value = raw[key];
+    if (value === void 0) {
+      if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
+      continue;
+    }
+    try {
+      data[key] = spec[0](value);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      issues.push({ key, message: err.message });
+    }
+  }
+  return issues.length === 0 ? { success: true, data } : { success: false, issues };
+}
+function defaults() {
+  const result = parseRaw({});
+  if (!result.success) throw new Error("a default is invalid");
+  return result.data;
+}
+var Invalid, fail, text, whole, port, duration, durationFrom, numberFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check, FIELDS;
+var init_schema = __esm({
+  "src/config/schema.ts"() {
+    "use strict";
+    init_values();
+    Invalid = class {
+      constructor(message) {
+        this.message = message;
       }
-      clock;
-      #end;
-      /** The run's clock (injected: tests move it). */
-      now() {
-        return this.clock();
-      }
-      remaining() {
-        return Math.max(0, this.#end - this.clock());
-      }
-      expired() {
-        return this.remaining() <= 0;
-      }
-      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
-      cap(stepMs) {
-        return Math.max(1, Math.min(stepMs, this.remaining()));
-      }
+      message;
+    };
+    fail = (message) => {
+      throw new Invalid(message);
+    };
+    text = (v) => v.trim();
+    whole = (name, what, ok2, range) => {
+      return (v) => {
+        const t = v.trim();
+        if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
+        const n = Number(t);
+        return ok2(n) ? n : fail(range);
+      };
+    };
+    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
+    duration = (name, ok2) => (v) => {
+      const ms = parseDuration(v.trim());
+      if (ms === void 0) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
+      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
+    };
+    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
+    numberFrom = (name, min, real = false) => {
+      const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
+      const what = real ? "a number such as 3 or 2.5" : "a whole number";
+      return (v) => {
+        const t = v.trim();
+        if (!shape.test(t)) fail(`${name} must be ${what}`);
+        return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
+      };
+    };
+    bool2 = (name) => (v) => parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
+    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+    isEmail = (text3) => EMAIL.test(text3);
+    emails = (name) => (v) => {
+      const list2 = splitList(v.trim());
+      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
+      const bad = list2.find((a) => !isEmail(a));
+      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
+    };
+    codes = (name) => (v) => {
+      const list2 = splitList(v.trim());
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
+    };
+    list = (v) => splitList(v.trim());
+    hosts = (v) => {
+      const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
+      return bad === void 0 ? v.trim() : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
+    };
+    timesOfDay = (v) => parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
+    lower = (v) => v.trim().toLowerCase();
+    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
+    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
+    headerText = (name, max) => {
+      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
+      return (v) => ok2.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`);
+    };
+    check = (field, ok2, message) => (v) => {
+      const value = field(v);
+      return ok2(value) ? value : fail(message);
+    };
+    FIELDS = {
+      ISE_HOST: [hosts],
+      PXGRID_PORT: [port("PXGRID_PORT"), 8910],
+      PXGRID_USER: [
+        check(text, (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v), "PXGRID_USER may hold letters, digits, - _ . (at most 100)"),
+        "ise_to_mail"
+      ],
+      PXGRID_CERT: [text],
+      PXGRID_KEY: [text],
+      PXGRID_KEY_PASSPHRASE: [(v) => v],
+      ISE_CA: [text],
+      ISE_INSECURE: [bool2("ISE_INSECURE"), false],
+      SMTP_SERVER: [text],
+      SMTP_PORT: [port("SMTP_PORT")],
+      SMTP_SECURITY: [oneOf2(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
+      SMTP_CA: [text],
+      MAIL_USER: [text],
+      MAIL_PASS: [(v) => v],
+      MAIL_FROM: [text],
+      MAIL_DEST: [emails("MAIL_DEST")],
+      MAIL_MAX_BYTES: [
+        whole(
+          "MAIL_MAX_BYTES",
+          "a number of bytes",
+          (n) => n >= 2e5,
+          "MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB"
+        ),
+        1e7
+      ],
+      MAIL_FROM_NAME: [headerText("MAIL_FROM_NAME", 64), "ISE RADIUS alerts"],
+      MAIL_SUBJECT_PREFIX: [headerText("MAIL_SUBJECT_PREFIX", 40), "[ISE]"],
+      MAIL_MAX_ROWS: [
+        whole("MAIL_MAX_ROWS", "a number of rows", (n) => n >= 1 && n <= 1e3, "MAIL_MAX_ROWS must be between 1 and 1000"),
+        50
+      ],
+      MAIL_TIMEZONE: [
+        check(text, isTimeZone, "MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York"),
+        "UTC"
+      ],
+      MAIL_ATTACH: [oneOf2(["csv", "json", "none"], "MAIL_ATTACH must be csv, json or none"), "csv"],
+      EXCLUDE_REASONS: [codes("EXCLUDE_REASONS"), []],
+      INCLUDE_REASONS: [codes("INCLUDE_REASONS"), []],
+      EXCLUDE_USERS: [list, []],
+      EXCLUDE_NAS: [list, []],
+      STORM_THRESHOLD: [
+        whole("STORM_THRESHOLD", "a whole number of failures", (n) => n >= 1, "STORM_THRESHOLD must be at least 1"),
+        5e3
+      ],
+      STATE_DIR: [text, "data"],
+      CURSOR_OVERLAP: [duration("CURSOR_OVERLAP"), 10 * 6e4],
+      RUN_DEADLINE: [durationFrom("RUN_DEADLINE", 5e3, "5s"), 15e4],
+      HEALTH_ALERT_AFTER: [duration("HEALTH_ALERT_AFTER"), 30 * 6e4],
+      HEALTH_REPEAT: [durationFrom("HEALTH_REPEAT", 6e4, "1m"), 24 * 36e5],
+      HEARTBEAT: [oneOf2(["daily", "weekly", "off"], "HEARTBEAT must be daily, weekly or off", lower), "off"],
+      ALERT_MODE: [oneOf2(["each-run", "digest"], "ALERT_MODE must be each-run or digest", lower), "each-run"],
+      DIGEST_EVERY: [
+        duration("DIGEST_EVERY", [
+          (ms) => ms >= 6e4 && ms <= 864e5,
+          "DIGEST_EVERY must be from 1m to 1d (e.g. 1h)"
+        ]),
+        36e5
+      ],
+      DIGEST_AT: [timesOfDay],
+      INCIDENTS: [oneOf2(["auto", "on", "off"], "INCIDENTS must be auto, on or off", lower), "auto"],
+      INCIDENT_LEARNING: [duration("INCIDENT_LEARNING"), 864e5],
+      INCIDENT_QUIET: [durationFrom("INCIDENT_QUIET", 6e4, "1m"), 30 * 6e4],
+      INCIDENT_NAS_WIDE: [bool2("INCIDENT_NAS_WIDE"), true],
+      INCIDENT_NAS_WIDE_MIN: [numberFrom("INCIDENT_NAS_WIDE_MIN", 2), 5],
+      INCIDENT_NAS_WIDE_FACTOR: [numberFrom("INCIDENT_NAS_WIDE_FACTOR", 1, true), 3],
+      INCIDENT_NAS_WIDE_WINDOW: [durationFrom("INCIDENT_NAS_WIDE_WINDOW", 6e4, "1m"), 10 * 6e4],
+      INCIDENT_NEW_REASON: [bool2("INCIDENT_NEW_REASON"), true],
+      INCIDENT_NEW_REASON_MEMORY: [durationFrom("INCIDENT_NEW_REASON_MEMORY", 864e5, "1d"), 7 * 864e5],
+      INCIDENT_SPIKE: [bool2("INCIDENT_SPIKE"), true],
+      INCIDENT_SPIKE_MIN: [numberFrom("INCIDENT_SPIKE_MIN", 1), 30],
+      INCIDENT_SPIKE_FACTOR: [numberFrom("INCIDENT_SPIKE_FACTOR", 1, true), 4],
+      INCIDENT_LOCKOUT: [bool2("INCIDENT_LOCKOUT"), true],
+      INCIDENT_LOCKOUT_MIN: [numberFrom("INCIDENT_LOCKOUT_MIN", 2), 10],
+      INCIDENT_LOCKOUT_WINDOW: [durationFrom("INCIDENT_LOCKOUT_WINDOW", 6e4, "1m"), 10 * 6e4],
+      INCIDENT_LOCKOUT_REASONS: [lockoutReasons, ["22040", "24408"]],
+      INCIDENT_STORM: [bool2("INCIDENT_STORM"), true],
+      ISE_TO_MAIL_CONFIG: [text]
     };
   }
 });
 
-// src/core/retry.ts
-async function withRetry(fn, deadline, policy) {
-  for (let attempt = 1; ; attempt++) {
-    const wait = policy.baseDelayMs * 2 ** (attempt - 1);
-    const more = attempt < policy.attempts && deadline.remaining() > 2 * wait + 1e3;
-    let value;
-    try {
-      value = await fn();
-    } catch (err) {
-      if (!more || !policy.transient(err)) throw err;
-      await sleep(wait);
-      continue;
-    }
-    if (!more || !policy.again?.(value)) return value;
-    await policy.discard?.(value);
-    await sleep(wait);
-  }
+// src/config/incidents.ts
+function incidentSettings(p) {
+  const on = [
+    ["nas-wide", p.INCIDENT_NAS_WIDE],
+    ["new-reason", p.INCIDENT_NEW_REASON],
+    ["spike", p.INCIDENT_SPIKE],
+    ["lockout", p.INCIDENT_LOCKOUT],
+    ["storm", p.INCIDENT_STORM]
+  ];
+  return {
+    mode: p.INCIDENTS,
+    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule]) => rule)),
+    learningMs: p.INCIDENT_LEARNING,
+    quietMs: p.INCIDENT_QUIET,
+    nasWide: { min: p.INCIDENT_NAS_WIDE_MIN, factor: p.INCIDENT_NAS_WIDE_FACTOR, windowMs: p.INCIDENT_NAS_WIDE_WINDOW },
+    newReason: { memoryMs: p.INCIDENT_NEW_REASON_MEMORY },
+    spike: { min: p.INCIDENT_SPIKE_MIN, factor: p.INCIDENT_SPIKE_FACTOR },
+    lockout: {
+      min: p.INCIDENT_LOCKOUT_MIN,
+      windowMs: p.INCIDENT_LOCKOUT_WINDOW,
+      reasons: p.INCIDENT_LOCKOUT_REASONS === "any" ? [] : p.INCIDENT_LOCKOUT_REASONS
+    },
+    stormThreshold: p.STORM_THRESHOLD,
+    timeZone: p.MAIL_TIMEZONE
+  };
 }
-var sleep;
-var init_retry = __esm({
-  "src/core/retry.ts"() {
+var DEFAULT_INCIDENTS;
+var init_incidents = __esm({
+  "src/config/incidents.ts"() {
     "use strict";
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    init_schema();
+    DEFAULT_INCIDENTS = incidentSettings(defaults());
+  }
+});
+
+// src/config/require.ts
+function settingProblems(raw, needs, source) {
+  const missing = [];
+  const problems = [];
+  const unset = (key) => raw[key] === void 0;
+  if (needs.includes("ise")) {
+    if (splitList(raw.ISE_HOST ?? "").length === 0) missing.push("ISE_HOST");
+    if (unset("ISE_CA") && !parseBool(raw.ISE_INSECURE ?? "")) missing.push("ISE_CA");
+    problems.push(
+      ...pair(raw, "PXGRID_CERT", "PXGRID_KEY", "set both for certificate auth, or neither for the password flow")
+    );
+  }
+  if (needs.includes("mail")) {
+    if (unset("SMTP_SERVER")) missing.push("SMTP_SERVER");
+    if (unset("MAIL_DEST")) missing.push("MAIL_DEST");
+    const from = raw.MAIL_FROM ?? raw.MAIL_USER;
+    if (from === void 0) missing.push("MAIL_FROM");
+    else if (!isEmail(from.trim())) problems.push(badFrom(raw, from));
+    problems.push(...pair(raw, "MAIL_USER", "MAIL_PASS", "set both for SMTP AUTH, or neither to send without AUTH"));
+  }
+  return missing.length > 0 ? [notSet(missing, source), ...problems] : problems;
+}
+function requireSettings(cfg, needs) {
+  const problems = settingProblems(cfg.raw, needs, settingsSource(cfg.configFile));
+  if (problems.length > 0) throw usageError(problems.join("; "));
+}
+function settingsSource(configFile) {
+  return `environment or ${configFile ?? "ise-to-mail.env next to run.js"}`;
+}
+function notSet(keys, source) {
+  if (keys.length === 1) return `${keys[0]} is not set: give ${GIVE[keys[0]]} (${source})`;
+  const list2 = keys.map((k) => `${k} (${GIVE[k].replace(/^the /, "")})`).join(", ");
+  return `${keys.length} settings are not set: ${list2}; set them in the ${source}`;
+}
+function pair(raw, a, b, how) {
+  if (raw[a] === void 0 === (raw[b] === void 0)) return [];
+  const [set, unsetKey] = raw[a] === void 0 ? [b, a] : [a, b];
+  return [`${unsetKey} is not set but ${set} is: ${how}`];
+}
+function badFrom(raw, from) {
+  const which = raw.MAIL_FROM ? "MAIL_FROM" : "MAIL_FROM (taken from MAIL_USER)";
+  return `${which} is not a mail address: "${from.trim().slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`;
+}
+var GIVE;
+var init_require = __esm({
+  "src/config/require.ts"() {
+    "use strict";
+    init_errors();
+    init_schema();
+    init_values();
+    GIVE = {
+      ISE_HOST: "the pxGrid node FQDN(s) of your ISE deployment",
+      ISE_CA: "the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab",
+      SMTP_SERVER: "the SMTP host that relays the alert mail",
+      MAIL_DEST: "the recipients, comma-separated",
+      MAIL_FROM: "the From address; without it MAIL_USER is used, which is not set either"
+    };
+  }
+});
+
+// src/config/envfile.ts
+function parseEnvFile(text3, fileName) {
+  const entries = [];
+  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const m = LINE.exec(raw);
+    if (!m)
+      throw new Error(
+        `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`
+      );
+    entries.push({ key: m[1], value: unquote(m[2], fileName, i + 1), line: i + 1 });
+  });
+  return entries;
+}
+function closingQuote(value, q) {
+  for (let i = 1; i < value.length; i++) {
+    if (q === '"' && value[i] === "\\") i++;
+    else if (value[i] === q) return i;
+  }
+  return -1;
+}
+function unquote(value, fileName, line) {
+  const q = value[0];
+  if (q === '"' || q === "'") {
+    const end = closingQuote(value, q);
+    if (end < 0) throw new Error(`${fileName} line ${line}: missing closing ${q}`);
+    const rest = value.slice(end + 1).trim();
+    if (rest !== "" && !rest.startsWith("#")) {
+      throw new Error(`${fileName} line ${line}: unexpected text after the quoted value`);
+    }
+    const inner = value.slice(1, end);
+    return q === '"' ? inner.replace(/\\(["\\$`])/g, "$1") : inner;
+  }
+  const hash2 = value.search(/\s#/);
+  return (hash2 >= 0 ? value.slice(0, hash2) : value).trim();
+}
+var LINE;
+var init_envfile = __esm({
+  "src/config/envfile.ts"() {
+    "use strict";
+    LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+  }
+});
+
+// src/config/sources.ts
+function readConfigFile(file, problems) {
+  let text3;
+  try {
+    text3 = (0, import_node_fs3.readFileSync)(file, "utf8");
+  } catch (err) {
+    throw usageError(
+      `cannot read config file ${file} (${err.code ?? "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
+    );
+  }
+  let entries;
+  try {
+    entries = parseEnvFile(text3, file);
+  } catch (err) {
+    throw usageError(`${err.message}`);
+  }
+  const out = {};
+  for (const { key: name, value, line } of entries) {
+    const key = canonicalKey(name);
+    if (key === "ISE_TO_MAIL_CONFIG") {
+      problems.push(`${file} line ${line}: ISE_TO_MAIL_CONFIG names the config file, so it cannot be set inside one`);
+    } else if (!key) {
+      const guess = closestKey(name);
+      const hint = guess ? `: did you mean ${guess}?` : "; see 'run.js --help' for the list of variables";
+      problems.push(`${file} line ${line}: unknown key ${name}${hint}`);
+    } else if (name === key || out[key] === void 0) out[key] = value;
+  }
+  return out;
+}
+function envWarnings(env) {
+  return Object.keys(env).flatMap((name) => {
+    const key = canonicalKey(name) ? void 0 : closestKey(name, { contained: false });
+    return key ? [`environment variable ${name} is not a setting and is ignored: did you mean ${key}?`] : [];
+  });
+}
+var import_node_fs3;
+var init_sources = __esm({
+  "src/config/sources.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    init_errors();
+    init_envfile();
+    init_keys();
+  }
+});
+
+// src/config/config.ts
+function loadConfig(input) {
+  const fromEnv = pickKnown(input.env);
+  const flags = input.flags ?? {};
+  const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
+  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path3.resolve)(input.baseDir, "ise-to-mail.env");
+  const configFile = named && !input.optionalFile || (0, import_node_fs4.existsSync)(file) ? file : void 0;
+  const problems = [];
+  const fromFile = configFile ? readConfigFile(configFile, problems) : {};
+  const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
+  const result = parseRaw(raw);
+  if (!result.success) {
+    for (const { key, message } of result.issues) {
+      const msg = message.includes(key) ? message : `${key}: ${message}`;
+      problems.push(`${msg} (${where(key, flags, fromEnv, file)})`);
+    }
+  }
+  if (raw.DIGEST_AT !== void 0 && raw.DIGEST_EVERY !== void 0)
+    problems.push(
+      "DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period"
+    );
+  problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
+  if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
+  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
+}
+function build(p, raw, baseDir, configFile) {
+  const path = (v) => v === void 0 ? void 0 : resolvePath(baseDir, v);
+  const security = p.SMTP_SECURITY ?? (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? "tls" : p.SMTP_PORT === void 0 ? "tls" : "starttls");
+  return {
+    baseDir,
+    configFile,
+    ise: {
+      hosts: parseHosts(p.ISE_HOST ?? "", p.PXGRID_PORT),
+      nodeName: p.PXGRID_USER,
+      cert: path(p.PXGRID_CERT),
+      key: path(p.PXGRID_KEY),
+      keyPassphrase: p.PXGRID_KEY_PASSPHRASE,
+      ca: path(p.ISE_CA),
+      insecure: p.ISE_INSECURE
+    },
+    smtp: {
+      host: p.SMTP_SERVER,
+      port: p.SMTP_PORT ?? DEFAULT_SMTP_PORT[security],
+      security,
+      ca: path(p.SMTP_CA),
+      user: p.MAIL_USER,
+      pass: p.MAIL_PASS
+    },
+    mail: {
+      from: p.MAIL_FROM ?? p.MAIL_USER,
+      fromName: p.MAIL_FROM_NAME,
+      dest: p.MAIL_DEST ?? [],
+      maxBytes: p.MAIL_MAX_BYTES,
+      subjectPrefix: p.MAIL_SUBJECT_PREFIX,
+      maxRows: p.MAIL_MAX_ROWS,
+      timezone: p.MAIL_TIMEZONE,
+      attach: p.MAIL_ATTACH
+    },
+    filters: {
+      excludeReasons: p.EXCLUDE_REASONS,
+      includeReasons: p.INCLUDE_REASONS,
+      excludeUsers: p.EXCLUDE_USERS,
+      excludeNas: p.EXCLUDE_NAS
+    },
+    stormThreshold: p.STORM_THRESHOLD,
+    stateDir: resolvePath(baseDir, p.STATE_DIR),
+    overlapMs: p.CURSOR_OVERLAP,
+    deadlineMs: p.RUN_DEADLINE,
+    health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
+    alert: { mode: p.ALERT_MODE, schedule: p.DIGEST_AT ? { at: p.DIGEST_AT } : { every: p.DIGEST_EVERY } },
+    incidents: incidentSettings(p),
+    raw
+  };
+}
+function parseHosts(value, defaultPort) {
+  return splitList(value).map((entry) => {
+    const { host, port: port2 } = parseHostEntry(entry);
+    return { host, port: port2 ?? defaultPort };
+  });
+}
+function resolvePath(baseDir, p) {
+  return (0, import_node_path3.isAbsolute)(p) ? p : (0, import_node_path3.resolve)(baseDir, p);
+}
+function dropEmpty(raw) {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== void 0 && v.trim() !== ""));
+}
+function where(key, flags, env, file) {
+  if (flags[key] !== void 0) return "from the command line";
+  if (env[key] !== void 0) return "from the environment";
+  return `from ${file}`;
+}
+var import_node_fs4, import_node_path3, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
+var init_config = __esm({
+  "src/config/config.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_errors();
+    init_incidents();
+    init_keys();
+    init_require();
+    init_schema();
+    init_sources();
+    init_values();
+    HEARTBEAT_MS = { daily: 864e5, weekly: 7 * 864e5, off: 0 };
+    DEFAULT_SMTP_PORT = { tls: 465, starttls: 587, none: 25 };
+  }
+});
+
+// src/cli/load-config.ts
+function loadConfigFor(cmd, sys, io, needs, where2) {
+  const g = cmd.optsWithGlobals();
+  const flags = {};
+  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
+  if (g.stateDir) flags.STATE_DIR = g.stateDir;
+  if (g.insecure) flags.ISE_INSECURE = "1";
+  const baseDir = where2.baseDir ?? sys.baseDir;
+  const cfg = loadConfig({ baseDir, env: sys.env, flags, require: needs, optionalFile: where2.optionalFile });
+  for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
+  if (cfg.ise.insecure)
+    io.err(
+      "WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead."
+    );
+  return cfg;
+}
+var init_load_config = __esm({
+  "src/cli/load-config.ts"() {
+    "use strict";
+    init_config();
   }
 });
 
@@ -4142,186 +4546,161 @@ var init_plural = __esm({
   }
 });
 
-// src/format/hints.ts
-function reasonCode(reason) {
-  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
-}
-function hintFor(reason) {
-  const code = reasonCode(reason);
-  return code === void 0 ? void 0 : CATALOG[code];
-}
-var CATALOG, HINT_CODES;
-var init_hints = __esm({
-  "src/format/hints.ts"() {
-    "use strict";
-    CATALOG = {
-      "5411": {
-        short: "Supplicant stopped responding",
-        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
-      },
-      "5440": {
-        short: "EAP session abandoned",
-        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
-      },
-      "11007": {
-        short: "Unknown network device",
-        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
-      },
-      "11036": {
-        short: "Bad Message-Authenticator",
-        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
-      },
-      "11514": {
-        short: "Client rejected TLS",
-        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
-      },
-      "12308": {
-        short: "Client reported failure",
-        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
-      },
-      "12321": {
-        short: "Client rejected ISE certificate",
-        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
-      },
-      "12514": {
-        short: "Unknown CA in client cert",
-        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
-      },
-      "12520": {
-        short: "Client rejected ISE certificate",
-        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
-      },
-      "12934": {
-        short: "Supplicant silent in PEAP",
-        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
-      },
-      "12935": {
-        short: "Supplicant silent in EAP-TLS",
-        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
-      },
-      "15024": {
-        short: "PAP not allowed",
-        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
-      },
-      "15039": {
-        short: "Rejected per authorization",
-        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
-      },
-      "22040": {
-        short: "Wrong password",
-        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
-      },
-      "22044": {
-        short: "Cert auth expected",
-        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
-      },
-      "22045": {
-        short: "Password auth expected",
-        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
-      },
-      "22049": {
-        short: "Certificate mismatch",
-        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
-      },
-      "22056": {
-        short: "User not found",
-        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
-      },
-      "24206": {
-        short: "User disabled",
-        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
-      },
-      "24408": {
-        short: "Wrong AD password",
-        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
-      },
-      "24423": {
-        short: "No machine auth seen",
-        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
-      }
-    };
-    HINT_CODES = Object.keys(CATALOG);
-  }
-});
-
-// src/format/filters.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "is");
-}
-function compileFilters(f) {
-  const excludeReasons = new Set(f.excludeReasons);
-  const includeReasons = new Set(f.includeReasons);
-  const users = f.excludeUsers.map(globToRegExp);
-  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
-  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
-  return (r) => {
-    const code = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
-    if (code !== void 0 && excludeReasons.has(code)) return "EXCLUDE_REASONS";
-    if (includeReasons.size > 0 && (code === void 0 || !includeReasons.has(code))) return "INCLUDE_REASONS";
-    if (users.length > 0) {
-      const user = typeof r.userName === "string" ? r.userName : "";
-      if (users.some((re) => re.test(user))) return "EXCLUDE_USERS";
-    }
-    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
-      return "EXCLUDE_NAS";
-    return void 0;
-  };
-}
-function filterNotes(counts) {
-  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
-  return order.flatMap((name) => {
-    const n = counts.get(name) ?? 0;
-    if (n === 0) return [];
-    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
-  });
-}
-var str;
-var init_filters = __esm({
-  "src/format/filters.ts"() {
-    "use strict";
-    init_hints();
-    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
-  }
-});
-
 // src/format/sanitize.ts
-function textOf(value) {
-  if (typeof value === "string") return value;
-  if (value === void 0 || value === null) return "";
-  if (Array.isArray(value)) return value.map(String).join(", ");
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+function jsonText(value, maxChars = Number.POSITIVE_INFINITY, maxDepth = MAX_VALUE_DEPTH) {
+  const out = [];
+  let left2 = maxChars + 1;
+  const put = (s) => {
+    out.push(s.length > left2 ? s.slice(0, left2) : s);
+    left2 -= s.length;
+  };
+  const walk = (v, depth) => {
+    if (typeof v === "string") return put(JSON.stringify(v.length > left2 ? v.slice(0, left2) : v));
+    if (v === null || typeof v !== "object") return put(v === void 0 ? "null" : String(v));
+    if (depth >= maxDepth) return put(TOO_DEEP);
+    const array = Array.isArray(v);
+    put(array ? "[" : "{");
+    let n = 0;
+    for (const key in v) {
+      if (left2 <= 0) break;
+      if (!Object.hasOwn(v, key)) continue;
+      if (n++ > 0) put(",");
+      if (!array) put(`${JSON.stringify(key)}:`);
+      walk(v[key], depth + 1);
+    }
+    put(array ? "]" : "}");
+  };
+  walk(value, 0);
+  return out.join("");
 }
-function trimPlain(text2) {
+function textOf(value, max) {
+  if (typeof value !== "object" || value === null) return String(value).slice(0, 2 * max + 64);
+  if (!Array.isArray(value)) return jsonText(value, max);
+  const parts2 = [];
+  let length = 0;
+  for (const item of value) {
+    if (length > max) break;
+    const text3 = typeof item === "string" ? item.slice(0, max + 1) : jsonText(item, max);
+    parts2.push(text3);
+    length += text3.length + 2;
+  }
+  return parts2.join(", ");
+}
+function trimPlain(text3) {
   let a = 0;
-  let b = text2.length;
-  while (a < b && text2.charCodeAt(a) === 32) a++;
-  while (b > a && text2.charCodeAt(b - 1) === 32) b--;
-  return a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+  let b = text3.length;
+  while (a < b && text3.charCodeAt(a) === 32) a++;
+  while (b > a && text3.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === text3.length ? text3 : text3.slice(a, b);
 }
 function clean(value, max = MAX_VALUE_CHARS) {
-  const text2 = textOf(value);
-  if (text2.length <= max && !NOT_CLEAN.test(text2)) return text2;
-  if (text2.length <= max && isPlain(text2)) return trimPlain(text2);
-  const safe = text2.replace(UNSAFE, "?").trim();
+  if (value === void 0 || value === null) return "";
+  const text3 = textOf(value, max);
+  if (text3.length <= max && !NOT_CLEAN.test(text3)) return text3;
+  if (text3.length <= max && isPlain(text3)) return trimPlain(text3);
+  const safe = text3.replace(UNSAFE, "?").trim();
   if (safe.length <= max) return safe;
   return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
 }
-function escapeHtml(text2) {
-  return HTML_SPECIAL.test(text2) ? text2.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text2;
+function escapeHtml(text3) {
+  return HTML_SPECIAL.test(text3) ? text3.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text3;
 }
-var UNSAFE, SUSPECT_CLASS, SUSPECT, NOT_CLEAN, MAX_VALUE_CHARS, isPlain, HTML_ESCAPES, HTML_SPECIAL;
+var SUSPECT_CLASS, SUSPECT, NOT_CLEAN, MAX_VALUE_CHARS, MAX_VALUE_DEPTH, TOO_DEEP, isPlain, HTML_ESCAPES, HTML_SPECIAL;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+    init_printable();
     SUSPECT_CLASS = "[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]";
     SUSPECT = new RegExp(SUSPECT_CLASS);
     NOT_CLEAN = new RegExp(`${SUSPECT_CLASS}|^ | $`);
     MAX_VALUE_CHARS = 200;
-    isPlain = (text2) => !SUSPECT.test(text2);
+    MAX_VALUE_DEPTH = 32;
+    TOO_DEEP = '"(nested too deep)"';
+    isPlain = (text3) => !SUSPECT.test(text3);
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     HTML_SPECIAL = /[&<>"']/;
+  }
+});
+
+// src/core/isotime.ts
+function parseIso(text3) {
+  const n = text3.length;
+  if (n < 20 || n > 29 || text3.charCodeAt(4) !== 45 || text3.charCodeAt(7) !== 45 || text3.charCodeAt(10) !== 84)
+    return Date.parse(text3);
+  if (text3.charCodeAt(13) !== 58 || text3.charCodeAt(16) !== 58) return Date.parse(text3);
+  const year = digits(text3, 0, 4);
+  const month = digits(text3, 5, 2);
+  const day = digits(text3, 8, 2);
+  const hour = digits(text3, 11, 2);
+  const minute = digits(text3, 14, 2);
+  const second = digits(text3, 17, 2);
+  let at = 19;
+  let ms = 0;
+  if (text3.charCodeAt(at) === 46) {
+    ms = digits(text3, at + 1, 3);
+    at += 4;
+  }
+  let offset = 0;
+  const zone = text3.charCodeAt(at);
+  if (zone === 90 && at + 1 === n) offset = 0;
+  else if ((zone === 43 || zone === 45) && at + 6 === n && text3.charCodeAt(at + 3) === 58) {
+    const hh = digits(text3, at + 1, 2);
+    const mm = digits(text3, at + 4, 2);
+    if (hh > 23 || mm > 59) return Date.parse(text3);
+    offset = (zone === 45 ? -1 : 1) * (hh * 60 + mm);
+  } else return Date.parse(text3);
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
+  if (!(year >= 1970 && inRange && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0))
+    return Date.parse(text3);
+  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e3 + ms;
+}
+function digits(text3, at, len) {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = text3.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+function daysFromCivil(y, m, d) {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+var init_isotime = __esm({
+  "src/core/isotime.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/times.ts
+function recordTime(timestamp) {
+  let t;
+  if (typeof timestamp === "number") t = Math.abs(timestamp) < SECONDS_BELOW ? timestamp * 1e3 : timestamp;
+  else if (typeof timestamp === "string" && timestamp.charCodeAt(4) === 45) t = parseIso(timestamp);
+  else if (typeof timestamp === "string")
+    t = /^\d{9,13}$/.test(timestamp) ? recordTime(Number(timestamp)) ?? NaN : Date.parse(timestamp);
+  else return void 0;
+  return Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? Math.floor(t) : void 0;
+}
+function headerTime(date) {
+  const t = date === void 0 ? Number.NaN : Date.parse(date);
+  return plausible(t) ? t : void 0;
+}
+var EARLIEST, LATEST, MAX_DATE_MS, SECONDS_BELOW, plausible;
+var init_times = __esm({
+  "src/core/times.ts"() {
+    "use strict";
+    init_isotime();
+    EARLIEST = Date.UTC(2e3, 0, 1);
+    LATEST = Date.UTC(2100, 0, 1);
+    MAX_DATE_MS = 864e13;
+    SECONDS_BELOW = 1e11;
+    plausible = (t) => t !== void 0 && t >= EARLIEST && t <= LATEST;
   }
 });
 
@@ -4330,6 +4709,7 @@ function timeFormat(zone) {
   const offsetOf = zoneOffset(zone);
   return (t) => {
     if (t === void 0 || !Number.isFinite(t)) return "?";
+    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
     const offsetMin = offsetOf(t);
     const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
     return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
@@ -4357,6 +4737,7 @@ function zoneOffset(zone) {
       for (const part of dtf.formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
       const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
       offset = Math.round((wall - at) / 6e4);
+      if (known.size >= KNOWN_MAX) known.clear();
       known.set(bucket, offset);
     }
     return offset;
@@ -4366,11 +4747,739 @@ function offsetText(min) {
   const abs = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
-var BUCKET_MS;
+var BUCKET_MS, KNOWN_MAX;
 var init_time = __esm({
   "src/format/time.ts"() {
     "use strict";
+    init_times();
     BUCKET_MS = 15 * 6e4;
+    KNOWN_MAX = 672;
+  }
+});
+
+// src/format/hints.ts
+function reasonCode(reason) {
+  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
+}
+function hintFor(reason) {
+  const code2 = reasonCode(reason);
+  return code2 === void 0 ? void 0 : CATALOG[code2];
+}
+var CATALOG, HINT_CODES;
+var init_hints = __esm({
+  "src/format/hints.ts"() {
+    "use strict";
+    CATALOG = {
+      "5411": {
+        short: "Supplicant stopped responding",
+        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
+      },
+      "5440": {
+        short: "EAP session abandoned",
+        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
+      },
+      "11007": {
+        short: "Unknown network device",
+        cause: "NAS not in ISE?",
+        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
+      },
+      "11036": {
+        short: "Bad Message-Authenticator",
+        cause: "RADIUS shared secret?",
+        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
+      },
+      "11514": {
+        short: "Client rejected TLS",
+        cause: "ISE EAP certificate?",
+        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
+      },
+      "12308": {
+        short: "Client reported failure",
+        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
+      },
+      "12321": {
+        short: "Client rejected ISE certificate",
+        cause: "ISE EAP certificate?",
+        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
+      },
+      "12514": {
+        short: "Unknown CA in client cert",
+        cause: "client CA not trusted?",
+        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
+      },
+      "12520": {
+        short: "Client rejected ISE certificate",
+        cause: "ISE EAP certificate?",
+        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
+      },
+      "12934": {
+        short: "Supplicant silent in PEAP",
+        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
+      },
+      "12935": {
+        short: "Supplicant silent in EAP-TLS",
+        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
+      },
+      "15024": {
+        short: "PAP not allowed",
+        cause: "allowed protocols?",
+        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
+      },
+      "15039": {
+        short: "Rejected per authorization",
+        cause: "authorization policy?",
+        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
+      },
+      "22040": {
+        short: "Wrong password",
+        cause: "password or shared secret?",
+        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
+      },
+      "22044": {
+        short: "Cert auth expected",
+        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
+      },
+      "22045": {
+        short: "Password auth expected",
+        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
+      },
+      "22049": {
+        short: "Certificate mismatch",
+        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
+      },
+      "22056": {
+        short: "User not found",
+        cause: "unknown user or MAC?",
+        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
+      },
+      "24206": {
+        short: "User disabled",
+        cause: "disabled user?",
+        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
+      },
+      "24408": {
+        short: "Wrong AD password",
+        cause: "stale saved password?",
+        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
+      },
+      "24423": {
+        short: "No machine auth seen",
+        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
+      }
+    };
+    HINT_CODES = Object.keys(CATALOG);
+  }
+});
+
+// src/format/filters.ts
+function globMatcher(glob) {
+  const p = Array.from(glob.toLowerCase());
+  return (text3) => {
+    const s = Array.from(text3.toLowerCase());
+    let i = 0;
+    let j = 0;
+    let star = -1;
+    let resume = 0;
+    while (i < s.length) {
+      if (j < p.length && (p[j] === "?" || p[j] !== "*" && p[j] === s[i])) {
+        i++;
+        j++;
+      } else if (j < p.length && p[j] === "*") {
+        star = ++j;
+        resume = i;
+      } else if (star >= 0) {
+        j = star;
+        i = ++resume;
+      } else return false;
+    }
+    while (p[j] === "*") j++;
+    return j === p.length;
+  };
+}
+function compileFilters(f) {
+  const excludeReasons = new Set(f.excludeReasons);
+  const includeReasons = new Set(f.includeReasons);
+  const users2 = f.excludeUsers.map(globMatcher);
+  const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
+  if (excludeReasons.size + includeReasons.size + users2.length + nas.size === 0) return () => void 0;
+  return (r) => {
+    const code2 = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
+    if (code2 !== void 0 && excludeReasons.has(code2)) return "EXCLUDE_REASONS";
+    if (includeReasons.size > 0 && (code2 === void 0 || !includeReasons.has(code2))) return "INCLUDE_REASONS";
+    if (users2.length > 0) {
+      const user = typeof r.userName === "string" ? r.userName : "";
+      if (users2.some((match) => match(user))) return "EXCLUDE_USERS";
+    }
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str2(v))))
+      return "EXCLUDE_NAS";
+    return void 0;
+  };
+}
+function filterNotes(counts2) {
+  const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
+  return order.flatMap((name) => {
+    const n = counts2.get(name) ?? 0;
+    if (n === 0) return [];
+    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+  });
+}
+var str2;
+var init_filters = __esm({
+  "src/format/filters.ts"() {
+    "use strict";
+    init_hints();
+    str2 = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
+  }
+});
+
+// src/mutes/target.ts
+function parseTarget(text3) {
+  const at = text3.indexOf(":");
+  const kind = text3.slice(0, at).trim().toLowerCase();
+  const value = text3.slice(at + 1).trim();
+  if (at < 0 || !MUTE_KINDS.includes(kind))
+    throw usageError(`mute target "${shown(text3)}" is not one of the four kinds: ${USAGE}`);
+  if (value === "" || value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw usageError(`mute target "${shown(text3)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
+  }
+  if (kind === "endpoint") {
+    const mac = canonicalMac(value);
+    if (!mac)
+      throw usageError(
+        `endpoint:${shown(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`
+      );
+    return { kind, value: mac };
+  }
+  if (kind === "reason" && !/^\d{3,6}$/.test(value))
+    throw usageError(`reason:${shown(value)} is not a failure reason code: use e.g. reason:22040`);
+  return { kind, value };
+}
+function compileTarget(t) {
+  switch (t.kind) {
+    case "user": {
+      const glob = globMatcher(t.value);
+      return (r) => glob(text2(r.userName));
+    }
+    case "endpoint":
+      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text2(v)) === t.value);
+    case "nas":
+      return nasTest(t.value.toLowerCase());
+    case "reason":
+      return (r) => reasonCode(text2(r.failureReason)) === t.value;
+  }
+}
+function nasTest(value) {
+  const short2 = !value.includes(".") && !(0, import_node_net.isIP)(value);
+  return (r) => [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => {
+    const name = text2(v).trim().toLowerCase();
+    return name === value || short2 && name.split(".")[0] === value;
+  });
+}
+function canonicalMac(value) {
+  const v = value.trim().toLowerCase();
+  if (!/^(?:[0-9a-f]{2}([:-]?)(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/.test(v))
+    return void 0;
+  const hex = v.replace(/[^0-9a-f]/g, "");
+  return hex.match(/../g).join(":");
+}
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, text2, shown;
+var init_target = __esm({
+  "src/mutes/target.ts"() {
+    "use strict";
+    import_node_net = require("node:net");
+    init_errors();
+    init_filters();
+    init_hints();
+    MUTE_KINDS = ["user", "endpoint", "nas", "reason"];
+    MAX_VALUE = 200;
+    USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
+    targetText = (t) => `${t.kind}:${t.value}`;
+    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    shown = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
+  }
+});
+
+// src/mutes/store.ts
+function readMutes(stateDir) {
+  const data = readStateJson(mutesFile(stateDir), muteFile, RESET2);
+  if (!data) return { nextId: 1, mutes: [] };
+  const mutes = data.mutes.map(({ target, created, until, ...rest }) => ({
+    ...rest,
+    ...parseStored(stateDir, target),
+    created: Date.parse(created),
+    until: Date.parse(until)
+  }));
+  return { nextId: data.nextId, mutes };
+}
+function writeMutes(stateDir, file, now) {
+  const mutes = file.mutes.filter((m) => m.until > now).map((m) => ({
+    id: m.id,
+    target: targetText(m),
+    created: new Date(m.created).toISOString(),
+    until: new Date(m.until).toISOString(),
+    note: m.note,
+    by: m.by
+  }));
+  writeFileAtomic(
+    mutesFile(stateDir),
+    `${JSON.stringify({ version: 1, nextId: file.nextId, mutes }, null, 1)}
+`,
+    384
+  );
+}
+function parseStored(stateDir, target) {
+  try {
+    return parseTarget(target);
+  } catch (err) {
+    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
+  }
+}
+function muteSet(mutes, now) {
+  const active = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const tests = active.map((m) => [m, compileTarget(m)]);
+  return {
+    active,
+    match: (record2) => tests.find(([, test]) => test(record2))?.[0]
+  };
+}
+function loadMutes(stateDir, now) {
+  return muteSet(readMutes(stateDir).mutes, now);
+}
+var import_node_path4, mutesFile, iso, muteFile, RESET2, NO_MUTES;
+var init_store = __esm({
+  "src/mutes/store.ts"() {
+    "use strict";
+    import_node_path4 = require("node:path");
+    init_errors();
+    init_shape();
+    init_atomic();
+    init_files();
+    init_target();
+    mutesFile = (stateDir) => (0, import_node_path4.join)(stateDir, "mutes.json");
+    iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
+    muteFile = checkOf(
+      obj({
+        version: literal(1),
+        nextId: int(1),
+        mutes: arr(obj({ id: int(1), target: str, created: iso, until: iso, note: optional(str), by: optional(str) }))
+      })
+    );
+    RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    NO_MUTES = muteSet([], 0);
+  }
+});
+
+// src/mutes/commands.ts
+function mute(cfg, now, target, flags) {
+  const t = parseTarget(target);
+  const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
+  if (ms === void 0 || ms < MIN_MS || ms > MAX_MS) {
+    const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
+    throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
+  }
+  const note2 = optionalText("--note", flags.note);
+  const by = optionalText("--by", flags.by);
+  const file = readMutes(cfg.stateDir);
+  const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
+  const entry = same ? { ...same, until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
+  const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
+  writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
+  const until = timeFormat(cfg.mail.timezone)(entry.until);
+  return ok(
+    `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`
+  );
+}
+function listMutes(cfg, now, io) {
+  const active = readMutes(cfg.stateDir).mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const fmt2 = timeFormat(cfg.mail.timezone);
+  for (const m of active) io.out(describeMute(m, now, fmt2));
+  return ok(active.length ? `${plural(active.length, "active mute")}` : "no active mutes");
+}
+function unmute(cfg, now, idText) {
+  const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
+  const file = readMutes(cfg.stateDir);
+  const found = file.mutes.find((m) => m.id === id && m.until > now);
+  if (!found) throw usageError(`no active mute with id "${clean(idText, 20)}": run.js mutes lists the active ones`);
+  writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
+  return ok(`unmuted ${targetText(found)} (id ${found.id})`);
+}
+function describeMute(m, now, fmt2) {
+  const by = m.by ? `  by ${clean(m.by, 60)}` : "";
+  const note2 = m.note ? `  "${clean(m.note)}"` : "";
+  return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt2(m.until)} (${left(m.until - now)} left)${by}${note2}`;
+}
+function left(ms) {
+  const min = Math.max(1, Math.floor(ms / MIN_MS));
+  const [d, h, m] = [Math.floor(min / 1440), Math.floor(min % 1440 / 60), min % 60];
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
+  return `${m}m`;
+}
+function optionalText(flag, value) {
+  if (value === void 0) return void 0;
+  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
+    throw usageError(`${flag} must be one line of at most 200 characters`);
+  return value.trim() || void 0;
+}
+var MIN_MS, MAX_MS, ok;
+var init_commands = __esm({
+  "src/mutes/commands.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+    init_plural();
+    init_sanitize();
+    init_time();
+    init_store();
+    init_target();
+    MIN_MS = 6e4;
+    MAX_MS = 366 * 864e5;
+    ok = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/commands/mute.ts
+var mute_exports = {};
+__export(mute_exports, {
+  muteCommand: () => muteCommand,
+  mutesCommand: () => mutesCommand,
+  unmuteCommand: () => unmuteCommand
+});
+function muteCommand(cfg, sys, target, flags) {
+  return mute(cfg, sys.now(), target, flags);
+}
+function mutesCommand(cfg, sys, io) {
+  return listMutes(cfg, sys.now(), io);
+}
+function unmuteCommand(cfg, sys, id) {
+  return unmute(cfg, sys.now(), id);
+}
+var init_mute = __esm({
+  "src/commands/mute.ts"() {
+    "use strict";
+    init_commands();
+  }
+});
+
+// src/cli/mute-commands.ts
+function addMuteCommands(program2, { sys, io, config, done }) {
+  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
+    const cfg = config(cmd);
+    const { muteCommand: muteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
+    done(muteCommand2(cfg, sys, target, flags));
+  });
+  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
+    const cfg = config(cmd);
+    const { mutesCommand: mutesCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
+    done(mutesCommand2(cfg, sys, io));
+  });
+  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
+    const cfg = config(cmd);
+    const { unmuteCommand: unmuteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
+    done(unmuteCommand2(cfg, sys, id));
+  });
+}
+var init_mute_commands = __esm({
+  "src/cli/mute-commands.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/since.ts
+function sinceFlag(opts, now) {
+  if (opts.since === void 0) return void 0;
+  if (opts.resetCursor)
+    throw usageError(
+      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
+    );
+  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
+  const since = parseSince(opts.since, now);
+  if (since === void 0)
+    throw usageError(
+      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
+    );
+  if (since > now)
+    throw usageError(
+      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
+    );
+  return since;
+}
+var init_since = __esm({
+  "src/cli/since.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+  }
+});
+
+// src/core/deadline.ts
+var Deadline;
+var init_deadline = __esm({
+  "src/core/deadline.ts"() {
+    "use strict";
+    Deadline = class {
+      constructor(budgetMs, clock2) {
+        this.clock = clock2;
+        this.#end = clock2() + budgetMs;
+      }
+      clock;
+      #end;
+      /** The run's clock: what mail headers and state records call "now". */
+      now() {
+        return this.clock();
+      }
+      remaining() {
+        return Math.max(0, this.#end - this.clock());
+      }
+      expired() {
+        return this.remaining() <= 0;
+      }
+      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
+      cap(stepMs) {
+        return Math.max(1, Math.min(stepMs, this.remaining()));
+      }
+    };
+  }
+});
+
+// src/health/health-mail.ts
+function fmtUtc(t) {
+  return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
+}
+function fmtSpan(ms) {
+  const units = [
+    [864e5, "d"],
+    [36e5, "h"],
+    [6e4, "m"]
+  ];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
+}
+function compose(subject, paragraphs) {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  return {
+    subject: clean(subject, 200),
+    text: `${[...lines, "", "-- ", footer].join("\n")}
+`,
+    html: [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
+      ...lines.map(
+        (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
+      ),
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      "</body></html>"
+    ].join("\n")
+  };
+}
+function problemMail(p, prefix) {
+  const what = headline(p.kind);
+  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
+    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+    `${plural(p.failedRuns, "run")} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+  ]);
+}
+function recoveryLines(r, found) {
+  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
+  return [
+    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
+    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+  ];
+}
+function recoveryMail(r, prefix) {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+}
+function foldRecovery(mail, r, found, prefix) {
+  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
+  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join("<br>")}</b></p>`;
+  const body = /<body[^>]*>/i;
+  return {
+    ...mail,
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200
+    ),
+    text: `${lines.join("\n")}
+
+${mail.text}`,
+    html: body.test(mail.html) ? mail.html.replace(body, (tag2) => `${tag2}
+${html}`) : `${html}
+${mail.html}`
+  };
+}
+function heartbeatMail(q, prefix) {
+  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
+    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
+    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+  ]);
+}
+var tag, MAX_LINE, HEADLINE, headline;
+var init_health_mail = __esm({
+  "src/health/health-mail.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    tag = (prefix) => `${prefix} ise-to-mail`;
+    MAX_LINE = 600;
+    HEADLINE = {
+      "account-disabled": "pxGrid account DISABLED on ISE",
+      "account-pending": "pxGrid account PENDING approval on ISE",
+      account: "pxGrid account refused by ISE",
+      "ise-tls": "TLS trust to ISE failed",
+      "ise-timeout": "ISE does not answer in time",
+      "ise-unreachable": "cannot reach ISE",
+      "ise-protocol": "ISE pxGrid answers with errors",
+      mail: "cannot deliver mail",
+      usage: "configuration or state error",
+      state: "configuration or state error",
+      locked: "another run holds the lock",
+      "lock-stuck": "a run is stuck holding the lock",
+      sighup: "runs are stopped before they finish (SIGHUP)",
+      sigint: "runs are stopped before they finish (SIGINT)",
+      sigterm: "runs are stopped before they finish (SIGTERM)",
+      internal: "internal error"
+    };
+    headline = (kind) => HEADLINE[kind];
+  }
+});
+
+// src/health/health-record.ts
+function newHealth(now) {
+  return { failedRuns: 0, quietSince: now };
+}
+function loadHealth(stateDir) {
+  const file = stateFile.health(stateDir);
+  const data = readStateJson(file, checkOf(fileShape), HEALTH_RESET);
+  if (!data) return void 0;
+  const time2 = (v) => {
+    if (v === null) return void 0;
+    const t = Date.parse(v);
+    if (!Number.isFinite(t)) throw stateError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
+    return t;
+  };
+  const h = { failedRuns: data.failedRuns };
+  for (const k of TIME_FIELDS) {
+    const t = time2(data[k]);
+    if (t !== void 0) h[k] = t;
+  }
+  if (data.lastError)
+    h.lastError = {
+      kind: data.lastError.kind ?? KIND_OF_EXIT[data.lastError.exitCode] ?? "internal",
+      exitCode: data.lastError.exitCode,
+      message: data.lastError.message,
+      at: time2(data.lastError.at) ?? 0
+    };
+  return h;
+}
+function serialize2(h) {
+  const time2 = (t) => t === void 0 ? null : new Date(t).toISOString();
+  const data = { version: 1 };
+  for (const k of TIME_FIELDS) data[k] = time2(h[k]);
+  data.failedRuns = h.failedRuns;
+  data.lastError = h.lastError ? { ...h.lastError, message: printable(h.lastError.message), at: time2(h.lastError.at) } : null;
+  return `${JSON.stringify(data)}
+`;
+}
+function sameHealth(a, b) {
+  return b !== void 0 && serialize2(a) === serialize2(b);
+}
+function saveHealth(stateDir, next, before) {
+  if (sameHealth(next, before)) return false;
+  writeFileAtomic(stateFile.health(stateDir), serialize2(next), 384);
+  return true;
+}
+function ago(ms) {
+  if (ms < 0) return "in the future: check the clock";
+  const m = Math.round(ms / 6e4);
+  if (m < 120) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+}
+function describeHealth(stateDir, now) {
+  let h;
+  try {
+    h = loadHealth(stateDir);
+  } catch (err) {
+    return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
+  }
+  if (!h) return ["health: no record yet (the first scheduled run writes it)"];
+  const when = (t) => t === void 0 ? "never" : `${fmt(t)} (${ago(now - t)})`;
+  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
+  if (h.failedRuns > 0 && h.firstFailure !== void 0) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
+  if (h.lastError)
+    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+  if (h.problemMailed !== void 0)
+    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
+  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
+  return lines;
+}
+var KIND_OF_EXIT, KINDS, iso2, fileShape, HEALTH_RESET, TIME_FIELDS, fmt;
+var init_health_record = __esm({
+  "src/health/health-record.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_printable();
+    init_shape();
+    init_atomic();
+    init_files();
+    KIND_OF_EXIT = { 2: "usage", 3: "account", 4: "ise-protocol", 5: "mail", 6: "locked" };
+    KINDS = Object.keys(KIND_EXIT);
+    iso2 = nullable(str);
+    fileShape = obj({
+      version: literal(1),
+      lastSuccess: iso2,
+      firstFailure: iso2,
+      failedRuns: int(0),
+      lastError: nullable(obj({ kind: optional(oneOf(KINDS)), exitCode: int(), message: str, at: str })),
+      problemMailed: iso2,
+      quietSince: iso2,
+      lastMail: iso2,
+      lastHeartbeat: iso2
+    });
+    HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
+    TIME_FIELDS = [
+      "lastSuccess",
+      "firstFailure",
+      "problemMailed",
+      "quietSince",
+      "lastMail",
+      "lastHeartbeat"
+    ];
+    fmt = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
+  }
+});
+
+// src/core/retry.ts
+async function withRetry(fn, deadline, policy) {
+  for (let attempt = 1; ; attempt++) {
+    const wait = policy.baseDelayMs * 2 ** (attempt - 1);
+    const more2 = attempt < policy.attempts && deadline.remaining() > 2 * wait + 1e3;
+    let value;
+    try {
+      value = await fn();
+    } catch (err) {
+      if (!more2 || !policy.transient(err)) throw err;
+      await sleep(wait);
+      continue;
+    }
+    if (!more2 || !policy.again?.(value)) return value;
+    await policy.discard?.(value);
+    await sleep(wait);
+  }
+}
+var sleep;
+var init_retry = __esm({
+  "src/core/retry.ts"() {
+    "use strict";
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   }
 });
 
@@ -4383,11 +5492,11 @@ function buildModel(d, opts) {
   const fmt2 = timeFormat(opts.timeZone);
   const reasons = d.reasons();
   const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const users2 = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
   return {
     test: opts.test === true,
     headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}`,
+    facts: `${users2}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
     range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
     fmt: fmt2,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
@@ -4401,33 +5510,43 @@ function buildModel(d, opts) {
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
     attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered)
+    footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal
   };
+}
+function userCount(r) {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
 }
 function subjectOf(d, opts) {
   const top2 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const users2 = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
   const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users2}`;
   if (top2) {
-    const code = reasonCode(top2.reason);
+    const code2 = reasonCode(top2.reason);
     const known = hintFor(top2.reason);
-    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
+    s += `, top: ${known && code2 ? `${code2} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
   }
   return clean(s, 140);
 }
 function detailSlice(m, limit = m.maxRows) {
-  const shown = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown, more: m.details.length - shown.length + m.rowsDropped };
+  const shown2 = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown: shown2, more: m.details.length - shown2.length + m.rowsDropped };
 }
-function moreText(m, more) {
-  const rows = plural(more, "more row");
+function moreText(m, more2) {
+  const rows = plural(more2, "more row");
   if (!m.attachmentName) return `... and ${rows} not shown`;
   return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
 }
-function footerLines(m, total) {
+function footerLines(m, shownTotal) {
   const lines = [];
+  const total = shownTotal + m.mutedTotal;
   if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
   if (m.attachmentName && m.attachmentRows !== void 0)
     lines.push(
       `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
@@ -4440,7 +5559,7 @@ function footerLines(m, total) {
   lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
   return lines;
 }
-var TOP_REASONS, TOP_NAS, TOP_N, repeated, TEST_BANNER;
+var TOP_REASONS, TOP_NAS, TOP_N, repeated, countText, TEST_BANNER;
 var init_model = __esm({
   "src/format/model.ts"() {
     "use strict";
@@ -4453,6 +5572,7 @@ var init_model = __esm({
     TOP_NAS = 10;
     TOP_N = 10;
     repeated = (rows) => rows.filter((r) => r.count > 1);
+    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
     TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
   }
 });
@@ -4476,8 +5596,8 @@ function summary(m) {
     table(
       ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
       m.reasons.map((r) => [
-        { text: String(r.count), kind: "num" },
-        String(r.users),
+        { text: String(r.count), kind: "num", sub: r.attempts > r.count ? `${r.attempts} attempts` : void 0 },
+        `${r.users}${r.usersCapped ? "+" : ""}`,
         { text: r.reason, sub: r.hint },
         { text: fmt2(r.first), kind: "time" },
         { text: fmt2(r.last), kind: "time" }
@@ -4494,16 +5614,16 @@ function summary(m) {
         n.name,
         n.ip,
         shortLocation(n.location),
-        String(n.users),
+        `${n.users}${n.usersCapped ? "+" : ""}`,
         { text: fmt2(n.last), kind: "time" }
       ])
     )
   );
   if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable("User", m.users, "no user failed more than once");
+  const users2 = topTable("User", m.users, "no user failed more than once");
   const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
   out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users2}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
   );
   return out;
 }
@@ -4530,23 +5650,23 @@ function frame(m, title, body) {
   ].join("\n");
 }
 function renderHtml(m, total, title) {
-  const { shown } = detailSlice(m);
+  const { shown: shown2 } = detailSlice(m);
   const footer = footerLines(m, total).map(note);
   const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
   const build2 = (n2) => {
-    const { more } = detailSlice(m, n2);
+    const { more: more2 } = detailSlice(m, n2);
     const details = table(
       ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
-      shown.slice(0, n2).map((r) => detailCells(m, r))
+      shown2.slice(0, n2).map((r) => detailCells(m, r))
     );
     return frame(m, title, [
       ...head,
       details,
-      more > 0 ? note(moreText(m, more)) : "",
+      more2 > 0 ? note(moreText(m, more2)) : "",
       `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
     ]);
   };
-  let n = shown.length;
+  let n = shown2.length;
   let html = build2(n);
   while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
     n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
@@ -4571,11 +5691,11 @@ var init_html = __esm({
     esc = (s) => escapeHtml(s);
     row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
     h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc(title)}</h2>`;
-    note = (text2) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text2)}</p>`;
-    short = (text2) => text2.length <= 24 ? { text: text2, kind: "nowrap" } : text2;
+    note = (text3) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text3)}</p>`;
+    short = (text3) => text3.length <= 24 ? { text: text3, kind: "nowrap" } : text3;
     detailCells = (m, r) => [
       { text: m.fmt(r.last), kind: "time" },
-      { text: String(r.count), kind: "num" },
+      { text: countText(r), kind: "num" },
       short(clean(r.user, 64)),
       { text: clean(r.endpoint, 40), kind: "nowrap" },
       { text: clean(r.nasName, 40), kind: "nowrap" },
@@ -4594,7 +5714,8 @@ function renderText(m, total, rowLimit) {
   out.push("BY REASON");
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${plural(r.users, "user")}, first ${fmt2(r.first)}, last ${fmt2(r.last)}`);
+    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
+    out.push(`      ${userCount(r)}, first ${fmt2(r.first)}, last ${fmt2(r.last)}${attempts}`);
     if (r.hint) out.push(`      Hint: ${r.hint}`);
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
@@ -4602,20 +5723,20 @@ function renderText(m, total, rowLimit) {
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
     out.push(
-      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${plural(n.users, "user")}, last ${fmt2(n.last)}`
+      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${userCount(n)}, last ${fmt2(n.last)}`
     );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
   out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
   out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown, more } = detailSlice(m, rowLimit);
+  const { shown: shown2, more: more2 } = detailSlice(m, rowLimit);
   out.push(
     "",
     "DETAILS (identical failures collapsed, newest first)",
     "  last seen | count | user | endpoint | NAS (IP) | reason"
   );
-  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
-  if (more > 0) out.push(`  ${moreText(m, more)}`);
+  out.push(...shown2.map((r) => `  ${detailLine(m, r)}`));
+  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
   out.push("", "-- ", ...footerLines(m, total));
   return `${out.join("\n")}
 `;
@@ -4623,7 +5744,7 @@ function renderText(m, total, rowLimit) {
 function detailLine(m, r) {
   const cells = [
     m.fmt(r.last),
-    `${r.count}x`,
+    countText(r, "x"),
     clean(r.user, 64) || "-",
     clean(r.endpoint, 40) || "-",
     `${r.nasName || "?"} (${r.nasIp || "-"})`,
@@ -4637,7 +5758,6 @@ function topLines(rows, none) {
 var init_text = __esm({
   "src/format/text.ts"() {
     "use strict";
-    init_plural();
     init_model();
     init_sanitize();
   }
@@ -4645,7 +5765,7 @@ var init_text = __esm({
 
 // src/format/render.ts
 function render(d, opts) {
-  const subject = subjectOf(d, opts);
+  const subject = opts.subject ?? subjectOf(d, opts);
   const model = buildModel(d, opts);
   const { html, rowsShown } = renderHtml(model, d.total, subject);
   return { subject, text: renderText(model, d.total, rowsShown), html };
@@ -4665,18 +5785,18 @@ function stormSubject(prefix) {
 }
 function stormLead(groups, total, threshold, fmtTime) {
   const all = groups.list();
-  const shown = all.slice(0, SHOWN);
+  const shown2 = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown.map((g) => [
+  const rows = shown2.map((g) => [
     String(g.count),
     g.reason || "-",
     g.nas || "-",
     shortLocation(g.location) || "-",
     `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
   ]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text2 = [
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown2.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text3 = [
     intro,
     ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
     ...rest ? [`  ${rest}`] : [],
@@ -4692,7 +5812,7 @@ function stormLead(groups, total, threshold, fmtTime) {
     "</table>",
     rest ? `<p>${escapeHtml(rest)}</p>` : ""
   ].join("\n");
-  return { text: text2, html };
+  return { text: text3, html };
 }
 function noteLead(note2) {
   return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
@@ -4785,7 +5905,8 @@ function composeMail(cfg, digest, opts) {
     timeZone: cfg.mail.timezone,
     attachmentName: attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test
+    test: opts.test,
+    subject: opts.subject
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {
@@ -4813,32 +5934,6 @@ var init_message = __esm({
       "Auto-Submitted": "auto-generated",
       "X-Auto-Response-Suppress": "All"
     };
-  }
-});
-
-// src/sizecap/budget.ts
-function base64WireBytes(raw) {
-  const chars = 4 * Math.ceil(raw / 3);
-  return chars + 2 * Math.ceil(chars / 76);
-}
-function rawBytesFitting(wire) {
-  if (wire <= 0) return 0;
-  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
-  raw = Math.max(0, raw);
-  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
-  while (base64WireBytes(raw + 1) <= wire) raw++;
-  return raw;
-}
-function attachmentBudget(limit, rest) {
-  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
-}
-var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
-var init_budget = __esm({
-  "src/sizecap/budget.ts"() {
-    "use strict";
-    RAW_PER_LINE = 57;
-    WIRE_PER_LINE = 78;
-    ATTACHMENT_MIME_OVERHEAD = 400;
   }
 });
 
@@ -4906,19 +6001,19 @@ async function* base64Lines(source) {
   if (carry.length) yield encodeLines(carry, 0, carry.length);
 }
 function encodeLines(data, start, end) {
-  const text2 = data.toString("base64", start, end);
+  const text3 = data.toString("base64", start, end);
   const lines = [];
-  for (let i = 0; i < text2.length; i += 76) lines.push(text2.slice(i, i + 76));
+  for (let i = 0; i < text3.length; i += 76) lines.push(text3.slice(i, i + 76));
   return Buffer.from(`${lines.join(CRLF)}${CRLF}`, "latin1");
 }
-function quotedPrintable(text2) {
-  if (text2 === "") return "";
+function quotedPrintable(text3) {
+  if (text3 === "") return "";
   const out = [];
-  for (const line of text2.replace(/\r?\n$/, "").split(/\r?\n/)) {
+  for (const line of text3.replace(/\r?\n$/, "").split(/\r?\n/)) {
     if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
     else out.push(...qpLine(line));
   }
-  return /\n$/.test(text2) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
+  return /\n$/.test(text3) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
 }
 function qpLine(line) {
   let enc = line.replace(QP_SPECIAL, (c) => {
@@ -4953,9 +6048,9 @@ function headerText2(value, used) {
       line += word.length;
       return word;
     }
-    const fold = line + 1 + word.length > 78 && line > 1;
-    line = fold ? 1 + word.length : line + 1 + word.length;
-    return fold ? `${CRLF} ${word}` : ` ${word}`;
+    const fold2 = line + 1 + word.length > 78 && line > 1;
+    line = fold2 ? 1 + word.length : line + 1 + word.length;
+    return fold2 ? `${CRLF} ${word}` : ` ${word}`;
   }).join("");
 }
 function encodedWords(value) {
@@ -4971,13 +6066,16 @@ function encodedWords(value) {
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, "utf8").toString("base64")}?=`).join(`${CRLF} `);
 }
+function base64WireBytes(raw) {
+  const chars = 4 * Math.ceil(raw / 3);
+  return chars + 2 * Math.ceil(chars / 76);
+}
 var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, QP_PLAIN, QP_SPECIAL, ATOM_PHRASE;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
     import_node_stream = require("node:stream");
-    init_budget();
     CRLF = "\r\n";
     LINE_BYTES = 57;
     QP_PLAIN = /^(?:[\t\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
@@ -5376,11 +6474,11 @@ var require_url = __commonJS({
     var punycode = require_punycode();
     var URLImpl = typeof URL !== "undefined" && URL || urllib.URL;
     var SLASHLESS_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?!\/\/)(.+)$/;
-    function safeDecode(str2) {
+    function safeDecode(str3) {
       try {
-        return decodeURIComponent(str2);
+        return decodeURIComponent(str3);
       } catch (_err) {
-        return str2;
+        return str3;
       }
     }
     function normalizeHostname(raw) {
@@ -5701,8 +6799,8 @@ var require_errors = __commonJS({
       EFETCH: "HTTP fetch error"
     };
     module2.exports = { ERROR_CODES };
-    for (const code of Object.keys(ERROR_CODES)) {
-      module2.exports[code] = code;
+    for (const code2 of Object.keys(ERROR_CODES)) {
+      module2.exports[code2] = code2;
     }
   }
 });
@@ -6082,7 +7180,7 @@ var require_shared = __commonJS({
       }
       return Object.keys(ifaces).map((key) => ifaces[key]).reduce((acc, val) => acc.concat(val), []).filter((i) => !i.internal || allowInternal).some((i) => i.family === "IPv" + family || i.family === family);
     };
-    var resolve4 = (family, hostname, options, callback) => {
+    var resolve3 = (family, hostname, options, callback) => {
       options = options || {};
       if (!isFamilySupported(family, options.allowInternalNetworkInterfaces)) {
         return callback(null, []);
@@ -6169,13 +7267,13 @@ var require_shared = __commonJS({
       let ipv6Addresses = [];
       let ipv4Error = null;
       let ipv6Error = null;
-      resolve4(4, options.host, options, (err, addresses) => {
+      resolve3(4, options.host, options, (err, addresses) => {
         if (err) {
           ipv4Error = err;
         } else {
           ipv4Addresses = addresses || [];
         }
-        resolve4(6, options.host, options, (err2, addresses2) => {
+        resolve3(6, options.host, options, (err2, addresses2) => {
           if (err2) {
             ipv6Error = err2;
           } else {
@@ -6277,10 +7375,10 @@ var require_shared = __commonJS({
         });
       });
     };
-    module2.exports.parseConnectionUrl = (str2) => {
-      str2 = str2 || "";
+    module2.exports.parseConnectionUrl = (str3) => {
+      str3 = str3 || "";
       const options = {};
-      const url = urllib.parse(str2, true);
+      const url = urllib.parse(str3, true);
       switch (url.protocol) {
         case "smtp:":
           options.secure = false;
@@ -6306,7 +7404,7 @@ var require_shared = __commonJS({
         };
       }
       Object.keys(url.query || {}).forEach((key) => {
-        let obj = options;
+        let obj2 = options;
         let lKey = key;
         let value = url.query[key];
         if (!isNaN(value)) {
@@ -6325,18 +7423,18 @@ var require_shared = __commonJS({
           if (!options.tls) {
             options.tls = {};
           }
-          obj = options.tls;
+          obj2 = options.tls;
         } else if (key.indexOf(".") >= 0) {
           return;
         }
-        if (!isProtoKey(lKey) && !(lKey in obj)) {
-          obj[lKey] = value;
+        if (!isProtoKey(lKey) && !(lKey in obj2)) {
+          obj2[lKey] = value;
         }
       });
       return options;
     };
-    module2.exports._logFunc = (logger, level, defaults, data, message, ...args) => {
-      const entry = Object.assign({}, defaults || {}, data || {});
+    module2.exports._logFunc = (logger, level, defaults2, data, message, ...args) => {
+      const entry = Object.assign({}, defaults2 || {}, data || {});
       delete entry.level;
       let logLevel = level;
       if (typeof logger[logLevel] !== "function") {
@@ -6346,7 +7444,7 @@ var require_shared = __commonJS({
         logger[logLevel](entry, message, ...args);
       }
     };
-    module2.exports.getLogger = (options, defaults) => {
+    module2.exports.getLogger = (options, defaults2) => {
       options = options || {};
       const response = {};
       const levels = ["trace", "debug", "info", "warn", "error", "fatal"];
@@ -6359,18 +7457,18 @@ var require_shared = __commonJS({
       const logger = options.logger === true ? createDefaultLogger(levels) : options.logger;
       levels.forEach((level) => {
         response[level] = (data, message, ...args) => {
-          module2.exports._logFunc(logger, level, defaults, data, message, ...args);
+          module2.exports._logFunc(logger, level, defaults2, data, message, ...args);
         };
       });
       return response;
     };
-    module2.exports.callbackPromise = (resolve5, reject) => function() {
+    module2.exports.callbackPromise = (resolve4, reject) => function() {
       const args = Array.from(arguments);
       const err = args.shift();
       if (err) {
         reject(err);
       } else {
-        resolve5(...args);
+        resolve4(...args);
       }
     };
     module2.exports.parseDataURI = (uri) => {
@@ -6437,8 +7535,8 @@ var require_shared = __commonJS({
       options = options || {};
       let promise;
       if (!callback) {
-        promise = new Promise((resolve5, reject) => {
-          callback = module2.exports.callbackPromise(resolve5, reject);
+        promise = new Promise((resolve4, reject) => {
+          callback = module2.exports.callbackPromise(resolve4, reject);
         });
       }
       resolveContentValue(data, key, options, callback);
@@ -6509,11 +7607,11 @@ var require_shared = __commonJS({
       });
       return target;
     };
-    module2.exports.encodeXText = (str2) => {
-      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str2)) {
-        return str2;
+    module2.exports.encodeXText = (str3) => {
+      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str3)) {
+        return str3;
       }
-      const buf = Buffer.from(str2);
+      const buf = Buffer.from(str3);
       let result = "";
       for (let i = 0, len = buf.length; i < len; i++) {
         const c = buf[i];
@@ -6615,12 +7713,12 @@ var require_smtp_connection = __commonJS({
     var DNS_TIMEOUT = 30 * 1e3;
     var TEARDOWN_NOOP = () => {
     };
-    function decodeServerResponse(str2) {
-      if (!str2) {
-        return str2;
+    function decodeServerResponse(str3) {
+      if (!str3) {
+        return str3;
       }
-      const utf8 = Buffer.from(str2, "binary").toString("utf8");
-      return utf8.includes("\uFFFD") ? str2 : utf8;
+      const utf8 = Buffer.from(str3, "binary").toString("utf8");
+      return utf8.includes("\uFFFD") ? str3 : utf8;
     }
     var SMTPConnection = class extends EventEmitter {
       constructor(options) {
@@ -6832,11 +7930,11 @@ var require_smtp_connection = __commonJS({
        * @param {Error|String} err Error object or message
        * @param {String} code Error code
        */
-      _onConnectionError(err, code) {
+      _onConnectionError(err, code2) {
         clearTimeout(this._connectionTimeout);
         const canFallback = this._fallbackAddresses && this._fallbackAddresses.length && this.stage === "init" && !this._destroyed;
         if (!canFallback) {
-          this._onError(err, code, false, "CONN");
+          this._onError(err, code2, false, "CONN");
           return;
         }
         const nextHost = this._fallbackAddresses.shift();
@@ -6943,7 +8041,7 @@ var require_smtp_connection = __commonJS({
           const handler = this.customAuth.get(this._authMethod);
           let lastResponse;
           let returned = false;
-          const resolve4 = () => {
+          const resolve3 = () => {
             if (returned) {
               return;
             }
@@ -6977,25 +8075,25 @@ var require_smtp_connection = __commonJS({
             sendCommand: (cmd, done) => {
               let promise;
               if (!done) {
-                promise = new Promise((resolve5, reject2) => {
-                  done = shared.callbackPromise(resolve5, reject2);
+                promise = new Promise((resolve4, reject2) => {
+                  done = shared.callbackPromise(resolve4, reject2);
                 });
               }
-              this._responseActions.push((str2) => {
-                lastResponse = str2;
-                let codes2 = str2.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
+              this._responseActions.push((str3) => {
+                lastResponse = str3;
+                let codes2 = str3.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
                 let data = {
                   command: cmd,
-                  response: str2
+                  response: str3
                 };
                 if (codes2) {
                   data.status = Number(codes2[1]) || 0;
                   if (codes2[2]) {
                     data.code = codes2[2];
                   }
-                  data.text = str2.substr(codes2[0].length);
+                  data.text = str3.substr(codes2[0].length);
                 } else {
-                  data.text = str2;
+                  data.text = str3;
                   data.status = 0;
                 }
                 done(null, data);
@@ -7003,11 +8101,11 @@ var require_smtp_connection = __commonJS({
               setImmediate(() => this._sendCommand(cmd));
               return promise;
             },
-            resolve: resolve4,
+            resolve: resolve3,
             reject
           });
           if (handlerResponse && typeof handlerResponse.catch === "function") {
-            handlerResponse.then(resolve4).catch(reject);
+            handlerResponse.then(resolve3).catch(reject);
           }
           return;
         }
@@ -7016,14 +8114,14 @@ var require_smtp_connection = __commonJS({
             this._handleXOauth2Token(false, callback);
             return;
           case "LOGIN":
-            this._responseActions.push((str2) => {
-              this._actionAUTH_LOGIN_USER(str2, callback);
+            this._responseActions.push((str3) => {
+              this._actionAUTH_LOGIN_USER(str3, callback);
             });
             this._sendCommand("AUTH LOGIN");
             return;
           case "PLAIN":
-            this._responseActions.push((str2) => {
-              this._actionAUTHComplete(str2, callback);
+            this._responseActions.push((str3) => {
+              this._actionAUTHComplete(str3, callback);
             });
             this._sendCommand(
               "AUTH PLAIN " + Buffer.from(
@@ -7042,8 +8140,8 @@ var require_smtp_connection = __commonJS({
             );
             return;
           case "CRAM-MD5":
-            this._responseActions.push((str2) => {
-              this._actionAUTH_CRAM_MD5(str2, callback);
+            this._responseActions.push((str3) => {
+              this._actionAUTH_CRAM_MD5(str3, callback);
             });
             this._sendCommand("AUTH CRAM-MD5");
             return;
@@ -7094,14 +8192,14 @@ var require_smtp_connection = __commonJS({
             return callback(err);
           }
           const envelopeTime = Date.now();
-          const stream = this._createSendStream((err2, str2) => {
+          const stream = this._createSendStream((err2, str3) => {
             if (err2) {
               return callback(err2);
             }
             info.envelopeTime = envelopeTime - startTime;
             info.messageTime = Date.now() - envelopeTime;
             info.messageSize = stream.outByteCount;
-            info.response = str2;
+            info.response = str3;
             return callback(null, info);
           });
           if (typeof message.pipe === "function") {
@@ -7123,9 +8221,9 @@ var require_smtp_connection = __commonJS({
           return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
         }
         this._sendCommand("RSET");
-        this._responseActions.push((str2) => {
-          if (str2.charAt(0) !== "2") {
-            return callback(this._formatError("Could not reset session state. response=" + str2, "EPROTOCOL", str2, "RSET"));
+        this._responseActions.push((str3) => {
+          if (str3.charAt(0) !== "2") {
+            return callback(this._formatError("Could not reset session state. response=" + str3, "EPROTOCOL", str3, "RSET"));
           }
           this._envelope = false;
           return callback(null, true);
@@ -7377,8 +8475,8 @@ var require_smtp_connection = __commonJS({
           setImmediate(() => this._processResponse());
           return;
         }
-        let str2 = this.lastServerResponse = decodeServerResponse(raw);
-        if (/^\d+-/.test(str2.split("\n").pop())) {
+        let str3 = this.lastServerResponse = decodeServerResponse(raw);
+        if (/^\d+-/.test(str3.split("\n").pop())) {
           this._responseQueue.unshift(raw);
           return;
         }
@@ -7387,15 +8485,15 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "server"
             },
-            str2.replace(/\r?\n$/, "")
+            str3.replace(/\r?\n$/, "")
           );
         }
         const action = this._responseActions.shift();
         if (typeof action === "function") {
-          action.call(this, str2);
+          action.call(this, str3);
           setImmediate(() => this._processResponse());
         } else {
-          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str2, "CONN");
+          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str3, "CONN");
         }
       }
       /**
@@ -7404,7 +8502,7 @@ var require_smtp_connection = __commonJS({
        * @param {String} str String to be sent to the server
        * @param {String} logStr Optional string to be used for logging instead of the actual string
        */
-      _sendCommand(str2, logStr) {
+      _sendCommand(str3, logStr) {
         if (this._destroyed) {
           return;
         }
@@ -7416,10 +8514,10 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "client"
             },
-            (logStr || str2 || "").toString().replace(/\r?\n$/, "")
+            (logStr || str3 || "").toString().replace(/\r?\n$/, "")
           );
         }
-        this._socket.write(Buffer.from(str2 + "\r\n", "utf-8"));
+        this._socket.write(Buffer.from(str3 + "\r\n", "utf-8"));
       }
       /**
        * Initiates a new message by submitting envelope data, starting with
@@ -7476,8 +8574,8 @@ var require_smtp_connection = __commonJS({
             );
           }
         }
-        this._responseActions.push((str2) => {
-          this._actionMAIL(str2, callback);
+        this._responseActions.push((str3) => {
+          this._actionMAIL(str3, callback);
         });
         if (useSmtpUtf8 && this._supportedExtensions.includes("SMTPUTF8")) {
           args.push("SMTPUTF8");
@@ -7565,13 +8663,13 @@ var require_smtp_connection = __commonJS({
         if (this.options.lmtp) {
           this._envelope.accepted.forEach((recipient, i) => {
             const final = i === this._envelope.accepted.length - 1;
-            this._responseActions.push((str2) => {
-              this._actionLMTPStream(recipient, final, str2, callback);
+            this._responseActions.push((str3) => {
+              this._actionLMTPStream(recipient, final, str3, callback);
             });
           });
         } else {
-          this._responseActions.push((str2) => {
-            this._actionSMTPStream(str2, callback);
+          this._responseActions.push((str3) => {
+            this._actionSMTPStream(str3, callback);
           });
         }
         this._currentDataStream = dataStream;
@@ -7618,10 +8716,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionGreeting(str2) {
+      _actionGreeting(str3) {
         clearTimeout(this._greetingTimeout);
-        if (str2.substr(0, 3) !== "220") {
-          this._onError(new Error("Invalid greeting. response=" + str2), "EPROTOCOL", str2, "CONN");
+        if (str3.substr(0, 3) !== "220") {
+          this._onError(new Error("Invalid greeting. response=" + str3), "EPROTOCOL", str3, "CONN");
           return;
         }
         if (this.options.lmtp) {
@@ -7638,12 +8736,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionLHLO(str2) {
-        if (str2.charAt(0) !== "2") {
-          this._onError(new Error("Invalid LHLO. response=" + str2), "EPROTOCOL", str2, "LHLO");
+      _actionLHLO(str3) {
+        if (str3.charAt(0) !== "2") {
+          this._onError(new Error("Invalid LHLO. response=" + str3), "EPROTOCOL", str3, "LHLO");
           return;
         }
-        this._actionEHLO(str2);
+        this._actionEHLO(str3);
       }
       /**
        * Handles server response for EHLO command. If it yielded in
@@ -7653,18 +8751,18 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionEHLO(str2) {
+      _actionEHLO(str3) {
         let match;
-        if (str2.substr(0, 3) === "421") {
-          this._onError(new Error("Server terminates connection. response=" + str2), "ECONNECTION", str2, "EHLO");
+        if (str3.substr(0, 3) === "421") {
+          this._onError(new Error("Server terminates connection. response=" + str3), "ECONNECTION", str3, "EHLO");
           return;
         }
-        if (str2.charAt(0) !== "2") {
+        if (str3.charAt(0) !== "2") {
           if (this.options.requireTLS) {
             this._onError(
-              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str2),
+              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str3),
               "ECONNECTION",
-              str2,
+              str3,
               "EHLO"
             );
             return;
@@ -7673,43 +8771,43 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("HELO " + this.name);
           return;
         }
-        this._ehloLines = str2.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
-        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str2) || this.options.requireTLS)) {
+        this._ehloLines = str3.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
+        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str3) || this.options.requireTLS)) {
           this._sendCommand("STARTTLS");
           this._responseActions.push(this._actionSTARTTLS);
           return;
         }
-        if (/[ -]SMTPUTF8\b/im.test(str2)) {
+        if (/[ -]SMTPUTF8\b/im.test(str3)) {
           this._supportedExtensions.push("SMTPUTF8");
         }
-        if (/[ -]DSN\b/im.test(str2)) {
+        if (/[ -]DSN\b/im.test(str3)) {
           this._supportedExtensions.push("DSN");
         }
-        if (/[ -]8BITMIME\b/im.test(str2)) {
+        if (/[ -]8BITMIME\b/im.test(str3)) {
           this._supportedExtensions.push("8BITMIME");
         }
-        if (/[ -]REQUIRETLS\b/im.test(str2)) {
+        if (/[ -]REQUIRETLS\b/im.test(str3)) {
           this._supportedExtensions.push("REQUIRETLS");
         }
-        if (/[ -]PIPELINING\b/im.test(str2)) {
+        if (/[ -]PIPELINING\b/im.test(str3)) {
           this._supportedExtensions.push("PIPELINING");
         }
-        if (/[ -]AUTH\b/i.test(str2)) {
+        if (/[ -]AUTH\b/i.test(str3)) {
           this.allowsAuth = true;
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str2)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str3)) {
           this._supportedAuth.push("PLAIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str2)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str3)) {
           this._supportedAuth.push("LOGIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str2)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str3)) {
           this._supportedAuth.push("CRAM-MD5");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str2)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str3)) {
           this._supportedAuth.push("XOAUTH2");
         }
-        if (match = str2.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
+        if (match = str3.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
           this._supportedExtensions.push("SIZE");
           this._maxAllowedSize = Number(match[1]) || 0;
         }
@@ -7721,9 +8819,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionHELO(str2) {
-        if (str2.charAt(0) !== "2") {
-          this._onError(new Error("Invalid HELO. response=" + str2), "EPROTOCOL", str2, "HELO");
+      _actionHELO(str3) {
+        if (str3.charAt(0) !== "2") {
+          this._onError(new Error("Invalid HELO. response=" + str3), "EPROTOCOL", str3, "HELO");
           return;
         }
         this.allowsAuth = true;
@@ -7736,8 +8834,8 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSTARTTLS(str2) {
-        if (str2.charAt(0) !== "2") {
+      _actionSTARTTLS(str3) {
+        if (str3.charAt(0) !== "2") {
           if (this.options.opportunisticTLS) {
             this.logger.info(
               {
@@ -7747,7 +8845,7 @@ var require_smtp_connection = __commonJS({
             );
             return this.emit("connect");
           }
-          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str2, "STARTTLS");
+          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str3, "STARTTLS");
           return;
         }
         this._upgradeConnection((err, secured) => {
@@ -7783,13 +8881,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_USER(str2, callback) {
-        if (!/^334[ -]/.test(str2)) {
-          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str2, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_USER(str3, callback) {
+        if (!/^334[ -]/.test(str3)) {
+          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str3, "AUTH LOGIN"));
           return;
         }
-        this._responseActions.push((str3) => {
-          this._actionAUTH_LOGIN_PASS(str3, callback);
+        this._responseActions.push((str4) => {
+          this._actionAUTH_LOGIN_PASS(str4, callback);
         });
         this._sendCommand(Buffer.from(this._auth.credentials.user + "", "utf-8").toString("base64"));
       }
@@ -7802,19 +8900,19 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5(str2, callback) {
-        const challengeMatch = str2.match(/^334\s+(.+)$/);
+      _actionAUTH_CRAM_MD5(str3, callback) {
+        const challengeMatch = str3.match(/^334\s+(.+)$/);
         if (!challengeMatch) {
           return callback(
-            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str2, "AUTH CRAM-MD5")
+            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str3, "AUTH CRAM-MD5")
           );
         }
         const base64decoded = Buffer.from(challengeMatch[1], "base64").toString("ascii");
         const hmacMD5 = crypto.createHmac("md5", this._auth.credentials.pass);
         hmacMD5.update(base64decoded);
         const prepended = this._auth.credentials.user + " " + hmacMD5.digest("hex");
-        this._responseActions.push((str3) => {
-          this._actionAUTH_CRAM_MD5_PASS(str3, callback);
+        this._responseActions.push((str4) => {
+          this._actionAUTH_CRAM_MD5_PASS(str4, callback);
         });
         this._sendCommand(
           Buffer.from(prepended).toString("base64"),
@@ -7828,9 +8926,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5_PASS(str2, callback) {
-        if (!str2.match(/^235\s+/)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str2, "AUTH CRAM-MD5"));
+      _actionAUTH_CRAM_MD5_PASS(str3, callback) {
+        if (!str3.match(/^235\s+/)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str3, "AUTH CRAM-MD5"));
         }
         this.logger.info(
           {
@@ -7852,12 +8950,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_PASS(str2, callback) {
-        if (!/^334[ -]/.test(str2)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str2, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_PASS(str3, callback) {
+        if (!/^334[ -]/.test(str3)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str3, "AUTH LOGIN"));
         }
-        this._responseActions.push((str3) => {
-          this._actionAUTHComplete(str3, callback);
+        this._responseActions.push((str4) => {
+          this._actionAUTHComplete(str4, callback);
         });
         this._sendCommand(
           Buffer.from((this._auth.credentials.pass || "").toString(), "utf-8").toString("base64"),
@@ -7871,15 +8969,15 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTHComplete(str2, isRetry, callback) {
+      _actionAUTHComplete(str3, isRetry, callback) {
         if (!callback && typeof isRetry === "function") {
           callback = isRetry;
           isRetry = false;
         }
-        if (str2.substr(0, 3) === "334") {
-          this._responseActions.push((str3) => {
+        if (str3.substr(0, 3) === "334") {
+          this._responseActions.push((str4) => {
             if (isRetry || this._authMethod !== "XOAUTH2") {
-              this._actionAUTHComplete(str3, true, callback);
+              this._actionAUTHComplete(str4, true, callback);
             } else {
               setImmediate(() => this._handleXOauth2Token(true, callback));
             }
@@ -7887,7 +8985,7 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("");
           return;
         }
-        if (str2.charAt(0) !== "2") {
+        if (str3.charAt(0) !== "2") {
           this.logger.info(
             {
               tnx: "smtp",
@@ -7898,7 +8996,7 @@ var require_smtp_connection = __commonJS({
             "User %s failed to authenticate",
             JSON.stringify(this._auth.user)
           );
-          return callback(this._formatError("Invalid login", "EAUTH", str2, "AUTH " + this._authMethod));
+          return callback(this._formatError("Invalid login", "EAUTH", str3, "AUTH " + this._authMethod));
         }
         this.logger.info(
           {
@@ -7918,10 +9016,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionMAIL(str2, callback) {
-        if (Number(str2.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^550 /.test(str2) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
-          return callback(this._formatError(message, "EENVELOPE", str2, "MAIL FROM"));
+      _actionMAIL(str3, callback) {
+        if (Number(str3.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^550 /.test(str3) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
+          return callback(this._formatError(message, "EENVELOPE", str3, "MAIL FROM"));
         }
         if (!this._envelope.rcptQueue.length) {
           return callback(this._formatError("Can't send mail - no recipients defined", "EENVELOPE", false, "API"));
@@ -7931,8 +9029,8 @@ var require_smtp_connection = __commonJS({
         do {
           const curRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(curRecipient);
-          this._responseActions.push((str3) => {
-            this._actionRCPT(str3, callback);
+          this._responseActions.push((str4) => {
+            this._actionRCPT(str4, callback);
           });
           this._sendCommand("RCPT TO:<" + curRecipient + ">" + this._getDsnRcptToArgs());
         } while (usePipelining && this._envelope.rcptQueue.length);
@@ -7942,13 +9040,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionRCPT(str2, callback) {
+      _actionRCPT(str3, callback) {
         let err;
         const curRecipient = this._recipientQueue.shift();
-        if (Number(str2.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^553 /.test(str2) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
+        if (Number(str3.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^553 /.test(str3) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
           this._envelope.rejected.push(curRecipient);
-          err = this._formatError(message, "EENVELOPE", str2, "RCPT TO");
+          err = this._formatError(message, "EENVELOPE", str3, "RCPT TO");
           err.recipient = curRecipient;
           this._envelope.rejectedErrors.push(err);
         } else {
@@ -7956,12 +9054,12 @@ var require_smtp_connection = __commonJS({
         }
         if (!this._envelope.rcptQueue.length && !this._recipientQueue.length) {
           if (this._envelope.rejected.length < this._envelope.to.length) {
-            this._responseActions.push((str3) => {
-              this._actionDATA(str3, callback);
+            this._responseActions.push((str4) => {
+              this._actionDATA(str4, callback);
             });
             this._sendCommand("DATA");
           } else {
-            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str2, "RCPT TO");
+            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str3, "RCPT TO");
             err.rejected = this._envelope.rejected;
             err.rejectedErrors = this._envelope.rejectedErrors;
             return callback(err);
@@ -7969,8 +9067,8 @@ var require_smtp_connection = __commonJS({
         } else if (this._envelope.rcptQueue.length) {
           const nextRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(nextRecipient);
-          this._responseActions.push((str3) => {
-            this._actionRCPT(str3, callback);
+          this._responseActions.push((str4) => {
+            this._actionRCPT(str4, callback);
           });
           this._sendCommand("RCPT TO:<" + nextRecipient + ">" + this._getDsnRcptToArgs());
         }
@@ -7980,9 +9078,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionDATA(str2, callback) {
-        if (!/^[23]/.test(str2)) {
-          return callback(this._formatError("Data command failed", "EENVELOPE", str2, "DATA"));
+      _actionDATA(str3, callback) {
+        if (!/^[23]/.test(str3)) {
+          return callback(this._formatError("Data command failed", "EENVELOPE", str3, "DATA"));
         }
         const response = {
           accepted: this._envelope.accepted,
@@ -8002,11 +9100,11 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSMTPStream(str2, callback) {
-        if (Number(str2.charAt(0)) !== 2) {
-          return callback(this._formatError("Message failed", "EMESSAGE", str2, "DATA"));
+      _actionSMTPStream(str3, callback) {
+        if (Number(str3.charAt(0)) !== 2) {
+          return callback(this._formatError("Message failed", "EMESSAGE", str3, "DATA"));
         }
-        return callback(null, str2);
+        return callback(null, str3);
       }
       /**
        * Handle response for a DATA stream
@@ -8017,10 +9115,10 @@ var require_smtp_connection = __commonJS({
        * @param {Boolean} final Is this the final recipient?
        * @param {String} str Message from the server
        */
-      _actionLMTPStream(recipient, final, str2, callback) {
+      _actionLMTPStream(recipient, final, str3, callback) {
         let err;
-        if (Number(str2.charAt(0)) !== 2) {
-          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str2, "DATA");
+        if (Number(str3.charAt(0)) !== 2) {
+          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str3, "DATA");
           err.recipient = recipient;
           this._envelope.rejected.push(recipient);
           this._envelope.rejectedErrors.push(err);
@@ -8031,7 +9129,7 @@ var require_smtp_connection = __commonJS({
           }
         }
         if (final) {
-          return callback(null, str2);
+          return callback(null, str3);
         }
       }
       _handleXOauth2Token(isRetry, callback) {
@@ -8049,8 +9147,8 @@ var require_smtp_connection = __commonJS({
             );
             return callback(this._formatError(err, "EAUTH", false, "AUTH XOAUTH2"));
           }
-          this._responseActions.push((str2) => {
-            this._actionAUTHComplete(str2, isRetry, callback);
+          this._responseActions.push((str3) => {
+            this._actionAUTHComplete(str3, isRetry, callback);
           });
           this._sendCommand(
             "AUTH XOAUTH2 " + this._auth.oauth2.buildXOAuth2Token(accessToken),
@@ -8104,14 +9202,14 @@ async function open(options) {
 }
 async function session(options, auth, step) {
   const connection = await open(options);
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve3, reject) => {
     let settled2 = false;
     const done = (err, value) => {
       if (settled2) return;
       settled2 = true;
       connection.close();
       if (err) reject(err);
-      else resolve4(value);
+      else resolve3(value);
     };
     connection.once("error", (err) => done(err));
     connection.once("end", () => {
@@ -8151,14 +9249,20 @@ var init_smtp = __esm({
 });
 
 // src/mail/smtp-errors.ts
+function droppedConnection(e) {
+  if (e.responseCode !== void 0) return false;
+  if (e.code === "ECONNECTION") return true;
+  const system = typeof e.errno === "number" && e.errno < 0 ? (0, import_node_util.getSystemErrorName)(e.errno) : void 0;
+  return e.code === "ESOCKET" && (system === "ECONNRESET" || system === "EPIPE");
+}
 function smtpError(cfg, err) {
   const e = err;
   const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
   const hint = smtpHint(e, cfg);
-  const code = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
+  const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
   return mailError(
-    `mail not delivered via ${at} (${code ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}. The failures will be sent again on the next run`,
+    `mail not delivered via ${at} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`,
     err
   );
 }
@@ -8182,17 +9286,20 @@ function smtpHint(e, cfg) {
     return "connection refused: check SMTP_SERVER and SMTP_PORT";
   if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
     return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
-  if (e.code === "ETIMEDOUT" || e.code === "ECONNECTION" || /timeout/i.test(msg))
+  if (droppedConnection(e))
+    return "the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why";
+  if (e.code === "ETIMEDOUT" || /timeout/i.test(msg))
     return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
   if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
   return "check the SMTP settings with the doctor command";
 }
-var oneLine;
+var import_node_util, oneLine;
 var init_smtp_errors = __esm({
   "src/mail/smtp-errors.ts"() {
     "use strict";
+    import_node_util = require("node:util");
     init_errors();
     oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, 200);
   }
@@ -8246,7 +9353,9 @@ function connectionOptions(cfg, deadline) {
     // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
     requireTLS: smtp.security === "starttls",
     ignoreTLS: smtp.security === "none",
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : void 0,
+    // SMTP_CA adds to the system CAs (a public mail relay must still verify): Node's `ca` option
+    // replaces the defaults, so they are passed along (https://nodejs.org/api/tls.html#tlsrootcertificates).
+    tls: smtp.ca ? { ca: [...import_node_tls.rootCertificates, readCa(smtp.ca)] } : void 0,
     ...timeouts(deadline)
   };
 }
@@ -8254,7 +9363,7 @@ function transientSmtp(err) {
   const e = err;
   if (serverSizeLimit(err) !== void 0) return false;
   if (e.responseCode !== void 0) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== "EAUTH";
-  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
+  return droppedConnection(e);
 }
 function timeouts(deadline) {
   const socketTimeout = deadline.cap(SOCKET_MS);
@@ -8268,16 +9377,17 @@ function serverSizeLimit(err) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs4.readFileSync)(file, "utf8");
+    return (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
   }
 }
-var import_node_fs4, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig, bufferStream;
+var import_node_fs5, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig, bufferStream;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
+    import_node_tls = require("node:tls");
     init_errors();
     init_retry();
     init_message();
@@ -8304,6 +9414,29 @@ var init_transport = __esm({
     bufferStream = (content) => async function* one() {
       yield content;
     };
+  }
+});
+
+// src/sizecap/budget.ts
+function rawBytesFitting(wire) {
+  if (wire <= 0) return 0;
+  let raw = Math.floor(wire / WIRE_PER_LINE) * RAW_PER_LINE + Math.floor((wire % WIRE_PER_LINE - 2) / 4) * 3;
+  raw = Math.max(0, raw);
+  while (raw > 0 && base64WireBytes(raw) > wire) raw--;
+  while (base64WireBytes(raw + 1) <= wire) raw++;
+  return raw;
+}
+function attachmentBudget(limit, rest) {
+  return rawBytesFitting(limit - rest - ATTACHMENT_MIME_OVERHEAD);
+}
+var RAW_PER_LINE, WIRE_PER_LINE, ATTACHMENT_MIME_OVERHEAD;
+var init_budget = __esm({
+  "src/sizecap/budget.ts"() {
+    "use strict";
+    init_mime();
+    RAW_PER_LINE = 57;
+    WIRE_PER_LINE = 78;
+    ATTACHMENT_MIME_OVERHEAD = 400;
   }
 });
 
@@ -8340,10 +9473,7 @@ async function sendAsIs(cfg, deadline, mail) {
 function tooBig(err, byServer, cut) {
   const over = `the message is ${err.size} bytes, over the ${byServer ? "mail server's SIZE" : "MAIL_MAX_BYTES"} limit of ${err.limit}`;
   const fix = byServer ? "the mail server accepts less: ask its admin for a larger limit" : "raise MAIL_MAX_BYTES";
-  return mailError(
-    `${over}${cut ? " even with the attachment cut down" : ""}; ${fix}. The failures will be sent again on the next run`,
-    err
-  );
+  return mailError(`${over}${cut ? " even with the attachment cut down" : ""}; ${fix}`, err);
 }
 var RESERVE, ATTEMPTS;
 var init_fit = __esm({
@@ -8357,274 +9487,32 @@ var init_fit = __esm({
   }
 });
 
-// src/health/health-mail.ts
-function fmtUtc(t) {
-  return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
-}
-function fmtSpan(ms) {
-  const units = [
-    [864e5, "d"],
-    [36e5, "h"],
-    [6e4, "m"]
-  ];
-  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
-}
-function headline(exitCode, message) {
-  if (exitCode === Exit.account) {
-    if (/\bDISABLED\b/.test(message)) return "pxGrid account DISABLED on ISE";
-    if (/\bPENDING\b/.test(message)) return "pxGrid account PENDING approval on ISE";
-    return "pxGrid account refused by ISE";
-  }
-  if (exitCode === Exit.ise) {
-    if (/\bTLS\b/.test(message)) return "TLS trust to ISE failed";
-    if (/RUN_DEADLINE|did not answer in time/.test(message)) return "ISE does not answer in time";
-    if (/^cannot talk to pxGrid/.test(message)) return "cannot reach ISE";
-    return "ISE pxGrid answers with errors";
-  }
-  if (exitCode === Exit.mail) return "cannot deliver mail";
-  if (exitCode === Exit.usage) return "configuration or state error";
-  return "internal error";
-}
-function compose(subject, paragraphs) {
-  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
-  return {
-    subject: clean(subject, 200),
-    text: `${[...lines, "", "-- ", footer].join("\n")}
-`,
-    html: [
-      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-      ...lines.map(
-        (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
-      ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
-      "</body></html>"
-    ].join("\n")
-  };
-}
-function problemMail(p, prefix) {
-  const what = headline(p.exitCode, p.message);
-  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
-    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    `${plural(p.failedRuns, "run")} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
-    "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-  ]);
-}
-function recoveryLines(r, found) {
-  const what = r.lastError ? `${headline(r.lastError.exitCode, r.lastError.message)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
-  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
-  return [
-    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
-    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
-    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
-  ];
-}
-function recoveryMail(r, prefix) {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
-}
-function foldRecovery(mail, r, found, prefix) {
-  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
-  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join("<br>")}</b></p>`;
-  const body = /<body[^>]*>/i;
-  return {
-    ...mail,
-    // The digest's own prefix is not repeated: it keeps its counts and top reason.
-    subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
-      200
-    ),
-    text: `${lines.join("\n")}
-
-${mail.text}`,
-    html: body.test(mail.html) ? mail.html.replace(body, (tag2) => `${tag2}
-${html}`) : `${html}
-${mail.html}`
-  };
-}
-function heartbeatMail(q, prefix) {
-  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
-    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
-  ]);
-}
-var tag, MAX_LINE;
-var init_health_mail = __esm({
-  "src/health/health-mail.ts"() {
-    "use strict";
-    init_errors();
-    init_plural();
-    init_sanitize();
-    tag = (prefix) => `${prefix} ise-to-mail`;
-    MAX_LINE = 600;
-  }
-});
-
-// src/health/health-record.ts
-function healthFile(v) {
-  if (!isObject(v) || v.version !== 1 || !TIME_FIELDS.every((k) => iso(v[k]))) return void 0;
-  if (!Number.isInteger(v.failedRuns) || v.failedRuns < 0) return void 0;
-  const e = v.lastError;
-  const errorOk = e === null || isObject(e) && Number.isInteger(e.exitCode) && typeof e.message === "string" && typeof e.at === "string";
-  return errorOk ? v : void 0;
-}
-function newHealth(now) {
-  return { failedRuns: 0, quietSince: now };
-}
-function loadHealth(stateDir) {
-  const file = stateFile.health(stateDir);
-  const data = readStateJson(file, healthFile, HEALTH_RESET);
-  if (!data) return void 0;
-  const time = (v) => {
-    if (v === null) return void 0;
-    const t = Date.parse(v);
-    if (!Number.isFinite(t)) throw usageError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
-    return t;
-  };
-  const h = { failedRuns: data.failedRuns };
-  for (const k of TIME_FIELDS) {
-    const t = time(data[k]);
-    if (t !== void 0) h[k] = t;
-  }
-  if (data.lastError)
-    h.lastError = {
-      exitCode: data.lastError.exitCode,
-      message: data.lastError.message,
-      at: time(data.lastError.at) ?? 0
-    };
-  return h;
-}
-function serialize(h) {
-  const time = (t) => t === void 0 ? null : new Date(t).toISOString();
-  const data = { version: 1 };
-  for (const k of TIME_FIELDS) data[k] = time(h[k]);
-  data.failedRuns = h.failedRuns;
-  data.lastError = h.lastError ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time(h.lastError.at) } : null;
-  return `${JSON.stringify(data)}
-`;
-}
-function sameHealth(a, b) {
-  return b !== void 0 && serialize(a) === serialize(b);
-}
-function saveHealth(stateDir, next, before) {
-  if (sameHealth(next, before)) return false;
-  writeFileAtomic(stateFile.health(stateDir), serialize(next), 384);
-  return true;
-}
-function ago(ms) {
-  if (ms < 0) return "in the future: check the clock";
-  const m = Math.round(ms / 6e4);
-  if (m < 120) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
-}
-function describeHealth(stateDir, now) {
-  let h;
-  try {
-    h = loadHealth(stateDir);
-  } catch (err) {
-    return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
-  }
-  if (!h) return ["health: no record yet (the first scheduled run writes it)"];
-  const when = (t) => t === void 0 ? "never" : `${fmt(t)} (${ago(now - t)})`;
-  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
-  if (h.failedRuns > 0 && h.firstFailure !== void 0) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
-  if (h.lastError)
-    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
-  if (h.problemMailed !== void 0)
-    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
-  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
-  return lines;
-}
-var HEALTH_RESET, TIME_FIELDS, iso, fmt;
-var init_health_record = __esm({
-  "src/health/health-record.ts"() {
-    "use strict";
-    init_errors();
-    init_json();
-    init_plural();
-    init_atomic();
-    init_files();
-    HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
-    TIME_FIELDS = [
-      "lastSuccess",
-      "firstFailure",
-      "problemMailed",
-      "quietSince",
-      "lastMail",
-      "lastHeartbeat"
-    ];
-    iso = (v) => v === null || typeof v === "string";
-    fmt = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
-  }
-});
-
-// src/health/watch.ts
-async function watchedPoll(cfg, sys, deadline, poll2) {
-  const run = { cfg, sys, deadline, t: sys.now() };
-  let before;
-  try {
-    before = loadHealth(cfg.stateDir);
-  } catch (err) {
-    return pollDespite(poll2, err);
-  }
-  const h = before ?? newHealth(run.t);
-  const recovery = recoveryDue(h, cfg, run.t);
-  let folded = false;
-  const decorate = recovery && ((mail, found) => {
-    folded = true;
-    return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
-  });
-  let outcome2;
-  try {
-    outcome2 = await poll2(decorate);
-  } catch (err) {
-    const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
-    if (exitCode === Exit.locked) throw err;
-    const note2 = await onFailure(run, h, before, exitCode, redact2(cfg, errorLine(err)));
-    throw note2 ? rewrap(err, note2) : err;
-  }
-  const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
-  if (notes.length === 0) return outcome2;
-  return { ...outcome2, status: warn ? "WARN" : outcome2.status, message: `${outcome2.message}; ${notes.join("; ")}` };
-}
-async function pollDespite(poll2, err) {
-  const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
-  let outcome2;
-  try {
-    outcome2 = await poll2();
-  } catch (pollErr) {
-    throw rewrap(pollErr, `also: ${why}`);
-  }
-  return { ...outcome2, exitCode: Exit.usage, status: "ERROR", message: `${outcome2.message}; but ${why}` };
-}
+// src/health/run-health.ts
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
   if (h.problemMailed === void 0 && !unmailed) return void 0;
   return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
 }
-async function onFailure(run, h, before, exitCode, message) {
+async function onFailure(run, h, before, kind, message, failingSince = run.t) {
+  const exitCode = KIND_EXIT[kind];
   const { cfg, t } = run;
-  const since = h.failedRuns === 0 || h.firstFailure === void 0 ? t : h.firstFailure;
+  const since = Math.min(h.failedRuns === 0 || h.firstFailure === void 0 ? t : h.firstFailure, failingSince);
   const next = {
     ...h,
     failedRuns: h.failedRuns + 1,
     firstFailure: since,
-    lastError: { exitCode, message, at: t }
+    lastError: { kind, exitCode, message, at: t }
   };
   const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
-    const failing = `failing since ${iso2(since)} (${next.failedRuns} runs)`;
-    if (exitCode === Exit.mail) {
+    const failing = `failing since ${iso3(since)} (${next.failedRuns} runs)`;
+    if (kind === "mail") {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
       const mail = problemMail(
         {
+          kind,
           exitCode,
           message,
           since,
@@ -8692,16 +9580,18 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
 function heartbeatDue(cfg, h, t) {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== void 0 && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
 }
-function elapsed(from, to, span) {
-  return to - from >= span - JITTER_MS;
+function elapsed(from, to, span4) {
+  return to - from >= span4 - JITTER_MS;
 }
 async function trySend(run, mail) {
+  const stopping = run.sys.stop?.aborted === true;
   const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
   try {
-    await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
+    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
+    await (stopping ? send : untilStopped(run.sys.stop, send, "the health mail"));
     return true;
   } catch (err) {
-    return redact2(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, "");
+    return redact2(run.cfg, errorLine(err));
   }
 }
 function save(run, next, before) {
@@ -8715,23 +9605,16 @@ function save(run, next, before) {
 function errorLine(err) {
   return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
 }
-function rewrap(err, note2) {
-  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note2}`, { cause: err });
-  return new AppError(
-    Exit.internal,
-    `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`,
-    { cause: err }
-  );
+function redact2(cfg, text3) {
+  return redact(text3, secretsOf(cfg));
 }
-function redact2(cfg, text2) {
-  return redact(text2, secretsOf(cfg));
-}
-var HEALTH_MAIL_MIN_MS, JITTER_MS, SUCCESS_REFRESH_MS, iso2;
-var init_watch = __esm({
-  "src/health/watch.ts"() {
+var HEALTH_MAIL_MIN_MS, JITTER_MS, STOPPING_MAIL_MS, SUCCESS_REFRESH_MS, iso3;
+var init_run_health = __esm({
+  "src/health/run-health.ts"() {
     "use strict";
     init_deadline();
     init_errors();
+    init_interrupt();
     init_redact();
     init_fit();
     init_secrets();
@@ -8739,8 +9622,115 @@ var init_watch = __esm({
     init_health_record();
     HEALTH_MAIL_MIN_MS = 2e4;
     JITTER_MS = 6e4;
+    STOPPING_MAIL_MS = 1e4;
     SUCCESS_REFRESH_MS = 36e5;
-    iso2 = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
+    iso3 = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
+  }
+});
+
+// src/health/watch.ts
+async function watchedPoll(cfg, sys, deadline, poll2) {
+  const run = { cfg, sys, deadline, t: sys.now() };
+  let before;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch (err) {
+    return pollDespite(poll2, err);
+  }
+  const h = before ?? newHealth(run.t);
+  const recovery = recoveryDue(h, cfg, run.t);
+  let folded = false;
+  const decorate = recovery && ((mail, found) => {
+    folded = true;
+    return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+  });
+  let outcome2;
+  try {
+    outcome2 = await poll2(decorate);
+  } catch (err) {
+    const kind = err instanceof AppError ? err.kind : "internal";
+    if (kind === "locked") throw err;
+    const note2 = await onFailure(run, h, before, kind, redact2(cfg, errorLine(err)));
+    throw note2 ? rewrap(err, note2) : err;
+  }
+  const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
+  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  if (notes.length === 0) return outcome2;
+  return { ...outcome2, status: warn ? "WARN" : outcome2.status, message: `${outcome2.message}; ${notes.join("; ")}` };
+}
+async function pollDespite(poll2, err) {
+  const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
+  let outcome2;
+  try {
+    outcome2 = await poll2();
+  } catch (pollErr) {
+    throw rewrap(pollErr, `also: ${why}`);
+  }
+  return { ...outcome2, exitCode: Exit.usage, status: "ERROR", message: `${outcome2.message}; but ${why}` };
+}
+async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
+  const run = { cfg, sys, deadline, t: sys.now() };
+  let before;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch (loadErr) {
+    return err.withNote(`also: ${errorLine(loadErr)}`);
+  }
+  const note2 = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact2(cfg, err.message), heldSince);
+  return note2 ? err.withNote(note2) : err;
+}
+function rewrap(err, note2) {
+  if (err instanceof AppError) return err.withNote(note2);
+  return new AppError("internal", `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`, {
+    cause: err
+  });
+}
+var init_watch = __esm({
+  "src/health/watch.ts"() {
+    "use strict";
+    init_errors();
+    init_health_mail();
+    init_health_record();
+    init_run_health();
+  }
+});
+
+// src/pxgrid/schemas.ts
+function serviceNode(v) {
+  if (!isObject(v) || typeof v.nodeName !== "string" || !optionalString(v.name)) return void 0;
+  if (v.properties !== void 0 && !isObject(v.properties)) return void 0;
+  return { ...v, properties: v.properties ?? {} };
+}
+function serviceLookupResponse(v) {
+  if (!isObject(v) || v.services !== void 0 && !Array.isArray(v.services)) return void 0;
+  const services = (v.services ?? []).map(serviceNode);
+  return services.every((s) => s !== void 0) ? { ...v, services } : void 0;
+}
+function failureRecord(v) {
+  if (!isObject(v)) return void 0;
+  const { id, timestamp, executionSteps: steps } = v;
+  const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
+  const timeOk = nonEmptyString(timestamp) || typeof timestamp === "number" && Number.isFinite(timestamp);
+  if (!idOk || !timeOk) return void 0;
+  if (steps !== void 0 && typeof steps !== "string" && !Array.isArray(steps)) return void 0;
+  v.id = String(id);
+  return v;
+}
+function failedAttempts(record2) {
+  const raw = record2.totalFailedAttempts ?? record2.TotalFailedAttempts;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
+  return Number.isInteger(n) && n > 1 ? n : 1;
+}
+var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse;
+var init_schemas = __esm({
+  "src/pxgrid/schemas.ts"() {
+    "use strict";
+    init_json();
+    optionalString = (v) => v === void 0 || typeof v === "string";
+    nonEmptyString = (v) => typeof v === "string" && v.length > 0;
+    accountCreateResponse = (v) => isObject(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
+    accountActivateResponse = (v) => isObject(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
+    accessSecretResponse = (v) => isObject(v) && nonEmptyString(v.secret) ? v : void 0;
   }
 });
 
@@ -8760,17 +9750,19 @@ var init_gzblocks = __esm({
       /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
       constructor(budget, header, footer = "") {
         this.budget = budget;
+        this.header = header;
         this.#tail = footer ? zlib().gzipSync(footer, OPTIONS) : void 0;
         this.budget -= this.#tail?.length ?? 0;
         this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
-        this.#head = this.#used = this.#stage.write(header, 0, "utf8");
+        this.#stageHeader();
       }
       budget;
+      header;
       #members = [];
       #stage;
-      #used;
+      #used = 0;
       #lens = [];
-      #head;
+      #head = 0;
       #bytes = 0;
       #full = false;
       #tail;
@@ -8796,6 +9788,39 @@ var init_gzblocks = __esm({
         this.#lens.push(n);
         if (this.#used >= BLOCK_BYTES) this.#flush();
       }
+      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+      omit(n) {
+        this.lines += n;
+        this.omitted += n;
+      }
+      /**
+       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+       * text when a limit cuts into it. The header goes first as a block of its own.
+       */
+      adopt(bytes, rows, split) {
+        if (this.#lens.length > 0) this.#flush();
+        this.lines += rows;
+        if (this.#full) {
+          this.omitted += rows;
+          return;
+        }
+        if (this.#members.length === 0) {
+          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), OPTIONS), [], this.#used);
+          this.#used = this.#head = 0;
+        }
+        const lens = (data2) => split(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        if (this.#bytes + bytes.length <= this.budget) {
+          this.#members.push({ bytes, rows, head: 0, lens });
+          this.#bytes += bytes.length;
+          this.rows += rows;
+          return;
+        }
+        this.#full = true;
+        const data = zlib().gunzipSync(bytes);
+        const all = lens(data);
+        this.omitted += all.length - this.#fitLines(data, all, 0);
+      }
       /** Compresses what is pending; call once after the last line. */
       finish() {
         if (this.#lens.length > 0) this.#flush();
@@ -8809,10 +9834,11 @@ var init_gzblocks = __esm({
         while (this.#bytes > this.budget && this.#members.length > 0) {
           const last = this.#members.pop();
           this.#bytes -= last.bytes.length;
-          this.rows -= last.lens.length;
+          this.rows -= last.rows;
           this.#full = true;
-          const kept = this.#fitLines(zlib().gunzipSync(last.bytes), last.lens, last.head);
-          this.omitted += last.lens.length - kept;
+          const data = zlib().gunzipSync(last.bytes);
+          const lens = last.lens(data);
+          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
         }
       }
       content() {
@@ -8825,7 +9851,12 @@ var init_gzblocks = __esm({
       clear() {
         this.#members = [];
         this.#lens = [];
-        this.#used = 0;
+        this.#bytes = 0;
+        this.#full = false;
+        this.#stageHeader();
+      }
+      #stageHeader() {
+        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
       }
       #parts() {
         const parts2 = this.#members.map((m) => m.bytes);
@@ -8836,8 +9867,7 @@ var init_gzblocks = __esm({
         const lens = this.#lens;
         const head = this.#head;
         this.#lens = [];
-        this.#used = 0;
-        this.#head = 0;
+        this.#used = this.#head = 0;
         const gz = zlib().gzipSync(data, OPTIONS);
         if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
         else {
@@ -8870,7 +9900,7 @@ var init_gzblocks = __esm({
         return best?.n ?? 0;
       }
       #push(bytes, lens, head) {
-        this.#members.push({ bytes, lens, head });
+        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
         this.#bytes += bytes.length;
         this.rows += lens.length;
       }
@@ -8882,22 +9912,32 @@ var init_gzblocks = __esm({
 function csvCell(value) {
   let s = clean(value, CSV_CELL_MAX);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-function recordRow(record) {
+function recordRow(record2) {
   const texts = [];
   let long = false;
   for (const column of CSV_COLUMNS) {
-    const t = textOf(record[column]);
+    const v = record2[column];
+    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
     long ||= t.length > CSV_CELL_MAX;
     texts.push(t);
   }
   const row2 = texts.join(",");
   return !long && !ROW_SPECIAL.test(row2) && ROW_COMMAS.test(row2) ? `${row2}\r
-` : csvRow(CSV_COLUMNS.map((c) => record[c]));
+` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
+}
+function attachmentRow(format, record2) {
+  return format === "csv" ? recordRow(record2) : jsonLine(record2);
 }
 function createAttachment(format, budget) {
   return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
+}
+function splitCsvRows(text3) {
+  const rows = text3.split("\n");
+  rows.pop();
+  return rows.map((r) => `${r}
+`);
 }
 var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
 var init_attachment = __esm({
@@ -8932,10 +9972,10 @@ var init_attachment = __esm({
     CSV_CELL_MAX = 1e3;
     csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
 `;
-    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|"|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
     ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
     JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    jsonLine = (r) => JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
     AttachmentBuilder = class {
       /** `budget`: the most compressed bytes the attachment may take. */
@@ -8949,9 +9989,13 @@ var init_attachment = __esm({
       #blocks;
       filename;
       contentType = "application/gzip";
-      add(record) {
-        if (this.format === "csv") this.#blocks.add(recordRow(record));
-        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${jsonLine(record)}`);
+      add(record2) {
+        this.addRow(attachmentRow(this.format, record2));
+      }
+      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+      addRow(row2) {
+        if (this.format === "csv") this.#blocks.add(row2);
+        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row2}`);
       }
       /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
       get rows() {
@@ -8959,6 +10003,14 @@ var init_attachment = __esm({
       }
       get omitted() {
         return this.#blocks.omitted;
+      }
+      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+      adoptCsv(bytes, rows) {
+        this.#blocks.adopt(bytes, rows, splitCsvRows);
+      }
+      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+      omit(n) {
+        this.#blocks.omit(n);
       }
       /** Compressed size. */
       get bytes() {
@@ -8987,260 +10039,235 @@ var init_attachment = __esm({
   }
 });
 
-// src/format/tally.ts
-function member(g, u, user, time) {
-  addSpan(g.row, time);
-  if (g.users >= MAX_KEYS) return;
-  if (u) {
-    if (u.groups.includes(g.tag)) return;
-    u.groups.push(g.tag);
-  } else {
-    g.others ??= /* @__PURE__ */ new Set();
-    if (g.others.has(user)) return;
-    g.others.add(user);
-  }
-  g.users++;
+// src/format/digest-state.ts
+function emptyDigestState() {
+  return {
+    total: 0,
+    newest: void 0,
+    oldest: void 0,
+    rowsDropped: 0,
+    future: 0,
+    groupUsersLeft: MAX_GROUP_USERS,
+    filtered: /* @__PURE__ */ new Map(),
+    muted: /* @__PURE__ */ new Map(),
+    rows: /* @__PURE__ */ new Map(),
+    reasons: /* @__PURE__ */ new Map(),
+    nas: /* @__PURE__ */ new Map(),
+    users: /* @__PURE__ */ new Map(),
+    endpoints: /* @__PURE__ */ new Map()
+  };
 }
-function addSpan(s, t) {
+function countFailure(s, v, attempts, future) {
+  s.total++;
+  if (future) s.future++;
+  s.newest = maxTime(s.newest, v.time);
+  s.oldest = minTime(s.oldest, v.time);
+  countInto(s.users, v.user);
+  if (v.endpoint) countInto(s.endpoints, v.endpoint);
+  addGroups(s, v, attempts);
+  addRow(s, v, attempts);
+}
+function addRow(s, v, attempts) {
+  const key = rowKey(v);
+  const row2 = s.rows.get(key);
+  if (row2) {
+    addSpan(row2, v.time, attempts);
+    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+  } else if (s.rows.size < MAX_ROWS) {
+    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
+  } else {
+    s.rowsDropped++;
+  }
+}
+function addGroups(s, v, attempts) {
+  const span4 = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
+  const reason = group(s.reasons, v.reason, () => ({ reason: v.reason, ...span4() }));
+  const nas = group(s.nas, nasKey(v.nasName, v.nasIp), () => ({
+    name: v.nasName,
+    ip: v.nasIp,
+    location: v.location,
+    ...span4()
+  }));
+  for (const g of [reason, nas]) {
+    if (!g) continue;
+    addSpan(g.row, v.time, attempts);
+    if (g.users.has(v.user)) continue;
+    if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
+    else {
+      g.users.add(v.user);
+      s.groupUsersLeft--;
+    }
+  }
+}
+function group(map, key, make) {
+  let entry = map.get(key);
+  if (!entry && map.size < MAX_KEYS) {
+    entry = { row: make(), users: /* @__PURE__ */ new Set(), capped: false };
+    map.set(key, entry);
+  }
+  return entry;
+}
+function addSpan(s, t, attempts) {
   s.count++;
+  s.attempts += attempts;
   s.first = minTime(s.first, t);
   s.last = maxTime(s.last, t);
 }
-function top(map, n) {
-  return [...map].map(([value, c]) => ({ value, count: c.n })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+function countInto(map, key) {
+  const n = map.get(key);
+  if (n !== void 0) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS) map.set(key, 1);
 }
-var MAX_KEYS, ENDPOINT_ROWS, minTime, maxTime, cmp;
-var init_tally = __esm({
-  "src/format/tally.ts"() {
+var MAX_KEYS, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey, minTime, maxTime;
+var init_digest_state = __esm({
+  "src/format/digest-state.ts"() {
     "use strict";
     MAX_KEYS = 1e4;
-    ENDPOINT_ROWS = 16;
+    MAX_ROWS = 2e3;
+    MAX_GROUP_USERS = 1e5;
+    SEP = "\0";
+    rowKey = (v) => [v.user, v.endpoint, v.nasName, v.nasIp, v.reason].join(SEP);
+    nasKey = (name, ip) => `${name}${SEP}${ip}`;
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
     maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  }
-});
-
-// src/format/rows.ts
-var MAX_ROWS, DetailRows;
-var init_rows = __esm({
-  "src/format/rows.ts"() {
-    "use strict";
-    init_tally();
-    MAX_ROWS = 2e3;
-    DetailRows = class {
-      list = [];
-      /** Distinct rows beyond MAX_ROWS: counted, not kept. */
-      dropped = 0;
-      /** Rows of endpoints without a tally (none, or past MAX_KEYS) or with more than ENDPOINT_ROWS rows. */
-      #index = /* @__PURE__ */ new Map();
-      /**
-       * An endpoint's first ENDPOINT_ROWS rows are on its tally and told apart by the identity of their
-       * user, reason and NAS tallies: no key to build for most records of a storm. Rows whose user,
-       * reason, NAS or endpoint has no tally (past MAX_KEYS), or that do not fit, go to the key index.
-       */
-      add(v, e, who) {
-        let row2;
-        if (e && who) {
-          for (const x of e.rows) if (x.u === who.u && x.reason === who.reason && x.nas === who.nas) row2 = x.row;
-        }
-        const indexed = !e || !who || e.rows.length >= ENDPOINT_ROWS;
-        const key = indexed ? `${v.user}\0${v.endpoint}\0${v.nasName}\0${v.nasIp}\0${v.reason}` : "";
-        if (!row2 && indexed) row2 = this.#index.get(key);
-        if (row2) {
-          addSpan(row2, v.time);
-          if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-        } else if (this.list.length < MAX_ROWS) {
-          row2 = { ...v, count: 1, first: v.time, last: v.time };
-          this.list.push(row2);
-          if (indexed) this.#index.set(key, row2);
-          else e.rows.push({ row: row2, ...who });
-        } else {
-          this.dropped++;
-        }
-      }
-    };
-  }
-});
-
-// src/core/isotime.ts
-function parseIso(text2) {
-  const n = text2.length;
-  if (n < 20 || n > 29 || text2.charCodeAt(4) !== 45 || text2.charCodeAt(7) !== 45 || text2.charCodeAt(10) !== 84)
-    return Date.parse(text2);
-  if (text2.charCodeAt(13) !== 58 || text2.charCodeAt(16) !== 58) return Date.parse(text2);
-  const year = digits(text2, 0, 4);
-  const month = digits(text2, 5, 2);
-  const day = digits(text2, 8, 2);
-  const hour = digits(text2, 11, 2);
-  const minute = digits(text2, 14, 2);
-  const second = digits(text2, 17, 2);
-  let at = 19;
-  let ms = 0;
-  if (text2.charCodeAt(at) === 46) {
-    ms = digits(text2, at + 1, 3);
-    at += 4;
-  }
-  let offset = 0;
-  const zone = text2.charCodeAt(at);
-  if (zone === 90 && at + 1 === n) offset = 0;
-  else if ((zone === 43 || zone === 45) && at + 6 === n && text2.charCodeAt(at + 3) === 58) {
-    const hh = digits(text2, at + 1, 2);
-    const mm = digits(text2, at + 4, 2);
-    if (hh > 23 || mm > 59) return Date.parse(text2);
-    offset = (zone === 45 ? -1 : 1) * (hh * 60 + mm);
-  } else return Date.parse(text2);
-  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
-  if (!(year >= 1970 && inRange && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0))
-    return Date.parse(text2);
-  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e3 + ms;
-}
-function digits(text2, at, len) {
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const c = text2.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-function daysFromCivil(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-var init_isotime = __esm({
-  "src/core/isotime.ts"() {
-    "use strict";
   }
 });
 
 // src/format/view.ts
-function viewOf(r, time = parseTime(r.timestamp)) {
+function viewOf(r, time2 = recordTime(r.timestamp)) {
   return {
-    time,
+    time: time2,
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
+    reason: clean(r.failureReason) || NO_REASON,
     location: clean(r.location)
   };
 }
-function parseTime(timestamp) {
-  const t = parseIso(timestamp);
-  return Number.isFinite(t) ? t : void 0;
-}
+var NO_REASON;
 var init_view = __esm({
   "src/format/view.ts"() {
     "use strict";
-    init_isotime();
+    init_times();
     init_sanitize();
+    NO_REASON = "(no reason given)";
   }
 });
 
 // src/format/digest.ts
-var Digest;
+function top(map, n) {
+  return [...map].map(([value, count3]) => ({ value, count: count3 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+}
+var Digest, sum, cmp;
 var init_digest = __esm({
   "src/format/digest.ts"() {
     "use strict";
+    init_times();
+    init_schemas();
     init_attachment();
-    init_rows();
-    init_tally();
+    init_digest_state();
     init_view();
-    init_rows();
-    init_tally();
-    init_view();
+    init_digest_state();
     Digest = class {
-      /** Records in the mail (after filters). */
-      total = 0;
-      newest;
-      oldest;
-      #rows = new DetailRows();
-      filtered = /* @__PURE__ */ new Map();
-      /** Detail rows in the order they appeared; most are found through their user's tally. */
-      #reasons = /* @__PURE__ */ new Map();
-      /** NAS groups by name, then IP (no key built per record), and in the order they appeared. */
-      #nas = /* @__PURE__ */ new Map();
-      #nasList = [];
-      // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
-      #users = /* @__PURE__ */ new Map();
-      #endpoints = /* @__PURE__ */ new Map();
-      #filter;
+      #s;
+      #opts;
       #attachment;
-      constructor(opts = {}) {
-        this.#filter = opts.filter;
+      constructor(opts = {}, state = emptyDigestState()) {
+        this.#opts = opts;
+        this.#s = state;
         this.#attachment = createAttachment(opts.attach ?? "none", opts.attachBudget ?? Number.POSITIVE_INFINITY);
       }
       /**
-       * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
-       * `time`: the record's instant, when the caller has parsed its timestamp already.
+       * Adds one record and returns its cleaned view; undefined when a filter dropped it (only
+       * counted) or a mute keeps it out of the body (counted and attached). `time`: its instant, if
+       * known already; `future`: that is after ISE's clock.
        */
-      add(record, time) {
-        const dropped = this.#filter?.(record);
+      add(record2, time2, future = false) {
+        const s = this.#s;
+        const dropped = this.#opts.filter?.(record2);
         if (dropped) {
-          this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+          s.filtered.set(dropped, (s.filtered.get(dropped) ?? 0) + 1);
           return void 0;
         }
-        const v = time === void 0 ? viewOf(record) : viewOf(record, time);
-        this.total++;
-        this.newest = maxTime(this.newest, v.time);
-        this.oldest = minTime(this.oldest, v.time);
-        let u = this.#users.get(v.user);
-        if (u) u.n++;
-        else if (this.#users.size < MAX_KEYS) {
-          u = { n: 1, groups: [] };
-          this.#users.set(v.user, u);
+        this.attach(record2);
+        const muted = this.#opts.mute?.(record2);
+        if (muted !== void 0) {
+          s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
+          return void 0;
         }
-        let e = v.endpoint ? this.#endpoints.get(v.endpoint) : void 0;
-        if (e) e.n++;
-        else if (v.endpoint && this.#endpoints.size < MAX_KEYS) {
-          e = { n: 1, rows: [] };
-          this.#endpoints.set(v.endpoint, e);
-        }
-        const reason = this.#reasonGroup(v);
-        const nas = this.#nasGroup(v);
-        if (reason) member(reason, u, v.user, v.time);
-        if (nas) member(nas, u, v.user, v.time);
-        this.#rows.add(v, e, u && reason && nas && { u, reason, nas });
-        this.#attachment?.add(record);
+        const v = viewOf(record2, time2 ?? recordTime(record2.timestamp));
+        countFailure(s, v, failedAttempts(record2), future);
         return v;
+      }
+      /** Puts a record into the attachment only. */
+      attach(record2) {
+        this.#attachment?.add(record2);
+        this.#opts.onAttach?.(record2);
+      }
+      /** The counts, for the digest spool to save. */
+      get state() {
+        return this.#s;
+      }
+      /** Records in the mail body (after filters and mutes). */
+      get total() {
+        return this.#s.total;
+      }
+      get newest() {
+        return this.#s.newest;
+      }
+      get oldest() {
+        return this.#s.oldest;
       }
       /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
       get rowsDropped() {
-        return this.#rows.dropped;
+        return this.#s.rowsDropped;
+      }
+      /** Records in the mail timestamped after ISE's clock (plus skew). */
+      get future() {
+        return this.#s.future;
+      }
+      get filtered() {
+        return this.#s.filtered;
       }
       get filteredTotal() {
-        return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+        return sum(this.#s.filtered);
+      }
+      get muted() {
+        return this.#s.muted;
+      }
+      get mutedTotal() {
+        return sum(this.#s.muted);
+      }
+      /** Every record seen: in the body, muted, or filtered. */
+      get seenTotal() {
+        return this.#s.total + this.mutedTotal + this.filteredTotal;
       }
       /** Distinct users; `usersCapped` says the true number is higher. */
       get distinctUsers() {
-        return this.#users.size;
+        return this.#s.users.size;
       }
       get usersCapped() {
-        return this.#users.size >= MAX_KEYS;
+        return this.#s.users.size >= MAX_KEYS;
       }
       get distinctEndpoints() {
-        return this.#endpoints.size;
+        return this.#s.endpoints.size;
       }
       reasons() {
-        return [...this.#reasons.values()].map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+        return [...this.#s.reasons.values()].map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped })).sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
       }
       nas() {
-        return this.#nasList.map((r) => ({ ...r.row, users: r.users })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
+        return [...this.#s.nas.values()].map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
       }
       topUsers(n) {
-        return top(this.#users, n);
+        return top(this.#s.users, n);
       }
       topEndpoints(n) {
-        return top(this.#endpoints, n);
+        return top(this.#s.endpoints, n);
       }
       /** Detail rows, newest first. */
       details() {
-        return [...this.#rows.list].sort(
+        return [...this.#s.rows.values()].sort(
           (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user)
         );
       }
@@ -9253,38 +10280,928 @@ var init_digest = __esm({
       close() {
         this.#attachment?.close();
       }
-      #reasonGroup(v) {
-        let g = this.#reasons.get(v.reason);
-        if (!g && this.#reasons.size < MAX_KEYS) {
-          const row2 = { reason: v.reason, count: 0, users: 0, first: void 0, last: void 0 };
-          g = { row: row2, tag: 2 * this.#reasons.size, users: 0 };
-          this.#reasons.set(v.reason, g);
-        }
-        return g;
+    };
+    sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
+    cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/state/idset.ts
+function numeric(id) {
+  const len = id.length;
+  if (len === 0 || len > MAX_SAFE_DIGITS || len > 1 && id.charCodeAt(0) === 48) return void 0;
+  for (let i = 0; i < len; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return void 0;
+  }
+  const n = Number(id);
+  return n <= Number.MAX_SAFE_INTEGER ? n : void 0;
+}
+function hash(n) {
+  const lo = n >>> 0;
+  let h = lo ^ Math.imul((n - lo) / 4294967296, 2654435761);
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+var EMPTY, MAX_SAFE_DIGITS, IdTimeSet;
+var init_idset = __esm({
+  "src/state/idset.ts"() {
+    "use strict";
+    EMPTY = -1;
+    MAX_SAFE_DIGITS = 16;
+    IdTimeSet = class {
+      #ids = new Float64Array(1024);
+      #times = new Float64Array(1024);
+      #count = 0;
+      #slots = new Int32Array(2048).fill(EMPTY);
+      #other = /* @__PURE__ */ new Map();
+      get size() {
+        return this.#count + this.#other.size;
       }
-      #nasGroup(v) {
-        let g = this.#nas.get(v.nasName)?.get(v.nasIp);
-        if (!g && this.#nasList.length < MAX_KEYS) {
-          const row2 = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
-          g = { row: { ...row2, first: void 0, last: void 0 }, tag: 2 * this.#nasList.length + 1, users: 0 };
-          let byIp = this.#nas.get(v.nasName);
-          if (!byIp) {
-            byIp = /* @__PURE__ */ new Map();
-            this.#nas.set(v.nasName, byIp);
-          }
-          byIp.set(v.nasIp, g);
-          this.#nasList.push(g);
+      has(id) {
+        const n = numeric(id);
+        if (n === void 0) return this.#other.has(id);
+        return this.#slots[this.#find(n)] !== EMPTY;
+      }
+      /** Adds `id` unless present; returns false when it was already there. */
+      add(id, time2) {
+        const n = numeric(id);
+        if (n !== void 0) return this.#addNumeric(n, time2 ?? Number.NaN);
+        if (this.#other.has(id)) return false;
+        this.#other.set(id, time2);
+        return true;
+      }
+      /**
+       * Copies in the entries of `from` whose time passes `keep` (an entry without a time counts as
+       * `timeless`), without turning ids into strings: the cursor keeps ~100 000 of them after a storm.
+       */
+      addFrom(from, keep, timeless) {
+        for (let i = 0; i < from.#count; i++) {
+          const t = Number.isNaN(from.#times[i]) ? timeless : from.#times[i];
+          if (keep(t)) this.#addNumeric(from.#ids[i], t);
         }
-        return g;
+        for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
+      }
+      #addNumeric(n, time2) {
+        const slot = this.#find(n);
+        if (this.#slots[slot] !== EMPTY) return false;
+        if (this.#count === this.#ids.length) this.#growColumns();
+        this.#ids[this.#count] = n;
+        this.#times[this.#count] = time2;
+        this.#slots[slot] = this.#count++;
+        if (this.#count * 2 > this.#slots.length) this.#rehash();
+        return true;
+      }
+      *[Symbol.iterator]() {
+        for (let i = 0; i < this.#count; i++) {
+          const t = this.#times[i];
+          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
+        }
+        yield* this.#other;
+      }
+      /** The newest time held that is not after `upTo`, if any. */
+      maxTime(upTo = Number.POSITIVE_INFINITY) {
+        let max = Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < this.#count; i++) {
+          const t = this.#times[i];
+          if (t > max && t <= upTo) max = t;
+        }
+        for (const t of this.#other.values()) if (t !== void 0 && t > max && t <= upTo) max = t;
+        return max === Number.NEGATIVE_INFINITY ? void 0 : max;
+      }
+      /**
+       * The earliest time T such that at most `n` entries have a time at or after T (entries without a
+       * time count as the oldest): what `dropBefore` needs to bring the set down to `n`.
+       */
+      floorFor(n) {
+        if (this.size <= n) return Number.NEGATIVE_INFINITY;
+        const times = new Float64Array(this.size);
+        times.set(this.#times.subarray(0, this.#count));
+        let i = this.#count;
+        for (const t of this.#other.values()) times[i++] = t ?? Number.NaN;
+        for (let j = 0; j < times.length; j++) if (Number.isNaN(times[j])) times[j] = Number.NEGATIVE_INFINITY;
+        times.sort();
+        return times[times.length - n - 1] + 1;
+      }
+      /** Drops every entry older than `floor`, and every entry without a time. */
+      dropBefore(floor) {
+        let kept = 0;
+        for (let i = 0; i < this.#count; i++) {
+          if (!(this.#times[i] >= floor)) continue;
+          this.#ids[kept] = this.#ids[i];
+          this.#times[kept++] = this.#times[i];
+        }
+        this.#count = kept;
+        for (const [id, t] of this.#other) if (!(t !== void 0 && t >= floor)) this.#other.delete(id);
+        this.#rehash(this.#slots.length);
+      }
+      /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
+      *byTime() {
+        const order = Array.from({ length: this.#count }, (_, i) => i);
+        const times = this.#times;
+        const key = (i) => Number.isNaN(times[i]) ? Number.POSITIVE_INFINITY : times[i];
+        order.sort((a, b) => key(a) - key(b) || a - b);
+        for (const i of order) {
+          const t = times[i];
+          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
+        }
+        yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
+      }
+      /** The slot holding `n`, or the empty slot where it belongs. */
+      #find(n) {
+        const mask = this.#slots.length - 1;
+        let slot = hash(n) & mask;
+        for (; ; ) {
+          const at = this.#slots[slot];
+          if (at === EMPTY || this.#ids[at] === n) return slot;
+          slot = slot + 1 & mask;
+        }
+      }
+      #growColumns() {
+        const ids = new Float64Array(this.#ids.length * 2);
+        ids.set(this.#ids);
+        const times = new Float64Array(this.#times.length * 2);
+        times.set(this.#times);
+        this.#ids = ids;
+        this.#times = times;
+      }
+      #rehash(length = this.#slots.length * 2) {
+        this.#slots = new Int32Array(length).fill(EMPTY);
+        const mask = this.#slots.length - 1;
+        for (let i = 0; i < this.#count; i++) {
+          let slot = hash(this.#ids[i]) & mask;
+          while (this.#slots[slot] !== EMPTY) slot = slot + 1 & mask;
+          this.#slots[slot] = i;
+        }
       }
     };
   }
 });
 
-// src/pxgrid/http.ts
-function bodyOf(res) {
+// src/state/cursor.ts
+function emptyCursor() {
+  return { seen: new IdTimeSet() };
+}
+function loadCursor(stateDir) {
+  return readCursorFile(stateFile.cursor(stateDir));
+}
+function readCursorFile(file) {
+  let seen = new IdTimeSet();
+  let badTime = false;
+  const add = (id, time2) => {
+    const t = parseIso(time2);
+    badTime ||= !Number.isFinite(t);
+    seen.add(id, t);
+  };
+  const data = readStateJson(file, cursorFile, RESET3, (text3) => {
+    const rest = takePairs(text3, add);
+    if (rest !== void 0) return rest;
+    seen = new IdTimeSet();
+    badTime = false;
+    return text3;
+  });
+  if (!data) return emptyCursor();
+  const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
+  const from = data.trackedFrom === void 0 ? void 0 : Date.parse(data.trackedFrom);
+  for (const entry of data.seen) {
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET3}`);
+    add(entry[0], entry[1]);
+  }
+  if ([hw, from].some((t) => t !== void 0 && !Number.isFinite(t)) || badTime) {
+    throw stateError(`state file ${file} has an invalid time; ${RESET3}`);
+  }
+  return from === void 0 ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
+}
+function takePairs(text3, add) {
+  const start = text3.indexOf(SEEN_START);
+  if (start === -1 || text3.indexOf(SEEN_START, start + 1) !== -1) return void 0;
+  if (text3[start + SEEN_START.length] === "]") return text3;
+  PAIR.lastIndex = start + SEEN_START.length;
+  for (; ; ) {
+    const m = PAIR.exec(text3);
+    if (!m) return void 0;
+    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
+    if (m[3] === "]") break;
+  }
+  return `${text3.slice(0, start + SEEN_START.length)}${text3.slice(PAIR.lastIndex - 1)}`;
+}
+function saveCursor(stateDir, cursor) {
+  writeCursorFile(stateFile.cursor(stateDir), cursor);
+}
+function writeCursorFile(file, cursor) {
+  const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
+  const from = cursor.trackedFrom === void 0 ? "" : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
+  const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
+  writeFileAtomic(file, jsonChunks(head, cursor.seen), 384);
+}
+function* jsonChunks(head, seenIds) {
+  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+  let chunk = [];
+  let first = true;
+  yield head;
+  for (const [id, t] of pairs) {
+    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
+    if (chunk.length === 1e3) {
+      yield `${first ? "" : ","}${chunk.join(",")}`;
+      first = false;
+      chunk = [];
+    }
+  }
+  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
+`;
+}
+function queryStart(cursor, overlapMs) {
+  if (!plausible(cursor.highWater)) return void 0;
+  const start = cursor.highWater - overlapMs;
+  return cursor.trackedFrom !== void 0 && cursor.trackedFrom > start ? cursor.trackedFrom : start;
+}
+function canonicalId(id) {
+  return id.charCodeAt(0) === 48 && /^\d+$/.test(id) ? BigInt(id).toString() : id;
+}
+function advance(cursor, mailed, overlapMs, clock2 = {}) {
+  const limit = clock2.limit ?? Number.POSITIVE_INFINITY;
+  let hw = plausible(cursor.highWater) ? cursor.highWater : void 0;
+  if (hw !== void 0 && hw > limit) hw = clock2.iseNow ?? limit;
+  const newest = mailed instanceof IdTimeSet ? mailed.maxTime(limit) : maxOf(mailed.values(), limit);
+  if (plausible(newest) && (hw === void 0 || newest > hw)) hw = newest;
+  hw ??= clock2.iseNow;
+  const seen = new IdTimeSet();
+  const tracked = Math.max(clock2.trackedFrom ?? -Infinity, cursor.trackedFrom ?? -Infinity);
+  const keepFrom = Math.max(hw === void 0 ? -Infinity : hw - overlapMs, tracked);
+  const keep = (t) => t >= keepFrom;
+  const timeless = hw ?? 0;
+  for (const list2 of [cursor.seen, mailed]) {
+    if (list2 instanceof IdTimeSet) seen.addFrom(list2, keep, timeless);
+    else for (const [id, t] of list2) if (keep(t ?? timeless)) seen.add(id, t ?? timeless);
+  }
+  let from = keepFrom > (hw ?? Infinity) - overlapMs ? keepFrom : void 0;
+  if (seen.size > MAX_TRACKED_IDS) {
+    from = seen.floorFor(MAX_TRACKED_IDS);
+    seen.dropBefore(from);
+  }
+  return from === void 0 ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
+}
+function maxOf(times, upTo) {
+  let max;
+  for (const t of times) if (t !== void 0 && t <= upTo && (max === void 0 || t > max)) max = t;
+  return max;
+}
+var cursorFile, isPair, RESET3, SEEN_START, PAIR, MAX_TRACKED_IDS;
+var init_cursor = __esm({
+  "src/state/cursor.ts"() {
+    "use strict";
+    init_errors();
+    init_isotime();
+    init_shape();
+    init_times();
+    init_atomic();
+    init_files();
+    init_idset();
+    cursorFile = checkOf(
+      obj({
+        version: literal(1),
+        highWater: nullable(str),
+        trackedFrom: optional(str),
+        // Pairs are checked one by one in readCursorFile, where they are read.
+        seen: arr(anything)
+      })
+    );
+    isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
+    RESET3 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
+    SEEN_START = '"seen":[';
+    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
+    MAX_TRACKED_IDS = 25e4;
+  }
+});
+
+// src/spool/digest-json.ts
+function digestToJson(s) {
+  const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
   return {
-    each: (onChunk) => new Promise((resolve4, reject) => {
+    total: s.total,
+    newest: nul(s.newest),
+    oldest: nul(s.oldest),
+    rowsDropped: s.rowsDropped,
+    future: s.future,
+    groupUsersLeft: s.groupUsersLeft,
+    filtered: [...s.filtered],
+    muted: [...s.muted],
+    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
+    reasons: [...s.reasons.values()].map((g) => ({
+      reason: g.row.reason,
+      ...spanOf(g.row),
+      users: [...g.users],
+      capped: g.capped
+    })),
+    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
+      name: row2.name,
+      ip: row2.ip,
+      location: row2.location,
+      ...spanOf(row2),
+      users: [...users2],
+      capped
+    })),
+    users: [...s.users],
+    endpoints: [...s.endpoints]
+  };
+}
+function digestFromJson(j) {
+  const spanOf = (x) => ({
+    count: x.count,
+    attempts: x.attempts,
+    first: und(x.first),
+    last: und(x.last)
+  });
+  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  return {
+    total: j.total,
+    newest: und(j.newest),
+    oldest: und(j.oldest),
+    rowsDropped: j.rowsDropped,
+    future: j.future,
+    groupUsersLeft: j.groupUsersLeft,
+    filtered: new Map(j.filtered),
+    muted: new Map(j.muted),
+    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    reasons: new Map(
+      j.reasons.map((g) => [
+        g.reason,
+        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped }
+      ])
+    ),
+    nas: new Map(
+      j.nas.map(({ users: users2, capped, ...g }) => [
+        nasKey(g.name, g.ip),
+        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
+      ])
+    ),
+    users: new Map(j.users),
+    endpoints: new Map(j.endpoints)
+  };
+}
+var time, count, span, counts, view, users, digestJson, nul, und;
+var init_digest_json = __esm({
+  "src/spool/digest-json.ts"() {
+    "use strict";
+    init_shape();
+    init_digest_state();
+    time = nullable(num);
+    count = int(0);
+    span = { count, attempts: count, first: time, last: time };
+    counts = arr(tuple(str, count));
+    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+    users = arr(str);
+    digestJson = obj({
+      total: count,
+      newest: time,
+      oldest: time,
+      rowsDropped: count,
+      future: count,
+      groupUsersLeft: int(),
+      filtered: counts,
+      muted: counts,
+      rows: arr(obj({ ...view, ...span })),
+      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
+      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
+      users: counts,
+      endpoints: counts
+    });
+    nul = (t) => t ?? null;
+    und = (t) => t ?? void 0;
+  }
+});
+
+// src/spool/manifest.ts
+function readManifest(stateDir) {
+  const data = readStateJson((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
+  if (!data) return empty(1);
+  const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
+  return {
+    ...data,
+    openedAt: Number.isFinite(openedAt) ? openedAt : void 0,
+    pendingCursor: data.pendingCursor ?? void 0
+  };
+}
+function writeManifest(stateDir, m) {
+  const file = {
+    version: 1,
+    openedAt: m.openedAt === void 0 ? null : new Date(m.openedAt).toISOString(),
+    nextSeq: m.nextSeq,
+    segments: m.segments,
+    full: m.full,
+    pendingCursor: m.pendingCursor ?? null,
+    digest: m.digest
+  };
+  writeFileAtomic((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}
+`, 384);
+}
+var import_node_path5, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
+var init_manifest = __esm({
+  "src/spool/manifest.ts"() {
+    "use strict";
+    import_node_path5 = require("node:path");
+    init_shape();
+    init_digest_state();
+    init_atomic();
+    init_files();
+    init_digest_json();
+    spoolDir = (stateDir) => (0, import_node_path5.join)(stateDir, "spool");
+    MANIFEST = "spool.json";
+    RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
+    count2 = int(0);
+    manifestFile = checkOf(
+      obj({
+        version: literal(1),
+        openedAt: nullable(str),
+        nextSeq: int(1),
+        segments: arr(
+          obj({
+            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
+            format: oneOf(["csv", "json"]),
+            rows: count2,
+            members: arr(tuple(count2, count2))
+          })
+        ),
+        full: bool,
+        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
+        digest: digestJson
+      })
+    );
+    EMPTY_DIGEST = digestToJson(emptyDigestState());
+    empty = (nextSeq) => ({
+      openedAt: void 0,
+      nextSeq,
+      segments: [],
+      full: false,
+      pendingCursor: void 0,
+      digest: EMPTY_DIGEST
+    });
+  }
+});
+
+// src/spool/schedule.ts
+function boundaryAfter(t, s, zone) {
+  const { year, month, day } = wallParts(t, zone);
+  const midnight = (d) => wallToInstant(Date.UTC(year, month - 1, day + d), zone);
+  for (let d = -1; d <= 2; d++) {
+    const start = midnight(d);
+    const end = midnight(d + 1);
+    if (end <= t) continue;
+    if ("at" in s) {
+      const b = s.at.map((ms) => wallToInstant(Date.UTC(year, month - 1, day + d) + ms, zone)).find((x) => x > t);
+      if (b !== void 0) return b;
+    } else {
+      const b = t < start ? start : start + (Math.floor((t - start) / s.every) + 1) * s.every;
+      return Math.min(b, end);
+    }
+  }
+  throw new Error("no digest boundary within two days");
+}
+function describeSchedule(s, zone) {
+  if ("at" in s) return `at ${s.at.map(hhmm).join(", ")} ${zone}`;
+  return `every ${span2(s.every)} from midnight ${zone}`;
+}
+function wallParts(t, zone) {
+  let dtf = formats.get(zone);
+  if (!dtf) {
+    dtf = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric"
+    });
+    formats.set(zone, dtf);
+  }
+  const p = {};
+  for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+  return p;
+}
+function offsetAt(t, zone) {
+  const p = wallParts(t, zone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1e3) * 1e3;
+}
+function wallToInstant(wall, zone) {
+  const before = offsetAt(wall - DAY, zone);
+  const after = offsetAt(wall + DAY, zone);
+  const valid = [wall - before, wall - after].filter((c) => c + offsetAt(c, zone) === wall);
+  return valid.length ? Math.min(...valid) : wall - before;
+}
+var DAY, hhmm, span2, formats;
+var init_schedule = __esm({
+  "src/spool/schedule.ts"() {
+    "use strict";
+    DAY = 864e5;
+    hhmm = (ms) => `${String(Math.floor(ms / 36e5)).padStart(2, "0")}:${String(Math.floor(ms / 6e4) % 60).padStart(2, "0")}`;
+    span2 = (ms) => ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/spool/segments.ts
+function* readMembers(path, info, damaged) {
+  let fd;
+  try {
+    fd = (0, import_node_fs6.openSync)(path, "r");
+  } catch (err) {
+    damaged(`${info.file} unreadable (${err.code ?? "error"})`);
+    return;
+  }
+  try {
+    let at = 0;
+    for (const [size, rows] of info.members) {
+      const buf = Buffer.allocUnsafe(size);
+      const ok2 = (0, import_node_fs6.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      if (!ok2) return damaged(`${info.file} is damaged`);
+      at += size;
+      yield [buf, rows];
+    }
+  } finally {
+    (0, import_node_fs6.closeSync)(fd);
+  }
+}
+function jsonRows(member) {
+  try {
+    const rows = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
+    rows.pop();
+    return rows;
+  } catch {
+    return void 0;
+  }
+}
+function attachSegments(attachment, dir, segments, note2) {
+  let kept = 0;
+  for (const seg of segments) {
+    if (seg.format !== attachment.format) {
+      note2(
+        `${plural(seg.rows, "spooled row")} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`
+      );
+      continue;
+    }
+    const damaged = (why) => note2(`spool segment ${why}`);
+    for (const [member, rows] of readMembers((0, import_node_path6.join)(dir, seg.file), seg, damaged)) {
+      const lines = seg.format === "json" ? jsonRows(member) : void 0;
+      if (seg.format === "csv") attachment.adoptCsv(member, rows);
+      else if (lines) for (const row2 of lines) attachment.addRow(row2);
+      else {
+        damaged(`${seg.file} is damaged`);
+        break;
+      }
+      kept += rows;
+    }
+  }
+  return kept;
+}
+var import_node_fs6, import_node_path6, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var init_segments = __esm({
+  "src/spool/segments.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    import_node_path6 = require("node:path");
+    import_node_zlib = require("node:zlib");
+    init_plural();
+    init_attachment();
+    init_atomic();
+    BLOCK_CHARS = 256 * 1024;
+    SegmentWriter = class {
+      /** `room`: compressed bytes this segment may take; `full`: the spool was full already. */
+      constructor(file, format, room, full) {
+        this.file = file;
+        this.format = format;
+        this.#out = new AtomicFile(file);
+        this.#room = room;
+        this.full = full;
+      }
+      file;
+      format;
+      #out;
+      #pending = [];
+      #chars = 0;
+      #room;
+      #rows = 0;
+      #members = [];
+      /** Once a block did not fit, every later record is only counted (the attachment keeps the first rows). */
+      full;
+      add(record2) {
+        if (this.full || this.format === "none") return;
+        const row2 = attachmentRow(this.format, record2);
+        const line = row2.endsWith("\n") ? row2 : `${row2}
+`;
+        this.#pending.push(line);
+        this.#chars += line.length;
+        if (this.#chars >= BLOCK_CHARS) this.#flush();
+      }
+      get bytes() {
+        return this.#members.reduce((a, [b]) => a + b, 0);
+      }
+      /** Makes the segment durable; undefined when it holds no record (no file is left behind). */
+      finish() {
+        this.#flush();
+        if (this.#rows === 0) {
+          this.#out.abort();
+          return void 0;
+        }
+        this.#out.commit();
+        return { file: this.file, format: this.format, rows: this.#rows, members: [...this.#members] };
+      }
+      /** Drops what was written (a retried fetch starts over). */
+      discard() {
+        this.#out.abort();
+        this.#pending = [];
+        this.#chars = 0;
+      }
+      #flush() {
+        if (this.#pending.length === 0) return;
+        const gz = (0, import_node_zlib.gzipSync)(this.#pending.join(""));
+        const rows = this.#pending.length;
+        this.#pending = [];
+        this.#chars = 0;
+        if (gz.length > this.#room) {
+          this.full = true;
+          return;
+        }
+        this.#out.write(gz);
+        this.#room -= gz.length;
+        this.#members.push([gz.length, rows]);
+        this.#rows += rows;
+      }
+    };
+  }
+});
+
+// src/spool/spool.ts
+var import_node_fs7, import_node_path7, Spool;
+var init_spool = __esm({
+  "src/spool/spool.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_digest();
+    init_atomic();
+    init_cursor();
+    init_files();
+    init_digest_json();
+    init_manifest();
+    init_schedule();
+    init_segments();
+    Spool = class _Spool {
+      constructor(stateDir, { digest, ...meta }) {
+        this.stateDir = stateDir;
+        this.dir = spoolDir(stateDir);
+        this.#m = meta;
+        this.#json = digest;
+      }
+      stateDir;
+      dir;
+      #m;
+      // The spooled counts: as read from spool.json until a run commits, then the committed run's own
+      // state (no second copy of a storm's tables in memory while its digest is sent).
+      #json;
+      #state;
+      #writer;
+      /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
+      static open(stateDir, recover) {
+        const spool = new _Spool(stateDir, readManifest(stateDir));
+        if (recover) spool.#recover();
+        return spool;
+      }
+      get openedAt() {
+        return this.#m.openedAt;
+      }
+      /** Failures for the mail body waiting for the next digest. */
+      get total() {
+        return this.#state?.total ?? this.#json.total;
+      }
+      get muted() {
+        const counts2 = this.#state ? [...this.#state.muted] : this.#json.muted;
+        return counts2.reduce((a, [, n]) => a + n, 0);
+      }
+      /** Every failure the spool has counted: for the mail body, muted, or filtered out. */
+      get seen() {
+        const filtered = this.#state ? [...this.#state.filtered] : this.#json.filtered;
+        return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
+      }
+      /** The first digest boundary after the spool opened: when the pending digest goes out. */
+      dueAt(schedule, zone) {
+        return this.#m.openedAt === void 0 ? void 0 : boundaryAfter(this.#m.openedAt, schedule, zone);
+      }
+      /** Compressed bytes of the kept records. */
+      get bytes() {
+        return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, [y]) => x + y, 0), 0);
+      }
+      /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
+      cursorFile() {
+        const pending = this.#m.pendingCursor && (0, import_node_path7.join)(this.dir, this.#m.pendingCursor);
+        return pending && (0, import_node_fs7.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+      }
+      /**
+       * The digest this run adds its new records to: the spooled counts, with the records for the
+       * attachment going to a new segment of at most what is left of `budget`. Called again when a
+       * fetch is retried: that starts over from the spooled state.
+       */
+      digestForRun(opts, attach, budget) {
+        this.#writer?.discard();
+        const file = (0, import_node_path7.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
+        this.#writer = writer;
+        return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
+      }
+      /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
+      commit(digest, next, now, crash) {
+        const seq = this.#m.nextSeq;
+        const seg = this.#writer?.finish();
+        crash?.("spool-segment");
+        const cursorName = `cursor-${seq}.json`;
+        writeCursorFile((0, import_node_path7.join)(this.dir, cursorName), next);
+        const m = {
+          openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
+          nextSeq: seq + 1,
+          segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.gz` }] : this.#m.segments,
+          full: this.#m.full || (this.#writer?.full ?? false),
+          pendingCursor: cursorName
+        };
+        writeManifest(this.stateDir, { ...m, digest: digestToJson(digest.state) });
+        this.#m = m;
+        this.#json = void 0;
+        this.#state = digest.state;
+        this.#writer = void 0;
+        crash?.("spool-commit");
+        this.#moveCursor();
+        crash?.("spool-cursor");
+      }
+      /** Drops an unfinished segment (the run ends without committing). */
+      discard() {
+        this.#writer?.discard();
+        this.#writer = void 0;
+      }
+      /**
+       * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
+       * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
+       */
+      digestToSend(opts) {
+        const d = new Digest(opts, this.#counts());
+        const notes = [];
+        const attachment = d.attachment();
+        if (!attachment) return { digest: d, notes };
+        const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
+        const missing = d.total + d.mutedTotal - kept;
+        if (missing > 0) attachment.omit(missing);
+        return { digest: d, notes };
+      }
+      /** After the digest was accepted: an empty spool, then the sent records deleted. */
+      reset(crash) {
+        const old = this.#m.segments;
+        const { digest, ...m } = empty(this.#m.nextSeq);
+        writeManifest(this.stateDir, { ...m, digest });
+        this.#m = m;
+        this.#json = digest;
+        this.#state = void 0;
+        crash?.("spool-reset");
+        for (const s of old) (0, import_node_fs7.rmSync)((0, import_node_path7.join)(this.dir, s.file), { force: true });
+      }
+      /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
+      #counts() {
+        return this.#state ?? digestFromJson(this.#json);
+      }
+      #recover() {
+        if (!(0, import_node_fs7.existsSync)(this.dir)) return;
+        this.#moveCursor();
+        const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
+        try {
+          for (const f of (0, import_node_fs7.readdirSync)(this.dir)) if (!keep.has(f)) (0, import_node_fs7.rmSync)((0, import_node_path7.join)(this.dir, f), { force: true });
+        } catch (err) {
+          throw stateWriteError(this.dir, err);
+        }
+      }
+      /** Renames the committed cursor into place, if a run has not done so yet. */
+      #moveCursor() {
+        const name = this.#m.pendingCursor;
+        const from = name && (0, import_node_path7.join)(this.dir, name);
+        if (!from || !(0, import_node_fs7.existsSync)(from)) return;
+        try {
+          renameDurable(from, stateFile.cursor(this.stateDir));
+        } catch (err) {
+          throw stateWriteError(stateFile.cursor(this.stateDir), err);
+        }
+      }
+    };
+  }
+});
+
+// src/incidents/mail.ts
+function span3(fmt2, a, b) {
+  const [x, y] = [fmt2(a), fmt2(b)];
+  return x.slice(0, 10) === y.slice(0, 10) ? `${x.slice(11, 16)}-${y.slice(11, 16)}` : `${x.slice(0, 16)}-${y.slice(0, 16)}`;
+}
+function incidentSubject(prefix, opened, fmt2) {
+  const first = opened[0];
+  if (!first) return void 0;
+  const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
+  return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt2, first.since)}${more2}`, 160);
+}
+function openedLines(i, fmt2) {
+  const hint = i.reason ? hintFor(i.reason)?.hint : void 0;
+  const lines = [
+    `INCIDENT ${i.title}`,
+    `Since ${fmt2(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
+    ...i.evidence.map((e) => `Evidence: ${e}`)
+  ];
+  if (hint) lines.push(`Hint: ${hint}`);
+  if (i.users.length) lines.push(`Users (${i.usersCount}): ${i.users.join(", ")}${more(i.users, i.usersCount)}`);
+  if (i.endpoints.length)
+    lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
+  return lines.map((l) => clean(l, 1e3));
+}
+function incidentLead(v, fmt2) {
+  const opened = v.opened.map((i) => openedLines(i, fmt2));
+  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt2)), ...v.resolved.map((r) => resolvedLine(r, fmt2))].map(
+    (l) => clean(l, 1e3)
+  );
+  if (opened.length === 0 && others.length === 0) return void 0;
+  const text3 = [
+    ...opened.flatMap((ls) => [...ls, ""]),
+    ...others,
+    ...others.length ? [""] : [],
+    ...opened.length ? [FOOT, ""] : []
+  ];
+  const red = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;color:#b00020;margin:12px 0 4px"';
+  const p = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:13px;margin:2px 0"';
+  const html = [
+    ...opened.flatMap(([head, ...rest]) => [
+      `<p ${red}><b>${escapeHtml(head ?? "")}</b></p>`,
+      ...rest.map((l) => `<p ${p}>${escapeHtml(l)}</p>`)
+    ]),
+    ...others.map((l) => `<p ${p}><b>${escapeHtml(l)}</b></p>`),
+    ...opened.length ? [`<p ${p}><i>${escapeHtml(FOOT)}</i></p>`] : [],
+    "<hr>"
+  ].join("\n");
+  return { text: text3, html };
+}
+var hhmm2, resolvedLine, ongoingLine, more, FOOT;
+var init_mail = __esm({
+  "src/incidents/mail.ts"() {
+    "use strict";
+    init_plural();
+    init_hints();
+    init_sanitize();
+    hhmm2 = (fmt2, t) => fmt2(t).slice(11, 16);
+    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    ongoingLine = (o, fmt2) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt2, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
+    more = (shown2, count3) => String(shown2.length) === count3 ? "" : ", ...";
+    FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
+  }
+});
+
+// src/poll/poll-mail.ts
+function composer(cfg, d, now, parts2 = {}) {
+  return (budget, limit) => {
+    const attachment = d.attachment();
+    attachment?.trimTo(budget);
+    const storm2 = parts2.groups !== void 0 && d.total > cfg.stormThreshold;
+    const leads = (parts2.notes ?? []).map(noteLead);
+    if (attachment && attachment.omitted > 0)
+      leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
+    leads.push(...parts2.leads ?? []);
+    const fmt2 = timeFormat(cfg.mail.timezone);
+    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt2));
+    const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt2);
+    if (incident2) leads.push(incident2);
+    const subject = parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt2);
+    const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
+    return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm2 ? stormSubject(prefix) : prefix });
+  };
+}
+function attachmentNote(a, limit, unkept) {
+  const all = a.rows + a.omitted;
+  if (a.rows === 0)
+    return `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`;
+  if (unkept === 0)
+    return `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`;
+  const cut = a.omitted - unkept;
+  const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
+  if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
+  const held = `The attachment holds the first ${a.rows} of ${all} failures`;
+  return `${held}; left out: ${why.join(", ")}. All counts in this mail are exact.`;
+}
+var init_poll_mail = __esm({
+  "src/poll/poll-mail.ts"() {
+    "use strict";
+    init_storm();
+    init_time();
+    init_mail();
+    init_message();
+  }
+});
+
+// src/pxgrid/body.ts
+function bodyOf(res, fail2) {
+  return {
+    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
+    each: (onChunk) => new Promise((resolve3, reject) => {
       let failed = false;
       res.on("data", (chunk) => {
         if (failed) return;
@@ -9296,24 +11213,40 @@ function bodyOf(res) {
           reject(err);
         }
       });
-      (0, import_node_stream3.finished)(res, (err) => err ? reject(err) : resolve4());
+      (0, import_node_stream3.finished)(res, (err) => err ? reject(err) : resolve3());
     }),
-    async text() {
+    async text(maxBytes) {
       const parts2 = [];
-      for await (const chunk of res) parts2.push(chunk);
+      let size = 0;
+      try {
+        for await (const chunk of res) {
+          size += chunk.length;
+          if (size > maxBytes) {
+            res.destroy();
+            return void 0;
+          }
+          parts2.push(chunk);
+        }
+      } catch (err) {
+        throw fail2(err);
+      }
       return Buffer.concat(parts2).toString("utf8");
     },
-    dump: () => new Promise((resolve4) => {
-      res.once("end", resolve4).once("error", () => resolve4()).once("close", resolve4);
+    dump: () => new Promise((resolve3) => {
+      res.once("end", resolve3).once("error", () => resolve3()).once("close", resolve3);
       res.resume();
     })
   };
 }
-function isTransient(err) {
-  if (err instanceof TransportError && err.kind !== "other" && err.kind !== "connect") return false;
-  const code = err instanceof AppError ? errCode(err.cause) : "";
-  return ["ECONNRESET", "EPIPE"].includes(code);
-}
+var import_node_stream3;
+var init_body = __esm({
+  "src/pxgrid/body.ts"() {
+    "use strict";
+    import_node_stream3 = require("node:stream");
+  }
+});
+
+// src/pxgrid/transport-errors.ts
 function deadlineError() {
   return new TransportError(
     "deadline",
@@ -9323,30 +11256,35 @@ function deadlineError() {
 function transportError(url, err, deadline, withCert = false) {
   if (err instanceof AppError) return err;
   const where2 = safeOrigin(url);
-  const code = errCode(err);
-  if (deadline?.expired() || code === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
+  const code2 = errCode(err);
+  if (deadline?.expired() || code2 === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
   const msg = err instanceof Error ? err.message : "";
   const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(
     msg
   );
-  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)) {
+  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code2)) {
     return new TransportError(
       "tls",
       `cannot talk to pxGrid at ${where2}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`,
       err
     );
   }
-  const known = TRANSPORT_HINTS[code];
-  const tls = known ? void 0 : TLS_HINT(code);
+  if (code2 === "ISE_TLS_TIMEOUT")
+    return new TransportError("timeout", `cannot talk to pxGrid at ${where2}: ${msg}`, err);
+  const known = TRANSPORT_HINTS[code2];
+  const tls = known ? void 0 : tlsHint(code2);
   const kind = known?.[0] ?? (tls ? "tls" : "other");
   return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
 }
-function TLS_HINT(code) {
-  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
-    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
+function noHandshake(ms, port2) {
+  return `no TLS handshake within ${Math.round(ms / 1e3)} s: is port ${port2} the pxGrid port (PXGRID_PORT, 8910)?`;
+}
+function tlsHint(code2) {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code2)) {
+    return `TLS verification failed (${code2}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
   }
-  if (/SSL|TLS|ALERT/.test(code))
-    return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
+  if (/SSL|TLS|ALERT/.test(code2))
+    return `TLS handshake failed (${code2}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
   return void 0;
 }
 function errCode(err) {
@@ -9356,8 +11294,7 @@ function errCode(err) {
     if (typeof code2 === "string") return code2;
     e = e.cause;
   }
-  const code = err?.code;
-  return typeof code === "string" ? code : "";
+  return "";
 }
 function safeOrigin(url) {
   try {
@@ -9366,90 +11303,26 @@ function safeOrigin(url) {
     return "an invalid URL";
   }
 }
-var import_node_https, import_node_stream3, CONNECT_MS2, IDLE_MS, MAX_TLS, TransportError, PxHttp, codedError, RETRY_STATUS, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
-var init_http = __esm({
-  "src/pxgrid/http.ts"() {
+var TRANSPORT_KIND, TransportError, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRANSPORT_HINTS;
+var init_transport_errors = __esm({
+  "src/pxgrid/transport-errors.ts"() {
     "use strict";
-    import_node_https = require("node:https");
-    import_node_stream3 = require("node:stream");
     init_errors();
-    init_retry();
-    CONNECT_MS2 = 1e4;
-    IDLE_MS = 3e4;
-    MAX_TLS = "TLSv1.2";
+    TRANSPORT_KIND = {
+      connect: "ise-unreachable",
+      tls: "ise-tls",
+      timeout: "ise-unreachable",
+      deadline: "ise-timeout",
+      other: "ise-unreachable"
+    };
     TransportError = class extends AppError {
-      constructor(kind, message, cause) {
-        super(Exit.ise, message, { cause });
-        this.kind = kind;
+      constructor(transport, message, cause) {
+        super(TRANSPORT_KIND[transport], message, { cause });
+        this.transport = transport;
         this.name = "TransportError";
       }
-      kind;
+      transport;
     };
-    PxHttp = class {
-      constructor(tls, deadline) {
-        this.deadline = deadline;
-        this.#withCert = Boolean(tls.cert);
-        this.#agent = new import_node_https.Agent({ ...tls, maxVersion: MAX_TLS, keepAlive: true, maxSockets: 2 });
-      }
-      deadline;
-      #agent;
-      #withCert;
-      /**
-       * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
-       * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
-       */
-      async post(url, body, auth, final5xx = false) {
-        return withRetry(() => this.#once(url, body, auth), this.deadline, {
-          attempts: 3,
-          baseDelayMs: 1e3,
-          transient: isTransient,
-          again: (res) => !final5xx && RETRY_STATUS.has(res.status),
-          discard: (res) => res.body.dump()
-        });
-      }
-      #once(url, body, auth) {
-        if (this.deadline.expired()) return Promise.reject(deadlineError());
-        const payload = JSON.stringify(body ?? {});
-        const headers = {
-          "content-type": "application/json",
-          accept: "application/json",
-          "content-length": Buffer.byteLength(payload)
-        };
-        if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
-        return new Promise((resolve4, reject) => {
-          const req = (0, import_node_https.request)(url, {
-            method: "POST",
-            headers,
-            agent: this.#agent,
-            signal: AbortSignal.timeout(this.deadline.remaining() || 1)
-          });
-          const connectTimer = setTimeout(
-            () => req.destroy(codedError("connection timed out", "ISE_CONNECT_TIMEOUT")),
-            this.deadline.cap(CONNECT_MS2)
-          );
-          req.on("socket", (socket) => {
-            if (!socket.connecting) clearTimeout(connectTimer);
-            else socket.once("secureConnect", () => clearTimeout(connectTimer));
-          });
-          req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError("no data in time", "ISE_IDLE_TIMEOUT")));
-          req.on("error", (err) => {
-            clearTimeout(connectTimer);
-            reject(transportError(url, err, this.deadline, this.#withCert));
-          });
-          req.on("response", (res) => {
-            clearTimeout(connectTimer);
-            const date = res.headers.date;
-            resolve4({ status: res.statusCode ?? 0, date: typeof date === "string" ? date : void 0, body: bodyOf(res) });
-          });
-          req.end(payload);
-        });
-      }
-      async close() {
-        this.#agent.destroy();
-      }
-    };
-    codedError = (message, code) => Object.assign(new Error(message), { code });
-    RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
     CERT_REQUIRED = "ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)";
     CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
     TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and ISE port 8910";
@@ -9480,36 +11353,101 @@ var init_http = __esm({
   }
 });
 
-// src/pxgrid/schemas.ts
-function serviceNode(v) {
-  if (!isObject(v) || typeof v.nodeName !== "string" || !optionalString(v.name)) return void 0;
-  if (v.properties !== void 0 && !isObject(v.properties)) return void 0;
-  return { ...v, properties: v.properties ?? {} };
+// src/pxgrid/http.ts
+function isTransient(err) {
+  if (err instanceof TransportError && err.transport !== "other" && err.transport !== "connect") return false;
+  const code2 = err instanceof AppError ? errCode(err.cause) : "";
+  return ["ECONNRESET", "EPIPE"].includes(code2);
 }
-function serviceLookupResponse(v) {
-  if (!isObject(v) || v.services !== void 0 && !Array.isArray(v.services)) return void 0;
-  const services = (v.services ?? []).map(serviceNode);
-  return services.every((s) => s !== void 0) ? { ...v, services } : void 0;
-}
-function failureRecord(v) {
-  if (!isObject(v)) return void 0;
-  const { id, timestamp, executionSteps: steps } = v;
-  const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
-  if (!idOk || !nonEmptyString(timestamp)) return void 0;
-  if (steps !== void 0 && typeof steps !== "string" && !Array.isArray(steps)) return void 0;
-  v.id = String(id);
-  return v;
-}
-var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse;
-var init_schemas = __esm({
-  "src/pxgrid/schemas.ts"() {
+var import_node_https, CONNECT_MS2, IDLE_MS, MAX_TLS, PxHttp, codedError, RETRY_STATUS;
+var init_http = __esm({
+  "src/pxgrid/http.ts"() {
     "use strict";
-    init_json();
-    optionalString = (v) => v === void 0 || typeof v === "string";
-    nonEmptyString = (v) => typeof v === "string" && v.length > 0;
-    accountCreateResponse = (v) => isObject(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
-    accountActivateResponse = (v) => isObject(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
-    accessSecretResponse = (v) => isObject(v) && nonEmptyString(v.secret) ? v : void 0;
+    import_node_https = require("node:https");
+    init_errors();
+    init_retry();
+    init_body();
+    init_transport_errors();
+    CONNECT_MS2 = 1e4;
+    IDLE_MS = 3e4;
+    MAX_TLS = "TLSv1.2";
+    PxHttp = class {
+      constructor(tls, deadline) {
+        this.deadline = deadline;
+        this.#withCert = Boolean(tls.cert);
+        this.#agent = new import_node_https.Agent({ ...tls, maxVersion: MAX_TLS, keepAlive: true, maxSockets: 2 });
+      }
+      deadline;
+      #agent;
+      #withCert;
+      /**
+       * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
+       * inside the deadline unless `statusIsFinal` says a 5xx status means something (AccountCreate's 503).
+       */
+      async post(url, body, auth, opts = {}) {
+        return withRetry(() => this.#once(url, body, auth), this.deadline, {
+          attempts: 3,
+          baseDelayMs: 1e3,
+          transient: isTransient,
+          again: (res) => !opts.statusIsFinal && RETRY_STATUS.has(res.status),
+          discard: (res) => res.body.dump()
+        });
+      }
+      #once(url, body, auth) {
+        if (this.deadline.expired()) return Promise.reject(deadlineError());
+        const payload = JSON.stringify(body ?? {});
+        const headers = {
+          "content-type": "application/json",
+          accept: "application/json",
+          "content-length": Buffer.byteLength(payload)
+        };
+        if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
+        return new Promise((resolve3, reject) => {
+          const req = (0, import_node_https.request)(url, {
+            method: "POST",
+            headers,
+            agent: this.#agent,
+            signal: AbortSignal.timeout(this.deadline.remaining() || 1)
+          });
+          let tcp = false;
+          const connectMs = this.deadline.cap(CONNECT_MS2);
+          const connectTimer = setTimeout(
+            () => req.destroy(
+              tcp ? codedError(noHandshake(connectMs, new URL(url).port), "ISE_TLS_TIMEOUT") : codedError("connection timed out", "ISE_CONNECT_TIMEOUT")
+            ),
+            connectMs
+          );
+          req.on("socket", (socket) => {
+            if (!socket.connecting) clearTimeout(connectTimer);
+            else {
+              socket.once("connect", () => tcp = true);
+              socket.once("secureConnect", () => clearTimeout(connectTimer));
+            }
+          });
+          req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError("no data in time", "ISE_IDLE_TIMEOUT")));
+          req.on("error", (err) => {
+            clearTimeout(connectTimer);
+            reject(transportError(url, err, this.deadline, this.#withCert));
+          });
+          req.on("response", (res) => {
+            clearTimeout(connectTimer);
+            const date = res.headers.date;
+            const body2 = bodyOf(res, (err) => transportError(url, err, this.deadline, this.#withCert));
+            resolve3({ status: res.statusCode ?? 0, date: typeof date === "string" ? date : void 0, body: body2 });
+          });
+          req.end(payload);
+        });
+      }
+      /** True once the run's deadline has passed: whatever failed then, the deadline is the cause. */
+      expired() {
+        return this.deadline.expired();
+      }
+      async close() {
+        this.#agent.destroy();
+      }
+    };
+    codedError = (message, code2) => Object.assign(new Error(message), { code: code2 });
+    RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
   }
 });
 
@@ -9521,7 +11459,7 @@ async function serviceLookup(c, auth) {
     auth,
     serviceLookupResponse,
     (s) => s === 401 || s === 403 ? new AppError(
-      Exit.account,
+      "account",
       `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`
     ) : void 0
   );
@@ -9534,7 +11472,7 @@ async function accessSecret(c, auth, peerNodeName) {
     auth,
     accessSecretResponse,
     (s) => s === 401 || s === 403 ? new AppError(
-      Exit.account,
+      "account",
       `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`
     ) : void 0
   );
@@ -9545,31 +11483,36 @@ function serviceProperty(node, name) {
   for (const [k, v] of Object.entries(node.properties)) if (k.toLowerCase() === want && typeof v === "string") return v;
   return void 0;
 }
-var RADIUS_SERVICE, PxControl, CLIENTS, accountCreate, accountActivate;
+var RADIUS_SERVICE, CONTROL_MAX_BYTES, PxControl, CLIENTS, accountCreate, accountActivate;
 var init_control = __esm({
   "src/pxgrid/control.ts"() {
     "use strict";
     init_errors();
-    init_http();
     init_schemas();
+    init_transport_errors();
     RADIUS_SERVICE = "com.cisco.ise.radius";
+    CONTROL_MAX_BYTES = 1024 * 1024;
     PxControl = class {
-      constructor(http, hosts) {
+      constructor(http, hosts2) {
         this.http = http;
-        this.hosts = hosts;
+        this.hosts = hosts2;
       }
       http;
       hosts;
       #preferred = 0;
       async call(method, body, auth, check2, statusHint) {
-        const { status, text: text2, host } = await this.#post(method, body, auth);
+        const { status, text: text3, host } = await this.#post(method, body, auth);
+        if (text3 === void 0)
+          throw iseError(
+            `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`
+          );
         if (status !== 200)
           throw statusHint(status) ?? iseError(
             `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`
           );
         let json;
         try {
-          json = JSON.parse(text2);
+          json = JSON.parse(text3);
         } catch {
           throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
         }
@@ -9593,30 +11536,30 @@ var init_control = __esm({
           const { host, port: port2 } = this.hosts[i];
           const url = `https://${host.includes(":") ? `[${host}]` : host}:${port2}/pxgrid/control/${method}`;
           try {
-            const res = await this.http.post(url, body, auth, method === "AccountCreate");
-            const text2 = await res.body.text();
+            const res = await this.http.post(url, body, auth, { statusIsFinal: method === "AccountCreate" });
+            const text3 = await res.body.text(CONTROL_MAX_BYTES);
             this.#preferred = i;
-            return { status: res.status, text: text2, host: `${host}:${port2}` };
+            return { status: res.status, text: text3, host: `${host}:${port2}` };
           } catch (err) {
-            if (!(err instanceof TransportError) || err.kind === "deadline") throw err;
+            if (!(err instanceof TransportError) || err.transport === "deadline") throw err;
             errors.push(err);
           }
         }
-        const shown = errors.find((e) => e.kind === "tls") ?? errors[0];
-        if (errors.length < 2) throw shown;
-        throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
+        const shown2 = errors.find((e) => e.transport === "tls") ?? errors[0];
+        if (errors.length < 2) throw shown2;
+        throw new TransportError(shown2.transport, `${shown2.message} (the other ISE_HOST entries failed too)`, shown2);
       }
     };
     CLIENTS = "Administration > pxGrid Services > Client Management > Clients";
     accountCreate = (c, nodeName) => c.call("AccountCreate", { nodeName }, void 0, accountCreateResponse, (s) => {
       if (s === 409)
         return new AppError(
-          Exit.account,
+          "account",
           `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`
         );
       if (s === 503 || s === 403)
         return new AppError(
-          Exit.account,
+          "account",
           `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`
         );
       return void 0;
@@ -9625,12 +11568,12 @@ var init_control = __esm({
       if (s !== 401) return void 0;
       if (!credentialsFile) {
         return new AppError(
-          Exit.account,
+          "account",
           `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`
         );
       }
       return new AppError(
-        Exit.account,
+        "account",
         `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`
       );
     });
@@ -9638,6 +11581,12 @@ var init_control = __esm({
 });
 
 // src/pxgrid/jsonstream.ts
+function openings(bytes, limit) {
+  let n = 0;
+  for (const c of [OPEN_OBJ, OPEN_ARR])
+    for (let j = bytes.indexOf(c); j !== -1; j = bytes.indexOf(c, j + 1)) if (++n > limit) return false;
+  return true;
+}
 function decodeKey(bytes) {
   const raw = Buffer.from(bytes).toString("utf8");
   if (!raw.includes("\\")) return raw;
@@ -9647,29 +11596,36 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, MAX_KEY_BYTES, NEXT_RECORD, LAST_RECORD, ArrayElementStream;
+var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, NEXT_RECORD, LAST_RECORD, ArrayElementStream;
 var init_jsonstream = __esm({
   "src/pxgrid/jsonstream.ts"() {
     "use strict";
+    MalformedJson = class extends Error {
+      name = "MalformedJson";
+    };
     QUOTE = 34;
     BACKSLASH = 92;
     OPEN_OBJ = 123;
     CLOSE_OBJ = 125;
     OPEN_ARR = 91;
     CLOSE_ARR = 93;
+    COMMA = 44;
     MAX_KEY_BYTES = 256;
+    MAX_DEPTH = 1e4;
     NEXT_RECORD = Buffer.from('},{"');
     LAST_RECORD = Buffer.from("}]");
     ArrayElementStream = class {
-      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, parseMany) {
+      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany) {
         this.key = key;
         this.onElement = onElement;
         this.maxElementBytes = maxElementBytes;
+        this.onScalar = onScalar;
         this.parseMany = parseMany;
       }
       key;
       onElement;
       maxElementBytes;
+      onScalar;
       parseMany;
       #depth = 0;
       /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
@@ -9677,6 +11633,9 @@ var init_jsonstream = __esm({
       #inString = false;
       #escape = false;
       #inTarget = false;
+      /** Inside the target array where a value starts: a value other than an object or array is no record. */
+      #expectValue = false;
+      #found = false;
       #done = false;
       #keyBytes;
       #lastKey = "";
@@ -9684,11 +11643,15 @@ var init_jsonstream = __esm({
       #parts = [];
       #elementStart = -1;
       #elementBytes = 0;
-      /** Fast path: the start of an element the last chunk cut off, kept to be read whole with the next one. */
+      /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
       #stash;
       /** True once the top-level value has closed: the response is complete (read it after end()). */
       get complete() {
         return this.#done;
+      }
+      /** True once the target array has begun: the top-level key held an array. */
+      get found() {
+        return this.#found;
       }
       write(chunk) {
         if (this.#stash) {
@@ -9715,8 +11678,10 @@ var init_jsonstream = __esm({
           if (c === QUOTE) this.#startString();
           else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
             const end = this.#manyEnd(chunk, i);
-            if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) i = end;
-            else if (end < i && n - i < this.maxElementBytes) {
+            if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) {
+              i = end;
+              this.#expectValue = false;
+            } else if (end < i && n - i < this.maxElementBytes) {
               this.#stash = Buffer.from(chunk.subarray(i));
               return;
             } else {
@@ -9725,17 +11690,22 @@ var init_jsonstream = __esm({
             }
           } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
           else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
+          else if (this.#depth === 2 && this.#inTarget && c > 32) this.#between(c);
           else if (this.#depth === 0 && c > 32)
-            throw new Error(
+            throw new MalformedJson(
               this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
             );
         }
         if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
       }
-      /** Index of the last `}` in the chunk that looks like the end of a record, if within the size limit. */
+      /**
+       * Index of the last `}` in the chunk that looks like the end of a record; -1 when the piece up to
+       * it is over the size limit or holds too many opening brackets (the careful scan measures both).
+       */
       #manyEnd(chunk, start) {
         const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
-        return end - start < this.maxElementBytes ? end : -1;
+        if (end < start) return end;
+        return end - start < this.maxElementBytes && openings(chunk.subarray(start, end), MAX_DEPTH - 2) ? end : -1;
       }
       #inElement() {
         return this.#inTarget && this.#depth >= 3;
@@ -9784,9 +11754,18 @@ var init_jsonstream = __esm({
         if (this.#keyBytes.length < MAX_KEY_BYTES) this.#keyBytes.push(c);
         return i;
       }
+      /** A byte between the elements of the target array: a comma, or the start of a scalar value. */
+      #between(c) {
+        if (c === COMMA) this.#expectValue = true;
+        else if (this.#expectValue) {
+          this.#expectValue = false;
+          this.onScalar();
+        }
+      }
       #startString() {
+        if (this.#depth === 2 && this.#inTarget) this.#between(QUOTE);
         if (this.#depth === 0)
-          throw new Error(
+          throw new MalformedJson(
             this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
           );
         this.#inString = true;
@@ -9794,11 +11773,17 @@ var init_jsonstream = __esm({
         this.#keyBytes = this.#depth === 1 ? [] : void 0;
       }
       #openContainer(c, i) {
-        if (this.#done) throw new Error("unexpected data after the end of the JSON response");
-        if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error("the response is not a JSON object");
+        if (this.#done) throw new MalformedJson("unexpected data after the end of the JSON response");
+        if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson("the response is not a JSON object");
+        if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
         this.#open.push(c);
         this.#depth++;
-        if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
+        this.#expectValue = false;
+        if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) {
+          this.#inTarget = true;
+          this.#found = true;
+          this.#expectValue = true;
+        }
         if (this.#depth === 3 && this.#inTarget) {
           this.#elementStart = i;
           this.#parts = [];
@@ -9808,7 +11793,7 @@ var init_jsonstream = __esm({
       #close(c, chunk, i) {
         const opened = this.#open.pop();
         if (opened === void 0 || opened === OPEN_OBJ !== (c === CLOSE_OBJ))
-          throw new Error("unbalanced JSON in the response");
+          throw new MalformedJson("unbalanced JSON in the response");
         if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
         this.#depth--;
         if (this.#depth === 1) this.#inTarget = false;
@@ -9834,62 +11819,85 @@ var init_jsonstream = __esm({
       #count(bytes) {
         this.#elementBytes += bytes;
         if (this.#elementBytes > this.maxElementBytes)
-          throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+          throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
       }
     };
   }
 });
 
 // src/pxgrid/failures.ts
-async function streamFailures(http, restBaseUrl2, auth, startTimestamp, onRecord) {
+async function streamFailures(http, restBaseUrl2, auth, startTimestamp, sink) {
   const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
   const res = await http.post(url, startTimestamp ? { startTimestamp } : {}, auth);
   if (res.status !== 200) {
     await res.body.dump().catch(() => void 0);
     throw new ServiceStatusError(res.status, url);
   }
-  const stats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || void 0 : void 0 };
+  const stats = { invalid: 0, serverDate: headerTime(res.date) };
+  sink.begin(stats.serverDate);
   const parser = failureStream(
-    (r) => sinkCall(onRecord, r),
+    (record2) => sinkCall(sink, record2),
     () => stats.invalid++
   );
+  let head = Buffer.alloc(0);
   try {
-    await res.body.each((chunk) => parser.write(chunk));
+    await res.body.each((chunk) => {
+      if (head.length < PREVIEW_BYTES) head = Buffer.concat([head, chunk.subarray(0, PREVIEW_BYTES - head.length)]);
+      parser.write(chunk);
+    });
     parser.end();
   } catch (err) {
     if (err instanceof SinkError) throw err.cause;
-    if (err instanceof SyntaxError || err instanceof Error && !("code" in err)) {
+    if (http.expired()) throw deadlineError();
+    if (err instanceof AppError) throw err;
+    if (err instanceof MalformedJson) {
       throw iseError(
         `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`
       );
     }
+    if (typeof err.code !== "string") throw err;
     if (err.message !== "aborted") throw transportError(url, err);
   }
-  if (!parser.complete) throw iseError(TRUNCATED);
+  if (!parser.complete) throw http.expired() ? deadlineError() : iseError(TRUNCATED);
+  if (!parser.found) throw iseError(noFailures(head));
   return stats;
 }
+function noFailures(head) {
+  const text3 = head.toString("utf8").replace(/\uFFFD+$/, "").replace(/\s+/g, " ");
+  const more2 = head.length >= PREVIEW_BYTES ? "..." : "";
+  return `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text3}${more2}); nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node (Operations > Reports), the next run retries`;
+}
 function failureStream(onRecord, onInvalid) {
-  const take = (record) => record ? onRecord(record) : onInvalid();
+  const take = (record2) => record2 ? onRecord(record2) : onInvalid();
   return new ArrayElementStream(
     "failures",
-    (buf) => take(parseRecord(buf.toString("utf8"))),
+    (buf) => take(parseElement(buf)),
     void 0,
-    (text2) => {
+    onInvalid,
+    (text3) => {
       let values;
       try {
-        values = JSON.parse(`[${text2}]`);
+        values = JSON.parse(`[${text3}]`);
       } catch {
         return false;
       }
       for (const v of values) if (isObject(v) && typeof v.id === "number" && !Number.isSafeInteger(v.id)) return false;
-      for (const v of values) if (typeof v === "object" && v !== null) take(failureRecord(v));
+      for (const v of values) take(failureRecord(v));
       return true;
     }
   );
 }
-function sinkCall(onRecord, record) {
+function parseElement(buf) {
   try {
-    onRecord(record);
+    return parseRecord(buf.toString("utf8"));
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new MalformedJson(err.message);
+    throw err;
+  }
+}
+function sinkCall(sink, record2) {
+  try {
+    sink.add(record2);
   } catch (err) {
     throw new SinkError("record handler failed", { cause: err });
   }
@@ -9901,16 +11909,18 @@ function parseRecord(json) {
   }
   return failureRecord(value);
 }
-var LONG_NUMERIC_ID, SinkError, TRUNCATED, ServiceStatusError;
+var LONG_NUMERIC_ID, PREVIEW_BYTES, SinkError, TRUNCATED, ServiceStatusError;
 var init_failures = __esm({
   "src/pxgrid/failures.ts"() {
     "use strict";
     init_errors();
     init_json();
-    init_http();
+    init_times();
     init_jsonstream();
     init_schemas();
+    init_transport_errors();
     LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
+    PREVIEW_BYTES = 120;
     SinkError = class extends Error {
     };
     TRUNCATED = "the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries";
@@ -9936,18 +11946,18 @@ function accountStateError(nodeName, state, again = "run again") {
   if (state === "ENABLED") return void 0;
   if (state === "PENDING") {
     return new AppError(
-      Exit.account,
+      "account-pending",
       `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
     );
   }
   if (state === "DISABLED") {
     return new AppError(
-      Exit.account,
+      "account-disabled",
       `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
     );
   }
   return new AppError(
-    Exit.account,
+    "account",
     `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
   );
 }
@@ -9957,10 +11967,19 @@ async function credentials(cfg, control, stateDir) {
   const file = stateFile.credentials(stateDir);
   const stored = loadAccount(stateDir, nodeName);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
-  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
-  checkWritable(stateDir);
-  const made = await accountCreate(control, nodeName);
-  saveAccount(stateDir, { nodeName, password: made.password });
+  if (!control) throw new AppError("account", `no pxGrid account yet (${file} is missing): run setup`);
+  const room = reserveAccount(stateDir, nodeName);
+  const create2 = async () => {
+    try {
+      const made2 = await accountCreate(control, nodeName);
+      room.save({ nodeName, password: made2.password });
+      return made2;
+    } catch (err) {
+      room.abandon();
+      throw err;
+    }
+  };
+  const made = await mustFinish(create2());
   return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
@@ -9980,7 +11999,7 @@ async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
       );
     } catch (err) {
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof TransportError && err.kind === "deadline") throw err;
+      if (err instanceof TransportError && err.transport === "deadline") throw err;
       firstError ??= err;
     }
   }
@@ -9991,7 +12010,7 @@ async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
     );
   }
   if (firstError instanceof AppError && also)
-    throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+    throw new AppError(firstError.kind, `${firstError.message}${also}`, { cause: firstError });
   throw firstError;
 }
 async function radiusNodes(control, auth) {
@@ -10021,14 +12040,14 @@ async function fetchFromNode(ctx, node, start, sink) {
     const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
     sink.reset();
     try {
-      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, sink);
     } catch (err) {
-      const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
-      if (!refused) throw err;
+      const refused2 = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
+      if (!refused2) throw err;
       if (attempt === 0) continue;
       const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
       throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ?? new AppError(
-        Exit.account,
+        "account",
         `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`
       );
     }
@@ -10039,12 +12058,13 @@ var init_session = __esm({
   "src/pxgrid/session.ts"() {
     "use strict";
     init_errors();
+    init_interrupt();
     init_version();
     init_credentials();
     init_files();
     init_control();
     init_failures();
-    init_http();
+    init_transport_errors();
     DESCRIPTION = `ise-to-mail ${VERSION}`;
     CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
   }
@@ -10053,7 +12073,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs5.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs8.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -10061,7 +12081,7 @@ function readPem(file, what, key) {
     throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
   }
 }
-function loadTls(ise, now = Date.now()) {
+function loadTls(ise, now) {
   const ca = ise.ca ? readPem(ise.ca, "the ISE CA bundle", "ISE_CA") : void 0;
   if (ca && ise.ca) checkCaBundle(ca, ise.ca);
   const cert = ise.cert ? readPem(ise.cert, "the pxGrid client certificate", "PXGRID_CERT") : void 0;
@@ -10101,267 +12121,42 @@ function privateKey(pem, file, passphrase) {
   try {
     return (0, import_node_crypto3.createPrivateKey)({ key: pem, format: "pem", passphrase });
   } catch (err) {
-    const code = err.code ?? "";
-    if (/PASSPHRASE/.test(code) || !passphrase && /ENCRYPTED/.test(pem)) {
+    const code2 = err.code ?? "";
+    if (/PASSPHRASE/.test(code2) || !passphrase && /ENCRYPTED/.test(pem)) {
       throw usageError(`PXGRID_KEY ${file} is encrypted: set PXGRID_KEY_PASSPHRASE`);
     }
-    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code + String(err.message))) {
+    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code2 + String(err.message))) {
       throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
     }
     throw usageError(
-      `PXGRID_KEY ${file} is not a readable private key (${code || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`
+      `PXGRID_KEY ${file} is not a readable private key (${code2 || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`
     );
   }
 }
-var import_node_crypto3, import_node_fs5;
+var import_node_crypto3, import_node_fs8;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs5 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_errors();
   }
 });
 
-// src/state/idset.ts
-function numeric(id) {
-  const len = id.length;
-  if (len === 0 || len > MAX_SAFE_DIGITS || len > 1 && id.charCodeAt(0) === 48) return void 0;
-  for (let i = 0; i < len; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return void 0;
-  }
-  const n = Number(id);
-  return n <= Number.MAX_SAFE_INTEGER ? n : void 0;
+// src/poll/poll-window.ts
+function pollWindow(start, iseNow, localNow) {
+  if (iseNow !== void 0)
+    return { from: start ?? iseNow - DEFAULT_WINDOW_MS - FUTURE_SKEW_MS, limit: iseNow + FUTURE_SKEW_MS, iseNow };
+  return { from: start, limit: plausible(localNow) ? localNow + LOCAL_SKEW_MS : LATEST };
 }
-function hash(n) {
-  const lo = n >>> 0;
-  let h = lo ^ Math.imul((n - lo) / 4294967296, 2654435761);
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-var EMPTY, MAX_SAFE_DIGITS, IdTimeSet;
-var init_idset = __esm({
-  "src/state/idset.ts"() {
+var FUTURE_SKEW_MS, LOCAL_SKEW_MS, DEFAULT_WINDOW_MS;
+var init_poll_window = __esm({
+  "src/poll/poll-window.ts"() {
     "use strict";
-    EMPTY = -1;
-    MAX_SAFE_DIGITS = 16;
-    IdTimeSet = class {
-      #ids = new Float64Array(1024);
-      #times = new Float64Array(1024);
-      #count = 0;
-      #slots = new Int32Array(2048).fill(EMPTY);
-      #other = /* @__PURE__ */ new Map();
-      get size() {
-        return this.#count + this.#other.size;
-      }
-      has(id) {
-        const n = numeric(id);
-        if (n === void 0) return this.#other.has(id);
-        return this.#slots[this.#find(n)] !== EMPTY;
-      }
-      /** Adds `id` unless present; returns false when it was already there. */
-      add(id, time) {
-        const n = numeric(id);
-        if (n !== void 0) return this.#addNumeric(n, time ?? Number.NaN);
-        if (this.#other.has(id)) return false;
-        this.#other.set(id, time);
-        return true;
-      }
-      /**
-       * Copies in the entries of `from` whose time passes `keep` (an entry without a time counts as
-       * `timeless`), without turning ids into strings: the cursor keeps ~100 000 of them after a storm.
-       */
-      addFrom(from, keep, timeless) {
-        for (let i = 0; i < from.#count; i++) {
-          const t = Number.isNaN(from.#times[i]) ? timeless : from.#times[i];
-          if (keep(t)) this.#addNumeric(from.#ids[i], t);
-        }
-        for (const [id, t] of from.#other) if (keep(t ?? timeless)) this.add(id, t ?? timeless);
-      }
-      #addNumeric(n, time) {
-        const slot = this.#find(n);
-        if (this.#slots[slot] !== EMPTY) return false;
-        if (this.#count === this.#ids.length) this.#growColumns();
-        this.#ids[this.#count] = n;
-        this.#times[this.#count] = time;
-        this.#slots[slot] = this.#count++;
-        if (this.#count * 2 > this.#slots.length) this.#rehash();
-        return true;
-      }
-      *[Symbol.iterator]() {
-        for (let i = 0; i < this.#count; i++) {
-          const t = this.#times[i];
-          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
-        }
-        yield* this.#other;
-      }
-      /** The newest time held, if any. */
-      maxTime() {
-        let max;
-        for (let i = 0; i < this.#count; i++)
-          if (!(this.#times[i] <= (max ?? -Infinity))) max = Number.isNaN(this.#times[i]) ? max : this.#times[i];
-        for (const t of this.#other.values()) if (t !== void 0 && (max === void 0 || t > max)) max = t;
-        return max;
-      }
-      /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
-      *byTime() {
-        const order = Array.from({ length: this.#count }, (_, i) => i);
-        const times = this.#times;
-        const key = (i) => Number.isNaN(times[i]) ? Number.POSITIVE_INFINITY : times[i];
-        order.sort((a, b) => key(a) - key(b) || a - b);
-        for (const i of order) {
-          const t = times[i];
-          yield [String(this.#ids[i]), Number.isNaN(t) ? void 0 : t];
-        }
-        yield* [...this.#other].sort((a, b) => (a[1] ?? Number.POSITIVE_INFINITY) - (b[1] ?? Number.POSITIVE_INFINITY));
-      }
-      /** The slot holding `n`, or the empty slot where it belongs. */
-      #find(n) {
-        const mask = this.#slots.length - 1;
-        let slot = hash(n) & mask;
-        for (; ; ) {
-          const at = this.#slots[slot];
-          if (at === EMPTY || this.#ids[at] === n) return slot;
-          slot = slot + 1 & mask;
-        }
-      }
-      #growColumns() {
-        const ids = new Float64Array(this.#ids.length * 2);
-        ids.set(this.#ids);
-        const times = new Float64Array(this.#times.length * 2);
-        times.set(this.#times);
-        this.#ids = ids;
-        this.#times = times;
-      }
-      #rehash() {
-        this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
-        const mask = this.#slots.length - 1;
-        for (let i = 0; i < this.#count; i++) {
-          let slot = hash(this.#ids[i]) & mask;
-          while (this.#slots[slot] !== EMPTY) slot = slot + 1 & mask;
-          this.#slots[slot] = i;
-        }
-      }
-    };
-  }
-});
-
-// src/state/cursor.ts
-function emptyCursor() {
-  return { seen: new IdTimeSet() };
-}
-function loadCursor(stateDir) {
-  const file = stateFile.cursor(stateDir);
-  let seen = new IdTimeSet();
-  let badTime = false;
-  const add = (id, time) => {
-    const t = parseIso(time);
-    badTime ||= !Number.isFinite(t);
-    seen.add(id, t);
-  };
-  const data = readStateJson(file, cursorFile, RESET2, (text2) => {
-    const rest = takePairs(text2, add);
-    if (rest !== void 0) return rest;
-    seen = new IdTimeSet();
-    badTime = false;
-    return text2;
-  });
-  if (!data) return emptyCursor();
-  const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
-  for (const entry of data.seen) {
-    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET2}`);
-    add(entry[0], entry[1]);
-  }
-  if (hw !== void 0 && !Number.isFinite(hw) || badTime) {
-    throw usageError(`state file ${file} has an invalid time; ${RESET2}`);
-  }
-  return { highWater: hw, seen };
-}
-function takePairs(text2, add) {
-  const start = text2.indexOf(SEEN_START);
-  if (start === -1 || text2.indexOf(SEEN_START, start + 1) !== -1) return void 0;
-  if (text2[start + SEEN_START.length] === "]") return text2;
-  PAIR.lastIndex = start + SEEN_START.length;
-  for (; ; ) {
-    const m = PAIR.exec(text2);
-    if (!m) return void 0;
-    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
-    if (m[3] === "]") break;
-  }
-  return `${text2.slice(0, start + SEEN_START.length)}${text2.slice(PAIR.lastIndex - 1)}`;
-}
-function saveCursor(stateDir, cursor) {
-  const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
-  const head = `{"version":1,"highWater":${JSON.stringify(hw)},"seen":[`;
-  writeFileAtomic(stateFile.cursor(stateDir), jsonChunks(head, cursor.seen), 384);
-}
-function* jsonChunks(head, seenIds) {
-  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  let chunk = [];
-  let first = true;
-  yield head;
-  for (const [id, t] of pairs) {
-    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
-    if (chunk.length === 1e3) {
-      yield `${first ? "" : ","}${chunk.join(",")}`;
-      first = false;
-      chunk = [];
-    }
-  }
-  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
-`;
-}
-function queryStart(cursor, overlapMs) {
-  return cursor.highWater === void 0 ? void 0 : new Date(cursor.highWater - overlapMs).toISOString();
-}
-function canonicalId(id) {
-  let zeros = 0;
-  while (zeros < id.length - 1 && id.charCodeAt(zeros) === 48) zeros++;
-  for (let i = zeros; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return id;
-  }
-  return id.length === 0 || zeros === 0 ? id : id.slice(zeros);
-}
-function recordTime(timestamp) {
-  const t = parseIso(timestamp);
-  return Number.isFinite(t) ? t : void 0;
-}
-function advance(cursor, mailed, overlapMs, iseNow) {
-  let hw = cursor.highWater;
-  const newest = mailed instanceof IdTimeSet ? mailed.maxTime() : void 0;
-  if (newest !== void 0 && (hw === void 0 || newest > hw)) hw = newest;
-  if (!(mailed instanceof IdTimeSet)) {
-    for (const [, t] of mailed) if (t !== void 0 && (hw === void 0 || t > hw)) hw = t;
-  }
-  if (hw === void 0) hw = iseNow;
-  const seen = new IdTimeSet();
-  const keepFrom = hw === void 0 ? -Infinity : hw - overlapMs;
-  const keep = (t) => t >= keepFrom;
-  const timeless = hw ?? 0;
-  for (const list2 of [cursor.seen, mailed]) {
-    if (list2 instanceof IdTimeSet) seen.addFrom(list2, keep, timeless);
-    else for (const [id, t] of list2) if (keep(t ?? timeless)) seen.add(id, t ?? timeless);
-  }
-  return { highWater: hw, seen };
-}
-var cursorFile, isPair, RESET2, SEEN_START, PAIR;
-var init_cursor = __esm({
-  "src/state/cursor.ts"() {
-    "use strict";
-    init_errors();
-    init_isotime();
-    init_json();
-    init_atomic();
-    init_files();
-    init_idset();
-    cursorFile = (v) => isObject(v) && v.version === 1 && (v.highWater === null || typeof v.highWater === "string") && Array.isArray(v.seen) ? v : void 0;
-    isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
-    RESET2 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
-    SEEN_START = '"seen":[';
-    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
+    init_times();
+    FUTURE_SKEW_MS = 5 * 6e4;
+    LOCAL_SKEW_MS = 3 * 36e5;
+    DEFAULT_WINDOW_MS = 36e5;
   }
 });
 
@@ -10370,27 +12165,45 @@ var LARGE, Batch;
 var init_batch = __esm({
   "src/poll/batch.ts"() {
     "use strict";
+    init_times();
     init_digest();
     init_storm();
     init_cursor();
     init_idset();
+    init_poll_window();
     LARGE = 1500;
     Batch = class {
-      /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
-      constructor(seen, newDigest = () => new Digest(), tune) {
+      /**
+       * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+       * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
+       */
+      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN, tune) {
         this.seen = seen;
         this.newDigest = newDigest;
+        this.start = start;
+        this.localNow = localNow;
         this.tune = tune;
         this.digest = newDigest();
+        this.window = pollWindow(start, void 0, localNow);
       }
       seen;
       newDigest;
+      start;
+      localNow;
       tune;
       digest;
       groups = new StormGroups();
       mailed = new IdTimeSet();
       /** Records dropped because an earlier run already mailed them (overlap window). */
       alreadyMailed = 0;
+      /** Records older than the query start: ISE ignored startTimestamp; an earlier run had them. */
+      older = 0;
+      /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
+      trackedFrom;
+      window;
+      /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
+      incidents;
+      #newIncidents = () => void 0;
       #received = 0;
       /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
       #fresh = false;
@@ -10400,12 +12213,28 @@ var init_batch = __esm({
         this.groups = new StormGroups();
         this.mailed = new IdTimeSet();
         this.alreadyMailed = 0;
+        this.older = 0;
+        this.trackedFrom = void 0;
+        this.incidents = this.#newIncidents();
       }
-      add(record) {
+      /** Lets the incident rules see what the mail body shows. */
+      observeWith(make) {
+        this.#newIncidents = make;
+        this.incidents = make();
+        return this;
+      }
+      begin(iseNow) {
+        this.window = pollWindow(this.start, iseNow, this.localNow);
+      }
+      add(record2) {
         if (++this.#received === LARGE) this.tune?.("large");
-        const id = canonicalId(record.id);
-        const time = recordTime(record.timestamp);
-        if (this.seen.has(id) || !this.mailed.add(id, time)) {
+        const t = recordTime(record2.timestamp);
+        if (t !== void 0 && this.window.from !== void 0 && t < this.window.from) {
+          this.older++;
+          return;
+        }
+        const id = canonicalId(record2.id);
+        if (this.seen.has(id) || !this.#track(id, t)) {
           this.alreadyMailed++;
           return;
         }
@@ -10413,47 +12242,152 @@ var init_batch = __esm({
           this.#fresh = true;
           this.tune?.("records");
         }
-        const view = this.digest.add(record, time);
-        if (view) this.groups.add(view);
+        this.deliver(record2, t, t !== void 0 && t > this.window.limit);
+      }
+      /**
+       * Where each new record goes, once: into the digest, which is this run's mail
+       * (ALERT_MODE=each-run, poll.ts) or the digest spool's counts and rows (digest mode, muted
+       * failures waiting: digest-poll.ts); the digest applies filters and mutes. The incident rules
+       * see what the mail body shows: a filtered or muted failure is no evidence.
+       */
+      deliver(record2, time2, future) {
+        const view2 = this.digest.add(record2, time2, future);
+        if (!view2) return;
+        this.groups.add(view2);
+        this.incidents?.observe(record2);
+      }
+      /** Remembers a new id; false when it is already there. Beyond the cap the oldest half goes. */
+      #track(id, t) {
+        if (t !== void 0 && this.trackedFrom !== void 0 && t < this.trackedFrom) return true;
+        if (this.mailed.size >= MAX_TRACKED_IDS) {
+          this.trackedFrom = Math.max(this.trackedFrom ?? -Infinity, this.mailed.floorFor(MAX_TRACKED_IDS / 2));
+          this.mailed.dropBefore(this.trackedFrom);
+          if (t !== void 0 && t < this.trackedFrom) return true;
+        }
+        return this.mailed.add(id, t);
       }
     };
   }
 });
 
-// src/poll/poll-mail.ts
-function composer(cfg, batch, now) {
-  return (budget, limit) => {
-    const d = batch.digest;
-    const attachment = d.attachment();
-    attachment?.trimTo(budget);
-    const storm = d.total > cfg.stormThreshold;
-    const leads = [];
-    if (attachment && attachment.omitted > 0) {
-      const all = attachment.rows + attachment.omitted;
-      leads.push(
-        noteLead(
-          attachment.rows > 0 ? `The attachment holds the first ${attachment.rows} of ${all} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.` : `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`
-        )
-      );
-    }
-    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
-    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : void 0 });
+// src/poll/steps.ts
+async function fetchBatch(cfg, opts, cursor, newDigest, { deadline, io, sys, incidents }) {
+  const now = sys.now();
+  const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
+  const startIso = start === void 0 ? void 0 : new Date(start).toISOString();
+  io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : "{} (ISE default: the last hour)"}`);
+  const batch = new Batch(
+    opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
+    newDigest,
+    start,
+    now,
+    sys.tune
+  ).observeWith(() => incidents?.start());
+  const http = new PxHttp(loadTls(cfg.ise, now), deadline);
+  try {
+    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
+    io.debug(`received ${batch.digest.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    return { batch, ...stats };
+  } finally {
+    await http.close();
+  }
+}
+function nextCursor(cfg, cursor, batch) {
+  const { iseNow, limit } = batch.window;
+  return advance(cursor, batch.mailed, cfg.overlapMs, { iseNow, limit, trackedFrom: batch.trackedFrom });
+}
+async function sendPollMail(cfg, deadline, compose2, backfill) {
+  try {
+    return await sendFitted(cfg, deadline, compose2);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.kind !== "mail") throw err;
+    throw err.withNote(
+      backfill ? "nothing was mailed: run the backfill again" : "the failures will be sent again on the next run"
+    );
+  }
+}
+function afterDelivery(step, notDone, repeats) {
+  try {
+    step();
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(
+      "state",
+      `the mail was delivered, but ${notDone}: ${why}; until that is fixed every run mails ${repeats} again`,
+      { cause: err }
+    );
+  }
+}
+function commitEmpty(cfg, cursor, next, reset) {
+  if (next.highWater === cursor.highWater && next.trackedFrom === cursor.trackedFrom && !reset) return;
+  if (next.highWater !== void 0 || reset) saveCursor(cfg.stateDir, next);
+}
+function sentNotes(sent, d) {
+  const notes = [];
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)"
+    );
+  return notes;
+}
+function asideText(d) {
+  const muted = d.mutedTotal > 0 ? `, ${d.mutedTotal} muted (attached)` : "";
+  return `${muted}${d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : ""}`;
+}
+function muteLabels(mutes) {
+  if (mutes.active.length === 0) return void 0;
+  return (record2) => {
+    const m = mutes.match(record2);
+    return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ""})`, 120);
   };
 }
-var init_poll_mail = __esm({
-  "src/poll/poll-mail.ts"() {
+var minSendMs;
+var init_steps = __esm({
+  "src/poll/steps.ts"() {
     "use strict";
-    init_storm();
-    init_time();
-    init_message();
+    init_errors();
+    init_sanitize();
+    init_target();
+    init_http();
+    init_session();
+    init_tls();
+    init_fit();
+    init_cursor();
+    init_batch();
+    minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
   }
 });
 
 // src/poll/summary.ts
-function runNotes(cfg, invalid) {
+function runNotes(cfg, f) {
   const notes = [];
+  const { cursor, next, batch } = f;
   if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
-  if (invalid > 0) notes.push(`${invalid} record(s) without id or timestamp skipped`);
+  if (f.invalid > 0) notes.push(`${f.invalid} record(s) without id or timestamp skipped`);
+  if (batch.older > 0) notes.push(`${plural(batch.older, "record")} older than the query start ignored`);
+  if (batch.digest.future > 0)
+    notes.push(`${plural(batch.digest.future, "record")} with a timestamp in the future (the cursor does not follow)`);
+  if (cursor.highWater !== void 0 && next.highWater !== void 0 && next.highWater < cursor.highWater)
+    notes.push(`the cursor was ahead of ISE's clock (${iso4(cursor.highWater)}): moved back to ${iso4(next.highWater)}`);
+  if (trackingCut(f))
+    notes.push(
+      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso4(next.trackedFrom)} only, late records before then are not read again`
+    );
+  return notes;
+}
+function mailNotes(f) {
+  const notes = [];
+  const { future } = f.batch.digest;
+  if (future > 0)
+    notes.push(
+      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso4(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
+    );
+  if (trackingCut(f))
+    notes.push(
+      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso4(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
+    );
   return notes;
 }
 function outcome(notes, message, data) {
@@ -10472,194 +12406,1384 @@ function printMessage(io, cfg, mail) {
       `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
     );
 }
+var iso4, trackingCut;
 var init_summary = __esm({
   "src/poll/summary.ts"() {
     "use strict";
     init_errors();
+    init_plural();
     init_attachment();
+    init_cursor();
+    iso4 = (t) => t === void 0 ? "?" : new Date(t).toISOString();
+    trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
+  }
+});
+
+// src/poll/digest-poll.ts
+async function digestPoll(cfg, opts, ctx, spool, mute2) {
+  const { deadline, io, sys } = ctx;
+  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
+  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
+  const before = spool.total;
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? "none" : cfg.mail.attach;
+  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
+  const spooled = spool.seen;
+  let fetched;
+  try {
+    fetched = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+  const { batch, invalid } = fetched;
+  sys.crash?.("after-fetch");
+  const d = batch.digest;
+  const next = nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
+  const now = sys.now();
+  const found = d.seenTotal - spooled;
+  const fresh = plural(found, "new failure");
+  if (opts.dryRun) {
+    spool.discard();
+    return dryRun(cfg, opts, io, d, spool, fresh, notes, now, ctx.incidents);
+  }
+  stopIfAsked(sys.stop);
+  ctx.incidents?.save(false);
+  if (found > 0 || batch.mailed.size > 0) spool.commit(d, next, now, sys.crash);
+  else {
+    spool.discard();
+    commitEmpty(cfg, cursor, next, opts.resetCursor);
+  }
+  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
+  const dueAt = nextDigest(cfg, spool, urgent);
+  const news = { fresh: found > 0 ? fresh : "no new failures", body: spool.total - before, facts };
+  if (spool.total === 0 || dueAt === void 0 || dueAt > now) {
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
+  }
+  if (deadline.remaining() < minSendMs(cfg)) {
+    notes.push("the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it");
+    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
+  }
+  return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });
+}
+function nextDigest(cfg, spool, flush) {
+  if (spool.openedAt === void 0) return void 0;
+  if (cfg.alert.mode === "each-run" || flush) return Number.NEGATIVE_INFINITY;
+  return spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
+}
+async function sendDigest(cfg, opts, ctx, spool, s) {
+  const { deadline, sys } = ctx;
+  const eachRun = cfg.alert.mode === "each-run";
+  const { digest: d, notes: lost } = spool.digestToSend({
+    attach: cfg.mail.attach,
+    attachBudget: initialAttachmentBudget(cfg)
+  });
+  s.notes.push(...lost);
+  const base = composer(cfg, d, sys.now(), {
+    groups: eachRun ? s.batch.groups : void 0,
+    notes: mailNotes(s.news.facts),
+    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
+    subjectPrefix: eachRun ? void 0 : `${cfg.mail.subjectPrefix} digest:`,
+    unkept: d.attachment()?.omitted ?? 0,
+    incidents: ctx.incidents?.verdict()
+  });
+  const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
+  const sent = await sendPollMail(cfg, deadline, compose2, false);
+  sys.crash?.("after-send");
+  stopIfAsked(sys.stop);
+  afterDelivery(() => spool.reset(sys.crash), "the spool was not emptied", "this digest");
+  ctx.incidents?.save(true);
+  s.notes.push(...sentNotes(sent, d));
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
+  const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
+  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${asideText(d)}${newest}` : `digest of ${plural(d.total, "failure")} mailed to ${to}${asideText(d)}; ${s.news.body} new this run${newest}`;
+  const said = ctx.incidents?.summary() ?? "";
+  return outcome(s.notes, `${what}${said}`, { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal });
+}
+function waitingText(cfg, spool, fresh, dueAt) {
+  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
+  if (spool.total === 0) {
+    if (spool.muted === 0) return fresh === "no new failures" ? fresh : `${fresh}, none for the mail body`;
+    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
+  }
+  const when = dueAt === void 0 || dueAt === Number.NEGATIVE_INFINITY ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const verb = fresh === "no new failures" ? fresh : `${fresh} spooled`;
+  return `${verb}; ${spool.total} pending for the digest ${when}${muted}`;
+}
+function periodText(cfg, spool, now, flush) {
+  const fmt2 = timeFormat(cfg.mail.timezone);
+  const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
+  const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
+  const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt2(next)}`;
+  return `Digest of the failures fetched ${fmt2(spool.openedAt)} .. ${fmt2(now)} (${how}).`;
+}
+function dryRun(cfg, opts, io, d, spool, fresh, notes, now, incidents) {
+  if (d.total === 0)
+    return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
+  const verdict = incidents?.verdict();
+  printMessage(io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  const immediate = cfg.alert.mode === "each-run" || opts.flush || (verdict?.opened.length ?? 0) > 0;
+  const dueAt = immediate ? now : boundaryAfter(spool.openedAt ?? now, cfg.alert.schedule, cfg.mail.timezone);
+  const when = dueAt <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
+  const said = incidents?.summary() ?? "";
+  return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
+}
+var init_digest_poll = __esm({
+  "src/poll/digest-poll.ts"() {
+    "use strict";
+    init_interrupt();
+    init_plural();
+    init_filters();
+    init_storm();
+    init_time();
+    init_fit();
+    init_schedule();
+    init_cursor();
+    init_files();
+    init_poll_mail();
+    init_steps();
+    init_summary();
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats2.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats2.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats2;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats2 = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: {},
+      nas: {}
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code2) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
+        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/event.ts
+function eventOf(r, fallbackTime) {
+  const t = recordTime(r.timestamp);
+  const reason = clean(r.failureReason, 120);
+  const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
+  const user = clean(r.userName, 64);
+  return {
+    time: t ?? fallbackTime,
+    weight: Math.min(MAX_WEIGHT, Math.max(1, Math.floor(numberField(r, "TotalFailedAttempts") ?? 1))),
+    spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, "TotalFailedTime") ?? 0) * 1e3)),
+    nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
+    subject: user || endpoint,
+    endpoint,
+    code: reasonCode(reason) ?? reason.slice(0, 60),
+    reason
+  };
+}
+function numberField(r, name) {
+  const camel = name[0].toLowerCase() + name.slice(1);
+  const v = r[name] ?? r[camel];
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : void 0;
+  return n !== void 0 && Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+var MAX_WEIGHT, MAX_SPAN_MS;
+var init_event = __esm({
+  "src/incidents/event.ts"() {
+    "use strict";
+    init_times();
+    init_hints();
+    init_sanitize();
+    MAX_WEIGHT = 1e5;
+    MAX_SPAN_MS = 864e5;
+  }
+});
+
+// src/incidents/incident.ts
+function matches(i, e) {
+  switch (i.scope) {
+    case "nas":
+      return e.nas === i.nas && e.code === i.code;
+    case "reason":
+      return e.code === i.code;
+    case "subject":
+      return e.subject === i.subject;
+    case "all":
+      return true;
+  }
+}
+var RANK, byRank;
+var init_incident = __esm({
+  "src/incidents/incident.ts"() {
+    "use strict";
+    RANK = { storm: 0, "nas-wide": 1, spike: 2, "new-reason": 3, lockout: 4 };
+    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
+  }
+});
+
+// src/incidents/merge.ts
+function nasShare(c, nas) {
+  if (!c.tally || nas === void 0 || c.tally.weight === 0) return 0;
+  return (c.tally.nas.get(nas) ?? 0) / c.tally.weight;
+}
+function coveredBy(c, open2) {
+  const id = candidateId(c);
+  const same = open2.find((i) => i.id === id);
+  if (same) return same;
+  switch (c.scope) {
+    case "nas":
+      return open2.find((i) => i.scope === "reason" && i.code === c.code);
+    case "reason":
+      return open2.find((i) => i.scope === "nas" && i.code === c.code && nasShare(c, i.nas) >= CONCENTRATED);
+    case "subject":
+      return open2.find(
+        (i) => i.scope === "reason" && i.code === c.code || i.scope === "nas" && i.code === c.code && i.nas === c.nas
+      );
+    default:
+      return void 0;
+  }
+}
+function fold(candidates) {
+  const kept = [];
+  const codes2 = new Set(candidates.filter((c) => c.scope === "nas" || c.scope === "reason").map((c) => c.code));
+  for (const code2 of codes2) {
+    const nas = candidates.filter((c) => c.scope === "nas" && c.code === code2);
+    const wide = candidates.filter((c) => c.scope === "reason" && c.code === code2);
+    if (wide.length === 0) {
+      kept.push(...nas);
+    } else if (nas.length === 1 && nasShare(wide[0], nas[0].nas) >= CONCENTRATED) {
+      kept.push(withEvidence(nas[0], wide));
+    } else {
+      const [first, ...rest] = [...wide].sort(
+        (a, b) => a.rule === "new-reason" ? -1 : b.rule === "new-reason" ? 1 : 0
+      );
+      kept.push(withEvidence(first, rest, nasLine(first)));
+    }
+  }
+  for (const c of candidates) {
+    if (c.scope === "all") kept.push(c);
+    if (c.scope === "subject" && !coveredBy(
+      c,
+      kept.map((k) => ({ ...k, id: candidateId(k) }))
+    ))
+      kept.push(c);
+  }
+  return kept;
+}
+function withEvidence(c, others, extra) {
+  const lines = [...c.evidence, ...others.flatMap((o) => o.evidence)];
+  return { ...c, evidence: extra ? [...lines, extra] : lines };
+}
+function nasLine(c) {
+  if (!c.tally || c.tally.nas.size < 2) return void 0;
+  const top2 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  const more2 = c.tally.nas.size - top2.length;
+  return `Most affected NAS: ${top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+}
+var CONCENTRATED, candidateId;
+var init_merge = __esm({
+  "src/incidents/merge.ts"() {
+    "use strict";
+    CONCENTRATED = 0.7;
+    candidateId = (c) => {
+      if (c.scope === "nas") return `nas:${c.nas}:${c.code}`;
+      if (c.scope === "reason") return `reason:${c.code}`;
+      if (c.scope === "subject") return `subject:${c.subject}`;
+      return `all:${c.rule}`;
+    };
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS2, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey2, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS2 = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey2 = (nas, code2) => `${nas}\0${code2}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey2(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS2) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users2 = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
+        return users2 * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = {};
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: Object.fromEntries(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/lifecycle.ts
+function countMatch(match, id, e) {
+  const m = match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
+  m.weight += e.weight;
+  if (e.time >= m.last) {
+    m.last = e.time;
+    m.spanMs = e.spanMs;
+  }
+  match.set(id, m);
+}
+function hold(i, x, m) {
+  const w = m?.weight ?? 0;
+  const minutes = perMinute(x);
+  const rate = x.baseline.rate(x.now);
+  const expectedAll = rate === void 0 || minutes === void 0 ? void 0 : rate * minutes;
+  switch (i.scope) {
+    case "nas": {
+      const usual = x.baseline.nasLevel(i.nas ?? "") * x.baseline.busyness(x.now);
+      return w > 0 && x.windows.distinct(nasKey2(i.nas ?? "", i.code ?? "")) >= Math.max(1, Math.ceil(1.5 * usual));
+    }
+    case "reason":
+      if (i.rule !== "spike" || expectedAll === void 0) return w > 0;
+      return w > 0 && w >= Math.max(3, 2 * x.baseline.share(i.code ?? "") * expectedAll);
+    case "subject":
+      return w > 0;
+    case "all":
+      if (i.rule === "storm") return x.run.records > x.settings.stormThreshold / 2;
+      return x.run.weight >= Math.max(x.settings.spike.min / 2, 2 * (expectedAll ?? 0));
+  }
+}
+function claim(claimed, active, match) {
+  for (const i of active) {
+    if (i.scope !== "nas" && i.scope !== "subject" || i.code === void 0) continue;
+    claimed.set(i.code, (claimed.get(i.code) ?? 0) + (match.get(i.id)?.weight ?? 0));
+  }
+}
+function tallyFor(i, x) {
+  if (i.scope === "nas") return x.run.byNasCode.get(nasKey2(i.nas ?? "", i.code ?? ""));
+  if (i.scope === "reason") return x.run.byCode.get(i.code ?? "");
+  if (i.scope === "subject") return x.run.bySubject.get(i.subject ?? "");
+  return void 0;
+}
+function newIncident(c, x) {
+  const t = c.tally;
+  let since = t?.first ?? x.run.first ?? x.now;
+  if (c.scope === "nas")
+    for (const seen of x.windows.nas.get(nasKey2(c.nas ?? "", c.code ?? ""))?.values() ?? [])
+      since = Math.min(since, seen);
+  const last = t?.last ?? x.run.last ?? x.now;
+  const silent = !x.learned && c.rule !== "storm";
+  return {
+    id: candidateId(c),
+    rule: c.rule,
+    scope: c.scope,
+    nas: c.nas,
+    code: c.code,
+    subject: c.subject,
+    reason: t?.reason,
+    title: c.title,
+    evidence: c.evidence,
+    users: t?.users.sample() ?? [],
+    usersCount: t?.users.text ?? "",
+    endpoints: t?.endpoints.sample() ?? [],
+    endpointsCount: t?.endpoints.text ?? "",
+    since,
+    last,
+    quietUntil: last + x.settings.quietMs + (t?.spanMs ?? x.run.spanMs),
+    openedAt: x.now,
+    failures: t?.weight ?? x.run.weight,
+    reported: 0,
+    mailed: silent,
+    silent
+  };
+}
+function learn(x, active, match) {
+  if (x.intervalMs === void 0 || active.some((i) => i.scope === "all")) return;
+  const byReason = new Map([...x.run.byCode].map(([code2, t]) => [code2, t.weight]));
+  let inIncidents = 0;
+  for (const i of active) {
+    const w = i.openedAt === x.now ? tallyFor(i, x)?.weight ?? 0 : match.get(i.id)?.weight ?? 0;
+    inIncidents += w;
+    if (i.code !== void 0 && byReason.has(i.code)) byReason.set(i.code, Math.max(0, byReason.get(i.code) - w));
+  }
+  const nasLevels = /* @__PURE__ */ new Map();
+  for (const [key, subjects] of x.windows.nas) {
+    const [nas, code2] = splitNasKey(key);
+    if (active.some((i) => i.code === code2 && (i.scope === "reason" || i.nas === nas))) continue;
+    nasLevels.set(nas, Math.max(nasLevels.get(nas) ?? 0, subjects.size));
+  }
+  const rate = Math.max(0, x.run.weight - inIncidents) / (x.intervalMs / 6e4);
+  x.baseline.learn(x.now, x.intervalMs, rate, byReason, nasLevels);
+}
+function remember(known, seen, now, memoryMs) {
+  const reasons = { ...known };
+  for (const [code2, t] of seen) reasons[code2] = Math.max(reasons[code2] ?? 0, Math.min(t, now));
+  const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
+  keep.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(keep.slice(0, 1e3));
+}
+var perMinute;
+var init_lifecycle = __esm({
+  "src/incidents/lifecycle.ts"() {
+    "use strict";
+    init_merge();
+    init_rolling_window();
+    perMinute = (x) => x.intervalMs === void 0 ? void 0 : x.intervalMs / 6e4;
+  }
+});
+
+// src/incidents/words.ts
+function codeWithCause(code2, reason) {
+  const hint = hintFor(reason);
+  return hint ? `${code2} (${hint.cause ?? hint.short})` : code2 === reason ? code2 : `${code2} ${reason.slice(code2.length).trim().slice(0, 40)}`;
+}
+function who(t) {
+  const users2 = t.users.size >= t.endpoints.size;
+  const set = users2 ? t.users : t.endpoints;
+  return `${set.text} ${users2 ? "user" : "endpoint"}${set.text === "1" ? "" : "s"}`;
+}
+function poissonBound(mean2, p) {
+  let pmf = Math.exp(-mean2);
+  let below = 0;
+  let k = 0;
+  while (1 - below - pmf >= p && k < 1e4) {
+    below += pmf;
+    k++;
+    pmf *= mean2 / k;
+  }
+  return k + 1;
+}
+var mins, about, nasWideThreshold;
+var init_words = __esm({
+  "src/incidents/words.ts"() {
+    "use strict";
+    init_hints();
+    mins = (ms) => `${Math.round(ms / 6e4)} min`;
+    about = (x) => x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x));
+    nasWideThreshold = (min, factor, usual) => Math.max(min, Math.ceil(factor * usual), poissonBound(usual, 1e-6));
+  }
+});
+
+// src/incidents/rules.ts
+function nasWide(x) {
+  const { min, factor, windowMs } = x.settings.nasWide;
+  const out = [];
+  for (const [key, tally] of x.run.byNasCode) {
+    const [nas, code2] = splitNasKey(key);
+    const n = x.windows.distinct(key);
+    const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
+    if (n < nasWideThreshold(min, factor, usual)) continue;
+    out.push({
+      rule: "nas-wide",
+      scope: "nas",
+      nas,
+      code: code2,
+      tally,
+      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason)}`,
+      evidence: [
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
+      ]
+    });
+  }
+  return out;
+}
+function newReason(x) {
+  if (!x.learned) return [];
+  const out = [];
+  for (const [code2, tally] of x.run.byCode) {
+    const seen = x.reasons[code2];
+    if (seen !== void 0 && seen >= x.now - x.settings.newReason.memoryMs) continue;
+    const days = Math.round(x.settings.newReason.memoryMs / 864e5);
+    out.push({
+      rule: "new-reason",
+      scope: "reason",
+      code: code2,
+      tally,
+      title: `new reason ${codeWithCause(code2, tally.reason)}: ${plural(tally.weight, "failure")}, ${who(tally)}`,
+      evidence: [
+        `"${tally.reason}" was not seen in the last ${plural(days, "day")}: ${plural(tally.weight, "failure")} from ${who(tally)} on ${plural(tally.nas.size, "NAS", "")} in this poll.`
+      ]
+    });
+  }
+  return out;
+}
+function spike(x) {
+  const rate = x.baseline.rate(x.now);
+  if (rate === void 0 || x.intervalMs === void 0) return [];
+  const { min, factor } = x.settings.spike;
+  const minutes = x.intervalMs / 6e4;
+  const expectedAll = rate * minutes;
+  const out = [];
+  for (const [code2, tally] of x.run.byCode) {
+    const expected = x.baseline.share(code2) * expectedAll;
+    const subjects = Math.max(tally.users.size, tally.endpoints.size);
+    const weight = tally.weight - (x.claimed.get(code2) ?? 0);
+    if (weight < min || weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
+    out.push({
+      rule: "spike",
+      scope: "reason",
+      code: code2,
+      tally,
+      title: `${codeWithCause(code2, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
+      evidence: [
+        `${plural(tally.weight, "failure")} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, "NAS", "")}.`
+      ]
+    });
+  }
+  if (out.length === 0 && x.run.weight >= min && x.run.weight > factor * Math.max(expectedAll, 1)) {
+    out.push({
+      rule: "spike",
+      scope: "all",
+      tally: void 0,
+      title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
+      evidence: [
+        `${plural(x.run.weight, "failure")} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`
+      ]
+    });
+  }
+  return out;
+}
+function lockout(x) {
+  const { min, windowMs } = x.settings.lockout;
+  const out = [];
+  for (const [subject, entry] of x.windows.lock) {
+    const tally = x.run.bySubject.get(subject);
+    const n = x.windows.lockWeight(subject);
+    if (!tally || n < min) continue;
+    const reason = x.run.byCode.get(entry.code)?.reason ?? entry.code;
+    out.push({
+      rule: "lockout",
+      scope: "subject",
+      subject,
+      code: entry.code,
+      nas: entry.nas,
+      tally,
+      title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
+      evidence: [
+        `${subject} failed ${plural(n, "time")} within ${mins(windowMs)} (latest on ${entry.nas || "?"}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`
+      ]
+    });
+  }
+  return out;
+}
+function storm(x) {
+  if (x.run.records <= x.settings.stormThreshold) return [];
+  const top2 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const topText = top2 ? `, top ${codeWithCause(top2[0], top2[1].reason)}` : "";
+  return [
+    {
+      rule: "storm",
+      scope: "all",
+      tally: void 0,
+      title: `storm: ${x.run.records} failures in one poll${topText}`,
+      evidence: [
+        `${plural(x.run.records, "failure")} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`
+      ]
+    }
+  ];
+}
+var SPIKE_SUBJECTS;
+var init_rules = __esm({
+  "src/incidents/rules.ts"() {
+    "use strict";
+    init_plural();
+    init_rolling_window();
+    init_words();
+    SPIKE_SUBJECTS = 3;
+  }
+});
+
+// src/incidents/state.ts
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET5);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var import_node_path8, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET5;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    import_node_path8 = require("node:path");
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: {},
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = (dir) => (0, import_node_path8.join)(dir, "incidents.json");
+    strs = arr(str);
+    incident = obj({
+      id: str,
+      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
+      scope: oneOf(["nas", "reason", "subject", "all"]),
+      nas: optional(str),
+      code: optional(str),
+      subject: optional(str),
+      reason: optional(str),
+      title: str,
+      evidence: strs,
+      users: strs,
+      usersCount: str,
+      endpoints: strs,
+      endpointsCount: str,
+      since: num,
+      last: num,
+      quietUntil: num,
+      openedAt: num,
+      failures: num,
+      reported: num,
+      mailed: bool,
+      silent: bool
+    });
+    stateFile2 = checkOf(
+      obj({
+        version: literal(1),
+        since: optional(num),
+        lastRun: optional(num),
+        open: arr(incident),
+        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
+        reasons: record(num),
+        baseline: obj({
+          week: arr(num, 168),
+          weekN: arr(num, 168),
+          day: arr(num, 24),
+          dayN: arr(num, 24),
+          shares: record(num),
+          nas: record(num)
+        }),
+        window: obj({
+          nas: record(record(num)),
+          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
+        })
+      })
+    );
+    RESET5 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
+  }
+});
+
+// src/incidents/tally.ts
+function addTo(t, e) {
+  t.weight += e.weight;
+  t.first = Math.min(t.first, e.time);
+  t.last = Math.max(t.last, e.time);
+  t.spanMs = Math.max(t.spanMs, e.spanMs);
+  if (e.subject !== e.endpoint) t.users.add(e.subject);
+  t.endpoints.add(e.endpoint);
+  if (t.nas.size < 1e3 || t.nas.has(e.nas)) t.nas.set(e.nas, (t.nas.get(e.nas) ?? 0) + e.weight);
+}
+var MAX_NAMES, MAX_KEYS3, NameSet, newTally, RunTally;
+var init_tally = __esm({
+  "src/incidents/tally.ts"() {
+    "use strict";
+    init_rolling_window();
+    MAX_NAMES = 500;
+    MAX_KEYS3 = 2e4;
+    NameSet = class {
+      names = /* @__PURE__ */ new Set();
+      overflow = false;
+      add(name) {
+        if (!name) return;
+        if (this.names.size < MAX_NAMES) this.names.add(name);
+        else if (!this.names.has(name)) this.overflow = true;
+      }
+      get size() {
+        return this.names.size;
+      }
+      /** `12`, or `500+` when the cap was reached. */
+      get text() {
+        return `${this.names.size}${this.overflow ? "+" : ""}`;
+      }
+      sample(n = 10) {
+        return [...this.names].sort().slice(0, n);
+      }
+    };
+    newTally = (e) => ({
+      weight: 0,
+      reason: e.reason,
+      first: e.time,
+      last: e.time,
+      spanMs: 0,
+      users: new NameSet(),
+      endpoints: new NameSet(),
+      nas: /* @__PURE__ */ new Map()
+    });
+    RunTally = class {
+      /** Weighted failures (TotalFailedAttempts counted) and records. */
+      weight = 0;
+      records = 0;
+      first;
+      last;
+      spanMs = 0;
+      byCode = /* @__PURE__ */ new Map();
+      byNasCode = /* @__PURE__ */ new Map();
+      bySubject = /* @__PURE__ */ new Map();
+      /** `detail`: also by NAS and by user (not once a storm is certain: the storm is the news). */
+      add(e, detail = true) {
+        this.weight += e.weight;
+        this.records++;
+        this.first = Math.min(this.first ?? e.time, e.time);
+        this.last = Math.max(this.last ?? e.time, e.time);
+        this.spanMs = Math.max(this.spanMs, e.spanMs);
+        const keys = [[this.byCode, e.code]];
+        if (detail) keys.push([this.byNasCode, nasKey2(e.nas, e.code)], [this.bySubject, e.subject]);
+        for (const [map, key] of keys) {
+          if (!key) continue;
+          let t = map.get(key);
+          if (!t) {
+            if (map.size >= MAX_KEYS3) continue;
+            t = newTally(e);
+            map.set(key, t);
+          }
+          addTo(t, e);
+        }
+      }
+    };
+  }
+});
+
+// src/incidents/engine.ts
+var MAX_OPEN, WEEK, MAX_RESOLVED, IncidentEngine;
+var init_engine = __esm({
+  "src/incidents/engine.ts"() {
+    "use strict";
+    init_baseline();
+    init_event();
+    init_incident();
+    init_lifecycle();
+    init_merge();
+    init_rolling_window();
+    init_rules();
+    init_state();
+    init_tally();
+    MAX_OPEN = 100;
+    WEEK = 7 * 864e5;
+    MAX_RESOLVED = 50;
+    IncidentEngine = class {
+      constructor(state, opts) {
+        this.opts = opts;
+        this.#state = structuredClone(state ?? emptyIncidentState());
+        this.#windows = new Windows(this.#state.window);
+        const since = this.#state.since ?? opts.now;
+        this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
+      }
+      opts;
+      run = new RunTally();
+      #windows;
+      #baseline;
+      #state;
+      #match = /* @__PURE__ */ new Map();
+      #seen = /* @__PURE__ */ new Map();
+      #verdict;
+      #open = [];
+      #resolved = [];
+      observe(record2) {
+        const e = eventOf(record2, this.opts.now);
+        this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
+        if (this.opts.isMuted?.(record2)) return;
+        const { rules, stormThreshold, lockout: lockout2 } = this.opts.settings;
+        const detail = !rules.has("storm") || this.run.records < stormThreshold;
+        this.run.add(e, detail);
+        if (detail) {
+          this.#windows.addNas(e);
+          if (lockout2.reasons.length === 0 || lockout2.reasons.includes(e.code)) this.#windows.addLock(e);
+        }
+        for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+      }
+      evaluate() {
+        if (this.#verdict) return this.#verdict;
+        const { settings: s, now } = this.opts;
+        const st = this.#state;
+        st.since ??= now;
+        this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
+        const input = {
+          now,
+          settings: s,
+          run: this.run,
+          windows: this.#windows,
+          baseline: this.#baseline,
+          reasons: st.reasons,
+          intervalMs: st.lastRun === void 0 ? void 0 : Math.min(6 * 36e5, Math.max(6e4, now - st.lastRun)),
+          learned: now >= st.since + s.learningMs,
+          claimed: /* @__PURE__ */ new Map()
+        };
+        const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
+        claim(
+          input.claimed,
+          st.open.filter((i) => active.has(i.id)),
+          this.#match
+        );
+        const fresh = this.#candidates(input, active);
+        const created = fresh.map((c) => newIncident(c, input));
+        this.#advance(active, now);
+        this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
+        const owed = this.#open.filter((i) => !i.mailed && !i.silent);
+        const all = /* @__PURE__ */ new Set([...active, ...created.map((i) => i.id)]);
+        learn(
+          input,
+          this.#open.filter((i) => all.has(i.id) && !i.silent),
+          this.#match
+        );
+        this.#verdict = {
+          opened: owed.sort(byRank),
+          ongoing: this.#open.filter((i) => i.mailed && !i.silent && i.failures > i.reported).map((i) => ({ incident: i, failures: i.failures - i.reported })),
+          resolved: this.#resolved
+        };
+        return this.#verdict;
+      }
+      #candidates(input, active) {
+        const rules = input.settings.rules;
+        const found = [
+          ...rules.has("storm") ? storm(input) : [],
+          ...rules.has("nas-wide") ? nasWide(input) : [],
+          ...rules.has("new-reason") ? newReason(input) : [],
+          ...rules.has("spike") ? spike(input) : [],
+          ...rules.has("lockout") ? lockout(input) : []
+        ];
+        const stormOpen = this.#state.open.find((i) => i.id === "all:storm" && active.has(i.id));
+        const inStorm = stormOpen !== void 0 || found.some((c) => c.rule === "storm");
+        const candidates = inStorm ? found.filter((c) => c.rule === "storm") : found;
+        const fresh = [];
+        for (const c of candidates) {
+          const covering = coveredBy(c, this.#state.open);
+          if (covering) active.add(covering.id);
+          else fresh.push(c);
+        }
+        return fold(fresh);
+      }
+      /** Open incidents take this run's failures or close after the quiet period. */
+      #advance(active, now) {
+        this.#resolved = [...this.#state.resolved];
+        for (const i of this.#state.open) {
+          const m = this.#match.get(i.id);
+          if (active.has(i.id) && m && m.weight > 0) {
+            i.failures += m.weight;
+            i.last = Math.max(i.last, m.last);
+            i.quietUntil = Math.max(i.quietUntil, m.last + this.opts.settings.quietMs + m.spanMs);
+          }
+          if (!active.has(i.id) && now >= i.quietUntil) {
+            if (!i.silent)
+              this.#resolved.push({
+                id: i.id,
+                title: i.title,
+                since: i.since,
+                last: i.last,
+                failures: i.failures,
+                unmailed: !i.mailed
+              });
+          } else {
+            this.#open.push(i);
+          }
+        }
+        this.#resolved = this.#resolved.slice(-MAX_RESOLVED);
+      }
+      /**
+       * The state to save. `delivered`: a mail carrying this verdict's opened and resolved incidents
+       * was accepted; otherwise they stay owed to the next mail.
+       */
+      nextState(delivered) {
+        this.evaluate();
+        const { now, settings } = this.opts;
+        return {
+          version: 1,
+          since: this.#state.since,
+          lastRun: now,
+          open: this.#open.map((i) => delivered ? { ...i, mailed: true, reported: i.failures } : i),
+          resolved: delivered ? [] : this.#resolved,
+          reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
+          baseline: this.#baseline.s,
+          window: this.#windows.toState()
+        };
+      }
+    };
+  }
+});
+
+// src/poll/poll-incidents.ts
+function incidentsOn(cfg, backfill) {
+  const { mode } = cfg.incidents;
+  return !backfill && (mode === "on" || mode === "auto" && cfg.alert.mode === "digest");
+}
+var PollIncidents;
+var init_poll_incidents = __esm({
+  "src/poll/poll-incidents.ts"() {
+    "use strict";
+    init_plural();
+    init_engine();
+    init_state();
+    init_steps();
+    PollIncidents = class {
+      constructor(cfg, now) {
+        this.cfg = cfg;
+        this.now = now;
+        this.#state = loadIncidentState(cfg.stateDir);
+      }
+      cfg;
+      now;
+      engine;
+      #state;
+      /** A new engine for a (re)started batch. */
+      start() {
+        this.engine = new IncidentEngine(this.#state, { settings: this.cfg.incidents, now: this.now });
+        return this.engine;
+      }
+      verdict() {
+        return this.engine?.evaluate();
+      }
+      /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
+      save(delivered) {
+        const engine = this.engine;
+        if (!engine) return;
+        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
+        if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
+        else write();
+      }
+      /** `, INCIDENT sw-access-b2: 12 users failing 11036 (\u2026)` for the summary line. */
+      summary() {
+        const opened = this.verdict()?.opened ?? [];
+        if (opened.length === 0) return "";
+        const more2 = opened.length > 1 ? ` and ${plural(opened.length - 1, "more incident")}` : "";
+        return `; INCIDENT ${opened[0].title}${more2}`;
+      }
+    };
   }
 });
 
 // src/poll/poll.ts
-async function fetchBatch(cfg, opts, cursor, deadline, io, sys) {
-  const start = opts.since !== void 0 ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
-  io.debug(`getFailures ${start ? `startTimestamp=${start}` : "{} (ISE default: the last hour)"}`);
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const batch = new Batch(
-    opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
-    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
-    sys.tune
-  );
-  const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
-  try {
-    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
-    return { batch, ...stats };
-  } finally {
-    await http.close();
-  }
-}
 async function poll(cfg, opts, deadline, io, sys) {
+  const incidents = incidentsOn(cfg, opts.since !== void 0) ? new PollIncidents(cfg, sys.now()) : void 0;
+  const ctx = { deadline, io, sys, incidents };
+  const mute2 = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
+  if (spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2))
+    return digestPoll(cfg, opts, ctx, spool, mute2);
+  return mailPoll(cfg, opts, ctx, mute2);
+}
+async function mailPoll(cfg, opts, ctx, mute2) {
+  const { deadline, io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== void 0;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys);
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? "none" : cfg.mail.attach;
+  const newDigest = () => new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg) });
+  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.("after-fetch");
-  io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
-  const notes = runNotes(cfg, invalid);
   const d = batch.digest;
+  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
   if (d.total === 0) {
     d.close();
-    if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
+    stopIfAsked(sys.stop);
+    if (!opts.dryRun) incidents?.save(false);
+    if (d.seenTotal > 0) return nothingToMail(cfg, opts, next, batch, notes);
+    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
     return outcome(notes, "no new failures");
   }
-  const base = composer(cfg, batch, sys.now());
+  const verdict = incidents?.verdict();
+  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
   const what = plural(d.total, "new failure");
-  const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : "";
+  const aside = asideText(d);
   const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
+    const said = incidents?.summary() ?? "";
+    return outcome(notes, `dry run: ${what} found${aside}, nothing sent, cursor unchanged${newest}${said}`);
   }
   if (deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
-      Exit.ise,
+      "ise-timeout",
       "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
     );
   }
-  const sent = await sendFitted(cfg, deadline, compose2);
+  const sent = await sendPollMail(cfg, deadline, compose2, backfill);
   sys.crash?.("after-send");
-  if (!backfill) commitMailed(cfg, cursor, batch);
-  const accepted = cfg.mail.dest.length - sent.rejected.length;
-  const to = plural(accepted, "recipient");
-  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`);
-  const att = d.attachment();
-  if (att && att.omitted > 0)
-    notes.push(
-      att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)"
-    );
-  const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
+  stopIfAsked(sys.stop);
+  if (!backfill) afterDelivery(() => saveCursor(cfg.stateDir, next), "the cursor was not saved", "these failures");
+  incidents?.save(true);
+  notes.push(...sentNotes(sent, d));
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
+  const data = {
+    mailed: d.total,
+    muted: d.mutedTotal,
+    filtered: d.filteredTotal,
+    attachmentRows: d.attachment()?.rows ?? 0
+  };
   return outcome(
     notes,
-    `${what} mailed to ${to}${skipped}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}`,
+    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}${incidents?.summary() ?? ""}`,
     data
   );
 }
-function commitMailed(cfg, cursor, batch) {
-  try {
-    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      Exit.usage,
-      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
-      { cause: err }
-    );
-  }
-}
-function allFiltered(cfg, opts, cursor, batch, notes) {
+function nothingToMail(cfg, opts, next, batch, notes) {
   const commit = opts.since === void 0 && !opts.dryRun;
-  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  const n = batch.mailed.size;
-  const why = filterNotes(batch.digest.filtered).map((s) => s.replace(" more ", " ")).join(", ");
+  if (commit) saveCursor(cfg.stateDir, next);
+  const d = batch.digest;
+  const n = d.seenTotal;
+  const why = [
+    ...d.mutedTotal ? [`${d.mutedTotal} muted`] : [],
+    ...filterNotes(d.filtered).map((s) => s.replace(" more ", " "))
+  ];
+  const all = d.mutedTotal === 0 ? "filtered out" : d.filteredTotal === 0 ? "muted" : "muted or filtered out";
   const tail = commit ? "cursor advanced" : "cursor unchanged";
-  return outcome(notes, `${plural(n, "new failure")}, all filtered out (${why}): nothing mailed, ${tail}`, {
+  return outcome(notes, `${plural(n, "new failure")}, all ${all} (${why.join(", ")}): nothing mailed, ${tail}`, {
     mailed: 0,
-    filtered: n
+    muted: d.mutedTotal,
+    filtered: d.filteredTotal
   });
 }
-function commitEmpty(cfg, cursor, serverDate, reset) {
-  if (cursor.highWater !== void 0 && !reset) return;
-  const next = advance(cursor, /* @__PURE__ */ new Map(), cfg.overlapMs, serverDate);
-  if (next.highWater !== void 0 || reset) saveCursor(cfg.stateDir, next);
-}
-var minSendMs;
 var init_poll = __esm({
   "src/poll/poll.ts"() {
     "use strict";
     init_errors();
+    init_interrupt();
     init_plural();
     init_digest();
     init_filters();
-    init_http();
-    init_session();
-    init_tls();
+    init_store();
     init_fit();
+    init_spool();
     init_cursor();
-    init_batch();
+    init_digest_poll();
+    init_poll_incidents();
     init_poll_mail();
+    init_steps();
     init_summary();
-    minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
   }
 });
 
 // src/state/lock.ts
 function acquireLock(stateDir, env) {
   const file = stateFile.lock(stateDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
-    try {
-      (0, import_node_fs6.mkdirSync)(stateDir, { recursive: true });
-      const fd = (0, import_node_fs6.openSync)(file, "wx", 420);
-      (0, import_node_fs6.writeSync)(fd, `${JSON.stringify(mine)}
-`);
-      (0, import_node_fs6.closeSync)(fd);
-      return () => releaseIfMine(file, mine);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "EEXIST")
-        throw usageError(
-          `cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`
-        );
-    }
-    const owner = readOwner(file);
-    const held = owner ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs : youngerThan(file, 1e4, env.now());
-    if (held) {
-      const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : "just starting";
-      throw new AppError(
-        Exit.locked,
-        `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const mine = `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}
+`;
+    if (create(file, mine)) return () => releaseIfMine(file, mine);
+    const seen = look(file);
+    if (!seen) continue;
+    const { owner } = seen;
+    const now = env.now();
+    if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
+      const who2 = `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}`;
+      throw new LockHeld(
+        `another run (${who2}) holds ${file}; this run did nothing. If no run is active, delete that file`,
+        file,
+        owner
       );
     }
-    removeFile(file);
+    if (!takeOver(file, seen.id, now))
+      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing`, file);
   }
-  throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing`, file);
 }
-function releaseIfMine(file, mine) {
-  const owner = readOwner(file);
-  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) removeFile(file);
-}
-function removeFile(file) {
+function create(file, content) {
+  const tmp = (0, import_node_path9.join)((0, import_node_path9.dirname)(file), `.run.lock.${random()}.tmp`);
   try {
-    (0, import_node_fs6.unlinkSync)(file);
+    makeStateDir((0, import_node_path9.dirname)(file));
+    writeNew(tmp, content);
+    try {
+      (0, import_node_fs9.linkSync)(tmp, file);
+    } catch (err) {
+      if (!NO_LINK.has(code(err))) throw err;
+      writeNew(file, content);
+    }
+    return true;
   } catch (err) {
-    if (err.code !== "ENOENT") throw err;
+    if (code(err) === "EEXIST") return false;
+    throw stateError(
+      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
+    );
+  } finally {
+    try {
+      (0, import_node_fs9.rmSync)(tmp, { force: true });
+    } catch {
+    }
   }
 }
-function youngerThan(file, ms, now) {
+function writeNew(file, content) {
+  const fd = (0, import_node_fs9.openSync)(file, "wx", 384);
   try {
-    return now - (0, import_node_fs6.statSync)(file).mtimeMs < ms;
+    (0, import_node_fs9.writeSync)(fd, content);
+  } finally {
+    (0, import_node_fs9.closeSync)(fd);
+  }
+}
+function identityOf(file) {
+  try {
+    return identity((0, import_node_fs9.statSync)(file));
   } catch {
+    return void 0;
+  }
+}
+function look(file) {
+  let fd;
+  try {
+    fd = (0, import_node_fs9.openSync)(file, "r");
+  } catch (err) {
+    if (code(err) === "ENOENT") return void 0;
+    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
+  }
+  try {
+    const buf = Buffer.alloc(512);
+    const n = (0, import_node_fs9.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs9.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+  } finally {
+    (0, import_node_fs9.closeSync)(fd);
+  }
+}
+function takeOver(file, id, now) {
+  const marker = `${file}.${id}.takeover`;
+  try {
+    writeNew(marker, "");
+  } catch (err) {
+    if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
+    try {
+      if (now - (0, import_node_fs9.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs9.rmSync)(marker, { force: true });
+    } catch {
+    }
     return false;
   }
-}
-function readOwner(file) {
+  const moved = `${file}.${random()}.stale`;
   try {
-    const data = JSON.parse((0, import_node_fs6.readFileSync)(file, "utf8"));
-    const started = typeof data.started === "string" ? Date.parse(data.started) : NaN;
+    if (identityOf(file) !== id) return true;
+    (0, import_node_fs9.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs9.linkSync)(moved, file);
+  } catch {
+  } finally {
+    (0, import_node_fs9.rmSync)(moved, { force: true });
+    (0, import_node_fs9.rmSync)(marker, { force: true });
+  }
+  return true;
+}
+function releaseIfMine(file, mine) {
+  try {
+    if ((0, import_node_fs9.readFileSync)(file, "utf8") === mine) (0, import_node_fs9.rmSync)(file, { force: true });
+  } catch {
+  }
+}
+function parseOwner(text3) {
+  try {
+    const data = JSON.parse(text3);
+    const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
     if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
   } catch {
   }
   return void 0;
 }
-var import_node_fs6;
+var import_node_fs9, import_node_path9, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs9 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_errors();
     init_files();
+    LockHeld = class extends AppError {
+      constructor(message, file, owner) {
+        super("locked", message);
+        this.file = file;
+        this.owner = owner;
+      }
+      file;
+      owner;
+    };
+    NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
+    MARKER_STALE_MS = 6e4;
+    random = () => Math.floor(Math.random() * 1e9);
+    code = (err) => err.code ?? "error";
+    identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
   }
 });
 
@@ -10671,22 +13795,50 @@ __export(run_exports, {
 async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  const release = opts.dryRun ? () => void 0 : acquireLock(cfg.stateDir, { pid: sys.pid, now: sys.now, alive: sys.alive, staleAfterMs: 2 * cfg.deadlineMs });
+  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate }, deadline, io, sys));
+  let release = () => void 0;
   try {
-    if (opts.dryRun || opts.since !== void 0) return await poll(cfg, opts, deadline, io, sys);
-    return await watchedPoll(cfg, sys, deadline, (decorate) => poll(cfg, { ...opts, decorate }, deadline, io, sys));
+    if (!opts.dryRun)
+      release = acquireLock(cfg.stateDir, {
+        pid: sys.pid,
+        now: sys.now,
+        alive: sys.alive,
+        maxRunMs: cfg.deadlineMs + RUN_TAIL_MS
+      });
+  } catch (err) {
+    throw await refused(cfg, opts, sys, deadline, err);
+  }
+  try {
+    if (opts.dryRun || opts.since !== void 0) return await once();
+    return await watchedPoll(cfg, sys, deadline, once);
   } finally {
     release();
   }
 }
+async function refused(cfg, opts, sys, deadline, err) {
+  if (!(err instanceof LockHeld) || !err.owner || opts.since !== void 0) return err;
+  const { pid, started } = err.owner;
+  const heldMs = sys.now() - started;
+  if (heldMs < cfg.health.alertAfterMs) return err;
+  const holder = `another run (pid ${pid}, started ${new Date(started).toISOString()})`;
+  const stuck = new AppError(
+    "lock-stuck",
+    `${holder} has held ${err.file} for ${Math.round(heldMs / 6e4)} min, longer than HEALTH_ALERT_AFTER: it may be stuck; this run did nothing. Stop that process, or delete the file if it is gone`
+  );
+  return stuckLockFailure(cfg, sys, deadline, stuck, started);
+}
+var RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
-    init_config();
+    init_require();
     init_deadline();
+    init_errors();
+    init_interrupt();
     init_watch();
     init_poll();
     init_lock();
+    RUN_TAIL_MS = 6e4;
   }
 });
 
@@ -10788,7 +13940,7 @@ async function testMail(cfg, sys) {
 var init_test_mail = __esm({
   "src/commands/test-mail.ts"() {
     "use strict";
-    init_config();
+    init_require();
     init_deadline();
     init_errors();
     init_plural();
@@ -10842,7 +13994,7 @@ async function setup(cfg, sys, io) {
 var init_setup = __esm({
   "src/commands/setup.ts"() {
     "use strict";
-    init_config();
+    init_require();
     init_deadline();
     init_errors();
     init_control();
@@ -10861,13 +14013,13 @@ function withTimeout(p, ms, what) {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 async function dnsCheck(ctx, report, host, key, exitCode) {
-  if ((0, import_node_net.isIP)(host)) {
+  if ((0, import_node_net2.isIP)(host)) {
     report.ok(`dns ${host}`, "an IP address, no lookup needed");
     return true;
   }
   const found = await report.probe(`dns ${host}`, exitCode, async () => {
     try {
-      const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS), "DNS lookup timed out");
+      const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS2), "DNS lookup timed out");
       return { value: true, detail: addrs.map((a) => a.address).join(", ") };
     } catch (err) {
       throw new Error(
@@ -10878,13 +14030,13 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
   return found === true;
 }
 async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
-  const ok = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
-    const ms = ctx.deadline.cap(STEP_MS);
-    await new Promise((resolve4, reject) => {
-      const socket = (0, import_node_net.connect)({ host, port: port2, timeout: ms });
+  const ok2 = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
+    const ms = ctx.deadline.cap(STEP_MS2);
+    await new Promise((resolve3, reject) => {
+      const socket = (0, import_node_net2.connect)({ host, port: port2, timeout: ms });
       socket.once("connect", () => {
         socket.destroy();
-        resolve4();
+        resolve3();
       });
       socket.once("timeout", () => {
         socket.destroy();
@@ -10897,16 +14049,16 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
     });
     return { value: true, detail: "connected" };
   });
-  return ok === true;
+  return ok2 === true;
 }
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path4.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path10.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
-      (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
-      (0, import_node_fs7.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs7.unlinkSync)(probe);
+      makeStateDir(dir);
+      (0, import_node_fs10.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs10.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
         `${dir} is not writable (${err.code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
@@ -10929,7 +14081,7 @@ async function smtpChecks(ctx, report) {
   ))
     return report.skip("smtp", "needs TCP");
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
-    const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now));
+    const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS2), ctx.sys.now));
     try {
       await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
@@ -10942,19 +14094,20 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : "no AUTH configured"}` };
   });
 }
-var import_promises, import_node_fs7, import_node_net, import_node_path4, STEP_MS;
+var import_promises, import_node_fs10, import_node_net2, import_node_path10, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises = require("node:dns/promises");
-    import_node_fs7 = require("node:fs");
-    import_node_net = require("node:net");
-    import_node_path4 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_net2 = require("node:net");
+    import_node_path10 = require("node:path");
     init_deadline();
     init_errors();
     init_smtp();
     init_transport();
-    STEP_MS = 1e4;
+    init_files();
+    STEP_MS2 = 1e4;
   }
 });
 
@@ -10983,12 +14136,12 @@ async function hostChecks(ctx, report, ep, tls) {
   });
 }
 async function verifiedHandshake(ctx, ep, tls) {
-  const ms = ctx.deadline.cap(STEP_MS2);
-  return new Promise((resolve4, reject) => {
-    const socket = (0, import_node_tls.connect)({
+  const ms = ctx.deadline.cap(STEP_MS3);
+  return new Promise((resolve3, reject) => {
+    const socket = (0, import_node_tls2.connect)({
       host: ep.host,
       port: ep.port,
-      servername: (0, import_node_net2.isIP)(ep.host) ? void 0 : ep.host,
+      servername: (0, import_node_net3.isIP)(ep.host) ? void 0 : ep.host,
       ca: tls.ca,
       cert: tls.cert,
       key: tls.key,
@@ -11000,13 +14153,13 @@ async function verifiedHandshake(ctx, ep, tls) {
     socket.once("secureConnect", () => {
       const peer = socket.getPeerCertificate();
       socket.destroy();
-      resolve4(
+      resolve3(
         `certificate ${peer.subject?.CN ?? "?"} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`
       );
     });
     socket.once("timeout", () => {
       socket.destroy();
-      reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
+      reject(new Error(noHandshake(ms, ep.port)));
     });
     socket.once(
       "error",
@@ -11043,7 +14196,10 @@ async function nodeChecks(ctx, report, px, node) {
     const since = new Date(ctx.sys.now() - 6e4).toISOString();
     let n = 0;
     try {
-      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, () => n++);
+      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, {
+        begin: () => void 0,
+        add: () => n++
+      });
     } catch (err) {
       if (err instanceof ServiceStatusError) {
         throw iseError(
@@ -11055,19 +14211,65 @@ async function nodeChecks(ctx, report, px, node) {
     return { value: true, detail: `${n} failure(s) in the last minute` };
   });
 }
-var import_node_net2, import_node_tls, STEP_MS2;
+var import_node_net3, import_node_tls2, STEP_MS3;
 var init_ise_checks = __esm({
   "src/doctor/ise-checks.ts"() {
     "use strict";
-    import_node_net2 = require("node:net");
-    import_node_tls = require("node:tls");
+    import_node_net3 = require("node:net");
+    import_node_tls2 = require("node:tls");
     init_errors();
     init_control();
     init_failures();
     init_http();
     init_session();
+    init_transport_errors();
     init_local_checks();
-    STEP_MS2 = 1e4;
+    STEP_MS3 = 1e4;
+  }
+});
+
+// src/doctor/policy-lines.ts
+function policyLines(ctx, report) {
+  const { cfg, sys } = ctx;
+  const info = (name, detail) => report.add({ name, status: "info", detail, exitCode: Exit.ok });
+  const fail2 = (name, err) => report.fail(name, err, Exit.usage);
+  const fmt2 = timeFormat(cfg.mail.timezone);
+  const digest = cfg.alert.mode === "digest";
+  if (digest) info("alert policy", `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  try {
+    const spool = Spool.open(cfg.stateDir, false);
+    const held = spool.total + spool.muted;
+    if (held === 0 && digest) info("digest", "nothing pending");
+    else if (held > 0) {
+      const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
+      const when = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt2(at)} (run --flush sends it now)`;
+      const since = spool.openedAt === void 0 ? "" : ` since ${fmt2(spool.openedAt)}`;
+      const muted = spool.muted ? `, ${spool.muted} muted` : "";
+      info(
+        "digest",
+        `${plural(spool.total, "failure")} pending${since}${muted}; ${when}; ${spool.bytes} bytes of records kept`
+      );
+    }
+  } catch (err) {
+    fail2("digest spool", err);
+  }
+  try {
+    const mutes = loadMutes(cfg.stateDir, sys.now());
+    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt2(m.until)}`).join("; ");
+    if (mutes.active.length) info("mutes", `${plural(mutes.active.length, "active mute")}: ${list2} (run.js mutes)`);
+  } catch (err) {
+    fail2("mutes", err);
+  }
+}
+var init_policy_lines = __esm({
+  "src/doctor/policy-lines.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_time();
+    init_store();
+    init_schedule();
+    init_spool();
   }
 });
 
@@ -11137,7 +14339,7 @@ __export(doctor_exports, {
 async function doctor(loadConfig2, sys, io) {
   const report = new DoctorReport(io);
   const cfg = await report.probe("config", Exit.usage, () => {
-    const c = loadConfig2();
+    const c = loadOrExplain(loadConfig2);
     return { value: c, detail: `${c.configFile ?? "no config file, environment only"}; STATE_DIR ${c.stateDir}` };
   });
   if (!cfg) return report.outcome();
@@ -11163,24 +14365,34 @@ async function doctor(loadConfig2, sys, io) {
   if (mail) await smtpChecks(ctx, report);
   else report.skip("SMTP", "fix the mail settings first");
   healthLines(ctx, report);
+  policyLines(ctx, report);
   return report.outcome();
+}
+function loadOrExplain(loadConfig2) {
+  try {
+    return loadConfig2([]);
+  } catch (err) {
+    loadConfig2(["ise", "mail"]);
+    throw err;
+  }
 }
 function healthLines(ctx, report) {
   for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
-    const text2 = line.replace(/^health: /, "");
-    if (text2.startsWith("FAIL "))
-      report.add({ name: "health", status: "FAIL", detail: text2.slice(5), exitCode: Exit.usage });
-    else report.add({ name: "health", status: "info", detail: text2, exitCode: Exit.ok });
+    const text3 = line.replace(/^health: /, "");
+    if (text3.startsWith("FAIL "))
+      report.add({ name: "health", status: "FAIL", detail: text3.slice(5), exitCode: Exit.usage });
+    else report.add({ name: "health", status: "info", detail: text3, exitCode: Exit.ok });
   }
 }
 var init_doctor = __esm({
   "src/commands/doctor.ts"() {
     "use strict";
-    init_config();
+    init_require();
     init_deadline();
     init_errors();
     init_ise_checks();
     init_local_checks();
+    init_policy_lines();
     init_report();
     init_health_record();
     init_tls();
@@ -11199,7 +14411,7 @@ var init_iosxe_backfill = __esm({
 var iosxe_cron_default;
 var init_iosxe_cron = __esm({
   "eem/iosxe-cron.txt"() {
-    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
+    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! OK lines are informational (severity 6): "logging buffered informational" keeps them.\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
   }
 });
 
@@ -11207,7 +14419,7 @@ var init_iosxe_cron = __esm({
 var iosxe_guestshell_default;
 var init_iosxe_guestshell = __esm({
   "eem/iosxe-guestshell.txt"() {
-    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE (one time, in configuration mode).\n! Catalyst 9k, via the management port. Routers (ISR4k, C8000, ISR1k) use a\n! VirtualPortGroup instead: see eem/README.md. If ISE or the mail server are\n! host names, add "name-server0 <DNS-IP>" under app-hosting appid guestshell.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   show app-hosting detail appid guestshell\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
+    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE 16.12 and 17.x (one time, in configuration mode).\n! Catalyst 9k, via the management port. Application hosting is not VRF-aware: Guestshell\n! is a host of its own on the management segment and needs its own address, gateway and\n! DNS server. Replace the four <...> values before pasting: a free address in the subnet\n! of GigabitEthernet0/0, its mask, the router of that subnet, a DNS server. With DHCP on\n! that segment, delete the guest-ipaddress and app-default-gateway lines instead.\n! Routers (ISR4k, C8000, ISR1k) use a VirtualPortGroup: see the README device guide.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n  guest-ipaddress <GUEST-IP> netmask <NETMASK>\n app-default-gateway <GATEWAY-IP> guest-interface 0\n name-server0 <DNS-IP>\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   guestshell run ip addr\n!   guestshell run ip route\n!   guestshell run getent hosts <ISE_HOST>\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
   }
 });
 
@@ -11221,6 +14433,8 @@ var init_nxos_scheduler = __esm({
 ! The scheduler keeps no run time limit: RUN_DEADLINE in the config file bounds a run.
 ! Check it with: show scheduler logfile
 ! TACACS+ users: configure "scheduler aaa-authentication password ..." first.
+! NX-OS Guest Shell is CentOS 7 (glibc 2.17): the official Node 18+ build does not start
+! there; install the unofficial linux-x64-glibc-217 build (README device guide, step 4).
 configure terminal
 feature scheduler
 scheduler job name ise_to_mail
@@ -11238,7 +14452,9 @@ end
 // src/commands/eem.ts
 var eem_exports = {};
 __export(eem_exports, {
+  GUESTSHELL_NODE: () => GUESTSHELL_NODE,
   TEMPLATES: () => TEMPLATES,
+  deviceDir: () => deviceDir,
   fill: () => fill,
   placeholders: () => placeholders,
   renderEem: () => renderEem,
@@ -11252,26 +14468,25 @@ function fill(template, values) {
   });
 }
 function scheduleFor(every) {
-  const m = /^(\d+)\s*(m|min|h|d)$/i.exec(every.trim());
-  const n = m ? Number(m[1]) : NaN;
-  const unit = m?.[2]?.toLowerCase();
-  const minutes = unit === "d" ? n * 1440 : unit === "h" ? n * 60 : n;
-  if (minutes >= 1 && minutes < 60 && 60 % minutes === 0) {
-    return { cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
+  const ms = parseDuration(every.replace(/min\s*$/i, "m"));
+  if (ms === void 0)
+    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
+  const minutes = ms / 6e4;
+  if (!EVEN_MINUTES.includes(minutes)) {
+    throw usageError(
+      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`
+    );
   }
+  if (minutes < 60)
+    return { minutes, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
   const hours = minutes / 60;
-  if (Number.isInteger(hours) && hours >= 1 && hours < 24 && 24 % hours === 0) {
-    return { cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  }
-  if (minutes === 1440) return { cron: "0 0 * * *", repeat: "1:0:0" };
-  throw usageError(
-    `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`
-  );
+  if (hours < 24) return { minutes, cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
+  return { minutes, cron: "0 0 * * *", repeat: "1:0:0" };
 }
-function integer(flag, text2, min, max) {
-  const n = Number(text2);
-  if (!/^\d+$/.test(text2.trim()) || n < min || n > max)
-    throw usageError(`${flag} "${text2}" must be a whole number from ${min} to ${max}`);
+function integer(flag, text3, min, max) {
+  const n = Number(text3);
+  if (!/^\d+$/.test(text3.trim()) || n < min || n > max)
+    throw usageError(`${flag} "${text3}" must be a whole number from ${min} to ${max}`);
   return n;
 }
 function pasteSafe(what, value) {
@@ -11282,6 +14497,16 @@ function pasteSafe(what, value) {
   }
   return value;
 }
+function deviceDir(opts) {
+  if (opts.dir !== void 0 && !(0, import_node_path11.isAbsolute)(opts.dir))
+    throw usageError(
+      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
+    );
+  return opts.dir;
+}
+function nodePath(opts, sys) {
+  return opts.node ?? (opts.dir !== void 0 ? GUESTSHELL_NODE : sys.execPath ?? "node");
+}
 function placeholders(opts, cfg, sys) {
   const schedule = scheduleFor(opts.every);
   const maxrun = integer("--maxrun", opts.maxrun, 20, 86400);
@@ -11291,12 +14516,12 @@ function placeholders(opts, cfg, sys) {
       `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`
     );
   }
-  if (opts.dir !== void 0 && !(0, import_node_path5.isAbsolute)(opts.dir))
+  if (schedule.minutes * 60 < maxrun) {
+    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
     throw usageError(
-      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
+      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`
     );
-  const dir = opts.dir ?? cfg.baseDir;
-  const named = cfg.raw.ISE_TO_MAIL_CONFIG;
+  }
   return {
     EVERY: opts.every.trim(),
     CRON: schedule.cron,
@@ -11304,9 +14529,10 @@ function placeholders(opts, cfg, sys) {
     MAXRUN: String(maxrun),
     HEAP: String(integer("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer("--memory", opts.memory, 128, 8192)),
-    NODE: pasteSafe("the node path (--node)", opts.node ?? sys.execPath ?? "node"),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path5.join)(dir, "run.js")),
-    CONFIG: pasteSafe("the config path (--config)", named ? (0, import_node_path5.resolve)(dir, named) : (0, import_node_path5.join)(dir, "ise-to-mail.env")),
+    NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path11.join)(cfg.baseDir, "run.js")),
+    // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
+    CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
     VRF: pasteSafe("--vrf", opts.vrf)
   };
 }
@@ -11319,8 +14545,9 @@ function renderEem(opts, cfg, sys, io) {
     io.out("");
   }
   const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}`;
-  if (opts.dir === void 0 && !(0, import_node_fs8.existsSync)(values.CONFIG)) {
+  const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
+  if (!(0, import_node_fs11.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
@@ -11329,19 +14556,23 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message };
 }
-var import_node_fs8, import_node_path5, TEMPLATES, STARTUP_MARGIN_S;
+var import_node_fs11, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S, EVEN_MINUTES, intervalText;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
-    import_node_path5 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
     init_nxos_scheduler();
+    init_values();
     init_errors();
     TEMPLATES = { iosxeCron: iosxe_cron_default, iosxeBackfill: iosxe_backfill_default, iosxeGuestshell: iosxe_guestshell_default, nxosScheduler: nxos_scheduler_default };
+    GUESTSHELL_NODE = "/home/guestshell/node/bin/node";
     STARTUP_MARGIN_S = 30;
+    EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+    intervalText = (minutes) => minutes === 1440 ? "1d" : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
   }
 });
 
@@ -11351,7 +14582,7 @@ __export(cli_exports, {
   runCli: () => runCli
 });
 async function runCli(argv, sys, output) {
-  const state = { json: argv.includes("--json"), verbose: argv.includes("--verbose"), secrets: [] };
+  const state = { json: false, verbose: false, secrets: [] };
   const io = {
     out: (line) => output.stdout(`${redact(line, state.secrets)}
 `),
@@ -11362,12 +14593,13 @@ async function runCli(argv, sys, output) {
 `)
   };
   let result;
-  const config = (cmd) => {
-    const cfg = loadConfigFor(cmd, sys, io);
+  const config = (cmd, needs = [], where2 = {}) => {
+    const cfg = loadConfigFor(cmd, sys, io, needs, where2);
     state.secrets = secretsOf(cfg);
     return cfg;
   };
   const program2 = buildProgram(output, { sys, io, config, done: (o) => result = o });
+  program2.on("option:json", () => state.json = true).on("option:verbose", () => state.verbose = true);
   try {
     await program2.parseAsync(argv, { from: "user" });
   } catch (err) {
@@ -11380,7 +14612,7 @@ async function runCli(argv, sys, output) {
 }
 function usageOutcome(err, argv) {
   const word = argv.find((a) => !a.startsWith("-"));
-  const message = err.code === "commander.excessArguments" && word && !COMMANDS.includes(word) ? `unknown command "${word}": the commands are ${COMMANDS.join(", ")}` : err.message.replace(/^error: /, "");
+  const message = err.code === "commander.excessArguments" && word && !COMMANDS.includes(word) ? `unknown command "${word}": the commands are ${COMMANDS.join(", ")}` : err.message.replace(/^error: /, "").replace(/\.$/, "");
   return { exitCode: Exit.usage, status: "ERROR", message: `${message}; see --help` };
 }
 function failure(err, io, verbose) {
@@ -11390,25 +14622,12 @@ function failure(err, io, verbose) {
       io.err(`caused by: ${c instanceof Error ? c.stack ?? c.message : String(c)}`);
   }
   if (err instanceof AppError)
-    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? "WARN" : "ERROR", message: err.message };
+    return { exitCode: err.exitCode, status: err.kind === "locked" ? "WARN" : "ERROR", message: err.message };
   return {
     exitCode: Exit.internal,
     status: "ERROR",
     message: `internal error: ${describe(err)}; run again with --verbose and report it`
   };
-}
-function loadConfigFor(cmd, sys, io) {
-  const g = cmd.optsWithGlobals();
-  const flags = {};
-  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
-  if (g.stateDir) flags.STATE_DIR = g.stateDir;
-  if (g.insecure) flags.ISE_INSECURE = "1";
-  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
-  if (cfg.ise.insecure)
-    io.err(
-      "WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead."
-    );
-  return cfg;
 }
 function buildProgram(output, ctx) {
   const program2 = new Command("run.js").description("Mail every Cisco ISE RADIUS authentication failure (pxGrid) to your team.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show this help").option("--config <file>", "config file (default: ise-to-mail.env next to run.js)").option("--state-dir <dir>", "cursor, lock and pxGrid credentials (default: data next to run.js)").option("--insecure", "do not verify ISE TLS certificates (lab only; warns on every run)").option("--json", "print the summary as one JSON object").option("--verbose", "diagnostics and stack traces to stderr").exitOverride().configureOutput({
@@ -11421,6 +14640,7 @@ function buildProgram(output, ctx) {
   addRunCommand(program2, ctx);
   addSimpleCommands(program2, ctx);
   addEemCommand(program2, ctx);
+  addMuteCommands(program2, ctx);
   program2.addHelpText("after", () => `${commandFlags(program2)}
 ${helpEpilog()}`);
   return program2;
@@ -11428,39 +14648,47 @@ ${helpEpilog()}`);
 function addRunCommand(program2, { sys, io, config, done }) {
   program2.command("run", { isDefault: true }).description("one poll: fetch new RADIUS failures, mail them, advance the cursor").addOption(
     new Option("--since <when>", "one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched")
-  ).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour)").action(async (opts, cmd) => {
-    const since = opts.since === void 0 ? void 0 : parseSince(opts.since, sys.now());
-    if (opts.since !== void 0 && since === void 0)
-      throw usageError(
-        `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
-      );
-    const cfg = config(cmd);
+  ).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour); not with --since").option("--flush", "send the pending digest now (ALERT_MODE=digest); not with --since").action(async (opts, cmd) => {
+    const since = sinceFlag(opts, sys.now());
+    const cfg = config(cmd, ["ise", "mail"]);
     const { runPoll: runPoll2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-    done(
-      await runPoll2(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io)
-    );
+    const flags = {
+      dryRun: Boolean(opts.dryRun),
+      resetCursor: Boolean(opts.resetCursor),
+      flush: Boolean(opts.flush)
+    };
+    done(await runPoll2(cfg, { since, ...flags }, sys, io));
   });
 }
 function addSimpleCommands(program2, { sys, io, config, done }) {
   program2.command("test-mail").description("send one sample alert mail (marked as a test) to check SMTP settings").action(async (_opts, cmd) => {
-    const cfg = config(cmd);
+    const cfg = config(cmd, ["mail"]);
     const { testMail: testMail2 } = await Promise.resolve().then(() => (init_test_mail(), test_mail_exports));
-    done(await testMail2(cfg, sys));
+    done(await untilStopped(sys.stop, testMail2(cfg, sys), "test-mail"));
   });
   program2.command("setup").description("create/activate the pxGrid client account and say what the ISE admin must do next").action(async (_opts, cmd) => {
-    const cfg = config(cmd);
+    const cfg = config(cmd, ["ise"]);
     const { setup: setup2 } = await Promise.resolve().then(() => (init_setup(), setup_exports));
-    done(await setup2(cfg, sys, io));
+    done(await untilStopped(sys.stop, setup2(cfg, sys, io), "setup"));
   });
   program2.command("doctor").description("check config, DNS, TCP, TLS, pxGrid account and service, SMTP and STATE_DIR; one line per check").action(async (_opts, cmd) => {
     const { doctor: doctor2 } = await Promise.resolve().then(() => (init_doctor(), doctor_exports));
-    done(await doctor2(() => config(cmd), sys, io));
+    done(
+      await untilStopped(
+        sys.stop,
+        doctor2((needs) => config(cmd, needs), sys, io),
+        "doctor"
+      )
+    );
   });
 }
 function addEemCommand(program2, { sys, io, config, done }) {
-  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary in Guestshell (default: the one running)").option("--dir <path>", "directory of run.js on the device (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
-    const cfg = config(cmd);
-    const { renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
+  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option(
+    "--node <path>",
+    "node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)"
+  ).option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
+    const { deviceDir: deviceDir2, renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
+    const cfg = config(cmd, [], { baseDir: deviceDir2(opts) ?? sys.baseDir, optionalFile: true });
     done(renderEem2(opts, cfg, sys, io));
   });
 }
@@ -11469,20 +14697,22 @@ var init_cli = __esm({
   "src/cli/cli.ts"() {
     "use strict";
     init_esm();
-    init_config();
-    init_values();
     init_errors();
+    init_interrupt();
     init_outcome();
     init_redact();
     init_version();
     init_secrets();
     init_help();
-    COMMANDS = ["run", "setup", "doctor", "test-mail", "eem"];
+    init_load_config();
+    init_mute_commands();
+    init_since();
+    COMMANDS = ["run", "setup", "doctor", "test-mail", "eem", "mute", "mutes", "unmute"];
   }
 });
 
 // src/main.ts
-var import_node_path6 = require("node:path");
+var import_node_path12 = require("node:path");
 init_version();
 var SMALL_RUN = ["--no-turbofan"];
 var LARGE_RUN = ["--turbofan", "--semi-space-growth-factor=1", "--heap-growing-percent=20"];
@@ -11504,12 +14734,23 @@ function alive(pid) {
   }
 }
 function clock(env) {
-  const text2 = env.ISE_TO_MAIL_TEST_NOW;
-  if (!text2) return Date.now;
-  const start = /^\d+$/.test(text2) ? Number(text2) : Date.parse(text2);
+  const text3 = env.ISE_TO_MAIL_TEST_NOW;
+  if (!text3) return Date.now;
+  const start = /^\d+$/.test(text3) ? Number(text3) : Date.parse(text3);
   if (!Number.isFinite(start)) return Date.now;
   const offset = start - Date.now();
   return () => Date.now() + offset;
+}
+var SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+function stopOnSignals(stop) {
+  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+    process.on(name, () => {
+      if (!stop.signal.aborted) return stop.abort(name);
+      process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged
+`);
+      process.exit(128 + n);
+    });
+  }
 }
 async function main(argv) {
   if (argv.length === 1 && argv[0] === "--version") {
@@ -11518,19 +14759,23 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path6.dirname)((0, import_node_path6.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
+  const stop = new AbortController();
+  stopOnSignals(stop);
+  const { pid, env, execPath } = process;
   return runCli2(
     argv,
     {
-      pid: process.pid,
-      now: clock(process.env),
+      pid,
+      now: clock(env),
       alive,
       baseDir,
-      env: process.env,
+      env,
       crash,
-      execPath: process.execPath,
+      execPath,
+      stop: stop.signal,
       tune: (phase) => v8Flags(phase === "large" ? LARGE_RUN : SMALL_RUN)
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
@@ -11545,9 +14790,9 @@ process.once("beforeExit", () => {
   process.exitCode = 1;
 });
 main(process.argv.slice(2)).then(
-  (code) => {
+  (code2) => {
     settled = true;
-    process.exit(code);
+    process.exit(code2);
   },
   (err) => {
     settled = true;

@@ -206,7 +206,8 @@ const REASON_TEXT = {
   15039: '15039 Rejected per authorization profile',
   22040: '22040 Wrong password or invalid shared secret',
   22045:
-    '22045 Identity policy result is configured for password based authentication methods but received certificate based authentication request',
+    '22045 Identity policy result is configured for password based authentication methods ' +
+    'but received certificate based authentication request',
   22056: '22056 Subject not found in the applicable identity store(s)',
   24408: '24408 User authentication against Active Directory failed since user has entered the wrong password',
   24423: '24423 ISE has not been able to confirm previous successful machine authentication',
@@ -294,7 +295,8 @@ export function makeRecords(n, { start, end, seed = 7, offsetMinutes = 60 }) {
 function stamp(ms, offsetMinutes) {
   const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, -1);
   const abs = Math.abs(offsetMinutes);
-  return `${local}${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  const two = (n) => String(n).padStart(2, '0');
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** 10-25 step codes: the common start, the method's own steps, the failing step and the reject. */

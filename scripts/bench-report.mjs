@@ -16,7 +16,8 @@ const count = (n) => n.toLocaleString('en-US');
 
 function table(rows, print) {
   print(
-    '| new failures | wall ours / original (s) | wall ratio | CPU ours / original (s) | CPU ratio | peak RSS ours / original (MB) |',
+    '| new failures | wall ours / original (s) | wall ratio | CPU ours / original (s) | CPU ratio ' +
+      '| peak RSS ours / original (MB) |',
   );
   print('|---:|---|---:|---|---:|---|');
   for (const { n, ours, peer } of rows) {
@@ -26,13 +27,16 @@ function table(rows, print) {
       continue;
     }
     print(
-      `| ${count(n)} | ${s(ours.wallS)} / ${s(peer.wallS)} | ${ratio(ours.wallS, peer.wallS)} | ${s(ours.cpuS)} / ${s(peer.cpuS)} | ${ratio(ours.cpuS, peer.cpuS)} | ${mb(ours.rssMb)} / ${mb(peer.rssMb)}${fail} |`,
+      `| ${count(n)} | ${s(ours.wallS)} / ${s(peer.wallS)} | ${ratio(ours.wallS, peer.wallS)} ` +
+        `| ${s(ours.cpuS)} / ${s(peer.cpuS)} | ${ratio(ours.cpuS, peer.cpuS)} ` +
+        `| ${mb(ours.rssMb)} / ${mb(peer.rssMb)}${fail} |`,
     );
   }
   const h = rows.heap;
   if (h)
     print(
-      `| ${count(h.n)}, ours with \`${HEAP_FLAG}\` | ${s(h.wallS)} / - | - | ${s(h.cpuS)} / - | - | ${mb(h.rssMb)} / -${h.ok ? '' : ' (a run FAILED)'} |`,
+      `| ${count(h.n)}, ours with \`${HEAP_FLAG}\` | ${s(h.wallS)} / - | - | ${s(h.cpuS)} / - | - ` +
+        `| ${mb(h.rssMb)} / -${h.ok ? '' : ' (a run FAILED)'} |`,
     );
 }
 
@@ -68,7 +72,8 @@ function verdicts(rows, peerMissing, print) {
   if (h)
     line(
       h.ok && h.rssMb <= 96,
-      `${HEAP_FLAG} at ${count(h.n)} new: ${h.ok ? 'every run exit 0' : 'a run FAILED'}, peak RSS ${mb(h.rssMb)} MB (target: succeeds within 96 MB)`,
+      `${HEAP_FLAG} at ${count(h.n)} new: ${h.ok ? 'every run exit 0' : 'a run FAILED'}, ` +
+        `peak RSS ${mb(h.rssMb)} MB (target: succeeds within 96 MB)`,
     );
   return failed;
 }

@@ -42,7 +42,8 @@ function check(who, n, r, mailed) {
   const ok = r.code === 0 && mailed === (n > 0 ? 1 : 0);
   if (!ok)
     log(
-      `bench: ${who} N=${n}: exit ${r.code}, ${mailed} mail(s): ${r.stdout.trim().split('\n').pop()} ${r.stderr.slice(-400)}`,
+      `bench: ${who} N=${n}: exit ${r.code}, ${mailed} mail(s): ` +
+        `${r.stdout.trim().split('\n').pop()} ${r.stderr.slice(-400)}`,
     );
   return ok;
 }
@@ -139,7 +140,9 @@ async function main() {
     rmSync(ctx.work, { recursive: true, force: true });
   }
   const nodeVersion = (await measure([args.node, '--version'], { env: {}, cwd: root })).stdout.trim();
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ours on Node ${nodeVersion}${ctx.peer.label ? `, the original on ${ctx.peer.label}` : ''}`;
+  const original = ctx.peer.label ? `, the original on ${ctx.peer.label}` : '';
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${cpus().length} cores (${cpu}); ours on Node ${nodeVersion}${original}`;
   const failed = report(rows, {
     runs: RUNS,
     machine,

@@ -1,10 +1,11 @@
 // `npm run demo`: what the tool does, without an ISE. Starts the fake pxGrid (with realistic
 // failures) and a local SMTP capture, runs dist/run.js against them the way a switch would, and
-// prints the mail that arrives.
+// prints the mail that arrives. `node scripts/demo.mjs [bundle]` runs another build of run.js
+// (the tests pass the one built from the current source).
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadFakes } from './fakes.mjs';
@@ -16,7 +17,7 @@ const pki = sharedPki();
 const ise = await startFakePxgrid({ pki });
 const smtp = await startSmtp({ pki });
 const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-demo-'));
-copyFileSync(join(root, 'dist/run.js'), join(dir, 'run.js'));
+copyFileSync(process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist/run.js'), join(dir, 'run.js'));
 writeFileSync(
   join(dir, 'ise-to-mail.env'),
   [
@@ -74,10 +75,10 @@ try {
   const htmlFile = join(root, '.cache/demo-mail.html');
   writeFileSync(htmlFile, mail.parsed.html || '');
   console.log('\n================ the mail that arrived ================');
-  for (const h of ['from', 'to', 'date', 'subject'])
-    console.log(
-      `${h[0].toUpperCase()}${h.slice(1)}: ${mail.parsed.headers.get(h)?.text ?? mail.parsed.headers.get(h)}`,
-    );
+  // From, To and Subject decoded; Date as the mail has it (mailparser turns it into a JS Date).
+  const rawDate = mail.parsed.headerLines.find((l) => l.key === 'date')?.line ?? 'Date: (none)';
+  console.log(`From: ${mail.parsed.from?.text}\nTo: ${mail.parsed.to?.text}\n${rawDate}`);
+  console.log(`Subject: ${mail.parsed.subject}`);
   console.log(
     `Attachments: ${mail.parsed.attachments.map((a) => `${a.filename} (${a.size} bytes)`).join(', ') || 'none'}\n`,
   );

@@ -95,7 +95,8 @@ function checkRefusal(node, version) {
     const r = spawnSync(node, [bundle, ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH }, encoding: 'utf8' });
     if (r.status !== 2 || r.stdout !== REFUSAL(version) || r.stderr !== '') {
       problems.push(
-        `run.js ${args.join(' ')}: exit ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr.slice(0, 300))}`,
+        `run.js ${args.join(' ')}: exit ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ` +
+          `${JSON.stringify(r.stderr.slice(0, 300))}`,
       );
     }
   }
@@ -138,7 +139,11 @@ function printTable(rows) {
   console.log(`${'runtime'.padEnd(10)}${'expected'.padEnd(11)}${'result'.padEnd(8)}${'time'.padStart(6)}  detail`);
   for (const r of rows) {
     console.log(
-      `${`v${r.version}`.padEnd(10)}${r.role.padEnd(11)}${(r.ok ? 'PASS' : 'FAIL').padEnd(8)}${`${r.seconds}s`.padStart(6)}  ${r.detail}`,
+      `v${r.version}`.padEnd(10) +
+        r.role.padEnd(11) +
+        (r.ok ? 'PASS' : 'FAIL').padEnd(8) +
+        `${r.seconds}s`.padStart(6) +
+        `  ${r.detail}`,
     );
   }
 }

@@ -59,6 +59,24 @@ function clock(env: NodeJS.ProcessEnv): () => number {
   return () => Date.now() + offset;
 }
 
+/** What 128+n each stop signal means to a shell and to EEM. */
+const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * SIGTERM, SIGINT and SIGHUP (EEM or an operator stopping a run) abort `stop`: the run sees it,
+ * records the failure, releases the lock and prints its ERROR line through the normal error path
+ * (src/core/interrupt.ts). A second signal while that cleanup runs exits at once.
+ */
+function stopOnSignals(stop: AbortController): void {
+  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+    process.on(name, () => {
+      if (!stop.signal.aborted) return stop.abort(name);
+      process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged\n`);
+      process.exit(128 + n);
+    });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   // `--version` answers before anything else is loaded: EEM and scripts call it to probe the install.
   if (argv.length === 1 && argv[0] === '--version') {
@@ -71,16 +89,20 @@ async function main(argv: string[]): Promise<number> {
   // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
+  const stop = new AbortController();
+  stopOnSignals(stop);
+  const { pid, env, execPath } = process;
   return runCli(
     argv,
     {
-      pid: process.pid,
-      now: clock(process.env),
+      pid,
+      now: clock(env),
       alive,
       baseDir,
-      env: process.env,
+      env,
       crash,
-      execPath: process.execPath,
+      execPath,
+      stop: stop.signal,
       tune: (phase) => v8Flags(phase === 'large' ? LARGE_RUN : SMALL_RUN),
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
@@ -93,7 +115,8 @@ let settled = false;
 process.once('beforeExit', () => {
   if (settled) return;
   process.stdout.write(
-    'ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run again with --verbose and report it\n',
+    'ise-to-mail: ERROR internal error: the run stopped before it finished (a network call never completed); run ' +
+      'again with --verbose and report it\n',
   );
   process.exitCode = 1;
 });

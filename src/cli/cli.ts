@@ -1,41 +1,37 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { EemOptions } from '../commands/eem';
-import { type Config, loadConfig } from '../config/config';
-import type { RawConfig } from '../config/keys';
-import { parseSince } from '../config/values';
-import { AppError, describe, Exit, usageError } from '../core/errors';
+import type { Config } from '../config/config';
+import type { Need } from '../config/require';
+import { AppError, describe, Exit } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
 import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
 import { commandFlags, helpEpilog } from './help';
-
-interface GlobalOpts {
-  config?: string;
-  stateDir?: string;
-  json?: boolean;
-  verbose?: boolean;
-  insecure?: boolean;
-}
+import { type ConfigWhere, loadConfigFor } from './load-config';
+import { addMuteCommands } from './mute-commands';
+import { type RunFlags, sinceFlag } from './since';
 
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem'];
+const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem', 'mute', 'mutes', 'unmute'];
 
 /** What every command needs: the process edges, output, and the config loader. */
-interface Ctx {
+export interface Ctx {
   sys: System;
   io: Io;
   done: (o: Outcome) => void;
-  config: (cmd: Command) => Config;
+  /** Loads the config; a missing setting the command `needs` is reported with every other problem. */
+  config: (cmd: Command, needs?: readonly Need[], where?: ConfigWhere) => Config;
 }
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {
-  const state = { json: argv.includes('--json'), verbose: argv.includes('--verbose'), secrets: [] as string[] };
+  const state = { json: false, verbose: false, secrets: [] as string[] };
   const io: Io = {
     out: (line) => output.stdout(`${redact(line, state.secrets)}\n`),
     err: (line) => output.stderr(`${redact(line, state.secrets)}\n`),
@@ -43,12 +39,14 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}\n`),
   };
   let result: Outcome | undefined;
-  const config = (cmd: Command) => {
-    const cfg = loadConfigFor(cmd, sys, io);
+  const config = (cmd: Command, needs: readonly Need[] = [], where: ConfigWhere = {}) => {
+    const cfg = loadConfigFor(cmd, sys, io, needs, where);
     state.secrets = secretsOf(cfg);
     return cfg;
   };
   const program = buildProgram(output, { sys, io, config, done: (o) => (result = o) });
+  // Set as commander meets the flags, so even a usage error found later is reported as asked.
+  program.on('option:json', () => (state.json = true)).on('option:verbose', () => (state.verbose = true));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -66,7 +64,7 @@ function usageOutcome(err: CommanderError, argv: string[]): Outcome {
   const message =
     err.code === 'commander.excessArguments' && word && !COMMANDS.includes(word)
       ? `unknown command "${word}": the commands are ${COMMANDS.join(', ')}`
-      : err.message.replace(/^error: /, '');
+      : err.message.replace(/^error: /, '').replace(/\.$/, '');
   return { exitCode: Exit.usage, status: 'ERROR', message: `${message}; see --help` };
 }
 
@@ -78,27 +76,12 @@ function failure(err: unknown, io: Io, verbose: boolean): Outcome {
   }
   // Another run holding the lock is not a failure of this one: WARN, so EEM logs no error.
   if (err instanceof AppError)
-    return { exitCode: err.exitCode, status: err.exitCode === Exit.locked ? 'WARN' : 'ERROR', message: err.message };
+    return { exitCode: err.exitCode, status: err.kind === 'locked' ? 'WARN' : 'ERROR', message: err.message };
   return {
     exitCode: Exit.internal,
     status: 'ERROR',
     message: `internal error: ${describe(err)}; run again with --verbose and report it`,
   };
-}
-
-function loadConfigFor(cmd: Command, sys: System, io: Io): Config {
-  const g = cmd.optsWithGlobals<GlobalOpts>();
-  const flags: RawConfig = {};
-  if (g.config) flags.ISE_TO_MAIL_CONFIG = g.config;
-  if (g.stateDir) flags.STATE_DIR = g.stateDir;
-  if (g.insecure) flags.ISE_INSECURE = '1';
-  const cfg = loadConfig({ baseDir: sys.baseDir, env: sys.env, flags });
-  // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
-  if (cfg.ise.insecure)
-    io.err(
-      'WARNING TLS verification toward ISE is OFF (ISE_INSECURE=1 / --insecure): anyone on the path can read the pxGrid credentials. Set ISE_CA instead.',
-    );
-  return cfg;
 }
 
 function buildProgram(output: Output, ctx: Ctx): Command {
@@ -124,6 +107,7 @@ function buildProgram(output: Output, ctx: Ctx): Command {
   addRunCommand(program, ctx);
   addSimpleCommands(program, ctx);
   addEemCommand(program, ctx);
+  addMuteCommands(program, ctx);
   // Top-level --help lists every command's flags too (one screen for the operator on the device).
   program.addHelpText('after', () => `${commandFlags(program)}\n${helpEpilog()}`);
   return program;
@@ -137,18 +121,18 @@ function addRunCommand(program: Command, { sys, io, config, done }: Ctx): void {
       new Option('--since <when>', 'one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched'),
     )
     .option('--dry-run', 'print the mail instead of sending it; change nothing')
-    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour)')
-    .action(async (opts: { since?: string; dryRun?: boolean; resetCursor?: boolean }, cmd: Command) => {
-      const since = opts.since === undefined ? undefined : parseSince(opts.since, sys.now());
-      if (opts.since !== undefined && since === undefined)
-        throw usageError(
-          `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`,
-        );
-      const cfg = config(cmd);
+    .option('--reset-cursor', 'forget what was mailed and start as on a first run (last hour); not with --since')
+    .option('--flush', 'send the pending digest now (ALERT_MODE=digest); not with --since')
+    .action(async (opts: RunFlags, cmd: Command) => {
+      const since = sinceFlag(opts, sys.now());
+      const cfg = config(cmd, ['ise', 'mail']);
       const { runPoll } = await import('../commands/run');
-      done(
-        await runPoll(cfg, { since, dryRun: Boolean(opts.dryRun), resetCursor: Boolean(opts.resetCursor) }, sys, io),
-      );
+      const flags = {
+        dryRun: Boolean(opts.dryRun),
+        resetCursor: Boolean(opts.resetCursor),
+        flush: Boolean(opts.flush),
+      };
+      done(await runPoll(cfg, { since, ...flags }, sys, io));
     });
 }
 
@@ -157,17 +141,17 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .command('test-mail')
     .description('send one sample alert mail (marked as a test) to check SMTP settings')
     .action(async (_opts: unknown, cmd: Command) => {
-      const cfg = config(cmd);
+      const cfg = config(cmd, ['mail']);
       const { testMail } = await import('../commands/test-mail');
-      done(await testMail(cfg, sys));
+      done(await untilStopped(sys.stop, testMail(cfg, sys), 'test-mail'));
     });
   program
     .command('setup')
     .description('create/activate the pxGrid client account and say what the ISE admin must do next')
     .action(async (_opts: unknown, cmd: Command) => {
-      const cfg = config(cmd);
+      const cfg = config(cmd, ['ise']);
       const { setup } = await import('../commands/setup');
-      done(await setup(cfg, sys, io));
+      done(await untilStopped(sys.stop, setup(cfg, sys, io), 'setup'));
     });
   program
     .command('doctor')
@@ -175,7 +159,13 @@ function addSimpleCommands(program: Command, { sys, io, config, done }: Ctx): vo
     .action(async (_opts: unknown, cmd: Command) => {
       const { doctor } = await import('../commands/doctor');
       // doctor reports a bad config as its first failed check instead of stopping before it.
-      done(await doctor(() => config(cmd), sys, io));
+      done(
+        await untilStopped(
+          sys.stop,
+          doctor((needs) => config(cmd, needs), sys, io),
+          'doctor',
+        ),
+      );
     });
 }
 
@@ -187,14 +177,18 @@ function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
     .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
     .option('--heap <MB>', 'node --max-old-space-size', '96')
     .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
-    .option('--node <path>', 'node binary in Guestshell (default: the one running)')
-    .option('--dir <path>', 'directory of run.js on the device (default: this one)')
+    .option(
+      '--node <path>',
+      'node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)',
+    )
+    .option('--dir <path>', 'directory of run.js on the device, where --config is read (default: this one)')
     .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
     .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
     .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
     .action(async (opts: EemOptions, cmd: Command) => {
-      const cfg = config(cmd);
-      const { renderEem } = await import('../commands/eem');
+      const { deviceDir, renderEem } = await import('../commands/eem');
+      // The applet names the config file in --dir: that is the one whose RUN_DEADLINE counts.
+      const cfg = config(cmd, [], { baseDir: deviceDir(opts) ?? sys.baseDir, optionalFile: true });
       done(renderEem(opts, cfg, sys, io));
     });
 }

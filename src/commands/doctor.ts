@@ -1,18 +1,20 @@
-import { type Config, requireSettings } from '../config/config';
+import type { Config } from '../config/config';
+import { type Need, requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { Exit } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 import { iseChecks } from '../doctor/ise-checks';
 import { smtpChecks, stateDirCheck } from '../doctor/local-checks';
+import { policyLines } from '../doctor/policy-lines';
 import { type DoctorContext, DoctorReport } from '../doctor/report';
 import { describeHealth } from '../health/health-record';
 import { loadTls, type TlsMaterial } from '../pxgrid/tls';
 
 /** One line per check, `ok`/`FAIL` + remedy; exit 0 only when all pass. */
-export async function doctor(loadConfig: () => Config, sys: System, io: Io): Promise<Outcome> {
+export async function doctor(loadConfig: (needs: Need[]) => Config, sys: System, io: Io): Promise<Outcome> {
   const report = new DoctorReport(io);
   const cfg = await report.probe('config', Exit.usage, () => {
-    const c = loadConfig();
+    const c = loadOrExplain(loadConfig);
     return { value: c, detail: `${c.configFile ?? 'no config file, environment only'}; STATE_DIR ${c.stateDir}` };
   });
   if (!cfg) return report.outcome();
@@ -29,7 +31,9 @@ export async function doctor(loadConfig: () => Config, sys: System, io: Io): Pro
     requireSettings(cfg, ['mail']);
     return {
       value: true,
-      detail: `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ${cfg.mail.dest.length} recipient(s)`,
+      detail:
+        `${cfg.smtp.host}:${cfg.smtp.port} (${cfg.smtp.security}), from ${cfg.mail.from} to ` +
+        `${cfg.mail.dest.length} recipient(s)`,
     };
   });
   await stateDirCheck(ctx, report);
@@ -38,7 +42,22 @@ export async function doctor(loadConfig: () => Config, sys: System, io: Io): Pro
   if (mail) await smtpChecks(ctx, report);
   else report.skip('SMTP', 'fix the mail settings first');
   healthLines(ctx, report);
+  policyLines(ctx, report);
   return report.outcome();
+}
+
+/**
+ * The config with no setting required, so that the ISE and mail checks below can each say what
+ * they miss. When even that fails, the error of the load that requires everything names every
+ * problem at once: the invalid values and all the missing settings.
+ */
+function loadOrExplain(loadConfig: (needs: Need[]) => Config): Config {
+  try {
+    return loadConfig([]);
+  } catch (err) {
+    loadConfig(['ise', 'mail']);
+    throw err;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * RUN_DEADLINE, to check that the applet's maxrun leaves the run time to finish.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import iosxeBackfill from '../../eem/iosxe-backfill.txt';
 // Bundled as text (esbuild `loader: { '.txt': 'text' }`; vitest.config.ts does the same), so
 // eem/ stays the one source users read and run.js still ships alone.
@@ -12,12 +12,14 @@ import iosxeCron from '../../eem/iosxe-cron.txt';
 import iosxeGuestshell from '../../eem/iosxe-guestshell.txt';
 import nxosScheduler from '../../eem/nxos-scheduler.txt';
 import type { Config } from '../config/config';
+import { parseDuration } from '../config/values';
 import { Exit, usageError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 
 export const TEMPLATES = { iosxeCron, iosxeBackfill, iosxeGuestshell, nxosScheduler } as const;
 
-export type EemConfig = Pick<Config, 'baseDir' | 'deadlineMs' | 'raw'>;
+/** baseDir is --dir when given: the applet runs run.js and reads the config file there. */
+export type EemConfig = Pick<Config, 'baseDir' | 'deadlineMs' | 'configPath'>;
 
 export interface EemOptions {
   every: string;
@@ -30,6 +32,9 @@ export interface EemOptions {
   guestshell?: boolean;
   memory: string;
 }
+
+/** Where the device guide (README) installs Node in Guestshell. */
+export const GUESTSHELL_NODE = '/home/guestshell/node/bin/node';
 
 /** Node takes this long to start on a slow device CPU (an estimate: not measured on hardware). */
 const STARTUP_MARGIN_S = 30;
@@ -44,29 +49,37 @@ export function fill(template: string, values: Record<string, string>): string {
 }
 
 export interface Schedule {
+  /** The interval. */
+  minutes: number;
   /** 5-field cron entry for `event timer cron cron-entry`. */
   cron: string;
   /** NX-OS `time start now repeat` interval, days:hours:minutes. */
   repeat: string;
 }
 
+/** The intervals cron repeats evenly: minutes that divide an hour, hours that divide a day, a day. */
+const EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+
+const intervalText = (minutes: number) =>
+  minutes === 1440 ? '1d' : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+
 /** `--every`: cron repeats evenly only on divisors of an hour or a day, so only those are accepted. */
 export function scheduleFor(every: string): Schedule {
-  const m = /^(\d+)\s*(m|min|h|d)$/i.exec(every.trim());
-  const n = m ? Number(m[1]) : NaN;
-  const unit = m?.[2]?.toLowerCase();
-  const minutes = unit === 'd' ? n * 1440 : unit === 'h' ? n * 60 : n;
-  if (minutes >= 1 && minutes < 60 && 60 % minutes === 0) {
-    return { cron: minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
+  const ms = parseDuration(every.replace(/min\s*$/i, 'm'));
+  if (ms === undefined)
+    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
+  const minutes = ms / 60_000;
+  if (!EVEN_MINUTES.includes(minutes)) {
+    throw usageError(
+      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours ` +
+        `that divide 24 (1h 2h 6h 12h) or 1d`,
+    );
   }
+  if (minutes < 60)
+    return { minutes, cron: minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
   const hours = minutes / 60;
-  if (Number.isInteger(hours) && hours >= 1 && hours < 24 && 24 % hours === 0) {
-    return { cron: hours === 1 ? '0 * * * *' : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  }
-  if (minutes === 1440) return { cron: '0 0 * * *', repeat: '1:0:0' };
-  throw usageError(
-    `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`,
-  );
+  if (hours < 24) return { minutes, cron: hours === 1 ? '0 * * * *' : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
+  return { minutes, cron: '0 0 * * *', repeat: '1:0:0' };
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
@@ -89,6 +102,20 @@ function pasteSafe(what: string, value: string): string {
   return value;
 }
 
+/** --dir checked (a usage error when relative), or undefined when not given. */
+export function deviceDir(opts: Pick<EemOptions, 'dir'>): string | undefined {
+  if (opts.dir !== undefined && !isAbsolute(opts.dir))
+    throw usageError(
+      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`,
+    );
+  return opts.dir;
+}
+
+/** With --dir the applet is for the device, where this machine's node path means nothing. */
+function nodePath(opts: EemOptions, sys: Pick<System, 'execPath'>): string {
+  return opts.node ?? (opts.dir !== undefined ? GUESTSHELL_NODE : (sys.execPath ?? 'node'));
+}
+
 /** The placeholder values for this install; every check that can fail is a usage error (exit 2). */
 export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'execPath'>): Record<string, string> {
   const schedule = scheduleFor(opts.every);
@@ -96,16 +123,18 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1000) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
     throw usageError(
-      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
+      `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1000}s) plus ${STARTUP_MARGIN_S}s ` +
+        `of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
     );
   }
-  if (opts.dir !== undefined && !isAbsolute(opts.dir))
+  // Overlapping policies each hold a VTY line: the next run must not start before this one is killed.
+  if (schedule.minutes * 60 < maxrun) {
+    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
     throw usageError(
-      `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`,
+      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts ` +
+        `would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`,
     );
-  const dir = opts.dir ?? cfg.baseDir;
-  // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
-  const named = cfg.raw.ISE_TO_MAIL_CONFIG;
+  }
   return {
     EVERY: opts.every.trim(),
     CRON: schedule.cron,
@@ -113,9 +142,10 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
     MAXRUN: String(maxrun),
     HEAP: String(integer('--heap', opts.heap, 16, 4096)),
     MEMORY: String(integer('--memory', opts.memory, 128, 8192)),
-    NODE: pasteSafe('the node path (--node)', opts.node ?? sys.execPath ?? 'node'),
-    RUN_JS: pasteSafe('the run.js path (--dir)', join(dir, 'run.js')),
-    CONFIG: pasteSafe('the config path (--config)', named ? resolve(dir, named) : join(dir, 'ise-to-mail.env')),
+    NODE: pasteSafe('the node path (--node)', nodePath(opts, sys)),
+    RUN_JS: pasteSafe('the run.js path (--dir)', join(cfg.baseDir, 'run.js')),
+    // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
+    CONFIG: pasteSafe('the config path (--config)', cfg.configPath),
     VRF: pasteSafe('--vrf', opts.vrf),
   };
 }
@@ -133,9 +163,13 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
     opts.platform === 'nxos'
       ? 'NX-OS scheduler job (untested on hardware)'
       : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}`;
-  // Rendered here on the device: a missing config file would make every cron run fail.
-  if (opts.dir === undefined && !existsSync(values.CONFIG!)) {
+  const assumed =
+    opts.dir !== undefined && opts.node === undefined
+      ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)`
+      : '';
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
+  // A missing config file would make every cron run fail, and RUN_DEADLINE was checked at its default.
+  if (!existsSync(values.CONFIG!)) {
     return {
       exitCode: Exit.ok,
       status: 'WARN',

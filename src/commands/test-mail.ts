@@ -1,4 +1,5 @@
-import { type Config, requireSettings } from '../config/config';
+import type { Config } from '../config/config';
+import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { usageError } from '../core/errors';
-import { parseEnvFile } from './envfile';
-import { canonicalKey, type Key, pickKnown, type RawConfig } from './keys';
-import { isEmail, type Parsed, parseRaw } from './schema';
-import { splitList } from './values';
+import { type IncidentSettings, incidentSettings } from './incidents';
+import { type Key, pickKnown, type RawConfig } from './keys';
+import { type Need, settingProblems, settingsSource } from './require';
+import { type Parsed, parseRaw } from './schema';
+import { envWarnings, readConfigFile } from './sources';
+import { type DigestSchedule, parseHostEntry, splitList } from './values';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 export type AttachFormat = 'csv' | 'json' | 'none';
@@ -29,7 +31,10 @@ export interface IseEndpoint {
 /** The validated configuration. Paths are absolute; durations are milliseconds. */
 export interface Config {
   baseDir: string;
+  /** The config file read, if any. */
   configFile?: string;
+  /** The config file that is read when it exists: named, or ise-to-mail.env next to run.js. */
+  configPath: string;
   ise: {
     hosts: IseEndpoint[];
     nodeName: string;
@@ -66,8 +71,13 @@ export interface Config {
   deadlineMs: number;
   /** Health mails (README "health"): problem after, repeat interval, heartbeat period (0 = off). */
   health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
+  /** Alert policy (README "alert policy"): a mail per run, or digests on a schedule. */
+  alert: { mode: 'each-run' | 'digest'; schedule: DigestSchedule };
+  incidents: IncidentSettings;
   /** Every raw value after precedence, for checks that name the variable. */
   raw: RawConfig;
+  /** Said on stderr before the command runs (a mistyped environment variable). */
+  warnings: string[];
 }
 
 export interface ConfigInput {
@@ -76,26 +86,42 @@ export interface ConfigInput {
   env: Record<string, string | undefined>;
   /** Values from command-line flags (highest precedence). */
   flags?: RawConfig;
+  /** The settings the command cannot do without: missing ones are reported with the invalid ones. */
+  require?: readonly Need[];
+  /** A named config file that does not exist is no error (eem renders for a file that may come later). */
+  optionalFile?: boolean;
 }
 
-/** flags > environment > config file > defaults (README, "Configuration"). */
+/**
+ * flags > environment > config file > defaults (README, "Configuration"). Throws one usage error
+ * that names every unknown key, invalid value and missing setting, so one run shows them all.
+ */
 export function loadConfig(input: ConfigInput): Config {
   const fromEnv = pickKnown(input.env);
   const flags = input.flags ?? {};
   const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
   const file = named ? resolvePath(input.baseDir, named) : resolve(input.baseDir, 'ise-to-mail.env');
-  const fromFile = named || existsSync(file) ? readConfigFile(file) : {};
+  const configFile = (named && !input.optionalFile) || existsSync(file) ? file : undefined;
+  const problems: string[] = [];
+  const fromFile = configFile ? readConfigFile(configFile, problems) : {};
   const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
   const result = parseRaw(raw);
   if (!result.success) {
-    const { key, message } = result;
-    const msg = message.includes(key) ? message : `${key}: ${message}`;
-    throw usageError(`${msg} (${where(key as Key, flags, fromEnv, file)})`);
+    for (const { key, message } of result.issues) {
+      const msg = message.includes(key) ? message : `${key}: ${message}`;
+      problems.push(`${msg} (${where(key as Key, flags, fromEnv, file)})`);
+    }
   }
-  return build(result.data, raw, input.baseDir, named || existsSync(file) ? file : undefined);
+  if (raw.DIGEST_AT !== undefined && raw.DIGEST_EVERY !== undefined)
+    problems.push(
+      'DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period',
+    );
+  problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
+  if (!result.success || problems.length > 0) throw usageError(problems.join('; '));
+  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
 }
 
-function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string): Config {
+function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | undefined) {
   const path = (v?: string) => (v === undefined ? undefined : resolvePath(baseDir, v));
   const security =
     p.SMTP_SECURITY ??
@@ -141,6 +167,8 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile?: string):
     overlapMs: p.CURSOR_OVERLAP,
     deadlineMs: p.RUN_DEADLINE,
     health: { alertAfterMs: p.HEALTH_ALERT_AFTER, repeatMs: p.HEALTH_REPEAT, heartbeatMs: HEARTBEAT_MS[p.HEARTBEAT] },
+    alert: { mode: p.ALERT_MODE, schedule: p.DIGEST_AT ? { at: p.DIGEST_AT } : { every: p.DIGEST_EVERY } },
+    incidents: incidentSettings(p),
     raw,
   };
 }
@@ -149,42 +177,12 @@ const HEARTBEAT_MS = { daily: 86_400_000, weekly: 7 * 86_400_000, off: 0 } as co
 
 const DEFAULT_SMTP_PORT: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 
+/** Entries were validated by the schema (ISE_HOST). */
 function parseHosts(value: string, defaultPort: number): IseEndpoint[] {
   return splitList(value).map((entry) => {
-    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
-    const host = m?.[1] ?? entry;
-    const port = m?.[2] ? Number(m[2]) : defaultPort;
-    if (!/^[A-Za-z0-9.:_-]+$/.test(host) || !(port > 0 && port < 65536)) {
-      throw usageError(`ISE_HOST has an invalid entry "${entry}": use host or host:port, comma-separated`);
-    }
-    return { host, port };
+    const { host, port } = parseHostEntry(entry)!;
+    return { host, port: port ?? defaultPort };
   });
-}
-
-function readConfigFile(file: string): RawConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw usageError(
-      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given with --config or ISE_TO_MAIL_CONFIG`,
-    );
-  }
-  const out: RawConfig = {};
-  let entries: ReturnType<typeof parseEnvFile>;
-  try {
-    entries = parseEnvFile(text, file);
-  } catch (err) {
-    throw usageError(`${(err as Error).message}`);
-  }
-  for (const { key: name, value, line } of entries) {
-    const key = canonicalKey(name);
-    if (!key || key === 'ISE_TO_MAIL_CONFIG') {
-      throw usageError(`${file} line ${line}: unknown key ${name}; see 'run.js --help' for the list of variables`);
-    }
-    if (name === key || out[key] === undefined) out[key] = value;
-  }
-  return out;
 }
 
 export function resolvePath(baseDir: string, p: string): string {
@@ -199,32 +197,4 @@ function where(key: Key, flags: RawConfig, env: RawConfig, file: string): string
   if (flags[key] !== undefined) return 'from the command line';
   if (env[key] !== undefined) return 'from the environment';
   return `from ${file}`;
-}
-
-/** Checks that the variables a command needs are set; the error names the first one missing. */
-export function requireSettings(cfg: Config, parts: Array<'ise' | 'mail'>): void {
-  const missing = (key: string, why: string) =>
-    usageError(`${key} is not set: ${why} (environment or ${cfg.configFile ?? 'ise-to-mail.env next to run.js'})`);
-  if (parts.includes('ise')) {
-    if (cfg.ise.hosts.length === 0) throw missing('ISE_HOST', 'give the pxGrid node FQDN(s) of your ISE deployment');
-    if (!cfg.ise.ca && !cfg.ise.insecure)
-      throw missing('ISE_CA', "give the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab");
-    if (Boolean(cfg.ise.cert) !== Boolean(cfg.ise.key)) {
-      throw usageError(
-        'PXGRID_CERT and PXGRID_KEY go together: set both for certificate auth, or neither for the password flow',
-      );
-    }
-  }
-  if (parts.includes('mail')) {
-    if (!cfg.smtp.host) throw missing('SMTP_SERVER', 'give the SMTP host that relays the alert mail');
-    if (cfg.mail.dest.length === 0) throw missing('MAIL_DEST', 'give the recipients, comma-separated');
-    if (!cfg.mail.from)
-      throw missing('MAIL_FROM', 'give the From address (it defaults to MAIL_USER, which is not set either)');
-    if (!isEmail(cfg.mail.from)) {
-      const from = cfg.raw.MAIL_FROM ? 'MAIL_FROM' : 'MAIL_FROM (taken from MAIL_USER)';
-      throw usageError(
-        `${from} is not a mail address: "${cfg.mail.from.slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`,
-      );
-    }
-  }
 }

@@ -43,6 +43,28 @@ export const KEYS = {
   HEALTH_ALERT_AFTER: { help: 'mail the team when runs have failed this long (30m)' },
   HEALTH_REPEAT: { help: 'repeat that problem mail at most this often while it lasts (24h)' },
   HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
+  ALERT_MODE: {
+    help: 'each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)',
+  },
+  DIGEST_EVERY: { help: 'digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)' },
+  DIGEST_AT: { help: 'times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00' },
+  INCIDENTS: { help: 'auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)' },
+  INCIDENT_LEARNING: { help: 'the rules only learn this long after the first run (1d)' },
+  INCIDENT_QUIET: { help: 'an incident is resolved after this long without a matching failure (30m)' },
+  INCIDENT_NAS_WIDE: { help: '1 | 0: many users failing with one reason on one NAS (1)' },
+  INCIDENT_NAS_WIDE_MIN: { help: 'nas-wide: at least this many distinct users/endpoints (5)' },
+  INCIDENT_NAS_WIDE_FACTOR: { help: 'nas-wide: and this many times what the NAS usually shows (3)' },
+  INCIDENT_NAS_WIDE_WINDOW: { help: 'nas-wide: within this window (10m)' },
+  INCIDENT_NEW_REASON: { help: '1 | 0: a failure reason not seen for INCIDENT_NEW_REASON_MEMORY (1)' },
+  INCIDENT_NEW_REASON_MEMORY: { help: 'how long a reason counts as known (7d)' },
+  INCIDENT_SPIKE: { help: '1 | 0: failures of one reason (or all) far above normal for the hour of the week (1)' },
+  INCIDENT_SPIKE_MIN: { help: 'spike: at least this many failures of one reason in a poll (30)' },
+  INCIDENT_SPIKE_FACTOR: { help: 'spike: and more than this many times the learned normal (4)' },
+  INCIDENT_LOCKOUT: { help: '1 | 0: one user failing repeatedly within minutes (1)' },
+  INCIDENT_LOCKOUT_MIN: { help: 'lockout: failures of one user, TotalFailedAttempts counted (10)' },
+  INCIDENT_LOCKOUT_WINDOW: { help: 'lockout: within this window (10m)' },
+  INCIDENT_LOCKOUT_REASONS: { help: 'lockout: reason codes that count, or any (22040,24408)' },
+  INCIDENT_STORM: { help: '1 | 0: more than STORM_THRESHOLD failures in one poll (1)' },
   ISE_TO_MAIL_CONFIG: { help: 'config file (ise-to-mail.env next to run.js)' },
 } as const satisfies Record<string, KeyInfo>;
 
@@ -77,4 +99,37 @@ export function secretValues(raw: RawConfig): string[] {
     .filter((k) => (KEYS[k] as KeyInfo).secret)
     .map((k) => raw[k] ?? '')
     .filter((v) => v.length >= 4);
+}
+
+/**
+ * The known key a mistyped name most likely meant (`SMTP_SEVRER` → `SMTP_SERVER`), or undefined
+ * when none is close: at most two edits (a swap of neighbours counts as one), any case, or the
+ * name is a known key with something added (`MAIL_PASSWORD`).
+ */
+export function closestKey(name: string, opts: { contained?: boolean } = {}): Key | undefined {
+  const upper = name.toUpperCase();
+  let best: { key: Key; d: number } | undefined;
+  for (const [known, key] of BY_NAME) {
+    const d = editDistance(upper, known);
+    if (best === undefined || d < best.d) best = { key, d };
+  }
+  if (best && best.d <= 2) return best.key;
+  if (opts.contained === false) return undefined;
+  const within = [...BY_NAME].filter(([known]) => upper.startsWith(known)).sort((a, b) => b[0].length - a[0].length);
+  return within[0]?.[1];
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -1,12 +1,13 @@
-import { isTimeZone, parseBool, parseDuration, splitList } from './values';
+import { isTimeZone, parseBool, parseDuration, parseHostEntry, parseTimesOfDay, splitList } from './values';
 
 /**
  * Validation of the merged raw strings. Each field names its variable in the error, says what is
  * wrong and what is expected, because the reader is an operator on a switch console.
  *
  * Hand-written rather than a schema library: every run validates once, and building a zod schema
- * of these 35 fields cost ~30 ms of CPU and ~4 MB of RSS per run (measured), a fifth of a poll
- * that finds nothing new.
+ * of these fields cost ~30 ms of CPU and ~4 MB of RSS per run (measured), a fifth of a poll that
+ * finds nothing new. The messages are the ones that schema gave (compared value by value when it
+ * was replaced), but for INCIDENT_LOCKOUT_REASONS, where it only said "Invalid input".
  */
 
 /** A value the field refuses: `message` is the line the operator reads. */
@@ -32,12 +33,25 @@ const whole = (name: string, what: string, ok: (n: number) => boolean, range: st
 const port = (name: string) =>
   whole(name, 'a port number', (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
 const duration =
-  (name: string, min?: [number, string]): Field<number> =>
+  (name: string, ok?: [(ms: number) => boolean, string]): Field<number> =>
   (v) => {
     const ms = parseDuration(v.trim());
     if (ms === undefined) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-    return min && ms! < min[0] ? fail(min[1]) : ms!;
+    return ok && !ok[0](ms!) ? fail(ok[1]) : ms!;
   };
+/** A duration of at least `min` ms, `shown` as the operator would write it. */
+const durationFrom = (name: string, min: number, shown: string) =>
+  duration(name, [(ms) => ms >= min, `${name} must be at least ${shown}`]);
+/** A whole number (`real`: or a decimal such as 2.5) of at least `min`. */
+const numberFrom = (name: string, min: number, real = false): Field<number> => {
+  const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const what = real ? 'a number such as 3 or 2.5' : 'a whole number';
+  return (v) => {
+    const t = v.trim();
+    if (!shape.test(t)) fail(`${name} must be ${what}`);
+    return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
+  };
+};
 const bool =
   (name: string): Field<boolean> =>
   (v) =>
@@ -61,6 +75,17 @@ const codes =
     return bad === undefined ? list : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
   };
 const list: Field<string[]> = (v) => splitList(v.trim());
+const hosts: Field<string> = (v) => {
+  const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
+  return bad === undefined
+    ? v.trim()
+    : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
+};
+const timesOfDay: Field<number[]> = (v) =>
+  parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
+const lower = (v: string) => v.trim().toLowerCase();
+const lockoutReasons: Field<'any' | string[]> = (v) =>
+  lower(v) === 'any' ? 'any' : codes('INCIDENT_LOCKOUT_REASONS')(v);
 const oneOf =
   <T extends string>(values: readonly T[], message: string, fold = (v: string) => v): Field<T> =>
   (v) =>
@@ -79,7 +104,7 @@ const check =
 
 /** Each variable: how its text is read, and its default (`undefined`: optional, no default). */
 const FIELDS = {
-  ISE_HOST: [text],
+  ISE_HOST: [hosts],
   PXGRID_PORT: [port('PXGRID_PORT'), 8910],
   PXGRID_USER: [
     check(text, (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v), 'PXGRID_USER may hold letters, digits, - _ . (at most 100)'),
@@ -128,13 +153,36 @@ const FIELDS = {
   ],
   STATE_DIR: [text, 'data'],
   CURSOR_OVERLAP: [duration('CURSOR_OVERLAP'), 10 * 60_000],
-  RUN_DEADLINE: [duration('RUN_DEADLINE', [5000, 'RUN_DEADLINE must be at least 5s']), 150_000],
+  RUN_DEADLINE: [durationFrom('RUN_DEADLINE', 5000, '5s'), 150_000],
   HEALTH_ALERT_AFTER: [duration('HEALTH_ALERT_AFTER'), 30 * 60_000],
-  HEALTH_REPEAT: [duration('HEALTH_REPEAT', [60_000, 'HEALTH_REPEAT must be at least 1m']), 24 * 3_600_000],
-  HEARTBEAT: [
-    oneOf(['daily', 'weekly', 'off'] as const, 'HEARTBEAT must be daily, weekly or off', (v) => v.trim().toLowerCase()),
-    'off',
+  HEALTH_REPEAT: [durationFrom('HEALTH_REPEAT', 60_000, '1m'), 24 * 3_600_000],
+  HEARTBEAT: [oneOf(['daily', 'weekly', 'off'] as const, 'HEARTBEAT must be daily, weekly or off', lower), 'off'],
+  ALERT_MODE: [oneOf(['each-run', 'digest'] as const, 'ALERT_MODE must be each-run or digest', lower), 'each-run'],
+  DIGEST_EVERY: [
+    duration('DIGEST_EVERY', [
+      (ms) => ms >= 60_000 && ms <= 86_400_000,
+      'DIGEST_EVERY must be from 1m to 1d (e.g. 1h)',
+    ]),
+    3_600_000,
   ],
+  DIGEST_AT: [timesOfDay],
+  INCIDENTS: [oneOf(['auto', 'on', 'off'] as const, 'INCIDENTS must be auto, on or off', lower), 'auto'],
+  INCIDENT_LEARNING: [duration('INCIDENT_LEARNING'), 86_400_000],
+  INCIDENT_QUIET: [durationFrom('INCIDENT_QUIET', 60_000, '1m'), 30 * 60_000],
+  INCIDENT_NAS_WIDE: [bool('INCIDENT_NAS_WIDE'), true],
+  INCIDENT_NAS_WIDE_MIN: [numberFrom('INCIDENT_NAS_WIDE_MIN', 2), 5],
+  INCIDENT_NAS_WIDE_FACTOR: [numberFrom('INCIDENT_NAS_WIDE_FACTOR', 1, true), 3],
+  INCIDENT_NAS_WIDE_WINDOW: [durationFrom('INCIDENT_NAS_WIDE_WINDOW', 60_000, '1m'), 10 * 60_000],
+  INCIDENT_NEW_REASON: [bool('INCIDENT_NEW_REASON'), true],
+  INCIDENT_NEW_REASON_MEMORY: [durationFrom('INCIDENT_NEW_REASON_MEMORY', 86_400_000, '1d'), 7 * 86_400_000],
+  INCIDENT_SPIKE: [bool('INCIDENT_SPIKE'), true],
+  INCIDENT_SPIKE_MIN: [numberFrom('INCIDENT_SPIKE_MIN', 1), 30],
+  INCIDENT_SPIKE_FACTOR: [numberFrom('INCIDENT_SPIKE_FACTOR', 1, true), 4],
+  INCIDENT_LOCKOUT: [bool('INCIDENT_LOCKOUT'), true],
+  INCIDENT_LOCKOUT_MIN: [numberFrom('INCIDENT_LOCKOUT_MIN', 2), 10],
+  INCIDENT_LOCKOUT_WINDOW: [durationFrom('INCIDENT_LOCKOUT_WINDOW', 60_000, '1m'), 10 * 60_000],
+  INCIDENT_LOCKOUT_REASONS: [lockoutReasons, ['22040', '24408']],
+  INCIDENT_STORM: [bool('INCIDENT_STORM'), true],
   ISE_TO_MAIL_CONFIG: [text],
 } as const;
 
@@ -146,11 +194,16 @@ export type Parsed = {
     : Value<Fields[K]> | undefined;
 };
 
-export type ParseResult = { success: true; data: Parsed } | { success: false; key: string; message: string };
+export interface Issue {
+  key: string;
+  message: string;
+}
+export type ParseResult = { success: true; data: Parsed } | { success: false; issues: Issue[] };
 
-/** Every field in order; the first one refused is reported (the operator fixes one line at a time). */
+/** Every field in order; each refused one is reported once, so one run shows every mistake. */
 export function parseRaw(raw: Partial<Record<keyof Fields, string>>): ParseResult {
   const data: Record<string, unknown> = {};
+  const issues: Issue[] = [];
   for (const [key, spec] of Object.entries(FIELDS) as [keyof Fields, readonly [Field<unknown>, unknown?]][]) {
     const value = raw[key];
     if (value === undefined) {
@@ -162,8 +215,15 @@ export function parseRaw(raw: Partial<Record<keyof Fields, string>>): ParseResul
       data[key] = spec[0](value);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      return { success: false, key, message: err.message };
+      issues.push({ key, message: err.message });
     }
   }
-  return { success: true, data: data as Parsed };
+  return issues.length === 0 ? { success: true, data: data as Parsed } : { success: false, issues };
+}
+
+/** The value of every setting left unset. */
+export function defaults(): Parsed {
+  const result = parseRaw({});
+  if (!result.success) throw new Error('a default is invalid');
+  return result.data;
 }

@@ -26,6 +26,15 @@ export function parseSince(text: string, now: number): number | undefined {
   return parseInstant(text);
 }
 
+/** One ISE_HOST entry: `host`, `host:port` or `[v6]:port`; undefined when it is neither. */
+export function parseHostEntry(entry: string): { host: string; port?: number } | undefined {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+  const host = m?.[1] ?? entry;
+  const port = m?.[2] ? Number(m[2]) : undefined;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host) || (port !== undefined && !(port > 0 && port < 65536))) return undefined;
+  return { host, port };
+}
+
 export function splitList(text: string): string[] {
   return text
     .split(',')
@@ -48,4 +57,21 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * When digests go out (ALERT_MODE=digest): every `every` ms counted from midnight in MAIL_TIMEZONE
+ * (DIGEST_EVERY), or at times of day given in ms after midnight (DIGEST_AT).
+ */
+export type DigestSchedule = { every: number } | { at: number[] };
+
+/** `08:00,16:30` -> ms after midnight, sorted; undefined when any entry is not a HH:MM time. */
+export function parseTimesOfDay(text: string): number[] | undefined {
+  const out: number[] = [];
+  for (const entry of splitList(text)) {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(entry);
+    if (!m) return undefined;
+    out.push((Number(m[1]) * 60 + Number(m[2])) * 60_000);
+  }
+  return out.length ? [...new Set(out)].sort((a, b) => a - b) : undefined;
 }

@@ -1,5 +1,6 @@
 /**
- * The run's time budget. EEM kills a policy at its `maxrun`; every network step takes its timeout
+ * The run's time budget and its clock (the injected `System.now`, never the wall clock directly). EEM kills a policy
+ * at its `maxrun`; every network step takes its timeout
  * from here so a slow ISE or mail server ends the run cleanly, cursor untouched, before that.
  */
 export class Deadline {
@@ -7,12 +8,12 @@ export class Deadline {
 
   constructor(
     budgetMs: number,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number,
   ) {
     this.#end = clock() + budgetMs;
   }
 
-  /** The run's clock (injected: tests move it). */
+  /** The run's clock: what mail headers and state records call "now". */
   now(): number {
     return this.clock();
   }

@@ -7,8 +7,51 @@ export const Exit = {
   ise: 4,
   mail: 5,
   locked: 6,
+  /** 128 + the signal's number, as a shell reports a process stopped by it. */
+  hangup: 129,
+  interrupt: 130,
+  terminate: 143,
 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
+
+/**
+ * What went wrong, as code can test it. Every decision that depends on an error (the exit code,
+ * a retry, the subject of a PROBLEM mail) reads the kind, never the message: messages are for
+ * people and may change freely.
+ */
+export const KIND_EXIT = {
+  /** A flag, a variable or the config file is wrong. */
+  usage: Exit.usage,
+  /** The state directory or a file in it cannot be read or written. */
+  state: Exit.usage,
+  /** The pxGrid client waits for an ISE admin's approval. */
+  'account-pending': Exit.account,
+  /** The pxGrid client is disabled on ISE. */
+  'account-disabled': Exit.account,
+  /** ISE refuses this client's account or credentials otherwise. */
+  account: Exit.account,
+  /** ISE cannot be reached (DNS, TCP, a dropped connection). */
+  'ise-unreachable': Exit.ise,
+  /** The TLS handshake with ISE failed (trust, host name, client certificate). */
+  'ise-tls': Exit.ise,
+  /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
+  'ise-timeout': Exit.ise,
+  /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
+  'ise-protocol': Exit.ise,
+  /** The mail server refused or could not be reached; nothing was delivered. */
+  mail: Exit.mail,
+  /** Another run holds the lock. */
+  locked: Exit.locked,
+  /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
+  'lock-stuck': Exit.locked,
+  /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
+  sighup: Exit.hangup,
+  sigint: Exit.interrupt,
+  sigterm: Exit.terminate,
+  /** A fault of ours. */
+  internal: Exit.internal,
+} as const satisfies Record<string, ExitCode>;
+export type ErrorKind = keyof typeof KIND_EXIT;
 
 /**
  * An error the user can cause or meet. `message` is the one line the operator reads: what happened
@@ -16,18 +59,33 @@ export type ExitCode = (typeof Exit)[keyof typeof Exit];
  */
 export class AppError extends Error {
   constructor(
-    readonly exitCode: ExitCode,
+    readonly kind: ErrorKind,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
     this.name = 'AppError';
   }
+
+  get exitCode(): ExitCode {
+    return KIND_EXIT[this.kind];
+  }
+
+  /** The same kind and cause with more said: for a note appended on the way out. */
+  withNote(note: string): AppError {
+    return new AppError(this.kind, `${this.message}; ${note}`, { cause: this });
+  }
 }
 
-export const usageError = (msg: string) => new AppError(Exit.usage, msg);
-export const iseError = (msg: string, cause?: unknown) => new AppError(Exit.ise, msg, { cause });
-export const mailError = (msg: string, cause?: unknown) => new AppError(Exit.mail, msg, { cause });
+/** The one place that maps any thrown value to an exit code. */
+export function exitCodeOf(err: unknown): ExitCode {
+  return err instanceof AppError ? err.exitCode : Exit.internal;
+}
+
+export const usageError = (msg: string) => new AppError('usage', msg);
+export const stateError = (msg: string, cause?: unknown) => new AppError('state', msg, { cause });
+export const iseError = (msg: string, cause?: unknown) => new AppError('ise-protocol', msg, { cause });
+export const mailError = (msg: string, cause?: unknown) => new AppError('mail', msg, { cause });
 
 /** Short, secret-free description of an unknown thrown value (for `cause` chains in --verbose). */
 export function describe(err: unknown): string {

@@ -1,4 +1,5 @@
 import type { ExitCode } from './errors';
+import { printable } from './printable';
 
 /** What a command ends with: the exit code and the one summary line EEM matches on. */
 export interface Outcome {
@@ -24,6 +25,8 @@ export interface System {
   crash?: (phase: CrashPhase) => void;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
+  /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
+  stop?: AbortSignal;
   /**
    * Runtime tuning for what the poll turns out to be (main.ts): 'records' when the first new record
    * arrives, 'large' once a storm is streaming in. Unset in-process.
@@ -31,7 +34,13 @@ export interface System {
   tune?: (phase: 'records' | 'large') => void;
 }
 
-export type CrashPhase = 'after-fetch' | 'after-send';
+export type CrashPhase =
+  | 'after-fetch'
+  | 'after-send'
+  | 'spool-segment'
+  | 'spool-commit'
+  | 'spool-cursor'
+  | 'spool-reset';
 
 export interface Io {
   /** A line for stdout (dry-run message, doctor checks). */
@@ -42,7 +51,14 @@ export interface Io {
   debug(line: string): void;
 }
 
+/** The summary line EEM logs; text from ISE in a message never brings a control character along. */
 export function formatSummary(o: Outcome, json: boolean): string {
-  if (json) return JSON.stringify({ status: o.status, exitCode: o.exitCode, message: o.message, ...o.data });
-  return `ise-to-mail: ${o.status} ${o.message}`.replace(/[\r\n]+/g, ' ');
+  if (!json) return printable(`ise-to-mail: ${o.status} ${o.message}`);
+  const data = Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? printable(v) : v]);
+  return JSON.stringify({
+    status: o.status,
+    exitCode: o.exitCode,
+    message: printable(o.message),
+    ...Object.fromEntries(data),
+  });
 }

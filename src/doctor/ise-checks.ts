@@ -4,10 +4,11 @@ import type { IseEndpoint } from '../config/config';
 import { Exit, iseError } from '../core/errors';
 import { accessSecret, accountActivate, PxControl } from '../pxgrid/control';
 import { ServiceStatusError, streamFailures } from '../pxgrid/failures';
-import { type BasicAuth, PxHttp, transportError } from '../pxgrid/http';
+import { type BasicAuth, PxHttp } from '../pxgrid/http';
 import type { ServiceNode } from '../pxgrid/schemas';
 import { accountStateError, credentials, DESCRIPTION, radiusNodes, restBaseUrl } from '../pxgrid/session';
 import type { TlsMaterial } from '../pxgrid/tls';
+import { noHandshake, transportError } from '../pxgrid/transport-errors';
 import { dnsCheck, tcpCheck } from './local-checks';
 import type { DoctorContext, DoctorReport } from './report';
 
@@ -27,13 +28,15 @@ export async function iseChecks(ctx: DoctorContext, report: DoctorReport, tls: T
 async function hostChecks(ctx: DoctorContext, report: DoctorReport, ep: IseEndpoint, tls: TlsMaterial): Promise<void> {
   if (!(await dnsCheck(ctx, report, ep.host, 'ISE_HOST', Exit.ise))) return;
   const remedy =
-    'check ISE_HOST, PXGRID_PORT (8910), the firewall, and that pxGrid runs on that node (Administration > System > Deployment)';
+    'check ISE_HOST, PXGRID_PORT (8910), the firewall, and that pxGrid runs on that node (Administration > ' +
+    'System > Deployment)';
   if (!(await tcpCheck(ctx, report, ep.host, ep.port, remedy, Exit.ise))) return;
   await report.probe(`tls ${ep.host}:${ep.port}`, Exit.ise, async () => {
     const detail = await verifiedHandshake(ctx, ep, tls);
     if (!tls.rejectUnauthorized) {
       throw iseError(
-        `ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): remove ISE_INSECURE`,
+        `ISE_INSECURE=1: runs do NOT verify ISE's certificate, although it verifies with ISE_CA (${detail}): ` +
+          `remove ISE_INSECURE`,
       );
     }
     return { value: true, detail };
@@ -63,12 +66,13 @@ async function verifiedHandshake(ctx: DoctorContext, ep: IseEndpoint, tls: TlsMa
       const peer = socket.getPeerCertificate();
       socket.destroy();
       resolve(
-        `certificate ${peer.subject?.CN ?? '?'} verified by ISE_CA, valid until ${new Date(peer.valid_to).toISOString().slice(0, 10)}`,
+        `certificate ${peer.subject?.CN ?? '?'} verified by ISE_CA, valid until ` +
+          `${new Date(peer.valid_to).toISOString().slice(0, 10)}`,
       );
     });
     socket.once('timeout', () => {
       socket.destroy();
-      reject(new Error(`no TLS handshake within ${ms} ms: is port ${ep.port} the pxGrid port?`));
+      reject(new Error(noHandshake(ms, ep.port)));
     });
     socket.once('error', (err) =>
       reject(transportError(`https://${ep.host}:${ep.port}/`, err, undefined, Boolean(tls.cert))),
@@ -114,11 +118,15 @@ async function nodeChecks(
     const since = new Date(ctx.sys.now() - 60_000).toISOString();
     let n = 0;
     try {
-      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, () => n++);
+      await streamFailures(px.http, restBaseUrl(node), { user: px.auth.user, pass: secret }, since, {
+        begin: () => undefined,
+        add: () => n++,
+      });
     } catch (err) {
       if (err instanceof ServiceStatusError) {
         throw iseError(
-          `HTTP ${err.status} from ${restBaseUrl(node)}: check the client's authorization (Administration > pxGrid Services > Client Management > Policy) and the MnT node's health`,
+          `HTTP ${err.status} from ${restBaseUrl(node)}: check the client's authorization (Administration > ` +
+            `pxGrid Services > Client Management > Policy) and the MnT node's health`,
         );
       }
       throw err;

@@ -1,11 +1,12 @@
 import { lookup } from 'node:dns/promises';
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Deadline } from '../core/deadline';
 import { describe, Exit, mailError, usageError } from '../core/errors';
 import { smtpVerify } from '../mail/smtp';
 import { connectionOptions, smtpAuth, smtpHint } from '../mail/transport';
+import { makeStateDir } from '../state/files';
 import type { DoctorContext, DoctorReport } from './report';
 
 const STEP_MS = 10_000;
@@ -36,7 +37,8 @@ export async function dnsCheck(
       return { value: true, detail: addrs.map((a) => a.address).join(', ') };
     } catch (err) {
       throw new Error(
-        `${host} does not resolve (${(err as { code?: string }).code ?? describe(err)}): check ${key} and the DNS server in Guestshell (/etc/resolv.conf)`,
+        `${host} does not resolve (${(err as { code?: string }).code ?? describe(err)}): check ${key} and the ` +
+          `DNS server in Guestshell (/etc/resolv.conf)`,
       );
     }
   });
@@ -78,12 +80,13 @@ export async function stateDirCheck(ctx: DoctorContext, report: DoctorReport): P
   await report.probe('state dir', Exit.usage, () => {
     const probe = join(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeStateDir(dir);
       writeFileSync(probe, 'ise-to-mail doctor\n', { mode: 0o600, flag: 'wx' });
       unlinkSync(probe);
     } catch (err) {
       throw usageError(
-        `${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`,
+        `${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? describe(err)}): point STATE_DIR (or ` +
+          `--state-dir) at a writable directory, e.g. under /bootflash/guest-share`,
       );
     }
     return { value: true, detail: `${dir} is writable` };
@@ -113,7 +116,8 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
       await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
       throw mailError(
-        `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ${smtpHint(err as { code?: string }, ctx.cfg)}`,
+        `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ` +
+          `${smtpHint(err as { code?: string }, ctx.cfg)}`,
         err,
       );
     }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { GzipBlocks } from './gzblocks';
-import { clean, SUSPECT_CLASS, textOf } from './sanitize';
+import { clean, jsonText, SUSPECT_CLASS, textOf } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:
@@ -46,16 +46,18 @@ export const CSV_CELL_MAX = 1000;
 export function csvCell(value: unknown): string {
   let s = clean(value, CSV_CELL_MAX);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // `;` too: a spreadsheet set to semicolon separators would otherwise split `bob;=1+1` into a formula cell.
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const csvRow = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 /**
  * What keeps a row of cells joined by commas from being final as it is: a character clean()
- * changes, a quote, a space at a cell's edge, or a formula character starting a cell.
+ * changes, a quote or `;` (csvCell quotes them), a space at a cell's edge, or a formula character
+ * starting a cell.
  */
-const ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|"|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+const ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
 /** Exactly one comma between each two of the 22 cells: no cell holds a comma of its own. */
 const ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
 
@@ -68,7 +70,8 @@ export function recordRow(record: FailureRecord): string {
   const texts: string[] = [];
   let long = false;
   for (const column of CSV_COLUMNS) {
-    const t = textOf(record[column]);
+    const v = record[column];
+    const t = v === undefined || v === null ? '' : textOf(v, CSV_CELL_MAX);
     long ||= t.length > CSV_CELL_MAX;
     texts.push(t);
   }
@@ -82,7 +85,12 @@ export function recordRow(record: FailureRecord): string {
 // so a viewer cannot be tricked into showing reordered text.
 const JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const jsonLine = (r: FailureRecord) =>
-  JSON.stringify(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** One record as the attachment writes it: a CSV row with its CRLF, or a JSON object on one line. */
+export function attachmentRow(format: Exclude<AttachFormat, 'none'>, record: FailureRecord): string {
+  return format === 'csv' ? recordRow(record) : jsonLine(record);
+}
 
 /** The attachment's file name for a MAIL_ATTACH format. */
 export const attachmentFilename = (format: Exclude<AttachFormat, 'none'>) =>
@@ -108,8 +116,13 @@ export class AttachmentBuilder {
   }
 
   add(record: FailureRecord): void {
-    if (this.format === 'csv') this.#blocks.add(recordRow(record));
-    else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${jsonLine(record)}`);
+    this.addRow(attachmentRow(this.format, record));
+  }
+
+  /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+  addRow(row: string): void {
+    if (this.format === 'csv') this.#blocks.add(row);
+    else this.#blocks.add(`${this.#blocks.lines > 0 ? ',\n' : ''}${row}`);
   }
 
   /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
@@ -119,6 +132,16 @@ export class AttachmentBuilder {
 
   get omitted(): number {
     return this.#blocks.omitted;
+  }
+
+  /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+  adoptCsv(bytes: Buffer, rows: number): void {
+    this.#blocks.adopt(bytes, rows, splitCsvRows);
+  }
+
+  /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+  omit(n: number): void {
+    this.#blocks.omit(n);
   }
 
   /** Compressed size. */
@@ -153,4 +176,11 @@ export class AttachmentBuilder {
 
 export function createAttachment(format: AttachFormat, budget: number): AttachmentBuilder | undefined {
   return format === 'none' ? undefined : new AttachmentBuilder(format, budget);
+}
+
+/** CSV rows end in CRLF and hold no other line break (cells are cleaned of control characters). */
+export function splitCsvRows(text: string): string[] {
+  const rows = text.split('\n');
+  rows.pop();
+  return rows.map((r) => `${r}\n`);
 }

@@ -1,149 +1,167 @@
 import type { AttachFormat } from '../config/config';
-import type { FailureRecord } from '../pxgrid/schemas';
+import { recordTime } from '../core/times';
+import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 import { type AttachmentBuilder, createAttachment } from './attachment';
-import type { FilterName, RecordFilter } from './filters';
-import { DetailRows, type RowOf } from './rows';
 import {
-  cmp,
-  type EndpointTally,
-  type Group,
+  countFailure,
+  type DetailRow,
+  type DigestState,
+  emptyDigestState,
   MAX_KEYS,
-  maxTime,
-  member,
-  minTime,
-  type Span,
-  type TopRow,
-  top,
-  type UserTally,
-} from './tally';
-import { type DetailRow, type FailureView, viewOf } from './view';
+  type NasRow,
+  type ReasonRow,
+} from './digest-state';
+import type { FilterName, RecordFilter } from './filters';
+import { type FailureView, viewOf } from './view';
 
-export { MAX_ROWS } from './rows';
-export { MAX_KEYS, type TopRow } from './tally';
-export { type DetailRow, type FailureView, viewOf } from './view';
+export type { DetailRow, NasRow, ReasonRow } from './digest-state';
+export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './digest-state';
 
-export interface ReasonRow extends Span {
-  reason: string;
-  users: number;
-}
-export interface NasRow extends Span {
-  name: string;
-  ip: string;
-  location: string;
-  users: number;
+export interface TopRow {
+  value: string;
+  count: number;
 }
 
 export interface DigestOptions {
   filter?: RecordFilter;
+  /** The label of the mute that keeps a record out of the body (it is still counted and attached). */
+  mute?: (record: FailureRecord) => string | undefined;
   attach?: AttachFormat;
   /** The most compressed bytes the attachment may take (MAIL_MAX_BYTES less the rest of the mail). */
   attachBudget?: number;
+  /** Also called with every record the attachment takes (the digest spool stores them). */
+  onAttach?: (record: FailureRecord) => void;
 }
 
-/** Accumulates a batch one record at a time; memory grows with distinct keys, not records. */
+/**
+ * Accumulates failures one record at a time; memory grows with distinct keys, not records. Its
+ * counts live in a DigestState, which the digest spool saves between runs and hands back here.
+ */
 export class Digest {
-  /** Records in the mail (after filters). */
-  total = 0;
-  newest: number | undefined;
-  oldest: number | undefined;
-  readonly #rows = new DetailRows();
-  readonly filtered = new Map<FilterName, number>();
-  /** Detail rows in the order they appeared; most are found through their user's tally. */
-  readonly #reasons = new Map<string, Group<ReasonRow>>();
-  /** NAS groups by name, then IP (no key built per record), and in the order they appeared. */
-  readonly #nas = new Map<string, Map<string, Group<NasRow>>>();
-  readonly #nasList: Group<NasRow>[] = [];
-  // Counts are boxed: one lookup per record for a key seen before (most of a storm's).
-  readonly #users = new Map<string, UserTally>();
-  readonly #endpoints = new Map<string, EndpointTally<RowOf<ReasonRow, NasRow>>>();
-  readonly #filter: RecordFilter | undefined;
+  readonly #s: DigestState;
+  readonly #opts: DigestOptions;
   readonly #attachment: AttachmentBuilder | undefined;
 
-  constructor(opts: DigestOptions = {}) {
-    this.#filter = opts.filter;
+  constructor(opts: DigestOptions = {}, state: DigestState = emptyDigestState()) {
+    this.#opts = opts;
+    this.#s = state;
     this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
   }
 
   /**
-   * Adds one record and returns its cleaned view; undefined when a filter dropped it (only counted).
-   * `time`: the record's instant, when the caller has parsed its timestamp already.
+   * Adds one record and returns its cleaned view; undefined when a filter dropped it (only
+   * counted) or a mute keeps it out of the body (counted and attached). `time`: its instant, if
+   * known already; `future`: that is after ISE's clock.
    */
-  add(record: FailureRecord, time?: number): FailureView | undefined {
-    const dropped = this.#filter?.(record);
+  add(record: FailureRecord, time?: number, future = false): FailureView | undefined {
+    const s = this.#s;
+    const dropped = this.#opts.filter?.(record);
     if (dropped) {
-      this.filtered.set(dropped, (this.filtered.get(dropped) ?? 0) + 1);
+      s.filtered.set(dropped, (s.filtered.get(dropped) ?? 0) + 1);
       return undefined;
     }
-    const v = time === undefined ? viewOf(record) : viewOf(record, time);
-    this.total++;
-    this.newest = maxTime(this.newest, v.time);
-    this.oldest = minTime(this.oldest, v.time);
-    let u = this.#users.get(v.user);
-    if (u) u.n++;
-    else if (this.#users.size < MAX_KEYS) {
-      u = { n: 1, groups: [] };
-      this.#users.set(v.user, u);
+    this.attach(record);
+    const muted = this.#opts.mute?.(record);
+    if (muted !== undefined) {
+      s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
+      return undefined;
     }
-    let e = v.endpoint ? this.#endpoints.get(v.endpoint) : undefined;
-    if (e) e.n++;
-    else if (v.endpoint && this.#endpoints.size < MAX_KEYS) {
-      e = { n: 1, rows: [] };
-      this.#endpoints.set(v.endpoint, e);
-    }
-    const reason = this.#reasonGroup(v);
-    const nas = this.#nasGroup(v);
-    if (reason) member(reason, u, v.user, v.time);
-    if (nas) member(nas, u, v.user, v.time);
-    this.#rows.add(v, e, u && reason && nas && { u, reason, nas });
-    this.#attachment?.add(record);
+    const v = viewOf(record, time ?? recordTime(record.timestamp));
+    countFailure(s, v, failedAttempts(record), future);
     return v;
+  }
+
+  /** Puts a record into the attachment only. */
+  attach(record: FailureRecord): void {
+    this.#attachment?.add(record);
+    this.#opts.onAttach?.(record);
+  }
+
+  /** The counts, for the digest spool to save. */
+  get state(): DigestState {
+    return this.#s;
+  }
+
+  /** Records in the mail body (after filters and mutes). */
+  get total(): number {
+    return this.#s.total;
+  }
+
+  get newest(): number | undefined {
+    return this.#s.newest;
+  }
+
+  get oldest(): number | undefined {
+    return this.#s.oldest;
   }
 
   /** Distinct detail rows beyond MAX_ROWS: counted in `total`, not shown. */
   get rowsDropped(): number {
-    return this.#rows.dropped;
+    return this.#s.rowsDropped;
+  }
+
+  /** Records in the mail timestamped after ISE's clock (plus skew). */
+  get future(): number {
+    return this.#s.future;
+  }
+
+  get filtered(): ReadonlyMap<FilterName, number> {
+    return this.#s.filtered;
   }
 
   get filteredTotal(): number {
-    return [...this.filtered.values()].reduce((a, b) => a + b, 0);
+    return sum(this.#s.filtered);
+  }
+
+  get muted(): ReadonlyMap<string, number> {
+    return this.#s.muted;
+  }
+
+  get mutedTotal(): number {
+    return sum(this.#s.muted);
+  }
+
+  /** Every record seen: in the body, muted, or filtered. */
+  get seenTotal(): number {
+    return this.#s.total + this.mutedTotal + this.filteredTotal;
   }
 
   /** Distinct users; `usersCapped` says the true number is higher. */
   get distinctUsers(): number {
-    return this.#users.size;
+    return this.#s.users.size;
   }
 
   get usersCapped(): boolean {
-    return this.#users.size >= MAX_KEYS;
+    return this.#s.users.size >= MAX_KEYS;
   }
 
   get distinctEndpoints(): number {
-    return this.#endpoints.size;
+    return this.#s.endpoints.size;
   }
 
   reasons(): ReasonRow[] {
-    return [...this.#reasons.values()]
-      .map((r) => ({ ...r.row, users: r.users }))
+    return [...this.#s.reasons.values()]
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
   }
 
   nas(): NasRow[] {
-    return this.#nasList
-      .map((r) => ({ ...r.row, users: r.users }))
+    return [...this.#s.nas.values()]
+      .map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped }))
       .sort((a, b) => b.count - a.count || cmp(a.name, b.name));
   }
 
   topUsers(n: number): TopRow[] {
-    return top(this.#users, n);
+    return top(this.#s.users, n);
   }
 
   topEndpoints(n: number): TopRow[] {
-    return top(this.#endpoints, n);
+    return top(this.#s.endpoints, n);
   }
 
   /** Detail rows, newest first. */
   details(): DetailRow[] {
-    return [...this.#rows.list].sort(
+    return [...this.#s.rows.values()].sort(
       (a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count || cmp(a.user, b.user),
     );
   }
@@ -158,30 +176,16 @@ export class Digest {
   close(): void {
     this.#attachment?.close();
   }
-
-  #reasonGroup(v: FailureView): Group<ReasonRow> | undefined {
-    let g = this.#reasons.get(v.reason);
-    if (!g && this.#reasons.size < MAX_KEYS) {
-      const row = { reason: v.reason, count: 0, users: 0, first: undefined, last: undefined };
-      g = { row, tag: 2 * this.#reasons.size, users: 0 };
-      this.#reasons.set(v.reason, g);
-    }
-    return g;
-  }
-
-  #nasGroup(v: FailureView): Group<NasRow> | undefined {
-    let g = this.#nas.get(v.nasName)?.get(v.nasIp);
-    if (!g && this.#nasList.length < MAX_KEYS) {
-      const row = { name: v.nasName, ip: v.nasIp, location: v.location, count: 0, users: 0 };
-      g = { row: { ...row, first: undefined, last: undefined }, tag: 2 * this.#nasList.length + 1, users: 0 };
-      let byIp = this.#nas.get(v.nasName);
-      if (!byIp) {
-        byIp = new Map();
-        this.#nas.set(v.nasName, byIp);
-      }
-      byIp.set(v.nasIp, g);
-      this.#nasList.push(g);
-    }
-    return g;
-  }
 }
+
+const sum = (map: ReadonlyMap<unknown, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+
+function top(map: Map<string, number>, n: number): TopRow[] {
+  return [...map]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
+    .slice(0, n);
+}
+
+// Code-unit order, not localeCompare: the same mail on every machine (golden tests, diffs).
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

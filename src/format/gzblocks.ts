@@ -28,18 +28,20 @@ const OPTIONS = { level: 3 };
 
 interface Member {
   bytes: Buffer;
-  /** Byte length of each data line in this block (the header is not a line). */
-  lens: number[];
+  /** Data lines in this block (the header is not a line). */
+  rows: number;
   /** Bytes of header at the start of this block (first block only). */
   head: number;
+  /** Byte length of each data line, from the block's uncompressed bytes (when a smaller limit cuts into it). */
+  lens: (data: Buffer) => number[];
 }
 
 export class GzipBlocks {
   #members: Member[] = [];
   #stage: Buffer;
-  #used: number;
+  #used = 0;
   #lens: number[] = [];
-  #head: number;
+  #head = 0;
   #bytes = 0;
   #full = false;
   readonly #tail: Buffer | undefined;
@@ -53,13 +55,13 @@ export class GzipBlocks {
   /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
   constructor(
     private budget: number,
-    header: string,
+    private readonly header: string,
     footer = '',
   ) {
     this.#tail = footer ? zlib().gzipSync(footer, OPTIONS) : undefined;
     this.budget -= this.#tail?.length ?? 0;
     this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
-    this.#head = this.#used = this.#stage.write(header, 0, 'utf8');
+    this.#stageHeader();
   }
 
   add(line: string): void {
@@ -80,6 +82,41 @@ export class GzipBlocks {
     if (this.#used >= BLOCK_BYTES) this.#flush();
   }
 
+  /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+  omit(n: number): void {
+    this.lines += n;
+    this.omitted += n;
+  }
+
+  /**
+   * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+   * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+   * text when a limit cuts into it. The header goes first as a block of its own.
+   */
+  adopt(bytes: Buffer, rows: number, split: (text: string) => string[]): void {
+    if (this.#lens.length > 0) this.#flush();
+    this.lines += rows;
+    if (this.#full) {
+      this.omitted += rows;
+      return;
+    }
+    if (this.#members.length === 0) {
+      this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), OPTIONS), [], this.#used);
+      this.#used = this.#head = 0;
+    }
+    const lens = (data: Buffer) => split(data.toString('utf8')).map((l) => Buffer.byteLength(l));
+    if (this.#bytes + bytes.length <= this.budget) {
+      this.#members.push({ bytes, rows, head: 0, lens });
+      this.#bytes += bytes.length;
+      this.rows += rows;
+      return;
+    }
+    this.#full = true;
+    const data = zlib().gunzipSync(bytes);
+    const all = lens(data);
+    this.omitted += all.length - this.#fitLines(data, all, 0);
+  }
+
   /** Compresses what is pending; call once after the last line. */
   finish(): void {
     if (this.#lens.length > 0) this.#flush();
@@ -95,10 +132,11 @@ export class GzipBlocks {
     while (this.#bytes > this.budget && this.#members.length > 0) {
       const last = this.#members.pop()!;
       this.#bytes -= last.bytes.length;
-      this.rows -= last.lens.length;
+      this.rows -= last.rows;
       this.#full = true;
-      const kept = this.#fitLines(zlib().gunzipSync(last.bytes), last.lens, last.head);
-      this.omitted += last.lens.length - kept;
+      const data = zlib().gunzipSync(last.bytes);
+      const lens = last.lens(data);
+      this.omitted += lens.length - this.#fitLines(data, lens, last.head);
     }
   }
 
@@ -114,7 +152,13 @@ export class GzipBlocks {
   clear(): void {
     this.#members = [];
     this.#lens = [];
-    this.#used = 0;
+    this.#bytes = 0;
+    this.#full = false;
+    this.#stageHeader();
+  }
+
+  #stageHeader(): void {
+    this.#head = this.#used = this.#stage.write(this.header, 0, 'utf8');
   }
 
   #parts(): Buffer[] {
@@ -127,8 +171,7 @@ export class GzipBlocks {
     const lens = this.#lens;
     const head = this.#head;
     this.#lens = [];
-    this.#used = 0;
-    this.#head = 0;
+    this.#used = this.#head = 0;
     const gz = zlib().gzipSync(data, OPTIONS);
     if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
     else {
@@ -163,7 +206,7 @@ export class GzipBlocks {
   }
 
   #push(bytes: Buffer, lens: number[], head: number): void {
-    this.#members.push({ bytes, lens, head });
+    this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
     this.#bytes += bytes.length;
     this.rows += lens.length;
   }

@@ -1,5 +1,5 @@
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
+import { countText, detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
 import { clean, escapeHtml } from './sanitize';
 
 /**
@@ -10,16 +10,21 @@ import { clean, escapeHtml } from './sanitize';
 export const HTML_BUDGET = 90_000;
 
 const FONT = 'font-family:Segoe UI,Helvetica,Arial,sans-serif';
-const TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
+const TABLE =
+  `width="100%" cellpadding="0" cellspacing="0" border="0" ` +
+  `style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
 const TH =
-  'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
+  'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px ' +
+  '8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
 const TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
 const TDN =
-  'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
+  'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px ' +
+  '8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
 const TDW =
   'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
 const TDT =
-  'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
+  'style="border-bottom:1px solid #e3e7eb;padding:6px ' +
+  '8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
 
 /** A cell: text is always escaped here; `kind` picks number/time styling. */
 type Cell = string | { text: string; kind?: 'num' | 'time' | 'nowrap'; sub?: string };
@@ -49,8 +54,8 @@ function summary(m: MailModel): string[] {
     table(
       ['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'],
       m.reasons.map((r) => [
-        { text: String(r.count), kind: 'num' },
-        String(r.users),
+        { text: String(r.count), kind: 'num', sub: r.attempts > r.count ? `${r.attempts} attempts` : undefined },
+        `${r.users}${r.usersCapped ? '+' : ''}`,
         { text: r.reason, sub: r.hint },
         { text: fmt(r.first), kind: 'time' },
         { text: fmt(r.last), kind: 'time' },
@@ -67,7 +72,7 @@ function summary(m: MailModel): string[] {
         n.name,
         n.ip,
         shortLocation(n.location),
-        String(n.users),
+        `${n.users}${n.usersCapped ? '+' : ''}`,
         { text: fmt(n.last), kind: 'time' },
       ]),
     ),
@@ -76,7 +81,9 @@ function summary(m: MailModel): string[] {
   const users = topTable('User', m.users, 'no user failed more than once');
   const eps = topTable('Endpoint', m.endpoints, 'no endpoint failed more than once');
   out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2('Top users')}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2('Top endpoints')}${eps}</td></tr></table>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" ` +
+      `valign="top" style="padding-right:8px">${h2('Top users')}${users}</td><td width="50%" valign="top" ` +
+      `style="padding-left:8px">${h2('Top endpoints')}${eps}</td></tr></table>`,
   );
   return out;
 }
@@ -91,7 +98,7 @@ const short = (text: string): Cell => (text.length <= 24 ? { text, kind: 'nowrap
 
 const detailCells = (m: MailModel, r: DetailRow): Cell[] => [
   { text: m.fmt(r.last), kind: 'time' },
-  { text: String(r.count), kind: 'num' },
+  { text: countText(r), kind: 'num' },
   short(clean(r.user, 64)),
   { text: clean(r.endpoint, 40), kind: 'nowrap' },
   { text: clean(r.nasName, 40), kind: 'nowrap' },
@@ -101,15 +108,21 @@ const detailCells = (m: MailModel, r: DetailRow): Cell[] => [
 
 function frame(m: MailModel, title: string, body: string[]): string {
   const banner = m.test
-    ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>`
+    ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px ` +
+      `18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>`
     : '';
   return [
     '<!DOCTYPE html>',
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>`,
+    `<html><head><meta charset="utf-8"><meta name="viewport" ` +
+      `content="width=device-width"><title>${esc(title)}</title></head>`,
     '<body style="margin:0;padding:0;background:#f4f5f7">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc(m.facts)}<br>${esc(m.range)}</div></td></tr>`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ' +
+      'style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ' +
+      'style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
+    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div ` +
+      `style="font-size:20px;font-weight:bold">${esc(m.headline)}</div><div ` +
+      `style="font-size:13px;margin-top:4px">${esc(m.facts)}<br>${esc(m.range)}</div></td></tr>`,
     banner,
     `<tr><td style="padding:4px 18px 18px">`,
     ...body,

@@ -27,6 +27,9 @@ export interface MailModel {
   /** Rows the attachment holds when the size cap cut it short (undefined: all of them). */
   attachmentRows?: number;
   footnotes: string[];
+  /** Failures a mute kept out of this body, by mute (they are in the attachment). */
+  muted: Array<[string, number]>;
+  mutedTotal: number;
 }
 
 export interface RenderOptions {
@@ -40,6 +43,8 @@ export interface RenderOptions {
   attachmentRows?: number;
   /** test-mail: marks subject and body as a test. */
   test?: boolean;
+  /** Replaces the digest's own subject (an incident's subject leads the mail). */
+  subject?: string;
 }
 
 const TOP_REASONS = 15;
@@ -60,7 +65,9 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   return {
     test: opts.test === true,
     headline: `${plural(d.total, 'RADIUS authentication failure')}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}`,
+    facts:
+      `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}` +
+      `${d.mutedTotal ? `; ${d.mutedTotal} muted` : ''}`,
     range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
     fmt,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
@@ -75,7 +82,14 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     attachmentName: opts.attachmentName,
     attachmentRows: opts.attachmentRows,
     footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal,
   };
+}
+
+/** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */
+export function userCount(r: { users: number; usersCapped?: boolean }): string {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, 'user');
 }
 
 /** A top list is for repeat offenders: a value seen once is already in the details. */
@@ -111,21 +125,36 @@ export function moreText(m: MailModel, more: number): string {
     : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
 }
 
-export function footerLines(m: MailModel, total: number): string[] {
+/**
+ * `3x`, or `3x (57 attempts)` when ISE's "Suppress Repeated Failed Clients" folded more attempts
+ * into these records than there are records.
+ */
+export const countText = (r: { count: number; attempts: number }, unit = ''): string =>
+  r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
+
+export function footerLines(m: MailModel, shownTotal: number): string[] {
   const lines: string[] = [];
+  const total = shownTotal + m.mutedTotal;
   if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(', ');
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
   if (m.attachmentName && m.attachmentRows !== undefined)
     lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this mail (size cap), one row each.`,
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this ` +
+        `mail (size cap), one row each.`,
     );
   else if (m.attachmentName)
     lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
   lines.push(
-    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps.',
+    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full ' +
+      'steps.',
   );
   lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
   return lines;
 }
 
 export const TEST_BANNER =
-  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.';
+  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read ' +
+  'this, SMTP works.';

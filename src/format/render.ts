@@ -16,7 +16,7 @@ export interface RenderedMail {
  * users/endpoints), then collapsed details newest first; both parts show the same rows.
  */
 export function render(d: Digest, opts: RenderOptions): RenderedMail {
-  const subject = subjectOf(d, opts);
+  const subject = opts.subject ?? subjectOf(d, opts);
   const model = buildModel(d, opts);
   const { html, rowsShown } = renderHtml(model, d.total, subject);
   return { subject, text: renderText(model, d.total, rowsShown), html };

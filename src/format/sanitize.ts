@@ -4,12 +4,7 @@
  * of a mail, and HTML-escaped in the HTML part.
  */
 
-// C0/C1 controls (incl. CR/LF/TAB), bidi embeddings/overrides/isolates, zero-width characters,
-// line/paragraph separators and the BOM: all can disguise or reorder what an engineer reads.
-// Also the Arabic letter mark and Mongolian vowel separator (invisible format characters) and the
-// tag block U+E0000-E007F (invisible text): https://www.unicode.org/reports/tr9/#Explicit_Directional_Formatting_Characters
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+import { UNSAFE } from '../core/printable';
 
 /**
  * What UNSAFE matches, the non-ASCII white space trim() removes, and all surrogates: a text with
@@ -17,19 +12,62 @@ const UNSAFE =
  * case; a storm cleans ~3 million values.
  */
 export const SUSPECT_CLASS =
-  '[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]';
+  '[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f' +
+  '\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]';
 const SUSPECT = new RegExp(SUSPECT_CLASS);
 /** SUSPECT, or a space at either end: a text that matches neither needs no cleaning at all. */
 const NOT_CLEAN = new RegExp(`${SUSPECT_CLASS}|^ | $`);
 
 export const MAX_VALUE_CHARS = 200;
+/** Containers nested deeper than this are shown as a placeholder: ISE's own records nest 2 levels. */
+export const MAX_VALUE_DEPTH = 32;
+const TOO_DEEP = '"(nested too deep)"';
 
-/** The text of a record value before cleaning: lists joined with ", ", objects as JSON. */
-export function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+/**
+ * `value` as JSON text, never deeper than `maxDepth` (deeper containers become a placeholder
+ * string) and cut soon after `maxChars`: a record nested 5 000 levels deep must not exhaust the stack.
+ * Records come from JSON.parse, so only plain JSON values occur.
+ */
+export function jsonText(value: unknown, maxChars = Number.POSITIVE_INFINITY, maxDepth = MAX_VALUE_DEPTH): string {
+  const out: string[] = [];
+  let left = maxChars + 1;
+  const put = (s: string) => {
+    out.push(s.length > left ? s.slice(0, left) : s);
+    left -= s.length;
+  };
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') return put(JSON.stringify(v.length > left ? v.slice(0, left) : v));
+    if (v === null || typeof v !== 'object') return put(v === undefined ? 'null' : String(v));
+    if (depth >= maxDepth) return put(TOO_DEEP);
+    const array = Array.isArray(v);
+    put(array ? '[' : '{');
+    let n = 0;
+    for (const key in v) {
+      if (left <= 0) break;
+      if (!Object.hasOwn(v, key)) continue;
+      if (n++ > 0) put(',');
+      if (!array) put(`${JSON.stringify(key)}:`);
+      walk((v as Record<string, unknown>)[key], depth + 1);
+    }
+    put(array ? ']' : '}');
+  };
+  walk(value, 0);
+  return out.join('');
+}
+
+/** A value as one line of text: a list joins its items with `, `, an object is shown as JSON. */
+export function textOf(value: unknown, max: number): string {
+  if (typeof value !== 'object' || value === null) return String(value).slice(0, 2 * max + 64);
+  if (!Array.isArray(value)) return jsonText(value, max);
+  const parts: string[] = [];
+  let length = 0;
+  for (const item of value) {
+    if (length > max) break;
+    const text = typeof item === 'string' ? item.slice(0, max + 1) : jsonText(item, max);
+    parts.push(text);
+    length += text.length + 2;
+  }
+  return parts.join(', ');
 }
 
 /**
@@ -50,7 +88,8 @@ export function trimPlain(text: string): string {
 
 /** A display-safe single line: unsafe characters become `?`, then the length is capped. */
 export function clean(value: unknown, max = MAX_VALUE_CHARS): string {
-  const text = textOf(value);
+  if (value === undefined || value === null) return '';
+  const text = textOf(value, max);
   if (text.length <= max && !NOT_CLEAN.test(text)) return text;
   if (text.length <= max && isPlain(text)) return trimPlain(text);
   const safe = text.replace(UNSAFE, '?').trim();

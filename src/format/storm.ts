@@ -1,8 +1,8 @@
-import type { FailureView } from './digest';
 import { shortLocation } from './model';
 import type { RenderedMail } from './render';
 import { escapeHtml } from './sanitize';
 import type { TimeFormat } from './time';
+import type { FailureView } from './view';
 
 /**
  * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is
@@ -88,7 +88,9 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   const all = groups.list();
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const intro =
+    `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and ` +
+    `NAS/location, largest first:`;
   const rows = shown.map((g) => [
     String(g.count),
     g.reason || '-',
@@ -98,7 +100,8 @@ export function stormLead(groups: StormGroups, total: number, threshold: number,
   ]);
   const rest =
     hidden > 0
-      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
+      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller ` +
+        `group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
       : '';
   const text = [
     intro,

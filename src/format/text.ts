@@ -1,6 +1,14 @@
-import { plural } from '../core/plural';
 import type { DetailRow } from './digest';
-import { detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
+import {
+  countText,
+  detailSlice,
+  footerLines,
+  type MailModel,
+  moreText,
+  shortLocation,
+  TEST_BANNER,
+  userCount,
+} from './model';
 import { clean } from './sanitize';
 
 /** The plain-text part: the same content as the HTML part, readable in any client or pager. */
@@ -12,7 +20,8 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   out.push('BY REASON');
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
-    out.push(`      ${plural(r.users, 'user')}, first ${fmt(r.first)}, last ${fmt(r.last)}`);
+    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : '';
+    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}${attempts}`);
     if (r.hint) out.push(`      Hint: ${r.hint}`);
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
@@ -20,7 +29,8 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
     out.push(
-      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ${plural(n.users, 'user')}, last ${fmt(n.last)}`,
+      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ` +
+        `${userCount(n)}, last ${fmt(n.last)}`,
     );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
@@ -41,7 +51,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
 function detailLine(m: MailModel, r: DetailRow): string {
   const cells = [
     m.fmt(r.last),
-    `${r.count}x`,
+    countText(r, 'x'),
     clean(r.user, 64) || '-',
     clean(r.endpoint, 40) || '-',
     `${r.nasName || '?'} (${r.nasIp || '-'})`,

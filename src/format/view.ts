@@ -1,4 +1,4 @@
-import { parseIso } from '../core/isotime';
+import { recordTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { clean } from './sanitize';
 
@@ -13,27 +13,18 @@ export interface FailureView {
   location: string;
 }
 
-/** Identical failures (same user, endpoint, NAS, reason) collapsed into one row. */
-export interface DetailRow extends FailureView {
-  count: number;
-  first: number | undefined;
-  last: number | undefined;
-}
+/** What the mail shows for a record without a failureReason. */
+export const NO_REASON = '(no reason given)';
 
-/** `time`: the record's instant when the caller has parsed it already. */
-export function viewOf(r: FailureRecord, time: number | undefined = parseTime(r.timestamp)): FailureView {
+/** `time`: the record's instant when the caller has already worked it out. */
+export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): FailureView {
   return {
     time,
     user: clean(r.userName),
     endpoint: clean(r.callingStationId ?? r.macAddress),
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
-    reason: clean(r.failureReason),
+    reason: clean(r.failureReason) || NO_REASON,
     location: clean(r.location),
   };
-}
-
-function parseTime(timestamp: string): number | undefined {
-  const t = parseIso(timestamp);
-  return Number.isFinite(t) ? t : undefined;
 }

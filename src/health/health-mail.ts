@@ -1,4 +1,4 @@
-import { Exit } from '../core/errors';
+import type { ErrorKind } from '../core/errors';
 import { plural } from '../core/plural';
 import { clean, escapeHtml } from '../format/sanitize';
 import type { OutgoingMail } from '../mail/transport';
@@ -31,23 +31,27 @@ export function fmtSpan(ms: number): string {
   return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)}h` : `${Math.round(ms / 60_000)}m`;
 }
 
-/** What broke, in a few words, from the exit code and the run's one-line message. */
-export function headline(exitCode: number, message: string): string {
-  if (exitCode === Exit.account) {
-    if (/\bDISABLED\b/.test(message)) return 'pxGrid account DISABLED on ISE';
-    if (/\bPENDING\b/.test(message)) return 'pxGrid account PENDING approval on ISE';
-    return 'pxGrid account refused by ISE';
-  }
-  if (exitCode === Exit.ise) {
-    if (/\bTLS\b/.test(message)) return 'TLS trust to ISE failed';
-    if (/RUN_DEADLINE|did not answer in time/.test(message)) return 'ISE does not answer in time';
-    if (/^cannot talk to pxGrid/.test(message)) return 'cannot reach ISE';
-    return 'ISE pxGrid answers with errors';
-  }
-  if (exitCode === Exit.mail) return 'cannot deliver mail';
-  if (exitCode === Exit.usage) return 'configuration or state error';
-  return 'internal error';
-}
+/** What broke, in a few words: the PROBLEM and RECOVERED subjects and first lines. */
+const HEADLINE: Record<ErrorKind, string> = {
+  'account-disabled': 'pxGrid account DISABLED on ISE',
+  'account-pending': 'pxGrid account PENDING approval on ISE',
+  account: 'pxGrid account refused by ISE',
+  'ise-tls': 'TLS trust to ISE failed',
+  'ise-timeout': 'ISE does not answer in time',
+  'ise-unreachable': 'cannot reach ISE',
+  'ise-protocol': 'ISE pxGrid answers with errors',
+  mail: 'cannot deliver mail',
+  usage: 'configuration or state error',
+  state: 'configuration or state error',
+  locked: 'another run holds the lock',
+  'lock-stuck': 'a run is stuck holding the lock',
+  sighup: 'runs are stopped before they finish (SIGHUP)',
+  sigint: 'runs are stopped before they finish (SIGINT)',
+  sigterm: 'runs are stopped before they finish (SIGTERM)',
+  internal: 'internal error',
+};
+
+export const headline = (kind: ErrorKind): string => HEADLINE[kind];
 
 function compose(subject: string, paragraphs: string[]): OutgoingMail {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
@@ -68,6 +72,7 @@ function compose(subject: string, paragraphs: string[]): OutgoingMail {
 }
 
 export interface Problem {
+  kind: ErrorKind;
   exitCode: number;
   message: string;
   /** First failed run of the streak. */
@@ -78,13 +83,15 @@ export interface Problem {
 }
 
 export function problemMail(p: Problem, prefix: string): OutgoingMail {
-  const what = headline(p.exitCode, p.message);
+  const what = headline(p.kind);
   return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
     `${plural(p.failedRuns, 'run')} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
-    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).',
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`,
+    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
+      '(if ISE still holds them).',
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
+      `ise-to-mail works again.`,
   ]);
 }
 
@@ -94,19 +101,20 @@ export interface Recovery {
   /** First failed run of the outage, when known. */
   since?: number;
   failedRuns: number;
-  lastError?: { exitCode: number; message: string };
+  lastError?: { kind: ErrorKind; message: string };
 }
 
 function recoveryLines(r: Recovery, found: number): string[] {
   const what = r.lastError
-    ? `${headline(r.lastError.exitCode, r.lastError.message)}; last error: ${r.lastError.message}`
+    ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}`
     : 'see the earlier PROBLEM mail';
   const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, 'failed run')}, ` : '';
   return [
     `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
     `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
     found > 0
-      ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ${found === 1 ? 'is' : 'are'} in this digest.`
+      ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ` +
+        `${found === 1 ? 'is' : 'are'} in this digest.`
       : 'ISE holds no new RADIUS failures from that time: there is no backlog to mail.',
   ];
 }
@@ -125,7 +133,8 @@ export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, pre
     ...mail,
     // The digest's own prefix is not repeated: it keeps its counts and top reason.
     subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      `${tag(prefix)} RECOVERED; ` +
+        `${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
       200,
     ),
     text: `${lines.join('\n')}\n\n${mail.text}`,
@@ -142,8 +151,10 @@ export interface Quiet {
 
 export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
   return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed ` +
+      `since ${fmtUtc(q.since)}.`,
+    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
+      `else was mailed, so you can tell quiet from dead.`,
     'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
   ]);
 }

@@ -1,6 +1,7 @@
-import { AppError, usageError } from '../core/errors';
-import { isObject } from '../core/json';
+import { AppError, type ErrorKind, KIND_EXIT, stateError } from '../core/errors';
 import { plural } from '../core/plural';
+import { printable } from '../core/printable';
+import { checkOf, type Infer, int, literal, nullable, obj, oneOf, optional, str } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
 
@@ -18,7 +19,7 @@ export interface Health {
   firstFailure?: number;
   /** Consecutive failed runs (0 when the last run succeeded). */
   failedRuns: number;
-  lastError?: { exitCode: number; message: string; at: number };
+  lastError?: LastError;
   /** Last problem mail of the current outage; cleared once its recovery note was delivered. */
   problemMailed?: number;
   /** Start of the current quiet period (heartbeat anchor): last digest, recovery or heartbeat. */
@@ -28,18 +29,31 @@ export interface Health {
   lastHeartbeat?: number;
 }
 
-type Iso = string | null;
-interface HealthFile {
-  version: 1;
-  lastSuccess: Iso;
-  firstFailure: Iso;
-  failedRuns: number;
-  lastError: { exitCode: number; message: string; at: string } | null;
-  problemMailed: Iso;
-  quietSince: Iso;
-  lastMail: Iso;
-  lastHeartbeat: Iso;
+/** The failure that ended the last failed run; `kind` decides the PROBLEM mail's subject. */
+export interface LastError {
+  kind: ErrorKind;
+  exitCode: number;
+  message: string;
+  at: number;
 }
+
+/** Records written before errors had kinds: the generic kind of their exit code. */
+const KIND_OF_EXIT: Record<number, ErrorKind> = { 2: 'usage', 3: 'account', 4: 'ise-protocol', 5: 'mail', 6: 'locked' };
+const KINDS = Object.keys(KIND_EXIT) as [ErrorKind, ...ErrorKind[]];
+
+const iso = nullable(str);
+const fileShape = obj({
+  version: literal(1),
+  lastSuccess: iso,
+  firstFailure: iso,
+  failedRuns: int(0),
+  lastError: nullable(obj({ kind: optional(oneOf(KINDS)), exitCode: int(), message: str, at: str })),
+  problemMailed: iso,
+  quietSince: iso,
+  lastMail: iso,
+  lastHeartbeat: iso,
+});
+type HealthFile = Infer<typeof fileShape>;
 
 export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
 const TIME_FIELDS = [
@@ -51,18 +65,6 @@ const TIME_FIELDS = [
   'lastHeartbeat',
 ] as const;
 
-const iso = (v: unknown) => v === null || typeof v === 'string';
-
-function healthFile(v: unknown): HealthFile | undefined {
-  if (!isObject(v) || v.version !== 1 || !TIME_FIELDS.every((k) => iso(v[k]))) return undefined;
-  if (!Number.isInteger(v.failedRuns) || (v.failedRuns as number) < 0) return undefined;
-  const e = v.lastError;
-  const errorOk =
-    e === null ||
-    (isObject(e) && Number.isInteger(e.exitCode) && typeof e.message === 'string' && typeof e.at === 'string');
-  return errorOk ? (v as unknown as HealthFile) : undefined;
-}
-
 export function newHealth(now: number): Health {
   return { failedRuns: 0, quietSince: now };
 }
@@ -70,12 +72,12 @@ export function newHealth(now: number): Health {
 /** The stored record, or undefined when there is none yet. Corrupt: exit 2 naming the file. */
 export function loadHealth(stateDir: string): Health | undefined {
   const file = stateFile.health(stateDir);
-  const data = readStateJson(file, healthFile, HEALTH_RESET);
+  const data = readStateJson(file, checkOf(fileShape), HEALTH_RESET);
   if (!data) return undefined;
   const time = (v: string | null) => {
     if (v === null) return undefined;
     const t = Date.parse(v);
-    if (!Number.isFinite(t)) throw usageError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
+    if (!Number.isFinite(t)) throw stateError(`state file ${file} has an invalid time; ${HEALTH_RESET}`);
     return t;
   };
   const h: Health = { failedRuns: data.failedRuns };
@@ -85,6 +87,7 @@ export function loadHealth(stateDir: string): Health | undefined {
   }
   if (data.lastError)
     h.lastError = {
+      kind: data.lastError.kind ?? KIND_OF_EXIT[data.lastError.exitCode] ?? 'internal',
       exitCode: data.lastError.exitCode,
       message: data.lastError.message,
       at: time(data.lastError.at) ?? 0,
@@ -98,7 +101,7 @@ function serialize(h: Health): string {
   for (const k of TIME_FIELDS) data[k] = time(h[k]);
   data.failedRuns = h.failedRuns;
   data.lastError = h.lastError
-    ? { exitCode: h.lastError.exitCode, message: h.lastError.message, at: time(h.lastError.at)! }
+    ? { ...h.lastError, message: printable(h.lastError.message), at: time(h.lastError.at)! }
     : null;
   return `${JSON.stringify(data)}\n`;
 }

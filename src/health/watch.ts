@@ -1,13 +1,11 @@
 import type { Config } from '../config/config';
-import { Deadline } from '../core/deadline';
+import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
-import { redact as redactWith } from '../core/redact';
 import type { OutgoingMail } from '../mail/transport';
-import { sendAsIs } from '../sizecap/fit';
-import { secretsOf } from '../state/secrets';
-import { foldRecovery, heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
-import { type Health, loadHealth, newHealth, sameHealth, saveHealth } from './health-record';
+import { foldRecovery } from './health-mail';
+import { type Health, loadHealth, newHealth } from './health-record';
+import { errorLine, onFailure, onSuccess, type Run, recoveryDue, redact } from './run-health';
 
 /**
  * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and
@@ -17,25 +15,6 @@ import { type Health, loadHealth, newHealth, sameHealth, saveHealth } from './he
  */
 export type Decorate = (mail: OutgoingMail, found: number) => OutgoingMail;
 export type Poll = (decorate?: Decorate) => Promise<Outcome>;
-
-/** A health mail after a run that used up RUN_DEADLINE still gets this long (EEM maxrun leaves room). */
-const HEALTH_MAIL_MIN_MS = 20_000;
-/**
- * Scheduled runs start some seconds apart (cron fires on the minute, then Guestshell and Node
- * start up), so a run this much short of a due time counts as on time: with 10-minute runs the
- * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
- */
-const JITTER_MS = 60_000;
-/** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
-const SUCCESS_REFRESH_MS = 3_600_000;
-
-interface Run {
-  cfg: Config;
-  sys: System;
-  deadline: Deadline;
-  /** Start of this run: the time every health field records. */
-  t: number;
-}
 
 export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, poll: Poll): Promise<Outcome> {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
@@ -58,10 +37,10 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   try {
     outcome = await poll(decorate);
   } catch (err) {
-    const exitCode = err instanceof AppError ? err.exitCode : Exit.internal;
+    const kind = err instanceof AppError ? err.kind : 'internal';
     // Another run holding the lock is not a failure of the alerter.
-    if (exitCode === Exit.locked) throw err;
-    const note = await onFailure(run, h, before, exitCode, redact(cfg, errorLine(err)));
+    if (kind === 'locked') throw err;
+    const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
@@ -82,169 +61,25 @@ async function pollDespite(poll: Poll, err: unknown): Promise<Outcome> {
   return { ...outcome, exitCode: Exit.usage, status: 'ERROR', message: `${outcome.message}; but ${why}` };
 }
 
-/** Recovery is owed after a problem mail, or after an outage long enough for one that SMTP prevented. */
-function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
-  const unmailed =
-    h.failedRuns > 0 &&
-    h.firstFailure !== undefined &&
-    h.lastError !== undefined &&
-    elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
-  if (h.problemMailed === undefined && !unmailed) return undefined;
-  return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
-}
-
-async function onFailure(
-  run: Run,
-  h: Health,
-  before: Health | undefined,
-  exitCode: number,
-  message: string,
-): Promise<string> {
-  const { cfg, t } = run;
-  const since = h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure;
-  const next: Health = {
-    ...h,
-    failedRuns: h.failedRuns + 1,
-    firstFailure: since,
-    lastError: { exitCode, message, at: t },
-  };
-  const notes: string[] = [];
-  const due =
-    elapsed(since, t, cfg.health.alertAfterMs) &&
-    (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) {
-    const failing = `failing since ${iso(since)} (${next.failedRuns} runs)`;
-    if (exitCode === Exit.mail) {
-      notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
-    } else {
-      const mail = problemMail(
-        {
-          exitCode,
-          message,
-          since,
-          failedRuns: next.failedRuns,
-          lastSuccess: h.lastSuccess,
-          repeatMs: cfg.health.repeatMs,
-        },
-        cfg.mail.subjectPrefix,
-      );
-      const sent = await trySend(run, mail);
-      if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
-      notes.push(
-        sent === true
-          ? `${failing}: problem mail sent`
-          : `${failing}: problem mail not delivered either (${sent}); retried next run`,
-      );
-    }
-  }
-  const saved = save(run, next, before);
-  if (saved) notes.push(saved);
-  return notes.join('; ');
-}
-
-async function onSuccess(
-  run: Run,
-  h: Health,
-  before: Health | undefined,
-  mailed: boolean,
-  recovery: Recovery | undefined,
-  folded: boolean,
-) {
-  const { cfg, t } = run;
-  const notes: string[] = [];
-  let warn = false;
-  const next: Health = { ...h, failedRuns: 0 };
-  let active = mailed;
-  if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
-    if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
-    notes.push(
-      folded
-        ? 'recovery note included'
-        : sent === true
-          ? 'recovery mail sent'
-          : `recovery mail not delivered (${sent}); retried next run`,
-    );
-    warn = sent !== true;
-    active ||= sent === true;
-  } else {
-    next.firstFailure = undefined;
-  }
-  if (active) Object.assign(next, { quietSince: t, lastMail: t });
-  else if (heartbeatDue(cfg, h, t)) {
-    const sent = await trySend(
-      run,
-      heartbeatMail(
-        { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
-        cfg.mail.subjectPrefix,
-      ),
-    );
-    // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
-    const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));
-    if (sent === true)
-      Object.assign(next, {
-        quietSince: h.quietSince! + slots * cfg.health.heartbeatMs,
-        lastHeartbeat: t,
-        lastMail: t,
-      });
-    notes.push(
-      sent === true ? 'all-quiet heartbeat sent' : `all-quiet heartbeat not delivered (${sent}); retried next run`,
-    );
-    warn = sent !== true;
-  }
-  const stale = h.lastSuccess === undefined || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
-  if (stale || !sameHealth(next, before)) next.lastSuccess = t;
-  const saved = save(run, next, before);
-  if (saved) notes.push(saved);
-  return { notes, warn: warn || saved !== undefined };
-}
-
-function heartbeatDue(cfg: Config, h: Health, t: number): boolean {
-  return cfg.health.heartbeatMs > 0 && h.quietSince !== undefined && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
-}
-
-/** At least `span` from `from` to `to`, give or take the start-up jitter of a scheduled run. */
-function elapsed(from: number, to: number, span: number): boolean {
-  return to - from >= span - JITTER_MS;
-}
-
-/** true, or the one-line reason the health mail was not delivered. */
-async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
-  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
+/**
+ * A run refused by a lock held longer than HEALTH_ALERT_AFTER (kind lock-stuck): no poll happens
+ * while that run hangs, so this counts as a failed run, failing since the lock was taken.
+ */
+export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError, heldSince: number) {
+  const run: Run = { cfg, sys, deadline, t: sys.now() };
+  let before: Health | undefined;
   try {
-    await sendAsIs(run.cfg, new Deadline(budget, run.sys.now), mail);
-    return true;
-  } catch (err) {
-    return redact(run.cfg, errorLine(err)).replace(/\. The failures will be sent again on the next run$/, '');
+    before = loadHealth(cfg.stateDir);
+  } catch (loadErr) {
+    return err.withNote(`also: ${errorLine(loadErr)}`);
   }
-}
-
-/** Never lets a health-write failure hide the run's real outcome: it becomes a note. */
-function save(run: Run, next: Health, before: Health | undefined): string | undefined {
-  try {
-    saveHealth(run.cfg.stateDir, next, before);
-    return undefined;
-  } catch (err) {
-    return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
-  }
-}
-
-function errorLine(err: unknown): string {
-  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
+  const note = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact(cfg, err.message), heldSince);
+  return note ? err.withNote(note) : err;
 }
 
 function rewrap(err: unknown, note: string): AppError {
-  if (err instanceof AppError) return new AppError(err.exitCode, `${err.message}; ${note}`, { cause: err });
-  return new AppError(
-    Exit.internal,
-    `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`,
-    { cause: err },
-  );
+  if (err instanceof AppError) return err.withNote(note);
+  return new AppError('internal', `internal error: ${describe(err)}; run again with --verbose and report it; ${note}`, {
+    cause: err,
+  });
 }
-
-/** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */
-function redact(cfg: Config, text: string): string {
-  return redactWith(text, secretsOf(cfg));
-}
-
-const iso = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');

@@ -8,7 +8,8 @@ import type { OutgoingMail } from './transport';
 /**
  * Headers that mark the alert as machine mail: auto-responders must not answer it (RFC 3834 §5,
  * https://www.rfc-editor.org/rfc/rfc3834) and Exchange/Outlook should not send out-of-office
- * replies (X-Auto-Response-Suppress, https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcmail/ced68690-498a-4567-9d14-5c01f974d8b1).
+ * replies (X-Auto-Response-Suppress,
+ * https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcmail/ced68690-498a-4567-9d14-5c01f974d8b1).
  * No record value ever goes into a header except through the cleaned subject.
  */
 export const MACHINE_HEADERS: Readonly<Record<string, string>> = {
@@ -36,6 +37,8 @@ export interface ComposeOptions {
   subjectPrefix?: string;
   /** Sections put first in both parts, the last one on top (storm groups, size-cap note). */
   leads?: Lead[];
+  /** The whole subject, when an incident leads the mail (already cleaned and capped). */
+  subject?: string;
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
@@ -49,6 +52,7 @@ export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): 
     attachmentName: attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : undefined,
     test: opts.test,
+    subject: opts.subject,
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { base64WireBytes } from '../sizecap/budget';
 
 /**
  * The MIME message (RFC 5322, RFC 2045-2047) of one mail: multipart/mixed holding a
@@ -196,4 +195,13 @@ function encodedWords(value: string): string {
   }
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
+}
+
+/**
+ * Bytes on the wire for `raw` bytes of base64-encoded content (RFC 2045 §6.8): 3 bytes become 4
+ * characters, in lines of at most 76 characters, each ended by CRLF.
+ */
+export function base64WireBytes(raw: number): number {
+  const chars = 4 * Math.ceil(raw / 3);
+  return chars + 2 * Math.ceil(chars / 76);
 }

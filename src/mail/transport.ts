@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
@@ -8,7 +9,7 @@ import { withRetry } from '../core/retry';
 import { newMessageId } from './message';
 import { buildMime } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
-import { smtpError } from './smtp-errors';
+import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
 export { smtpError, smtpHint } from './smtp-errors';
 
@@ -114,16 +115,18 @@ export function connectionOptions(cfg: Config, deadline: Deadline): SMTPConnecti
     // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
-    tls: smtp.ca ? { ca: readCa(smtp.ca) } : undefined,
+    // SMTP_CA adds to the system CAs (a public mail relay must still verify): Node's `ca` option
+    // replaces the defaults, so they are passed along (https://nodejs.org/api/tls.html#tlsrootcertificates).
+    tls: smtp.ca ? { ca: [...rootCertificates, readCa(smtp.ca)] } : undefined,
     ...timeouts(deadline),
   };
 }
 
 function transientSmtp(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number; message?: string };
+  const e = err as SmtpFailure;
   if (serverSizeLimit(err) !== undefined) return false;
   if (e.responseCode !== undefined) return e.responseCode >= 400 && e.responseCode < 500 && e.code !== 'EAUTH';
-  return /ECONNRESET|EPIPE|socket hang up/i.test(`${e.code} ${e.message}`);
+  return droppedConnection(e);
 }
 
 /**

@@ -1,18 +1,24 @@
+import { recordTime } from '../core/times';
 import { Digest } from '../format/digest';
 import { StormGroups } from '../format/storm';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
-import { canonicalId, recordTime } from '../state/cursor';
+import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
+import { type PollWindow, pollWindow } from './poll-window';
 
 /**
  * The records of one poll that were not mailed before: fed to the digest (filters, summary,
  * attachment) and the storm groups one at a time, and remembered (canonical id -> time) so the
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
- * them, hence the off-heap IdTimeSet and nothing else that grows per record.
+ * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
 /** Records after which a batch counts as large (see System.tune). */
 const LARGE = 1_500;
+
+export interface RecordObserver {
+  observe(record: FailureRecord): void;
+}
 
 export class Batch implements FailureSink {
   digest: Digest;
@@ -20,18 +26,33 @@ export class Batch implements FailureSink {
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
   alreadyMailed = 0;
+  /** Records older than the query start: ISE ignored startTimestamp; an earlier run had them. */
+  older = 0;
+  /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
+  trackedFrom: number | undefined;
+  window: PollWindow;
+
+  /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
+  incidents: RecordObserver | undefined;
+  #newIncidents: () => RecordObserver | undefined = () => undefined;
   #received = 0;
   /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
   #fresh = false;
 
-  /** `newDigest` sets up filters and the attachment; filtered records still land in `mailed`. */
+  /**
+   * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+   * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
+   */
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
+    private readonly start?: number,
+    private readonly localNow = Number.NaN,
     /** Told when the first new record arrives and when the batch reaches LARGE records. */
     private readonly tune?: (phase: 'records' | 'large') => void,
   ) {
     this.digest = newDigest();
+    this.window = pollWindow(start, undefined, localNow);
   }
 
   reset(): void {
@@ -40,15 +61,33 @@ export class Batch implements FailureSink {
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
+    this.older = 0;
+    this.trackedFrom = undefined;
+    this.incidents = this.#newIncidents();
+  }
+
+  /** Lets the incident rules see what the mail body shows. */
+  observeWith(make: () => RecordObserver | undefined): this {
+    this.#newIncidents = make;
+    this.incidents = make();
+    return this;
+  }
+
+  begin(iseNow: number | undefined): void {
+    this.window = pollWindow(this.start, iseNow, this.localNow);
   }
 
   add(record: FailureRecord): void {
     if (++this.#received === LARGE) this.tune?.('large');
+    const t = recordTime(record.timestamp);
+    if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
+      this.older++;
+      return;
+    }
     const id = canonicalId(record.id);
-    const time = recordTime(record.timestamp);
     // Before the filters: a filtered record is done with too, and must advance the cursor.
     // The same id twice in one response counts once.
-    if (this.seen.has(id) || !this.mailed.add(id, time)) {
+    if (this.seen.has(id) || !this.#track(id, t)) {
       this.alreadyMailed++;
       return;
     }
@@ -56,7 +95,30 @@ export class Batch implements FailureSink {
       this.#fresh = true;
       this.tune?.('records');
     }
-    const view = this.digest.add(record, time);
-    if (view) this.groups.add(view);
+    this.deliver(record, t, t !== undefined && t > this.window.limit);
+  }
+
+  /**
+   * Where each new record goes, once: into the digest, which is this run's mail
+   * (ALERT_MODE=each-run, poll.ts) or the digest spool's counts and rows (digest mode, muted
+   * failures waiting: digest-poll.ts); the digest applies filters and mutes. The incident rules
+   * see what the mail body shows: a filtered or muted failure is no evidence.
+   */
+  deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
+    const view = this.digest.add(record, time, future);
+    if (!view) return;
+    this.groups.add(view);
+    this.incidents?.observe(record);
+  }
+
+  /** Remembers a new id; false when it is already there. Beyond the cap the oldest half goes. */
+  #track(id: string, t: number | undefined): boolean {
+    if (t !== undefined && this.trackedFrom !== undefined && t < this.trackedFrom) return true;
+    if (this.mailed.size >= MAX_TRACKED_IDS) {
+      this.trackedFrom = Math.max(this.trackedFrom ?? -Infinity, this.mailed.floorFor(MAX_TRACKED_IDS / 2));
+      this.mailed.dropBefore(this.trackedFrom);
+      if (t !== undefined && t < this.trackedFrom) return true;
+    }
+    return this.mailed.add(id, t);
   }
 }

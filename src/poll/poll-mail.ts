@@ -1,29 +1,65 @@
 import type { Config } from '../config/config';
-import { type Lead, noteLead, stormLead, stormSubject } from '../format/storm';
+import type { Digest } from '../format/digest';
+import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
+import type { Verdict } from '../incidents/engine';
+import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
 import type { Compose } from '../sizecap/fit';
-import type { Batch } from './batch';
 
-/** The poll's mail for a given attachment budget: size-cap note and storm lead first, then the digest. */
-export function composer(cfg: Config, batch: Batch, now: number): Compose {
+export interface MailParts {
+  /** Notes on top of the body (timestamps in the future, ids not tracked). */
+  notes?: string[];
+  /** A poll's storm groups: above STORM_THRESHOLD the mail leads with them. */
+  groups?: StormGroups;
+  /** More sections on top (the digest's period line). */
+  leads?: Lead[];
+  subjectPrefix?: string;
+  /** Records the digest spool counted but could not keep for the attachment (its budget). */
+  unkept?: number;
+  /** What the incident rules have to say: an opened incident leads the mail and gives its subject. */
+  incidents?: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>;
+}
+
+/**
+ * The mail of a digest for a given attachment budget: `notes`, the size-cap note, the digest's
+ * own leads and the storm lead first (the last on top), then the digest.
+ */
+export function composer(cfg: Config, d: Digest, now: number, parts: MailParts = {}): Compose {
   return (budget, limit) => {
-    const d = batch.digest;
     const attachment = d.attachment();
     attachment?.trimTo(budget);
-    const storm = d.total > cfg.stormThreshold;
-    const leads: Lead[] = [];
-    if (attachment && attachment.omitted > 0) {
-      const all = attachment.rows + attachment.omitted;
-      leads.push(
-        noteLead(
-          attachment.rows > 0
-            ? `The attachment holds the first ${attachment.rows} of ${all} failures: ${attachment.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`
-            : `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`,
-        ),
-      );
-    }
-    if (storm) leads.push(stormLead(batch.groups, d.total, cfg.stormThreshold, timeFormat(cfg.mail.timezone)));
-    return composeMail(cfg, d, { now, leads, subjectPrefix: storm ? stormSubject(cfg.mail.subjectPrefix) : undefined });
+    const storm = parts.groups !== undefined && d.total > cfg.stormThreshold;
+    const leads: Lead[] = (parts.notes ?? []).map(noteLead);
+    if (attachment && attachment.omitted > 0)
+      leads.push(noteLead(attachmentNote(attachment, limit, parts.unkept ?? 0)));
+    leads.push(...(parts.leads ?? []));
+    const fmt = timeFormat(cfg.mail.timezone);
+    if (storm) leads.push(stormLead(parts.groups!, d.total, cfg.stormThreshold, fmt));
+    // The lead pushed last is on top: incidents first, with the incident's subject.
+    const incident = parts.incidents && incidentLead(parts.incidents, fmt);
+    if (incident) leads.push(incident);
+    const subject = parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt);
+    const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
+    return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm ? stormSubject(prefix) : prefix });
   };
+}
+
+function attachmentNote(a: { rows: number; omitted: number }, limit: number, unkept: number): string {
+  const all = a.rows + a.omitted;
+  if (a.rows === 0)
+    return (
+      `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail ` +
+      `are exact.`
+    );
+  if (unkept === 0)
+    return (
+      `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to ` +
+      `keep the mail within ${limit} bytes. All counts in this mail are exact.`
+    );
+  const cut = a.omitted - unkept;
+  const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
+  if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
+  const held = `The attachment holds the first ${a.rows} of ${all} failures`;
+  return `${held}; left out: ${why.join(', ')}. All counts in this mail are exact.`;
 }

@@ -1,137 +1,138 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { AppError, Exit } from '../core/errors';
+import { AppError } from '../core/errors';
+import { stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
-import type { Decorate } from '../health/watch';
-import { PxHttp } from '../pxgrid/http';
-import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
-import { loadTls } from '../pxgrid/tls';
-import { type Compose, initialAttachmentBudget, sendFitted } from '../sizecap/fit';
-import { advance, type Cursor, emptyCursor, loadCursor, queryStart, saveCursor } from '../state/cursor';
-import { Batch } from './batch';
+import { loadMutes } from '../mutes/store';
+import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
+import { Spool } from '../spool/spool';
+import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
+import type { Batch } from './batch';
+import { digestPoll } from './digest-poll';
+import { incidentsOn, PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
-import { outcome, printMessage, runNotes } from './summary';
+import {
+  afterDelivery,
+  asideText,
+  commitEmpty,
+  fetchBatch,
+  type MuteLabel,
+  minSendMs,
+  muteLabels,
+  nextCursor,
+  type PollContext,
+  type RunOptions,
+  sendPollMail,
+  sentNotes,
+} from './steps';
+import { mailNotes, outcome, printMessage, runNotes } from './summary';
 
-export interface RunOptions {
-  /** One-off backfill from this instant (ms): mails everything found, leaves the cursor alone. */
-  since?: number;
-  dryRun: boolean;
-  resetCursor: boolean;
-  /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
-  decorate?: Decorate;
-}
+export type { RunOptions } from './steps';
 
 /**
- * Below this much time left after the fetch, sending could not finish: the run stops cleanly with
- * the real cause (a slow ISE) instead of an SMTP timeout that would blame the mail server.
+ * One poll without the lock: fetch the new failures, then hand them on. Every new record goes
+ * through Batch.deliver (into the digest, which applies filters and mutes). Then, per run: in
+ * ALERT_MODE=each-run they are this run's mail, sent now with the cursor moved after (mailPoll);
+ * in digest mode, while mutes are active, or while the spool still holds failures, they go through
+ * the spool first and out when the digest is due (digest-poll.ts). --since backfills bypass the spool.
  */
-const minSendMs = (cfg: Config) => Math.min(10_000, cfg.deadlineMs / 4);
-
-async function fetchBatch(cfg: Config, opts: RunOptions, cursor: Cursor, deadline: Deadline, io: Io, sys: System) {
-  const start = opts.since !== undefined ? new Date(opts.since).toISOString() : queryStart(cursor, cfg.overlapMs);
-  io.debug(`getFailures ${start ? `startTimestamp=${start}` : '{} (ISE default: the last hour)'}`);
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-  const batch = new Batch(
-    opts.since !== undefined ? new Map() : cursor.seen,
-    () => new Digest({ filter, attach, attachBudget: initialAttachmentBudget(cfg) }),
-    sys.tune,
-  );
-  const http = new PxHttp(loadTls(cfg.ise, sys.now()), deadline);
-  try {
-    const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, start, batch);
-    return { batch, ...stats };
-  } finally {
-    await http.close();
-  }
+export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
+  // Read before fetching: a corrupt incidents.json stops the run (exit 2) with the cursor untouched.
+  const incidents = incidentsOn(cfg, opts.since !== undefined) ? new PollIncidents(cfg, sys.now()) : undefined;
+  const ctx: PollContext = { deadline, io, sys, incidents };
+  const mute = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
+  // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
+  if (spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute))
+    return digestPoll(cfg, opts, ctx, spool, mute);
+  return mailPoll(cfg, opts, ctx, mute);
 }
 
-/** One poll without the lock: fetch new failures, mail them, then advance the cursor. */
-export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
+async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {
+  const { deadline, io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const backfill = opts.since !== undefined;
-  const { batch, serverDate, invalid } = await fetchBatch(cfg, opts, cursor, deadline, io, sys);
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? 'none' : cfg.mail.attach;
+  const newDigest = () => new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg) });
+  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.('after-fetch');
-  io.debug(`received ${batch.mailed.size} new, ${batch.alreadyMailed} already mailed, ${invalid} invalid`);
-  const notes = runNotes(cfg, invalid);
   const d = batch.digest;
+  // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
+  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const facts = { invalid, batch, cursor, next };
+  const notes = runNotes(cfg, facts);
   if (d.total === 0) {
     d.close();
-    if (d.filteredTotal > 0) return allFiltered(cfg, opts, cursor, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, serverDate, opts.resetCursor);
+    stopIfAsked(sys.stop);
+    // Nothing to mail: the rules still learn and close incidents; what they say waits for the next mail.
+    if (!opts.dryRun) incidents?.save(false);
+    if (d.seenTotal > 0) return nothingToMail(cfg, opts, next, batch, notes);
+    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
     return outcome(notes, 'no new failures');
   }
-  const base = composer(cfg, batch, sys.now());
+  const verdict = incidents?.verdict();
+  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   const what = plural(d.total, 'new failure');
-  const skipped = d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : '';
+  const aside = asideText(d);
   const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    return outcome(notes, `dry run: ${what} found${skipped}, nothing sent, cursor unchanged${newest}`);
+    const said = incidents?.summary() ?? '';
+    return outcome(notes, `dry run: ${what} found${aside}, nothing sent, cursor unchanged${newest}${said}`);
   }
   if (deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
-      Exit.ise,
-      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+      'ise-timeout',
+      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the ' +
+        'cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
     );
   }
-  const sent = await sendFitted(cfg, deadline, compose);
+  const sent = await sendPollMail(cfg, deadline, compose, backfill);
   sys.crash?.('after-send');
-  // Only now, after the server accepted the message, does the cursor move.
-  if (!backfill) commitMailed(cfg, cursor, batch);
-  const accepted = cfg.mail.dest.length - sent.rejected.length;
-  const to = plural(accepted, 'recipient');
-  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
-  const att = d.attachment();
-  if (att && att.omitted > 0)
-    notes.push(
-      att.rows > 0
-        ? `attachment holds the first ${att.rows} rows (size cap)`
-        : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)',
-    );
-  const data = { mailed: d.total, filtered: d.filteredTotal, attachmentRows: att?.rows ?? 0 };
+  // Only now, after the server accepted the message, does the cursor move; not once a stop was
+  // asked: the run has already reported the cursor unchanged (the mail is then sent again).
+  stopIfAsked(sys.stop);
+  if (!backfill) afterDelivery(() => saveCursor(cfg.stateDir, next), 'the cursor was not saved', 'these failures');
+  incidents?.save(true);
+  notes.push(...sentNotes(sent, d));
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
+  const data = {
+    mailed: d.total,
+    muted: d.mutedTotal,
+    filtered: d.filteredTotal,
+    attachmentRows: d.attachment()?.rows ?? 0,
+  };
   return outcome(
     notes,
-    `${what} mailed to ${to}${skipped}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}`,
+    `${what} mailed to ` +
+      `${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
     data,
   );
 }
 
-function commitMailed(cfg: Config, cursor: Cursor, batch: Batch): void {
-  try {
-    saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      Exit.usage,
-      `the mail was delivered, but the cursor was not saved: ${why}; until that is fixed every run mails these failures again`,
-      { cause: err },
-    );
-  }
-}
-
-/** Every new record matched a filter: no mail, but the cursor moves past them (exit 0). */
-function allFiltered(cfg: Config, opts: RunOptions, cursor: Cursor, batch: Batch, notes: string[]): Outcome {
+/**
+ * Every new record was muted or matched a filter: no mail, but the cursor moves past them (exit 0).
+ * (Muted ones reach this only in a --since backfill: scheduled runs keep them in the spool.)
+ */
+function nothingToMail(cfg: Config, opts: RunOptions, next: Cursor, batch: Batch, notes: string[]): Outcome {
   const commit = opts.since === undefined && !opts.dryRun;
-  if (commit) saveCursor(cfg.stateDir, advance(cursor, batch.mailed, cfg.overlapMs));
-  const n = batch.mailed.size;
-  const why = filterNotes(batch.digest.filtered)
-    .map((s) => s.replace(' more ', ' '))
-    .join(', ');
+  if (commit) saveCursor(cfg.stateDir, next);
+  const d = batch.digest;
+  const n = d.seenTotal;
+  const why = [
+    ...(d.mutedTotal ? [`${d.mutedTotal} muted`] : []),
+    ...filterNotes(d.filtered).map((s) => s.replace(' more ', ' ')),
+  ];
+  const all = d.mutedTotal === 0 ? 'filtered out' : d.filteredTotal === 0 ? 'muted' : 'muted or filtered out';
   const tail = commit ? 'cursor advanced' : 'cursor unchanged';
-  return outcome(notes, `${plural(n, 'new failure')}, all filtered out (${why}): nothing mailed, ${tail}`, {
+  return outcome(notes, `${plural(n, 'new failure')}, all ${all} (${why.join(', ')}): nothing mailed, ${tail}`, {
     mailed: 0,
-    filtered: n,
+    muted: d.mutedTotal,
+    filtered: d.filteredTotal,
   });
-}
-
-/** First poll with nothing to mail: remember ISE's clock so a long outage later loses nothing. */
-function commitEmpty(cfg: Config, cursor: Cursor, serverDate: number | undefined, reset: boolean): void {
-  if (cursor.highWater !== undefined && !reset) return; // nothing changed: spare the flash
-  const next = advance(cursor, new Map(), cfg.overlapMs, serverDate);
-  if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
 }

@@ -1,6 +1,6 @@
 import type { IseEndpoint } from '../config/config';
-import { AppError, Exit, iseError } from '../core/errors';
-import { type BasicAuth, type PxHttp, TransportError } from './http';
+import { AppError, iseError } from '../core/errors';
+import type { BasicAuth, PxHttp } from './http';
 import {
   accessSecretResponse,
   accountActivateResponse,
@@ -8,11 +8,15 @@ import {
   type ServiceNode,
   serviceLookupResponse,
 } from './schemas';
+import { TransportError } from './transport-errors';
 
 export const RADIUS_SERVICE = 'com.cisco.ise.radius';
+/** A control answer is a few hundred bytes; more than this is not pxGrid talking. */
+export const CONTROL_MAX_BYTES = 1024 * 1024;
 
 /**
- * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the configured controllers in order
+ * pxGrid control calls (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Each call tries the
+ * configured controllers in order
  * and moves to the next only when one cannot be reached; an HTTP answer is final.
  */
 export class PxControl {
@@ -32,11 +36,17 @@ export class PxControl {
     statusHint: (s: number) => AppError | undefined,
   ): Promise<T> {
     const { status, text, host } = await this.#post(method, body, auth);
+    if (text === undefined)
+      throw iseError(
+        `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), ` +
+          `far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`,
+      );
     if (status !== 200)
       throw (
         statusHint(status) ??
         iseError(
-          `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > pxGrid Services)`,
+          `pxGrid ${method} on ${host} answered HTTP ${status}; check the pxGrid client in ISE (Administration > ` +
+            `pxGrid Services)`,
         )
       );
     let json: unknown;
@@ -63,7 +73,7 @@ export class PxControl {
     method: string,
     body: unknown,
     auth?: BasicAuth,
-  ): Promise<{ status: number; text: string; host: string }> {
+  ): Promise<{ status: number; text: string | undefined; host: string }> {
     const errors: TransportError[] = [];
     for (let n = 0; n < this.hosts.length; n++) {
       const i = (this.#preferred + n) % this.hosts.length;
@@ -71,18 +81,18 @@ export class PxControl {
       const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}/pxgrid/control/${method}`;
       try {
         // AccountCreate's 503 means "password accounts disabled": final, not transient.
-        const res = await this.http.post(url, body, auth, method === 'AccountCreate');
-        const text = await res.body.text();
+        const res = await this.http.post(url, body, auth, { statusIsFinal: method === 'AccountCreate' });
+        const text = await res.body.text(CONTROL_MAX_BYTES);
         this.#preferred = i;
         return { status: res.status, text, host: `${host}:${port}` };
       } catch (err) {
-        if (!(err instanceof TransportError) || err.kind === 'deadline') throw err;
+        if (!(err instanceof TransportError) || err.transport === 'deadline') throw err;
         errors.push(err);
       }
     }
-    const shown = errors.find((e) => e.kind === 'tls') ?? errors[0]!;
+    const shown = errors.find((e) => e.transport === 'tls') ?? errors[0]!;
     if (errors.length < 2) throw shown;
-    throw new TransportError(shown.kind, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
+    throw new TransportError(shown.transport, `${shown.message} (the other ISE_HOST entries failed too)`, shown);
   }
 }
 
@@ -92,14 +102,17 @@ export const accountCreate = (c: PxControl, nodeName: string) =>
   c.call('AccountCreate', { nodeName }, undefined, accountCreateResponse, (s) => {
     if (s === 409)
       return new AppError(
-        Exit.account,
-        `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
+        'account',
+        `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE ` +
+          `admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`,
       );
     // ISE answers 503 when password accounts are disabled; 403 is treated alike by gopxgrid.
     if (s === 503 || s === 403)
       return new AppError(
-        Exit.account,
-        `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based account creation" under Administration > pxGrid Services > Settings, or use certificates (PXGRID_CERT, PXGRID_KEY)`,
+        'account',
+        `ISE refuses password-based pxGrid accounts (AccountCreate HTTP ${s}): enable "Allow password based ` +
+          `account creation" under Administration > pxGrid Services > Settings, or use certificates ` +
+          `(PXGRID_CERT, PXGRID_KEY)`,
       );
     return undefined;
   });
@@ -110,13 +123,16 @@ export const accountActivate = (c: PxControl, auth: BasicAuth, description: stri
     if (s !== 401) return undefined;
     if (!credentialsFile) {
       return new AppError(
-        Exit.account,
-        `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
+        'account',
+        `ISE does not accept pxGrid client ${auth.user} with this certificate (AccountActivate HTTP 401): check ` +
+          `that PXGRID_USER is allowed for PXGRID_CERT and that the client is not deleted under ${CLIENTS}`,
       );
     }
     return new AppError(
-      Exit.account,
-      `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
+      'account',
+      `ISE does not accept the stored password of pxGrid client ${auth.user} (AccountActivate HTTP 401): the ` +
+        `client was deleted on ISE or ${credentialsFile} is from another ISE; delete that file and run setup ` +
+        `again (if setup then reports that the client exists, the ISE admin must delete it under ${CLIENTS})`,
     );
   });
 
@@ -124,8 +140,9 @@ export async function serviceLookup(c: PxControl, auth: BasicAuth): Promise<Serv
   const res = await c.call('ServiceLookup', { name: RADIUS_SERVICE }, auth, serviceLookupResponse, (s) =>
     s === 401 || s === 403
       ? new AppError(
-          Exit.account,
-          `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; check it under ${CLIENTS}`,
+          'account',
+          `ISE refused ServiceLookup for ${auth.user} (HTTP ${s}): the client is not approved or not authorized; ` +
+            `check it under ${CLIENTS}`,
         )
       : undefined,
   );
@@ -136,8 +153,9 @@ export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: 
   const res = await c.call('AccessSecret', { peerNodeName }, auth, accessSecretResponse, (s) =>
     s === 401 || s === 403
       ? new AppError(
-          Exit.account,
-          `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`,
+          'account',
+          `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client ` +
+            `under ${CLIENTS}`,
         )
       : undefined,
   );

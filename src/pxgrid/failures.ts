@@ -1,22 +1,34 @@
-import { iseError } from '../core/errors';
+import { AppError, iseError } from '../core/errors';
 import { isObject } from '../core/json';
-import { type BasicAuth, type PxHttp, transportError } from './http';
-import { ArrayElementStream } from './jsonstream';
+import { headerTime } from '../core/times';
+import type { BasicAuth, PxHttp } from './http';
+import { ArrayElementStream, MalformedJson } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
+import { deadlineError, transportError } from './transport-errors';
 
 export interface FetchStats {
   /** Records that lacked an id or timestamp and so could not be tracked (counted, not mailed). */
   invalid: number;
-  /** ISE's clock (HTTP Date header) when it answered, if it sent one. */
+  /** ISE's clock (HTTP Date header) when it answered, if it sent a plausible one. */
   serverDate?: number;
+}
+
+/** Where the records of a getFailures reply go, one at a time. */
+export interface RecordSink {
+  /** ISE's clock from the reply's Date header (undefined: none, or absurd), before any record. */
+  begin(iseNow: number | undefined): void;
+  add(record: FailureRecord): void;
 }
 
 // A numeric id longer than 15 digits would lose precision in JSON.parse; keep it as a string.
 const LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
+/** How much of the reply's start a protocol error quotes. */
+const PREVIEW_BYTES = 120;
 
 /**
- * POST <restBaseUrl>/getFailures and hand each record to `onRecord` as it arrives (
- * https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure). The body is never held whole. A body that ends before the JSON does is an error: the run
+ * POST <restBaseUrl>/getFailures and hand each record to `sink` as it arrives (
+ * https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure). The body is never held
+ * whole. A body that ends before the JSON does, or holds no `failures` array, is an error: the run
  * must not advance the cursor past records it never saw.
  */
 export async function streamFailures(
@@ -24,7 +36,7 @@ export async function streamFailures(
   restBaseUrl: string,
   auth: BasicAuth,
   startTimestamp: string | undefined,
-  onRecord: (r: FailureRecord) => void,
+  sink: RecordSink,
 ): Promise<FetchStats> {
   const url = `${restBaseUrl.replace(/\/+$/, '')}/getFailures`;
   const res = await http.post(url, startTimestamp ? { startTimestamp } : {}, auth);
@@ -32,36 +44,62 @@ export async function streamFailures(
     await res.body.dump().catch(() => undefined);
     throw new ServiceStatusError(res.status, url);
   }
-  const stats: FetchStats = { invalid: 0, serverDate: res.date ? Date.parse(res.date) || undefined : undefined };
+  const stats: FetchStats = { invalid: 0, serverDate: headerTime(res.date) };
+  sink.begin(stats.serverDate);
   const parser = failureStream(
-    (r) => sinkCall(onRecord, r),
+    (record) => sinkCall(sink, record),
     () => stats.invalid++,
   );
+  let head = Buffer.alloc(0);
   try {
-    await res.body.each((chunk) => parser.write(chunk));
+    await res.body.each((chunk) => {
+      if (head.length < PREVIEW_BYTES) head = Buffer.concat([head, chunk.subarray(0, PREVIEW_BYTES - head.length)]);
+      parser.write(chunk);
+    });
     parser.end();
   } catch (err) {
     // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
     if (err instanceof SinkError) throw err.cause;
-    if (err instanceof SyntaxError || (err instanceof Error && !('code' in err))) {
+    if (http.expired()) throw deadlineError();
+    if (err instanceof AppError) throw err;
+    if (err instanceof MalformedJson) {
       throw iseError(
         `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`,
       );
     }
-    // node:http reports a body cut short by the server as ECONNRESET "aborted".
+    // Anything without a system error code is a bug of ours: reported as internal, not blamed on ISE.
+    if (typeof (err as { code?: unknown }).code !== 'string') throw err;
+    // node:http reports a body cut short by the server as ECONNRESET "aborted"; the check below
+    // then names it as truncated (https://nodejs.org/api/http.html#event-aborted).
     if ((err as Error).message !== 'aborted') throw transportError(url, err);
   }
-  if (!parser.complete) throw iseError(TRUNCATED);
+  if (!parser.complete) throw http.expired() ? deadlineError() : iseError(TRUNCATED);
+  if (!parser.found) throw iseError(noFailures(head));
   return stats;
 }
 
-/** Reads `{"failures":[...]}` as it arrives: each valid record to `onRecord`, each unusable one counted. */
+/** The reply held no `failures` array: quote its start, so the operator sees what came back. */
+function noFailures(head: Buffer): string {
+  const text = head
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '')
+    .replace(/\s+/g, ' ');
+  const more = head.length >= PREVIEW_BYTES ? '...' : '';
+  return (
+    `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text}${more}); ` +
+    'nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node ' +
+    '(Operations > Reports), the next run retries'
+  );
+}
+
+/** Reads `{"failures":[...]}` as it arrives: each valid record to `onRecord`, each unusable value counted. */
 export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: () => void): ArrayElementStream {
   const take = (record: FailureRecord | undefined) => (record ? onRecord(record) : onInvalid());
   return new ArrayElementStream(
     'failures',
-    (buf) => take(parseRecord(buf.toString('utf8'))),
+    (buf) => take(parseElement(buf)),
     undefined,
+    onInvalid,
     (text) => {
       let values: unknown[];
       try {
@@ -71,8 +109,8 @@ export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: (
       }
       // A numeric id that lost precision needs its record's own text (parseRecord): the careful path does that.
       for (const v of values) if (isObject(v) && typeof v.id === 'number' && !Number.isSafeInteger(v.id)) return false;
-      // As the careful path: objects and arrays are elements, other values are skipped.
-      for (const v of values) if (typeof v === 'object' && v !== null) take(failureRecord(v));
+      // As the careful path: an object is a record if it has what one needs; anything else is counted.
+      for (const v of values) take(failureRecord(v));
       return true;
     },
   );
@@ -80,9 +118,19 @@ export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: (
 
 class SinkError extends Error {}
 
-function sinkCall(onRecord: (r: FailureRecord) => void, record: FailureRecord): void {
+/** One element of the array: a record, undefined when unusable, MalformedJson when not JSON. */
+function parseElement(buf: Buffer): FailureRecord | undefined {
   try {
-    onRecord(record);
+    return parseRecord(buf.toString('utf8'));
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new MalformedJson(err.message);
+    throw err;
+  }
+}
+
+function sinkCall(sink: RecordSink, record: FailureRecord): void {
+  try {
+    sink.add(record);
   } catch (err) {
     throw new SinkError('record handler failed', { cause: err });
   }
@@ -101,7 +149,8 @@ export function parseRecord(json: string): FailureRecord | undefined {
 }
 
 const TRUNCATED =
-  'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next run retries';
+  'the getFailures response ended early (truncated); nothing was mailed and the cursor is unchanged: the next ' +
+  'run retries';
 
 /** A non-200 answer from the service node; the caller decides (refresh secret, next node). */
 export class ServiceStatusError extends Error {

@@ -1,26 +1,14 @@
-import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
-import { finished } from 'node:stream';
 import type { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
+import { AppError } from '../core/errors';
 import { withRetry } from '../core/retry';
+import { bodyOf, type PxBody } from './body';
 import type { TlsMaterial } from './tls';
+import { deadlineError, errCode, noHandshake, TransportError, transportError } from './transport-errors';
 
 export interface BasicAuth {
   user: string;
   pass: string;
-}
-
-/** A response body: read it whole (small control answers), stream it, or discard it. */
-export interface PxBody {
-  /**
-   * Hands each piece to `onChunk` as it arrives; resolves at the end, rejects on a transport error,
-   * a body cut short ("aborted") or an exception of `onChunk`. Events rather than an async iterator:
-   * a storm arrives in ~10 000 pieces, and the iterator's promise per piece cost ~20% of receiving.
-   */
-  each(onChunk: (chunk: Buffer) => void): Promise<void>;
-  text(): Promise<string>;
-  dump(): Promise<void>;
 }
 
 export interface PxResponse {
@@ -43,18 +31,9 @@ const IDLE_MS = 30_000;
  */
 const MAX_TLS = 'TLSv1.2';
 
-/** Why a request never got an HTTP answer; decides whether another host is worth trying. */
-export type TransportKind = 'connect' | 'tls' | 'timeout' | 'deadline' | 'other';
-
-export class TransportError extends AppError {
-  constructor(
-    readonly kind: TransportKind,
-    message: string,
-    cause?: unknown,
-  ) {
-    super(Exit.ise, message, { cause });
-    this.name = 'TransportError';
-  }
+export interface PostOptions {
+  /** A 502/503/504 answer is the answer (not retried). */
+  statusIsFinal?: boolean;
 }
 
 /**
@@ -82,14 +61,14 @@ export class PxHttp {
 
   /**
    * POST JSON. Transient failures (connection reset, HTTP 502/503/504) are retried with backoff
-   * inside the deadline unless `final5xx` says a 5xx status means something (AccountCreate's 503).
+   * inside the deadline unless `statusIsFinal` says a 5xx status means something (AccountCreate's 503).
    */
-  async post(url: string, body: unknown, auth?: BasicAuth, final5xx = false): Promise<PxResponse> {
+  async post(url: string, body: unknown, auth?: BasicAuth, opts: PostOptions = {}): Promise<PxResponse> {
     return withRetry(() => this.#once(url, body, auth), this.deadline, {
       attempts: 3,
       baseDelayMs: 1000,
       transient: isTransient,
-      again: (res) => !final5xx && RETRY_STATUS.has(res.status),
+      again: (res) => !opts.statusIsFinal && RETRY_STATUS.has(res.status),
       discard: (res) => res.body.dump(),
     });
   }
@@ -110,14 +89,25 @@ export class PxHttp {
         agent: this.#agent,
         signal: AbortSignal.timeout(this.deadline.remaining() || 1),
       });
+      // TCP up but no TLS answer is a different fault (a port that is not pxGrid) from no TCP at all.
+      let tcp = false;
+      const connectMs = this.deadline.cap(CONNECT_MS);
       const connectTimer = setTimeout(
-        () => req.destroy(codedError('connection timed out', 'ISE_CONNECT_TIMEOUT')),
-        this.deadline.cap(CONNECT_MS),
+        () =>
+          req.destroy(
+            tcp
+              ? codedError(noHandshake(connectMs, new URL(url).port), 'ISE_TLS_TIMEOUT')
+              : codedError('connection timed out', 'ISE_CONNECT_TIMEOUT'),
+          ),
+        connectMs,
       );
       req.on('socket', (socket) => {
         // A reused keep-alive socket is already connected.
         if (!socket.connecting) clearTimeout(connectTimer);
-        else socket.once('secureConnect', () => clearTimeout(connectTimer));
+        else {
+          socket.once('connect', () => (tcp = true));
+          socket.once('secureConnect', () => clearTimeout(connectTimer));
+        }
       });
       req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError('no data in time', 'ISE_IDLE_TIMEOUT')));
       req.on('error', (err) => {
@@ -127,48 +117,21 @@ export class PxHttp {
       req.on('response', (res) => {
         clearTimeout(connectTimer);
         const date = res.headers.date;
-        resolve({ status: res.statusCode ?? 0, date: typeof date === 'string' ? date : undefined, body: bodyOf(res) });
+        const body = bodyOf(res, (err) => transportError(url, err, this.deadline, this.#withCert));
+        resolve({ status: res.statusCode ?? 0, date: typeof date === 'string' ? date : undefined, body });
       });
       req.end(payload);
     });
   }
 
+  /** True once the run's deadline has passed: whatever failed then, the deadline is the cause. */
+  expired(): boolean {
+    return this.deadline.expired();
+  }
+
   async close(): Promise<void> {
     this.#agent.destroy();
   }
-}
-
-function bodyOf(res: IncomingMessage): PxBody {
-  return {
-    each: (onChunk) =>
-      new Promise<void>((resolve, reject) => {
-        let failed = false;
-        res.on('data', (chunk: Buffer) => {
-          if (failed) return;
-          try {
-            onChunk(chunk);
-          } catch (err) {
-            failed = true;
-            res.destroy();
-            reject(err);
-          }
-        });
-        finished(res, (err) => (err ? reject(err) : resolve()));
-      }),
-    async text() {
-      const parts: Buffer[] = [];
-      for await (const chunk of res) parts.push(chunk as Buffer);
-      return Buffer.concat(parts).toString('utf8');
-    },
-    dump: () =>
-      new Promise<void>((resolve) => {
-        res
-          .once('end', resolve)
-          .once('error', () => resolve())
-          .once('close', resolve);
-        res.resume();
-      }),
-  };
 }
 
 const codedError = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -177,103 +140,7 @@ const RETRY_STATUS = new Set([502, 503, 504]);
 
 /** A reset or broken connection: worth another try. A TLS rejection never is. */
 function isTransient(err: unknown): boolean {
-  if (err instanceof TransportError && err.kind !== 'other' && err.kind !== 'connect') return false;
+  if (err instanceof TransportError && err.transport !== 'other' && err.transport !== 'connect') return false;
   const code = err instanceof AppError ? errCode(err.cause) : '';
   return ['ECONNRESET', 'EPIPE'].includes(code);
-}
-
-export function deadlineError(): TransportError {
-  return new TransportError(
-    'deadline',
-    'the run reached RUN_DEADLINE before ISE answered; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
-  );
-}
-
-/** Network and TLS failures as one line that names the endpoint and the likely fix. */
-export function transportError(url: string, err: unknown, deadline?: Deadline, withCert = false): AppError {
-  if (err instanceof AppError) return err;
-  const where = safeOrigin(url);
-  const code = errCode(err);
-  if (deadline?.expired() || code === 'ABORT_ERR' || (err as Error)?.name === 'TimeoutError') return deadlineError();
-  const msg = err instanceof Error ? err.message : '';
-  // The server hung up during the handshake: with pxGrid that means it wants (another) client certificate.
-  // Node reports the server's TLS alert as EPROTO with OpenSSL's text, e.g. "sslv3 alert handshake failure".
-  const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(
-    msg,
-  );
-  if (
-    /before secure TLS connection was established/.test(msg) ||
-    alert ||
-    /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code)
-  ) {
-    return new TransportError(
-      'tls',
-      `cannot talk to pxGrid at ${where}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`,
-      err,
-    );
-  }
-  const known = TRANSPORT_HINTS[code];
-  const tls = known ? undefined : TLS_HINT(code);
-  const kind: TransportKind = known?.[0] ?? (tls ? 'tls' : 'other');
-  return new TransportError(kind, `cannot talk to pxGrid at ${where}: ${known?.[1] ?? tls ?? describe(err)}`, err);
-}
-
-const CERT_REQUIRED =
-  'ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)';
-const CERT_REJECTED =
-  'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
-const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and ISE port 8910';
-
-const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
-  ECONNREFUSED: [
-    'connect',
-    'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)',
-  ],
-  ENOTFOUND: [
-    'connect',
-    'host name not found; check ISE_HOST and the DNS server configured in Guestshell (/etc/resolv.conf)',
-  ],
-  EAI_AGAIN: ['connect', 'DNS lookup failed for now; check the DNS server configured in Guestshell (/etc/resolv.conf)'],
-  ECONNRESET: ['connect', 'connection reset by the server; check that ISE accepts this client (pxGrid mTLS, firewall)'],
-  EHOSTUNREACH: ['connect', 'host unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
-  ENETUNREACH: ['connect', 'network unreachable; check routing from Guestshell (VRF, app-hosting gateway)'],
-  ETIMEDOUT: ['timeout', TIMED_OUT],
-  ISE_CONNECT_TIMEOUT: ['timeout', TIMED_OUT],
-  ISE_IDLE_TIMEOUT: [
-    'timeout',
-    'ISE did not answer or stopped sending in time; ISE may be overloaded (check the MnT node load), try again or raise RUN_DEADLINE',
-  ],
-  ERR_TLS_CERT_ALTNAME_INVALID: [
-    'tls',
-    "TLS: ISE's certificate does not name this host; put the FQDN from ISE's pxGrid certificate (not an IP address) in ISE_HOST",
-  ],
-};
-
-function TLS_HINT(code: string): string | undefined {
-  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code)) {
-    return `TLS verification failed (${code}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
-  }
-  if (/SSL|TLS|ALERT/.test(code))
-    return `TLS handshake failed (${code}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
-  return undefined;
-}
-
-function errCode(err: unknown): string {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : '';
-}
-
-/** host:port of a URL, never its credentials or path. */
-export function safeOrigin(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'an invalid URL';
-  }
 }

@@ -14,15 +14,24 @@
  * a sequence of whole elements (the `}` closed a nested object or sat inside a string), it is not
  * valid JSON either: `parseMany` says so and the careful byte scan takes over for the rest of the
  * chunk, so a hostile body costs at most one failed parse per chunk. A record cut by the end of a
- * chunk waits, as bytes, for the next chunk instead of being scanned.
+ * chunk waits, as bytes, for the next chunk instead of being scanned. A piece with more opening
+ * brackets than MAX_DEPTH allows goes the careful way too, which measures the nesting.
  */
+/** The bytes are not the JSON a pxGrid reply must be: ISE's fault, never ours. */
+export class MalformedJson extends Error {
+  override name = 'MalformedJson';
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJ = 0x7b;
 const CLOSE_OBJ = 0x7d;
 const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
+const COMMA = 0x2c;
 const MAX_KEY_BYTES = 256;
+/** Deeper than this is an attack, not a record; each open level costs memory until it closes. */
+export const MAX_DEPTH = 10_000;
 /** `},{"`: one record ends, the next begins with a key (ISE's compact output); `}]`: the last one. */
 const NEXT_RECORD = Buffer.from('},{"');
 const LAST_RECORD = Buffer.from('}]');
@@ -34,6 +43,9 @@ export class ArrayElementStream {
   #inString = false;
   #escape = false;
   #inTarget = false;
+  /** Inside the target array where a value starts: a value other than an object or array is no record. */
+  #expectValue = false;
+  #found = false;
   #done = false;
   #keyBytes: number[] | undefined;
   #lastKey = '';
@@ -41,7 +53,7 @@ export class ArrayElementStream {
   #parts: Buffer[] = [];
   #elementStart = -1;
   #elementBytes = 0;
-  /** Fast path: the start of an element the last chunk cut off, kept to be read whole with the next one. */
+  /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
   #stash: Buffer | undefined;
 
   constructor(
@@ -49,9 +61,11 @@ export class ArrayElementStream {
     /** Called synchronously; the buffer may be a view of the chunk, valid only during the call. */
     private readonly onElement: (json: Buffer) => void,
     private readonly maxElementBytes = 4 * 1024 * 1024,
+    /** Called for each value in the array that is not an object or array (a string, number, ...). */
+    private readonly onScalar: () => void = () => undefined,
     /**
-     * Takes the text of several whole elements (`{...},{...}`) and returns true once it has
-     * handled them all, or false without handling any when the text does not parse.
+     * Takes the text of several whole values of the array (`{...},{...}`) and returns true once it
+     * has handled them all, or false without handling any when the text does not parse.
      */
     private readonly parseMany?: (text: string) => boolean,
   ) {}
@@ -59,6 +73,11 @@ export class ArrayElementStream {
   /** True once the top-level value has closed: the response is complete (read it after end()). */
   get complete(): boolean {
     return this.#done;
+  }
+
+  /** True once the target array has begun: the top-level key held an array. */
+  get found(): boolean {
+    return this.#found;
   }
 
   write(chunk: Buffer): void {
@@ -91,8 +110,10 @@ export class ArrayElementStream {
         // On success resume after the last `}` handled. No record boundary left in this chunk: keep
         // its tail for the next one (a socket delivers 16 KB pieces, most ending mid-record).
         // Otherwise scan this element byte by byte.
-        if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) i = end;
-        else if (end < i && n - i < this.maxElementBytes) {
+        if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) {
+          i = end;
+          this.#expectValue = false;
+        } else if (end < i && n - i < this.maxElementBytes) {
           this.#stash = Buffer.from(chunk.subarray(i));
           return;
         } else {
@@ -101,19 +122,23 @@ export class ArrayElementStream {
         }
       } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
+      else if (this.#depth === 2 && this.#inTarget && c > 0x20) this.#between(c);
       else if (this.#depth === 0 && c > 0x20)
-        throw new Error(
+        throw new MalformedJson(
           this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
         );
     }
     if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
   }
 
-  /** Index of the last `}` in the chunk that looks like the end of a record, if within the size limit. */
+  /**
+   * Index of the last `}` in the chunk that looks like the end of a record; -1 when the piece up to
+   * it is over the size limit or holds too many opening brackets (the careful scan measures both).
+   */
   #manyEnd(chunk: Buffer, start: number): number {
     const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
-    // Over the limit the careful scan measures each element and refuses the big one.
-    return end - start < this.maxElementBytes ? end : -1;
+    if (end < start) return end;
+    return end - start < this.maxElementBytes && openings(chunk.subarray(start, end), MAX_DEPTH - 2) ? end : -1;
   }
 
   #inElement(): boolean {
@@ -167,9 +192,19 @@ export class ArrayElementStream {
     return i;
   }
 
+  /** A byte between the elements of the target array: a comma, or the start of a scalar value. */
+  #between(c: number): void {
+    if (c === COMMA) this.#expectValue = true;
+    else if (this.#expectValue) {
+      this.#expectValue = false;
+      this.onScalar();
+    }
+  }
+
   #startString(): void {
+    if (this.#depth === 2 && this.#inTarget) this.#between(QUOTE);
     if (this.#depth === 0)
-      throw new Error(
+      throw new MalformedJson(
         this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
       );
     this.#inString = true;
@@ -179,11 +214,17 @@ export class ArrayElementStream {
   }
 
   #openContainer(c: number, i: number): void {
-    if (this.#done) throw new Error('unexpected data after the end of the JSON response');
-    if (this.#depth === 0 && c !== OPEN_OBJ) throw new Error('the response is not a JSON object');
+    if (this.#done) throw new MalformedJson('unexpected data after the end of the JSON response');
+    if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson('the response is not a JSON object');
+    if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
     this.#open.push(c);
     this.#depth++;
-    if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) this.#inTarget = true;
+    this.#expectValue = false;
+    if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) {
+      this.#inTarget = true;
+      this.#found = true;
+      this.#expectValue = true;
+    }
     if (this.#depth === 3 && this.#inTarget) {
       this.#elementStart = i;
       this.#parts = [];
@@ -194,7 +235,7 @@ export class ArrayElementStream {
   #close(c: number, chunk: Buffer, i: number): void {
     const opened = this.#open.pop();
     if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
-      throw new Error('unbalanced JSON in the response');
+      throw new MalformedJson('unbalanced JSON in the response');
     if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
     this.#depth--;
     if (this.#depth === 1) this.#inTarget = false;
@@ -224,8 +265,16 @@ export class ArrayElementStream {
   #count(bytes: number): void {
     this.#elementBytes += bytes;
     if (this.#elementBytes > this.maxElementBytes)
-      throw new Error(`a record is larger than ${this.maxElementBytes} bytes`);
+      throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
   }
+}
+
+/** True when `bytes` hold at most `limit` opening brackets: no value in them nests deeper. */
+function openings(bytes: Buffer, limit: number): boolean {
+  let n = 0;
+  for (const c of [OPEN_OBJ, OPEN_ARR])
+    for (let j = bytes.indexOf(c); j !== -1; j = bytes.indexOf(c, j + 1)) if (++n > limit) return false;
+  return true;
 }
 
 /** The key's text, escapes resolved; a malformed key just never matches. */

@@ -38,20 +38,35 @@ export const accessSecretResponse = (v: unknown) =>
   isObject(v) && nonEmptyString(v.secret) ? (v as Loose<{ secret: string }>) : undefined;
 
 /** A RADIUS failure record: only `id` and `timestamp` are required; everything else is optional. */
-export type FailureRecord = Loose<{ id: string; timestamp: string; executionSteps?: unknown[] | string }>;
+export type FailureRecord = Loose<{ id: string; timestamp: string | number; executionSteps?: unknown[] | string }>;
 
 /**
  * The record when it has a usable id (a non-empty string, or a finite number, made a string) and
- * timestamp, and `executionSteps` is an array or a string as the samples show (the wiki declares a
- * string, both captures carry an array); undefined otherwise. Changes `id` in place: a storm brings
- * 100 000 records and none is copied.
+ * timestamp (ISO text as documented, or epoch seconds/milliseconds: times.ts reads both), and
+ * `executionSteps` is an array or a string as the samples show (the wiki declares a string, both
+ * captures carry an array); undefined otherwise. Changes `id` in place: a storm brings 100 000
+ * records and none is copied.
  */
 export function failureRecord(v: unknown): FailureRecord | undefined {
   if (!isObject(v)) return undefined;
   const { id, timestamp, executionSteps: steps } = v;
   const idOk = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-  if (!idOk || !nonEmptyString(timestamp)) return undefined;
+  const timeOk = nonEmptyString(timestamp) || (typeof timestamp === 'number' && Number.isFinite(timestamp));
+  if (!idOk || !timeOk) return undefined;
   if (steps !== undefined && typeof steps !== 'string' && !Array.isArray(steps)) return undefined;
   v.id = String(id);
   return v as FailureRecord;
+}
+
+/**
+ * How many attempts one record stands for. With ISE's "Suppress Repeated Failed Clients" on, an
+ * endpoint that keeps failing for the same reason is logged once per "Report Failures Once Every"
+ * interval, with the attempts it made in `TotalFailedAttempts` (ISE 3.3 admin guide, Segmentation
+ * chapter: https://www.cisco.com/c/en/us/td/docs/security/ise/3-3/admin_guide/b_ise_admin_3_3/b_ISE_admin_33_segmentation.html).
+ * The field's spelling in pxGrid JSON is not documented: both casings are read. At least 1.
+ */
+export function failedAttempts(record: FailureRecord): number {
+  const raw = record.totalFailedAttempts ?? record.TotalFailedAttempts;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
+  return Number.isInteger(n) && n > 1 ? n : 1;
 }

@@ -1,8 +1,9 @@
 import type { Config } from '../config/config';
 import { AppError, Exit, iseError } from '../core/errors';
+import { mustFinish } from '../core/interrupt';
 import { VERSION } from '../core/version';
-import { loadAccount, saveAccount } from '../state/credentials';
-import { checkWritable, stateFile } from '../state/files';
+import { loadAccount, reserveAccount } from '../state/credentials';
+import { stateFile } from '../state/files';
 import {
   accessSecret,
   accountActivate,
@@ -12,17 +13,17 @@ import {
   serviceLookup,
   serviceProperty,
 } from './control';
-import { type FetchStats, ServiceStatusError, streamFailures } from './failures';
-import { type BasicAuth, type PxHttp, TransportError } from './http';
-import type { FailureRecord, ServiceNode } from './schemas';
+import { type FetchStats, type RecordSink, ServiceStatusError, streamFailures } from './failures';
+import type { BasicAuth, PxHttp } from './http';
+import type { ServiceNode } from './schemas';
+import { TransportError } from './transport-errors';
 
 /** Sent as AccountActivate `description`: the ISE admin sees which tool and version asks. */
 export const DESCRIPTION = `ise-to-mail ${VERSION}`;
 
-export interface FailureSink {
+export interface FailureSink extends RecordSink {
   /** Called before each attempt: a failed attempt on one node must not leave half a batch. */
   reset(): void;
-  add(record: FailureRecord): void;
 }
 
 export interface SessionOptions {
@@ -57,18 +58,20 @@ export function accountStateError(nodeName: string, state: string, again = 'run 
   if (state === 'ENABLED') return undefined;
   if (state === 'PENDING') {
     return new AppError(
-      Exit.account,
-      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+      'account-pending',
+      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS} (ISE 2.x: ` +
+        `All Clients), then ${again}`,
     );
   }
   if (state === 'DISABLED') {
     return new AppError(
-      Exit.account,
-      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All Clients), then ${again}`,
+      'account-disabled',
+      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS} (ISE 2.x: All ` +
+        `Clients), then ${again}`,
     );
   }
   return new AppError(
-    Exit.account,
+    'account',
     `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS}, then ${again}`,
   );
 }
@@ -83,11 +86,20 @@ export async function credentials(cfg: Config, control: PxControl | undefined, s
   const file = stateFile.credentials(stateDir);
   const stored = loadAccount(stateDir, nodeName);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
-  if (!control) throw new AppError(Exit.account, `no pxGrid account yet (${file} is missing): run setup`);
-  checkWritable(stateDir);
-  const made = await accountCreate(control, nodeName);
-  // Saved before anything else happens: ISE never shows this password again.
-  saveAccount(stateDir, { nodeName, password: made.password });
+  if (!control) throw new AppError('account', `no pxGrid account yet (${file} is missing): run setup`);
+  const room = reserveAccount(stateDir, nodeName);
+  const create = async () => {
+    try {
+      const made = await accountCreate(control, nodeName);
+      // Saved at once, into the room reserved above: ISE never shows this password again.
+      room.save({ nodeName, password: made.password });
+      return made;
+    } catch (err) {
+      room.abandon();
+      throw err;
+    }
+  };
+  const made = await mustFinish(create());
   return { auth: { user: nodeName, pass: made.password }, file, created: true };
 }
 
@@ -119,18 +131,19 @@ export async function fetchFailures(
     } catch (err) {
       // Next node only when this one could not serve; an account problem is the same everywhere.
       if (err instanceof AppError && err.exitCode !== Exit.ise) throw err;
-      if (err instanceof TransportError && err.kind === 'deadline') throw err;
+      if (err instanceof TransportError && err.transport === 'deadline') throw err;
       firstError ??= err;
     }
   }
   const also = nodes.length > 1 ? ` (all ${nodes.length} RADIUS service nodes failed)` : '';
   if (firstError instanceof ServiceStatusError) {
     throw iseError(
-      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node under Administration > System > Deployment and Operations > Reports`,
+      `the RADIUS service node answered getFailures with HTTP ${firstError.status}${also}; check the MnT node ` +
+        `under Administration > System > Deployment and Operations > Reports`,
     );
   }
   if (firstError instanceof AppError && also)
-    throw new AppError(firstError.exitCode, `${firstError.message}${also}`, { cause: firstError });
+    throw new AppError(firstError.kind, `${firstError.message}${also}`, { cause: firstError });
   throw firstError;
 }
 
@@ -139,7 +152,9 @@ export async function radiusNodes(control: PxControl, auth: BasicAuth): Promise<
   const nodes = await serviceLookup(control, auth);
   if (nodes.length === 0) {
     throw iseError(
-      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see Administration > pxGrid Services > Diagnostics`,
+      `ISE offers no ${RADIUS_SERVICE} service right now (ServiceLookup returned no node): check that a ` +
+        `Monitoring (MnT) node is up with pxGrid enabled under Administration > System > Deployment, and see ` +
+        `Administration > pxGrid Services > Diagnostics`,
     );
   }
   return nodes;
@@ -149,12 +164,15 @@ export function restBaseUrl(node: ServiceNode): string {
   const base = serviceProperty(node, 'restBaseUrl');
   if (!base)
     throw iseError(
-      `ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > Diagnostics`,
+      `ServiceLookup gave RADIUS node ${node.nodeName} no restBaseUrl; check Administration > pxGrid Services > ` +
+        `Diagnostics`,
     );
   // The AccessSecret goes in every request to this URL: never over plain HTTP, whatever ISE says.
   if (!/^https:\/\//i.test(base))
     throw iseError(
-      `ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > pxGrid Services)`,
+      `ServiceLookup gave RADIUS node ${node.nodeName} a restBaseUrl that is not https (${base.slice(0, 80)}); ` +
+        `refusing to send credentials to it; check the pxGrid settings of that node in ISE (Administration > ` +
+        `pxGrid Services)`,
     );
   return base;
 }
@@ -185,7 +203,7 @@ async function fetchFromNode(
     const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
     sink.reset();
     try {
-      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, (r) => sink.add(r));
+      return await streamFailures(ctx.http, base, { user: ctx.auth.user, pass: secret }, start, sink);
     } catch (err) {
       const refused = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
       if (!refused) throw err;
@@ -195,8 +213,10 @@ async function fetchFromNode(
       throw (
         accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ??
         new AppError(
-          Exit.account,
-          `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) although it is ENABLED: check its authorization under Administration > pxGrid Services > Client Management > Policy`,
+          'account',
+          `ISE node ${node.nodeName} refuses pxGrid client ${ctx.auth.user} (getFailures HTTP ${err.status}) ` +
+            `although it is ENABLED: check its authorization under Administration > pxGrid Services > Client ` +
+            `Management > Policy`,
         )
       );
     }

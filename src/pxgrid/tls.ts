@@ -28,7 +28,7 @@ function readPem(file: string, what: string, key: string): string {
   }
 }
 
-export function loadTls(ise: Config['ise'], now = Date.now()): TlsMaterial {
+export function loadTls(ise: Config['ise'], now: number): TlsMaterial {
   const ca = ise.ca ? readPem(ise.ca, 'the ISE CA bundle', 'ISE_CA') : undefined;
   if (ca && ise.ca) checkCaBundle(ca, ise.ca);
   const cert = ise.cert ? readPem(ise.cert, 'the pxGrid client certificate', 'PXGRID_CERT') : undefined;
@@ -68,12 +68,14 @@ function checkKeyPair(
   const key = privateKey(keyPem, keyFile, passphrase);
   if (!x509.checkPrivateKey(key)) {
     throw usageError(
-      `PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with this certificate`,
+      `PXGRID_KEY ${keyFile} does not belong to PXGRID_CERT ${certFile}: use the key that was generated with ` +
+        `this certificate`,
     );
   }
   if (Date.parse(x509.validTo) < now) {
     throw usageError(
-      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`,
+      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under ` +
+        `Administration > pxGrid Services > Client Management > Certificates`,
     );
   }
 }
@@ -90,7 +92,8 @@ function privateKey(pem: string, file: string, passphrase: string | undefined): 
       throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
     }
     throw usageError(
-      `PXGRID_KEY ${file} is not a readable private key (${code || 'bad PEM'}): it must be a PEM key (PKCS#8 or traditional)`,
+      `PXGRID_KEY ${file} is not a readable private key (${code || 'bad PEM'}): it must be a PEM key (PKCS#8 or ` +
+        `traditional)`,
     );
   }
 }

@@ -5,14 +5,12 @@
  * An attachment travels base64-encoded (RFC 2045 §6.8): 3 bytes become 4 characters, in lines of
  * at most 76 characters, each ended by CRLF. So 57 raw bytes take 78 bytes on the wire.
  */
+import { base64WireBytes } from '../mail/mime';
+
 const RAW_PER_LINE = 57;
 const WIRE_PER_LINE = 78;
 
-/** Bytes on the wire for `raw` bytes of base64-encoded content. */
-export function base64WireBytes(raw: number): number {
-  const chars = 4 * Math.ceil(raw / 3);
-  return chars + 2 * Math.ceil(chars / 76);
-}
+export { base64WireBytes };
 
 /** The most raw bytes whose base64 form fits in `wire` bytes (0 when nothing fits). */
 export function rawBytesFitting(wire: number): number {

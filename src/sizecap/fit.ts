@@ -57,10 +57,9 @@ export async function sendAsIs(cfg: Config, deadline: Deadline, mail: OutgoingMa
 }
 
 function tooBig(err: MessageTooBig, byServer: boolean, cut: boolean) {
-  const over = `the message is ${err.size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} limit of ${err.limit}`;
+  const over =
+    `the message is ${err.size} bytes, over the ${byServer ? "mail server's SIZE" : 'MAIL_MAX_BYTES'} ` +
+    `limit of ${err.limit}`;
   const fix = byServer ? 'the mail server accepts less: ask its admin for a larger limit' : 'raise MAIL_MAX_BYTES';
-  return mailError(
-    `${over}${cut ? ' even with the attachment cut down' : ''}; ${fix}. The failures will be sent again on the next run`,
-    err,
-  );
+  return mailError(`${over}${cut ? ' even with the attachment cut down' : ''}; ${fix}`, err);
 }

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { usageError } from '../core/errors';
+import { AppError, stateError } from '../core/errors';
+import { makeStateDir } from './files';
 
 /**
  * Writes a file so that a crash or power loss leaves either the old or the new content, never a
@@ -8,37 +9,141 @@ import { usageError } from '../core/errors';
  * at creation only: Guestshell's /bootflash/guest-share refuses chmod, so we never call it.
  */
 export function writeFileAtomic(file: string, data: string | Iterable<string>, mode = 0o600): void {
+  const out = new AtomicFile(file, mode);
   try {
-    write(file, data, mode);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw usageError(
-      `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
-    );
+    // Pieces let a large file (the cursor after a storm) be written without one big string.
+    if (typeof data === 'string') out.write(data);
+    else for (const piece of data) out.write(piece);
+    out.commit();
+  } finally {
+    out.abort();
   }
 }
 
-function write(file: string, data: string | Iterable<string>, mode: number): void {
-  // A random suffix, not the pid: only the entry module touches `process`, and two runs never
-  // write the same file at once anyway (the lock).
-  const suffix = Math.floor(Math.random() * 1e9);
+/** The one-line error of a failed state write (exit 2), with what to check. */
+export function stateWriteError(file: string, err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  return stateError(
+    `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free ` +
+      `space (IOS: dir bootflash:)`,
+    err,
+  );
+}
+
+/** A temp file next to `file`: a random suffix, not the pid (only the entry module touches `process`). */
+function tempFor(file: string): string {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${suffix}.tmp`);
+  makeStateDir(dir);
+  return join(dir, `.${basename(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
+}
+
+/**
+ * A file written piece by piece into a temp file beside it, then made durable and renamed into
+ * place by `commit`; `abort` (a no-op after commit) removes the temp file. Every error is a
+ * stateWriteError naming the file.
+ */
+export class AtomicFile {
+  #fd: number | undefined;
+  #tmp: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly mode = 0o600,
+  ) {}
+
+  write(piece: string | Uint8Array): void {
+    this.#try(() => {
+      if (this.#fd === undefined) {
+        this.#tmp = tempFor(this.file);
+        this.#fd = openSync(this.#tmp, 'w', this.mode);
+      }
+      if (typeof piece === 'string') writeSync(this.#fd, piece);
+      else writeSync(this.#fd, piece);
+    });
+  }
+
+  commit(): void {
+    this.#try(() => {
+      if (this.#fd === undefined) this.write('');
+      const fd = this.#fd!;
+      fsyncSync(fd);
+      this.#fd = undefined;
+      closeSync(fd);
+      renameDurable(this.#tmp!, this.file);
+      this.#tmp = undefined;
+    });
+  }
+
+  abort(): void {
+    if (this.#fd !== undefined) {
+      try {
+        closeSync(this.#fd);
+      } catch {
+        /* already failed: the temp file goes either way */
+      }
+    }
+    this.#fd = undefined;
+    if (this.#tmp !== undefined) rmSync(this.#tmp, { force: true });
+    this.#tmp = undefined;
+  }
+
+  #try(step: () => void): void {
+    try {
+      step();
+    } catch (err) {
+      this.abort();
+      throw err instanceof AppError ? err : stateWriteError(this.file, err);
+    }
+  }
+}
+
+/** rename(2), then an fsync of the target's directory so the rename itself survives a power cut. */
+export function renameDurable(from: string, to: string): void {
+  renameSync(from, to);
+  syncDir(dirname(to));
+}
+
+/** Room set aside on disk for a file whose content is known only later. */
+export interface Reservation {
+  /** Writes `data` into the reserved room, then renames it into place (fsync'd like writeFileAtomic). */
+  commit(data: string): void;
+  /** Gives the room back. */
+  abandon(): void;
+}
+
+/**
+ * Proves that `bytes` fit before something that cannot be repeated (ISE shows a generated
+ * password once): writes and fsyncs that many bytes into the temp file the content will later
+ * overwrite in place, so a full disk fails now, with nothing lost. Throws the system error.
+ */
+export function reserveFileAtomic(file: string, bytes: number, mode = 0o600): Reservation {
+  const tmp = tempFor(file);
   const fd = openSync(tmp, 'w', mode);
+  let open = true;
+  const abandon = () => {
+    if (open) closeSync(fd);
+    open = false;
+    rmSync(tmp, { force: true });
+  };
   try {
-    // Pieces let a large file (the cursor after a storm) be written without one big string.
-    if (typeof data === 'string') writeSync(fd, data);
-    else for (const piece of data) writeSync(fd, piece);
+    writeSync(fd, Buffer.alloc(bytes, 0x20));
     fsyncSync(fd);
   } catch (err) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    abandon();
     throw err;
   }
-  closeSync(fd);
-  renameSync(tmp, file);
-  syncDir(dir);
+  return {
+    abandon,
+    commit(data) {
+      writeSync(fd, data, 0);
+      ftruncateSync(fd, Buffer.byteLength(data));
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, file);
+      syncDir(dirname(file));
+    },
+  };
 }
 
 function syncDir(dir: string): void {

@@ -1,29 +1,66 @@
-import { isObject } from '../core/json';
-import { writeFileAtomic } from './atomic';
+import { stateError } from '../core/errors';
+import { checkOf, literal, obj, refine, str } from '../core/shape';
+import { reserveFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 
 /** The password ISE generated at AccountCreate. ISE never shows it again, so losing it means
- * the ISE admin must delete the client (AccountCreate, https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Stored 0600 in STATE_DIR. */
+ * the ISE admin must delete the client (AccountCreate,
+ * https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer). Stored 0600 in STATE_DIR. */
 export interface StoredAccount {
   nodeName: string;
   password: string;
 }
 
-const accountFile = (v: unknown) =>
-  isObject(v) && v.version === 1 && typeof v.nodeName === 'string' && typeof v.password === 'string' && v.password
-    ? (v as { nodeName: string; password: string })
-    : undefined;
+const accountFile = checkOf(obj({ version: literal(1), nodeName: str, password: refine(str, (p) => p.length > 0) }));
 
 const RESET =
   'delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again';
 
+/** Room reserved for the account file: ISE's generated passwords are far shorter than this. */
+const PASSWORD_ROOM = 1024;
+
+const serialize = (account: StoredAccount) => `${JSON.stringify({ version: 1, ...account })}\n`;
+
 export function loadAccount(stateDir: string, nodeName: string): StoredAccount | undefined {
   const stored = readStateJson(stateFile.credentials(stateDir), accountFile, RESET);
-  // ISE node names are case-insensitive ("Authentication", https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
+  // ISE node names are case-insensitive ("Authentication",
+  // https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return undefined;
   return { nodeName: stored.nodeName, password: stored.password };
 }
 
-export function saveAccount(stateDir: string, account: StoredAccount): void {
-  writeFileAtomic(stateFile.credentials(stateDir), `${JSON.stringify({ version: 1, ...account })}\n`, 0o600);
+/**
+ * Before AccountCreate: sets aside room for the account file, so the password ISE shows once is
+ * never lost to a full or read-only STATE_DIR. Fails with the fix, before anything is asked of ISE.
+ */
+export function reserveAccount(stateDir: string, nodeName: string) {
+  const file = stateFile.credentials(stateDir);
+  let room: ReturnType<typeof reserveFileAtomic>;
+  try {
+    room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: 'x'.repeat(PASSWORD_ROOM) })));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
+    throw stateError(
+      full
+        ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code}): free space on the flash ` +
+            `(IOS: dir bootflash:) and run again; nothing was asked of ISE yet`
+        : `STATE_DIR ${stateDir} is not writable (${code}): point STATE_DIR at a directory created from inside ` +
+            `Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`,
+    );
+  }
+  return {
+    save: (account: StoredAccount) => {
+      try {
+        room.commit(serialize(account));
+      } catch (err) {
+        room.abandon();
+        throw stateError(
+          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved; ` +
+            `${RESET}`,
+        );
+      }
+    },
+    abandon: () => room.abandon(),
+  };
 }

@@ -1,6 +1,7 @@
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 import { parseIso } from '../core/isotime';
-import { isObject } from '../core/json';
+import { anything, arr, checkOf, literal, nullable, obj, optional, str } from '../core/shape';
+import { plausible } from '../core/times';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
@@ -17,6 +18,11 @@ import { IdTimeSet } from './idset';
 export interface Cursor {
   /** Newest record time mailed (ms since epoch), or the ISE clock of the first empty poll. */
   highWater?: number;
+  /**
+   * Set after a storm with more ids in the overlap window than MAX_TRACKED_IDS: `seen` is complete
+   * only from this time on, so the next query starts here instead of `highWater - overlap`.
+   */
+  trackedFrom?: number;
   /** Canonical id -> record time (ms), for ids whose time is within the overlap window. */
   seen: SeenIds;
 }
@@ -27,11 +33,15 @@ export interface SeenIds extends Iterable<readonly [string, number | undefined]>
   readonly size: number;
 }
 
-/** Version 1 as written by saveCursor; the pairs of `seen` are checked one by one in loadCursor. */
-const cursorFile = (v: unknown) =>
-  isObject(v) && v.version === 1 && (v.highWater === null || typeof v.highWater === 'string') && Array.isArray(v.seen)
-    ? (v as { highWater: string | null; seen: unknown[] })
-    : undefined;
+const cursorFile = checkOf(
+  obj({
+    version: literal(1),
+    highWater: nullable(str),
+    trackedFrom: optional(str),
+    // Pairs are checked one by one in readCursorFile, where they are read.
+    seen: arr(anything),
+  }),
+);
 
 const isPair = (e: unknown): e is [string, string] =>
   Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
@@ -43,7 +53,11 @@ export function emptyCursor(): Cursor {
 }
 
 export function loadCursor(stateDir: string): Cursor {
-  const file = stateFile.cursor(stateDir);
+  return readCursorFile(stateFile.cursor(stateDir));
+}
+
+/** A cursor from any file in the cursor's format (the digest spool keeps the next one beside itself). */
+export function readCursorFile(file: string): Cursor {
   let seen = new IdTimeSet();
   let badTime = false;
   const add = (id: string, time: string) => {
@@ -60,14 +74,15 @@ export function loadCursor(stateDir: string): Cursor {
   });
   if (!data) return emptyCursor();
   const hw = data.highWater === null ? undefined : Date.parse(data.highWater);
+  const from = data.trackedFrom === undefined ? undefined : Date.parse(data.trackedFrom);
   for (const entry of data.seen) {
-    if (!isPair(entry)) throw usageError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET}`);
     add(entry[0], entry[1]);
   }
-  if ((hw !== undefined && !Number.isFinite(hw)) || badTime) {
-    throw usageError(`state file ${file} has an invalid time; ${RESET}`);
+  if ([hw, from].some((t) => t !== undefined && !Number.isFinite(t)) || badTime) {
+    throw stateError(`state file ${file} has an invalid time; ${RESET}`);
   }
-  return { highWater: hw, seen };
+  return from === undefined ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
 
 const SEEN_START = '"seen":[';
@@ -93,9 +108,14 @@ function takePairs(text: string, add: (id: string, time: string) => void): strin
 }
 
 export function saveCursor(stateDir: string, cursor: Cursor): void {
+  writeCursorFile(stateFile.cursor(stateDir), cursor);
+}
+
+export function writeCursorFile(file: string, cursor: Cursor): void {
   const hw = cursor.highWater === undefined ? null : new Date(cursor.highWater).toISOString();
-  const head = `{"version":1,"highWater":${JSON.stringify(hw)},"seen":[`;
-  writeFileAtomic(stateFile.cursor(stateDir), jsonChunks(head, cursor.seen), 0o600);
+  const from = cursor.trackedFrom === undefined ? '' : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
+  const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
+  writeFileAtomic(file, jsonChunks(head, cursor.seen), 0o600);
 }
 
 /** The file in pieces of 1000 pairs, oldest first, never as one string. */
@@ -116,48 +136,56 @@ function* jsonChunks(head: string, seenIds: SeenIds): Generator<string> {
   yield `${first || chunk.length === 0 ? '' : ','}${chunk.join(',')}]}\n`;
 }
 
-/** The `startTimestamp` to ask for, or undefined for `{}` (ISE's last hour: the device clock does not matter). */
-export function queryStart(cursor: Cursor, overlapMs: number): string | undefined {
-  return cursor.highWater === undefined ? undefined : new Date(cursor.highWater - overlapMs).toISOString();
+/**
+ * The `startTimestamp` to ask for (ms), or undefined for `{}` (ISE's last hour: the device clock
+ * does not matter). A high-water mark outside the years 2000-2100 (left by an older version) is
+ * no time to start from: the run starts afresh, as a first run does.
+ */
+export function queryStart(cursor: Cursor, overlapMs: number): number | undefined {
+  if (!plausible(cursor.highWater)) return undefined;
+  const start = cursor.highWater - overlapMs;
+  return cursor.trackedFrom !== undefined && cursor.trackedFrom > start ? cursor.trackedFrom : start;
 }
 
-/** Ids are digit strings: canonical form drops leading zeros so "0012" and "12" are one id. The
- * text is kept, never a Number: an id of 16+ digits may exceed 2^53. */
+/** Ids are digit strings: canonical form drops leading zeros so "0012" and "12" are one id.
+ * BigInt, never Number: 16+ digit ids exceed 2^53. */
 export function canonicalId(id: string): string {
-  // Digits without leading zeros are canonical already (every ISE id): no regex, no BigInt.
-  let zeros = 0;
-  while (zeros < id.length - 1 && id.charCodeAt(zeros) === 48) zeros++;
-  for (let i = zeros; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return id;
-  }
-  return id.length === 0 || zeros === 0 ? id : id.slice(zeros);
+  return id.charCodeAt(0) === 0x30 && /^\d+$/.test(id) ? BigInt(id).toString() : id;
 }
 
-/** Record time as an instant; ISE sends `Z` or a local offset such as `-07:00`. */
-export function recordTime(timestamp: string): number | undefined {
-  const t = parseIso(timestamp);
-  return Number.isFinite(t) ? t : undefined;
+/** Most ids the cursor keeps: ~47 bytes each in cursor.json, ~24 bytes each in memory. */
+export const MAX_TRACKED_IDS = 250_000;
+
+export interface Clock {
+  /** ISE's clock, from the HTTP Date header of its reply. */
+  iseNow?: number;
+  /** No record time past this moves the cursor: ISE's now plus a skew allowance. */
+  limit?: number;
+  /** The batch keeps ids only from this time on (it held more than MAX_TRACKED_IDS). */
+  trackedFrom?: number;
 }
 
 /**
  * The cursor after `mailed` records (canonical id -> time) were accepted by the mail server:
- * high-water moves to the newest of them, and only ids within the new overlap window are kept.
+ * high-water moves to the newest of them not past `limit`, and only ids within the new overlap
+ * window are kept, at most MAX_TRACKED_IDS of them (the newest).
  */
 export function advance(
   cursor: Cursor,
-  mailed: Iterable<readonly [string, number | undefined]>,
+  mailed: IdTimeSet | Map<string, number | undefined>,
   overlapMs: number,
-  iseNow?: number,
+  clock: Clock = {},
 ): Cursor {
-  let hw = cursor.highWater;
-  const newest = mailed instanceof IdTimeSet ? mailed.maxTime() : undefined;
-  if (newest !== undefined && (hw === undefined || newest > hw)) hw = newest;
-  if (!(mailed instanceof IdTimeSet))
-    for (const [, t] of mailed) if (t !== undefined && (hw === undefined || t > hw)) hw = t;
-  if (hw === undefined) hw = iseNow;
+  const limit = clock.limit ?? Number.POSITIVE_INFINITY;
+  let hw = plausible(cursor.highWater) ? cursor.highWater : undefined;
+  // A high-water mark past ISE's clock (left by an older version) would hide every later failure.
+  if (hw !== undefined && hw > limit) hw = clock.iseNow ?? limit;
+  const newest = mailed instanceof IdTimeSet ? mailed.maxTime(limit) : maxOf(mailed.values(), limit);
+  if (plausible(newest) && (hw === undefined || newest > hw)) hw = newest;
+  hw ??= clock.iseNow;
   const seen = new IdTimeSet();
-  const keepFrom = hw === undefined ? -Infinity : hw - overlapMs;
+  const tracked = Math.max(clock.trackedFrom ?? -Infinity, cursor.trackedFrom ?? -Infinity);
+  const keepFrom = Math.max(hw === undefined ? -Infinity : hw - overlapMs, tracked);
   const keep = (t: number) => t >= keepFrom;
   // A record without a usable time is kept for one overlap window from the high-water mark.
   const timeless = hw ?? 0;
@@ -165,5 +193,16 @@ export function advance(
     if (list instanceof IdTimeSet) seen.addFrom(list, keep, timeless);
     else for (const [id, t] of list) if (keep(t ?? timeless)) seen.add(id, t ?? timeless);
   }
-  return { highWater: hw, seen };
+  let from = keepFrom > (hw ?? Infinity) - overlapMs ? keepFrom : undefined;
+  if (seen.size > MAX_TRACKED_IDS) {
+    from = seen.floorFor(MAX_TRACKED_IDS);
+    seen.dropBefore(from);
+  }
+  return from === undefined ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
+}
+
+function maxOf(times: Iterable<number | undefined>, upTo: number): number | undefined {
+  let max: number | undefined;
+  for (const t of times) if (t !== undefined && t <= upTo && (max === undefined || t > max)) max = t;
+  return max;
 }

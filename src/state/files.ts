@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usageError } from '../core/errors';
+import { stateError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
 export const stateFile = {
@@ -30,33 +30,23 @@ export function readStateJson<T>(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw usageError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
+    throw stateError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
   }
   let value: unknown;
   try {
     value = JSON.parse(extract ? extract(text) : text);
   } catch {
-    throw usageError(`state file ${file} is corrupt (not JSON); ${reset}`);
+    throw stateError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }
   const parsed = check(value);
-  if (parsed === undefined) throw usageError(`state file ${file} is corrupt or from a newer release; ${reset}`);
+  if (parsed === undefined) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed;
 }
 
 /**
- * Fails early, with the fix, when STATE_DIR cannot hold files: before ISE generates a password
- * that would then be lost (AccountCreate shows it once). Creates the directory if needed.
+ * Creates STATE_DIR (and missing parents) 0700 whatever the umask: it holds the pxGrid password.
+ * An existing directory is left as it is (Guestshell's bootflash refuses chmod).
  */
-export function checkWritable(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const probe = join(dir, `.write-probe-${Math.floor(Math.random() * 1e9)}`);
-    writeFileSync(probe, '');
-    rmSync(probe, { force: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw usageError(
-      `STATE_DIR ${dir} is not writable (${code}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share`,
-    );
-  }
+export function makeStateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
 }

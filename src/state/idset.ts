@@ -71,13 +71,44 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     yield* this.#other;
   }
 
-  /** The newest time held, if any. */
-  maxTime(): number | undefined {
-    let max: number | undefined;
-    for (let i = 0; i < this.#count; i++)
-      if (!(this.#times[i]! <= (max ?? -Infinity))) max = Number.isNaN(this.#times[i]!) ? max : this.#times[i]!;
-    for (const t of this.#other.values()) if (t !== undefined && (max === undefined || t > max)) max = t;
-    return max;
+  /** The newest time held that is not after `upTo`, if any. */
+  maxTime(upTo = Number.POSITIVE_INFINITY): number | undefined {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.#count; i++) {
+      const t = this.#times[i]!;
+      if (t > max && t <= upTo) max = t;
+    }
+    for (const t of this.#other.values()) if (t !== undefined && t > max && t <= upTo) max = t;
+    return max === Number.NEGATIVE_INFINITY ? undefined : max;
+  }
+
+  /**
+   * The earliest time T such that at most `n` entries have a time at or after T (entries without a
+   * time count as the oldest): what `dropBefore` needs to bring the set down to `n`.
+   */
+  floorFor(n: number): number {
+    if (this.size <= n) return Number.NEGATIVE_INFINITY;
+    const times = new Float64Array(this.size);
+    times.set(this.#times.subarray(0, this.#count));
+    let i = this.#count;
+    for (const t of this.#other.values()) times[i++] = t ?? Number.NaN;
+    for (let j = 0; j < times.length; j++) if (Number.isNaN(times[j]!)) times[j] = Number.NEGATIVE_INFINITY;
+    times.sort();
+    // Every entry at or before this time must go; times are whole milliseconds.
+    return times[times.length - n - 1]! + 1;
+  }
+
+  /** Drops every entry older than `floor`, and every entry without a time. */
+  dropBefore(floor: number): void {
+    let kept = 0;
+    for (let i = 0; i < this.#count; i++) {
+      if (!(this.#times[i]! >= floor)) continue;
+      this.#ids[kept] = this.#ids[i]!;
+      this.#times[kept++] = this.#times[i]!;
+    }
+    this.#count = kept;
+    for (const [id, t] of this.#other) if (!(t !== undefined && t >= floor)) this.#other.delete(id);
+    this.#rehash(this.#slots.length);
   }
 
   /** Entries ordered by time (oldest first; entries without a time last), numeric ids first. */
@@ -113,8 +144,8 @@ export class IdTimeSet implements Iterable<[string, number | undefined]> {
     this.#times = times;
   }
 
-  #rehash(): void {
-    this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
+  #rehash(length = this.#slots.length * 2): void {
+    this.#slots = new Int32Array(length).fill(EMPTY);
     const mask = this.#slots.length - 1;
     for (let i = 0; i < this.#count; i++) {
       let slot = hash(this.#ids[i]!) & mask;

@@ -1,6 +1,19 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { AppError, Exit, usageError } from '../core/errors';
-import { stateFile } from './files';
+import {
+  closeSync,
+  fstatSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError, stateError } from '../core/errors';
+import { makeStateDir, stateFile } from './files';
 
 export interface LockOwner {
   pid: number;
@@ -12,80 +25,176 @@ export interface LockEnv {
   now: () => number;
   /** True when a process with this pid exists (signal 0). */
   alive: (pid: number) => boolean;
-  /** A lock older than this is stale even if its pid exists (pids get reused). */
-  staleAfterMs: number;
+  /** The longest a run can last: a lock older than this is stale even if its pid exists (pids get reused). */
+  maxRunMs: number;
 }
+
+/** This run did nothing: another one holds the lock. `owner` is known unless it is being taken over. */
+export class LockHeld extends AppError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly owner?: LockOwner,
+  ) {
+    super('locked', message);
+  }
+}
+
+/** Hard links missing (some flash filesystems): the lock is then written in place. */
+const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+/** A takeover takes microseconds: a marker this old was left by a run killed during one. */
+const MARKER_STALE_MS = 60_000;
+
+const random = () => Math.floor(Math.random() * 1e9);
+const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error';
 
 /**
  * One run at a time per STATE_DIR: EEM starts a new run on schedule even if the last one still
- * runs. Exclusive create (O_EXCL) is atomic on every filesystem we meet; no chmod/utime, which
- * Guestshell's bootflash refuses. Returns the release function.
+ * runs. The lock appears whole or not at all (written aside, then hard-linked into place, which
+ * fails if it exists), so a lock that cannot be read is debris, not a run starting up. A stale
+ * lock (owner gone, started in the future or longer ago than any run lasts) is taken over by
+ * exactly one run (takeOver). No chmod/utime, which Guestshell's bootflash refuses. Returns the
+ * release function.
  */
 export function acquireLock(stateDir: string, env: LockEnv): () => void {
   const file = stateFile.lock(stateDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const mine = { pid: env.pid, started: new Date(env.now()).toISOString() };
-    try {
-      mkdirSync(stateDir, { recursive: true });
-      const fd = openSync(file, 'wx', 0o644);
-      writeSync(fd, `${JSON.stringify(mine)}\n`);
-      closeSync(fd);
-      return () => releaseIfMine(file, mine);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST')
-        throw usageError(
-          `cannot create lock file ${file} (${code}): check that STATE_DIR is a writable directory (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
-        );
-    }
-    const owner = readOwner(file);
-    const held = owner
-      ? env.alive(owner.pid) && env.now() - owner.started < env.staleAfterMs
-      : youngerThan(file, 10_000, env.now());
-    if (held) {
-      const who = owner ? `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}` : 'just starting';
-      throw new AppError(
-        Exit.locked,
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const mine = `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}\n`;
+    if (create(file, mine)) return () => releaseIfMine(file, mine);
+    const seen = look(file);
+    if (!seen) continue; // released meanwhile
+    const { owner } = seen;
+    const now = env.now();
+    if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
+      const who = `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}`;
+      throw new LockHeld(
         `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`,
+        file,
+        owner,
       );
     }
-    // Stale: its process is gone or it is far older than any run may last. Take it over.
-    removeFile(file);
+    if (!takeOver(file, seen.id, now))
+      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing`, file);
   }
-  throw new AppError(Exit.locked, `another run keeps re-creating ${file}; this run did nothing`);
+  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing`, file);
+}
+
+/** True when the lock is now ours; false when one exists. */
+function create(file: string, content: string): boolean {
+  const tmp = join(dirname(file), `.run.lock.${random()}.tmp`);
+  try {
+    makeStateDir(dirname(file));
+    writeNew(tmp, content);
+    try {
+      linkSync(tmp, file);
+    } catch (err) {
+      if (!NO_LINK.has(code(err))) throw err;
+      writeNew(file, content);
+    }
+    return true;
+  } catch (err) {
+    if (code(err) === 'EEXIST') return false;
+    throw stateError(
+      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free ` +
+        `space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
+    );
+  } finally {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* never created: STATE_DIR is not a directory */
+    }
+  }
+}
+
+function writeNew(file: string, content: string): void {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Which file it is: the same inode, size and time can only be the same lock. */
+const identity = (st: Stats) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1000)}`;
+
+function identityOf(file: string): string | undefined {
+  try {
+    return identity(statSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lock as it is now, or undefined if there is none. */
+function look(file: string): { id: string; owner?: LockOwner } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    if (code(err) === 'ENOENT') return undefined;
+    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
+  }
+  try {
+    const buf = Buffer.alloc(512);
+    const n = readSync(fd, buf, 0, buf.length, null);
+    return { id: identity(fstatSync(fd)), owner: parseOwner(buf.subarray(0, n).toString('utf8')) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes the stale lock `id`, at most one run at a time: the first to create its marker wins,
+ * and only the marker's holder may remove that lock, so two runs cannot both remove it and then
+ * each believe the lock they create next is theirs. Returns false when another run is at it.
+ */
+function takeOver(file: string, id: string, now: number): boolean {
+  const marker = `${file}.${id}.takeover`;
+  try {
+    writeNew(marker, '');
+  } catch (err) {
+    if (code(err) !== 'EEXIST') throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
+    try {
+      if (now - statSync(marker).mtimeMs > MARKER_STALE_MS) rmSync(marker, { force: true });
+    } catch {
+      /* gone already */
+    }
+    return false;
+  }
+  const moved = `${file}.${random()}.stale`;
+  try {
+    if (identityOf(file) !== id) return true; // already gone: compete for a fresh one
+    renameSync(file, moved);
+    // Only if its owner released it and another run locked in between: put that lock back.
+    if (identityOf(moved) !== id) linkSync(moved, file);
+  } catch {
+    /* gone meanwhile, or no way to put it back: the next attempt looks again */
+  } finally {
+    rmSync(moved, { force: true });
+    rmSync(marker, { force: true });
+  }
+  return true;
 }
 
 /** Removes the lock only while it is still ours: a run that overran must not free a successor's lock. */
-function releaseIfMine(file: string, mine: { pid: number; started: string }): void {
-  const owner = readOwner(file);
-  if (owner && owner.pid === mine.pid && owner.started === Date.parse(mine.started)) removeFile(file);
-}
-
-/** unlink, already gone is fine (rmSync would load fs's recursive-removal code on every run). */
-function removeFile(file: string): void {
+function releaseIfMine(file: string, mine: string): void {
   try {
-    unlinkSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-}
-
-/** An unreadable lock may be one another run is still writing: honour it while it is young. */
-function youngerThan(file: string, ms: number, now: number): boolean {
-  try {
-    return now - statSync(file).mtimeMs < ms;
+    if (readFileSync(file, 'utf8') === mine) rmSync(file, { force: true });
   } catch {
-    return false;
+    /* already gone */
   }
 }
 
-function readOwner(file: string): LockOwner | undefined {
+/** Empty or unparsable (a disk that filled up while it was written): stale. */
+function parseOwner(text: string): LockOwner | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; started?: unknown };
-    const started = typeof data.started === 'string' ? Date.parse(data.started) : NaN;
+    const data = JSON.parse(text) as { pid?: unknown; started?: unknown };
+    const started = typeof data.started === 'string' ? Date.parse(data.started) : Number.NaN;
     if (typeof data.pid === 'number' && Number.isFinite(started)) return { pid: data.pid, started };
   } catch {
-    /* unreadable or half-written: treated as stale */
+    /* debris */
   }
   return undefined;
 }

@@ -1,18 +1,36 @@
 import type { Config } from '../config/config';
 import { secretValues } from '../config/keys';
-import { loadAccount } from './credentials';
+import { loadAccount, type StoredAccount } from './credentials';
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 /**
- * Every secret this run knows: MAIL_PASS, the key passphrase, and the stored pxGrid password.
- * Output and stored messages are scrubbed of them, a last line of defence behind messages that
- * are secret-free by construction.
+ * The credentials as they travel on the wire, base64: a server may quote them back in an error
+ * reply. SMTP AUTH PLAIN sends `\0user\0pass` (nodemailer leaves the authorization identity
+ * empty; some clients repeat the user there), AUTH LOGIN the password alone
+ * (https://datatracker.ietf.org/doc/html/rfc4616), HTTP Basic `user:pass` (RFC 7617).
+ */
+function wireForms(cfg: Config, stored: StoredAccount | undefined): string[] {
+  const { user, pass } = cfg.smtp;
+  const forms: string[] = [];
+  if (pass) forms.push(b64(pass), ...(user ? [b64(`\0${user}\0${pass}`), b64(`${user}\0${user}\0${pass}`)] : []));
+  if (stored) forms.push(b64(`${stored.nodeName}:${stored.password}`));
+  return forms;
+}
+
+/**
+ * Every secret this run knows: MAIL_PASS, the key passphrase, the stored pxGrid password, and
+ * their wire forms. Output and stored messages are scrubbed of them, a last line of defence
+ * behind messages that are secret-free by construction.
  */
 export function secretsOf(cfg: Config): string[] {
-  let stored: string | undefined;
+  let stored: StoredAccount | undefined;
   try {
-    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName)?.password;
+    stored = loadAccount(cfg.stateDir, cfg.ise.nodeName);
   } catch {
     /* a corrupt account file is reported by the command that needs it */
   }
-  return [...secretValues(cfg.raw), stored].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  return [...secretValues(cfg.raw), stored?.password, ...wireForms(cfg, stored)].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
 }

@@ -1,15 +1,11 @@
-// Issue 2: one poll from pxGrid to the mailbox, through the built dist/run.js from an empty dir.
+// one poll from pxGrid to the mailbox, through the built dist/run.js from an empty dir.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { makeFailure, makeFailures } from '../fake/records';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const ids = (msgText: string | undefined) => (msgText ?? '').match(/user-\d+/g) ?? [];

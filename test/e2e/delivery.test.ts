@@ -1,16 +1,12 @@
-// Issue 4: every failure mailed exactly once, nothing lost, under cron and crashes.
+// every failure mailed exactly once, nothing lost, under cron and crashes.
 // Through dist/run.js against the fake pxGrid and a real SMTP server.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatTimestamp, makeFailure } from '../fake/records';
 import { startWorld, type World, type WorldOptions } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const MIN = 60_000;
 const users = (i: number) => w!.smtp.messages[i]?.parsed.text?.match(/\bu-\d+/g)?.sort() ?? [];
@@ -110,12 +106,15 @@ describe('crashes', () => {
     expect(await crashCase('during-send')).toEqual([['u-1', 'u-2', 'u-3']]);
   });
 
-  test('killed after the mail was accepted, before the cursor was written: mailed again (the only duplicate case)', async () => {
-    expect(await crashCase('after-send')).toEqual([
-      ['u-1', 'u-2'],
-      ['u-1', 'u-2', 'u-3'],
-    ]);
-  });
+  test(
+    'killed after the mail was accepted, before the cursor was written: mailed again (the only duplicate ' + 'case)',
+    async () => {
+      expect(await crashCase('after-send')).toEqual([
+        ['u-1', 'u-2'],
+        ['u-1', 'u-2', 'u-3'],
+      ]);
+    },
+  );
 });
 
 describe('state, lock and deadline', () => {
@@ -148,7 +147,8 @@ describe('state, lock and deadline', () => {
     const r = await w!.run();
     expect(r.code).toBe(2);
     expect(r.summary).toBe(
-      `ise-to-mail: ERROR state file ${file} is corrupt (not JSON); run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)`,
+      `ise-to-mail: ERROR state file ${file} is corrupt (not JSON); run once with --reset-cursor to start fresh ` +
+        `(as on a first run: the last hour is mailed again)`,
     );
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,"highWa');
     const reset = await w!.run(['--reset-cursor']);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { NODE, type RunResult, startWorld, type World } from '../helpers/world';
 
@@ -20,10 +20,6 @@ const COLOUR_ENV = { TERM: 'xterm-256color', COLORTERM: 'truecolor' };
 const NO_ENV = (w: World) => Object.fromEntries(Object.keys(w.env).map((k) => [k, undefined]));
 
 let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
 
 async function worldWith(n: number): Promise<World> {
   world = await startWorld({ ise: { failures: makeFailures(n, { start: Date.now() - 20 * 60_000 }) } });
@@ -191,7 +187,8 @@ Module.prototype.require = function (id) {
   if (/node_modules[\\\\/]nodemailer[\\\\/]/.test(new Error().stack || '')) nodemailer = true;
   return original.apply(this, arguments);
 };
-process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer, version: process.version })));
+process.on('exit', () =>
+  fs.writeFileSync(${JSON.stringify(log)}, JSON.stringify({ ids, nodemailer, version: process.version })));
 `,
     );
     return { env: { NODE_OPTIONS: `--require ${file}` }, log: () => JSON.parse(readFileSync(log, 'utf8')) };

@@ -1,12 +1,10 @@
 // Watching the watcher (README "health"): PROBLEM / RECOVERED / all-quiet mails, end to
 // end through dist/run.js driven through simulated time with ISE_TO_MAIL_TEST_NOW (test only).
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldRecovery, headline, problemMail } from '../../src/health/health-mail';
 import { describeHealth } from '../../src/health/health-record';
 import { makeFailure } from '../fake/records';
 import { type RunResult, startWorld, type World } from '../helpers/world';
@@ -94,7 +92,8 @@ const expectRun = (r: RunResult, code: number, summary: RegExp) => {
 };
 
 describe('health mails, end to end through dist/run.js with a simulated clock', () => {
-  it('ISE down: one PROBLEM mail after 30 min, one repeat a day later, then RECOVERED with the backlog once', async () => {
+  it('ISE down: one PROBLEM mail after 30 min, one repeat a day later, then RECOVERED with the backlog ' +
+    'once', async () => {
     const s = await sim();
     const down = { ISE_HOST: `localhost:${await closedPort()}` };
     expectRun(await s.at(0), 0, /^ise-to-mail: OK no new failures$/);
@@ -180,7 +179,8 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     expect(s.subjects()).toHaveLength(2);
   }, 30_000);
 
-  it('SMTP down: one connection per run (the digest), the summary says why no problem mail; back: digest with RECOVERED', async () => {
+  it('SMTP down: one connection per run (the digest), the summary says why no problem mail; back: digest with ' +
+    'RECOVERED', async () => {
     const s = await sim();
     const smtp = await deadSmtp();
     const dead = { SMTP_PORT: String(smtp.port) };
@@ -260,7 +260,8 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     expect(s.subjects()[1]).toMatch(/all quiet: no RADIUS failures since .* UTC$/);
   }, 30_000);
 
-  it('--dry-run, --since backfills and lock conflicts leave the health record alone; quiet runs do not rewrite it', async () => {
+  it('--dry-run, --since backfills and lock conflicts leave the health record alone; quiet runs do not ' +
+    'rewrite it', async () => {
     const s = await sim();
     const down = { ISE_HOST: `localhost:${await closedPort()}` };
     expectRun(await s.at(0, {}, ['--dry-run']), 0, /dry run|no new failures/);
@@ -295,63 +296,4 @@ describe('health mails, end to end through dist/run.js with a simulated clock', 
     expect(s.subjects()).toHaveLength(1);
     expect(s.w.cursor()).toMatchObject({ version: 1 });
   }, 30_000);
-});
-
-describe('health mail rendering and the doctor lines', () => {
-  it('names the problem from the exit code and message', () => {
-    expect(headline(4, 'cannot talk to pxGrid at ise:8910: connection refused; check ISE_HOST')).toBe(
-      'cannot reach ISE',
-    );
-    expect(
-      headline(4, 'cannot talk to pxGrid at ise:8910: TLS verification failed (SELF_SIGNED_CERT_IN_CHAIN); set ISE_CA'),
-    ).toBe('TLS trust to ISE failed');
-    expect(headline(4, 'the run reached RUN_DEADLINE before ISE answered')).toBe('ISE does not answer in time');
-    expect(headline(3, 'pxGrid client x is DISABLED on ISE: an ISE admin must enable it')).toBe(
-      'pxGrid account DISABLED on ISE',
-    );
-    expect(headline(3, 'pxGrid client x is PENDING approval: an ISE admin must approve it')).toBe(
-      'pxGrid account PENDING approval on ISE',
-    );
-    expect(headline(2, 'state file x is corrupt')).toBe('configuration or state error');
-  });
-
-  it('keeps server-quoted text out of headers and HTML', () => {
-    const hostile = 'cannot talk to pxGrid at ise: said "<script>x</script>"\r\nBcc: evil@example.net\u202e';
-    const mail = problemMail({ exitCode: 4, message: hostile, since: T0, failedRuns: 4, repeatMs: 24 * HOUR }, '[ISE]');
-    expect(mail.subject).not.toMatch(/[\r\n]/);
-    expect(mail.text).not.toMatch(/\r|\nBcc:|\u202e/);
-    expect(mail.html).not.toContain('<script>');
-    expect(mail.html).toContain('&lt;script&gt;');
-    const folded = foldRecovery(
-      { subject: '[ISE] 2 RADIUS failures', text: 'digest\n', html: '<html><body style="x">rows</body></html>' },
-      { back: T0, since: T0 - HOUR, failedRuns: 6, lastError: { exitCode: 4, message: hostile } },
-      2,
-      '[ISE]',
-    );
-    expect(folded.subject).toBe('[ISE] ise-to-mail RECOVERED; 2 RADIUS failures');
-    const custom = foldRecovery(
-      { subject: '[NOC] 2 RADIUS failures', text: '', html: '' },
-      { back: T0, since: T0, failedRuns: 1 },
-      2,
-      '[NOC]',
-    );
-    expect(custom.subject).toBe('[NOC] ise-to-mail RECOVERED; 2 RADIUS failures');
-    expect(folded.html).not.toContain('<script>');
-    expect(folded.html.indexOf('working again')).toBeLessThan(folded.html.indexOf('rows'));
-  });
-
-  it('describeHealth: no record yet, and a corrupt one as a FAIL line with the remedy', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-health-'));
-    try {
-      expect(describeHealth(dir, T0)).toEqual(['health: no record yet (the first scheduled run writes it)']);
-      writeFileSync(join(dir, 'health.json'), '{"version":2}');
-      expect(describeHealth(dir, T0)).toEqual([
-        expect.stringMatching(
-          /^health: FAIL state file .*health\.json is corrupt or from a newer release; delete it to reset/,
-        ),
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });

@@ -1,14 +1,10 @@
 // The alert mail end to end: dist/run.js from an empty directory, a fake ISE, a real SMTP server.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FailureRecord, makeFailure, makeFailures } from '../fake/records';
 import { attachmentText, headerNames, parseCsv, rawHeaders } from '../helpers/mail';
 import { startWorld, type World } from '../helpers/world';
 
 let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
 
 const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 

@@ -1,16 +1,12 @@
 // End-to-end (dist/run.js) tests of the pxGrid password-account lifecycle.
 import { rmSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { accountFile, calls, expectFailure, storedAccount } from '../helpers/pxgrid-e2e';
 import { startWorld, type World } from '../helpers/world';
 
 const ADMIN_CLIENTS = 'Administration > pxGrid Services > Client Management > Clients';
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 describe('password account lifecycle', () => {
   it('ISE with password accounts disabled (503): exit 3 naming the ISE setting and certificates', async () => {
@@ -27,25 +23,28 @@ describe('password account lifecycle', () => {
     expect(w.smtp.messages).toHaveLength(0);
   });
 
-  it('PENDING: exit 3 with the admin step, then ENABLED on the next run after approval mails the failures', async () => {
-    w = await startWorld({ ise: { autoApprove: false, failures: makeFailures(3) } });
-    const first = await w.run();
-    expectFailure(first, 3, 'pxGrid client ise_to_mail is PENDING approval', ADMIN_CLIENTS);
-    // The password ISE generated is stored before anything else, 0600.
-    const stored = storedAccount(w);
-    expect(stored.nodeName).toBe('ise_to_mail');
-    expect(stored.mode).toBe(0o600);
-    expect(first.stdout + first.stderr).not.toContain(stored.password);
-    expect(w.cursor()).toBeUndefined();
+  it(
+    'PENDING: exit 3 with the admin step, then ENABLED on the next run after approval mails the ' + 'failures',
+    async () => {
+      w = await startWorld({ ise: { autoApprove: false, failures: makeFailures(3) } });
+      const first = await w.run();
+      expectFailure(first, 3, 'pxGrid client ise_to_mail is PENDING approval', ADMIN_CLIENTS);
+      // The password ISE generated is stored before anything else, 0600.
+      const stored = storedAccount(w);
+      expect(stored.nodeName).toBe('ise_to_mail');
+      expect(stored.mode).toBe(0o600);
+      expect(first.stdout + first.stderr).not.toContain(stored.password);
+      expect(w.cursor()).toBeUndefined();
 
-    w.ise.approve('ise_to_mail');
-    const second = await w.run();
-    expect(second.code).toBe(0);
-    expect(second.summary).toMatch(/^ise-to-mail: OK 3 new failures mailed to 2 recipients/);
-    expect(w.smtp.messages).toHaveLength(1);
-    // AccountCreate only once: the second run reused the stored password.
-    expect(calls(w, 'AccountCreate')).toBe(1);
-  });
+      w.ise.approve('ise_to_mail');
+      const second = await w.run();
+      expect(second.code).toBe(0);
+      expect(second.summary).toMatch(/^ise-to-mail: OK 3 new failures mailed to 2 recipients/);
+      expect(w.smtp.messages).toHaveLength(1);
+      // AccountCreate only once: the second run reused the stored password.
+      expect(calls(w, 'AccountCreate')).toBe(1);
+    },
+  );
 
   it('sends a description with tool and version on AccountActivate', async () => {
     w = await startWorld();

@@ -1,16 +1,12 @@
 // End-to-end (dist/run.js) tests of controller/service-node failover, secret refresh, service
 // lookup quirks and timeouts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { calls, expectFailure } from '../helpers/pxgrid-e2e';
 import { startWorld, type World } from '../helpers/world';
 
 const DEAD = 'https://localhost:1/pxgrid/ise/radius';
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const mailed = (r: { code: number; summary: string }, n: number) => {
   expect(r.code).toBe(0);
@@ -18,20 +14,23 @@ const mailed = (r: { code: number; summary: string }, n: number) => {
 };
 
 describe('service nodes', () => {
-  it('two nodes, the first refusing connections: the second (a ~-prefixed name) serves, each with its own secret', async () => {
-    w = await startWorld({
-      ise: {
-        serviceNodes: [{ nodeName: '~ise-mnt-dead', restBaseUrl: DEAD }, { nodeName: '~ise-mnt-ise-2' }],
-        failures: makeFailures(4),
-      },
-    });
-    mailed(await w.run(), 4);
-    const peers = w.ise.requests
-      .filter((r) => r.path.endsWith('/AccessSecret'))
-      .map((r) => (r.body as { peerNodeName: string }).peerNodeName);
-    expect(peers).toEqual(['~ise-mnt-dead', '~ise-mnt-ise-2']);
-    expect(w.smtp.messages).toHaveLength(1);
-  });
+  it(
+    'two nodes, the first refusing connections: the second (a ~-prefixed name) serves, each with its own ' + 'secret',
+    async () => {
+      w = await startWorld({
+        ise: {
+          serviceNodes: [{ nodeName: '~ise-mnt-dead', restBaseUrl: DEAD }, { nodeName: '~ise-mnt-ise-2' }],
+          failures: makeFailures(4),
+        },
+      });
+      mailed(await w.run(), 4);
+      const peers = w.ise.requests
+        .filter((r) => r.path.endsWith('/AccessSecret'))
+        .map((r) => (r.body as { peerNodeName: string }).peerNodeName);
+      expect(peers).toEqual(['~ise-mnt-dead', '~ise-mnt-ise-2']);
+      expect(w.smtp.messages).toHaveLength(1);
+    },
+  );
 
   it('all nodes dead: exit 4, cursor untouched', async () => {
     w = await startWorld({

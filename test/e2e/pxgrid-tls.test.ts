@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { calls, expectFailure } from '../helpers/pxgrid-e2e';
-import { startWorld, type World } from '../helpers/world';
+import { startSharedWorld, type World } from '../helpers/world';
 
 describe('certificate auth against ISE requiring a client certificate (mTLS)', () => {
   let w: World;
   beforeAll(async () => {
-    w = await startWorld({ ise: { requireClientCert: true, failures: makeFailures(2) } });
+    w = await startSharedWorld({ ise: { requireClientCert: true, failures: makeFailures(2) } });
   });
   afterAll(() => w.close());
   const cert = () => ({
@@ -82,7 +82,7 @@ describe('certificate auth against ISE requiring a client certificate (mTLS)', (
 describe('TLS verification of ISE', () => {
   let w: World;
   beforeAll(async () => {
-    w = await startWorld();
+    w = await startSharedWorld();
   });
   afterAll(() => w.close());
 

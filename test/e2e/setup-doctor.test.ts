@@ -1,15 +1,11 @@
 // End-to-end (dist/run.js) tests of the `setup` and `doctor` commands.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calls, expectFailure, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 /** doctor's check lines (everything before the summary), as `status name`. */
 function checks(r: RunResult): string[] {
@@ -28,7 +24,8 @@ describe('setup', () => {
     expect(first.stdout).toContain('created the client on ISE; its password is in');
     expect(first.stdout).toContain('account state: PENDING');
     expect(first.summary).toBe(
-      'ise-to-mail: WARN pxGrid client ise_to_mail is PENDING approval: an ISE admin must approve it under Administration > pxGrid Services > Client Management > Clients (ISE 2.x: All Clients), then run setup again',
+      'ise-to-mail: WARN pxGrid client ise_to_mail is PENDING approval: an ISE admin must approve it under ' +
+        'Administration > pxGrid Services > Client Management > Clients (ISE 2.x: All Clients), then run setup again',
     );
     const password = storedAccount(w).password;
     expect(first.stdout + first.stderr).not.toContain(password);
@@ -124,24 +121,28 @@ describe('doctor', () => {
     expect(r.summary).toBe('ise-to-mail: ERROR doctor: 1 of 1 checks failed, first: config');
   });
 
-  it('dead controller, wrong CA on the other, dead SMTP, unwritable STATE_DIR: each FAIL with a remedy; exit = first class (2)', async () => {
-    w = await startWorld();
-    const ro = join(w.dir, 'ro');
-    mkdirSync(ro);
-    writeFileSync(join(ro, 'data'), 'a file, not a directory');
-    const r = await w.run(['doctor'], {
-      ISE_HOST: `localhost:1,localhost:${w.ise.port}`,
-      ISE_CA: w.pki.wrongCaFile,
-      SMTP_PORT: '1',
-      STATE_DIR: join(ro, 'data'),
-    });
-    expect(r.stdout).toMatch(/^FAIL state dir: .* is not writable \(E\w+\): point STATE_DIR/m);
-    expect(r.stdout).toMatch(/^FAIL tcp localhost:1: ECONNREFUSED: check ISE_HOST, PXGRID_PORT/m);
-    expect(r.stdout).toMatch(new RegExp(`^FAIL tls localhost:${w.ise.port}: .*ISE_CA does not hold the CA`, 'm'));
-    expect(r.stdout).toMatch(/^FAIL tcp 127.0.0.1:1: ECONNREFUSED: check SMTP_SERVER, SMTP_PORT/m);
-    expect(r.code).toBe(2);
-    expect(r.summary).toMatch(/^ise-to-mail: ERROR doctor: \d+ of \d+ checks failed, first: state dir$/);
-  });
+  it(
+    'dead controller, wrong CA on the other, dead SMTP, unwritable STATE_DIR: each FAIL with a remedy; exit = ' +
+      'first class (2)',
+    async () => {
+      w = await startWorld();
+      const ro = join(w.dir, 'ro');
+      mkdirSync(ro);
+      writeFileSync(join(ro, 'data'), 'a file, not a directory');
+      const r = await w.run(['doctor'], {
+        ISE_HOST: `localhost:1,localhost:${w.ise.port}`,
+        ISE_CA: w.pki.wrongCaFile,
+        SMTP_PORT: '1',
+        STATE_DIR: join(ro, 'data'),
+      });
+      expect(r.stdout).toMatch(/^FAIL state dir: .* is not writable \(E\w+\): point STATE_DIR/m);
+      expect(r.stdout).toMatch(/^FAIL tcp localhost:1: ECONNREFUSED: check ISE_HOST, PXGRID_PORT/m);
+      expect(r.stdout).toMatch(new RegExp(`^FAIL tls localhost:${w.ise.port}: .*ISE_CA does not hold the CA`, 'm'));
+      expect(r.stdout).toMatch(/^FAIL tcp 127.0.0.1:1: ECONNREFUSED: check SMTP_SERVER, SMTP_PORT/m);
+      expect(r.code).toBe(2);
+      expect(r.summary).toMatch(/^ise-to-mail: ERROR doctor: \d+ of \d+ checks failed, first: state dir$/);
+    },
+  );
 
   it('mTLS with an untrusted client certificate and a dead service node: FAIL lines, exit 4', async () => {
     w = await startWorld({
@@ -176,14 +177,17 @@ describe('doctor', () => {
     expect(r.code).toBe(4);
   });
 
-  it('SMTP AUTH rejected: FAIL smtp with the MAIL_USER/MAIL_PASS remedy, exit 5; the password never shows', async () => {
-    w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
-    await w.run(['setup']);
-    const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass-123' });
-    expect(r.stdout).toMatch(/^FAIL smtp 127.0.0.1:\d+: SMTP check failed \(EAUTH\): check MAIL_USER and MAIL_PASS/m);
-    expect(r.code).toBe(5);
-    expect(r.stdout + r.stderr).not.toContain('wrong-pass-123');
-  });
+  it(
+    'SMTP AUTH rejected: FAIL smtp with the MAIL_USER/MAIL_PASS remedy, exit 5; the password never ' + 'shows',
+    async () => {
+      w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
+      await w.run(['setup']);
+      const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass-123' });
+      expect(r.stdout).toMatch(/^FAIL smtp 127.0.0.1:\d+: SMTP check failed \(EAUTH\): check MAIL_USER and MAIL_PASS/m);
+      expect(r.code).toBe(5);
+      expect(r.stdout + r.stderr).not.toContain('wrong-pass-123');
+    },
+  );
 
   it('shows the health record of the scheduled runs; a corrupt one is a FAIL naming the file', async () => {
     w = await startWorld();

@@ -1,15 +1,11 @@
 // The mail size cap with small batches: the attachment is cut to the exact limit (not dropped
 // whole), the server's SIZE is named as such, and mails that cannot be cut fail with exit 5.
 import { gunzipSync } from 'node:zlib';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { makeFailures } from '../fake/records';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
 
 const batch = () => makeFailures(200, { start: Date.now() - 40 * 60_000, stepMs: 10_000, seed: 3 });
 
@@ -41,7 +37,8 @@ test('a server SIZE a little below the whole mail: the attachment keeps the rows
   );
   expect(r.summary).toMatch(
     new RegExp(
-      `^ise-to-mail: WARN 200 new failures mailed to 2 recipients .*attachment holds the first ${rows} rows \\(size cap\\)$`,
+      `^ise-to-mail: WARN 200 new failures mailed to 2 recipients .*attachment holds the first ${rows} rows ` +
+        `\\(size cap\\)$`,
     ),
   );
 });

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/format/attachment';
 import { shortLocation } from '../../src/format/model';
 import { type FailureRecord, makeFailures } from '../fake/records';
@@ -12,10 +12,6 @@ const N = 20_000;
 const OVERLAP_MS = 10 * 60_000;
 
 let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
 
 function storm(): FailureRecord[] {
   const now = Date.now();
@@ -112,7 +108,8 @@ describe('failure storm (20 000 records in one poll)', () => {
     expect(rows.map((x) => x[1])).toEqual(records.slice(0, rows.length).map((f) => f.id));
     const text = world.smtp.messages[0]!.parsed.text ?? '';
     expect(text).toContain(
-      `The attachment holds the first ${rows.length} of ${N} failures: ${N - rows.length} row(s) were left out to keep the mail within 300000 bytes.`,
+      `The attachment holds the first ${rows.length} of ${N} failures: ${N - rows.length} row(s) were left out ` +
+        `to keep the mail within 300000 bytes.`,
     );
     expect(world.smtp.messages[0]!.parsed.subject).toContain(`STORM: ${N} RADIUS failures`);
     // WARN: delivered, but the attachment is incomplete; the operator should know.

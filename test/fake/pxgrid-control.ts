@@ -1,4 +1,5 @@
-// pxGrid control API of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer): AccountCreate, AccountActivate,
+// pxGrid control API of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer):
+// AccountCreate, AccountActivate,
 // ServiceLookup, AccessSecret and the unauthenticated version probe.
 import { bodyObject, type Ctx, randomSecret, send, sendJson } from './pxgrid-http';
 import {

@@ -20,6 +20,8 @@ export interface Ctx {
   /** A truncate fault is armed for this request. */
   truncate: boolean;
   noContentType: boolean;
+  /** The HTTP Date header to send; undefined sends none. */
+  date?: string;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -87,6 +89,9 @@ export function randomSecret(len = 16): string {
 function headers(ctx: Ctx, extra: Record<string, string | number> = {}) {
   const h: Record<string, string | number> = { ...extra };
   if (!ctx.noContentType) h['Content-Type'] = 'application/json';
+  // Node adds its own Date unless told not to: the fake sends the one of its clock (or none).
+  ctx.res.sendDate = false;
+  if (ctx.date !== undefined) h.Date = ctx.date;
   return h;
 }
 
@@ -119,8 +124,16 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-/** Streams chunks (chunked encoding) honouring backpressure; for very large bodies. */
-export async function sendStream(ctx: Ctx, status: number, chunks: Iterable<string>): Promise<void> {
+/**
+ * Streams chunks (chunked encoding) honouring backpressure; for very large bodies. `hang` leaves
+ * the reply open after the last chunk (a server that stalls mid-body).
+ */
+export async function sendStream(
+  ctx: Ctx,
+  status: number,
+  chunks: Iterable<string | Buffer>,
+  hang = false,
+): Promise<void> {
   if (ctx.truncate) {
     // Truncation needs a known length to be detectable, so render it whole (tests only).
     send(ctx, status, [...chunks].join(''));
@@ -131,5 +144,5 @@ export async function sendStream(ctx: Ctx, status: number, chunks: Iterable<stri
     if (ctx.res.destroyed) return;
     if (!ctx.res.write(chunk)) await drained(ctx.res);
   }
-  ctx.res.end();
+  if (!hang) ctx.res.end();
 }

@@ -1,4 +1,5 @@
-// The RADIUS failure service of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure): getFailures and
+// The RADIUS failure service of the fake (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure):
+// getFailures and
 // getFailureById under each service node's restBaseUrl path.
 
 import type { Handler } from './pxgrid-control';
@@ -16,21 +17,27 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A record's instant: ISO text with any offset, or a number of epoch seconds or milliseconds. */
+export function instantOf(timestamp: unknown): number {
+  if (typeof timestamp === 'number') return Math.abs(timestamp) < 1e11 ? timestamp * 1000 : timestamp;
+  return typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+}
+
 /** Parsed record times, for `cacheBodies` (records are then never changed in place). */
 const times = new WeakMap<FailureRecord, number>();
 function timeOf(r: FailureRecord, cache: boolean): number {
-  if (!cache) return Date.parse(r.timestamp);
+  if (!cache) return instantOf(r.timestamp);
   let t = times.get(r);
   if (t === undefined) {
-    t = Date.parse(r.timestamp);
+    t = instantOf(r.timestamp);
     times.set(r, t);
   }
   return t;
 }
 
-/** Records at or after `start` (compared as instants, whatever offset they carry). */
+/** Records at or after `start` (compared as instants, whatever offset they carry); all with `start` NaN. */
 function select(records: FailureRecord[], start: number, order: 'asc' | 'desc', cache: boolean): FailureRecord[] {
-  const timed = records.map((r) => ({ t: timeOf(r, cache), r })).filter((x) => x.t >= start);
+  const timed = records.map((r) => ({ t: timeOf(r, cache), r })).filter((x) => Number.isNaN(start) || x.t >= start);
   timed.sort((x, y) => x.t - y.t || compareIds(String(x.r.id), String(y.r.id)));
   if (order === 'desc') timed.reverse();
   return timed.map((x) => x.r);
@@ -77,6 +84,7 @@ async function getFailures(sim: Sim, ctx: Ctx, node: ResolvedNode): Promise<void
     if (typeof ts !== 'string' || Number.isNaN(Date.parse(ts))) return send(ctx, 400);
     start = Date.parse(ts);
   }
+  if (sim.opts.ignoreStartTimestamp) start = Number.NaN;
   const records = recordsOf(sim, node);
   const cache = sim.opts.cacheBodies === true;
   const list = select(records, start, sim.opts.order ?? 'asc', cache);

@@ -35,7 +35,10 @@ export function secretKey(client: string, peer: string): string {
   return `${client.toLowerCase()}\n${peer.toLowerCase()}`;
 }
 
-/** Per the pxGrid wiki (pxGrid-Consumer, authentication): nodeName:password, or nodeName: plus a verified client cert. */
+/**
+ * Per the pxGrid wiki (pxGrid-Consumer, authentication): nodeName:password, or nodeName: plus a
+ * verified client cert.
+ */
 export function authControl(sim: Sim, ctx: Ctx): FakeAccount | undefined {
   if (!ctx.user) return undefined;
   const acct = sim.accounts.get(accountKey(ctx.user));

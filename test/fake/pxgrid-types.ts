@@ -40,6 +40,13 @@ export interface Fault {
   truncate?: boolean;
   /** Drop the connection without any response. */
   destroy?: boolean;
+  /**
+   * Send this body, streamed piece by piece (status `status` or 200): hostile or huge replies.
+   * Gets the request body (e.g. getFailures' startTimestamp).
+   */
+  chunks?: (request: unknown) => Iterable<string | Buffer>;
+  /** With `chunks`: after the last piece keep the reply open, never ending it (a stalled body). */
+  hang?: boolean;
 }
 
 export interface LoggedRequest {
@@ -69,8 +76,12 @@ export interface FakePxgridOptions {
    * changed in place (replace them with setFailures).
    */
   cacheBodies?: boolean;
-  /** The fake's clock, used for the default one-hour window. */
+  /** The fake's clock, used for the default one-hour window and the HTTP Date header. */
   now?: () => number;
+  /** The HTTP Date header of every reply; undefined leaves it out. Default: the fake's clock. */
+  date?: () => string | undefined;
+  /** Serve every record whatever startTimestamp says (an ISE that ignores it). */
+  ignoreStartTimestamp?: boolean;
   noContentType?: boolean;
   /** TLS layer requires a client cert signed by the test CA. */
   requireClientCert?: boolean;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { sharedPki } from './pki';
 import { controlHandler } from './pxgrid-control';
-import { basicAuth, type Ctx, parseBody, peerCert, readBody, send } from './pxgrid-http';
+import { basicAuth, type Ctx, parseBody, peerCert, readBody, send, sendStream } from './pxgrid-http';
 import { radiusHandler } from './pxgrid-radius';
 import { accountKey, FaultQueue, resolveNodes, type Sim } from './pxgrid-state';
 import type { FakePxgrid, FakePxgridOptions, Fault, LoggedRequest } from './pxgrid-types';
@@ -67,7 +67,9 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     ...peerCert(req),
     truncate: fault?.truncate === true,
     noContentType: rt.sim.opts.noContentType === true,
+    date: rt.sim.opts.date ? rt.sim.opts.date() : new Date(rt.sim.now()).toUTCString(),
   };
+  if (fault?.chunks) return sendStream(ctx, fault.status ?? 200, fault.chunks(body), fault.hang);
   if (fault?.status !== undefined) return send(ctx, fault.status, fault.body ?? '');
   const handler = controlHandler(ctx) ?? radiusHandler(rt.sim, ctx);
   if (!handler) return send(ctx, 404);

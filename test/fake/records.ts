@@ -1,4 +1,5 @@
-// Realistic RADIUS failure records (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure), shaped after the Cisco wiki sample
+// Realistic RADIUS failure records (https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/Radius-Failure), shaped
+// after the Cisco wiki sample
 // and the obrigg capture, padded with the other documented fields to ~1.5 KB like real ISE.
 
 /** All fields but id/timestamp are optional on the wire; unknown extras must survive. */
@@ -195,7 +196,7 @@ const NAS = [
 ];
 
 /** mulberry32: tiny seeded PRNG so batches are identical across runs and machines. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -223,6 +224,29 @@ export interface MakeFailuresOptions {
   offsetMinutes?: number;
 }
 
+/** A NAS as the record generators know it. */
+export interface FakeNas {
+  name: string;
+  ip: string;
+  loc: string;
+  type: string;
+}
+
+/** The fields that say who failed on which NAS, as ISE fills them for one endpoint. */
+export function whoAndWhere(user: string, station: string, nas: FakeNas): Partial<FailureRecord> {
+  return {
+    userName: user,
+    callingStationId: station,
+    originalCallingStationId: station,
+    macAddress: station,
+    nasName: nas.name,
+    networkDeviceName: nas.name,
+    nasIpAddress: nas.ip,
+    location: nas.loc,
+    deviceType: nas.type,
+  };
+}
+
 /** n deterministic, varied records; timestamps start+i*stepMs, ids strictly increasing. */
 export function makeFailures(n: number, opts: MakeFailuresOptions = {}): FailureRecord[] {
   const start = opts.start === undefined ? Date.now() - 30 * 60_000 : Number(opts.start);
@@ -248,18 +272,10 @@ export function makeFailures(n: number, opts: MakeFailuresOptions = {}): Failure
         messageCode: reason.code,
         authenticationProtocol: reason.protocol,
         identityStore: reason.store,
-        userName: user,
         response:
           `{UserName=${user}; RadiusPacketType=AccessReject; AuthenticationResult=Failed; ` +
           `cisco-av-pair=audit-session-id=${session}; }`,
-        callingStationId: station,
-        originalCallingStationId: station,
-        macAddress: station,
-        nasName: nas.name,
-        networkDeviceName: nas.name,
-        nasIpAddress: nas.ip,
-        location: nas.loc,
-        deviceType: nas.type,
+        ...whoAndWhere(user, station, nas),
         auditSessionId: session,
         ipAddresses: [`10.20.${Math.floor(rnd() * 256)}.${1 + Math.floor(rnd() * 254)}`],
         executionSteps: [...PAP_STEPS.slice(0, 12), reason.step, '22057', '22061', '11003'],

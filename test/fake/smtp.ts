@@ -1,7 +1,7 @@
 // Fake SMTP relay on 127.0.0.1 built on smtp-server; every accepted message is parsed
 // with mailparser so tests can assert on headers, text and attachments.
 
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { sharedPki, type TestPki } from './pki';
@@ -19,6 +19,10 @@ export interface FakeSmtpOptions {
   starttls?: boolean;
   /** When set, AUTH is required and wrong credentials get 535. */
   auth?: { user: string; pass: string };
+  /** AUTH methods offered (smtp-server's default: PLAIN and LOGIN). */
+  authMethods?: string[];
+  /** The 535 reply quotes the credentials as the client sent them (base64), as some servers do. */
+  echoAuth?: boolean;
   /** Advertised SIZE limit; bigger messages are refused with 552. */
   size?: number;
   rejectRcpt?: SmtpReply;
@@ -27,6 +31,12 @@ export interface FakeSmtpOptions {
   rejectData?: SmtpReply;
   /** Awaited before each RCPT TO is answered: lets a test act (kill the client) mid-transaction. */
   beforeRcpt?: () => Promise<void>;
+  /**
+   * Drop the connection without a reply in the next `times` transactions (default 1): `data` at the
+   * first chunk of the message, `after-dot` once the whole message arrived (the server may have
+   * queued it; the client cannot know).
+   */
+  drop?: { at: 'data' | 'after-dot'; times?: number };
 }
 
 export interface ReceivedMessage {
@@ -61,6 +71,9 @@ function collect(stream: SMTPServerDataStream): Promise<Buffer> {
 
 interface State {
   opts: FakeSmtpOptions;
+  /** Client sockets, to drop one as a relay dying mid-transaction would. */
+  sockets: Set<Socket>;
+  dropsLeft: number;
   messages: ReceivedMessage[];
   failures: { left: number; reply: SmtpReply };
   waiters: Set<() => void>;
@@ -78,12 +91,32 @@ async function receive(st: State, stream: SMTPServerDataStream, session: SMTPSer
   st.waiters.forEach((w) => w());
 }
 
+/** Closes the client's connection mid-DATA or after the final dot, never answering. */
+function dropDuring(st: State, stream: SMTPServerDataStream, session: SMTPServerSession, at: 'data' | 'after-dot') {
+  const hangUp = () => {
+    for (const s of st.sockets) if (s.remotePort === session.remotePort) s.destroy();
+  };
+  stream.on('error', () => undefined);
+  if (at === 'data') stream.once('data', hangUp);
+  else collect(stream).then(hangUp, hangUp);
+}
+
+/** What a careless server quotes back: the AUTH PLAIN argument, or the last AUTH LOGIN line. */
+function echo(
+  opts: FakeSmtpOptions,
+  auth: { method: string; username?: string | null; password?: string | null },
+): string {
+  if (!opts.echoAuth) return '';
+  const sent = auth.method === 'PLAIN' ? `\0${auth.username}\0${auth.password}` : (auth.password ?? '');
+  return ` (got ${Buffer.from(sent).toString('base64')})`;
+}
+
 function handlers(st: State): Partial<SMTPServerOptions> {
   const { opts } = st;
   return {
     onAuth(auth, _session, cb) {
       const ok = opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass;
-      if (!ok) return cb(replyError({ code: 535, message: 'Authentication credentials invalid' }));
+      if (!ok) return cb(replyError({ code: 535, message: `Authentication credentials invalid${echo(opts, auth)}` }));
       cb(null, { user: auth.username });
     },
     onMailFrom(_address, _session, cb) {
@@ -98,6 +131,10 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       else answer();
     },
     onData(stream, session, cb) {
+      if (st.opts.drop && st.dropsLeft > 0) {
+        st.dropsLeft -= 1;
+        return dropDuring(st, stream, session, st.opts.drop.at);
+      }
       receive(st, stream, session).then(
         () => cb(),
         (err: Error) => cb(err),
@@ -116,6 +153,7 @@ function serverOptions(st: State): SMTPServerOptions {
     cert: pki.serverCertPem,
     disabledCommands: disabled,
     authOptional: !opts.auth,
+    ...(opts.authMethods ? { authMethods: opts.authMethods } : {}),
     // Lets tests exercise AUTH over plain TCP; real relays would insist on TLS first.
     allowInsecureAuth: true,
     size: opts.size,
@@ -154,10 +192,16 @@ export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
     messages: [],
     waiters: new Set(),
     failures: { left: 0, reply: { code: 451, message: '' } },
+    sockets: new Set(),
+    dropsLeft: opts.drop ? (opts.drop.times ?? 1) : 0,
   };
   const server = new SMTPServer(serverOptions(st));
   // Without a listener an 'error' event (e.g. a client resetting) would crash the test run.
   server.on('error', () => undefined);
+  server.server.on('connection', (socket: Socket) => {
+    st.sockets.add(socket);
+    socket.once('close', () => st.sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import type { System } from '../../src/core/outcome';
 import { sharedPki, type TestPki } from '../fake/pki';
@@ -32,7 +32,7 @@ export interface World {
   stateDir: string;
   env: Record<string, string>;
   /** dist/run.js as a child process from the empty directory. */
-  run(args?: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
+  run(args?: string[], env?: Record<string, string | undefined>, opts?: SpawnOptions): Promise<RunResult>;
   /** The same code in-process (faster; for unit-level integration tests). */
   runInProcess(
     args?: string[],
@@ -49,7 +49,15 @@ export interface WorldOptions {
   smtp?: FakeSmtpOptions;
 }
 
+/** A world for one test, closed when that test ends, pass or fail: no test file repeats the clean-up. */
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
+  const world = await startSharedWorld(opts);
+  onTestFinished(() => world.close());
+  return world;
+}
+
+/** A world shared by the tests of a file (beforeAll); the file closes it in afterAll. */
+export async function startSharedWorld(opts: WorldOptions = {}): Promise<World> {
   const pki = sharedPki();
   const ise = await startFakePxgrid({ autoApprove: true, ...opts.ise, pki });
   const smtp = await startSmtp({ ...opts.smtp, pki });
@@ -65,6 +73,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
   };
+  let closed: Promise<void> | undefined;
   return {
     pki,
     ise,
@@ -72,16 +81,17 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     dir,
     stateDir,
     env,
-    run: (args = [], extra = {}) => runBundle(dir, args, { ...env, ...extra }),
+    run: (args = [], extra = {}, spawnOpts = {}) => runBundle(dir, args, { ...env, ...extra }, undefined, spawnOpts),
     runInProcess: (args = [], extra = {}, now = Date.now, crash) =>
       runInProcess(dir, args, { ...env, ...extra }, now, crash),
     cursor: () =>
       existsSync(join(stateDir, 'cursor.json'))
         ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8'))
         : undefined,
-    close: async () => {
-      await Promise.all([ise.close(), smtp.close()]);
-      rmSync(dir, { recursive: true, force: true });
+    // Once only: a test may close its world early, and the afterEach hook closes it again.
+    close: () => {
+      closed ??= Promise.all([ise.close(), smtp.close()]).then(() => rmSync(dir, { recursive: true, force: true }));
+      return closed;
     },
   };
 }
@@ -93,23 +103,36 @@ function cleanEnv(extra: Record<string, string | undefined>): Record<string, str
   return env;
 }
 
+export interface SpawnOptions {
+  /** Node flags before the script, e.g. `--max-old-space-size=96`. */
+  nodeArgs?: string[];
+  /** A command the bundle's node is started through, e.g. `['sh', '-c', 'umask 000; exec "$@"', 'sh']`. */
+  launcher?: string[];
+  /** Sees the child as soon as it runs: a test can signal it or watch its memory. */
+  onSpawn?: (child: ChildProcess) => void;
+  timeoutMs?: number;
+}
+
 export function runBundle(
   cwd: string,
   args: string[],
   env: Record<string, string | undefined>,
   script = join(cwd, 'run.js'),
+  opts: SpawnOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE, [script, ...args], {
+    const [command, ...pre] = [...(opts.launcher ?? []), NODE, ...(opts.nodeArgs ?? []), script, ...args];
+    const child = spawn(command!, pre, {
       cwd: tmpdir(),
       env: cleanEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    opts.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

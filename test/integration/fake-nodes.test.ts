@@ -1,6 +1,5 @@
 // Multi-node ServiceLookup, per-node secrets, dead nodes and SMTP extras of the fakes.
 
-import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CallOptions, call } from '../fake/client';
@@ -8,21 +7,13 @@ import { sharedPki } from '../fake/pki';
 import { type FakePxgrid, startFakePxgrid } from '../fake/pxgrid';
 import { makeFailure } from '../fake/records';
 import { startSmtp } from '../fake/smtp';
+import { closedPort } from '../helpers/inproc';
 
 const pki = sharedPki();
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
-
-/** A port nothing listens on: bind, read the port, close. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 type Service = { nodeName: string; properties: Record<string, string> };
 

@@ -1,31 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadConfig, requireSettings } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
 import { parseEnvFile } from '../../src/config/envfile';
+import { requireSettings } from '../../src/config/require';
 import { parseDuration, parseSince } from '../../src/config/values';
-import { AppError } from '../../src/core/errors';
-
-const base = () => mkdtempSync(join(tmpdir(), 'ise-to-mail-cfg-'));
-const full = {
-  ISE_HOST: 'ise.example.net',
-  ISE_CA: 'ca.pem',
-  SMTP_SERVER: 'smtp.example.net',
-  MAIL_DEST: 'a@example.net',
-  MAIL_FROM: 'b@example.net',
-};
-
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).exitCode).toBe(2);
-    return (err as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
+import { configDir, FULL, usageMessage } from '../helpers/config';
 
 describe('config file', () => {
   test('accepts what an env.sh holds', () => {
@@ -51,13 +31,13 @@ describe('config file', () => {
   });
 
   test('an unknown key is an error that names it and its line', () => {
-    const dir = base();
+    const dir = configDir();
     writeFileSync(join(dir, 'ise-to-mail.env'), 'ISE_HOST=x\nSMPT_SERVER=typo\n');
     expect(usageMessage(() => loadConfig({ baseDir: dir, env: {} }))).toMatch(/line 2: unknown key SMPT_SERVER/);
   });
 
   test('flags > environment > file > defaults; relative paths resolve against run.js, aliases work', () => {
-    const dir = base();
+    const dir = configDir();
     writeFileSync(
       join(dir, 'ise-to-mail.env'),
       'ISE_IP=file.example.net\nSTATE_DIR=file-state\nMAIL_PORT=2525\nISE_CA=certs/ca.pem\n',
@@ -76,7 +56,7 @@ describe('config file', () => {
   });
 
   test('SMTP security and port defaults follow the contract', () => {
-    const dir = base();
+    const dir = configDir();
     const smtp = (env: Record<string, string>) => loadConfig({ baseDir: dir, env }).smtp;
     expect(smtp({})).toMatchObject({ port: 465, security: 'tls' });
     expect(smtp({ SMTP_PORT: '2465' })).toMatchObject({ security: 'tls' });
@@ -86,32 +66,34 @@ describe('config file', () => {
   });
 
   test('each error names the variable and says what is wrong', () => {
-    const dir = base();
+    const dir = configDir();
     const load = (env: Record<string, string>) => () =>
       requireSettings(loadConfig({ baseDir: dir, env }), ['ise', 'mail']);
-    expect(usageMessage(load({ ...full, SMTP_PORT: 'abc' }))).toMatch(
+    expect(usageMessage(load({ ...FULL, SMTP_PORT: 'abc' }))).toMatch(
       /^SMTP_PORT must be a port number \(from the environment\)/,
     );
-    expect(usageMessage(load({ ...full, SMTP_SECURITY: 'ssl' }))).toMatch(
+    expect(usageMessage(load({ ...FULL, SMTP_SECURITY: 'ssl' }))).toMatch(
       /SMTP_SECURITY must be tls, starttls or none/,
     );
-    expect(usageMessage(load({ ...full, MAIL_DEST: 'noc@x.net, not-an-address' }))).toMatch(
+    expect(usageMessage(load({ ...FULL, MAIL_DEST: 'noc@x.net, not-an-address' }))).toMatch(
       /MAIL_DEST has an invalid address: not-an-address/,
     );
-    expect(usageMessage(load({ ...full, CURSOR_OVERLAP: 'soon' }))).toMatch(/CURSOR_OVERLAP must be a duration/);
-    expect(usageMessage(load({ ...full, ISE_HOST: '' }))).toMatch(/^ISE_HOST is not set/);
-    expect(usageMessage(load({ ...full, ISE_CA: '' }))).toMatch(/^ISE_CA is not set/);
-    expect(usageMessage(load({ ...full, MAIL_FROM: '' }))).toMatch(/^MAIL_FROM is not set/);
-    expect(usageMessage(load({ ...full, MAIL_FROM: '', MAIL_USER: 'AKIAEXAMPLE' }))).toMatch(
+    expect(usageMessage(load({ ...FULL, CURSOR_OVERLAP: 'soon' }))).toMatch(/CURSOR_OVERLAP must be a duration/);
+    expect(usageMessage(load({ ...FULL, ISE_HOST: '' }))).toMatch(/^ISE_HOST is not set/);
+    expect(usageMessage(load({ ...FULL, ISE_CA: '' }))).toMatch(/^ISE_CA is not set/);
+    expect(usageMessage(load({ ...FULL, MAIL_FROM: '' }))).toMatch(/^MAIL_FROM is not set/);
+    expect(usageMessage(load({ ...FULL, MAIL_FROM: '', MAIL_USER: 'AKIAEXAMPLE' }))).toMatch(
       /^MAIL_FROM \(taken from MAIL_USER\) is not a mail address: "AKIAEXAMPLE"/,
     );
-    expect(usageMessage(load({ ...full, MAIL_FROM: 'x@y.z>, evil@a.b' }))).toMatch(/^MAIL_FROM is not a mail address/);
-    expect(usageMessage(load({ ...full, PXGRID_CERT: 'c.pem' }))).toMatch(/PXGRID_CERT and PXGRID_KEY go together/);
-    expect(() => load(full)()).not.toThrow();
+    expect(usageMessage(load({ ...FULL, MAIL_FROM: 'x@y.z>, evil@a.b' }))).toMatch(/^MAIL_FROM is not a mail address/);
+    expect(usageMessage(load({ ...FULL, PXGRID_CERT: 'c.pem' }))).toMatch(
+      /^PXGRID_KEY is not set but PXGRID_CERT is: set both for certificate auth/,
+    );
+    expect(() => load(FULL)()).not.toThrow();
   });
 
   test('a named config file that does not exist is an error', () => {
-    const dir = base();
+    const dir = configDir();
     expect(usageMessage(() => loadConfig({ baseDir: dir, env: { ISE_TO_MAIL_CONFIG: 'missing.env' } }))).toMatch(
       /cannot read config file .*missing\.env \(ENOENT\)/,
     );
@@ -129,5 +111,77 @@ describe('values', () => {
     expect(parseSince('2026-11-23T10:00:00-02:00', now)).toBe(Date.parse('2026-11-23T12:00:00Z'));
     expect(parseSince('2026-11-23T10:00', now)).toBe(Date.parse('2026-11-23T10:00:00Z'));
     expect(parseSince('yesterday', now)).toBeUndefined();
+  });
+});
+
+describe('alert policy', () => {
+  const load = (env: Record<string, string>) => loadConfig({ baseDir: configDir(), env: { ...FULL, ...env } });
+  test('each-run by default; digest every hour unless DIGEST_EVERY or DIGEST_AT say otherwise', () => {
+    expect(load({}).alert).toEqual({ mode: 'each-run', schedule: { every: 3_600_000 } });
+    expect(load({ ALERT_MODE: 'Digest', DIGEST_EVERY: '15m' }).alert).toEqual({
+      mode: 'digest',
+      schedule: { every: 900_000 },
+    });
+    expect(load({ ALERT_MODE: 'digest', DIGEST_AT: '16:00, 8:00' }).alert.schedule).toEqual({
+      at: [28_800_000, 57_600_000],
+    });
+  });
+
+  test('bad values name the variable and what it takes', () => {
+    expect(usageMessage(() => load({ ALERT_MODE: 'hourly' }))).toBe(
+      'ALERT_MODE must be each-run or digest (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_EVERY: '30s' }))).toBe(
+      'DIGEST_EVERY must be from 1m to 1d (e.g. 1h) (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_EVERY: '2d' }))).toMatch(/^DIGEST_EVERY must be from 1m to 1d/);
+    expect(usageMessage(() => load({ DIGEST_AT: '25:00' }))).toBe(
+      'DIGEST_AT takes times of day such as 08:00,16:00 (got "25:00") (from the environment)',
+    );
+    expect(usageMessage(() => load({ DIGEST_AT: '08:00', DIGEST_EVERY: '1h' }))).toMatch(
+      /^DIGEST_EVERY and DIGEST_AT are both set/,
+    );
+  });
+});
+
+describe('incident rules', () => {
+  const load = (env: Record<string, string>) => loadConfig({ baseDir: configDir(), env: { ...FULL, ...env } });
+  test('every rule on with the documented defaults; each can be switched off and tuned', () => {
+    const d = load({}).incidents;
+    expect(d.mode).toBe('auto');
+    expect([...d.rules].sort()).toEqual(['lockout', 'nas-wide', 'new-reason', 'spike', 'storm']);
+    expect(d).toMatchObject({
+      learningMs: 86_400_000,
+      quietMs: 1_800_000,
+      nasWide: { min: 5, factor: 3, windowMs: 600_000 },
+      newReason: { memoryMs: 7 * 86_400_000 },
+      spike: { min: 30, factor: 4 },
+      lockout: { min: 10, windowMs: 600_000, reasons: ['22040', '24408'] },
+      stormThreshold: 5000,
+    });
+    const tuned = load({
+      INCIDENTS: 'ON',
+      INCIDENT_SPIKE: '0',
+      INCIDENT_SPIKE_FACTOR: '2.5',
+      INCIDENT_LOCKOUT_REASONS: 'any',
+    });
+    expect(tuned.incidents.mode).toBe('on');
+    expect(tuned.incidents.rules.has('spike')).toBe(false);
+    expect(tuned.incidents.spike.factor).toBe(2.5);
+    expect(tuned.incidents.lockout.reasons).toEqual([]);
+  });
+
+  test('bad values name the variable and what it takes', () => {
+    expect(usageMessage(() => load({ INCIDENTS: 'yes' }))).toBe(
+      'INCIDENTS must be auto, on or off (from the environment)',
+    );
+    expect(usageMessage(() => load({ INCIDENT_NAS_WIDE_MIN: '1' }))).toBe(
+      'INCIDENT_NAS_WIDE_MIN must be at least 2 (from the environment)',
+    );
+    expect(usageMessage(() => load({ INCIDENT_SPIKE_FACTOR: 'x4' }))).toMatch(
+      /^INCIDENT_SPIKE_FACTOR must be a number/,
+    );
+    expect(usageMessage(() => load({ INCIDENT_QUIET: '10s' }))).toMatch(/^INCIDENT_QUIET must be at least 1m/);
+    expect(usageMessage(() => load({ INCIDENT_LOCKOUT_REASONS: '24408,abc' }))).toMatch(/^INCIDENT_LOCKOUT_REASONS/);
   });
 });

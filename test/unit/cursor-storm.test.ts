@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { advance, emptyCursor, loadCursor, saveCursor } from '../../src/state/cursor';
+import { advance, emptyCursor, loadCursor, MAX_TRACKED_IDS, queryStart, saveCursor } from '../../src/state/cursor';
 import { IdTimeSet } from '../../src/state/idset';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'ise-to-mail-cursor-'));
@@ -68,5 +68,27 @@ describe('cursor with a storm-sized seen list', () => {
     expect(() => loadCursor(d)).toThrow(/corrupt/);
     writeFileSync(file, '{"version":1,"highWater":null,"seen":[]}');
     expect(loadCursor(d).seen.size).toBe(0);
+  });
+});
+
+describe('cursor beyond MAX_TRACKED_IDS', () => {
+  it('keeps the newest ids, says from when they are complete, and starts the next query there', () => {
+    const d = dir();
+    const mailed = new IdTimeSet();
+    const n = MAX_TRACKED_IDS + 50_000;
+    // All within one overlap window: every id would be needed to re-read it.
+    for (let i = 0; i < n; i++) mailed.add(String(1603571391695194 + i), T0 + Math.floor(i / 10));
+    const cursor = advance(emptyCursor(), mailed, 10 * 60_000);
+    expect(cursor.seen.size).toBeLessThanOrEqual(MAX_TRACKED_IDS);
+    expect(cursor.trackedFrom).toBe(T0 + 5000);
+    expect(cursor.seen.has(String(1603571391695194 + n - 1))).toBe(true);
+    expect(cursor.seen.has(String(1603571391695194 + 49_999))).toBe(false);
+    saveCursor(d, cursor);
+    const loaded = loadCursor(d);
+    expect(loaded.trackedFrom).toBe(T0 + 5000);
+    expect(queryStart(loaded, 10 * 60_000)).toBe(T0 + 5000);
+    // Once the overlap window has moved past it, the mark has done its job and goes.
+    const later = advance(loaded, new Map([['1', T0 + 20 * 60_000]]), 10 * 60_000);
+    expect(later.trackedFrom).toBeUndefined();
   });
 });

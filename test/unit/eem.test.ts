@@ -80,12 +80,14 @@ describe('run.js eem', () => {
     expect(text).toContain(' event timer cron cron-entry "*/10 * * * *" maxrun 300\n');
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
-      `"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 ${dir}/run.js --config ${dir}/ise-to-mail.env"`,
+      `"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 ${dir}/run.js --config ` +
+        `${dir}/ise-to-mail.env"`,
     );
     expect(text).toContain(`--config ${dir}/ise-to-mail.env --since $_none_arg1"`);
     // The config file does not exist yet: a cron run would fail, so the summary says so.
     expect(r.summary).toBe(
-      `ise-to-mail: WARN IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun 300s) rendered: every 10m, run.js at ${dir}/run.js; ${dir}/ise-to-mail.env does not exist yet: create it before the first run`,
+      `ise-to-mail: WARN IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun 300s) rendered: every 10m, ` +
+        `run.js at ${dir}/run.js; ${dir}/ise-to-mail.env does not exist yet: create it before the first run`,
     );
   });
 
@@ -115,11 +117,15 @@ describe('run.js eem', () => {
     expect(r.code).toBe(0);
     expectStructure(r.body, ['nxos-scheduler.txt']);
     expect(r.body).toContain(
-      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 /bootflash/ise_to_mail/run.js --config /bootflash/ise_to_mail/ise-to-mail.env',
+      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 ' +
+        '/bootflash/ise_to_mail/run.js --config /bootflash/ise_to_mail/ise-to-mail.env',
     );
     expect(r.body).toContain(' time start now repeat 0:2:0');
+    // Not on this machine: RUN_DEADLINE was checked at its default, so the summary says so.
     expect(r.summary).toBe(
-      'ise-to-mail: OK NX-OS scheduler job (untested on hardware) rendered: every 2h, run.js at /bootflash/ise_to_mail/run.js',
+      'ise-to-mail: WARN NX-OS scheduler job (untested on hardware) rendered: every 2h, run.js at ' +
+        '/bootflash/ise_to_mail/run.js; /bootflash/ise_to_mail/ise-to-mail.env does not exist yet: create it ' +
+        'before the first run',
     );
   });
 
@@ -162,10 +168,14 @@ describe('scheduleFor', () => {
     ['24h', '0 0 * * *', '1:0:0'],
     ['1d', '0 0 * * *', '1:0:0'],
   ])('%s → cron "%s", NX-OS repeat %s', (every, cron, repeat) => {
-    expect(scheduleFor(every)).toEqual({ cron, repeat });
+    expect(scheduleFor(every)).toMatchObject({ cron, repeat });
   });
 
-  it.each(['7m', '45m', '90m', '5h', '2d', '5', 'm', '-5m', '5s'])('refuses %s', (every) => {
+  it.each(['7m', '45m', '90m', '5h', '2d', '5', '5s'])('refuses %s', (every) => {
     expect(() => scheduleFor(every)).toThrow(/cannot repeat evenly/);
+  });
+
+  it.each(['m', '-5m', 'abc', '5 minutes'])('says %s is not a duration', (every) => {
+    expect(() => scheduleFor(every)).toThrow(/is not a duration/);
   });
 });

@@ -69,3 +69,31 @@ describe('canonicalId', () => {
     ]);
   });
 });
+
+describe('IdTimeSet.floorFor and dropBefore', () => {
+  it('bring the set down to the newest n entries, whatever the times', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(5000), fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined })), {
+          maxLength: 500,
+        }),
+        fc.nat(300),
+        (ops, n) => {
+          const set = new IdTimeSet();
+          const map = new Map<string, number | undefined>();
+          for (const [k, t] of ops) if (set.add(String(k), t)) map.set(String(k), t);
+          const floor = set.floorFor(n);
+          set.dropBefore(floor);
+          const kept = [...map].filter(([, t]) => t !== undefined && t >= floor);
+          expect(new Map(set)).toEqual(new Map(kept));
+          expect(set.size).toBeLessThanOrEqual(n);
+          // As many as fit: one more distinct time would be too many.
+          if (map.size > n && Number.isFinite(floor))
+            expect([...map].filter(([, t]) => t !== undefined && t >= floor - 1).length).toBeGreaterThan(n);
+          for (const [k] of kept) expect(set.has(k)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

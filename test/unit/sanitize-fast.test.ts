@@ -3,18 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvRow, recordRow } from '../../src/format/attachment';
-import { clean } from '../../src/format/sanitize';
+import { clean, textOf } from '../../src/format/sanitize';
 
 /** The cleaning as it was before the quick path: replace, trim, cap on a code point boundary. */
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
 function carefulClean(value: unknown, max = 200): string {
   if (value === undefined || value === null) return '';
-  const text = Array.isArray(value)
-    ? value.map(String).join(', ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  const text = textOf(value, max);
   const safe = text.replace(UNSAFE, '?').trim();
   if (safe.length <= max) return safe;
   return `${Array.from(safe.slice(0, max + 1))

@@ -43,21 +43,30 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
     ]);
   });
 
-  it('no other switch: NODE_TLS_REJECT_UNAUTHORIZED, checkServerIdentity overrides, ignoring certificate errors', () => {
-    expect(hits(/NODE_TLS_REJECT_UNAUTHORIZED/)).toEqual([]);
-    expect(hits(/checkServerIdentity\s*[:=(]/)).toEqual([]);
-    expect(hits(/\binsecureHTTPParser\b|secureProtocol|SSL_OP_|verify\s*[:=]\s*false/i)).toEqual([]);
-  });
+  it(
+    'no other switch: NODE_TLS_REJECT_UNAUTHORIZED, checkServerIdentity overrides, ignoring certificate ' + 'errors',
+    () => {
+      expect(hits(/NODE_TLS_REJECT_UNAUTHORIZED/)).toEqual([]);
+      expect(hits(/checkServerIdentity\s*[:=(]/)).toEqual([]);
+      expect(hits(/\binsecureHTTPParser\b|secureProtocol|SSL_OP_|verify\s*[:=]\s*false/i)).toEqual([]);
+    },
+  );
 
   it('the insecure flag is read only by config, the CLI warning, the TLS material and the WARN note', () => {
     const files = new Set(hits(/\binsecure\b/).map((l) => l.split(':')[0]));
-    expect([...files].sort()).toEqual(['cli/cli.ts', 'config/config.ts', 'poll/summary.ts', 'pxgrid/tls.ts']);
+    expect([...files].sort()).toEqual([
+      'cli/cli.ts',
+      'cli/load-config.ts',
+      'config/config.ts',
+      'poll/summary.ts',
+      'pxgrid/tls.ts',
+    ]);
   });
 
   it('loadTls verifies unless ISE_INSECURE=1', () => {
     const pki = sharedPki();
     const ise = { hosts: [], nodeName: 'n', ca: pki.caFile, insecure: false };
-    expect(loadTls(ise).rejectUnauthorized).toBe(true);
-    expect(loadTls({ ...ise, insecure: true }).rejectUnauthorized).toBe(false);
+    expect(loadTls(ise, Date.now()).rejectUnauthorized).toBe(true);
+    expect(loadTls({ ...ise, insecure: true }, Date.now()).rejectUnauthorized).toBe(false);
   });
 });

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { MuteFlags } from '../mutes/commands';
+import type { Ctx } from './cli';
+
+/** `mute`, `mutes`, `unmute` (README "alert policy"): they need only STATE_DIR, never ISE or SMTP. */
+export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx): void {
+  program
+    .command('mute')
+    .description('mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)')
+    .argument('<target>', 'user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE')
+    .option('--for <duration>', 'how long: 30m, 8h, 2d (1m to 366d)')
+    .option('--note <text>', 'why, shown by mutes and in the mail')
+    .option('--by <name>', 'who muted it, shown by mutes')
+    .action(async (target: string, flags: MuteFlags, cmd: Command) => {
+      const cfg = config(cmd);
+      const { muteCommand } = await import('../commands/mute');
+      done(muteCommand(cfg, sys, target, flags));
+    });
+  program
+    .command('mutes')
+    .description('list the active mutes: id, target, until when, by whom, note')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { mutesCommand } = await import('../commands/mute');
+      done(mutesCommand(cfg, sys, io));
+    });
+  program
+    .command('unmute')
+    .description('end a mute (its id is in the mutes list)')
+    .argument('<id>', 'the mute id')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const cfg = config(cmd);
+      const { unmuteCommand } = await import('../commands/mute');
+      done(unmuteCommand(cfg, sys, id));
+    });
+}

@@ -1,0 +1,204 @@
+import type { Config } from '../config/config';
+import { Deadline } from '../core/deadline';
+import { AppError, describe, type ErrorKind, KIND_EXIT } from '../core/errors';
+import { untilStopped } from '../core/interrupt';
+import type { System } from '../core/outcome';
+import { redact as redactWith } from '../core/redact';
+import type { OutgoingMail } from '../mail/transport';
+import { sendAsIs } from '../sizecap/fit';
+import { secretsOf } from '../state/secrets';
+import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
+import { type Health, sameHealth, saveHealth } from './health-record';
+
+/**
+ * What one scheduled run does to the health record, and the PROBLEM, RECOVERED and all-quiet
+ * mails it sends on the way (README "health"). health/watch.ts calls these around the poll.
+ */
+
+/** A health mail after a run that used up RUN_DEADLINE still gets this long (EEM maxrun leaves room). */
+const HEALTH_MAIL_MIN_MS = 20_000;
+/**
+ * Scheduled runs start some seconds apart (cron fires on the minute, then Guestshell and Node
+ * start up), so a run this much short of a due time counts as on time: with 10-minute runs the
+ * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
+ */
+const JITTER_MS = 60_000;
+/** A health mail after a stop signal gets this long: whoever sent the signal may not wait longer. */
+const STOPPING_MAIL_MS = 10_000;
+/** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
+const SUCCESS_REFRESH_MS = 3_600_000;
+
+export interface Run {
+  cfg: Config;
+  sys: System;
+  deadline: Deadline;
+  /** Start of this run: the time every health field records. */
+  t: number;
+}
+
+/** Recovery is owed after a problem mail, or after an outage long enough for one that SMTP prevented. */
+export function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
+  const unmailed =
+    h.failedRuns > 0 &&
+    h.firstFailure !== undefined &&
+    h.lastError !== undefined &&
+    elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
+  if (h.problemMailed === undefined && !unmailed) return undefined;
+  return { back: t, since: h.firstFailure, failedRuns: h.failedRuns, lastError: h.lastError };
+}
+
+export async function onFailure(
+  run: Run,
+  h: Health,
+  before: Health | undefined,
+  kind: ErrorKind,
+  message: string,
+  failingSince = run.t,
+): Promise<string> {
+  const exitCode = KIND_EXIT[kind];
+  const { cfg, t } = run;
+  const since = Math.min(h.failedRuns === 0 || h.firstFailure === undefined ? t : h.firstFailure, failingSince);
+  const next: Health = {
+    ...h,
+    failedRuns: h.failedRuns + 1,
+    firstFailure: since,
+    lastError: { kind, exitCode, message, at: t },
+  };
+  const notes: string[] = [];
+  const due =
+    elapsed(since, t, cfg.health.alertAfterMs) &&
+    (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
+  if (due) {
+    const failing = `failing since ${iso(since)} (${next.failedRuns} runs)`;
+    if (kind === 'mail') {
+      notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
+    } else {
+      const mail = problemMail(
+        {
+          kind,
+          exitCode,
+          message,
+          since,
+          failedRuns: next.failedRuns,
+          lastSuccess: h.lastSuccess,
+          repeatMs: cfg.health.repeatMs,
+        },
+        cfg.mail.subjectPrefix,
+      );
+      const sent = await trySend(run, mail);
+      if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
+      notes.push(
+        sent === true
+          ? `${failing}: problem mail sent`
+          : `${failing}: problem mail not delivered either (${sent}); retried next run`,
+      );
+    }
+  }
+  const saved = save(run, next, before);
+  if (saved) notes.push(saved);
+  return notes.join('; ');
+}
+
+export async function onSuccess(
+  run: Run,
+  h: Health,
+  before: Health | undefined,
+  mailed: boolean,
+  recovery: Recovery | undefined,
+  folded: boolean,
+) {
+  const { cfg, t } = run;
+  const notes: string[] = [];
+  let warn = false;
+  const next: Health = { ...h, failedRuns: 0 };
+  let active = mailed;
+  if (recovery) {
+    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
+    if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
+    notes.push(
+      folded
+        ? 'recovery note included'
+        : sent === true
+          ? 'recovery mail sent'
+          : `recovery mail not delivered (${sent}); retried next run`,
+    );
+    warn = sent !== true;
+    active ||= sent === true;
+  } else {
+    next.firstFailure = undefined;
+  }
+  if (active) Object.assign(next, { quietSince: t, lastMail: t });
+  else if (heartbeatDue(cfg, h, t)) {
+    const sent = await trySend(
+      run,
+      heartbeatMail(
+        { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
+        cfg.mail.subjectPrefix,
+      ),
+    );
+    // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
+    const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));
+    if (sent === true)
+      Object.assign(next, {
+        quietSince: h.quietSince! + slots * cfg.health.heartbeatMs,
+        lastHeartbeat: t,
+        lastMail: t,
+      });
+    notes.push(
+      sent === true ? 'all-quiet heartbeat sent' : `all-quiet heartbeat not delivered (${sent}); retried next run`,
+    );
+    warn = sent !== true;
+  }
+  const stale = h.lastSuccess === undefined || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
+  if (stale || !sameHealth(next, before)) next.lastSuccess = t;
+  const saved = save(run, next, before);
+  if (saved) notes.push(saved);
+  return { notes, warn: warn || saved !== undefined };
+}
+
+function heartbeatDue(cfg: Config, h: Health, t: number): boolean {
+  return cfg.health.heartbeatMs > 0 && h.quietSince !== undefined && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
+}
+
+/** At least `span` from `from` to `to`, give or take the start-up jitter of a scheduled run. */
+function elapsed(from: number, to: number, span: number): boolean {
+  return to - from >= span - JITTER_MS;
+}
+
+/**
+ * true, or the one-line reason the health mail was not delivered. A mail in flight when a stop
+ * signal comes is abandoned; one started after it (the PROBLEM mail of a stopped run) gets a short
+ * budget, so runs stopped every time still raise it.
+ */
+async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
+  const stopping = run.sys.stop?.aborted === true;
+  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
+  try {
+    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
+    await (stopping ? send : untilStopped(run.sys.stop, send, 'the health mail'));
+    return true;
+  } catch (err) {
+    return redact(run.cfg, errorLine(err));
+  }
+}
+
+/** Never lets a health-write failure hide the run's real outcome: it becomes a note. */
+function save(run: Run, next: Health, before: Health | undefined): string | undefined {
+  try {
+    saveHealth(run.cfg.stateDir, next, before);
+    return undefined;
+  } catch (err) {
+    return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
+  }
+}
+
+export function errorLine(err: unknown): string {
+  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
+}
+
+/** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */
+export function redact(cfg: Config, text: string): string {
+  return redactWith(text, secretsOf(cfg));
+}
+
+const iso = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');

@@ -1,0 +1,187 @@
+import type { IncidentSettings } from '../config/incidents';
+import type { FailureRecord } from '../pxgrid/schemas';
+import { Baseline } from './baseline';
+import { eventOf } from './event';
+import { byRank, type Incident, matches, type Resolved } from './incident';
+import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
+import { coveredBy, fold } from './merge';
+import { Windows } from './rolling-window';
+import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
+import { emptyIncidentState, type IncidentState } from './state';
+import { RunTally } from './tally';
+
+export interface EngineOptions {
+  settings: IncidentSettings;
+  now: number;
+  /** Muted failures never raise an incident (they still count as seen for new-reason). */
+  isMuted?: (record: FailureRecord) => boolean;
+}
+
+/** What the next mail must say about incidents. */
+export interface Verdict {
+  /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
+  opened: Incident[];
+  /** Open incidents with failures no mail has reported yet, and how many (weighted). */
+  ongoing: Array<{ incident: Incident; failures: number }>;
+  /** Closed incidents the next mail reports (this run's and any not yet mailed). */
+  resolved: Resolved[];
+}
+
+const MAX_OPEN = 100;
+const WEEK = 7 * 86_400_000;
+const MAX_RESOLVED = 50;
+
+/**
+ * Incident rules over a rolling window, run once per poll: `observe` every new failure, then
+ * `evaluate`, then save `nextState` only together with (or after) the mail that reports it.
+ */
+export class IncidentEngine {
+  readonly run = new RunTally();
+  readonly #windows: Windows;
+  readonly #baseline: Baseline;
+  readonly #state: IncidentState;
+  readonly #match = new Map<string, RunMatch>();
+  readonly #seen = new Map<string, number>();
+  #verdict: Verdict | undefined;
+  #open: Incident[] = [];
+  #resolved: Resolved[] = [];
+
+  constructor(
+    state: IncidentState | undefined,
+    private readonly opts: EngineOptions,
+  ) {
+    this.#state = structuredClone(state ?? emptyIncidentState());
+    this.#windows = new Windows(this.#state.window);
+    const since = this.#state.since ?? opts.now;
+    this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
+  }
+
+  observe(record: FailureRecord): void {
+    const e = eventOf(record, this.opts.now);
+    this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
+    if (this.opts.isMuted?.(record)) return;
+    // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
+    // would only cost memory, which a 100 000-failure storm does not have to spare.
+    const { rules, stormThreshold, lockout } = this.opts.settings;
+    const detail = !rules.has('storm') || this.run.records < stormThreshold;
+    this.run.add(e, detail);
+    if (detail) {
+      this.#windows.addNas(e);
+      if (lockout.reasons.length === 0 || lockout.reasons.includes(e.code)) this.#windows.addLock(e);
+    }
+    for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+  }
+
+  evaluate(): Verdict {
+    if (this.#verdict) return this.#verdict;
+    const { settings: s, now } = this.opts;
+    const st = this.#state;
+    st.since ??= now;
+    this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
+    const input: RuleInput = {
+      now,
+      settings: s,
+      run: this.run,
+      windows: this.#windows,
+      baseline: this.#baseline,
+      reasons: st.reasons,
+      intervalMs: st.lastRun === undefined ? undefined : Math.min(6 * 3_600_000, Math.max(60_000, now - st.lastRun)),
+      learned: now >= st.since + s.learningMs,
+      claimed: new Map(),
+    };
+    const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
+    claim(
+      input.claimed,
+      st.open.filter((i) => active.has(i.id)),
+      this.#match,
+    );
+    const fresh = this.#candidates(input, active);
+    const created = fresh.map((c) => newIncident(c, input));
+    this.#advance(active, now);
+    this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
+    const owed = this.#open.filter((i) => !i.mailed && !i.silent);
+    const all = new Set([...active, ...created.map((i) => i.id)]);
+    // Silent incidents (the learning period) are part of what is normal; mailed ones are not.
+    learn(
+      input,
+      this.#open.filter((i) => all.has(i.id) && !i.silent),
+      this.#match,
+    );
+    this.#verdict = {
+      opened: owed.sort(byRank),
+      ongoing: this.#open
+        .filter((i) => i.mailed && !i.silent && i.failures > i.reported)
+        .map((i) => ({ incident: i, failures: i.failures - i.reported })),
+      resolved: this.#resolved,
+    };
+    return this.#verdict;
+  }
+
+  #candidates(input: RuleInput, active: Set<string>): Candidate[] {
+    const rules = input.settings.rules;
+    const found: Candidate[] = [
+      ...(rules.has('storm') ? storm(input) : []),
+      ...(rules.has('nas-wide') ? nasWide(input) : []),
+      ...(rules.has('new-reason') ? newReason(input) : []),
+      ...(rules.has('spike') ? spike(input) : []),
+      ...(rules.has('lockout') ? lockout(input) : []),
+    ];
+    // During a storm the storm is the news: every other finding is part of it.
+    const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
+    const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');
+    const candidates = inStorm ? found.filter((c) => c.rule === 'storm') : found;
+    const fresh: Candidate[] = [];
+    for (const c of candidates) {
+      const covering = coveredBy(c, this.#state.open);
+      if (covering) active.add(covering.id);
+      else fresh.push(c);
+    }
+    return fold(fresh);
+  }
+
+  /** Open incidents take this run's failures or close after the quiet period. */
+  #advance(active: Set<string>, now: number): void {
+    this.#resolved = [...this.#state.resolved];
+    for (const i of this.#state.open) {
+      const m = this.#match.get(i.id);
+      if (active.has(i.id) && m && m.weight > 0) {
+        i.failures += m.weight;
+        i.last = Math.max(i.last, m.last);
+        i.quietUntil = Math.max(i.quietUntil, m.last + this.opts.settings.quietMs + m.spanMs);
+      }
+      if (!active.has(i.id) && now >= i.quietUntil) {
+        if (!i.silent)
+          this.#resolved.push({
+            id: i.id,
+            title: i.title,
+            since: i.since,
+            last: i.last,
+            failures: i.failures,
+            unmailed: !i.mailed,
+          });
+      } else {
+        this.#open.push(i);
+      }
+    }
+    this.#resolved = this.#resolved.slice(-MAX_RESOLVED);
+  }
+
+  /**
+   * The state to save. `delivered`: a mail carrying this verdict's opened and resolved incidents
+   * was accepted; otherwise they stay owed to the next mail.
+   */
+  nextState(delivered: boolean): IncidentState {
+    this.evaluate();
+    const { now, settings } = this.opts;
+    return {
+      version: 1,
+      since: this.#state.since,
+      lastRun: now,
+      open: this.#open.map((i) => (delivered ? { ...i, mailed: true, reported: i.failures } : i)),
+      resolved: delivered ? [] : this.#resolved,
+      reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
+      baseline: this.#baseline.s,
+      window: this.#windows.toState(),
+    };
+  }
+}

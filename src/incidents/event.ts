@@ -1,0 +1,59 @@
+import { recordTime } from '../core/times';
+import { reasonCode } from '../format/hints';
+import { clean } from '../format/sanitize';
+import type { FailureRecord } from '../pxgrid/schemas';
+
+/**
+ * One failure as the rules see it. `weight` is how many failed attempts the record stands for:
+ * with ISE's "Suppress Repeated Failed Clients" a repeating endpoint is reported once per "Report
+ * Failures Once Every" period with TotalFailedAttempts and TotalFailedTime (ISE 3.3 admin guide,
+ * Segmentation chapter, RADIUS settings:
+ * https://www.cisco.com/c/en/us/td/docs/security/ise/3-3/admin_guide/b_ise_admin_3_3/b_ISE_admin_33_segmentation.html).
+ * `spanMs` is the time that summary covers: the endpoint kept failing all along, so an incident
+ * must not be taken for over before a further period has passed.
+ */
+export interface FailureEvent {
+  time: number;
+  weight: number;
+  spanMs: number;
+  nas: string;
+  /** The user name, or the endpoint when there is none (MAB without a user name). */
+  subject: string;
+  endpoint: string;
+  /** Reason code (`11036`), or the cleaned reason text when it has no code. */
+  code: string;
+  reason: string;
+}
+
+/** Suppression summaries beyond this are taken as this (a corrupt counter must not dominate). */
+const MAX_WEIGHT = 100_000;
+const MAX_SPAN_MS = 86_400_000;
+
+export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
+  const t = recordTime(r.timestamp);
+  const reason = clean(r.failureReason, 120);
+  const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
+  const user = clean(r.userName, 64);
+  return {
+    time: t ?? fallbackTime,
+    weight: Math.min(MAX_WEIGHT, Math.max(1, Math.floor(numberField(r, 'TotalFailedAttempts') ?? 1))),
+    spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, 'TotalFailedTime') ?? 0) * 1000)),
+    nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
+    subject: user || endpoint,
+    endpoint,
+    code: reasonCode(reason) ?? reason.slice(0, 60),
+    reason,
+  };
+}
+
+/**
+ * A numeric field in any of the spellings ISE uses for it: the syslog attribute name
+ * (`TotalFailedAttempts`) or pxGrid's camelCase; a number or a numeric string. TotalFailedTime is
+ * taken as seconds.
+ */
+function numberField(r: FailureRecord, name: string): number | undefined {
+  const camel = name[0]!.toLowerCase() + name.slice(1);
+  const v = r[name] ?? r[camel];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
+}

@@ -1,0 +1,72 @@
+import type { RuleName } from '../config/incidents';
+import type { FailureEvent } from './event';
+
+/**
+ * An incident: something a rule found that the team must see now, tracked from the mail that
+ * opens it to the mail that says it is resolved. Its scope decides which failures belong to it.
+ */
+export type Scope = 'nas' | 'reason' | 'subject' | 'all';
+
+export interface Incident {
+  /** Stable key: `nas:<nas>:<code>`, `reason:<code>`, `subject:<user>`, `all:<rule>`. */
+  id: string;
+  rule: RuleName;
+  scope: Scope;
+  nas?: string;
+  code?: string;
+  subject?: string;
+  /** A full reason text, for the hint and the mail. */
+  reason?: string;
+  /** Short headline: what and where (`sw-access-b2: 12 users failing 11036`). */
+  title: string;
+  /** Lines of evidence, written when it opened. */
+  evidence: string[];
+  /** Affected users and endpoints when it opened: a sample and the distinct count. */
+  users: string[];
+  usersCount: string;
+  endpoints: string[];
+  endpointsCount: string;
+  /** Time of the first and of the latest matching failure. */
+  since: number;
+  last: number;
+  /** Closes when a run at or after this time saw no matching failure. */
+  quietUntil: number;
+  openedAt: number;
+  /** Weighted failures (TotalFailedAttempts counted) since it opened. */
+  failures: number;
+  /** How many of them a delivered mail has reported (the rest are ONGOING in the next mail). */
+  reported: number;
+  /** The mail that opens it was accepted (or it is silent). */
+  mailed: boolean;
+  /** Opened while the rules were still learning: kept, never mailed. */
+  silent: boolean;
+}
+
+/** What the next mail says about an incident that closed. */
+export interface Resolved {
+  id: string;
+  title: string;
+  since: number;
+  last: number;
+  failures: number;
+  /** It closed before its opening mail could go out. */
+  unmailed: boolean;
+}
+
+export function matches(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject'>, e: FailureEvent): boolean {
+  switch (i.scope) {
+    case 'nas':
+      return e.nas === i.nas && e.code === i.code;
+    case 'reason':
+      return e.code === i.code;
+    case 'subject':
+      return e.subject === i.subject;
+    case 'all':
+      return true;
+  }
+}
+
+/** Order in a mail and in its subject: the widest first. */
+const RANK: Record<RuleName, number> = { storm: 0, 'nas-wide': 1, spike: 2, 'new-reason': 3, lockout: 4 };
+export const byRank = (a: Incident, b: Incident) =>
+  RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);

@@ -1,0 +1,96 @@
+import type { Incident } from './incident';
+import type { Candidate } from './rules';
+
+/**
+ * One event, one incident: a NAS with the wrong shared secret trips nas-wide, new-reason and spike
+ * at once, and an AD outage trips nas-wide on every busy NAS plus a lockout for every user. The
+ * candidates are folded so the team gets one mail that says what and where.
+ */
+
+/** A NAS holding at least this share of a reason's failures is where the problem is. */
+const CONCENTRATED = 0.7;
+
+const candidateId = (c: Candidate): string => {
+  if (c.scope === 'nas') return `nas:${c.nas}:${c.code}`;
+  if (c.scope === 'reason') return `reason:${c.code}`;
+  if (c.scope === 'subject') return `subject:${c.subject}`;
+  return `all:${c.rule}`;
+};
+
+export { candidateId };
+
+function nasShare(c: Candidate, nas: string | undefined): number {
+  if (!c.tally || nas === undefined || c.tally.weight === 0) return 0;
+  return (c.tally.nas.get(nas) ?? 0) / c.tally.weight;
+}
+
+/** The open incident (or new candidate) this candidate is part of, if any. */
+export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'code' | 'rule'>>(
+  c: Candidate,
+  open: readonly T[],
+): T | undefined {
+  const id = candidateId(c);
+  const same = open.find((i) => i.id === id);
+  if (same) return same;
+  switch (c.scope) {
+    case 'nas':
+      return open.find((i) => i.scope === 'reason' && i.code === c.code);
+    case 'reason':
+      return open.find((i) => i.scope === 'nas' && i.code === c.code && nasShare(c, i.nas) >= CONCENTRATED);
+    case 'subject':
+      return open.find(
+        (i) =>
+          (i.scope === 'reason' && i.code === c.code) || (i.scope === 'nas' && i.code === c.code && i.nas === c.nas),
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** Folds this run's new candidates: per reason, one NAS or one network-wide incident; lockouts inside them dropped. */
+export function fold(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  const codes = new Set(candidates.filter((c) => c.scope === 'nas' || c.scope === 'reason').map((c) => c.code));
+  for (const code of codes) {
+    const nas = candidates.filter((c) => c.scope === 'nas' && c.code === code);
+    const wide = candidates.filter((c) => c.scope === 'reason' && c.code === code);
+    if (wide.length === 0) {
+      kept.push(...nas);
+    } else if (nas.length === 1 && nasShare(wide[0]!, nas[0]!.nas) >= CONCENTRATED) {
+      kept.push(withEvidence(nas[0]!, wide));
+    } else {
+      // new-reason names it best ("not seen for 7 days"); spike adds how far above normal it is.
+      const [first, ...rest] = [...wide].sort((a, b) =>
+        a.rule === 'new-reason' ? -1 : b.rule === 'new-reason' ? 1 : 0,
+      );
+      kept.push(withEvidence(first!, rest, nasLine(first!)));
+    }
+  }
+  for (const c of candidates) {
+    if (c.scope === 'all') kept.push(c);
+    if (
+      c.scope === 'subject' &&
+      !coveredBy(
+        c,
+        kept.map((k) => ({ ...k, id: candidateId(k) })),
+      )
+    )
+      kept.push(c);
+  }
+  return kept;
+}
+
+function withEvidence(c: Candidate, others: Candidate[], extra?: string): Candidate {
+  const lines = [...c.evidence, ...others.flatMap((o) => o.evidence)];
+  return { ...c, evidence: extra ? [...lines, extra] : lines };
+}
+
+function nasLine(c: Candidate): string | undefined {
+  if (!c.tally || c.tally.nas.size < 2) return undefined;
+  const top = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  const more = c.tally.nas.size - top.length;
+  return (
+    `Most affected NAS: ` +
+    `${top.map(([n, w]) => `${n || '?'} (${w})`).join(', ')}${more > 0 ? `, and ${more} more` : ''}.`
+  );
+}

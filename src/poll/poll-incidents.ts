@@ -1,0 +1,56 @@
+import type { Config } from '../config/config';
+import { plural } from '../core/plural';
+import { IncidentEngine, type Verdict } from '../incidents/engine';
+import type { IncidentState } from '../incidents/state';
+import { incidentsFile, loadIncidentState, saveIncidentState } from '../incidents/state';
+import { afterDelivery } from './steps';
+
+/** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
+export function incidentsOn(cfg: Config, backfill: boolean): boolean {
+  const { mode } = cfg.incidents;
+  return !backfill && (mode === 'on' || (mode === 'auto' && cfg.alert.mode === 'digest'));
+}
+
+/**
+ * The incident side of one poll: the stored state, a fresh engine for the batch (again after a
+ * failover reset), and saving the next state only with or after the mail that reports it.
+ */
+export class PollIncidents {
+  engine: IncidentEngine | undefined;
+  readonly #state: IncidentState | undefined;
+
+  constructor(
+    private readonly cfg: Config,
+    private readonly now: number,
+  ) {
+    // Read before fetching: a corrupt file stops the run (exit 2) with the cursor untouched.
+    this.#state = loadIncidentState(cfg.stateDir);
+  }
+
+  /** A new engine for a (re)started batch. */
+  start(): IncidentEngine {
+    this.engine = new IncidentEngine(this.#state, { settings: this.cfg.incidents, now: this.now });
+    return this.engine;
+  }
+
+  verdict(): Verdict | undefined {
+    return this.engine?.evaluate();
+  }
+
+  /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
+  save(delivered: boolean): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
+    if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, 'its incidents');
+    else write();
+  }
+
+  /** `, INCIDENT sw-access-b2: 12 users failing 11036 (…)` for the summary line. */
+  summary(): string {
+    const opened = this.verdict()?.opened ?? [];
+    if (opened.length === 0) return '';
+    const more = opened.length > 1 ? ` and ${plural(opened.length - 1, 'more incident')}` : '';
+    return `; INCIDENT ${opened[0]!.title}${more}`;
+  }
+}

@@ -1,0 +1,97 @@
+import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
+import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
+import type { FilterName } from '../format/filters';
+
+const time = nullable(num);
+const count = int(0);
+const span = { count, attempts: count, first: time, last: time };
+const counts = arr(tuple(str, count));
+const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+const users = arr(str);
+
+/** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
+export const digestJson = obj({
+  total: count,
+  newest: time,
+  oldest: time,
+  rowsDropped: count,
+  future: count,
+  groupUsersLeft: int(),
+  filtered: counts,
+  muted: counts,
+  rows: arr(obj({ ...view, ...span })),
+  reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
+  nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
+  users: counts,
+  endpoints: counts,
+});
+export type DigestJson = Infer<typeof digestJson>;
+
+const nul = (t: number | undefined) => t ?? null;
+const und = (t: number | null) => t ?? undefined;
+
+export function digestToJson(s: DigestState): DigestJson {
+  const spanOf = (x: Span) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
+  return {
+    total: s.total,
+    newest: nul(s.newest),
+    oldest: nul(s.oldest),
+    rowsDropped: s.rowsDropped,
+    future: s.future,
+    groupUsersLeft: s.groupUsersLeft,
+    filtered: [...s.filtered],
+    muted: [...s.muted],
+    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
+    reasons: [...s.reasons.values()].map((g) => ({
+      reason: g.row.reason,
+      ...spanOf(g.row),
+      users: [...g.users],
+      capped: g.capped,
+    })),
+    nas: [...s.nas.values()].map(({ row, users, capped }) => ({
+      name: row.name,
+      ip: row.ip,
+      location: row.location,
+      ...spanOf(row),
+      users: [...users],
+      capped,
+    })),
+    users: [...s.users],
+    endpoints: [...s.endpoints],
+  };
+}
+
+export function digestFromJson(j: DigestJson): DigestState {
+  const spanOf = (x: { count: number; attempts: number; first: number | null; last: number | null }) => ({
+    count: x.count,
+    attempts: x.attempts,
+    first: und(x.first),
+    last: und(x.last),
+  });
+  const rows = j.rows.map((r): DetailRow => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  return {
+    total: j.total,
+    newest: und(j.newest),
+    oldest: und(j.oldest),
+    rowsDropped: j.rowsDropped,
+    future: j.future,
+    groupUsersLeft: j.groupUsersLeft,
+    filtered: new Map(j.filtered as Array<[FilterName, number]>),
+    muted: new Map(j.muted),
+    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    reasons: new Map(
+      j.reasons.map((g) => [
+        g.reason,
+        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped },
+      ]),
+    ),
+    nas: new Map(
+      j.nas.map(({ users, capped, ...g }) => [
+        nasKey(g.name, g.ip),
+        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users), capped },
+      ]),
+    ),
+    users: new Map(j.users),
+    endpoints: new Map(j.endpoints),
+  };
+}

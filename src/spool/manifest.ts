@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { arr, bool, checkOf, int, literal, nullable, obj, oneOf, refine, str, tuple } from '../core/shape';
+import { emptyDigestState } from '../format/digest-state';
+import { writeFileAtomic } from '../state/atomic';
+import { readStateJson } from '../state/files';
+import { type DigestJson, digestJson, digestToJson } from './digest-json';
+import type { SegmentInfo } from './segments';
+
+/** `spool.json`: the commit point of the digest spool (spool.ts), replaced atomically, 0600. */
+export const spoolDir = (stateDir: string) => join(stateDir, 'spool');
+export const MANIFEST = 'spool.json';
+const RESET = 'delete the spool directory to start afresh (the failures it holds are then not mailed)';
+
+const count = int(0);
+const manifestFile = checkOf(
+  obj({
+    version: literal(1),
+    openedAt: nullable(str),
+    nextSeq: int(1),
+    segments: arr(
+      obj({
+        file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
+        format: oneOf(['csv', 'json']),
+        rows: count,
+        members: arr(tuple(count, count)),
+      }),
+    ),
+    full: bool,
+    pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
+    digest: digestJson,
+  }),
+);
+
+export interface Manifest {
+  /** When the first failure for the mail body was spooled: the digest is due at the next boundary. */
+  openedAt: number | undefined;
+  nextSeq: number;
+  segments: SegmentInfo[];
+  full: boolean;
+  pendingCursor: string | undefined;
+  digest: DigestJson;
+}
+
+const EMPTY_DIGEST = digestToJson(emptyDigestState());
+export const empty = (nextSeq: number): Manifest => ({
+  openedAt: undefined,
+  nextSeq,
+  segments: [],
+  full: false,
+  pendingCursor: undefined,
+  digest: EMPTY_DIGEST,
+});
+
+export function readManifest(stateDir: string): Manifest {
+  const data = readStateJson(join(spoolDir(stateDir), MANIFEST), manifestFile, RESET);
+  if (!data) return empty(1);
+  const openedAt = data.openedAt === null ? undefined : Date.parse(data.openedAt);
+  return {
+    ...data,
+    openedAt: Number.isFinite(openedAt) ? openedAt : undefined,
+    pendingCursor: data.pendingCursor ?? undefined,
+  };
+}
+
+export function writeManifest(stateDir: string, m: Manifest): void {
+  const file = {
+    version: 1,
+    openedAt: m.openedAt === undefined ? null : new Date(m.openedAt).toISOString(),
+    nextSeq: m.nextSeq,
+    segments: m.segments,
+    full: m.full,
+    pendingCursor: m.pendingCursor ?? null,
+    digest: m.digest,
+  };
+  writeFileAtomic(join(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}\n`, 0o600);
+}

@@ -1,0 +1,190 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AttachFormat } from '../config/config';
+import type { DigestSchedule } from '../config/values';
+import type { CrashPhase } from '../core/outcome';
+import { Digest, type DigestOptions } from '../format/digest';
+import type { DigestState } from '../format/digest-state';
+import { renameDurable, stateWriteError } from '../state/atomic';
+import { type Cursor, writeCursorFile } from '../state/cursor';
+import { stateFile } from '../state/files';
+import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
+import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
+import { boundaryAfter } from './schedule';
+import { attachSegments, SegmentWriter } from './segments';
+
+/**
+ * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
+ * digest, kept in STATE_DIR/spool until the digest goes out. `spool.json` holds the digest's exact
+ * counts (a DigestState, bounded like one poll's digest) and lists the segment files that hold the
+ * records for the attachment (at most `budget` compressed bytes; beyond it records are counted,
+ * not kept).
+ *
+ * Exactly once across the spool: a run writes its segment, then the cursor it will move to (a
+ * file beside the spool), then `spool.json` naming both: that write is the commit. Only then is
+ * the cursor renamed into place. A crash before the commit leaves the old spool and cursor (the
+ * next run fetches the same records again; leftovers are deleted); a crash after it leaves the
+ * cursor rename to the next run (`open` finishes it). After a digest is sent the spool is emptied
+ * the same way: a new `spool.json`, then the old segments are deleted.
+ */
+type Meta = Omit<Manifest, 'digest'>;
+
+export class Spool {
+  readonly dir: string;
+  #m: Meta;
+  // The spooled counts: as read from spool.json until a run commits, then the committed run's own
+  // state (no second copy of a storm's tables in memory while its digest is sent).
+  #json: DigestJson | undefined;
+  #state: DigestState | undefined;
+  #writer: SegmentWriter | undefined;
+
+  private constructor(
+    readonly stateDir: string,
+    { digest, ...meta }: Manifest,
+  ) {
+    this.dir = spoolDir(stateDir);
+    this.#m = meta;
+    this.#json = digest;
+  }
+
+  /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
+  static open(stateDir: string, recover: boolean): Spool {
+    const spool = new Spool(stateDir, readManifest(stateDir));
+    if (recover) spool.#recover();
+    return spool;
+  }
+
+  get openedAt(): number | undefined {
+    return this.#m.openedAt;
+  }
+
+  /** Failures for the mail body waiting for the next digest. */
+  get total(): number {
+    return this.#state?.total ?? this.#json!.total;
+  }
+
+  get muted(): number {
+    const counts = this.#state ? [...this.#state.muted] : this.#json!.muted;
+    return counts.reduce((a, [, n]) => a + n, 0);
+  }
+
+  /** Every failure the spool has counted: for the mail body, muted, or filtered out. */
+  get seen(): number {
+    const filtered = this.#state ? [...this.#state.filtered] : this.#json!.filtered;
+    return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
+  }
+
+  /** The first digest boundary after the spool opened: when the pending digest goes out. */
+  dueAt(schedule: DigestSchedule, zone: string): number | undefined {
+    return this.#m.openedAt === undefined ? undefined : boundaryAfter(this.#m.openedAt, schedule, zone);
+  }
+
+  /** Compressed bytes of the kept records. */
+  get bytes(): number {
+    return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, [y]) => x + y, 0), 0);
+  }
+
+  /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
+  cursorFile(): string {
+    const pending = this.#m.pendingCursor && join(this.dir, this.#m.pendingCursor);
+    return pending && existsSync(pending) ? pending : stateFile.cursor(this.stateDir);
+  }
+
+  /**
+   * The digest this run adds its new records to: the spooled counts, with the records for the
+   * attachment going to a new segment of at most what is left of `budget`. Called again when a
+   * fetch is retried: that starts over from the spooled state.
+   */
+  digestForRun(opts: Pick<DigestOptions, 'filter' | 'mute'>, attach: AttachFormat, budget: number): Digest {
+    this.#writer?.discard();
+    const file = join(this.dir, `seg-${this.#m.nextSeq}.gz`);
+    const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
+    this.#writer = writer;
+    return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
+  }
+
+  /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
+  commit(digest: Digest, next: Cursor, now: number, crash?: (phase: CrashPhase) => void): void {
+    const seq = this.#m.nextSeq;
+    const seg = this.#writer?.finish();
+    crash?.('spool-segment');
+    const cursorName = `cursor-${seq}.json`;
+    writeCursorFile(join(this.dir, cursorName), next);
+    const m: Meta = {
+      openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : undefined),
+      nextSeq: seq + 1,
+      segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.gz` }] : this.#m.segments,
+      full: this.#m.full || (this.#writer?.full ?? false),
+      pendingCursor: cursorName,
+    };
+    writeManifest(this.stateDir, { ...m, digest: digestToJson(digest.state) });
+    this.#m = m;
+    this.#json = undefined;
+    this.#state = digest.state;
+    this.#writer = undefined;
+    crash?.('spool-commit');
+    this.#moveCursor();
+    crash?.('spool-cursor');
+  }
+
+  /** Drops an unfinished segment (the run ends without committing). */
+  discard(): void {
+    this.#writer?.discard();
+    this.#writer = undefined;
+  }
+
+  /**
+   * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
+   * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
+   */
+  digestToSend(opts: Pick<DigestOptions, 'attach' | 'attachBudget'>): { digest: Digest; notes: string[] } {
+    const d = new Digest(opts, this.#counts());
+    const notes: string[] = [];
+    const attachment = d.attachment();
+    if (!attachment) return { digest: d, notes };
+    const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
+    const missing = d.total + d.mutedTotal - kept;
+    if (missing > 0) attachment.omit(missing);
+    return { digest: d, notes };
+  }
+
+  /** After the digest was accepted: an empty spool, then the sent records deleted. */
+  reset(crash?: (phase: CrashPhase) => void): void {
+    const old = this.#m.segments;
+    const { digest, ...m } = empty(this.#m.nextSeq);
+    writeManifest(this.stateDir, { ...m, digest });
+    this.#m = m;
+    this.#json = digest;
+    this.#state = undefined;
+    crash?.('spool-reset');
+    for (const s of old) rmSync(join(this.dir, s.file), { force: true });
+  }
+
+  /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
+  #counts(): DigestState {
+    return this.#state ?? digestFromJson(this.#json!);
+  }
+
+  #recover(): void {
+    if (!existsSync(this.dir)) return;
+    this.#moveCursor();
+    const keep = new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
+    try {
+      for (const f of readdirSync(this.dir)) if (!keep.has(f)) rmSync(join(this.dir, f), { force: true });
+    } catch (err) {
+      throw stateWriteError(this.dir, err);
+    }
+  }
+
+  /** Renames the committed cursor into place, if a run has not done so yet. */
+  #moveCursor(): void {
+    const name = this.#m.pendingCursor;
+    const from = name && join(this.dir, name);
+    if (!from || !existsSync(from)) return;
+    try {
+      renameDurable(from, stateFile.cursor(this.stateDir));
+    } catch (err) {
+      throw stateWriteError(stateFile.cursor(this.stateDir), err);
+    }
+  }
+}
