@@ -11325,7 +11325,7 @@ var init_transport_errors = __esm({
     };
     CERT_REQUIRED = "ISE closed the connection during the TLS handshake, so it requires a client certificate: set PXGRID_CERT and PXGRID_KEY (generate them under Administration > pxGrid Services > Client Management > Certificates)";
     CERT_REJECTED = 'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. one generated under Administration > pxGrid Services > Client Management > Certificates)';
-    TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and ISE port 8910";
+    TIMED_OUT = "connection timed out; check routing and firewalls between Guestshell and that ISE port";
     TRANSPORT_HINTS = {
       ECONNREFUSED: [
         "connect",

@@ -32,9 +32,12 @@ const { values: args } = parseArgs({
     node: { type: 'string', default: process.execPath },
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '3' },
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '0,1000,10000,100000' },
+    // Extra node options for our runs only, e.g. --node-args='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    'node-args': { type: 'string', default: '' },
   },
 });
 const RUNS = Number(args.runs);
+const NODE_ARGS = args['node-args'].split(' ').filter(Boolean);
 const SIZES = args.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -52,7 +55,10 @@ async function runOurs(ctx, n, nodeArgs = []) {
   const state = join(ctx.work, `state-${ctx.seq++}`);
   cpSync(ctx.snapshot, state, { recursive: true });
   const before = ctx.sink.messages;
-  const r = await measure([args.node, ...nodeArgs, BUNDLE], { env: oursEnv(ctx.pki, ctx.sink, state), cwd: ctx.work });
+  const r = await measure([args.node, ...NODE_ARGS, ...nodeArgs, BUNDLE], {
+    env: oursEnv(ctx.pki, ctx.sink, state),
+    cwd: ctx.work,
+  });
   rmSync(state, { recursive: true, force: true });
   return { ...r, ok: check('ours', n, r, ctx.sink.messages - before) };
 }

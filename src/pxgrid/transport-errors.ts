@@ -75,7 +75,7 @@ const CERT_REJECTED =
   'ISE rejected the client certificate PXGRID_CERT during the TLS handshake: it must be issued by a CA in ' +
   'Administration > System > Certificates > Trusted Certificates with "Trust for client authentication" (e.g. ' +
   'one generated under Administration > pxGrid Services > Client Management > Certificates)';
-const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and ISE port 8910';
+const TIMED_OUT = 'connection timed out; check routing and firewalls between Guestshell and that ISE port';
 
 /** The TCP connection is up but TLS never starts: most likely another service's port. */
 export function noHandshake(ms: number, port: string | number): string {
