@@ -3557,6 +3557,7 @@ function closestKey(name, opts = {}) {
   const upper = name.toUpperCase();
   let best;
   for (const [known, key] of BY_NAME) {
+    if (Math.abs(upper.length - known.length) > 2) continue;
     const d = editDistance(upper, known);
     if (best === void 0 || d < best.d) best = { key, d };
   }
@@ -9353,9 +9354,8 @@ function connectionOptions(cfg, deadline) {
     // starttls: refuse to send in plaintext when the server does not offer STARTTLS.
     requireTLS: smtp.security === "starttls",
     ignoreTLS: smtp.security === "none",
-    // SMTP_CA adds to the system CAs (a public mail relay must still verify): Node's `ca` option
-    // replaces the defaults, so they are passed along (https://nodejs.org/api/tls.html#tlsrootcertificates).
-    tls: smtp.ca ? { ca: [...import_node_tls.rootCertificates, readCa(smtp.ca)] } : void 0,
+    // SMTP_CA adds to the CAs Node trusts (a public mail relay must still verify).
+    tls: smtp.ca ? trustingAlso(readCa(smtp.ca)) : void 0,
     ...timeouts(deadline)
   };
 }
@@ -9374,6 +9374,13 @@ function serverSizeLimit(err) {
   const e = err;
   const m = e.code === "EMESSAGE" ? /larger than allowed (\d+)/.exec(e.message ?? "") : null;
   return m ? Number(m[1]) : void 0;
+}
+function trustingAlso(pem) {
+  const secureContext = (0, import_node_tls.createSecureContext)();
+  const native = secureContext.context;
+  if (typeof native?.addCACert !== "function") return { ca: [...import_node_tls.rootCertificates, pem] };
+  native.addCACert(pem);
+  return { secureContext };
 }
 function readCa(file) {
   try {

@@ -110,6 +110,9 @@ export function closestKey(name: string, opts: { contained?: boolean } = {}): Ke
   const upper = name.toUpperCase();
   let best: { key: Key; d: number } | undefined;
   for (const [known, key] of BY_NAME) {
+    // More than two characters longer or shorter is more than two edits: every run checks every
+    // environment variable, so the distance is computed only where it can matter.
+    if (Math.abs(upper.length - known.length) > 2) continue;
     const d = editDistance(upper, known);
     if (best === undefined || d < best.d) best = { key, d };
   }
