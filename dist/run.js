@@ -10087,32 +10087,28 @@ function addRow(s, v, attempts) {
   }
 }
 function addGroups(s, v, attempts) {
-  const span4 = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
-  const reason = group(s.reasons, v.reason, () => ({ reason: v.reason, ...span4() }));
-  const nas = group(s.nas, nasKey(v.nasName, v.nasIp), () => ({
-    name: v.nasName,
-    ip: v.nasIp,
-    location: v.location,
-    ...span4()
-  }));
-  for (const g of [reason, nas]) {
-    if (!g) continue;
-    addSpan(g.row, v.time, attempts);
-    if (g.users.has(v.user)) continue;
-    if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
-    else {
-      g.users.add(v.user);
-      s.groupUsersLeft--;
-    }
+  let reason = s.reasons.get(v.reason);
+  if (!reason && s.reasons.size < MAX_KEYS) {
+    reason = newGroup({ reason: v.reason, ...emptySpan() });
+    s.reasons.set(v.reason, reason);
   }
+  const key = nasKey(v.nasName, v.nasIp);
+  let nas = s.nas.get(key);
+  if (!nas && s.nas.size < MAX_KEYS) {
+    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
+    s.nas.set(key, nas);
+  }
+  if (reason) countInGroup(s, reason, v, attempts);
+  if (nas) countInGroup(s, nas, v, attempts);
 }
-function group(map, key, make) {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: /* @__PURE__ */ new Set(), capped: false };
-    map.set(key, entry);
+function countInGroup(s, g, v, attempts) {
+  addSpan(g.row, v.time, attempts);
+  if (g.users.has(v.user)) return;
+  if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
+  else {
+    g.users.add(v.user);
+    s.groupUsersLeft--;
   }
-  return entry;
 }
 function addSpan(s, t, attempts) {
   s.count++;
@@ -10125,7 +10121,7 @@ function countInto(map, key) {
   if (n !== void 0) map.set(key, n + 1);
   else if (map.size < MAX_KEYS) map.set(key, 1);
 }
-var MAX_KEYS, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey, minTime, maxTime;
+var MAX_KEYS, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey, emptySpan, newGroup, minTime, maxTime;
 var init_digest_state = __esm({
   "src/format/digest-state.ts"() {
     "use strict";
@@ -10133,8 +10129,10 @@ var init_digest_state = __esm({
     MAX_ROWS = 2e3;
     MAX_GROUP_USERS = 1e5;
     SEP = "\0";
-    rowKey = (v) => [v.user, v.endpoint, v.nasName, v.nasIp, v.reason].join(SEP);
+    rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
     nasKey = (name, ip) => `${name}${SEP}${ip}`;
+    emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
+    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
     maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
   }
@@ -14721,8 +14719,9 @@ var init_cli = __esm({
 // src/main.ts
 var import_node_path12 = require("node:path");
 init_version();
-var SMALL_RUN = ["--no-turbofan"];
-var LARGE_RUN = ["--turbofan", "--semi-space-growth-factor=1", "--heap-growing-percent=20"];
+var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
+var SMALL_RUN = [`--no-${TURBOFAN}`];
+var LARGE_RUN = [`--${TURBOFAN}`, "--semi-space-growth-factor=1", "--heap-growing-percent=20"];
 function v8Flags(flags) {
   const { setFlagsFromString } = require("node:v8");
   for (const flag of flags) {

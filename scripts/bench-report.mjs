@@ -78,6 +78,21 @@ function verdicts(rows, peerMissing, print) {
   return failed;
 }
 
+/** The runtimes' own floor: one HTTPS request and exit (scripts/bench-floor.mjs). */
+function floor(rows, print) {
+  const f = rows.floor;
+  if (!f) return;
+  const side = (x) => `${s(x.wallS)} s wall, ${s(x.cpuS)} s CPU, ${mb(x.rssMb)} MB${x.ok ? '' : ' (FAILED)'}`;
+  print(`Floor, the runtime alone (start, one HTTPS request, exit): Node ${side(f.ours)}`);
+  if (f.peer) print(`  python3 + requests ${side(f.peer)}`);
+  const zero = rows.find((r) => r.n === 0);
+  if (zero?.peer)
+    print(
+      `  Node's floor / the original's whole poll at 0 new: wall ${ratio(f.ours.wallS, zero.peer.wallS)}, ` +
+        `CPU ${ratio(f.ours.cpuS, zero.peer.cpuS)}; RSS ${mb(f.ours.rssMb)} MB (targets at 0 new: 0.5x, 0.5x, 52 MB)`,
+    );
+}
+
 export function report(rows, { runs, machine, rssSource, peerMissing, print }) {
   print(`Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}.`);
   print(
@@ -85,6 +100,8 @@ export function report(rows, { runs, machine, rssSource, peerMissing, print }) {
   );
   print('');
   table(rows, print);
+  print('');
+  floor(rows, print);
   print('');
   return verdicts(rows, peerMissing, print);
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --peer <dir>] [--node <path>] [--runs 3] [--sizes 0,1000,10000,100000]`
+// `npm run bench [-- --peer <dir>] [--node <path>] [--bundle <file>] [--runs 3] [--sizes 0,1000,10000,100000]`
 //
 // Wall time, CPU time and peak RSS of whole runs of `node dist/run.js`, and with --peer of the
 // original Python sample on the same records, side by side (issue 14's targets). A script, not a
@@ -17,6 +17,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureFloor } from './bench-floor.mjs';
 import { measure, median, RSS_SOURCE } from './bench-measure.mjs';
 import { findPeer, oursEnv, peerEnv, startSink } from './bench-peer.mjs';
 import { makeRecords } from './bench-records.mjs';
@@ -24,12 +25,13 @@ import { report } from './bench-report.mjs';
 import { loadFakes } from './fakes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUNDLE = join(root, 'dist/run.js');
 const MIN = 60_000;
 const { values: args } = parseArgs({
   options: {
     peer: { type: 'string' },
     node: { type: 'string', default: process.execPath },
+    // Another build to measure, e.g. one from an earlier commit (`node scripts/build.mjs /tmp/old.js`).
+    bundle: { type: 'string', default: join(root, 'dist/run.js') },
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '3' },
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '0,1000,10000,100000' },
     // Extra node options for our runs only, e.g. --node-args='--cpu-prof --cpu-prof-dir=/tmp/prof'.
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs);
+const BUNDLE = args.bundle;
 const NODE_ARGS = args['node-args'].split(' ').filter(Boolean);
 const SIZES = args.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -141,6 +144,8 @@ async function main() {
     const heap = [];
     for (let i = 0; i < RUNS; i++) heap.push(await runOurs(ctx, capped, ['--max-old-space-size=96']));
     rows.heap = { n: capped, ...summarize(heap) };
+    const python = ctx.peer.argv?.[0];
+    rows.floor = await measureFloor({ node: args.node, python, caFile: pki.caFile, cwd: ctx.work, runs: RUNS });
   } finally {
     await Promise.all([ctx.ise.close(), ctx.sink.close()]);
     rmSync(ctx.work, { recursive: true, force: true });

@@ -89,7 +89,8 @@ export function emptyDigestState(): DigestState {
   };
 }
 
-export const rowKey = (v: FailureView) => [v.user, v.endpoint, v.nasName, v.nasIp, v.reason].join(SEP);
+export const rowKey = (v: FailureView) =>
+  `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
 export const nasKey = (name: string, ip: string) => `${name}${SEP}${ip}`;
 
 /** Counts one failure for the mail body into every table of `s`. */
@@ -118,33 +119,33 @@ function addRow(s: DigestState, v: FailureView, attempts: number): void {
 }
 
 function addGroups(s: DigestState, v: FailureView, attempts: number): void {
-  const span = () => ({ count: 0, attempts: 0, users: 0, first: undefined, last: undefined });
-  const reason = group(s.reasons, v.reason, () => ({ reason: v.reason, ...span() }));
-  const nas = group(s.nas, nasKey(v.nasName, v.nasIp), () => ({
-    name: v.nasName,
-    ip: v.nasIp,
-    location: v.location,
-    ...span(),
-  }));
-  for (const g of [reason, nas]) {
-    if (!g) continue;
-    addSpan(g.row, v.time, attempts);
-    if (g.users.has(v.user)) continue;
-    if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
-    else {
-      g.users.add(v.user);
-      s.groupUsersLeft--;
-    }
+  // No closure or array per record: a storm calls this for every failure, mostly before V8 optimizes it.
+  let reason = s.reasons.get(v.reason);
+  if (!reason && s.reasons.size < MAX_KEYS) {
+    reason = newGroup({ reason: v.reason, ...emptySpan() });
+    s.reasons.set(v.reason, reason);
   }
+  const key = nasKey(v.nasName, v.nasIp);
+  let nas = s.nas.get(key);
+  if (!nas && s.nas.size < MAX_KEYS) {
+    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
+    s.nas.set(key, nas);
+  }
+  if (reason) countInGroup(s, reason, v, attempts);
+  if (nas) countInGroup(s, nas, v, attempts);
 }
 
-function group<R>(map: Map<string, Group<R>>, key: string, make: () => R): Group<R> | undefined {
-  let entry = map.get(key);
-  if (!entry && map.size < MAX_KEYS) {
-    entry = { row: make(), users: new Set(), capped: false };
-    map.set(key, entry);
+const emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: undefined, last: undefined });
+const newGroup = <R>(row: R): Group<R> => ({ row, users: new Set(), capped: false });
+
+function countInGroup(s: DigestState, g: Group<Span>, v: FailureView, attempts: number): void {
+  addSpan(g.row, v.time, attempts);
+  if (g.users.has(v.user)) return;
+  if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
+  else {
+    g.users.add(v.user);
+    s.groupUsersLeft--;
   }
-  return entry;
 }
 
 function addSpan(s: Span, t: number | undefined, attempts: number): void {
