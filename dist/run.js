@@ -12178,6 +12178,7 @@ var init_batch = __esm({
     init_poll_window();
     LARGE = 1500;
     Batch = class {
+      /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
       /**
        * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
        * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
@@ -12210,8 +12211,6 @@ var init_batch = __esm({
       incidents;
       #newIncidents = () => void 0;
       #received = 0;
-      /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
-      #fresh = false;
       reset() {
         this.digest.close();
         this.digest = this.newDigest();
@@ -12242,10 +12241,6 @@ var init_batch = __esm({
         if (this.seen.has(id) || !this.#track(id, t)) {
           this.alreadyMailed++;
           return;
-        }
-        if (!this.#fresh) {
-          this.#fresh = true;
-          this.tune?.("records");
         }
         this.deliver(record2, t, t !== void 0 && t > this.window.limit);
       }
@@ -14764,6 +14759,7 @@ async function main(argv) {
 `);
     return 0;
   }
+  v8Flags(SMALL_RUN);
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
   const baseDir = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
@@ -14782,7 +14778,7 @@ async function main(argv) {
       crash,
       execPath,
       stop: stop.signal,
-      tune: (phase) => v8Flags(phase === "large" ? LARGE_RUN : SMALL_RUN)
+      tune: () => v8Flags(LARGE_RUN)
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );

@@ -27,11 +27,8 @@ export interface System {
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
   stop?: AbortSignal;
-  /**
-   * Runtime tuning for what the poll turns out to be (main.ts): 'records' when the first new record
-   * arrives, 'large' once a storm is streaming in. Unset in-process.
-   */
-  tune?: (phase: 'records' | 'large') => void;
+  /** Runtime tuning once a poll turns out to be a storm (main.ts): 'large'. Unset in-process. */
+  tune?: (phase: 'large') => void;
 }
 
 export type CrashPhase =

@@ -37,7 +37,6 @@ export class Batch implements FailureSink {
   #newIncidents: () => RecordObserver | undefined = () => undefined;
   #received = 0;
   /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
-  #fresh = false;
 
   /**
    * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
@@ -48,8 +47,8 @@ export class Batch implements FailureSink {
     private readonly newDigest: () => Digest = () => new Digest(),
     private readonly start?: number,
     private readonly localNow = Number.NaN,
-    /** Told when the first new record arrives and when the batch reaches LARGE records. */
-    private readonly tune?: (phase: 'records' | 'large') => void,
+    /** Told when the batch reaches LARGE records. */
+    private readonly tune?: (phase: 'large') => void,
   ) {
     this.digest = newDigest();
     this.window = pollWindow(start, undefined, localNow);
@@ -90,10 +89,6 @@ export class Batch implements FailureSink {
     if (this.seen.has(id) || !this.#track(id, t)) {
       this.alreadyMailed++;
       return;
-    }
-    if (!this.#fresh) {
-      this.#fresh = true;
-      this.tune?.('records');
     }
     this.deliver(record, t, t !== undefined && t > this.window.limit);
   }
