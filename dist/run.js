@@ -14715,8 +14715,8 @@ var init_cli = __esm({
 var import_node_path12 = require("node:path");
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
-var SMALL_RUN = [`--no-${TURBOFAN}`];
-var LARGE_RUN = [`--${TURBOFAN}`, "--semi-space-growth-factor=1", "--heap-growing-percent=20"];
+var SMALL_RUN = [`--no-${TURBOFAN}`, "--semi-space-growth-factor=1"];
+var LARGE_RUN = [`--${TURBOFAN}`, "--heap-growing-percent=20"];
 function v8Flags(flags) {
   const { setFlagsFromString } = require("node:v8");
   for (const flag of flags) {
