@@ -140,12 +140,12 @@ const newGroup = <R>(row: R): Group<R> => ({ row, users: new Set(), capped: fals
 
 function countInGroup(s: DigestState, g: Group<Span>, v: FailureView, attempts: number): void {
   addSpan(g.row, v.time, attempts);
-  if (g.users.has(v.user)) return;
-  if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
-  else {
-    g.users.add(v.user);
-    s.groupUsersLeft--;
-  }
+  const { users } = g;
+  if (users.size < MAX_KEYS && s.groupUsersLeft > 0) {
+    // One hash lookup where there is room: add, and see whether the set grew.
+    const before = users.size;
+    if (users.add(v.user).size > before) s.groupUsersLeft--;
+  } else if (!users.has(v.user)) g.capped = true;
 }
 
 function addSpan(s: Span, t: number | undefined, attempts: number): void {
