@@ -10103,12 +10103,11 @@ function addGroups(s, v, attempts) {
 }
 function countInGroup(s, g, v, attempts) {
   addSpan(g.row, v.time, attempts);
-  if (g.users.has(v.user)) return;
-  if (g.users.size >= MAX_KEYS || s.groupUsersLeft <= 0) g.capped = true;
-  else {
-    g.users.add(v.user);
-    s.groupUsersLeft--;
-  }
+  const { users: users2 } = g;
+  if (users2.size < MAX_KEYS && s.groupUsersLeft > 0) {
+    const before = users2.size;
+    if (users2.add(v.user).size > before) s.groupUsersLeft--;
+  } else if (!users2.has(v.user)) g.capped = true;
 }
 function addSpan(s, t, attempts) {
   s.count++;
