@@ -3569,13 +3569,18 @@ function closestKey(name, opts = {}) {
 function editDistance(a, b) {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= a.length; i++) {
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
+      rowMin = Math.min(rowMin, v);
     }
+    if (rowMin > 2 && prevMin > 2) return 3;
+    prevMin = rowMin;
   }
   return d[a.length][b.length];
 }

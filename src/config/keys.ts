@@ -122,17 +122,26 @@ export function closestKey(name: string, opts: { contained?: boolean } = {}): Ke
   return within[0]?.[1];
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. Only
+ * distances up to 2 matter: once two rows in a row are all above 2 (a swap looks back two rows),
+ * the answer is "more than 2" (3), which spares most of the work for unrelated names.
+ */
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= a.length; i++) {
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
     }
+    if (rowMin > 2 && prevMin > 2) return 3;
+    prevMin = rowMin;
   }
   return d[a.length]![b.length]!;
 }
