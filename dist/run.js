@@ -14720,7 +14720,7 @@ var import_node_path12 = require("node:path");
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
 var SMALL_RUN = [`--no-${TURBOFAN}`, "--semi-space-growth-factor=1"];
-var LARGE_RUN = [`--${TURBOFAN}`, "--heap-growing-percent=20"];
+var LARGE_RUN = [`--${TURBOFAN}`, "--no-turbo-inlining", "--heap-growing-percent=20"];
 function v8Flags(flags) {
   const { setFlagsFromString } = require("node:v8");
   for (const flag of flags) {

@@ -18,15 +18,19 @@ import { VERSION } from './core/version';
  *   start size from the first line, a 10 000-record poll ran ~18% faster and 7 MB smaller, a
  *   1 000-record one 6 MB smaller at the same time, a storm 6 MB smaller (Node 20, `npm run bench
  *   -- --bundle` A/B, two sessions each).
- * - Past 1 500 records (Batch) TurboFan comes back, and the old generation grows by 20% instead of
- *   doubling: 100 000 new failures peak at ~90 MB instead of ~128 MB RSS on Node 20.
+ * - Past 1 500 records (Batch) TurboFan comes back, without inlining, and the old generation grows
+ *   by 20% instead of doubling: 100 000 new failures peak at ~90 MB instead of ~128 MB RSS on Node
+ *   20. Compiling with inlining took ~250 ms of worker-thread CPU in a 10 000-record poll (hot
+ *   functions recompiled after deopts); without it that poll used 10-30% less CPU, a storm of
+ *   100 000 between the same and 8% more (Node 20, alternating A/B sessions; Node 24, with Maglev,
+ *   gains less). Polls of a few thousand records are the common busy case; storms are rare.
  */
 // V8 11 (Node 20) named the TurboFan switch --turbofan; Node 18's V8 10.2 knows it only as --opt,
 // and setFlagsFromString does not throw on an unknown flag but prints "unrecognized flag" to
 // stderr, which the EEM applet would mail. Every other flag here exists in V8 10.2 to 13.
 const TURBOFAN = Number(process.versions.v8.split('.')[0]) >= 11 ? 'turbofan' : 'opt';
 const SMALL_RUN = [`--no-${TURBOFAN}`, '--semi-space-growth-factor=1'];
-const LARGE_RUN = [`--${TURBOFAN}`, '--heap-growing-percent=20'];
+const LARGE_RUN = [`--${TURBOFAN}`, '--no-turbo-inlining', '--heap-growing-percent=20'];
 
 function v8Flags(flags: string[]): void {
   // Loaded here, not at start-up: a poll that finds nothing never pays for node:v8 (~5 ms).
