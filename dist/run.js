@@ -6042,12 +6042,13 @@ function qpLine(line) {
   return lines;
 }
 function phrase(name) {
+  if (LOOKS_ENCODED.test(name)) return encodedWords(name);
   if (ATOM_PHRASE.test(name)) return name;
   if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/[\\"]/g, "\\$&")}"`;
   return encodedWords(name);
 }
 function headerText2(value, used) {
-  if (!/^[\x20-\x7e]*$/.test(value)) return encodedWords(value);
+  if (!/^[\x20-\x7e]*$/.test(value) || LOOKS_ENCODED.test(value)) return encodedWords(value);
   let line = used;
   return value.split(" ").map((word, i) => {
     if (i === 0) {
@@ -6076,7 +6077,7 @@ function base64WireBytes(raw) {
   const chars = 4 * Math.ceil(raw / 3);
   return chars + 2 * Math.ceil(chars / 76);
 }
-var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, QP_PLAIN, QP_SPECIAL, ATOM_PHRASE;
+var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, QP_PLAIN, QP_SPECIAL, ATOM_PHRASE, LOOKS_ENCODED;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
@@ -6087,6 +6088,7 @@ var init_mime = __esm({
     QP_PLAIN = /^(?:[\t\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
     QP_SPECIAL = /[^\t\x20-\x3c\x3e-\x7e]/gu;
     ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
+    LOOKS_ENCODED = /=\?/;
   }
 });
 
@@ -12187,12 +12189,12 @@ var init_batch = __esm({
        * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
        * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
        */
-      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN, tune) {
+      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN, onLargeBatch) {
         this.seen = seen;
         this.newDigest = newDigest;
         this.start = start;
         this.localNow = localNow;
-        this.tune = tune;
+        this.onLargeBatch = onLargeBatch;
         this.digest = newDigest();
         this.window = pollWindow(start, void 0, localNow);
       }
@@ -12200,7 +12202,7 @@ var init_batch = __esm({
       newDigest;
       start;
       localNow;
-      tune;
+      onLargeBatch;
       digest;
       groups = new StormGroups();
       mailed = new IdTimeSet();
@@ -12235,7 +12237,7 @@ var init_batch = __esm({
         this.window = pollWindow(this.start, iseNow, this.localNow);
       }
       add(record2) {
-        if (++this.#received === LARGE) this.tune?.("large");
+        if (++this.#received === LARGE) this.onLargeBatch?.();
         const t = recordTime(record2.timestamp);
         if (t !== void 0 && this.window.from !== void 0 && t < this.window.from) {
           this.older++;
@@ -12285,7 +12287,7 @@ async function fetchBatch(cfg, opts, cursor, newDigest, { deadline, io, sys, inc
     newDigest,
     start,
     now,
-    sys.tune
+    sys.onLargeBatch
   ).observeWith(() => incidents?.start());
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
@@ -14782,7 +14784,7 @@ async function main(argv) {
       crash,
       execPath,
       stop: stop.signal,
-      tune: () => v8Flags(LARGE_RUN)
+      onLargeBatch: () => v8Flags(LARGE_RUN)
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );

@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       crash,
       execPath,
       stop: stop.signal,
-      tune: () => v8Flags(LARGE_RUN),
+      onLargeBatch: () => v8Flags(LARGE_RUN),
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );

@@ -77,11 +77,6 @@ export class AppError extends Error {
   }
 }
 
-/** The one place that maps any thrown value to an exit code. */
-export function exitCodeOf(err: unknown): ExitCode {
-  return err instanceof AppError ? err.exitCode : Exit.internal;
-}
-
 export const usageError = (msg: string) => new AppError('usage', msg);
 export const stateError = (msg: string, cause?: unknown) => new AppError('state', msg, { cause });
 export const iseError = (msg: string, cause?: unknown) => new AppError('ise-protocol', msg, { cause });

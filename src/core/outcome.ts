@@ -27,8 +27,8 @@ export interface System {
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
   stop?: AbortSignal;
-  /** Runtime tuning once a poll turns out to be a storm (main.ts): 'large'. Unset in-process. */
-  tune?: (phase: 'large') => void;
+  /** Called once a poll's batch passes LARGE records (main.ts retunes V8 for a storm). Unset in-process. */
+  onLargeBatch?: () => void;
 }
 
 export type CrashPhase =

@@ -75,10 +75,10 @@ export function textOf(value: unknown, max: number): string {
  * regex test: a character loop in JavaScript was ~12 times the instructions before V8 optimizes it,
  * which a poll of a thousand records never reaches (measured).
  */
-export const isPlain = (text: string): boolean => !SUSPECT.test(text);
+const isPlain = (text: string): boolean => !SUSPECT.test(text);
 
 /** Strips ASCII spaces only: for a plain text that is what trim() does; any other text keeps the rest. */
-export function trimPlain(text: string): string {
+function trimPlain(text: string): string {
   let a = 0;
   let b = text.length;
   while (a < b && text.charCodeAt(a) === 32) a++;

@@ -154,8 +154,15 @@ function qpLine(line: string): string[] {
 
 const ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
 
+/**
+ * Text a mail reader would decode (RFC 2047): written as it is, it would let a user name chosen by
+ * whoever plugs into a port smuggle any Unicode past clean(). Such text is itself encoded.
+ */
+const LOOKS_ENCODED = /=\?/;
+
 /** A display name as RFC 5322 allows it: atoms as they are, quoted when needed, encoded if not ASCII. */
 export function phrase(name: string): string {
+  if (LOOKS_ENCODED.test(name)) return encodedWords(name);
   if (ATOM_PHRASE.test(name)) return name;
   if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/[\\"]/g, '\\$&')}"`;
   return encodedWords(name);
@@ -163,7 +170,7 @@ export function phrase(name: string): string {
 
 /** An unstructured header value: ASCII folded at spaces within 78 characters, anything else encoded. */
 export function headerText(value: string, used: number): string {
-  if (!/^[\x20-\x7e]*$/.test(value)) return encodedWords(value);
+  if (!/^[\x20-\x7e]*$/.test(value) || LOOKS_ENCODED.test(value)) return encodedWords(value);
   let line = used;
   return value
     .split(' ')

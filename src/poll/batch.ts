@@ -13,7 +13,7 @@ import { type PollWindow, pollWindow } from './poll-window';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
-/** Records after which a batch counts as large (see System.tune). */
+/** Records after which a batch counts as large (see System.onLargeBatch). */
 const LARGE = 1_500;
 
 export interface RecordObserver {
@@ -48,7 +48,7 @@ export class Batch implements FailureSink {
     private readonly start?: number,
     private readonly localNow = Number.NaN,
     /** Told when the batch reaches LARGE records. */
-    private readonly tune?: (phase: 'large') => void,
+    private readonly onLargeBatch?: () => void,
   ) {
     this.digest = newDigest();
     this.window = pollWindow(start, undefined, localNow);
@@ -77,7 +77,7 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
-    if (++this.#received === LARGE) this.tune?.('large');
+    if (++this.#received === LARGE) this.onLargeBatch?.();
     const t = recordTime(record.timestamp);
     if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
       this.older++;

@@ -60,7 +60,7 @@ export async function fetchBatch(
     newDigest,
     start,
     now,
-    sys.tune,
+    sys.onLargeBatch,
   ).observeWith(() => incidents?.start());
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {

@@ -94,4 +94,22 @@ describe('buildMime', () => {
     expect(folded.length).toBeGreaterThan(1);
     expect(folded.every((l, i) => l.length + (i === 0 ? 9 : 0) <= 78)).toBe(true);
   });
+
+  it('text that looks like an encoded word reaches the reader as written, not decoded', async () => {
+    // A RADIUS user name chosen by whoever plugs in: decoded, it would smuggle any Unicode
+    // (bidi overrides, look-alikes) past clean() into the Subject and the From name.
+    const fake = '=?UTF-8?B?4oCuIGxpYW0gc2kgc2loVA==?=';
+    const m = buildMime({
+      from: { name: `Ops ${fake}`, address: 'ise-alerts@example.net' },
+      to: ['noc@example.net'],
+      subject: `[ISE] lockout: user ${fake}`,
+      text: 'x',
+      html: 'x',
+      messageId: '<m.2@example.net>',
+      date: Date.UTC(2026, 10, 23, 10, 29, 54),
+    });
+    const parsed = await simpleParser(await bytes(m.stream()));
+    expect(parsed.subject).toBe(`[ISE] lockout: user ${fake}`);
+    expect(parsed.from?.value[0]?.name).toBe(`Ops ${fake}`);
+  });
 });
