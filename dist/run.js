@@ -9286,10 +9286,10 @@ function smtpHint(e, cfg) {
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
     return cfg.smtp.security === "tls" ? "this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465" : "this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)";
   }
-  if (/STARTTLS/i.test(msg) || e.code === "ETLS")
-    return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
     return "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in its certificate";
+  if (/STARTTLS/i.test(msg) || e.code === "ETLS")
+    return "the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on a trusted network";
   if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(msg))
     return "connection refused: check SMTP_SERVER and SMTP_PORT";
   if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")

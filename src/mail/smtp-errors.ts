@@ -54,15 +54,16 @@ export function smtpHint(e: SmtpFailure, cfg: Config): string {
       ? 'this port speaks STARTTLS, not implicit TLS: set SMTP_SECURITY=starttls (ports 25/587/2587) or use port 465'
       : 'this port expects implicit TLS: set SMTP_SECURITY=tls (ports 465/2465)';
   }
-  if (/STARTTLS/i.test(msg) || e.code === 'ETLS')
-    return (
-      'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on ' +
-      'a trusted network'
-    );
+  // Before the STARTTLS test: a refused certificate during the upgrade is reported as a STARTTLS error.
   if (/certificate|self[- ]signed|unable to verify|altname/i.test(msg))
     return (
       "the SMTP server's certificate is not trusted: set SMTP_CA to its CA (PEM), and use the host name in " +
       'its certificate'
+    );
+  if (/STARTTLS/i.test(msg) || e.code === 'ETLS')
+    return (
+      'the server does not offer STARTTLS: use SMTP_SECURITY=tls on port 465, or SMTP_SECURITY=none only on ' +
+      'a trusted network'
     );
   if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(msg))
     return 'connection refused: check SMTP_SERVER and SMTP_PORT';

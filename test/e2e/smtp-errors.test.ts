@@ -116,6 +116,15 @@ describe('SMTP errors: one line with the likely fix', () => {
     );
   });
 
+  it('certificate not trusted after STARTTLS (no SMTP_CA): told to set SMTP_CA, never to turn TLS off', async () => {
+    const w = await worldWith({ starttls: true });
+    await expectMailError(
+      w,
+      { SMTP_SERVER: 'localhost', SMTP_SECURITY: 'starttls' },
+      /certificate is not trusted: set SMTP_CA/,
+    );
+  });
+
   it('connection refused', async () => {
     const w = await worldWith({});
     await expectMailError(
