@@ -11607,7 +11607,7 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, NEXT_RECORD, LAST_RECORD, ArrayElementStream;
+var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, NEXT_RECORD, LAST_RECORD, STASH_MAX_BYTES, ArrayElementStream;
 var init_jsonstream = __esm({
   "src/pxgrid/jsonstream.ts"() {
     "use strict";
@@ -11625,6 +11625,7 @@ var init_jsonstream = __esm({
     MAX_DEPTH = 1e4;
     NEXT_RECORD = Buffer.from('},{"');
     LAST_RECORD = Buffer.from("}]");
+    STASH_MAX_BYTES = 64 * 1024;
     ArrayElementStream = class {
       constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany) {
         this.key = key;
@@ -11632,6 +11633,7 @@ var init_jsonstream = __esm({
         this.maxElementBytes = maxElementBytes;
         this.onScalar = onScalar;
         this.parseMany = parseMany;
+        this.#fast = parseMany !== void 0;
       }
       key;
       onElement;
@@ -11656,6 +11658,12 @@ var init_jsonstream = __esm({
       #elementBytes = 0;
       /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
       #stash;
+      /** False once the body showed it has no compact record boundaries (see STASH_MAX_BYTES). */
+      #fast;
+      /** Bytes the fast path holds back for the next chunk. */
+      get heldBytes() {
+        return this.#stash?.length ?? 0;
+      }
       /** True once the top-level value has closed: the response is complete (read it after end()). */
       get complete() {
         return this.#done;
@@ -11669,7 +11677,7 @@ var init_jsonstream = __esm({
           chunk = Buffer.concat([this.#stash, chunk]);
           this.#stash = void 0;
         }
-        this.#write(chunk, this.parseMany !== void 0);
+        this.#write(chunk, this.#fast);
       }
       /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
       end() {
@@ -11692,10 +11700,11 @@ var init_jsonstream = __esm({
             if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) {
               i = end;
               this.#expectValue = false;
-            } else if (end < i && n - i < this.maxElementBytes) {
+            } else if (end < i && n - i <= STASH_MAX_BYTES) {
               this.#stash = Buffer.from(chunk.subarray(i));
               return;
             } else {
+              if (end < i) this.#fast = false;
               fast = false;
               this.#openContainer(c, i);
             }

@@ -35,6 +35,12 @@ export const MAX_DEPTH = 10_000;
 /** `},{"`: one record ends, the next begins with a key (ISE's compact output); `}]`: the last one. */
 const NEXT_RECORD = Buffer.from('},{"');
 const LAST_RECORD = Buffer.from('}]');
+/**
+ * The most the fast path holds back waiting for a record boundary (records are ~1-2 KB). A tail this
+ * long without one means the answer is not written compactly (pretty-printed, say): the careful scan
+ * then takes the rest of the body, instead of copying a growing tail again with every chunk.
+ */
+const STASH_MAX_BYTES = 64 * 1024;
 
 export class ArrayElementStream {
   #depth = 0;
@@ -55,6 +61,8 @@ export class ArrayElementStream {
   #elementBytes = 0;
   /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
   #stash: Buffer | undefined;
+  /** False once the body showed it has no compact record boundaries (see STASH_MAX_BYTES). */
+  #fast: boolean;
 
   constructor(
     private readonly key: string,
@@ -68,7 +76,14 @@ export class ArrayElementStream {
      * has handled them all, or false without handling any when the text does not parse.
      */
     private readonly parseMany?: (text: string) => boolean,
-  ) {}
+  ) {
+    this.#fast = parseMany !== undefined;
+  }
+
+  /** Bytes the fast path holds back for the next chunk. */
+  get heldBytes(): number {
+    return this.#stash?.length ?? 0;
+  }
 
   /** True once the top-level value has closed: the response is complete (read it after end()). */
   get complete(): boolean {
@@ -85,7 +100,7 @@ export class ArrayElementStream {
       chunk = Buffer.concat([this.#stash, chunk]);
       this.#stash = undefined;
     }
-    this.#write(chunk, this.parseMany !== undefined);
+    this.#write(chunk, this.#fast);
   }
 
   /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
@@ -113,10 +128,11 @@ export class ArrayElementStream {
         if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) {
           i = end;
           this.#expectValue = false;
-        } else if (end < i && n - i < this.maxElementBytes) {
+        } else if (end < i && n - i <= STASH_MAX_BYTES) {
           this.#stash = Buffer.from(chunk.subarray(i));
           return;
         } else {
+          if (end < i) this.#fast = false;
           fast = false;
           this.#openContainer(c, i);
         }

@@ -88,6 +88,33 @@ describe('ArrayElementStream fast path', () => {
     expect(careful.length).toBeGreaterThan(0);
     expect(byId([...fast, ...careful])).toEqual(records);
   });
+
+  it('holds back at most 64 KB when records are written without `},{"` (pretty-printed), and finds them all', () => {
+    // Without a record boundary the fast path keeps a chunk's tail for the next chunk: unbounded,
+    // a pretty-printed answer would be copied again with every 16 KB chunk up to the 4 MB limit.
+    const records = Array.from({ length: 3000 }, (_, i) => ({ id: String(i), user: `user${i}`, steps: ['1', '2'] }));
+    const bytes = Buffer.from(JSON.stringify({ failures: records }, null, 2));
+    const found: unknown[] = [];
+    const s = new ArrayElementStream(
+      'failures',
+      (b) => found.push(JSON.parse(b.toString('utf8'))),
+      undefined,
+      undefined,
+      (text) => {
+        for (const v of JSON.parse(`[${text}]`) as unknown[]) found.push(v);
+        return true;
+      },
+    );
+    let most = 0;
+    for (let at = 0; at < bytes.length; at += 16_384) {
+      s.write(Buffer.from(bytes.subarray(at, at + 16_384)));
+      most = Math.max(most, s.heldBytes);
+    }
+    s.end();
+    expect(s.complete).toBe(true);
+    expect(byId(found as typeof records)).toEqual(records);
+    expect(most).toBeLessThanOrEqual(64 * 1024);
+  });
 });
 
 describe.each(MODES)('ArrayElementStream (%s)', (m) => {
