@@ -10853,7 +10853,7 @@ function attachSegments(attachment, dir, segments, note2) {
       );
       continue;
     }
-    const damaged = (why) => note2(`spool segment ${why}`);
+    const damaged = (why) => note2(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
     for (const [member, rows] of readMembers((0, import_node_path6.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows);
@@ -12479,7 +12479,9 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
   }
   if (deadline.remaining() < minSendMs(cfg)) {
-    notes.push("the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it");
+    notes.push(
+      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
+    );
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
   }
   return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });
@@ -13679,9 +13681,9 @@ function acquireLock(stateDir, env) {
       );
     }
     if (!takeOver(file, seen.id, now))
-      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing`, file);
+      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
   }
-  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing`, file);
+  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
 function create(file, content) {
   const tmp = (0, import_node_path9.join)((0, import_node_path9.dirname)(file), `.run.lock.${random()}.tmp`);
@@ -13777,7 +13779,7 @@ function parseOwner(text3) {
   }
   return void 0;
 }
-var import_node_fs9, import_node_path9, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs9, import_node_path9, AGAIN, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
@@ -13785,6 +13787,7 @@ var init_lock = __esm({
     import_node_path9 = require("node:path");
     init_errors();
     init_files();
+    AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
       constructor(message, file, owner) {
         super("locked", message);

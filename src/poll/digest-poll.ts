@@ -90,7 +90,10 @@ export async function digestPoll(
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
   }
   if (deadline.remaining() < minSendMs(cfg)) {
-    notes.push('the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it');
+    notes.push(
+      'the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; ' +
+        'if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers',
+    );
     return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
   }
   return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });

@@ -160,7 +160,8 @@ export function attachSegments(
       );
       continue;
     }
-    const damaged = (why: string) => note(`spool segment ${why}`);
+    const damaged = (why: string) =>
+      note(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
     for (const [member, rows] of readMembers(join(dir, seg.file), seg, damaged)) {
       const lines = seg.format === 'json' ? jsonRows(member) : undefined;
       if (seg.format === 'csv') attachment.adoptCsv(member, rows);

@@ -15,6 +15,11 @@ import { dirname, join } from 'node:path';
 import { AppError, stateError } from '../core/errors';
 import { makeStateDir, stateFile } from './files';
 
+/** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */
+const AGAIN =
+  '. Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share ' +
+  "STATE_DIR (check 'show event manager policy registered')";
+
 export interface LockOwner {
   pid: number;
   started: number;
@@ -74,9 +79,9 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
       );
     }
     if (!takeOver(file, seen.id, now))
-      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing`, file);
+      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
   }
-  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing`, file);
+  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
 
 /** True when the lock is now ours; false when one exists. */

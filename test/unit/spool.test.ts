@@ -67,7 +67,9 @@ test('a damaged segment costs attachment rows, never counts; leftovers of a cras
   const spool = Spool.open(dir, true);
   expect(readdirSync(spoolDir(dir)).sort()).toEqual([seg, 'spool.json']);
   const { digest, notes } = spool.digestToSend({ attach: 'csv' });
-  expect(notes).toEqual([`spool segment ${seg} is damaged`]);
+  expect(notes).toEqual([
+    `spool segment ${seg} is damaged: its rows are left out of the attachment (the digest's counts stay exact)`,
+  ]);
   expect(digest.total).toBe(2);
   expect([digest.attachment()!.rows, digest.attachment()!.omitted]).toEqual([0, 2]);
 });
