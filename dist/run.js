@@ -4064,11 +4064,6 @@ function parseRaw(raw) {
   }
   return issues.length === 0 ? { success: true, data } : { success: false, issues };
 }
-function defaults() {
-  const result = parseRaw({});
-  if (!result.success) throw new Error("a default is invalid");
-  return result.data;
-}
 var Invalid, fail, text, whole, port, duration, durationFrom, numberFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check, FIELDS;
 var init_schema = __esm({
   "src/config/schema.ts"() {
@@ -4250,12 +4245,10 @@ function incidentSettings(p) {
     timeZone: p.MAIL_TIMEZONE
   };
 }
-var DEFAULT_INCIDENTS;
 var init_incidents = __esm({
   "src/config/incidents.ts"() {
     "use strict";
     init_schema();
-    DEFAULT_INCIDENTS = incidentSettings(defaults());
   }
 });
 
@@ -5051,7 +5044,7 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path4, mutesFile, iso, muteFile, RESET2, NO_MUTES;
+var import_node_path4, mutesFile, iso, muteFile, RESET2;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
@@ -5071,7 +5064,6 @@ var init_store = __esm({
       })
     );
     RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
-    NO_MUTES = muteSet([], 0);
   }
 });
 
@@ -5919,14 +5911,12 @@ function composeMail(cfg, digest, opts) {
     ...rendered,
     messageId: newMessageId(cfg.mail.from, opts.now),
     headers: { ...MACHINE_HEADERS },
-    attachments: attachment ? [
-      {
-        filename: attachment.filename,
-        content: () => attachment.stream(),
-        contentType: attachment.contentType,
-        size: attachment.bytes
-      }
-    ] : []
+    attachment: attachment && {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.bytes,
+      stream: () => attachment.stream()
+    }
   };
 }
 var import_node_crypto, MACHINE_HEADERS;
@@ -9316,7 +9306,6 @@ var init_smtp_errors = __esm({
 // src/mail/transport.ts
 async function sendMail(cfg, deadline, mail, limit) {
   const now = deadline.now();
-  const a = mail.attachments?.[0];
   const messageId = mail.messageId ?? newMessageId(cfg.mail.from, now);
   const mime = buildMime({
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? "" },
@@ -9327,12 +9316,7 @@ async function sendMail(cfg, deadline, mail, limit) {
     headers: mail.headers,
     messageId,
     date: now,
-    attachment: a && {
-      filename: a.filename,
-      contentType: a.contentType,
-      size: typeof a.content === "function" ? a.size ?? 0 : a.content.length,
-      stream: typeof a.content === "function" ? a.content : bufferStream(a.content)
-    }
+    attachment: mail.attachment
   });
   if (limit !== void 0 && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
   const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size: mime.size };
@@ -9396,7 +9380,7 @@ function readCa(file) {
     throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
   }
 }
-var import_node_fs5, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig, bufferStream;
+var import_node_fs5, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
@@ -9424,9 +9408,6 @@ var init_transport = __esm({
       size;
       limit;
       byServer;
-    };
-    bufferStream = (content) => async function* one() {
-      yield content;
     };
   }
 });
@@ -9469,7 +9450,7 @@ async function sendFitted(cfg, deadline, compose2) {
     } catch (err) {
       if (!(err instanceof MessageTooBig)) throw err;
       byServer ||= err.byServer;
-      const attached = mail.attachments?.[0]?.size ?? 0;
+      const attached = mail.attachment?.size ?? 0;
       if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err, byServer, true);
       limit = Math.min(limit, err.limit);
       const rest = err.size - base64WireBytes(attached);

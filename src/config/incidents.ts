@@ -49,5 +49,5 @@ export function incidentSettings(p: Parsed): IncidentSettings {
   };
 }
 
-/** Every default, from the same schema that reads the variables. */
-export const DEFAULT_INCIDENTS: IncidentSettings = incidentSettings(defaults());
+/** Every default, from the same schema that reads the variables (for tests and the replay: not computed per run). */
+export const defaultIncidents = (): IncidentSettings => incidentSettings(defaults());

@@ -59,15 +59,11 @@ export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): 
     ...rendered,
     messageId: newMessageId(cfg.mail.from, opts.now),
     headers: { ...MACHINE_HEADERS },
-    attachments: attachment
-      ? [
-          {
-            filename: attachment.filename,
-            content: () => attachment.stream(),
-            contentType: attachment.contentType,
-            size: attachment.bytes,
-          },
-        ]
-      : [],
+    attachment: attachment && {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.bytes,
+      stream: () => attachment.stream(),
+    },
   };
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
@@ -7,7 +6,7 @@ import type { Deadline } from '../core/deadline';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { newMessageId } from './message';
-import { buildMime } from './mime';
+import { buildMime, type MimeInput } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
 import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
@@ -19,8 +18,8 @@ export interface OutgoingMail {
   html: string;
   messageId?: string;
   headers?: Record<string, string>;
-  /** `content` may be a factory of streams (then `size` is its byte count): a large attachment is never one buffer. */
-  attachments?: Array<{ filename: string; content: Buffer | (() => Readable); contentType: string; size?: number }>;
+  /** At most one; streamed from its gzip blocks (a large attachment is never one buffer), `size` in bytes. */
+  attachment?: MimeInput['attachment'];
 }
 
 export interface Sent {
@@ -60,7 +59,6 @@ export class MessageTooBig extends Error {
  */
 export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMail, limit?: number): Promise<Sent> {
   const now = deadline.now();
-  const a = mail.attachments?.[0];
   const messageId = mail.messageId ?? newMessageId(cfg.mail.from, now);
   const mime = buildMime({
     from: { name: cfg.mail.fromName, address: cfg.mail.from ?? '' },
@@ -71,12 +69,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     headers: mail.headers,
     messageId,
     date: now,
-    attachment: a && {
-      filename: a.filename,
-      contentType: a.contentType,
-      size: typeof a.content === 'function' ? (a.size ?? 0) : a.content.length,
-      stream: typeof a.content === 'function' ? (a.content as () => AsyncIterable<Buffer>) : bufferStream(a.content),
-    },
+    attachment: mail.attachment,
   });
   if (limit !== undefined && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
   const envelope = { from: cfg.mail.from ?? '', to: cfg.mail.dest, size: mime.size };
@@ -95,11 +88,6 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     throw smtpError(cfg, err);
   }
 }
-
-const bufferStream = (content: Buffer) =>
-  async function* one() {
-    yield content;
-  };
 
 export function smtpAuth(cfg: Config): SmtpAuth | undefined {
   return cfg.smtp.user ? { user: cfg.smtp.user, pass: cfg.smtp.pass ?? '' } : undefined;
@@ -154,7 +142,7 @@ function serverSizeLimit(err: unknown): number | undefined {
  * https://github.com/nodejs/node/blob/v20.x/src/crypto/crypto_context.cc); a runtime without it
  * gets the documented list (https://nodejs.org/api/tls.html#tlsrootcertificates).
  */
-export function trustingAlso(pem: string): { secureContext: SecureContext } | { ca: string[] } {
+function trustingAlso(pem: string): { secureContext: SecureContext } | { ca: string[] } {
   const secureContext = createSecureContext();
   const native = (secureContext as { context?: { addCACert?: (pem: string) => void } }).context;
   if (typeof native?.addCACert !== 'function') return { ca: [...rootCertificates, pem] };

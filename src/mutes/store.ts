@@ -101,5 +101,3 @@ export function muteSet(mutes: readonly Mute[], now: number): MuteSet {
 export function loadMutes(stateDir: string, now: number): MuteSet {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-
-export const NO_MUTES: MuteSet = muteSet([], 0);

@@ -37,7 +37,7 @@ export async function sendFitted(cfg: Config, deadline: Deadline, compose: Compo
       if (!(err instanceof MessageTooBig)) throw err;
       // Once the server named its SIZE, every later refusal is about that limit, not ours.
       byServer ||= err.byServer;
-      const attached = mail.attachments?.[0]?.size ?? 0;
+      const attached = mail.attachment?.size ?? 0;
       if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err, byServer, true);
       limit = Math.min(limit, err.limit);
       // Everything but the attachment's base64 body, as actually composed.

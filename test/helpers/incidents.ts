@@ -1,5 +1,5 @@
 // The incident engine run by run over hand-made failures: shared by the incident unit tests.
-import { DEFAULT_INCIDENTS, type IncidentSettings } from '../../src/config/incidents';
+import { defaultIncidents, type IncidentSettings } from '../../src/config/incidents';
 import { IncidentEngine } from '../../src/incidents/engine';
 import type { IncidentState } from '../../src/incidents/state';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
@@ -25,7 +25,7 @@ export function poll(
   opts: { settings?: Partial<IncidentSettings>; delivered?: boolean; isMuted?: (r: FailureRecord) => boolean } = {},
 ) {
   const engine = new IncidentEngine(state, {
-    settings: { ...DEFAULT_INCIDENTS, ...opts.settings },
+    settings: { ...defaultIncidents(), ...opts.settings },
     now,
     isMuted: opts.isMuted,
   });

@@ -50,13 +50,12 @@ describe('sendMail delivers', () => {
     const rows = ['id,user', ...Array.from({ length: 2000 }, (_, i) => `${i},user${i}`)].join('\n');
     const sent = await sendMail(config(s.port), deadline(), {
       ...mail(),
-      attachments: [
-        {
-          filename: 'failures.csv',
-          contentType: 'text/csv',
-          content: () => Readable.from([Buffer.from(rows.slice(0, 5000)), Buffer.from(rows.slice(5000))]),
-        },
-      ],
+      attachment: {
+        filename: 'failures.csv',
+        contentType: 'text/csv',
+        size: Buffer.byteLength(rows),
+        stream: () => Readable.from([Buffer.from(rows.slice(0, 5000)), Buffer.from(rows.slice(5000))]),
+      },
     });
     expect(sent).toEqual({ messageId: '<poll-1@ise-to-mail.test>', rejected: [] });
     const [m] = await s.waitForMessages(1);

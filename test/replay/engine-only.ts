@@ -1,6 +1,6 @@
 // `npm run replay -- --engine-only`: the same week through the incident engine in-process, without
 // mail, cursor or pxGrid: seconds instead of minutes, to see what the rules would open.
-import { DEFAULT_INCIDENTS, type IncidentSettings } from '../../src/config/incidents';
+import { defaultIncidents, type IncidentSettings } from '../../src/config/incidents';
 import { IncidentEngine } from '../../src/incidents/engine';
 import type { IncidentState } from '../../src/incidents/state';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
@@ -21,9 +21,10 @@ export function engineOnly(
 ) {
   let state: IncidentState | undefined;
   const opened: EngineOpened[] = [];
+  const all = { ...defaultIncidents(), ...settings };
   let k = 0;
   for (let t = start + STEP; t <= end; t += STEP) {
-    const engine = new IncidentEngine(state, { settings: { ...DEFAULT_INCIDENTS, ...settings }, now: t });
+    const engine = new IncidentEngine(state, { settings: all, now: t });
     while (k < records.length && new Date(records[k]!.timestamp).getTime() <= t) engine.observe(records[k++]!);
     for (const i of engine.evaluate().opened) opened.push({ at: t, incident: i });
     state = engine.nextState(true);
