@@ -5089,8 +5089,8 @@ function mute(cfg, now, target, flags) {
 }
 function listMutes(cfg, now, io) {
   const active = readMutes(cfg.stateDir).mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
-  const fmt2 = timeFormat(cfg.mail.timezone);
-  for (const m of active) io.out(describeMute(m, now, fmt2));
+  const fmt = timeFormat(cfg.mail.timezone);
+  for (const m of active) io.out(describeMute(m, now, fmt));
   return ok(active.length ? `${plural(active.length, "active mute")}` : "no active mutes");
 }
 function unmute(cfg, now, idText) {
@@ -5101,10 +5101,10 @@ function unmute(cfg, now, idText) {
   writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
   return ok(`unmuted ${targetText(found)} (id ${found.id})`);
 }
-function describeMute(m, now, fmt2) {
+function describeMute(m, now, fmt) {
   const by = m.by ? `  by ${clean(m.by, 60)}` : "";
   const note2 = m.note ? `  "${clean(m.note)}"` : "";
-  return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt2(m.until)} (${left(m.until - now)} left)${by}${note2}`;
+  return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note2}`;
 }
 function left(ms) {
   const min = Math.max(1, Math.floor(ms / MIN_MS));
@@ -5408,9 +5408,10 @@ function describeHealth(stateDir, now) {
     return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
   }
   if (!h) return ["health: no record yet (the first scheduled run writes it)"];
-  const when = (t) => t === void 0 ? "never" : `${fmt(t)} (${ago(now - t)})`;
+  const when = (t) => t === void 0 ? "never" : `${isoSecond(t)} (${ago(now - t)})`;
   const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
-  if (h.failedRuns > 0 && h.firstFailure !== void 0) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
+  if (h.failedRuns > 0 && h.firstFailure !== void 0)
+    lines.push(`health: FAILING since ${isoSecond(h.firstFailure)}`);
   if (h.lastError)
     lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
   if (h.problemMailed !== void 0)
@@ -5418,7 +5419,7 @@ function describeHealth(stateDir, now) {
   lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
   return lines;
 }
-var KIND_OF_EXIT, KINDS, iso2, fileShape, HEALTH_RESET, TIME_FIELDS, fmt;
+var KIND_OF_EXIT, KINDS, iso2, fileShape, HEALTH_RESET, TIME_FIELDS, isoSecond;
 var init_health_record = __esm({
   "src/health/health-record.ts"() {
     "use strict";
@@ -5451,7 +5452,7 @@ var init_health_record = __esm({
       "lastMail",
       "lastHeartbeat"
     ];
-    fmt = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
+    isoSecond = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
   }
 });
 
@@ -5487,7 +5488,7 @@ function shortLocation(location) {
   return parts2.join(" / ");
 }
 function buildModel(d, opts) {
-  const fmt2 = timeFormat(opts.timeZone);
+  const fmt = timeFormat(opts.timeZone);
   const reasons = d.reasons();
   const nas = d.nas();
   const users2 = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
@@ -5495,8 +5496,8 @@ function buildModel(d, opts) {
     test: opts.test === true,
     headline: `${plural(d.total, "RADIUS authentication failure")}`,
     facts: `${users2}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
-    range: `${fmt2(d.oldest)} .. ${fmt2(d.newest)} (times in ${opts.timeZone})`,
-    fmt: fmt2,
+    range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
+    fmt,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
     reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
     nas: nas.slice(0, TOP_NAS),
@@ -5588,7 +5589,7 @@ function table(head, rows) {
 ${rows.map(row).join("\n")}</table>`;
 }
 function summary(m) {
-  const { fmt: fmt2 } = m;
+  const { fmt } = m;
   const out = [h2("By reason")];
   out.push(
     table(
@@ -5597,8 +5598,8 @@ function summary(m) {
         { text: String(r.count), kind: "num", sub: r.attempts > r.count ? `${r.attempts} attempts` : void 0 },
         `${r.users}${r.usersCapped ? "+" : ""}`,
         { text: r.reason, sub: r.hint },
-        { text: fmt2(r.first), kind: "time" },
-        { text: fmt2(r.last), kind: "time" }
+        { text: fmt(r.first), kind: "time" },
+        { text: fmt(r.last), kind: "time" }
       ])
     )
   );
@@ -5613,7 +5614,7 @@ function summary(m) {
         n.ip,
         shortLocation(n.location),
         `${n.users}${n.usersCapped ? "+" : ""}`,
-        { text: fmt2(n.last), kind: "time" }
+        { text: fmt(n.last), kind: "time" }
       ])
     )
   );
@@ -5705,7 +5706,7 @@ var init_html = __esm({
 
 // src/format/text.ts
 function renderText(m, total, rowLimit) {
-  const { fmt: fmt2 } = m;
+  const { fmt } = m;
   const out = [];
   if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
   out.push(`${m.headline}: ${m.facts}`, m.range, "");
@@ -5713,7 +5714,7 @@ function renderText(m, total, rowLimit) {
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
     const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
-    out.push(`      ${userCount(r)}, first ${fmt2(r.first)}, last ${fmt2(r.last)}${attempts}`);
+    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}${attempts}`);
     if (r.hint) out.push(`      Hint: ${r.hint}`);
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
@@ -5721,7 +5722,7 @@ function renderText(m, total, rowLimit) {
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
     out.push(
-      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${userCount(n)}, last ${fmt2(n.last)}`
+      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${userCount(n)}, last ${fmt(n.last)}`
     );
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
@@ -9501,7 +9502,7 @@ async function onFailure(run, h, before, kind, message, failingSince = run.t) {
   const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
-    const failing = `failing since ${iso3(since)} (${next.failedRuns} runs)`;
+    const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
     if (kind === "mail") {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
@@ -9603,7 +9604,7 @@ function errorLine(err) {
 function redact2(cfg, text3) {
   return redact(text3, secretsOf(cfg));
 }
-var HEALTH_MAIL_MIN_MS, JITTER_MS, STOPPING_MAIL_MS, SUCCESS_REFRESH_MS, iso3;
+var HEALTH_MAIL_MIN_MS, JITTER_MS, STOPPING_MAIL_MS, SUCCESS_REFRESH_MS;
 var init_run_health = __esm({
   "src/health/run-health.ts"() {
     "use strict";
@@ -9619,7 +9620,6 @@ var init_run_health = __esm({
     JITTER_MS = 6e4;
     STOPPING_MAIL_MS = 1e4;
     SUCCESS_REFRESH_MS = 36e5;
-    iso3 = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, "Z");
   }
 });
 
@@ -11085,21 +11085,21 @@ var init_spool = __esm({
 });
 
 // src/incidents/mail.ts
-function span3(fmt2, a, b) {
-  const [x, y] = [fmt2(a), fmt2(b)];
+function span3(fmt, a, b) {
+  const [x, y] = [fmt(a), fmt(b)];
   return x.slice(0, 10) === y.slice(0, 10) ? `${x.slice(11, 16)}-${y.slice(11, 16)}` : `${x.slice(0, 16)}-${y.slice(0, 16)}`;
 }
-function incidentSubject(prefix, opened, fmt2) {
+function incidentSubject(prefix, opened, fmt) {
   const first = opened[0];
   if (!first) return void 0;
   const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
-  return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt2, first.since)}${more2}`, 160);
+  return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
 }
-function openedLines(i, fmt2) {
+function openedLines(i, fmt) {
   const hint = i.reason ? hintFor(i.reason)?.hint : void 0;
   const lines = [
     `INCIDENT ${i.title}`,
-    `Since ${fmt2(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
+    `Since ${fmt(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
     ...i.evidence.map((e) => `Evidence: ${e}`)
   ];
   if (hint) lines.push(`Hint: ${hint}`);
@@ -11108,9 +11108,9 @@ function openedLines(i, fmt2) {
     lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
   return lines.map((l) => clean(l, 1e3));
 }
-function incidentLead(v, fmt2) {
-  const opened = v.opened.map((i) => openedLines(i, fmt2));
-  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt2)), ...v.resolved.map((r) => resolvedLine(r, fmt2))].map(
+function incidentLead(v, fmt) {
+  const opened = v.opened.map((i) => openedLines(i, fmt));
+  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt)), ...v.resolved.map((r) => resolvedLine(r, fmt))].map(
     (l) => clean(l, 1e3)
   );
   if (opened.length === 0 && others.length === 0) return void 0;
@@ -11140,9 +11140,9 @@ var init_mail = __esm({
     init_plural();
     init_hints();
     init_sanitize();
-    hhmm2 = (fmt2, t) => fmt2(t).slice(11, 16);
-    resolvedLine = (r, fmt2) => `RESOLVED ${r.title}: resolved, ${span3(fmt2, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
-    ongoingLine = (o, fmt2) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt2, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
+    hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
+    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span3(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
     more = (shown2, count3) => String(shown2.length) === count3 ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
   }
@@ -11158,11 +11158,11 @@ function composer(cfg, d, now, parts2 = {}) {
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
     leads.push(...parts2.leads ?? []);
-    const fmt2 = timeFormat(cfg.mail.timezone);
-    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt2));
-    const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt2);
+    const fmt = timeFormat(cfg.mail.timezone);
+    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
+    const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt);
     if (incident2) leads.push(incident2);
-    const subject = parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt2);
+    const subject = parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt);
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
     return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm2 ? stormSubject(prefix) : prefix });
   };
@@ -12366,10 +12366,10 @@ function runNotes(cfg, f) {
   if (batch.digest.future > 0)
     notes.push(`${plural(batch.digest.future, "record")} with a timestamp in the future (the cursor does not follow)`);
   if (cursor.highWater !== void 0 && next.highWater !== void 0 && next.highWater < cursor.highWater)
-    notes.push(`the cursor was ahead of ISE's clock (${iso4(cursor.highWater)}): moved back to ${iso4(next.highWater)}`);
+    notes.push(`the cursor was ahead of ISE's clock (${iso3(cursor.highWater)}): moved back to ${iso3(next.highWater)}`);
   if (trackingCut(f))
     notes.push(
-      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso4(next.trackedFrom)} only, late records before then are not read again`
+      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso3(next.trackedFrom)} only, late records before then are not read again`
     );
   return notes;
 }
@@ -12378,11 +12378,11 @@ function mailNotes(f) {
   const { future } = f.batch.digest;
   if (future > 0)
     notes.push(
-      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso4(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
+      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso3(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
     );
   if (trackingCut(f))
     notes.push(
-      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso4(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
+      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso3(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
     );
   return notes;
 }
@@ -12402,7 +12402,7 @@ function printMessage(io, cfg, mail) {
       `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
     );
 }
-var iso4, trackingCut;
+var iso3, trackingCut;
 var init_summary = __esm({
   "src/poll/summary.ts"() {
     "use strict";
@@ -12410,7 +12410,7 @@ var init_summary = __esm({
     init_plural();
     init_attachment();
     init_cursor();
-    iso4 = (t) => t === void 0 ? "?" : new Date(t).toISOString();
+    iso3 = (t) => t === void 0 ? "?" : new Date(t).toISOString();
     trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
   }
 });
@@ -12512,11 +12512,11 @@ function waitingText(cfg, spool, fresh, dueAt) {
   return `${verb}; ${spool.total} pending for the digest ${when}${muted}`;
 }
 function periodText(cfg, spool, now, flush) {
-  const fmt2 = timeFormat(cfg.mail.timezone);
+  const fmt = timeFormat(cfg.mail.timezone);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt2(next)}`;
-  return `Digest of the failures fetched ${fmt2(spool.openedAt)} .. ${fmt2(now)} (${how}).`;
+  const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
+  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
 function dryRun(cfg, opts, io, d, spool, fresh, notes, now, incidents) {
   if (d.total === 0)
@@ -14232,7 +14232,7 @@ function policyLines(ctx, report) {
   const { cfg, sys } = ctx;
   const info = (name, detail) => report.add({ name, status: "info", detail, exitCode: Exit.ok });
   const fail2 = (name, err) => report.fail(name, err, Exit.usage);
-  const fmt2 = timeFormat(cfg.mail.timezone);
+  const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === "digest";
   if (digest) info("alert policy", `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
   try {
@@ -14241,8 +14241,8 @@ function policyLines(ctx, report) {
     if (held === 0 && digest) info("digest", "nothing pending");
     else if (held > 0) {
       const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
-      const when = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt2(at)} (run --flush sends it now)`;
-      const since = spool.openedAt === void 0 ? "" : ` since ${fmt2(spool.openedAt)}`;
+      const when = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt(at)} (run --flush sends it now)`;
+      const since = spool.openedAt === void 0 ? "" : ` since ${fmt(spool.openedAt)}`;
       const muted = spool.muted ? `, ${spool.muted} muted` : "";
       info(
         "digest",
@@ -14254,7 +14254,7 @@ function policyLines(ctx, report) {
   }
   try {
     const mutes = loadMutes(cfg.stateDir, sys.now());
-    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt2(m.until)}`).join("; ");
+    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}`).join("; ");
     if (mutes.active.length) info("mutes", `${plural(mutes.active.length, "active mute")}: ${list2} (run.js mutes)`);
   } catch (err) {
     fail2("mutes", err);

@@ -120,7 +120,8 @@ export function saveHealth(stateDir: string, next: Health, before: Health | unde
   return true;
 }
 
-const fmt = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
+/** An instant as ISO 8601 UTC to the second. */
+export const isoSecond = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
 
 function ago(ms: number): string {
   if (ms < 0) return 'in the future: check the clock';
@@ -139,9 +140,10 @@ export function describeHealth(stateDir: string, now: number): string[] {
     return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
   }
   if (!h) return ['health: no record yet (the first scheduled run writes it)'];
-  const when = (t: number | undefined) => (t === undefined ? 'never' : `${fmt(t)} (${ago(now - t)})`);
+  const when = (t: number | undefined) => (t === undefined ? 'never' : `${isoSecond(t)} (${ago(now - t)})`);
   const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, 'failed run')} in a row`];
-  if (h.failedRuns > 0 && h.firstFailure !== undefined) lines.push(`health: FAILING since ${fmt(h.firstFailure)}`);
+  if (h.failedRuns > 0 && h.firstFailure !== undefined)
+    lines.push(`health: FAILING since ${isoSecond(h.firstFailure)}`);
   if (h.lastError)
     lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
   if (h.problemMailed !== undefined)

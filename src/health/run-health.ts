@@ -8,7 +8,7 @@ import type { OutgoingMail } from '../mail/transport';
 import { sendAsIs } from '../sizecap/fit';
 import { secretsOf } from '../state/secrets';
 import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
-import { type Health, sameHealth, saveHealth } from './health-record';
+import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
 
 /**
  * What one scheduled run does to the health record, and the PROBLEM, RECOVERED and all-quiet
@@ -69,7 +69,7 @@ export async function onFailure(
     elapsed(since, t, cfg.health.alertAfterMs) &&
     (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
   if (due) {
-    const failing = `failing since ${iso(since)} (${next.failedRuns} runs)`;
+    const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
     if (kind === 'mail') {
       notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
     } else {
@@ -200,5 +200,3 @@ export function errorLine(err: unknown): string {
 export function redact(cfg: Config, text: string): string {
   return redactWith(text, secretsOf(cfg));
 }
-
-const iso = (t: number) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
