@@ -9714,9 +9714,9 @@ function failureRecord(v) {
 function failedAttempts(record2) {
   const raw = record2.totalFailedAttempts ?? record2.TotalFailedAttempts;
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
-  return Number.isInteger(n) && n > 1 ? n : 1;
+  return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_ATTEMPTS) : 1;
 }
-var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse;
+var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse, MAX_ATTEMPTS;
 var init_schemas = __esm({
   "src/pxgrid/schemas.ts"() {
     "use strict";
@@ -9726,6 +9726,7 @@ var init_schemas = __esm({
     accountCreateResponse = (v) => isObject(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
     accountActivateResponse = (v) => isObject(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
     accessSecretResponse = (v) => isObject(v) && nonEmptyString(v.secret) ? v : void 0;
+    MAX_ATTEMPTS = 1e5;
   }
 });
 
@@ -12684,7 +12685,8 @@ function eventOf(r, fallbackTime) {
   const user = clean(r.userName, 64);
   return {
     time: t ?? fallbackTime,
-    weight: Math.min(MAX_WEIGHT, Math.max(1, Math.floor(numberField(r, "TotalFailedAttempts") ?? 1))),
+    // The same count the mail shows for the record.
+    weight: failedAttempts(r),
     spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, "TotalFailedTime") ?? 0) * 1e3)),
     nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
     subject: user || endpoint,
@@ -12699,14 +12701,14 @@ function numberField(r, name) {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : void 0;
   return n !== void 0 && Number.isFinite(n) && n >= 0 ? n : void 0;
 }
-var MAX_WEIGHT, MAX_SPAN_MS;
+var MAX_SPAN_MS;
 var init_event = __esm({
   "src/incidents/event.ts"() {
     "use strict";
     init_times();
     init_hints();
     init_sanitize();
-    MAX_WEIGHT = 1e5;
+    init_schemas();
     MAX_SPAN_MS = 864e5;
   }
 });

@@ -1,7 +1,7 @@
 import { recordTime } from '../core/times';
 import { reasonCode } from '../format/hints';
 import { clean } from '../format/sanitize';
-import type { FailureRecord } from '../pxgrid/schemas';
+import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 
 /**
  * One failure as the rules see it. `weight` is how many failed attempts the record stands for:
@@ -25,8 +25,6 @@ export interface FailureEvent {
   reason: string;
 }
 
-/** Suppression summaries beyond this are taken as this (a corrupt counter must not dominate). */
-const MAX_WEIGHT = 100_000;
 const MAX_SPAN_MS = 86_400_000;
 
 export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
@@ -36,7 +34,8 @@ export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
   const user = clean(r.userName, 64);
   return {
     time: t ?? fallbackTime,
-    weight: Math.min(MAX_WEIGHT, Math.max(1, Math.floor(numberField(r, 'TotalFailedAttempts') ?? 1))),
+    // The same count the mail shows for the record.
+    weight: failedAttempts(r),
     spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, 'TotalFailedTime') ?? 0) * 1000)),
     nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
     subject: user || endpoint,

@@ -63,10 +63,14 @@ export function failureRecord(v: unknown): FailureRecord | undefined {
  * endpoint that keeps failing for the same reason is logged once per "Report Failures Once Every"
  * interval, with the attempts it made in `TotalFailedAttempts` (ISE 3.3 admin guide, Segmentation
  * chapter: https://www.cisco.com/c/en/us/td/docs/security/ise/3-3/admin_guide/b_ise_admin_3_3/b_ISE_admin_33_segmentation.html).
- * The field's spelling in pxGrid JSON is not documented: both casings are read. At least 1.
+ * The field's spelling in pxGrid JSON is not documented: both casings are read. At least 1, at most
+ * MAX_ATTEMPTS: a corrupt counter must not dominate the mail's or an incident's counts.
  */
 export function failedAttempts(record: FailureRecord): number {
   const raw = record.totalFailedAttempts ?? record.TotalFailedAttempts;
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
-  return Number.isInteger(n) && n > 1 ? n : 1;
+  return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_ATTEMPTS) : 1;
 }
+
+/** Suppression summaries beyond this are taken as this. */
+export const MAX_ATTEMPTS = 100_000;
