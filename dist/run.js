@@ -12249,7 +12249,10 @@ var init_batch = __esm({
        */
       deliver(record2, time2, future) {
         const view2 = this.digest.add(record2, time2, future);
-        if (!view2) return;
+        if (!view2) {
+          this.incidents?.known(record2);
+          return;
+        }
         this.groups.add(view2);
         this.incidents?.observe(record2);
       }
@@ -13368,10 +13371,13 @@ var init_engine = __esm({
       #verdict;
       #open = [];
       #resolved = [];
+      /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
+      known(record2) {
+        this.#see(eventOf(record2, this.opts.now));
+      }
       observe(record2) {
         const e = eventOf(record2, this.opts.now);
-        this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
-        if (this.opts.isMuted?.(record2)) return;
+        this.#see(e);
         const { rules, stormThreshold, lockout: lockout2 } = this.opts.settings;
         const detail = !rules.has("storm") || this.run.records < stormThreshold;
         this.run.add(e, detail);
@@ -13380,6 +13386,9 @@ var init_engine = __esm({
           if (lockout2.reasons.length === 0 || lockout2.reasons.includes(e.code)) this.#windows.addLock(e);
         }
         for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+      }
+      #see(e) {
+        this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
       }
       evaluate() {
         if (this.#verdict) return this.#verdict;

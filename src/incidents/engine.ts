@@ -1,7 +1,7 @@
 import type { IncidentSettings } from '../config/incidents';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
-import { eventOf } from './event';
+import { eventOf, type FailureEvent } from './event';
 import { byRank, type Incident, matches, type Resolved } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
@@ -13,8 +13,6 @@ import { RunTally } from './tally';
 export interface EngineOptions {
   settings: IncidentSettings;
   now: number;
-  /** Muted failures never raise an incident (they still count as seen for new-reason). */
-  isMuted?: (record: FailureRecord) => boolean;
 }
 
 /** What the next mail must say about incidents. */
@@ -56,10 +54,14 @@ export class IncidentEngine {
     this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
   }
 
+  /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
+  known(record: FailureRecord): void {
+    this.#see(eventOf(record, this.opts.now));
+  }
+
   observe(record: FailureRecord): void {
     const e = eventOf(record, this.opts.now);
-    this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
-    if (this.opts.isMuted?.(record)) return;
+    this.#see(e);
     // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
     // would only cost memory, which a 100 000-failure storm does not have to spare.
     const { rules, stormThreshold, lockout } = this.opts.settings;
@@ -72,6 +74,9 @@ export class IncidentEngine {
     for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
   }
 
+  #see(e: FailureEvent): void {
+    this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
+  }
   evaluate(): Verdict {
     if (this.#verdict) return this.#verdict;
     const { settings: s, now } = this.opts;

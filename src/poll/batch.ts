@@ -17,7 +17,10 @@ import { type PollWindow, pollWindow } from './poll-window';
 const LARGE = 1_500;
 
 export interface RecordObserver {
+  /** A failure the mail body shows: evidence for the incident rules. */
   observe(record: FailureRecord): void;
+  /** A failure a filter or a mute keeps out of the body: no evidence, but its reason is not new. */
+  known(record: FailureRecord): void;
 }
 
 export class Batch implements FailureSink {
@@ -101,7 +104,10 @@ export class Batch implements FailureSink {
    */
   deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
     const view = this.digest.add(record, time, future);
-    if (!view) return;
+    if (!view) {
+      this.incidents?.known(record);
+      return;
+    }
     this.groups.add(view);
     this.incidents?.observe(record);
   }

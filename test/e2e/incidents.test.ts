@@ -68,6 +68,24 @@ describe('incidents through the bundle', () => {
     expect(s.mails()[1]!.text).toMatch(/Evidence: "22045 .*" was not seen in the last 7 days/);
   });
 
+  test('new-reason: a reason a filter or mute kept out of the mail is still known afterwards', async () => {
+    const s = await sim();
+    s.add(-5 * MIN, 3, { failureReason: EAP });
+    await s.at(0);
+    const pwAuth = '22045 Identity policy result is configured for password based authentication methods';
+    s.add(15 * MIN, 1, { failureReason: pwAuth });
+    expect((await s.at(20 * MIN, { EXCLUDE_REASONS: '22045' })).code).toBe(0);
+    s.add(35 * MIN, 1, { failureReason: pwAuth });
+    await s.at(40 * MIN);
+    expect(
+      s
+        .mails()
+        .map((m) => m.subject)
+        .join('\n'),
+    ).not.toMatch(/INCIDENT new reason/);
+    expect(s.mails().at(-1)!.subject).toMatch(/^\[ISE\] 1 RADIUS failure/);
+  });
+
   test('spike: one reason far above what this hour learned', async () => {
     const s = await sim({ INCIDENT_NEW_REASON: '0', INCIDENT_NAS_WIDE: '0' });
     for (let k = 0; k < 4; k++) {

@@ -27,9 +27,11 @@ export function poll(
   const engine = new IncidentEngine(state, {
     settings: { ...defaultIncidents(), ...opts.settings },
     now,
-    isMuted: opts.isMuted,
   });
-  for (const r of records) engine.observe(r);
+  // As Batch.deliver does: a muted failure is known, not evidence.
+  for (const r of records)
+    if (opts.isMuted?.(r)) engine.known(r);
+    else engine.observe(r);
   const verdict = engine.evaluate();
   return { verdict, state: engine.nextState(opts.delivered ?? true), engine };
 }
