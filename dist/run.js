@@ -3883,7 +3883,7 @@ function reserveAccount(stateDir, nodeName) {
       } catch (err) {
         room.abandon();
         throw stateError(
-          `cannot write ${file} (${err.code ?? "error"}) although room was reserved; ${RESET}`
+          `cannot write ${file} (${err.code ?? "error"}) although room was reserved, so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) and run setup again`
         );
       }
     },

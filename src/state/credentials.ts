@@ -55,9 +55,12 @@ export function reserveAccount(stateDir: string, nodeName: string) {
         room.commit(serialize(account));
       } catch (err) {
         room.abandon();
+        // The file is not there, and the password ISE showed once is gone with this process.
         throw stateError(
-          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved; ` +
-            `${RESET}`,
+          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved, ` +
+            'so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then ' +
+            `have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) ` +
+            'and run setup again',
         );
       }
     },
