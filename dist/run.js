@@ -9224,10 +9224,11 @@ async function session(options, auth, step) {
       if (settled2) return;
       connection._socket?.setNoDelay(true);
       const login = auth && { type: "LOGIN", user: auth.user, credentials: { user: auth.user, pass: auth.pass } };
-      if (!login || !connection.allowsAuth) return step(connection, done);
+      if (!login || !connection.allowsAuth)
+        return step(connection, done, false);
       connection.login(login, (err) => {
         if (err) done(err);
-        else step(connection, done);
+        else step(connection, done, true);
       });
     });
   });
@@ -9236,9 +9237,9 @@ function smtpSend(options, auth, envelope, message) {
   return session(options, auth, (c, done) => c.send(envelope, message, (err, info) => done(err, info)));
 }
 function smtpVerify(options, auth) {
-  return session(options, auth, (c, done) => {
+  return session(options, auth, (c, done, authed) => {
     c.quit();
-    done(void 0, true);
+    done(void 0, authed);
   });
 }
 var init_smtp = __esm({
@@ -14092,8 +14093,9 @@ async function smtpChecks(ctx, report) {
     return report.skip("smtp", "needs TCP");
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
     const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS2), ctx.sys.now));
+    let authed;
     try {
-      await smtpVerify(options, smtpAuth(ctx.cfg));
+      authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
       throw mailError(
         `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
@@ -14101,7 +14103,8 @@ async function smtpChecks(ctx, report) {
       );
     }
     const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
-    return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : "no AUTH configured"}` };
+    const auth = !smtp.user ? "no AUTH configured" : authed ? `AUTH as ${smtp.user} accepted` : "the server offered no AUTH, so MAIL_USER is not used (a relay that needs it offers AUTH only after STARTTLS: SMTP_SECURITY=starttls)";
+    return { value: true, detail: `${tls}, ${auth}` };
   });
 }
 var import_promises, import_node_fs10, import_node_net2, import_node_path10, STEP_MS2;

@@ -112,8 +112,9 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
   await report.probe(`smtp ${host}:${smtp.port}`, Exit.mail, async () => {
     // The same options as sendMail, so this checks what a run does.
     const options = connectionOptions(ctx.cfg, new Deadline(ctx.deadline.cap(STEP_MS), ctx.sys.now));
+    let authed: boolean;
     try {
-      await smtpVerify(options, smtpAuth(ctx.cfg));
+      authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
       throw mailError(
         `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ` +
@@ -123,6 +124,12 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
     }
     const tls =
       smtp.security === 'none' ? 'no TLS (SMTP_SECURITY=none)' : smtp.security === 'tls' ? 'implicit TLS' : 'STARTTLS';
-    return { value: true, detail: `${tls}, ${smtp.user ? `AUTH as ${smtp.user} accepted` : 'no AUTH configured'}` };
+    const auth = !smtp.user
+      ? 'no AUTH configured'
+      : authed
+        ? `AUTH as ${smtp.user} accepted`
+        : 'the server offered no AUTH, so MAIL_USER is not used (a relay that needs it offers AUTH only after ' +
+          'STARTTLS: SMTP_SECURITY=starttls)';
+    return { value: true, detail: `${tls}, ${auth}` };
   });
 }

@@ -19,13 +19,14 @@ async function open(options: SMTPConnection.Options): Promise<SMTPConnection> {
 }
 
 /**
- * Runs `step` on a connected, authenticated session. Settles once: the first error (socket,
- * protocol, timeout) or an unexpected close rejects; the connection is always closed.
+ * Runs `step` on a connected session, authenticated when the server offers AUTH (`authed` says
+ * whether it did). Settles once: the first error (socket, protocol, timeout) or an unexpected close
+ * rejects; the connection is always closed.
  */
 async function session<T>(
   options: SMTPConnection.Options,
   auth: SmtpAuth | undefined,
-  step: (c: SMTPConnection, done: (err: unknown, value?: T) => void) => void,
+  step: (c: SMTPConnection, done: (err: unknown, value?: T) => void, authed: boolean) => void,
 ): Promise<T> {
   const connection = await open(options);
   return new Promise<T>((resolve, reject) => {
@@ -58,10 +59,11 @@ async function session<T>(
       // nodemailer's credentials shape: an empty password fails locally as "Missing credentials".
       const login = auth && { type: 'LOGIN', user: auth.user, credentials: { user: auth.user, pass: auth.pass } };
       // allowsAuth: the server offered AUTH (untyped in @types/nodemailer).
-      if (!login || !(connection as unknown as { allowsAuth: boolean }).allowsAuth) return step(connection, done);
+      if (!login || !(connection as unknown as { allowsAuth: boolean }).allowsAuth)
+        return step(connection, done, false);
       connection.login(login as SMTPConnection.AuthenticationCredentials, (err) => {
         if (err) done(err);
-        else step(connection, done);
+        else step(connection, done, true);
       });
     });
   });
@@ -77,10 +79,13 @@ export function smtpSend(
   return session(options, auth, (c, done) => c.send(envelope, message, (err, info) => done(err, info)));
 }
 
-/** Connects, negotiates TLS and AUTH as a send would, then says goodbye: doctor's SMTP check. */
-export function smtpVerify(options: SMTPConnection.Options, auth: SmtpAuth | undefined): Promise<true> {
-  return session<true>(options, auth, (c, done) => {
+/**
+ * Connects, negotiates TLS and AUTH as a send would, then says goodbye: doctor's SMTP check.
+ * Resolves with whether AUTH took place (a server that offers none is sent to without it).
+ */
+export function smtpVerify(options: SMTPConnection.Options, auth: SmtpAuth | undefined): Promise<boolean> {
+  return session<boolean>(options, auth, (c, done, authed) => {
     c.quit();
-    done(undefined, true);
+    done(undefined, authed);
   });
 }

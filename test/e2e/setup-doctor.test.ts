@@ -189,6 +189,16 @@ describe('doctor', () => {
     },
   );
 
+  it('MAIL_USER set but the server offers no AUTH: doctor says so instead of "accepted"', async () => {
+    w = await startWorld();
+    await w.run(['setup']);
+    const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'some-pass-123' });
+    expect(r.stdout).toMatch(
+      /^ok {3}smtp 127\.0\.0\.1:\d+: no TLS \(SMTP_SECURITY=none\), the server offered no AUTH/m,
+    );
+    expect(r.stdout).not.toMatch(/AUTH as alerts accepted/);
+  });
+
   it('shows the health record of the scheduled runs; a corrupt one is a FAIL naming the file', async () => {
     w = await startWorld();
     w.ise.setFailures([]);
