@@ -13805,6 +13805,7 @@ __export(run_exports, {
 });
 async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
+  sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate }, deadline, io, sys));
   let release = () => void 0;
@@ -14772,7 +14773,6 @@ async function main(argv) {
 `);
     return 0;
   }
-  v8Flags(SMALL_RUN);
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
   const baseDir = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
@@ -14791,6 +14791,7 @@ async function main(argv) {
       crash,
       execPath,
       stop: stop.signal,
+      onPollStart: () => v8Flags(SMALL_RUN),
       onLargeBatch: () => v8Flags(LARGE_RUN)
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
