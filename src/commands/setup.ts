@@ -3,9 +3,10 @@ import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { Exit } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
+import { accountStateError, activate } from '../pxgrid/account';
 import { PxControl } from '../pxgrid/control';
 import { PxHttp } from '../pxgrid/http';
-import { accountStateError, activate, DESCRIPTION } from '../pxgrid/session';
+import { DESCRIPTION } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
 
 /**

@@ -1,5 +1,6 @@
 /** Where raw values come from besides the flags: the config file and the environment. */
 import { readFileSync } from 'node:fs';
+import { errCode } from '../core/errcode';
 import { usageError } from '../core/errors';
 import { parseEnvFile } from './envfile';
 import { canonicalKey, closestKey, type RawConfig } from './keys';
@@ -11,7 +12,7 @@ export function readConfigFile(file: string, problems: string[]): RawConfig {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw usageError(
-      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path given ` +
+      `cannot read config file ${file} (${errCode(err) || 'error'}): check the path given ` +
         `with --config or ISE_TO_MAIL_CONFIG`,
     );
   }

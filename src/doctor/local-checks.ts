@@ -3,6 +3,7 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Deadline } from '../core/deadline';
+import { errCode } from '../core/errcode';
 import { describe, Exit, mailError, usageError } from '../core/errors';
 import { smtpVerify } from '../mail/smtp';
 import { connectionOptions, smtpAuth, smtpHint } from '../mail/transport';
@@ -65,9 +66,7 @@ export async function tcpCheck(
         socket.destroy();
         reject(new Error(`no answer within ${ms} ms: ${remedy}`));
       });
-      socket.once('error', (err: NodeJS.ErrnoException) =>
-        reject(new Error(`${err.code ?? describe(err)}: ${remedy}`)),
-      );
+      socket.once('error', (err: Error) => reject(new Error(`${errCode(err) || describe(err)}: ${remedy}`)));
     });
     return { value: true, detail: 'connected' };
   });
@@ -85,7 +84,7 @@ export async function stateDirCheck(ctx: DoctorContext, report: DoctorReport): P
       unlinkSync(probe);
     } catch (err) {
       throw usageError(
-        `${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? describe(err)}): point STATE_DIR (or ` +
+        `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or ` +
           `--state-dir) at a writable directory, e.g. under /bootflash/guest-share`,
       );
     }

@@ -1,12 +1,5 @@
 import { Readable } from 'node:stream';
-import type * as Zlib from 'node:zlib';
-
-/** zlib on first use: a poll that finds nothing never needs it (~6 ms and ~1.4 MB less per run, measured). */
-let loaded: typeof Zlib | undefined;
-const zlib = (): typeof Zlib => {
-  loaded ??= require('node:zlib') as typeof Zlib;
-  return loaded;
-};
+import { GZIP_OPTIONS, gzipPrefix, zlib } from './gzmember';
 
 /**
  * Text lines compressed in blocks of ~256 KB, each block one gzip member. Members simply
@@ -20,11 +13,9 @@ const zlib = (): typeof Zlib => {
  * move around while a storm streams in. Compressing on libuv's thread pool instead was tried: no
  * faster on a busy 2-core machine and ~10 MB more peak RSS (thread arenas, blocks in flight).
  *
- * Level 3: in a 100 000-record storm (37 MB of CSV) level 6 took 430 ms of CPU for 4.9 MB, level 3
- * 190 ms for 5.8 MB (measured); the attachment still fits the default 10 MB cap with room to spare.
+ * The gzip level, and how a block is cut down to what fits: gzmember.ts.
  */
 const BLOCK_BYTES = 256 * 1024;
-const OPTIONS = { level: 3 };
 
 interface Member {
   bytes: Buffer;
@@ -58,7 +49,7 @@ export class GzipBlocks {
     private readonly header: string,
     footer = '',
   ) {
-    this.#tail = footer ? zlib().gzipSync(footer, OPTIONS) : undefined;
+    this.#tail = footer ? zlib().gzipSync(footer, GZIP_OPTIONS) : undefined;
     this.budget -= this.#tail?.length ?? 0;
     this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
     this.#stageHeader();
@@ -101,7 +92,7 @@ export class GzipBlocks {
       return;
     }
     if (this.#members.length === 0) {
-      this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), OPTIONS), [], this.#used);
+      this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
       this.#used = this.#head = 0;
     }
     const lens = (data: Buffer) => split(data.toString('utf8')).map((l) => Buffer.byteLength(l));
@@ -172,7 +163,7 @@ export class GzipBlocks {
     const head = this.#head;
     this.#lens = [];
     this.#used = this.#head = 0;
-    const gz = zlib().gzipSync(data, OPTIONS);
+    const gz = zlib().gzipSync(data, GZIP_OPTIONS);
     if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
     else {
       this.#full = true;
@@ -182,25 +173,7 @@ export class GzipBlocks {
 
   /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
   #fitLines(data: Buffer, lens: number[], head: number): number {
-    const ends: number[] = [];
-    let end = head;
-    for (const n of lens) {
-      end += n;
-      ends.push(end);
-    }
-    let lo = 1;
-    let hi = lens.length;
-    let best: { gz: Buffer; n: number } | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), OPTIONS);
-      if (this.#bytes + gz.length <= this.budget) {
-        best = { gz, n: mid };
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
     if (best) this.#push(best.gz, lens.slice(0, best.n), head);
     return best?.n ?? 0;
   }

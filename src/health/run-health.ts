@@ -1,40 +1,22 @@
 import type { Config } from '../config/config';
-import { Deadline } from '../core/deadline';
-import { AppError, describe, type ErrorKind, KIND_EXIT } from '../core/errors';
-import { untilStopped } from '../core/interrupt';
-import type { System } from '../core/outcome';
-import { redact as redactWith } from '../core/redact';
-import type { OutgoingMail } from '../mail/transport';
-import { sendAsIs } from '../sizecap/fit';
-import { secretsOf } from '../state/secrets';
+import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
 import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
 import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
+import { type Run, trySend } from './health-send';
 
 /**
  * What one scheduled run does to the health record, and the PROBLEM, RECOVERED and all-quiet
  * mails it sends on the way (README "health"). health/watch.ts calls these around the poll.
  */
 
-/** A health mail after a run that used up RUN_DEADLINE still gets this long (EEM maxrun leaves room). */
-const HEALTH_MAIL_MIN_MS = 20_000;
 /**
  * Scheduled runs start some seconds apart (cron fires on the minute, then Guestshell and Node
  * start up), so a run this much short of a due time counts as on time: with 10-minute runs the
  * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
  */
 const JITTER_MS = 60_000;
-/** A health mail after a stop signal gets this long: whoever sent the signal may not wait longer. */
-const STOPPING_MAIL_MS = 10_000;
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
-
-export interface Run {
-  cfg: Config;
-  sys: System;
-  deadline: Deadline;
-  /** Start of this run: the time every health field records. */
-  t: number;
-}
 
 /** Recovery is owed after a problem mail, or after an outage long enough for one that SMTP prevented. */
 export function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
@@ -68,35 +50,36 @@ export async function onFailure(
   const due =
     elapsed(since, t, cfg.health.alertAfterMs) &&
     (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) {
-    const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
-    if (kind === 'mail') {
-      notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
-    } else {
-      const mail = problemMail(
-        {
-          kind,
-          exitCode,
-          message,
-          since,
-          failedRuns: next.failedRuns,
-          lastSuccess: h.lastSuccess,
-          repeatMs: cfg.health.repeatMs,
-        },
-        cfg.mail.subjectPrefix,
-      );
-      const sent = await trySend(run, mail);
-      if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
-      notes.push(
-        sent === true
-          ? `${failing}: problem mail sent`
-          : `${failing}: problem mail not delivered either (${sent}); retried next run`,
-      );
-    }
-  }
+  if (due) notes.push(await problemNote(run, h, next));
   const saved = save(run, next, before);
   if (saved) notes.push(saved);
   return notes.join('; ');
+}
+
+/** Sends the PROBLEM mail `next` is due (none when the mail server is what fails); returns the note. */
+async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
+  const { cfg, t } = run;
+  const { kind, exitCode, message } = next.lastError!;
+  const since = next.firstFailure!;
+  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  if (kind === 'mail') return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
+  const mail = problemMail(
+    {
+      kind,
+      exitCode,
+      message,
+      since,
+      failedRuns: next.failedRuns,
+      lastSuccess: h.lastSuccess,
+      repeatMs: cfg.health.repeatMs,
+    },
+    cfg.mail.subjectPrefix,
+  );
+  const sent = await trySend(run, mail);
+  if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
+  return sent === true
+    ? `${failing}: problem mail sent`
+    : `${failing}: problem mail not delivered either (${sent}); retried next run`;
 }
 
 export async function onSuccess(
@@ -115,13 +98,7 @@ export async function onSuccess(
   if (recovery) {
     const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
-    notes.push(
-      folded
-        ? 'recovery note included'
-        : sent === true
-          ? 'recovery mail sent'
-          : `recovery mail not delivered (${sent}); retried next run`,
-    );
+    notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
     active ||= sent === true;
   } else {
@@ -129,21 +106,7 @@ export async function onSuccess(
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await trySend(
-      run,
-      heartbeatMail(
-        { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
-        cfg.mail.subjectPrefix,
-      ),
-    );
-    // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
-    const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));
-    if (sent === true)
-      Object.assign(next, {
-        quietSince: h.quietSince! + slots * cfg.health.heartbeatMs,
-        lastHeartbeat: t,
-        lastMail: t,
-      });
+    const sent = await sendHeartbeat(run, h, next);
     notes.push(
       sent === true ? 'all-quiet heartbeat sent' : `all-quiet heartbeat not delivered (${sent}); retried next run`,
     );
@@ -156,6 +119,32 @@ export async function onSuccess(
   return { notes, warn: warn || saved !== undefined };
 }
 
+function recoveryNote(folded: boolean, sent: true | string): string {
+  if (folded) return 'recovery note included';
+  return sent === true ? 'recovery mail sent' : `recovery mail not delivered (${sent}); retried next run`;
+}
+
+/** The all-quiet heartbeat; once sent, `next` holds when the next one is due. */
+async function sendHeartbeat(run: Run, h: Health, next: Health): Promise<true | string> {
+  const { cfg, t } = run;
+  const sent = await trySend(
+    run,
+    heartbeatMail(
+      { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
+      cfg.mail.subjectPrefix,
+    ),
+  );
+  // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
+  const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));
+  if (sent === true)
+    Object.assign(next, {
+      quietSince: h.quietSince! + slots * cfg.health.heartbeatMs,
+      lastHeartbeat: t,
+      lastMail: t,
+    });
+  return sent;
+}
+
 function heartbeatDue(cfg: Config, h: Health, t: number): boolean {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== undefined && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
 }
@@ -163,23 +152,6 @@ function heartbeatDue(cfg: Config, h: Health, t: number): boolean {
 /** At least `span` from `from` to `to`, give or take the start-up jitter of a scheduled run. */
 function elapsed(from: number, to: number, span: number): boolean {
   return to - from >= span - JITTER_MS;
-}
-
-/**
- * true, or the one-line reason the health mail was not delivered. A mail in flight when a stop
- * signal comes is abandoned; one started after it (the PROBLEM mail of a stopped run) gets a short
- * budget, so runs stopped every time still raise it.
- */
-async function trySend(run: Run, mail: OutgoingMail): Promise<true | string> {
-  const stopping = run.sys.stop?.aborted === true;
-  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
-  try {
-    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
-    await (stopping ? send : untilStopped(run.sys.stop, send, 'the health mail'));
-    return true;
-  } catch (err) {
-    return redact(run.cfg, errorLine(err));
-  }
 }
 
 /** Never lets a health-write failure hide the run's real outcome: it becomes a note. */
@@ -190,13 +162,4 @@ function save(run: Run, next: Health, before: Health | undefined): string | unde
   } catch (err) {
     return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
   }
-}
-
-export function errorLine(err: unknown): string {
-  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
-}
-
-/** Messages are secret-free by construction; this is the second line of defence before they are stored or mailed. */
-export function redact(cfg: Config, text: string): string {
-  return redactWith(text, secretsOf(cfg));
 }

@@ -5,7 +5,8 @@ import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
 import { foldRecovery } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
-import { errorLine, onFailure, onSuccess, type Run, recoveryDue, redact } from './run-health';
+import { errorLine, type Run, redact } from './health-send';
+import { onFailure, onSuccess, recoveryDue } from './run-health';
 
 /**
  * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { headerText, phrase } from './mime-header';
 
 /**
  * The MIME message (RFC 5322, RFC 2045-2047) of one mail: multipart/mixed holding a
@@ -38,14 +39,7 @@ export function buildMime(m: MimeInput): MimeMessage {
   const alt = `----=_ise-to-mail_${tag}_alt`;
   const a = m.attachment;
   const head = [
-    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
-    `From: ${phrase(m.from.name)} <${m.from.address}>`,
-    `To: ${m.to.join(', ')}`,
-    `Subject: ${headerText(m.subject, 'Subject: '.length)}`,
-    `Message-ID: ${m.messageId}`,
-    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, '+0000')}`,
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+    ...headerFields(m, mixed),
     '',
     `--${mixed}`,
     `Content-Type: multipart/alternative;${CRLF} boundary="${alt}"`,
@@ -62,16 +56,7 @@ export function buildMime(m: MimeInput): MimeMessage {
     quotedPrintable(m.html),
     `--${alt}--`,
     '',
-    ...(a
-      ? [
-          `--${mixed}`,
-          `Content-Type: ${a.contentType}; name=${a.filename}`,
-          'Content-Transfer-Encoding: base64',
-          `Content-Disposition: attachment; filename=${a.filename}`,
-          '',
-          '',
-        ]
-      : []),
+    ...(a ? attachmentHead(a, mixed) : []),
   ].join(CRLF);
   const before = Buffer.from(head, 'utf8');
   const after = Buffer.from(`--${mixed}--${CRLF}`, 'latin1');
@@ -80,6 +65,32 @@ export function buildMime(m: MimeInput): MimeMessage {
     size,
     stream: () => Readable.from(parts(before, a?.stream(), after), { objectMode: false }),
   };
+}
+
+/** The message's header: the extra fields first, then the standard ones. */
+function headerFields(m: MimeInput, mixed: string): string[] {
+  return [
+    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    `From: ${phrase(m.from.name)} <${m.from.address}>`,
+    `To: ${m.to.join(', ')}`,
+    `Subject: ${headerText(m.subject, 'Subject: '.length)}`,
+    `Message-ID: ${m.messageId}`,
+    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, '+0000')}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+  ];
+}
+
+/** The attachment part's header; its base64 lines follow as a stream. */
+function attachmentHead(a: NonNullable<MimeInput['attachment']>, mixed: string): string[] {
+  return [
+    `--${mixed}`,
+    `Content-Type: ${a.contentType}; name=${a.filename}`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename=${a.filename}`,
+    '',
+    '',
+  ];
 }
 
 async function* parts(before: Buffer, attachment: AsyncIterable<Buffer> | undefined, after: Buffer) {
@@ -150,58 +161,6 @@ function qpLine(line: string): string[] {
   }
   lines.push(enc.slice(i));
   return lines;
-}
-
-const ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
-
-/**
- * Text a mail reader would decode (RFC 2047): written as it is, it would let a user name chosen by
- * whoever plugs into a port smuggle any Unicode past clean(). Such text is itself encoded.
- */
-const LOOKS_ENCODED = /=\?/;
-
-/** A display name as RFC 5322 allows it: atoms as they are, quoted when needed, encoded if not ASCII. */
-export function phrase(name: string): string {
-  if (LOOKS_ENCODED.test(name)) return encodedWords(name);
-  if (ATOM_PHRASE.test(name)) return name;
-  if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/[\\"]/g, '\\$&')}"`;
-  return encodedWords(name);
-}
-
-/** An unstructured header value: ASCII folded at spaces within 78 characters, anything else encoded. */
-export function headerText(value: string, used: number): string {
-  if (!/^[\x20-\x7e]*$/.test(value) || LOOKS_ENCODED.test(value)) return encodedWords(value);
-  let line = used;
-  return value
-    .split(' ')
-    .map((word, i) => {
-      if (i === 0) {
-        line += word.length;
-        return word;
-      }
-      const fold = line + 1 + word.length > 78 && line > 1;
-      line = fold ? 1 + word.length : line + 1 + word.length;
-      return fold ? `${CRLF} ${word}` : ` ${word}`;
-    })
-    .join('');
-}
-
-/**
- * RFC 2047 "B" encoded words, split between whole characters and folded one per line: 30 UTF-8
- * bytes make 40 base64 characters, so each word (52 characters) fits a line after any field name.
- */
-function encodedWords(value: string): string {
-  const words: string[] = [];
-  let chunk = '';
-  for (const ch of value) {
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 30) {
-      words.push(chunk);
-      chunk = '';
-    }
-    chunk += ch;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
 }
 
 /**

@@ -3,6 +3,7 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
+import { errCode } from '../core/errcode';
 import { usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { newMessageId } from './message';
@@ -154,6 +155,6 @@ function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path`);
+    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err) || 'error'}): check the path`);
   }
 }

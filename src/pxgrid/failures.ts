@@ -2,7 +2,8 @@ import { AppError, iseError } from '../core/errors';
 import { isObject } from '../core/json';
 import { headerTime } from '../core/times';
 import type { BasicAuth, PxHttp } from './http';
-import { ArrayElementStream, MalformedJson } from './jsonstream';
+import { MalformedJson } from './jsonscan';
+import { ArrayElementStream } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
 import { deadlineError, transportError } from './transport-errors';
 
@@ -58,24 +59,30 @@ export async function streamFailures(
     });
     parser.end();
   } catch (err) {
-    // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
-    if (err instanceof SinkError) throw err.cause;
-    if (http.expired()) throw deadlineError();
-    if (err instanceof AppError) throw err;
-    if (err instanceof MalformedJson) {
-      throw iseError(
-        `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`,
-      );
-    }
-    // Anything without a system error code is a bug of ours: reported as internal, not blamed on ISE.
-    if (typeof (err as { code?: unknown }).code !== 'string') throw err;
-    // node:http reports a body cut short by the server as ECONNRESET "aborted"; the check below
-    // then names it as truncated (https://nodejs.org/api/http.html#event-aborted).
-    if ((err as Error).message !== 'aborted') throw transportError(url, err);
+    readFailed(err, http, url);
   }
   if (!parser.complete) throw http.expired() ? deadlineError() : iseError(TRUNCATED);
   if (!parser.found) throw iseError(noFailures(head));
   return stats;
+}
+
+/**
+ * Throws what a failed read of the body means. Returns only for a body cut short by the server,
+ * which the completeness check after the read then names as truncated.
+ */
+function readFailed(err: unknown, http: PxHttp, url: string): void {
+  // A fault of ours while handling a record is an internal error, not ISE's invalid JSON.
+  if (err instanceof SinkError) throw err.cause;
+  if (http.expired()) throw deadlineError();
+  if (err instanceof AppError) throw err;
+  if (err instanceof MalformedJson) {
+    throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
+  }
+  // Anything without a system error code is a bug of ours: reported as internal, not blamed on ISE.
+  if (typeof (err as { code?: unknown }).code !== 'string') throw err;
+  // node:http reports a body cut short by the server as ECONNRESET "aborted"; streamFailures'
+  // completeness check then names it as truncated (https://nodejs.org/api/http.html#event-aborted).
+  if ((err as Error).message !== 'aborted') throw transportError(url, err);
 }
 
 /** The reply held no `failures` array: quote its start, so the operator sees what came back. */

@@ -1,10 +1,12 @@
+import type { ClientRequest } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { Deadline } from '../core/deadline';
+import { errCode } from '../core/errcode';
 import { AppError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { bodyOf, type PxBody } from './body';
 import type { TlsMaterial } from './tls';
-import { deadlineError, errCode, noHandshake, TransportError, transportError } from './transport-errors';
+import { deadlineError, noHandshake, TransportError, transportError } from './transport-errors';
 
 export interface BasicAuth {
   user: string;
@@ -76,39 +78,14 @@ export class PxHttp {
   #once(url: string, body: unknown, auth?: BasicAuth): Promise<PxResponse> {
     if (this.deadline.expired()) return Promise.reject(deadlineError());
     const payload = JSON.stringify(body ?? {});
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'content-length': Buffer.byteLength(payload),
-    };
-    if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`;
     return new Promise<PxResponse>((resolve, reject) => {
       const req = request(url, {
         method: 'POST',
-        headers,
+        headers: jsonHeaders(payload, auth),
         agent: this.#agent,
         signal: AbortSignal.timeout(this.deadline.remaining() || 1),
       });
-      // TCP up but no TLS answer is a different fault (a port that is not pxGrid) from no TCP at all.
-      let tcp = false;
-      const connectMs = this.deadline.cap(CONNECT_MS);
-      const connectTimer = setTimeout(
-        () =>
-          req.destroy(
-            tcp
-              ? codedError(noHandshake(connectMs, new URL(url).port), 'ISE_TLS_TIMEOUT')
-              : codedError('connection timed out', 'ISE_CONNECT_TIMEOUT'),
-          ),
-        connectMs,
-      );
-      req.on('socket', (socket) => {
-        // A reused keep-alive socket is already connected.
-        if (!socket.connecting) clearTimeout(connectTimer);
-        else {
-          socket.once('connect', () => (tcp = true));
-          socket.once('secureConnect', () => clearTimeout(connectTimer));
-        }
-      });
+      const connectTimer = connectTimeout(req, url, this.deadline.cap(CONNECT_MS));
       req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError('no data in time', 'ISE_IDLE_TIMEOUT')));
       req.on('error', (err) => {
         clearTimeout(connectTimer);
@@ -132,6 +109,43 @@ export class PxHttp {
   async close(): Promise<void> {
     this.#agent.destroy();
   }
+}
+
+function jsonHeaders(payload: string, auth: BasicAuth | undefined): Record<string, string | number> {
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  };
+  if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`;
+  return headers;
+}
+
+/**
+ * Destroys `req` unless TLS is up within `connectMs`; returns the timer, for the caller to clear once
+ * the request has ended. TCP up but no TLS answer is a different fault (a port that is not pxGrid)
+ * from no TCP at all.
+ */
+function connectTimeout(req: ClientRequest, url: string, connectMs: number): NodeJS.Timeout {
+  let tcp = false;
+  const connectTimer = setTimeout(
+    () =>
+      req.destroy(
+        tcp
+          ? codedError(noHandshake(connectMs, new URL(url).port), 'ISE_TLS_TIMEOUT')
+          : codedError('connection timed out', 'ISE_CONNECT_TIMEOUT'),
+      ),
+    connectMs,
+  );
+  req.on('socket', (socket) => {
+    // A reused keep-alive socket is already connected.
+    if (!socket.connecting) clearTimeout(connectTimer);
+    else {
+      socket.once('connect', () => (tcp = true));
+      socket.once('secureConnect', () => clearTimeout(connectTimer));
+    }
+  });
+  return connectTimer;
 }
 
 const codedError = (message: string, code: string) => Object.assign(new Error(message), { code });

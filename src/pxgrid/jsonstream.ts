@@ -1,12 +1,9 @@
+import { ArrayScanner, MAX_DEPTH, OPEN_ARR, OPEN_OBJ } from './jsonscan';
+
 /**
  * Incremental extraction of the elements of one top-level array (`{"failures":[{...},{...}]}`)
- * from a byte stream, one element at a time, so memory does not grow with the response
- * (a storm response can be 100-300 MB; Guestshell has 256 MB in all).
- *
- * Works on bytes: the structural characters `"{}[],:\` are ASCII and never occur inside a
- * multi-byte UTF-8 sequence, so chunk boundaries can fall anywhere. Each element's bytes are
- * handed to `onElement` whole; unicode escapes and the rest are JSON.parse's job. Only objects and
- * arrays inside the target array are elements (a record is an object).
+ * from a byte stream, one element at a time, so memory does not grow with the response: the
+ * careful byte scan of jsonscan.ts, with a fast path in front of it.
  *
  * Fast path (`parseMany`): byte-by-byte scanning in JavaScript cost more than JSON.parse itself in
  * a storm. So where a chunk holds whole elements, the text from an element's `{` to the last `},{"`
@@ -17,21 +14,6 @@
  * chunk waits, as bytes, for the next chunk instead of being scanned. A piece with more opening
  * brackets than MAX_DEPTH allows goes the careful way too, which measures the nesting.
  */
-/** The bytes are not the JSON a pxGrid reply must be: ISE's fault, never ours. */
-export class MalformedJson extends Error {
-  override name = 'MalformedJson';
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const COMMA = 0x2c;
-const MAX_KEY_BYTES = 256;
-/** Deeper than this is an attack, not a record; each open level costs memory until it closes. */
-export const MAX_DEPTH = 10_000;
 /** `},{"`: one record ends, the next begins with a key (ISE's compact output); `}]`: the last one. */
 const NEXT_RECORD = Buffer.from('},{"');
 const LAST_RECORD = Buffer.from('}]');
@@ -43,40 +25,26 @@ const LAST_RECORD = Buffer.from('}]');
 const STASH_MAX_BYTES = 64 * 1024;
 
 export class ArrayElementStream {
-  #depth = 0;
-  /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
-  readonly #open: number[] = [];
-  #inString = false;
-  #escape = false;
-  #inTarget = false;
-  /** Inside the target array where a value starts: a value other than an object or array is no record. */
-  #expectValue = false;
-  #found = false;
-  #done = false;
-  #keyBytes: number[] | undefined;
-  #lastKey = '';
-  /** Pieces of an element that spans chunks (copied: the chunk's memory is reused). */
-  #parts: Buffer[] = [];
-  #elementStart = -1;
-  #elementBytes = 0;
+  readonly #scan: ArrayScanner;
   /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
   #stash: Buffer | undefined;
   /** False once the body showed it has no compact record boundaries (see STASH_MAX_BYTES). */
   #fast: boolean;
 
   constructor(
-    private readonly key: string,
+    key: string,
     /** Called synchronously; the buffer may be a view of the chunk, valid only during the call. */
-    private readonly onElement: (json: Buffer) => void,
+    onElement: (json: Buffer) => void,
     private readonly maxElementBytes = 4 * 1024 * 1024,
     /** Called for each value in the array that is not an object or array (a string, number, ...). */
-    private readonly onScalar: () => void = () => undefined,
+    onScalar: () => void = () => undefined,
     /**
      * Takes the text of several whole values of the array (`{...},{...}`) and returns true once it
      * has handled them all, or false without handling any when the text does not parse.
      */
     private readonly parseMany?: (text: string) => boolean,
   ) {
+    this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar);
     this.#fast = parseMany !== undefined;
   }
 
@@ -87,12 +55,12 @@ export class ArrayElementStream {
 
   /** True once the top-level value has closed: the response is complete (read it after end()). */
   get complete(): boolean {
-    return this.#done;
+    return this.#scan.complete;
   }
 
   /** True once the target array has begun: the top-level key held an array. */
   get found(): boolean {
-    return this.#found;
+    return this.#scan.found;
   }
 
   write(chunk: Buffer): void {
@@ -110,41 +78,26 @@ export class ArrayElementStream {
     if (rest) this.#write(rest, false);
   }
 
+  /** The scanner stops at each element it reaches while `fast`; from there the fast path reads on. */
   #write(chunk: Buffer, fast: boolean): void {
-    this.#elementStart = this.#inElement() ? 0 : -1;
     const n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      if (this.#inString) {
-        i = this.#scanString(chunk, i);
-        continue;
+    for (let i = this.#scan.scan(chunk, 0, fast); i < n; ) {
+      const end = this.#manyEnd(chunk, i);
+      // On success resume after the last `}` handled. No record boundary left in this chunk: keep
+      // its tail for the next one (a socket delivers 16 KB pieces, most ending mid-record).
+      // Otherwise scan this element byte by byte.
+      if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) {
+        this.#scan.tookElements();
+        i = this.#scan.scan(chunk, end + 1, fast);
+      } else if (end < i && n - i <= STASH_MAX_BYTES) {
+        this.#stash = Buffer.from(chunk.subarray(i));
+        return;
+      } else {
+        if (end < i) this.#fast = false;
+        fast = false;
+        i = this.#scan.scan(chunk, i, fast);
       }
-      const c = chunk[i]!;
-      if (c === QUOTE) this.#startString();
-      else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
-        const end = this.#manyEnd(chunk, i);
-        // On success resume after the last `}` handled. No record boundary left in this chunk: keep
-        // its tail for the next one (a socket delivers 16 KB pieces, most ending mid-record).
-        // Otherwise scan this element byte by byte.
-        if (end > i && this.parseMany!(chunk.toString('utf8', i, end + 1))) {
-          i = end;
-          this.#expectValue = false;
-        } else if (end < i && n - i <= STASH_MAX_BYTES) {
-          this.#stash = Buffer.from(chunk.subarray(i));
-          return;
-        } else {
-          if (end < i) this.#fast = false;
-          fast = false;
-          this.#openContainer(c, i);
-        }
-      } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
-      else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
-      else if (this.#depth === 2 && this.#inTarget && c > 0x20) this.#between(c);
-      else if (this.#depth === 0 && c > 0x20)
-        throw new MalformedJson(
-          this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
-        );
     }
-    if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
   }
 
   /**
@@ -156,133 +109,6 @@ export class ArrayElementStream {
     if (end < start) return end;
     return end - start < this.maxElementBytes && openings(chunk.subarray(start, end), MAX_DEPTH - 2) ? end : -1;
   }
-
-  #inElement(): boolean {
-    return this.#inTarget && this.#depth >= 3;
-  }
-
-  /**
-   * Consumes string bytes from `i`; returns the index of the closing quote, or the chunk's last
-   * index when the string goes on. Jumps from quote to quote (string bytes are most of a record):
-   * a quote is escaped when an odd run of backslashes precedes it. The run cannot reach back past
-   * `i`, because no escape is pending at `i` once the first branch has run.
-   */
-  #scanString(chunk: Buffer, i: number): number {
-    if (this.#keyBytes) return this.#keyByte(chunk[i]!, i);
-    const n = chunk.length;
-    if (this.#escape) {
-      // The previous chunk ended with an escaping backslash: this byte is escaped.
-      this.#escape = false;
-      if (i + 1 >= n) return i;
-      i++;
-    }
-    for (;;) {
-      const q = chunk.indexOf(QUOTE, i);
-      const end = q === -1 ? n : q;
-      let run = 0;
-      while (end - 1 - run >= i && chunk[end - 1 - run] === BACKSLASH) run++;
-      if (q === -1) {
-        this.#escape = run % 2 === 1;
-        return n - 1;
-      }
-      if (run % 2 === 0) {
-        this.#inString = false;
-        return q;
-      }
-      if (q + 1 >= n) return q; // an escaped quote ends the chunk: still inside the string
-      i = q + 1;
-    }
-  }
-
-  /** Top-level keys are kept byte by byte (they are short) to find the target array. */
-  #keyByte(c: number, i: number): number {
-    if (this.#escape) this.#escape = false;
-    else if (c === BACKSLASH) this.#escape = true;
-    else if (c === QUOTE) {
-      this.#inString = false;
-      this.#lastKey = decodeKey(this.#keyBytes!);
-      this.#keyBytes = undefined;
-      return i;
-    }
-    if (this.#keyBytes!.length < MAX_KEY_BYTES) this.#keyBytes!.push(c);
-    return i;
-  }
-
-  /** A byte between the elements of the target array: a comma, or the start of a scalar value. */
-  #between(c: number): void {
-    if (c === COMMA) this.#expectValue = true;
-    else if (this.#expectValue) {
-      this.#expectValue = false;
-      this.onScalar();
-    }
-  }
-
-  #startString(): void {
-    if (this.#depth === 2 && this.#inTarget) this.#between(QUOTE);
-    if (this.#depth === 0)
-      throw new MalformedJson(
-        this.#done ? 'unexpected data after the end of the JSON response' : 'the response is not a JSON object',
-      );
-    this.#inString = true;
-    this.#escape = false;
-    // Strings directly in the top-level object are its keys (and values, harmless: a key follows).
-    this.#keyBytes = this.#depth === 1 ? [] : undefined;
-  }
-
-  #openContainer(c: number, i: number): void {
-    if (this.#done) throw new MalformedJson('unexpected data after the end of the JSON response');
-    if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson('the response is not a JSON object');
-    if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
-    this.#open.push(c);
-    this.#depth++;
-    this.#expectValue = false;
-    if (this.#depth === 2 && c === OPEN_ARR && this.#lastKey === this.key) {
-      this.#inTarget = true;
-      this.#found = true;
-      this.#expectValue = true;
-    }
-    if (this.#depth === 3 && this.#inTarget) {
-      this.#elementStart = i;
-      this.#parts = [];
-      this.#elementBytes = 0;
-    }
-  }
-
-  #close(c: number, chunk: Buffer, i: number): void {
-    const opened = this.#open.pop();
-    if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
-      throw new MalformedJson('unbalanced JSON in the response');
-    if (this.#depth === 3 && this.#inTarget) this.#emit(chunk, i);
-    this.#depth--;
-    if (this.#depth === 1) this.#inTarget = false;
-    if (this.#depth === 0) this.#done = true;
-  }
-
-  #emit(chunk: Buffer, i: number): void {
-    const start = Math.max(this.#elementStart, 0);
-    this.#elementStart = -1;
-    if (this.#parts.length === 0) {
-      // Whole element in this chunk: hand over a view, no copy.
-      this.#count(i + 1 - start);
-      this.onElement(chunk.subarray(start, i + 1));
-      return;
-    }
-    this.#keep(chunk.subarray(start, i + 1));
-    const element = Buffer.concat(this.#parts);
-    this.#parts = [];
-    this.onElement(element);
-  }
-
-  #keep(part: Buffer): void {
-    this.#count(part.length);
-    this.#parts.push(Buffer.from(part));
-  }
-
-  #count(bytes: number): void {
-    this.#elementBytes += bytes;
-    if (this.#elementBytes > this.maxElementBytes)
-      throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
-  }
 }
 
 /** True when `bytes` hold at most `limit` opening brackets: no value in them nests deeper. */
@@ -291,15 +117,4 @@ function openings(bytes: Buffer, limit: number): boolean {
   for (const c of [OPEN_OBJ, OPEN_ARR])
     for (let j = bytes.indexOf(c); j !== -1; j = bytes.indexOf(c, j + 1)) if (++n > limit) return false;
   return true;
-}
-
-/** The key's text, escapes resolved; a malformed key just never matches. */
-function decodeKey(bytes: number[]): string {
-  const raw = Buffer.from(bytes).toString('utf8');
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
 }

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config';
+import { errCode } from '../core/errcode';
 import { usageError } from '../core/errors';
 
 /** TLS material for every connection to ISE (control and service nodes). */
@@ -23,7 +24,7 @@ function readPem(file: string, what: string, key: string): string {
     if (!pem.includes('-----BEGIN')) throw new Error('not PEM');
     return pem;
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    const reason = errCode(err) || (err as Error).message;
     throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Deadline } from '../core/deadline';
+import { errCode } from '../core/errcode';
 import { AppError, describe, type ErrorKind } from '../core/errors';
 
 /**
@@ -124,16 +125,6 @@ function tlsHint(code: string): string | undefined {
       `certificate`
     );
   return undefined;
-}
-
-export function errCode(err: unknown): string {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return '';
 }
 
 /** host:port of a URL, never its credentials or path. */

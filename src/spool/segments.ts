@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttachFormat } from '../config/config';
+import { errCode } from '../core/errcode';
 import { plural } from '../core/plural';
 import { type AttachmentBuilder, attachmentRow } from '../format/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
@@ -112,7 +113,7 @@ export function* readMembers(
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    damaged(`${info.file} unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    damaged(`${info.file} unreadable (${errCode(err) || 'error'})`);
     return;
   }
   try {

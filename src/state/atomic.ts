@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
 import { makeStateDir } from './files';
 
@@ -22,7 +23,7 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
 
 /** The one-line error of a failed state write (exit 2), with what to check. */
 export function stateWriteError(file: string, err: unknown): AppError {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  const code = errCode(err) || 'error';
   return stateError(
     `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free ` +
       `space (IOS: dir bootflash:)`,

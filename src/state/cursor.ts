@@ -5,6 +5,7 @@ import { plausible } from '../core/times';
 import { writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
+import { jsonChunks, takePairs } from './seen-json';
 
 /**
  * The cursor: what has been mailed. ISE's getFailures takes only `startTimestamp`, with no paging,
@@ -85,28 +86,6 @@ export function readCursorFile(file: string): Cursor {
   return from === undefined ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
 
-const SEEN_START = '"seen":[';
-const PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
-
-/**
- * Reads the pairs of `seen` as this module writes them (compact JSON) straight from the text into
- * `add`, and returns the text with an empty list: JSON.parse would first build all ~100 000 pairs
- * of a storm as arrays (~20 MB). Undefined for any other layout (a hand-edited file).
- */
-function takePairs(text: string, add: (id: string, time: string) => void): string | undefined {
-  const start = text.indexOf(SEEN_START);
-  if (start === -1 || text.indexOf(SEEN_START, start + 1) !== -1) return undefined;
-  if (text[start + SEEN_START.length] === ']') return text;
-  PAIR.lastIndex = start + SEEN_START.length;
-  for (;;) {
-    const m = PAIR.exec(text);
-    if (!m) return undefined;
-    add(m[1]!.includes('\\') ? (JSON.parse(m[1]!) as string) : m[1]!.slice(1, -1), m[2]!);
-    if (m[3] === ']') break;
-  }
-  return `${text.slice(0, start + SEEN_START.length)}${text.slice(PAIR.lastIndex - 1)}`;
-}
-
 export function saveCursor(stateDir: string, cursor: Cursor): void {
   writeCursorFile(stateFile.cursor(stateDir), cursor);
 }
@@ -115,25 +94,9 @@ export function writeCursorFile(file: string, cursor: Cursor): void {
   const hw = cursor.highWater === undefined ? null : new Date(cursor.highWater).toISOString();
   const from = cursor.trackedFrom === undefined ? '' : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
-  writeFileAtomic(file, jsonChunks(head, cursor.seen), 0o600);
-}
-
-/** The file in pieces of 1000 pairs, oldest first, never as one string. */
-function* jsonChunks(head: string, seenIds: SeenIds): Generator<string> {
-  const pairs =
-    seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  let chunk: string[] = [];
-  let first = true;
-  yield head;
-  for (const [id, t] of pairs) {
-    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
-    if (chunk.length === 1000) {
-      yield `${first ? '' : ','}${chunk.join(',')}`;
-      first = false;
-      chunk = [];
-    }
-  }
-  yield `${first || chunk.length === 0 ? '' : ','}${chunk.join(',')}]}\n`;
+  const { seen } = cursor;
+  const pairs = seen instanceof IdTimeSet ? seen.byTime() : [...seen].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+  writeFileAtomic(file, jsonChunks(head, pairs), 0o600);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errCode } from '../core/errcode';
 import { stateError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
@@ -28,9 +29,9 @@ export function readStateJson<T>(
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errCode(err);
     if (code === 'ENOENT') return undefined;
-    throw stateError(`cannot read state file ${file} (${code ?? 'error'}): check STATE_DIR permissions`);
+    throw stateError(`cannot read state file ${file} (${code || 'error'}): check STATE_DIR permissions`);
   }
   let value: unknown;
   try {

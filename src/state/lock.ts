@@ -12,6 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
 import { makeStateDir, stateFile } from './files';
 
@@ -51,7 +52,7 @@ const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 const MARKER_STALE_MS = 60_000;
 
 const random = () => Math.floor(Math.random() * 1e9);
-const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error';
+const code = (err: unknown) => errCode(err) || 'error';
 
 /**
  * One run at a time per STATE_DIR: EEM starts a new run on schedule even if the last one still

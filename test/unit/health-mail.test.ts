@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type AppError, iseError, stateError } from '../../src/core/errors';
 import { foldRecovery, headline, problemMail } from '../../src/health/health-mail';
 import { describeHealth } from '../../src/health/health-record';
-import { accountStateError } from '../../src/pxgrid/session';
+import { accountStateError } from '../../src/pxgrid/account';
 import { deadlineError, transportError } from '../../src/pxgrid/transport-errors';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/pxgrid/failures';
-import { ArrayElementStream, MalformedJson } from '../../src/pxgrid/jsonstream';
+import { MalformedJson } from '../../src/pxgrid/jsonscan';
+import { ArrayElementStream } from '../../src/pxgrid/jsonstream';
 
 /** Both ways of reading: byte by byte only, and with the many-elements fast path of failures.ts. */
 const MODES = ['careful', 'fast'] as const;

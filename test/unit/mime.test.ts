@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildMime, headerText, phrase, quotedPrintable } from '../../src/mail/mime';
+import { buildMime, quotedPrintable } from '../../src/mail/mime';
+import { headerText, phrase } from '../../src/mail/mime-header';
 
 async function bytes(r: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
