@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { errCode } from '../core/errcode';
 import { stateError } from '../core/errors';
 import { checkOf, literal, obj, refine, str } from '../core/shape';
 import { reserveFileAtomic } from './atomic';
@@ -22,11 +24,39 @@ const PASSWORD_ROOM = 1024;
 const serialize = (account: StoredAccount) => `${JSON.stringify({ version: 1, ...account })}\n`;
 
 export function loadAccount(stateDir: string, nodeName: string): StoredAccount | undefined {
-  const stored = readStateJson(stateFile.credentials(stateDir), accountFile, RESET);
+  const stored = readAccountFile(stateFile.credentials(stateDir));
   // ISE node names are case-insensitive ("Authentication",
   // https://github.com/cisco-pxgrid/pxgrid-rest-ws/wiki/pxGrid-Consumer).
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return undefined;
   return { nodeName: stored.nodeName, password: stored.password };
+}
+
+/**
+ * The account file as last read, and the file's identity then. A run needs it two or three times
+ * (the secrets to redact, then the pxGrid credentials): it is read once, and again only once the
+ * file changed (another inode, size or mtime: every write of ours renames a new file into place).
+ * Errors are never kept: a missing, unreadable or corrupt file is reported on every call, as before.
+ */
+let cached: { file: string; stamp: string; value: AccountFile } | undefined;
+type AccountFile = ReturnType<typeof accountFile>;
+
+function readAccountFile(file: string): AccountFile {
+  const stamp = fileStamp(file);
+  if (stamp && cached?.file === file && cached.stamp === stamp) return cached.value;
+  cached = undefined;
+  const value = readStateJson(file, accountFile, RESET);
+  if (stamp) cached = { file, stamp, value };
+  return value;
+}
+
+/** The file's identity, or undefined when stat fails (readStateJson then reports why, if it must). */
+function fileStamp(file: string): string | undefined {
+  try {
+    const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+    return s && `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -39,7 +69,7 @@ export function reserveAccount(stateDir: string, nodeName: string) {
   try {
     room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: 'x'.repeat(PASSWORD_ROOM) })));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const code = errCode(err) || 'error';
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
     throw stateError(
       full
@@ -51,13 +81,14 @@ export function reserveAccount(stateDir: string, nodeName: string) {
   }
   return {
     save: (account: StoredAccount) => {
+      cached = undefined;
       try {
         room.commit(serialize(account));
       } catch (err) {
         room.abandon();
         // The file is not there, and the password ISE showed once is gone with this process.
         throw stateError(
-          `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}) although room was reserved, ` +
+          `cannot write ${file} (${errCode(err) || 'error'}) although room was reserved, ` +
             'so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then ' +
             `have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) ` +
             'and run setup again',
