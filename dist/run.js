@@ -51,6 +51,83 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/errors.ts
+function describe(err) {
+  if (err instanceof Error) {
+    const code2 = err.code;
+    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
+  }
+  return String(err);
+}
+var Exit, STOP_SIGNALS, isStopSignal, stopKind, STOP_KINDS, KIND_EXIT, AppError, usageError, stateError, iseError, mailError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    Exit = {
+      ok: 0,
+      internal: 1,
+      usage: 2,
+      account: 3,
+      ise: 4,
+      mail: 5,
+      locked: 6
+    };
+    STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+    isStopSignal = (name) => typeof name === "string" && Object.hasOwn(STOP_SIGNALS, name);
+    stopKind = (s) => s.toLowerCase();
+    STOP_KINDS = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([s, code2]) => [s.toLowerCase(), code2]));
+    KIND_EXIT = {
+      /** A flag, a variable or the config file is wrong. */
+      usage: Exit.usage,
+      /** The state directory or a file in it cannot be read or written. */
+      state: Exit.usage,
+      /** The pxGrid client waits for an ISE admin's approval. */
+      "account-pending": Exit.account,
+      /** The pxGrid client is disabled on ISE. */
+      "account-disabled": Exit.account,
+      /** ISE refuses this client's account or credentials otherwise. */
+      account: Exit.account,
+      /** ISE cannot be reached (DNS, TCP, a dropped connection). */
+      "ise-unreachable": Exit.ise,
+      /** The TLS handshake with ISE failed (trust, host name, client certificate). */
+      "ise-tls": Exit.ise,
+      /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
+      "ise-timeout": Exit.ise,
+      /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
+      "ise-protocol": Exit.ise,
+      /** The mail server refused or could not be reached; nothing was delivered. */
+      mail: Exit.mail,
+      /** Another run holds the lock. */
+      locked: Exit.locked,
+      /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
+      "lock-stuck": Exit.locked,
+      /** Stopped by a signal (EEM or an operator): 128 + the signal's number. */
+      ...STOP_KINDS,
+      /** A fault of ours. */
+      internal: Exit.internal
+    };
+    AppError = class _AppError extends Error {
+      constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+        this.name = "AppError";
+      }
+      kind;
+      get exitCode() {
+        return KIND_EXIT[this.kind];
+      }
+      /** The same kind and cause with more said: for a note appended on the way out. */
+      withNote(note2) {
+        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
+      }
+    };
+    usageError = (msg) => new AppError("usage", msg);
+    stateError = (msg, cause) => new AppError("state", msg, { cause });
+    iseError = (msg, cause) => new AppError("ise-protocol", msg, { cause });
+    mailError = (msg, cause) => new AppError("mail", msg, { cause });
+  }
+});
+
 // src/core/version.ts
 var VERSION;
 var init_version = __esm({
@@ -3385,93 +3462,15 @@ var init_esm = __esm({
   }
 });
 
-// src/core/errors.ts
-function describe(err) {
-  if (err instanceof Error) {
-    const code2 = err.code;
-    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
-  }
-  return String(err);
-}
-var Exit, KIND_EXIT, AppError, usageError, stateError, iseError, mailError;
-var init_errors = __esm({
-  "src/core/errors.ts"() {
-    "use strict";
-    Exit = {
-      ok: 0,
-      internal: 1,
-      usage: 2,
-      account: 3,
-      ise: 4,
-      mail: 5,
-      locked: 6,
-      /** 128 + the signal's number, as a shell reports a process stopped by it. */
-      hangup: 129,
-      interrupt: 130,
-      terminate: 143
-    };
-    KIND_EXIT = {
-      /** A flag, a variable or the config file is wrong. */
-      usage: Exit.usage,
-      /** The state directory or a file in it cannot be read or written. */
-      state: Exit.usage,
-      /** The pxGrid client waits for an ISE admin's approval. */
-      "account-pending": Exit.account,
-      /** The pxGrid client is disabled on ISE. */
-      "account-disabled": Exit.account,
-      /** ISE refuses this client's account or credentials otherwise. */
-      account: Exit.account,
-      /** ISE cannot be reached (DNS, TCP, a dropped connection). */
-      "ise-unreachable": Exit.ise,
-      /** The TLS handshake with ISE failed (trust, host name, client certificate). */
-      "ise-tls": Exit.ise,
-      /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
-      "ise-timeout": Exit.ise,
-      /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
-      "ise-protocol": Exit.ise,
-      /** The mail server refused or could not be reached; nothing was delivered. */
-      mail: Exit.mail,
-      /** Another run holds the lock. */
-      locked: Exit.locked,
-      /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
-      "lock-stuck": Exit.locked,
-      /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
-      sighup: Exit.hangup,
-      sigint: Exit.interrupt,
-      sigterm: Exit.terminate,
-      /** A fault of ours. */
-      internal: Exit.internal
-    };
-    AppError = class _AppError extends Error {
-      constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-        this.name = "AppError";
-      }
-      kind;
-      get exitCode() {
-        return KIND_EXIT[this.kind];
-      }
-      /** The same kind and cause with more said: for a note appended on the way out. */
-      withNote(note2) {
-        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
-      }
-    };
-    usageError = (msg) => new AppError("usage", msg);
-    stateError = (msg, cause) => new AppError("state", msg, { cause });
-    iseError = (msg, cause) => new AppError("ise-protocol", msg, { cause });
-    mailError = (msg, cause) => new AppError("mail", msg, { cause });
-  }
-});
-
 // src/core/interrupt.ts
-function interrupted(stop, what = "the run") {
+function interrupted(stop, what, left2) {
   const name = String(stop.reason);
-  const tail = what === "the run" ? "; the cursor is unchanged, so the next run fetches the same failures again" : "";
-  return new AppError(SIGNAL_KIND[name] ?? "sigterm", `stopped by ${name} before ${what} finished${tail}`);
+  const tail = left2 ? `; ${LEFTOVER[left2]}` : "";
+  const kind = isStopSignal(name) ? stopKind(name) : "sigterm";
+  return new AppError(kind, `stopped by ${name} before ${what} finished${tail}`);
 }
-function stopIfAsked(stop) {
-  if (stop?.aborted) throw interrupted(stop);
+function stopIfAsked(stop, left2 = "fetched-again") {
+  if (stop?.aborted) throw interrupted(stop, THE_RUN, left2);
 }
 function mustFinish(work) {
   unstoppable.add(work);
@@ -3479,21 +3478,26 @@ function mustFinish(work) {
   work.then(settled2, settled2);
   return work;
 }
-function untilStopped(stop, work, what) {
+function untilStopped(stop, work, what, left2) {
   if (!stop) return work;
-  if (stop.aborted) return Promise.reject(interrupted(stop, what));
+  const stopped = () => interrupted(stop, what, left2?.());
+  if (stop.aborted) return Promise.reject(stopped());
   return new Promise((resolve3, reject) => {
-    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(interrupted(stop, what)));
+    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(stopped()));
     stop.addEventListener("abort", onStop, { once: true });
     work.then(resolve3, reject).finally(() => stop.removeEventListener("abort", onStop));
   });
 }
-var SIGNAL_KIND, unstoppable;
+var THE_RUN, LEFTOVER, unstoppable;
 var init_interrupt = __esm({
   "src/core/interrupt.ts"() {
     "use strict";
     init_errors();
-    SIGNAL_KIND = { SIGHUP: "sighup", SIGINT: "sigint", SIGTERM: "sigterm" };
+    THE_RUN = "the run";
+    LEFTOVER = {
+      "fetched-again": "the cursor is unchanged, so the next run fetches the same failures again",
+      spooled: "the failures are held in the digest spool and go out with its next mail (the cursor has moved past them)"
+    };
     unstoppable = /* @__PURE__ */ new Set();
   }
 });
@@ -10979,9 +10983,13 @@ var init_spool = __esm({
         const filtered = this.#state ? [...this.#state.filtered] : this.#json.filtered;
         return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
       }
-      /** The first digest boundary after the spool opened: when the pending digest goes out. */
-      dueAt(schedule, zone) {
-        return this.#m.openedAt === void 0 ? void 0 : boundaryAfter(this.#m.openedAt, schedule, zone);
+      /**
+       * The first digest boundary after the spool opened: when the pending digest goes out. A spool not
+       * open yet counts as opened at `opensAt`, if given (a dry run, which commits nothing).
+       */
+      dueAt(schedule, zone, opensAt) {
+        const from = this.#m.openedAt ?? opensAt;
+        return from === void 0 ? void 0 : boundaryAfter(from, schedule, zone);
       }
       /** Compressed bytes of the kept records. */
       get bytes() {
@@ -12307,6 +12315,18 @@ async function sendPollMail(cfg, deadline, compose2, backfill) {
     );
   }
 }
+function delivered(cfg, ctx, sent, d, notes, rec) {
+  ctx.sys.crash?.("after-send");
+  stopIfAsked(ctx.sys.stop, rec.left);
+  if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
+  ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d));
+  return {
+    to: plural(cfg.mail.dest.length - sent.rejected.length, "recipient"),
+    said: ctx.incidents?.summary() ?? "",
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal }
+  };
+}
 function afterDelivery(step, notDone, repeats) {
   try {
     step();
@@ -12344,11 +12364,13 @@ function muteLabels(mutes) {
     return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ""})`, 120);
   };
 }
-var minSendMs;
+var minSendMs, newestText;
 var init_steps = __esm({
   "src/poll/steps.ts"() {
     "use strict";
     init_errors();
+    init_interrupt();
+    init_plural();
     init_sanitize();
     init_target();
     init_http();
@@ -12358,6 +12380,7 @@ var init_steps = __esm({
     init_cursor();
     init_batch();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
+    newestText = (d) => d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
   }
 });
 
@@ -12420,65 +12443,9 @@ var init_summary = __esm({
   }
 });
 
-// src/poll/digest-poll.ts
-async function digestPoll(cfg, opts, ctx, spool, mute2) {
-  const { deadline, io, sys } = ctx;
-  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
-  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
-  const before = spool.total;
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
-  const spooled = spool.seen;
-  let fetched;
-  try {
-    fetched = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  } catch (err) {
-    spool.discard();
-    throw err;
-  }
-  const { batch, invalid } = fetched;
-  sys.crash?.("after-fetch");
-  const d = batch.digest;
-  const next = nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
-  const notes = runNotes(cfg, facts);
-  const now = sys.now();
-  const found = d.seenTotal - spooled;
-  const fresh = plural(found, "new failure");
-  if (opts.dryRun) {
-    spool.discard();
-    return dryRun(cfg, opts, io, d, spool, fresh, notes, now, ctx.incidents);
-  }
-  stopIfAsked(sys.stop);
-  ctx.incidents?.save(false);
-  if (found > 0 || batch.mailed.size > 0) spool.commit(d, next, now, sys.crash);
-  else {
-    spool.discard();
-    commitEmpty(cfg, cursor, next, opts.resetCursor);
-  }
-  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const dueAt = nextDigest(cfg, spool, urgent);
-  const news = { fresh: found > 0 ? fresh : "no new failures", body: spool.total - before, facts };
-  if (spool.total === 0 || dueAt === void 0 || dueAt > now) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
-    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
-  }
-  if (deadline.remaining() < minSendMs(cfg)) {
-    notes.push(
-      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
-    );
-    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
-  }
-  return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });
-}
-function nextDigest(cfg, spool, flush) {
-  if (spool.openedAt === void 0) return void 0;
-  if (cfg.alert.mode === "each-run" || flush) return Number.NEGATIVE_INFINITY;
-  return spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
-}
+// src/poll/digest-send.ts
 async function sendDigest(cfg, opts, ctx, spool, s) {
-  const { deadline, sys } = ctx;
+  const { sys } = ctx;
   const eachRun = cfg.alert.mode === "each-run";
   const { digest: d, notes: lost } = spool.digestToSend({
     attach: cfg.mail.attach,
@@ -12486,35 +12453,24 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
   });
   s.notes.push(...lost);
   const base = composer(cfg, d, sys.now(), {
-    groups: eachRun ? s.batch.groups : void 0,
-    notes: mailNotes(s.news.facts),
+    groups: eachRun ? s.facts.batch.groups : void 0,
+    notes: mailNotes(s.facts),
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? void 0 : `${cfg.mail.subjectPrefix} digest:`,
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict()
   });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, deadline, compose2, false);
-  sys.crash?.("after-send");
-  stopIfAsked(sys.stop);
-  afterDelivery(() => spool.reset(sys.crash), "the spool was not emptied", "this digest");
-  ctx.incidents?.save(true);
-  s.notes.push(...sentNotes(sent, d));
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
-  const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
-  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${asideText(d)}${newest}` : `digest of ${plural(d.total, "failure")} mailed to ${to}${asideText(d)}; ${s.news.body} new this run${newest}`;
-  const said = ctx.incidents?.summary() ?? "";
-  return outcome(s.notes, `${what}${said}`, { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal });
-}
-function waitingText(cfg, spool, fresh, dueAt) {
-  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
-  if (spool.total === 0) {
-    if (spool.muted === 0) return fresh === "no new failures" ? fresh : `${fresh}, none for the mail body`;
-    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
-  }
-  const when = dueAt === void 0 || dueAt === Number.NEGATIVE_INFINITY ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
-  const verb = fresh === "no new failures" ? fresh : `${fresh} spooled`;
-  return `${verb}; ${spool.total} pending for the digest ${when}${muted}`;
+  const sent = await sendPollMail(cfg, ctx.deadline, compose2, false);
+  const m = delivered(cfg, ctx, sent, d, s.notes, {
+    save: () => spool.reset(sys.crash),
+    notDone: "the spool was not emptied",
+    repeats: "this digest",
+    left: "spooled"
+  });
+  const to = `${m.to}${asideText(d)}`;
+  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
+  return outcome(s.notes, `${what}${m.said}`, m.data);
 }
 function periodText(cfg, spool, now, flush) {
   const fmt = timeFormat(cfg.mail.timezone);
@@ -12523,16 +12479,98 @@ function periodText(cfg, spool, now, flush) {
   const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
-function dryRun(cfg, opts, io, d, spool, fresh, notes, now, incidents) {
+var init_digest_send = __esm({
+  "src/poll/digest-send.ts"() {
+    "use strict";
+    init_plural();
+    init_storm();
+    init_time();
+    init_fit();
+    init_schedule();
+    init_poll_mail();
+    init_steps();
+    init_summary();
+  }
+});
+
+// src/poll/digest-poll.ts
+async function digestPoll(cfg, opts, ctx, spool, mute2) {
+  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
+  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
+  const before = spool.total;
+  const spooled = spool.seen;
+  const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
+  ctx.sys.crash?.("after-fetch");
+  const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
+  const notes = runNotes(cfg, facts);
+  const now = ctx.sys.now();
+  const found = batch.digest.seenTotal - spooled;
+  if (opts.dryRun) {
+    spool.discard();
+    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
+  }
+  commitRun(cfg, opts, ctx, spool, facts, found, now);
+  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
+  const due = nextDigest(cfg, spool, urgent);
+  if (spool.total === 0 || due === void 0 || due !== "now" && due > now) {
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+    return outcome(notes, waitingText(cfg, spool, found, due), data);
+  }
+  if (ctx.deadline.remaining() < minSendMs(cfg)) {
+    notes.push(
+      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
+    );
+    return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
+  }
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before });
+}
+async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? "none" : cfg.mail.attach;
+  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
+  try {
+    return await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+}
+function commitRun(cfg, opts, ctx, spool, f, found, now) {
+  stopIfAsked(ctx.sys.stop);
+  ctx.incidents?.save(false);
+  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
+  else {
+    spool.discard();
+    commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
+  }
+  opts.onSpooled?.();
+}
+function nextDigest(cfg, spool, urgent, opensAt) {
+  const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
+  if (at === void 0) return void 0;
+  return cfg.alert.mode === "each-run" || urgent ? "now" : at;
+}
+function waitingText(cfg, spool, found, due) {
+  const fresh = found > 0 ? plural(found, "new failure") : "no new failures";
+  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
+  if (spool.total === 0) {
+    if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
+    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
+  }
+  const when = due === void 0 || due === "now" ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when}${muted}`;
+}
+function dryRun(cfg, opts, ctx, spool, run) {
+  const { d, found, notes, now } = run;
+  const fresh = plural(found, "new failure");
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
-  const verdict = incidents?.verdict();
-  printMessage(io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-  const immediate = cfg.alert.mode === "each-run" || opts.flush || (verdict?.opened.length ?? 0) > 0;
-  const dueAt = immediate ? now : boundaryAfter(spool.openedAt ?? now, cfg.alert.schedule, cfg.mail.timezone);
-  const when = dueAt <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const verdict = ctx.incidents?.verdict();
+  printMessage(ctx.io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
+  const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
   const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
-  const said = incidents?.summary() ?? "";
+  const said = ctx.incidents?.summary() ?? "";
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }
 var init_digest_poll = __esm({
@@ -12541,12 +12579,11 @@ var init_digest_poll = __esm({
     init_interrupt();
     init_plural();
     init_filters();
-    init_storm();
     init_time();
     init_fit();
-    init_schedule();
     init_cursor();
     init_files();
+    init_digest_send();
     init_poll_mail();
     init_steps();
     init_summary();
@@ -13482,15 +13519,15 @@ var init_engine = __esm({
        * The state to save. `delivered`: a mail carrying this verdict's opened and resolved incidents
        * was accepted; otherwise they stay owed to the next mail.
        */
-      nextState(delivered) {
+      nextState(delivered2) {
         this.evaluate();
         const { now, settings } = this.opts;
         return {
           version: 1,
           since: this.#state.since,
           lastRun: now,
-          open: this.#open.map((i) => delivered ? { ...i, mailed: true, reported: i.failures } : i),
-          resolved: delivered ? [] : this.#resolved,
+          open: this.#open.map((i) => delivered2 ? { ...i, mailed: true, reported: i.failures } : i),
+          resolved: delivered2 ? [] : this.#resolved,
           reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
           baseline: this.#baseline.s,
           window: this.#windows.toState()
@@ -13532,11 +13569,11 @@ var init_poll_incidents = __esm({
         return this.engine?.evaluate();
       }
       /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
-      save(delivered) {
+      save(delivered2) {
         const engine = this.engine;
         if (!engine) return;
-        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
-        if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
+        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
+        if (delivered2) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
         else write();
       }
       /** `, INCIDENT sw-access-b2: 12 users failing 11036 (\u2026)` for the summary line. */
@@ -13561,61 +13598,56 @@ async function poll(cfg, opts, deadline, io, sys) {
   return mailPoll(cfg, opts, ctx, mute2);
 }
 async function mailPoll(cfg, opts, ctx, mute2) {
-  const { deadline, io, sys, incidents } = ctx;
+  const { io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
-  const backfill = opts.since !== void 0;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
   const newDigest = () => new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg) });
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.("after-fetch");
   const d = batch.digest;
-  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
   const facts = { invalid, batch, cursor, next };
   const notes = runNotes(cfg, facts);
-  if (d.total === 0) {
-    d.close();
-    stopIfAsked(sys.stop);
-    if (!opts.dryRun) incidents?.save(false);
-    if (d.seenTotal > 0) return nothingToMail(cfg, opts, next, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
-    return outcome(notes, "no new failures");
-  }
+  if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
   const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const what = plural(d.total, "new failure");
-  const aside = asideText(d);
-  const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+    const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
     const said = incidents?.summary() ?? "";
-    return outcome(notes, `dry run: ${what} found${aside}, nothing sent, cursor unchanged${newest}${said}`);
+    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
   }
-  if (deadline.remaining() < minSendMs(cfg)) {
+  return sendRunMail(cfg, opts, ctx, compose2, facts, notes);
+}
+function noMail(cfg, opts, ctx, f, notes) {
+  f.batch.digest.close();
+  stopIfAsked(ctx.sys.stop);
+  if (!opts.dryRun) ctx.incidents?.save(false);
+  if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
+  if (opts.since === void 0 && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
+  return outcome(notes, "no new failures");
+}
+async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
+  if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       "ise-timeout",
       "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
     );
   }
-  const sent = await sendPollMail(cfg, deadline, compose2, backfill);
-  sys.crash?.("after-send");
-  stopIfAsked(sys.stop);
-  if (!backfill) afterDelivery(() => saveCursor(cfg.stateDir, next), "the cursor was not saved", "these failures");
-  incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
-  const data = {
-    mailed: d.total,
-    muted: d.mutedTotal,
-    filtered: d.filteredTotal,
-    attachmentRows: d.attachment()?.rows ?? 0
-  };
-  return outcome(
-    notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}${incidents?.summary() ?? ""}`,
-    data
-  );
+  const backfill = opts.since !== void 0;
+  const d = f.batch.digest;
+  const sent = await sendPollMail(cfg, ctx.deadline, compose2, backfill);
+  const m = delivered(cfg, ctx, sent, d, notes, {
+    save: backfill ? void 0 : () => saveCursor(cfg.stateDir, f.next),
+    notDone: "the cursor was not saved",
+    repeats: "these failures",
+    left: "fetched-again"
+  });
+  const tail = `${asideText(d)}${newestText(d)}${backfill ? " (backfill: cursor unchanged)" : ""}${m.said}`;
+  const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
+  return outcome(notes, `${plural(d.total, "new failure")} mailed to ${m.to}${tail}`, data);
 }
 function nothingToMail(cfg, opts, next, batch, notes) {
   const commit = opts.since === void 0 && !opts.dryRun;
@@ -13807,7 +13839,11 @@ async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
   sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate }, deadline, io, sys));
+  let left2 = "fetched-again";
+  const onSpooled = () => {
+    left2 = "spooled";
+  };
+  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate, onSpooled }, deadline, io, sys), THE_RUN, () => left2);
   let release = () => void 0;
   try {
     if (!opts.dryRun)
@@ -14727,6 +14763,7 @@ var init_cli = __esm({
 
 // src/main.ts
 var import_node_path12 = require("node:path");
+init_errors();
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
 var SMALL_RUN = [`--no-${TURBOFAN}`, "--semi-space-growth-factor=1"];
@@ -14756,14 +14793,13 @@ function clock(env) {
   const offset = start - Date.now();
   return () => Date.now() + offset;
 }
-var SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 function stopOnSignals(stop) {
-  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+  for (const [name, code2] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
       process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged
 `);
-      process.exit(128 + n);
+      process.exit(code2);
     });
   }
 }
