@@ -9255,18 +9255,15 @@ function droppedConnection(e) {
   const system = typeof e.errno === "number" && e.errno < 0 ? (0, import_node_util.getSystemErrorName)(e.errno) : void 0;
   return e.code === "ESOCKET" && (system === "ECONNRESET" || system === "EPIPE");
 }
-function smtpError(cfg, err) {
+function smtpError(cfg, err, task = "send") {
   const e = err;
-  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
-  const hint = smtpHint(e, cfg);
+  const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
-  return mailError(
-    `mail not delivered via ${at} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`,
-    err
-  );
+  const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
+  return mailError(`${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`, err);
 }
-function smtpHint(e, cfg) {
+function smtpHint(e, cfg, task = "send") {
   const msg = e.message ?? "";
   if (e.code === "EAUTH" || e.responseCode === 535)
     return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
@@ -9287,13 +9284,13 @@ function smtpHint(e, cfg) {
   if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
     return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
   if (droppedConnection(e))
-    return "the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why";
+    return `the mail server dropped the connection without a reply${task === "send" ? " (retried within the run)" : ""}: check that it is up and accepts mail from this device, its log says why`;
   if (e.code === "ETIMEDOUT" || /timeout/i.test(msg))
     return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
   if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
-  return "check the SMTP settings with the doctor command";
+  return task === "send" ? "check the SMTP settings with the doctor command" : "check SMTP_SERVER, SMTP_PORT and SMTP_SECURITY; the mail server's log says why";
 }
 var import_node_util, oneLine;
 var init_smtp_errors = __esm({
@@ -14098,10 +14095,7 @@ async function smtpChecks(ctx, report) {
     try {
       authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
-      throw mailError(
-        `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
-        err
-      );
+      throw smtpError(ctx.cfg, err, "check");
     }
     const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
     const auth = !smtp.user ? "no AUTH configured" : authed ? `AUTH as ${smtp.user} accepted` : "the server offered no AUTH, so MAIL_USER is not used (a relay that needs it offers AUTH only after STARTTLS: SMTP_SECURITY=starttls)";
