@@ -4045,12 +4045,81 @@ var init_values = __esm({
   }
 });
 
+// src/config/fields.ts
+var Invalid, fail, text, number, whole, numberFrom, port, duration, durationFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_values();
+    Invalid = class {
+      constructor(message) {
+        this.message = message;
+      }
+      message;
+    };
+    fail = (message) => {
+      throw new Invalid(message);
+    };
+    text = (v) => v;
+    number = (name, what, ok2, range, real = false) => (v) => {
+      if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(`${name} must be ${what}`);
+      return ok2(Number(v)) ? Number(v) : fail(range);
+    };
+    whole = (name, what, ok2, range) => number(name, what, ok2, range);
+    numberFrom = (name, min, real = false) => number(
+      name,
+      real ? "a number such as 3 or 2.5" : "a whole number",
+      (n) => n >= min,
+      `${name} must be at least ${min}`,
+      real
+    );
+    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
+    duration = (name, ok2) => (v) => {
+      const ms = parseDuration(v);
+      if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
+      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
+    };
+    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
+    bool2 = (name) => (v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`);
+    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+    isEmail = (text3) => EMAIL.test(text3);
+    emails = (name) => (v) => {
+      const list2 = splitList(v);
+      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
+      const bad = list2.find((a) => !isEmail(a));
+      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
+    };
+    codes = (name) => (v) => {
+      const list2 = splitList(v);
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
+    };
+    list = (v) => splitList(v);
+    hosts = (v) => {
+      const bad = splitList(v).find((entry) => !parseHostEntry(entry));
+      return bad === void 0 ? v : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
+    };
+    timesOfDay = (v) => parseTimesOfDay(v) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v}")`);
+    lower = (v) => v.toLowerCase();
+    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
+    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
+    headerText = (name, max) => {
+      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
+      return (v) => ok2.test(v) ? v : fail(`${name} must be one line of at most ${max} characters`);
+    };
+    check = (field, ok2, message) => (v) => {
+      const value = field(v);
+      return ok2(value) ? value : fail(message);
+    };
+  }
+});
+
 // src/config/schema.ts
 function parseRaw(raw) {
   const data = {};
   const issues = [];
   for (const [key, spec] of Object.entries(FIELDS)) {
-    const value = raw[key];
+    const value = AS_WRITTEN.has(key) ? raw[key] : raw[key]?.trim();
     if (value === void 0) {
       if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
       continue;
@@ -4064,76 +4133,14 @@ function parseRaw(raw) {
   }
   return issues.length === 0 ? { success: true, data } : { success: false, issues };
 }
-var Invalid, fail, text, whole, port, duration, durationFrom, numberFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check, FIELDS;
+var AS_WRITTEN, FIELDS;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
+    init_fields();
     init_values();
-    Invalid = class {
-      constructor(message) {
-        this.message = message;
-      }
-      message;
-    };
-    fail = (message) => {
-      throw new Invalid(message);
-    };
-    text = (v) => v.trim();
-    whole = (name, what, ok2, range) => {
-      return (v) => {
-        const t = v.trim();
-        if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
-        const n = Number(t);
-        return ok2(n) ? n : fail(range);
-      };
-    };
-    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-    duration = (name, ok2) => (v) => {
-      const ms = parseDuration(v.trim());
-      if (ms === void 0) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
-    };
-    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
-    numberFrom = (name, min, real = false) => {
-      const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
-      const what = real ? "a number such as 3 or 2.5" : "a whole number";
-      return (v) => {
-        const t = v.trim();
-        if (!shape.test(t)) fail(`${name} must be ${what}`);
-        return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
-      };
-    };
-    bool2 = (name) => (v) => parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
-    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text3) => EMAIL.test(text3);
-    emails = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
-      const bad = list2.find((a) => !isEmail(a));
-      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
-    };
-    codes = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-    };
-    list = (v) => splitList(v.trim());
-    hosts = (v) => {
-      const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
-      return bad === void 0 ? v.trim() : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
-    };
-    timesOfDay = (v) => parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
-    lower = (v) => v.trim().toLowerCase();
-    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
-    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
-    headerText = (name, max) => {
-      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-      return (v) => ok2.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`);
-    };
-    check = (field, ok2, message) => (v) => {
-      const value = field(v);
-      return ok2(value) ? value : fail(message);
-    };
+    init_fields();
+    AS_WRITTEN = /* @__PURE__ */ new Set(["PXGRID_KEY_PASSPHRASE", "MAIL_PASS"]);
     FIELDS = {
       ISE_HOST: [hosts],
       PXGRID_PORT: [port("PXGRID_PORT"), 8910],
@@ -4143,7 +4150,7 @@ var init_schema = __esm({
       ],
       PXGRID_CERT: [text],
       PXGRID_KEY: [text],
-      PXGRID_KEY_PASSPHRASE: [(v) => v],
+      PXGRID_KEY_PASSPHRASE: [text],
       ISE_CA: [text],
       ISE_INSECURE: [bool2("ISE_INSECURE"), false],
       SMTP_SERVER: [text],
@@ -4151,7 +4158,7 @@ var init_schema = __esm({
       SMTP_SECURITY: [oneOf2(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
       SMTP_CA: [text],
       MAIL_USER: [text],
-      MAIL_PASS: [(v) => v],
+      MAIL_PASS: [text],
       MAIL_FROM: [text],
       MAIL_DEST: [emails("MAIL_DEST")],
       MAIL_MAX_BYTES: [
@@ -4423,7 +4430,7 @@ function loadConfig(input) {
   }
   if (raw.DIGEST_AT !== void 0 && raw.DIGEST_EVERY !== void 0)
     problems.push(
-      "DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period"
+      `DIGEST_EVERY and DIGEST_AT are both set (DIGEST_EVERY ${where("DIGEST_EVERY", flags, fromEnv, file)}, DIGEST_AT ${where("DIGEST_AT", flags, fromEnv, file)}): keep DIGEST_AT for times of day or DIGEST_EVERY for a period`
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
