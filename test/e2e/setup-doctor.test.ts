@@ -191,7 +191,7 @@ describe('doctor', () => {
     },
   );
 
-  it('SMTP AUTH rejected by a server that quotes the credentials: the reply shows, the password in no encoding', async () => {
+  it('SMTP AUTH refused by a server that echoes the credentials: its reply shows, the password never', async () => {
     w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' }, echoAuth: true } });
     await w.run(['setup']);
     const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass-123' });
