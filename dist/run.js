@@ -5075,6 +5075,14 @@ var init_store = __esm({
 });
 
 // src/mutes/commands.ts
+var commands_exports = {};
+__export(commands_exports, {
+  describeMute: () => describeMute,
+  left: () => left,
+  listMutes: () => listMutes,
+  mute: () => mute,
+  unmute: () => unmute
+});
 function mute(cfg, now, target, flags) {
   const t = parseTarget(target);
   const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
@@ -5143,45 +5151,22 @@ var init_commands = __esm({
   }
 });
 
-// src/commands/mute.ts
-var mute_exports = {};
-__export(mute_exports, {
-  muteCommand: () => muteCommand,
-  mutesCommand: () => mutesCommand,
-  unmuteCommand: () => unmuteCommand
-});
-function muteCommand(cfg, sys, target, flags) {
-  return mute(cfg, sys.now(), target, flags);
-}
-function mutesCommand(cfg, sys, io) {
-  return listMutes(cfg, sys.now(), io);
-}
-function unmuteCommand(cfg, sys, id) {
-  return unmute(cfg, sys.now(), id);
-}
-var init_mute = __esm({
-  "src/commands/mute.ts"() {
-    "use strict";
-    init_commands();
-  }
-});
-
 // src/cli/mute-commands.ts
 function addMuteCommands(program2, { sys, io, config, done }) {
   program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
     const cfg = config(cmd);
-    const { muteCommand: muteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(muteCommand2(cfg, sys, target, flags));
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(mute2(cfg, sys.now(), target, flags));
   });
   program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
     const cfg = config(cmd);
-    const { mutesCommand: mutesCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(mutesCommand2(cfg, sys, io));
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(listMutes2(cfg, sys.now(), io));
   });
   program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
     const cfg = config(cmd);
-    const { unmuteCommand: unmuteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(unmuteCommand2(cfg, sys, id));
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(unmute2(cfg, sys.now(), id));
   });
 }
 var init_mute_commands = __esm({
