@@ -4049,12 +4049,81 @@ var init_values = __esm({
   }
 });
 
+// src/config/fields.ts
+var Invalid, fail, text, number, whole, numberFrom, port, duration, durationFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_values();
+    Invalid = class {
+      constructor(message) {
+        this.message = message;
+      }
+      message;
+    };
+    fail = (message) => {
+      throw new Invalid(message);
+    };
+    text = (v) => v;
+    number = (name, what, ok2, range, real = false) => (v) => {
+      if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(`${name} must be ${what}`);
+      return ok2(Number(v)) ? Number(v) : fail(range);
+    };
+    whole = (name, what, ok2, range) => number(name, what, ok2, range);
+    numberFrom = (name, min, real = false) => number(
+      name,
+      real ? "a number such as 3 or 2.5" : "a whole number",
+      (n) => n >= min,
+      `${name} must be at least ${min}`,
+      real
+    );
+    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
+    duration = (name, ok2) => (v) => {
+      const ms = parseDuration(v);
+      if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
+      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
+    };
+    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
+    bool2 = (name) => (v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`);
+    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+    isEmail = (text3) => EMAIL.test(text3);
+    emails = (name) => (v) => {
+      const list2 = splitList(v);
+      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
+      const bad = list2.find((a) => !isEmail(a));
+      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
+    };
+    codes = (name) => (v) => {
+      const list2 = splitList(v);
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
+    };
+    list = (v) => splitList(v);
+    hosts = (v) => {
+      const bad = splitList(v).find((entry) => !parseHostEntry(entry));
+      return bad === void 0 ? v : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
+    };
+    timesOfDay = (v) => parseTimesOfDay(v) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v}")`);
+    lower = (v) => v.toLowerCase();
+    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
+    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
+    headerText = (name, max) => {
+      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
+      return (v) => ok2.test(v) ? v : fail(`${name} must be one line of at most ${max} characters`);
+    };
+    check = (field, ok2, message) => (v) => {
+      const value = field(v);
+      return ok2(value) ? value : fail(message);
+    };
+  }
+});
+
 // src/config/schema.ts
 function parseRaw(raw) {
   const data = {};
   const issues = [];
   for (const [key, spec] of Object.entries(FIELDS)) {
-    const value = raw[key];
+    const value = AS_WRITTEN.has(key) ? raw[key] : raw[key]?.trim();
     if (value === void 0) {
       if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
       continue;
@@ -4068,76 +4137,14 @@ function parseRaw(raw) {
   }
   return issues.length === 0 ? { success: true, data } : { success: false, issues };
 }
-var Invalid, fail, text, whole, port, duration, durationFrom, numberFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check, FIELDS;
+var AS_WRITTEN, FIELDS;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
+    init_fields();
     init_values();
-    Invalid = class {
-      constructor(message) {
-        this.message = message;
-      }
-      message;
-    };
-    fail = (message) => {
-      throw new Invalid(message);
-    };
-    text = (v) => v.trim();
-    whole = (name, what, ok2, range) => {
-      return (v) => {
-        const t = v.trim();
-        if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
-        const n = Number(t);
-        return ok2(n) ? n : fail(range);
-      };
-    };
-    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-    duration = (name, ok2) => (v) => {
-      const ms = parseDuration(v.trim());
-      if (ms === void 0) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
-    };
-    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
-    numberFrom = (name, min, real = false) => {
-      const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
-      const what = real ? "a number such as 3 or 2.5" : "a whole number";
-      return (v) => {
-        const t = v.trim();
-        if (!shape.test(t)) fail(`${name} must be ${what}`);
-        return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
-      };
-    };
-    bool2 = (name) => (v) => parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
-    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text3) => EMAIL.test(text3);
-    emails = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
-      const bad = list2.find((a) => !isEmail(a));
-      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
-    };
-    codes = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-    };
-    list = (v) => splitList(v.trim());
-    hosts = (v) => {
-      const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
-      return bad === void 0 ? v.trim() : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
-    };
-    timesOfDay = (v) => parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
-    lower = (v) => v.trim().toLowerCase();
-    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
-    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
-    headerText = (name, max) => {
-      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-      return (v) => ok2.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`);
-    };
-    check = (field, ok2, message) => (v) => {
-      const value = field(v);
-      return ok2(value) ? value : fail(message);
-    };
+    init_fields();
+    AS_WRITTEN = /* @__PURE__ */ new Set(["PXGRID_KEY_PASSPHRASE", "MAIL_PASS"]);
     FIELDS = {
       ISE_HOST: [hosts],
       PXGRID_PORT: [port("PXGRID_PORT"), 8910],
@@ -4147,7 +4154,7 @@ var init_schema = __esm({
       ],
       PXGRID_CERT: [text],
       PXGRID_KEY: [text],
-      PXGRID_KEY_PASSPHRASE: [(v) => v],
+      PXGRID_KEY_PASSPHRASE: [text],
       ISE_CA: [text],
       ISE_INSECURE: [bool2("ISE_INSECURE"), false],
       SMTP_SERVER: [text],
@@ -4155,7 +4162,7 @@ var init_schema = __esm({
       SMTP_SECURITY: [oneOf2(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
       SMTP_CA: [text],
       MAIL_USER: [text],
-      MAIL_PASS: [(v) => v],
+      MAIL_PASS: [text],
       MAIL_FROM: [text],
       MAIL_DEST: [emails("MAIL_DEST")],
       MAIL_MAX_BYTES: [
@@ -4427,7 +4434,7 @@ function loadConfig(input) {
   }
   if (raw.DIGEST_AT !== void 0 && raw.DIGEST_EVERY !== void 0)
     problems.push(
-      "DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period"
+      `DIGEST_EVERY and DIGEST_AT are both set (DIGEST_EVERY ${where("DIGEST_EVERY", flags, fromEnv, file)}, DIGEST_AT ${where("DIGEST_AT", flags, fromEnv, file)}): keep DIGEST_AT for times of day or DIGEST_EVERY for a period`
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
@@ -5072,6 +5079,14 @@ var init_store = __esm({
 });
 
 // src/mutes/commands.ts
+var commands_exports = {};
+__export(commands_exports, {
+  describeMute: () => describeMute,
+  left: () => left,
+  listMutes: () => listMutes,
+  mute: () => mute,
+  unmute: () => unmute
+});
 function mute(cfg, now, target, flags) {
   const t = parseTarget(target);
   const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
@@ -5140,45 +5155,22 @@ var init_commands = __esm({
   }
 });
 
-// src/commands/mute.ts
-var mute_exports = {};
-__export(mute_exports, {
-  muteCommand: () => muteCommand,
-  mutesCommand: () => mutesCommand,
-  unmuteCommand: () => unmuteCommand
-});
-function muteCommand(cfg, sys, target, flags) {
-  return mute(cfg, sys.now(), target, flags);
-}
-function mutesCommand(cfg, sys, io) {
-  return listMutes(cfg, sys.now(), io);
-}
-function unmuteCommand(cfg, sys, id) {
-  return unmute(cfg, sys.now(), id);
-}
-var init_mute = __esm({
-  "src/commands/mute.ts"() {
-    "use strict";
-    init_commands();
-  }
-});
-
 // src/cli/mute-commands.ts
 function addMuteCommands(program2, { sys, io, config, done }) {
   program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
     const cfg = config(cmd);
-    const { muteCommand: muteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(muteCommand2(cfg, sys, target, flags));
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(mute2(cfg, sys.now(), target, flags));
   });
   program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
     const cfg = config(cmd);
-    const { mutesCommand: mutesCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(mutesCommand2(cfg, sys, io));
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(listMutes2(cfg, sys.now(), io));
   });
   program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
     const cfg = config(cmd);
-    const { unmuteCommand: unmuteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(unmuteCommand2(cfg, sys, id));
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(unmute2(cfg, sys.now(), id));
   });
 }
 var init_mute_commands = __esm({
@@ -9259,18 +9251,15 @@ function droppedConnection(e) {
   const system = typeof e.errno === "number" && e.errno < 0 ? (0, import_node_util.getSystemErrorName)(e.errno) : void 0;
   return e.code === "ESOCKET" && (system === "ECONNRESET" || system === "EPIPE");
 }
-function smtpError(cfg, err) {
+function smtpError(cfg, err, task = "send") {
   const e = err;
-  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
-  const hint = smtpHint(e, cfg);
+  const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
-  return mailError(
-    `mail not delivered via ${at} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`,
-    err
-  );
+  const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
+  return mailError(`${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`, err);
 }
-function smtpHint(e, cfg) {
+function smtpHint(e, cfg, task = "send") {
   const msg = e.message ?? "";
   if (e.code === "EAUTH" || e.responseCode === 535)
     return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
@@ -9291,13 +9280,13 @@ function smtpHint(e, cfg) {
   if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
     return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
   if (droppedConnection(e))
-    return "the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why";
+    return `the mail server dropped the connection without a reply${task === "send" ? " (retried within the run)" : ""}: check that it is up and accepts mail from this device, its log says why`;
   if (e.code === "ETIMEDOUT" || /timeout/i.test(msg))
     return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
   if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
-  return "check the SMTP settings with the doctor command";
+  return task === "send" ? "check the SMTP settings with the doctor command" : "check SMTP_SERVER, SMTP_PORT and SMTP_SECURITY; the mail server's log says why";
 }
 var import_node_util, oneLine;
 var init_smtp_errors = __esm({
@@ -14134,10 +14123,7 @@ async function smtpChecks(ctx, report) {
     try {
       authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
-      throw mailError(
-        `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
-        err
-      );
+      throw smtpError(ctx.cfg, err, "check");
     }
     const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
     const auth = !smtp.user ? "no AUTH configured" : authed ? `AUTH as ${smtp.user} accepted` : "the server offered no AUTH, so MAIL_USER is not used (a relay that needs it offers AUTH only after STARTTLS: SMTP_SECURITY=starttls)";
