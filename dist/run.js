@@ -51,6 +51,83 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/errors.ts
+function describe(err) {
+  if (err instanceof Error) {
+    const code2 = err.code;
+    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
+  }
+  return String(err);
+}
+var Exit, STOP_SIGNALS, isStopSignal, stopKind, STOP_KINDS, KIND_EXIT, AppError, usageError, stateError, iseError, mailError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    Exit = {
+      ok: 0,
+      internal: 1,
+      usage: 2,
+      account: 3,
+      ise: 4,
+      mail: 5,
+      locked: 6
+    };
+    STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+    isStopSignal = (name) => typeof name === "string" && Object.hasOwn(STOP_SIGNALS, name);
+    stopKind = (s) => s.toLowerCase();
+    STOP_KINDS = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([s, code2]) => [s.toLowerCase(), code2]));
+    KIND_EXIT = {
+      /** A flag, a variable or the config file is wrong. */
+      usage: Exit.usage,
+      /** The state directory or a file in it cannot be read or written. */
+      state: Exit.usage,
+      /** The pxGrid client waits for an ISE admin's approval. */
+      "account-pending": Exit.account,
+      /** The pxGrid client is disabled on ISE. */
+      "account-disabled": Exit.account,
+      /** ISE refuses this client's account or credentials otherwise. */
+      account: Exit.account,
+      /** ISE cannot be reached (DNS, TCP, a dropped connection). */
+      "ise-unreachable": Exit.ise,
+      /** The TLS handshake with ISE failed (trust, host name, client certificate). */
+      "ise-tls": Exit.ise,
+      /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
+      "ise-timeout": Exit.ise,
+      /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
+      "ise-protocol": Exit.ise,
+      /** The mail server refused or could not be reached; nothing was delivered. */
+      mail: Exit.mail,
+      /** Another run holds the lock. */
+      locked: Exit.locked,
+      /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
+      "lock-stuck": Exit.locked,
+      /** Stopped by a signal (EEM or an operator): 128 + the signal's number. */
+      ...STOP_KINDS,
+      /** A fault of ours. */
+      internal: Exit.internal
+    };
+    AppError = class _AppError extends Error {
+      constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+        this.name = "AppError";
+      }
+      kind;
+      get exitCode() {
+        return KIND_EXIT[this.kind];
+      }
+      /** The same kind and cause with more said: for a note appended on the way out. */
+      withNote(note2) {
+        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
+      }
+    };
+    usageError = (msg) => new AppError("usage", msg);
+    stateError = (msg, cause) => new AppError("state", msg, { cause });
+    iseError = (msg, cause) => new AppError("ise-protocol", msg, { cause });
+    mailError = (msg, cause) => new AppError("mail", msg, { cause });
+  }
+});
+
 // src/core/version.ts
 var VERSION;
 var init_version = __esm({
@@ -3385,93 +3462,15 @@ var init_esm = __esm({
   }
 });
 
-// src/core/errors.ts
-function describe(err) {
-  if (err instanceof Error) {
-    const code2 = err.code;
-    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
-  }
-  return String(err);
-}
-var Exit, KIND_EXIT, AppError, usageError, stateError, iseError, mailError;
-var init_errors = __esm({
-  "src/core/errors.ts"() {
-    "use strict";
-    Exit = {
-      ok: 0,
-      internal: 1,
-      usage: 2,
-      account: 3,
-      ise: 4,
-      mail: 5,
-      locked: 6,
-      /** 128 + the signal's number, as a shell reports a process stopped by it. */
-      hangup: 129,
-      interrupt: 130,
-      terminate: 143
-    };
-    KIND_EXIT = {
-      /** A flag, a variable or the config file is wrong. */
-      usage: Exit.usage,
-      /** The state directory or a file in it cannot be read or written. */
-      state: Exit.usage,
-      /** The pxGrid client waits for an ISE admin's approval. */
-      "account-pending": Exit.account,
-      /** The pxGrid client is disabled on ISE. */
-      "account-disabled": Exit.account,
-      /** ISE refuses this client's account or credentials otherwise. */
-      account: Exit.account,
-      /** ISE cannot be reached (DNS, TCP, a dropped connection). */
-      "ise-unreachable": Exit.ise,
-      /** The TLS handshake with ISE failed (trust, host name, client certificate). */
-      "ise-tls": Exit.ise,
-      /** ISE did not answer in time, or the run's deadline ran out while waiting for it. */
-      "ise-timeout": Exit.ise,
-      /** ISE answered, but not as pxGrid should (HTTP status, body shape, size). */
-      "ise-protocol": Exit.ise,
-      /** The mail server refused or could not be reached; nothing was delivered. */
-      mail: Exit.mail,
-      /** Another run holds the lock. */
-      locked: Exit.locked,
-      /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
-      "lock-stuck": Exit.locked,
-      /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
-      sighup: Exit.hangup,
-      sigint: Exit.interrupt,
-      sigterm: Exit.terminate,
-      /** A fault of ours. */
-      internal: Exit.internal
-    };
-    AppError = class _AppError extends Error {
-      constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-        this.name = "AppError";
-      }
-      kind;
-      get exitCode() {
-        return KIND_EXIT[this.kind];
-      }
-      /** The same kind and cause with more said: for a note appended on the way out. */
-      withNote(note2) {
-        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
-      }
-    };
-    usageError = (msg) => new AppError("usage", msg);
-    stateError = (msg, cause) => new AppError("state", msg, { cause });
-    iseError = (msg, cause) => new AppError("ise-protocol", msg, { cause });
-    mailError = (msg, cause) => new AppError("mail", msg, { cause });
-  }
-});
-
 // src/core/interrupt.ts
-function interrupted(stop, what = "the run") {
+function interrupted(stop, what, left2) {
   const name = String(stop.reason);
-  const tail = what === "the run" ? "; the cursor is unchanged, so the next run fetches the same failures again" : "";
-  return new AppError(SIGNAL_KIND[name] ?? "sigterm", `stopped by ${name} before ${what} finished${tail}`);
+  const tail = left2 ? `; ${LEFTOVER[left2]}` : "";
+  const kind = isStopSignal(name) ? stopKind(name) : "sigterm";
+  return new AppError(kind, `stopped by ${name} before ${what} finished${tail}`);
 }
-function stopIfAsked(stop) {
-  if (stop?.aborted) throw interrupted(stop);
+function stopIfAsked(stop, left2 = "fetched-again") {
+  if (stop?.aborted) throw interrupted(stop, THE_RUN, left2);
 }
 function mustFinish(work) {
   unstoppable.add(work);
@@ -3479,21 +3478,26 @@ function mustFinish(work) {
   work.then(settled2, settled2);
   return work;
 }
-function untilStopped(stop, work, what) {
+function untilStopped(stop, work, what, left2) {
   if (!stop) return work;
-  if (stop.aborted) return Promise.reject(interrupted(stop, what));
+  const stopped = () => interrupted(stop, what, left2?.());
+  if (stop.aborted) return Promise.reject(stopped());
   return new Promise((resolve3, reject) => {
-    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(interrupted(stop, what)));
+    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(stopped()));
     stop.addEventListener("abort", onStop, { once: true });
     work.then(resolve3, reject).finally(() => stop.removeEventListener("abort", onStop));
   });
 }
-var SIGNAL_KIND, unstoppable;
+var THE_RUN, LEFTOVER, unstoppable;
 var init_interrupt = __esm({
   "src/core/interrupt.ts"() {
     "use strict";
     init_errors();
-    SIGNAL_KIND = { SIGHUP: "sighup", SIGINT: "sigint", SIGTERM: "sigterm" };
+    THE_RUN = "the run";
+    LEFTOVER = {
+      "fetched-again": "the cursor is unchanged, so the next run fetches the same failures again",
+      spooled: "the failures are held in the digest spool and go out with its next mail (the cursor has moved past them)"
+    };
     unstoppable = /* @__PURE__ */ new Set();
   }
 });
@@ -4045,12 +4049,81 @@ var init_values = __esm({
   }
 });
 
+// src/config/fields.ts
+var Invalid, fail, text, number, whole, numberFrom, port, duration, durationFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_values();
+    Invalid = class {
+      constructor(message) {
+        this.message = message;
+      }
+      message;
+    };
+    fail = (message) => {
+      throw new Invalid(message);
+    };
+    text = (v) => v;
+    number = (name, what, ok2, range, real = false) => (v) => {
+      if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(`${name} must be ${what}`);
+      return ok2(Number(v)) ? Number(v) : fail(range);
+    };
+    whole = (name, what, ok2, range) => number(name, what, ok2, range);
+    numberFrom = (name, min, real = false) => number(
+      name,
+      real ? "a number such as 3 or 2.5" : "a whole number",
+      (n) => n >= min,
+      `${name} must be at least ${min}`,
+      real
+    );
+    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
+    duration = (name, ok2) => (v) => {
+      const ms = parseDuration(v);
+      if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
+      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
+    };
+    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
+    bool2 = (name) => (v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`);
+    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+    isEmail = (text3) => EMAIL.test(text3);
+    emails = (name) => (v) => {
+      const list2 = splitList(v);
+      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
+      const bad = list2.find((a) => !isEmail(a));
+      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
+    };
+    codes = (name) => (v) => {
+      const list2 = splitList(v);
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
+    };
+    list = (v) => splitList(v);
+    hosts = (v) => {
+      const bad = splitList(v).find((entry) => !parseHostEntry(entry));
+      return bad === void 0 ? v : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
+    };
+    timesOfDay = (v) => parseTimesOfDay(v) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v}")`);
+    lower = (v) => v.toLowerCase();
+    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
+    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
+    headerText = (name, max) => {
+      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
+      return (v) => ok2.test(v) ? v : fail(`${name} must be one line of at most ${max} characters`);
+    };
+    check = (field, ok2, message) => (v) => {
+      const value = field(v);
+      return ok2(value) ? value : fail(message);
+    };
+  }
+});
+
 // src/config/schema.ts
 function parseRaw(raw) {
   const data = {};
   const issues = [];
   for (const [key, spec] of Object.entries(FIELDS)) {
-    const value = raw[key];
+    const value = AS_WRITTEN.has(key) ? raw[key] : raw[key]?.trim();
     if (value === void 0) {
       if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
       continue;
@@ -4064,76 +4137,14 @@ function parseRaw(raw) {
   }
   return issues.length === 0 ? { success: true, data } : { success: false, issues };
 }
-var Invalid, fail, text, whole, port, duration, durationFrom, numberFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check, FIELDS;
+var AS_WRITTEN, FIELDS;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
+    init_fields();
     init_values();
-    Invalid = class {
-      constructor(message) {
-        this.message = message;
-      }
-      message;
-    };
-    fail = (message) => {
-      throw new Invalid(message);
-    };
-    text = (v) => v.trim();
-    whole = (name, what, ok2, range) => {
-      return (v) => {
-        const t = v.trim();
-        if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
-        const n = Number(t);
-        return ok2(n) ? n : fail(range);
-      };
-    };
-    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-    duration = (name, ok2) => (v) => {
-      const ms = parseDuration(v.trim());
-      if (ms === void 0) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
-    };
-    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
-    numberFrom = (name, min, real = false) => {
-      const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
-      const what = real ? "a number such as 3 or 2.5" : "a whole number";
-      return (v) => {
-        const t = v.trim();
-        if (!shape.test(t)) fail(`${name} must be ${what}`);
-        return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
-      };
-    };
-    bool2 = (name) => (v) => parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
-    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text3) => EMAIL.test(text3);
-    emails = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
-      const bad = list2.find((a) => !isEmail(a));
-      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
-    };
-    codes = (name) => (v) => {
-      const list2 = splitList(v.trim());
-      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-    };
-    list = (v) => splitList(v.trim());
-    hosts = (v) => {
-      const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
-      return bad === void 0 ? v.trim() : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
-    };
-    timesOfDay = (v) => parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
-    lower = (v) => v.trim().toLowerCase();
-    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
-    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
-    headerText = (name, max) => {
-      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-      return (v) => ok2.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`);
-    };
-    check = (field, ok2, message) => (v) => {
-      const value = field(v);
-      return ok2(value) ? value : fail(message);
-    };
+    init_fields();
+    AS_WRITTEN = /* @__PURE__ */ new Set(["PXGRID_KEY_PASSPHRASE", "MAIL_PASS"]);
     FIELDS = {
       ISE_HOST: [hosts],
       PXGRID_PORT: [port("PXGRID_PORT"), 8910],
@@ -4143,7 +4154,7 @@ var init_schema = __esm({
       ],
       PXGRID_CERT: [text],
       PXGRID_KEY: [text],
-      PXGRID_KEY_PASSPHRASE: [(v) => v],
+      PXGRID_KEY_PASSPHRASE: [text],
       ISE_CA: [text],
       ISE_INSECURE: [bool2("ISE_INSECURE"), false],
       SMTP_SERVER: [text],
@@ -4151,7 +4162,7 @@ var init_schema = __esm({
       SMTP_SECURITY: [oneOf2(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
       SMTP_CA: [text],
       MAIL_USER: [text],
-      MAIL_PASS: [(v) => v],
+      MAIL_PASS: [text],
       MAIL_FROM: [text],
       MAIL_DEST: [emails("MAIL_DEST")],
       MAIL_MAX_BYTES: [
@@ -4423,7 +4434,7 @@ function loadConfig(input) {
   }
   if (raw.DIGEST_AT !== void 0 && raw.DIGEST_EVERY !== void 0)
     problems.push(
-      "DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period"
+      `DIGEST_EVERY and DIGEST_AT are both set (DIGEST_EVERY ${where("DIGEST_EVERY", flags, fromEnv, file)}, DIGEST_AT ${where("DIGEST_AT", flags, fromEnv, file)}): keep DIGEST_AT for times of day or DIGEST_EVERY for a period`
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
@@ -5068,6 +5079,14 @@ var init_store = __esm({
 });
 
 // src/mutes/commands.ts
+var commands_exports = {};
+__export(commands_exports, {
+  describeMute: () => describeMute,
+  left: () => left,
+  listMutes: () => listMutes,
+  mute: () => mute,
+  unmute: () => unmute
+});
 function mute(cfg, now, target, flags) {
   const t = parseTarget(target);
   const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
@@ -5136,45 +5155,22 @@ var init_commands = __esm({
   }
 });
 
-// src/commands/mute.ts
-var mute_exports = {};
-__export(mute_exports, {
-  muteCommand: () => muteCommand,
-  mutesCommand: () => mutesCommand,
-  unmuteCommand: () => unmuteCommand
-});
-function muteCommand(cfg, sys, target, flags) {
-  return mute(cfg, sys.now(), target, flags);
-}
-function mutesCommand(cfg, sys, io) {
-  return listMutes(cfg, sys.now(), io);
-}
-function unmuteCommand(cfg, sys, id) {
-  return unmute(cfg, sys.now(), id);
-}
-var init_mute = __esm({
-  "src/commands/mute.ts"() {
-    "use strict";
-    init_commands();
-  }
-});
-
 // src/cli/mute-commands.ts
 function addMuteCommands(program2, { sys, io, config, done }) {
   program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
     const cfg = config(cmd);
-    const { muteCommand: muteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(muteCommand2(cfg, sys, target, flags));
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(mute2(cfg, sys.now(), target, flags));
   });
   program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
     const cfg = config(cmd);
-    const { mutesCommand: mutesCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(mutesCommand2(cfg, sys, io));
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(listMutes2(cfg, sys.now(), io));
   });
   program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
     const cfg = config(cmd);
-    const { unmuteCommand: unmuteCommand2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(unmuteCommand2(cfg, sys, id));
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(unmute2(cfg, sys.now(), id));
   });
 }
 var init_mute_commands = __esm({
@@ -9255,18 +9251,15 @@ function droppedConnection(e) {
   const system = typeof e.errno === "number" && e.errno < 0 ? (0, import_node_util.getSystemErrorName)(e.errno) : void 0;
   return e.code === "ESOCKET" && (system === "ECONNRESET" || system === "EPIPE");
 }
-function smtpError(cfg, err) {
+function smtpError(cfg, err, task = "send") {
   const e = err;
-  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
-  const hint = smtpHint(e, cfg);
+  const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
-  return mailError(
-    `mail not delivered via ${at} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`,
-    err
-  );
+  const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
+  return mailError(`${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`, err);
 }
-function smtpHint(e, cfg) {
+function smtpHint(e, cfg, task = "send") {
   const msg = e.message ?? "";
   if (e.code === "EAUTH" || e.responseCode === 535)
     return "check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)";
@@ -9287,13 +9280,13 @@ function smtpHint(e, cfg) {
   if (/greeting/i.test(msg) && cfg.smtp.security !== "tls")
     return "connected, but no SMTP greeting came: this port probably expects implicit TLS (set SMTP_SECURITY=tls, as for ports 465/2465), or the server is stuck";
   if (droppedConnection(e))
-    return "the mail server dropped the connection without a reply (retried within the run): check that it is up and accepts mail from this device, its log says why";
+    return `the mail server dropped the connection without a reply${task === "send" ? " (retried within the run)" : ""}: check that it is up and accepts mail from this device, its log says why`;
   if (e.code === "ETIMEDOUT" || /timeout/i.test(msg))
     return "no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell";
   if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return "the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell";
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return "a temporary refusal by the server";
-  return "check the SMTP settings with the doctor command";
+  return task === "send" ? "check the SMTP settings with the doctor command" : "check SMTP_SERVER, SMTP_PORT and SMTP_SECURITY; the mail server's log says why";
 }
 var import_node_util, oneLine;
 var init_smtp_errors = __esm({
@@ -10979,9 +10972,13 @@ var init_spool = __esm({
         const filtered = this.#state ? [...this.#state.filtered] : this.#json.filtered;
         return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
       }
-      /** The first digest boundary after the spool opened: when the pending digest goes out. */
-      dueAt(schedule, zone) {
-        return this.#m.openedAt === void 0 ? void 0 : boundaryAfter(this.#m.openedAt, schedule, zone);
+      /**
+       * The first digest boundary after the spool opened: when the pending digest goes out. A spool not
+       * open yet counts as opened at `opensAt`, if given (a dry run, which commits nothing).
+       */
+      dueAt(schedule, zone, opensAt) {
+        const from = this.#m.openedAt ?? opensAt;
+        return from === void 0 ? void 0 : boundaryAfter(from, schedule, zone);
       }
       /** Compressed bytes of the kept records. */
       get bytes() {
@@ -12307,6 +12304,18 @@ async function sendPollMail(cfg, deadline, compose2, backfill) {
     );
   }
 }
+function delivered(cfg, ctx, sent, d, notes, rec) {
+  ctx.sys.crash?.("after-send");
+  stopIfAsked(ctx.sys.stop, rec.left);
+  if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
+  ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d));
+  return {
+    to: plural(cfg.mail.dest.length - sent.rejected.length, "recipient"),
+    said: ctx.incidents?.summary() ?? "",
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal }
+  };
+}
 function afterDelivery(step, notDone, repeats) {
   try {
     step();
@@ -12344,11 +12353,13 @@ function muteLabels(mutes) {
     return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ""})`, 120);
   };
 }
-var minSendMs;
+var minSendMs, newestText;
 var init_steps = __esm({
   "src/poll/steps.ts"() {
     "use strict";
     init_errors();
+    init_interrupt();
+    init_plural();
     init_sanitize();
     init_target();
     init_http();
@@ -12358,6 +12369,7 @@ var init_steps = __esm({
     init_cursor();
     init_batch();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
+    newestText = (d) => d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
   }
 });
 
@@ -12420,65 +12432,9 @@ var init_summary = __esm({
   }
 });
 
-// src/poll/digest-poll.ts
-async function digestPoll(cfg, opts, ctx, spool, mute2) {
-  const { deadline, io, sys } = ctx;
-  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
-  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
-  const before = spool.total;
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
-  const spooled = spool.seen;
-  let fetched;
-  try {
-    fetched = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  } catch (err) {
-    spool.discard();
-    throw err;
-  }
-  const { batch, invalid } = fetched;
-  sys.crash?.("after-fetch");
-  const d = batch.digest;
-  const next = nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
-  const notes = runNotes(cfg, facts);
-  const now = sys.now();
-  const found = d.seenTotal - spooled;
-  const fresh = plural(found, "new failure");
-  if (opts.dryRun) {
-    spool.discard();
-    return dryRun(cfg, opts, io, d, spool, fresh, notes, now, ctx.incidents);
-  }
-  stopIfAsked(sys.stop);
-  ctx.incidents?.save(false);
-  if (found > 0 || batch.mailed.size > 0) spool.commit(d, next, now, sys.crash);
-  else {
-    spool.discard();
-    commitEmpty(cfg, cursor, next, opts.resetCursor);
-  }
-  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const dueAt = nextDigest(cfg, spool, urgent);
-  const news = { fresh: found > 0 ? fresh : "no new failures", body: spool.total - before, facts };
-  if (spool.total === 0 || dueAt === void 0 || dueAt > now) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
-    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), data);
-  }
-  if (deadline.remaining() < minSendMs(cfg)) {
-    notes.push(
-      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
-    );
-    return outcome(notes, waitingText(cfg, spool, news.fresh, dueAt), { mailed: 0, pending: spool.total });
-  }
-  return sendDigest(cfg, opts, ctx, spool, { notes, batch, news });
-}
-function nextDigest(cfg, spool, flush) {
-  if (spool.openedAt === void 0) return void 0;
-  if (cfg.alert.mode === "each-run" || flush) return Number.NEGATIVE_INFINITY;
-  return spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
-}
+// src/poll/digest-send.ts
 async function sendDigest(cfg, opts, ctx, spool, s) {
-  const { deadline, sys } = ctx;
+  const { sys } = ctx;
   const eachRun = cfg.alert.mode === "each-run";
   const { digest: d, notes: lost } = spool.digestToSend({
     attach: cfg.mail.attach,
@@ -12486,35 +12442,24 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
   });
   s.notes.push(...lost);
   const base = composer(cfg, d, sys.now(), {
-    groups: eachRun ? s.batch.groups : void 0,
-    notes: mailNotes(s.news.facts),
+    groups: eachRun ? s.facts.batch.groups : void 0,
+    notes: mailNotes(s.facts),
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? void 0 : `${cfg.mail.subjectPrefix} digest:`,
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict()
   });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, deadline, compose2, false);
-  sys.crash?.("after-send");
-  stopIfAsked(sys.stop);
-  afterDelivery(() => spool.reset(sys.crash), "the spool was not emptied", "this digest");
-  ctx.incidents?.save(true);
-  s.notes.push(...sentNotes(sent, d));
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
-  const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
-  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${asideText(d)}${newest}` : `digest of ${plural(d.total, "failure")} mailed to ${to}${asideText(d)}; ${s.news.body} new this run${newest}`;
-  const said = ctx.incidents?.summary() ?? "";
-  return outcome(s.notes, `${what}${said}`, { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal });
-}
-function waitingText(cfg, spool, fresh, dueAt) {
-  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
-  if (spool.total === 0) {
-    if (spool.muted === 0) return fresh === "no new failures" ? fresh : `${fresh}, none for the mail body`;
-    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
-  }
-  const when = dueAt === void 0 || dueAt === Number.NEGATIVE_INFINITY ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
-  const verb = fresh === "no new failures" ? fresh : `${fresh} spooled`;
-  return `${verb}; ${spool.total} pending for the digest ${when}${muted}`;
+  const sent = await sendPollMail(cfg, ctx.deadline, compose2, false);
+  const m = delivered(cfg, ctx, sent, d, s.notes, {
+    save: () => spool.reset(sys.crash),
+    notDone: "the spool was not emptied",
+    repeats: "this digest",
+    left: "spooled"
+  });
+  const to = `${m.to}${asideText(d)}`;
+  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
+  return outcome(s.notes, `${what}${m.said}`, m.data);
 }
 function periodText(cfg, spool, now, flush) {
   const fmt = timeFormat(cfg.mail.timezone);
@@ -12523,16 +12468,98 @@ function periodText(cfg, spool, now, flush) {
   const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
-function dryRun(cfg, opts, io, d, spool, fresh, notes, now, incidents) {
+var init_digest_send = __esm({
+  "src/poll/digest-send.ts"() {
+    "use strict";
+    init_plural();
+    init_storm();
+    init_time();
+    init_fit();
+    init_schedule();
+    init_poll_mail();
+    init_steps();
+    init_summary();
+  }
+});
+
+// src/poll/digest-poll.ts
+async function digestPoll(cfg, opts, ctx, spool, mute2) {
+  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
+  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
+  const before = spool.total;
+  const spooled = spool.seen;
+  const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
+  ctx.sys.crash?.("after-fetch");
+  const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
+  const notes = runNotes(cfg, facts);
+  const now = ctx.sys.now();
+  const found = batch.digest.seenTotal - spooled;
+  if (opts.dryRun) {
+    spool.discard();
+    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
+  }
+  commitRun(cfg, opts, ctx, spool, facts, found, now);
+  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
+  const due = nextDigest(cfg, spool, urgent);
+  if (spool.total === 0 || due === void 0 || due !== "now" && due > now) {
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+    return outcome(notes, waitingText(cfg, spool, found, due), data);
+  }
+  if (ctx.deadline.remaining() < minSendMs(cfg)) {
+    notes.push(
+      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
+    );
+    return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
+  }
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before });
+}
+async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
+  const filter = compileFilters(cfg.filters);
+  const attach = opts.dryRun ? "none" : cfg.mail.attach;
+  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
+  try {
+    return await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+}
+function commitRun(cfg, opts, ctx, spool, f, found, now) {
+  stopIfAsked(ctx.sys.stop);
+  ctx.incidents?.save(false);
+  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
+  else {
+    spool.discard();
+    commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
+  }
+  opts.onSpooled?.();
+}
+function nextDigest(cfg, spool, urgent, opensAt) {
+  const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
+  if (at === void 0) return void 0;
+  return cfg.alert.mode === "each-run" || urgent ? "now" : at;
+}
+function waitingText(cfg, spool, found, due) {
+  const fresh = found > 0 ? plural(found, "new failure") : "no new failures";
+  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
+  if (spool.total === 0) {
+    if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
+    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
+  }
+  const when = due === void 0 || due === "now" ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when}${muted}`;
+}
+function dryRun(cfg, opts, ctx, spool, run) {
+  const { d, found, notes, now } = run;
+  const fresh = plural(found, "new failure");
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
-  const verdict = incidents?.verdict();
-  printMessage(io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-  const immediate = cfg.alert.mode === "each-run" || opts.flush || (verdict?.opened.length ?? 0) > 0;
-  const dueAt = immediate ? now : boundaryAfter(spool.openedAt ?? now, cfg.alert.schedule, cfg.mail.timezone);
-  const when = dueAt <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(dueAt)}`;
+  const verdict = ctx.incidents?.verdict();
+  printMessage(ctx.io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
+  const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
   const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
-  const said = incidents?.summary() ?? "";
+  const said = ctx.incidents?.summary() ?? "";
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }
 var init_digest_poll = __esm({
@@ -12541,12 +12568,11 @@ var init_digest_poll = __esm({
     init_interrupt();
     init_plural();
     init_filters();
-    init_storm();
     init_time();
     init_fit();
-    init_schedule();
     init_cursor();
     init_files();
+    init_digest_send();
     init_poll_mail();
     init_steps();
     init_summary();
@@ -13482,15 +13508,15 @@ var init_engine = __esm({
        * The state to save. `delivered`: a mail carrying this verdict's opened and resolved incidents
        * was accepted; otherwise they stay owed to the next mail.
        */
-      nextState(delivered) {
+      nextState(delivered2) {
         this.evaluate();
         const { now, settings } = this.opts;
         return {
           version: 1,
           since: this.#state.since,
           lastRun: now,
-          open: this.#open.map((i) => delivered ? { ...i, mailed: true, reported: i.failures } : i),
-          resolved: delivered ? [] : this.#resolved,
+          open: this.#open.map((i) => delivered2 ? { ...i, mailed: true, reported: i.failures } : i),
+          resolved: delivered2 ? [] : this.#resolved,
           reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
           baseline: this.#baseline.s,
           window: this.#windows.toState()
@@ -13532,11 +13558,11 @@ var init_poll_incidents = __esm({
         return this.engine?.evaluate();
       }
       /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
-      save(delivered) {
+      save(delivered2) {
         const engine = this.engine;
         if (!engine) return;
-        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
-        if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
+        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
+        if (delivered2) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
         else write();
       }
       /** `, INCIDENT sw-access-b2: 12 users failing 11036 (\u2026)` for the summary line. */
@@ -13561,61 +13587,56 @@ async function poll(cfg, opts, deadline, io, sys) {
   return mailPoll(cfg, opts, ctx, mute2);
 }
 async function mailPoll(cfg, opts, ctx, mute2) {
-  const { deadline, io, sys, incidents } = ctx;
+  const { io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
-  const backfill = opts.since !== void 0;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
   const newDigest = () => new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg) });
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.("after-fetch");
   const d = batch.digest;
-  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
   const facts = { invalid, batch, cursor, next };
   const notes = runNotes(cfg, facts);
-  if (d.total === 0) {
-    d.close();
-    stopIfAsked(sys.stop);
-    if (!opts.dryRun) incidents?.save(false);
-    if (d.seenTotal > 0) return nothingToMail(cfg, opts, next, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
-    return outcome(notes, "no new failures");
-  }
+  if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
   const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const what = plural(d.total, "new failure");
-  const aside = asideText(d);
-  const newest = d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+    const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
     const said = incidents?.summary() ?? "";
-    return outcome(notes, `dry run: ${what} found${aside}, nothing sent, cursor unchanged${newest}${said}`);
+    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
   }
-  if (deadline.remaining() < minSendMs(cfg)) {
+  return sendRunMail(cfg, opts, ctx, compose2, facts, notes);
+}
+function noMail(cfg, opts, ctx, f, notes) {
+  f.batch.digest.close();
+  stopIfAsked(ctx.sys.stop);
+  if (!opts.dryRun) ctx.incidents?.save(false);
+  if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
+  if (opts.since === void 0 && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
+  return outcome(notes, "no new failures");
+}
+async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
+  if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       "ise-timeout",
       "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
     );
   }
-  const sent = await sendPollMail(cfg, deadline, compose2, backfill);
-  sys.crash?.("after-send");
-  stopIfAsked(sys.stop);
-  if (!backfill) afterDelivery(() => saveCursor(cfg.stateDir, next), "the cursor was not saved", "these failures");
-  incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
-  const data = {
-    mailed: d.total,
-    muted: d.mutedTotal,
-    filtered: d.filteredTotal,
-    attachmentRows: d.attachment()?.rows ?? 0
-  };
-  return outcome(
-    notes,
-    `${what} mailed to ${to}${aside}${newest}${backfill ? " (backfill: cursor unchanged)" : ""}${incidents?.summary() ?? ""}`,
-    data
-  );
+  const backfill = opts.since !== void 0;
+  const d = f.batch.digest;
+  const sent = await sendPollMail(cfg, ctx.deadline, compose2, backfill);
+  const m = delivered(cfg, ctx, sent, d, notes, {
+    save: backfill ? void 0 : () => saveCursor(cfg.stateDir, f.next),
+    notDone: "the cursor was not saved",
+    repeats: "these failures",
+    left: "fetched-again"
+  });
+  const tail = `${asideText(d)}${newestText(d)}${backfill ? " (backfill: cursor unchanged)" : ""}${m.said}`;
+  const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
+  return outcome(notes, `${plural(d.total, "new failure")} mailed to ${m.to}${tail}`, data);
 }
 function nothingToMail(cfg, opts, next, batch, notes) {
   const commit = opts.since === void 0 && !opts.dryRun;
@@ -13807,7 +13828,11 @@ async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
   sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate }, deadline, io, sys));
+  let left2 = "fetched-again";
+  const onSpooled = () => {
+    left2 = "spooled";
+  };
+  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate, onSpooled }, deadline, io, sys), THE_RUN, () => left2);
   let release = () => void 0;
   try {
     if (!opts.dryRun)
@@ -14098,10 +14123,7 @@ async function smtpChecks(ctx, report) {
     try {
       authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
-      throw mailError(
-        `SMTP check failed (${err.code ?? "error"}): ${smtpHint(err, ctx.cfg)}`,
-        err
-      );
+      throw smtpError(ctx.cfg, err, "check");
     }
     const tls = smtp.security === "none" ? "no TLS (SMTP_SECURITY=none)" : smtp.security === "tls" ? "implicit TLS" : "STARTTLS";
     const auth = !smtp.user ? "no AUTH configured" : authed ? `AUTH as ${smtp.user} accepted` : "the server offered no AUTH, so MAIL_USER is not used (a relay that needs it offers AUTH only after STARTTLS: SMTP_SECURITY=starttls)";
@@ -14727,6 +14749,7 @@ var init_cli = __esm({
 
 // src/main.ts
 var import_node_path12 = require("node:path");
+init_errors();
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
 var SMALL_RUN = [`--no-${TURBOFAN}`, "--semi-space-growth-factor=1"];
@@ -14756,14 +14779,13 @@ function clock(env) {
   const offset = start - Date.now();
   return () => Date.now() + offset;
 }
-var SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 function stopOnSignals(stop) {
-  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+  for (const [name, code2] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
       process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged
 `);
-      process.exit(128 + n);
+      process.exit(code2);
     });
   }
 }

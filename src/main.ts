@@ -3,6 +3,7 @@
  * it needs through `System` and `Output`, so tests run the same code in-process.
  */
 import { dirname, resolve } from 'node:path';
+import { STOP_SIGNALS } from './core/errors';
 import { VERSION } from './core/version';
 
 /**
@@ -72,20 +73,17 @@ function clock(env: NodeJS.ProcessEnv): () => number {
   return () => Date.now() + offset;
 }
 
-/** What 128+n each stop signal means to a shell and to EEM. */
-const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-
 /**
  * SIGTERM, SIGINT and SIGHUP (EEM or an operator stopping a run) abort `stop`: the run sees it,
  * records the failure, releases the lock and prints its ERROR line through the normal error path
  * (src/core/interrupt.ts). A second signal while that cleanup runs exits at once.
  */
 function stopOnSignals(stop: AbortController): void {
-  for (const [name, n] of Object.entries(SIGNAL_NUMBER)) {
+  for (const [name, code] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
       process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged\n`);
-      process.exit(128 + n);
+      process.exit(code);
     });
   }
 }

@@ -13,16 +13,16 @@ export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx
     .option('--by <name>', 'who muted it, shown by mutes')
     .action(async (target: string, flags: MuteFlags, cmd: Command) => {
       const cfg = config(cmd);
-      const { muteCommand } = await import('../commands/mute');
-      done(muteCommand(cfg, sys, target, flags));
+      const { mute } = await import('../mutes/commands');
+      done(mute(cfg, sys.now(), target, flags));
     });
   program
     .command('mutes')
     .description('list the active mutes: id, target, until when, by whom, note')
     .action(async (_opts: unknown, cmd: Command) => {
       const cfg = config(cmd);
-      const { mutesCommand } = await import('../commands/mute');
-      done(mutesCommand(cfg, sys, io));
+      const { listMutes } = await import('../mutes/commands');
+      done(listMutes(cfg, sys.now(), io));
     });
   program
     .command('unmute')
@@ -30,7 +30,7 @@ export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx
     .argument('<id>', 'the mute id')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const cfg = config(cmd);
-      const { unmuteCommand } = await import('../commands/mute');
-      done(unmuteCommand(cfg, sys, id));
+      const { unmute } = await import('../mutes/commands');
+      done(unmute(cfg, sys.now(), id));
     });
 }

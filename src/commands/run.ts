@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { untilStopped } from '../core/interrupt';
+import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { type Decorate, stuckLockFailure, watchedPoll } from '../health/watch';
 import { poll, type RunOptions } from '../poll/poll';
@@ -20,7 +20,13 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   // A signal stops the poll where it is; the error path below still records it and frees the lock.
-  const once = (decorate?: Decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate }, deadline, io, sys));
+  // Its ERROR line says what becomes of the failures: fetched again, or held by the digest spool.
+  let left: Leftover = 'fetched-again';
+  const onSpooled = () => {
+    left = 'spooled';
+  };
+  const once = (decorate?: Decorate) =>
+    untilStopped(sys.stop, poll(cfg, { ...opts, decorate, onSpooled }, deadline, io, sys), THE_RUN, () => left);
   let release: () => void = () => undefined;
   try {
     // --dry-run changes no state at all, not even a lock file.

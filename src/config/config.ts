@@ -114,7 +114,9 @@ export function loadConfig(input: ConfigInput): Config {
   }
   if (raw.DIGEST_AT !== undefined && raw.DIGEST_EVERY !== undefined)
     problems.push(
-      'DIGEST_EVERY and DIGEST_AT are both set: keep DIGEST_AT for times of day or DIGEST_EVERY for a period',
+      `DIGEST_EVERY and DIGEST_AT are both set (DIGEST_EVERY ${where('DIGEST_EVERY', flags, fromEnv, file)}, ` +
+        `DIGEST_AT ${where('DIGEST_AT', flags, fromEnv, file)}): ` +
+        'keep DIGEST_AT for times of day or DIGEST_EVERY for a period',
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join('; '));

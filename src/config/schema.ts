@@ -1,8 +1,30 @@
-import { isTimeZone, parseBool, parseDuration, parseHostEntry, parseTimesOfDay, splitList } from './values';
+import {
+  bool,
+  check,
+  codes,
+  duration,
+  durationFrom,
+  emails,
+  type Field,
+  headerText,
+  hosts,
+  Invalid,
+  list,
+  lockoutReasons,
+  lower,
+  numberFrom,
+  oneOf,
+  port,
+  text,
+  timesOfDay,
+  whole,
+} from './fields';
+import { isTimeZone } from './values';
+
+export { isEmail } from './fields';
 
 /**
- * Validation of the merged raw strings. Each field names its variable in the error, says what is
- * wrong and what is expected, because the reader is an operator on a switch console.
+ * Validation of the merged raw strings: which reader (fields.ts) each variable uses, and its default.
  *
  * Hand-written rather than a schema library: every run validates once, and building a zod schema
  * of these fields cost ~30 ms of CPU and ~4 MB of RSS per run (measured), a fifth of a poll that
@@ -10,97 +32,8 @@ import { isTimeZone, parseBool, parseDuration, parseHostEntry, parseTimesOfDay, 
  * was replaced), but for INCIDENT_LOCKOUT_REASONS, where it only said "Invalid input".
  */
 
-/** A value the field refuses: `message` is the line the operator reads. */
-class Invalid {
-  constructor(readonly message: string) {}
-}
-
-type Field<T> = (value: string) => T;
-
-const fail = (message: string): never => {
-  throw new Invalid(message);
-};
-
-const text: Field<string> = (v) => v.trim();
-const whole = (name: string, what: string, ok: (n: number) => boolean, range: string): Field<number> => {
-  return (v) => {
-    const t = v.trim();
-    if (!/^\d+$/.test(t)) fail(`${name} must be ${what}`);
-    const n = Number(t);
-    return ok(n) ? n : fail(range);
-  };
-};
-const port = (name: string) =>
-  whole(name, 'a port number', (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-const duration =
-  (name: string, ok?: [(ms: number) => boolean, string]): Field<number> =>
-  (v) => {
-    const ms = parseDuration(v.trim());
-    if (ms === undefined) fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v.trim()}")`);
-    return ok && !ok[0](ms!) ? fail(ok[1]) : ms!;
-  };
-/** A duration of at least `min` ms, `shown` as the operator would write it. */
-const durationFrom = (name: string, min: number, shown: string) =>
-  duration(name, [(ms) => ms >= min, `${name} must be at least ${shown}`]);
-/** A whole number (`real`: or a decimal such as 2.5) of at least `min`. */
-const numberFrom = (name: string, min: number, real = false): Field<number> => {
-  const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
-  const what = real ? 'a number such as 3 or 2.5' : 'a whole number';
-  return (v) => {
-    const t = v.trim();
-    if (!shape.test(t)) fail(`${name} must be ${what}`);
-    return Number(t) >= min ? Number(t) : fail(`${name} must be at least ${min}`);
-  };
-};
-const bool =
-  (name: string): Field<boolean> =>
-  (v) =>
-    parseBool(v.trim()) ?? fail(`${name} must be 1 or 0 (got "${v.trim()}")`);
-const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-/** A bare mail address (no display name). */
-export const isEmail = (text: string) => EMAIL.test(text);
-const emails =
-  (name: string): Field<string[]> =>
-  (v) => {
-    const list = splitList(v.trim());
-    if (list.length === 0) fail(`${name} is empty: give at least one address`);
-    const bad = list.find((a) => !isEmail(a));
-    return bad === undefined ? list : fail(`${name} has an invalid address: ${bad}`);
-  };
-const codes =
-  (name: string): Field<string[]> =>
-  (v) => {
-    const list = splitList(v.trim());
-    const bad = list.find((c) => !/^\d{3,6}$/.test(c));
-    return bad === undefined ? list : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-  };
-const list: Field<string[]> = (v) => splitList(v.trim());
-const hosts: Field<string> = (v) => {
-  const bad = splitList(v.trim()).find((entry) => !parseHostEntry(entry));
-  return bad === undefined
-    ? v.trim()
-    : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
-};
-const timesOfDay: Field<number[]> = (v) =>
-  parseTimesOfDay(v.trim()) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v.trim()}")`);
-const lower = (v: string) => v.trim().toLowerCase();
-const lockoutReasons: Field<'any' | string[]> = (v) =>
-  lower(v) === 'any' ? 'any' : codes('INCIDENT_LOCKOUT_REASONS')(v);
-const oneOf =
-  <T extends string>(values: readonly T[], message: string, fold = (v: string) => v): Field<T> =>
-  (v) =>
-    values.includes(fold(v) as T) ? (fold(v) as T) : fail(message);
-// A display name reaches a header: one line, printable, short.
-const headerText = (name: string, max: number): Field<string> => {
-  const ok = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-  return (v) => (ok.test(v.trim()) ? v.trim() : fail(`${name} must be one line of at most ${max} characters`));
-};
-const check =
-  <T>(field: Field<T>, ok: (value: T) => boolean, message: string): Field<T> =>
-  (v) => {
-    const value = field(v);
-    return ok(value) ? value : fail(message);
-  };
+/** Taken exactly as written: a password may begin or end with a space. */
+const AS_WRITTEN = new Set(['PXGRID_KEY_PASSPHRASE', 'MAIL_PASS']);
 
 /** Each variable: how its text is read, and its default (`undefined`: optional, no default). */
 const FIELDS = {
@@ -112,7 +45,7 @@ const FIELDS = {
   ],
   PXGRID_CERT: [text],
   PXGRID_KEY: [text],
-  PXGRID_KEY_PASSPHRASE: [(v: string) => v],
+  PXGRID_KEY_PASSPHRASE: [text],
   ISE_CA: [text],
   ISE_INSECURE: [bool('ISE_INSECURE'), false],
   SMTP_SERVER: [text],
@@ -120,7 +53,7 @@ const FIELDS = {
   SMTP_SECURITY: [oneOf(['tls', 'starttls', 'none'] as const, 'SMTP_SECURITY must be tls, starttls or none')],
   SMTP_CA: [text],
   MAIL_USER: [text],
-  MAIL_PASS: [(v: string) => v],
+  MAIL_PASS: [text],
   MAIL_FROM: [text],
   MAIL_DEST: [emails('MAIL_DEST')],
   MAIL_MAX_BYTES: [
@@ -205,7 +138,7 @@ export function parseRaw(raw: Partial<Record<keyof Fields, string>>): ParseResul
   const data: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const [key, spec] of Object.entries(FIELDS) as [keyof Fields, readonly [Field<unknown>, unknown?]][]) {
-    const value = raw[key];
+    const value = AS_WRITTEN.has(key) ? raw[key] : raw[key]?.trim();
     if (value === undefined) {
       // A fresh copy of a list default: the config object is the caller's to keep.
       if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];

@@ -7,12 +7,25 @@ export const Exit = {
   ise: 4,
   mail: 5,
   locked: 6,
-  /** 128 + the signal's number, as a shell reports a process stopped by it. */
-  hangup: 129,
-  interrupt: 130,
-  terminate: 143,
 } as const;
-export type ExitCode = (typeof Exit)[keyof typeof Exit];
+
+/**
+ * The signals that stop a run (EEM or an operator; src/main.ts listens for them), each with the
+ * exit code of a run it stops: 128 + the signal's number, as a shell reports a process stopped by
+ * it. The error kind of such a stop is the signal's name in lower case (`sigterm`).
+ */
+export const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof STOP_SIGNALS;
+export type ExitCode = (typeof Exit)[keyof typeof Exit] | (typeof STOP_SIGNALS)[StopSignal];
+
+export const isStopSignal = (name: unknown): name is StopSignal =>
+  typeof name === 'string' && Object.hasOwn(STOP_SIGNALS, name);
+export const stopKind = <S extends StopSignal>(s: S) => s.toLowerCase() as Lowercase<S>;
+
+/** `sigterm: 143`...: the kinds of a stop by each signal. */
+const STOP_KINDS = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([s, code]) => [s.toLowerCase(), code])) as {
+  [S in StopSignal as Lowercase<S>]: (typeof STOP_SIGNALS)[S];
+};
 
 /**
  * What went wrong, as code can test it. Every decision that depends on an error (the exit code,
@@ -44,10 +57,8 @@ export const KIND_EXIT = {
   locked: Exit.locked,
   /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
   'lock-stuck': Exit.locked,
-  /** Stopped by a signal (EEM or an operator), cursor untouched: 128 + the signal's number. */
-  sighup: Exit.hangup,
-  sigint: Exit.interrupt,
-  sigterm: Exit.terminate,
+  /** Stopped by a signal (EEM or an operator): 128 + the signal's number. */
+  ...STOP_KINDS,
   /** A fault of ours. */
   internal: Exit.internal,
 } as const satisfies Record<string, ExitCode>;

@@ -1,18 +1,30 @@
-import { AppError, type ErrorKind } from './errors';
+import { AppError, isStopSignal, stopKind } from './errors';
 
-/** The kind (and so the exit code, 128+n) of each stop signal main.ts turns into an abort. */
-const SIGNAL_KIND: Record<string, ErrorKind> = { SIGHUP: 'sighup', SIGINT: 'sigint', SIGTERM: 'sigterm' };
+/** The work a stop cuts short in a poll, as its ERROR line names it. */
+export const THE_RUN = 'the run';
 
-/** Stopped by a signal: exit 128+n, cursor untouched; `what` names the work left unfinished. */
-export function interrupted(stop: AbortSignal, what = 'the run'): AppError {
+/**
+ * What becomes of the failures of a poll a stop cuts short, as the end of its ERROR line says:
+ * before any commit they are fetched again (the cursor did not move); once the digest spool
+ * committed them (and the cursor moved past them) the spool keeps them for its next mail.
+ */
+export type Leftover = 'fetched-again' | 'spooled';
+const LEFTOVER: Record<Leftover, string> = {
+  'fetched-again': 'the cursor is unchanged, so the next run fetches the same failures again',
+  spooled: 'the failures are held in the digest spool and go out with its next mail (the cursor has moved past them)',
+};
+
+/** Stopped by a signal: exit 128+n; `what` names the work left unfinished, `left` what becomes of its failures. */
+export function interrupted(stop: AbortSignal, what: string, left?: Leftover): AppError {
   const name = String(stop.reason);
-  const tail = what === 'the run' ? '; the cursor is unchanged, so the next run fetches the same failures again' : '';
-  return new AppError(SIGNAL_KIND[name] ?? 'sigterm', `stopped by ${name} before ${what} finished${tail}`);
+  const tail = left ? `; ${LEFTOVER[left]}` : '';
+  const kind = isStopSignal(name) ? stopKind(name) : 'sigterm';
+  return new AppError(kind, `stopped by ${name} before ${what} finished${tail}`);
 }
 
-/** Throws when a stop was asked: checked before the cursor moves, so a stopped run commits nothing. */
-export function stopIfAsked(stop: AbortSignal | undefined): void {
-  if (stop?.aborted) throw interrupted(stop);
+/** Throws when a stop was asked: checked before each commit of a poll, so a stopped poll commits no more. */
+export function stopIfAsked(stop: AbortSignal | undefined, left: Leftover = 'fetched-again'): void {
+  if (stop?.aborted) throw interrupted(stop, THE_RUN, left);
 }
 
 /** Work in flight that a stop waits for (see mustFinish). */
@@ -31,15 +43,21 @@ export function mustFinish<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * `work`, or a rejection as soon as a stop is asked (after any mustFinish work). The work itself
- * is not cancelled: the process exits once the error path has run, and `stopIfAsked` keeps it
- * from committing anything meanwhile.
+ * `work`, or a rejection as soon as a stop is asked (after any mustFinish work), ending with what
+ * `left` says at that moment. The work itself is not cancelled: the process exits once the error
+ * path has run, and `stopIfAsked` keeps it from committing anything meanwhile.
  */
-export function untilStopped<T>(stop: AbortSignal | undefined, work: Promise<T>, what?: string): Promise<T> {
+export function untilStopped<T>(
+  stop: AbortSignal | undefined,
+  work: Promise<T>,
+  what: string,
+  left?: () => Leftover,
+): Promise<T> {
   if (!stop) return work;
-  if (stop.aborted) return Promise.reject(interrupted(stop, what));
+  const stopped = () => interrupted(stop, what, left?.());
+  if (stop.aborted) return Promise.reject(stopped());
   return new Promise<T>((resolve, reject) => {
-    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(interrupted(stop, what)));
+    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(stopped()));
     stop.addEventListener('abort', onStop, { once: true });
     work.then(resolve, reject).finally(() => stop.removeEventListener('abort', onStop));
   });

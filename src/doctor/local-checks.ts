@@ -4,9 +4,9 @@ import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { Deadline } from '../core/deadline';
 import { errCode } from '../core/errcode';
-import { describe, Exit, mailError, usageError } from '../core/errors';
+import { describe, Exit, usageError } from '../core/errors';
 import { smtpVerify } from '../mail/smtp';
-import { connectionOptions, smtpAuth, smtpHint } from '../mail/transport';
+import { connectionOptions, smtpAuth, smtpError } from '../mail/transport';
 import { makeStateDir } from '../state/files';
 import type { DoctorContext, DoctorReport } from './report';
 
@@ -115,11 +115,7 @@ export async function smtpChecks(ctx: DoctorContext, report: DoctorReport): Prom
     try {
       authed = await smtpVerify(options, smtpAuth(ctx.cfg));
     } catch (err) {
-      throw mailError(
-        `SMTP check failed (${(err as { code?: string }).code ?? 'error'}): ` +
-          `${smtpHint(err as { code?: string }, ctx.cfg)}`,
-        err,
-      );
+      throw smtpError(ctx.cfg, err, 'check');
     }
     const tls =
       smtp.security === 'none' ? 'no TLS (SMTP_SECURITY=none)' : smtp.security === 'tls' ? 'implicit TLS' : 'STARTTLS';

@@ -23,21 +23,21 @@ export function droppedConnection(e: SmtpFailure): boolean {
   return e.code === 'ESOCKET' && (system === 'ECONNRESET' || system === 'EPIPE');
 }
 
-/** One line with the likely fix; never the password. */
-export function smtpError(cfg: Config, err: unknown) {
+/** What failed: a run sending its mail (retried within the run), or doctor's session without a message. */
+export type SmtpTask = 'send' | 'check';
+
+/** One line with the server's reply and the likely fix; never the password. */
+export function smtpError(cfg: Config, err: unknown, task: SmtpTask = 'send') {
   const e = err as SmtpFailure;
-  const at = `${cfg.smtp.host}:${cfg.smtp.port}`;
   const said = e.response ? `: server said "${oneLine(e.response)}"` : '';
-  const hint = smtpHint(e, cfg);
+  const hint = smtpHint(e, cfg, task);
   // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
   const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
-  return mailError(
-    `mail not delivered via ${at} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`,
-    err,
-  );
+  const what = task === 'send' ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : 'SMTP check failed';
+  return mailError(`${what} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`, err);
 }
 
-export function smtpHint(e: SmtpFailure, cfg: Config): string {
+export function smtpHint(e: SmtpFailure, cfg: Config, task: SmtpTask = 'send'): string {
   const msg = e.message ?? '';
   if (e.code === 'EAUTH' || e.responseCode === 535)
     return 'check MAIL_USER and MAIL_PASS (for Amazon SES: SMTP credentials of the right region, not IAM keys)';
@@ -75,15 +75,17 @@ export function smtpHint(e: SmtpFailure, cfg: Config): string {
     );
   if (droppedConnection(e))
     return (
-      'the mail server dropped the connection without a reply (retried within the run): check that it is up ' +
-      'and accepts mail from this device, its log says why'
+      `the mail server dropped the connection without a reply${task === 'send' ? ' (retried within the run)' : ''}: ` +
+      'check that it is up and accepts mail from this device, its log says why'
     );
   if (e.code === 'ETIMEDOUT' || /timeout/i.test(msg))
     return 'no answer in time: check SMTP_SERVER, SMTP_PORT and the firewall from Guestshell';
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(msg))
     return 'the SMTP host name does not resolve: check SMTP_SERVER and DNS in Guestshell';
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return 'a temporary refusal by the server';
-  return 'check the SMTP settings with the doctor command';
+  return task === 'send'
+    ? 'check the SMTP settings with the doctor command'
+    : "check SMTP_SERVER, SMTP_PORT and SMTP_SECURITY; the mail server's log says why";
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);

@@ -11,7 +11,7 @@ import { buildMime, type MimeInput } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
 import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';
 
-export { smtpError, smtpHint } from './smtp-errors';
+export { smtpError } from './smtp-errors';
 
 export interface OutgoingMail {
   subject: string;

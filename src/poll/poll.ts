@@ -15,20 +15,20 @@ import { digestPoll } from './digest-poll';
 import { incidentsOn, PollIncidents } from './poll-incidents';
 import { composer } from './poll-mail';
 import {
-  afterDelivery,
   asideText,
   commitEmpty,
+  delivered,
   fetchBatch,
   type MuteLabel,
   minSendMs,
   muteLabels,
+  newestText,
   nextCursor,
   type PollContext,
   type RunOptions,
   sendPollMail,
-  sentNotes,
 } from './steps';
-import { mailNotes, outcome, printMessage, runNotes } from './summary';
+import { mailNotes, outcome, type PollFacts, printMessage, runNotes } from './summary';
 
 export type { RunOptions } from './steps';
 
@@ -52,9 +52,8 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
 }
 
 async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {
-  const { deadline, io, sys, incidents } = ctx;
+  const { io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
-  const backfill = opts.since !== undefined;
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
   const newDigest = () => new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg) });
@@ -62,57 +61,60 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   sys.crash?.('after-fetch');
   const d = batch.digest;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
-  const next = backfill ? cursor : nextCursor(cfg, cursor, batch);
+  const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
   const facts = { invalid, batch, cursor, next };
   const notes = runNotes(cfg, facts);
-  if (d.total === 0) {
-    d.close();
-    stopIfAsked(sys.stop);
-    // Nothing to mail: the rules still learn and close incidents; what they say waits for the next mail.
-    if (!opts.dryRun) incidents?.save(false);
-    if (d.seenTotal > 0) return nothingToMail(cfg, opts, next, batch, notes);
-    if (!backfill && !opts.dryRun) commitEmpty(cfg, cursor, next, opts.resetCursor);
-    return outcome(notes, 'no new failures');
-  }
+  if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
   const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const what = plural(d.total, 'new failure');
-  const aside = asideText(d);
-  const newest = d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+    const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
     const said = incidents?.summary() ?? '';
-    return outcome(notes, `dry run: ${what} found${aside}, nothing sent, cursor unchanged${newest}${said}`);
+    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
   }
-  if (deadline.remaining() < minSendMs(cfg)) {
+  return sendRunMail(cfg, opts, ctx, compose, facts, notes);
+}
+
+/** Nothing for the mail body: the rules still learn and close incidents; what they say waits for the next mail. */
+function noMail(cfg: Config, opts: RunOptions, ctx: PollContext, f: PollFacts, notes: string[]): Outcome {
+  f.batch.digest.close();
+  stopIfAsked(ctx.sys.stop);
+  if (!opts.dryRun) ctx.incidents?.save(false);
+  if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
+  if (opts.since === undefined && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
+  return outcome(notes, 'no new failures');
+}
+
+/** This run's mail, sent now; the cursor moves only once the server accepted it. */
+async function sendRunMail(
+  cfg: Config,
+  opts: RunOptions,
+  ctx: PollContext,
+  compose: Compose,
+  f: PollFacts,
+  notes: string[],
+) {
+  if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       'ise-timeout',
       'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the ' +
         'cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
     );
   }
-  const sent = await sendPollMail(cfg, deadline, compose, backfill);
-  sys.crash?.('after-send');
-  // Only now, after the server accepted the message, does the cursor move; not once a stop was
-  // asked: the run has already reported the cursor unchanged (the mail is then sent again).
-  stopIfAsked(sys.stop);
-  if (!backfill) afterDelivery(() => saveCursor(cfg.stateDir, next), 'the cursor was not saved', 'these failures');
-  incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
-  const data = {
-    mailed: d.total,
-    muted: d.mutedTotal,
-    filtered: d.filteredTotal,
-    attachmentRows: d.attachment()?.rows ?? 0,
-  };
-  return outcome(
-    notes,
-    `${what} mailed to ` +
-      `${to}${aside}${newest}${backfill ? ' (backfill: cursor unchanged)' : ''}${incidents?.summary() ?? ''}`,
-    data,
-  );
+  const backfill = opts.since !== undefined;
+  const d = f.batch.digest;
+  const sent = await sendPollMail(cfg, ctx.deadline, compose, backfill);
+  const m = delivered(cfg, ctx, sent, d, notes, {
+    save: backfill ? undefined : () => saveCursor(cfg.stateDir, f.next),
+    notDone: 'the cursor was not saved',
+    repeats: 'these failures',
+    left: 'fetched-again',
+  });
+  const tail = `${asideText(d)}${newestText(d)}${backfill ? ' (backfill: cursor unchanged)' : ''}${m.said}`;
+  const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
+  return outcome(notes, `${plural(d.total, 'new failure')} mailed to ${m.to}${tail}`, data);
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
+import { type Leftover, stopIfAsked } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
+import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
 import { clean } from '../format/sanitize';
 import type { Decorate } from '../health/watch';
@@ -27,6 +29,8 @@ export interface RunOptions {
   flush?: boolean;
   /** Last touch to the digest before it is sent (the health watcher's RECOVERED note). */
   decorate?: Decorate;
+  /** Told once the digest spool holds the run's failures, the cursor past them: a stop then leaves them there. */
+  onSpooled?: () => void;
 }
 
 export interface PollContext {
@@ -90,6 +94,35 @@ export async function sendPollMail(cfg: Config, deadline: Deadline, compose: Com
   }
 }
 
+/** How a poll records a mail the server accepted, and what becomes of its failures otherwise. */
+export interface Recording {
+  /** Moves the cursor or empties the spool; none in a --since backfill, which leaves the cursor alone. */
+  save?: () => void;
+  /** What a failed save leaves undone (`the cursor was not saved`), and so mailed again (`these failures`). */
+  notDone: string;
+  repeats: string;
+  /** What a stop asked during the send leaves of the failures, as the run's ERROR line says. */
+  left: Leftover;
+}
+
+/**
+ * The server accepted the mail: records that (not once a stop was asked: the run has already said
+ * what becomes of the failures, and they go out again), marks the incidents mailed and notes the
+ * delivery. Returns the parts of the summary every mailed poll shares.
+ */
+export function delivered(cfg: Config, ctx: PollContext, sent: Sent, d: Digest, notes: string[], rec: Recording) {
+  ctx.sys.crash?.('after-send');
+  stopIfAsked(ctx.sys.stop, rec.left);
+  if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
+  ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d));
+  return {
+    to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
+    said: ctx.incidents?.summary() ?? '',
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal },
+  };
+}
+
 /** A state write after the server accepted the mail: if it fails, the error says the mail went and what repeats. */
 export function afterDelivery(step: () => void, notDone: string, repeats: string): void {
   try {
@@ -103,6 +136,10 @@ export function afterDelivery(step: () => void, notDone: string, repeats: string
     );
   }
 }
+
+/** ` (newest 2026-11-23T10:12:00.000Z)`: the newest failure a mail holds, for its summary. */
+export const newestText = (d: Digest) =>
+  d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
 
 /**
  * Nothing to mail. A first poll remembers ISE's clock so a long outage later loses nothing, and a

@@ -74,9 +74,13 @@ export class Spool {
     return this.total + this.muted + filtered.reduce((a, [, n]) => a + n, 0);
   }
 
-  /** The first digest boundary after the spool opened: when the pending digest goes out. */
-  dueAt(schedule: DigestSchedule, zone: string): number | undefined {
-    return this.#m.openedAt === undefined ? undefined : boundaryAfter(this.#m.openedAt, schedule, zone);
+  /**
+   * The first digest boundary after the spool opened: when the pending digest goes out. A spool not
+   * open yet counts as opened at `opensAt`, if given (a dry run, which commits nothing).
+   */
+  dueAt(schedule: DigestSchedule, zone: string, opensAt?: number): number | undefined {
+    const from = this.#m.openedAt ?? opensAt;
+    return from === undefined ? undefined : boundaryAfter(from, schedule, zone);
   }
 
   /** Compressed bytes of the kept records. */

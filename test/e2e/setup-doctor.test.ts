@@ -183,11 +183,24 @@ describe('doctor', () => {
       w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' } } });
       await w.run(['setup']);
       const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass-123' });
-      expect(r.stdout).toMatch(/^FAIL smtp 127.0.0.1:\d+: SMTP check failed \(EAUTH\): check MAIL_USER and MAIL_PASS/m);
+      expect(r.stdout).toMatch(
+        /^FAIL smtp 127.0.0.1:\d+: SMTP check failed \(EAUTH 535\): server said "535 Authentication credentials invalid"; check MAIL_USER and MAIL_PASS/m,
+      );
       expect(r.code).toBe(5);
       expect(r.stdout + r.stderr).not.toContain('wrong-pass-123');
     },
   );
+
+  it('SMTP AUTH refused by a server that echoes the credentials: its reply shows, the password never', async () => {
+    w = await startWorld({ smtp: { auth: { user: 'alerts', pass: 'right-pass' }, echoAuth: true } });
+    await w.run(['setup']);
+    const r = await w.run(['doctor'], { MAIL_USER: 'alerts', MAIL_PASS: 'wrong-pass-123' });
+    expect(r.stdout).toMatch(
+      /^FAIL smtp 127.0.0.1:\d+: SMTP check failed \(EAUTH 535\): server said "535 Authentication/m,
+    );
+    for (const secret of ['wrong-pass-123', Buffer.from('wrong-pass-123').toString('base64')])
+      expect(r.stdout + r.stderr).not.toContain(secret);
+  });
 
   it('MAIL_USER set but the server offers no AUTH: doctor says so instead of "accepted"', async () => {
     w = await startWorld();

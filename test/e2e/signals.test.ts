@@ -27,9 +27,10 @@ async function runStopped(
   signal: NodeJS.Signals,
   ready: () => boolean,
   env: Record<string, string> = {},
+  args: string[] = [],
 ): Promise<RunResult & { stopMs: number }> {
   let child: ChildProcess | undefined;
-  const result = w!.run([], env, { onSpawn: (c) => (child = c) });
+  const result = w!.run(args, env, { onSpawn: (c) => (child = c) });
   await until(ready, 'the run to reach the point to stop it');
   const sent = Date.now();
   child!.kill(signal);
@@ -46,6 +47,19 @@ async function worldWithFailure(smtp: FakeSmtpOptions = {}): Promise<World> {
     ise: { failures: [makeFailure({ timestamp: new Date(Date.now() - MIN).toISOString() })] },
   });
   return w;
+}
+
+/** A world whose SMTP server holds the first RCPT TO for 3 s: the run is mid-send. Says when it got there. */
+async function worldStalledInRcpt(): Promise<() => boolean> {
+  let inRcpt = false;
+  await worldWithFailure({
+    beforeRcpt: async () => {
+      if (inRcpt) return;
+      inRcpt = true;
+      await new Promise((r) => setTimeout(r, 3000));
+    },
+  });
+  return () => inRcpt;
 }
 
 describe('stop signals', () => {
@@ -76,15 +90,8 @@ describe('stop signals', () => {
   );
 
   it('SIGTERM during the SMTP transaction: the cursor stays, the next run mails the failure', async () => {
-    let inRcpt = false;
-    await worldWithFailure({
-      beforeRcpt: async () => {
-        if (inRcpt) return;
-        inRcpt = true;
-        await new Promise((r) => setTimeout(r, 3000));
-      },
-    });
-    const r = await runStopped('SIGTERM', () => inRcpt);
+    const inRcpt = await worldStalledInRcpt();
+    const r = await runStopped('SIGTERM', inRcpt);
     expect(r.code).toBe(143);
     expect(r.summary).toMatch(/^ise-to-mail: ERROR stopped by SIGTERM before the run finished/);
     expect(w!.cursor()).toBeUndefined();
@@ -92,6 +99,23 @@ describe('stop signals', () => {
     const next = await w!.run();
     expect(next.summary).toMatch(/^ise-to-mail: OK 1 new failure mailed/);
     expect(w!.cursor()).toBeDefined();
+  });
+
+  it('SIGTERM while the digest is sent, after the spool commit: the spool holds the failures', async () => {
+    const inRcpt = await worldStalledInRcpt();
+    const digest = { ALERT_MODE: 'digest' };
+    const r = await runStopped('SIGTERM', inRcpt, digest, ['--flush']);
+    expect(r.code, r.stdout + r.stderr).toBe(143);
+    expect(r.summary).toBe(
+      'ise-to-mail: ERROR stopped by SIGTERM before the run finished; the failures are held in the digest spool ' +
+        'and go out with its next mail (the cursor has moved past them)',
+    );
+    expect(w!.cursor()).toBeDefined();
+    expect(existsSync(join(w!.stateDir, 'run.lock'))).toBe(false);
+    expect(health()).toMatchObject({ failedRuns: 1, lastError: { exitCode: 143 } });
+    const next = await w!.run(['--flush'], digest);
+    expect(next.summary).toMatch(/^ise-to-mail: OK digest of 1 failure mailed to 2 recipients; 0 new this run/);
+    expect(w!.smtp.messages).toHaveLength(1);
   });
 
   it('SIGTERM while ISE creates the account: the password ISE returns is still stored', async () => {

@@ -65,6 +65,17 @@ describe('config file', () => {
     expect(smtp({ SMTP_SECURITY: 'starttls' })).toMatchObject({ port: 587 });
   });
 
+  test('values are read without surrounding blanks, passwords exactly as written', () => {
+    const dir = configDir();
+    const cfg = loadConfig({
+      baseDir: dir,
+      env: { SMTP_SECURITY: ' starttls ', MAIL_ATTACH: 'json ', MAIL_PASS: ' p w ', PXGRID_KEY_PASSPHRASE: ' k ' },
+    });
+    expect(cfg.smtp).toMatchObject({ security: 'starttls', port: 587, pass: ' p w ' });
+    expect(cfg.mail.attach).toBe('json');
+    expect(cfg.ise.keyPassphrase).toBe(' k ');
+  });
+
   test('each error names the variable and says what is wrong', () => {
     const dir = configDir();
     const load = (env: Record<string, string>) => () =>
@@ -140,6 +151,16 @@ describe('alert policy', () => {
     );
     expect(usageMessage(() => load({ DIGEST_AT: '08:00', DIGEST_EVERY: '1h' }))).toMatch(
       /^DIGEST_EVERY and DIGEST_AT are both set/,
+    );
+  });
+
+  test('DIGEST_EVERY and DIGEST_AT from two places: the error says where each one is', () => {
+    const dir = configDir();
+    writeFileSync(join(dir, 'ise-to-mail.env'), 'DIGEST_AT=08:00\n');
+    const file = join(dir, 'ise-to-mail.env');
+    expect(usageMessage(() => loadConfig({ baseDir: dir, env: { ...FULL, DIGEST_EVERY: '1h' } }))).toBe(
+      `DIGEST_EVERY and DIGEST_AT are both set (DIGEST_EVERY from the environment, DIGEST_AT from ${file}): ` +
+        'keep DIGEST_AT for times of day or DIGEST_EVERY for a period',
     );
   });
 });
