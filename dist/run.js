@@ -3658,6 +3658,22 @@ var init_keys = __esm({
   }
 });
 
+// src/core/errcode.ts
+function errCode(err) {
+  let e = err;
+  for (let i = 0; i < 4 && e; i++) {
+    const code2 = e.code;
+    if (typeof code2 === "string") return code2;
+    e = e.cause;
+  }
+  return "";
+}
+var init_errcode = __esm({
+  "src/core/errcode.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/json.ts
 var isObject;
 var init_json = __esm({
@@ -3701,9 +3717,9 @@ function readStateJson(file, check2, reset, extract) {
   try {
     text3 = (0, import_node_fs.readFileSync)(file, "utf8");
   } catch (err) {
-    const code2 = err.code;
+    const code2 = errCode(err);
     if (code2 === "ENOENT") return void 0;
-    throw stateError(`cannot read state file ${file} (${code2 ?? "error"}): check STATE_DIR permissions`);
+    throw stateError(`cannot read state file ${file} (${code2 || "error"}): check STATE_DIR permissions`);
   }
   let value;
   try {
@@ -3724,6 +3740,7 @@ var init_files = __esm({
     "use strict";
     import_node_fs = require("node:fs");
     import_node_path = require("node:path");
+    init_errcode();
     init_errors();
     stateFile = {
       cursor: (dir) => (0, import_node_path.join)(dir, "cursor.json"),
@@ -3746,7 +3763,7 @@ function writeFileAtomic(file, data, mode = 384) {
   }
 }
 function stateWriteError(file, err) {
-  const code2 = err.code ?? "error";
+  const code2 = errCode(err) || "error";
   return stateError(
     `cannot write ${file} (${code2}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
     err
@@ -3807,6 +3824,7 @@ var init_atomic = __esm({
     "use strict";
     import_node_fs2 = require("node:fs");
     import_node_path2 = require("node:path");
+    init_errcode();
     init_errors();
     init_files();
     AtomicFile = class {
@@ -3864,9 +3882,25 @@ var init_atomic = __esm({
 
 // src/state/credentials.ts
 function loadAccount(stateDir, nodeName) {
-  const stored = readStateJson(stateFile.credentials(stateDir), accountFile, RESET);
+  const stored = readAccountFile(stateFile.credentials(stateDir));
   if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return void 0;
   return { nodeName: stored.nodeName, password: stored.password };
+}
+function readAccountFile(file) {
+  const stamp = fileStamp(file);
+  if (stamp && cached?.file === file && cached.stamp === stamp) return cached.value;
+  cached = void 0;
+  const value = readStateJson(file, accountFile, RESET);
+  if (stamp) cached = { file, stamp, value };
+  return value;
+}
+function fileStamp(file) {
+  try {
+    const s = (0, import_node_fs3.statSync)(file, { bigint: true, throwIfNoEntry: false });
+    return s && `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return void 0;
+  }
 }
 function reserveAccount(stateDir, nodeName) {
   const file = stateFile.credentials(stateDir);
@@ -3874,7 +3908,7 @@ function reserveAccount(stateDir, nodeName) {
   try {
     room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: "x".repeat(PASSWORD_ROOM) })));
   } catch (err) {
-    const code2 = err.code ?? "error";
+    const code2 = errCode(err) || "error";
     const full = code2 === "ENOSPC" || code2 === "EDQUOT" || code2 === "EFBIG";
     throw stateError(
       full ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code2}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet` : `STATE_DIR ${stateDir} is not writable (${code2}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`
@@ -3882,22 +3916,25 @@ function reserveAccount(stateDir, nodeName) {
   }
   return {
     save: (account) => {
+      cached = void 0;
       try {
         room.commit(serialize(account));
       } catch (err) {
         room.abandon();
         throw stateError(
-          `cannot write ${file} (${err.code ?? "error"}) although room was reserved, so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) and run setup again`
+          `cannot write ${file} (${errCode(err) || "error"}) although room was reserved, so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) and run setup again`
         );
       }
     },
     abandon: () => room.abandon()
   };
 }
-var accountFile, RESET, PASSWORD_ROOM, serialize;
+var import_node_fs3, accountFile, RESET, PASSWORD_ROOM, serialize, cached;
 var init_credentials = __esm({
   "src/state/credentials.ts"() {
     "use strict";
+    import_node_fs3 = require("node:fs");
+    init_errcode();
     init_errors();
     init_shape();
     init_atomic();
@@ -4373,10 +4410,10 @@ var init_envfile = __esm({
 function readConfigFile(file, problems) {
   let text3;
   try {
-    text3 = (0, import_node_fs3.readFileSync)(file, "utf8");
+    text3 = (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(
-      `cannot read config file ${file} (${err.code ?? "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
+      `cannot read config file ${file} (${errCode(err) || "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
     );
   }
   let entries;
@@ -4404,11 +4441,12 @@ function envWarnings(env) {
     return key ? [`environment variable ${name} is not a setting and is ignored: did you mean ${key}?`] : [];
   });
 }
-var import_node_fs3;
+var import_node_fs4;
 var init_sources = __esm({
   "src/config/sources.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
+    init_errcode();
     init_errors();
     init_envfile();
     init_keys();
@@ -4421,7 +4459,7 @@ function loadConfig(input) {
   const flags = input.flags ?? {};
   const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
   const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path3.resolve)(input.baseDir, "ise-to-mail.env");
-  const configFile = named && !input.optionalFile || (0, import_node_fs4.existsSync)(file) ? file : void 0;
+  const configFile = named && !input.optionalFile || (0, import_node_fs5.existsSync)(file) ? file : void 0;
   const problems = [];
   const fromFile = configFile ? readConfigFile(configFile, problems) : {};
   const raw = dropEmpty({ ...fromFile, ...fromEnv, ...flags });
@@ -4506,11 +4544,11 @@ function where(key, flags, env, file) {
   if (env[key] !== void 0) return "from the environment";
   return `from ${file}`;
 }
-var import_node_fs4, import_node_path3, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
+var import_node_fs5, import_node_path3, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     import_node_path3 = require("node:path");
     init_errors();
     init_incidents();
@@ -5930,104 +5968,7 @@ var init_message = __esm({
   }
 });
 
-// src/mail/mime.ts
-function buildMime(m) {
-  const tag2 = (0, import_node_crypto2.randomBytes)(12).toString("hex");
-  const mixed = `----=_ise-to-mail_${tag2}_mixed`;
-  const alt = `----=_ise-to-mail_${tag2}_alt`;
-  const a = m.attachment;
-  const head = [
-    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
-    `From: ${phrase(m.from.name)} <${m.from.address}>`,
-    `To: ${m.to.join(", ")}`,
-    `Subject: ${headerText2(m.subject, "Subject: ".length)}`,
-    `Message-ID: ${m.messageId}`,
-    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, "+0000")}`,
-    "MIME-Version: 1.0",
-    `Content-Type: multipart/mixed; boundary="${mixed}"`,
-    "",
-    `--${mixed}`,
-    `Content-Type: multipart/alternative;${CRLF} boundary="${alt}"`,
-    "",
-    `--${alt}`,
-    "Content-Type: text/plain; charset=utf-8",
-    "Content-Transfer-Encoding: quoted-printable",
-    "",
-    quotedPrintable(m.text),
-    `--${alt}`,
-    "Content-Type: text/html; charset=utf-8",
-    "Content-Transfer-Encoding: quoted-printable",
-    "",
-    quotedPrintable(m.html),
-    `--${alt}--`,
-    "",
-    ...a ? [
-      `--${mixed}`,
-      `Content-Type: ${a.contentType}; name=${a.filename}`,
-      "Content-Transfer-Encoding: base64",
-      `Content-Disposition: attachment; filename=${a.filename}`,
-      "",
-      ""
-    ] : []
-  ].join(CRLF);
-  const before = Buffer.from(head, "utf8");
-  const after = Buffer.from(`--${mixed}--${CRLF}`, "latin1");
-  const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
-  return {
-    size,
-    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
-  };
-}
-async function* parts(before, attachment, after) {
-  yield before;
-  if (attachment) yield* base64Lines(attachment);
-  yield after;
-}
-async function* base64Lines(source) {
-  let carry = Buffer.alloc(0);
-  for await (const chunk of source) {
-    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const whole2 = data.length - data.length % LINE_BYTES;
-    if (whole2 > 0) yield encodeLines(data, 0, whole2);
-    carry = Buffer.from(data.subarray(whole2));
-  }
-  if (carry.length) yield encodeLines(carry, 0, carry.length);
-}
-function encodeLines(data, start, end) {
-  const text3 = data.toString("base64", start, end);
-  const lines = [];
-  for (let i = 0; i < text3.length; i += 76) lines.push(text3.slice(i, i + 76));
-  return Buffer.from(`${lines.join(CRLF)}${CRLF}`, "latin1");
-}
-function quotedPrintable(text3) {
-  if (text3 === "") return "";
-  const out = [];
-  for (const line of text3.replace(/\r?\n$/, "").split(/\r?\n/)) {
-    if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
-    else out.push(...qpLine(line));
-  }
-  return /\n$/.test(text3) ? `${out.join(CRLF)}${CRLF}` : out.join(CRLF);
-}
-function qpLine(line) {
-  let enc = line.replace(QP_SPECIAL, (c) => {
-    let hex = "";
-    for (const b of Buffer.from(c, "utf8")) hex += `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
-    return hex;
-  });
-  const last = enc.charCodeAt(enc.length - 1);
-  if (last === 32 || last === 9) enc = `${enc.slice(0, -1)}=${last === 32 ? "20" : "09"}`;
-  const lines = [];
-  let i = 0;
-  while (enc.length - i > 76) {
-    let end = i + 75;
-    if (enc[end - 1] === "=") end -= 1;
-    else if (enc[end - 2] === "=") end -= 2;
-    lines.push(`${enc.slice(i, end)}=`);
-    i = end;
-  }
-  lines.push(enc.slice(i));
-  return lines;
-}
+// src/mail/mime-header.ts
 function phrase(name) {
   if (LOOKS_ENCODED.test(name)) return encodedWords(name);
   if (ATOM_PHRASE.test(name)) return name;
@@ -6060,22 +6001,137 @@ function encodedWords(value) {
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, "utf8").toString("base64")}?=`).join(`${CRLF} `);
 }
+var CRLF, ATOM_PHRASE, LOOKS_ENCODED;
+var init_mime_header = __esm({
+  "src/mail/mime-header.ts"() {
+    "use strict";
+    CRLF = "\r\n";
+    ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
+    LOOKS_ENCODED = /=\?/;
+  }
+});
+
+// src/mail/mime.ts
+function buildMime(m) {
+  const tag2 = (0, import_node_crypto2.randomBytes)(12).toString("hex");
+  const mixed = `----=_ise-to-mail_${tag2}_mixed`;
+  const alt = `----=_ise-to-mail_${tag2}_alt`;
+  const a = m.attachment;
+  const head = [
+    ...headerFields(m, mixed),
+    "",
+    `--${mixed}`,
+    `Content-Type: multipart/alternative;${CRLF2} boundary="${alt}"`,
+    "",
+    `--${alt}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    quotedPrintable(m.text),
+    `--${alt}`,
+    "Content-Type: text/html; charset=utf-8",
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    quotedPrintable(m.html),
+    `--${alt}--`,
+    "",
+    ...a ? attachmentHead(a, mixed) : []
+  ].join(CRLF2);
+  const before = Buffer.from(head, "utf8");
+  const after = Buffer.from(`--${mixed}--${CRLF2}`, "latin1");
+  const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
+  return {
+    size,
+    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
+  };
+}
+function headerFields(m, mixed) {
+  return [
+    ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    `From: ${phrase(m.from.name)} <${m.from.address}>`,
+    `To: ${m.to.join(", ")}`,
+    `Subject: ${headerText2(m.subject, "Subject: ".length)}`,
+    `Message-ID: ${m.messageId}`,
+    `Date: ${new Date(m.date).toUTCString().replace(/GMT$/, "+0000")}`,
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/mixed; boundary="${mixed}"`
+  ];
+}
+function attachmentHead(a, mixed) {
+  return [
+    `--${mixed}`,
+    `Content-Type: ${a.contentType}; name=${a.filename}`,
+    "Content-Transfer-Encoding: base64",
+    `Content-Disposition: attachment; filename=${a.filename}`,
+    "",
+    ""
+  ];
+}
+async function* parts(before, attachment, after) {
+  yield before;
+  if (attachment) yield* base64Lines(attachment);
+  yield after;
+}
+async function* base64Lines(source) {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const whole2 = data.length - data.length % LINE_BYTES;
+    if (whole2 > 0) yield encodeLines(data, 0, whole2);
+    carry = Buffer.from(data.subarray(whole2));
+  }
+  if (carry.length) yield encodeLines(carry, 0, carry.length);
+}
+function encodeLines(data, start, end) {
+  const text3 = data.toString("base64", start, end);
+  const lines = [];
+  for (let i = 0; i < text3.length; i += 76) lines.push(text3.slice(i, i + 76));
+  return Buffer.from(`${lines.join(CRLF2)}${CRLF2}`, "latin1");
+}
+function quotedPrintable(text3) {
+  if (text3 === "") return "";
+  const out = [];
+  for (const line of text3.replace(/\r?\n$/, "").split(/\r?\n/)) {
+    if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
+    else out.push(...qpLine(line));
+  }
+  return /\n$/.test(text3) ? `${out.join(CRLF2)}${CRLF2}` : out.join(CRLF2);
+}
+function qpLine(line) {
+  let enc = line.replace(QP_SPECIAL, (c) => {
+    let hex = "";
+    for (const b of Buffer.from(c, "utf8")) hex += `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    return hex;
+  });
+  const last = enc.charCodeAt(enc.length - 1);
+  if (last === 32 || last === 9) enc = `${enc.slice(0, -1)}=${last === 32 ? "20" : "09"}`;
+  const lines = [];
+  let i = 0;
+  while (enc.length - i > 76) {
+    let end = i + 75;
+    if (enc[end - 1] === "=") end -= 1;
+    else if (enc[end - 2] === "=") end -= 2;
+    lines.push(`${enc.slice(i, end)}=`);
+    i = end;
+  }
+  lines.push(enc.slice(i));
+  return lines;
+}
 function base64WireBytes(raw) {
   const chars = 4 * Math.ceil(raw / 3);
   return chars + 2 * Math.ceil(chars / 76);
 }
-var import_node_crypto2, import_node_stream, CRLF, LINE_BYTES, QP_PLAIN, QP_SPECIAL, ATOM_PHRASE, LOOKS_ENCODED;
+var import_node_crypto2, import_node_stream, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
     import_node_stream = require("node:stream");
-    CRLF = "\r\n";
+    init_mime_header();
+    CRLF2 = "\r\n";
     LINE_BYTES = 57;
     QP_PLAIN = /^(?:[\t\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
     QP_SPECIAL = /[^\t\x20-\x3c\x3e-\x7e]/gu;
-    ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/;
-    LOOKS_ENCODED = /=\?/;
   }
 });
 
@@ -7232,9 +7288,9 @@ var require_shared = __commonJS({
           })
         );
       }
-      let cached;
+      let cached2;
       if (dnsCache.has(options.host)) {
-        cached = dnsCache.get(options.host);
+        cached2 = dnsCache.get(options.host);
         const now = Date.now();
         if (now - lastCacheCleanup > CACHE_CLEANUP_INTERVAL) {
           lastCacheCleanup = now;
@@ -7249,10 +7305,10 @@ var require_shared = __commonJS({
             keys.forEach((key) => dnsCache.delete(key));
           }
         }
-        if (!cached.expires || cached.expires >= now) {
+        if (!cached2.expires || cached2.expires >= now) {
           return callback(
             null,
-            formatDNSValue(cached.value, {
+            formatDNSValue(cached2.value, {
               cached: true
             })
           );
@@ -7292,14 +7348,14 @@ var require_shared = __commonJS({
             );
           }
           if (ipv4Error && ipv6Error) {
-            if (cached) {
+            if (cached2) {
               dnsCache.set(options.host, {
-                value: cached.value,
+                value: cached2.value,
                 expires: Date.now() + (options.dnsTtl || DNS_TTL)
               });
               return callback(
                 null,
-                formatDNSValue(cached.value, {
+                formatDNSValue(cached2.value, {
                   cached: true,
                   error: ipv4Error
                 })
@@ -7309,14 +7365,14 @@ var require_shared = __commonJS({
           try {
             dns.lookup(options.host, { all: true }, (err3, addresses3) => {
               if (err3) {
-                if (cached) {
+                if (cached2) {
                   dnsCache.set(options.host, {
-                    value: cached.value,
+                    value: cached2.value,
                     expires: Date.now() + (options.dnsTtl || DNS_TTL)
                   });
                   return callback(
                     null,
-                    formatDNSValue(cached.value, {
+                    formatDNSValue(cached2.value, {
                       cached: true,
                       error: err3
                     })
@@ -7328,10 +7384,10 @@ var require_shared = __commonJS({
               if (addresses3 && addresses3.length && !supportedAddresses.length) {
                 console.warn(`Failed to resolve IPv${addresses3[0].family} addresses with current network`);
               }
-              if (!supportedAddresses.length && cached) {
+              if (!supportedAddresses.length && cached2) {
                 return callback(
                   null,
-                  formatDNSValue(cached.value, {
+                  formatDNSValue(cached2.value, {
                     cached: true
                   })
                 );
@@ -7352,14 +7408,14 @@ var require_shared = __commonJS({
               );
             });
           } catch (lookupErr) {
-            if (cached) {
+            if (cached2) {
               dnsCache.set(options.host, {
-                value: cached.value,
+                value: cached2.value,
                 expires: Date.now() + (options.dnsTtl || DNS_TTL)
               });
               return callback(
                 null,
-                formatDNSValue(cached.value, {
+                formatDNSValue(cached2.value, {
                   cached: true,
                   error: lookupErr
                 })
@@ -9370,17 +9426,18 @@ function trustingAlso(pem) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${err.code ?? "error"}): check the path`);
+    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err) || "error"}): check the path`);
   }
 }
-var import_node_fs5, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
+var import_node_fs6, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_tls = require("node:tls");
+    init_errcode();
     init_errors();
     init_retry();
     init_message();
@@ -9477,6 +9534,39 @@ var init_fit = __esm({
   }
 });
 
+// src/health/health-send.ts
+async function trySend(run, mail) {
+  const stopping = run.sys.stop?.aborted === true;
+  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
+  try {
+    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
+    await (stopping ? send : untilStopped(run.sys.stop, send, "the health mail"));
+    return true;
+  } catch (err) {
+    return redact2(run.cfg, errorLine(err));
+  }
+}
+function errorLine(err) {
+  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
+}
+function redact2(cfg, text3) {
+  return redact(text3, secretsOf(cfg));
+}
+var HEALTH_MAIL_MIN_MS, STOPPING_MAIL_MS;
+var init_health_send = __esm({
+  "src/health/health-send.ts"() {
+    "use strict";
+    init_deadline();
+    init_errors();
+    init_interrupt();
+    init_redact();
+    init_fit();
+    init_secrets();
+    HEALTH_MAIL_MIN_MS = 2e4;
+    STOPPING_MAIL_MS = 1e4;
+  }
+});
+
 // src/health/run-health.ts
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
@@ -9495,33 +9585,32 @@ async function onFailure(run, h, before, kind, message, failingSince = run.t) {
   };
   const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) {
-    const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
-    if (kind === "mail") {
-      notes.push(`${failing}: no problem mail, the mail server itself is what fails; retried next run`);
-    } else {
-      const mail = problemMail(
-        {
-          kind,
-          exitCode,
-          message,
-          since,
-          failedRuns: next.failedRuns,
-          lastSuccess: h.lastSuccess,
-          repeatMs: cfg.health.repeatMs
-        },
-        cfg.mail.subjectPrefix
-      );
-      const sent = await trySend(run, mail);
-      if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
-      notes.push(
-        sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`
-      );
-    }
-  }
+  if (due) notes.push(await problemNote(run, h, next));
   const saved = save(run, next, before);
   if (saved) notes.push(saved);
   return notes.join("; ");
+}
+async function problemNote(run, h, next) {
+  const { cfg, t } = run;
+  const { kind, exitCode, message } = next.lastError;
+  const since = next.firstFailure;
+  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  if (kind === "mail") return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
+  const mail = problemMail(
+    {
+      kind,
+      exitCode,
+      message,
+      since,
+      failedRuns: next.failedRuns,
+      lastSuccess: h.lastSuccess,
+      repeatMs: cfg.health.repeatMs
+    },
+    cfg.mail.subjectPrefix
+  );
+  const sent = await trySend(run, mail);
+  if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
+  return sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`;
 }
 async function onSuccess(run, h, before, mailed, recovery, folded) {
   const { cfg, t } = run;
@@ -9532,9 +9621,7 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   if (recovery) {
     const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
-    notes.push(
-      folded ? "recovery note included" : sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`
-    );
+    notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
     active ||= sent === true;
   } else {
@@ -9542,20 +9629,7 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await trySend(
-      run,
-      heartbeatMail(
-        { since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" },
-        cfg.mail.subjectPrefix
-      )
-    );
-    const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
-    if (sent === true)
-      Object.assign(next, {
-        quietSince: h.quietSince + slots * cfg.health.heartbeatMs,
-        lastHeartbeat: t,
-        lastMail: t
-      });
+    const sent = await sendHeartbeat(run, h, next);
     notes.push(
       sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`
     );
@@ -9567,22 +9641,33 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   if (saved) notes.push(saved);
   return { notes, warn: warn || saved !== void 0 };
 }
+function recoveryNote(folded, sent) {
+  if (folded) return "recovery note included";
+  return sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`;
+}
+async function sendHeartbeat(run, h, next) {
+  const { cfg, t } = run;
+  const sent = await trySend(
+    run,
+    heartbeatMail(
+      { since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" },
+      cfg.mail.subjectPrefix
+    )
+  );
+  const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
+  if (sent === true)
+    Object.assign(next, {
+      quietSince: h.quietSince + slots * cfg.health.heartbeatMs,
+      lastHeartbeat: t,
+      lastMail: t
+    });
+  return sent;
+}
 function heartbeatDue(cfg, h, t) {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== void 0 && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
 }
 function elapsed(from, to, span4) {
   return to - from >= span4 - JITTER_MS;
-}
-async function trySend(run, mail) {
-  const stopping = run.sys.stop?.aborted === true;
-  const budget = Math.max(run.deadline.remaining(), HEALTH_MAIL_MIN_MS);
-  try {
-    const send = sendAsIs(run.cfg, new Deadline(stopping ? STOPPING_MAIL_MS : budget, run.sys.now), mail);
-    await (stopping ? send : untilStopped(run.sys.stop, send, "the health mail"));
-    return true;
-  } catch (err) {
-    return redact2(run.cfg, errorLine(err));
-  }
 }
 function save(run, next, before) {
   try {
@@ -9592,27 +9677,15 @@ function save(run, next, before) {
     return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
   }
 }
-function errorLine(err) {
-  return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
-}
-function redact2(cfg, text3) {
-  return redact(text3, secretsOf(cfg));
-}
-var HEALTH_MAIL_MIN_MS, JITTER_MS, STOPPING_MAIL_MS, SUCCESS_REFRESH_MS;
+var JITTER_MS, SUCCESS_REFRESH_MS;
 var init_run_health = __esm({
   "src/health/run-health.ts"() {
     "use strict";
-    init_deadline();
     init_errors();
-    init_interrupt();
-    init_redact();
-    init_fit();
-    init_secrets();
     init_health_mail();
     init_health_record();
-    HEALTH_MAIL_MIN_MS = 2e4;
+    init_health_send();
     JITTER_MS = 6e4;
-    STOPPING_MAIL_MS = 1e4;
     SUCCESS_REFRESH_MS = 36e5;
   }
 });
@@ -9680,6 +9753,7 @@ var init_watch = __esm({
     init_errors();
     init_health_mail();
     init_health_record();
+    init_health_send();
     init_run_health();
   }
 });
@@ -9724,24 +9798,55 @@ var init_schemas = __esm({
   }
 });
 
-// src/format/gzblocks.ts
-var import_node_stream2, loaded, zlib, BLOCK_BYTES, OPTIONS, GzipBlocks;
-var init_gzblocks = __esm({
-  "src/format/gzblocks.ts"() {
+// src/format/gzmember.ts
+function gzipPrefix(data, lens, head, room) {
+  const ends = [];
+  let end = head;
+  for (const n of lens) {
+    end += n;
+    ends.push(end);
+  }
+  let lo = 1;
+  let hi = lens.length;
+  let best;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
+    if (gz.length <= room) {
+      best = { gz, n: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+var loaded, zlib, GZIP_OPTIONS;
+var init_gzmember = __esm({
+  "src/format/gzmember.ts"() {
     "use strict";
-    import_node_stream2 = require("node:stream");
     zlib = () => {
       loaded ??= require("node:zlib");
       return loaded;
     };
+    GZIP_OPTIONS = { level: 3 };
+  }
+});
+
+// src/format/gzblocks.ts
+var import_node_stream2, BLOCK_BYTES, GzipBlocks;
+var init_gzblocks = __esm({
+  "src/format/gzblocks.ts"() {
+    "use strict";
+    import_node_stream2 = require("node:stream");
+    init_gzmember();
     BLOCK_BYTES = 256 * 1024;
-    OPTIONS = { level: 3 };
     GzipBlocks = class {
       /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
       constructor(budget, header, footer = "") {
         this.budget = budget;
         this.header = header;
-        this.#tail = footer ? zlib().gzipSync(footer, OPTIONS) : void 0;
+        this.#tail = footer ? zlib().gzipSync(footer, GZIP_OPTIONS) : void 0;
         this.budget -= this.#tail?.length ?? 0;
         this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
         this.#stageHeader();
@@ -9796,7 +9901,7 @@ var init_gzblocks = __esm({
           return;
         }
         if (this.#members.length === 0) {
-          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), OPTIONS), [], this.#used);
+          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
           this.#used = this.#head = 0;
         }
         const lens = (data2) => split(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
@@ -9858,7 +9963,7 @@ var init_gzblocks = __esm({
         const head = this.#head;
         this.#lens = [];
         this.#used = this.#head = 0;
-        const gz = zlib().gzipSync(data, OPTIONS);
+        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
         if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
         else {
           this.#full = true;
@@ -9867,25 +9972,7 @@ var init_gzblocks = __esm({
       }
       /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
       #fitLines(data, lens, head) {
-        const ends = [];
-        let end = head;
-        for (const n of lens) {
-          end += n;
-          ends.push(end);
-        }
-        let lo = 1;
-        let hi = lens.length;
-        let best;
-        while (lo <= hi) {
-          const mid = lo + hi >> 1;
-          const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), OPTIONS);
-          if (this.#bytes + gz.length <= this.budget) {
-            best = { gz, n: mid };
-            lo = mid + 1;
-          } else {
-            hi = mid - 1;
-          }
-        }
+        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
         if (best) this.#push(best.gz, lens.slice(0, best.n), head);
         return best?.n ?? 0;
       }
@@ -10426,6 +10513,44 @@ var init_idset = __esm({
   }
 });
 
+// src/state/seen-json.ts
+function takePairs(text3, add) {
+  const start = text3.indexOf(SEEN_START);
+  if (start === -1 || text3.indexOf(SEEN_START, start + 1) !== -1) return void 0;
+  if (text3[start + SEEN_START.length] === "]") return text3;
+  PAIR.lastIndex = start + SEEN_START.length;
+  for (; ; ) {
+    const m = PAIR.exec(text3);
+    if (!m) return void 0;
+    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
+    if (m[3] === "]") break;
+  }
+  return `${text3.slice(0, start + SEEN_START.length)}${text3.slice(PAIR.lastIndex - 1)}`;
+}
+function* jsonChunks(head, pairs) {
+  let chunk = [];
+  let first = true;
+  yield head;
+  for (const [id, t] of pairs) {
+    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
+    if (chunk.length === 1e3) {
+      yield `${first ? "" : ","}${chunk.join(",")}`;
+      first = false;
+      chunk = [];
+    }
+  }
+  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
+`;
+}
+var SEEN_START, PAIR;
+var init_seen_json = __esm({
+  "src/state/seen-json.ts"() {
+    "use strict";
+    SEEN_START = '"seen":[';
+    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
+  }
+});
+
 // src/state/cursor.ts
 function emptyCursor() {
   return { seen: new IdTimeSet() };
@@ -10460,19 +10585,6 @@ function readCursorFile(file) {
   }
   return from === void 0 ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
-function takePairs(text3, add) {
-  const start = text3.indexOf(SEEN_START);
-  if (start === -1 || text3.indexOf(SEEN_START, start + 1) !== -1) return void 0;
-  if (text3[start + SEEN_START.length] === "]") return text3;
-  PAIR.lastIndex = start + SEEN_START.length;
-  for (; ; ) {
-    const m = PAIR.exec(text3);
-    if (!m) return void 0;
-    add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
-    if (m[3] === "]") break;
-  }
-  return `${text3.slice(0, start + SEEN_START.length)}${text3.slice(PAIR.lastIndex - 1)}`;
-}
 function saveCursor(stateDir, cursor) {
   writeCursorFile(stateFile.cursor(stateDir), cursor);
 }
@@ -10480,23 +10592,9 @@ function writeCursorFile(file, cursor) {
   const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
   const from = cursor.trackedFrom === void 0 ? "" : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
-  writeFileAtomic(file, jsonChunks(head, cursor.seen), 384);
-}
-function* jsonChunks(head, seenIds) {
-  const pairs = seenIds instanceof IdTimeSet ? seenIds.byTime() : [...seenIds].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  let chunk = [];
-  let first = true;
-  yield head;
-  for (const [id, t] of pairs) {
-    chunk.push(`[${JSON.stringify(id)},"${new Date(t ?? 0).toISOString()}"]`);
-    if (chunk.length === 1e3) {
-      yield `${first ? "" : ","}${chunk.join(",")}`;
-      first = false;
-      chunk = [];
-    }
-  }
-  yield `${first || chunk.length === 0 ? "" : ","}${chunk.join(",")}]}
-`;
+  const { seen } = cursor;
+  const pairs = seen instanceof IdTimeSet ? seen.byTime() : [...seen].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
+  writeFileAtomic(file, jsonChunks(head, pairs), 384);
 }
 function queryStart(cursor, overlapMs) {
   if (!plausible(cursor.highWater)) return void 0;
@@ -10534,7 +10632,7 @@ function maxOf(times, upTo) {
   for (const t of times) if (t !== void 0 && t <= upTo && (max === void 0 || t > max)) max = t;
   return max;
 }
-var cursorFile, isPair, RESET3, SEEN_START, PAIR, MAX_TRACKED_IDS;
+var cursorFile, isPair, RESET3, MAX_TRACKED_IDS;
 var init_cursor = __esm({
   "src/state/cursor.ts"() {
     "use strict";
@@ -10545,6 +10643,7 @@ var init_cursor = __esm({
     init_atomic();
     init_files();
     init_idset();
+    init_seen_json();
     cursorFile = checkOf(
       obj({
         version: literal(1),
@@ -10556,8 +10655,6 @@ var init_cursor = __esm({
     );
     isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
     RESET3 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
-    SEEN_START = '"seen":[';
-    PAIR = /\[("(?:[^"\\\u0000-\u001f]|\\.)*"),"([^"\\\u0000-\u001f]*)"\]([,\]])/y;
     MAX_TRACKED_IDS = 25e4;
   }
 });
@@ -10793,22 +10890,22 @@ var init_schedule = __esm({
 function* readMembers(path, info, damaged) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path, "r");
+    fd = (0, import_node_fs7.openSync)(path, "r");
   } catch (err) {
-    damaged(`${info.file} unreadable (${err.code ?? "error"})`);
+    damaged(`${info.file} unreadable (${errCode(err) || "error"})`);
     return;
   }
   try {
     let at = 0;
     for (const [size, rows] of info.members) {
       const buf = Buffer.allocUnsafe(size);
-      const ok2 = (0, import_node_fs6.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      const ok2 = (0, import_node_fs7.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
       if (!ok2) return damaged(`${info.file} is damaged`);
       at += size;
       yield [buf, rows];
     }
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
 }
 function jsonRows(member) {
@@ -10843,13 +10940,14 @@ function attachSegments(attachment, dir, segments, note2) {
   }
   return kept;
 }
-var import_node_fs6, import_node_path6, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var import_node_fs7, import_node_path6, import_node_zlib, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_path6 = require("node:path");
     import_node_zlib = require("node:zlib");
+    init_errcode();
     init_plural();
     init_attachment();
     init_atomic();
@@ -10921,11 +11019,11 @@ var init_segments = __esm({
 });
 
 // src/spool/spool.ts
-var import_node_fs7, import_node_path7, Spool;
+var import_node_fs8, import_node_path7, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_path7 = require("node:path");
     init_digest();
     init_atomic();
@@ -10987,7 +11085,7 @@ var init_spool = __esm({
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
         const pending = this.#m.pendingCursor && (0, import_node_path7.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs7.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        return pending && (0, import_node_fs8.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
@@ -11052,18 +11150,18 @@ var init_spool = __esm({
         this.#json = digest;
         this.#state = void 0;
         crash?.("spool-reset");
-        for (const s of old) (0, import_node_fs7.rmSync)((0, import_node_path7.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
         return this.#state ?? digestFromJson(this.#json);
       }
       #recover() {
-        if (!(0, import_node_fs7.existsSync)(this.dir)) return;
+        if (!(0, import_node_fs8.existsSync)(this.dir)) return;
         this.#moveCursor();
         const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
         try {
-          for (const f of (0, import_node_fs7.readdirSync)(this.dir)) if (!keep.has(f)) (0, import_node_fs7.rmSync)((0, import_node_path7.join)(this.dir, f), { force: true });
+          for (const f of (0, import_node_fs8.readdirSync)(this.dir)) if (!keep.has(f)) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, f), { force: true });
         } catch (err) {
           throw stateWriteError(this.dir, err);
         }
@@ -11072,7 +11170,7 @@ var init_spool = __esm({
       #moveCursor() {
         const name = this.#m.pendingCursor;
         const from = name && (0, import_node_path7.join)(this.dir, name);
-        if (!from || !(0, import_node_fs7.existsSync)(from)) return;
+        if (!from || !(0, import_node_fs8.existsSync)(from)) return;
         try {
           renameDurable(from, stateFile.cursor(this.stateDir));
         } catch (err) {
@@ -11278,15 +11376,6 @@ function tlsHint(code2) {
     return `TLS handshake failed (${code2}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
   return void 0;
 }
-function errCode(err) {
-  let e = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code2 = e.code;
-    if (typeof code2 === "string") return code2;
-    e = e.cause;
-  }
-  return "";
-}
 function safeOrigin(url) {
   try {
     return new URL(url).host;
@@ -11298,6 +11387,7 @@ var TRANSPORT_KIND, TransportError, CERT_REQUIRED, CERT_REJECTED, TIMED_OUT, TRA
 var init_transport_errors = __esm({
   "src/pxgrid/transport-errors.ts"() {
     "use strict";
+    init_errcode();
     init_errors();
     TRANSPORT_KIND = {
       connect: "ise-unreachable",
@@ -11345,6 +11435,32 @@ var init_transport_errors = __esm({
 });
 
 // src/pxgrid/http.ts
+function jsonHeaders(payload, auth) {
+  const headers = {
+    "content-type": "application/json",
+    accept: "application/json",
+    "content-length": Buffer.byteLength(payload)
+  };
+  if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
+  return headers;
+}
+function connectTimeout(req, url, connectMs) {
+  let tcp = false;
+  const connectTimer = setTimeout(
+    () => req.destroy(
+      tcp ? codedError(noHandshake(connectMs, new URL(url).port), "ISE_TLS_TIMEOUT") : codedError("connection timed out", "ISE_CONNECT_TIMEOUT")
+    ),
+    connectMs
+  );
+  req.on("socket", (socket) => {
+    if (!socket.connecting) clearTimeout(connectTimer);
+    else {
+      socket.once("connect", () => tcp = true);
+      socket.once("secureConnect", () => clearTimeout(connectTimer));
+    }
+  });
+  return connectTimer;
+}
 function isTransient(err) {
   if (err instanceof TransportError && err.transport !== "other" && err.transport !== "connect") return false;
   const code2 = err instanceof AppError ? errCode(err.cause) : "";
@@ -11355,6 +11471,7 @@ var init_http = __esm({
   "src/pxgrid/http.ts"() {
     "use strict";
     import_node_https = require("node:https");
+    init_errcode();
     init_errors();
     init_retry();
     init_body();
@@ -11387,34 +11504,14 @@ var init_http = __esm({
       #once(url, body, auth) {
         if (this.deadline.expired()) return Promise.reject(deadlineError());
         const payload = JSON.stringify(body ?? {});
-        const headers = {
-          "content-type": "application/json",
-          accept: "application/json",
-          "content-length": Buffer.byteLength(payload)
-        };
-        if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString("base64")}`;
         return new Promise((resolve3, reject) => {
           const req = (0, import_node_https.request)(url, {
             method: "POST",
-            headers,
+            headers: jsonHeaders(payload, auth),
             agent: this.#agent,
             signal: AbortSignal.timeout(this.deadline.remaining() || 1)
           });
-          let tcp = false;
-          const connectMs = this.deadline.cap(CONNECT_MS2);
-          const connectTimer = setTimeout(
-            () => req.destroy(
-              tcp ? codedError(noHandshake(connectMs, new URL(url).port), "ISE_TLS_TIMEOUT") : codedError("connection timed out", "ISE_CONNECT_TIMEOUT")
-            ),
-            connectMs
-          );
-          req.on("socket", (socket) => {
-            if (!socket.connecting) clearTimeout(connectTimer);
-            else {
-              socket.once("connect", () => tcp = true);
-              socket.once("secureConnect", () => clearTimeout(connectTimer));
-            }
-          });
+          const connectTimer = connectTimeout(req, url, this.deadline.cap(CONNECT_MS2));
           req.setTimeout(this.deadline.cap(IDLE_MS), () => req.destroy(codedError("no data in time", "ISE_IDLE_TIMEOUT")));
           req.on("error", (err) => {
             clearTimeout(connectTimer);
@@ -11571,13 +11668,66 @@ var init_control = __esm({
   }
 });
 
-// src/pxgrid/jsonstream.ts
-function openings(bytes, limit) {
-  let n = 0;
-  for (const c of [OPEN_OBJ, OPEN_ARR])
-    for (let j = bytes.indexOf(c); j !== -1; j = bytes.indexOf(c, j + 1)) if (++n > limit) return false;
-  return true;
+// src/pxgrid/account.ts
+async function activate(cfg, control, opts) {
+  const creds = await credentials(cfg, control, opts.stateDir);
+  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
+  return { ...creds, state: res.accountState.toUpperCase() };
 }
+function accountStateError(nodeName, state, again = "run again") {
+  if (state === "ENABLED") return void 0;
+  if (state === "PENDING") {
+    return new AppError(
+      "account-pending",
+      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+    );
+  }
+  if (state === "DISABLED") {
+    return new AppError(
+      "account-disabled",
+      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+    );
+  }
+  return new AppError(
+    "account",
+    `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
+  );
+}
+async function credentials(cfg, control, stateDir) {
+  const nodeName = cfg.ise.nodeName;
+  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
+  const file = stateFile.credentials(stateDir);
+  const stored = loadAccount(stateDir, nodeName);
+  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
+  if (!control) throw new AppError("account", `no pxGrid account yet (${file} is missing): run setup`);
+  const room = reserveAccount(stateDir, nodeName);
+  const create2 = async () => {
+    try {
+      const made2 = await accountCreate(control, nodeName);
+      room.save({ nodeName, password: made2.password });
+      return made2;
+    } catch (err) {
+      room.abandon();
+      throw err;
+    }
+  };
+  const made = await mustFinish(create2());
+  return { auth: { user: nodeName, pass: made.password }, file, created: true };
+}
+var CLIENTS2;
+var init_account = __esm({
+  "src/pxgrid/account.ts"() {
+    "use strict";
+    init_errors();
+    init_interrupt();
+    init_credentials();
+    init_files();
+    init_control();
+    CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
+  }
+});
+
+// src/pxgrid/jsonscan.ts
 function decodeKey(bytes) {
   const raw = Buffer.from(bytes).toString("utf8");
   if (!raw.includes("\\")) return raw;
@@ -11587,9 +11737,9 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, NEXT_RECORD, LAST_RECORD, STASH_MAX_BYTES, ArrayElementStream;
-var init_jsonstream = __esm({
-  "src/pxgrid/jsonstream.ts"() {
+var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, AFTER_END, NOT_OBJECT, ArrayScanner;
+var init_jsonscan = __esm({
+  "src/pxgrid/jsonscan.ts"() {
     "use strict";
     MalformedJson = class extends Error {
       name = "MalformedJson";
@@ -11603,23 +11753,19 @@ var init_jsonstream = __esm({
     COMMA = 44;
     MAX_KEY_BYTES = 256;
     MAX_DEPTH = 1e4;
-    NEXT_RECORD = Buffer.from('},{"');
-    LAST_RECORD = Buffer.from("}]");
-    STASH_MAX_BYTES = 64 * 1024;
-    ArrayElementStream = class {
-      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany) {
+    AFTER_END = "unexpected data after the end of the JSON response";
+    NOT_OBJECT = "the response is not a JSON object";
+    ArrayScanner = class {
+      constructor(key, onElement, maxElementBytes, onScalar) {
         this.key = key;
         this.onElement = onElement;
         this.maxElementBytes = maxElementBytes;
         this.onScalar = onScalar;
-        this.parseMany = parseMany;
-        this.#fast = parseMany !== void 0;
       }
       key;
       onElement;
       maxElementBytes;
       onScalar;
-      parseMany;
       #depth = 0;
       /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
       #open = [];
@@ -11636,14 +11782,6 @@ var init_jsonstream = __esm({
       #parts = [];
       #elementStart = -1;
       #elementBytes = 0;
-      /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
-      #stash;
-      /** False once the body showed it has no compact record boundaries (see STASH_MAX_BYTES). */
-      #fast;
-      /** Bytes the fast path holds back for the next chunk. */
-      get heldBytes() {
-        return this.#stash?.length ?? 0;
-      }
       /** True once the top-level value has closed: the response is complete (read it after end()). */
       get complete() {
         return this.#done;
@@ -11652,60 +11790,33 @@ var init_jsonstream = __esm({
       get found() {
         return this.#found;
       }
-      write(chunk) {
-        if (this.#stash) {
-          chunk = Buffer.concat([this.#stash, chunk]);
-          this.#stash = void 0;
-        }
-        this.#write(chunk, this.#fast);
-      }
-      /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
-      end() {
-        const rest = this.#stash;
-        this.#stash = void 0;
-        if (rest) this.#write(rest, false);
-      }
-      #write(chunk, fast) {
+      /**
+       * Scans `chunk` from `from` to its end, and returns its length. With `stop`, returns instead the
+       * index of the `{` that starts an element of the target array, before reading it: the caller
+       * reads from there on (the fast path), then calls again with the index to go on from.
+       */
+      scan(chunk, from, stop) {
         this.#elementStart = this.#inElement() ? 0 : -1;
         const n = chunk.length;
-        for (let i = 0; i < n; i++) {
+        for (let i = from | 0; i < n; i++) {
           if (this.#inString) {
             i = this.#scanString(chunk, i);
             continue;
           }
           const c = chunk[i];
           if (c === QUOTE) this.#startString();
-          else if (c === OPEN_OBJ && fast && this.#inTarget && this.#depth === 2) {
-            const end = this.#manyEnd(chunk, i);
-            if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) {
-              i = end;
-              this.#expectValue = false;
-            } else if (end < i && n - i <= STASH_MAX_BYTES) {
-              this.#stash = Buffer.from(chunk.subarray(i));
-              return;
-            } else {
-              if (end < i) this.#fast = false;
-              fast = false;
-              this.#openContainer(c, i);
-            }
-          } else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
+          else if (c === OPEN_OBJ && stop && this.#inTarget && this.#depth === 2) return i;
+          else if (c === OPEN_OBJ || c === OPEN_ARR) this.#openContainer(c, i);
           else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.#close(c, chunk, i);
           else if (this.#depth === 2 && this.#inTarget && c > 32) this.#between(c);
-          else if (this.#depth === 0 && c > 32)
-            throw new MalformedJson(
-              this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
-            );
+          else if (this.#depth === 0 && c > 32) throw new MalformedJson(this.#done ? AFTER_END : NOT_OBJECT);
         }
         if (this.#elementStart >= 0) this.#keep(chunk.subarray(this.#elementStart));
+        return n;
       }
-      /**
-       * Index of the last `}` in the chunk that looks like the end of a record; -1 when the piece up to
-       * it is over the size limit or holds too many opening brackets (the careful scan measures both).
-       */
-      #manyEnd(chunk, start) {
-        const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
-        if (end < start) return end;
-        return end - start < this.maxElementBytes && openings(chunk.subarray(start, end), MAX_DEPTH - 2) ? end : -1;
+      /** The caller read whole elements up to a closing `}`: no value is pending. */
+      tookElements() {
+        this.#expectValue = false;
       }
       #inElement() {
         return this.#inTarget && this.#depth >= 3;
@@ -11764,17 +11875,14 @@ var init_jsonstream = __esm({
       }
       #startString() {
         if (this.#depth === 2 && this.#inTarget) this.#between(QUOTE);
-        if (this.#depth === 0)
-          throw new MalformedJson(
-            this.#done ? "unexpected data after the end of the JSON response" : "the response is not a JSON object"
-          );
+        if (this.#depth === 0) throw new MalformedJson(this.#done ? AFTER_END : NOT_OBJECT);
         this.#inString = true;
         this.#escape = false;
         this.#keyBytes = this.#depth === 1 ? [] : void 0;
       }
       #openContainer(c, i) {
-        if (this.#done) throw new MalformedJson("unexpected data after the end of the JSON response");
-        if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson("the response is not a JSON object");
+        if (this.#done) throw new MalformedJson(AFTER_END);
+        if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson(NOT_OBJECT);
         if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
         this.#open.push(c);
         this.#depth++;
@@ -11825,6 +11933,91 @@ var init_jsonstream = __esm({
   }
 });
 
+// src/pxgrid/jsonstream.ts
+function openings(bytes, limit) {
+  let n = 0;
+  for (const c of [OPEN_OBJ, OPEN_ARR])
+    for (let j = bytes.indexOf(c); j !== -1; j = bytes.indexOf(c, j + 1)) if (++n > limit) return false;
+  return true;
+}
+var NEXT_RECORD, LAST_RECORD, STASH_MAX_BYTES, ArrayElementStream;
+var init_jsonstream = __esm({
+  "src/pxgrid/jsonstream.ts"() {
+    "use strict";
+    init_jsonscan();
+    NEXT_RECORD = Buffer.from('},{"');
+    LAST_RECORD = Buffer.from("}]");
+    STASH_MAX_BYTES = 64 * 1024;
+    ArrayElementStream = class {
+      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany) {
+        this.maxElementBytes = maxElementBytes;
+        this.parseMany = parseMany;
+        this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar);
+        this.#fast = parseMany !== void 0;
+      }
+      maxElementBytes;
+      parseMany;
+      #scan;
+      /** The fast path's bytes from an element's start to the chunk's end, waiting for the next chunk. */
+      #stash;
+      /** False once the body showed it has no compact record boundaries (see STASH_MAX_BYTES). */
+      #fast;
+      /** Bytes the fast path holds back for the next chunk. */
+      get heldBytes() {
+        return this.#stash?.length ?? 0;
+      }
+      /** True once the top-level value has closed: the response is complete (read it after end()). */
+      get complete() {
+        return this.#scan.complete;
+      }
+      /** True once the target array has begun: the top-level key held an array. */
+      get found() {
+        return this.#scan.found;
+      }
+      write(chunk) {
+        if (this.#stash) {
+          chunk = Buffer.concat([this.#stash, chunk]);
+          this.#stash = void 0;
+        }
+        this.#write(chunk, this.#fast);
+      }
+      /** The body has ended: reads what the fast path still holds. Then `complete` says whether it was whole. */
+      end() {
+        const rest = this.#stash;
+        this.#stash = void 0;
+        if (rest) this.#write(rest, false);
+      }
+      /** The scanner stops at each element it reaches while `fast`; from there the fast path reads on. */
+      #write(chunk, fast) {
+        const n = chunk.length;
+        for (let i = this.#scan.scan(chunk, 0, fast); i < n; ) {
+          const end = this.#manyEnd(chunk, i);
+          if (end > i && this.parseMany(chunk.toString("utf8", i, end + 1))) {
+            this.#scan.tookElements();
+            i = this.#scan.scan(chunk, end + 1, fast);
+          } else if (end < i && n - i <= STASH_MAX_BYTES) {
+            this.#stash = Buffer.from(chunk.subarray(i));
+            return;
+          } else {
+            if (end < i) this.#fast = false;
+            fast = false;
+            i = this.#scan.scan(chunk, i, fast);
+          }
+        }
+      }
+      /**
+       * Index of the last `}` in the chunk that looks like the end of a record; -1 when the piece up to
+       * it is over the size limit or holds too many opening brackets (the careful scan measures both).
+       */
+      #manyEnd(chunk, start) {
+        const end = Math.max(chunk.lastIndexOf(NEXT_RECORD), chunk.lastIndexOf(LAST_RECORD));
+        if (end < start) return end;
+        return end - start < this.maxElementBytes && openings(chunk.subarray(start, end), MAX_DEPTH - 2) ? end : -1;
+      }
+    };
+  }
+});
+
 // src/pxgrid/failures.ts
 async function streamFailures(http, restBaseUrl2, auth, startTimestamp, sink) {
   const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
@@ -11847,20 +12040,21 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, sink) {
     });
     parser.end();
   } catch (err) {
-    if (err instanceof SinkError) throw err.cause;
-    if (http.expired()) throw deadlineError();
-    if (err instanceof AppError) throw err;
-    if (err instanceof MalformedJson) {
-      throw iseError(
-        `getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`
-      );
-    }
-    if (typeof err.code !== "string") throw err;
-    if (err.message !== "aborted") throw transportError(url, err);
+    readFailed(err, http, url);
   }
   if (!parser.complete) throw http.expired() ? deadlineError() : iseError(TRUNCATED);
   if (!parser.found) throw iseError(noFailures(head));
   return stats;
+}
+function readFailed(err, http, url) {
+  if (err instanceof SinkError) throw err.cause;
+  if (http.expired()) throw deadlineError();
+  if (err instanceof AppError) throw err;
+  if (err instanceof MalformedJson) {
+    throw iseError(`getFailures answered with invalid JSON (${err.message}); nothing was mailed, the next run retries`);
+  }
+  if (typeof err.code !== "string") throw err;
+  if (err.message !== "aborted") throw transportError(url, err);
 }
 function noFailures(head) {
   const text3 = head.toString("utf8").replace(/\uFFFD+$/, "").replace(/\s+/g, " ");
@@ -11916,6 +12110,7 @@ var init_failures = __esm({
     init_errors();
     init_json();
     init_times();
+    init_jsonscan();
     init_jsonstream();
     init_schemas();
     init_transport_errors();
@@ -11937,51 +12132,6 @@ var init_failures = __esm({
 });
 
 // src/pxgrid/session.ts
-async function activate(cfg, control, opts) {
-  const creds = await credentials(cfg, control, opts.stateDir);
-  const res = await accountActivate(control, creds.auth, opts.description, creds.file);
-  return { ...creds, state: res.accountState.toUpperCase() };
-}
-function accountStateError(nodeName, state, again = "run again") {
-  if (state === "ENABLED") return void 0;
-  if (state === "PENDING") {
-    return new AppError(
-      "account-pending",
-      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
-    );
-  }
-  if (state === "DISABLED") {
-    return new AppError(
-      "account-disabled",
-      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
-    );
-  }
-  return new AppError(
-    "account",
-    `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
-  );
-}
-async function credentials(cfg, control, stateDir) {
-  const nodeName = cfg.ise.nodeName;
-  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
-  const file = stateFile.credentials(stateDir);
-  const stored = loadAccount(stateDir, nodeName);
-  if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
-  if (!control) throw new AppError("account", `no pxGrid account yet (${file} is missing): run setup`);
-  const room = reserveAccount(stateDir, nodeName);
-  const create2 = async () => {
-    try {
-      const made2 = await accountCreate(control, nodeName);
-      room.save({ nodeName, password: made2.password });
-      return made2;
-    } catch (err) {
-      room.abandon();
-      throw err;
-    }
-  };
-  const made = await mustFinish(create2());
-  return { auth: { user: nodeName, pass: made.password }, file, created: true };
-}
 async function fetchFailures(cfg, http, opts, startTimestamp, sink) {
   const control = new PxControl(http, cfg.ise.hosts);
   const { auth, state, file } = await activate(cfg, control, opts);
@@ -12053,31 +12203,28 @@ async function fetchFromNode(ctx, node, start, sink) {
     }
   }
 }
-var DESCRIPTION, CLIENTS2;
+var DESCRIPTION;
 var init_session = __esm({
   "src/pxgrid/session.ts"() {
     "use strict";
     init_errors();
-    init_interrupt();
     init_version();
-    init_credentials();
-    init_files();
+    init_account();
     init_control();
     init_failures();
     init_transport_errors();
     DESCRIPTION = `ise-to-mail ${VERSION}`;
-    CLIENTS2 = "Administration > pxGrid Services > Client Management > Clients";
   }
 });
 
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs8.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs9.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
-    const reason = err.code ?? err.message;
+    const reason = errCode(err) || err.message;
     throw usageError(`cannot read ${what} ${file} (${reason}): check ${key}; it must be a PEM file`);
   }
 }
@@ -12133,12 +12280,13 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto3, import_node_fs8;
+var import_node_crypto3, import_node_fs9;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
+    init_errcode();
     init_errors();
   }
 });
@@ -13705,7 +13853,7 @@ function create(file, content) {
     makeStateDir((0, import_node_path9.dirname)(file));
     writeNew(tmp, content);
     try {
-      (0, import_node_fs9.linkSync)(tmp, file);
+      (0, import_node_fs10.linkSync)(tmp, file);
     } catch (err) {
       if (!NO_LINK.has(code(err))) throw err;
       writeNew(file, content);
@@ -13718,22 +13866,22 @@ function create(file, content) {
     );
   } finally {
     try {
-      (0, import_node_fs9.rmSync)(tmp, { force: true });
+      (0, import_node_fs10.rmSync)(tmp, { force: true });
     } catch {
     }
   }
 }
 function writeNew(file, content) {
-  const fd = (0, import_node_fs9.openSync)(file, "wx", 384);
+  const fd = (0, import_node_fs10.openSync)(file, "wx", 384);
   try {
-    (0, import_node_fs9.writeSync)(fd, content);
+    (0, import_node_fs10.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
 }
 function identityOf(file) {
   try {
-    return identity((0, import_node_fs9.statSync)(file));
+    return identity((0, import_node_fs10.statSync)(file));
   } catch {
     return void 0;
   }
@@ -13741,17 +13889,17 @@ function identityOf(file) {
 function look(file) {
   let fd;
   try {
-    fd = (0, import_node_fs9.openSync)(file, "r");
+    fd = (0, import_node_fs10.openSync)(file, "r");
   } catch (err) {
     if (code(err) === "ENOENT") return void 0;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
     const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs9.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs9.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+    const n = (0, import_node_fs10.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs10.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
 }
 function takeOver(file, id, now) {
@@ -13761,7 +13909,7 @@ function takeOver(file, id, now) {
   } catch (err) {
     if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
     try {
-      if (now - (0, import_node_fs9.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs9.rmSync)(marker, { force: true });
+      if (now - (0, import_node_fs10.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs10.rmSync)(marker, { force: true });
     } catch {
     }
     return false;
@@ -13769,18 +13917,18 @@ function takeOver(file, id, now) {
   const moved = `${file}.${random()}.stale`;
   try {
     if (identityOf(file) !== id) return true;
-    (0, import_node_fs9.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs9.linkSync)(moved, file);
+    (0, import_node_fs10.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs10.linkSync)(moved, file);
   } catch {
   } finally {
-    (0, import_node_fs9.rmSync)(moved, { force: true });
-    (0, import_node_fs9.rmSync)(marker, { force: true });
+    (0, import_node_fs10.rmSync)(moved, { force: true });
+    (0, import_node_fs10.rmSync)(marker, { force: true });
   }
   return true;
 }
 function releaseIfMine(file, mine) {
   try {
-    if ((0, import_node_fs9.readFileSync)(file, "utf8") === mine) (0, import_node_fs9.rmSync)(file, { force: true });
+    if ((0, import_node_fs10.readFileSync)(file, "utf8") === mine) (0, import_node_fs10.rmSync)(file, { force: true });
   } catch {
   }
 }
@@ -13793,12 +13941,13 @@ function parseOwner(text3) {
   }
   return void 0;
 }
-var import_node_fs9, import_node_path9, AGAIN, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs10, import_node_path9, AGAIN, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_path9 = require("node:path");
+    init_errcode();
     init_errors();
     init_files();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
@@ -13814,7 +13963,7 @@ var init_lock = __esm({
     NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
     MARKER_STALE_MS = 6e4;
     random = () => Math.floor(Math.random() * 1e9);
-    code = (err) => err.code ?? "error";
+    code = (err) => errCode(err) || "error";
     identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
   }
 });
@@ -14034,6 +14183,7 @@ var init_setup = __esm({
     init_require();
     init_deadline();
     init_errors();
+    init_account();
     init_control();
     init_http();
     init_session();
@@ -14079,10 +14229,7 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
         socket.destroy();
         reject(new Error(`no answer within ${ms} ms: ${remedy}`));
       });
-      socket.once(
-        "error",
-        (err) => reject(new Error(`${err.code ?? describe(err)}: ${remedy}`))
-      );
+      socket.once("error", (err) => reject(new Error(`${errCode(err) || describe(err)}: ${remedy}`)));
     });
     return { value: true, detail: "connected" };
   });
@@ -14094,11 +14241,11 @@ async function stateDirCheck(ctx, report) {
     const probe = (0, import_node_path10.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
-      (0, import_node_fs10.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs10.unlinkSync)(probe);
+      (0, import_node_fs11.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs11.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
-        `${dir} is not writable (${err.code ?? describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
+        `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
       );
     }
     return { value: true, detail: `${dir} is writable` };
@@ -14130,15 +14277,16 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises, import_node_fs10, import_node_net2, import_node_path10, STEP_MS2;
+var import_promises, import_node_fs11, import_node_net2, import_node_path10, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises = require("node:dns/promises");
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_net2 = require("node:net");
     import_node_path10 = require("node:path");
     init_deadline();
+    init_errcode();
     init_errors();
     init_smtp();
     init_transport();
@@ -14254,6 +14402,7 @@ var init_ise_checks = __esm({
     import_node_net3 = require("node:net");
     import_node_tls2 = require("node:tls");
     init_errors();
+    init_account();
     init_control();
     init_failures();
     init_http();
@@ -14583,7 +14732,7 @@ function renderEem(opts, cfg, sys, io) {
   const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
-  if (!(0, import_node_fs11.existsSync)(values.CONFIG)) {
+  if (!(0, import_node_fs12.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
@@ -14592,11 +14741,11 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message };
 }
-var import_node_fs11, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S, EVEN_MINUTES, intervalText;
+var import_node_fs12, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S, EVEN_MINUTES, intervalText;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_node_path11 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
