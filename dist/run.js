@@ -3659,14 +3659,14 @@ var init_keys = __esm({
 });
 
 // src/core/errcode.ts
-function errCode(err) {
+function errCode(err, none = "") {
   let e = err;
   for (let i = 0; i < 4 && e; i++) {
     const code2 = e.code;
     if (typeof code2 === "string") return code2;
     e = e.cause;
   }
-  return "";
+  return none;
 }
 var init_errcode = __esm({
   "src/core/errcode.ts"() {
@@ -3763,7 +3763,7 @@ function writeFileAtomic(file, data, mode = 384) {
   }
 }
 function stateWriteError(file, err) {
-  const code2 = errCode(err) || "error";
+  const code2 = errCode(err, "error");
   return stateError(
     `cannot write ${file} (${code2}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
     err
@@ -3908,7 +3908,7 @@ function reserveAccount(stateDir, nodeName) {
   try {
     room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: "x".repeat(PASSWORD_ROOM) })));
   } catch (err) {
-    const code2 = errCode(err) || "error";
+    const code2 = errCode(err, "error");
     const full = code2 === "ENOSPC" || code2 === "EDQUOT" || code2 === "EFBIG";
     throw stateError(
       full ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code2}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet` : `STATE_DIR ${stateDir} is not writable (${code2}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`
@@ -3922,7 +3922,7 @@ function reserveAccount(stateDir, nodeName) {
       } catch (err) {
         room.abandon();
         throw stateError(
-          `cannot write ${file} (${errCode(err) || "error"}) although room was reserved, so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) and run setup again`
+          `cannot write ${file} (${errCode(err, "error")}) although room was reserved, so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) and run setup again`
         );
       }
     },
@@ -4413,7 +4413,7 @@ function readConfigFile(file, problems) {
     text3 = (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(
-      `cannot read config file ${file} (${errCode(err) || "error"}): check the path given with --config or ISE_TO_MAIL_CONFIG`
+      `cannot read config file ${file} (${errCode(err, "error")}): check the path given with --config or ISE_TO_MAIL_CONFIG`
     );
   }
   let entries;
@@ -9428,7 +9428,7 @@ function readCa(file) {
   try {
     return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err) || "error"}): check the path`);
+    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err, "error")}): check the path`);
   }
 }
 var import_node_fs6, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
@@ -10892,7 +10892,7 @@ function* readMembers(path, info, damaged) {
   try {
     fd = (0, import_node_fs7.openSync)(path, "r");
   } catch (err) {
-    damaged(`${info.file} unreadable (${errCode(err) || "error"})`);
+    damaged(`${info.file} unreadable (${errCode(err, "error")})`);
     return;
   }
   try {
@@ -13963,7 +13963,7 @@ var init_lock = __esm({
     NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
     MARKER_STALE_MS = 6e4;
     random = () => Math.floor(Math.random() * 1e9);
-    code = (err) => errCode(err) || "error";
+    code = (err) => errCode(err, "error");
     identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
   }
 });

@@ -12,7 +12,7 @@ export function readConfigFile(file: string, problems: string[]): RawConfig {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw usageError(
-      `cannot read config file ${file} (${errCode(err) || 'error'}): check the path given ` +
+      `cannot read config file ${file} (${errCode(err, 'error')}): check the path given ` +
         `with --config or ISE_TO_MAIL_CONFIG`,
     );
   }

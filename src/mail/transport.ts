@@ -155,6 +155,6 @@ function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err) || 'error'}): check the path`);
+    throw usageError(`cannot read SMTP_CA ${file} (${errCode(err, 'error')}): check the path`);
   }
 }

@@ -113,7 +113,7 @@ export function* readMembers(
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    damaged(`${info.file} unreadable (${errCode(err) || 'error'})`);
+    damaged(`${info.file} unreadable (${errCode(err, 'error')})`);
     return;
   }
   try {

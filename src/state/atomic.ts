@@ -23,7 +23,7 @@ export function writeFileAtomic(file: string, data: string | Iterable<string>, m
 
 /** The one-line error of a failed state write (exit 2), with what to check. */
 export function stateWriteError(file: string, err: unknown): AppError {
-  const code = errCode(err) || 'error';
+  const code = errCode(err, 'error');
   return stateError(
     `cannot write ${file} (${code}): check that STATE_DIR is a writable directory and that the flash has free ` +
       `space (IOS: dir bootflash:)`,

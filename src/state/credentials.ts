@@ -69,7 +69,7 @@ export function reserveAccount(stateDir: string, nodeName: string) {
   try {
     room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: 'x'.repeat(PASSWORD_ROOM) })));
   } catch (err) {
-    const code = errCode(err) || 'error';
+    const code = errCode(err, 'error');
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
     throw stateError(
       full
@@ -88,7 +88,7 @@ export function reserveAccount(stateDir: string, nodeName: string) {
         room.abandon();
         // The file is not there, and the password ISE showed once is gone with this process.
         throw stateError(
-          `cannot write ${file} (${errCode(err) || 'error'}) although room was reserved, ` +
+          `cannot write ${file} (${errCode(err, 'error')}) although room was reserved, ` +
             'so the password ISE generated for this client is lost: check the flash (IOS: dir bootflash:), then ' +
             `have the ISE admin delete the pxGrid client ${account.nodeName} (Administration > pxGrid Services) ` +
             'and run setup again',

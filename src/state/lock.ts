@@ -52,7 +52,7 @@ const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 const MARKER_STALE_MS = 60_000;
 
 const random = () => Math.floor(Math.random() * 1e9);
-const code = (err: unknown) => errCode(err) || 'error';
+const code = (err: unknown) => errCode(err, 'error');
 
 /**
  * One run at a time per STATE_DIR: EEM starts a new run on schedule even if the last one still
