@@ -12,9 +12,9 @@ import iosxeCron from '../../eem/iosxe-cron.txt';
 import iosxeGuestshell from '../../eem/iosxe-guestshell.txt';
 import nxosScheduler from '../../eem/nxos-scheduler.txt';
 import type { Config } from '../config/config';
-import { parseDuration } from '../config/values';
 import { Exit, usageError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
+import { cronSchedule, nxosSchedule } from './eem-schedule';
 
 export const TEMPLATES = { iosxeCron, iosxeBackfill, iosxeGuestshell, nxosScheduler } as const;
 
@@ -48,40 +48,6 @@ export function fill(template: string, values: Record<string, string>): string {
   });
 }
 
-export interface Schedule {
-  /** The interval. */
-  minutes: number;
-  /** 5-field cron entry for `event timer cron cron-entry`. */
-  cron: string;
-  /** NX-OS `time start now repeat` interval, days:hours:minutes. */
-  repeat: string;
-}
-
-/** The intervals cron repeats evenly: minutes that divide an hour, hours that divide a day, a day. */
-const EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
-
-const intervalText = (minutes: number) =>
-  minutes === 1440 ? '1d' : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
-
-/** `--every`: cron repeats evenly only on divisors of an hour or a day, so only those are accepted. */
-export function scheduleFor(every: string): Schedule {
-  const ms = parseDuration(every.replace(/min\s*$/i, 'm'));
-  if (ms === undefined)
-    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
-  const minutes = ms / 60_000;
-  if (!EVEN_MINUTES.includes(minutes)) {
-    throw usageError(
-      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours ` +
-        `that divide 24 (1h 2h 6h 12h) or 1d`,
-    );
-  }
-  if (minutes < 60)
-    return { minutes, cron: minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
-  const hours = minutes / 60;
-  if (hours < 24) return { minutes, cron: hours === 1 ? '0 * * * *' : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  return { minutes, cron: '0 0 * * *', repeat: '1:0:0' };
-}
-
 function integer(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max)
@@ -111,14 +77,22 @@ export function deviceDir(opts: Pick<EemOptions, 'dir'>): string | undefined {
   return opts.dir;
 }
 
-/** With --dir the applet is for the device, where this machine's node path means nothing. */
+/**
+ * The node binary the job runs. NX-OS Guest Shell runs a scheduler job as the NX-OS user who made it
+ * (9.x/10.x sessions show `[admin@guestshell ~]$`), so no home directory is a safe default there.
+ * With --dir the applet is for the device, where this machine's node path means nothing.
+ */
 function nodePath(opts: EemOptions, sys: Pick<System, 'execPath'>): string {
+  if (opts.platform === 'nxos' && opts.node === undefined)
+    throw usageError(
+      '--platform nxos needs --node: NX-OS Guest Shell runs the job as the NX-OS user, so there is no safe ' +
+        'default path; install Node under a fixed path such as /opt/node and give --node /opt/node/bin/node',
+    );
   return opts.node ?? (opts.dir !== undefined ? GUESTSHELL_NODE : (sys.execPath ?? 'node'));
 }
 
-/** The placeholder values for this install; every check that can fail is a usage error (exit 2). */
-export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'execPath'>): Record<string, string> {
-  const schedule = scheduleFor(opts.every);
+/** The cron entry and maxrun of the IOS-XE applets; maxrun must leave RUN_DEADLINE room to finish. */
+function iosxeTiming(opts: EemOptions, cfg: EemConfig): Record<string, string> {
   const maxrun = integer('--maxrun', opts.maxrun, 20, 86_400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1000) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
@@ -127,19 +101,16 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
         `of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
     );
   }
-  // Overlapping policies each hold a VTY line: the next run must not start before this one is killed.
-  if (schedule.minutes * 60 < maxrun) {
-    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
-    throw usageError(
-      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts ` +
-        `would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`,
-    );
-  }
+  return { CRON: cronSchedule(opts.every, maxrun).cron!, MAXRUN: String(maxrun) };
+}
+
+/** The placeholder values for this install; every check that can fail is a usage error (exit 2). */
+export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'execPath'>): Record<string, string> {
+  // NX-OS: the scheduler has no maxrun and no VTY lines, so only the repeat interval is checked.
+  const timing = opts.platform === 'nxos' ? { REPEAT: nxosSchedule(opts.every).repeat } : iosxeTiming(opts, cfg);
   return {
+    ...timing,
     EVERY: opts.every.trim(),
-    CRON: schedule.cron,
-    REPEAT: schedule.repeat,
-    MAXRUN: String(maxrun),
     HEAP: String(integer('--heap', opts.heap, 16, 4096)),
     MEMORY: String(integer('--memory', opts.memory, 128, 8192)),
     NODE: pasteSafe('the node path (--node)', nodePath(opts, sys)),
@@ -161,7 +132,7 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
   }
   const what =
     opts.platform === 'nxos'
-      ? 'NX-OS scheduler job (untested on hardware)'
+      ? 'NX-OS scheduler job (untested on hardware; results in show scheduler logfile, not syslog)'
       : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const assumed =
     opts.dir !== undefined && opts.node === undefined
@@ -174,7 +145,8 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
       exitCode: Exit.ok,
       status: 'WARN',
       message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`,
+      afterConfig: true,
     };
   }
-  return { exitCode: Exit.ok, status: 'OK', message };
+  return { exitCode: Exit.ok, status: 'OK', message, afterConfig: true };
 }
