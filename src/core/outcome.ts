@@ -57,13 +57,14 @@ export interface Io {
 }
 
 /**
- * The longest text summary line. EEM logs it as one syslog message after a timestamp, the host name
- * and `%HA_EM-6-LOG: ise_to_mail: ` (about 80 characters): 400 + 80 stays near 480 octets, the size
- * every syslog receiver must accept (https://www.rfc-editor.org/rfc/rfc5424#section-6.1; RFC 3164
- * relays allow 1024). The limit of an EEM `action syslog` message itself is not documented.
+ * The longest text summary line. EEM logs it as one syslog message after the priority, a timestamp,
+ * the host name and `%HA_EM-6-LOG: ise_to_mail: ` (about 120 octets), and an RFC 3164 message is at
+ * most 1024 octets (https://www.rfc-editor.org/rfc/rfc3164#section-4.1): 800 characters of ASCII
+ * leave room for that. The limit of an EEM `action syslog` message itself is not documented.
+ * 400 was tried first: remedies that name a file (delete .../pxgrid-account.json) lost the path.
  */
-export const SUMMARY_MAX = 400;
-const HEAD = 200;
+export const SUMMARY_MAX = 800;
+const HEAD = 400;
 const CUT = ' ... ';
 
 /**
