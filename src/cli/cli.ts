@@ -182,15 +182,12 @@ function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
     .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
     .option('--heap <MB>', 'node --max-old-space-size', '96')
     .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
-    .option(
-      '--node <path>',
-      'node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node; ' +
-        'required with --platform nxos)',
-    )
+    .option('--node <path>', 'node binary (default: this one; --dir: /home/guestshell/node/bin/node; nxos: required)')
     .option('--dir <path>', 'directory of run.js on the device, where --config is read (default: this one)')
     .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
     .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
     .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
+    .option('--cli-user <name>', 'run the applets as this AAA user instead of authorization bypass')
     .action(async (opts: EemOptions, cmd: Command) => {
       const { deviceDir, renderEem } = await import('../commands/eem');
       // The applet names the config file in --dir: that is the one whose RUN_DEADLINE counts.

@@ -31,6 +31,8 @@ export interface EemOptions {
   vrf: string;
   guestshell?: boolean;
   memory: string;
+  /** AAA user the applets run as (`event manager session cli username`) instead of `authorization bypass`. */
+  cliUser?: string;
 }
 
 /** Where the device guide (README) installs Node in Guestshell. */
@@ -61,9 +63,7 @@ function integer(flag: string, text: string, min: number, max: number): number {
  */
 function pasteSafe(what: string, value: string): string {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(
-      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`,
-    );
+    throw usageError(`${what} "${value}" cannot go into an EEM command line: use one without spaces, quotes, $ or ?`);
   }
   return value;
 }
@@ -118,7 +118,22 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe('the config path (--config)', cfg.configPath),
     VRF: pasteSafe('--vrf', opts.vrf),
+    ...aaa(opts),
   };
+}
+
+/**
+ * Where TACACS+ command authorization is in force, a named user gets each command authorized and
+ * accounted; `authorization bypass` skips both (docs/device.md, "AAA").
+ */
+function aaa(opts: EemOptions): Record<string, string> {
+  if (opts.cliUser === undefined)
+    return {
+      AUTHORIZATION: ' authorization bypass',
+      SESSION_CLI: '! AAA: the applets use authorization bypass; eem --cli-user NAME runs them as that user',
+    };
+  const user = pasteSafe('--cli-user', opts.cliUser);
+  return { AUTHORIZATION: '', SESSION_CLI: `event manager session cli username ${user} privilege 15` };
 }
 
 /** Prints the paste-ready configuration for the chosen platform, then returns the summary. */
@@ -138,7 +153,8 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
     opts.dir !== undefined && opts.node === undefined
       ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)`
       : '';
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
+  const user = opts.cliUser !== undefined && opts.platform === 'iosxe' ? `, as AAA user ${opts.cliUser}` : '';
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
   // A missing config file would make every cron run fail, and RUN_DEADLINE was checked at its default.
   if (!existsSync(values.CONFIG!)) {
     return {

@@ -42,7 +42,7 @@ function expectStructure(output: string[], names: string[]): void {
           `^${line
             .split(/\{\{[A-Z_]+\}\}/)
             .map(escapeRe)
-            .join('[^"]+')}$`,
+            .join('[^"]*')}$`,
         ),
       );
     expect(got).not.toContain('{{');
@@ -206,6 +206,28 @@ describe('run.js eem', () => {
     expect(r.body).toContain(' time start now repeat 0:0:7');
     expect(r.body.join('\n')).not.toMatch(/maxrun/);
     expect(r.summary).toMatch(/results in show scheduler logfile, not syslog/);
+  });
+
+  it('with --cli-user, runs the applets as that AAA user instead of authorization bypass', async () => {
+    const plain = await eem([]);
+    expect(plain.body.filter((l) => l.startsWith('event manager applet '))).toEqual([
+      'event manager applet ise_to_mail authorization bypass',
+      'event manager applet ise_to_mail_backfill authorization bypass',
+    ]);
+    expect(plain.body.join('\n')).not.toContain('event manager session cli username');
+    const r = await eem(['--cli-user', 'svc-eem']);
+    expect(r.code, r.summary).toBe(0);
+    expectStructure(r.body, ['iosxe-cron.txt', 'iosxe-backfill.txt']);
+    expect(r.body.filter((l) => l.startsWith('event manager applet '))).toEqual([
+      'event manager applet ise_to_mail',
+      'event manager applet ise_to_mail_backfill',
+    ]);
+    expect(r.body).toContain('event manager session cli username svc-eem privilege 15');
+    expect(r.body.join('\n')).not.toContain('authorization bypass');
+    expect(r.summary).toMatch(/, as AAA user svc-eem(;|$)/);
+    const bad = await eem(['--cli-user', 'a b']);
+    expect(bad.code).toBe(2);
+    expect(bad.summary).toMatch(/^ise-to-mail: ERROR --cli-user "a b" cannot go into/);
   });
 
   it('needs no ISE or SMTP settings', async () => {
