@@ -12,6 +12,8 @@ export interface Outcome {
   /**
    * The summary follows configuration meant to be pasted into IOS (`eem`): it is printed as a `!`
    * comment, so pasting the whole output does not make IOS resolve "ise-to-mail:" as a host name.
+   * Not stderr: `guestshell run` shows both streams in one terminal, so it would be pasted all the
+   * same, and the summary stays the last stdout line. `run`, whose line the applets match, never sets it.
    */
   afterConfig?: boolean;
 }
