@@ -35,7 +35,7 @@ export interface EemOptions {
   cliUser?: string;
 }
 
-/** Where the device guide (README) installs Node in Guestshell. */
+/** Where the device guide (docs/device.md, step 4) installs Node in Guestshell. */
 export const GUESTSHELL_NODE = '/home/guestshell/node/bin/node';
 
 /** Node takes this long to start on a slow device CPU (an estimate: not measured on hardware). */
