@@ -4,7 +4,8 @@ import type { Config } from '../config/config';
 import type { Need } from '../config/require';
 import { AppError, describe, Exit } from '../core/errors';
 import { untilStopped } from '../core/interrupt';
-import { formatSummary, type Io, type Outcome, type System } from '../core/outcome';
+import { formatSummary, type Io, type Outcome, SUMMARY_MAX, type System } from '../core/outcome';
+import { printable } from '../core/printable';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
@@ -54,7 +55,11 @@ export async function runCli(argv: string[], sys: System, output: Output): Promi
     if (err instanceof CommanderError && err.exitCode === 0) return 0; // --help, --version
   }
   if (!result) return 0;
-  io.out(formatSummary(result, state.json));
+  const line = formatSummary(result, state.json, state.secrets);
+  // Cut for syslog: the whole text to stderr first, without the `ise-to-mail: STATUS` applets match.
+  if (line.length >= SUMMARY_MAX && !state.json)
+    io.err(`summary line cut for syslog; in full: ${printable(result.message)}`);
+  io.out(line);
   return result.exitCode;
 }
 
@@ -177,14 +182,12 @@ function addEemCommand(program: Command, { sys, io, config, done }: Ctx): void {
     .option('--maxrun <seconds>', 'EEM run time limit, above RUN_DEADLINE', '240')
     .option('--heap <MB>', 'node --max-old-space-size', '96')
     .addOption(new Option('--platform <name>', 'target OS').choices(['iosxe', 'nxos']).default('iosxe'))
-    .option(
-      '--node <path>',
-      'node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)',
-    )
+    .option('--node <path>', 'node binary (default: this one; --dir: /home/guestshell/node/bin/node; nxos: required)')
     .option('--dir <path>', 'directory of run.js on the device, where --config is read (default: this one)')
     .option('--vrf <name>', 'NX-OS VRF for chvrf', 'management')
     .option('--guestshell', 'also print the IOS-XE Guestshell/app-hosting setup')
     .option('--memory <MB>', 'app-hosting memory for --guestshell', '512')
+    .option('--cli-user <name>', 'run the applets as this AAA user instead of authorization bypass')
     .action(async (opts: EemOptions, cmd: Command) => {
       const { deviceDir, renderEem } = await import('../commands/eem');
       // The applet names the config file in --dir: that is the one whose RUN_DEADLINE counts.

@@ -12,9 +12,9 @@ import iosxeCron from '../../eem/iosxe-cron.txt';
 import iosxeGuestshell from '../../eem/iosxe-guestshell.txt';
 import nxosScheduler from '../../eem/nxos-scheduler.txt';
 import type { Config } from '../config/config';
-import { parseDuration } from '../config/values';
 import { Exit, usageError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
+import { cronSchedule, nxosSchedule } from './eem-schedule';
 
 export const TEMPLATES = { iosxeCron, iosxeBackfill, iosxeGuestshell, nxosScheduler } as const;
 
@@ -31,9 +31,11 @@ export interface EemOptions {
   vrf: string;
   guestshell?: boolean;
   memory: string;
+  /** AAA user the applets run as (`event manager session cli username`) instead of `authorization bypass`. */
+  cliUser?: string;
 }
 
-/** Where the device guide (README) installs Node in Guestshell. */
+/** Where the device guide (docs/device.md, step 4) installs Node in Guestshell. */
 export const GUESTSHELL_NODE = '/home/guestshell/node/bin/node';
 
 /** Node takes this long to start on a slow device CPU (an estimate: not measured on hardware). */
@@ -46,40 +48,6 @@ export function fill(template: string, values: Record<string, string>): string {
     if (v === undefined) throw new Error(`eem template placeholder {{${name}}} has no value`);
     return v;
   });
-}
-
-export interface Schedule {
-  /** The interval. */
-  minutes: number;
-  /** 5-field cron entry for `event timer cron cron-entry`. */
-  cron: string;
-  /** NX-OS `time start now repeat` interval, days:hours:minutes. */
-  repeat: string;
-}
-
-/** The intervals cron repeats evenly: minutes that divide an hour, hours that divide a day, a day. */
-const EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
-
-const intervalText = (minutes: number) =>
-  minutes === 1440 ? '1d' : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
-
-/** `--every`: cron repeats evenly only on divisors of an hour or a day, so only those are accepted. */
-export function scheduleFor(every: string): Schedule {
-  const ms = parseDuration(every.replace(/min\s*$/i, 'm'));
-  if (ms === undefined)
-    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
-  const minutes = ms / 60_000;
-  if (!EVEN_MINUTES.includes(minutes)) {
-    throw usageError(
-      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours ` +
-        `that divide 24 (1h 2h 6h 12h) or 1d`,
-    );
-  }
-  if (minutes < 60)
-    return { minutes, cron: minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
-  const hours = minutes / 60;
-  if (hours < 24) return { minutes, cron: hours === 1 ? '0 * * * *' : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  return { minutes, cron: '0 0 * * *', repeat: '1:0:0' };
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
@@ -95,9 +63,7 @@ function integer(flag: string, text: string, min: number, max: number): number {
  */
 function pasteSafe(what: string, value: string): string {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(
-      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`,
-    );
+    throw usageError(`${what} "${value}" cannot go into an EEM command line: use one without spaces, quotes, $ or ?`);
   }
   return value;
 }
@@ -111,14 +77,22 @@ export function deviceDir(opts: Pick<EemOptions, 'dir'>): string | undefined {
   return opts.dir;
 }
 
-/** With --dir the applet is for the device, where this machine's node path means nothing. */
+/**
+ * The node binary the job runs. NX-OS Guest Shell runs a scheduler job as the NX-OS user who made it
+ * (9.x/10.x sessions show `[admin@guestshell ~]$`), so no home directory is a safe default there.
+ * With --dir the applet is for the device, where this machine's node path means nothing.
+ */
 function nodePath(opts: EemOptions, sys: Pick<System, 'execPath'>): string {
+  if (opts.platform === 'nxos' && opts.node === undefined)
+    throw usageError(
+      '--platform nxos needs --node: NX-OS Guest Shell runs the job as the NX-OS user, so there is no safe ' +
+        'default path; install Node under a fixed path such as /opt/node and give --node /opt/node/bin/node',
+    );
   return opts.node ?? (opts.dir !== undefined ? GUESTSHELL_NODE : (sys.execPath ?? 'node'));
 }
 
-/** The placeholder values for this install; every check that can fail is a usage error (exit 2). */
-export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'execPath'>): Record<string, string> {
-  const schedule = scheduleFor(opts.every);
+/** The cron entry and maxrun of the IOS-XE applets; maxrun must leave RUN_DEADLINE room to finish. */
+function iosxeTiming(opts: EemOptions, cfg: EemConfig): Record<string, string> {
   const maxrun = integer('--maxrun', opts.maxrun, 20, 86_400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1000) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
@@ -127,19 +101,16 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
         `of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`,
     );
   }
-  // Overlapping policies each hold a VTY line: the next run must not start before this one is killed.
-  if (schedule.minutes * 60 < maxrun) {
-    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
-    throw usageError(
-      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts ` +
-        `would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`,
-    );
-  }
+  return { CRON: cronSchedule(opts.every, maxrun).cron!, MAXRUN: String(maxrun) };
+}
+
+/** The placeholder values for this install; every check that can fail is a usage error (exit 2). */
+export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'execPath'>): Record<string, string> {
+  // NX-OS: the scheduler has no maxrun and no VTY lines, so only the repeat interval is checked.
+  const timing = opts.platform === 'nxos' ? { REPEAT: nxosSchedule(opts.every).repeat } : iosxeTiming(opts, cfg);
   return {
+    ...timing,
     EVERY: opts.every.trim(),
-    CRON: schedule.cron,
-    REPEAT: schedule.repeat,
-    MAXRUN: String(maxrun),
     HEAP: String(integer('--heap', opts.heap, 16, 4096)),
     MEMORY: String(integer('--memory', opts.memory, 128, 8192)),
     NODE: pasteSafe('the node path (--node)', nodePath(opts, sys)),
@@ -147,7 +118,22 @@ export function placeholders(opts: EemOptions, cfg: EemConfig, sys: Pick<System,
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe('the config path (--config)', cfg.configPath),
     VRF: pasteSafe('--vrf', opts.vrf),
+    ...aaa(opts),
   };
+}
+
+/**
+ * Where TACACS+ command authorization is in force, a named user gets each command authorized and
+ * accounted; `authorization bypass` skips both (docs/device.md, "AAA").
+ */
+function aaa(opts: EemOptions): Record<string, string> {
+  if (opts.cliUser === undefined)
+    return {
+      AUTHORIZATION: ' authorization bypass',
+      SESSION_CLI: '! AAA: the applets use authorization bypass; eem --cli-user NAME runs them as that user',
+    };
+  const user = pasteSafe('--cli-user', opts.cliUser);
+  return { AUTHORIZATION: '', SESSION_CLI: `event manager session cli username ${user} privilege 15` };
 }
 
 /** Prints the paste-ready configuration for the chosen platform, then returns the summary. */
@@ -161,20 +147,22 @@ export function renderEem(opts: EemOptions, cfg: EemConfig, sys: Pick<System, 'e
   }
   const what =
     opts.platform === 'nxos'
-      ? 'NX-OS scheduler job (untested on hardware)'
+      ? 'NX-OS scheduler job (untested on hardware; results in show scheduler logfile, not syslog)'
       : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const assumed =
     opts.dir !== undefined && opts.node === undefined
       ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)`
       : '';
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
+  const user = opts.cliUser !== undefined && opts.platform === 'iosxe' ? `, as AAA user ${opts.cliUser}` : '';
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
   // A missing config file would make every cron run fail, and RUN_DEADLINE was checked at its default.
   if (!existsSync(values.CONFIG!)) {
     return {
       exitCode: Exit.ok,
       status: 'WARN',
       message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`,
+      afterConfig: true,
     };
   }
-  return { exitCode: Exit.ok, status: 'OK', message };
+  return { exitCode: Exit.ok, status: 'OK', message, afterConfig: true };
 }

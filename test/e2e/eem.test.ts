@@ -16,6 +16,9 @@ copyFileSync(BUNDLE, join(here, 'run.js'));
 
 const eem = (...args: string[]): Promise<RunResult> => runBundle(here, ['eem', ...args], {});
 
+/** After pasteable configuration, `eem` prints its summary as an IOS `!` comment. */
+const summaryOf = (r: RunResult) => r.summary.replace(/^! /, '');
+
 function expectRefused(r: RunResult, message: RegExp): void {
   expect(r.code, r.stdout + r.stderr).toBe(2);
   expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -39,12 +42,15 @@ describe('run.js eem', () => {
     const r = await eem('--dir', '/bootflash/guest-share/ise_to_mail');
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(
-      '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=96 ' +
+      '"guestshell run env DEVICE_NAME=$_info_routername /home/guestshell/node/bin/node --max-old-space-size=96 ' +
         '/bootflash/guest-share/ise_to_mail/run.js ',
     );
     expect(r.summary).toMatch(
       /node \/home\/guestshell\/node\/bin\/node \(the default with --dir: give --node if yours is elsewhere\)/,
     );
+    // Pasted into IOS together with the applets, a `!` line is a comment: nothing is resolved or run.
+    expect(r.summary).toMatch(/^! ise-to-mail: WARN /);
+    expect(r.stderr).toBe('');
   });
 
   it('reads a relative --config in --dir, the file the applet will name', async () => {
@@ -58,7 +64,7 @@ describe('run.js eem', () => {
     const r = await eem('--dir', device, '--config', 'site.env', '--maxrun', '240');
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(`run.js --config ${device}/site.env"`);
-    expect(r.summary).toMatch(/^ise-to-mail: OK /);
+    expect(summaryOf(r)).toMatch(/^ise-to-mail: OK /);
   });
 
   it(
@@ -67,11 +73,18 @@ describe('run.js eem', () => {
       const r = await eem('--dir', device, '--config', 'absent.env');
       expect(r.code, r.summary).toBe(0);
       expect(r.stdout).toContain(`run.js --config ${device}/absent.env"`);
-      expect(r.summary).toMatch(
+      expect(summaryOf(r)).toMatch(
         new RegExp(`^ise-to-mail: WARN .*; ${device}/absent.env does not exist yet: create it`),
       );
     },
   );
+
+  it('refuses --platform nxos without --node: no home directory is a safe default there', async () => {
+    expectRefused(
+      await eem('--platform', 'nxos'),
+      /--platform nxos needs --node: .*give --node \/opt\/node\/bin\/node$/,
+    );
+  });
 
   it('says that --every abc is not a duration', async () => {
     expectRefused(await eem('--every', 'abc'), /--every "abc" is not a duration: use .*5m/);

@@ -1,4 +1,4 @@
-// The README's `setup`/`doctor` sample is what a user compares their own output with: it must be
+// The `setup`/`doctor` sample of docs/ise.md is what a user compares their own output with: it must be
 // what dist/run.js prints today. Runs the sample's commands against the fakes and compares every
 // line, with ports, the install directory and the certificate's expiry date normalised.
 import { readFileSync } from 'node:fs';
@@ -16,9 +16,9 @@ interface Sample {
   lines: string[];
 }
 
-/** The ```text block of the README's setup/doctor section, cut at its `$ …  # exit N` lines. */
+/** The ```text block of the setup/doctor section of docs/ise.md, cut at its `$ …  # exit N` lines. */
 function readmeSample(): Sample[] {
-  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const readme = readFileSync(resolve(__dirname, '../../docs/ise.md'), 'utf8');
   const section = readme.slice(readme.indexOf('<!-- section: setup-doctor -->'));
   const block = /```text\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
   const samples: Sample[] = [];
@@ -40,7 +40,7 @@ function normalise(lines: string[], isePort: string, smtpPort: string): string[]
   );
 }
 
-describe('README setup/doctor sample', () => {
+describe('docs/ise.md setup/doctor sample', () => {
   it('is what setup and doctor print today, line by line, with the same exit codes', async () => {
     const samples = readmeSample();
     expect(samples.map((s) => s.command)).toEqual([
