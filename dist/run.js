@@ -3514,9 +3514,25 @@ var init_printable = __esm({
   }
 });
 
+// src/core/redact.ts
+function redact(text3, secrets) {
+  return secrets.reduce((acc, s) => acc.split(s).join("***"), text3);
+}
+var init_redact = __esm({
+  "src/core/redact.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/outcome.ts
-function formatSummary(o, json) {
-  if (!json) return printable(`ise-to-mail: ${o.status} ${o.message}`);
+function formatSummary(o, json, secrets = []) {
+  if (!json) {
+    const line = redact(printable(`${o.afterConfig ? "! " : ""}ise-to-mail: ${o.status} ${o.message}`), secrets);
+    if (line.length <= SUMMARY_MAX) return line;
+    const head = line.slice(0, HEAD).replace(/[\ud800-\udbff]$/, "");
+    const tail = line.slice(line.length - (SUMMARY_MAX - HEAD - CUT.length)).replace(/^[\udc00-\udfff]/, "");
+    return `${head}${CUT}${tail}`;
+  }
   const data = Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v]);
   return JSON.stringify({
     status: o.status,
@@ -3525,20 +3541,15 @@ function formatSummary(o, json) {
     ...Object.fromEntries(data)
   });
 }
+var SUMMARY_MAX, HEAD, CUT;
 var init_outcome = __esm({
   "src/core/outcome.ts"() {
     "use strict";
     init_printable();
-  }
-});
-
-// src/core/redact.ts
-function redact(text3, secrets) {
-  return secrets.reduce((acc, s) => acc.split(s).join("***"), text3);
-}
-var init_redact = __esm({
-  "src/core/redact.ts"() {
-    "use strict";
+    init_redact();
+    SUMMARY_MAX = 800;
+    HEAD = 400;
+    CUT = " ... ";
   }
 });
 
@@ -14588,7 +14599,7 @@ var init_doctor = __esm({
 var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
-    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill authorization bypass\n event none maxrun {{MAXRUN}}\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
   }
 });
 
@@ -14596,7 +14607,35 @@ var init_iosxe_backfill = __esm({
 var iosxe_cron_default;
 var init_iosxe_cron = __esm({
   "eem/iosxe-cron.txt"() {
-    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! OK lines are informational (severity 6): "logging buffered informational" keeps them.\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
+    iosxe_cron_default = `! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.
+! Check it with: show logging | include ise-to-mail
+! OK lines are informational (severity 6): "logging buffered informational" keeps them.
+! Labels are 4 digits: EEM runs actions in the string order of their labels.
+! The cron entry runs on the device's local time (clock timezone); each run holds a VTY
+! line until it ends (at most maxrun {{MAXRUN}} s), and EEM needs 3 free VTY lines to start one.
+! DEVICE_NAME (the host name, for the mails) comes from "info type routername".
+configure terminal
+{{SESSION_CLI}}
+event manager applet ise_to_mail{{AUTHORIZATION}}
+ event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}
+ action 0005 info type routername
+ action 0010 cli command "enable"
+ action 0020 cli command "terminal length 0"
+ action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"
+ action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status
+ action 0050 if $_regexp_result eq "1"
+ action 0060  if $status eq "ERROR"
+ action 0070   syslog priority errors msg "$line"
+ action 0080  elseif $status eq "WARN"
+ action 0090   syslog priority warnings msg "$line"
+ action 0100  else
+ action 0110   syslog priority informational msg "$line"
+ action 0120  end
+ action 0130 else
+ action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"
+ action 0150 end
+end
+`;
   }
 });
 
@@ -14604,7 +14643,7 @@ var init_iosxe_cron = __esm({
 var iosxe_guestshell_default;
 var init_iosxe_guestshell = __esm({
   "eem/iosxe-guestshell.txt"() {
-    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE 16.12 and 17.x (one time, in configuration mode).\n! Catalyst 9k, via the management port. Application hosting is not VRF-aware: Guestshell\n! is a host of its own on the management segment and needs its own address, gateway and\n! DNS server. Replace the four <...> values before pasting: a free address in the subnet\n! of GigabitEthernet0/0, its mask, the router of that subnet, a DNS server. With DHCP on\n! that segment, delete the guest-ipaddress and app-default-gateway lines instead.\n! Routers (ISR4k, C8000, ISR1k) use a VirtualPortGroup: see the README device guide.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n  guest-ipaddress <GUEST-IP> netmask <NETMASK>\n app-default-gateway <GATEWAY-IP> guest-interface 0\n name-server0 <DNS-IP>\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   guestshell run ip addr\n!   guestshell run ip route\n!   guestshell run getent hosts <ISE_HOST>\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
+    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE 16.12 and 17.x (one time, in configuration mode).\n! Catalyst 9k, via the management port. Application hosting is not VRF-aware: Guestshell\n! is a host of its own on the management segment and needs its own address, gateway and\n! DNS server. Replace the four <...> values before pasting: a free address in the subnet\n! of GigabitEthernet0/0, its mask, the router of that subnet, a DNS server. With DHCP on\n! that segment, delete the guest-ipaddress and app-default-gateway lines instead.\n! Routers (ISR4k, C8000, ISR1k), the data port of a Catalyst 9300/9400 and 16.x forms:\n! see docs/device.md.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n  guest-ipaddress <GUEST-IP> netmask <NETMASK>\n app-default-gateway <GATEWAY-IP> guest-interface 0\n name-server0 <DNS-IP>\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   guestshell run ip addr\n!   guestshell run ip route\n!   guestshell run getent hosts <ISE_HOST>\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
   }
 });
 
@@ -14616,10 +14655,12 @@ var init_nxos_scheduler = __esm({
 ! no cron event, so the scheduler runs the job every {{EVERY}}. Syntax from Cisco's
 ! Nexus 9000 system management guide (scheduler chapter); confirm on your release.
 ! The scheduler keeps no run time limit: RUN_DEADLINE in the config file bounds a run.
-! Check it with: show scheduler logfile
+! Results go to "show scheduler logfile", not to syslog.
+! The job runs as the NX-OS user who creates it: {{NODE}} must be a path that user can run.
+! Set DEVICE_NAME in the config file: the scheduler cannot pass the switch name.
 ! TACACS+ users: configure "scheduler aaa-authentication password ..." first.
 ! NX-OS Guest Shell is CentOS 7 (glibc 2.17): the official Node 18+ build does not start
-! there; install the unofficial linux-x64-glibc-217 build (README device guide, step 4).
+! there; install the unofficial linux-x64-glibc-217 build (docs/device.md, NX-OS).
 configure terminal
 feature scheduler
 scheduler job name ise_to_mail
@@ -14634,6 +14675,51 @@ end
   }
 });
 
+// src/commands/eem-schedule.ts
+function minutesOf(every) {
+  const ms = parseDuration(every.replace(/min\s*$/i, "m"));
+  if (ms === void 0 || ms <= 0)
+    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
+  return ms / 6e4;
+}
+function nxosSchedule(every) {
+  const minutes = minutesOf(every);
+  if (!Number.isInteger(minutes))
+    throw usageError(`--every "${every}": the NX-OS scheduler repeats in whole minutes, e.g. 5m, 90m, 2h`);
+  return { minutes, repeat: repeatOf(minutes) };
+}
+function cronSchedule(every, maxrunS = 0) {
+  const minutes = minutesOf(every);
+  const valid = EVEN_MINUTES.filter((m) => m * 60 >= maxrunS);
+  if (!EVEN_MINUTES.includes(minutes)) {
+    const floor = maxrunS > 0 ? `, at least --maxrun ${maxrunS}s` : "";
+    throw usageError(
+      `--every "${every}" cannot repeat evenly in cron: use ${valid.map(intervalText).join(" ")} (divisors of an hour or a day${floor})`
+    );
+  }
+  if (minutes * 60 < maxrunS) {
+    throw usageError(
+      `--every ${every.trim()} is shorter than --maxrun ${maxrunS}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(valid[0] ?? 1440)} or more, or a lower --maxrun`
+    );
+  }
+  const repeat = repeatOf(minutes);
+  if (minutes < 60) return { minutes, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat };
+  const hours = minutes / 60;
+  if (hours < 24) return { minutes, cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat };
+  return { minutes, cron: "0 0 * * *", repeat };
+}
+var EVEN_MINUTES, intervalText, repeatOf;
+var init_eem_schedule = __esm({
+  "src/commands/eem-schedule.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+    EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+    intervalText = (minutes) => minutes === 1440 ? "1d" : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+    repeatOf = (m) => `${Math.floor(m / 1440)}:${Math.floor(m % 1440 / 60)}:${m % 60}`;
+  }
+});
+
 // src/commands/eem.ts
 var eem_exports = {};
 __export(eem_exports, {
@@ -14642,8 +14728,7 @@ __export(eem_exports, {
   deviceDir: () => deviceDir,
   fill: () => fill,
   placeholders: () => placeholders,
-  renderEem: () => renderEem,
-  scheduleFor: () => scheduleFor
+  renderEem: () => renderEem
 });
 function fill(template, values) {
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (_m, name) => {
@@ -14651,22 +14736,6 @@ function fill(template, values) {
     if (v === void 0) throw new Error(`eem template placeholder {{${name}}} has no value`);
     return v;
   });
-}
-function scheduleFor(every) {
-  const ms = parseDuration(every.replace(/min\s*$/i, "m"));
-  if (ms === void 0)
-    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
-  const minutes = ms / 6e4;
-  if (!EVEN_MINUTES.includes(minutes)) {
-    throw usageError(
-      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`
-    );
-  }
-  if (minutes < 60)
-    return { minutes, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
-  const hours = minutes / 60;
-  if (hours < 24) return { minutes, cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  return { minutes, cron: "0 0 * * *", repeat: "1:0:0" };
 }
 function integer(flag, text3, min, max) {
   const n = Number(text3);
@@ -14676,9 +14745,7 @@ function integer(flag, text3, min, max) {
 }
 function pasteSafe(what, value) {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(
-      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`
-    );
+    throw usageError(`${what} "${value}" cannot go into an EEM command line: use one without spaces, quotes, $ or ?`);
   }
   return value;
 }
@@ -14690,10 +14757,13 @@ function deviceDir(opts) {
   return opts.dir;
 }
 function nodePath(opts, sys) {
+  if (opts.platform === "nxos" && opts.node === void 0)
+    throw usageError(
+      "--platform nxos needs --node: NX-OS Guest Shell runs the job as the NX-OS user, so there is no safe default path; install Node under a fixed path such as /opt/node and give --node /opt/node/bin/node"
+    );
   return opts.node ?? (opts.dir !== void 0 ? GUESTSHELL_NODE : sys.execPath ?? "node");
 }
-function placeholders(opts, cfg, sys) {
-  const schedule = scheduleFor(opts.every);
+function iosxeTiming(opts, cfg) {
   const maxrun = integer("--maxrun", opts.maxrun, 20, 86400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1e3) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
@@ -14701,25 +14771,31 @@ function placeholders(opts, cfg, sys) {
       `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`
     );
   }
-  if (schedule.minutes * 60 < maxrun) {
-    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
-    throw usageError(
-      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`
-    );
-  }
+  return { CRON: cronSchedule(opts.every, maxrun).cron, MAXRUN: String(maxrun) };
+}
+function placeholders(opts, cfg, sys) {
+  const timing = opts.platform === "nxos" ? { REPEAT: nxosSchedule(opts.every).repeat } : iosxeTiming(opts, cfg);
   return {
+    ...timing,
     EVERY: opts.every.trim(),
-    CRON: schedule.cron,
-    REPEAT: schedule.repeat,
-    MAXRUN: String(maxrun),
     HEAP: String(integer("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
     RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path11.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
-    VRF: pasteSafe("--vrf", opts.vrf)
+    VRF: pasteSafe("--vrf", opts.vrf),
+    ...aaa(opts)
   };
+}
+function aaa(opts) {
+  if (opts.cliUser === void 0)
+    return {
+      AUTHORIZATION: " authorization bypass",
+      SESSION_CLI: "! AAA: the applets use authorization bypass; eem --cli-user NAME runs them as that user"
+    };
+  const user = pasteSafe("--cli-user", opts.cliUser);
+  return { AUTHORIZATION: "", SESSION_CLI: `event manager session cli username ${user} privilege 15` };
 }
 function renderEem(opts, cfg, sys, io) {
   const values = placeholders(opts, cfg, sys);
@@ -14729,19 +14805,21 @@ function renderEem(opts, cfg, sys, io) {
     for (const line of fill(part, values).replace(/\n$/, "").split("\n")) io.out(line);
     io.out("");
   }
-  const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
+  const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware; results in show scheduler logfile, not syslog)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
+  const user = opts.cliUser !== void 0 && opts.platform === "iosxe" ? `, as AAA user ${opts.cliUser}` : "";
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
   if (!(0, import_node_fs12.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
-      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`
+      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`,
+      afterConfig: true
     };
   }
-  return { exitCode: Exit.ok, status: "OK", message };
+  return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs12, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S, EVEN_MINUTES, intervalText;
+var import_node_fs12, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
@@ -14751,13 +14829,11 @@ var init_eem = __esm({
     init_iosxe_cron();
     init_iosxe_guestshell();
     init_nxos_scheduler();
-    init_values();
     init_errors();
+    init_eem_schedule();
     TEMPLATES = { iosxeCron: iosxe_cron_default, iosxeBackfill: iosxe_backfill_default, iosxeGuestshell: iosxe_guestshell_default, nxosScheduler: nxos_scheduler_default };
     GUESTSHELL_NODE = "/home/guestshell/node/bin/node";
     STARTUP_MARGIN_S = 30;
-    EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
-    intervalText = (minutes) => minutes === 1440 ? "1d" : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
   }
 });
 
@@ -14769,12 +14845,12 @@ __export(cli_exports, {
 async function runCli(argv, sys, output) {
   const state = { json: false, verbose: false, secrets: [] };
   const io = {
-    out: (line) => output.stdout(`${redact(line, state.secrets)}
+    out: (line2) => output.stdout(`${redact(line2, state.secrets)}
 `),
-    err: (line) => output.stderr(`${redact(line, state.secrets)}
+    err: (line2) => output.stderr(`${redact(line2, state.secrets)}
 `),
     // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
-    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}
+    debug: (line2) => state.verbose && output.stderr(`debug: ${redact(line2, state.secrets)}
 `)
   };
   let result;
@@ -14792,7 +14868,10 @@ async function runCli(argv, sys, output) {
     if (err instanceof CommanderError && err.exitCode === 0) return 0;
   }
   if (!result) return 0;
-  io.out(formatSummary(result, state.json));
+  const line = formatSummary(result, state.json, state.secrets);
+  if (line.length >= SUMMARY_MAX && !state.json)
+    io.err(`summary line cut for syslog; in full: ${printable(result.message)}`);
+  io.out(line);
   return result.exitCode;
 }
 function usageOutcome(err, argv) {
@@ -14868,10 +14947,7 @@ function addSimpleCommands(program2, { sys, io, config, done }) {
   });
 }
 function addEemCommand(program2, { sys, io, config, done }) {
-  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option(
-    "--node <path>",
-    "node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)"
-  ).option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
+  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary (default: this one; --dir: /home/guestshell/node/bin/node; nxos: required)").option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").option("--cli-user <name>", "run the applets as this AAA user instead of authorization bypass").action(async (opts, cmd) => {
     const { deviceDir: deviceDir2, renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
     const cfg = config(cmd, [], { baseDir: deviceDir2(opts) ?? sys.baseDir, optionalFile: true });
     done(renderEem2(opts, cfg, sys, io));
@@ -14885,6 +14961,7 @@ var init_cli = __esm({
     init_errors();
     init_interrupt();
     init_outcome();
+    init_printable();
     init_redact();
     init_version();
     init_secrets();
