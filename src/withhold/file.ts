@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import type { FailureRecord } from '../pxgrid/schemas';
+import { stateWriteError, writeFileAtomic } from '../state/atomic';
+import { stateFile } from '../state/files';
+
+/**
+ * STATE_DIR/withheld.json: the values of the failures the mail server refused to carry, so that
+ * nothing is lost: the mail shows each one as `withheld #N` and names this file; read it on the
+ * device (`more flash:guest-share/...` or `cat` in Guestshell). Written like every state file
+ * (temp file, fsync, rename, 0600) before the mail that names it is sent.
+ *
+ * Bounded: the newest MAX_ENTRIES entries and at most MAX_BYTES of JSON; older entries are dropped
+ * (`dropped` counts them). An unreadable file is replaced (its entries are counted as dropped): it
+ * must never stop the alerts it exists for.
+ */
+export const MAX_ENTRIES = 1_000;
+const MAX_BYTES = 1024 * 1024;
+
+export interface WithheldEntry {
+  ref: number;
+  /** When the server refused it (ISO). */
+  at: string;
+  /** What the server answered, cleaned. */
+  server: string;
+  record: FailureRecord;
+}
+
+interface WithheldFile {
+  version: 1;
+  dropped: number;
+  entries: WithheldEntry[];
+}
+
+function read(file: string): WithheldFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { version: 1, dropped: 0, entries: [] };
+  }
+  const v = parsed as Partial<WithheldFile>;
+  return Array.isArray(v.entries) && typeof v.dropped === 'number'
+    ? { version: 1, dropped: v.dropped, entries: v.entries }
+    : { version: 1, dropped: 0, entries: [] };
+}
+
+/** Appends the refused records; returns the file and each record's reference number, in order. */
+export function saveWithheld(
+  stateDir: string,
+  records: FailureRecord[],
+  server: string,
+  now: number,
+): { file: string; refs: number[] } {
+  const file = stateFile.withheld(stateDir);
+  const f = read(file);
+  let next = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
+  const at = new Date(now).toISOString();
+  const refs = records.map(() => next++);
+  f.entries.push(...records.map((record, i) => ({ ref: refs[i]!, at, server, record })));
+  while (f.entries.length > MAX_ENTRIES) drop(f);
+  let text = JSON.stringify(f, null, 1);
+  while (text.length > MAX_BYTES && f.entries.length > records.length) {
+    drop(f);
+    text = JSON.stringify(f, null, 1);
+  }
+  try {
+    writeFileAtomic(file, `${text}\n`);
+  } catch (err) {
+    throw stateWriteError(file, err);
+  }
+  return { file, refs };
+}
+
+function drop(f: WithheldFile): void {
+  f.entries.shift();
+  f.dropped++;
+}
