@@ -7,7 +7,8 @@ import { stateFile } from '../state/files';
  * STATE_DIR/withheld.json: the values of the failures the mail server refused to carry, so that
  * nothing is lost: the mail shows each one as `withheld #N` and names this file; read it on the
  * device (`more flash:guest-share/...` or `cat` in Guestshell). Written like every state file
- * (temp file, fsync, rename, 0600) before the mail that names it is sent.
+ * (temp file, fsync, rename, 0600) once the server accepted the mail that names it; if that write
+ * fails the run fails (exit 2) before the cursor moves, so the records are fetched and mailed again.
  *
  * Bounded: the newest MAX_ENTRIES entries and at most MAX_BYTES of JSON; older entries are dropped
  * (`dropped` counts them). An unreadable file is replaced (its entries are counted as dropped): it
@@ -44,31 +45,31 @@ function read(file: string): WithheldFile {
     : { version: 1, dropped: 0, entries: [] };
 }
 
-/** Appends the refused records; returns the file and each record's reference number, in order. */
-export function saveWithheld(
-  stateDir: string,
-  records: FailureRecord[],
-  server: string,
-  now: number,
-): { file: string; refs: number[] } {
+/**
+ * The file and the reference numbers the next `records.length` entries get: the withheld mail names
+ * them; `save` writes them once the server accepted that mail (a refused one leaves no entry).
+ */
+export function planWithheld(stateDir: string, count: number) {
   const file = stateFile.withheld(stateDir);
   const f = read(file);
-  let next = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
-  const at = new Date(now).toISOString();
-  const refs = records.map(() => next++);
-  f.entries.push(...records.map((record, i) => ({ ref: refs[i]!, at, server, record })));
-  while (f.entries.length > MAX_ENTRIES) drop(f);
-  let text = JSON.stringify(f, null, 1);
-  while (text.length > MAX_BYTES && f.entries.length > records.length) {
-    drop(f);
-    text = JSON.stringify(f, null, 1);
-  }
-  try {
-    writeFileAtomic(file, `${text}\n`);
-  } catch (err) {
-    throw stateWriteError(file, err);
-  }
-  return { file, refs };
+  const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
+  const refs = Array.from({ length: count }, (_, i) => first + i);
+  const save = (records: FailureRecord[], server: string, now: number) => {
+    const at = new Date(now).toISOString();
+    f.entries.push(...records.map((record, i) => ({ ref: refs[i]!, at, server, record })));
+    while (f.entries.length > MAX_ENTRIES) drop(f);
+    let text = JSON.stringify(f, null, 1);
+    while (text.length > MAX_BYTES && f.entries.length > records.length) {
+      drop(f);
+      text = JSON.stringify(f, null, 1);
+    }
+    try {
+      writeFileAtomic(file, `${text}\n`);
+    } catch (err) {
+      throw stateWriteError(file, err);
+    }
+  };
+  return { file, refs, save };
 }
 
 function drop(f: WithheldFile): void {

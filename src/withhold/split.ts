@@ -6,7 +6,7 @@ import { clean } from '../format/sanitize';
 import type { Sent } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type Compose, sendFitted } from '../sizecap/fit';
-import { saveWithheld } from './file';
+import { planWithheld } from './file';
 import { withheldCopy } from './records';
 
 /**
@@ -14,8 +14,8 @@ import { withheldCopy } from './records';
  * block every later mail: any supplicant chooses its user name, and one a content, spam or DLP
  * filter refuses would otherwise be fetched and refused again on every run. So the mail's records
  * are halved until the refused ones are found: each half the server accepts is delivered as it is,
- * in full; a single record it refuses is withheld. The withheld records' values are saved on the
- * device (file.ts) first, then mailed with those values left out, saying what the server answered.
+ * in full; a single record it refuses is withheld: mailed with its values left out, saying what the
+ * server answered, and its values saved on the device (file.ts) once that mail was accepted.
  *
  * Bounded: at most MAX_SENDS messages per run (with one refused record among 1 000, about 20), and
  * none once less than `reserveMs` of RUN_DEADLINE is left; what is not split by then is withheld
@@ -94,7 +94,7 @@ async function split(
       else queue.push(...halves(group));
     }
   }
-  const { file, refs } = saveWithheld(cfg.stateDir, refused, reply.said, deadline.now());
+  const { file, refs, save } = planWithheld(cfg.stateDir, refused.length);
   const note =
     `The mail server refused to carry ${plural(refused.length, 'failure')} (it answered "${reply.said}"): a value ` +
     'in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed ' +
@@ -102,6 +102,7 @@ async function split(
     'there; do not forward them by mail.';
   const copies = refused.map((r, i) => withheldCopy(r, refs[i]!));
   accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note)));
+  save(refused, reply.said, deadline.now());
   const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
   const last = accepted[accepted.length - 1]!;
   return {

@@ -3,11 +3,12 @@
 // that holds the marker (554 after DATA, as a gateway's content filter does); every other failure
 // still arrives in full, the refused record with its values withheld, and the values stay readable
 // on the device. Through dist/run.js: the contract (exit code, summary line) is what EEM sees.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
 import type { ReceivedMessage } from '../fake/smtp';
+import { EAP, sim as incidentSim, SECRET } from '../helpers/incident-sim';
 import { attachmentText, parseCsv } from '../helpers/mail';
 import { startWorld, type World } from '../helpers/world';
 
@@ -96,5 +97,43 @@ describe('a record the mail server refuses does not block the alerts', () => {
     const next = await w.run(['--flush'], env(now));
     expect(next.code, next.stdout + next.stderr).toBe(0);
     expect(w.smtp.messages.slice(before).flatMap(usersOf)).toEqual(['dave']);
+  });
+
+  test('digest: an opened incident goes out at once although the pending digest holds a refused record', async () => {
+    const DIGEST = { ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'auto', INCIDENT_NEW_REASON: '0' };
+    const s = await incidentSim(DIGEST, { refuseContaining: { marker: MARKER } });
+    s.add(-5 * MIN, 1, { failureReason: EAP, userName: `evil-${MARKER}` });
+    await s.at(0);
+    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
+    const r = await s.at(20 * MIN);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.summary).toMatch(/INCIDENT sw-access-b2: 6 users failing 11036/);
+    expect(r.summary).toMatch(/1 failure withheld: the mail server refused its values/);
+    expect(s.mails().some((m) => /^\[ISE\] INCIDENT sw-access-b2: 6 users/.test(m.subject))).toBe(true);
+    for (const m of s.w.smtp.messages) expect(m.raw.toString('utf8')).not.toContain(MARKER);
+    expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', true]]);
+  });
+
+  test('a refusal even of the withheld values: exit 5, the hint names the content, then a PROBLEM mail', async () => {
+    let now = H0;
+    const w = await refusingWorld(() => now);
+    const env = (t: number) => ({ ALERT_MODE: 'each-run', ISE_TO_MAIL_TEST_NOW: String(t), HEALTH_ALERT_AFTER: '30m' });
+    // The network device's name is kept in the withheld copy: here it is what the filter refuses.
+    w.ise.addFailures(makeFailure({ timestamp: new Date(H0 - MIN).toISOString(), nasName: `sw-${MARKER}` }, ++seq));
+    const first = await w.run([], env(now));
+    expect(first.code, first.stdout + first.stderr).toBe(5);
+    expect(first.summary).toMatch(/\(EMESSAGE 554\): server said "554 5\.7\.1 message content rejected"/);
+    expect(first.summary).toMatch(/the server refused the message's content \(a content, spam or DLP filter/);
+    expect(first.summary).not.toMatch(/MAIL_FROM|MAIL_DEST/);
+    expect(w.smtp.messages).toHaveLength(0);
+    expect(existsSync(join(w.stateDir, 'withheld.json'))).toBe(false);
+    expect(w.cursor()).toBeUndefined();
+    // The server accepts mail: once the refusals outlast HEALTH_ALERT_AFTER, a PROBLEM mail says so.
+    now += 31 * MIN;
+    const later = await w.run([], env(now));
+    expect(later.code).toBe(5);
+    expect(w.smtp.messages.map((m) => m.parsed.subject)).toEqual([
+      expect.stringMatching(/PROBLEM.*the mail server refuses the alert mail for its content/),
+    ]);
   });
 });
