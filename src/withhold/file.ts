@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
+import { errCode } from '../core/errcode';
+import { stateError } from '../core/errors';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { stateWriteError, writeFileAtomic } from '../state/atomic';
 import { stateFile } from '../state/files';
@@ -11,8 +13,8 @@ import { stateFile } from '../state/files';
  * fails the run fails (exit 2) before the cursor moves, so the records are fetched and mailed again.
  *
  * Bounded: the newest MAX_ENTRIES entries and at most MAX_BYTES of JSON; older entries are dropped
- * (`dropped` counts them). An unreadable file is replaced (its entries are counted as dropped): it
- * must never stop the alerts it exists for.
+ * (`dropped` counts them). A corrupt file is renamed aside (`withheld.json.corrupt-<ms>`) and a new
+ * one started: it must never stop the alerts it exists for, nor be overwritten silently.
  */
 export const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 1024 * 1024;
@@ -32,26 +34,41 @@ interface WithheldFile {
   entries: WithheldEntry[];
 }
 
-function read(file: string): WithheldFile {
-  let parsed: unknown;
+function read(file: string, now: number): WithheldFile {
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return { version: 1, dropped: 0, entries: [] };
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return { version: 1, dropped: 0, entries: [] };
+    throw stateError(`cannot read state file ${file} (${errCode(err, 'error')}): check STATE_DIR permissions`);
   }
-  const v = parsed as Partial<WithheldFile>;
-  return Array.isArray(v.entries) && typeof v.dropped === 'number'
-    ? { version: 1, dropped: v.dropped, entries: v.entries }
-    : { version: 1, dropped: 0, entries: [] };
+  const v = parseJson(text) as Partial<WithheldFile> | undefined;
+  if (v && Array.isArray(v.entries) && typeof v.dropped === 'number')
+    return { version: 1, dropped: v.dropped, entries: v.entries };
+  // Never overwritten silently, never a reason to stop the alerts: kept aside, a new one started.
+  try {
+    renameSync(file, `${file}.corrupt-${now}`);
+  } catch (err) {
+    throw stateWriteError(file, err);
+  }
+  return { version: 1, dropped: 0, entries: [] };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The file and the reference numbers the next `records.length` entries get: the withheld mail names
  * them; `save` writes them once the server accepted that mail (a refused one leaves no entry).
  */
-export function planWithheld(stateDir: string, count: number) {
+export function planWithheld(stateDir: string, count: number, now: number) {
   const file = stateFile.withheld(stateDir);
-  const f = read(file);
+  const f = read(file, now);
   const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
   const refs = Array.from({ length: count }, (_, i) => first + i);
   const save = (records: FailureRecord[], server: string, now: number) => {

@@ -94,7 +94,7 @@ async function split(
       else queue.push(...halves(group));
     }
   }
-  const { file, refs, save } = planWithheld(cfg.stateDir, refused.length);
+  const { file, refs, save } = planWithheld(cfg.stateDir, refused.length, deadline.now());
   const note =
     `The mail server refused to carry ${plural(refused.length, 'failure')} (it answered "${reply.said}"): a value ` +
     'in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed ' +
