@@ -29,6 +29,8 @@ export interface FakeSmtpOptions {
   rejectRcpt?: SmtpReply;
   /** With rejectRcpt: refuse only these addresses (default: every recipient). */
   rejectOnly?: string[];
+  /** With rejectRcpt: refuse only the first N times (greylisting lifted later); default: always. */
+  rejectRcptTimes?: number;
   rejectData?: SmtpReply;
   /**
    * A content filter after DATA, as a mail gateway's: refuses (default 554 5.7.1) a message whose
@@ -146,7 +148,8 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       cb(replyError(st.failures.reply));
     },
     onRcptTo(address, _session, cb) {
-      const refused = opts.rejectRcpt && (!opts.rejectOnly || opts.rejectOnly.includes(address.address));
+      let refused = opts.rejectRcpt && (!opts.rejectOnly || opts.rejectOnly.includes(address.address));
+      if (refused && opts.rejectRcptTimes !== undefined) refused = opts.rejectRcptTimes-- > 0;
       const answer = () => cb(refused && opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
       if (opts.beforeRcpt) opts.beforeRcpt().then(answer, answer);
       else answer();
