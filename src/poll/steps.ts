@@ -129,7 +129,7 @@ export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Dig
   return {
     to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
     said: ctx.incidents?.summary() ?? '',
-    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal },
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld },
   };
 }
 
