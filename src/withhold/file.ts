@@ -17,6 +17,11 @@ import { stateFile } from '../state/files';
  * one started: it must never stop the alerts it exists for, nor be overwritten silently.
  */
 export const MAX_ENTRIES = 1_000;
+/**
+ * Read with `cat` on a terminal: JSON escapes C0 controls but not DEL, C1 controls (U+009B is a CSI)
+ * or bidi and separator characters; they are written as \u escapes too (still the same JSON).
+ */
+const UNSAFE = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const MAX_BYTES = 1024 * 1024;
 
 export interface WithheldEntry {
@@ -75,13 +80,16 @@ export function planWithheld(stateDir: string, count: number, now: number) {
     const at = new Date(now).toISOString();
     f.entries.push(...records.map((record, i) => ({ ref: refs[i]!, at, server, record })));
     while (f.entries.length > MAX_ENTRIES) drop(f);
-    let text = JSON.stringify(f, null, 1);
-    while (text.length > MAX_BYTES && f.entries.length > records.length) {
+    // Oldest first out, by each entry's own size (one pass, not one JSON.stringify per dropped entry).
+    const sizes = f.entries.map((e) => Buffer.byteLength(JSON.stringify(e)));
+    let bytes = sizes.reduce((a, b) => a + b, 0);
+    for (let i = 0; bytes > MAX_BYTES && f.entries.length > records.length; i++) {
+      bytes -= sizes[i]!;
       drop(f);
-      text = JSON.stringify(f, null, 1);
     }
+    const text = JSON.stringify(f, null, 1);
     try {
-      writeFileAtomic(file, `${text}\n`);
+      writeFileAtomic(file, `${text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
     } catch (err) {
       throw stateWriteError(file, err);
     }
