@@ -62,11 +62,17 @@ export function splitting(
   return {
     records,
     reserveMs: parts.reserveMs,
-    compose: (some, note) => {
+    compose: (some, note, first) => {
       const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
       for (const r of some) d.add(r);
       // Storm groups belong to the whole batch: a part leads with its note instead.
-      const base = composer(cfg, d, now, { ...parts, groups: undefined, notes: [...(parts.notes ?? []), note] });
+      const notes = [...(parts.notes ?? []), note];
+      const base = composer(cfg, d, now, {
+        ...parts,
+        groups: undefined,
+        notes,
+        incidents: first ? parts.incidents : undefined,
+      });
       return parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
     },
   };

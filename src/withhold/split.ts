@@ -27,8 +27,11 @@ export const MAX_SENDS = 24;
 export interface Splittable {
   /** Every record of the mail (after filters), or undefined when they were not all kept; read on refusal only. */
   records(): FailureRecord[] | undefined;
-  /** The mail for some of them, `note` leading it. */
-  compose(records: FailureRecord[], note: string): Compose;
+  /**
+   * The mail for some of them, `note` leading it; `first`: no part was accepted yet, so this one
+   * carries what the whole mail says once (an opened incident leads it and gives its subject).
+   */
+  compose(records: FailureRecord[], note: string, first: boolean): Compose;
   /** RUN_DEADLINE time below which no further message is tried. */
   reserveMs: number;
 }
@@ -87,7 +90,7 @@ async function split(
     }
     sends++;
     try {
-      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote)));
+      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote, accepted.length === 0)));
     } catch (err) {
       if (!isContentRefusal(err)) throw err;
       if (group.length === 1) refused.push(group[0]!);
@@ -101,7 +104,7 @@ async function split(
     `here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them ` +
     'there; do not forward them by mail.';
   const copies = refused.map((r, i) => withheldCopy(r, refs[i]!));
-  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note)));
+  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note, accepted.length === 0)));
   save(refused, reply.said, deadline.now());
   const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
   const last = accepted[accepted.length - 1]!;
