@@ -73,7 +73,8 @@ export function splitting(
         notes,
         incidents: first ? parts.incidents : undefined,
       });
-      return parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
+      // The health watcher's RECOVERED note, like the incident, goes with one part.
+      return first && parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
     },
   };
 }
