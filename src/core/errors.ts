@@ -53,6 +53,11 @@ export const KIND_EXIT = {
   'ise-protocol': Exit.ise,
   /** The mail server refused or could not be reached; nothing was delivered. */
   mail: Exit.mail,
+  /**
+   * The mail server refused the message for its content (5xx after DATA: a content, spam or DLP
+   * filter): the server accepts mail, so a mail without the refused values can still go out.
+   */
+  'mail-content': Exit.mail,
   /** Another run holds the lock. */
   locked: Exit.locked,
   /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */

@@ -41,6 +41,7 @@ const HEADLINE: Record<ErrorKind, string> = {
   'ise-unreachable': 'cannot reach ISE',
   'ise-protocol': 'ISE pxGrid answers with errors',
   mail: 'cannot deliver mail',
+  'mail-content': 'the mail server refuses the alert mail for its content',
   usage: 'configuration or state error',
   state: 'configuration or state error',
   locked: 'another run holds the lock',

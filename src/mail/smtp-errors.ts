@@ -1,6 +1,6 @@
 import { getSystemErrorName } from 'node:util';
 import type { Config } from '../config/config';
-import { mailError } from '../core/errors';
+import { AppError, mailError } from '../core/errors';
 
 export interface SmtpFailure {
   code?: string;
@@ -8,6 +8,13 @@ export interface SmtpFailure {
   response?: string;
   message?: string;
   errno?: number;
+  /** The SMTP command the reply answered; `DATA` with EMESSAGE: the reply after the final dot. */
+  command?: string;
+}
+
+/** A permanent refusal after the final dot: the server read the message and refused its content. */
+export function contentRefused(e: SmtpFailure): boolean {
+  return e.code === 'EMESSAGE' && e.command === 'DATA' && (e.responseCode ?? 0) >= 500 && e.responseCode !== 552;
 }
 
 /**
@@ -34,7 +41,10 @@ export function smtpError(cfg: Config, err: unknown, task: SmtpTask = 'send') {
   // ESOCKET wraps the system error: show ECONNREFUSED, EHOSTUNREACH... which says more.
   const code = e.code === 'ESOCKET' ? (/\bE[A-Z]{4,}\b/.exec(e.message ?? '')?.[0] ?? e.code) : e.code;
   const what = task === 'send' ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : 'SMTP check failed';
-  return mailError(`${what} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`, err);
+  const line = `${what} (${code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''})${said}; ${hint}`;
+  return task === 'send' && contentRefused(e)
+    ? new AppError('mail-content', line, { cause: err })
+    : mailError(line, err);
 }
 
 export function smtpHint(e: SmtpFailure, cfg: Config, task: SmtpTask = 'send'): string {
@@ -47,6 +57,11 @@ export function smtpHint(e: SmtpFailure, cfg: Config, task: SmtpTask = 'send'): 
       'in this region; verify it in the SES console'
     );
   if (e.responseCode === 552) return 'the server refused the message as too large: set MAIL_MAX_BYTES below its limit';
+  if (contentRefused(e))
+    return (
+      "the server refused the message's content (a content, spam or DLP filter; a value in a failure record, " +
+      "such as a user name a supplicant chose, can trigger it): see the mail server's log for the rule"
+    );
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
     return 'the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST';
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {

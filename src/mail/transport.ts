@@ -4,8 +4,9 @@ import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { errCode } from '../core/errcode';
-import { usageError } from '../core/errors';
+import { AppError, usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
+import { refusedFor, sendDeferred } from './deferred-rcpt';
 import { newMessageId } from './message';
 import { buildMime, type MimeInput } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
@@ -77,13 +78,21 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
   try {
     // A 4xx reply or a dropped connection is temporary (greylisting, a busy relay): retry within
     // the deadline. A 5xx or an auth failure is final for this run.
-    const info = await withRetry(
-      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), envelope, mime.stream()),
-      deadline,
-      { attempts: 3, baseDelayMs: 2000, transient: transientSmtp },
-    );
-    return { messageId, rejected: (info.rejected ?? []).map(String) };
+    const send = (to: string[]) =>
+      withRetry(
+        () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
+        deadline,
+        {
+          attempts: 3,
+          baseDelayMs: 2000,
+          transient: transientSmtp,
+        },
+      );
+    const info = await send(cfg.mail.dest);
+    await sendDeferred(cfg, info, send);
+    return { messageId, rejected: refusedFor(info, false) };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const server = serverSizeLimit(err);
     if (server !== undefined) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);

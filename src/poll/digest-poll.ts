@@ -68,7 +68,7 @@ export async function digestPoll(
     );
     return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
   }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before });
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute });
 }
 
 /** getFailures into the digest the spool starts for this run; a failed fetch leaves no segment behind. */

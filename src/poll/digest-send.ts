@@ -6,8 +6,18 @@ import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { composer } from './poll-mail';
-import { asideText, delivered, newestText, type PollContext, type RunOptions, sendPollMail } from './steps';
+import { spoolRecords } from '../withhold/spool-rows';
+import { composer, splitting } from './poll-mail';
+import {
+  asideText,
+  delivered,
+  type MuteLabel,
+  minSendMs,
+  newestText,
+  type PollContext,
+  type RunOptions,
+  sendPollMail,
+} from './steps';
 import { mailNotes, outcome, type PollFacts } from './summary';
 
 export interface Sending {
@@ -15,6 +25,8 @@ export interface Sending {
   facts: PollFacts;
   /** Failures for the mail body this run added to the spool. */
   body: number;
+  /** The active mutes' labels: a part of a split digest counts its muted failures anew. */
+  mute?: MuteLabel;
 }
 
 /** The whole spool as one mail (the digest, or in each-run mode this run's mail); emptied once accepted. */
@@ -32,16 +44,26 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
-  const base = composer(cfg, d, sys.now(), {
-    groups: eachRun ? s.facts.batch.groups : undefined,
+  const parts = {
     notes: mailNotes(s.facts),
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
     subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
-    unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict(),
+  };
+  const base = composer(cfg, d, sys.now(), {
+    ...parts,
+    groups: eachRun ? s.facts.batch.groups : undefined,
+    unkept: d.attachment()?.omitted ?? 0,
   });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose, false);
+  // The spool's kept rows, read back only if the server refuses the digest for its content.
+  const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
+  const split = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
+    ...parts,
+    reserveMs: minSendMs(cfg),
+    decorate: opts.decorate,
+  });
+  const sent = await sendPollMail(cfg, ctx.deadline, compose, false, split);
   // The spool is emptied only once the server accepted the digest.
   const m = delivered(cfg, ctx, sent, d, s.notes, {
     save: () => spool.reset(sys.crash),

@@ -1,11 +1,14 @@
 import type { Config } from '../config/config';
-import type { Digest } from '../format/digest';
+import { Digest, type DigestOptions } from '../format/digest';
 import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
 import type { Verdict } from '../incidents/engine';
 import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
-import type { Compose } from '../sizecap/fit';
+import type { OutgoingMail } from '../mail/transport';
+import type { FailureRecord } from '../pxgrid/schemas';
+import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
+import type { Splittable } from '../withhold/split';
 
 export interface MailParts {
   /** Notes on top of the body (timestamps in the future, ids not tracked). */
@@ -42,6 +45,37 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
     const subject = parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt);
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
     return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm ? stormSubject(prefix) : prefix });
+  };
+}
+
+/**
+ * How a refused mail is split (src/withhold): each part is the same mail (`parts`) of some of its
+ * records, counted anew; `records`: all of them, undefined when there were too many to keep.
+ */
+export function splitting(
+  cfg: Config,
+  records: () => FailureRecord[] | undefined,
+  digest: Pick<DigestOptions, 'mute' | 'attach'>,
+  now: number,
+  parts: MailParts & { reserveMs: number; decorate?: (mail: OutgoingMail, total: number) => OutgoingMail },
+): Splittable {
+  return {
+    records,
+    reserveMs: parts.reserveMs,
+    compose: (some, note, first) => {
+      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      for (const r of some) d.add(r);
+      // Storm groups belong to the whole batch: a part leads with its note instead.
+      const notes = [...(parts.notes ?? []), note];
+      const base = composer(cfg, d, now, {
+        ...parts,
+        groups: undefined,
+        notes,
+        incidents: first ? parts.incidents : undefined,
+      });
+      // The health watcher's RECOVERED note, like the incident, goes with one part.
+      return first && parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
+    },
   };
 }
 

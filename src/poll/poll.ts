@@ -7,13 +7,16 @@ import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
 import { loadMutes } from '../mutes/store';
+import type { FailureRecord } from '../pxgrid/schemas';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
+import { RecordKeeper } from '../withhold/records';
+import type { Splittable } from '../withhold/split';
 import type { Batch } from './batch';
 import { digestPoll } from './digest-poll';
 import { incidentsOn, PollIncidents } from './poll-incidents';
-import { composer } from './poll-mail';
+import { composer, splitting } from './poll-mail';
 import {
   asideText,
   commitEmpty,
@@ -56,7 +59,13 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-  const newDigest = () => new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg) });
+  // Kept for a mail refused for its content, to split it (src/withhold).
+  const keep = new RecordKeeper();
+  const newDigest = () => {
+    keep.reset();
+    const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
+    return new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+  };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.('after-fetch');
   const d = batch.digest;
@@ -68,13 +77,19 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const verdict = incidents?.verdict();
   const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
+  const split = splitting(cfg, () => keep.records, { mute, attach }, sys.now(), {
+    notes: mailNotes(facts),
+    incidents: verdict,
+    reserveMs: minSendMs(cfg),
+    decorate: opts.decorate,
+  });
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
     const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
     const said = incidents?.summary() ?? '';
     return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
   }
-  return sendRunMail(cfg, opts, ctx, compose, facts, notes);
+  return sendRunMail(cfg, opts, ctx, { compose, split }, facts, notes);
 }
 
 /** Nothing for the mail body: the rules still learn and close incidents; what they say waits for the next mail. */
@@ -92,7 +107,7 @@ async function sendRunMail(
   cfg: Config,
   opts: RunOptions,
   ctx: PollContext,
-  compose: Compose,
+  mail: { compose: Compose; split: Splittable },
   f: PollFacts,
   notes: string[],
 ) {
@@ -105,7 +120,7 @@ async function sendRunMail(
   }
   const backfill = opts.since !== undefined;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose, backfill);
+  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
   const m = delivered(cfg, ctx, sent, d, notes, {
     save: backfill ? undefined : () => saveCursor(cfg.stateDir, f.next),
     notDone: 'the cursor was not saved',

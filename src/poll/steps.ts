@@ -14,8 +14,9 @@ import { PxHttp } from '../pxgrid/http';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
-import { type Compose, sendFitted } from '../sizecap/fit';
+import type { Compose } from '../sizecap/fit';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
+import { type SplitSent, type Splittable, sendSplitting, withheldText } from '../withhold/split';
 import { Batch } from './batch';
 import type { PollIncidents } from './poll-incidents';
 
@@ -83,11 +84,18 @@ export function nextCursor(cfg: Config, cursor: Cursor, batch: Batch): Cursor {
 }
 
 /** Sends the poll's mail; a mail error then says what becomes of the failures (test-mail has none). */
-export async function sendPollMail(cfg: Config, deadline: Deadline, compose: Compose, backfill: boolean) {
+export async function sendPollMail(
+  cfg: Config,
+  deadline: Deadline,
+  compose: Compose,
+  backfill: boolean,
+  split?: Splittable,
+): Promise<SplitSent> {
   try {
-    return await sendFitted(cfg, deadline, compose);
+    // A mail refused for its content is split around the refused records (src/withhold).
+    return await sendSplitting(cfg, deadline, compose, split);
   } catch (err) {
-    if (!(err instanceof AppError) || err.kind !== 'mail') throw err;
+    if (!(err instanceof AppError) || (err.kind !== 'mail' && err.kind !== 'mail-content')) throw err;
     throw err.withNote(
       backfill ? 'nothing was mailed: run the backfill again' : 'the failures will be sent again on the next run',
     );
@@ -110,16 +118,18 @@ export interface Recording {
  * what becomes of the failures, and they go out again), marks the incidents mailed and notes the
  * delivery. Returns the parts of the summary every mailed poll shares.
  */
-export function delivered(cfg: Config, ctx: PollContext, sent: Sent, d: Digest, notes: string[], rec: Recording) {
+export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Digest, notes: string[], rec: Recording) {
   ctx.sys.crash?.('after-send');
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   ctx.incidents?.save(true);
   notes.push(...sentNotes(sent, d));
+  const withheld = withheldText(sent);
+  if (withheld) notes.unshift(withheld);
   return {
     to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
     said: ctx.incidents?.summary() ?? '',
-    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal },
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld },
   };
 }
 

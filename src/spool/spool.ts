@@ -11,7 +11,7 @@ import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
 import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
-import { attachSegments, SegmentWriter } from './segments';
+import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -81,6 +81,11 @@ export class Spool {
   dueAt(schedule: DigestSchedule, zone: string, opensAt?: number): number | undefined {
     const from = this.#m.openedAt ?? opensAt;
     return from === undefined ? undefined : boundaryAfter(from, schedule, zone);
+  }
+
+  /** The segment files holding the kept records (their attachment rows). */
+  get segments(): readonly SegmentInfo[] {
+    return this.#m.segments;
   }
 
   /** Compressed bytes of the kept records. */

@@ -9,6 +9,8 @@ export const stateFile = {
   credentials: (dir: string) => join(dir, 'pxgrid-account.json'),
   lock: (dir: string) => join(dir, 'run.lock'),
   health: (dir: string) => join(dir, 'health.json'),
+  /** The values of failures the mail server refused to carry (src/withhold). */
+  withheld: (dir: string) => join(dir, 'withheld.json'),
 };
 
 /**

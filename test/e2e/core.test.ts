@@ -3,6 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeFailure, makeFailures } from '../fake/records';
+import type { FakeSmtpOptions } from '../fake/smtp';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World | undefined;
@@ -137,6 +138,31 @@ describe('run', () => {
       /^ise-to-mail: WARN 1 new failure mailed to 1 recipient .*; the mail server refused oncall@example\.net: check MAIL_DEST$/,
     );
     expect(w.smtp.messages[0]!.envelope.rcptTo.map((x: { address: string }) => x.address)).toEqual(['noc@example.net']);
+    expect(w.cursor()).toBeDefined();
+  });
+
+  test('a recipient refused for now (451) past the retries: exit 5, cursor untouched; next run owes it', async () => {
+    const smtp: FakeSmtpOptions = {
+      rejectRcpt: { code: 451, message: '4.7.1 greylisted' },
+      rejectOnly: ['oncall@example.net'],
+    };
+    w = await startWorld({ smtp });
+    w.ise.setFailures([makeFailure({ userName: 'user-7' })]);
+    const r = await w.run([], { RUN_DEADLINE: '20s' });
+    expect(r.code, r.stdout + r.stderr).toBe(5);
+    expect(r.summary).toMatch(
+      /^ise-to-mail: ERROR mail delivered to 1 recipient, but the server refused oncall@example\.net for now \(451\)/,
+    );
+    expect(r.summary).toMatch(/; the failures will be sent again on the next run$/);
+    expect(w.cursor()).toBeUndefined();
+    // Greylisting lifted: the next run sends the same failures, and oncall gets them.
+    w.smtp.messages.length = 0;
+    // The world's server holds a copy of these options, but the same address list: empty it.
+    smtp.rejectOnly!.length = 0;
+    const ok = await w.run();
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    const to = w.smtp.messages.flatMap((m) => m.envelope.rcptTo.map((x: { address: string }) => x.address));
+    expect(to).toContain('oncall@example.net');
     expect(w.cursor()).toBeDefined();
   });
 

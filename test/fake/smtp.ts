@@ -2,6 +2,7 @@
 // with mailparser so tests can assert on headers, text and attachments.
 
 import type { AddressInfo, Socket } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { sharedPki, type TestPki } from './pki';
@@ -28,7 +29,14 @@ export interface FakeSmtpOptions {
   rejectRcpt?: SmtpReply;
   /** With rejectRcpt: refuse only these addresses (default: every recipient). */
   rejectOnly?: string[];
+  /** With rejectRcpt: refuse only the first N times (greylisting lifted later); default: always. */
+  rejectRcptTimes?: number;
   rejectData?: SmtpReply;
+  /**
+   * A content filter after DATA, as a mail gateway's: refuses (default 554 5.7.1) a message whose
+   * subject, text, HTML or (gunzipped) attachment contains `marker`. `refused` counts the refusals.
+   */
+  refuseContaining?: { marker: string; reply?: SmtpReply; refused?: number };
   /** Awaited before each RCPT TO is answered: lets a test act (kill the client) mid-transaction. */
   beforeRcpt?: () => Promise<void>;
   /**
@@ -86,9 +94,24 @@ async function receive(st: State, stream: SMTPServerDataStream, session: SMTPSer
   }
   if (st.opts.rejectData) throw replyError(st.opts.rejectData);
   const parsed = await simpleParser(raw);
+  const filter = st.opts.refuseContaining;
+  if (filter && contentOf(parsed).includes(filter.marker)) {
+    filter.refused = (filter.refused ?? 0) + 1;
+    throw replyError(filter.reply ?? { code: 554, message: '5.7.1 message content rejected' });
+  }
   const user = typeof session.user === 'string' ? session.user : undefined;
   st.messages.push({ envelope: structuredClone(session.envelope), user, raw, parsed });
   st.waiters.forEach((w) => w());
+}
+
+/** Everything a content filter reads: subject, text and HTML parts, attachments (gunzipped). */
+function contentOf(parsed: ParsedMail): string {
+  const parts = [parsed.subject ?? '', parsed.text ?? '', typeof parsed.html === 'string' ? parsed.html : ''];
+  for (const a of parsed.attachments) {
+    const gz = a.content[0] === 0x1f && a.content[1] === 0x8b;
+    parts.push((gz ? gunzipSync(a.content) : a.content).toString('utf8'));
+  }
+  return parts.join('\n');
 }
 
 /** Closes the client's connection mid-DATA or after the final dot, never answering. */
@@ -125,7 +148,8 @@ function handlers(st: State): Partial<SMTPServerOptions> {
       cb(replyError(st.failures.reply));
     },
     onRcptTo(address, _session, cb) {
-      const refused = opts.rejectRcpt && (!opts.rejectOnly || opts.rejectOnly.includes(address.address));
+      let refused = opts.rejectRcpt && (!opts.rejectOnly || opts.rejectOnly.includes(address.address));
+      if (refused && opts.rejectRcptTimes !== undefined) refused = opts.rejectRcptTimes-- > 0;
       const answer = () => cb(refused && opts.rejectRcpt ? replyError(opts.rejectRcpt) : null);
       if (opts.beforeRcpt) opts.beforeRcpt().then(answer, answer);
       else answer();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { FailureRecord } from '../fake/records';
 import { makeFailure } from '../fake/records';
+import type { FakeSmtpOptions } from '../fake/smtp';
 import { type RunResult, startWorld, type World } from './world';
 
 export const MIN = 60_000;
@@ -30,9 +31,9 @@ afterEach(async () => {
 });
 
 /** A fake ISE and SMTP server; `at` runs the bundle at T0 + offset with incidents on. */
-export async function sim(env: Record<string, string> = {}): Promise<Sim> {
+export async function sim(env: Record<string, string> = {}, smtp?: FakeSmtpOptions): Promise<Sim> {
   let now = T0;
-  w = await startWorld({ ise: { now: () => now } });
+  w = await startWorld({ ise: { now: () => now }, smtp });
   const world = w;
   let seq = 0;
   const file = join(world.stateDir, 'incidents.json');

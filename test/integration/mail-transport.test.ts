@@ -100,6 +100,34 @@ describe('sendMail delivers', () => {
     expect(m!.envelope.rcptTo.map((r) => r.address)).toEqual(['noc@example.net']);
   });
 
+  it('a recipient refused for now (451) is sent the mail again alone, within the run', async () => {
+    const s = await smtp({
+      rejectRcpt: { code: 451, message: '4.7.1 greylisted, try again later' },
+      rejectOnly: ['oncall@example.net'],
+      rejectRcptTimes: 1,
+    });
+    const sent = await sendMail(config(s.port), deadline(), mail());
+    expect(sent.rejected).toEqual([]);
+    const got = await s.waitForMessages(2);
+    expect(got.map((m) => m.envelope.rcptTo.map((r) => r.address))).toEqual([
+      ['noc@example.net'],
+      ['oncall@example.net'],
+    ]);
+  });
+
+  it('a recipient refused for now until the end: a mail error (not delivered), never "rejected"', async () => {
+    const s = await smtp({
+      rejectRcpt: { code: 452, message: '4.2.2 mailbox full, try later' },
+      rejectOnly: ['oncall@example.net'],
+    });
+    const err = await rejection(sendMail(config(s.port), new Deadline(8_000, Date.now), mail()));
+    expect(err.exitCode).toBe(Exit.mail);
+    expect(err.message).toMatch(
+      /delivered to 1 recipient, but the server refused oncall@example\.net for now \(452\).*4\.2\.2 mailbox full/,
+    );
+    expect(s.messages.map((m) => m.envelope.rcptTo.map((r) => r.address))).toEqual([['noc@example.net']]);
+  });
+
   it('retries a temporary refusal (451) after a wait', async () => {
     const s = await smtp();
     s.failNext(1, 451, 'greylisted, try again later');

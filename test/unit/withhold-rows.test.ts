@@ -1,0 +1,49 @@
+// The digest spool keeps attachment rows, not records: a digest the mail server refuses for its
+// content is split from those rows read back (src/withhold). Hostile values must survive the trip.
+import { describe, expect, it } from 'vitest';
+import { attachmentRow, CSV_COLUMNS, csvCell } from '../../src/format/attachment';
+import { recordFromCsv, withheldCopy } from '../../src/withhold/records';
+import { csvCells } from '../../src/withhold/spool-rows';
+
+const HOSTILE = ['plain', 'a,b', 'say "hi"', 'x;=1+1', '=cmd', ' lead', 'trail ', '"', ',', '', 'ünï ✓'];
+
+describe('spool rows read back', () => {
+  it('csvCells splits every cell csvCell writes, quotes, commas and formula guards included', () => {
+    const row = HOSTILE.map(csvCell).join(',');
+    expect(csvCells(row)).toEqual(HOSTILE.map((v) => csvCell(v).replace(/^"|"$/g, '').replace(/""/g, '"')));
+  });
+
+  it('a CSV row of a record gives back its columns', () => {
+    const record = { id: 'r1', timestamp: '2026-12-07T10:00:00.000+01:00', userName: 'evil,"user";x', nasName: 'sw1' };
+    const line = attachmentRow('csv', record).replace(/\r\n$/, '');
+    const back = recordFromCsv(csvCells(line));
+    expect(back).toMatchObject(record);
+    expect(Object.keys(back!).every((k) => (CSV_COLUMNS as readonly string[]).includes(k))).toBe(true);
+  });
+
+  it('a row with the wrong number of cells is not taken for a record', () => {
+    expect(recordFromCsv(['a', 'b'])).toBeUndefined();
+  });
+
+  it('a withheld copy keeps what ISE writes and none of what an endpoint chooses', () => {
+    const copy = withheldCopy(
+      {
+        id: 'r1',
+        timestamp: 't',
+        userName: 'EICAR',
+        callingStationId: 'EICAR',
+        identityStore: 'EICAR',
+        failureReason: '22040 Wrong password',
+        nasName: 'sw1',
+      },
+      7,
+    );
+    expect(copy).toEqual({
+      id: 'withheld-7',
+      timestamp: 't',
+      userName: 'withheld #7',
+      failureReason: '22040 Wrong password',
+      nasName: 'sw1',
+    });
+  });
+});
