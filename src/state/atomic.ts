@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writ
 import { basename, dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
+import { checkStateWrite } from '../core/failpoints';
 import { makeStateDir } from './files';
 
 /**
@@ -54,6 +55,7 @@ export class AtomicFile {
 
   write(piece: string | Uint8Array): void {
     this.#try(() => {
+      checkStateWrite(this.file);
       if (this.#fd === undefined) {
         this.#tmp = tempFor(this.file);
         this.#fd = openSync(this.#tmp, 'w', this.mode);
@@ -118,6 +120,7 @@ export interface Reservation {
  * overwrite in place, so a full disk fails now, with nothing lost. Throws the system error.
  */
 export function reserveFileAtomic(file: string, bytes: number, mode = 0o600): Reservation {
+  checkStateWrite(file);
   const tmp = tempFor(file);
   const fd = openSync(tmp, 'w', mode);
   let open = true;

@@ -14,6 +14,7 @@ import {
 import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
+import { checkStateWrite } from '../core/failpoints';
 import { makeStateDir, stateFile } from './files';
 
 /** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */
@@ -90,6 +91,7 @@ function create(file: string, content: string): boolean {
   const tmp = join(dirname(file), `.run.lock.${random()}.tmp`);
   try {
     makeStateDir(dirname(file));
+    checkStateWrite(file);
     writeNew(tmp, content);
     try {
       linkSync(tmp, file);
