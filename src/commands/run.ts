@@ -4,9 +4,9 @@ import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
-import { type Decorate, stuckLockFailure, watchedPoll } from '../health/watch';
+import { type Decorate, stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
 import { poll, type RunOptions } from '../poll/poll';
-import { acquireLock, LockHeld } from '../state/lock';
+import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
 
 /**
  * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
@@ -50,9 +50,15 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   }
 }
 
-/** Refused by the lock: a plain WARN, unless the lock has been held longer than HEALTH_ALERT_AFTER. */
+/**
+ * Refused by the lock: a plain WARN, unless the lock has been held longer than HEALTH_ALERT_AFTER.
+ * A lock that cannot be written (a full or read-only STATE_DIR) is a failed run the health
+ * watcher still mails about, timed without writing anything.
+ */
 async function refused(cfg: Config, opts: RunOptions, sys: System, deadline: Deadline, err: unknown) {
-  if (!(err instanceof LockHeld) || !err.owner || opts.since !== undefined) return err;
+  if (opts.since !== undefined) return err;
+  if (err instanceof LockUnwritable) return unwritableFailure(cfg, sys, deadline, err);
+  if (!(err instanceof LockHeld) || !err.owner) return err;
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;

@@ -114,8 +114,8 @@ export function delivered(cfg: Config, ctx: PollContext, sent: Sent, d: Digest, 
   ctx.sys.crash?.('after-send');
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
-  ctx.incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
+  const unsaved = ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d), ...(unsaved ? [unsaved] : []));
   return {
     to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
     said: ctx.incidents?.summary() ?? '',

@@ -65,6 +65,14 @@ export class AtomicFile {
     });
   }
 
+  /** fsync now: on a flash that allocates blocks late, a full disk shows here rather than at commit. */
+  sync(): void {
+    this.#try(() => {
+      if (this.#fd === undefined) this.write('');
+      fsyncSync(this.#fd!);
+    });
+  }
+
   commit(): void {
     this.#try(() => {
       if (this.#fd === undefined) this.write('');

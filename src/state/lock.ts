@@ -47,6 +47,13 @@ export class LockHeld extends AppError {
   }
 }
 
+/** The lock cannot be written: STATE_DIR is full, read-only or not a directory. */
+export class LockUnwritable extends AppError {
+  constructor(message: string) {
+    super('state', message);
+  }
+}
+
 /** Hard links missing (some flash filesystems): the lock is then written in place. */
 const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 /** A takeover takes microseconds: a marker this old was left by a run killed during one. */
@@ -102,7 +109,7 @@ function create(file: string, content: string): boolean {
     return true;
   } catch (err) {
     if (code(err) === 'EEXIST') return false;
-    throw stateError(
+    throw new LockUnwritable(
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free ` +
         `space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
     );

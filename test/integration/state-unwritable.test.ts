@@ -1,0 +1,119 @@
+// Issue 23 point 2: a full or read-only STATE_DIR must not silence the alerts. In-process through
+// the real modules against the fake pxGrid and a real SMTP server; the full or read-only flash is
+// the test failpoint ISE_TO_MAIL_TEST_STATE_FAULT (src/core/failpoints.ts), which makes every
+// write into STATE_DIR fail with that system error while reads keep working, as on such a flash.
+// test/e2e/state-full.test.ts shows the same on a real tiny filesystem where one can be mounted.
+import { afterEach, describe, expect, it } from 'vitest';
+import { setStateFault } from '../../src/core/failpoints';
+import { makeFailure } from '../fake/records';
+import { type RunResult, startWorld, type World } from '../helpers/world';
+
+const MIN = 60_000;
+
+interface Sim {
+  w: World;
+  /** One run `offsetMs` after the first, with one new failure logged just before it. */
+  at(offsetMs: number, extra?: Record<string, string>, args?: string[]): Promise<RunResult>;
+  subjects(): string[];
+  texts(): string[];
+}
+
+afterEach(() => setStateFault(undefined));
+
+async function sim(env: Record<string, string> = {}): Promise<Sim> {
+  // Real time at the start: the mtime of the last state written is real time too.
+  const t0 = Date.now();
+  let now = t0;
+  const w = await startWorld({ ise: { now: () => now } });
+  let seq = 0;
+  return {
+    w,
+    at: (offsetMs, extra = {}, args = []) => {
+      now = t0 + offsetMs;
+      w.ise.addFailures(makeFailure({ timestamp: new Date(now - MIN).toISOString(), userName: `u${++seq}` }, seq));
+      return w.runInProcess(args, { HEALTH_ALERT_AFTER: '30m', ...env, ...extra }, () => now);
+    },
+    subjects: () => w.smtp.messages.map((m) => m.parsed.subject ?? ''),
+    texts: () => w.smtp.messages.map((m) => m.parsed.text ?? ''),
+  };
+}
+
+const problems = (s: Sim) => s.subjects().filter((x) => x.includes('PROBLEM'));
+
+describe('a STATE_DIR that cannot be written', () => {
+  for (const code of ['ENOSPC', 'EROFS']) {
+    it(`${code} on every write: a refused lock mails PROBLEM past HEALTH_ALERT_AFTER, then hourly`, async () => {
+      const s = await sim();
+      const first = await s.at(0);
+      expect(first.code, first.summary).toBe(0);
+      const before = s.w.smtp.messages.length;
+      setStateFault(code);
+      const runs: Array<[number, RunResult]> = [];
+      for (let m = 10; m <= 120; m += 10) runs.push([m, await s.at(m * MIN)]);
+      for (const [, r] of runs) {
+        expect(r.code, r.summary).toBe(2);
+        expect(r.summary).toMatch(new RegExp(`cannot create lock file .*\\(${code}\\)`));
+      }
+      // Only health mails: no failure can be mailed while the cursor cannot move.
+      const mails = s.subjects().slice(before);
+      expect(mails).toHaveLength(2);
+      expect(mails.every((x) => x.includes('PROBLEM'))).toBe(true);
+      // Which runs sent it: the one 30 min after the last state was written, then one an hour later.
+      const sentBy = runs.filter(([, r]) => /problem mail sent/.test(r.summary)).map(([m]) => m);
+      expect(sentBy).toEqual([30, 90]);
+      const text = s.texts().at(-1)!;
+      expect(text).toMatch(new RegExp(`\\(${code}\\)`));
+      expect(text).toMatch(/STATE_DIR cannot be written/);
+      expect(text).toMatch(/repeats about hourly/);
+      // The runs in between say when it comes.
+      expect(runs[0]![1].summary).toMatch(/STATE_DIR cannot be written .*problem mail from /);
+    });
+  }
+
+  it('digest mode, spool and state files full (the lock fits): PROBLEM mail within HEALTH_ALERT_AFTER', async () => {
+    const s = await sim({ ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'off' });
+    expect((await s.at(0)).code).toBe(0);
+    setStateFault('ENOSPC:spool.json,cursor.json,health.json,incidents.json');
+    const runs: RunResult[] = [];
+    for (let m = 10; m <= 40; m += 10) runs.push(await s.at(m * MIN));
+    for (const r of runs) expect(r.code, r.summary).toBe(2);
+    expect(problems(s)).toHaveLength(1);
+    expect(runs[2]!.summary).toMatch(/problem mail sent/);
+  });
+
+  it('digest mode: a failed write of incidents.json blocks neither the spool commit nor the mail', async () => {
+    const s = await sim({ ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'on' });
+    expect((await s.at(0)).code).toBe(0);
+    setStateFault('ENOSPC:incidents.json');
+    const spooled = await s.at(10 * MIN);
+    expect(spooled.code, spooled.summary).toBe(0);
+    expect(spooled.summary).toMatch(/WARN .*spooled.*incidents\.json not saved \(ENOSPC\)/);
+    const flushed = await s.at(20 * MIN, {}, ['--flush']);
+    expect(flushed.code, flushed.summary).toBe(0);
+    expect(flushed.summary).toMatch(/digest of 3 failures mailed/);
+    expect(s.subjects().filter((x) => x.includes('digest'))).toHaveLength(1);
+  });
+
+  it('each-run mode, cursor.json cannot be saved: every re-mail of the batch says so in subject and body', async () => {
+    const s = await sim();
+    expect((await s.at(0)).code).toBe(0);
+    const before = s.w.smtp.messages.length;
+    setStateFault('ENOSPC:cursor.json');
+    const a = await s.at(10 * MIN);
+    const b = await s.at(20 * MIN);
+    for (const r of [a, b]) {
+      expect(r.code, r.summary).toBe(2);
+      expect(r.summary).toMatch(/cursor was not saved/);
+    }
+    const subjects = s.subjects().slice(before);
+    const texts = s.texts().slice(before);
+    expect(subjects).toHaveLength(2);
+    for (const x of subjects) expect(x).toMatch(/cursor not saved/);
+    for (const x of texts) expect(x).toMatch(/cursor could not be saved \(ENOSPC\).*mailed again/s);
+    // With room again the cursor moves and the next mail is plain.
+    setStateFault(undefined);
+    const c = await s.at(30 * MIN);
+    expect(c.code, c.summary).toBe(0);
+    expect(s.subjects().at(-1)).not.toMatch(/cursor not saved/);
+  });
+});
