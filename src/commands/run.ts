@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Config } from '../config/config';
 import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
@@ -5,8 +6,12 @@ import { AppError } from '../core/errors';
 import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { type Decorate, stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
+import { incidentsFile } from '../incidents/state';
+import { mutesFile } from '../mutes/store';
 import { poll, type RunOptions } from '../poll/poll';
+import { stateFile } from '../state/files';
 import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
+import { sweepTemps } from '../state/sweep';
 
 /**
  * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
@@ -41,6 +46,8 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
     throw await refused(cfg, opts, sys, deadline, err);
   }
   try {
+    // Under the lock: no other run writes now, and what a killed one left is older than a run lasts.
+    if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     // Scheduled runs keep the health record and send the health mails (README "health"); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
     if (opts.dryRun || opts.since !== undefined) return await once();
@@ -48,6 +55,12 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   } finally {
     release();
   }
+}
+
+/** The files of STATE_DIR whose temp files a run may sweep (the spool sweeps its own folder). */
+function stateFileNames(dir: string): string[] {
+  const { cursor, credentials, lock, health } = stateFile;
+  return [cursor, credentials, lock, health, incidentsFile, mutesFile].map((f) => basename(f(dir)));
 }
 
 /**
