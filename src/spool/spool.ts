@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
+import { stateError } from '../core/errors';
 import type { CrashPhase } from '../core/outcome';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
@@ -12,6 +13,24 @@ import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
 import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
 import { attachSegments, SegmentWriter } from './segments';
+
+/** Names the spool writes: segments, committed cursors, and the temp files of either or of spool.json. */
+const DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
+
+/** False when there is no spool folder yet; a symlink or a file in its place is refused (exit 2). */
+function realFolder(dir: string): boolean {
+  let st: Stats;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return false;
+  }
+  if (st.isDirectory()) return true;
+  throw stateError(
+    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside ` +
+      'STATE_DIR; move that away (nothing was deleted) and the next run creates it',
+  );
+}
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -169,12 +188,18 @@ export class Spool {
     return this.#state ?? digestFromJson(this.#json!);
   }
 
+  /**
+   * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
+   * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
+   * folder may hold files that are not ours, and a folder that is not a real one is refused.
+   */
   #recover(): void {
-    if (!existsSync(this.dir)) return;
+    if (!realFolder(this.dir)) return;
     this.#moveCursor();
     const keep = new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
     try {
-      for (const f of readdirSync(this.dir)) if (!keep.has(f)) rmSync(join(this.dir, f), { force: true });
+      for (const f of readdirSync(this.dir))
+        if (DEBRIS.test(f) && !keep.has(f)) rmSync(join(this.dir, f), { force: true });
     } catch (err) {
       throw stateWriteError(this.dir, err);
     }

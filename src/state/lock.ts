@@ -1,5 +1,6 @@
 import {
   closeSync,
+  constants,
   fstatSync,
   linkSync,
   openSync,
@@ -146,12 +147,15 @@ function identityOf(file: string): string | undefined {
 function look(file: string): { id: string; owner?: LockOwner } | undefined {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: a FIFO in its place would otherwise hold the run here past RUN_DEADLINE.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (code(err) === 'ENOENT') return undefined;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
+    if (!fstatSync(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
     const buf = Buffer.alloc(512);
     const n = readSync(fd, buf, 0, buf.length, null);
     return { id: identity(fstatSync(fd)), owner: parseOwner(buf.subarray(0, n).toString('utf8')) };
