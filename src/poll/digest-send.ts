@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import type { Digest } from '../format/digest';
 import { noteLead } from '../format/storm';
 import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
@@ -32,28 +33,40 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
+  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
+  // by every run because STATE_DIR is full says so.
+  const unsaved = spool.prepareReset();
+  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
   const base = composer(cfg, d, sys.now(), {
     groups: eachRun ? s.facts.batch.groups : undefined,
-    notes: mailNotes(s.facts),
+    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...mailNotes(s.facts)],
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
+    subjectPrefix: `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`,
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict(),
   });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose, false);
-  // The spool is emptied only once the server accepted the digest.
-  const m = delivered(cfg, ctx, sent, d, s.notes, {
-    save: () => spool.reset(sys.crash),
-    notDone: 'the spool was not emptied',
-    repeats: 'this digest',
-    left: 'spooled',
-  });
+  const m = await sendAndEmpty(cfg, ctx, spool, compose, d, s.notes);
   const to = `${m.to}${asideText(d)}`;
   const what = eachRun
     ? `${plural(d.total, 'new failure')} mailed to ${to}${newestText(d)}`
     : `digest of ${plural(d.total, 'failure')} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+
+/** Sends the digest; the spool is emptied only once the server accepted it. Nothing is left aside either way. */
+async function sendAndEmpty(cfg: Config, ctx: PollContext, spool: Spool, compose: Compose, d: Digest, notes: string[]) {
+  try {
+    const sent = await sendPollMail(cfg, ctx.deadline, compose, false);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: () => spool.reset(ctx.sys.crash),
+      notDone: 'the spool was not emptied',
+      repeats: 'this digest',
+      left: 'spooled',
+    });
+  } finally {
+    spool.discard();
+  }
 }
 
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
@@ -64,3 +77,8 @@ function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): str
   const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
+
+const notEmptied = (code: string) =>
+  `The digest spool could not be emptied (${code}): STATE_DIR is full or read-only. Until it can be written, ` +
+  'these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR ' +
+  '(IOS: dir bootflash:).';

@@ -2,15 +2,16 @@ import { existsSync, lstatSync, readdirSync, rmSync, type Stats } from 'node:fs'
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
+import { errCode } from '../core/errcode';
 import { stateError } from '../core/errors';
 import type { CrashPhase } from '../core/outcome';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
-import { renameDurable, stateWriteError } from '../state/atomic';
+import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
 import { type Cursor, writeCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
-import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
+import { empty, MANIFEST, type Manifest, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
 import { attachSegments, SegmentWriter } from './segments';
 
@@ -56,6 +57,7 @@ export class Spool {
   #json: DigestJson | undefined;
   #state: DigestState | undefined;
   #writer: SegmentWriter | undefined;
+  #emptied: AtomicFile | undefined;
 
   private constructor(
     readonly stateDir: string,
@@ -150,10 +152,27 @@ export class Spool {
     crash?.('spool-cursor');
   }
 
-  /** Drops an unfinished segment (the run ends without committing). */
+  /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
   discard(): void {
     this.#writer?.discard();
     this.#writer = undefined;
+    this.#emptied?.abort();
+    this.#emptied = undefined;
+  }
+
+  /**
+   * Writes the empty spool.json of `reset` aside now, before the digest goes: returns the error
+   * code (ENOSPC) when it cannot be, so the mail can say it will be sent again.
+   */
+  prepareReset(): string | undefined {
+    this.#emptied?.abort();
+    try {
+      this.#emptied = manifestAside(this.stateDir, empty(this.#m.nextSeq));
+      return undefined;
+    } catch (err) {
+      this.#emptied = undefined;
+      return errCode(err, 'error');
+    }
   }
 
   /**
@@ -175,7 +194,9 @@ export class Spool {
   reset(crash?: (phase: CrashPhase) => void): void {
     const old = this.#m.segments;
     const { digest, ...m } = empty(this.#m.nextSeq);
-    writeManifest(this.stateDir, { ...m, digest });
+    if (this.#emptied) this.#emptied.commit();
+    else writeManifest(this.stateDir, { ...m, digest });
+    this.#emptied = undefined;
     this.#m = m;
     this.#json = digest;
     this.#state = undefined;

@@ -13,7 +13,7 @@ const MIN = 60_000;
 interface Sim {
   w: World;
   /** One run `offsetMs` after the first, with one new failure logged just before it. */
-  at(offsetMs: number, extra?: Record<string, string>, args?: string[]): Promise<RunResult>;
+  at(offsetMs: number, extra?: Record<string, string>, args?: string[], fresh?: boolean): Promise<RunResult>;
   subjects(): string[];
   texts(): string[];
 }
@@ -28,9 +28,10 @@ async function sim(env: Record<string, string> = {}): Promise<Sim> {
   let seq = 0;
   return {
     w,
-    at: (offsetMs, extra = {}, args = []) => {
+    at: (offsetMs, extra = {}, args = [], fresh = true) => {
       now = t0 + offsetMs;
-      w.ise.addFailures(makeFailure({ timestamp: new Date(now - MIN).toISOString(), userName: `u${++seq}` }, seq));
+      if (fresh)
+        w.ise.addFailures(makeFailure({ timestamp: new Date(now - MIN).toISOString(), userName: `u${++seq}` }, seq));
       return w.runInProcess(args, { HEALTH_ALERT_AFTER: '30m', ...env, ...extra }, () => now);
     },
     subjects: () => w.smtp.messages.map((m) => m.parsed.subject ?? ''),
@@ -118,5 +119,25 @@ describe('a STATE_DIR that cannot be written', () => {
     const c = await s.at(30 * MIN);
     expect(c.code, c.summary).toBe(0);
     expect(s.subjects().at(-1)).not.toMatch(/cursor not saved/);
+  });
+
+  it('digest mode, the spool cannot be emptied: every re-sent digest says so in subject and body', async () => {
+    const s = await sim({ ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'off' });
+    expect((await s.at(0)).code).toBe(0);
+    setStateFault('ENOSPC:spool.json');
+    // No new failure: nothing to commit, so only emptying the spool after the mail needs a write.
+    const a = await s.at(10 * MIN, {}, ['--flush'], false);
+    const b = await s.at(20 * MIN, {}, ['--flush'], false);
+    for (const r of [a, b]) {
+      expect(r.code, r.summary).toBe(2);
+      expect(r.summary).toMatch(/the spool was not emptied/);
+    }
+    expect(s.subjects()).toHaveLength(2);
+    for (const x of s.subjects()) expect(x).toMatch(/spool not emptied/);
+    for (const x of s.texts()) expect(x).toMatch(/spool could not be emptied \(ENOSPC\).*sent again/s);
+    setStateFault(undefined);
+    const c = await s.at(30 * MIN, {}, ['--flush']);
+    expect(c.code, c.summary).toBe(0);
+    expect(s.subjects().at(-1)).not.toMatch(/spool not emptied/);
   });
 });
