@@ -16,7 +16,7 @@ import { JITTER_MS } from './timing';
  * and the mail goes with the runs that start within WINDOW_MS after each hourly mark from
  * HEALTH_ALERT_AFTER past that time. The state was written by a scheduled run, so with a schedule
  * that divides the hour (as the `eem` command's do) the same run of each hour is the one: one mail
- * an hour at 5-minute runs or slower, two at 2-minute runs. Decided in issue 23.
+ * an hour at 5-minute runs or slower, three at 2-minute runs (README "health").
  */
 const REPEAT_MS = 3_600_000;
 const WINDOW_MS = 5 * 60_000;

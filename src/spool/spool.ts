@@ -1,9 +1,8 @@
-import { existsSync, lstatSync, readdirSync, rmSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
-import { stateError } from '../core/errors';
 import type { CrashPhase } from '../core/outcome';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
@@ -11,27 +10,10 @@ import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic
 import { type Cursor, writeCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
+import { isDebris, realFolder } from './folder';
 import { empty, MANIFEST, type Manifest, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
 import { attachSegments, SegmentWriter } from './segments';
-
-/** Names the spool writes: segments, committed cursors, and the temp files of either or of spool.json. */
-const DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
-
-/** False when there is no spool folder yet; a symlink or a file in its place is refused (exit 2). */
-function realFolder(dir: string): boolean {
-  let st: Stats;
-  try {
-    st = lstatSync(dir);
-  } catch {
-    return false;
-  }
-  if (st.isDirectory()) return true;
-  throw stateError(
-    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside ` +
-      'STATE_DIR; move that away (nothing was deleted) and the next run creates it',
-  );
-}
 
 /**
  * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
@@ -220,7 +202,7 @@ export class Spool {
     const keep = new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
     try {
       for (const f of readdirSync(this.dir))
-        if (DEBRIS.test(f) && !keep.has(f)) rmSync(join(this.dir, f), { force: true });
+        if (isDebris(f) && !keep.has(f)) rmSync(join(this.dir, f), { force: true });
     } catch (err) {
       throw stateWriteError(this.dir, err);
     }
