@@ -12,11 +12,13 @@ import { JITTER_MS } from './timing';
 /**
  * The PROBLEM mail of a run that cannot write STATE_DIR (a full or read-only flash): no health
  * record can count the failed runs or remember a mail sent, so the mail is timed without writing.
- * The condition is dated from the last state a run wrote (the newest mtime of the state files),
- * and the mail goes with the runs that start within WINDOW_MS after each hourly mark from
- * HEALTH_ALERT_AFTER past that time. The state was written by a scheduled run, so with a schedule
- * that divides the hour (as the `eem` command's do) the same run of each hour is the one: one mail
- * an hour at 5-minute runs or slower, three at 2-minute runs (README "health").
+ * The condition is dated from the last state a run wrote (the newest mtime of the state files).
+ * The runs that start within WINDOW_MS after HEALTH_ALERT_AFTER past that time send it, and then
+ * those within WINDOW_MS after each full hour past that time. That state was written by a
+ * scheduled run, so with a schedule that divides the hour (as the `eem` command's do) a run
+ * starts at each full hour: one mail an hour at 5-minute runs or slower, three at 2-minute runs
+ * (README "health"). Anchored on HEALTH_ALERT_AFTER alone, a schedule it is no multiple of (hourly
+ * runs, 30m) would never meet the window.
  */
 const REPEAT_MS = 3_600_000;
 const WINDOW_MS = 5 * 60_000;
@@ -49,10 +51,11 @@ export function lastStateWrite(stateDir: string): number | undefined {
 
 /** Whether a run at `t` sends the mail, and when the next one that does is due. */
 export function unwritableSchedule(alertAfterMs: number, since: number, t: number): { send: boolean; next: number } {
+  // A run starting up to JITTER_MS early counts as on time, as for every health mail.
   const first = since + alertAfterMs - JITTER_MS;
   if (t < first) return { send: false, next: first };
-  const into = (t - first) % REPEAT_MS;
-  return { send: into < WINDOW_MS, next: t - into + REPEAT_MS };
+  const intoHour = (t - (since - JITTER_MS)) % REPEAT_MS;
+  return { send: t - first < WINDOW_MS || intoHour < WINDOW_MS, next: t - intoHour + REPEAT_MS };
 }
 
 /**

@@ -57,11 +57,11 @@ describe('a STATE_DIR that cannot be written', () => {
       }
       // Only health mails: no failure can be mailed while the cursor cannot move.
       const mails = s.subjects().slice(before);
-      expect(mails).toHaveLength(2);
+      expect(mails).toHaveLength(3);
       expect(mails.every((x) => x.includes('PROBLEM'))).toBe(true);
-      // Which runs sent it: the one 30 min after the last state was written, then one an hour later.
+      // Which runs sent it: the one 30 min after the last state was written, then each full hour.
       const sentBy = runs.filter(([, r]) => /problem mail sent/.test(r.summary)).map(([m]) => m);
-      expect(sentBy).toEqual([30, 90]);
+      expect(sentBy).toEqual([30, 60, 120]);
       const text = s.texts().at(-1)!;
       expect(text).toMatch(new RegExp(`\\(${code}\\)`));
       expect(text).toMatch(/STATE_DIR cannot be written/);
