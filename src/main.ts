@@ -95,11 +95,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { runCli } = await import('./cli/cli');
+  const { setStateFault } = await import('./core/failpoints');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
   // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
+  setStateFault(process.env.ISE_TO_MAIL_TEST_STATE_FAULT);
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;

@@ -1,12 +1,17 @@
+import { basename } from 'node:path';
 import type { Config } from '../config/config';
 import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
-import { type Decorate, stuckLockFailure, watchedPoll } from '../health/watch';
+import { type Decorate, stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
+import { incidentsFile } from '../incidents/state';
+import { mutesFile } from '../mutes/store';
 import { poll, type RunOptions } from '../poll/poll';
-import { acquireLock, LockHeld } from '../state/lock';
+import { stateFile } from '../state/files';
+import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
+import { sweepTemps } from '../state/sweep';
 
 /**
  * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
@@ -41,6 +46,8 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
     throw await refused(cfg, opts, sys, deadline, err);
   }
   try {
+    // Under the lock: no other run writes now, and what a killed one left is older than a run lasts.
+    if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     // Scheduled runs keep the health record and send the health mails (README "health"); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
     if (opts.dryRun || opts.since !== undefined) return await once();
@@ -50,9 +57,21 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   }
 }
 
-/** Refused by the lock: a plain WARN, unless the lock has been held longer than HEALTH_ALERT_AFTER. */
+/** The files of STATE_DIR whose temp files a run may sweep (the spool sweeps its own folder). */
+function stateFileNames(dir: string): string[] {
+  const { cursor, credentials, lock, health } = stateFile;
+  return [cursor, credentials, lock, health, incidentsFile, mutesFile].map((f) => basename(f(dir)));
+}
+
+/**
+ * Refused by the lock: a plain WARN, unless the lock has been held longer than HEALTH_ALERT_AFTER.
+ * A lock that cannot be written (a full or read-only STATE_DIR) is a failed run the health
+ * watcher still mails about, timed without writing anything.
+ */
 async function refused(cfg: Config, opts: RunOptions, sys: System, deadline: Deadline, err: unknown) {
-  if (!(err instanceof LockHeld) || !err.owner || opts.since !== undefined) return err;
+  if (opts.since !== undefined) return err;
+  if (err instanceof LockUnwritable) return unwritableFailure(cfg, sys, deadline, err);
+  if (!(err instanceof LockHeld) || !err.owner) return err;
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;

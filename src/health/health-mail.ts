@@ -81,18 +81,29 @@ export interface Problem {
   failedRuns: number;
   lastSuccess?: number;
   repeatMs: number;
+  /** STATE_DIR cannot be written: no run is counted or recorded, and the mail is timed from the last state written. */
+  unwritable?: boolean;
 }
 
 export function problemMail(p: Problem, prefix: string): OutgoingMail {
   const what = headline(p.kind);
+  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
   return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    `${plural(p.failedRuns, 'run')} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    p.unwritable
+      ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state ` +
+        `written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the ` +
+        `next mail of failures shows it works again; ${last}.`
+      : `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
     'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
       '(if ISE still holds them).',
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
-      `ise-to-mail works again.`,
+    ...(p.unwritable
+      ? []
+      : [
+          `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows ` +
+            `when ise-to-mail works again.`,
+        ]),
   ]);
 }
 

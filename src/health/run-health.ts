@@ -3,18 +3,14 @@ import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
 import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
 import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
 import { type Run, trySend } from './health-send';
+import { elapsed, JITTER_MS } from './timing';
+import { unwritableNote } from './unwritable';
 
 /**
  * What one scheduled run does to the health record, and the PROBLEM, RECOVERED and all-quiet
  * mails it sends on the way (README "health"). health/watch.ts calls these around the poll.
  */
 
-/**
- * Scheduled runs start some seconds apart (cron fires on the minute, then Guestshell and Node
- * start up), so a run this much short of a due time counts as on time: with 10-minute runs the
- * 30-minute problem mail goes with the 4th failed run, not sometimes the 5th.
- */
-const JITTER_MS = 60_000;
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
 
@@ -46,14 +42,17 @@ export async function onFailure(
     firstFailure: since,
     lastError: { kind, exitCode, message, at: t },
   };
-  const notes: string[] = [];
   const due =
     elapsed(since, t, cfg.health.alertAfterMs) &&
     (h.problemMailed === undefined || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) notes.push(await problemNote(run, h, next));
-  const saved = save(run, next, before);
-  if (saved) notes.push(saved);
-  return notes.join('; ');
+  // Saved first: a record that cannot be saved cannot time the problem mail either, so then the
+  // mail is timed without it (unwritable.ts), and not sent on every run.
+  const unsaved = save(run, next, before);
+  if (unsaved) return `${unsaved}; ${await unwritableNote(run, before, kind, message)}`;
+  if (!due) return '';
+  const saved = { ...next };
+  const note = await problemNote(run, h, next);
+  return [note, save(run, next, saved)].filter(Boolean).join('; ');
 }
 
 /** Sends the PROBLEM mail `next` is due (none when the mail server is what fails); returns the note. */
@@ -147,11 +146,6 @@ async function sendHeartbeat(run: Run, h: Health, next: Health): Promise<true | 
 
 function heartbeatDue(cfg: Config, h: Health, t: number): boolean {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== undefined && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
-}
-
-/** At least `span` from `from` to `to`, give or take the start-up jitter of a scheduled run. */
-function elapsed(from: number, to: number, span: number): boolean {
-  return to - from >= span - JITTER_MS;
 }
 
 /** Never lets a health-write failure hide the run's real outcome: it becomes a note. */

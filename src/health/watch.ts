@@ -7,6 +7,7 @@ import { foldRecovery } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
 import { onFailure, onSuccess, recoveryDue } from './run-health';
+import { unwritableNote } from './unwritable';
 
 /**
  * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and
@@ -76,6 +77,18 @@ export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadl
   }
   const note = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact(cfg, err.message), heldSince);
   return note ? err.withNote(note) : err;
+}
+
+/** A run that could not write its lock (a full or read-only STATE_DIR): the problem mail, timed without writing. */
+export async function unwritableFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError) {
+  const run: Run = { cfg, sys, deadline, t: sys.now() };
+  let before: Health | undefined;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch {
+    before = undefined; // a streak it may hold only dates the problem earlier
+  }
+  return err.withNote(await unwritableNote(run, before, err.kind, redact(cfg, err.message)));
 }
 
 function rewrap(err: unknown, note: string): AppError {

@@ -53,7 +53,8 @@ export async function digestPoll(
     spool.discard();
     return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
   }
-  commitRun(cfg, opts, ctx, spool, facts, found, now);
+  const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
+  if (unsaved) notes.push(unsaved);
   // An opened incident is mailed at once, with the pending digest: every failure in exactly one mail.
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const due = nextDigest(cfg, spool, urgent);
@@ -95,6 +96,7 @@ async function fetchToSpool(
  * Commits this run's failures and the cursor after them to the spool (with none, the cursor alone).
  * Not once a stop was asked: a stopped run commits nothing and says the same failures are fetched
  * again. From here on a stop leaves them in the spool, and the run says that instead (onSpooled).
+ * Returns the note of an incident state that could not be saved.
  */
 function commitRun(
   cfg: Config,
@@ -108,13 +110,14 @@ function commitRun(
   stopIfAsked(ctx.sys.stop);
   // Incidents first (any opened one marked owed): a crash before the spool commit fetches these
   // records again; one after it still finds the incident owed to the next mail.
-  ctx.incidents?.save(false);
+  const unsaved = ctx.incidents?.save(false);
   if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   }
   opts.onSpooled?.();
+  return unsaved;
 }
 
 /**

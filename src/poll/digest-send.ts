@@ -1,12 +1,14 @@
 import type { Config } from '../config/config';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import type { Digest } from '../format/digest';
 import { noteLead } from '../format/storm';
 import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
 import { spoolRecords } from '../withhold/spool-rows';
+import type { Splittable } from '../withhold/split';
 import { composer, splitting } from './poll-mail';
 import {
   asideText,
@@ -44,10 +46,14 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
+  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
+  // by every run because STATE_DIR is full says so.
+  const unsaved = spool.prepareReset();
+  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
   const parts = {
-    notes: mailNotes(s.facts),
+    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...mailNotes(s.facts)],
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
+    subjectPrefix: `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`,
     incidents: ctx.incidents?.verdict(),
   };
   const base = composer(cfg, d, sys.now(), {
@@ -63,19 +69,34 @@ export async function sendDigest(
     reserveMs: minSendMs(cfg),
     decorate: opts.decorate,
   });
-  const sent = await sendPollMail(cfg, ctx.deadline, compose, false, split);
-  // The spool is emptied only once the server accepted the digest.
-  const m = delivered(cfg, ctx, sent, d, s.notes, {
-    save: () => spool.reset(sys.crash),
-    notDone: 'the spool was not emptied',
-    repeats: 'this digest',
-    left: 'spooled',
-  });
+  const m = await sendAndEmpty(cfg, ctx, spool, { compose, split }, d, s.notes);
   const to = `${m.to}${asideText(d)}`;
   const what = eachRun
     ? `${plural(d.total, 'new failure')} mailed to ${to}${newestText(d)}`
     : `digest of ${plural(d.total, 'failure')} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+
+/** Sends the digest; the spool is emptied only once the server accepted it. Nothing is left aside either way. */
+async function sendAndEmpty(
+  cfg: Config,
+  ctx: PollContext,
+  spool: Spool,
+  mail: { compose: Compose; split: Splittable },
+  d: Digest,
+  notes: string[],
+) {
+  try {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: () => spool.reset(ctx.sys.crash),
+      notDone: 'the spool was not emptied',
+      repeats: 'this digest',
+      left: 'spooled',
+    });
+  } finally {
+    spool.discard();
+  }
 }
 
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
@@ -86,3 +107,8 @@ function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): str
   const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
+
+const notEmptied = (code: string) =>
+  `The digest spool could not be emptied (${code}): STATE_DIR is full or read-only. Until it can be written, ` +
+  'these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR ' +
+  '(IOS: dir bootflash:).';

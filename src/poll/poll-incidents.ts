@@ -1,9 +1,9 @@
 import type { Config } from '../config/config';
+import { errCode } from '../core/errcode';
 import { plural } from '../core/plural';
 import { IncidentEngine, type Verdict } from '../incidents/engine';
 import type { IncidentState } from '../incidents/state';
 import { incidentsFile, loadIncidentState, saveIncidentState } from '../incidents/state';
-import { afterDelivery } from './steps';
 
 /** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
 export function incidentsOn(cfg: Config, backfill: boolean): boolean {
@@ -37,13 +37,24 @@ export class PollIncidents {
     return this.engine?.evaluate();
   }
 
-  /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
-  save(delivered: boolean): void {
+  /**
+   * `delivered`: the mail carrying this run's verdict was accepted by the server. A failed write
+   * (a full flash) is a note, never an error: it costs what the rules learnt since the last save,
+   * never a failure, the spool commit or the mail. Returns that note.
+   */
+  save(delivered: boolean): string | undefined {
     const engine = this.engine;
-    if (!engine) return;
-    const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
-    if (delivered) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, 'its incidents');
-    else write();
+    if (!engine) return undefined;
+    try {
+      saveIncidentState(this.cfg.stateDir, engine.nextState(delivered));
+      return undefined;
+    } catch (err) {
+      const file = incidentsFile(this.cfg.stateDir);
+      return (
+        `${file} not saved (${errCode(err, 'error')}): the incident rules go on from its last save, no failure ` +
+        'is lost; free space in STATE_DIR'
+      );
+    }
   }
 
   /** `, INCIDENT sw-access-b2: 12 users failing 11036 (…)` for the summary line. */

@@ -14,6 +14,7 @@ import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/curso
 import { RecordKeeper } from '../withhold/records';
 import type { Splittable } from '../withhold/split';
 import type { Batch } from './batch';
+import { CursorAside } from './cursor-aside';
 import { digestPoll } from './digest-poll';
 import { incidentsOn, PollIncidents } from './poll-incidents';
 import { composer, splitting } from './poll-mail';
@@ -75,28 +76,36 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
-  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
-  const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
-  const split = splitting(cfg, () => keep.records, { mute, attach }, sys.now(), {
-    notes: mailNotes(facts),
-    incidents: verdict,
-    reserveMs: minSendMs(cfg),
-    decorate: opts.decorate,
-  });
-  if (opts.dryRun) {
-    printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
-    const said = incidents?.summary() ?? '';
-    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+  const aside = opts.dryRun || opts.since !== undefined ? undefined : new CursorAside(cfg, next);
+  try {
+    const parts = { notes: [...(aside?.notes() ?? []), ...mailNotes(facts)], incidents: verdict };
+    const subjectPrefix = aside?.subjectPrefix();
+    const base = composer(cfg, d, sys.now(), { ...parts, groups: batch.groups, subjectPrefix });
+    const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
+    if (opts.dryRun) {
+      printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+      const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
+      const said = incidents?.summary() ?? '';
+      return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+    }
+    const split = splitting(cfg, () => keep.records, { mute, attach }, sys.now(), {
+      ...parts,
+      subjectPrefix,
+      reserveMs: minSendMs(cfg),
+      decorate: opts.decorate,
+    });
+    return await sendRunMail(cfg, opts, ctx, { compose, split }, facts, notes, aside);
+  } finally {
+    aside?.abort();
   }
-  return sendRunMail(cfg, opts, ctx, { compose, split }, facts, notes);
 }
 
 /** Nothing for the mail body: the rules still learn and close incidents; what they say waits for the next mail. */
 function noMail(cfg: Config, opts: RunOptions, ctx: PollContext, f: PollFacts, notes: string[]): Outcome {
   f.batch.digest.close();
   stopIfAsked(ctx.sys.stop);
-  if (!opts.dryRun) ctx.incidents?.save(false);
+  const unsaved = opts.dryRun ? undefined : ctx.incidents?.save(false);
+  if (unsaved) notes.push(unsaved);
   if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
   if (opts.since === undefined && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   return outcome(notes, 'no new failures');
@@ -110,6 +119,7 @@ async function sendRunMail(
   mail: { compose: Compose; split: Splittable },
   f: PollFacts,
   notes: string[],
+  aside?: CursorAside,
 ) {
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
@@ -122,7 +132,7 @@ async function sendRunMail(
   const d = f.batch.digest;
   const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
   const m = delivered(cfg, ctx, sent, d, notes, {
-    save: backfill ? undefined : () => saveCursor(cfg.stateDir, f.next),
+    save: aside && (() => aside.commit()),
     notDone: 'the cursor was not saved',
     repeats: 'these failures',
     left: 'fetched-again',

@@ -122,8 +122,8 @@ export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Dig
   ctx.sys.crash?.('after-send');
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
-  ctx.incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
+  const unsaved = ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d), ...(unsaved ? [unsaved] : []));
   const withheld = withheldText(sent);
   if (withheld) notes.unshift(withheld);
   return {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { arr, bool, checkOf, int, literal, nullable, obj, oneOf, refine, str, tuple } from '../core/shape';
 import { emptyDigestState } from '../format/digest-state';
-import { writeFileAtomic } from '../state/atomic';
+import { AtomicFile, writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type DigestJson, digestJson, digestToJson } from './digest-json';
 import type { SegmentInfo } from './segments';
@@ -63,6 +63,21 @@ export function readManifest(stateDir: string): Manifest {
 }
 
 export function writeManifest(stateDir: string, m: Manifest): void {
+  writeFileAtomic(join(spoolDir(stateDir), MANIFEST), serialize(m), 0o600);
+}
+
+/**
+ * spool.json written aside and made durable now, put in place by `commit` later: a flash too
+ * full for it shows before the mail that depends on it goes. Throws like writeManifest.
+ */
+export function manifestAside(stateDir: string, m: Manifest): AtomicFile {
+  const out = new AtomicFile(join(spoolDir(stateDir), MANIFEST), 0o600);
+  out.write(serialize(m));
+  out.sync();
+  return out;
+}
+
+function serialize(m: Manifest): string {
   const file = {
     version: 1,
     openedAt: m.openedAt === undefined ? null : new Date(m.openedAt).toISOString(),
@@ -72,5 +87,5 @@ export function writeManifest(stateDir: string, m: Manifest): void {
     pendingCursor: m.pendingCursor ?? null,
     digest: m.digest,
   };
-  writeFileAtomic(join(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}\n`, 0o600);
+  return `${JSON.stringify(file)}\n`;
 }

@@ -2,14 +2,16 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
+import { errCode } from '../core/errcode';
 import type { CrashPhase } from '../core/outcome';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
-import { renameDurable, stateWriteError } from '../state/atomic';
+import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
 import { type Cursor, writeCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
-import { empty, MANIFEST, type Manifest, readManifest, spoolDir, writeManifest } from './manifest';
+import { isDebris, realFolder } from './folder';
+import { empty, MANIFEST, type Manifest, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
 import { boundaryAfter } from './schedule';
 import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
 
@@ -37,6 +39,7 @@ export class Spool {
   #json: DigestJson | undefined;
   #state: DigestState | undefined;
   #writer: SegmentWriter | undefined;
+  #emptied: AtomicFile | undefined;
 
   private constructor(
     readonly stateDir: string,
@@ -136,10 +139,27 @@ export class Spool {
     crash?.('spool-cursor');
   }
 
-  /** Drops an unfinished segment (the run ends without committing). */
+  /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
   discard(): void {
     this.#writer?.discard();
     this.#writer = undefined;
+    this.#emptied?.abort();
+    this.#emptied = undefined;
+  }
+
+  /**
+   * Writes the empty spool.json of `reset` aside now, before the digest goes: returns the error
+   * code (ENOSPC) when it cannot be, so the mail can say it will be sent again.
+   */
+  prepareReset(): string | undefined {
+    this.#emptied?.abort();
+    try {
+      this.#emptied = manifestAside(this.stateDir, empty(this.#m.nextSeq));
+      return undefined;
+    } catch (err) {
+      this.#emptied = undefined;
+      return errCode(err, 'error');
+    }
   }
 
   /**
@@ -161,7 +181,9 @@ export class Spool {
   reset(crash?: (phase: CrashPhase) => void): void {
     const old = this.#m.segments;
     const { digest, ...m } = empty(this.#m.nextSeq);
-    writeManifest(this.stateDir, { ...m, digest });
+    if (this.#emptied) this.#emptied.commit();
+    else writeManifest(this.stateDir, { ...m, digest });
+    this.#emptied = undefined;
     this.#m = m;
     this.#json = digest;
     this.#state = undefined;
@@ -174,12 +196,18 @@ export class Spool {
     return this.#state ?? digestFromJson(this.#json!);
   }
 
+  /**
+   * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
+   * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
+   * folder may hold files that are not ours, and a folder that is not a real one is refused.
+   */
   #recover(): void {
-    if (!existsSync(this.dir)) return;
+    if (!realFolder(this.dir)) return;
     this.#moveCursor();
     const keep = new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
     try {
-      for (const f of readdirSync(this.dir)) if (!keep.has(f)) rmSync(join(this.dir, f), { force: true });
+      for (const f of readdirSync(this.dir))
+        if (isDebris(f) && !keep.has(f)) rmSync(join(this.dir, f), { force: true });
     } catch (err) {
       throw stateWriteError(this.dir, err);
     }

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writ
 import { basename, dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
+import { checkStateWrite } from '../core/failpoints';
 import { makeStateDir } from './files';
 
 /**
@@ -54,12 +55,21 @@ export class AtomicFile {
 
   write(piece: string | Uint8Array): void {
     this.#try(() => {
+      checkStateWrite(this.file);
       if (this.#fd === undefined) {
         this.#tmp = tempFor(this.file);
         this.#fd = openSync(this.#tmp, 'w', this.mode);
       }
       if (typeof piece === 'string') writeSync(this.#fd, piece);
       else writeSync(this.#fd, piece);
+    });
+  }
+
+  /** fsync now: on a flash that allocates blocks late, a full disk shows here rather than at commit. */
+  sync(): void {
+    this.#try(() => {
+      if (this.#fd === undefined) this.write('');
+      fsyncSync(this.#fd!);
     });
   }
 
@@ -118,6 +128,7 @@ export interface Reservation {
  * overwrite in place, so a full disk fails now, with nothing lost. Throws the system error.
  */
 export function reserveFileAtomic(file: string, bytes: number, mode = 0o600): Reservation {
+  checkStateWrite(file);
   const tmp = tempFor(file);
   const fd = openSync(tmp, 'w', mode);
   let open = true;

@@ -2,7 +2,7 @@ import { stateError } from '../core/errors';
 import { parseIso } from '../core/isotime';
 import { anything, arr, checkOf, literal, nullable, obj, optional, str } from '../core/shape';
 import { plausible } from '../core/times';
-import { writeFileAtomic } from './atomic';
+import { AtomicFile, writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 import { IdTimeSet } from './idset';
 import { jsonChunks, takePairs } from './seen-json';
@@ -91,12 +91,28 @@ export function saveCursor(stateDir: string, cursor: Cursor): void {
 }
 
 export function writeCursorFile(file: string, cursor: Cursor): void {
+  writeFileAtomic(file, cursorChunks(cursor), 0o600);
+}
+
+/**
+ * The cursor written aside and made durable now, put in place by `commit` once the mail is
+ * accepted (`abort` otherwise): a cursor that cannot be saved is known before the mail goes, so
+ * the mail can say it will come again. Throws like saveCursor.
+ */
+export function prepareCursor(stateDir: string, cursor: Cursor): AtomicFile {
+  const out = new AtomicFile(stateFile.cursor(stateDir), 0o600);
+  for (const piece of cursorChunks(cursor)) out.write(piece);
+  out.sync();
+  return out;
+}
+
+function cursorChunks(cursor: Cursor): Iterable<string> {
   const hw = cursor.highWater === undefined ? null : new Date(cursor.highWater).toISOString();
   const from = cursor.trackedFrom === undefined ? '' : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
   const { seen } = cursor;
   const pairs = seen instanceof IdTimeSet ? seen.byTime() : [...seen].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  writeFileAtomic(file, jsonChunks(head, pairs), 0o600);
+  return jsonChunks(head, pairs);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errCode } from '../core/errcode';
-import { stateError } from '../core/errors';
+import { AppError, stateError } from '../core/errors';
 
 /** Names of the files in STATE_DIR. */
 export const stateFile = {
@@ -29,10 +29,11 @@ export function readStateJson<T>(
 ): T | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegular(file);
   } catch (err) {
     const code = errCode(err);
     if (code === 'ENOENT') return undefined;
+    if (err instanceof AppError) throw err;
     throw stateError(`cannot read state file ${file} (${code || 'error'}): check STATE_DIR permissions`);
   }
   let value: unknown;
@@ -44,6 +45,17 @@ export function readStateJson<T>(
   const parsed = check(value);
   if (parsed === undefined) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed;
+}
+
+/** The file's text, opened non-blocking: a FIFO or device in its place is refused, never waited on. */
+function readRegular(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw stateError(`state file ${file} is not a regular file: move it away`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

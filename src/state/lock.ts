@@ -1,5 +1,6 @@
 import {
   closeSync,
+  constants,
   fstatSync,
   linkSync,
   openSync,
@@ -14,6 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
+import { checkStateWrite } from '../core/failpoints';
 import { makeStateDir, stateFile } from './files';
 
 /** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */
@@ -43,6 +45,13 @@ export class LockHeld extends AppError {
     readonly owner?: LockOwner,
   ) {
     super('locked', message);
+  }
+}
+
+/** The lock cannot be written: STATE_DIR is full, read-only or not a directory. */
+export class LockUnwritable extends AppError {
+  constructor(message: string) {
+    super('state', message);
   }
 }
 
@@ -90,6 +99,7 @@ function create(file: string, content: string): boolean {
   const tmp = join(dirname(file), `.run.lock.${random()}.tmp`);
   try {
     makeStateDir(dirname(file));
+    checkStateWrite(file);
     writeNew(tmp, content);
     try {
       linkSync(tmp, file);
@@ -100,7 +110,7 @@ function create(file: string, content: string): boolean {
     return true;
   } catch (err) {
     if (code(err) === 'EEXIST') return false;
-    throw stateError(
+    throw new LockUnwritable(
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free ` +
         `space (on the device: under /bootflash/guest-share, created from inside Guestshell)`,
     );
@@ -137,12 +147,15 @@ function identityOf(file: string): string | undefined {
 function look(file: string): { id: string; owner?: LockOwner } | undefined {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: a FIFO in its place would otherwise hold the run here past RUN_DEADLINE.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (code(err) === 'ENOENT') return undefined;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
+    if (!fstatSync(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
     const buf = Buffer.alloc(512);
     const n = readSync(fd, buf, 0, buf.length, null);
     return { id: identity(fstatSync(fd)), owner: parseOwner(buf.subarray(0, n).toString('utf8')) };

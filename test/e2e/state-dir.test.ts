@@ -1,7 +1,7 @@
 // Issue 12, "Local state and process": permissions, the lock, a full disk on first contact.
 // Through dist/run.js against the fake pxGrid and a real SMTP server.
-import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFailure } from '../fake/records';
@@ -49,6 +49,16 @@ describe('lock', () => {
     expect(existsSync(lockFile())).toBe(false);
   });
 
+  it('a FIFO as run.lock is refused at once, within RUN_DEADLINE, never read from', async () => {
+    await withFailure();
+    execFileSync('mkfifo', [lockFile()]);
+    const started = Date.now();
+    const r = await w!.run([], { RUN_DEADLINE: '5s' }, { timeoutMs: 20_000 });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.summary).toMatch(/run\.lock is not a regular file/);
+  });
+
   it.each([
     ['in the future', 10 * MIN],
     ['older than the longest possible run', -4 * MIN],
@@ -85,40 +95,20 @@ describe('lock', () => {
     await withFailure();
     w!.ise.fault('/pxgrid/ise/radius/getFailures', { delayMs: 800, times: 100 });
     for (let round = 0; round < 4; round++) {
-      // A FIFO as the stale lock: every run blocks opening it until the test opens it for writing,
-      // so all of them find it stale (empty) at the same instant and race for the takeover.
-      execFileSync('mkfifo', [lockFile()]);
-      utimesSync(lockFile(), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
-      const children: ChildProcess[] = [];
-      const runs = [0, 1, 2].map(() => w!.run([], {}, { onSpawn: (c) => children.push(c) }));
-      await allBlockedOnFifo(children);
-      spawnSync('sh', ['-c', `exec 3>"${lockFile()}"; exec 3>&-`], { timeout: 5000 });
+      // An empty (stale) lock, and three runs held at a gate that opens for all of them at once, so
+      // they race for the takeover. (A FIFO once held them at the lock itself; it is refused now.)
+      writeFileSync(lockFile(), '');
+      const gate = join(w!.dir, `gate-${round}`);
+      const launcher = ['sh', '-c', 'while [ ! -e "$0" ]; do sleep 0.01; done; exec "$@"', gate];
+      const runs = [0, 1, 2].map(() => w!.run([], {}, { launcher }));
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(gate, '');
       const codes = (await Promise.all(runs)).map((r: RunResult) => r.code).sort();
       expect(codes, `round ${round}`).toEqual([0, 6, 6]);
       expect(existsSync(lockFile())).toBe(false);
     }
   });
 });
-
-/** Waits until every child sleeps opening the FIFO (Linux wchan `wait_for_partner`), or 3 s without wchan. */
-async function allBlockedOnFifo(children: ChildProcess[]): Promise<void> {
-  const wchan = (c: ChildProcess) => {
-    try {
-      return readFileSync(`/proc/${c.pid}/wchan`, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  let seen = false;
-  for (let waited = 0; waited < 30_000; waited += 50) {
-    const states = children.map(wchan);
-    if (states.every((s) => s === 'wait_for_partner')) return;
-    seen ||= states.includes('wait_for_partner');
-    if (!seen && waited >= 3000) return; // wchan hidden by this kernel
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the runs never reached the lock');
-}
 
 /** A mount namespace with a tiny tmpfs needs root or unprivileged user namespaces: probe once. */
 function tmpfsAvailable(): boolean {
