@@ -7,8 +7,8 @@ import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { spoolRecords } from '../withhold/spool-rows';
 import type { Splittable } from '../withhold/split';
+import { spoolRecords } from '../withhold/spool-rows';
 import { composer, splitting } from './poll-mail';
 import {
   asideText,
