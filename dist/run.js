@@ -97,6 +97,11 @@ var init_errors = __esm({
       "ise-protocol": Exit.ise,
       /** The mail server refused or could not be reached; nothing was delivered. */
       mail: Exit.mail,
+      /**
+       * The mail server refused the message for its content (5xx after DATA: a content, spam or DLP
+       * filter): the server accepts mail, so a mail without the refused values can still go out.
+       */
+      "mail-content": Exit.mail,
       /** Another run holds the lock. */
       locked: Exit.locked,
       /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
@@ -3722,14 +3727,47 @@ var init_shape = __esm({
   }
 });
 
+// src/core/failpoints.ts
+var failpoints_exports = {};
+__export(failpoints_exports, {
+  checkStateWrite: () => checkStateWrite,
+  setStateFault: () => setStateFault
+});
+function setStateFault(spec) {
+  if (!spec) {
+    stateFault = void 0;
+    return;
+  }
+  const [code2, names] = spec.split(":");
+  stateFault = { code: code2, names: names ? names.split(",") : void 0 };
+}
+function checkStateWrite(file) {
+  if (!stateFault) return;
+  if (stateFault.names && !stateFault.names.includes((0, import_node_path.basename)(file))) return;
+  const { code: code2 } = stateFault;
+  throw Object.assign(new Error(`${code2}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
+    code: code2,
+    syscall: "write",
+    path: file
+  });
+}
+var import_node_path, stateFault;
+var init_failpoints = __esm({
+  "src/core/failpoints.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
+
 // src/state/files.ts
 function readStateJson(file, check2, reset, extract) {
   let text3;
   try {
-    text3 = (0, import_node_fs.readFileSync)(file, "utf8");
+    text3 = readRegular(file);
   } catch (err) {
     const code2 = errCode(err);
     if (code2 === "ENOENT") return void 0;
+    if (err instanceof AppError) throw err;
     throw stateError(`cannot read state file ${file} (${code2 || "error"}): check STATE_DIR permissions`);
   }
   let value;
@@ -3742,22 +3780,33 @@ function readStateJson(file, check2, reset, extract) {
   if (parsed === void 0) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed;
 }
+function readRegular(file) {
+  const fd = (0, import_node_fs.openSync)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+  try {
+    if (!(0, import_node_fs.fstatSync)(fd).isFile()) throw stateError(`state file ${file} is not a regular file: move it away`);
+    return (0, import_node_fs.readFileSync)(fd, "utf8");
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
 function makeStateDir(dir) {
   (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
 }
-var import_node_fs, import_node_path, stateFile;
+var import_node_fs, import_node_path2, stateFile;
 var init_files = __esm({
   "src/state/files.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_errcode();
     init_errors();
     stateFile = {
-      cursor: (dir) => (0, import_node_path.join)(dir, "cursor.json"),
-      credentials: (dir) => (0, import_node_path.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path.join)(dir, "run.lock"),
-      health: (dir) => (0, import_node_path.join)(dir, "health.json")
+      cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
+      credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
+      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path2.join)(dir, "health.json"),
+      /** The values of failures the mail server refused to carry (src/withhold). */
+      withheld: (dir) => (0, import_node_path2.join)(dir, "withheld.json")
     };
   }
 });
@@ -3781,15 +3830,16 @@ function stateWriteError(file, err) {
   );
 }
 function tempFor(file) {
-  const dir = (0, import_node_path2.dirname)(file);
+  const dir = (0, import_node_path3.dirname)(file);
   makeStateDir(dir);
-  return (0, import_node_path2.join)(dir, `.${(0, import_node_path2.basename)(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
+  return (0, import_node_path3.join)(dir, `.${(0, import_node_path3.basename)(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
 }
 function renameDurable(from, to) {
   (0, import_node_fs2.renameSync)(from, to);
-  syncDir((0, import_node_path2.dirname)(to));
+  syncDir((0, import_node_path3.dirname)(to));
 }
 function reserveFileAtomic(file, bytes, mode = 384) {
+  checkStateWrite(file);
   const tmp = tempFor(file);
   const fd = (0, import_node_fs2.openSync)(tmp, "w", mode);
   let open2 = true;
@@ -3814,7 +3864,7 @@ function reserveFileAtomic(file, bytes, mode = 384) {
       (0, import_node_fs2.closeSync)(fd);
       open2 = false;
       (0, import_node_fs2.renameSync)(tmp, file);
-      syncDir((0, import_node_path2.dirname)(file));
+      syncDir((0, import_node_path3.dirname)(file));
     }
   };
 }
@@ -3829,14 +3879,15 @@ function syncDir(dir) {
   } catch {
   }
 }
-var import_node_fs2, import_node_path2, AtomicFile;
+var import_node_fs2, import_node_path3, AtomicFile;
 var init_atomic = __esm({
   "src/state/atomic.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     init_errcode();
     init_errors();
+    init_failpoints();
     init_files();
     AtomicFile = class {
       constructor(file, mode = 384) {
@@ -3849,12 +3900,20 @@ var init_atomic = __esm({
       #tmp;
       write(piece) {
         this.#try(() => {
+          checkStateWrite(this.file);
           if (this.#fd === void 0) {
             this.#tmp = tempFor(this.file);
             this.#fd = (0, import_node_fs2.openSync)(this.#tmp, "w", this.mode);
           }
           if (typeof piece === "string") (0, import_node_fs2.writeSync)(this.#fd, piece);
           else (0, import_node_fs2.writeSync)(this.#fd, piece);
+        });
+      }
+      /** fsync now: on a flash that allocates blocks late, a full disk shows here rather than at commit. */
+      sync() {
+        this.#try(() => {
+          if (this.#fd === void 0) this.write("");
+          (0, import_node_fs2.fsyncSync)(this.#fd);
         });
       }
       commit() {
@@ -4469,7 +4528,7 @@ function loadConfig(input) {
   const fromEnv = pickKnown(input.env);
   const flags = input.flags ?? {};
   const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
-  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path3.resolve)(input.baseDir, "ise-to-mail.env");
+  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path4.resolve)(input.baseDir, "ise-to-mail.env");
   const configFile = named && !input.optionalFile || (0, import_node_fs5.existsSync)(file) ? file : void 0;
   const problems = [];
   const fromFile = configFile ? readConfigFile(configFile, problems) : {};
@@ -4545,7 +4604,7 @@ function parseHosts(value, defaultPort) {
   });
 }
 function resolvePath(baseDir, p) {
-  return (0, import_node_path3.isAbsolute)(p) ? p : (0, import_node_path3.resolve)(baseDir, p);
+  return (0, import_node_path4.isAbsolute)(p) ? p : (0, import_node_path4.resolve)(baseDir, p);
 }
 function dropEmpty(raw) {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== void 0 && v.trim() !== ""));
@@ -4555,12 +4614,12 @@ function where(key, flags, env, file) {
   if (env[key] !== void 0) return "from the environment";
   return `from ${file}`;
 }
-var import_node_fs5, import_node_path3, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
+var import_node_fs5, import_node_path4, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_errors();
     init_incidents();
     init_keys();
@@ -5104,17 +5163,17 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path4, mutesFile, iso, muteFile, RESET2;
+var import_node_path5, mutesFile, iso, muteFile, RESET2;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_errors();
     init_shape();
     init_atomic();
     init_files();
     init_target();
-    mutesFile = (stateDir) => (0, import_node_path4.join)(stateDir, "mutes.json");
+    mutesFile = (stateDir) => (0, import_node_path5.join)(stateDir, "mutes.json");
     iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
     muteFile = checkOf(
       obj({
@@ -5317,12 +5376,15 @@ function compose(subject, paragraphs) {
 }
 function problemMail(p, prefix) {
   const what = headline(p.kind);
+  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
   return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
     `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
     `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    `${plural(p.failedRuns, "run")} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
+    p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
     "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+    ...p.unwritable ? [] : [
+      `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+    ]
   ]);
 }
 function recoveryLines(r, found) {
@@ -5380,6 +5442,7 @@ var init_health_mail = __esm({
       "ise-unreachable": "cannot reach ISE",
       "ise-protocol": "ISE pxGrid answers with errors",
       mail: "cannot deliver mail",
+      "mail-content": "the mail server refuses the alert mail for its content",
       usage: "configuration or state error",
       state: "configuration or state error",
       locked: "another run holds the lock",
@@ -5524,6 +5587,46 @@ var init_retry = __esm({
   "src/core/retry.ts"() {
     "use strict";
     sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
+// src/mail/deferred-rcpt.ts
+function refusedFor(info, forNow) {
+  const errors = info.rejectedErrors ?? [];
+  if (errors.length === 0 && !forNow) return (info.rejected ?? []).map(String);
+  const temporary = (e) => (e.responseCode ?? 0) >= 400 && (e.responseCode ?? 0) < 500;
+  return errors.filter((e) => temporary(e) === forNow).map((e) => String(e.recipient));
+}
+async function sendDeferred(cfg, first, send) {
+  let pending = refusedFor(first, true);
+  let last;
+  for (let round2 = 0; pending.length > 0 && round2 < 3; round2++) {
+    const before = pending.length;
+    try {
+      const info = await send(pending);
+      last = info.rejectedErrors?.[0];
+      pending = refusedFor(info, true);
+    } catch (err) {
+      last = err;
+      break;
+    }
+    if (pending.length >= before) break;
+  }
+  if (pending.length === 0) return;
+  const e = last ?? first.rejectedErrors?.[0] ?? {};
+  const said = e.response ? `: server said "${clean(e.response, 200)}"` : "";
+  const got = cfg.mail.dest.length - refusedFor(first, true).length - refusedFor(first, false).length;
+  throw mailError(
+    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said} past the retries, so the run does not count as delivered (the others get these failures twice)`,
+    last
+  );
+}
+var init_deferred_rcpt = __esm({
+  "src/mail/deferred-rcpt.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_sanitize();
   }
 });
 
@@ -9312,6 +9415,9 @@ var init_smtp = __esm({
 });
 
 // src/mail/smtp-errors.ts
+function contentRefused(e) {
+  return e.code === "EMESSAGE" && e.command === "DATA" && (e.responseCode ?? 0) >= 500 && e.responseCode !== 552;
+}
 function droppedConnection(e) {
   if (e.responseCode !== void 0) return false;
   if (e.code === "ECONNECTION") return true;
@@ -9324,7 +9430,8 @@ function smtpError(cfg, err, task = "send") {
   const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
   const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
-  return mailError(`${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`, err);
+  const line = `${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`;
+  return task === "send" && contentRefused(e) ? new AppError("mail-content", line, { cause: err }) : mailError(line, err);
 }
 function smtpHint(e, cfg, task = "send") {
   const msg = e.message ?? "";
@@ -9333,6 +9440,8 @@ function smtpHint(e, cfg, task = "send") {
   if (/not verified/i.test(`${e.response ?? ""} ${msg}`))
     return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
   if (e.responseCode === 552) return "the server refused the message as too large: set MAIL_MAX_BYTES below its limit";
+  if (contentRefused(e))
+    return "the server refused the message's content (a content, spam or DLP filter; a value in a failure record, such as a user name a supplicant chose, can trigger it): see the mail server's log for the rule";
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
     return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
@@ -9383,13 +9492,20 @@ async function sendMail(cfg, deadline, mail, limit) {
   if (limit !== void 0 && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
   const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size: mime.size };
   try {
-    const info = await withRetry(
-      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), envelope, mime.stream()),
+    const send = (to) => withRetry(
+      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
       deadline,
-      { attempts: 3, baseDelayMs: 2e3, transient: transientSmtp }
+      {
+        attempts: 3,
+        baseDelayMs: 2e3,
+        transient: transientSmtp
+      }
     );
-    return { messageId, rejected: (info.rejected ?? []).map(String) };
+    const info = await send(cfg.mail.dest);
+    await sendDeferred(cfg, info, send);
+    return { messageId, rejected: refusedFor(info, false) };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const server = serverSizeLimit(err);
     if (server !== void 0) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
@@ -9451,6 +9567,7 @@ var init_transport = __esm({
     init_errcode();
     init_errors();
     init_retry();
+    init_deferred_rcpt();
     init_message();
     init_mime();
     init_smtp();
@@ -9578,6 +9695,649 @@ var init_health_send = __esm({
   }
 });
 
+// src/health/timing.ts
+function elapsed(from, to, span4) {
+  return to - from >= span4 - JITTER_MS;
+}
+var JITTER_MS;
+var init_timing = __esm({
+  "src/health/timing.ts"() {
+    "use strict";
+    JITTER_MS = 6e4;
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: {},
+      nas: {}
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code2) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
+        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey = (nas, code2) => `${nas}\0${code2}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users2 = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
+        return users2 * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = {};
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: Object.fromEntries(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/state.ts
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET3);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var import_node_path6, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET3;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    import_node_path6 = require("node:path");
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: {},
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = (dir) => (0, import_node_path6.join)(dir, "incidents.json");
+    strs = arr(str);
+    incident = obj({
+      id: str,
+      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
+      scope: oneOf(["nas", "reason", "subject", "all"]),
+      nas: optional(str),
+      code: optional(str),
+      subject: optional(str),
+      reason: optional(str),
+      title: str,
+      evidence: strs,
+      users: strs,
+      usersCount: str,
+      endpoints: strs,
+      endpointsCount: str,
+      since: num,
+      last: num,
+      quietUntil: num,
+      openedAt: num,
+      failures: num,
+      reported: num,
+      mailed: bool,
+      silent: bool
+    });
+    stateFile2 = checkOf(
+      obj({
+        version: literal(1),
+        since: optional(num),
+        lastRun: optional(num),
+        open: arr(incident),
+        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
+        reasons: record(num),
+        baseline: obj({
+          week: arr(num, 168),
+          weekN: arr(num, 168),
+          day: arr(num, 24),
+          dayN: arr(num, 24),
+          shares: record(num),
+          nas: record(num)
+        }),
+        window: obj({
+          nas: record(record(num)),
+          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
+        })
+      })
+    );
+    RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
+  }
+});
+
+// src/format/digest-state.ts
+function emptyDigestState() {
+  return {
+    total: 0,
+    newest: void 0,
+    oldest: void 0,
+    rowsDropped: 0,
+    future: 0,
+    groupUsersLeft: MAX_GROUP_USERS,
+    filtered: /* @__PURE__ */ new Map(),
+    muted: /* @__PURE__ */ new Map(),
+    rows: /* @__PURE__ */ new Map(),
+    reasons: /* @__PURE__ */ new Map(),
+    nas: /* @__PURE__ */ new Map(),
+    users: /* @__PURE__ */ new Map(),
+    endpoints: /* @__PURE__ */ new Map()
+  };
+}
+function countFailure(s, v, attempts, future) {
+  s.total++;
+  if (future) s.future++;
+  s.newest = maxTime(s.newest, v.time);
+  s.oldest = minTime(s.oldest, v.time);
+  countInto(s.users, v.user);
+  if (v.endpoint) countInto(s.endpoints, v.endpoint);
+  addGroups(s, v, attempts);
+  addRow(s, v, attempts);
+}
+function addRow(s, v, attempts) {
+  const key = rowKey(v);
+  const row2 = s.rows.get(key);
+  if (row2) {
+    addSpan(row2, v.time, attempts);
+    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+  } else if (s.rows.size < MAX_ROWS) {
+    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
+  } else {
+    s.rowsDropped++;
+  }
+}
+function addGroups(s, v, attempts) {
+  let reason = s.reasons.get(v.reason);
+  if (!reason && s.reasons.size < MAX_KEYS2) {
+    reason = newGroup({ reason: v.reason, ...emptySpan() });
+    s.reasons.set(v.reason, reason);
+  }
+  const key = nasKey2(v.nasName, v.nasIp);
+  let nas = s.nas.get(key);
+  if (!nas && s.nas.size < MAX_KEYS2) {
+    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
+    s.nas.set(key, nas);
+  }
+  if (reason) countInGroup(s, reason, v, attempts);
+  if (nas) countInGroup(s, nas, v, attempts);
+}
+function countInGroup(s, g, v, attempts) {
+  addSpan(g.row, v.time, attempts);
+  const { users: users2 } = g;
+  if (users2.size < MAX_KEYS2 && s.groupUsersLeft > 0) {
+    const before = users2.size;
+    if (users2.add(v.user).size > before) s.groupUsersLeft--;
+  } else if (!users2.has(v.user)) g.capped = true;
+}
+function addSpan(s, t, attempts) {
+  s.count++;
+  s.attempts += attempts;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+function countInto(map, key) {
+  const n = map.get(key);
+  if (n !== void 0) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS2) map.set(key, 1);
+}
+var MAX_KEYS2, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey2, emptySpan, newGroup, minTime, maxTime;
+var init_digest_state = __esm({
+  "src/format/digest-state.ts"() {
+    "use strict";
+    MAX_KEYS2 = 1e4;
+    MAX_ROWS = 2e3;
+    MAX_GROUP_USERS = 1e5;
+    SEP = "\0";
+    rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
+    nasKey2 = (name, ip) => `${name}${SEP}${ip}`;
+    emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
+    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
+    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+  }
+});
+
+// src/spool/digest-json.ts
+function digestToJson(s) {
+  const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
+  return {
+    total: s.total,
+    newest: nul(s.newest),
+    oldest: nul(s.oldest),
+    rowsDropped: s.rowsDropped,
+    future: s.future,
+    groupUsersLeft: s.groupUsersLeft,
+    filtered: [...s.filtered],
+    muted: [...s.muted],
+    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
+    reasons: [...s.reasons.values()].map((g) => ({
+      reason: g.row.reason,
+      ...spanOf(g.row),
+      users: [...g.users],
+      capped: g.capped
+    })),
+    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
+      name: row2.name,
+      ip: row2.ip,
+      location: row2.location,
+      ...spanOf(row2),
+      users: [...users2],
+      capped
+    })),
+    users: [...s.users],
+    endpoints: [...s.endpoints]
+  };
+}
+function digestFromJson(j) {
+  const spanOf = (x) => ({
+    count: x.count,
+    attempts: x.attempts,
+    first: und(x.first),
+    last: und(x.last)
+  });
+  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  return {
+    total: j.total,
+    newest: und(j.newest),
+    oldest: und(j.oldest),
+    rowsDropped: j.rowsDropped,
+    future: j.future,
+    groupUsersLeft: j.groupUsersLeft,
+    filtered: new Map(j.filtered),
+    muted: new Map(j.muted),
+    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    reasons: new Map(
+      j.reasons.map((g) => [
+        g.reason,
+        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped }
+      ])
+    ),
+    nas: new Map(
+      j.nas.map(({ users: users2, capped, ...g }) => [
+        nasKey2(g.name, g.ip),
+        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
+      ])
+    ),
+    users: new Map(j.users),
+    endpoints: new Map(j.endpoints)
+  };
+}
+var time, count, span, counts, view, users, digestJson, nul, und;
+var init_digest_json = __esm({
+  "src/spool/digest-json.ts"() {
+    "use strict";
+    init_shape();
+    init_digest_state();
+    time = nullable(num);
+    count = int(0);
+    span = { count, attempts: count, first: time, last: time };
+    counts = arr(tuple(str, count));
+    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+    users = arr(str);
+    digestJson = obj({
+      total: count,
+      newest: time,
+      oldest: time,
+      rowsDropped: count,
+      future: count,
+      groupUsersLeft: int(),
+      filtered: counts,
+      muted: counts,
+      rows: arr(obj({ ...view, ...span })),
+      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
+      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
+      users: counts,
+      endpoints: counts
+    });
+    nul = (t) => t ?? null;
+    und = (t) => t ?? void 0;
+  }
+});
+
+// src/spool/manifest.ts
+function readManifest(stateDir) {
+  const data = readStateJson((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
+  if (!data) return empty(1);
+  const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
+  return {
+    ...data,
+    openedAt: Number.isFinite(openedAt) ? openedAt : void 0,
+    pendingCursor: data.pendingCursor ?? void 0
+  };
+}
+function writeManifest(stateDir, m) {
+  writeFileAtomic((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
+}
+function manifestAside(stateDir, m) {
+  const out = new AtomicFile((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), 384);
+  out.write(serialize3(m));
+  out.sync();
+  return out;
+}
+function serialize3(m) {
+  const file = {
+    version: 1,
+    openedAt: m.openedAt === void 0 ? null : new Date(m.openedAt).toISOString(),
+    nextSeq: m.nextSeq,
+    segments: m.segments,
+    full: m.full,
+    pendingCursor: m.pendingCursor ?? null,
+    digest: m.digest
+  };
+  return `${JSON.stringify(file)}
+`;
+}
+var import_node_path7, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
+var init_manifest = __esm({
+  "src/spool/manifest.ts"() {
+    "use strict";
+    import_node_path7 = require("node:path");
+    init_shape();
+    init_digest_state();
+    init_atomic();
+    init_files();
+    init_digest_json();
+    spoolDir = (stateDir) => (0, import_node_path7.join)(stateDir, "spool");
+    MANIFEST = "spool.json";
+    RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
+    count2 = int(0);
+    manifestFile = checkOf(
+      obj({
+        version: literal(1),
+        openedAt: nullable(str),
+        nextSeq: int(1),
+        segments: arr(
+          obj({
+            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
+            format: oneOf(["csv", "json"]),
+            rows: count2,
+            members: arr(tuple(count2, count2))
+          })
+        ),
+        full: bool,
+        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
+        digest: digestJson
+      })
+    );
+    EMPTY_DIGEST = digestToJson(emptyDigestState());
+    empty = (nextSeq) => ({
+      openedAt: void 0,
+      nextSeq,
+      segments: [],
+      full: false,
+      pendingCursor: void 0,
+      digest: EMPTY_DIGEST
+    });
+  }
+});
+
+// src/health/unwritable.ts
+function lastStateWrite(stateDir) {
+  let newest;
+  for (const file of WRITTEN(stateDir)) {
+    try {
+      const t = (0, import_node_fs7.statSync)(file).mtimeMs;
+      newest = newest === void 0 ? t : Math.max(newest, t);
+    } catch {
+    }
+  }
+  return newest === void 0 ? void 0 : Math.floor(newest);
+}
+function unwritableSchedule(alertAfterMs, since, t) {
+  const first = since + alertAfterMs - JITTER_MS;
+  if (t < first) return { send: false, next: first };
+  const intoHour = (t - (since - JITTER_MS)) % REPEAT_MS;
+  return { send: t - first < WINDOW_MS || intoHour < WINDOW_MS, next: t - intoHour + REPEAT_MS };
+}
+async function unwritableNote(run, h, kind, message) {
+  const { cfg, t } = run;
+  const written = lastStateWrite(cfg.stateDir);
+  const streak = h && h.failedRuns > 0 ? h.firstFailure : void 0;
+  const known = [written, streak].filter((x) => x !== void 0);
+  const last = written === void 0 ? "never" : isoSecond(written);
+  const head = `STATE_DIR cannot be written (last state written ${last})`;
+  if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
+  const since = Math.min(...known);
+  const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
+  if (!send) return `${head}: problem mail from ${isoSecond(next)}, then about hourly while this lasts`;
+  if (kind === "mail") return `${head}: no problem mail, the mail server itself is what fails`;
+  const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
+  const sent = await trySend(
+    run,
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix)
+  );
+  return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
+}
+var import_node_fs7, import_node_path8, REPEAT_MS, WINDOW_MS, WRITTEN;
+var init_unwritable = __esm({
+  "src/health/unwritable.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_errors();
+    init_state();
+    init_manifest();
+    init_files();
+    init_health_mail();
+    init_health_record();
+    init_health_send();
+    init_timing();
+    REPEAT_MS = 36e5;
+    WINDOW_MS = 5 * 6e4;
+    WRITTEN = (dir) => [
+      stateFile.cursor(dir),
+      stateFile.health(dir),
+      stateFile.credentials(dir),
+      incidentsFile(dir),
+      (0, import_node_path8.join)(spoolDir(dir), MANIFEST)
+    ];
+  }
+});
+
 // src/health/run-health.ts
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
@@ -9594,12 +10354,13 @@ async function onFailure(run, h, before, kind, message, failingSince = run.t) {
     firstFailure: since,
     lastError: { kind, exitCode, message, at: t }
   };
-  const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) notes.push(await problemNote(run, h, next));
-  const saved = save(run, next, before);
-  if (saved) notes.push(saved);
-  return notes.join("; ");
+  const unsaved = save(run, next, before);
+  if (unsaved) return `${unsaved}; ${await unwritableNote(run, before, kind, message)}`;
+  if (!due) return "";
+  const saved = { ...next };
+  const note2 = await problemNote(run, h, next);
+  return [note2, save(run, next, saved)].filter(Boolean).join("; ");
 }
 async function problemNote(run, h, next) {
   const { cfg, t } = run;
@@ -9677,9 +10438,6 @@ async function sendHeartbeat(run, h, next) {
 function heartbeatDue(cfg, h, t) {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== void 0 && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
 }
-function elapsed(from, to, span4) {
-  return to - from >= span4 - JITTER_MS;
-}
 function save(run, next, before) {
   try {
     saveHealth(run.cfg.stateDir, next, before);
@@ -9688,7 +10446,7 @@ function save(run, next, before) {
     return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
   }
 }
-var JITTER_MS, SUCCESS_REFRESH_MS;
+var SUCCESS_REFRESH_MS;
 var init_run_health = __esm({
   "src/health/run-health.ts"() {
     "use strict";
@@ -9696,7 +10454,8 @@ var init_run_health = __esm({
     init_health_mail();
     init_health_record();
     init_health_send();
-    JITTER_MS = 6e4;
+    init_timing();
+    init_unwritable();
     SUCCESS_REFRESH_MS = 36e5;
   }
 });
@@ -9752,6 +10511,16 @@ async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   const note2 = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact2(cfg, err.message), heldSince);
   return note2 ? err.withNote(note2) : err;
 }
+async function unwritableFailure(cfg, sys, deadline, err) {
+  const run = { cfg, sys, deadline, t: sys.now() };
+  let before;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch {
+    before = void 0;
+  }
+  return err.withNote(await unwritableNote(run, before, err.kind, redact2(cfg, err.message)));
+}
 function rewrap(err, note2) {
   if (err instanceof AppError) return err.withNote(note2);
   return new AppError("internal", `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`, {
@@ -9766,6 +10535,7 @@ var init_watch = __esm({
     init_health_record();
     init_health_send();
     init_run_health();
+    init_unwritable();
   }
 });
 
@@ -9904,7 +10674,7 @@ var init_gzblocks = __esm({
        * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
        * text when a limit cuts into it. The header goes first as a block of its own.
        */
-      adopt(bytes, rows, split) {
+      adopt(bytes, rows, split2) {
         if (this.#lens.length > 0) this.#flush();
         this.lines += rows;
         if (this.#full) {
@@ -9915,7 +10685,7 @@ var init_gzblocks = __esm({
           this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
           this.#used = this.#head = 0;
         }
-        const lens = (data2) => split(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
         if (this.#bytes + bytes.length <= this.budget) {
           this.#members.push({ bytes, rows, head: 0, lens });
           this.#bytes += bytes.length;
@@ -10127,97 +10897,6 @@ var init_attachment = __esm({
   }
 });
 
-// src/format/digest-state.ts
-function emptyDigestState() {
-  return {
-    total: 0,
-    newest: void 0,
-    oldest: void 0,
-    rowsDropped: 0,
-    future: 0,
-    groupUsersLeft: MAX_GROUP_USERS,
-    filtered: /* @__PURE__ */ new Map(),
-    muted: /* @__PURE__ */ new Map(),
-    rows: /* @__PURE__ */ new Map(),
-    reasons: /* @__PURE__ */ new Map(),
-    nas: /* @__PURE__ */ new Map(),
-    users: /* @__PURE__ */ new Map(),
-    endpoints: /* @__PURE__ */ new Map()
-  };
-}
-function countFailure(s, v, attempts, future) {
-  s.total++;
-  if (future) s.future++;
-  s.newest = maxTime(s.newest, v.time);
-  s.oldest = minTime(s.oldest, v.time);
-  countInto(s.users, v.user);
-  if (v.endpoint) countInto(s.endpoints, v.endpoint);
-  addGroups(s, v, attempts);
-  addRow(s, v, attempts);
-}
-function addRow(s, v, attempts) {
-  const key = rowKey(v);
-  const row2 = s.rows.get(key);
-  if (row2) {
-    addSpan(row2, v.time, attempts);
-    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-  } else if (s.rows.size < MAX_ROWS) {
-    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
-  } else {
-    s.rowsDropped++;
-  }
-}
-function addGroups(s, v, attempts) {
-  let reason = s.reasons.get(v.reason);
-  if (!reason && s.reasons.size < MAX_KEYS) {
-    reason = newGroup({ reason: v.reason, ...emptySpan() });
-    s.reasons.set(v.reason, reason);
-  }
-  const key = nasKey(v.nasName, v.nasIp);
-  let nas = s.nas.get(key);
-  if (!nas && s.nas.size < MAX_KEYS) {
-    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
-    s.nas.set(key, nas);
-  }
-  if (reason) countInGroup(s, reason, v, attempts);
-  if (nas) countInGroup(s, nas, v, attempts);
-}
-function countInGroup(s, g, v, attempts) {
-  addSpan(g.row, v.time, attempts);
-  const { users: users2 } = g;
-  if (users2.size < MAX_KEYS && s.groupUsersLeft > 0) {
-    const before = users2.size;
-    if (users2.add(v.user).size > before) s.groupUsersLeft--;
-  } else if (!users2.has(v.user)) g.capped = true;
-}
-function addSpan(s, t, attempts) {
-  s.count++;
-  s.attempts += attempts;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
-}
-function countInto(map, key) {
-  const n = map.get(key);
-  if (n !== void 0) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
-}
-var MAX_KEYS, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey, emptySpan, newGroup, minTime, maxTime;
-var init_digest_state = __esm({
-  "src/format/digest-state.ts"() {
-    "use strict";
-    MAX_KEYS = 1e4;
-    MAX_ROWS = 2e3;
-    MAX_GROUP_USERS = 1e5;
-    SEP = "\0";
-    rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
-    nasKey = (name, ip) => `${name}${SEP}${ip}`;
-    emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
-    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
-    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-  }
-});
-
 // src/format/view.ts
 function viewOf(r, time2 = recordTime(r.timestamp)) {
   return {
@@ -10333,7 +11012,7 @@ var init_digest = __esm({
         return this.#s.users.size;
       }
       get usersCapped() {
-        return this.#s.users.size >= MAX_KEYS;
+        return this.#s.users.size >= MAX_KEYS2;
       }
       get distinctEndpoints() {
         return this.#s.endpoints.size;
@@ -10577,7 +11256,7 @@ function readCursorFile(file) {
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
-  const data = readStateJson(file, cursorFile, RESET3, (text3) => {
+  const data = readStateJson(file, cursorFile, RESET5, (text3) => {
     const rest = takePairs(text3, add);
     if (rest !== void 0) return rest;
     seen = new IdTimeSet();
@@ -10588,11 +11267,11 @@ function readCursorFile(file) {
   const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
   const from = data.trackedFrom === void 0 ? void 0 : Date.parse(data.trackedFrom);
   for (const entry of data.seen) {
-    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET3}`);
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET5}`);
     add(entry[0], entry[1]);
   }
   if ([hw, from].some((t) => t !== void 0 && !Number.isFinite(t)) || badTime) {
-    throw stateError(`state file ${file} has an invalid time; ${RESET3}`);
+    throw stateError(`state file ${file} has an invalid time; ${RESET5}`);
   }
   return from === void 0 ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
@@ -10600,12 +11279,21 @@ function saveCursor(stateDir, cursor) {
   writeCursorFile(stateFile.cursor(stateDir), cursor);
 }
 function writeCursorFile(file, cursor) {
+  writeFileAtomic(file, cursorChunks(cursor), 384);
+}
+function prepareCursor(stateDir, cursor) {
+  const out = new AtomicFile(stateFile.cursor(stateDir), 384);
+  for (const piece of cursorChunks(cursor)) out.write(piece);
+  out.sync();
+  return out;
+}
+function cursorChunks(cursor) {
   const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
   const from = cursor.trackedFrom === void 0 ? "" : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
   const { seen } = cursor;
   const pairs = seen instanceof IdTimeSet ? seen.byTime() : [...seen].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  writeFileAtomic(file, jsonChunks(head, pairs), 384);
+  return jsonChunks(head, pairs);
 }
 function queryStart(cursor, overlapMs) {
   if (!plausible(cursor.highWater)) return void 0;
@@ -10643,7 +11331,7 @@ function maxOf(times, upTo) {
   for (const t of times) if (t !== void 0 && t <= upTo && (max === void 0 || t > max)) max = t;
   return max;
 }
-var cursorFile, isPair, RESET3, MAX_TRACKED_IDS;
+var cursorFile, isPair, RESET5, MAX_TRACKED_IDS;
 var init_cursor = __esm({
   "src/state/cursor.ts"() {
     "use strict";
@@ -10665,173 +11353,32 @@ var init_cursor = __esm({
       })
     );
     isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
-    RESET3 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
+    RESET5 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
     MAX_TRACKED_IDS = 25e4;
   }
 });
 
-// src/spool/digest-json.ts
-function digestToJson(s) {
-  const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
-  return {
-    total: s.total,
-    newest: nul(s.newest),
-    oldest: nul(s.oldest),
-    rowsDropped: s.rowsDropped,
-    future: s.future,
-    groupUsersLeft: s.groupUsersLeft,
-    filtered: [...s.filtered],
-    muted: [...s.muted],
-    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
-    reasons: [...s.reasons.values()].map((g) => ({
-      reason: g.row.reason,
-      ...spanOf(g.row),
-      users: [...g.users],
-      capped: g.capped
-    })),
-    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
-      name: row2.name,
-      ip: row2.ip,
-      location: row2.location,
-      ...spanOf(row2),
-      users: [...users2],
-      capped
-    })),
-    users: [...s.users],
-    endpoints: [...s.endpoints]
-  };
-}
-function digestFromJson(j) {
-  const spanOf = (x) => ({
-    count: x.count,
-    attempts: x.attempts,
-    first: und(x.first),
-    last: und(x.last)
-  });
-  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
-  return {
-    total: j.total,
-    newest: und(j.newest),
-    oldest: und(j.oldest),
-    rowsDropped: j.rowsDropped,
-    future: j.future,
-    groupUsersLeft: j.groupUsersLeft,
-    filtered: new Map(j.filtered),
-    muted: new Map(j.muted),
-    rows: new Map(rows.map((r) => [rowKey(r), r])),
-    reasons: new Map(
-      j.reasons.map((g) => [
-        g.reason,
-        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped }
-      ])
-    ),
-    nas: new Map(
-      j.nas.map(({ users: users2, capped, ...g }) => [
-        nasKey(g.name, g.ip),
-        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
-      ])
-    ),
-    users: new Map(j.users),
-    endpoints: new Map(j.endpoints)
-  };
-}
-var time, count, span, counts, view, users, digestJson, nul, und;
-var init_digest_json = __esm({
-  "src/spool/digest-json.ts"() {
-    "use strict";
-    init_shape();
-    init_digest_state();
-    time = nullable(num);
-    count = int(0);
-    span = { count, attempts: count, first: time, last: time };
-    counts = arr(tuple(str, count));
-    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
-    users = arr(str);
-    digestJson = obj({
-      total: count,
-      newest: time,
-      oldest: time,
-      rowsDropped: count,
-      future: count,
-      groupUsersLeft: int(),
-      filtered: counts,
-      muted: counts,
-      rows: arr(obj({ ...view, ...span })),
-      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
-      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
-      users: counts,
-      endpoints: counts
-    });
-    nul = (t) => t ?? null;
-    und = (t) => t ?? void 0;
+// src/spool/folder.ts
+function realFolder(dir) {
+  let st;
+  try {
+    st = (0, import_node_fs8.lstatSync)(dir);
+  } catch {
+    return false;
   }
-});
-
-// src/spool/manifest.ts
-function readManifest(stateDir) {
-  const data = readStateJson((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
-  if (!data) return empty(1);
-  const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
-  return {
-    ...data,
-    openedAt: Number.isFinite(openedAt) ? openedAt : void 0,
-    pendingCursor: data.pendingCursor ?? void 0
-  };
+  if (st.isDirectory()) return true;
+  throw stateError(
+    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside STATE_DIR; move that away (nothing was deleted) and the next run creates it`
+  );
 }
-function writeManifest(stateDir, m) {
-  const file = {
-    version: 1,
-    openedAt: m.openedAt === void 0 ? null : new Date(m.openedAt).toISOString(),
-    nextSeq: m.nextSeq,
-    segments: m.segments,
-    full: m.full,
-    pendingCursor: m.pendingCursor ?? null,
-    digest: m.digest
-  };
-  writeFileAtomic((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}
-`, 384);
-}
-var import_node_path5, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
-var init_manifest = __esm({
-  "src/spool/manifest.ts"() {
+var import_node_fs8, DEBRIS, isDebris;
+var init_folder = __esm({
+  "src/spool/folder.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
-    init_shape();
-    init_digest_state();
-    init_atomic();
-    init_files();
-    init_digest_json();
-    spoolDir = (stateDir) => (0, import_node_path5.join)(stateDir, "spool");
-    MANIFEST = "spool.json";
-    RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
-    count2 = int(0);
-    manifestFile = checkOf(
-      obj({
-        version: literal(1),
-        openedAt: nullable(str),
-        nextSeq: int(1),
-        segments: arr(
-          obj({
-            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
-            format: oneOf(["csv", "json"]),
-            rows: count2,
-            members: arr(tuple(count2, count2))
-          })
-        ),
-        full: bool,
-        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
-        digest: digestJson
-      })
-    );
-    EMPTY_DIGEST = digestToJson(emptyDigestState());
-    empty = (nextSeq) => ({
-      openedAt: void 0,
-      nextSeq,
-      segments: [],
-      full: false,
-      pendingCursor: void 0,
-      digest: EMPTY_DIGEST
-    });
+    import_node_fs8 = require("node:fs");
+    init_errors();
+    DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
+    isDebris = (name) => DEBRIS.test(name);
   }
 });
 
@@ -10858,7 +11405,7 @@ function describeSchedule(s, zone) {
   return `every ${span2(s.every)} from midnight ${zone}`;
 }
 function wallParts(t, zone) {
-  let dtf = formats.get(zone);
+  let dtf = formats2.get(zone);
   if (!dtf) {
     dtf = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
@@ -10870,7 +11417,7 @@ function wallParts(t, zone) {
       minute: "numeric",
       second: "numeric"
     });
-    formats.set(zone, dtf);
+    formats2.set(zone, dtf);
   }
   const p = {};
   for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
@@ -10886,14 +11433,14 @@ function wallToInstant(wall, zone) {
   const valid = [wall - before, wall - after].filter((c) => c + offsetAt(c, zone) === wall);
   return valid.length ? Math.min(...valid) : wall - before;
 }
-var DAY, hhmm, span2, formats;
+var DAY, hhmm, span2, formats2;
 var init_schedule = __esm({
   "src/spool/schedule.ts"() {
     "use strict";
     DAY = 864e5;
     hhmm = (ms) => `${String(Math.floor(ms / 36e5)).padStart(2, "0")}:${String(Math.floor(ms / 6e4) % 60).padStart(2, "0")}`;
     span2 = (ms) => ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
-    formats = /* @__PURE__ */ new Map();
+    formats2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -10901,7 +11448,7 @@ var init_schedule = __esm({
 function* readMembers(path, info, damaged) {
   let fd;
   try {
-    fd = (0, import_node_fs7.openSync)(path, "r");
+    fd = (0, import_node_fs9.openSync)(path, "r");
   } catch (err) {
     damaged(`${info.file} unreadable (${errCode(err, "error")})`);
     return;
@@ -10910,13 +11457,13 @@ function* readMembers(path, info, damaged) {
     let at = 0;
     for (const [size, rows] of info.members) {
       const buf = Buffer.allocUnsafe(size);
-      const ok2 = (0, import_node_fs7.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
       if (!ok2) return damaged(`${info.file} is damaged`);
       at += size;
       yield [buf, rows];
     }
   } finally {
-    (0, import_node_fs7.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
 }
 function jsonRows(member) {
@@ -10938,7 +11485,7 @@ function attachSegments(attachment, dir, segments, note2) {
       continue;
     }
     const damaged = (why) => note2(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows] of readMembers((0, import_node_path6.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows);
       else if (lines) for (const row2 of lines) attachment.addRow(row2);
@@ -10951,12 +11498,12 @@ function attachSegments(attachment, dir, segments, note2) {
   }
   return kept;
 }
-var import_node_fs7, import_node_path6, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var import_node_fs9, import_node_path9, import_node_zlib, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs9 = require("node:fs");
+    import_node_path9 = require("node:path");
     import_node_zlib = require("node:zlib");
     init_errcode();
     init_plural();
@@ -11030,17 +11577,19 @@ var init_segments = __esm({
 });
 
 // src/spool/spool.ts
-var import_node_fs8, import_node_path7, Spool;
+var import_node_fs10, import_node_path10, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path");
+    init_errcode();
     init_digest();
     init_atomic();
     init_cursor();
     init_files();
     init_digest_json();
+    init_folder();
     init_manifest();
     init_schedule();
     init_segments();
@@ -11059,6 +11608,7 @@ var init_spool = __esm({
       #json;
       #state;
       #writer;
+      #emptied;
       /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
       static open(stateDir, recover) {
         const spool = new _Spool(stateDir, readManifest(stateDir));
@@ -11089,14 +11639,18 @@ var init_spool = __esm({
         const from = this.#m.openedAt ?? opensAt;
         return from === void 0 ? void 0 : boundaryAfter(from, schedule, zone);
       }
+      /** The segment files holding the kept records (their attachment rows). */
+      get segments() {
+        return this.#m.segments;
+      }
       /** Compressed bytes of the kept records. */
       get bytes() {
         return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, [y]) => x + y, 0), 0);
       }
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
-        const pending = this.#m.pendingCursor && (0, import_node_path7.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs8.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        const pending = this.#m.pendingCursor && (0, import_node_path10.join)(this.dir, this.#m.pendingCursor);
+        return pending && (0, import_node_fs10.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
@@ -11105,7 +11659,7 @@ var init_spool = __esm({
        */
       digestForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path7.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path10.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
         return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
@@ -11116,7 +11670,7 @@ var init_spool = __esm({
         const seg = this.#writer?.finish();
         crash?.("spool-segment");
         const cursorName = `cursor-${seq}.json`;
-        writeCursorFile((0, import_node_path7.join)(this.dir, cursorName), next);
+        writeCursorFile((0, import_node_path10.join)(this.dir, cursorName), next);
         const m = {
           openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
           nextSeq: seq + 1,
@@ -11133,10 +11687,26 @@ var init_spool = __esm({
         this.#moveCursor();
         crash?.("spool-cursor");
       }
-      /** Drops an unfinished segment (the run ends without committing). */
+      /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
         this.#writer?.discard();
         this.#writer = void 0;
+        this.#emptied?.abort();
+        this.#emptied = void 0;
+      }
+      /**
+       * Writes the empty spool.json of `reset` aside now, before the digest goes: returns the error
+       * code (ENOSPC) when it cannot be, so the mail can say it will be sent again.
+       */
+      prepareReset() {
+        this.#emptied?.abort();
+        try {
+          this.#emptied = manifestAside(this.stateDir, empty(this.#m.nextSeq));
+          return void 0;
+        } catch (err) {
+          this.#emptied = void 0;
+          return errCode(err, "error");
+        }
       }
       /**
        * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
@@ -11156,23 +11726,31 @@ var init_spool = __esm({
       reset(crash) {
         const old = this.#m.segments;
         const { digest, ...m } = empty(this.#m.nextSeq);
-        writeManifest(this.stateDir, { ...m, digest });
+        if (this.#emptied) this.#emptied.commit();
+        else writeManifest(this.stateDir, { ...m, digest });
+        this.#emptied = void 0;
         this.#m = m;
         this.#json = digest;
         this.#state = void 0;
         crash?.("spool-reset");
-        for (const s of old) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
         return this.#state ?? digestFromJson(this.#json);
       }
+      /**
+       * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
+       * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
+       * folder may hold files that are not ours, and a folder that is not a real one is refused.
+       */
       #recover() {
-        if (!(0, import_node_fs8.existsSync)(this.dir)) return;
+        if (!realFolder(this.dir)) return;
         this.#moveCursor();
         const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
         try {
-          for (const f of (0, import_node_fs8.readdirSync)(this.dir)) if (!keep.has(f)) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, f), { force: true });
+          for (const f of (0, import_node_fs10.readdirSync)(this.dir))
+            if (isDebris(f) && !keep.has(f)) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, f), { force: true });
         } catch (err) {
           throw stateWriteError(this.dir, err);
         }
@@ -11180,8 +11758,8 @@ var init_spool = __esm({
       /** Renames the committed cursor into place, if a run has not done so yet. */
       #moveCursor() {
         const name = this.#m.pendingCursor;
-        const from = name && (0, import_node_path7.join)(this.dir, name);
-        if (!from || !(0, import_node_fs8.existsSync)(from)) return;
+        const from = name && (0, import_node_path10.join)(this.dir, name);
+        if (!from || !(0, import_node_fs10.existsSync)(from)) return;
         try {
           renameDurable(from, stateFile.cursor(this.stateDir));
         } catch (err) {
@@ -11189,6 +11767,159 @@ var init_spool = __esm({
         }
       }
     };
+  }
+});
+
+// src/withhold/records.ts
+function withheldCopy(record2, ref) {
+  const copy = {};
+  for (const f of KEPT_FIELDS) if (record2[f] !== void 0) copy[f] = record2[f];
+  return { ...copy, id: `withheld-${ref}`, timestamp: record2.timestamp, userName: `withheld #${ref}` };
+}
+function recordFromCsv(cells) {
+  if (cells.length !== CSV_COLUMNS.length) return void 0;
+  const record2 = {};
+  CSV_COLUMNS.forEach((c, i) => {
+    if (cells[i] !== "") record2[c] = cells[i];
+  });
+  return typeof record2.id === "string" && typeof record2.timestamp === "string" ? record2 : void 0;
+}
+var MAX_KEPT, RecordKeeper, KEPT_FIELDS;
+var init_records = __esm({
+  "src/withhold/records.ts"() {
+    "use strict";
+    init_attachment();
+    MAX_KEPT = 1e4;
+    RecordKeeper = class {
+      #records = [];
+      #over = false;
+      add(record2) {
+        if (this.#over) return;
+        if (this.#records.length >= MAX_KEPT) {
+          this.#over = true;
+          this.#records = [];
+          return;
+        }
+        this.#records.push(record2);
+      }
+      /** A fetch retried from the start (Batch.reset). */
+      reset() {
+        this.#records = [];
+        this.#over = false;
+      }
+      /** Every record of the mail, or undefined when there were too many to keep. */
+      get records() {
+        return this.#over ? void 0 : this.#records;
+      }
+    };
+    KEPT_FIELDS = ["timestamp", "messageCode", "failureReason", "nasName", "nasIpAddress", "serverName"];
+  }
+});
+
+// src/poll/cursor-aside.ts
+var CursorAside;
+var init_cursor_aside = __esm({
+  "src/poll/cursor-aside.ts"() {
+    "use strict";
+    init_errcode();
+    init_cursor();
+    CursorAside = class {
+      constructor(cfg, next) {
+        this.cfg = cfg;
+        this.next = next;
+        try {
+          this.#file = prepareCursor(cfg.stateDir, next);
+        } catch (err) {
+          this.unsaved = errCode(err, "error");
+        }
+      }
+      cfg;
+      next;
+      #file;
+      /** The system error code that kept the cursor from being written, e.g. ENOSPC. */
+      unsaved;
+      /** Puts the cursor in place (retries the whole write when it could not be prepared). */
+      commit() {
+        if (this.#file) this.#file.commit();
+        else saveCursor(this.cfg.stateDir, this.next);
+      }
+      /** Removes the file written aside; nothing once committed. */
+      abort() {
+        this.#file?.abort();
+      }
+      /** The subject's prefix: the configured one, marked while the cursor cannot be saved. */
+      subjectPrefix() {
+        const prefix = this.cfg.mail.subjectPrefix;
+        return this.unsaved ? `${prefix} cursor not saved, sent again next run:` : prefix;
+      }
+      /** The note on top of the mail body, or none. */
+      notes() {
+        if (!this.unsaved) return [];
+        return [
+          `The cursor could not be saved (${this.unsaved}): STATE_DIR is full or read-only. Until it can be written, these failures are mailed again by every run, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`
+        ];
+      }
+    };
+  }
+});
+
+// src/withhold/spool-rows.ts
+function spoolRecords(dir, segments, counted) {
+  if (counted > MAX_KEPT) return void 0;
+  const records = [];
+  let damaged = false;
+  for (const seg of segments) {
+    for (const [member] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text3 = (0, import_node_zlib2.gunzipSync)(member).toString("utf8");
+      for (const line of text3.split(seg.format === "csv" ? "\r\n" : "\n")) {
+        if (line === "") continue;
+        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
+        if (!r) return void 0;
+        records.push(r);
+      }
+    }
+  }
+  return !damaged && records.length === counted ? records : void 0;
+}
+function jsonRecord(line) {
+  try {
+    const v = JSON.parse(line);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function csvCells(row2) {
+  const cells = [];
+  let i = 0;
+  for (; ; ) {
+    let cell2 = "";
+    if (row2[i] === '"') {
+      i++;
+      for (; i < row2.length; i++) {
+        if (row2[i] !== '"') cell2 += row2[i];
+        else if (row2[i + 1] === '"') cell2 += row2[i++];
+        else break;
+      }
+      i++;
+    } else {
+      const end = row2.indexOf(",", i);
+      cell2 = row2.slice(i, end < 0 ? row2.length : end);
+      i = end < 0 ? row2.length : end;
+    }
+    cells.push(cell2);
+    if (row2[i] !== ",") return cells;
+    i++;
+  }
+}
+var import_node_path11, import_node_zlib2;
+var init_spool_rows = __esm({
+  "src/withhold/spool-rows.ts"() {
+    "use strict";
+    import_node_path11 = require("node:path");
+    import_node_zlib2 = require("node:zlib");
+    init_segments();
+    init_records();
   }
 });
 
@@ -11275,6 +12006,24 @@ function composer(cfg, d, now, parts2 = {}) {
     return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm2 ? stormSubject(prefix) : prefix });
   };
 }
+function splitting(cfg, records, digest, now, parts2) {
+  return {
+    records,
+    reserveMs: parts2.reserveMs,
+    compose: (some, note2, first) => {
+      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      for (const r of some) d.add(r);
+      const notes = [...parts2.notes ?? [], note2];
+      const base = composer(cfg, d, now, {
+        ...parts2,
+        groups: void 0,
+        notes,
+        incidents: first ? parts2.incidents : void 0
+      });
+      return first && parts2.decorate ? (b, l) => parts2.decorate(base(b, l), d.total) : base;
+    }
+  };
+}
 function attachmentNote(a, limit, unkept) {
   const all = a.rows + a.omitted;
   if (a.rows === 0)
@@ -11290,10 +12039,12 @@ function attachmentNote(a, limit, unkept) {
 var init_poll_mail = __esm({
   "src/poll/poll-mail.ts"() {
     "use strict";
+    init_digest();
     init_storm();
     init_time();
     init_mail();
     init_message();
+    init_fit();
   }
 });
 
@@ -12231,7 +12982,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs9.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs11.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -12291,14 +13042,161 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto3, import_node_fs9;
+var import_node_crypto3, import_node_fs11;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs9 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_errcode();
     init_errors();
+  }
+});
+
+// src/withhold/file.ts
+function read(file, now) {
+  let text3;
+  try {
+    text3 = (0, import_node_fs12.readFileSync)(file, "utf8");
+  } catch (err) {
+    if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
+    throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
+  }
+  const v = parseJson(text3);
+  if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
+    return { version: 1, dropped: v.dropped, entries: v.entries };
+  try {
+    (0, import_node_fs12.renameSync)(file, `${file}.corrupt-${now}`);
+  } catch (err) {
+    throw stateWriteError(file, err);
+  }
+  return { version: 1, dropped: 0, entries: [] };
+}
+function parseJson(text3) {
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return void 0;
+  }
+}
+function planWithheld(stateDir, count3, now) {
+  const file = stateFile.withheld(stateDir);
+  const f = read(file, now);
+  const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
+  const refs = Array.from({ length: count3 }, (_, i) => first + i);
+  const save2 = (records, server, now2) => {
+    const at = new Date(now2).toISOString();
+    f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
+    while (f.entries.length > MAX_ENTRIES) drop(f);
+    const sizes = f.entries.map((e) => Buffer.byteLength(JSON.stringify(e)));
+    let bytes = sizes.reduce((a, b) => a + b, 0);
+    for (let i = 0; bytes > MAX_BYTES && f.entries.length > records.length; i++) {
+      bytes -= sizes[i];
+      drop(f);
+    }
+    const text3 = JSON.stringify(f, null, 1);
+    try {
+      writeFileAtomic(file, `${text3.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`);
+    } catch (err) {
+      throw stateWriteError(file, err);
+    }
+  };
+  return { file, refs, save: save2 };
+}
+function drop(f) {
+  f.entries.shift();
+  f.dropped++;
+}
+var import_node_fs12, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
+var init_file = __esm({
+  "src/withhold/file.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    init_errcode();
+    init_errors();
+    init_atomic();
+    init_files();
+    MAX_ENTRIES = 1e3;
+    UNSAFE2 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    MAX_BYTES = 1024 * 1024;
+  }
+});
+
+// src/withhold/split.ts
+async function sendSplitting(cfg, deadline, compose2, s) {
+  try {
+    return { ...await sendFitted(cfg, deadline, compose2), withheld: 0, parts: 1 };
+  } catch (err) {
+    const records = isContentRefusal(err) ? s?.records() : void 0;
+    if (!s || !records || records.length === 0) throw err;
+    return split(cfg, deadline, s, records, err);
+  }
+}
+async function split(cfg, deadline, s, all, first) {
+  const reply = serverReply(first);
+  const partNote = `The mail server refused the mail holding these failures (it answered "${reply.said}"), so they are mailed in parts. Any failure it refuses is mailed separately with its values withheld.`;
+  const accepted = [];
+  const refused2 = all.length === 1 ? [...all] : [];
+  const queue = all.length === 1 ? [] : halves(all);
+  let sends = 1;
+  while (queue.length > 0) {
+    const group = queue.shift();
+    if (sends >= MAX_SENDS || deadline.remaining() < s.reserveMs) {
+      refused2.push(...group);
+      continue;
+    }
+    sends++;
+    try {
+      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote, accepted.length === 0)));
+    } catch (err) {
+      if (!isContentRefusal(err)) throw err;
+      if (group.length === 1) refused2.push(group[0]);
+      else queue.push(...halves(group));
+    }
+  }
+  const { file, refs, save: save2 } = planWithheld(cfg.stateDir, refused2.length, deadline.now());
+  const note2 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
+  const copies = refused2.map((r, i) => withheldCopy(r, refs[i]));
+  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note2, accepted.length === 0)));
+  save2(refused2, reply.said, deadline.now());
+  const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
+  const last = accepted[accepted.length - 1];
+  return {
+    messageId: last.messageId,
+    rejected,
+    withheld: refused2.length,
+    parts: accepted.length,
+    file,
+    code: reply.code
+  };
+}
+function serverReply(err) {
+  const cause = err.cause;
+  const code2 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
+  return { said: clean(cause?.response ?? "", 160) || "no text", code: code2 };
+}
+function withheldText(sent) {
+  if (sent.withheld === 0) return void 0;
+  const its = sent.withheld === 1 ? "its" : "their";
+  return `${plural(sent.withheld, "failure")} withheld: the mail server refused ${its} values (${sent.code ?? "5xx"}); mailed in ${plural(sent.parts, "part")}, the values kept in ${sent.file}`;
+}
+var MAX_SENDS, isContentRefusal, halves;
+var init_split = __esm({
+  "src/withhold/split.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_sanitize();
+    init_fit();
+    init_file();
+    init_records();
+    MAX_SENDS = 24;
+    isContentRefusal = (err) => err instanceof AppError && err.kind === "mail-content";
+    halves = (list2) => {
+      const mid = Math.ceil(list2.length / 2);
+      return [list2.slice(0, mid), list2.slice(mid)];
+    };
   }
 });
 
@@ -12453,11 +13351,11 @@ function nextCursor(cfg, cursor, batch) {
   const { iseNow, limit } = batch.window;
   return advance(cursor, batch.mailed, cfg.overlapMs, { iseNow, limit, trackedFrom: batch.trackedFrom });
 }
-async function sendPollMail(cfg, deadline, compose2, backfill) {
+async function sendPollMail(cfg, deadline, compose2, backfill, split2) {
   try {
-    return await sendFitted(cfg, deadline, compose2);
+    return await sendSplitting(cfg, deadline, compose2, split2);
   } catch (err) {
-    if (!(err instanceof AppError) || err.kind !== "mail") throw err;
+    if (!(err instanceof AppError) || err.kind !== "mail" && err.kind !== "mail-content") throw err;
     throw err.withNote(
       backfill ? "nothing was mailed: run the backfill again" : "the failures will be sent again on the next run"
     );
@@ -12467,12 +13365,14 @@ function delivered(cfg, ctx, sent, d, notes, rec) {
   ctx.sys.crash?.("after-send");
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
-  ctx.incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
+  const unsaved = ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d), ...unsaved ? [unsaved] : []);
+  const withheld = withheldText(sent);
+  if (withheld) notes.unshift(withheld);
   return {
     to: plural(cfg.mail.dest.length - sent.rejected.length, "recipient"),
     said: ctx.incidents?.summary() ?? "",
-    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal }
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld }
   };
 }
 function afterDelivery(step, notDone, repeats) {
@@ -12524,8 +13424,8 @@ var init_steps = __esm({
     init_http();
     init_session();
     init_tls();
-    init_fit();
     init_cursor();
+    init_split();
     init_batch();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
     newestText = (d) => d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
@@ -12600,25 +13500,43 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
     attachBudget: initialAttachmentBudget(cfg)
   });
   s.notes.push(...lost);
-  const base = composer(cfg, d, sys.now(), {
-    groups: eachRun ? s.facts.batch.groups : void 0,
-    notes: mailNotes(s.facts),
+  const unsaved = spool.prepareReset();
+  const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const parts2 = {
+    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...mailNotes(s.facts)],
     leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? void 0 : `${cfg.mail.subjectPrefix} digest:`,
-    unkept: d.attachment()?.omitted ?? 0,
+    subjectPrefix: `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`,
     incidents: ctx.incidents?.verdict()
+  };
+  const base = composer(cfg, d, sys.now(), {
+    ...parts2,
+    groups: eachRun ? s.facts.batch.groups : void 0,
+    unkept: d.attachment()?.omitted ?? 0
   });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose2, false);
-  const m = delivered(cfg, ctx, sent, d, s.notes, {
-    save: () => spool.reset(sys.crash),
-    notDone: "the spool was not emptied",
-    repeats: "this digest",
-    left: "spooled"
+  const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
+  const split2 = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
+    ...parts2,
+    reserveMs: minSendMs(cfg),
+    decorate: opts.decorate
   });
+  const m = await sendAndEmpty(cfg, ctx, spool, { compose: compose2, split: split2 }, d, s.notes);
   const to = `${m.to}${asideText(d)}`;
   const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
+  try {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: () => spool.reset(ctx.sys.crash),
+      notDone: "the spool was not emptied",
+      repeats: "this digest",
+      left: "spooled"
+    });
+  } finally {
+    spool.discard();
+  }
 }
 function periodText(cfg, spool, now, flush) {
   const fmt = timeFormat(cfg.mail.timezone);
@@ -12627,6 +13545,7 @@ function periodText(cfg, spool, now, flush) {
   const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
+var notEmptied;
 var init_digest_send = __esm({
   "src/poll/digest-send.ts"() {
     "use strict";
@@ -12635,9 +13554,11 @@ var init_digest_send = __esm({
     init_time();
     init_fit();
     init_schedule();
+    init_spool_rows();
     init_poll_mail();
     init_steps();
     init_summary();
+    notEmptied = (code2) => `The digest spool could not be emptied (${code2}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
   }
 });
 
@@ -12657,7 +13578,8 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
     spool.discard();
     return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
   }
-  commitRun(cfg, opts, ctx, spool, facts, found, now);
+  const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
+  if (unsaved) notes.push(unsaved);
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const due = nextDigest(cfg, spool, urgent);
   if (spool.total === 0 || due === void 0 || due !== "now" && due > now) {
@@ -12670,7 +13592,7 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
     );
     return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
   }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before });
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2 });
 }
 async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
   const filter = compileFilters(cfg.filters);
@@ -12685,13 +13607,14 @@ async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
 }
 function commitRun(cfg, opts, ctx, spool, f, found, now) {
   stopIfAsked(ctx.sys.stop);
-  ctx.incidents?.save(false);
+  const unsaved = ctx.incidents?.save(false);
   if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   }
   opts.onSpooled?.();
+  return unsaved;
 }
 function nextDigest(cfg, spool, urgent, opensAt) {
   const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
@@ -12735,134 +13658,6 @@ var init_digest_poll = __esm({
     init_poll_mail();
     init_steps();
     init_summary();
-  }
-});
-
-// src/incidents/clock.ts
-function localHour(t, timeZone) {
-  let f = formats2.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
-    formats2.set(timeZone, f);
-  }
-  let weekday = 0;
-  let hour = 0;
-  for (const p of f.formatToParts(t)) {
-    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
-    if (p.type === "hour") hour = Number(p.value) % 24;
-  }
-  return { week: weekday * 24 + hour, day: hour };
-}
-var WEEKDAYS, formats2;
-var init_clock = __esm({
-  "src/incidents/clock.ts"() {
-    "use strict";
-    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    formats2 = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incidents/baseline.ts
-function mean(values, runs, i, x, alpha, steps) {
-  const n = runs[i] ?? 0;
-  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
-  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
-  runs[i] = Math.min(1e3, n + 1);
-}
-function keepLargest(map, max, floor) {
-  const entries = Object.entries(map).filter(([, v]) => v >= floor);
-  entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
-}
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
-var init_baseline = __esm({
-  "src/incidents/baseline.ts"() {
-    "use strict";
-    init_clock();
-    emptyBaseline = () => ({
-      week: new Array(168).fill(0),
-      weekN: new Array(168).fill(0),
-      day: new Array(24).fill(0),
-      dayN: new Array(24).fill(0),
-      shares: {},
-      nas: {}
-    });
-    STEP_MS = 10 * 6e4;
-    SHARE_TAU_MS = 3 * 864e5;
-    WEEK_ALPHA = 0.3;
-    DAY_ALPHA = 0.05;
-    NAS_ALPHA = 0.02;
-    WEEK_RUNS = 3;
-    DAY_RUNS = 3;
-    MAX_REASONS = 200;
-    MAX_NAS = 2e3;
-    Baseline = class {
-      /**
-       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
-       * an earlier day than today (before that a bucket would only know the current hour itself).
-       */
-      constructor(s, timeZone, weekReady) {
-        this.s = s;
-        this.timeZone = timeZone;
-        this.weekReady = weekReady;
-      }
-      s;
-      timeZone;
-      weekReady;
-      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
-      rate(t) {
-        const h = localHour(t, this.timeZone);
-        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
-        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
-        return void 0;
-      }
-      /** The reason's share of all failures (0 when never seen). */
-      share(code2) {
-        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
-      }
-      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
-      busyness(t) {
-        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
-        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
-        const now = this.rate(t);
-        if (!mean2 || now === void 0) return 1;
-        return Math.min(3, Math.max(0.5, now / mean2));
-      }
-      nasLevel(nas) {
-        return this.s.nas[nas] ?? 0;
-      }
-      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
-        const steps = Math.min(6, intervalMs / STEP_MS);
-        const h = localHour(t, this.timeZone);
-        const expected = this.rate(t);
-        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
-        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
-        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
-        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
-        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
-        this.#learnNas(nasLevels, steps, this.busyness(t));
-      }
-      /**
-       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
-       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
-       * more about chance than about the NAS.
-       */
-      #learnNas(nasLevels, steps, busy) {
-        if (busy < 1) return;
-        const a = 1 - (1 - NAS_ALPHA) ** steps;
-        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
-          const old = this.s.nas[nas] ?? 0;
-          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
-          this.s.nas[nas] = old + a * (seen - old);
-        }
-        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
-      }
-    };
-    round = (x) => Number(x.toPrecision(4));
   }
 });
 
@@ -12997,105 +13792,6 @@ var init_merge = __esm({
   }
 });
 
-// src/incidents/rolling-window.ts
-var emptyWindow, MAX_KEYS2, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey2, splitNasKey, subjectKey, Windows;
-var init_rolling_window = __esm({
-  "src/incidents/rolling-window.ts"() {
-    "use strict";
-    emptyWindow = () => ({ nas: {}, lock: {} });
-    MAX_KEYS2 = 2e3;
-    MAX_SUBJECTS_PER_KEY = 128;
-    MAX_LOCK_SUBJECTS = 2e4;
-    MAX_LOCK_EVENTS = 32;
-    SAVED_SUBJECTS = 4e3;
-    SAVED_SUBJECTS_PER_KEY = 64;
-    SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey2 = (nas, code2) => `${nas}\0${code2}`;
-    splitNasKey = (key) => {
-      const i = key.indexOf("\0");
-      return [key.slice(0, i), key.slice(i + 1)];
-    };
-    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
-    Windows = class {
-      nas = /* @__PURE__ */ new Map();
-      lock = /* @__PURE__ */ new Map();
-      constructor(s) {
-        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
-        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
-      }
-      addNas(e) {
-        if (!e.subject) return;
-        const key = nasKey2(e.nas, e.code);
-        let subjects = this.nas.get(key);
-        if (!subjects) {
-          if (this.nas.size >= MAX_KEYS2) return;
-          subjects = /* @__PURE__ */ new Map();
-          this.nas.set(key, subjects);
-        }
-        const sk = subjectKey(e);
-        const old = subjects.get(sk);
-        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
-      }
-      addLock(e) {
-        if (!e.subject) return;
-        let entry = this.lock.get(e.subject);
-        if (!entry) {
-          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-          entry = { ev: [], nas: e.nas, code: e.code };
-          this.lock.set(e.subject, entry);
-        }
-        entry.ev.push([e.time, e.weight]);
-        entry.nas = e.nas;
-        entry.code = e.code;
-        if (entry.ev.length > MAX_LOCK_EVENTS) {
-          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
-          const [a, b] = entry.ev.splice(0, 2);
-          entry.ev.unshift([b[0], a[1] + b[1]]);
-        }
-      }
-      /** Drops what fell out of the windows ending at `now`. */
-      prune(now, nasWindowMs, lockWindowMs) {
-        for (const [key, subjects] of this.nas) {
-          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
-          if (subjects.size === 0) this.nas.delete(key);
-        }
-        for (const [s, entry] of this.lock) {
-          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
-          if (entry.ev.length === 0) this.lock.delete(s);
-        }
-      }
-      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
-      mostlyUsers(key) {
-        let users2 = 0;
-        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
-        return users2 * 2 >= subjects.size;
-      }
-      distinct(key) {
-        return this.nas.get(key)?.size ?? 0;
-      }
-      /** Weighted failures of a subject in the window. */
-      lockWeight(subject) {
-        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
-      }
-      /** The state to save: the most recent entries only, so the file stays small after a storm. */
-      toState() {
-        const nas = {};
-        let budget = SAVED_SUBJECTS;
-        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
-          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
-          if (keep <= 0) break;
-          budget -= Math.min(keep, subjects.size);
-          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
-        }
-        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
-        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: Object.fromEntries(lockEntries) };
-      }
-    };
-  }
-});
-
 // src/incidents/lifecycle.ts
 function countMatch(match, id, e) {
   const m = match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
@@ -13114,7 +13810,7 @@ function hold(i, x, m) {
   switch (i.scope) {
     case "nas": {
       const usual = x.baseline.nasLevel(i.nas ?? "") * x.baseline.busyness(x.now);
-      return w > 0 && x.windows.distinct(nasKey2(i.nas ?? "", i.code ?? "")) >= Math.max(1, Math.ceil(1.5 * usual));
+      return w > 0 && x.windows.distinct(nasKey(i.nas ?? "", i.code ?? "")) >= Math.max(1, Math.ceil(1.5 * usual));
     }
     case "reason":
       if (i.rule !== "spike" || expectedAll === void 0) return w > 0;
@@ -13133,7 +13829,7 @@ function claim(claimed, active, match) {
   }
 }
 function tallyFor(i, x) {
-  if (i.scope === "nas") return x.run.byNasCode.get(nasKey2(i.nas ?? "", i.code ?? ""));
+  if (i.scope === "nas") return x.run.byNasCode.get(nasKey(i.nas ?? "", i.code ?? ""));
   if (i.scope === "reason") return x.run.byCode.get(i.code ?? "");
   if (i.scope === "subject") return x.run.bySubject.get(i.subject ?? "");
   return void 0;
@@ -13142,7 +13838,7 @@ function newIncident(c, x) {
   const t = c.tally;
   let since = t?.first ?? x.run.first ?? x.now;
   if (c.scope === "nas")
-    for (const seen of x.windows.nas.get(nasKey2(c.nas ?? "", c.code ?? ""))?.values() ?? [])
+    for (const seen of x.windows.nas.get(nasKey(c.nas ?? "", c.code ?? ""))?.values() ?? [])
       since = Math.min(since, seen);
   const last = t?.last ?? x.run.last ?? x.now;
   const silent = !x.learned && c.rule !== "storm";
@@ -13366,82 +14062,6 @@ var init_rules = __esm({
   }
 });
 
-// src/incidents/state.ts
-function loadIncidentState(dir) {
-  return readStateJson(incidentsFile(dir), stateFile2, RESET5);
-}
-function saveIncidentState(dir, state) {
-  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
-}
-var import_node_path8, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET5;
-var init_state = __esm({
-  "src/incidents/state.ts"() {
-    "use strict";
-    import_node_path8 = require("node:path");
-    init_shape();
-    init_atomic();
-    init_files();
-    init_baseline();
-    init_rolling_window();
-    emptyIncidentState = () => ({
-      version: 1,
-      open: [],
-      resolved: [],
-      reasons: {},
-      baseline: emptyBaseline(),
-      window: emptyWindow()
-    });
-    incidentsFile = (dir) => (0, import_node_path8.join)(dir, "incidents.json");
-    strs = arr(str);
-    incident = obj({
-      id: str,
-      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
-      scope: oneOf(["nas", "reason", "subject", "all"]),
-      nas: optional(str),
-      code: optional(str),
-      subject: optional(str),
-      reason: optional(str),
-      title: str,
-      evidence: strs,
-      users: strs,
-      usersCount: str,
-      endpoints: strs,
-      endpointsCount: str,
-      since: num,
-      last: num,
-      quietUntil: num,
-      openedAt: num,
-      failures: num,
-      reported: num,
-      mailed: bool,
-      silent: bool
-    });
-    stateFile2 = checkOf(
-      obj({
-        version: literal(1),
-        since: optional(num),
-        lastRun: optional(num),
-        open: arr(incident),
-        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
-        reasons: record(num),
-        baseline: obj({
-          week: arr(num, 168),
-          weekN: arr(num, 168),
-          day: arr(num, 24),
-          dayN: arr(num, 24),
-          shares: record(num),
-          nas: record(num)
-        }),
-        window: obj({
-          nas: record(record(num)),
-          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
-        })
-      })
-    );
-    RESET5 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
-  }
-});
-
 // src/incidents/tally.ts
 function addTo(t, e) {
   t.weight += e.weight;
@@ -13506,7 +14126,7 @@ var init_tally = __esm({
         this.last = Math.max(this.last ?? e.time, e.time);
         this.spanMs = Math.max(this.spanMs, e.spanMs);
         const keys = [[this.byCode, e.code]];
-        if (detail) keys.push([this.byNasCode, nasKey2(e.nas, e.code)], [this.bySubject, e.subject]);
+        if (detail) keys.push([this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]);
         for (const [map, key] of keys) {
           if (!key) continue;
           let t = map.get(key);
@@ -13694,10 +14314,10 @@ var PollIncidents;
 var init_poll_incidents = __esm({
   "src/poll/poll-incidents.ts"() {
     "use strict";
+    init_errcode();
     init_plural();
     init_engine();
     init_state();
-    init_steps();
     PollIncidents = class {
       constructor(cfg, now) {
         this.cfg = cfg;
@@ -13716,13 +14336,21 @@ var init_poll_incidents = __esm({
       verdict() {
         return this.engine?.evaluate();
       }
-      /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
+      /**
+       * `delivered`: the mail carrying this run's verdict was accepted by the server. A failed write
+       * (a full flash) is a note, never an error: it costs what the rules learnt since the last save,
+       * never a failure, the spool commit or the mail. Returns that note.
+       */
       save(delivered2) {
         const engine = this.engine;
-        if (!engine) return;
-        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
-        if (delivered2) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
-        else write();
+        if (!engine) return void 0;
+        try {
+          saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
+          return void 0;
+        } catch (err) {
+          const file = incidentsFile(this.cfg.stateDir);
+          return `${file} not saved (${errCode(err, "error")}): the incident rules go on from its last save, no failure is lost; free space in STATE_DIR`;
+        }
       }
       /** `, INCIDENT sw-access-b2: 12 users failing 11036 (\u2026)` for the summary line. */
       summary() {
@@ -13750,7 +14378,12 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const newDigest = () => new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg) });
+  const keep = new RecordKeeper();
+  const newDigest = () => {
+    keep.reset();
+    const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
+    return new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+  };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.("after-fetch");
   const d = batch.digest;
@@ -13759,25 +14392,39 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
-  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
-  const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  if (opts.dryRun) {
-    printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
-    const said = incidents?.summary() ?? "";
-    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+  const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
+  try {
+    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict };
+    const subjectPrefix = aside?.subjectPrefix();
+    const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
+    const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
+    if (opts.dryRun) {
+      printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+      const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
+      const said = incidents?.summary() ?? "";
+      return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+    }
+    const split2 = splitting(cfg, () => keep.records, { mute: mute2, attach }, sys.now(), {
+      ...parts2,
+      subjectPrefix,
+      reserveMs: minSendMs(cfg),
+      decorate: opts.decorate
+    });
+    return await sendRunMail(cfg, opts, ctx, { compose: compose2, split: split2 }, facts, notes, aside);
+  } finally {
+    aside?.abort();
   }
-  return sendRunMail(cfg, opts, ctx, compose2, facts, notes);
 }
 function noMail(cfg, opts, ctx, f, notes) {
   f.batch.digest.close();
   stopIfAsked(ctx.sys.stop);
-  if (!opts.dryRun) ctx.incidents?.save(false);
+  const unsaved = opts.dryRun ? void 0 : ctx.incidents?.save(false);
+  if (unsaved) notes.push(unsaved);
   if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
   if (opts.since === void 0 && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   return outcome(notes, "no new failures");
 }
-async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
+async function sendRunMail(cfg, opts, ctx, mail, f, notes, aside) {
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       "ise-timeout",
@@ -13786,9 +14433,9 @@ async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
   }
   const backfill = opts.since !== void 0;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose2, backfill);
+  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
   const m = delivered(cfg, ctx, sent, d, notes, {
-    save: backfill ? void 0 : () => saveCursor(cfg.stateDir, f.next),
+    save: aside && (() => aside.commit()),
     notDone: "the cursor was not saved",
     repeats: "these failures",
     left: "fetched-again"
@@ -13826,6 +14473,8 @@ var init_poll = __esm({
     init_fit();
     init_spool();
     init_cursor();
+    init_records();
+    init_cursor_aside();
     init_digest_poll();
     init_poll_incidents();
     init_poll_mail();
@@ -13859,12 +14508,13 @@ function acquireLock(stateDir, env) {
   throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
 function create(file, content) {
-  const tmp = (0, import_node_path9.join)((0, import_node_path9.dirname)(file), `.run.lock.${random()}.tmp`);
+  const tmp = (0, import_node_path12.join)((0, import_node_path12.dirname)(file), `.run.lock.${random()}.tmp`);
   try {
-    makeStateDir((0, import_node_path9.dirname)(file));
+    makeStateDir((0, import_node_path12.dirname)(file));
+    checkStateWrite(file);
     writeNew(tmp, content);
     try {
-      (0, import_node_fs10.linkSync)(tmp, file);
+      (0, import_node_fs13.linkSync)(tmp, file);
     } catch (err) {
       if (!NO_LINK.has(code(err))) throw err;
       writeNew(file, content);
@@ -13872,27 +14522,27 @@ function create(file, content) {
     return true;
   } catch (err) {
     if (code(err) === "EEXIST") return false;
-    throw stateError(
+    throw new LockUnwritable(
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
     );
   } finally {
     try {
-      (0, import_node_fs10.rmSync)(tmp, { force: true });
+      (0, import_node_fs13.rmSync)(tmp, { force: true });
     } catch {
     }
   }
 }
 function writeNew(file, content) {
-  const fd = (0, import_node_fs10.openSync)(file, "wx", 384);
+  const fd = (0, import_node_fs13.openSync)(file, "wx", 384);
   try {
-    (0, import_node_fs10.writeSync)(fd, content);
+    (0, import_node_fs13.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
 function identityOf(file) {
   try {
-    return identity((0, import_node_fs10.statSync)(file));
+    return identity((0, import_node_fs13.statSync)(file));
   } catch {
     return void 0;
   }
@@ -13900,17 +14550,19 @@ function identityOf(file) {
 function look(file) {
   let fd;
   try {
-    fd = (0, import_node_fs10.openSync)(file, "r");
+    fd = (0, import_node_fs13.openSync)(file, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NONBLOCK);
   } catch (err) {
     if (code(err) === "ENOENT") return void 0;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
+    if (!(0, import_node_fs13.fstatSync)(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
     const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs10.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs10.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+    const n = (0, import_node_fs13.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs13.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
 function takeOver(file, id, now) {
@@ -13920,7 +14572,7 @@ function takeOver(file, id, now) {
   } catch (err) {
     if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
     try {
-      if (now - (0, import_node_fs10.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs10.rmSync)(marker, { force: true });
+      if (now - (0, import_node_fs13.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs13.rmSync)(marker, { force: true });
     } catch {
     }
     return false;
@@ -13928,18 +14580,18 @@ function takeOver(file, id, now) {
   const moved = `${file}.${random()}.stale`;
   try {
     if (identityOf(file) !== id) return true;
-    (0, import_node_fs10.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs10.linkSync)(moved, file);
+    (0, import_node_fs13.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs13.linkSync)(moved, file);
   } catch {
   } finally {
-    (0, import_node_fs10.rmSync)(moved, { force: true });
-    (0, import_node_fs10.rmSync)(marker, { force: true });
+    (0, import_node_fs13.rmSync)(moved, { force: true });
+    (0, import_node_fs13.rmSync)(marker, { force: true });
   }
   return true;
 }
 function releaseIfMine(file, mine) {
   try {
-    if ((0, import_node_fs10.readFileSync)(file, "utf8") === mine) (0, import_node_fs10.rmSync)(file, { force: true });
+    if ((0, import_node_fs13.readFileSync)(file, "utf8") === mine) (0, import_node_fs13.rmSync)(file, { force: true });
   } catch {
   }
 }
@@ -13952,14 +14604,15 @@ function parseOwner(text3) {
   }
   return void 0;
 }
-var import_node_fs10, import_node_path9, AGAIN, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs13, import_node_path12, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_errcode();
     init_errors();
+    init_failpoints();
     init_files();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
@@ -13971,11 +14624,52 @@ var init_lock = __esm({
       file;
       owner;
     };
+    LockUnwritable = class extends AppError {
+      constructor(message) {
+        super("state", message);
+      }
+    };
     NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
     MARKER_STALE_MS = 6e4;
     random = () => Math.floor(Math.random() * 1e9);
     code = (err) => errCode(err, "error");
     identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
+  }
+});
+
+// src/state/sweep.ts
+function ownTempName(names) {
+  const alt = names.map(literally).join("|");
+  return new RegExp(`^(?:\\.(?:${alt})\\.\\d+\\.tmp|run\\.lock\\.\\d+\\.stale)$`);
+}
+function sweepTemps(dir, names, now, olderThanMs) {
+  const ours = ownTempName(names);
+  let swept = 0;
+  let entries;
+  try {
+    entries = (0, import_node_fs14.readdirSync)(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of entries) {
+    if (!ours.test(name)) continue;
+    try {
+      const st = (0, import_node_fs14.lstatSync)((0, import_node_path13.join)(dir, name));
+      if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
+      (0, import_node_fs14.rmSync)((0, import_node_path13.join)(dir, name), { force: true });
+      swept++;
+    } catch {
+    }
+  }
+  return swept;
+}
+var import_node_fs14, import_node_path13, literally;
+var init_sweep = __esm({
+  "src/state/sweep.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path13 = require("node:path");
+    literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 });
 
@@ -14006,14 +14700,21 @@ async function runPoll(cfg, opts, sys, io) {
     throw await refused(cfg, opts, sys, deadline, err);
   }
   try {
+    if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     if (opts.dryRun || opts.since !== void 0) return await once();
     return await watchedPoll(cfg, sys, deadline, once);
   } finally {
     release();
   }
 }
+function stateFileNames(dir) {
+  const { cursor, credentials: credentials2, lock, health } = stateFile;
+  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path14.basename)(f(dir)));
+}
 async function refused(cfg, opts, sys, deadline, err) {
-  if (!(err instanceof LockHeld) || !err.owner || opts.since !== void 0) return err;
+  if (opts.since !== void 0) return err;
+  if (err instanceof LockUnwritable) return unwritableFailure(cfg, sys, deadline, err);
+  if (!(err instanceof LockHeld) || !err.owner) return err;
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
@@ -14024,17 +14725,22 @@ async function refused(cfg, opts, sys, deadline, err) {
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var RUN_TAIL_MS;
+var import_node_path14, RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
+    import_node_path14 = require("node:path");
     init_require();
     init_deadline();
     init_errors();
     init_interrupt();
     init_watch();
+    init_state();
+    init_store();
     init_poll();
+    init_files();
     init_lock();
+    init_sweep();
     RUN_TAIL_MS = 6e4;
   }
 });
@@ -14249,11 +14955,11 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path10.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path15.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
-      (0, import_node_fs11.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs11.unlinkSync)(probe);
+      (0, import_node_fs15.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs15.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
         `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
@@ -14288,14 +14994,14 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises, import_node_fs11, import_node_net2, import_node_path10, STEP_MS2;
+var import_promises, import_node_fs15, import_node_net2, import_node_path15, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises = require("node:dns/promises");
-    import_node_fs11 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_net2 = require("node:net");
-    import_node_path10 = require("node:path");
+    import_node_path15 = require("node:path");
     init_deadline();
     init_errcode();
     init_errors();
@@ -14750,7 +15456,7 @@ function pasteSafe(what, value) {
   return value;
 }
 function deviceDir(opts) {
-  if (opts.dir !== void 0 && !(0, import_node_path11.isAbsolute)(opts.dir))
+  if (opts.dir !== void 0 && !(0, import_node_path16.isAbsolute)(opts.dir))
     throw usageError(
       `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
     );
@@ -14781,7 +15487,7 @@ function placeholders(opts, cfg, sys) {
     HEAP: String(integer("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path11.join)(cfg.baseDir, "run.js")),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path16.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
     VRF: pasteSafe("--vrf", opts.vrf),
@@ -14809,7 +15515,7 @@ function renderEem(opts, cfg, sys, io) {
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
   const user = opts.cliUser !== void 0 && opts.platform === "iosxe" ? `, as AAA user ${opts.cliUser}` : "";
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
-  if (!(0, import_node_fs12.existsSync)(values.CONFIG)) {
+  if (!(0, import_node_fs16.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
@@ -14819,12 +15525,12 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs12, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
+var import_node_fs16, import_node_path16, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
@@ -14974,7 +15680,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path12 = require("node:path");
+var import_node_path17 = require("node:path");
 init_errors();
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
@@ -15022,9 +15728,11 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(process.argv[1] ?? "."));
+  const { setStateFault: setStateFault2 } = await Promise.resolve().then(() => (init_failpoints(), failpoints_exports));
+  const baseDir = (0, import_node_path17.dirname)((0, import_node_path17.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
+  setStateFault2(process.env.ISE_TO_MAIL_TEST_STATE_FAULT);
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
