@@ -43,10 +43,16 @@ export async function digestPoll(
   const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
   const before = spool.total;
   const spooled = spool.seen;
+  const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
   ctx.sys.crash?.('after-fetch');
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
+  if (clamped !== undefined)
+    notes.push(
+      `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now ` +
+        '(check the device clock and NTP)',
+    );
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
