@@ -11,6 +11,7 @@ export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx
     .option('--for <duration>', 'how long: 30m, 8h, 2d (1m to 366d)')
     .option('--note <text>', 'why, shown by mutes and in the mail')
     .option('--by <name>', 'who muted it, shown by mutes')
+    .option('--force', 'accept a target that matches every failure (user:*)')
     .action(async (target: string, flags: MuteFlags, cmd: Command) => {
       const cfg = config(cmd);
       const { mute } = await import('../mutes/commands');

@@ -6,13 +6,15 @@ import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
 import { type Mute, readMutes, writeMutes } from './store';
-import { parseTarget, targetText } from './target';
+import { matchesEverything, parseTarget, targetText } from './target';
 
 /** `mute`, `mutes`, `unmute`: usable from the switch console (`guestshell run node run.js mute ...`). */
 export interface MuteFlags {
   for?: string;
   note?: string;
   by?: string;
+  /** Accepts a target that matches every failure (matchesEverything). */
+  force?: boolean;
 }
 
 const MIN_MS = 60_000;
@@ -20,6 +22,12 @@ const MAX_MS = 366 * 86_400_000;
 
 export function mute(cfg: Config, now: number, target: string, flags: MuteFlags): Outcome {
   const t = parseTarget(target);
+  const all = matchesEverything(t);
+  if (all && !flags.force)
+    throw usageError(
+      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; ` +
+        'mute something narrower, or add --force if that is what you want',
+    );
   const ms = flags.for === undefined ? undefined : parseDuration(flags.for);
   if (ms === undefined || ms < MIN_MS || ms > MAX_MS) {
     const got = flags.for === undefined ? 'missing' : `"${clean(flags.for, 40)}"`;
@@ -35,10 +43,16 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
-  return ok(
-    `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); ` +
-      'matching failures raise no incident and leave the mail body, counted and attached',
-  );
+  const what = `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id})`;
+  if (all)
+    return {
+      exitCode: 0,
+      status: 'WARN',
+      message:
+        `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) ` +
+        'and the health mails still get through; every mail footer names it',
+    };
+  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
 }
 
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {
@@ -64,6 +78,11 @@ export function describeMute(m: Mute, now: number, fmt: (t: number) => string): 
   const by = m.by ? `  by ${clean(m.by, 60)}` : '';
   const note = m.note ? `  "${clean(m.note)}"` : '';
   return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note}`;
+}
+
+/** `nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 3)`: one active mute in a mail footer. */
+export function footerMute(m: Mute, fmt: (t: number) => string): string {
+  return clean(`${targetText(m)} until ${fmt(m.until)} (id ${m.id}${m.by ? `, by ${m.by}` : ''})`, 160);
 }
 
 /** `2d 3h`, `7h 59m`, `12m`: rounded down, never more than two units. */

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
-import { noteLead } from '../format/storm';
+import { noteLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
@@ -15,6 +15,8 @@ export interface Sending {
   facts: PollFacts;
   /** Failures for the mail body this run added to the spool. */
   body: number;
+  /** A storm the mutes would have hidden (digest-poll.ts mutedStorm): the mail's lead and subject. */
+  storm?: { lead: string; subject: string };
 }
 
 /** The whole spool as one mail (the digest, or in each-run mode this run's mail); emptied once accepted. */
@@ -32,13 +34,18 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
+  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
+  if (s.storm) leads.push(noteLead(s.storm.lead));
+  const prefix = eachRun ? cfg.mail.subjectPrefix : `${cfg.mail.subjectPrefix} digest:`;
   const base = composer(cfg, d, sys.now(), {
     groups: eachRun ? s.facts.batch.groups : undefined,
     notes: mailNotes(s.facts),
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : eachRun ? undefined : prefix,
+    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : undefined,
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes,
   });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   const sent = await sendPollMail(cfg, ctx.deadline, compose, false);

@@ -6,6 +6,8 @@ import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
+import { timeFormat } from '../format/time';
+import { footerMute } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { Spool } from '../spool/spool';
@@ -42,8 +44,10 @@ export type { RunOptions } from './steps';
 export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   // Read before fetching: a corrupt incidents.json stops the run (exit 2) with the cursor untouched.
   const incidents = incidentsOn(cfg, opts.since !== undefined) ? new PollIncidents(cfg, sys.now()) : undefined;
-  const ctx: PollContext = { deadline, io, sys, incidents };
-  const mute = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const mutes = loadMutes(cfg.stateDir, sys.now());
+  const fmt = timeFormat(cfg.mail.timezone);
+  const ctx: PollContext = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
+  const mute = muteLabels(mutes);
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
   if (spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute))
@@ -66,7 +70,12 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
-  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
+  const base = composer(cfg, d, sys.now(), {
+    groups: batch.groups,
+    notes: mailNotes(facts),
+    incidents: verdict,
+    mutes: ctx.mutes,
+  });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
