@@ -142,19 +142,51 @@ export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, pre
   };
 }
 
+/** Failures the poll left in the spool: for the digest (due at `dueAt`), and muted ones. */
+export interface Waiting {
+  pending: number;
+  muted: number;
+  dueAt?: number;
+}
+
 export interface Quiet {
   /** Start of the quiet period: last mail of failures, recovery note or heartbeat. */
   since: number;
   now: number;
   period: 'daily' | 'weekly';
+  waiting?: Waiting;
 }
 
+/**
+ * The heartbeat. "All quiet" only when nothing waits: with failures in the spool (a digest not due
+ * yet, muted ones) that claim would be false, so the subject and the first line say what waits.
+ */
 export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
-  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed ` +
-      `since ${fmtUtc(q.since)}.`,
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
+  const [subject, first] =
+    w.pending + w.muted > 0
+      ? [
+          `working: ${waitText(w)}`,
+          `${ran}. ${waitText(w, ' in the spool')}; nothing was mailed since ${fmtUtc(q.since)}.`,
+        ]
+      : [
+          `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
+          `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
+        ];
+  return compose(`${tag(prefix)} ${subject}`, [
+    first,
     `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
       `else was mailed, so you can tell quiet from dead.`,
     'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
   ]);
+}
+
+/** `2 RADIUS failures (and 3 muted) wait for the digest at ...`, `1 muted RADIUS failure waits for the next mail` */
+function waitText(w: Waiting, where = ''): string {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? '' : 'muted '}RADIUS failure${n === 1 ? '' : 's'}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : '';
+  const when = w.pending > 0 && w.dueAt !== undefined ? `the digest at ${fmtUtc(w.dueAt)}` : 'the next mail';
+  return `${what}${also} ${n === 1 && !also ? 'waits' : 'wait'}${where} for ${when}`;
 }

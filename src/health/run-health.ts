@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
-import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
+import { heartbeatMail, problemMail, type Recovery, recoveryMail, type Waiting } from './health-mail';
 import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
 import { type Run, trySend } from './health-send';
 
@@ -89,6 +89,7 @@ export async function onSuccess(
   mailed: boolean,
   recovery: Recovery | undefined,
   folded: boolean,
+  waiting: Waiting = { pending: 0, muted: 0 },
 ) {
   const { cfg, t } = run;
   const notes: string[] = [];
@@ -106,10 +107,9 @@ export async function onSuccess(
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await sendHeartbeat(run, h, next);
-    notes.push(
-      sent === true ? 'all-quiet heartbeat sent' : `all-quiet heartbeat not delivered (${sent}); retried next run`,
-    );
+    const sent = await sendHeartbeat(run, h, next, waiting);
+    const beat = waiting.pending + waiting.muted > 0 ? ['heartbeat', ' (failures wait)'] : ['all-quiet heartbeat', ''];
+    notes.push(sent === true ? `${beat[0]} sent${beat[1]}` : `${beat[0]} not delivered (${sent}); retried next run`);
     warn = sent !== true;
   }
   const stale = h.lastSuccess === undefined || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
@@ -124,15 +124,13 @@ function recoveryNote(folded: boolean, sent: true | string): string {
   return sent === true ? 'recovery mail sent' : `recovery mail not delivered (${sent}); retried next run`;
 }
 
-/** The all-quiet heartbeat; once sent, `next` holds when the next one is due. */
-async function sendHeartbeat(run: Run, h: Health, next: Health): Promise<true | string> {
+/** The heartbeat (all quiet, or what waits in the spool); once sent, `next` holds when the next one is due. */
+async function sendHeartbeat(run: Run, h: Health, next: Health, waiting: Waiting): Promise<true | string> {
   const { cfg, t } = run;
+  const period = cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly';
   const sent = await trySend(
     run,
-    heartbeatMail(
-      { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
-      cfg.mail.subjectPrefix,
-    ),
+    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, cfg.mail.subjectPrefix),
   );
   // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
   const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));

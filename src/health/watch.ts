@@ -3,7 +3,7 @@ import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
-import { foldRecovery } from './health-mail';
+import { foldRecovery, type Waiting } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
 import { onFailure, onSuccess, recoveryDue } from './run-health';
@@ -45,9 +45,19 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
   if (notes.length === 0) return outcome;
   return { ...outcome, status: warn ? 'WARN' : outcome.status, message: `${outcome.message}; ${notes.join('; ')}` };
+}
+
+/** What the poll left waiting in the spool (digest-poll.ts puts it in the outcome's data). */
+function waitingOf(o: Outcome): Waiting {
+  const due = typeof o.data?.dueAt === 'string' ? Date.parse(o.data.dueAt) : Number.NaN;
+  return {
+    pending: Number(o.data?.pending ?? 0),
+    muted: Number(o.data?.muted ?? 0),
+    dueAt: Number.isFinite(due) ? due : undefined,
+  };
 }
 
 /** A corrupt health record must not stop failure alerts: poll anyway, then report exit 2. */

@@ -67,7 +67,8 @@ export async function digestPoll(
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const due = storm ? 'now' : nextDigest(cfg, spool, urgent);
   if ((spool.total === 0 && !storm) || due === undefined || (due !== 'now' && due > now)) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+    const dueAt = typeof due === 'number' ? new Date(due).toISOString() : undefined;
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
     return outcome(notes, waitingText(cfg, spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
