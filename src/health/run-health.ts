@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
 import { heartbeatMail, problemMail, type Recovery, recoveryMail, type Waiting } from './health-mail';
-import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
+import { type Health, isoSecond, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
 import { type Run, trySend } from './health-send';
 
 /**
@@ -17,6 +17,22 @@ import { type Run, trySend } from './health-send';
 const JITTER_MS = 60_000;
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
+
+/**
+ * Never trusts a stored time after `t` (the device clock was ahead when it was written): a
+ * heartbeat slot or problem mail "in the future" would hold the next one back for the whole skew.
+ * Such times count as `t`; returns the record and a note naming the latest, or none.
+ */
+export function clampFuture(h: Health, t: number): { h: Health; note?: string } {
+  const late = TIME_FIELDS.filter((k) => (h[k] ?? Number.NEGATIVE_INFINITY) > t);
+  if (late.length === 0) return { h };
+  const latest = Math.max(...late.map((k) => h[k]!));
+  const clamped: Health = { ...h };
+  for (const k of late) clamped[k] = t;
+  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
+  const note = `health.json held times in the future (${ahead}): taken as now`;
+  return { h: clamped, note };
+}
 
 /** Recovery is owed after a problem mail, or after an outage long enough for one that SMTP prevented. */
 export function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {

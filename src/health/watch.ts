@@ -6,7 +6,7 @@ import type { OutgoingMail } from '../mail/transport';
 import { foldRecovery, type Waiting } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
-import { onFailure, onSuccess, recoveryDue } from './run-health';
+import { clampFuture, onFailure, onSuccess, recoveryDue } from './run-health';
 
 /**
  * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and
@@ -25,7 +25,7 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   } catch (err) {
     return pollDespite(poll, err);
   }
-  const h = before ?? newHealth(run.t);
+  const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
   const decorate: Decorate | undefined =
@@ -45,9 +45,11 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
+  const notes = clamped ? [clamped, ...said] : said;
   if (notes.length === 0) return outcome;
-  return { ...outcome, status: warn ? 'WARN' : outcome.status, message: `${outcome.message}; ${notes.join('; ')}` };
+  const status = warn || clamped ? 'WARN' : outcome.status;
+  return { ...outcome, status, message: `${outcome.message}; ${notes.join('; ')}` };
 }
 
 /** What the poll left waiting in the spool (digest-poll.ts puts it in the outcome's data). */

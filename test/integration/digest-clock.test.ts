@@ -75,3 +75,26 @@ describe('a stored time in the future', () => {
     );
   });
 });
+
+describe('health.json times in the future', () => {
+  test('a heartbeat sent with the clock 2 days ahead delays the next one by no more than its period', async () => {
+    let now = H0;
+    const w = await startWorld({ ise: { now: () => now } });
+    const env = { HEARTBEAT: 'daily', MAIL_TIMEZONE: 'UTC' };
+    const run = async (t: number) => {
+      now = t;
+      const r = await w.runInProcess([], env, () => t);
+      expect(r.code, r.stdout).toBe(0);
+      return r.summary;
+    };
+    expect(await run(H0)).toBe('ise-to-mail: OK no new failures');
+    // Two days ahead for one run: nothing mailed for "two days", so a heartbeat goes out.
+    expect(await run(H0 + 2 * DAY + 5 * MIN)).toMatch(/all-quiet heartbeat sent$/);
+    const back = await run(H0 + 10 * MIN);
+    expect(back).toMatch(/^ise-to-mail: WARN no new failures; /);
+    expect(back).toMatch(/health\.json held times in the future .*: taken as now/);
+    expect(await run(H0 + 20 * MIN)).toBe('ise-to-mail: OK no new failures');
+    expect(await run(H0 + DAY + 15 * MIN)).toMatch(/all-quiet heartbeat sent$/);
+    expect(w.smtp.messages).toHaveLength(2);
+  });
+});
