@@ -1,6 +1,7 @@
 import { Exit } from '../core/errors';
 import { plural } from '../core/plural';
 import { timeFormat } from '../format/time';
+import { ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
 import { matchesEverything, type Target } from '../mutes/target';
 import { describeSchedule } from '../spool/schedule';
@@ -45,6 +46,7 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
     const all = (m: Target) => (matchesEverything(m) ? ' (matches every failure)' : '');
     const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join('; ');
     if (mutes.active.length) info('mutes', `${plural(mutes.active.length, 'active mute')}: ${list} (run.js mutes)`);
+    for (const m of mutes.ignored) info('mutes', `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
   } catch (err) {
     fail('mutes', err);
   }

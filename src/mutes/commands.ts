@@ -5,7 +5,7 @@ import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
-import { type Mute, readMutes, writeMutes } from './store';
+import { type Mute, muteSet, readMutes, writeMutes } from './store';
 import { matchesEverything, parseTarget, targetText } from './target';
 
 /** `mute`, `mutes`, `unmute`: usable from the switch console (`guestshell run node run.js mute ...`). */
@@ -38,7 +38,7 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
   const file = readMutes(cfg.stateDir);
   const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
   const entry: Mute = same
-    ? { ...same, until: now + ms, note: note ?? same.note, by: by ?? same.by }
+    ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note ?? same.note, by: by ?? same.by }
     : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
@@ -56,13 +56,19 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
 }
 
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {
-  const active = readMutes(cfg.stateDir)
-    .mutes.filter((m) => m.until > now)
-    .sort((a, b) => a.id - b.id);
+  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
   const fmt = timeFormat(cfg.mail.timezone);
   for (const m of active) io.out(describeMute(m, now, fmt));
-  return ok(active.length ? `${plural(active.length, 'active mute')}` : 'no active mutes');
+  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
+  const listed = active.length ? `${plural(active.length, 'active mute')}` : 'no active mutes';
+  if (ignored.length === 0) return ok(listed);
+  const also = `${plural(ignored.length, 'mute')} created in the future ${ignored.length === 1 ? 'is' : 'are'} ignored`;
+  return { exitCode: 0, status: 'WARN', message: `${listed}; ${also}` };
 }
+
+/** Why a mute made while the device clock was ahead does not apply (store.ts fromFuture). */
+export const ignoredText = (m: Mute, fmt: (t: number) => string): string =>
+  `created ${fmt(m.created)}, in the future: ignored, mute it again`;
 
 export function unmute(cfg: Config, now: number, idText: string): Outcome {
   const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;

@@ -82,18 +82,30 @@ function parseStored(stateDir: string, target: string): Target {
   }
 }
 
+/**
+ * A mute created more than this after now was made while the device clock was ahead: its `until`
+ * cannot be trusted (a `--for 1h` made a year ahead would last a year), so it is ignored, which
+ * errs toward mailing, and the run and `mutes` say so.
+ */
+const FUTURE_SLACK_MS = 10 * 60_000;
+export const fromFuture = (m: Mute, now: number): boolean => m.created > now + FUTURE_SLACK_MS;
+
 /** The mutes active at one instant, compiled once for a run. */
 export interface MuteSet {
   readonly active: readonly Mute[];
+  /** Unexpired mutes not applied: created in the future (fromFuture). */
+  readonly ignored: readonly Mute[];
   /** The first active mute that matches the record, if any. */
   match(record: FailureRecord): Mute | undefined;
 }
 
 export function muteSet(mutes: readonly Mute[], now: number): MuteSet {
-  const active = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const unexpired = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const active = unexpired.filter((m) => !fromFuture(m, now));
   const tests: Array<[Mute, RecordTest]> = active.map((m) => [m, compileTarget(m)]);
   return {
     active,
+    ignored: unexpired.filter((m) => fromFuture(m, now)),
     match: (record) => tests.find(([, test]) => test(record))?.[0],
   };
 }

@@ -7,8 +7,9 @@ import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
 import { timeFormat } from '../format/time';
-import { footerMute } from '../mutes/commands';
+import { footerMute, ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
+import { targetText } from '../mutes/target';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
@@ -50,9 +51,13 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const mute = muteLabels(mutes);
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
-  if (spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute))
-    return digestPoll(cfg, opts, ctx, spool, mute);
-  return mailPoll(cfg, opts, ctx, mute);
+  const o =
+    spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute)
+      ? await digestPoll(cfg, opts, ctx, spool, mute)
+      : await mailPoll(cfg, opts, ctx, mute);
+  if (mutes.ignored.length === 0) return o;
+  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}) was ${ignoredText(m, fmt)}`);
+  return { ...o, status: o.status === 'OK' ? 'WARN' : o.status, message: `${o.message}; ${said.join('; ')}` };
 }
 
 async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {

@@ -98,3 +98,24 @@ describe('health.json times in the future', () => {
     expect(w.smtp.messages).toHaveLength(2);
   });
 });
+
+describe('a mute created with the clock ahead', () => {
+  test('is not trusted once the clock is right: ignored, said by mutes and the run', async () => {
+    let now = H0;
+    const w = await startWorld({ ise: { now: () => now } });
+    const env = { MAIL_TIMEZONE: 'UTC' };
+    const at = (t: number, args: string[]) => {
+      now = t;
+      return w.runInProcess(args, env, () => t);
+    };
+    expect((await at(H0 + 365 * DAY, ['mute', 'nas:sw-lab-01', '--for', '1h'])).code).toBe(0);
+    const list = await at(H0, ['mutes']);
+    expect(list.stdout).toMatch(/^1 +nas:sw-lab-01 .*created .* in the future: ignored, mute it again/m);
+    expect(list.summary).toBe('ise-to-mail: WARN no active mutes; 1 mute created in the future is ignored');
+    w.ise.addFailures(makeFailure({ timestamp: new Date(H0 + MIN).toISOString(), networkDeviceName: 'sw-lab-01' }, 1));
+    const r = await at(H0 + 2 * MIN, []);
+    expect(r.summary).toMatch(/^ise-to-mail: WARN 1 new failure mailed to 2 recipients/);
+    expect(r.summary).toMatch(/mute 1 \(nas:sw-lab-01\) was created .* in the future: ignored/);
+    expect(w.smtp.messages).toHaveLength(1);
+  });
+});
