@@ -90,6 +90,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
       repeatMs: cfg.health.repeatMs,
     },
     cfg.mail.subjectPrefix,
+    run.mutes,
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -113,7 +114,7 @@ export async function onSuccess(
   const next: Health = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
+    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes)));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -146,7 +147,7 @@ async function sendHeartbeat(run: Run, h: Health, next: Health, waiting: Waiting
   const period = cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly';
   const sent = await trySend(
     run,
-    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, cfg.mail.subjectPrefix),
+    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes),
   );
   // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
   const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));

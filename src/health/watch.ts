@@ -3,6 +3,7 @@ import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
+import { footerMutes } from '../mutes/commands';
 import { foldRecovery, type Waiting } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
@@ -19,6 +20,7 @@ export type Poll = (decorate?: Decorate) => Promise<Outcome>;
 
 export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, poll: Poll): Promise<Outcome> {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
   try {
     before = loadHealth(cfg.stateDir);
@@ -80,6 +82,7 @@ async function pollDespite(poll: Poll, err: unknown): Promise<Outcome> {
  */
 export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError, heldSince: number) {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
   try {
     before = loadHealth(cfg.stateDir);

@@ -5,7 +5,7 @@ import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
-import { type Mute, muteSet, readMutes, writeMutes } from './store';
+import { loadMutes, type Mute, muteSet, readMutes, writeMutes } from './store';
 import { matchesEverything, parseTarget, targetText } from './target';
 
 /** `mute`, `mutes`, `unmute`: usable from the switch console (`guestshell run node run.js mute ...`). */
@@ -84,6 +84,16 @@ export function describeMute(m: Mute, now: number, fmt: (t: number) => string): 
   const by = m.by ? `  by ${clean(m.by, 60)}` : '';
   const note = m.note ? `  "${clean(m.note)}"` : '';
   return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note}`;
+}
+
+/** The active mutes as a mail footer names them; none when mutes.json cannot be read (the run says why). */
+export function footerMutes(cfg: Config, now: number): string[] {
+  const fmt = timeFormat(cfg.mail.timezone);
+  try {
+    return loadMutes(cfg.stateDir, now).active.map((m) => footerMute(m, fmt));
+  } catch {
+    return [];
+  }
 }
 
 /** `nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 3)`: one active mute in a mail footer. */

@@ -57,5 +57,6 @@ describe('the heartbeat while failures wait', () => {
     await s.at(T0 + HOUR + 5 * MIN);
     expect(await s.at(T0 + DAY + 5 * MIN)).toMatch(/heartbeat sent/);
     expect(s.subjects()[0]).toBe('[ISE] ise-to-mail working: 1 muted RADIUS failure waits for the next mail');
+    expect(s.text(0)).toMatch(/^Active mutes: reason:22040 until .* \(id 1\)/m);
   });
 });

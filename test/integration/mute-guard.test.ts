@@ -85,3 +85,17 @@ describe('the mail footer', () => {
     expect(html).toContain('Active mutes: nas:sw-lab-01 until');
   });
 });
+
+describe('health mails', () => {
+  test('are never muted, and their footer names the active mutes', async () => {
+    const s = await sim({ HEALTH_ALERT_AFTER: '20m' });
+    expect((await s.at(0, ['mute', 'user:*', '--for', '8h', '--force'])).code).toBe(0);
+    s.w.ise.fault('/pxgrid/ise/radius/getFailures', { status: 500, times: 4 });
+    expect((await s.at(MIN)).code).toBe(4);
+    const second = await s.at(25 * MIN);
+    expect(second.summary).toMatch(/problem mail sent/);
+    expect(s.w.smtp.messages[0]!.parsed.subject).toMatch(/PROBLEM/);
+    expect(s.text(0)).toMatch(/^Active mutes: user:\* until .* \(id 1\) \(run\.js mutes lists them\)\.?$/m);
+    expect(String(s.w.smtp.messages[0]!.parsed.html)).toContain('Active mutes: user:* until');
+  });
+});
