@@ -5,7 +5,7 @@ import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
-import { loadMutes, type Mute, muteSet, readMutes, writeMutes } from './store';
+import { loadMutes, MAX_MUTE_MS, type Mute, muteSet, readMutes, untrusted, writeMutes } from './store';
 import { matchesEverything, parseTarget, targetText } from './target';
 
 /** `mute`, `mutes`, `unmute`: usable from the switch console (`guestshell run node run.js mute ...`). */
@@ -18,7 +18,6 @@ export interface MuteFlags {
 }
 
 const MIN_MS = 60_000;
-const MAX_MS = 366 * 86_400_000;
 
 export function mute(cfg: Config, now: number, target: string, flags: MuteFlags): Outcome {
   const t = parseTarget(target);
@@ -29,7 +28,7 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
         'mute something narrower, or add --force if that is what you want',
     );
   const ms = flags.for === undefined ? undefined : parseDuration(flags.for);
-  if (ms === undefined || ms < MIN_MS || ms > MAX_MS) {
+  if (ms === undefined || ms < MIN_MS || ms > MAX_MUTE_MS) {
     const got = flags.for === undefined ? 'missing' : `"${clean(flags.for, 40)}"`;
     throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
   }
@@ -62,13 +61,17 @@ export function listMutes(cfg: Config, now: number, io: Io): Outcome {
   for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
   const listed = active.length ? `${plural(active.length, 'active mute')}` : 'no active mutes';
   if (ignored.length === 0) return ok(listed);
-  const also = `${plural(ignored.length, 'mute')} created in the future ${ignored.length === 1 ? 'is' : 'are'} ignored`;
+  const also = `${plural(ignored.length, 'untrusted mute')} ignored`;
   return { exitCode: 0, status: 'WARN', message: `${listed}; ${also}` };
 }
 
-/** Why a mute made while the device clock was ahead does not apply (store.ts fromFuture). */
-export const ignoredText = (m: Mute, fmt: (t: number) => string): string =>
-  `created ${fmt(m.created)}, in the future: ignored, mute it again`;
+/** Why a stored mute does not apply (store.ts untrusted). */
+export function ignoredText(m: Mute, fmt: (t: number) => string): string {
+  // Either reason holds whatever the clock says now: only a created time past now is "created".
+  if (untrusted(m, Number.POSITIVE_INFINITY) === 'until')
+    return `until ${fmt(m.until)}, beyond the longest mute (366d): ignored, mute it again`;
+  return `created ${fmt(m.created)}, in the future: ignored, mute it again`;
+}
 
 export function unmute(cfg: Config, now: number, idText: string): Outcome {
   const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;

@@ -82,18 +82,26 @@ function parseStored(stateDir: string, target: string): Target {
   }
 }
 
+/** The longest a mute may last (`mute --for`). */
+export const MAX_MUTE_MS = 366 * 86_400_000;
+/** Clock jitter a stored mute time is allowed beyond now or beyond MAX_MUTE_MS. */
+const SLACK_MS = 10 * 60_000;
+
 /**
- * A mute created more than this after now was made while the device clock was ahead: its `until`
- * cannot be trusted (a `--for 1h` made a year ahead would last a year), so it is ignored, which
- * errs toward mailing, and the run and `mutes` say so.
+ * Why a stored mute cannot be trusted, if it cannot: created in the future (made while the device
+ * clock was ahead: a `--for 1h` made a year ahead would last a year) or lasting longer than any
+ * `mute` makes (a hand edit). Such a mute is ignored, which errs toward mailing, and the run,
+ * `mutes` and `doctor` say so.
  */
-const FUTURE_SLACK_MS = 10 * 60_000;
-export const fromFuture = (m: Mute, now: number): boolean => m.created > now + FUTURE_SLACK_MS;
+export function untrusted(m: Mute, now: number): 'created' | 'until' | undefined {
+  if (m.until - m.created > MAX_MUTE_MS + SLACK_MS) return 'until';
+  return m.created > now + SLACK_MS ? 'created' : undefined;
+}
 
 /** The mutes active at one instant, compiled once for a run. */
 export interface MuteSet {
   readonly active: readonly Mute[];
-  /** Unexpired mutes not applied: created in the future (fromFuture). */
+  /** Unexpired mutes not applied (untrusted). */
   readonly ignored: readonly Mute[];
   /** The first active mute that matches the record, if any. */
   match(record: FailureRecord): Mute | undefined;
@@ -101,11 +109,11 @@ export interface MuteSet {
 
 export function muteSet(mutes: readonly Mute[], now: number): MuteSet {
   const unexpired = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
-  const active = unexpired.filter((m) => !fromFuture(m, now));
+  const active = unexpired.filter((m) => !untrusted(m, now));
   const tests: Array<[Mute, RecordTest]> = active.map((m) => [m, compileTarget(m)]);
   return {
     active,
-    ignored: unexpired.filter((m) => fromFuture(m, now)),
+    ignored: unexpired.filter((m) => untrusted(m, now)),
     match: (record) => tests.find(([, test]) => test(record))?.[0],
   };
 }

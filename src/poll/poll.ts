@@ -56,7 +56,7 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
       ? await digestPoll(cfg, opts, ctx, spool, mute)
       : await mailPoll(cfg, opts, ctx, mute);
   if (mutes.ignored.length === 0) return o;
-  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}) was ${ignoredText(m, fmt)}`);
+  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
   return { ...o, status: o.status === 'OK' ? 'WARN' : o.status, message: `${o.message}; ${said.join('; ')}` };
 }
 

@@ -111,11 +111,34 @@ describe('a mute created with the clock ahead', () => {
     expect((await at(H0 + 365 * DAY, ['mute', 'nas:sw-lab-01', '--for', '1h'])).code).toBe(0);
     const list = await at(H0, ['mutes']);
     expect(list.stdout).toMatch(/^1 +nas:sw-lab-01 .*created .* in the future: ignored, mute it again/m);
-    expect(list.summary).toBe('ise-to-mail: WARN no active mutes; 1 mute created in the future is ignored');
+    expect(list.summary).toBe('ise-to-mail: WARN no active mutes; 1 untrusted mute ignored');
     w.ise.addFailures(makeFailure({ timestamp: new Date(H0 + MIN).toISOString(), networkDeviceName: 'sw-lab-01' }, 1));
     const r = await at(H0 + 2 * MIN, []);
     expect(r.summary).toMatch(/^ise-to-mail: WARN 1 new failure mailed to 2 recipients/);
-    expect(r.summary).toMatch(/mute 1 \(nas:sw-lab-01\) was created .* in the future: ignored/);
+    expect(r.summary).toMatch(/mute 1 \(nas:sw-lab-01\): created .* in the future: ignored/);
     expect(w.smtp.messages).toHaveLength(1);
   });
+});
+
+describe('a hand-edited mute', () => {
+  test.each(['2099-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'])(
+    'until %s, beyond the longest mute: ignored and said',
+    async (until) => {
+      const w = await startWorld();
+      const now = Date.now();
+      expect((await w.runInProcess(['mute', 'nas:sw-lab-01', '--for', '1h'], {}, () => now)).code).toBe(0);
+      const file = join(w.stateDir, 'mutes.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.mutes[0].until = until;
+      writeFileSync(file, JSON.stringify(data));
+      const list = await w.runInProcess(['mutes'], {}, () => now);
+      expect(list.stdout).toMatch(/^1 +nas:sw-lab-01 .*beyond the longest mute \(366d\): ignored, mute it again/m);
+      expect(list.summary).toBe('ise-to-mail: WARN no active mutes; 1 untrusted mute ignored');
+      w.ise.addFailures(makeFailure({ networkDeviceName: 'sw-lab-01' }, 1));
+      const r = await w.runInProcess([], {}, () => now + MIN);
+      expect(r.summary).toMatch(/^ise-to-mail: WARN 1 new failure mailed to 2 recipients/);
+      expect(r.summary).toMatch(/mute 1 \(nas:sw-lab-01\): until .*, beyond the longest mute \(366d\): ignored/);
+      expect(w.smtp.messages).toHaveLength(1);
+    },
+  );
 });
