@@ -58,7 +58,8 @@ async function locked(cfg: Config, sys: System, unchanged: string, change: () =>
   const until = sys.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      const release = acquireLock(cfg.stateDir, { ...sys, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS });
+      const env = { pid: sys.pid, now: sys.now, alive: sys.alive, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS };
+      const release = acquireLock(cfg.stateDir, env);
       try {
         return change();
       } finally {
