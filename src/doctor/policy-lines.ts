@@ -1,7 +1,9 @@
 import { Exit } from '../core/errors';
 import { plural } from '../core/plural';
 import { timeFormat } from '../format/time';
+import { ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
+import { matchesEverything, type Target } from '../mutes/target';
 import { describeSchedule } from '../spool/schedule';
 import { Spool } from '../spool/spool';
 import type { DoctorContext, DoctorReport } from './report';
@@ -41,8 +43,10 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   }
   try {
     const mutes = loadMutes(cfg.stateDir, sys.now());
-    const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}`).join('; ');
+    const all = (m: Target) => (matchesEverything(m) ? ' (matches every failure)' : '');
+    const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join('; ');
     if (mutes.active.length) info('mutes', `${plural(mutes.active.length, 'active mute')}: ${list} (run.js mutes)`);
+    for (const m of mutes.ignored) info('mutes', `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
   } catch (err) {
     fail('mutes', err);
   }

@@ -56,7 +56,7 @@ const fileShape = obj({
 type HealthFile = Infer<typeof fileShape>;
 
 export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
-const TIME_FIELDS = [
+export const TIME_FIELDS = [
   'lastSuccess',
   'firstFailure',
   'problemMailed',

@@ -40,6 +40,8 @@ export interface PollContext {
   sys: System;
   /** The incident rules, when on (INCIDENTS): they see every batch; an opened incident is mailed at once. */
   incidents?: PollIncidents;
+  /** The active mutes as the mail footer names them. */
+  mutes?: readonly string[];
 }
 
 /**

@@ -61,6 +61,19 @@ export class Spool {
     return this.#m.openedAt;
   }
 
+  /**
+   * Never trusts an `openedAt` after `now` (the device clock was ahead when the spool opened, or
+   * spool.json was edited): it would hold the digest back for the whole skew. It counts as opened
+   * now, written at once unless `write` is false (a dry run). Returns the stored time it replaced.
+   */
+  clampOpenedAt(now: number, write: boolean): number | undefined {
+    const stored = this.#m.openedAt;
+    if (stored === undefined || stored <= now) return undefined;
+    this.#m = { ...this.#m, openedAt: now };
+    if (write) writeManifest(this.stateDir, { ...this.#m, digest: this.#json ?? digestToJson(this.#counts()) });
+    return stored;
+  }
+
   /** Failures for the mail body waiting for the next digest. */
   get total(): number {
     return this.#state?.total ?? this.#json!.total;

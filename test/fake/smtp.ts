@@ -22,8 +22,11 @@ export interface FakeSmtpOptions {
   auth?: { user: string; pass: string };
   /** AUTH methods offered (smtp-server's default: PLAIN and LOGIN). */
   authMethods?: string[];
-  /** The 535 reply quotes the credentials as the client sent them (base64), as some servers do. */
-  echoAuth?: boolean;
+  /**
+   * The 535 reply quotes the credentials as the client sent them, as some servers do: base64 (true),
+   * base64 without its `=` padding, or hex.
+   */
+  echoAuth?: boolean | 'unpadded' | 'hex';
   /** Advertised SIZE limit; bigger messages are refused with 552. */
   size?: number;
   rejectRcpt?: SmtpReply;
@@ -131,7 +134,12 @@ function echo(
 ): string {
   if (!opts.echoAuth) return '';
   const sent = auth.method === 'PLAIN' ? `\0${auth.username}\0${auth.password}` : (auth.password ?? '');
-  return ` (got ${Buffer.from(sent).toString('base64')})`;
+  const forms = {
+    true: () => Buffer.from(sent).toString('base64'),
+    unpadded: () => Buffer.from(sent).toString('base64').replace(/=+$/, ''),
+    hex: () => Buffer.from(sent).toString('hex'),
+  };
+  return ` (got ${forms[String(opts.echoAuth) as keyof typeof forms]()})`;
 }
 
 function handlers(st: State): Partial<SMTPServerOptions> {
