@@ -6,7 +6,7 @@ import { AppError } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { MuteFlags } from '../mutes/commands';
 import { acquireLock, LockHeld } from '../state/lock';
-import type { Ctx } from './cli';
+import type { Ctx } from './context';
 
 /**
  * A mute command waits this long for the lock a run holds (a poll takes seconds), retrying every

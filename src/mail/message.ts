@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config';
 import type { Digest } from '../format/digest';
 import { render } from '../format/render';
 import { type Lead, leadWith } from '../format/storm';
+import { newMessageId } from './message-id';
 import type { OutgoingMail } from './transport';
 
 /**
@@ -16,19 +16,6 @@ export const MACHINE_HEADERS: Readonly<Record<string, string>> = {
   'Auto-Submitted': 'auto-generated',
   'X-Auto-Response-Suppress': 'All',
 };
-
-/** The domain of MAIL_FROM for Message-ID, restricted to host-name characters. */
-export function messageIdDomain(from: string | undefined): string {
-  const domain = (from ?? '').split('@').pop() ?? '';
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes('.')
-    ? domain.toLowerCase()
-    : 'ise-to-mail.invalid';
-}
-
-/** `<ise-to-mail.lr3k2x.9f1c0a7b3e2d4c5f@example.net>`: unique, on our own domain part. */
-export function newMessageId(from: string | undefined, now: number): string {
-  return `<ise-to-mail.${now.toString(36)}.${randomBytes(8).toString('hex')}@${messageIdDomain(from)}>`;
-}
 
 export interface ComposeOptions {
   now: number;

@@ -7,7 +7,7 @@ import { errCode } from '../core/errcode';
 import { AppError, usageError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { refusedFor, sendDeferred } from './deferred-rcpt';
-import { newMessageId } from './message';
+import { newMessageId } from './message-id';
 import { buildMime, type MimeInput } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
 import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';

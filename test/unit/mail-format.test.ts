@@ -7,7 +7,7 @@ import { compileFilters, globMatcher, NO_FILTERS } from '../../src/format/filter
 import { HINT_CODES, hintFor } from '../../src/format/hints';
 import { render } from '../../src/format/render';
 import { timeFormat } from '../../src/format/time';
-import { messageIdDomain, newMessageId } from '../../src/mail/message';
+import { messageIdDomain, newMessageId } from '../../src/mail/message-id';
 import { makeFailure } from '../fake/records';
 
 const opts = { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'UTC', attachmentName: 'failures.csv.gz' };
