@@ -1,14 +1,32 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
-import type { Outcome, System } from '../core/outcome';
-import type { OutgoingMail } from '../mail/transport';
+import { AppError, describe } from '../core/errors';
+import type { System } from '../core/outcome';
 import { footerMutes } from '../mutes/commands';
-import { foldRecovery, type Waiting } from './health-mail';
+import type { Recovery } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
 import { clampFuture, onFailure, onSuccess, recoveryDue } from './run-health';
 import { unwritableNote } from './unwritable';
+
+/**
+ * What the watcher reads of a poll's result (poll/result.ts PollResult): failures mailed, what
+ * waits in the spool, and the notes it adds its own to.
+ */
+export interface Watched {
+  mailed: number;
+  pending: number;
+  muted: number;
+  due?: 'now' | number;
+  /** Notes that make the summary WARN; `info` follows them without changing the status. */
+  notes: string[];
+  info: string[];
+  /** What makes an otherwise done run exit 2. */
+  broken?: string;
+}
+
+/** One poll, given the RECOVERED note it should fold into its mail, if one is owed. */
+export type Poll<R extends Watched> = (recovery?: Recovery) => Promise<R>;
 
 /**
  * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and
@@ -16,10 +34,7 @@ import { unwritableNote } from './unwritable';
  * separate SMTP transactions after the poll: they never touch the cursor, and their failure never
  * changes the poll's exit code (a WARN note at most).
  */
-export type Decorate = (mail: OutgoingMail, found: number) => OutgoingMail;
-export type Poll = (decorate?: Decorate) => Promise<Outcome>;
-
-export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, poll: Poll): Promise<Outcome> {
+export async function watchedPoll<R extends Watched>(cfg: Config, sys: System, deadline: Deadline, poll: Poll<R>) {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
   run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
@@ -30,16 +45,9 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   }
   const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
-  let folded = false;
-  const decorate: Decorate | undefined =
-    recovery &&
-    ((mail, found) => {
-      folded = true;
-      return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
-    });
-  let outcome: Outcome;
+  let r: R;
   try {
-    outcome = await poll(decorate);
+    r = await poll(recovery);
   } catch (err) {
     const kind = err instanceof AppError ? err.kind : 'internal';
     // Another run holding the lock is not a failure of the alerter.
@@ -47,34 +55,28 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
   }
-  const mailed = Number(outcome.data?.mailed ?? 0) > 0;
-  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
+  // A mail of failures carries the RECOVERED note on top (the poll folded it in).
+  const mailed = r.mailed > 0;
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, recovery !== undefined && mailed, {
+    pending: r.pending,
+    muted: r.muted,
+    dueAt: typeof r.due === 'number' ? r.due : undefined,
+  });
   const notes = clamped ? [clamped, ...said] : said;
-  if (notes.length === 0) return outcome;
-  const status = warn || clamped ? 'WARN' : outcome.status;
-  return { ...outcome, status, message: `${outcome.message}; ${notes.join('; ')}` };
-}
-
-/** What the poll left waiting in the spool (digest-poll.ts puts it in the outcome's data). */
-function waitingOf(o: Outcome): Waiting {
-  const due = typeof o.data?.dueAt === 'string' ? Date.parse(o.data.dueAt) : Number.NaN;
-  return {
-    pending: Number(o.data?.pending ?? 0),
-    muted: Number(o.data?.muted ?? 0),
-    dueAt: Number.isFinite(due) ? due : undefined,
-  };
+  if (notes.length === 0) return r;
+  return warn || clamped ? { ...r, notes: [...r.notes, ...notes] } : { ...r, info: [...r.info, ...notes] };
 }
 
 /** A corrupt health record must not stop failure alerts: poll anyway, then report exit 2. */
-async function pollDespite(poll: Poll, err: unknown): Promise<Outcome> {
+async function pollDespite<R extends Watched>(poll: Poll<R>, err: unknown): Promise<R> {
   const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
-  let outcome: Outcome;
+  let r: R;
   try {
-    outcome = await poll();
+    r = await poll();
   } catch (pollErr) {
     throw rewrap(pollErr, `also: ${why}`);
   }
-  return { ...outcome, exitCode: Exit.usage, status: 'ERROR', message: `${outcome.message}; but ${why}` };
+  return { ...r, broken: why };
 }
 
 /**

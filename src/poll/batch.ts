@@ -21,6 +21,19 @@ export interface RecordObserver {
   observe(record: FailureRecord): void;
   /** A failure a filter or a mute keeps out of the body: no evidence, but its reason is not new. */
   known(record: FailureRecord): void;
+  /** The batch starts (again, after a failover reset): what was observed so far is forgotten. */
+  restart(): void;
+}
+
+export interface BatchOptions {
+  /** The startTimestamp asked for. */
+  start?: number;
+  /** The device clock, used only without ISE's. */
+  localNow?: number;
+  /** The incident rules, when on (incidents.ts): they see what the mail body shows. */
+  incidents?: RecordObserver;
+  /** Told when the batch reaches LARGE records. */
+  onLargeBatch?: () => void;
 }
 
 export class Batch implements FailureSink {
@@ -34,12 +47,8 @@ export class Batch implements FailureSink {
   /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
   trackedFrom: number | undefined;
   window: PollWindow;
-
-  /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
-  incidents: RecordObserver | undefined;
-  #newIncidents: () => RecordObserver | undefined = () => undefined;
+  readonly incidents: RecordObserver | undefined;
   #received = 0;
-  /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
 
   /**
    * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
@@ -48,13 +57,12 @@ export class Batch implements FailureSink {
   constructor(
     private readonly seen: { has(id: string): boolean },
     private readonly newDigest: () => Digest = () => new Digest(),
-    private readonly start?: number,
-    private readonly localNow = Number.NaN,
-    /** Told when the batch reaches LARGE records. */
-    private readonly onLargeBatch?: () => void,
+    private readonly opts: BatchOptions = {},
   ) {
     this.digest = newDigest();
-    this.window = pollWindow(start, undefined, localNow);
+    this.window = pollWindow(opts.start, undefined, opts.localNow ?? Number.NaN);
+    this.incidents = opts.incidents;
+    this.incidents?.restart();
   }
 
   reset(): void {
@@ -65,22 +73,15 @@ export class Batch implements FailureSink {
     this.alreadyMailed = 0;
     this.older = 0;
     this.trackedFrom = undefined;
-    this.incidents = this.#newIncidents();
-  }
-
-  /** Lets the incident rules see what the mail body shows. */
-  observeWith(make: () => RecordObserver | undefined): this {
-    this.#newIncidents = make;
-    this.incidents = make();
-    return this;
+    this.incidents?.restart();
   }
 
   begin(iseNow: number | undefined): void {
-    this.window = pollWindow(this.start, iseNow, this.localNow);
+    this.window = pollWindow(this.opts.start, iseNow, this.opts.localNow ?? Number.NaN);
   }
 
   add(record: FailureRecord): void {
-    if (++this.#received === LARGE) this.onLargeBatch?.();
+    if (++this.#received === LARGE) this.opts.onLargeBatch?.();
     const t = recordTime(record.timestamp);
     if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
       this.older++;

@@ -1,19 +1,9 @@
 import type { Config } from '../config/config';
-import { Exit } from '../core/errors';
-import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
-import { attachmentFilename } from '../format/attachment';
-import type { OutgoingMail } from '../mail/transport';
-import { type Cursor, MAX_TRACKED_IDS } from '../state/cursor';
-import type { Batch } from './batch';
-
-/** What one poll found and what it does to the cursor. */
-export interface PollFacts {
-  invalid: number;
-  batch: Batch;
-  cursor: Cursor;
-  next: Cursor;
-}
+import type { Digest } from '../format/digest';
+import type { Sent } from '../mail/transport';
+import { MAX_TRACKED_IDS } from '../state/cursor';
+import type { PollFacts } from './fetch';
 
 const iso = (t: number | undefined) => (t === undefined ? '?' : new Date(t).toISOString());
 /** The cursor stops tracking every id this run (a storm beyond MAX_TRACKED_IDS). */
@@ -57,22 +47,16 @@ export function mailNotes(f: PollFacts): string[] {
   return notes;
 }
 
-export function outcome(notes: string[], message: string, data?: Record<string, unknown>): Outcome {
-  const status = notes.length ? 'WARN' : 'OK';
-  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join('; ')}` : message, data };
-}
-
-/** --dry-run: the headers that matter and the text part, as the recipients would read them. */
-export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
-  io.out(`From: ${cfg.mail.from}`);
-  io.out(`To: ${cfg.mail.dest.join(', ')}`);
-  io.out(`Subject: ${mail.subject}`);
-  io.out('');
-  for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
-  io.out('');
-  if (cfg.mail.attach !== 'none')
-    io.out(
-      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does ` +
-        `not build it.)`,
+/** Notes on a delivered mail: refused recipients, an attachment cut by the size cap. */
+export function sentNotes(sent: Sent, d: Digest): string[] {
+  const notes: string[] = [];
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0
+        ? `attachment holds the first ${att.rows} rows (size cap)`
+        : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)',
     );
+  return notes;
 }

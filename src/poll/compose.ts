@@ -1,7 +1,10 @@
 import type { Config } from '../config/config';
+import type { Io } from '../core/outcome';
+import { attachmentFilename } from '../format/attachment';
 import { Digest, type DigestOptions } from '../format/digest';
 import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
+import { foldRecovery, type Recovery } from '../health/health-mail';
 import type { Verdict } from '../incidents/engine';
 import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
@@ -26,6 +29,8 @@ export interface MailParts {
   mutes?: readonly string[];
   /** The whole subject when no incident gives one (a storm whose failures were all muted). */
   subject?: string;
+  /** The health watcher's RECOVERED note, on top of the whole mail. */
+  recovery?: Recovery;
 }
 
 /**
@@ -50,7 +55,8 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
       (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ?? parts.subject;
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
     const subjectPrefix = storm ? stormSubject(prefix) : prefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts.mutes });
+    const mail = composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts.mutes });
+    return parts.recovery ? foldRecovery(mail, parts.recovery, d.total, cfg.mail.subjectPrefix) : mail;
   };
 }
 
@@ -63,7 +69,7 @@ export function splitting(
   records: () => FailureRecord[] | undefined,
   digest: Pick<DigestOptions, 'mute' | 'attach'>,
   now: number,
-  parts: MailParts & { reserveMs: number; decorate?: (mail: OutgoingMail, total: number) => OutgoingMail },
+  parts: MailParts & { reserveMs: number },
 ): Splittable {
   return {
     records,
@@ -73,14 +79,14 @@ export function splitting(
       for (const r of some) d.add(r);
       // Storm groups belong to the whole batch: a part leads with its note instead.
       const notes = [...(parts.notes ?? []), note];
-      const base = composer(cfg, d, now, {
+      // The incident, like the health watcher's RECOVERED note, goes with one part.
+      return composer(cfg, d, now, {
         ...parts,
         groups: undefined,
         notes,
         incidents: first ? parts.incidents : undefined,
+        recovery: first ? parts.recovery : undefined,
       });
-      // The health watcher's RECOVERED note, like the incident, goes with one part.
-      return first && parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
     },
   };
 }
@@ -102,4 +108,19 @@ function attachmentNote(a: { rows: number; omitted: number }, limit: number, unk
   if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
   const held = `The attachment holds the first ${a.rows} of ${all} failures`;
   return `${held}; left out: ${why.join(', ')}. All counts in this mail are exact.`;
+}
+
+/** --dry-run: the headers that matter and the text part, as the recipients would read them. */
+export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
+  io.out(`From: ${cfg.mail.from}`);
+  io.out(`To: ${cfg.mail.dest.join(', ')}`);
+  io.out(`Subject: ${mail.subject}`);
+  io.out('');
+  for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
+  io.out('');
+  if (cfg.mail.attach !== 'none')
+    io.out(
+      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does ` +
+        `not build it.)`,
+    );
 }

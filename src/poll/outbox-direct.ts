@@ -1,0 +1,139 @@
+import { AppError } from '../core/errors';
+import { stopIfAsked } from '../core/interrupt';
+import { Digest } from '../format/digest';
+import { compileFilters, filterNotes } from '../format/filters';
+import type { FailureRecord } from '../pxgrid/schemas';
+import { initialAttachmentBudget } from '../sizecap/fit';
+import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
+import { RecordKeeper } from '../withhold/records';
+import { composer, printMessage, splitting } from './compose';
+import { minSendMs, type PollContext } from './context';
+import { CursorAside } from './cursor-aside';
+import { commitEmpty } from './fetch';
+import { mailNotes } from './notes';
+import type { Fetched, Letter, Outbox } from './outbox';
+import type { PollResult } from './result';
+
+/**
+ * Each-run mode with nothing pending, and --since backfills: the batch is this run's mail, sent
+ * now, the cursor moved only once the server accepted it (written aside before, CursorAside).
+ */
+export class DirectOutbox implements Outbox {
+  readonly cursor: Cursor;
+  readonly notes: string[] = [];
+  /** Kept for a mail refused for its content, to split it (src/withhold). */
+  readonly #keep = new RecordKeeper();
+  #aside: CursorAside | undefined;
+
+  constructor(private readonly ctx: PollContext) {
+    this.cursor = ctx.opts.resetCursor ? emptyCursor() : loadCursor(ctx.cfg.stateDir);
+  }
+
+  get #attach() {
+    return this.ctx.opts.dryRun ? 'none' : this.ctx.cfg.mail.attach;
+  }
+
+  rollup(): Digest {
+    const { cfg, opts, mute } = this.ctx;
+    this.#keep.reset();
+    const keep = this.#keep;
+    const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
+    const filter = compileFilters(cfg.filters);
+    return new Digest({ filter, mute, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+  }
+
+  abandon(): void {}
+
+  preview(run: Fetched): PollResult {
+    const { cfg, io, sys, incidents } = this.ctx;
+    const d = run.batch.digest;
+    if (d.total === 0) return this.#idle(run, false);
+    const parts = {
+      notes: mailNotes(run),
+      incidents: incidents?.verdict(),
+      mutes: this.ctx.mutes,
+      groups: run.batch.groups,
+    };
+    printMessage(io, cfg, composer(cfg, d, sys.now(), parts)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+    const counts = { found: d.total, mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, pending: 0 };
+    const incident = incidents?.summary() ?? '';
+    return { kind: 'dry-run', ...counts, newest: d.newest, incident, notes: run.notes, info: [] };
+  }
+
+  hold(run: Fetched): PollResult | undefined {
+    if (run.batch.digest.total === 0) return this.#idle(run, true);
+    if (this.ctx.opts.since === undefined) this.#aside = new CursorAside(this.ctx.cfg, run.next);
+    return undefined;
+  }
+
+  late(): PollResult {
+    throw new AppError(
+      'ise-timeout',
+      'fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the ' +
+        'cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)',
+    );
+  }
+
+  letter(run: Fetched): Letter {
+    const { cfg, opts, sys, incidents, mute } = this.ctx;
+    const aside = this.#aside;
+    const d = run.batch.digest;
+    const parts = {
+      notes: [...(aside?.notes() ?? []), ...mailNotes(run)],
+      incidents: incidents?.verdict(),
+      mutes: this.ctx.mutes,
+      subjectPrefix: aside?.subjectPrefix(),
+      recovery: opts.recovery,
+    };
+    const backfill = opts.since !== undefined;
+    const keep = this.#keep;
+    return {
+      rollup: d,
+      compose: composer(cfg, d, sys.now(), { ...parts, groups: run.batch.groups }),
+      split: splitting(cfg, () => keep.records, { mute, attach: this.#attach }, sys.now(), {
+        ...parts,
+        reserveMs: minSendMs(cfg),
+      }),
+      recording: {
+        save: aside && (() => aside.commit()),
+        notDone: 'the cursor was not saved',
+        repeats: 'these failures',
+        left: 'fetched-again',
+      },
+      backfill,
+      result: { backfill, rows: true },
+    };
+  }
+
+  close(): void {
+    this.#aside?.abort();
+  }
+
+  /**
+   * Nothing for the mail body: the rules still learn and close incidents; what they say waits for
+   * the next mail. Every new record muted or filtered out: no mail, but the cursor moves past them
+   * (exit 0); muted ones reach this only in a --since backfill: scheduled runs keep them in the spool.
+   */
+  #idle(run: Fetched, keep: boolean): PollResult {
+    const { cfg, opts, sys, incidents } = this.ctx;
+    const d = run.batch.digest;
+    d.close();
+    stopIfAsked(sys.stop);
+    const unsaved = opts.dryRun ? undefined : incidents?.save(false);
+    if (unsaved) run.notes.push(unsaved);
+    const commit = keep && opts.since === undefined;
+    const base = { mailed: 0, muted: 0, filtered: 0, pending: 0, notes: run.notes, info: [] };
+    if (d.seenTotal === 0) {
+      if (commit) commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);
+      return { kind: 'none', found: 0, ...base };
+    }
+    if (commit) saveCursor(cfg.stateDir, run.next);
+    const aside = {
+      found: d.seenTotal,
+      muted: d.mutedTotal,
+      filtered: d.filteredTotal,
+      filteredBy: filterNotes(d.filtered),
+    };
+    return { kind: 'aside', ...base, ...aside, committed: commit };
+  }
+}
