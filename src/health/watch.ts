@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError, describe } from '../core/errors';
 import type { System } from '../core/outcome';
-import { footerMutes } from '../mutes/commands';
+import { footerMutes } from '../mutes/words';
 import type { Recovery } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
