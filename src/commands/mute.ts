@@ -2,11 +2,11 @@ import type { Config } from '../config/config';
 import { parseDuration } from '../config/values';
 import { usageError } from '../core/errors';
 import type { Outcome } from '../core/outcome';
-import { clean } from '../format/sanitize';
-import { timeFormat } from '../format/time';
+import { clean } from '../core/sanitize';
 import { MAX_MUTE_MS, type Mute, readMutes, writeMutes } from '../mutes/store';
 import { matchesEverything, parseTarget, targetText } from '../mutes/target';
 import { MIN_MUTE_MS } from '../mutes/words';
+import { timeFormat } from '../render/time';
 
 /** The flags of `mute`, usable from the switch console (`guestshell run node run.js mute ...`). */
 export interface MuteFlags {

@@ -1,9 +1,9 @@
 import type { Config } from '../config/config';
 import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
-import { timeFormat } from '../format/time';
 import { muteSet, readMutes } from '../mutes/store';
 import { describeMute, ignoredText } from '../mutes/words';
+import { timeFormat } from '../render/time';
 
 /** `mutes`: the active mutes, one line each, then any stored mute that is ignored and why. */
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {

@@ -4,9 +4,9 @@ import { Deadline } from '../core/deadline';
 import { Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
-import { Digest } from '../format/digest';
-import { sampleFailures } from '../format/sample';
 import { composeMail } from '../mail/message';
+import { sampleFailures } from '../render/sample';
+import { Digest } from '../rollup/rollup';
 import { sendAsIs } from '../sizecap/fit';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */

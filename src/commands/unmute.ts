@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { usageError } from '../core/errors';
 import type { Outcome } from '../core/outcome';
-import { clean } from '../format/sanitize';
+import { clean } from '../core/sanitize';
 import { readMutes, writeMutes } from '../mutes/store';
 import { targetText } from '../mutes/target';
 

@@ -1,6 +1,6 @@
 import type { ErrorKind } from '../core/errors';
 import { plural } from '../core/plural';
-import { clean, escapeHtml } from '../format/sanitize';
+import { clean, escapeHtml } from '../core/sanitize';
 import type { OutgoingMail } from '../mail/transport';
 
 /**

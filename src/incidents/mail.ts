@@ -1,8 +1,8 @@
 import { plural } from '../core/plural';
-import { hintFor } from '../format/hints';
-import { clean, escapeHtml } from '../format/sanitize';
-import type { Lead } from '../format/storm';
-import type { TimeFormat } from '../format/time';
+import { clean, escapeHtml } from '../core/sanitize';
+import { hintFor } from '../render/hints';
+import type { Lead } from '../render/storm';
+import type { TimeFormat } from '../render/time';
 import type { Verdict } from './engine';
 import type { Incident, Resolved } from './incident';
 

@@ -1,4 +1,4 @@
-import { hintFor } from '../format/hints';
+import { hintFor } from '../render/hints';
 import type { Tally } from './tally';
 
 /** The words and thresholds the rules share. */

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
-import type { Digest } from '../format/digest';
-import { render } from '../format/render';
-import { type Lead, leadWith } from '../format/storm';
+import { render } from '../render/render';
+import { type Lead, leadWith } from '../render/storm';
+import type { Digest } from '../rollup/rollup';
 import { newMessageId } from './message-id';
 import type { OutgoingMail } from './transport';
 

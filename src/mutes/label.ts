@@ -1,4 +1,4 @@
-import { clean } from '../format/sanitize';
+import { clean } from '../core/sanitize';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { MuteSet } from './store';
 import { targetText } from './target';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
-import { clean } from '../format/sanitize';
-import { timeFormat } from '../format/time';
+import { clean } from '../core/sanitize';
+import { timeFormat } from '../render/time';
 import { loadMutes, type Mute, untrusted } from './store';
 import { targetText } from './target';
 

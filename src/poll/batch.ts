@@ -1,8 +1,8 @@
 import { recordTime } from '../core/times';
-import { Digest } from '../format/digest';
-import { StormGroups } from '../format/storm';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
+import { StormGroups } from '../render/storm';
+import { Digest } from '../rollup/rollup';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
 import { type PollWindow, pollWindow } from './poll-window';

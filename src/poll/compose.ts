@@ -1,15 +1,15 @@
+import { attachmentFilename } from '../attachment/attachment';
 import type { Config } from '../config/config';
 import type { Io } from '../core/outcome';
-import { attachmentFilename } from '../format/attachment';
-import { Digest, type DigestOptions } from '../format/digest';
-import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../format/storm';
-import { timeFormat } from '../format/time';
 import { foldRecovery, type Recovery } from '../health/health-mail';
 import type { Verdict } from '../incidents/engine';
 import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../render/storm';
+import { timeFormat } from '../render/time';
+import { Digest, type DigestOptions } from '../rollup/rollup';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import type { Splittable } from '../withhold/split';
 

@@ -1,8 +1,8 @@
 import type { Config } from '../config/config';
-import type { Digest } from '../format/digest';
 import { PxHttp } from '../pxgrid/http';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
+import type { Digest } from '../rollup/rollup';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
 import { Batch } from './batch';
 import type { PollContext } from './context';

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { plural } from '../core/plural';
-import type { Digest } from '../format/digest';
 import type { Sent } from '../mail/transport';
+import type { Digest } from '../rollup/rollup';
 import { MAX_TRACKED_IDS } from '../state/cursor';
 import type { PollFacts } from './fetch';
 

@@ -1,8 +1,8 @@
 import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
-import { Digest } from '../format/digest';
-import { compileFilters, filterNotes } from '../format/filters';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { compileFilters, filterNotes } from '../rollup/filters';
+import { Digest } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
 import { RecordKeeper } from '../withhold/records';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
-import { noteLead, stormSubject } from '../format/storm';
-import { timeFormat } from '../format/time';
+import { noteLead, stormSubject } from '../render/storm';
+import { timeFormat } from '../render/time';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';

@@ -1,7 +1,7 @@
 import { stopIfAsked } from '../core/interrupt';
-import type { Digest } from '../format/digest';
-import { compileFilters } from '../format/filters';
-import { timeFormat } from '../format/time';
+import { timeFormat } from '../render/time';
+import { compileFilters } from '../rollup/filters';
+import type { Digest } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import type { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, readCursorFile } from '../state/cursor';

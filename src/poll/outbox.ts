@@ -1,5 +1,5 @@
 import type { Leftover } from '../core/interrupt';
-import type { Digest } from '../format/digest';
+import type { Digest } from '../rollup/rollup';
 import type { Compose } from '../sizecap/fit';
 import type { Cursor } from '../state/cursor';
 import type { Splittable } from '../withhold/split';

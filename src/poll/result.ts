@@ -1,7 +1,7 @@
 import { Exit } from '../core/errors';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
-import { timeFormat } from '../format/time';
+import { timeFormat } from '../render/time';
 
 /** When the failures waiting in the spool go out: now, at a boundary (ms), or not while the spool is not open. */
 export type Due = 'now' | number | undefined;

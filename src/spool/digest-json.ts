@@ -1,6 +1,6 @@
 import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
-import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
-import type { FilterName } from '../format/filters';
+import type { FilterName } from '../rollup/filters';
+import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../rollup/rollup-state';
 
 const time = nullable(num);
 const count = int(0);

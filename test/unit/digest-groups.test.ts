@@ -9,8 +9,8 @@ import {
   MAX_GROUP_USERS,
   MAX_KEYS,
   nasKey,
-} from '../../src/format/digest-state';
-import type { FailureView } from '../../src/format/view';
+} from '../../src/rollup/rollup-state';
+import type { FailureView } from '../../src/rollup/view';
 
 const view = (user: string, reason: string, nas = 'sw1'): FailureView => ({
   time: 1_790_000_000_000,

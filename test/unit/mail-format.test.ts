@@ -1,13 +1,13 @@
 // Unit-level checks of the mail's building blocks, through the real modules.
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { AttachmentBuilder, csvCell } from '../../src/format/attachment';
-import { Digest, MAX_KEYS, MAX_ROWS } from '../../src/format/digest';
-import { compileFilters, globMatcher, NO_FILTERS } from '../../src/format/filters';
-import { HINT_CODES, hintFor } from '../../src/format/hints';
-import { render } from '../../src/format/render';
-import { timeFormat } from '../../src/format/time';
+import { AttachmentBuilder, csvCell } from '../../src/attachment/attachment';
 import { messageIdDomain, newMessageId } from '../../src/mail/message-id';
+import { HINT_CODES, hintFor } from '../../src/render/hints';
+import { render } from '../../src/render/render';
+import { timeFormat } from '../../src/render/time';
+import { compileFilters, globMatcher, NO_FILTERS } from '../../src/rollup/filters';
+import { Digest, MAX_KEYS, MAX_ROWS } from '../../src/rollup/rollup';
 import { makeFailure } from '../fake/records';
 
 const opts = { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'UTC', attachmentName: 'failures.csv.gz' };

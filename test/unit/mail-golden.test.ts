@@ -4,9 +4,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Digest } from '../../src/format/digest';
-import { render } from '../../src/format/render';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
+import { render } from '../../src/render/render';
+import { Digest } from '../../src/rollup/rollup';
 import { makeFailure, makeFailures } from '../fake/records';
 
 const GOLDEN = join(__dirname, 'golden');

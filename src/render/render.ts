@@ -1,4 +1,4 @@
-import type { Digest } from './digest';
+import type { Digest } from '../rollup/rollup';
 import { renderHtml } from './html';
 import { buildModel, type RenderOptions, subjectOf } from './model';
 import { renderText } from './text';

@@ -1,8 +1,8 @@
 import { plural } from '../core/plural';
-import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
-import { filterNotes } from './filters';
+import { clean } from '../core/sanitize';
+import { filterNotes } from '../rollup/filters';
+import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from '../rollup/rollup';
 import { hintFor, reasonCode } from './hints';
-import { clean } from './sanitize';
 import { type TimeFormat, timeFormat } from './time';
 
 /** What both parts of the mail show, computed once so text and HTML never disagree. */

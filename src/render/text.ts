@@ -1,4 +1,5 @@
-import type { DetailRow } from './digest';
+import { clean } from '../core/sanitize';
+import type { DetailRow } from '../rollup/rollup';
 import {
   countText,
   detailSlice,
@@ -9,7 +10,6 @@ import {
   TEST_BANNER,
   userCount,
 } from './model';
-import { clean } from './sanitize';
 
 /** The plain-text part: the same content as the HTML part, readable in any client or pager. */
 export function renderText(m: MailModel, total: number, rowLimit?: number): string {

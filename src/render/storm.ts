@@ -1,8 +1,8 @@
+import { escapeHtml } from '../core/sanitize';
+import type { FailureView } from '../rollup/view';
 import { shortLocation } from './model';
 import type { RenderedMail } from './render';
-import { escapeHtml } from './sanitize';
 import type { TimeFormat } from './time';
-import type { FailureView } from './view';
 
 /**
  * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is

@@ -1,7 +1,8 @@
+import { type AttachmentBuilder, createAttachment } from '../attachment/attachment';
 import type { AttachFormat } from '../config/config';
 import { recordTime } from '../core/times';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
-import { type AttachmentBuilder, createAttachment } from './attachment';
+import type { FilterName, RecordFilter } from './filters';
 import {
   countFailure,
   type DetailRow,
@@ -10,12 +11,11 @@ import {
   MAX_KEYS,
   type NasRow,
   type ReasonRow,
-} from './digest-state';
-import type { FilterName, RecordFilter } from './filters';
+} from './rollup-state';
 import { type FailureView, viewOf } from './view';
 
-export type { DetailRow, NasRow, ReasonRow } from './digest-state';
-export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './digest-state';
+export type { DetailRow, NasRow, ReasonRow } from './rollup-state';
+export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './rollup-state';
 
 export interface TopRow {
   value: string;

@@ -1,6 +1,6 @@
-import type { DetailRow } from './digest';
+import { clean, escapeHtml } from '../core/sanitize';
+import type { DetailRow } from '../rollup/rollup';
 import { countText, detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
-import { clean, escapeHtml } from './sanitize';
 
 /**
  * The HTML part. Email-client rules (Outlook's Word engine, Gmail): tables for layout, inline
