@@ -1,7 +1,7 @@
 import { clean } from '../core/sanitize';
 import { recordTime } from '../core/times';
+import { reasonCode } from '../pxgrid/reason';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
-import { reasonCode } from '../render/hints';
 
 /**
  * One failure as the rules see it. `weight` is how many failed attempts the record stands for:

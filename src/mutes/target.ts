@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { usageError } from '../core/errors';
+import { reasonCode } from '../pxgrid/reason';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { reasonCode } from '../render/hints';
 import { globMatcher } from '../rollup/filters';
 
 /**

@@ -1,8 +1,9 @@
 import { plural } from '../core/plural';
 import { clean } from '../core/sanitize';
+import { reasonCode } from '../pxgrid/reason';
 import { filterNotes } from '../rollup/filters';
 import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from '../rollup/rollup';
-import { hintFor, reasonCode } from './hints';
+import { hintFor } from './hints';
 import { type TimeFormat, timeFormat } from './time';
 
 /** What both parts of the mail show, computed once so text and HTML never disagree. */
