@@ -6,7 +6,7 @@ import type { Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { composeMail } from '../mail/message';
 import { sampleFailures } from '../render/sample';
-import { Digest } from '../rollup/rollup';
+import { Rollup } from '../rollup/rollup';
 import { sendAsIs } from '../sizecap/fit';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */
@@ -14,7 +14,7 @@ export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
   requireSettings(cfg, ['mail']);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   // No filters: the test must show what a real alert looks like, whatever is excluded.
-  const digest = new Digest({ attach: cfg.mail.attach });
+  const digest = new Rollup({ attach: cfg.mail.attach });
   for (const r of sampleFailures(sys.now())) digest.add(r);
   const sent = await sendAsIs(cfg, deadline, composeMail(cfg, digest, { now: sys.now(), test: true }));
   const n = cfg.mail.dest.length - sent.rejected.length;

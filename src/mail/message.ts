@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { render } from '../render/render';
 import { type Lead, leadWith } from '../render/storm';
-import type { Digest } from '../rollup/rollup';
+import type { Rollup } from '../rollup/rollup';
 import { newMessageId } from './message-id';
 import type { OutgoingMail } from './transport';
 
@@ -31,7 +31,7 @@ export interface ComposeOptions {
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
-export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): OutgoingMail {
+export function composeMail(cfg: Config, digest: Rollup, opts: ComposeOptions): OutgoingMail {
   const built = digest.attachment();
   const attachment = built && built.rows > 0 ? built : undefined;
   let rendered = render(digest, {

@@ -2,7 +2,7 @@ import { recordTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
 import { StormGroups } from '../render/storm';
-import { Digest } from '../rollup/rollup';
+import { Rollup } from '../rollup/rollup';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
 import { type PollWindow, pollWindow } from './poll-window';
@@ -37,7 +37,7 @@ export interface BatchOptions {
 }
 
 export class Batch implements FailureSink {
-  digest: Digest;
+  rollup: Rollup;
   groups = new StormGroups();
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
@@ -51,23 +51,23 @@ export class Batch implements FailureSink {
   #received = 0;
 
   /**
-   * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+   * `newRollup` sets up filters and the attachment; filtered records still land in `mailed`.
    * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
    */
   constructor(
     private readonly seen: { has(id: string): boolean },
-    private readonly newDigest: () => Digest = () => new Digest(),
+    private readonly newRollup: () => Rollup = () => new Rollup(),
     private readonly opts: BatchOptions = {},
   ) {
-    this.digest = newDigest();
+    this.rollup = newRollup();
     this.window = pollWindow(opts.start, undefined, opts.localNow ?? Number.NaN);
     this.incidents = opts.incidents;
     this.incidents?.restart();
   }
 
   reset(): void {
-    this.digest.close();
-    this.digest = this.newDigest();
+    this.rollup.close();
+    this.rollup = this.newRollup();
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
@@ -104,7 +104,7 @@ export class Batch implements FailureSink {
    * see what the mail body shows: a filtered or muted failure is no evidence.
    */
   deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
-    const view = this.digest.add(record, time, future);
+    const view = this.rollup.add(record, time, future);
     if (!view) {
       this.incidents?.known(record);
       return;

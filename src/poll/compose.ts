@@ -9,7 +9,7 @@ import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../render/storm';
 import { timeFormat } from '../render/time';
-import { Digest, type DigestOptions } from '../rollup/rollup';
+import { Rollup, type RollupOptions } from '../rollup/rollup';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import type { Splittable } from '../withhold/split';
 
@@ -37,7 +37,7 @@ export interface MailParts {
  * The mail of a digest for a given attachment budget: `notes`, the size-cap note, the digest's
  * own leads and the storm lead first (the last on top), then the digest.
  */
-export function composer(cfg: Config, d: Digest, now: number, parts: MailParts = {}): Compose {
+export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts = {}): Compose {
   return (budget, limit) => {
     const attachment = d.attachment();
     attachment?.trimTo(budget);
@@ -67,7 +67,7 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
 export function splitting(
   cfg: Config,
   records: () => FailureRecord[] | undefined,
-  digest: Pick<DigestOptions, 'mute' | 'attach'>,
+  digest: Pick<RollupOptions, 'mute' | 'attach'>,
   now: number,
   parts: MailParts & { reserveMs: number },
 ): Splittable {
@@ -75,7 +75,7 @@ export function splitting(
     records,
     reserveMs: parts.reserveMs,
     compose: (some, note, first) => {
-      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      const d = new Rollup({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
       for (const r of some) d.add(r);
       // Storm groups belong to the whole batch: a part leads with its note instead.
       const notes = [...(parts.notes ?? []), note];

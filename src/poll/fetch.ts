@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import { PxHttp } from '../pxgrid/http';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
-import type { Digest } from '../rollup/rollup';
+import type { Rollup } from '../rollup/rollup';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
 import { Batch } from './batch';
 import type { PollContext } from './context';
@@ -16,7 +16,7 @@ export interface PollFacts {
 }
 
 /** getFailures from the cursor (or --since) into a new batch, one record at a time. */
-export async function fetchBatch(ctx: PollContext, cursor: Cursor, newRollup: () => Digest) {
+export async function fetchBatch(ctx: PollContext, cursor: Cursor, newRollup: () => Rollup) {
   const { cfg, opts, deadline, io, sys, incidents } = ctx;
   const now = sys.now();
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
@@ -27,7 +27,7 @@ export async function fetchBatch(ctx: PollContext, cursor: Cursor, newRollup: ()
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    io.debug(`received ${batch.digest.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    io.debug(`received ${batch.rollup.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
     return { batch, ...stats };
   } finally {
     await http.close();

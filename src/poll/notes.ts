@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { plural } from '../core/plural';
 import type { Sent } from '../mail/transport';
-import type { Digest } from '../rollup/rollup';
+import type { Rollup } from '../rollup/rollup';
 import { MAX_TRACKED_IDS } from '../state/cursor';
 import type { PollFacts } from './fetch';
 
@@ -16,8 +16,8 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
   if (cfg.ise.insecure) notes.push('ISE_INSECURE=1: TLS to ISE is NOT verified');
   if (f.invalid > 0) notes.push(`${f.invalid} record(s) without id or timestamp skipped`);
   if (batch.older > 0) notes.push(`${plural(batch.older, 'record')} older than the query start ignored`);
-  if (batch.digest.future > 0)
-    notes.push(`${plural(batch.digest.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
+  if (batch.rollup.future > 0)
+    notes.push(`${plural(batch.rollup.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
   if (cursor.highWater !== undefined && next.highWater !== undefined && next.highWater < cursor.highWater)
     notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
   if (trackingCut(f))
@@ -31,7 +31,7 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
 /** Paragraphs the poll's mail leads with: what about this batch the reader must know. */
 export function mailNotes(f: PollFacts): string[] {
   const notes: string[] = [];
-  const { future } = f.batch.digest;
+  const { future } = f.batch.rollup;
   if (future > 0)
     notes.push(
       `${plural(future, 'failure')} in this mail carry a timestamp in the future (after ISE's clock, ` +
@@ -48,7 +48,7 @@ export function mailNotes(f: PollFacts): string[] {
 }
 
 /** Notes on a delivered mail: refused recipients, an attachment cut by the size cap. */
-export function sentNotes(sent: Sent, d: Digest): string[] {
+export function sentNotes(sent: Sent, d: Rollup): string[] {
   const notes: string[] = [];
   if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
   const att = d.attachment();

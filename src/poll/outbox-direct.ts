@@ -2,7 +2,7 @@ import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { compileFilters, filterNotes } from '../rollup/filters';
-import { Digest } from '../rollup/rollup';
+import { Rollup } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
 import { RecordKeeper } from '../withhold/records';
@@ -33,20 +33,20 @@ export class DirectOutbox implements Outbox {
     return this.ctx.opts.dryRun ? 'none' : this.ctx.cfg.mail.attach;
   }
 
-  rollup(): Digest {
+  rollup(): Rollup {
     const { cfg, opts, mute } = this.ctx;
     this.#keep.reset();
     const keep = this.#keep;
     const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
     const filter = compileFilters(cfg.filters);
-    return new Digest({ filter, mute, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+    return new Rollup({ filter, mute, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   }
 
   abandon(): void {}
 
   preview(run: Fetched): PollResult {
     const { cfg, io, sys, incidents } = this.ctx;
-    const d = run.batch.digest;
+    const d = run.batch.rollup;
     if (d.total === 0) return this.#idle(run, false);
     const parts = {
       notes: mailNotes(run),
@@ -61,7 +61,7 @@ export class DirectOutbox implements Outbox {
   }
 
   hold(run: Fetched): PollResult | undefined {
-    if (run.batch.digest.total === 0) return this.#idle(run, true);
+    if (run.batch.rollup.total === 0) return this.#idle(run, true);
     if (this.ctx.opts.since === undefined) this.#aside = new CursorAside(this.ctx.cfg, run.next);
     return undefined;
   }
@@ -77,7 +77,7 @@ export class DirectOutbox implements Outbox {
   letter(run: Fetched): Letter {
     const { cfg, opts, sys, incidents, mute } = this.ctx;
     const aside = this.#aside;
-    const d = run.batch.digest;
+    const d = run.batch.rollup;
     const parts = {
       notes: [...(aside?.notes() ?? []), ...mailNotes(run)],
       incidents: incidents?.verdict(),
@@ -116,7 +116,7 @@ export class DirectOutbox implements Outbox {
    */
   #idle(run: Fetched, keep: boolean): PollResult {
     const { cfg, opts, sys, incidents } = this.ctx;
-    const d = run.batch.digest;
+    const d = run.batch.rollup;
     d.close();
     stopIfAsked(sys.stop);
     const unsaved = opts.dryRun ? undefined : incidents?.save(false);

@@ -41,7 +41,7 @@ export function mutedStorm(cfg: Config, body: number, muted: number): Storm | un
 export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { body: number; storm?: Storm }): Letter {
   const { cfg, opts, sys, incidents } = ctx;
   const eachRun = cfg.alert.mode === 'each-run';
-  const { digest: d, notes: lost } = spool.digestToSend({
+  const { rollup: d, notes: lost } = spool.rollupToSend({
     attach: cfg.mail.attach,
     attachBudget: initialAttachmentBudget(cfg),
   });

@@ -1,7 +1,7 @@
 import { stopIfAsked } from '../core/interrupt';
 import { timeFormat } from '../render/time';
 import { compileFilters } from '../rollup/filters';
-import type { Digest } from '../rollup/rollup';
+import type { Rollup } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import type { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, readCursorFile } from '../state/cursor';
@@ -47,10 +47,10 @@ export class SpoolOutbox implements Outbox {
       );
   }
 
-  rollup(): Digest {
+  rollup(): Rollup {
     const { cfg, opts, mute } = this.ctx;
     const attach = opts.dryRun ? 'none' : cfg.mail.attach;
-    return this.spool.digestForRun({ filter: compileFilters(cfg.filters), mute }, attach, initialAttachmentBudget(cfg));
+    return this.spool.rollupForRun({ filter: compileFilters(cfg.filters), mute }, attach, initialAttachmentBudget(cfg));
   }
 
   abandon(): void {
@@ -61,7 +61,7 @@ export class SpoolOutbox implements Outbox {
   preview(run: Fetched): PollResult {
     const { cfg, io, sys, incidents } = this.ctx;
     this.spool.discard();
-    const d = run.batch.digest;
+    const d = run.batch.rollup;
     const now = sys.now();
     const base = {
       kind: 'dry-run',
@@ -132,7 +132,7 @@ export class SpoolOutbox implements Outbox {
     // records again; one after it still finds the incident owed to the next mail.
     const unsaved = incidents?.save(false);
     if (this.#found(run) > 0 || run.batch.mailed.size > 0)
-      this.spool.commit(run.batch.digest, run.next, now, sys.crash);
+      this.spool.commit(run.batch.rollup, run.next, now, sys.crash);
     else {
       this.spool.discard();
       commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);
@@ -141,7 +141,7 @@ export class SpoolOutbox implements Outbox {
   }
 
   #found(run: Fetched): number {
-    return run.batch.digest.seenTotal - this.#spooled;
+    return run.batch.rollup.seenTotal - this.#spooled;
   }
 
   /**

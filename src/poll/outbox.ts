@@ -1,5 +1,5 @@
 import type { Leftover } from '../core/interrupt';
-import type { Digest } from '../rollup/rollup';
+import type { Rollup } from '../rollup/rollup';
 import type { Compose } from '../sizecap/fit';
 import type { Cursor } from '../state/cursor';
 import type { Splittable } from '../withhold/split';
@@ -24,7 +24,7 @@ export interface Recording {
 
 /** The mail that is due: how to compose it for a size budget, how to split it, how to record it. */
 export interface Letter {
-  rollup: Digest;
+  rollup: Rollup;
   compose: Compose;
   split: Splittable;
   recording: Recording;
@@ -46,7 +46,7 @@ export interface Outbox {
   /** Notes about the outbox found before the fetch (a spool's clock set right). */
   readonly notes: string[];
   /** The rollup a (re)started batch feeds. */
-  rollup(): Digest;
+  rollup(): Rollup;
   /** The fetch failed: nothing of this run stays behind. */
   abandon(): void;
   /** --dry-run: prints what would go out; nothing is kept. */

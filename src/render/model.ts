@@ -2,7 +2,7 @@ import { plural } from '../core/plural';
 import { clean } from '../core/sanitize';
 import { reasonCode } from '../pxgrid/reason';
 import { filterNotes } from '../rollup/filters';
-import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from '../rollup/rollup';
+import type { DetailRow, NasRow, ReasonRow, Rollup, TopRow } from '../rollup/rollup';
 import { hintFor } from './hints';
 import { type TimeFormat, timeFormat } from './time';
 
@@ -62,7 +62,7 @@ export function shortLocation(location: string): string {
   return parts.join(' / ');
 }
 
-export function buildModel(d: Digest, opts: RenderOptions): MailModel {
+export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
   const fmt = timeFormat(opts.timeZone);
   const reasons = d.reasons();
   const nas = d.nas();
@@ -102,7 +102,7 @@ export function userCount(r: { users: number; usersCapped?: boolean }): string {
 const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
 
 /** `[ISE] 37 RADIUS failures, 12 users, top: 22040 Wrong password (21)`: cleaned and capped. */
-export function subjectOf(d: Digest, opts: Pick<RenderOptions, 'subjectPrefix' | 'test'>): string {
+export function subjectOf(d: Rollup, opts: Pick<RenderOptions, 'subjectPrefix' | 'test'>): string {
   const top = d.reasons()[0];
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
   const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;

@@ -6,11 +6,11 @@ import type { FilterName, RecordFilter } from './filters';
 import {
   countFailure,
   type DetailRow,
-  type DigestState,
-  emptyDigestState,
+  emptyRollupState,
   MAX_KEYS,
   type NasRow,
   type ReasonRow,
+  type RollupState,
 } from './rollup-state';
 import { type FailureView, viewOf } from './view';
 
@@ -22,7 +22,7 @@ export interface TopRow {
   count: number;
 }
 
-export interface DigestOptions {
+export interface RollupOptions {
   filter?: RecordFilter;
   /** The label of the mute that keeps a record out of the body (it is still counted and attached). */
   mute?: (record: FailureRecord) => string | undefined;
@@ -35,14 +35,14 @@ export interface DigestOptions {
 
 /**
  * Accumulates failures one record at a time; memory grows with distinct keys, not records. Its
- * counts live in a DigestState, which the digest spool saves between runs and hands back here.
+ * counts live in a RollupState, which the digest spool saves between runs and hands back here.
  */
-export class Digest {
-  readonly #s: DigestState;
-  readonly #opts: DigestOptions;
+export class Rollup {
+  readonly #s: RollupState;
+  readonly #opts: RollupOptions;
   readonly #attachment: AttachmentBuilder | undefined;
 
-  constructor(opts: DigestOptions = {}, state: DigestState = emptyDigestState()) {
+  constructor(opts: RollupOptions = {}, state: RollupState = emptyRollupState()) {
     this.#opts = opts;
     this.#s = state;
     this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
@@ -78,7 +78,7 @@ export class Digest {
   }
 
   /** The counts, for the digest spool to save. */
-  get state(): DigestState {
+  get state(): RollupState {
     return this.#s;
   }
 

@@ -1,6 +1,6 @@
 import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
 import type { FilterName } from '../rollup/filters';
-import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../rollup/rollup-state';
+import { type DetailRow, nasKey, type RollupState, rowKey, type Span } from '../rollup/rollup-state';
 
 const time = nullable(num);
 const count = int(0);
@@ -9,7 +9,7 @@ const counts = arr(tuple(str, count));
 const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
 const users = arr(str);
 
-/** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
+/** A RollupState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
 export const digestJson = obj({
   total: count,
   newest: time,
@@ -30,7 +30,7 @@ export type DigestJson = Infer<typeof digestJson>;
 const nul = (t: number | undefined) => t ?? null;
 const und = (t: number | null) => t ?? undefined;
 
-export function digestToJson(s: DigestState): DigestJson {
+export function digestToJson(s: RollupState): DigestJson {
   const spanOf = (x: Span) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
   return {
     total: s.total,
@@ -61,7 +61,7 @@ export function digestToJson(s: DigestState): DigestJson {
   };
 }
 
-export function digestFromJson(j: DigestJson): DigestState {
+export function digestFromJson(j: DigestJson): RollupState {
   const spanOf = (x: { count: number; attempts: number; first: number | null; last: number | null }) => ({
     count: x.count,
     attempts: x.attempts,

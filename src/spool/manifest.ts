@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { arr, bool, checkOf, int, literal, nullable, obj, oneOf, refine, str, tuple } from '../core/shape';
-import { emptyDigestState } from '../rollup/rollup-state';
+import { emptyRollupState } from '../rollup/rollup-state';
 import { AtomicFile, writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type DigestJson, digestJson, digestToJson } from './digest-json';
@@ -41,7 +41,7 @@ export interface Manifest {
   digest: DigestJson;
 }
 
-const EMPTY_DIGEST = digestToJson(emptyDigestState());
+const EMPTY_DIGEST = digestToJson(emptyRollupState());
 export const empty = (nextSeq: number): Manifest => ({
   openedAt: undefined,
   nextSeq,

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
 import { render } from '../../src/render/render';
-import { Digest } from '../../src/rollup/rollup';
+import { Rollup } from '../../src/rollup/rollup';
 import { makeFailure, makeFailures } from '../fake/records';
 
 const GOLDEN = join(__dirname, 'golden');
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 function rendered(records: FailureRecord[], timeZone: string) {
-  const d = new Digest();
+  const d = new Rollup();
   for (const r of records) d.add(r);
   return render(d, { subjectPrefix: '[ISE]', maxRows: 50, timeZone, attachmentName: 'failures.csv.gz' });
 }
