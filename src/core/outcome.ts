@@ -27,10 +27,6 @@ export interface System {
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
   stop?: AbortSignal;
-  /** Called as a poll starts, its code and Node's network modules loaded (main.ts tunes V8). Unset in-process. */
-  onPollStart?: () => void;
-  /** Called once a poll's batch passes LARGE records (main.ts retunes V8 for a storm). Unset in-process. */
-  onLargeBatch?: () => void;
 }
 
 export type CrashPhase =

@@ -59,13 +59,9 @@ export async function fetchBatch(
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === undefined ? undefined : new Date(start).toISOString();
   io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : '{} (ISE default: the last hour)'}`);
-  const batch = new Batch(
-    opts.since !== undefined ? new Map() : cursor.seen,
-    newDigest,
-    start,
-    now,
-    sys.onLargeBatch,
-  ).observeWith(() => incidents?.start());
+  const batch = new Batch(opts.since !== undefined ? new Map() : cursor.seen, newDigest, start, now).observeWith(() =>
+    incidents?.start(),
+  );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);

@@ -80,8 +80,8 @@ describe('run.js eem', () => {
     expect(text).toContain(' event timer cron cron-entry "*/10 * * * *" maxrun 300\n');
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
-      `"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 ${dir}/run.js --config ` +
-        `${dir}/ise-to-mail.env"`,
+      '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 --max-semi-space-size=1 ' +
+        `${dir}/run.js --config ${dir}/ise-to-mail.env"`,
     );
     expect(text).toContain(`--config ${dir}/ise-to-mail.env --since $_none_arg1"`);
     // The config file does not exist yet: a cron run would fail, so the summary says so.
@@ -117,7 +117,7 @@ describe('run.js eem', () => {
     expect(r.code).toBe(0);
     expectStructure(r.body, ['nxos-scheduler.txt']);
     expect(r.body).toContain(
-      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 ' +
+      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 --max-semi-space-size=1 ' +
         '/bootflash/ise_to_mail/run.js --config /bootflash/ise_to_mail/ise-to-mail.env',
     );
     expect(r.body).toContain(' time start now repeat 0:2:0');
