@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { STOP_SIGNALS } from './core/errors';
+import { applyTestEnv } from './core/testing';
 import { VERSION } from './core/version';
 
 function alive(pid: number): boolean {
@@ -14,20 +15,6 @@ function alive(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * TEST ONLY: ISE_TO_MAIL_TEST_NOW (an ISO instant or epoch ms) starts the run's clock at that
- * instant, so end-to-end tests can drive dist/run.js through simulated days (health mails,
- * heartbeats). The clock then advances in real time. Not an option for users (README "health").
- */
-function clock(env: NodeJS.ProcessEnv): () => number {
-  const text = env.ISE_TO_MAIL_TEST_NOW;
-  if (!text) return Date.now;
-  const start = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (!Number.isFinite(start)) return Date.now;
-  const offset = start - Date.now();
-  return () => Date.now() + offset;
 }
 
 /**
@@ -54,21 +41,19 @@ async function main(argv: string[]): Promise<number> {
   const { runCli } = await import('./cli/cli');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
-  // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
-  const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
-  const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
+  // ISE_TO_MAIL_TEST_*: the test clock and crash failpoints (src/core/testing.ts), unset in production.
+  const now = applyTestEnv(env, () => process.kill(pid, 'SIGKILL'));
   return runCli(
     argv,
     {
       pid,
-      now: clock(env),
+      now,
       alive,
       baseDir,
       env,
-      crash,
       execPath,
       stop: stop.signal,
     },

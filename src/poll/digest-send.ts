@@ -44,7 +44,7 @@ export async function sendDigest(
   const sent = await sendPollMail(cfg, ctx.deadline, compose, false);
   // The spool is emptied only once the server accepted the digest.
   const m = delivered(cfg, ctx, sent, d, s.notes, {
-    save: () => spool.reset(sys.crash),
+    save: () => spool.reset(),
     notDone: 'the spool was not emptied',
     repeats: 'this digest',
     left: 'spooled',

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { type Leftover, stopIfAsked } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import type { Digest } from '../format/digest';
 import { clean } from '../format/sanitize';
 import type { Decorate } from '../health/watch';
@@ -107,7 +108,7 @@ export interface Recording {
  * delivery. Returns the parts of the summary every mailed poll shares.
  */
 export function delivered(cfg: Config, ctx: PollContext, sent: Sent, d: Digest, notes: string[], rec: Recording) {
-  ctx.sys.crash?.('after-send');
+  failpoint('after-send');
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   ctx.incidents?.save(true);

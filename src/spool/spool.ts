@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
-import type { CrashPhase } from '../core/outcome';
+import { failpoint } from '../core/testing';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
 import { renameDurable, stateWriteError } from '../state/atomic';
@@ -108,10 +108,10 @@ export class Spool {
   }
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
-  commit(digest: Digest, next: Cursor, now: number, crash?: (phase: CrashPhase) => void): void {
+  commit(digest: Digest, next: Cursor, now: number): void {
     const seq = this.#m.nextSeq;
     const seg = this.#writer?.finish();
-    crash?.('spool-segment');
+    failpoint('spool-segment');
     const cursorName = `cursor-${seq}.json`;
     writeCursorFile(join(this.dir, cursorName), next);
     const m: Meta = {
@@ -126,9 +126,9 @@ export class Spool {
     this.#json = undefined;
     this.#state = digest.state;
     this.#writer = undefined;
-    crash?.('spool-commit');
+    failpoint('spool-commit');
     this.#moveCursor();
-    crash?.('spool-cursor');
+    failpoint('spool-cursor');
   }
 
   /** Drops an unfinished segment (the run ends without committing). */
@@ -153,14 +153,14 @@ export class Spool {
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
-  reset(crash?: (phase: CrashPhase) => void): void {
+  reset(): void {
     const old = this.#m.segments;
     const { digest, ...m } = empty(this.#m.nextSeq);
     writeManifest(this.stateDir, { ...m, digest });
     this.#m = m;
     this.#json = digest;
     this.#state = undefined;
-    crash?.('spool-reset');
+    failpoint('spool-reset');
     for (const s of old) rmSync(join(this.dir, s.file), { force: true });
   }
 
