@@ -1,4 +1,4 @@
-// The simulated clock the incident e2e tests drive dist/run.js through (ISE_TO_MAIL_TEST_NOW).
+// The simulated clock the incident tests drive the CLI through in-process (ISE_TO_MAIL_TEST_NOW).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -29,7 +29,7 @@ afterEach(async () => {
   w = undefined;
 });
 
-/** A fake ISE and SMTP server; `at` runs the bundle at T0 + offset with incidents on. */
+/** A fake ISE and SMTP server; `at` runs the CLI in-process at T0 + offset with incidents on. */
 export async function sim(env: Record<string, string> = {}): Promise<Sim> {
   let now = T0;
   w = await startWorld({ ise: { now: () => now } });
@@ -41,7 +41,7 @@ export async function sim(env: Record<string, string> = {}): Promise<Sim> {
     w: world,
     at: (offsetMs, extra = {}, args = []) => {
       now = T0 + offsetMs;
-      return world.run(args, { ...base, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
+      return world.runInProcess(args, { ...base, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
     },
     add: (offsetMs, n, o) => {
       for (let i = 0; i < n; i++) {
