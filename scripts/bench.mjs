@@ -40,9 +40,10 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 const BUNDLE = args.bundle;
-// Every run of ours starts node with the young-generation cap the eem templates put on the applet's
-// node line (eem/iosxe-cron.txt), so the bench measures what the device runs; --node-args adds to it.
-const APPLET_ARGS = ['--max-semi-space-size=1'];
+// Every run of ours starts node with the options the eem templates put on the applet's node line
+// (eem/iosxe-cron.txt, but for the heap cap: the last row adds it), so the bench measures what the
+// device runs; --node-args adds to them.
+const APPLET_ARGS = ['--max-semi-space-size=1', '--v8-pool-size=1'];
 const NODE_ARGS = [...APPLET_ARGS, ...args['node-args'].split(' ').filter(Boolean)];
 const SIZES = args.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`${line}\n`);

@@ -60,7 +60,7 @@ test('2 million small records, node started as the applet does: under 160 MB pea
     // RUN_DEADLINE and the timeouts are generous: ~25 s of CPU, far longer on a loaded machine.
     runBundle(w!.dir, [], { ...w!.env, RUN_DEADLINE: '600s' }, undefined, {
       // The node options of eem/iosxe-cron.txt at the default --heap.
-      nodeArgs: ['--max-old-space-size=96', '--max-semi-space-size=1'],
+      nodeArgs: ['--max-old-space-size=96', '--max-semi-space-size=1', '--v8-pool-size=1'],
       onSpawn: (child) => child.pid !== undefined && watchPeak(child.pid, peak),
       timeoutMs: 600_000,
     });

@@ -81,6 +81,7 @@ describe('run.js eem', () => {
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
       '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 --max-semi-space-size=1 ' +
+        '--v8-pool-size=1 ' +
         `${dir}/run.js --config ${dir}/ise-to-mail.env"`,
     );
     expect(text).toContain(`--config ${dir}/ise-to-mail.env --since $_none_arg1"`);
@@ -118,6 +119,7 @@ describe('run.js eem', () => {
     expectStructure(r.body, ['nxos-scheduler.txt']);
     expect(r.body).toContain(
       ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 --max-semi-space-size=1 ' +
+        '--v8-pool-size=1 ' +
         '/bootflash/ise_to_mail/run.js --config /bootflash/ise_to_mail/ise-to-mail.env',
     );
     expect(r.body).toContain(' time start now repeat 0:2:0');
