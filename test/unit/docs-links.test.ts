@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The user's guide is navigated by its links (contents, "see step 4"): each relative link must
 // name a file that exists and, with `#anchor`, a heading of that file.
 const ROOT = resolve(__dirname, '../..');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'eem/README.md'];
+const DOCS = ['README.md', 'CONTRIBUTING.md', 'eem/README.md', 'docs/architecture.md', 'docs/benchmarks.md'];
 
 /** Markdown without fenced code blocks, where `](` and `#` mean nothing. */
 const prose = (file: string) => readFileSync(file, 'utf8').replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
