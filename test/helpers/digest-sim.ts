@@ -2,7 +2,6 @@
 // when a test is about the process (a crash failpoint kills it).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { makeFailure } from '../fake/records';
 import { attachmentText, parseCsv } from './mail';
 import { type RunResult, startWorld, type World } from './world';
@@ -13,12 +12,6 @@ export const HOUR = 60 * MIN;
 // header, which seeds the cursor on a first empty poll, is real time, so it must not lie ahead.
 export const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
 
-let current: World | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
 export interface Sim {
   w: World;
   at(offset: number, args?: string[], extra?: Record<string, string>): Promise<RunResult>;
@@ -28,11 +21,13 @@ export interface Sim {
 }
 
 let seq = 0;
-/** A fake ISE and SMTP server in digest mode; `spawn` runs dist/run.js instead of the CLI in-process. */
+/**
+ * A fake ISE and SMTP server in digest mode, closed when the test ends (startWorld); `spawn` runs
+ * dist/run.js instead of the CLI in-process.
+ */
 export async function sim(env: Record<string, string> = {}, { spawn = false } = {}): Promise<Sim> {
   let now = H0;
-  current = await startWorld({ ise: { now: () => now } });
-  const world = current;
+  const world = await startWorld({ ise: { now: () => now } });
   return {
     w: world,
     at: (offset, args = [], extra = {}) => {

@@ -1,7 +1,6 @@
 // The simulated clock the incident tests drive the CLI through in-process (ISE_TO_MAIL_TEST_NOW).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import type { FailureRecord } from '../fake/records';
 import { makeFailure } from '../fake/records';
 import { type RunResult, startWorld, type World } from './world';
@@ -23,17 +22,13 @@ export interface Sim {
   state(): { open: Array<{ id: string; mailed: boolean }>; resolved: unknown[] } | undefined;
 }
 
-let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
-
-/** A fake ISE and SMTP server; `at` runs the CLI in-process at T0 + offset with incidents on. */
+/**
+ * A fake ISE and SMTP server, closed when the test ends (startWorld); `at` runs the CLI in-process
+ * at T0 + offset with incidents on.
+ */
 export async function sim(env: Record<string, string> = {}): Promise<Sim> {
   let now = T0;
-  w = await startWorld({ ise: { now: () => now } });
-  const world = w;
+  const world = await startWorld({ ise: { now: () => now } });
   let seq = 0;
   const file = join(world.stateDir, 'incidents.json');
   const base = { INCIDENTS: 'on', INCIDENT_LEARNING: '10m', ...env };
