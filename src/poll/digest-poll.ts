@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { stopIfAsked } from '../core/interrupt';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import type { Digest } from '../format/digest';
 import { compileFilters } from '../format/filters';
 import { timeFormat } from '../format/time';
@@ -46,7 +47,7 @@ export async function digestPoll(
   const spooled = spool.seen;
   const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
-  ctx.sys.crash?.('after-fetch');
+  failpoint('after-fetch');
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
   if (clamped !== undefined)
@@ -138,7 +139,7 @@ function commitRun(
   // Incidents first (any opened one marked owed): a crash before the spool commit fetches these
   // records again; one after it still finds the incident owed to the next mail.
   const unsaved = ctx.incidents?.save(false);
-  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
+  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);

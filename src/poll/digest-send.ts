@@ -96,7 +96,7 @@ async function sendAndEmpty(
   try {
     const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
     return delivered(cfg, ctx, sent, d, notes, {
-      save: () => spool.reset(ctx.sys.crash),
+      save: () => spool.reset(),
       notDone: 'the spool was not emptied',
       repeats: 'this digest',
       left: 'spooled',

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
 import { timeFormat } from '../format/time';
@@ -77,7 +78,7 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
     return new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  sys.crash?.('after-fetch');
+  failpoint('after-fetch');
   const d = batch.digest;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
   const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
