@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import { AppError, type ErrorKind, KIND_EXIT, stateError } from '../core/errors';
 import { plural } from '../core/plural';
 import { printable } from '../core/printable';
-import { checkOf, type Infer, int, literal, nullable, obj, oneOf, optional, str } from '../core/shape';
+import { checkOf, int } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
 
@@ -41,19 +42,21 @@ export interface LastError {
 const KIND_OF_EXIT: Record<number, ErrorKind> = { 2: 'usage', 3: 'account', 4: 'ise-protocol', 5: 'mail', 6: 'locked' };
 const KINDS = Object.keys(KIND_EXIT) as [ErrorKind, ...ErrorKind[]];
 
-const iso = nullable(str);
-const fileShape = obj({
-  version: literal(1),
+const iso = z.nullable(z.string());
+const fileShape = z.object({
+  version: z.literal(1),
   lastSuccess: iso,
   firstFailure: iso,
   failedRuns: int(0),
-  lastError: nullable(obj({ kind: optional(oneOf(KINDS)), exitCode: int(), message: str, at: str })),
+  lastError: z.nullable(
+    z.object({ kind: z.optional(z.enum(KINDS)), exitCode: int(), message: z.string(), at: z.string() }),
+  ),
   problemMailed: iso,
   quietSince: iso,
   lastMail: iso,
   lastHeartbeat: iso,
 });
-type HealthFile = Infer<typeof fileShape>;
+type HealthFile = z.output<typeof fileShape>;
 
 export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
 const TIME_FIELDS = [
