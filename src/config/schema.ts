@@ -21,8 +21,7 @@ export type Parsed = { -readonly [K in Key]: Out<Table[K]> };
 
 function schemaOf(key: string, s: Setting): z.ZodMiniType {
   const read = s.read(key);
-  const text = s.secret ? read : z.pipe(z.string().check(z.trim()), read);
-  return s.default === undefined ? z.optional(text) : z.prefault(text, s.default);
+  return s.default === undefined ? z.optional(read) : z.prefault(read, s.default);
 }
 
 let built: z.ZodMiniType | undefined;
@@ -40,7 +39,10 @@ export type ParseResult = { success: true; data: Parsed } | { success: false; is
 
 /** Every setting in table order; each refused one is reported once. */
 export function parseRaw(raw: RawConfig): ParseResult {
-  const result = z.safeParse(schema(), raw);
+  const text: RawConfig = {};
+  for (const [key, value] of Object.entries(raw) as [Key, string][])
+    text[key] = SETTINGS[key].secret ? value : value.trim();
+  const result = z.safeParse(schema(), text);
   if (result.success) return { success: true, data: result.data as Parsed };
   return { success: false, issues: result.error.issues.map((i) => ({ key: i.path[0] as Key, message: i.message })) };
 }
