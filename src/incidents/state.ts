@@ -34,40 +34,46 @@ export const emptyIncidentState = (): IncidentState => ({
 
 export const incidentsFile = (dir: string) => join(dir, 'incidents.json');
 
-const str = z.string();
-const num = z.number();
-const bool = z.boolean();
-const strs = z.array(str);
-const nums = z.record(str, num);
-const incident = z.object({
-  id: str,
-  rule: z.enum(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
-  scope: z.enum(['nas', 'reason', 'subject', 'all']),
-  nas: z.optional(str),
-  code: z.optional(str),
-  subject: z.optional(str),
-  reason: z.optional(str),
-  title: str,
-  evidence: strs,
-  users: strs,
-  usersCount: str,
-  endpoints: strs,
-  endpointsCount: str,
-  since: num,
-  last: num,
-  quietUntil: num,
-  openedAt: num,
-  failures: num,
-  reported: num,
-  mailed: bool,
-  silent: bool,
-});
-const stateFile = checkOf(
-  z.object({
+function incidentShape() {
+  const str = z.string();
+  const num = z.number();
+  const bool = z.boolean();
+  const strs = z.array(str);
+  return z.object({
+    id: str,
+    rule: z.enum(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
+    scope: z.enum(['nas', 'reason', 'subject', 'all']),
+    nas: z.optional(str),
+    code: z.optional(str),
+    subject: z.optional(str),
+    reason: z.optional(str),
+    title: str,
+    evidence: strs,
+    users: strs,
+    usersCount: str,
+    endpoints: strs,
+    endpointsCount: str,
+    since: num,
+    last: num,
+    quietUntil: num,
+    openedAt: num,
+    failures: num,
+    reported: num,
+    mailed: bool,
+    silent: bool,
+  });
+}
+
+const stateFile = checkOf(() => {
+  const str = z.string();
+  const num = z.number();
+  const bool = z.boolean();
+  const nums = z.record(str, num);
+  return z.object({
     version: z.literal(1),
     since: z.optional(num),
     lastRun: z.optional(num),
-    open: z.array(incident),
+    open: z.array(incidentShape()),
     resolved: z.array(z.object({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
     reasons: nums,
     baseline: z.object({
@@ -82,8 +88,8 @@ const stateFile = checkOf(
       nas: z.record(str, nums),
       lock: z.record(str, z.object({ ev: z.array(z.tuple([num, num])), nas: str, code: str })),
     }),
-  }),
-);
+  });
+});
 
 const RESET = 'delete it to start learning afresh (open incidents are then forgotten; no failure is lost)';
 

@@ -26,19 +26,18 @@ export interface Mute extends Target {
 
 export const mutesFile = (stateDir: string) => join(stateDir, 'mutes.json');
 
-const text = z.string();
-const muteFile = checkOf(
+const muteFile = checkOf(() =>
   z.object({
     version: z.literal(1),
     nextId: int(1),
     mutes: z.array(
       z.object({
         id: int(1),
-        target: text,
-        created: isoTime,
-        until: isoTime,
-        note: z.optional(text),
-        by: z.optional(text),
+        target: z.string(),
+        created: isoTime(),
+        until: isoTime(),
+        note: z.optional(z.string()),
+        by: z.optional(z.string()),
       }),
     ),
   }),

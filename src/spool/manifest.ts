@@ -12,7 +12,7 @@ export const spoolDir = (stateDir: string) => join(stateDir, 'spool');
 export const MANIFEST = 'spool.json';
 const RESET = 'delete the spool directory to start afresh (the failures it holds are then not mailed)';
 
-const manifestFile = checkOf(
+const manifestFile = checkOf(() =>
   z.object({
     version: z.literal(1),
     openedAt: z.nullable(z.string()),
@@ -21,13 +21,13 @@ const manifestFile = checkOf(
       z.object({
         file: matching(/^seg-\d+\.gz$/),
         format: z.enum(['csv', 'json']),
-        rows: count,
-        members: z.array(z.tuple([count, count])),
+        rows: count(),
+        members: z.array(z.tuple([count(), count()])),
       }),
     ),
     full: z.boolean(),
     pendingCursor: z.nullable(matching(/^cursor-\d+\.json$/)),
-    digest: digestJson,
+    digest: digestJson(),
   }),
 );
 

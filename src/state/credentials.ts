@@ -14,7 +14,7 @@ export interface StoredAccount {
   password: string;
 }
 
-const accountFile = checkOf(
+const accountFile = checkOf(() =>
   z.object({ version: z.literal(1), nodeName: z.string(), password: z.string().check(z.minLength(1)) }),
 );
 

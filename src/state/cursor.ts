@@ -35,7 +35,7 @@ export interface SeenIds extends Iterable<readonly [string, number | undefined]>
   readonly size: number;
 }
 
-const cursorFile = checkOf(
+const cursorFile = checkOf(() =>
   z.object({
     version: z.literal(1),
     highWater: z.nullable(z.string()),
