@@ -17,18 +17,18 @@ is unknown). \`run.js --help\` lists the same settings.
 
 ## The config file
 
-An existing \`env.sh\` of settings works as it is when it keeps to what sh reads the same way without
-running anything, and every value is read as sh reads it:
+The config file is a subset of sh: an \`env.sh\` that only sets variables works as it is, and
+every value is read as sh reads it:
 
 - \`KEY=VALUE\` lines, blank lines, \`#\` comments, a leading \`export \`;
 - \`'single quotes'\` keep everything as written; \`"double quotes"\` too, except that \`\\"\`, \`\\\\\`,
-  \`\\$\` and \`\\\`\` stand for the character;
+  \`\\$\` and \`\` \\\` \`\` stand for the character;
 - quoted parts next to each other are joined: \`MAIL_PASS='it'\\''s'\` is \`it's\`;
 - outside quotes, \` #\` starts a comment, and spaces inside a value are kept (\`MAIL_FROM_NAME=ISE
   alerts\`; sh itself would refuse that line).
 
 Refused with the file name and line number, because sh would read them otherwise (the value is
-never taken literally): \`$VAR\`, \`\${VAR}\` and \`$(...)\` expansion and \`\\\`...\\\`\` (write the value
+never taken literally): \`$VAR\`, \`\${VAR}\` and \`$(...)\` expansion and \`\` \`...\` \`\` (write the value
 itself, in single quotes if it holds a \`$\`), a \`\\\` at the end of a line (line continuation: put the
 value on one line) and a \`\\\` anywhere else outside quotes (put the value in single quotes).
 
