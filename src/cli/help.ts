@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GROUPS, type Group, SETTINGS, type Setting, shownDefault } from '../config/settings';
+import { GROUPS, type Group, SETTINGS, type Setting } from '../config/settings';
 
 const WIDTH = 79;
 const INDENT = 27;
@@ -20,7 +20,10 @@ function wrap(first: string, text: string): string[] {
 }
 
 /** ` [default]`, or nothing for a setting that is unset by default. */
-const shown = (s: Setting) => (shownDefault(s) === 'unset' ? '' : ` [${shownDefault(s)}]`);
+function shown(s: Setting): string {
+  const value = s.unset ?? s.default;
+  return value ? ` [${value}]` : '';
+}
 
 /** The variables by group, each with its default: generated from the settings table. */
 function variables(): string[] {

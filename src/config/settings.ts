@@ -194,9 +194,3 @@ export const SETTINGS = {
 
 export type Key = keyof typeof SETTINGS;
 export type RawConfig = Partial<Record<Key, string>>;
-
-/** The default as `--help` and the docs show it. */
-export function shownDefault(s: Setting): string {
-  if (s.unset !== undefined) return s.unset;
-  return s.default === undefined || s.default === '' ? 'unset' : s.default;
-}
