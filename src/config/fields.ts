@@ -29,18 +29,17 @@ const fail = (message: string): never => {
 
 /** A reader from a function that returns the value or calls `fail` with the operator's message. */
 const reader = <T>(read: (v: string) => T): Reader<T> =>
-  z.pipe(
-    z.string(),
-    z.transform((v: string, ctx) => {
-      try {
-        return read(v);
-      } catch (err) {
-        if (!(err instanceof Invalid)) throw err;
-        ctx.issues.push({ code: 'custom', message: err.message, input: v });
-        return z.NEVER;
-      }
-    }),
-  );
+  // One schema, not a string schema piped into a transform: a run builds one per setting, and the
+  // input is always a string (the environment, the config file or a flag).
+  z.transform((v: string, ctx) => {
+    try {
+      return read(v);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      ctx.issues.push({ code: 'custom', message: err.message, input: v });
+      return z.NEVER;
+    }
+  });
 
 export const text: ReaderFor<string> = () => z.string();
 

@@ -19,10 +19,16 @@ type Out<S> = S extends { read: (name: string) => Reader<infer T> }
 /** The settings as read: the type follows from each setting's reader and whether it has a default. */
 export type Parsed = { -readonly [K in Key]: Out<Table[K]> };
 
-function schemaOf(key: string, s: Setting): z.ZodMiniType {
-  const read = s.read(key);
-  return s.default === undefined ? z.optional(read) : z.prefault(read, s.default);
-}
+/** A setting with a default always has text: its own, or the default's (see parseRaw). */
+const schemaOf = (key: string, s: Setting): z.ZodMiniType =>
+  s.default === undefined ? z.optional(s.read(key)) : s.read(key);
+
+/** The text of every default, read like a set value. */
+const DEFAULT_TEXT = Object.fromEntries(
+  Object.entries(SETTINGS).flatMap(([key, s]: [string, Setting]) =>
+    s.default === undefined ? [] : [[key, s.default]],
+  ),
+) as RawConfig;
 
 let built: z.ZodMiniType | undefined;
 /** Built on first use: `--version` and `--help` need no schema. */
@@ -39,7 +45,7 @@ export type ParseResult = { success: true; data: Parsed } | { success: false; is
 
 /** Every setting in table order; each refused one is reported once. */
 export function parseRaw(raw: RawConfig): ParseResult {
-  const text: RawConfig = {};
+  const text: RawConfig = { ...DEFAULT_TEXT };
   for (const [key, value] of Object.entries(raw) as [Key, string][])
     text[key] = SETTINGS[key].secret ? value : value.trim();
   const result = z.safeParse(schema(), text);
