@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { GROUPS, type Group, SETTINGS, type Setting } from '../config/settings';
+import { GROUPS, type Group, type Setting } from '../config/setting';
+import { SETTINGS } from '../config/settings';
 
 const WIDTH = 79;
 const INDENT = 27;

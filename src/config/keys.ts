@@ -1,4 +1,5 @@
-import { type Key, type RawConfig, SETTINGS, type Setting } from './settings';
+import type { Setting } from './setting';
+import { type Key, type RawConfig, SETTINGS } from './settings';
 
 /** The names of the settings (settings.ts): aliases, the did-you-mean for mistyped ones, secrets. */
 export type { Key, RawConfig };

@@ -1,4 +1,5 @@
-import { GROUPS, type Group, SETTINGS, type Setting } from './settings';
+import { GROUPS, type Group, type Setting } from './setting';
+import { SETTINGS } from './settings';
 
 /**
  * docs/configuration.md, generated from the settings table (`npm run docs:config`); a unit test

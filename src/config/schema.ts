@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Reader } from './fields';
-import { type Key, type RawConfig, SETTINGS, type Setting } from './settings';
+import type { Setting } from './setting';
+import { type Key, type RawConfig, SETTINGS } from './settings';
 
 export { isEmail } from './fields';
 

@@ -17,42 +17,10 @@ import {
   timesOfDay,
   whole,
 } from './fields';
+import type { Group, Setting } from './setting';
 import { isTimeZone } from './values';
 
-/**
- * Every setting, once: the only source of the readers, defaults, `--help` listing and
- * docs/configuration.md (`npm run docs:config`). Names are the documented interface, the same in
- * the environment and in the config file, and are never renamed; an `alias` is an accepted old
- * name (from the Python sample users migrate from).
- */
-export interface Setting<T = unknown> {
-  group: Group;
-  /** How the text is read (fields.ts). */
-  read: ReaderFor<T>;
-  /** The default as an operator writes it, read like a set value; none: the setting is optional. */
-  default?: string;
-  /** How the docs and `--help` describe the value when unset, where that is not `default`. */
-  unset?: string;
-  /** One line, for `--help` and the docs. */
-  help: string;
-  alias?: string;
-  /** Never shown, scrubbed from output, and taken exactly as written (a password may end in a space). */
-  secret?: boolean;
-}
-
-export const GROUPS = {
-  ise: 'ISE and pxGrid',
-  smtp: 'Mail server',
-  mail: 'The mail',
-  filters: 'What not to mail',
-  run: 'Runs and state',
-  health: 'Health mails',
-  alert: 'Alert policy',
-  incidents: 'Incident rules',
-} as const;
-export type Group = keyof typeof GROUPS;
-
-type Extra = Pick<Setting, 'alias' | 'secret' | 'unset'>;
+type Extra = Pick<Setting, 'alias' | 'secret' | 'unset' | 'give'>;
 /** A setting with a default: its value is never undefined. */
 const is = <T>(group: Group, read: ReaderFor<T>, dflt: string, help: string, extra: Extra = {}) => ({
   group,
@@ -68,10 +36,17 @@ const MIN = 60_000;
 const nodeName = (v: string) => /^[A-Za-z0-9._-]{1,100}$/.test(v);
 const rule = (what: string) => `1 | 0: ${what}`;
 
+/**
+ * Every setting, once: the only source of the readers, defaults, `--help` listing and
+ * docs/configuration.md (`npm run docs:config`). Names are the documented interface, the same in
+ * the environment and in the config file, and are never renamed; an `alias` is an accepted old
+ * name (from the Python sample users migrate from).
+ */
 export const SETTINGS = {
   ISE_HOST: opt('ise', hosts, 'pxGrid controller host name(s), comma-separated, tried in order; host:port allowed', {
     alias: 'ISE_IP',
     unset: 'required',
+    give: 'the pxGrid node FQDN(s) of your ISE deployment',
   }),
   PXGRID_PORT: is('ise', port, '8910', 'pxGrid port when a host has none'),
   PXGRID_USER: is(
@@ -87,9 +62,13 @@ export const SETTINGS = {
   PXGRID_KEY_PASSPHRASE: opt('ise', text, 'passphrase of PXGRID_KEY', { secret: true }),
   ISE_CA: opt('ise', text, "PEM bundle that verifies ISE's pxGrid certificate", {
     unset: 'required unless ISE_INSECURE=1',
+    give: "the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab",
   }),
   ISE_INSECURE: is('ise', bool, '0', '1 disables TLS verification toward ISE, with a warning on every run'),
-  SMTP_SERVER: opt('smtp', text, 'SMTP host that relays the alert mail', { unset: 'required' }),
+  SMTP_SERVER: opt('smtp', text, 'SMTP host that relays the alert mail', {
+    unset: 'required',
+    give: 'the SMTP host that relays the alert mail',
+  }),
   SMTP_PORT: opt('smtp', port, 'SMTP port', { alias: 'MAIL_PORT', unset: '465 if tls, 587 if starttls, 25 if none' }),
   SMTP_SECURITY: opt('smtp', oneOf(['tls', 'starttls', 'none']), 'tls (implicit TLS), starttls (required) or none', {
     unset: 'tls for ports 465/2465, else starttls',
@@ -97,8 +76,14 @@ export const SETTINGS = {
   SMTP_CA: opt('smtp', text, 'extra PEM bundle for the SMTP server', { unset: 'system CAs' }),
   MAIL_USER: opt('smtp', text, 'SMTP AUTH user; with MAIL_PASS, or neither for no AUTH'),
   MAIL_PASS: opt('smtp', text, 'SMTP AUTH password', { secret: true }),
-  MAIL_FROM: opt('smtp', text, 'From address', { unset: 'MAIL_USER' }),
-  MAIL_DEST: opt('smtp', emails, 'recipients, comma-separated', { unset: 'required' }),
+  MAIL_FROM: opt('smtp', text, 'From address', {
+    unset: 'MAIL_USER',
+    give: 'the From address; without it MAIL_USER is used, which is not set either',
+  }),
+  MAIL_DEST: opt('smtp', emails, 'recipients, comma-separated', {
+    unset: 'required',
+    give: 'the recipients, comma-separated',
+  }),
   MAIL_MAX_BYTES: is(
     'smtp',
     whole(
