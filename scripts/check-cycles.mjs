@@ -1,6 +1,6 @@
 // Fails when files of src/ import each other in a circle, or when its folders do (type-only
 // imports count too: they couple the design as much as value imports). Layers must point one way
-// and no two files lean on each other (CONTRIBUTING.md, "Architecture").
+// and no two files lean on each other (docs/architecture.md, "The layout today").
 // Usage: node scripts/check-cycles.mjs
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

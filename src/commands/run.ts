@@ -23,7 +23,6 @@ export const RUN_TAIL_MS = 60_000;
 /** One poll: read the cursor, fetch new failures, mail them, then advance the cursor. */
 export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io): Promise<Outcome> {
   requireSettings(cfg, ['ise', 'mail']);
-  sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   // A signal stops the poll where it is (the poll's ERROR line says what becomes of the failures);
   // the error path below still records it and frees the lock.

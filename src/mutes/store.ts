@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import { usageError } from '../core/errors';
-import { arr, checkOf, int, literal, obj, optional, refine, str } from '../core/shape';
+import { checkOf, int, isoTime } from '../core/shape';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
@@ -26,12 +27,20 @@ export interface Mute extends Target {
 
 export const mutesFile = (stateDir: string) => join(stateDir, 'mutes.json');
 
-const iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
-const muteFile = checkOf(
-  obj({
-    version: literal(1),
+const muteFile = checkOf(() =>
+  z.object({
+    version: z.literal(1),
     nextId: int(1),
-    mutes: arr(obj({ id: int(1), target: str, created: iso, until: iso, note: optional(str), by: optional(str) })),
+    mutes: z.array(
+      z.object({
+        id: int(1),
+        target: z.string(),
+        created: isoTime(),
+        until: isoTime(),
+        note: z.optional(z.string()),
+        by: z.optional(z.string()),
+      }),
+    ),
   }),
 );
 

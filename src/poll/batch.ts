@@ -13,9 +13,6 @@ import { type PollWindow, pollWindow } from './poll-window';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
-/** Records after which a batch counts as large (see System.onLargeBatch). */
-const LARGE = 1_500;
-
 export interface RecordObserver {
   /** A failure the mail body shows: evidence for the incident rules. */
   observe(record: FailureRecord): void;
@@ -32,8 +29,6 @@ export interface BatchOptions {
   localNow?: number;
   /** The incident rules, when on (incidents.ts): they see what the mail body shows. */
   incidents?: RecordObserver;
-  /** Told when the batch reaches LARGE records. */
-  onLargeBatch?: () => void;
 }
 
 export class Batch implements FailureSink {
@@ -48,7 +43,6 @@ export class Batch implements FailureSink {
   trackedFrom: number | undefined;
   window: PollWindow;
   readonly incidents: RecordObserver | undefined;
-  #received = 0;
 
   /**
    * `newRollup` sets up filters and the attachment; filtered records still land in `mailed`.
@@ -81,7 +75,6 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
-    if (++this.#received === LARGE) this.opts.onLargeBatch?.();
     const t = recordTime(record.timestamp);
     if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
       this.older++;

@@ -23,7 +23,7 @@ export async function fetchBatch(ctx: PollContext, cursor: Cursor, newRollup: ()
   const startIso = start === undefined ? undefined : new Date(start).toISOString();
   io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : '{} (ISE default: the last hour)'}`);
   const seen = opts.since !== undefined ? new Map() : cursor.seen;
-  const batch = new Batch(seen, newRollup, { start, localNow: now, incidents, onLargeBatch: sys.onLargeBatch });
+  const batch = new Batch(seen, newRollup, { start, localNow: now, incidents });
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);

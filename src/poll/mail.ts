@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
+import { failpoint } from '../core/testing';
 import { type SplitSent, sendSplitting, withheldText } from '../withhold/split';
 import type { PollContext } from './context';
 import { sentNotes } from './notes';
@@ -32,7 +33,7 @@ export function delivered(ctx: PollContext, sent: SplitSent, letter: Letter, not
   const { cfg, sys, incidents } = ctx;
   const rec = letter.recording;
   const d = letter.rollup;
-  sys.crash?.('after-send');
+  failpoint('after-send');
   stopIfAsked(sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = incidents?.save(true);

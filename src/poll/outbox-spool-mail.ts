@@ -73,7 +73,7 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
       reserveMs: minSendMs(cfg),
     }),
     recording: {
-      save: () => spool.reset(sys.crash),
+      save: () => spool.reset(),
       notDone: 'the spool was not emptied',
       repeats: 'this digest',
       left: 'spooled',

@@ -131,8 +131,7 @@ export class SpoolOutbox implements Outbox {
     // Incidents first (any opened one marked owed): a crash before the spool commit fetches these
     // records again; one after it still finds the incident owed to the next mail.
     const unsaved = incidents?.save(false);
-    if (this.#found(run) > 0 || run.batch.mailed.size > 0)
-      this.spool.commit(run.batch.rollup, run.next, now, sys.crash);
+    if (this.#found(run) > 0 || run.batch.mailed.size > 0) this.spool.commit(run.batch.rollup, run.next, now);
     else {
       this.spool.discard();
       commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { stopIfAsked, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
+import { failpoint } from '../core/testing';
 import { muteLabels } from '../mutes/label';
 import { loadMutes } from '../mutes/store';
 import { targetText } from '../mutes/target';
@@ -53,7 +54,7 @@ async function pollThrough(ctx: PollContext, outbox: Outbox): Promise<PollResult
   const { cfg, sys } = ctx;
   // A stop before any commit: the cursor did not move, the same failures are fetched again.
   const run = await untilStopped(sys.stop, fetchInto(ctx, outbox), THE_RUN, () => 'fetched-again');
-  sys.crash?.('after-fetch');
+  failpoint('after-fetch');
   if (ctx.opts.dryRun) return outbox.preview(run);
   try {
     const waiting = outbox.hold(run);

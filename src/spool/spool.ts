@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
-import type { CrashPhase } from '../core/outcome';
+import { failpoint } from '../core/testing';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
 import type { RollupState } from '../rollup/rollup-state';
 import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
@@ -129,10 +129,10 @@ export class Spool {
   }
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
-  commit(digest: Rollup, next: Cursor, now: number, crash?: (phase: CrashPhase) => void): void {
+  commit(digest: Rollup, next: Cursor, now: number): void {
     const seq = this.#m.nextSeq;
     const seg = this.#writer?.finish();
-    crash?.('spool-segment');
+    failpoint('spool-segment');
     const cursorName = `cursor-${seq}.json`;
     writeCursorFile(join(this.dir, cursorName), next);
     const m: Meta = {
@@ -147,9 +147,9 @@ export class Spool {
     this.#json = undefined;
     this.#state = digest.state;
     this.#writer = undefined;
-    crash?.('spool-commit');
+    failpoint('spool-commit');
     this.#moveCursor();
-    crash?.('spool-cursor');
+    failpoint('spool-cursor');
   }
 
   /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
@@ -191,7 +191,7 @@ export class Spool {
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
-  reset(crash?: (phase: CrashPhase) => void): void {
+  reset(): void {
     const old = this.#m.segments;
     const { digest, ...m } = empty(this.#m.nextSeq);
     if (this.#emptied) this.#emptied.commit();
@@ -200,7 +200,7 @@ export class Spool {
     this.#m = m;
     this.#json = digest;
     this.#state = undefined;
-    crash?.('spool-reset');
+    failpoint('spool-reset');
     for (const s of old) rmSync(join(this.dir, s.file), { force: true });
   }
 

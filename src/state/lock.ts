@@ -15,7 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
-import { checkStateWrite } from '../core/failpoints';
+import { checkStateWrite } from '../core/testing';
 import { makeStateDir, stateFile } from './files';
 
 /** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */

@@ -198,6 +198,28 @@ function serverOptions(st: State): SMTPServerOptions {
   };
 }
 
+interface Connection {
+  init(): void;
+  connectionReady(): void;
+  _setListeners(ready: () => void): void;
+}
+
+/**
+ * smtp-server holds every greeting back 100 ms to catch clients that talk first (`init()` in
+ * node_modules/smtp-server/dist/cjs/smtp-connection.js). No test here is about early talkers, and
+ * the wait added 100 ms to every mail of the suite, hundreds of them: greet at once, as the
+ * bench's sink does (scripts/bench-peer.mjs). Uses smtp-server's private `_setListeners`; the
+ * version is pinned in package.json, and every mail test fails if the patch stops greeting.
+ */
+function greetAtOnce(server: SMTPServer): void {
+  const connections = (server as unknown as { connections: Set<Connection> }).connections;
+  const add = connections.add.bind(connections);
+  connections.add = (c: Connection) => {
+    c.init = () => c._setListeners(() => c.connectionReady());
+    return add(c);
+  };
+}
+
 function waitFor(st: State, n: number, timeoutMs: number): Promise<ReceivedMessage[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -228,6 +250,7 @@ export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
     dropsLeft: opts.drop ? (opts.drop.times ?? 1) : 0,
   };
   const server = new SMTPServer(serverOptions(st));
+  greetAtOnce(server);
   // Without a listener an 'error' event (e.g. a client resetting) would crash the test run.
   server.on('error', () => undefined);
   server.server.on('connection', (socket: Socket) => {
