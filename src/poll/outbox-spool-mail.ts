@@ -8,7 +8,7 @@ import { spoolRecords } from '../withhold/spool-rows';
 import { composer, splitting } from './compose';
 import { minSendMs, type PollContext } from './context';
 import { mailNotes } from './notes';
-import type { Fetched, Letter } from './outbox';
+import type { Fetched, Letter, Recording } from './outbox';
 
 /** A storm the mutes would have hidden: the mail's lead and subject, and the summary's note. */
 export interface Storm {
@@ -72,15 +72,15 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
       ...parts,
       reserveMs: minSendMs(cfg),
     }),
-    recording: {
-      save: () => spool.reset(),
-      notDone: 'the spool was not emptied',
-      repeats: 'this digest',
-      left: 'spooled',
-    },
+    recording: emptiedOnDelivery(spool),
     backfill: false,
     result: { digest: eachRun ? undefined : { fresh: s.body } },
   };
+}
+
+/** Once the server accepted the mail the spool is emptied; a stop during the send leaves it all there. */
+function emptiedOnDelivery(spool: Spool): Recording {
+  return { save: () => spool.reset(), notDone: 'the spool was not emptied', repeats: 'this digest', left: 'spooled' };
 }
 
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
