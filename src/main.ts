@@ -2,6 +2,7 @@
  * Entry point of dist/run.js: the only module that touches `process`. Everything else takes what
  * it needs through `System` and `Output`, so tests run the same code in-process.
  */
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { STOP_SIGNALS } from './core/errors';
 import { VERSION } from './core/version';
@@ -113,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
       env,
       crash,
       execPath,
+      hostname: hostname(),
       stop: stop.signal,
       onPollStart: () => v8Flags(SMALL_RUN),
       onLargeBatch: () => v8Flags(LARGE_RUN),

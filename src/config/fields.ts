@@ -91,6 +91,16 @@ export const headerText = (name: string, max: number): Field<string> => {
   const ok = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
   return (v) => (ok.test(v) ? v : fail(`${name} must be one line of at most ${max} characters`));
 };
+/**
+ * ISE_ADMIN_URL: `https://host[:port]`, nothing else. It goes into every mail as a link, so no
+ * credentials, path, query or fragment can ride along; the trailing slash is dropped.
+ */
+export const adminUrl: Field<string> = (v) => {
+  const ok = /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:\d{1,5})?\/?$/.exec(v.trim());
+  return ok
+    ? v.trim().replace(/\/$/, '')
+    : fail('ISE_ADMIN_URL must be the https:// address of the ISE admin portal, e.g. https://ise-pan.example.net');
+};
 export const check =
   <T>(field: Field<T>, ok: (value: T) => boolean, message: string): Field<T> =>
   (v) => {

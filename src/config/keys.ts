@@ -32,6 +32,8 @@ export const KEYS = {
   MAIL_MAX_ROWS: { help: 'detail rows in the mail body; the rest go to the attachment (50)' },
   MAIL_TIMEZONE: { help: 'IANA time zone for times in the mail, offset shown (UTC)' },
   MAIL_ATTACH: { help: 'attachment with every record: csv | json | none (csv)' },
+  ISE_ADMIN_URL: { help: "ISE admin portal (https://ise-pan.example.net): mails link back to ISE's Live Logs" },
+  DEVICE_NAME: { help: 'names the sending device in every mail footer (the host name)' },
   EXCLUDE_REASONS: { help: 'failure reason codes not to mail, comma-separated (e.g. 5440)' },
   INCLUDE_REASONS: { help: 'mail only these failure reason codes, comma-separated' },
   EXCLUDE_USERS: { help: 'user names not to mail, comma-separated globs (e.g. host/*)' },

@@ -1,4 +1,5 @@
 import {
+  adminUrl,
   bool,
   check,
   codes,
@@ -75,6 +76,8 @@ const FIELDS = {
     check(text, isTimeZone, 'MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York'),
     'UTC',
   ],
+  ISE_ADMIN_URL: [adminUrl],
+  DEVICE_NAME: [headerText('DEVICE_NAME', 64)],
   MAIL_ATTACH: [oneOf(['csv', 'json', 'none'] as const, 'MAIL_ATTACH must be csv, json or none'), 'csv'],
   EXCLUDE_REASONS: [codes('EXCLUDE_REASONS'), []],
   INCLUDE_REASONS: [codes('INCLUDE_REASONS'), []],

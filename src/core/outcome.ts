@@ -23,6 +23,8 @@ export interface System {
    * phase of a run to prove no failure is lost. Undefined in normal use.
    */
   crash?: (phase: CrashPhase) => void;
+  /** The machine's host name (os.hostname()), the default DEVICE_NAME. Unset in-process. */
+  hostname?: string;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
