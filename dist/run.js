@@ -97,6 +97,11 @@ var init_errors = __esm({
       "ise-protocol": Exit.ise,
       /** The mail server refused or could not be reached; nothing was delivered. */
       mail: Exit.mail,
+      /**
+       * The mail server refused the message for its content (5xx after DATA: a content, spam or DLP
+       * filter): the server accepts mail, so a mail without the refused values can still go out.
+       */
+      "mail-content": Exit.mail,
       /** Another run holds the lock. */
       locked: Exit.locked,
       /** Another run has held the lock longer than HEALTH_ALERT_AFTER: it may be stuck. */
@@ -3514,9 +3519,37 @@ var init_printable = __esm({
   }
 });
 
+// src/core/redact.ts
+function learnSecret(...raw) {
+  for (const s of raw) for (const form of [s, ...encodings(s)]) if (form.length >= 4) learnt.add(form);
+}
+function encodings(raw) {
+  const bytes = Buffer.from(raw, "utf8");
+  const base64 = bytes.toString("base64");
+  const hex = bytes.toString("hex");
+  return [base64, base64.replace(/=+$/, ""), hex, hex.toUpperCase()];
+}
+function redact(text3, secrets) {
+  const all = learnt.size ? [...secrets, ...learnt] : secrets;
+  return all.reduce((acc, s) => acc.split(s).join("***"), text3);
+}
+var learnt;
+var init_redact = __esm({
+  "src/core/redact.ts"() {
+    "use strict";
+    learnt = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/core/outcome.ts
-function formatSummary(o, json) {
-  if (!json) return printable(`ise-to-mail: ${o.status} ${o.message}`);
+function formatSummary(o, json, secrets = []) {
+  if (!json) {
+    const line = redact(printable(`${o.afterConfig ? "! " : ""}ise-to-mail: ${o.status} ${o.message}`), secrets);
+    if (line.length <= SUMMARY_MAX) return line;
+    const head = line.slice(0, HEAD).replace(/[\ud800-\udbff]$/, "");
+    const tail = line.slice(line.length - (SUMMARY_MAX - HEAD - CUT.length)).replace(/^[\udc00-\udfff]/, "");
+    return `${head}${CUT}${tail}`;
+  }
   const data = Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v]);
   return JSON.stringify({
     status: o.status,
@@ -3525,20 +3558,15 @@ function formatSummary(o, json) {
     ...Object.fromEntries(data)
   });
 }
+var SUMMARY_MAX, HEAD, CUT;
 var init_outcome = __esm({
   "src/core/outcome.ts"() {
     "use strict";
     init_printable();
-  }
-});
-
-// src/core/redact.ts
-function redact(text3, secrets) {
-  return secrets.reduce((acc, s) => acc.split(s).join("***"), text3);
-}
-var init_redact = __esm({
-  "src/core/redact.ts"() {
-    "use strict";
+    init_redact();
+    SUMMARY_MAX = 800;
+    HEAD = 400;
+    CUT = " ... ";
   }
 });
 
@@ -3711,14 +3739,47 @@ var init_shape = __esm({
   }
 });
 
+// src/core/failpoints.ts
+var failpoints_exports = {};
+__export(failpoints_exports, {
+  checkStateWrite: () => checkStateWrite,
+  setStateFault: () => setStateFault
+});
+function setStateFault(spec) {
+  if (!spec) {
+    stateFault = void 0;
+    return;
+  }
+  const [code2, names] = spec.split(":");
+  stateFault = { code: code2, names: names ? names.split(",") : void 0 };
+}
+function checkStateWrite(file) {
+  if (!stateFault) return;
+  if (stateFault.names && !stateFault.names.includes((0, import_node_path.basename)(file))) return;
+  const { code: code2 } = stateFault;
+  throw Object.assign(new Error(`${code2}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
+    code: code2,
+    syscall: "write",
+    path: file
+  });
+}
+var import_node_path, stateFault;
+var init_failpoints = __esm({
+  "src/core/failpoints.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
+
 // src/state/files.ts
 function readStateJson(file, check2, reset, extract) {
   let text3;
   try {
-    text3 = (0, import_node_fs.readFileSync)(file, "utf8");
+    text3 = readRegular(file);
   } catch (err) {
     const code2 = errCode(err);
     if (code2 === "ENOENT") return void 0;
+    if (err instanceof AppError) throw err;
     throw stateError(`cannot read state file ${file} (${code2 || "error"}): check STATE_DIR permissions`);
   }
   let value;
@@ -3731,22 +3792,33 @@ function readStateJson(file, check2, reset, extract) {
   if (parsed === void 0) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed;
 }
+function readRegular(file) {
+  const fd = (0, import_node_fs.openSync)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+  try {
+    if (!(0, import_node_fs.fstatSync)(fd).isFile()) throw stateError(`state file ${file} is not a regular file: move it away`);
+    return (0, import_node_fs.readFileSync)(fd, "utf8");
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
 function makeStateDir(dir) {
   (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
 }
-var import_node_fs, import_node_path, stateFile;
+var import_node_fs, import_node_path2, stateFile;
 var init_files = __esm({
   "src/state/files.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_errcode();
     init_errors();
     stateFile = {
-      cursor: (dir) => (0, import_node_path.join)(dir, "cursor.json"),
-      credentials: (dir) => (0, import_node_path.join)(dir, "pxgrid-account.json"),
-      lock: (dir) => (0, import_node_path.join)(dir, "run.lock"),
-      health: (dir) => (0, import_node_path.join)(dir, "health.json")
+      cursor: (dir) => (0, import_node_path2.join)(dir, "cursor.json"),
+      credentials: (dir) => (0, import_node_path2.join)(dir, "pxgrid-account.json"),
+      lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
+      health: (dir) => (0, import_node_path2.join)(dir, "health.json"),
+      /** The values of failures the mail server refused to carry (src/withhold). */
+      withheld: (dir) => (0, import_node_path2.join)(dir, "withheld.json")
     };
   }
 });
@@ -3770,15 +3842,16 @@ function stateWriteError(file, err) {
   );
 }
 function tempFor(file) {
-  const dir = (0, import_node_path2.dirname)(file);
+  const dir = (0, import_node_path3.dirname)(file);
   makeStateDir(dir);
-  return (0, import_node_path2.join)(dir, `.${(0, import_node_path2.basename)(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
+  return (0, import_node_path3.join)(dir, `.${(0, import_node_path3.basename)(file)}.${Math.floor(Math.random() * 1e9)}.tmp`);
 }
 function renameDurable(from, to) {
   (0, import_node_fs2.renameSync)(from, to);
-  syncDir((0, import_node_path2.dirname)(to));
+  syncDir((0, import_node_path3.dirname)(to));
 }
 function reserveFileAtomic(file, bytes, mode = 384) {
+  checkStateWrite(file);
   const tmp = tempFor(file);
   const fd = (0, import_node_fs2.openSync)(tmp, "w", mode);
   let open2 = true;
@@ -3803,7 +3876,7 @@ function reserveFileAtomic(file, bytes, mode = 384) {
       (0, import_node_fs2.closeSync)(fd);
       open2 = false;
       (0, import_node_fs2.renameSync)(tmp, file);
-      syncDir((0, import_node_path2.dirname)(file));
+      syncDir((0, import_node_path3.dirname)(file));
     }
   };
 }
@@ -3818,14 +3891,15 @@ function syncDir(dir) {
   } catch {
   }
 }
-var import_node_fs2, import_node_path2, AtomicFile;
+var import_node_fs2, import_node_path3, AtomicFile;
 var init_atomic = __esm({
   "src/state/atomic.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     init_errcode();
     init_errors();
+    init_failpoints();
     init_files();
     AtomicFile = class {
       constructor(file, mode = 384) {
@@ -3838,12 +3912,20 @@ var init_atomic = __esm({
       #tmp;
       write(piece) {
         this.#try(() => {
+          checkStateWrite(this.file);
           if (this.#fd === void 0) {
             this.#tmp = tempFor(this.file);
             this.#fd = (0, import_node_fs2.openSync)(this.#tmp, "w", this.mode);
           }
           if (typeof piece === "string") (0, import_node_fs2.writeSync)(this.#fd, piece);
           else (0, import_node_fs2.writeSync)(this.#fd, piece);
+        });
+      }
+      /** fsync now: on a flash that allocates blocks late, a full disk shows here rather than at commit. */
+      sync() {
+        this.#try(() => {
+          if (this.#fd === void 0) this.write("");
+          (0, import_node_fs2.fsyncSync)(this.#fd);
         });
       }
       commit() {
@@ -3950,10 +4032,10 @@ var init_credentials = __esm({
 // src/state/secrets.ts
 function wireForms(cfg, stored) {
   const { user, pass } = cfg.smtp;
-  const forms = [];
-  if (pass) forms.push(b64(pass), ...user ? [b64(`\0${user}\0${pass}`), b64(`${user}\0${user}\0${pass}`)] : []);
-  if (stored) forms.push(b64(`${stored.nodeName}:${stored.password}`));
-  return forms;
+  const raw = [];
+  if (pass) raw.push(...user ? [`\0${user}\0${pass}`, `${user}\0${user}\0${pass}`] : [], pass);
+  if (stored) raw.push(`${stored.nodeName}:${stored.password}`);
+  return raw.flatMap(encodings);
 }
 function secretsOf(cfg) {
   let stored;
@@ -3965,13 +4047,12 @@ function secretsOf(cfg) {
     (s) => typeof s === "string" && s.length >= 4
   );
 }
-var b64;
 var init_secrets = __esm({
   "src/state/secrets.ts"() {
     "use strict";
     init_keys();
+    init_redact();
     init_credentials();
-    b64 = (s) => Buffer.from(s, "utf8").toString("base64");
   }
 });
 
@@ -4458,7 +4539,7 @@ function loadConfig(input) {
   const fromEnv = pickKnown(input.env);
   const flags = input.flags ?? {};
   const named = flags.ISE_TO_MAIL_CONFIG ?? fromEnv.ISE_TO_MAIL_CONFIG;
-  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path3.resolve)(input.baseDir, "ise-to-mail.env");
+  const file = named ? resolvePath(input.baseDir, named) : (0, import_node_path4.resolve)(input.baseDir, "ise-to-mail.env");
   const configFile = named && !input.optionalFile || (0, import_node_fs5.existsSync)(file) ? file : void 0;
   const problems = [];
   const fromFile = configFile ? readConfigFile(configFile, problems) : {};
@@ -4534,7 +4615,7 @@ function parseHosts(value, defaultPort) {
   });
 }
 function resolvePath(baseDir, p) {
-  return (0, import_node_path3.isAbsolute)(p) ? p : (0, import_node_path3.resolve)(baseDir, p);
+  return (0, import_node_path4.isAbsolute)(p) ? p : (0, import_node_path4.resolve)(baseDir, p);
 }
 function dropEmpty(raw) {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== void 0 && v.trim() !== ""));
@@ -4544,12 +4625,12 @@ function where(key, flags, env, file) {
   if (env[key] !== void 0) return "from the environment";
   return `from ${file}`;
 }
-var import_node_fs5, import_node_path3, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
+var import_node_fs5, import_node_path4, HEARTBEAT_MS, DEFAULT_SMTP_PORT;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_errors();
     init_incidents();
     init_keys();
@@ -4582,6 +4663,36 @@ var init_load_config = __esm({
   "src/cli/load-config.ts"() {
     "use strict";
     init_config();
+  }
+});
+
+// src/core/deadline.ts
+var Deadline;
+var init_deadline = __esm({
+  "src/core/deadline.ts"() {
+    "use strict";
+    Deadline = class {
+      constructor(budgetMs, clock2) {
+        this.clock = clock2;
+        this.#end = clock2() + budgetMs;
+      }
+      clock;
+      #end;
+      /** The run's clock: what mail headers and state records call "now". */
+      now() {
+        return this.clock();
+      }
+      remaining() {
+        return Math.max(0, this.#end - this.clock());
+      }
+      expired() {
+        return this.remaining() <= 0;
+      }
+      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
+      cap(stepMs) {
+        return Math.max(1, Math.min(stepMs, this.remaining()));
+      }
+    };
   }
 });
 
@@ -5030,7 +5141,7 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, text2, shown;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
@@ -5042,6 +5153,7 @@ var init_target = __esm({
     MAX_VALUE = 200;
     USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
     targetText = (t) => `${t.kind}:${t.value}`;
+    matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
     text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
     shown = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
   }
@@ -5082,28 +5194,34 @@ function parseStored(stateDir, target) {
     throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
   }
 }
+function untrusted(m, now) {
+  if (m.until - m.created > MAX_MUTE_MS + SLACK_MS) return "until";
+  return m.created > now + SLACK_MS ? "created" : void 0;
+}
 function muteSet(mutes, now) {
-  const active = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const unexpired = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const active = unexpired.filter((m) => !untrusted(m, now));
   const tests = active.map((m) => [m, compileTarget(m)]);
   return {
     active,
+    ignored: unexpired.filter((m) => untrusted(m, now)),
     match: (record2) => tests.find(([, test]) => test(record2))?.[0]
   };
 }
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path4, mutesFile, iso, muteFile, RESET2;
+var import_node_path5, mutesFile, iso, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_errors();
     init_shape();
     init_atomic();
     init_files();
     init_target();
-    mutesFile = (stateDir) => (0, import_node_path4.join)(stateDir, "mutes.json");
+    mutesFile = (stateDir) => (0, import_node_path5.join)(stateDir, "mutes.json");
     iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
     muteFile = checkOf(
       obj({
@@ -5113,6 +5231,8 @@ var init_store = __esm({
       })
     );
     RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    MAX_MUTE_MS = 366 * 864e5;
+    SLACK_MS = 10 * 6e4;
   }
 });
 
@@ -5120,6 +5240,9 @@ var init_store = __esm({
 var commands_exports = {};
 __export(commands_exports, {
   describeMute: () => describeMute,
+  footerMute: () => footerMute,
+  footerMutes: () => footerMutes,
+  ignoredText: () => ignoredText,
   left: () => left,
   listMutes: () => listMutes,
   mute: () => mute,
@@ -5127,8 +5250,13 @@ __export(commands_exports, {
 });
 function mute(cfg, now, target, flags) {
   const t = parseTarget(target);
+  const all = matchesEverything(t);
+  if (all && !flags.force)
+    throw usageError(
+      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
+    );
   const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
-  if (ms === void 0 || ms < MIN_MS || ms > MAX_MS) {
+  if (ms === void 0 || ms < MIN_MS || ms > MAX_MUTE_MS) {
     const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
     throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
   }
@@ -5136,19 +5264,33 @@ function mute(cfg, now, target, flags) {
   const by = optionalText("--by", flags.by);
   const file = readMutes(cfg.stateDir);
   const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry = same ? { ...same, until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
+  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
   const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
-  return ok(
-    `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`
-  );
+  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
+  if (all)
+    return {
+      exitCode: 0,
+      status: "WARN",
+      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
+    };
+  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
 }
 function listMutes(cfg, now, io) {
-  const active = readMutes(cfg.stateDir).mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
   const fmt = timeFormat(cfg.mail.timezone);
   for (const m of active) io.out(describeMute(m, now, fmt));
-  return ok(active.length ? `${plural(active.length, "active mute")}` : "no active mutes");
+  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
+  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
+  if (ignored.length === 0) return ok(listed);
+  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
+  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
+}
+function ignoredText(m, fmt) {
+  if (untrusted(m, Number.POSITIVE_INFINITY) === "until")
+    return `until ${fmt(m.until)}, beyond the longest mute (366d): ignored, mute it again`;
+  return `created ${fmt(m.created)}, in the future: ignored, mute it again`;
 }
 function unmute(cfg, now, idText) {
   const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
@@ -5163,6 +5305,17 @@ function describeMute(m, now, fmt) {
   const note2 = m.note ? `  "${clean(m.note)}"` : "";
   return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note2}`;
 }
+function footerMutes(cfg, now) {
+  const fmt = timeFormat(cfg.mail.timezone);
+  try {
+    return loadMutes(cfg.stateDir, now).active.map((m) => footerMute(m, fmt));
+  } catch {
+    return [];
+  }
+}
+function footerMute(m, fmt) {
+  return clean(`${targetText(m)} until ${fmt(m.until)} (id ${m.id}${m.by ? `, by ${m.by}` : ""})`, 160);
+}
 function left(ms) {
   const min = Math.max(1, Math.floor(ms / MIN_MS));
   const [d, h, m] = [Math.floor(min / 1440), Math.floor(min % 1440 / 60), min % 60];
@@ -5176,7 +5329,7 @@ function optionalText(flag, value) {
     throw usageError(`${flag} must be one line of at most 200 characters`);
   return value.trim() || void 0;
 }
-var MIN_MS, MAX_MS, ok;
+var MIN_MS, ok;
 var init_commands = __esm({
   "src/mutes/commands.ts"() {
     "use strict";
@@ -5188,89 +5341,7 @@ var init_commands = __esm({
     init_store();
     init_target();
     MIN_MS = 6e4;
-    MAX_MS = 366 * 864e5;
     ok = (message) => ({ exitCode: 0, status: "OK", message });
-  }
-});
-
-// src/cli/mute-commands.ts
-function addMuteCommands(program2, { sys, io, config, done }) {
-  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
-    const cfg = config(cmd);
-    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(mute2(cfg, sys.now(), target, flags));
-  });
-  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
-    const cfg = config(cmd);
-    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(listMutes2(cfg, sys.now(), io));
-  });
-  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
-    const cfg = config(cmd);
-    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(unmute2(cfg, sys.now(), id));
-  });
-}
-var init_mute_commands = __esm({
-  "src/cli/mute-commands.ts"() {
-    "use strict";
-  }
-});
-
-// src/cli/since.ts
-function sinceFlag(opts, now) {
-  if (opts.since === void 0) return void 0;
-  if (opts.resetCursor)
-    throw usageError(
-      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
-    );
-  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
-  const since = parseSince(opts.since, now);
-  if (since === void 0)
-    throw usageError(
-      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
-    );
-  if (since > now)
-    throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
-    );
-  return since;
-}
-var init_since = __esm({
-  "src/cli/since.ts"() {
-    "use strict";
-    init_values();
-    init_errors();
-  }
-});
-
-// src/core/deadline.ts
-var Deadline;
-var init_deadline = __esm({
-  "src/core/deadline.ts"() {
-    "use strict";
-    Deadline = class {
-      constructor(budgetMs, clock2) {
-        this.clock = clock2;
-        this.#end = clock2() + budgetMs;
-      }
-      clock;
-      #end;
-      /** The run's clock: what mail headers and state records call "now". */
-      now() {
-        return this.clock();
-      }
-      remaining() {
-        return Math.max(0, this.#end - this.clock());
-      }
-      expired() {
-        return this.remaining() <= 0;
-      }
-      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
-      cap(stepMs) {
-        return Math.max(1, Math.min(stepMs, this.remaining()));
-      }
-    };
   }
 });
 
@@ -5287,9 +5358,10 @@ function fmtSpan(ms) {
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
 }
-function compose(subject, paragraphs) {
+function compose(subject, paragraphs, mutes = []) {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  const muted = mutes.length ? [`Active mutes: ${mutes.join("; ")} (run.js mutes lists them).`] : [];
+  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join("\n");
   return {
     subject: clean(subject, 200),
     text: `${[...lines, "", "-- ", footer].join("\n")}
@@ -5299,20 +5371,27 @@ function compose(subject, paragraphs) {
       ...lines.map(
         (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
       ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
       "</body></html>"
     ].join("\n")
   };
 }
-function problemMail(p, prefix) {
+function problemMail(p, prefix, mutes) {
   const what = headline(p.kind);
-  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
-    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    `${plural(p.failedRuns, "run")} failed in a row; last successful poll: ${fmtUtc(p.lastSuccess)}.`,
-    "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-  ]);
+  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
+  return compose(
+    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
+    [
+      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+      p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
+      "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
+      ...p.unwritable ? [] : [
+        `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+      ]
+    ],
+    mutes
+  );
 }
 function recoveryLines(r, found) {
   const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
@@ -5323,8 +5402,8 @@ function recoveryLines(r, found) {
     found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
   ];
 }
-function recoveryMail(r, prefix) {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+function recoveryMail(r, prefix, mutes) {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
 }
 function foldRecovery(mail, r, found, prefix) {
   const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
@@ -5345,12 +5424,32 @@ ${html}`) : `${html}
 ${mail.html}`
   };
 }
-function heartbeatMail(q, prefix) {
-  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
-    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
-  ]);
+function heartbeatMail(q, prefix, mutes) {
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
+  const [subject, first] = w.pending + w.muted > 0 ? [
+    `working: ${waitText(w)}`,
+    `${ran}. ${waitText(w, " in the spool")}; nothing was mailed since ${fmtUtc(q.since)}.`
+  ] : [
+    `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
+    `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`
+  ];
+  return compose(
+    `${tag(prefix)} ${subject}`,
+    [
+      first,
+      `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+      "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+    ],
+    mutes
+  );
+}
+function waitText(w, where2 = "") {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
+  const when = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${fmtUtc(w.dueAt)}` : "the next mail";
+  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${when}`;
 }
 var tag, MAX_LINE, HEADLINE, headline;
 var init_health_mail = __esm({
@@ -5369,6 +5468,7 @@ var init_health_mail = __esm({
       "ise-unreachable": "cannot reach ISE",
       "ise-protocol": "ISE pxGrid answers with errors",
       mail: "cannot deliver mail",
+      "mail-content": "the mail server refuses the alert mail for its content",
       usage: "configuration or state error",
       state: "configuration or state error",
       locked: "another run holds the lock",
@@ -5516,6 +5616,46 @@ var init_retry = __esm({
   }
 });
 
+// src/mail/deferred-rcpt.ts
+function refusedFor(info, forNow) {
+  const errors = info.rejectedErrors ?? [];
+  if (errors.length === 0 && !forNow) return (info.rejected ?? []).map(String);
+  const temporary = (e) => (e.responseCode ?? 0) >= 400 && (e.responseCode ?? 0) < 500;
+  return errors.filter((e) => temporary(e) === forNow).map((e) => String(e.recipient));
+}
+async function sendDeferred(cfg, first, send) {
+  let pending = refusedFor(first, true);
+  let last;
+  for (let round2 = 0; pending.length > 0 && round2 < 3; round2++) {
+    const before = pending.length;
+    try {
+      const info = await send(pending);
+      last = info.rejectedErrors?.[0];
+      pending = refusedFor(info, true);
+    } catch (err) {
+      last = err;
+      break;
+    }
+    if (pending.length >= before) break;
+  }
+  if (pending.length === 0) return;
+  const e = last ?? first.rejectedErrors?.[0] ?? {};
+  const said = e.response ? `: server said "${clean(e.response, 200)}"` : "";
+  const got = cfg.mail.dest.length - refusedFor(first, true).length - refusedFor(first, false).length;
+  throw mailError(
+    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said} past the retries, so the run does not count as delivered (the others get these failures twice)`,
+    last
+  );
+}
+var init_deferred_rcpt = __esm({
+  "src/mail/deferred-rcpt.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_sanitize();
+  }
+});
+
 // src/format/model.ts
 function shortLocation(location) {
   const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
@@ -5545,7 +5685,8 @@ function buildModel(d, opts) {
     attachmentRows: opts.attachmentRows,
     footnotes: filterNotes(d.filtered),
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-    mutedTotal: d.mutedTotal
+    mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? []
   };
 }
 function userCount(r) {
@@ -5580,6 +5721,7 @@ function footerLines(m, shownTotal) {
     const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
     lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
   }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
   if (m.attachmentName && m.attachmentRows !== void 0)
     lines.push(
       `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
@@ -5939,7 +6081,8 @@ function composeMail(cfg, digest, opts) {
     attachmentName: attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
     test: opts.test,
-    subject: opts.subject
+    subject: opts.subject,
+    mutes: opts.mutes
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {
@@ -9301,6 +9444,9 @@ var init_smtp = __esm({
 });
 
 // src/mail/smtp-errors.ts
+function contentRefused(e) {
+  return e.code === "EMESSAGE" && e.command === "DATA" && (e.responseCode ?? 0) >= 500 && e.responseCode !== 552;
+}
 function droppedConnection(e) {
   if (e.responseCode !== void 0) return false;
   if (e.code === "ECONNECTION") return true;
@@ -9313,7 +9459,8 @@ function smtpError(cfg, err, task = "send") {
   const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
   const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
-  return mailError(`${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`, err);
+  const line = `${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`;
+  return task === "send" && contentRefused(e) ? new AppError("mail-content", line, { cause: err }) : mailError(line, err);
 }
 function smtpHint(e, cfg, task = "send") {
   const msg = e.message ?? "";
@@ -9322,6 +9469,8 @@ function smtpHint(e, cfg, task = "send") {
   if (/not verified/i.test(`${e.response ?? ""} ${msg}`))
     return "Amazon SES: MAIL_FROM (and, in the SES sandbox, every MAIL_DEST address) must be a verified identity in this region; verify it in the SES console";
   if (e.responseCode === 552) return "the server refused the message as too large: set MAIL_MAX_BYTES below its limit";
+  if (contentRefused(e))
+    return "the server refused the message's content (a content, spam or DLP filter; a value in a failure record, such as a user name a supplicant chose, can trigger it): see the mail server's log for the rule";
   if (e.responseCode === 554 || e.responseCode === 550 || e.responseCode === 553)
     return "the server rejected the sender or a recipient: check MAIL_FROM (a verified identity for SES) and MAIL_DEST";
   if (/wrong version number|ssl3_get_record|packet length too long/i.test(msg)) {
@@ -9372,13 +9521,20 @@ async function sendMail(cfg, deadline, mail, limit) {
   if (limit !== void 0 && mime.size > limit) throw new MessageTooBig(mime.size, limit, false);
   const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size: mime.size };
   try {
-    const info = await withRetry(
-      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), envelope, mime.stream()),
+    const send = (to) => withRetry(
+      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
       deadline,
-      { attempts: 3, baseDelayMs: 2e3, transient: transientSmtp }
+      {
+        attempts: 3,
+        baseDelayMs: 2e3,
+        transient: transientSmtp
+      }
     );
-    return { messageId, rejected: (info.rejected ?? []).map(String) };
+    const info = await send(cfg.mail.dest);
+    await sendDeferred(cfg, info, send);
+    return { messageId, rejected: refusedFor(info, false) };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const server = serverSizeLimit(err);
     if (server !== void 0) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
@@ -9440,6 +9596,7 @@ var init_transport = __esm({
     init_errcode();
     init_errors();
     init_retry();
+    init_deferred_rcpt();
     init_message();
     init_mime();
     init_smtp();
@@ -9567,7 +9724,660 @@ var init_health_send = __esm({
   }
 });
 
+// src/health/timing.ts
+function elapsed(from, to, span4) {
+  return to - from >= span4 - JITTER_MS;
+}
+var JITTER_MS;
+var init_timing = __esm({
+  "src/health/timing.ts"() {
+    "use strict";
+    JITTER_MS = 6e4;
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: {},
+      nas: {}
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code2) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
+        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey = (nas, code2) => `${nas}\0${code2}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users2 = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
+        return users2 * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = {};
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: Object.fromEntries(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/state.ts
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET3);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var import_node_path6, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET3;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    import_node_path6 = require("node:path");
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: {},
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = (dir) => (0, import_node_path6.join)(dir, "incidents.json");
+    strs = arr(str);
+    incident = obj({
+      id: str,
+      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
+      scope: oneOf(["nas", "reason", "subject", "all"]),
+      nas: optional(str),
+      code: optional(str),
+      subject: optional(str),
+      reason: optional(str),
+      title: str,
+      evidence: strs,
+      users: strs,
+      usersCount: str,
+      endpoints: strs,
+      endpointsCount: str,
+      since: num,
+      last: num,
+      quietUntil: num,
+      openedAt: num,
+      failures: num,
+      reported: num,
+      mailed: bool,
+      silent: bool
+    });
+    stateFile2 = checkOf(
+      obj({
+        version: literal(1),
+        since: optional(num),
+        lastRun: optional(num),
+        open: arr(incident),
+        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
+        reasons: record(num),
+        baseline: obj({
+          week: arr(num, 168),
+          weekN: arr(num, 168),
+          day: arr(num, 24),
+          dayN: arr(num, 24),
+          shares: record(num),
+          nas: record(num)
+        }),
+        window: obj({
+          nas: record(record(num)),
+          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
+        })
+      })
+    );
+    RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
+  }
+});
+
+// src/format/digest-state.ts
+function emptyDigestState() {
+  return {
+    total: 0,
+    newest: void 0,
+    oldest: void 0,
+    rowsDropped: 0,
+    future: 0,
+    groupUsersLeft: MAX_GROUP_USERS,
+    filtered: /* @__PURE__ */ new Map(),
+    muted: /* @__PURE__ */ new Map(),
+    rows: /* @__PURE__ */ new Map(),
+    reasons: /* @__PURE__ */ new Map(),
+    nas: /* @__PURE__ */ new Map(),
+    users: /* @__PURE__ */ new Map(),
+    endpoints: /* @__PURE__ */ new Map()
+  };
+}
+function countFailure(s, v, attempts, future) {
+  s.total++;
+  if (future) s.future++;
+  s.newest = maxTime(s.newest, v.time);
+  s.oldest = minTime(s.oldest, v.time);
+  countInto(s.users, v.user);
+  if (v.endpoint) countInto(s.endpoints, v.endpoint);
+  addGroups(s, v, attempts);
+  addRow(s, v, attempts);
+}
+function addRow(s, v, attempts) {
+  const key = rowKey(v);
+  const row2 = s.rows.get(key);
+  if (row2) {
+    addSpan(row2, v.time, attempts);
+    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+  } else if (s.rows.size < MAX_ROWS) {
+    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
+  } else {
+    s.rowsDropped++;
+  }
+}
+function addGroups(s, v, attempts) {
+  let reason = s.reasons.get(v.reason);
+  if (!reason && s.reasons.size < MAX_KEYS2) {
+    reason = newGroup({ reason: v.reason, ...emptySpan() });
+    s.reasons.set(v.reason, reason);
+  }
+  const key = nasKey2(v.nasName, v.nasIp);
+  let nas = s.nas.get(key);
+  if (!nas && s.nas.size < MAX_KEYS2) {
+    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
+    s.nas.set(key, nas);
+  }
+  if (reason) countInGroup(s, reason, v, attempts);
+  if (nas) countInGroup(s, nas, v, attempts);
+}
+function countInGroup(s, g, v, attempts) {
+  addSpan(g.row, v.time, attempts);
+  const { users: users2 } = g;
+  if (users2.size < MAX_KEYS2 && s.groupUsersLeft > 0) {
+    const before = users2.size;
+    if (users2.add(v.user).size > before) s.groupUsersLeft--;
+  } else if (!users2.has(v.user)) g.capped = true;
+}
+function addSpan(s, t, attempts) {
+  s.count++;
+  s.attempts += attempts;
+  s.first = minTime(s.first, t);
+  s.last = maxTime(s.last, t);
+}
+function countInto(map, key) {
+  const n = map.get(key);
+  if (n !== void 0) map.set(key, n + 1);
+  else if (map.size < MAX_KEYS2) map.set(key, 1);
+}
+var MAX_KEYS2, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey2, emptySpan, newGroup, minTime, maxTime;
+var init_digest_state = __esm({
+  "src/format/digest-state.ts"() {
+    "use strict";
+    MAX_KEYS2 = 1e4;
+    MAX_ROWS = 2e3;
+    MAX_GROUP_USERS = 1e5;
+    SEP = "\0";
+    rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
+    nasKey2 = (name, ip) => `${name}${SEP}${ip}`;
+    emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
+    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
+    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
+    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+  }
+});
+
+// src/spool/digest-json.ts
+function digestToJson(s) {
+  const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
+  return {
+    total: s.total,
+    newest: nul(s.newest),
+    oldest: nul(s.oldest),
+    rowsDropped: s.rowsDropped,
+    future: s.future,
+    groupUsersLeft: s.groupUsersLeft,
+    filtered: [...s.filtered],
+    muted: [...s.muted],
+    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
+    reasons: [...s.reasons.values()].map((g) => ({
+      reason: g.row.reason,
+      ...spanOf(g.row),
+      users: [...g.users],
+      capped: g.capped
+    })),
+    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
+      name: row2.name,
+      ip: row2.ip,
+      location: row2.location,
+      ...spanOf(row2),
+      users: [...users2],
+      capped
+    })),
+    users: [...s.users],
+    endpoints: [...s.endpoints]
+  };
+}
+function digestFromJson(j) {
+  const spanOf = (x) => ({
+    count: x.count,
+    attempts: x.attempts,
+    first: und(x.first),
+    last: und(x.last)
+  });
+  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  return {
+    total: j.total,
+    newest: und(j.newest),
+    oldest: und(j.oldest),
+    rowsDropped: j.rowsDropped,
+    future: j.future,
+    groupUsersLeft: j.groupUsersLeft,
+    filtered: new Map(j.filtered),
+    muted: new Map(j.muted),
+    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    reasons: new Map(
+      j.reasons.map((g) => [
+        g.reason,
+        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped }
+      ])
+    ),
+    nas: new Map(
+      j.nas.map(({ users: users2, capped, ...g }) => [
+        nasKey2(g.name, g.ip),
+        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
+      ])
+    ),
+    users: new Map(j.users),
+    endpoints: new Map(j.endpoints)
+  };
+}
+var time, count, span, counts, view, users, digestJson, nul, und;
+var init_digest_json = __esm({
+  "src/spool/digest-json.ts"() {
+    "use strict";
+    init_shape();
+    init_digest_state();
+    time = nullable(num);
+    count = int(0);
+    span = { count, attempts: count, first: time, last: time };
+    counts = arr(tuple(str, count));
+    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+    users = arr(str);
+    digestJson = obj({
+      total: count,
+      newest: time,
+      oldest: time,
+      rowsDropped: count,
+      future: count,
+      groupUsersLeft: int(),
+      filtered: counts,
+      muted: counts,
+      rows: arr(obj({ ...view, ...span })),
+      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
+      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
+      users: counts,
+      endpoints: counts
+    });
+    nul = (t) => t ?? null;
+    und = (t) => t ?? void 0;
+  }
+});
+
+// src/spool/manifest.ts
+function readManifest(stateDir) {
+  const data = readStateJson((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
+  if (!data) return empty(1);
+  const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
+  return {
+    ...data,
+    openedAt: Number.isFinite(openedAt) ? openedAt : void 0,
+    pendingCursor: data.pendingCursor ?? void 0
+  };
+}
+function writeManifest(stateDir, m) {
+  writeFileAtomic((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
+}
+function manifestAside(stateDir, m) {
+  const out = new AtomicFile((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), 384);
+  out.write(serialize3(m));
+  out.sync();
+  return out;
+}
+function serialize3(m) {
+  const file = {
+    version: 1,
+    openedAt: m.openedAt === void 0 ? null : new Date(m.openedAt).toISOString(),
+    nextSeq: m.nextSeq,
+    segments: m.segments,
+    full: m.full,
+    pendingCursor: m.pendingCursor ?? null,
+    digest: m.digest
+  };
+  return `${JSON.stringify(file)}
+`;
+}
+var import_node_path7, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
+var init_manifest = __esm({
+  "src/spool/manifest.ts"() {
+    "use strict";
+    import_node_path7 = require("node:path");
+    init_shape();
+    init_digest_state();
+    init_atomic();
+    init_files();
+    init_digest_json();
+    spoolDir = (stateDir) => (0, import_node_path7.join)(stateDir, "spool");
+    MANIFEST = "spool.json";
+    RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
+    count2 = int(0);
+    manifestFile = checkOf(
+      obj({
+        version: literal(1),
+        openedAt: nullable(str),
+        nextSeq: int(1),
+        segments: arr(
+          obj({
+            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
+            format: oneOf(["csv", "json"]),
+            rows: count2,
+            members: arr(tuple(count2, count2))
+          })
+        ),
+        full: bool,
+        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
+        digest: digestJson
+      })
+    );
+    EMPTY_DIGEST = digestToJson(emptyDigestState());
+    empty = (nextSeq) => ({
+      openedAt: void 0,
+      nextSeq,
+      segments: [],
+      full: false,
+      pendingCursor: void 0,
+      digest: EMPTY_DIGEST
+    });
+  }
+});
+
+// src/health/unwritable.ts
+function lastStateWrite(stateDir) {
+  let newest;
+  for (const file of WRITTEN(stateDir)) {
+    try {
+      const t = (0, import_node_fs7.statSync)(file).mtimeMs;
+      newest = newest === void 0 ? t : Math.max(newest, t);
+    } catch {
+    }
+  }
+  return newest === void 0 ? void 0 : Math.floor(newest);
+}
+function unwritableSchedule(alertAfterMs, since, t) {
+  const first = since + alertAfterMs - JITTER_MS;
+  if (t < first) return { send: false, next: first };
+  const intoHour = (t - (since - JITTER_MS)) % REPEAT_MS;
+  return { send: t - first < WINDOW_MS || intoHour < WINDOW_MS, next: t - intoHour + REPEAT_MS };
+}
+async function unwritableNote(run, h, kind, message) {
+  const { cfg, t } = run;
+  const written = lastStateWrite(cfg.stateDir);
+  const streak = h && h.failedRuns > 0 ? h.firstFailure : void 0;
+  const known = [written, streak].filter((x) => x !== void 0);
+  const last = written === void 0 ? "never" : isoSecond(written);
+  const head = `STATE_DIR cannot be written (last state written ${last})`;
+  if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
+  const since = Math.min(...known);
+  const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
+  if (!send) return `${head}: problem mail from ${isoSecond(next)}, then about hourly while this lasts`;
+  if (kind === "mail") return `${head}: no problem mail, the mail server itself is what fails`;
+  const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
+  const sent = await trySend(
+    run,
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix)
+  );
+  return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
+}
+var import_node_fs7, import_node_path8, REPEAT_MS, WINDOW_MS, WRITTEN;
+var init_unwritable = __esm({
+  "src/health/unwritable.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path8 = require("node:path");
+    init_errors();
+    init_state();
+    init_manifest();
+    init_files();
+    init_health_mail();
+    init_health_record();
+    init_health_send();
+    init_timing();
+    REPEAT_MS = 36e5;
+    WINDOW_MS = 5 * 6e4;
+    WRITTEN = (dir) => [
+      stateFile.cursor(dir),
+      stateFile.health(dir),
+      stateFile.credentials(dir),
+      incidentsFile(dir),
+      (0, import_node_path8.join)(spoolDir(dir), MANIFEST)
+    ];
+  }
+});
+
 // src/health/run-health.ts
+function clampFuture(h, t) {
+  const late = TIME_FIELDS.filter((k) => (h[k] ?? Number.NEGATIVE_INFINITY) > t);
+  if (late.length === 0) return { h };
+  const latest = Math.max(...late.map((k) => h[k]));
+  const clamped = { ...h };
+  for (const k of late) clamped[k] = t;
+  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
+  const note2 = `health.json held times in the future (${ahead}): taken as now`;
+  return { h: clamped, note: note2 };
+}
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
   if (h.problemMailed === void 0 && !unmailed) return void 0;
@@ -9583,12 +10393,13 @@ async function onFailure(run, h, before, kind, message, failingSince = run.t) {
     firstFailure: since,
     lastError: { kind, exitCode, message, at: t }
   };
-  const notes = [];
   const due = elapsed(since, t, cfg.health.alertAfterMs) && (h.problemMailed === void 0 || elapsed(h.problemMailed, t, cfg.health.repeatMs));
-  if (due) notes.push(await problemNote(run, h, next));
-  const saved = save(run, next, before);
-  if (saved) notes.push(saved);
-  return notes.join("; ");
+  const unsaved = save(run, next, before);
+  if (unsaved) return `${unsaved}; ${await unwritableNote(run, before, kind, message)}`;
+  if (!due) return "";
+  const saved = { ...next };
+  const note2 = await problemNote(run, h, next);
+  return [note2, save(run, next, saved)].filter(Boolean).join("; ");
 }
 async function problemNote(run, h, next) {
   const { cfg, t } = run;
@@ -9606,20 +10417,21 @@ async function problemNote(run, h, next) {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs
     },
-    cfg.mail.subjectPrefix
+    cfg.mail.subjectPrefix,
+    run.mutes
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
   return sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`;
 }
-async function onSuccess(run, h, before, mailed, recovery, folded) {
+async function onSuccess(run, h, before, mailed, recovery, folded, waiting = { pending: 0, muted: 0 }) {
   const { cfg, t } = run;
   const notes = [];
   let warn = false;
   const next = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix));
+    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -9629,10 +10441,9 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await sendHeartbeat(run, h, next);
-    notes.push(
-      sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`
-    );
+    const sent = await sendHeartbeat(run, h, next, waiting);
+    const beat = waiting.pending + waiting.muted > 0 ? ["heartbeat", " (failures wait)"] : ["all-quiet heartbeat", ""];
+    notes.push(sent === true ? `${beat[0]} sent${beat[1]}` : `${beat[0]} not delivered (${sent}); retried next run`);
     warn = sent !== true;
   }
   const stale = h.lastSuccess === void 0 || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
@@ -9645,14 +10456,12 @@ function recoveryNote(folded, sent) {
   if (folded) return "recovery note included";
   return sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`;
 }
-async function sendHeartbeat(run, h, next) {
+async function sendHeartbeat(run, h, next, waiting) {
   const { cfg, t } = run;
+  const period = cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly";
   const sent = await trySend(
     run,
-    heartbeatMail(
-      { since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" },
-      cfg.mail.subjectPrefix
-    )
+    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes)
   );
   const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
   if (sent === true)
@@ -9666,9 +10475,6 @@ async function sendHeartbeat(run, h, next) {
 function heartbeatDue(cfg, h, t) {
   return cfg.health.heartbeatMs > 0 && h.quietSince !== void 0 && elapsed(h.quietSince, t, cfg.health.heartbeatMs);
 }
-function elapsed(from, to, span4) {
-  return to - from >= span4 - JITTER_MS;
-}
 function save(run, next, before) {
   try {
     saveHealth(run.cfg.stateDir, next, before);
@@ -9677,7 +10483,7 @@ function save(run, next, before) {
     return `health record not saved (${describe(err)}): check that STATE_DIR is writable`;
   }
 }
-var JITTER_MS, SUCCESS_REFRESH_MS;
+var SUCCESS_REFRESH_MS;
 var init_run_health = __esm({
   "src/health/run-health.ts"() {
     "use strict";
@@ -9685,7 +10491,8 @@ var init_run_health = __esm({
     init_health_mail();
     init_health_record();
     init_health_send();
-    JITTER_MS = 6e4;
+    init_timing();
+    init_unwritable();
     SUCCESS_REFRESH_MS = 36e5;
   }
 });
@@ -9693,13 +10500,14 @@ var init_run_health = __esm({
 // src/health/watch.ts
 async function watchedPoll(cfg, sys, deadline, poll2) {
   const run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before;
   try {
     before = loadHealth(cfg.stateDir);
   } catch (err) {
     return pollDespite(poll2, err);
   }
-  const h = before ?? newHealth(run.t);
+  const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
   const decorate = recovery && ((mail, found) => {
@@ -9716,9 +10524,19 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
     throw note2 ? rewrap(err, note2) : err;
   }
   const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome2));
+  const notes = clamped ? [clamped, ...said] : said;
   if (notes.length === 0) return outcome2;
-  return { ...outcome2, status: warn ? "WARN" : outcome2.status, message: `${outcome2.message}; ${notes.join("; ")}` };
+  const status = warn || clamped ? "WARN" : outcome2.status;
+  return { ...outcome2, status, message: `${outcome2.message}; ${notes.join("; ")}` };
+}
+function waitingOf(o) {
+  const due = typeof o.data?.dueAt === "string" ? Date.parse(o.data.dueAt) : Number.NaN;
+  return {
+    pending: Number(o.data?.pending ?? 0),
+    muted: Number(o.data?.muted ?? 0),
+    dueAt: Number.isFinite(due) ? due : void 0
+  };
 }
 async function pollDespite(poll2, err) {
   const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
@@ -9732,6 +10550,7 @@ async function pollDespite(poll2, err) {
 }
 async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   const run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before;
   try {
     before = loadHealth(cfg.stateDir);
@@ -9740,6 +10559,16 @@ async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   }
   const note2 = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact2(cfg, err.message), heldSince);
   return note2 ? err.withNote(note2) : err;
+}
+async function unwritableFailure(cfg, sys, deadline, err) {
+  const run = { cfg, sys, deadline, t: sys.now() };
+  let before;
+  try {
+    before = loadHealth(cfg.stateDir);
+  } catch {
+    before = void 0;
+  }
+  return err.withNote(await unwritableNote(run, before, err.kind, redact2(cfg, err.message)));
 }
 function rewrap(err, note2) {
   if (err instanceof AppError) return err.withNote(note2);
@@ -9751,10 +10580,12 @@ var init_watch = __esm({
   "src/health/watch.ts"() {
     "use strict";
     init_errors();
+    init_commands();
     init_health_mail();
     init_health_record();
     init_health_send();
     init_run_health();
+    init_unwritable();
   }
 });
 
@@ -9893,7 +10724,7 @@ var init_gzblocks = __esm({
        * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
        * text when a limit cuts into it. The header goes first as a block of its own.
        */
-      adopt(bytes, rows, split) {
+      adopt(bytes, rows, split2) {
         if (this.#lens.length > 0) this.#flush();
         this.lines += rows;
         if (this.#full) {
@@ -9904,7 +10735,7 @@ var init_gzblocks = __esm({
           this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
           this.#used = this.#head = 0;
         }
-        const lens = (data2) => split(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
         if (this.#bytes + bytes.length <= this.budget) {
           this.#members.push({ bytes, rows, head: 0, lens });
           this.#bytes += bytes.length;
@@ -10116,97 +10947,6 @@ var init_attachment = __esm({
   }
 });
 
-// src/format/digest-state.ts
-function emptyDigestState() {
-  return {
-    total: 0,
-    newest: void 0,
-    oldest: void 0,
-    rowsDropped: 0,
-    future: 0,
-    groupUsersLeft: MAX_GROUP_USERS,
-    filtered: /* @__PURE__ */ new Map(),
-    muted: /* @__PURE__ */ new Map(),
-    rows: /* @__PURE__ */ new Map(),
-    reasons: /* @__PURE__ */ new Map(),
-    nas: /* @__PURE__ */ new Map(),
-    users: /* @__PURE__ */ new Map(),
-    endpoints: /* @__PURE__ */ new Map()
-  };
-}
-function countFailure(s, v, attempts, future) {
-  s.total++;
-  if (future) s.future++;
-  s.newest = maxTime(s.newest, v.time);
-  s.oldest = minTime(s.oldest, v.time);
-  countInto(s.users, v.user);
-  if (v.endpoint) countInto(s.endpoints, v.endpoint);
-  addGroups(s, v, attempts);
-  addRow(s, v, attempts);
-}
-function addRow(s, v, attempts) {
-  const key = rowKey(v);
-  const row2 = s.rows.get(key);
-  if (row2) {
-    addSpan(row2, v.time, attempts);
-    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
-  } else if (s.rows.size < MAX_ROWS) {
-    s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
-  } else {
-    s.rowsDropped++;
-  }
-}
-function addGroups(s, v, attempts) {
-  let reason = s.reasons.get(v.reason);
-  if (!reason && s.reasons.size < MAX_KEYS) {
-    reason = newGroup({ reason: v.reason, ...emptySpan() });
-    s.reasons.set(v.reason, reason);
-  }
-  const key = nasKey(v.nasName, v.nasIp);
-  let nas = s.nas.get(key);
-  if (!nas && s.nas.size < MAX_KEYS) {
-    nas = newGroup({ name: v.nasName, ip: v.nasIp, location: v.location, ...emptySpan() });
-    s.nas.set(key, nas);
-  }
-  if (reason) countInGroup(s, reason, v, attempts);
-  if (nas) countInGroup(s, nas, v, attempts);
-}
-function countInGroup(s, g, v, attempts) {
-  addSpan(g.row, v.time, attempts);
-  const { users: users2 } = g;
-  if (users2.size < MAX_KEYS && s.groupUsersLeft > 0) {
-    const before = users2.size;
-    if (users2.add(v.user).size > before) s.groupUsersLeft--;
-  } else if (!users2.has(v.user)) g.capped = true;
-}
-function addSpan(s, t, attempts) {
-  s.count++;
-  s.attempts += attempts;
-  s.first = minTime(s.first, t);
-  s.last = maxTime(s.last, t);
-}
-function countInto(map, key) {
-  const n = map.get(key);
-  if (n !== void 0) map.set(key, n + 1);
-  else if (map.size < MAX_KEYS) map.set(key, 1);
-}
-var MAX_KEYS, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey, emptySpan, newGroup, minTime, maxTime;
-var init_digest_state = __esm({
-  "src/format/digest-state.ts"() {
-    "use strict";
-    MAX_KEYS = 1e4;
-    MAX_ROWS = 2e3;
-    MAX_GROUP_USERS = 1e5;
-    SEP = "\0";
-    rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
-    nasKey = (name, ip) => `${name}${SEP}${ip}`;
-    emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
-    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
-    minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
-    maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-  }
-});
-
 // src/format/view.ts
 function viewOf(r, time2 = recordTime(r.timestamp)) {
   return {
@@ -10322,7 +11062,7 @@ var init_digest = __esm({
         return this.#s.users.size;
       }
       get usersCapped() {
-        return this.#s.users.size >= MAX_KEYS;
+        return this.#s.users.size >= MAX_KEYS2;
       }
       get distinctEndpoints() {
         return this.#s.endpoints.size;
@@ -10566,7 +11306,7 @@ function readCursorFile(file) {
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
-  const data = readStateJson(file, cursorFile, RESET3, (text3) => {
+  const data = readStateJson(file, cursorFile, RESET5, (text3) => {
     const rest = takePairs(text3, add);
     if (rest !== void 0) return rest;
     seen = new IdTimeSet();
@@ -10577,11 +11317,11 @@ function readCursorFile(file) {
   const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
   const from = data.trackedFrom === void 0 ? void 0 : Date.parse(data.trackedFrom);
   for (const entry of data.seen) {
-    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET3}`);
+    if (!isPair(entry)) throw stateError(`state file ${file} has an invalid entry in "seen"; ${RESET5}`);
     add(entry[0], entry[1]);
   }
   if ([hw, from].some((t) => t !== void 0 && !Number.isFinite(t)) || badTime) {
-    throw stateError(`state file ${file} has an invalid time; ${RESET3}`);
+    throw stateError(`state file ${file} has an invalid time; ${RESET5}`);
   }
   return from === void 0 ? { highWater: hw, seen } : { highWater: hw, trackedFrom: from, seen };
 }
@@ -10589,12 +11329,21 @@ function saveCursor(stateDir, cursor) {
   writeCursorFile(stateFile.cursor(stateDir), cursor);
 }
 function writeCursorFile(file, cursor) {
+  writeFileAtomic(file, cursorChunks(cursor), 384);
+}
+function prepareCursor(stateDir, cursor) {
+  const out = new AtomicFile(stateFile.cursor(stateDir), 384);
+  for (const piece of cursorChunks(cursor)) out.write(piece);
+  out.sync();
+  return out;
+}
+function cursorChunks(cursor) {
   const hw = cursor.highWater === void 0 ? null : new Date(cursor.highWater).toISOString();
   const from = cursor.trackedFrom === void 0 ? "" : `"trackedFrom":"${new Date(cursor.trackedFrom).toISOString()}",`;
   const head = `{"version":1,"highWater":${JSON.stringify(hw)},${from}"seen":[`;
   const { seen } = cursor;
   const pairs = seen instanceof IdTimeSet ? seen.byTime() : [...seen].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0));
-  writeFileAtomic(file, jsonChunks(head, pairs), 384);
+  return jsonChunks(head, pairs);
 }
 function queryStart(cursor, overlapMs) {
   if (!plausible(cursor.highWater)) return void 0;
@@ -10632,7 +11381,7 @@ function maxOf(times, upTo) {
   for (const t of times) if (t !== void 0 && t <= upTo && (max === void 0 || t > max)) max = t;
   return max;
 }
-var cursorFile, isPair, RESET3, MAX_TRACKED_IDS;
+var cursorFile, isPair, RESET5, MAX_TRACKED_IDS;
 var init_cursor = __esm({
   "src/state/cursor.ts"() {
     "use strict";
@@ -10654,173 +11403,32 @@ var init_cursor = __esm({
       })
     );
     isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
-    RESET3 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
+    RESET5 = "run once with --reset-cursor to start fresh (as on a first run: the last hour is mailed again)";
     MAX_TRACKED_IDS = 25e4;
   }
 });
 
-// src/spool/digest-json.ts
-function digestToJson(s) {
-  const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
-  return {
-    total: s.total,
-    newest: nul(s.newest),
-    oldest: nul(s.oldest),
-    rowsDropped: s.rowsDropped,
-    future: s.future,
-    groupUsersLeft: s.groupUsersLeft,
-    filtered: [...s.filtered],
-    muted: [...s.muted],
-    rows: [...s.rows.values()].map((r) => ({ ...r, ...spanOf(r), time: nul(r.time) })),
-    reasons: [...s.reasons.values()].map((g) => ({
-      reason: g.row.reason,
-      ...spanOf(g.row),
-      users: [...g.users],
-      capped: g.capped
-    })),
-    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
-      name: row2.name,
-      ip: row2.ip,
-      location: row2.location,
-      ...spanOf(row2),
-      users: [...users2],
-      capped
-    })),
-    users: [...s.users],
-    endpoints: [...s.endpoints]
-  };
-}
-function digestFromJson(j) {
-  const spanOf = (x) => ({
-    count: x.count,
-    attempts: x.attempts,
-    first: und(x.first),
-    last: und(x.last)
-  });
-  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
-  return {
-    total: j.total,
-    newest: und(j.newest),
-    oldest: und(j.oldest),
-    rowsDropped: j.rowsDropped,
-    future: j.future,
-    groupUsersLeft: j.groupUsersLeft,
-    filtered: new Map(j.filtered),
-    muted: new Map(j.muted),
-    rows: new Map(rows.map((r) => [rowKey(r), r])),
-    reasons: new Map(
-      j.reasons.map((g) => [
-        g.reason,
-        { row: { reason: g.reason, ...spanOf(g), users: 0 }, users: new Set(g.users), capped: g.capped }
-      ])
-    ),
-    nas: new Map(
-      j.nas.map(({ users: users2, capped, ...g }) => [
-        nasKey(g.name, g.ip),
-        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
-      ])
-    ),
-    users: new Map(j.users),
-    endpoints: new Map(j.endpoints)
-  };
-}
-var time, count, span, counts, view, users, digestJson, nul, und;
-var init_digest_json = __esm({
-  "src/spool/digest-json.ts"() {
-    "use strict";
-    init_shape();
-    init_digest_state();
-    time = nullable(num);
-    count = int(0);
-    span = { count, attempts: count, first: time, last: time };
-    counts = arr(tuple(str, count));
-    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
-    users = arr(str);
-    digestJson = obj({
-      total: count,
-      newest: time,
-      oldest: time,
-      rowsDropped: count,
-      future: count,
-      groupUsersLeft: int(),
-      filtered: counts,
-      muted: counts,
-      rows: arr(obj({ ...view, ...span })),
-      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
-      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
-      users: counts,
-      endpoints: counts
-    });
-    nul = (t) => t ?? null;
-    und = (t) => t ?? void 0;
+// src/spool/folder.ts
+function realFolder(dir) {
+  let st;
+  try {
+    st = (0, import_node_fs8.lstatSync)(dir);
+  } catch {
+    return false;
   }
-});
-
-// src/spool/manifest.ts
-function readManifest(stateDir) {
-  const data = readStateJson((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
-  if (!data) return empty(1);
-  const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
-  return {
-    ...data,
-    openedAt: Number.isFinite(openedAt) ? openedAt : void 0,
-    pendingCursor: data.pendingCursor ?? void 0
-  };
+  if (st.isDirectory()) return true;
+  throw stateError(
+    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside STATE_DIR; move that away (nothing was deleted) and the next run creates it`
+  );
 }
-function writeManifest(stateDir, m) {
-  const file = {
-    version: 1,
-    openedAt: m.openedAt === void 0 ? null : new Date(m.openedAt).toISOString(),
-    nextSeq: m.nextSeq,
-    segments: m.segments,
-    full: m.full,
-    pendingCursor: m.pendingCursor ?? null,
-    digest: m.digest
-  };
-  writeFileAtomic((0, import_node_path5.join)(spoolDir(stateDir), MANIFEST), `${JSON.stringify(file)}
-`, 384);
-}
-var import_node_path5, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
-var init_manifest = __esm({
-  "src/spool/manifest.ts"() {
+var import_node_fs8, DEBRIS, isDebris;
+var init_folder = __esm({
+  "src/spool/folder.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
-    init_shape();
-    init_digest_state();
-    init_atomic();
-    init_files();
-    init_digest_json();
-    spoolDir = (stateDir) => (0, import_node_path5.join)(stateDir, "spool");
-    MANIFEST = "spool.json";
-    RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
-    count2 = int(0);
-    manifestFile = checkOf(
-      obj({
-        version: literal(1),
-        openedAt: nullable(str),
-        nextSeq: int(1),
-        segments: arr(
-          obj({
-            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
-            format: oneOf(["csv", "json"]),
-            rows: count2,
-            members: arr(tuple(count2, count2))
-          })
-        ),
-        full: bool,
-        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
-        digest: digestJson
-      })
-    );
-    EMPTY_DIGEST = digestToJson(emptyDigestState());
-    empty = (nextSeq) => ({
-      openedAt: void 0,
-      nextSeq,
-      segments: [],
-      full: false,
-      pendingCursor: void 0,
-      digest: EMPTY_DIGEST
-    });
+    import_node_fs8 = require("node:fs");
+    init_errors();
+    DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
+    isDebris = (name) => DEBRIS.test(name);
   }
 });
 
@@ -10847,7 +11455,7 @@ function describeSchedule(s, zone) {
   return `every ${span2(s.every)} from midnight ${zone}`;
 }
 function wallParts(t, zone) {
-  let dtf = formats.get(zone);
+  let dtf = formats2.get(zone);
   if (!dtf) {
     dtf = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
@@ -10859,7 +11467,7 @@ function wallParts(t, zone) {
       minute: "numeric",
       second: "numeric"
     });
-    formats.set(zone, dtf);
+    formats2.set(zone, dtf);
   }
   const p = {};
   for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
@@ -10875,14 +11483,14 @@ function wallToInstant(wall, zone) {
   const valid = [wall - before, wall - after].filter((c) => c + offsetAt(c, zone) === wall);
   return valid.length ? Math.min(...valid) : wall - before;
 }
-var DAY, hhmm, span2, formats;
+var DAY, hhmm, span2, formats2;
 var init_schedule = __esm({
   "src/spool/schedule.ts"() {
     "use strict";
     DAY = 864e5;
     hhmm = (ms) => `${String(Math.floor(ms / 36e5)).padStart(2, "0")}:${String(Math.floor(ms / 6e4) % 60).padStart(2, "0")}`;
     span2 = (ms) => ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
-    formats = /* @__PURE__ */ new Map();
+    formats2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -10890,7 +11498,7 @@ var init_schedule = __esm({
 function* readMembers(path, info, damaged) {
   let fd;
   try {
-    fd = (0, import_node_fs7.openSync)(path, "r");
+    fd = (0, import_node_fs9.openSync)(path, "r");
   } catch (err) {
     damaged(`${info.file} unreadable (${errCode(err, "error")})`);
     return;
@@ -10899,13 +11507,13 @@ function* readMembers(path, info, damaged) {
     let at = 0;
     for (const [size, rows] of info.members) {
       const buf = Buffer.allocUnsafe(size);
-      const ok2 = (0, import_node_fs7.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
       if (!ok2) return damaged(`${info.file} is damaged`);
       at += size;
       yield [buf, rows];
     }
   } finally {
-    (0, import_node_fs7.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
 }
 function jsonRows(member) {
@@ -10927,7 +11535,7 @@ function attachSegments(attachment, dir, segments, note2) {
       continue;
     }
     const damaged = (why) => note2(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows] of readMembers((0, import_node_path6.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows);
       else if (lines) for (const row2 of lines) attachment.addRow(row2);
@@ -10940,12 +11548,12 @@ function attachSegments(attachment, dir, segments, note2) {
   }
   return kept;
 }
-var import_node_fs7, import_node_path6, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var import_node_fs9, import_node_path9, import_node_zlib, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs9 = require("node:fs");
+    import_node_path9 = require("node:path");
     import_node_zlib = require("node:zlib");
     init_errcode();
     init_plural();
@@ -11019,17 +11627,19 @@ var init_segments = __esm({
 });
 
 // src/spool/spool.ts
-var import_node_fs8, import_node_path7, Spool;
+var import_node_fs10, import_node_path10, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path");
+    init_errcode();
     init_digest();
     init_atomic();
     init_cursor();
     init_files();
     init_digest_json();
+    init_folder();
     init_manifest();
     init_schedule();
     init_segments();
@@ -11048,6 +11658,7 @@ var init_spool = __esm({
       #json;
       #state;
       #writer;
+      #emptied;
       /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
       static open(stateDir, recover) {
         const spool = new _Spool(stateDir, readManifest(stateDir));
@@ -11056,6 +11667,18 @@ var init_spool = __esm({
       }
       get openedAt() {
         return this.#m.openedAt;
+      }
+      /**
+       * Never trusts an `openedAt` after `now` (the device clock was ahead when the spool opened, or
+       * spool.json was edited): it would hold the digest back for the whole skew. It counts as opened
+       * now, written at once unless `write` is false (a dry run). Returns the stored time it replaced.
+       */
+      clampOpenedAt(now, write) {
+        const stored = this.#m.openedAt;
+        if (stored === void 0 || stored <= now) return void 0;
+        this.#m = { ...this.#m, openedAt: now };
+        if (write) writeManifest(this.stateDir, { ...this.#m, digest: this.#json ?? digestToJson(this.#counts()) });
+        return stored;
       }
       /** Failures for the mail body waiting for the next digest. */
       get total() {
@@ -11078,14 +11701,18 @@ var init_spool = __esm({
         const from = this.#m.openedAt ?? opensAt;
         return from === void 0 ? void 0 : boundaryAfter(from, schedule, zone);
       }
+      /** The segment files holding the kept records (their attachment rows). */
+      get segments() {
+        return this.#m.segments;
+      }
       /** Compressed bytes of the kept records. */
       get bytes() {
         return this.#m.segments.reduce((a, s) => a + s.members.reduce((x, [y]) => x + y, 0), 0);
       }
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
-        const pending = this.#m.pendingCursor && (0, import_node_path7.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs8.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        const pending = this.#m.pendingCursor && (0, import_node_path10.join)(this.dir, this.#m.pendingCursor);
+        return pending && (0, import_node_fs10.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
@@ -11094,7 +11721,7 @@ var init_spool = __esm({
        */
       digestForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path7.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path10.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
         return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
@@ -11105,7 +11732,7 @@ var init_spool = __esm({
         const seg = this.#writer?.finish();
         crash?.("spool-segment");
         const cursorName = `cursor-${seq}.json`;
-        writeCursorFile((0, import_node_path7.join)(this.dir, cursorName), next);
+        writeCursorFile((0, import_node_path10.join)(this.dir, cursorName), next);
         const m = {
           openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
           nextSeq: seq + 1,
@@ -11122,10 +11749,26 @@ var init_spool = __esm({
         this.#moveCursor();
         crash?.("spool-cursor");
       }
-      /** Drops an unfinished segment (the run ends without committing). */
+      /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
         this.#writer?.discard();
         this.#writer = void 0;
+        this.#emptied?.abort();
+        this.#emptied = void 0;
+      }
+      /**
+       * Writes the empty spool.json of `reset` aside now, before the digest goes: returns the error
+       * code (ENOSPC) when it cannot be, so the mail can say it will be sent again.
+       */
+      prepareReset() {
+        this.#emptied?.abort();
+        try {
+          this.#emptied = manifestAside(this.stateDir, empty(this.#m.nextSeq));
+          return void 0;
+        } catch (err) {
+          this.#emptied = void 0;
+          return errCode(err, "error");
+        }
       }
       /**
        * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
@@ -11145,23 +11788,31 @@ var init_spool = __esm({
       reset(crash) {
         const old = this.#m.segments;
         const { digest, ...m } = empty(this.#m.nextSeq);
-        writeManifest(this.stateDir, { ...m, digest });
+        if (this.#emptied) this.#emptied.commit();
+        else writeManifest(this.stateDir, { ...m, digest });
+        this.#emptied = void 0;
         this.#m = m;
         this.#json = digest;
         this.#state = void 0;
         crash?.("spool-reset");
-        for (const s of old) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
         return this.#state ?? digestFromJson(this.#json);
       }
+      /**
+       * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
+       * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
+       * folder may hold files that are not ours, and a folder that is not a real one is refused.
+       */
       #recover() {
-        if (!(0, import_node_fs8.existsSync)(this.dir)) return;
+        if (!realFolder(this.dir)) return;
         this.#moveCursor();
         const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
         try {
-          for (const f of (0, import_node_fs8.readdirSync)(this.dir)) if (!keep.has(f)) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(this.dir, f), { force: true });
+          for (const f of (0, import_node_fs10.readdirSync)(this.dir))
+            if (isDebris(f) && !keep.has(f)) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, f), { force: true });
         } catch (err) {
           throw stateWriteError(this.dir, err);
         }
@@ -11169,8 +11820,8 @@ var init_spool = __esm({
       /** Renames the committed cursor into place, if a run has not done so yet. */
       #moveCursor() {
         const name = this.#m.pendingCursor;
-        const from = name && (0, import_node_path7.join)(this.dir, name);
-        if (!from || !(0, import_node_fs8.existsSync)(from)) return;
+        const from = name && (0, import_node_path10.join)(this.dir, name);
+        if (!from || !(0, import_node_fs10.existsSync)(from)) return;
         try {
           renameDurable(from, stateFile.cursor(this.stateDir));
         } catch (err) {
@@ -11178,6 +11829,159 @@ var init_spool = __esm({
         }
       }
     };
+  }
+});
+
+// src/withhold/records.ts
+function withheldCopy(record2, ref) {
+  const copy = {};
+  for (const f of KEPT_FIELDS) if (record2[f] !== void 0) copy[f] = record2[f];
+  return { ...copy, id: `withheld-${ref}`, timestamp: record2.timestamp, userName: `withheld #${ref}` };
+}
+function recordFromCsv(cells) {
+  if (cells.length !== CSV_COLUMNS.length) return void 0;
+  const record2 = {};
+  CSV_COLUMNS.forEach((c, i) => {
+    if (cells[i] !== "") record2[c] = cells[i];
+  });
+  return typeof record2.id === "string" && typeof record2.timestamp === "string" ? record2 : void 0;
+}
+var MAX_KEPT, RecordKeeper, KEPT_FIELDS;
+var init_records = __esm({
+  "src/withhold/records.ts"() {
+    "use strict";
+    init_attachment();
+    MAX_KEPT = 1e4;
+    RecordKeeper = class {
+      #records = [];
+      #over = false;
+      add(record2) {
+        if (this.#over) return;
+        if (this.#records.length >= MAX_KEPT) {
+          this.#over = true;
+          this.#records = [];
+          return;
+        }
+        this.#records.push(record2);
+      }
+      /** A fetch retried from the start (Batch.reset). */
+      reset() {
+        this.#records = [];
+        this.#over = false;
+      }
+      /** Every record of the mail, or undefined when there were too many to keep. */
+      get records() {
+        return this.#over ? void 0 : this.#records;
+      }
+    };
+    KEPT_FIELDS = ["timestamp", "messageCode", "failureReason", "nasName", "nasIpAddress", "serverName"];
+  }
+});
+
+// src/poll/cursor-aside.ts
+var CursorAside;
+var init_cursor_aside = __esm({
+  "src/poll/cursor-aside.ts"() {
+    "use strict";
+    init_errcode();
+    init_cursor();
+    CursorAside = class {
+      constructor(cfg, next) {
+        this.cfg = cfg;
+        this.next = next;
+        try {
+          this.#file = prepareCursor(cfg.stateDir, next);
+        } catch (err) {
+          this.unsaved = errCode(err, "error");
+        }
+      }
+      cfg;
+      next;
+      #file;
+      /** The system error code that kept the cursor from being written, e.g. ENOSPC. */
+      unsaved;
+      /** Puts the cursor in place (retries the whole write when it could not be prepared). */
+      commit() {
+        if (this.#file) this.#file.commit();
+        else saveCursor(this.cfg.stateDir, this.next);
+      }
+      /** Removes the file written aside; nothing once committed. */
+      abort() {
+        this.#file?.abort();
+      }
+      /** The subject's prefix: the configured one, marked while the cursor cannot be saved. */
+      subjectPrefix() {
+        const prefix = this.cfg.mail.subjectPrefix;
+        return this.unsaved ? `${prefix} cursor not saved, sent again next run:` : prefix;
+      }
+      /** The note on top of the mail body, or none. */
+      notes() {
+        if (!this.unsaved) return [];
+        return [
+          `The cursor could not be saved (${this.unsaved}): STATE_DIR is full or read-only. Until it can be written, these failures are mailed again by every run, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`
+        ];
+      }
+    };
+  }
+});
+
+// src/withhold/spool-rows.ts
+function spoolRecords(dir, segments, counted) {
+  if (counted > MAX_KEPT) return void 0;
+  const records = [];
+  let damaged = false;
+  for (const seg of segments) {
+    for (const [member] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text3 = (0, import_node_zlib2.gunzipSync)(member).toString("utf8");
+      for (const line of text3.split(seg.format === "csv" ? "\r\n" : "\n")) {
+        if (line === "") continue;
+        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
+        if (!r) return void 0;
+        records.push(r);
+      }
+    }
+  }
+  return !damaged && records.length === counted ? records : void 0;
+}
+function jsonRecord(line) {
+  try {
+    const v = JSON.parse(line);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function csvCells(row2) {
+  const cells = [];
+  let i = 0;
+  for (; ; ) {
+    let cell2 = "";
+    if (row2[i] === '"') {
+      i++;
+      for (; i < row2.length; i++) {
+        if (row2[i] !== '"') cell2 += row2[i];
+        else if (row2[i + 1] === '"') cell2 += row2[i++];
+        else break;
+      }
+      i++;
+    } else {
+      const end = row2.indexOf(",", i);
+      cell2 = row2.slice(i, end < 0 ? row2.length : end);
+      i = end < 0 ? row2.length : end;
+    }
+    cells.push(cell2);
+    if (row2[i] !== ",") return cells;
+    i++;
+  }
+}
+var import_node_path11, import_node_zlib2;
+var init_spool_rows = __esm({
+  "src/withhold/spool-rows.ts"() {
+    "use strict";
+    import_node_path11 = require("node:path");
+    import_node_zlib2 = require("node:zlib");
+    init_segments();
+    init_records();
   }
 });
 
@@ -11259,9 +12063,28 @@ function composer(cfg, d, now, parts2 = {}) {
     if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
     const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt);
     if (incident2) leads.push(incident2);
-    const subject = parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt);
+    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm2 ? stormSubject(prefix) : prefix });
+    const subjectPrefix = storm2 ? stormSubject(prefix) : prefix;
+    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts2.mutes });
+  };
+}
+function splitting(cfg, records, digest, now, parts2) {
+  return {
+    records,
+    reserveMs: parts2.reserveMs,
+    compose: (some, note2, first) => {
+      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      for (const r of some) d.add(r);
+      const notes = [...parts2.notes ?? [], note2];
+      const base = composer(cfg, d, now, {
+        ...parts2,
+        groups: void 0,
+        notes,
+        incidents: first ? parts2.incidents : void 0
+      });
+      return first && parts2.decorate ? (b, l) => parts2.decorate(base(b, l), d.total) : base;
+    }
   };
 }
 function attachmentNote(a, limit, unkept) {
@@ -11279,10 +12102,12 @@ function attachmentNote(a, limit, unkept) {
 var init_poll_mail = __esm({
   "src/poll/poll-mail.ts"() {
     "use strict";
+    init_digest();
     init_storm();
     init_time();
     init_mail();
     init_message();
+    init_fit();
   }
 });
 
@@ -11564,6 +12389,7 @@ async function accessSecret(c, auth, peerNodeName) {
       `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`
     ) : void 0
   );
+  learnSecret(res.secret, `${auth.user}:${res.secret}`);
   return res.secret;
 }
 function serviceProperty(node, name) {
@@ -11576,6 +12402,7 @@ var init_control = __esm({
   "src/pxgrid/control.ts"() {
     "use strict";
     init_errors();
+    init_redact();
     init_schemas();
     init_transport_errors();
     RADIUS_SERVICE = "com.cisco.ise.radius";
@@ -12220,7 +13047,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs9.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs11.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -12280,14 +13107,161 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto3, import_node_fs9;
+var import_node_crypto3, import_node_fs11;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs9 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     init_errcode();
     init_errors();
+  }
+});
+
+// src/withhold/file.ts
+function read(file, now) {
+  let text3;
+  try {
+    text3 = (0, import_node_fs12.readFileSync)(file, "utf8");
+  } catch (err) {
+    if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
+    throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
+  }
+  const v = parseJson(text3);
+  if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
+    return { version: 1, dropped: v.dropped, entries: v.entries };
+  try {
+    (0, import_node_fs12.renameSync)(file, `${file}.corrupt-${now}`);
+  } catch (err) {
+    throw stateWriteError(file, err);
+  }
+  return { version: 1, dropped: 0, entries: [] };
+}
+function parseJson(text3) {
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return void 0;
+  }
+}
+function planWithheld(stateDir, count3, now) {
+  const file = stateFile.withheld(stateDir);
+  const f = read(file, now);
+  const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
+  const refs = Array.from({ length: count3 }, (_, i) => first + i);
+  const save2 = (records, server, now2) => {
+    const at = new Date(now2).toISOString();
+    f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
+    while (f.entries.length > MAX_ENTRIES) drop(f);
+    const sizes = f.entries.map((e) => Buffer.byteLength(JSON.stringify(e)));
+    let bytes = sizes.reduce((a, b) => a + b, 0);
+    for (let i = 0; bytes > MAX_BYTES && f.entries.length > records.length; i++) {
+      bytes -= sizes[i];
+      drop(f);
+    }
+    const text3 = JSON.stringify(f, null, 1);
+    try {
+      writeFileAtomic(file, `${text3.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`);
+    } catch (err) {
+      throw stateWriteError(file, err);
+    }
+  };
+  return { file, refs, save: save2 };
+}
+function drop(f) {
+  f.entries.shift();
+  f.dropped++;
+}
+var import_node_fs12, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
+var init_file = __esm({
+  "src/withhold/file.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    init_errcode();
+    init_errors();
+    init_atomic();
+    init_files();
+    MAX_ENTRIES = 1e3;
+    UNSAFE2 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    MAX_BYTES = 1024 * 1024;
+  }
+});
+
+// src/withhold/split.ts
+async function sendSplitting(cfg, deadline, compose2, s) {
+  try {
+    return { ...await sendFitted(cfg, deadline, compose2), withheld: 0, parts: 1 };
+  } catch (err) {
+    const records = isContentRefusal(err) ? s?.records() : void 0;
+    if (!s || !records || records.length === 0) throw err;
+    return split(cfg, deadline, s, records, err);
+  }
+}
+async function split(cfg, deadline, s, all, first) {
+  const reply = serverReply(first);
+  const partNote = `The mail server refused the mail holding these failures (it answered "${reply.said}"), so they are mailed in parts. Any failure it refuses is mailed separately with its values withheld.`;
+  const accepted = [];
+  const refused2 = all.length === 1 ? [...all] : [];
+  const queue = all.length === 1 ? [] : halves(all);
+  let sends = 1;
+  while (queue.length > 0) {
+    const group = queue.shift();
+    if (sends >= MAX_SENDS || deadline.remaining() < s.reserveMs) {
+      refused2.push(...group);
+      continue;
+    }
+    sends++;
+    try {
+      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote, accepted.length === 0)));
+    } catch (err) {
+      if (!isContentRefusal(err)) throw err;
+      if (group.length === 1) refused2.push(group[0]);
+      else queue.push(...halves(group));
+    }
+  }
+  const { file, refs, save: save2 } = planWithheld(cfg.stateDir, refused2.length, deadline.now());
+  const note2 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
+  const copies = refused2.map((r, i) => withheldCopy(r, refs[i]));
+  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note2, accepted.length === 0)));
+  save2(refused2, reply.said, deadline.now());
+  const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
+  const last = accepted[accepted.length - 1];
+  return {
+    messageId: last.messageId,
+    rejected,
+    withheld: refused2.length,
+    parts: accepted.length,
+    file,
+    code: reply.code
+  };
+}
+function serverReply(err) {
+  const cause = err.cause;
+  const code2 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
+  return { said: clean(cause?.response ?? "", 160) || "no text", code: code2 };
+}
+function withheldText(sent) {
+  if (sent.withheld === 0) return void 0;
+  const its = sent.withheld === 1 ? "its" : "their";
+  return `${plural(sent.withheld, "failure")} withheld: the mail server refused ${its} values (${sent.code ?? "5xx"}); mailed in ${plural(sent.parts, "part")}, the values kept in ${sent.file}`;
+}
+var MAX_SENDS, isContentRefusal, halves;
+var init_split = __esm({
+  "src/withhold/split.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_sanitize();
+    init_fit();
+    init_file();
+    init_records();
+    MAX_SENDS = 24;
+    isContentRefusal = (err) => err instanceof AppError && err.kind === "mail-content";
+    halves = (list2) => {
+      const mid = Math.ceil(list2.length / 2);
+      return [list2.slice(0, mid), list2.slice(mid)];
+    };
   }
 });
 
@@ -12442,11 +13416,11 @@ function nextCursor(cfg, cursor, batch) {
   const { iseNow, limit } = batch.window;
   return advance(cursor, batch.mailed, cfg.overlapMs, { iseNow, limit, trackedFrom: batch.trackedFrom });
 }
-async function sendPollMail(cfg, deadline, compose2, backfill) {
+async function sendPollMail(cfg, deadline, compose2, backfill, split2) {
   try {
-    return await sendFitted(cfg, deadline, compose2);
+    return await sendSplitting(cfg, deadline, compose2, split2);
   } catch (err) {
-    if (!(err instanceof AppError) || err.kind !== "mail") throw err;
+    if (!(err instanceof AppError) || err.kind !== "mail" && err.kind !== "mail-content") throw err;
     throw err.withNote(
       backfill ? "nothing was mailed: run the backfill again" : "the failures will be sent again on the next run"
     );
@@ -12456,12 +13430,14 @@ function delivered(cfg, ctx, sent, d, notes, rec) {
   ctx.sys.crash?.("after-send");
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
-  ctx.incidents?.save(true);
-  notes.push(...sentNotes(sent, d));
+  const unsaved = ctx.incidents?.save(true);
+  notes.push(...sentNotes(sent, d), ...unsaved ? [unsaved] : []);
+  const withheld = withheldText(sent);
+  if (withheld) notes.unshift(withheld);
   return {
     to: plural(cfg.mail.dest.length - sent.rejected.length, "recipient"),
     said: ctx.incidents?.summary() ?? "",
-    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal }
+    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld }
   };
 }
 function afterDelivery(step, notDone, repeats) {
@@ -12513,8 +13489,8 @@ var init_steps = __esm({
     init_http();
     init_session();
     init_tls();
-    init_fit();
     init_cursor();
+    init_split();
     init_batch();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
     newestText = (d) => d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
@@ -12589,25 +13565,48 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
     attachBudget: initialAttachmentBudget(cfg)
   });
   s.notes.push(...lost);
+  const unsaved = spool.prepareReset();
+  const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
+  if (s.storm) leads.push(noteLead(s.storm.lead));
+  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`;
+  const parts2 = {
+    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...mailNotes(s.facts)],
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
+    incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes
+  };
   const base = composer(cfg, d, sys.now(), {
+    ...parts2,
     groups: eachRun ? s.facts.batch.groups : void 0,
-    notes: mailNotes(s.facts),
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? void 0 : `${cfg.mail.subjectPrefix} digest:`,
-    unkept: d.attachment()?.omitted ?? 0,
-    incidents: ctx.incidents?.verdict()
+    unkept: d.attachment()?.omitted ?? 0
   });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose2, false);
-  const m = delivered(cfg, ctx, sent, d, s.notes, {
-    save: () => spool.reset(sys.crash),
-    notDone: "the spool was not emptied",
-    repeats: "this digest",
-    left: "spooled"
+  const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
+  const split2 = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
+    ...parts2,
+    reserveMs: minSendMs(cfg),
+    decorate: opts.decorate
   });
+  const m = await sendAndEmpty(cfg, ctx, spool, { compose: compose2, split: split2 }, d, s.notes);
   const to = `${m.to}${asideText(d)}`;
   const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
+  try {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: () => spool.reset(ctx.sys.crash),
+      notDone: "the spool was not emptied",
+      repeats: "this digest",
+      left: "spooled"
+    });
+  } finally {
+    spool.discard();
+  }
 }
 function periodText(cfg, spool, now, flush) {
   const fmt = timeFormat(cfg.mail.timezone);
@@ -12616,6 +13615,7 @@ function periodText(cfg, spool, now, flush) {
   const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
   return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
 }
+var notEmptied;
 var init_digest_send = __esm({
   "src/poll/digest-send.ts"() {
     "use strict";
@@ -12624,9 +13624,11 @@ var init_digest_send = __esm({
     init_time();
     init_fit();
     init_schedule();
+    init_spool_rows();
     init_poll_mail();
     init_steps();
     init_summary();
+    notEmptied = (code2) => `The digest spool could not be emptied (${code2}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
   }
 });
 
@@ -12635,22 +13637,32 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
   const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
   const before = spool.total;
+  const mutedBefore = spool.muted;
   const spooled = spool.seen;
+  const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
   ctx.sys.crash?.("after-fetch");
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
+  if (clamped !== void 0)
+    notes.push(
+      `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now (check the device clock and NTP)`
+    );
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
     spool.discard();
     return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
   }
-  commitRun(cfg, opts, ctx, spool, facts, found, now);
+  const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
+  if (unsaved) notes.push(unsaved);
+  const storm2 = mutedStorm(cfg, spool.total - before, spool.muted - mutedBefore);
+  if (storm2) notes.push(storm2.note);
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const due = nextDigest(cfg, spool, urgent);
-  if (spool.total === 0 || due === void 0 || due !== "now" && due > now) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+  const due = storm2 ? "now" : nextDigest(cfg, spool, urgent);
+  if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now) {
+    const dueAt = typeof due === "number" ? new Date(due).toISOString() : void 0;
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
     return outcome(notes, waitingText(cfg, spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
@@ -12659,7 +13671,16 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
     );
     return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
   }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before });
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2, storm: storm2 });
+}
+function mutedStorm(cfg, body, muted) {
+  if (muted === 0 || body + muted <= cfg.stormThreshold) return void 0;
+  const all = body + muted;
+  return {
+    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? "all" : muted} muted`,
+    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
+    lead: `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
+  };
 }
 async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
   const filter = compileFilters(cfg.filters);
@@ -12674,13 +13695,14 @@ async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
 }
 function commitRun(cfg, opts, ctx, spool, f, found, now) {
   stopIfAsked(ctx.sys.stop);
-  ctx.incidents?.save(false);
+  const unsaved = ctx.incidents?.save(false);
   if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   }
   opts.onSpooled?.();
+  return unsaved;
 }
 function nextDigest(cfg, spool, urgent, opensAt) {
   const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
@@ -12703,7 +13725,11 @@ function dryRun(cfg, opts, ctx, spool, run) {
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(ctx.io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  printMessage(
+    ctx.io,
+    cfg,
+    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes)
+  );
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
   const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
   const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
@@ -12724,134 +13750,6 @@ var init_digest_poll = __esm({
     init_poll_mail();
     init_steps();
     init_summary();
-  }
-});
-
-// src/incidents/clock.ts
-function localHour(t, timeZone) {
-  let f = formats2.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
-    formats2.set(timeZone, f);
-  }
-  let weekday = 0;
-  let hour = 0;
-  for (const p of f.formatToParts(t)) {
-    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
-    if (p.type === "hour") hour = Number(p.value) % 24;
-  }
-  return { week: weekday * 24 + hour, day: hour };
-}
-var WEEKDAYS, formats2;
-var init_clock = __esm({
-  "src/incidents/clock.ts"() {
-    "use strict";
-    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    formats2 = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incidents/baseline.ts
-function mean(values, runs, i, x, alpha, steps) {
-  const n = runs[i] ?? 0;
-  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
-  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
-  runs[i] = Math.min(1e3, n + 1);
-}
-function keepLargest(map, max, floor) {
-  const entries = Object.entries(map).filter(([, v]) => v >= floor);
-  entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
-}
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
-var init_baseline = __esm({
-  "src/incidents/baseline.ts"() {
-    "use strict";
-    init_clock();
-    emptyBaseline = () => ({
-      week: new Array(168).fill(0),
-      weekN: new Array(168).fill(0),
-      day: new Array(24).fill(0),
-      dayN: new Array(24).fill(0),
-      shares: {},
-      nas: {}
-    });
-    STEP_MS = 10 * 6e4;
-    SHARE_TAU_MS = 3 * 864e5;
-    WEEK_ALPHA = 0.3;
-    DAY_ALPHA = 0.05;
-    NAS_ALPHA = 0.02;
-    WEEK_RUNS = 3;
-    DAY_RUNS = 3;
-    MAX_REASONS = 200;
-    MAX_NAS = 2e3;
-    Baseline = class {
-      /**
-       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
-       * an earlier day than today (before that a bucket would only know the current hour itself).
-       */
-      constructor(s, timeZone, weekReady) {
-        this.s = s;
-        this.timeZone = timeZone;
-        this.weekReady = weekReady;
-      }
-      s;
-      timeZone;
-      weekReady;
-      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
-      rate(t) {
-        const h = localHour(t, this.timeZone);
-        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
-        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
-        return void 0;
-      }
-      /** The reason's share of all failures (0 when never seen). */
-      share(code2) {
-        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
-      }
-      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
-      busyness(t) {
-        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
-        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
-        const now = this.rate(t);
-        if (!mean2 || now === void 0) return 1;
-        return Math.min(3, Math.max(0.5, now / mean2));
-      }
-      nasLevel(nas) {
-        return this.s.nas[nas] ?? 0;
-      }
-      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
-        const steps = Math.min(6, intervalMs / STEP_MS);
-        const h = localHour(t, this.timeZone);
-        const expected = this.rate(t);
-        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
-        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
-        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
-        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
-        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
-        this.#learnNas(nasLevels, steps, this.busyness(t));
-      }
-      /**
-       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
-       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
-       * more about chance than about the NAS.
-       */
-      #learnNas(nasLevels, steps, busy) {
-        if (busy < 1) return;
-        const a = 1 - (1 - NAS_ALPHA) ** steps;
-        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
-          const old = this.s.nas[nas] ?? 0;
-          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
-          this.s.nas[nas] = old + a * (seen - old);
-        }
-        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
-      }
-    };
-    round = (x) => Number(x.toPrecision(4));
   }
 });
 
@@ -12986,105 +13884,6 @@ var init_merge = __esm({
   }
 });
 
-// src/incidents/rolling-window.ts
-var emptyWindow, MAX_KEYS2, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey2, splitNasKey, subjectKey, Windows;
-var init_rolling_window = __esm({
-  "src/incidents/rolling-window.ts"() {
-    "use strict";
-    emptyWindow = () => ({ nas: {}, lock: {} });
-    MAX_KEYS2 = 2e3;
-    MAX_SUBJECTS_PER_KEY = 128;
-    MAX_LOCK_SUBJECTS = 2e4;
-    MAX_LOCK_EVENTS = 32;
-    SAVED_SUBJECTS = 4e3;
-    SAVED_SUBJECTS_PER_KEY = 64;
-    SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey2 = (nas, code2) => `${nas}\0${code2}`;
-    splitNasKey = (key) => {
-      const i = key.indexOf("\0");
-      return [key.slice(0, i), key.slice(i + 1)];
-    };
-    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
-    Windows = class {
-      nas = /* @__PURE__ */ new Map();
-      lock = /* @__PURE__ */ new Map();
-      constructor(s) {
-        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
-        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
-      }
-      addNas(e) {
-        if (!e.subject) return;
-        const key = nasKey2(e.nas, e.code);
-        let subjects = this.nas.get(key);
-        if (!subjects) {
-          if (this.nas.size >= MAX_KEYS2) return;
-          subjects = /* @__PURE__ */ new Map();
-          this.nas.set(key, subjects);
-        }
-        const sk = subjectKey(e);
-        const old = subjects.get(sk);
-        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
-      }
-      addLock(e) {
-        if (!e.subject) return;
-        let entry = this.lock.get(e.subject);
-        if (!entry) {
-          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-          entry = { ev: [], nas: e.nas, code: e.code };
-          this.lock.set(e.subject, entry);
-        }
-        entry.ev.push([e.time, e.weight]);
-        entry.nas = e.nas;
-        entry.code = e.code;
-        if (entry.ev.length > MAX_LOCK_EVENTS) {
-          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
-          const [a, b] = entry.ev.splice(0, 2);
-          entry.ev.unshift([b[0], a[1] + b[1]]);
-        }
-      }
-      /** Drops what fell out of the windows ending at `now`. */
-      prune(now, nasWindowMs, lockWindowMs) {
-        for (const [key, subjects] of this.nas) {
-          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
-          if (subjects.size === 0) this.nas.delete(key);
-        }
-        for (const [s, entry] of this.lock) {
-          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
-          if (entry.ev.length === 0) this.lock.delete(s);
-        }
-      }
-      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
-      mostlyUsers(key) {
-        let users2 = 0;
-        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
-        return users2 * 2 >= subjects.size;
-      }
-      distinct(key) {
-        return this.nas.get(key)?.size ?? 0;
-      }
-      /** Weighted failures of a subject in the window. */
-      lockWeight(subject) {
-        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
-      }
-      /** The state to save: the most recent entries only, so the file stays small after a storm. */
-      toState() {
-        const nas = {};
-        let budget = SAVED_SUBJECTS;
-        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
-          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
-          if (keep <= 0) break;
-          budget -= Math.min(keep, subjects.size);
-          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
-        }
-        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
-        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: Object.fromEntries(lockEntries) };
-      }
-    };
-  }
-});
-
 // src/incidents/lifecycle.ts
 function countMatch(match, id, e) {
   const m = match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
@@ -13103,7 +13902,7 @@ function hold(i, x, m) {
   switch (i.scope) {
     case "nas": {
       const usual = x.baseline.nasLevel(i.nas ?? "") * x.baseline.busyness(x.now);
-      return w > 0 && x.windows.distinct(nasKey2(i.nas ?? "", i.code ?? "")) >= Math.max(1, Math.ceil(1.5 * usual));
+      return w > 0 && x.windows.distinct(nasKey(i.nas ?? "", i.code ?? "")) >= Math.max(1, Math.ceil(1.5 * usual));
     }
     case "reason":
       if (i.rule !== "spike" || expectedAll === void 0) return w > 0;
@@ -13122,7 +13921,7 @@ function claim(claimed, active, match) {
   }
 }
 function tallyFor(i, x) {
-  if (i.scope === "nas") return x.run.byNasCode.get(nasKey2(i.nas ?? "", i.code ?? ""));
+  if (i.scope === "nas") return x.run.byNasCode.get(nasKey(i.nas ?? "", i.code ?? ""));
   if (i.scope === "reason") return x.run.byCode.get(i.code ?? "");
   if (i.scope === "subject") return x.run.bySubject.get(i.subject ?? "");
   return void 0;
@@ -13131,7 +13930,7 @@ function newIncident(c, x) {
   const t = c.tally;
   let since = t?.first ?? x.run.first ?? x.now;
   if (c.scope === "nas")
-    for (const seen of x.windows.nas.get(nasKey2(c.nas ?? "", c.code ?? ""))?.values() ?? [])
+    for (const seen of x.windows.nas.get(nasKey(c.nas ?? "", c.code ?? ""))?.values() ?? [])
       since = Math.min(since, seen);
   const last = t?.last ?? x.run.last ?? x.now;
   const silent = !x.learned && c.rule !== "storm";
@@ -13355,82 +14154,6 @@ var init_rules = __esm({
   }
 });
 
-// src/incidents/state.ts
-function loadIncidentState(dir) {
-  return readStateJson(incidentsFile(dir), stateFile2, RESET5);
-}
-function saveIncidentState(dir, state) {
-  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
-}
-var import_node_path8, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET5;
-var init_state = __esm({
-  "src/incidents/state.ts"() {
-    "use strict";
-    import_node_path8 = require("node:path");
-    init_shape();
-    init_atomic();
-    init_files();
-    init_baseline();
-    init_rolling_window();
-    emptyIncidentState = () => ({
-      version: 1,
-      open: [],
-      resolved: [],
-      reasons: {},
-      baseline: emptyBaseline(),
-      window: emptyWindow()
-    });
-    incidentsFile = (dir) => (0, import_node_path8.join)(dir, "incidents.json");
-    strs = arr(str);
-    incident = obj({
-      id: str,
-      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
-      scope: oneOf(["nas", "reason", "subject", "all"]),
-      nas: optional(str),
-      code: optional(str),
-      subject: optional(str),
-      reason: optional(str),
-      title: str,
-      evidence: strs,
-      users: strs,
-      usersCount: str,
-      endpoints: strs,
-      endpointsCount: str,
-      since: num,
-      last: num,
-      quietUntil: num,
-      openedAt: num,
-      failures: num,
-      reported: num,
-      mailed: bool,
-      silent: bool
-    });
-    stateFile2 = checkOf(
-      obj({
-        version: literal(1),
-        since: optional(num),
-        lastRun: optional(num),
-        open: arr(incident),
-        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
-        reasons: record(num),
-        baseline: obj({
-          week: arr(num, 168),
-          weekN: arr(num, 168),
-          day: arr(num, 24),
-          dayN: arr(num, 24),
-          shares: record(num),
-          nas: record(num)
-        }),
-        window: obj({
-          nas: record(record(num)),
-          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
-        })
-      })
-    );
-    RESET5 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
-  }
-});
-
 // src/incidents/tally.ts
 function addTo(t, e) {
   t.weight += e.weight;
@@ -13495,7 +14218,7 @@ var init_tally = __esm({
         this.last = Math.max(this.last ?? e.time, e.time);
         this.spanMs = Math.max(this.spanMs, e.spanMs);
         const keys = [[this.byCode, e.code]];
-        if (detail) keys.push([this.byNasCode, nasKey2(e.nas, e.code)], [this.bySubject, e.subject]);
+        if (detail) keys.push([this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]);
         for (const [map, key] of keys) {
           if (!key) continue;
           let t = map.get(key);
@@ -13683,10 +14406,10 @@ var PollIncidents;
 var init_poll_incidents = __esm({
   "src/poll/poll-incidents.ts"() {
     "use strict";
+    init_errcode();
     init_plural();
     init_engine();
     init_state();
-    init_steps();
     PollIncidents = class {
       constructor(cfg, now) {
         this.cfg = cfg;
@@ -13705,13 +14428,21 @@ var init_poll_incidents = __esm({
       verdict() {
         return this.engine?.evaluate();
       }
-      /** `delivered`: the mail carrying this run's verdict was accepted by the server. */
+      /**
+       * `delivered`: the mail carrying this run's verdict was accepted by the server. A failed write
+       * (a full flash) is a note, never an error: it costs what the rules learnt since the last save,
+       * never a failure, the spool commit or the mail. Returns that note.
+       */
       save(delivered2) {
         const engine = this.engine;
-        if (!engine) return;
-        const write = () => saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
-        if (delivered2) afterDelivery(write, `${incidentsFile(this.cfg.stateDir)} was not saved`, "its incidents");
-        else write();
+        if (!engine) return void 0;
+        try {
+          saveIncidentState(this.cfg.stateDir, engine.nextState(delivered2));
+          return void 0;
+        } catch (err) {
+          const file = incidentsFile(this.cfg.stateDir);
+          return `${file} not saved (${errCode(err, "error")}): the incident rules go on from its last save, no failure is lost; free space in STATE_DIR`;
+        }
       }
       /** `, INCIDENT sw-access-b2: 12 users failing 11036 (\u2026)` for the summary line. */
       summary() {
@@ -13727,19 +14458,27 @@ var init_poll_incidents = __esm({
 // src/poll/poll.ts
 async function poll(cfg, opts, deadline, io, sys) {
   const incidents = incidentsOn(cfg, opts.since !== void 0) ? new PollIncidents(cfg, sys.now()) : void 0;
-  const ctx = { deadline, io, sys, incidents };
-  const mute2 = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const mutes = loadMutes(cfg.stateDir, sys.now());
+  const fmt = timeFormat(cfg.mail.timezone);
+  const ctx = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
+  const mute2 = muteLabels(mutes);
   const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
-  if (spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2))
-    return digestPoll(cfg, opts, ctx, spool, mute2);
-  return mailPoll(cfg, opts, ctx, mute2);
+  const o = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2) ? await digestPoll(cfg, opts, ctx, spool, mute2) : await mailPoll(cfg, opts, ctx, mute2);
+  if (mutes.ignored.length === 0) return o;
+  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
+  return { ...o, status: o.status === "OK" ? "WARN" : o.status, message: `${o.message}; ${said.join("; ")}` };
 }
 async function mailPoll(cfg, opts, ctx, mute2) {
   const { io, sys, incidents } = ctx;
   const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
   const filter = compileFilters(cfg.filters);
   const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const newDigest = () => new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg) });
+  const keep = new RecordKeeper();
+  const newDigest = () => {
+    keep.reset();
+    const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
+    return new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+  };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.("after-fetch");
   const d = batch.digest;
@@ -13748,25 +14487,39 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
-  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
-  const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  if (opts.dryRun) {
-    printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
-    const said = incidents?.summary() ?? "";
-    return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+  const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
+  try {
+    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
+    const subjectPrefix = aside?.subjectPrefix();
+    const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
+    const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
+    if (opts.dryRun) {
+      printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+      const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
+      const said = incidents?.summary() ?? "";
+      return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
+    }
+    const split2 = splitting(cfg, () => keep.records, { mute: mute2, attach }, sys.now(), {
+      ...parts2,
+      subjectPrefix,
+      reserveMs: minSendMs(cfg),
+      decorate: opts.decorate
+    });
+    return await sendRunMail(cfg, opts, ctx, { compose: compose2, split: split2 }, facts, notes, aside);
+  } finally {
+    aside?.abort();
   }
-  return sendRunMail(cfg, opts, ctx, compose2, facts, notes);
 }
 function noMail(cfg, opts, ctx, f, notes) {
   f.batch.digest.close();
   stopIfAsked(ctx.sys.stop);
-  if (!opts.dryRun) ctx.incidents?.save(false);
+  const unsaved = opts.dryRun ? void 0 : ctx.incidents?.save(false);
+  if (unsaved) notes.push(unsaved);
   if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
   if (opts.since === void 0 && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
   return outcome(notes, "no new failures");
 }
-async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
+async function sendRunMail(cfg, opts, ctx, mail, f, notes, aside) {
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     throw new AppError(
       "ise-timeout",
@@ -13775,9 +14528,9 @@ async function sendRunMail(cfg, opts, ctx, compose2, f, notes) {
   }
   const backfill = opts.since !== void 0;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, compose2, backfill);
+  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
   const m = delivered(cfg, ctx, sent, d, notes, {
-    save: backfill ? void 0 : () => saveCursor(cfg.stateDir, f.next),
+    save: aside && (() => aside.commit()),
     notDone: "the cursor was not saved",
     repeats: "these failures",
     left: "fetched-again"
@@ -13811,10 +14564,15 @@ var init_poll = __esm({
     init_plural();
     init_digest();
     init_filters();
+    init_time();
+    init_commands();
     init_store();
+    init_target();
     init_fit();
     init_spool();
     init_cursor();
+    init_records();
+    init_cursor_aside();
     init_digest_poll();
     init_poll_incidents();
     init_poll_mail();
@@ -13848,12 +14606,13 @@ function acquireLock(stateDir, env) {
   throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
 function create(file, content) {
-  const tmp = (0, import_node_path9.join)((0, import_node_path9.dirname)(file), `.run.lock.${random()}.tmp`);
+  const tmp = (0, import_node_path12.join)((0, import_node_path12.dirname)(file), `.run.lock.${random()}.tmp`);
   try {
-    makeStateDir((0, import_node_path9.dirname)(file));
+    makeStateDir((0, import_node_path12.dirname)(file));
+    checkStateWrite(file);
     writeNew(tmp, content);
     try {
-      (0, import_node_fs10.linkSync)(tmp, file);
+      (0, import_node_fs13.linkSync)(tmp, file);
     } catch (err) {
       if (!NO_LINK.has(code(err))) throw err;
       writeNew(file, content);
@@ -13861,27 +14620,27 @@ function create(file, content) {
     return true;
   } catch (err) {
     if (code(err) === "EEXIST") return false;
-    throw stateError(
+    throw new LockUnwritable(
       `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
     );
   } finally {
     try {
-      (0, import_node_fs10.rmSync)(tmp, { force: true });
+      (0, import_node_fs13.rmSync)(tmp, { force: true });
     } catch {
     }
   }
 }
 function writeNew(file, content) {
-  const fd = (0, import_node_fs10.openSync)(file, "wx", 384);
+  const fd = (0, import_node_fs13.openSync)(file, "wx", 384);
   try {
-    (0, import_node_fs10.writeSync)(fd, content);
+    (0, import_node_fs13.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
 function identityOf(file) {
   try {
-    return identity((0, import_node_fs10.statSync)(file));
+    return identity((0, import_node_fs13.statSync)(file));
   } catch {
     return void 0;
   }
@@ -13889,17 +14648,19 @@ function identityOf(file) {
 function look(file) {
   let fd;
   try {
-    fd = (0, import_node_fs10.openSync)(file, "r");
+    fd = (0, import_node_fs13.openSync)(file, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NONBLOCK);
   } catch (err) {
     if (code(err) === "ENOENT") return void 0;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
+    if (!(0, import_node_fs13.fstatSync)(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
     const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs10.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs10.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+    const n = (0, import_node_fs13.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs13.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs13.closeSync)(fd);
   }
 }
 function takeOver(file, id, now) {
@@ -13909,7 +14670,7 @@ function takeOver(file, id, now) {
   } catch (err) {
     if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
     try {
-      if (now - (0, import_node_fs10.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs10.rmSync)(marker, { force: true });
+      if (now - (0, import_node_fs13.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs13.rmSync)(marker, { force: true });
     } catch {
     }
     return false;
@@ -13917,18 +14678,18 @@ function takeOver(file, id, now) {
   const moved = `${file}.${random()}.stale`;
   try {
     if (identityOf(file) !== id) return true;
-    (0, import_node_fs10.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs10.linkSync)(moved, file);
+    (0, import_node_fs13.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs13.linkSync)(moved, file);
   } catch {
   } finally {
-    (0, import_node_fs10.rmSync)(moved, { force: true });
-    (0, import_node_fs10.rmSync)(marker, { force: true });
+    (0, import_node_fs13.rmSync)(moved, { force: true });
+    (0, import_node_fs13.rmSync)(marker, { force: true });
   }
   return true;
 }
 function releaseIfMine(file, mine) {
   try {
-    if ((0, import_node_fs10.readFileSync)(file, "utf8") === mine) (0, import_node_fs10.rmSync)(file, { force: true });
+    if ((0, import_node_fs13.readFileSync)(file, "utf8") === mine) (0, import_node_fs13.rmSync)(file, { force: true });
   } catch {
   }
 }
@@ -13941,14 +14702,15 @@ function parseOwner(text3) {
   }
   return void 0;
 }
-var import_node_fs10, import_node_path9, AGAIN, LockHeld, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs13, import_node_path12, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_errcode();
     init_errors();
+    init_failpoints();
     init_files();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
@@ -13960,6 +14722,11 @@ var init_lock = __esm({
       file;
       owner;
     };
+    LockUnwritable = class extends AppError {
+      constructor(message) {
+        super("state", message);
+      }
+    };
     NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
     MARKER_STALE_MS = 6e4;
     random = () => Math.floor(Math.random() * 1e9);
@@ -13968,9 +14735,46 @@ var init_lock = __esm({
   }
 });
 
+// src/state/sweep.ts
+function ownTempName(names) {
+  const alt = names.map(literally).join("|");
+  return new RegExp(`^(?:\\.(?:${alt})\\.\\d+\\.tmp|run\\.lock\\.\\d+\\.stale)$`);
+}
+function sweepTemps(dir, names, now, olderThanMs) {
+  const ours = ownTempName(names);
+  let swept = 0;
+  let entries;
+  try {
+    entries = (0, import_node_fs14.readdirSync)(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of entries) {
+    if (!ours.test(name)) continue;
+    try {
+      const st = (0, import_node_fs14.lstatSync)((0, import_node_path13.join)(dir, name));
+      if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
+      (0, import_node_fs14.rmSync)((0, import_node_path13.join)(dir, name), { force: true });
+      swept++;
+    } catch {
+    }
+  }
+  return swept;
+}
+var import_node_fs14, import_node_path13, literally;
+var init_sweep = __esm({
+  "src/state/sweep.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    import_node_path13 = require("node:path");
+    literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+});
+
 // src/commands/run.ts
 var run_exports = {};
 __export(run_exports, {
+  RUN_TAIL_MS: () => RUN_TAIL_MS,
   runPoll: () => runPoll
 });
 async function runPoll(cfg, opts, sys, io) {
@@ -13995,14 +14799,21 @@ async function runPoll(cfg, opts, sys, io) {
     throw await refused(cfg, opts, sys, deadline, err);
   }
   try {
+    if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     if (opts.dryRun || opts.since !== void 0) return await once();
     return await watchedPoll(cfg, sys, deadline, once);
   } finally {
     release();
   }
 }
+function stateFileNames(dir) {
+  const { cursor, credentials: credentials2, lock, health } = stateFile;
+  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path14.basename)(f(dir)));
+}
 async function refused(cfg, opts, sys, deadline, err) {
-  if (!(err instanceof LockHeld) || !err.owner || opts.since !== void 0) return err;
+  if (opts.since !== void 0) return err;
+  if (err instanceof LockUnwritable) return unwritableFailure(cfg, sys, deadline, err);
+  if (!(err instanceof LockHeld) || !err.owner) return err;
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
@@ -14013,18 +14824,105 @@ async function refused(cfg, opts, sys, deadline, err) {
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var RUN_TAIL_MS;
+var import_node_path14, RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
+    import_node_path14 = require("node:path");
     init_require();
     init_deadline();
     init_errors();
     init_interrupt();
     init_watch();
+    init_state();
+    init_store();
     init_poll();
+    init_files();
     init_lock();
+    init_sweep();
     RUN_TAIL_MS = 6e4;
+  }
+});
+
+// src/cli/mute-commands.ts
+function addMuteCommands(program2, { sys, io, config, done }) {
+  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
+    const cfg = config(cmd);
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(await locked(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
+  });
+  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
+    const cfg = config(cmd);
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(listMutes2(cfg, sys.now(), io));
+  });
+  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
+    const cfg = config(cmd);
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(await locked(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
+  });
+}
+async function locked(cfg, sys, unchanged, change) {
+  const until = sys.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const env = { pid: sys.pid, now: sys.now, alive: sys.alive, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS };
+      const release = acquireLock(cfg.stateDir, env);
+      try {
+        return change();
+      } finally {
+        release();
+      }
+    } catch (err) {
+      if (!(err instanceof LockHeld)) throw err;
+      if (sys.now() >= until) {
+        const why = err.message.replace(/; this run did nothing.*$/, "");
+        throw new AppError(
+          "lock-stuck",
+          `${why}: ${unchanged}; try again when that run has finished (if none is active, delete that file)`
+        );
+      }
+      await (0, import_promises.setTimeout)(LOCK_RETRY_MS);
+    }
+  }
+}
+var import_promises, LOCK_WAIT_MS, LOCK_RETRY_MS;
+var init_mute_commands = __esm({
+  "src/cli/mute-commands.ts"() {
+    "use strict";
+    import_promises = require("node:timers/promises");
+    init_run();
+    init_errors();
+    init_lock();
+    LOCK_WAIT_MS = 1e4;
+    LOCK_RETRY_MS = 200;
+  }
+});
+
+// src/cli/since.ts
+function sinceFlag(opts, now) {
+  if (opts.since === void 0) return void 0;
+  if (opts.resetCursor)
+    throw usageError(
+      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
+    );
+  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
+  const since = parseSince(opts.since, now);
+  if (since === void 0)
+    throw usageError(
+      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
+    );
+  if (since > now)
+    throw usageError(
+      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
+    );
+  return since;
+}
+var init_since = __esm({
+  "src/cli/since.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
   }
 });
 
@@ -14206,7 +15104,7 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
   }
   const found = await report.probe(`dns ${host}`, exitCode, async () => {
     try {
-      const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS2), "DNS lookup timed out");
+      const addrs = await withTimeout((0, import_promises2.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS2), "DNS lookup timed out");
       return { value: true, detail: addrs.map((a) => a.address).join(", ") };
     } catch (err) {
       throw new Error(
@@ -14238,11 +15136,11 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path10.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path15.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
-      (0, import_node_fs11.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs11.unlinkSync)(probe);
+      (0, import_node_fs15.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs15.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
         `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
@@ -14277,14 +15175,14 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises, import_node_fs11, import_node_net2, import_node_path10, STEP_MS2;
+var import_promises2, import_node_fs15, import_node_net2, import_node_path15, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
-    import_promises = require("node:dns/promises");
-    import_node_fs11 = require("node:fs");
+    import_promises2 = require("node:dns/promises");
+    import_node_fs15 = require("node:fs");
     import_node_net2 = require("node:net");
-    import_node_path10 = require("node:path");
+    import_node_path15 = require("node:path");
     init_deadline();
     init_errcode();
     init_errors();
@@ -14440,8 +15338,10 @@ function policyLines(ctx, report) {
   }
   try {
     const mutes = loadMutes(cfg.stateDir, sys.now());
-    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}`).join("; ");
+    const all = (m) => matchesEverything(m) ? " (matches every failure)" : "";
+    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join("; ");
     if (mutes.active.length) info("mutes", `${plural(mutes.active.length, "active mute")}: ${list2} (run.js mutes)`);
+    for (const m of mutes.ignored) info("mutes", `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
   } catch (err) {
     fail2("mutes", err);
   }
@@ -14452,7 +15352,9 @@ var init_policy_lines = __esm({
     init_errors();
     init_plural();
     init_time();
+    init_commands();
     init_store();
+    init_target();
     init_schedule();
     init_spool();
   }
@@ -14588,7 +15490,7 @@ var init_doctor = __esm({
 var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
-    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill authorization bypass\n event none maxrun {{MAXRUN}}\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
   }
 });
 
@@ -14596,7 +15498,35 @@ var init_iosxe_backfill = __esm({
 var iosxe_cron_default;
 var init_iosxe_cron = __esm({
   "eem/iosxe-cron.txt"() {
-    iosxe_cron_default = '! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.\n! Check it with: show logging | include ise-to-mail\n! OK lines are informational (severity 6): "logging buffered informational" keeps them.\n! Labels are 4 digits: EEM runs actions in the string order of their labels.\nconfigure terminal\nevent manager applet ise_to_mail authorization bypass\n event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}\n action 0010 cli command "enable"\n action 0020 cli command "terminal length 0"\n action 0030 cli command "guestshell run {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"\n action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0050 if $_regexp_result eq "1"\n action 0060  if $status eq "ERROR"\n action 0070   syslog priority errors msg "$line"\n action 0080  elseif $status eq "WARN"\n action 0090   syslog priority warnings msg "$line"\n action 0100  else\n action 0110   syslog priority informational msg "$line"\n action 0120  end\n action 0130 else\n action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0150 end\nend\n';
+    iosxe_cron_default = `! ise-to-mail: poll ISE every {{EVERY}}, then log the summary line to syslog.
+! Check it with: show logging | include ise-to-mail
+! OK lines are informational (severity 6): "logging buffered informational" keeps them.
+! Labels are 4 digits: EEM runs actions in the string order of their labels.
+! The cron entry runs on the device's local time (clock timezone); each run holds a VTY
+! line until it ends (at most maxrun {{MAXRUN}} s), and EEM needs 3 free VTY lines to start one.
+! DEVICE_NAME (the host name, for the mails) comes from "info type routername".
+configure terminal
+{{SESSION_CLI}}
+event manager applet ise_to_mail{{AUTHORIZATION}}
+ event timer cron cron-entry "{{CRON}}" maxrun {{MAXRUN}}
+ action 0005 info type routername
+ action 0010 cli command "enable"
+ action 0020 cli command "terminal length 0"
+ action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"
+ action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status
+ action 0050 if $_regexp_result eq "1"
+ action 0060  if $status eq "ERROR"
+ action 0070   syslog priority errors msg "$line"
+ action 0080  elseif $status eq "WARN"
+ action 0090   syslog priority warnings msg "$line"
+ action 0100  else
+ action 0110   syslog priority informational msg "$line"
+ action 0120  end
+ action 0130 else
+ action 0140  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"
+ action 0150 end
+end
+`;
   }
 });
 
@@ -14604,7 +15534,7 @@ var init_iosxe_cron = __esm({
 var iosxe_guestshell_default;
 var init_iosxe_guestshell = __esm({
   "eem/iosxe-guestshell.txt"() {
-    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE 16.12 and 17.x (one time, in configuration mode).\n! Catalyst 9k, via the management port. Application hosting is not VRF-aware: Guestshell\n! is a host of its own on the management segment and needs its own address, gateway and\n! DNS server. Replace the four <...> values before pasting: a free address in the subnet\n! of GigabitEthernet0/0, its mask, the router of that subnet, a DNS server. With DHCP on\n! that segment, delete the guest-ipaddress and app-default-gateway lines instead.\n! Routers (ISR4k, C8000, ISR1k) use a VirtualPortGroup: see the README device guide.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n  guest-ipaddress <GUEST-IP> netmask <NETMASK>\n app-default-gateway <GATEWAY-IP> guest-interface 0\n name-server0 <DNS-IP>\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   guestshell run ip addr\n!   guestshell run ip route\n!   guestshell run getent hosts <ISE_HOST>\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
+    iosxe_guestshell_default = '! Guestshell for ise-to-mail on IOS-XE 16.12 and 17.x (one time, in configuration mode).\n! Catalyst 9k, via the management port. Application hosting is not VRF-aware: Guestshell\n! is a host of its own on the management segment and needs its own address, gateway and\n! DNS server. Replace the four <...> values before pasting: a free address in the subnet\n! of GigabitEthernet0/0, its mask, the router of that subnet, a DNS server. With DHCP on\n! that segment, delete the guest-ipaddress and app-default-gateway lines instead.\n! Routers (ISR4k, C8000, ISR1k), the data port of a Catalyst 9300/9400 and 16.x forms:\n! see docs/device.md.\nconfigure terminal\niox\napp-hosting appid guestshell\n app-vnic management guest-interface 0\n  guest-ipaddress <GUEST-IP> netmask <NETMASK>\n app-default-gateway <GATEWAY-IP> guest-interface 0\n name-server0 <DNS-IP>\n app-resource profile custom\n  cpu 800\n  memory {{MEMORY}}\n  persist-disk 20\nend\n! Wait until "show iox-service" shows IOx services Running, then in exec mode:\n!   guestshell enable\n!   guestshell run ip addr\n!   guestshell run ip route\n!   guestshell run getent hosts <ISE_HOST>\n! A changed resource profile may need: guestshell disable / guestshell enable\n';
   }
 });
 
@@ -14616,10 +15546,12 @@ var init_nxos_scheduler = __esm({
 ! no cron event, so the scheduler runs the job every {{EVERY}}. Syntax from Cisco's
 ! Nexus 9000 system management guide (scheduler chapter); confirm on your release.
 ! The scheduler keeps no run time limit: RUN_DEADLINE in the config file bounds a run.
-! Check it with: show scheduler logfile
+! Results go to "show scheduler logfile", not to syslog.
+! The job runs as the NX-OS user who creates it: {{NODE}} must be a path that user can run.
+! Set DEVICE_NAME in the config file: the scheduler cannot pass the switch name.
 ! TACACS+ users: configure "scheduler aaa-authentication password ..." first.
 ! NX-OS Guest Shell is CentOS 7 (glibc 2.17): the official Node 18+ build does not start
-! there; install the unofficial linux-x64-glibc-217 build (README device guide, step 4).
+! there; install the unofficial linux-x64-glibc-217 build (docs/device.md, NX-OS).
 configure terminal
 feature scheduler
 scheduler job name ise_to_mail
@@ -14634,6 +15566,51 @@ end
   }
 });
 
+// src/commands/eem-schedule.ts
+function minutesOf(every) {
+  const ms = parseDuration(every.replace(/min\s*$/i, "m"));
+  if (ms === void 0 || ms <= 0)
+    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
+  return ms / 6e4;
+}
+function nxosSchedule(every) {
+  const minutes = minutesOf(every);
+  if (!Number.isInteger(minutes))
+    throw usageError(`--every "${every}": the NX-OS scheduler repeats in whole minutes, e.g. 5m, 90m, 2h`);
+  return { minutes, repeat: repeatOf(minutes) };
+}
+function cronSchedule(every, maxrunS = 0) {
+  const minutes = minutesOf(every);
+  const valid = EVEN_MINUTES.filter((m) => m * 60 >= maxrunS);
+  if (!EVEN_MINUTES.includes(minutes)) {
+    const floor = maxrunS > 0 ? `, at least --maxrun ${maxrunS}s` : "";
+    throw usageError(
+      `--every "${every}" cannot repeat evenly in cron: use ${valid.map(intervalText).join(" ")} (divisors of an hour or a day${floor})`
+    );
+  }
+  if (minutes * 60 < maxrunS) {
+    throw usageError(
+      `--every ${every.trim()} is shorter than --maxrun ${maxrunS}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(valid[0] ?? 1440)} or more, or a lower --maxrun`
+    );
+  }
+  const repeat = repeatOf(minutes);
+  if (minutes < 60) return { minutes, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat };
+  const hours = minutes / 60;
+  if (hours < 24) return { minutes, cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat };
+  return { minutes, cron: "0 0 * * *", repeat };
+}
+var EVEN_MINUTES, intervalText, repeatOf;
+var init_eem_schedule = __esm({
+  "src/commands/eem-schedule.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+    EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+    intervalText = (minutes) => minutes === 1440 ? "1d" : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+    repeatOf = (m) => `${Math.floor(m / 1440)}:${Math.floor(m % 1440 / 60)}:${m % 60}`;
+  }
+});
+
 // src/commands/eem.ts
 var eem_exports = {};
 __export(eem_exports, {
@@ -14642,8 +15619,7 @@ __export(eem_exports, {
   deviceDir: () => deviceDir,
   fill: () => fill,
   placeholders: () => placeholders,
-  renderEem: () => renderEem,
-  scheduleFor: () => scheduleFor
+  renderEem: () => renderEem
 });
 function fill(template, values) {
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (_m, name) => {
@@ -14651,22 +15627,6 @@ function fill(template, values) {
     if (v === void 0) throw new Error(`eem template placeholder {{${name}}} has no value`);
     return v;
   });
-}
-function scheduleFor(every) {
-  const ms = parseDuration(every.replace(/min\s*$/i, "m"));
-  if (ms === void 0)
-    throw usageError(`--every "${every}" is not a duration: use minutes, hours or 1d, e.g. 5m, 15m, 1h`);
-  const minutes = ms / 6e4;
-  if (!EVEN_MINUTES.includes(minutes)) {
-    throw usageError(
-      `--every "${every}" cannot repeat evenly in cron: use minutes that divide 60 (1m 2m 5m 10m 15m 30m), hours that divide 24 (1h 2h 6h 12h) or 1d`
-    );
-  }
-  if (minutes < 60)
-    return { minutes, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, repeat: `0:0:${minutes}` };
-  const hours = minutes / 60;
-  if (hours < 24) return { minutes, cron: hours === 1 ? "0 * * * *" : `0 */${hours} * * *`, repeat: `0:${hours}:0` };
-  return { minutes, cron: "0 0 * * *", repeat: "1:0:0" };
 }
 function integer(flag, text3, min, max) {
   const n = Number(text3);
@@ -14676,24 +15636,25 @@ function integer(flag, text3, min, max) {
 }
 function pasteSafe(what, value) {
   if (!/^[A-Za-z0-9_./:@+=,-]+$/.test(value)) {
-    throw usageError(
-      `${what} "${value}" cannot go into an EEM command line: use a path without spaces, quotes, $ or ?`
-    );
+    throw usageError(`${what} "${value}" cannot go into an EEM command line: use one without spaces, quotes, $ or ?`);
   }
   return value;
 }
 function deviceDir(opts) {
-  if (opts.dir !== void 0 && !(0, import_node_path11.isAbsolute)(opts.dir))
+  if (opts.dir !== void 0 && !(0, import_node_path16.isAbsolute)(opts.dir))
     throw usageError(
       `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
     );
   return opts.dir;
 }
 function nodePath(opts, sys) {
+  if (opts.platform === "nxos" && opts.node === void 0)
+    throw usageError(
+      "--platform nxos needs --node: NX-OS Guest Shell runs the job as the NX-OS user, so there is no safe default path; install Node under a fixed path such as /opt/node and give --node /opt/node/bin/node"
+    );
   return opts.node ?? (opts.dir !== void 0 ? GUESTSHELL_NODE : sys.execPath ?? "node");
 }
-function placeholders(opts, cfg, sys) {
-  const schedule = scheduleFor(opts.every);
+function iosxeTiming(opts, cfg) {
   const maxrun = integer("--maxrun", opts.maxrun, 20, 86400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1e3) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
@@ -14701,25 +15662,31 @@ function placeholders(opts, cfg, sys) {
       `--maxrun ${maxrun} leaves no room for RUN_DEADLINE (${cfg.deadlineMs / 1e3}s) plus ${STARTUP_MARGIN_S}s of start-up: use --maxrun ${minMaxrun} or more, or lower RUN_DEADLINE`
     );
   }
-  if (schedule.minutes * 60 < maxrun) {
-    const fits = EVEN_MINUTES.find((m) => m * 60 >= maxrun) ?? 1440;
-    throw usageError(
-      `--every ${opts.every.trim()} is shorter than --maxrun ${maxrun}s: a run still going when the next starts would hold a second VTY line; use --every ${intervalText(fits)} or more, or a lower --maxrun`
-    );
-  }
+  return { CRON: cronSchedule(opts.every, maxrun).cron, MAXRUN: String(maxrun) };
+}
+function placeholders(opts, cfg, sys) {
+  const timing = opts.platform === "nxos" ? { REPEAT: nxosSchedule(opts.every).repeat } : iosxeTiming(opts, cfg);
   return {
+    ...timing,
     EVERY: opts.every.trim(),
-    CRON: schedule.cron,
-    REPEAT: schedule.repeat,
-    MAXRUN: String(maxrun),
     HEAP: String(integer("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path11.join)(cfg.baseDir, "run.js")),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path16.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
-    VRF: pasteSafe("--vrf", opts.vrf)
+    VRF: pasteSafe("--vrf", opts.vrf),
+    ...aaa(opts)
   };
+}
+function aaa(opts) {
+  if (opts.cliUser === void 0)
+    return {
+      AUTHORIZATION: " authorization bypass",
+      SESSION_CLI: "! AAA: the applets use authorization bypass; eem --cli-user NAME runs them as that user"
+    };
+  const user = pasteSafe("--cli-user", opts.cliUser);
+  return { AUTHORIZATION: "", SESSION_CLI: `event manager session cli username ${user} privilege 15` };
 }
 function renderEem(opts, cfg, sys, io) {
   const values = placeholders(opts, cfg, sys);
@@ -14729,35 +15696,35 @@ function renderEem(opts, cfg, sys, io) {
     for (const line of fill(part, values).replace(/\n$/, "").split("\n")) io.out(line);
     io.out("");
   }
-  const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
+  const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware; results in show scheduler logfile, not syslog)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
-  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}`;
-  if (!(0, import_node_fs12.existsSync)(values.CONFIG)) {
+  const user = opts.cliUser !== void 0 && opts.platform === "iosxe" ? `, as AAA user ${opts.cliUser}` : "";
+  const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
+  if (!(0, import_node_fs16.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
-      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`
+      message: `${message}; ${values.CONFIG} does not exist yet: create it before the first run`,
+      afterConfig: true
     };
   }
-  return { exitCode: Exit.ok, status: "OK", message };
+  return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs12, import_node_path11, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S, EVEN_MINUTES, intervalText;
+var import_node_fs16, import_node_path16, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
     init_nxos_scheduler();
-    init_values();
     init_errors();
+    init_eem_schedule();
     TEMPLATES = { iosxeCron: iosxe_cron_default, iosxeBackfill: iosxe_backfill_default, iosxeGuestshell: iosxe_guestshell_default, nxosScheduler: nxos_scheduler_default };
     GUESTSHELL_NODE = "/home/guestshell/node/bin/node";
     STARTUP_MARGIN_S = 30;
-    EVEN_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
-    intervalText = (minutes) => minutes === 1440 ? "1d" : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
   }
 });
 
@@ -14769,12 +15736,12 @@ __export(cli_exports, {
 async function runCli(argv, sys, output) {
   const state = { json: false, verbose: false, secrets: [] };
   const io = {
-    out: (line) => output.stdout(`${redact(line, state.secrets)}
+    out: (line2) => output.stdout(`${redact(line2, state.secrets)}
 `),
-    err: (line) => output.stderr(`${redact(line, state.secrets)}
+    err: (line2) => output.stderr(`${redact(line2, state.secrets)}
 `),
     // Never "ise-to-mail: ...": the EEM applet matches that prefix in the combined output.
-    debug: (line) => state.verbose && output.stderr(`debug: ${redact(line, state.secrets)}
+    debug: (line2) => state.verbose && output.stderr(`debug: ${redact(line2, state.secrets)}
 `)
   };
   let result;
@@ -14792,7 +15759,10 @@ async function runCli(argv, sys, output) {
     if (err instanceof CommanderError && err.exitCode === 0) return 0;
   }
   if (!result) return 0;
-  io.out(formatSummary(result, state.json));
+  const line = formatSummary(result, state.json, state.secrets);
+  if (line.length >= SUMMARY_MAX && !state.json)
+    io.err(`summary line cut for syslog; in full: ${printable(result.message)}`);
+  io.out(line);
   return result.exitCode;
 }
 function usageOutcome(err, argv) {
@@ -14868,10 +15838,7 @@ function addSimpleCommands(program2, { sys, io, config, done }) {
   });
 }
 function addEemCommand(program2, { sys, io, config, done }) {
-  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option(
-    "--node <path>",
-    "node binary in Guestshell (default: this one; with --dir: /home/guestshell/node/bin/node)"
-  ).option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").action(async (opts, cmd) => {
+  program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary (default: this one; --dir: /home/guestshell/node/bin/node; nxos: required)").option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").option("--cli-user <name>", "run the applets as this AAA user instead of authorization bypass").action(async (opts, cmd) => {
     const { deviceDir: deviceDir2, renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
     const cfg = config(cmd, [], { baseDir: deviceDir2(opts) ?? sys.baseDir, optionalFile: true });
     done(renderEem2(opts, cfg, sys, io));
@@ -14885,6 +15852,7 @@ var init_cli = __esm({
     init_errors();
     init_interrupt();
     init_outcome();
+    init_printable();
     init_redact();
     init_version();
     init_secrets();
@@ -14897,7 +15865,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path12 = require("node:path");
+var import_node_path17 = require("node:path");
 init_errors();
 init_version();
 var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
@@ -14945,9 +15913,11 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(process.argv[1] ?? "."));
+  const { setStateFault: setStateFault2 } = await Promise.resolve().then(() => (init_failpoints(), failpoints_exports));
+  const baseDir = (0, import_node_path17.dirname)((0, import_node_path17.resolve)(process.argv[1] ?? "."));
   const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
   const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
+  setStateFault2(process.env.ISE_TO_MAIL_TEST_STATE_FAULT);
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;

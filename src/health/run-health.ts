@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
-import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
+import { healthContext, heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
 import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
 import { type Run, trySend } from './health-send';
 
@@ -73,7 +73,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs,
     },
-    cfg.mail.subjectPrefix,
+    healthContext(cfg),
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -96,7 +96,7 @@ export async function onSuccess(
   const next: Health = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
+    const sent = folded || (await trySend(run, recoveryMail(recovery, healthContext(cfg))));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -131,7 +131,7 @@ async function sendHeartbeat(run: Run, h: Health, next: Health): Promise<true | 
     run,
     heartbeatMail(
       { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
-      cfg.mail.subjectPrefix,
+      healthContext(cfg),
     ),
   );
   // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.

@@ -3,7 +3,7 @@ import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
-import { foldRecovery } from './health-mail';
+import { foldRecovery, healthContext } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
 import { onFailure, onSuccess, recoveryDue } from './run-health';
@@ -32,7 +32,7 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     recovery &&
     ((mail, found) => {
       folded = true;
-      return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+      return foldRecovery(mail, recovery, found, healthContext(cfg));
     });
   let outcome: Outcome;
   try {

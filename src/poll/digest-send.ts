@@ -2,11 +2,11 @@ import type { Config } from '../config/config';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { noteLead } from '../format/storm';
-import { timeFormat } from '../format/time';
+import { clockFor } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { composer } from './poll-mail';
+import { composer, type MailParts } from './poll-mail';
 import { asideText, delivered, newestText, type PollContext, type RunOptions, sendPollMail } from './steps';
 import { mailNotes, outcome, type PollFacts } from './summary';
 
@@ -32,11 +32,9 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
-  const base = composer(cfg, d, sys.now(), {
-    groups: eachRun ? s.facts.batch.groups : undefined,
-    notes: mailNotes(s.facts),
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: eachRun ? undefined : `${cfg.mail.subjectPrefix} digest:`,
+  const now = sys.now();
+  const base = composer(cfg, d, now, {
+    ...spoolMailParts(cfg, s.facts, spool.openedAt ?? now, now),
     unkept: d.attachment()?.omitted ?? 0,
     incidents: ctx.incidents?.verdict(),
   });
@@ -56,11 +54,32 @@ export async function sendDigest(
   return outcome(s.notes, `${what}${m.said}`, m.data);
 }
 
+/**
+ * How the spool's mail shows itself: in digest mode the period it covers, its label and chart; in
+ * each-run mode (mutes active) like any run's mail. `run --dry-run` previews with these same parts,
+ * so what it prints is what `run --flush` sends (test/integration/digest-preview.test.ts).
+ */
+export function spoolMailParts(cfg: Config, facts: PollFacts, openedAt: number, now: number): MailParts {
+  if (cfg.alert.mode === 'each-run') return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+
+/** A digest's own parts: the period line, `digest:` in the subject, the label and the chart. */
+export function digestParts(cfg: Config, openedAt: number, now: number): MailParts {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: 'Digest', period: { from: openedAt, to: now }, chart: true },
+  };
+}
+
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
-function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): string {
-  const fmt = timeFormat(cfg.mail.timezone);
+function periodText(cfg: Config, openedAt: number, now: number): string {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
-  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
+  return (
+    `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; ` +
+    `the next at ${clock.short(next)}.`
+  );
 }

@@ -66,11 +66,17 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
-  const base = composer(cfg, d, sys.now(), { groups: batch.groups, notes: mailNotes(facts), incidents: verdict });
+  const base = composer(cfg, d, sys.now(), {
+    groups: batch.groups,
+    notes: mailNotes(facts),
+    incidents: verdict,
+    show: opts.since !== undefined ? { backfill: true } : undefined,
+    preview: opts.dryRun,
+  });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   if (opts.dryRun) {
     printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-    const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
+    const found = `${plural(d.total, opts.since !== undefined ? 'failure' : 'new failure')} found${asideText(d)}`;
     const said = incidents?.summary() ?? '';
     return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
   }
@@ -114,7 +120,11 @@ async function sendRunMail(
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? ' (backfill: cursor unchanged)' : ''}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
-  return outcome(notes, `${plural(d.total, 'new failure')} mailed to ${m.to}${tail}`, data);
+  // A backfill mails failures that may have been mailed before: never called "new".
+  const what = backfill
+    ? `${plural(d.total, 'failure')} backfilled, mailed to`
+    : `${plural(d.total, 'new failure')} mailed to`;
+  return outcome(notes, `${what} ${m.to}${tail}`, data);
 }
 
 /**

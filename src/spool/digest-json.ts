@@ -1,12 +1,24 @@
-import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
+import { arr, bool, type Infer, int, nullable, num, obj, optional, str, tuple } from '../core/shape';
 import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
 import type { FilterName } from '../format/filters';
+import { emptyTimeline, type Timeline } from '../format/timeline';
 
 const time = nullable(num);
 const count = int(0);
 const span = { count, attempts: count, first: time, last: time };
 const counts = arr(tuple(str, count));
-const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+const view = {
+  time,
+  user: str,
+  endpoint: str,
+  nasName: str,
+  nasIp: str,
+  reason: str,
+  location: str,
+  port: optional(str),
+  psn: optional(str),
+  session: optional(str),
+};
 const users = arr(str);
 
 /** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
@@ -24,6 +36,8 @@ export const digestJson = obj({
   nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
   users: counts,
   endpoints: counts,
+  // Optional: a spool written before the chart existed has none.
+  timeline: optional(obj({ stepMs: int(60_000), slots: arr(tuple(int(), counts)) })),
 });
 export type DigestJson = Infer<typeof digestJson>;
 
@@ -58,7 +72,20 @@ export function digestToJson(s: DigestState): DigestJson {
     })),
     users: [...s.users],
     endpoints: [...s.endpoints],
+    timeline: { stepMs: s.timeline.stepMs, slots: [...s.timeline.slots].map(([k, cell]) => [k, [...cell]]) },
   };
+}
+
+function timelineFromJson(j: DigestJson['timeline']): Timeline {
+  const tl = emptyTimeline();
+  if (!j) return tl;
+  tl.stepMs = j.stepMs;
+  for (const [slot, cell] of j.slots) {
+    tl.slots.set(slot, new Map(cell));
+    tl.cells += cell.length;
+    for (const [reason] of cell) tl.reasons.add(reason);
+  }
+  return tl;
 }
 
 export function digestFromJson(j: DigestJson): DigestState {
@@ -93,5 +120,6 @@ export function digestFromJson(j: DigestJson): DigestState {
     ),
     users: new Map(j.users),
     endpoints: new Map(j.endpoints),
+    timeline: timelineFromJson(j.timeline),
   };
 }
