@@ -72,7 +72,8 @@ async function inWindow<T>(
 
 /** The document's scroll width and height when `html` is shown in a viewport `width` px wide. */
 export async function measure(html: string, width: number): Promise<{ width: number; height: number }> {
-  return inWindow(host(html, width, 800, true), width, 800, async (url, f) => {
+  // A low frame: the document's own height is what is measured.
+  return inWindow(host(html, width, 40, true), width, 800, async (url, f) => {
     const dom = await chromium([...f, '--virtual-time-budget=5000', '--dump-dom', url]);
     const m = /<pre id="__measure">(\d+) (\d+)<\/pre>/.exec(dom);
     if (!m) throw new Error(`chromium printed no measurement:\n${dom.slice(0, 500)}`);
@@ -80,11 +81,11 @@ export async function measure(html: string, width: number): Promise<{ width: num
   });
 }
 
-/** A PNG of the whole of `html` at `width` px (cropped to it: the window may be wider). */
-export async function screenshot(html: string, width: number, out: string): Promise<void> {
-  const { height } = await measure(html, width);
+/** A PNG of `html` at `width` px, at most `maxHeight` px of its top (cropped: the window may be wider). */
+export async function screenshot(html: string, width: number, out: string, maxHeight = 20_000): Promise<void> {
+  const height = Math.min(maxHeight, (await measure(html, width)).height);
   await inWindow(host(html, width, height, false), width, height, async (url, f) => {
     await chromium([...f, '--virtual-time-budget=5000', `--screenshot=${out}`, url]);
   });
-  writeFileSync(out, cropPng(readFileSync(out), width));
+  writeFileSync(out, cropPng(readFileSync(out), width, 0, height));
 }

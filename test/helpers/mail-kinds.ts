@@ -59,7 +59,8 @@ const REASONS = [
 export function batch(n: number, spanMin: number, seed = 1): FailureRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const k = (i * 7 + seed) % 11;
-    const t = NOW - spanMin * MIN + Math.floor(((i + 1) * spanMin * MIN) / (n + 1));
+    // Rising towards NOW, as trouble builds up: more failures in the later minutes.
+    const t = NOW - Math.floor(spanMin * MIN * (1 - Math.sqrt((i + 1) / (n + 1))));
     return makeFailure(
       {
         id: String(1603571391695194n + BigInt(i)),

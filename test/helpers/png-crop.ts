@@ -1,6 +1,6 @@
-// Crops an 8-bit RGB/RGBA PNG (what Chromium's --screenshot writes) to its left `width` pixels:
+// Crops an 8-bit RGB/RGBA PNG (what Chromium's --screenshot writes) to `width` x `height` pixels:
 // decode the scanlines (https://www.w3.org/TR/png/#9Filters), keep the left part, write them back
-// unfiltered. Enough for screenshots; not a general PNG library.
+// with the Up filter. Enough for screenshots; not a general PNG library.
 import { deflateSync, inflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -45,7 +45,6 @@ export function cropPng(png: Buffer, width: number, top = 0, height = Number.POS
   const all = chunks(png);
   const ihdr = all.find((c) => c.type === 'IHDR')!.data;
   const [w, h, depth, color] = [ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9]];
-  if (w <= width && top === 0 && height >= h) return png;
   width = Math.min(width, w);
   const rows = Math.min(height, h - top);
   if (depth !== 8 || (color !== 6 && color !== 2) || ihdr[12] !== 0) throw new Error('cropPng: unsupported PNG');
@@ -64,10 +63,13 @@ export function cropPng(png: Buffer, width: number, top = 0, height = Number.POS
       const add = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter]!;
       line[x] = (line[x]! + add) & 0xff;
     }
+    if (y >= top && y < top + rows) {
+      // Written with the Up filter: flat screenshots then compress to a fraction of filter 0.
+      const at = (y - top) * (width * bpp + 1);
+      out[at] = y === top ? 0 : 2;
+      for (let x = 0; x < width * bpp; x++) out[at + 1 + x] = (line[x]! - (y === top ? 0 : prev[x]!)) & 0xff;
+    }
     prev = line;
-    if (y < top || y >= top + rows) continue;
-    out[(y - top) * (width * bpp + 1)] = 0;
-    line.copy(out, (y - top) * (width * bpp + 1) + 1, 0, width * bpp);
   }
   const head = Buffer.from(ihdr);
   head.writeUInt32BE(width, 0);
