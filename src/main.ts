@@ -2,7 +2,6 @@
  * Entry point of dist/run.js: the only module that touches `process`. Everything else takes what
  * it needs through `System` and `Output`, so tests run the same code in-process.
  */
-import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { STOP_SIGNALS } from './core/errors';
 import { VERSION } from './core/version';
@@ -48,6 +47,11 @@ function v8Flags(flags: string[]): void {
       // A flag V8 refuses outright leaves the run as it would be without it.
     }
   }
+}
+
+/** Loaded here, after `--version` has answered: that path loads nothing beyond node:path. */
+function hostName(): string {
+  return (require('node:os') as typeof import('node:os')).hostname();
 }
 
 function alive(pid: number): boolean {
@@ -114,7 +118,9 @@ async function main(argv: string[]): Promise<number> {
       env,
       crash,
       execPath,
-      hostname: hostname(),
+      // The default DEVICE_NAME: the router's own name, which the eem applets pass in (EEM
+      // `action info type routername`), else Guestshell's host name.
+      hostname: env.ISE_TO_MAIL_ROUTER_NAME || hostName(),
       stop: stop.signal,
       onPollStart: () => v8Flags(SMALL_RUN),
       onLargeBatch: () => v8Flags(LARGE_RUN),

@@ -39,7 +39,8 @@ describe('run.js eem', () => {
     const r = await eem('--dir', '/bootflash/guest-share/ise_to_mail');
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(
-      '"guestshell run /home/guestshell/node/bin/node --max-old-space-size=96 ' +
+      '"guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername /home/guestshell/node/bin/node ' +
+        '--max-old-space-size=96 ' +
         '/bootflash/guest-share/ise_to_mail/run.js ',
     );
     expect(r.summary).toMatch(

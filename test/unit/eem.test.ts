@@ -80,7 +80,8 @@ describe('run.js eem', () => {
     expect(text).toContain(' event timer cron cron-entry "*/10 * * * *" maxrun 300\n');
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
-      `"guestshell run /home/guestshell/node/bin/node --max-old-space-size=128 ${dir}/run.js --config ` +
+      '"guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername /home/guestshell/node/bin/node ' +
+        `--max-old-space-size=128 ${dir}/run.js --config ` +
         `${dir}/ise-to-mail.env"`,
     );
     expect(text).toContain(`--config ${dir}/ise-to-mail.env --since $_none_arg1"`);
