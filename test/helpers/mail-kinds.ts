@@ -188,7 +188,7 @@ export const KINDS: Record<string, () => Rendered> = {
     const long = 'x'.repeat(180);
     const records = batch(4, 5).map((r, i) => ({
       ...r,
-      userName: i ? `${long}\u202e<script>alert(1)</script>` : '=?utf-8?b?QmNjOiBldmlsQGV4YW1wbGUubmV0?=',
+      userName: i ? `<script>alert(1)</script>\u202e${long}` : '=?utf-8?b?QmNjOiBldmlsQGV4YW1wbGUubmV0?=',
       nasName: `nas-${'y'.repeat(90)}`,
       nasPortId: 'z'.repeat(70),
       failureReason: `22040 ${'w'.repeat(200)}`,
