@@ -6,6 +6,7 @@ import { hintFor, reasonCode } from './hints';
 import type { Lead } from './lead';
 import { clean } from './sanitize';
 import { type Clock, clockFor } from './time';
+import { timelineSpan } from './timeline';
 
 /** Where the mail comes from and where to look: ISE_ADMIN_URL, DEVICE_NAME, the ISE nodes. */
 export interface MailContext {
@@ -98,9 +99,11 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   const nas = d.nas();
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
   const top = reasons.slice(0, 3).map((r) => r.reason);
+  // Over the period, else over the failures with a plausible time (a broken clock is no axis).
+  const span = opts.period ?? timelineSpan(d.state.timeline);
   const chart =
-    from !== undefined && to !== undefined && (opts.chart || to - from >= CHART_SPAN)
-      ? barsOf(d.state.timeline, from, to, top)
+    span && (opts.chart || span.to - span.from >= CHART_SPAN)
+      ? barsOf(d.state.timeline, span.from, span.to, top)
       : undefined;
   return {
     test: opts.test === true,

@@ -13,7 +13,7 @@ export function timeFormat(zone: string): TimeFormat {
   return (t) => {
     if (t === undefined || !Number.isFinite(t)) return '?';
     // Outside 2000-2100 a time is a broken clock: shown as it is, in UTC, never converted.
-    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
+    if (!plausible(t)) return Math.abs(t) <= 8.64e15 ? `${new Date(t).toISOString()} (UTC)` : '?';
     const offsetMin = offsetOf(t);
     const d = new Date(Math.floor(t / 1000) * 1000 + offsetMin * 60_000).toISOString();
     return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
@@ -116,7 +116,7 @@ export function clockFor(zone: string, from: number | undefined, to: number | un
       if (a === b) return `${year(x)}, ${x.time}`;
       return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
     },
-    zone: zone === 'UTC' || zone === 'Etc/UTC' ? 'UTC' : `${zone}, UTC${ref?.offset ?? '+00:00'}`,
+    zone: zone === 'UTC' || zone === 'Etc/UTC' ? 'UTC' : ref ? `${zone}, UTC${ref.offset}` : zone,
     span: (a, b) => (a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`),
   };
 }

@@ -4,6 +4,8 @@
  * the one before, so merged slots stay exact), and past MAX_REASONS new reasons count as other
  * (key ''). The digest spool keeps it with the other counts.
  */
+import { plausible } from '../core/times';
+
 const MIN = 60_000;
 /** Slot sizes: 1, 5, 15, 30 min, 1, 3, 6, 12 h, 1 day, then doubling. */
 export const STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN);
@@ -21,11 +23,19 @@ export interface Timeline {
 
 export const emptyTimeline = (): Timeline => ({ stepMs: STEPS[0]!, slots: new Map(), cells: 0, reasons: new Set() });
 
+/** From the start of the first slot to the end of the last: where the chart's failures are. */
+export function timelineSpan(tl: Timeline): { from: number; to: number } | undefined {
+  if (tl.slots.size === 0) return undefined;
+  const slots = [...tl.slots.keys()];
+  return { from: Math.min(...slots) * tl.stepMs, to: (Math.max(...slots) + 1) * tl.stepMs - 1 };
+}
+
 /** The step after `ms`: the next of STEPS, then doubling. */
 export const nextStep = (ms: number) => STEPS.find((s) => s > ms) ?? ms * 2;
 
+/** Counts one failure at `t`; a time outside 2000-2100 (a broken clock) is left out of the chart. */
 export function countAt(tl: Timeline, t: number | undefined, reason: string): void {
-  if (t === undefined || !Number.isFinite(t)) return;
+  if (!plausible(t)) return;
   let key = reason;
   if (!tl.reasons.has(key)) {
     if (tl.reasons.size < MAX_REASONS) tl.reasons.add(key);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barsOf, sparkline } from '../../src/format/chart';
 import { Digest } from '../../src/format/digest';
+import { render } from '../../src/format/render';
 import { clockFor } from '../../src/format/time';
 import { countAt, emptyTimeline, STEPS } from '../../src/format/timeline';
 import { digestFromJson, digestToJson } from '../../src/spool/digest-json';
@@ -55,5 +56,16 @@ describe('hostile values in the mail', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('times from a broken clock', () => {
+  it('render without throwing and stay out of the chart', () => {
+    const d = new Digest();
+    const times = ['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '1970-01-01T00:00:00Z'];
+    for (const [i, timestamp] of [...times, '2026-11-23T10:00:00Z'].entries()) d.add(makeFailure({ timestamp }, i));
+    const mail = render(d, { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'Europe/Zurich', chart: true });
+    expect(mail.text).toContain('-271821-04-20T00:00:00.000Z (UTC) to +275760-09-13T00:00:00.000Z (UTC)');
+    expect(mail.text).toMatch(/^Failures per minute, 11:00 to 11:01 \(peak 1 at 11:00\):$/m);
   });
 });
