@@ -68,7 +68,6 @@ export function footerLines(m: MailModel, shownTotal: number): string[] {
   else if (m.attachmentName)
     lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
   lines.push('Hints are general guidance from Cisco ISE documentation, not a diagnosis.');
-  lines.push(`Times: ${m.clock.zone}.`);
   lines.push(sentBy(m.context));
   return lines;
 }
