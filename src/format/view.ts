@@ -11,6 +11,10 @@ export interface FailureView {
   nasIp: string;
   reason: string;
   location: string;
+  /** The switch port (nasPortId), the PSN that answered (serverName), the audit session id. */
+  port?: string;
+  psn?: string;
+  session?: string;
 }
 
 /** What the mail shows for a record without a failureReason. */
@@ -26,5 +30,8 @@ export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): Failur
     nasIp: clean(r.nasIpAddress, 64),
     reason: clean(r.failureReason) || NO_REASON,
     location: clean(r.location),
+    port: clean(r.nasPortId, 64) || undefined,
+    psn: clean(r.serverName, 64) || undefined,
+    session: clean(r.auditSessionId, 64) || undefined,
   };
 }

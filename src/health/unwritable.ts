@@ -4,7 +4,7 @@ import { type ErrorKind, KIND_EXIT } from '../core/errors';
 import { incidentsFile } from '../incidents/state';
 import { MANIFEST, spoolDir } from '../spool/manifest';
 import { stateFile } from '../state/files';
-import { problemMail } from './health-mail';
+import { healthContext, problemMail } from './health-mail';
 import { type Health, isoSecond } from './health-record';
 import { type Run, trySend } from './health-send';
 import { JITTER_MS } from './timing';
@@ -77,7 +77,7 @@ export async function unwritableNote(run: Run, h: Health | undefined, kind: Erro
   const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
   const sent = await trySend(
     run,
-    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix),
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, healthContext(cfg, run.mutes)),
   );
   return sent === true
     ? `${head}: problem mail sent, repeated about hourly while this lasts`

@@ -4,9 +4,10 @@ import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
 import { footerMutes } from '../mutes/commands';
-import { foldRecovery, type Waiting } from './health-mail';
+import { foldRecovery, healthContext } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
+import type { Waiting } from './heartbeat-mail';
 import { clampFuture, onFailure, onSuccess, recoveryDue } from './run-health';
 import { unwritableNote } from './unwritable';
 
@@ -35,7 +36,7 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     recovery &&
     ((mail, found) => {
       folded = true;
-      return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+      return foldRecovery(mail, recovery, found, healthContext(cfg));
     });
   let outcome: Outcome;
   try {

@@ -10,7 +10,7 @@ import { initialAttachmentBudget } from '../sizecap/fit';
 import type { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, readCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
-import { sendDigest } from './digest-send';
+import { sendDigest, spoolMailParts } from './digest-send';
 import { composer } from './poll-mail';
 import {
   commitEmpty,
@@ -59,7 +59,7 @@ export async function digestPoll(
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
     spool.discard();
-    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
+    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now, facts });
   }
   const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
   if (unsaved) notes.push(unsaved);
@@ -177,18 +177,21 @@ function dryRun(
   opts: RunOptions,
   ctx: PollContext,
   spool: Spool,
-  run: { d: Digest; found: number; notes: string[]; now: number },
+  run: { d: Digest; found: number; notes: string[]; now: number; facts: PollFacts },
 ): Outcome {
   const { d, found, notes, now } = run;
   const fresh = plural(found, 'new failure');
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(
-    ctx.io,
-    cfg,
-    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes),
-  );
+  // What `run --flush` would send now: the same parts; a spool not open yet opens with this run.
+  const parts = {
+    ...spoolMailParts(cfg, run.facts, spool.openedAt ?? now, now),
+    incidents: verdict,
+    mutes: ctx.mutes,
+    preview: true,
+  };
+  printMessage(ctx.io, cfg, composer(cfg, d, now, parts)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
   // Nothing is committed: a spool not open yet counts as opened now, with this run's failures.
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
   const when = due === undefined || due === 'now' || due <= now ? 'now' : `at ${timeFormat(cfg.mail.timezone)(due)}`;

@@ -3,13 +3,13 @@ import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
 import { noteLead, stormSubject } from '../format/storm';
-import { timeFormat } from '../format/time';
+import { clockFor } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
 import type { Splittable } from '../withhold/split';
 import { spoolRecords } from '../withhold/spool-rows';
-import { composer, splitting } from './poll-mail';
+import { composer, type MailParts, splitting } from './poll-mail';
 import {
   asideText,
   delivered,
@@ -48,26 +48,9 @@ export async function sendDigest(
     attachBudget: initialAttachmentBudget(cfg),
   });
   s.notes.push(...lost);
-  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
-  // by every run because STATE_DIR is full says so.
-  const unsaved = spool.prepareReset();
-  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
-  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
-  if (s.storm) leads.push(noteLead(s.storm.lead));
-  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`;
-  const parts = {
-    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...mailNotes(s.facts)],
-    leads,
-    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
-    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : undefined,
-    incidents: ctx.incidents?.verdict(),
-    mutes: ctx.mutes,
-  };
-  const base = composer(cfg, d, sys.now(), {
-    ...parts,
-    groups: eachRun ? s.facts.batch.groups : undefined,
-    unkept: d.attachment()?.omitted ?? 0,
-  });
+  const now = sys.now();
+  const parts = sendingParts(cfg, ctx, spool, s, d.total, now);
+  const base = composer(cfg, d, now, { ...parts, unkept: d.attachment()?.omitted ?? 0 });
   const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
   // The spool's kept rows, read back only if the server refuses the digest for its content.
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
@@ -82,6 +65,29 @@ export async function sendDigest(
     ? `${plural(d.total, 'new failure')} mailed to ${to}${newestText(d)}`
     : `digest of ${plural(d.total, 'failure')} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+
+/**
+ * The spool's mail as `run --flush` sends it (spoolMailParts), plus what only a real send knows: a
+ * spool that cannot be emptied (STATE_DIR full) and a storm the mutes would have hidden.
+ */
+function sendingParts(cfg: Config, ctx: PollContext, spool: Spool, s: Sending, total: number, now: number) {
+  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
+  // by every run because STATE_DIR is full says so.
+  const unsaved = spool.prepareReset();
+  const own = spoolMailParts(cfg, s.facts, spool.openedAt ?? now, now);
+  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
+  const prefix = `${own.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
+  const leads = [...(own.leads ?? []), ...(s.storm ? [noteLead(s.storm.lead)] : [])];
+  return {
+    ...own,
+    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...(own.notes ?? [])],
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && total === 0 ? `${prefix} ${s.storm.subject}` : undefined,
+    incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes,
+  } satisfies MailParts;
 }
 
 /** Sends the digest; the spool is emptied only once the server accepted it. Nothing is left aside either way. */
@@ -106,13 +112,34 @@ async function sendAndEmpty(
   }
 }
 
+/**
+ * How the spool's mail shows itself: in digest mode the period it covers, its label and chart; in
+ * each-run mode (mutes active) like any run's mail. `run --dry-run` previews with these same parts,
+ * so what it prints is what `run --flush` sends (test/integration/digest-preview.test.ts).
+ */
+export function spoolMailParts(cfg: Config, facts: PollFacts, openedAt: number, now: number): MailParts {
+  if (cfg.alert.mode === 'each-run') return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+
+/** A digest's own parts: the period line, `digest:` in the subject, the label and the chart. */
+export function digestParts(cfg: Config, openedAt: number, now: number): MailParts {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: 'Digest', period: { from: openedAt, to: now }, chart: true },
+  };
+}
+
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
-function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): string {
-  const fmt = timeFormat(cfg.mail.timezone);
+function periodText(cfg: Config, openedAt: number, now: number): string {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
-  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
+  return (
+    `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; ` +
+    `the next at ${clock.short(next)}.`
+  );
 }
 
 const notEmptied = (code: string) =>

@@ -88,13 +88,19 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const verdict = incidents?.verdict();
   const aside = opts.dryRun || opts.since !== undefined ? undefined : new CursorAside(cfg, next);
   try {
-    const parts = { notes: [...(aside?.notes() ?? []), ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
+    const parts = {
+      notes: [...(aside?.notes() ?? []), ...mailNotes(facts)],
+      incidents: verdict,
+      mutes: ctx.mutes,
+      show: opts.since !== undefined ? { backfill: true } : undefined,
+      preview: opts.dryRun,
+    };
     const subjectPrefix = aside?.subjectPrefix();
     const base = composer(cfg, d, sys.now(), { ...parts, groups: batch.groups, subjectPrefix });
     const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;
     if (opts.dryRun) {
       printMessage(io, cfg, compose(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-      const found = `${plural(d.total, 'new failure')} found${asideText(d)}`;
+      const found = `${plural(d.total, opts.since !== undefined ? 'failure' : 'new failure')} found${asideText(d)}`;
       const said = incidents?.summary() ?? '';
       return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
     }
@@ -149,7 +155,11 @@ async function sendRunMail(
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? ' (backfill: cursor unchanged)' : ''}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
-  return outcome(notes, `${plural(d.total, 'new failure')} mailed to ${m.to}${tail}`, data);
+  // A backfill mails failures that may have been mailed before: never called "new".
+  const what = backfill
+    ? `${plural(d.total, 'failure')} backfilled, mailed to`
+    : `${plural(d.total, 'new failure')} mailed to`;
+  return outcome(notes, `${what} ${m.to}${tail}`, data);
 }
 
 /**

@@ -7,7 +7,7 @@ import { setup } from '../../src/commands/setup';
 import { testMail } from '../../src/commands/test-mail';
 import { loadConfig } from '../../src/config/config';
 import type { Io, System } from '../../src/core/outcome';
-import { TEST_BANNER } from '../../src/format/model';
+import { TEST_BANNER } from '../../src/format/words';
 import { stateFile } from '../../src/state/files';
 import { acquireLock } from '../../src/state/lock';
 import type { FakePxgridOptions } from '../fake/pxgrid';
