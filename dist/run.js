@@ -3800,9 +3800,9 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -5859,7 +5859,7 @@ var init_values = __esm({
 });
 
 // src/config/fields.ts
-var MAX_TIMER_MS, Invalid, fail, reader, text, number3, whole, numberFrom, port, duration2, durationFrom, bool, EMAIL, isEmail, emails, readCodes, codes, codesOrAny, list, hosts, timesOfDay, oneOf, headerText, textWhere;
+var MAX_TIMER_MS, Invalid, fail, reader, text, number3, whole, numberFrom, port, duration2, durationFrom, bool, EMAIL, isEmail, emails, readCodes, codes, codesOrAny, list, hosts, timesOfDay, oneOf, headerText, textWhere, adminUrl;
 var init_fields = __esm({
   "src/config/fields.ts"() {
     "use strict";
@@ -5949,6 +5949,15 @@ var init_fields = __esm({
       )
     );
     textWhere = (ok2, message) => (name) => string2().check(refine(ok2, { error: message(name) }));
+    adminUrl = (name) => pipe(
+      string2().check(
+        _regex(
+          /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:\d{1,5})?\/?$/,
+          `${name} must be the https:// address of the ISE admin portal, e.g. https://ise-pan.example.net`
+        )
+      ),
+      transform((v) => v.replace(/\/$/, ""))
+    );
   }
 });
 
@@ -6042,6 +6051,14 @@ var init_settings = __esm({
         "csv",
         "attachment with every mailed record: csv, json or none"
       ),
+      ISE_ADMIN_URL: opt(
+        "mail",
+        adminUrl,
+        "ISE admin portal (https://ise-pan.example.net): mails link back to ISE's RADIUS Live Logs"
+      ),
+      DEVICE_NAME: opt("mail", headerText(64), "names the sending device in every mail footer and health mail", {
+        unset: "the router's host name (passed by the eem applets), else the host name"
+      }),
       STORM_THRESHOLD: is(
         "mail",
         whole("a whole number of failures", (n) => n >= 1, "at least 1"),
@@ -6839,9 +6856,13 @@ function loadConfig(input) {
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
-  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
+  return {
+    ...build(result.data, raw, input.baseDir, configFile, input.hostname),
+    configPath: file,
+    warnings: envWarnings(input.env)
+  };
 }
-function build(p, raw, baseDir, configFile) {
+function build(p, raw, baseDir, configFile, hostname) {
   const path = (v) => v === void 0 ? void 0 : resolvePath(baseDir, v);
   const security = p.SMTP_SECURITY ?? (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? "tls" : p.SMTP_PORT === void 0 ? "tls" : "starttls");
   return {
@@ -6872,7 +6893,9 @@ function build(p, raw, baseDir, configFile) {
       subjectPrefix: p.MAIL_SUBJECT_PREFIX,
       maxRows: p.MAIL_MAX_ROWS,
       timezone: p.MAIL_TIMEZONE,
-      attach: p.MAIL_ATTACH
+      attach: p.MAIL_ATTACH,
+      adminUrl: p.ISE_ADMIN_URL,
+      device: p.DEVICE_NAME ?? (hostname || "an unnamed host")
     },
     filters: {
       excludeReasons: p.EXCLUDE_REASONS,
@@ -6933,7 +6956,14 @@ function loadConfigFor(cmd, sys, io, needs, where2) {
   if (g.stateDir) flags.STATE_DIR = g.stateDir;
   if (g.insecure) flags.ISE_INSECURE = "1";
   const baseDir = where2.baseDir ?? sys.baseDir;
-  const cfg = loadConfig({ baseDir, env: sys.env, flags, require: needs, optionalFile: where2.optionalFile });
+  const cfg = loadConfig({
+    baseDir,
+    env: sys.env,
+    flags,
+    require: needs,
+    optionalFile: where2.optionalFile,
+    hostname: sys.hostname
+  });
   for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
   if (cfg.ise.insecure)
     io.err(
@@ -7150,7 +7180,7 @@ function timeFormat(zone) {
   const offsetOf = zoneOffset(zone);
   return (t) => {
     if (t === void 0 || !Number.isFinite(t)) return "?";
-    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
+    if (!plausible(t)) return Math.abs(t) <= 864e13 ? `${new Date(t).toISOString()} (UTC)` : "?";
     const offsetMin = offsetOf(t);
     const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
     return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
@@ -7188,13 +7218,47 @@ function offsetText(min) {
   const abs = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
-var BUCKET_MS, KNOWN_MAX;
+function clockFor(zone, from, to) {
+  const full = timeFormat(zone);
+  const parts2 = (t) => {
+    const s = full(t);
+    return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(20) };
+  };
+  const ref = to !== void 0 && plausible(to) ? parts2(to) : void 0;
+  const first = from !== void 0 && plausible(from) ? parts2(from) : ref;
+  const oneDay = !ref || !first || ref.date === first.date;
+  const day = (date2) => `${Number(date2.slice(8, 10))} ${MONTHS[Number(date2.slice(5, 7)) - 1]}`;
+  const format = (len) => (t) => {
+    if (t === void 0 || !Number.isFinite(t) || !plausible(t)) return full(t);
+    const p = parts2(t);
+    const time2 = p.time.slice(0, len);
+    const dated = oneDay && (!ref || p.date === ref.date) ? time2 : `${day(p.date)} ${time2}`;
+    return ref && p.offset !== ref.offset ? `${dated} ${p.offset}` : dated;
+  };
+  const short = format(8);
+  return {
+    full,
+    short,
+    minute: format(5),
+    range: (a, b) => {
+      if (a === void 0 || b === void 0 || !plausible(a) || !plausible(b)) return `${full(a)} to ${full(b)}`;
+      const [x, y] = [parts2(a), parts2(b)];
+      const year = (p) => `${day(p.date)} ${p.date.slice(0, 4)}`;
+      if (a === b) return `${year(x)}, ${x.time}`;
+      return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
+    },
+    zone: zone === "UTC" || zone === "Etc/UTC" ? "UTC" : ref ? `${zone}, UTC${ref.offset}` : zone,
+    span: (a, b) => a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`
+  };
+}
+var BUCKET_MS, KNOWN_MAX, MONTHS;
 var init_time = __esm({
   "src/format/time.ts"() {
     "use strict";
     init_times();
     BUCKET_MS = 15 * 6e4;
     KNOWN_MAX = 672;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   }
 });
 
@@ -7410,10 +7474,10 @@ function compileTarget(t) {
   }
 }
 function nasTest(value) {
-  const short2 = !value.includes(".") && !(0, import_node_net.isIP)(value);
+  const short = !value.includes(".") && !(0, import_node_net.isIP)(value);
   return (r) => [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => {
     const name = text2(v).trim().toLowerCase();
-    return name === value || short2 && name.split(".")[0] === value;
+    return name === value || short && name.split(".")[0] === value;
   });
 }
 function canonicalMac(value) {
@@ -7636,10 +7700,936 @@ var init_commands = __esm({
   }
 });
 
-// src/health/health-mail.ts
-function fmtUtc(t) {
-  return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
+// src/format/layout.ts
+function band(tone, label, title, lines = []) {
+  const small = lines.map((l) => `<div style="${FONT};font-size:13px;margin-top:3px">${esc2(l)}</div>`).join("");
+  return `<tr><td bgcolor="${BAND[tone]}" style="background:${BAND[tone]};padding:12px 16px;${FONT};color:#ffffff">${kicker(label)}<div style="${FONT};font-size:19px;font-weight:bold;line-height:1.3;margin-top:2px">${esc2(title)}</div>${small}</td></tr>`;
 }
+function card(top3, body) {
+  return [
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#ffffff;border:1px solid #d0d7de;margin:0 0 14px;table-layout:fixed">',
+    top3,
+    `<tr><td style="padding:4px 16px 16px;${FONT};font-size:13px;color:${INK};overflow-wrap:anywhere;word-break:break-word">`,
+    ...body,
+    "</td></tr></table>"
+  ].join("\n");
+}
+function page(title, cards) {
+  return [
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc2(title)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f4f5f7;${FONT}">`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;table-layout:fixed"><tr><td align="center" style="padding:12px 8px">',
+    COLUMN,
+    ...cards,
+    "</div>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+function rows(items) {
+  const td = `valign="top" style="border-bottom:1px solid #e3e7eb;padding:6px;${FONT};font-size:13px;line-height:1.4`;
+  const tr = items.map(
+    (r) => `<tr><td width="1%" ${td};white-space:nowrap;text-align:right${r.accent ? `;border-left:4px solid ${r.accent}` : ""}">${r.left}</td><td ${td}">${r.right}</td></tr>`
+  );
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border-top:1px solid #c9d1d9">
+${tr.join("\n")}</table>`;
+}
+var FONT, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note, para, sub, link, footer;
+var init_layout = __esm({
+  "src/format/layout.ts"() {
+    "use strict";
+    init_sanitize();
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    INK = "#1f2328";
+    MUTED = "#57606a";
+    BAND = {
+      calm: "#2b3a4a",
+      alarm: "#b42318",
+      incident: "#b42318",
+      ok: "#1a7f37",
+      backfill: "#5a4a8a"
+    };
+    esc2 = (s) => escapeHtml(s);
+    kicker = (text3) => `<div style="${FONT};font-size:11px;letter-spacing:1px;text-transform:uppercase;opacity:0.85">${esc2(text3)}</div>`;
+    strip = (text3, bg, fg, rule2) => `<tr><td style="background:${bg};border-bottom:1px solid ${rule2};padding:8px 16px;${FONT};font-size:13px;font-weight:bold;color:${fg}">${esc2(text3)}</td></tr>`;
+    COLUMN = '<div style="max-width:1000px;margin:0 auto;text-align:left">';
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;font-weight:bold;color:${INK};margin:20px 0 6px">${esc2(title)}</h2>`;
+    note = (text3) => `<p style="${FONT};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text3)}</p>`;
+    para = (html, extra = "") => `<p style="${FONT};font-size:13px;line-height:1.45;color:${INK};margin:8px 0;${extra}">${html}</p>`;
+    sub = (text3, extra = "") => `<div style="font-size:12px;color:${MUTED};margin-top:2px;${extra}">${esc2(text3)}</div>`;
+    link = (url) => `<a href="${esc2(url)}" style="color:#0969da;${FONT}">${esc2(url)}</a>`;
+    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note).join("\n")}</div>`;
+  }
+});
+
+// src/format/wrap.ts
+function wrap2(text3, indent = "", first = indent) {
+  const lines = [];
+  let line = first;
+  let fresh = true;
+  for (const word of text3.split(" ")) {
+    if (word === "") continue;
+    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
+    if (word.length <= room) {
+      line += fresh ? word : ` ${word}`;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(line);
+      line = indent;
+    }
+    let rest = word;
+    while (rest.length > WIDTH2 - line.length) {
+      const cut = Math.max(1, WIDTH2 - line.length);
+      lines.push(line + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      line = indent;
+    }
+    line += rest;
+    fresh = false;
+  }
+  if (!fresh || lines.length === 0) lines.push(line);
+  return lines;
+}
+function wrapAll(lines) {
+  return lines.flatMap((l) => {
+    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
+    const indent = /^ */.exec(l)[0];
+    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
+  });
+}
+var WIDTH2;
+var init_wrap = __esm({
+  "src/format/wrap.ts"() {
+    "use strict";
+    WIDTH2 = 78;
+  }
+});
+
+// src/format/gzmember.ts
+function gzipPrefix(data, lens, head, room) {
+  const ends = [];
+  let end = head;
+  for (const n of lens) {
+    end += n;
+    ends.push(end);
+  }
+  let lo = 1;
+  let hi = lens.length;
+  let best;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
+    if (gz.length <= room) {
+      best = { gz, n: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+var loaded, zlib, GZIP_OPTIONS;
+var init_gzmember = __esm({
+  "src/format/gzmember.ts"() {
+    "use strict";
+    zlib = () => {
+      loaded ??= require("node:zlib");
+      return loaded;
+    };
+    GZIP_OPTIONS = { level: 3 };
+  }
+});
+
+// src/format/gzblocks.ts
+var import_node_stream, BLOCK_BYTES, GzipBlocks;
+var init_gzblocks = __esm({
+  "src/format/gzblocks.ts"() {
+    "use strict";
+    import_node_stream = require("node:stream");
+    init_gzmember();
+    BLOCK_BYTES = 256 * 1024;
+    GzipBlocks = class {
+      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
+      constructor(budget, header, footer2 = "") {
+        this.budget = budget;
+        this.header = header;
+        this.#tail = footer2 ? zlib().gzipSync(footer2, GZIP_OPTIONS) : void 0;
+        this.budget -= this.#tail?.length ?? 0;
+        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
+        this.#stageHeader();
+      }
+      budget;
+      header;
+      #members = [];
+      #stage;
+      #used = 0;
+      #lens = [];
+      #head = 0;
+      #bytes = 0;
+      #full = false;
+      #tail;
+      /** Lines added (kept or not). */
+      lines = 0;
+      /** Lines in the file. */
+      rows = 0;
+      /** Lines left out to respect the size cap. */
+      omitted = 0;
+      add(line) {
+        this.lines++;
+        if (this.#full) {
+          this.omitted++;
+          return;
+        }
+        if (this.#used + 3 * line.length > this.#stage.length) {
+          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
+          this.#stage.copy(bigger, 0, 0, this.#used);
+          this.#stage = bigger;
+        }
+        const n = this.#stage.write(line, this.#used, "utf8");
+        this.#used += n;
+        this.#lens.push(n);
+        if (this.#used >= BLOCK_BYTES) this.#flush();
+      }
+      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+      omit(n) {
+        this.lines += n;
+        this.omitted += n;
+      }
+      /**
+       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+       * text when a limit cuts into it. The header goes first as a block of its own.
+       */
+      adopt(bytes, rows2, split2) {
+        if (this.#lens.length > 0) this.#flush();
+        this.lines += rows2;
+        if (this.#full) {
+          this.omitted += rows2;
+          return;
+        }
+        if (this.#members.length === 0) {
+          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
+          this.#used = this.#head = 0;
+        }
+        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        if (this.#bytes + bytes.length <= this.budget) {
+          this.#members.push({ bytes, rows: rows2, head: 0, lens });
+          this.#bytes += bytes.length;
+          this.rows += rows2;
+          return;
+        }
+        this.#full = true;
+        const data = zlib().gunzipSync(bytes);
+        const all = lens(data);
+        this.omitted += all.length - this.#fitLines(data, all, 0);
+      }
+      /** Compresses what is pending; call once after the last line. */
+      finish() {
+        if (this.#lens.length > 0) this.#flush();
+      }
+      get bytes() {
+        return this.#bytes + (this.#tail?.length ?? 0);
+      }
+      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
+        while (this.#bytes > this.budget && this.#members.length > 0) {
+          const last = this.#members.pop();
+          this.#bytes -= last.bytes.length;
+          this.rows -= last.rows;
+          this.#full = true;
+          const data = zlib().gunzipSync(last.bytes);
+          const lens = last.lens(data);
+          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
+        }
+      }
+      content() {
+        return Buffer.concat(this.#parts());
+      }
+      /** The same bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
+      }
+      clear() {
+        this.#members = [];
+        this.#lens = [];
+        this.#bytes = 0;
+        this.#full = false;
+        this.#stageHeader();
+      }
+      #stageHeader() {
+        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
+      }
+      #parts() {
+        const parts2 = this.#members.map((m) => m.bytes);
+        return this.#tail ? [...parts2, this.#tail] : parts2;
+      }
+      #flush() {
+        const data = this.#stage.subarray(0, this.#used);
+        const lens = this.#lens;
+        const head = this.#head;
+        this.#lens = [];
+        this.#used = this.#head = 0;
+        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
+        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
+        else {
+          this.#full = true;
+          this.omitted += lens.length - this.#fitLines(data, lens, head);
+        }
+      }
+      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
+      #fitLines(data, lens, head) {
+        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
+        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
+        return best?.n ?? 0;
+      }
+      #push(bytes, lens, head) {
+        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
+        this.#bytes += bytes.length;
+        this.rows += lens.length;
+      }
+    };
+  }
+});
+
+// src/format/attachment.ts
+function csvCell(value) {
+  let s = clean(value, CSV_CELL_MAX);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function recordRow(record2) {
+  const texts = [];
+  let long = false;
+  for (const column of CSV_COLUMNS) {
+    const v = record2[column];
+    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
+    long ||= t.length > CSV_CELL_MAX;
+    texts.push(t);
+  }
+  const row = texts.join(",");
+  return !long && !ROW_SPECIAL.test(row) && ROW_COMMAS.test(row) ? `${row}\r
+` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
+}
+function attachmentRow(format, record2) {
+  return format === "csv" ? recordRow(record2) : jsonLine(record2);
+}
+function createAttachment(format, budget) {
+  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
+}
+function splitCsvRows(text3) {
+  const rows2 = text3.split("\n");
+  rows2.pop();
+  return rows2.map((r) => `${r}
+`);
+}
+var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
+var init_attachment = __esm({
+  "src/format/attachment.ts"() {
+    "use strict";
+    init_gzblocks();
+    init_sanitize();
+    CSV_COLUMNS = [
+      "timestamp",
+      "id",
+      "userName",
+      "callingStationId",
+      "nasName",
+      "nasIpAddress",
+      "nasPortId",
+      "failureReason",
+      "messageCode",
+      "location",
+      "deviceType",
+      "identityStore",
+      "authenticationMethod",
+      "authenticationProtocol",
+      "serverName",
+      "networkDeviceName",
+      "auditSessionId",
+      "ipAddresses",
+      "selectedAznProfiles",
+      "policySetName",
+      "authorizationRule",
+      "endpointProfile"
+    ];
+    CSV_CELL_MAX = 1e3;
+    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
+`;
+    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
+    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
+    AttachmentBuilder = class {
+      /** `budget`: the most compressed bytes the attachment may take. */
+      constructor(format, budget) {
+        this.format = format;
+        const csv = format === "csv";
+        this.filename = attachmentFilename(format);
+        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
+      }
+      format;
+      #blocks;
+      filename;
+      contentType = "application/gzip";
+      add(record2) {
+        this.addRow(attachmentRow(this.format, record2));
+      }
+      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+      addRow(row) {
+        if (this.format === "csv") this.#blocks.add(row);
+        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row}`);
+      }
+      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
+      get rows() {
+        return this.#blocks.rows;
+      }
+      get omitted() {
+        return this.#blocks.omitted;
+      }
+      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+      adoptCsv(bytes, rows2) {
+        this.#blocks.adopt(bytes, rows2, splitCsvRows);
+      }
+      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+      omit(n) {
+        this.#blocks.omit(n);
+      }
+      /** Compressed size. */
+      get bytes() {
+        return this.#blocks.bytes;
+      }
+      /** Compresses what is pending; call once after the last record. */
+      finish() {
+        this.#blocks.finish();
+      }
+      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.#blocks.trimTo(budget);
+      }
+      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return this.#blocks.stream();
+      }
+      content() {
+        return this.#blocks.content();
+      }
+      /** Drops everything (a retried fetch starts a new batch). */
+      close() {
+        this.#blocks.clear();
+      }
+    };
+  }
+});
+
+// src/format/timeline.ts
+function timelineSpan(tl) {
+  if (tl.slots.size === 0) return void 0;
+  const slots = [...tl.slots.keys()];
+  return { from: Math.min(...slots) * tl.stepMs, to: (Math.max(...slots) + 1) * tl.stepMs - 1 };
+}
+function countAt(tl, t, reason) {
+  if (!plausible(t)) return;
+  let key = reason;
+  if (!tl.reasons.has(key)) {
+    if (tl.reasons.size < MAX_REASONS) tl.reasons.add(key);
+    else key = OTHER;
+  }
+  const slot = Math.floor(t / tl.stepMs);
+  let cell = tl.slots.get(slot);
+  if (!cell) {
+    cell = /* @__PURE__ */ new Map();
+    tl.slots.set(slot, cell);
+  }
+  const n = cell.get(key);
+  if (n === void 0) tl.cells++;
+  cell.set(key, (n ?? 0) + 1);
+  if (tl.cells > MAX_CELLS) rebin(tl, nextStep(tl.stepMs));
+}
+function rebin(tl, stepMs) {
+  const old = tl.slots;
+  const ratio = stepMs / tl.stepMs;
+  tl.stepMs = stepMs;
+  tl.slots = /* @__PURE__ */ new Map();
+  tl.cells = 0;
+  for (const [slot, cell] of old) {
+    const to = Math.floor(slot / ratio);
+    let into = tl.slots.get(to);
+    if (!into) {
+      into = /* @__PURE__ */ new Map();
+      tl.slots.set(to, into);
+    }
+    for (const [reason, n] of cell) {
+      if (!into.has(reason)) tl.cells++;
+      into.set(reason, (into.get(reason) ?? 0) + n);
+    }
+  }
+}
+var MIN2, STEPS, MAX_CELLS, MAX_REASONS, OTHER, emptyTimeline, nextStep;
+var init_timeline = __esm({
+  "src/format/timeline.ts"() {
+    "use strict";
+    init_times();
+    MIN2 = 6e4;
+    STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN2);
+    MAX_CELLS = 3e3;
+    MAX_REASONS = 24;
+    OTHER = "";
+    emptyTimeline = () => ({ stepMs: STEPS[0], slots: /* @__PURE__ */ new Map(), cells: 0, reasons: /* @__PURE__ */ new Set() });
+    nextStep = (ms) => STEPS.find((s) => s > ms) ?? ms * 2;
+  }
+});
+
+// src/format/chart.ts
+function barsOf(tl, from, to, top3) {
+  if (tl.slots.size === 0 || !(to >= from)) return void 0;
+  let stepMs = Math.max(tl.stepMs, STEPS[0]);
+  const count2 = (step) => Math.max(1, Math.ceil(to / step) - Math.floor(from / step));
+  while (count2(stepMs) > MAX_BARS) stepMs = nextStep(stepMs);
+  const first = Math.floor(from / stepMs);
+  const last = count2(stepMs) - 1;
+  const keys = top3.filter((k) => k !== OTHER).slice(0, COLORS.length);
+  const bars = Array.from({ length: last + 1 }, () => new Array(keys.length + 1).fill(0));
+  for (const [slot, cell] of tl.slots) {
+    const bar = bars[Math.min(last, Math.floor(slot * tl.stepMs / stepMs) - first)];
+    if (!bar) continue;
+    for (const [reason, n] of cell) {
+      const i = keys.indexOf(reason);
+      bar[i < 0 ? keys.length : i] += n;
+    }
+  }
+  const totals = bars.map((b) => b.reduce((a, n) => a + n, 0));
+  const peak = Math.max(...totals);
+  if (peak === 0) return void 0;
+  return { stepMs, start: first * stepMs, bars, keys, peak, peakAt: (first + totals.indexOf(peak)) * stepMs };
+}
+function stepText(ms) {
+  if (ms % 864e5 === 0) return ms === 864e5 ? "day" : `${ms / 864e5} days`;
+  if (ms % 36e5 === 0) return ms === 36e5 ? "hour" : `${ms / 36e5} h`;
+  return ms === 6e4 ? "minute" : `${ms / 6e4} min`;
+}
+function sparkline(b, clock) {
+  const line = b.bars.map((bar) => bar.reduce((a, n) => a + n, 0)).map((n) => n === 0 ? "\xB7" : SPARK[Math.max(1, Math.round(n / b.peak * 8))]).join("");
+  const end = b.start + b.bars.length * b.stepMs;
+  return [
+    `Failures per ${stepText(b.stepMs)}, ${clock.minute(b.start)} to ${clock.minute(end)} (peak ${b.peak} at ${clock.minute(b.peakAt)}):`,
+    `  ${line}`
+  ];
+}
+function chartHtml(b, clock, labels) {
+  const width = `${(100 / b.bars.length).toFixed(2)}%`;
+  const cells = b.bars.map((bar, i) => {
+    const total = bar.reduce((a, n) => a + n, 0);
+    const segs = bar.map((n, k) => ({ n, color: k < b.keys.length ? COLORS[k] : REST_COLOR })).filter((s) => s.n > 0).reverse().map((s) => {
+      const h = Math.max(2, Math.round(s.n / b.peak * HEIGHT));
+      return `<tr><td height="${h}" bgcolor="${s.color}" style="height:${h}px;background:${s.color};font-size:1px;line-height:1px;mso-line-height-rule:exactly">&nbsp;</td></tr>`;
+    }).join("");
+    const tip = `${clock.minute(b.start + i * b.stepMs)}: ${total}`;
+    const inner = segs ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${segs}</table>` : "";
+    return `<td width="${width}" valign="bottom" title="${escapeHtml(tip)}" style="width:${width};padding:0 1px;vertical-align:bottom;border-bottom:1px solid #8C959F">${inner}</td>`;
+  });
+  const end = b.start + b.bars.length * b.stepMs;
+  const axis = `<tr><td colspan="${b.bars.length}" style="${FONT2};font-size:11px;color:#57606a;padding-top:3px"><span style="float:right">${escapeHtml(clock.minute(end))}</span>${escapeHtml(clock.minute(b.start))}</td></tr>`;
+  const legend = [...labels.slice(0, b.keys.length), "other reasons"].map((label, k) => {
+    const color = k < b.keys.length ? COLORS[k] : REST_COLOR;
+    return `<span style="white-space:nowrap;display:inline-block;margin:0 10px 2px 0"><span style="display:inline-block;width:10px;height:10px;background:${color};vertical-align:middle"></span> ${escapeHtml(label)}</span>`;
+  }).join(" ");
+  return [
+    `<div style="${FONT2};font-size:12px;color:#424a53;margin:14px 0 6px">Failures per ${stepText(b.stepMs)} (peak ${b.peak} at ${escapeHtml(clock.minute(b.peakAt))})</div>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="table-layout:fixed;height:${HEIGHT}px"><tr style="height:${HEIGHT}px">${cells.join("")}</tr>${axis}</table>`,
+    `<div style="${FONT2};font-size:11px;color:#424a53;margin-top:4px">${legend}</div>`
+  ].join("\n");
+}
+var MAX_BARS, COLORS, REST_COLOR, HEIGHT, SPARK, FONT2;
+var init_chart = __esm({
+  "src/format/chart.ts"() {
+    "use strict";
+    init_sanitize();
+    init_timeline();
+    MAX_BARS = 30;
+    COLORS = ["#D55E00", "#0072B2", "#E69F00"];
+    REST_COLOR = "#8C959F";
+    HEIGHT = 64;
+    SPARK = " \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+    FONT2 = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+  }
+});
+
+// src/format/model.ts
+function shortLocation(location) {
+  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts2.join(" / ");
+}
+function buildModel(d, opts) {
+  const from = opts.period?.from ?? d.oldest;
+  const to = opts.period?.to ?? d.newest;
+  const clock = clockFor(opts.timeZone, from, to);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const top3 = reasons.slice(0, 3).map((r) => r.reason);
+  const span3 = opts.period ?? timelineSpan(d.state.timeline);
+  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top3) : void 0;
+  return {
+    test: opts.test === true,
+    backfill: opts.backfill === true,
+    label: opts.label ?? (opts.test ? "Test mail" : opts.backfill ? "BACKFILL (--since), may repeat mailed failures" : "New since the last run"),
+    headline: plural(d.total, "RADIUS authentication failure"),
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
+    range: clock.range(from, to),
+    clock,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
+    footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? [],
+    bars: chart,
+    barLabels: (chart?.keys ?? []).map(reasonLabel),
+    leads: opts.leads ?? [],
+    context: opts.context
+  };
+}
+function reasonLabel(reason) {
+  const code2 = reasonCode(reason);
+  const known = hintFor(reason);
+  return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
+}
+function userCount(r) {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
+}
+function subjectOf(d, opts) {
+  const top3 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = `${opts.subjectPrefix}${opts.test ? " [TEST]" : ""}${opts.backfill ? " BACKFILL" : ""}`;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top3) s += `, top: ${reasonLabel(top3.reason)} (${top3.count})`;
+  return clean(s, 140);
+}
+function detailSlice(m, limit = m.maxRows) {
+  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
+}
+var TOP_REASONS, TOP_NAS, TOP_N, CHART_SPAN, repeated;
+var init_model = __esm({
+  "src/format/model.ts"() {
+    "use strict";
+    init_plural();
+    init_chart();
+    init_filters();
+    init_hints();
+    init_sanitize();
+    init_time();
+    init_timeline();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    CHART_SPAN = 10 * 6e4;
+    repeated = (rows2) => rows2.filter((r) => r.count > 1);
+  }
+});
+
+// src/format/words.ts
+function moreText(m, more2) {
+  const rows2 = plural(more2, "more row");
+  if (!m.attachmentName) return `... and ${rows2} not shown`;
+  return m.attachmentRows === void 0 ? `... and ${rows2} in the attachment ${m.attachmentName}` : `... and ${rows2} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+}
+function whereText(r) {
+  const nas = `NAS ${clean(r.nasName, 40) || "?"}${r.nasIp ? ` (${r.nasIp})` : ""}`;
+  return [nas, r.port && `port ${r.port}`, r.psn && `PSN ${r.psn}`].filter(Boolean).join(", ");
+}
+function liveLogsUrl(ctx) {
+  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
+}
+function liveLogsFilter(m) {
+  const nas = m.nas.length === 1 ? m.nas[0].name : void 0;
+  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0].user : void 0);
+  const parts2 = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
+  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
+}
+function footerLines(m, shownTotal) {
+  const lines = [];
+  const total = shownTotal + m.mutedTotal;
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
+  if (m.attachmentName && m.attachmentRows !== void 0)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push("Hints are general guidance from Cisco ISE documentation, not a diagnosis.");
+  lines.push(sentBy(m.context));
+  return lines;
+}
+function sentBy(ctx) {
+  if (!ctx) return "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.";
+  return `Sent by ise-to-mail on ${ctx.device}, from Cisco ISE ${ctx.ise} (pxGrid).`;
+}
+var TEST_BANNER, countText, whoText, liveLogsSteps;
+var init_words = __esm({
+  "src/format/words.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: samples, not from your ISE. SMTP works.";
+    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
+    whoText = (r) => [clean(r.user, 64) || "(no user name)", clean(r.endpoint, 40)].filter(Boolean).join(", ");
+    liveLogsSteps = (filter) => `then Operations > RADIUS > Live Logs${filter}`;
+  }
+});
+
+// src/format/html.ts
+function summary(m) {
+  const { clock } = m;
+  const out = [h2("By reason")];
+  const top3 = m.bars?.keys ?? [];
+  out.push(
+    rows(
+      m.reasons.map((r) => ({
+        left: num(countText(r).split(" ")[0], userCount(r)),
+        accent: top3.includes(r.reason) ? COLORS[top3.indexOf(r.reason)] : void 0,
+        right: `<b>${esc2(r.reason)}</b>${r.hint ? sub(r.hint, "color:#424a53") : ""}` + sub(
+          `${clock.span(r.first, r.last)}${r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : ""}`
+        )
+      }))
+    )
+  );
+  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(
+    rows(
+      m.nas.map((n) => {
+        const loc = shortLocation(n.location);
+        const meta2 = `${loc ? `${loc}, ` : ""}last ${clock.short(n.last)}`;
+        return {
+          left: num(n.count, userCount(n)),
+          right: `<b>${esc2(n.name || "?")}</b> ${esc2(n.ip)}${sub(meta2)}`
+        };
+      })
+    )
+  );
+  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  out.push(
+    `<div>${half("Top users", m.users, "no user failed more than once")}${half("Top endpoints", m.endpoints, "no endpoint failed more than once")}</div>`
+  );
+  return out;
+}
+function half(title, list2, none) {
+  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note(`(${none})`);
+  return `<div style="display:inline-block;width:100%;max-width:470px;vertical-align:top;margin-right:8px">${h2(title)}${body}</div>`;
+}
+function top(m) {
+  const tone = m.backfill ? "backfill" : "calm";
+  const head = band(tone, m.label, m.headline, [m.facts, `${m.range} (${m.clock.zone})`]);
+  return m.test ? `${head}
+${strip(TEST_BANNER, "#fff3bf", "#5c4400", "#e0c200")}` : head;
+}
+function lookHtml(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(liveLogsFilter(m)))}`) : "";
+}
+function renderHtml(m, total, title) {
+  const { shown: shown3 } = detailSlice(m);
+  const cards = m.leads.filter((l) => l.top).map((l) => l.html);
+  const head = [
+    ...m.leads.filter((l) => !l.top).map((l) => l.html),
+    lookHtml(m),
+    m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : "",
+    ...summary(m),
+    h2("Details (identical failures collapsed, newest first)")
+  ].filter(Boolean);
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  const build2 = (n2) => {
+    const { more: more2 } = detailSlice(m, n2);
+    const details = rows(shown3.slice(0, n2).map((r) => detailRow(m, r, alone)));
+    const body = [...head, details, more2 > 0 ? note(moreText(m, more2)) : "", footer(footerLines(m, total))];
+    return page(title, [...cards, card(top(m), body.filter(Boolean))]);
+  };
+  let n = shown3.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
+}
+var HTML_BUDGET, num, detailRow;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_chart();
+    init_layout();
+    init_model();
+    init_sanitize();
+    init_words();
+    HTML_BUDGET = 9e4;
+    num = (n, small) => `<b>${esc2(String(n))}</b>${small ? sub(small) : ""}`;
+    detailRow = (m, r, alone) => ({
+      left: `${esc2(m.clock.short(r.last))}${sub(countText(r, "x"))}`,
+      right: `<b>${esc2(whoText(r))}</b><div style="margin-top:2px">${esc2(whereText(r))}</div>${sub(clean(r.reason, 100))}` + (alone && r.session ? sub(`Audit session ${r.session}`) : "")
+    });
+  }
+});
+
+// src/format/text.ts
+function renderText(m, total, rowLimit) {
+  const { clock } = m;
+  const out = [];
+  for (const lead of m.leads.filter((l) => l.top)) out.push(...lead.text);
+  out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, "");
+  if (m.test) out.push(TEST_BANNER, "");
+  for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
+  out.push(...lookText(m));
+  if (m.bars) out.push(...sparkline(m.bars, clock), "");
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(...wrap2(r.reason, "         ", `  ${String(r.count).padStart(5)}  `));
+    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
+    out.push(`         ${userCount(r)}, ${clock.span(r.first, r.last)}${attempts}`);
+    if (r.hint) out.push(...wrap2(`Hint: ${r.hint}`, "         "));
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    const nas = `${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    out.push(...wrap2(nas, "         ", `  ${String(n.count).padStart(5)}  `));
+    out.push(`         ${userCount(n)}, last ${clock.short(n.last)}`);
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
+  out.push("", "DETAILS (identical failures collapsed, newest first)");
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  for (const r of shown3) out.push(...detailLines(m, r, alone));
+  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${wrapAll(out).join("\n")}
+`;
+}
+function lookText(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? ["Look in ISE:", url, ...wrap2(liveLogsSteps(liveLogsFilter(m)), "  "), ""] : [];
+}
+function detailLines(m, r, alone) {
+  const head = `  ${m.clock.short(r.last)}  ${countText(r, "x")}  `;
+  return [
+    ...wrap2(whoText(r), "      ", head),
+    ...wrap2(whereText(r), "      "),
+    ...wrap2(clean(r.reason, 100) || "-", "      "),
+    ...alone && r.session ? wrap2(`Audit session ${r.session}`, "      ") : []
+  ];
+}
+function topLines(rows2, none) {
+  return rows2.length ? rows2.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/format/text.ts"() {
+    "use strict";
+    init_chart();
+    init_model();
+    init_sanitize();
+    init_words();
+    init_wrap();
+  }
+});
+
+// src/format/render.ts
+function render(d, opts) {
+  const subject = opts.subject ?? subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
+var init_render = __esm({
+  "src/format/render.ts"() {
+    "use strict";
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/mail/message.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+function mailContext(cfg) {
+  return {
+    device: cfg.mail.device,
+    ise: cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ") || "(ISE_HOST not set)",
+    adminUrl: cfg.mail.adminUrl
+  };
+}
+function composeMail(cfg, digest, opts) {
+  const built2 = digest.attachment();
+  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
+  const rendered = render(digest, {
+    ...opts.show,
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: opts.preview && cfg.mail.attach !== "none" ? attachmentFilename(cfg.mail.attach) : attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
+    test: opts.test,
+    subject: opts.subject,
+    mutes: opts.mutes,
+    // Pushed in order, the last on top.
+    leads: [...opts.leads ?? []].reverse(),
+    context: mailContext(cfg)
+  });
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachment: attachment && {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.bytes,
+      stream: () => attachment.stream()
+    }
+  };
+}
+var import_node_crypto, MACHINE_HEADERS;
+var init_message = __esm({
+  "src/mail/message.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_attachment();
+    init_render();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
+  }
+});
+
+// src/health/health-words.ts
 function fmtSpan(ms) {
   const units = [
     [864e5, "d"],
@@ -7649,107 +8639,10 @@ function fmtSpan(ms) {
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
 }
-function compose(subject, paragraphs, mutes = []) {
-  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const muted = mutes.length ? [`Active mutes: ${mutes.join("; ")} (run.js mutes lists them).`] : [];
-  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join("\n");
-  return {
-    subject: clean(subject, 200),
-    text: `${[...lines, "", "-- ", footer].join("\n")}
-`,
-    html: [
-      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-      ...lines.map(
-        (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
-      ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
-      "</body></html>"
-    ].join("\n")
-  };
-}
-function problemMail(p, prefix, mutes) {
-  const what = headline(p.kind);
-  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
-  return compose(
-    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
-    [
-      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-      p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
-      "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-      ...p.unwritable ? [] : [
-        `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-      ]
-    ],
-    mutes
-  );
-}
-function recoveryLines(r, found) {
-  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
-  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
-  return [
-    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
-    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
-    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
-  ];
-}
-function recoveryMail(r, prefix, mutes) {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
-}
-function foldRecovery(mail, r, found, prefix) {
-  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
-  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join("<br>")}</b></p>`;
-  const body = /<body[^>]*>/i;
-  return {
-    ...mail,
-    // The digest's own prefix is not repeated: it keeps its counts and top reason.
-    subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
-      200
-    ),
-    text: `${lines.join("\n")}
-
-${mail.text}`,
-    html: body.test(mail.html) ? mail.html.replace(body, (tag2) => `${tag2}
-${html}`) : `${html}
-${mail.html}`
-  };
-}
-function heartbeatMail(q, prefix, mutes) {
-  const w = q.waiting ?? { pending: 0, muted: 0 };
-  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
-  const [subject, first] = w.pending + w.muted > 0 ? [
-    `working: ${waitText(w)}`,
-    `${ran}. ${waitText(w, " in the spool")}; nothing was mailed since ${fmtUtc(q.since)}.`
-  ] : [
-    `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
-    `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`
-  ];
-  return compose(
-    `${tag(prefix)} ${subject}`,
-    [
-      first,
-      `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
-      "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
-    ],
-    mutes
-  );
-}
-function waitText(w, where2 = "") {
-  const n = w.pending > 0 ? w.pending : w.muted;
-  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
-  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
-  const when = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${fmtUtc(w.dueAt)}` : "the next mail";
-  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${when}`;
-}
-var tag, MAX_LINE, HEADLINE, headline;
-var init_health_mail = __esm({
-  "src/health/health-mail.ts"() {
+var HEADLINE, headline;
+var init_health_words = __esm({
+  "src/health/health-words.ts"() {
     "use strict";
-    init_plural();
-    init_sanitize();
-    tag = (prefix) => `${prefix} ise-to-mail`;
-    MAX_LINE = 600;
     HEADLINE = {
       "account-disabled": "pxGrid account DISABLED on ISE",
       "account-pending": "pxGrid account PENDING approval on ISE",
@@ -7770,6 +8663,118 @@ var init_health_mail = __esm({
       internal: "internal error"
     };
     headline = (kind) => HEADLINE[kind];
+  }
+});
+
+// src/health/health-mail.ts
+function compose(ctx, subject, head, paragraphs) {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const title = clean(head.title, MAX_LINE);
+  const foot = [
+    ...ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join("; ")} (run.js mutes lists them).`] : [],
+    `Sent by ise-to-mail on ${ctx.device} about its own health (README section "health"); ISE ${ctx.ise}; times in ${ctx.zone}.`
+  ];
+  const text3 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot]);
+  const body = [...lines.map((l) => para(esc2(l))), footer(foot)];
+  return {
+    subject: clean(subject, 200),
+    text: `${text3.join("\n")}
+`,
+    html: page(subject, [card(band(head.tone, head.label, title), body)])
+  };
+}
+function problemMail(p, ctx) {
+  const what = headline(p.kind);
+  const clock = clockFor(ctx.zone, p.since, p.since);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} PROBLEM: ${what} since ${when(clock, p.since)}`,
+    {
+      tone: "alarm",
+      label: `ise-to-mail PROBLEM on ${ctx.device}`,
+      word: "PROBLEM",
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, "")}`
+    },
+    [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)]
+  );
+}
+function problemRepeats(p, clock) {
+  const last = `last successful poll: ${when(clock, p.lastSuccess)}`;
+  const keeps = "ISE keeps the failures meanwhile: the first successful run mails them all (if ISE still holds them).";
+  if (p.unwritable)
+    return [
+      `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${when(clock, p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.`,
+      keeps
+    ];
+  return [
+    `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
+    keeps,
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+  ];
+}
+function recoveryLines(r, found, clock) {
+  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
+  return [
+    `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+  ];
+}
+function recoveryMail(r, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} RECOVERED: working again since ${when(clock, r.back)}`,
+    { tone: "ok", label: `ise-to-mail RECOVERED on ${ctx.device}`, title: recoveredTitle(r, clock), word: "RECOVERED" },
+    recoveryLines(r, 0, clock)
+  );
+}
+function foldRecovery(mail, r, found, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  const title = recoveredTitle(r, clock);
+  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const html = card(
+    band("ok", "ise-to-mail RECOVERED", title),
+    lines.map((l) => para(esc2(l)))
+  );
+  const { prefix } = ctx;
+  const at = mail.html.indexOf(COLUMN);
+  return {
+    ...mail,
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200
+    ),
+    text: `${wrapAll([`RECOVERED: ${title}`, ...lines]).join("\n")}
+
+${mail.text}`,
+    html: at < 0 ? `${html}
+${mail.html}` : `${mail.html.slice(0, at + COLUMN.length)}
+${html}${mail.html.slice(at + COLUMN.length)}`
+  };
+}
+var tag, MAX_LINE, healthContext, when, recoveredTitle;
+var init_health_mail = __esm({
+  "src/health/health-mail.ts"() {
+    "use strict";
+    init_plural();
+    init_layout();
+    init_sanitize();
+    init_time();
+    init_wrap();
+    init_message();
+    init_health_words();
+    tag = (prefix) => `${prefix} ise-to-mail`;
+    MAX_LINE = 600;
+    healthContext = (cfg, mutes) => ({
+      prefix: cfg.mail.subjectPrefix,
+      zone: cfg.mail.timezone,
+      ...mailContext(cfg),
+      mutes
+    });
+    when = (clock, t) => t === void 0 ? "never" : clock.full(t).replace(/ \+00:00$/, clock.zone === "UTC" ? " UTC" : " +00:00");
+    recoveredTitle = (r, clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
   }
 });
 
@@ -7833,15 +8838,15 @@ function describeHealth(stateDir, now) {
     return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
   }
   if (!h) return ["health: no record yet (the first scheduled run writes it)"];
-  const when = (t) => t === void 0 ? "never" : `${isoSecond(t)} (${ago(now - t)})`;
-  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
+  const when2 = (t) => t === void 0 ? "never" : `${isoSecond(t)} (${ago(now - t)})`;
+  const lines = [`health: last successful poll ${when2(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
   if (h.failedRuns > 0 && h.firstFailure !== void 0)
     lines.push(`health: FAILING since ${isoSecond(h.firstFailure)}`);
   if (h.lastError)
-    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+    lines.push(`health: last error ${when2(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
   if (h.problemMailed !== void 0)
-    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
-  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
+    lines.push(`health: problem mail sent ${when2(h.problemMailed)}; a recovery note follows the first successful run`);
+  lines.push(`health: last mail sent ${when2(h.lastMail)}, last heartbeat ${when2(h.lastHeartbeat)}`);
   return lines;
 }
 var KIND_OF_EXIT, KINDS, fileShape, healthFile, HEALTH_RESET, TIME_FIELDS, isoSecond;
@@ -7953,461 +8958,6 @@ var init_deferred_rcpt = __esm({
   }
 });
 
-// src/format/model.ts
-function shortLocation(location) {
-  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
-  return parts2.join(" / ");
-}
-function buildModel(d, opts) {
-  const fmt = timeFormat(opts.timeZone);
-  const reasons = d.reasons();
-  const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  return {
-    test: opts.test === true,
-    headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
-    range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
-    fmt,
-    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
-    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
-    nas: nas.slice(0, TOP_NAS),
-    nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N)),
-    endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
-    rowsDropped: d.rowsDropped,
-    maxRows: opts.maxRows,
-    attachmentName: opts.attachmentName,
-    attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered),
-    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-    mutedTotal: d.mutedTotal,
-    activeMutes: opts.mutes ?? []
-  };
-}
-function userCount(r) {
-  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
-}
-function subjectOf(d, opts) {
-  const top2 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top2) {
-    const code2 = reasonCode(top2.reason);
-    const known = hintFor(top2.reason);
-    s += `, top: ${known && code2 ? `${code2} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
-  }
-  return clean(s, 140);
-}
-function detailSlice(m, limit = m.maxRows) {
-  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
-}
-function moreText(m, more2) {
-  const rows = plural(more2, "more row");
-  if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-function footerLines(m, shownTotal) {
-  const lines = [];
-  const total = shownTotal + m.mutedTotal;
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
-  if (m.mutedTotal) {
-    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
-    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
-  }
-  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
-  if (m.attachmentName && m.attachmentRows !== void 0)
-    lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
-    );
-  else if (m.attachmentName)
-    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
-  lines.push(
-    "Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps."
-  );
-  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
-  return lines;
-}
-var TOP_REASONS, TOP_NAS, TOP_N, repeated, countText, TEST_BANNER;
-var init_model = __esm({
-  "src/format/model.ts"() {
-    "use strict";
-    init_plural();
-    init_filters();
-    init_hints();
-    init_sanitize();
-    init_time();
-    TOP_REASONS = 15;
-    TOP_NAS = 10;
-    TOP_N = 10;
-    repeated = (rows) => rows.filter((r) => r.count > 1);
-    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
-    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
-  }
-});
-
-// src/format/html.ts
-function cell(c) {
-  const v = typeof c === "string" ? { text: c } : c;
-  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
-  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
-  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
-}
-function table(head, rows) {
-  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
-  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
-${rows.map(row).join("\n")}</table>`;
-}
-function summary(m) {
-  const { fmt } = m;
-  const out = [h2("By reason")];
-  out.push(
-    table(
-      ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
-      m.reasons.map((r) => [
-        { text: String(r.count), kind: "num", sub: r.attempts > r.count ? `${r.attempts} attempts` : void 0 },
-        `${r.users}${r.usersCapped ? "+" : ""}`,
-        { text: r.reason, sub: r.hint },
-        { text: fmt(r.first), kind: "time" },
-        { text: fmt(r.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
-  out.push(h2("By NAS"));
-  out.push(
-    table(
-      ["Count", "NAS", "IP", "Location", "Users", "Last seen"],
-      m.nas.map((n) => [
-        { text: String(n.count), kind: "num" },
-        n.name,
-        n.ip,
-        shortLocation(n.location),
-        `${n.users}${n.usersCapped ? "+" : ""}`,
-        { text: fmt(n.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable("User", m.users, "no user failed more than once");
-  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
-  out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
-  );
-  return out;
-}
-function topTable(title, rows, none) {
-  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
-  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
-}
-function frame(m, title, body) {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
-  return [
-    "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
-    '<body style="margin:0;padding:0;background:#f4f5f7">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
-    banner,
-    `<tr><td style="padding:4px 18px 18px">`,
-    ...body,
-    "</td></tr></table>",
-    "</td></tr></table>",
-    "</body></html>",
-    ""
-  ].join("\n");
-}
-function renderHtml(m, total, title) {
-  const { shown: shown3 } = detailSlice(m);
-  const footer = footerLines(m, total).map(note);
-  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
-  const build2 = (n2) => {
-    const { more: more2 } = detailSlice(m, n2);
-    const details = table(
-      ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
-      shown3.slice(0, n2).map((r) => detailCells(m, r))
-    );
-    return frame(m, title, [
-      ...head,
-      details,
-      more2 > 0 ? note(moreText(m, more2)) : "",
-      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
-    ]);
-  };
-  let n = shown3.length;
-  let html = build2(n);
-  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
-    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
-    html = build2(n);
-  }
-  return { html, rowsShown: n };
-}
-var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
-var init_html = __esm({
-  "src/format/html.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    HTML_BUDGET = 9e4;
-    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
-    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
-    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
-    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
-    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
-    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
-    esc2 = (s) => escapeHtml(s);
-    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
-    note = (text3) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text3)}</p>`;
-    short = (text3) => text3.length <= 24 ? { text: text3, kind: "nowrap" } : text3;
-    detailCells = (m, r) => [
-      { text: m.fmt(r.last), kind: "time" },
-      { text: countText(r), kind: "num" },
-      short(clean(r.user, 64)),
-      { text: clean(r.endpoint, 40), kind: "nowrap" },
-      { text: clean(r.nasName, 40), kind: "nowrap" },
-      { text: r.nasIp, kind: "nowrap" },
-      clean(r.reason, 100)
-    ];
-  }
-});
-
-// src/format/text.ts
-function renderText(m, total, rowLimit) {
-  const { fmt } = m;
-  const out = [];
-  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
-  out.push(`${m.headline}: ${m.facts}`, m.range, "");
-  out.push("BY REASON");
-  for (const r of m.reasons) {
-    out.push(`  ${r.count} x ${r.reason}`);
-    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
-    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}${attempts}`);
-    if (r.hint) out.push(`      Hint: ${r.hint}`);
-  }
-  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
-  out.push("", "BY NAS");
-  for (const n of m.nas) {
-    const loc = shortLocation(n.location);
-    out.push(
-      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${userCount(n)}, last ${fmt(n.last)}`
-    );
-  }
-  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
-  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
-  out.push(
-    "",
-    "DETAILS (identical failures collapsed, newest first)",
-    "  last seen | count | user | endpoint | NAS (IP) | reason"
-  );
-  out.push(...shown3.map((r) => `  ${detailLine(m, r)}`));
-  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
-  out.push("", "-- ", ...footerLines(m, total));
-  return `${out.join("\n")}
-`;
-}
-function detailLine(m, r) {
-  const cells = [
-    m.fmt(r.last),
-    countText(r, "x"),
-    clean(r.user, 64) || "-",
-    clean(r.endpoint, 40) || "-",
-    `${r.nasName || "?"} (${r.nasIp || "-"})`,
-    clean(r.reason, 100) || "-"
-  ];
-  return cells.join(" | ");
-}
-function topLines(rows, none) {
-  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
-}
-var init_text = __esm({
-  "src/format/text.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-  }
-});
-
-// src/format/render.ts
-function render(d, opts) {
-  const subject = opts.subject ?? subjectOf(d, opts);
-  const model = buildModel(d, opts);
-  const { html, rowsShown } = renderHtml(model, d.total, subject);
-  return { subject, text: renderText(model, d.total, rowsShown), html };
-}
-var init_render = __esm({
-  "src/format/render.ts"() {
-    "use strict";
-    init_html();
-    init_model();
-    init_text();
-  }
-});
-
-// src/format/storm.ts
-function stormSubject(prefix) {
-  return `${prefix} STORM:`;
-}
-function stormLead(groups, total, threshold, fmtTime) {
-  const all = groups.list();
-  const shown3 = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown3.map((g) => [
-    String(g.count),
-    g.reason || "-",
-    g.nas || "-",
-    shortLocation(g.location) || "-",
-    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
-  ]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text3 = [
-    intro,
-    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
-    ...rest ? [`  ${rest}`] : [],
-    ""
-  ];
-  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
-  const html = [
-    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
-    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
-    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
-    ...rows.map((r) => tr(r)),
-    "</table>",
-    rest ? `<p>${escapeHtml(rest)}</p>` : ""
-  ].join("\n");
-  return { text: text3, html };
-}
-function noteLead(note2) {
-  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
-}
-function leadWith(mail, lead) {
-  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
-${lead.html}`) : `${lead.html}
-${mail.html}`;
-  return { ...mail, text: `${lead.text.join("\n")}
-${mail.text}`, html };
-}
-function child(map, key) {
-  let m = map.get(key);
-  if (!m) {
-    m = /* @__PURE__ */ new Map();
-    map.set(key, m);
-  }
-  return m;
-}
-var MAX_GROUPS, SHOWN, StormGroups;
-var init_storm = __esm({
-  "src/format/storm.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    MAX_GROUPS = 2e3;
-    SHOWN = 40;
-    StormGroups = class {
-      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
-      #tree = /* @__PURE__ */ new Map();
-      #groups = [];
-      /** NAS labels by name and IP, made once per NAS. */
-      #labels = /* @__PURE__ */ new Map();
-      #labelCount = 0;
-      /** Records whose group was not kept because of MAX_GROUPS. */
-      ungrouped = 0;
-      add(v) {
-        const nas = this.#label(v.nasName, v.nasIp);
-        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
-        if (!g) {
-          if (this.#groups.length >= MAX_GROUPS) {
-            this.ungrouped++;
-            return;
-          }
-          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          child(child(this.#tree, v.reason), nas).set(v.location, g);
-          this.#groups.push(g);
-        }
-        g.count++;
-        if (v.time !== void 0) {
-          if (g.first === void 0 || v.time < g.first) g.first = v.time;
-          if (g.last === void 0 || v.time > g.last) g.last = v.time;
-        }
-      }
-      #label(name, ip) {
-        const known = this.#labels.get(name)?.get(ip);
-        if (known !== void 0) return known;
-        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
-        if (this.#labelCount < MAX_GROUPS) {
-          child(this.#labels, name).set(ip, label);
-          this.#labelCount++;
-        }
-        return label;
-      }
-      /** Largest first. */
-      list() {
-        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups].sort(
-          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
-        );
-      }
-    };
-  }
-});
-
-// src/mail/message.ts
-function messageIdDomain(from) {
-  const domain = (from ?? "").split("@").pop() ?? "";
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
-}
-function newMessageId(from, now) {
-  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
-}
-function composeMail(cfg, digest, opts) {
-  const built2 = digest.attachment();
-  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
-  let rendered = render(digest, {
-    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
-    maxRows: cfg.mail.maxRows,
-    timeZone: cfg.mail.timezone,
-    attachmentName: attachment?.filename,
-    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test,
-    subject: opts.subject,
-    mutes: opts.mutes
-  });
-  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
-  return {
-    ...rendered,
-    messageId: newMessageId(cfg.mail.from, opts.now),
-    headers: { ...MACHINE_HEADERS },
-    attachment: attachment && {
-      filename: attachment.filename,
-      contentType: attachment.contentType,
-      size: attachment.bytes,
-      stream: () => attachment.stream()
-    }
-  };
-}
-var import_node_crypto, MACHINE_HEADERS;
-var init_message = __esm({
-  "src/mail/message.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    init_render();
-    init_storm();
-    MACHINE_HEADERS = {
-      "Auto-Submitted": "auto-generated",
-      "X-Auto-Response-Suppress": "All"
-    };
-  }
-});
-
 // src/mail/mime-header.ts
 function phrase(name) {
   if (LOOKS_ENCODED.test(name)) return encodedWords(name);
@@ -8482,7 +9032,7 @@ function buildMime(m) {
   const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
   return {
     size,
-    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
+    stream: () => import_node_stream2.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
   };
 }
 function headerFields(m, mixed) {
@@ -8561,12 +9111,12 @@ function base64WireBytes(raw) {
   const chars = 4 * Math.ceil(raw / 3);
   return chars + 2 * Math.ceil(chars / 76);
 }
-var import_node_crypto2, import_node_stream, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
+var import_node_crypto2, import_node_stream2, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_stream = require("node:stream");
+    import_node_stream2 = require("node:stream");
     init_mime_header();
     CRLF2 = "\r\n";
     LINE_BYTES = 57;
@@ -12021,6 +12571,39 @@ var init_health_send = __esm({
   }
 });
 
+// src/health/heartbeat-mail.ts
+function heartbeatMail(q, ctx) {
+  const clock = clockFor(ctx.zone, q.since, q.now);
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${when(clock, q.now)} succeeded`;
+  const waits = w.pending + w.muted > 0;
+  const head = waits ? { label: `ise-to-mail working on ${ctx.device}`, title: waitText(w, clock), word: "WORKING" } : {
+    label: `ise-to-mail all quiet on ${ctx.device}`,
+    title: `No RADIUS failures since ${clock.short(q.since)}`,
+    word: "ALL QUIET"
+  };
+  const subject = waits ? `working: ${waitText(w, clock)}` : `all quiet: no RADIUS failures since ${when(clock, q.since)}`;
+  return compose(ctx, `${tag(ctx.prefix)} ${subject}`, { tone: "ok", ...head }, [
+    waits ? `${ran}. ${waitText(w, clock, " in the spool")}; nothing was mailed since ${when(clock, q.since)}.` : `${ran}, and no RADIUS failures were mailed since ${when(clock, q.since)}.`,
+    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+  ]);
+}
+function waitText(w, clock, where2 = "") {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
+  const due = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${when(clock, w.dueAt)}` : "the next mail";
+  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${due}`;
+}
+var init_heartbeat_mail = __esm({
+  "src/health/heartbeat-mail.ts"() {
+    "use strict";
+    init_time();
+    init_health_mail();
+  }
+});
+
 // src/health/timing.ts
 function elapsed(from, to, span3) {
   return to - from >= span3 - JITTER_MS;
@@ -12069,7 +12652,7 @@ function keepLargest(map, max, floor) {
   entries.sort((a, b) => b[1] - a[1]);
   return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
 }
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS2, MAX_NAS, Baseline, round;
 var init_baseline = __esm({
   "src/incidents/baseline.ts"() {
     "use strict";
@@ -12089,7 +12672,7 @@ var init_baseline = __esm({
     NAS_ALPHA = 0.02;
     WEEK_RUNS = 3;
     DAY_RUNS = 3;
-    MAX_REASONS = 200;
+    MAX_REASONS2 = 200;
     MAX_NAS = 2e3;
     Baseline = class {
       /**
@@ -12138,7 +12721,7 @@ var init_baseline = __esm({
         const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
         for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
         for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS2, 1e-3);
         this.#learnNas(nasLevels, steps, this.busyness(t));
       }
       /**
@@ -12263,7 +12846,7 @@ var init_rolling_window = __esm({
 // src/incidents/state.ts
 function incidentShape() {
   const str2 = string2();
-  const num = number2();
+  const num2 = number2();
   const bool2 = boolean2();
   const strs = array(str2);
   return object({
@@ -12280,12 +12863,12 @@ function incidentShape() {
     usersCount: str2,
     endpoints: strs,
     endpointsCount: str2,
-    since: num,
-    last: num,
-    quietUntil: num,
-    openedAt: num,
-    failures: num,
-    reported: num,
+    since: num2,
+    last: num2,
+    quietUntil: num2,
+    openedAt: num2,
+    failures: num2,
+    reported: num2,
     mailed: bool2,
     silent: bool2
   });
@@ -12318,27 +12901,27 @@ var init_state = __esm({
     incidentsFile = (dir) => (0, import_node_path6.join)(dir, "incidents.json");
     stateFile2 = checkOf(() => {
       const str2 = string2();
-      const num = number2();
+      const num2 = number2();
       const bool2 = boolean2();
-      const nums = record(str2, num);
+      const nums = record(str2, num2);
       return object({
         version: literal(1),
-        since: optional(num),
-        lastRun: optional(num),
+        since: optional(num2),
+        lastRun: optional(num2),
         open: array(incidentShape()),
-        resolved: array(object({ id: str2, title: str2, since: num, last: num, failures: num, unmailed: bool2 })),
+        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
         reasons: nums,
         baseline: object({
-          week: arrOf(num, 168),
-          weekN: arrOf(num, 168),
-          day: arrOf(num, 24),
-          dayN: arrOf(num, 24),
+          week: arrOf(num2, 168),
+          weekN: arrOf(num2, 168),
+          day: arrOf(num2, 24),
+          dayN: arrOf(num2, 24),
           shares: nums,
           nas: nums
         }),
         window: object({
           nas: record(str2, nums),
-          lock: record(str2, object({ ev: array(tuple([num, num])), nas: str2, code: str2 }))
+          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
         })
       });
     });
@@ -12361,7 +12944,8 @@ function emptyDigestState() {
     reasons: /* @__PURE__ */ new Map(),
     nas: /* @__PURE__ */ new Map(),
     users: /* @__PURE__ */ new Map(),
-    endpoints: /* @__PURE__ */ new Map()
+    endpoints: /* @__PURE__ */ new Map(),
+    timeline: emptyTimeline()
   };
 }
 function countFailure(s, v, attempts, future) {
@@ -12373,13 +12957,15 @@ function countFailure(s, v, attempts, future) {
   if (v.endpoint) countInto(s.endpoints, v.endpoint);
   addGroups(s, v, attempts);
   addRow(s, v, attempts);
+  countAt(s.timeline, v.time, v.reason);
 }
 function addRow(s, v, attempts) {
   const key = rowKey(v);
-  const row2 = s.rows.get(key);
-  if (row2) {
-    addSpan(row2, v.time, attempts);
-    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+  const row = s.rows.get(key);
+  if (row) {
+    addSpan(row, v.time, attempts);
+    if (v.time !== void 0 && v.time === row.last)
+      Object.assign(row, { location: v.location, port: v.port, psn: v.psn, session: v.session });
   } else if (s.rows.size < MAX_ROWS) {
     s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
   } else {
@@ -12424,6 +13010,7 @@ var MAX_KEYS2, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey2, emptySpan, newGr
 var init_digest_state = __esm({
   "src/format/digest-state.ts"() {
     "use strict";
+    init_timeline();
     MAX_KEYS2 = 1e4;
     MAX_ROWS = 2e3;
     MAX_GROUP_USERS = 1e5;
@@ -12431,7 +13018,7 @@ var init_digest_state = __esm({
     rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
     nasKey2 = (name, ip) => `${name}${SEP}${ip}`;
     emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
-    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
+    newGroup = (row) => ({ row, users: /* @__PURE__ */ new Set(), capped: false });
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
     maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
   }
@@ -12445,7 +13032,18 @@ function digestJson() {
   const count2 = count();
   const span3 = { count: count2, attempts: count2, first: time2, last: time2 };
   const counts = array(tuple([str2, count2]));
-  const view = { time: time2, user: str2, endpoint: str2, nasName: str2, nasIp: str2, reason: str2, location: str2 };
+  const view = {
+    time: time2,
+    user: str2,
+    endpoint: str2,
+    nasName: str2,
+    nasIp: str2,
+    reason: str2,
+    location: str2,
+    port: optional(str2),
+    psn: optional(str2),
+    session: optional(str2)
+  };
   const users = array(str2);
   return object({
     total: count2,
@@ -12460,7 +13058,9 @@ function digestJson() {
     reasons: array(object({ reason: str2, ...span3, users, capped: bool2 })),
     nas: array(object({ name: str2, ip: str2, location: str2, ...span3, users, capped: bool2 })),
     users: counts,
-    endpoints: counts
+    endpoints: counts,
+    // Optional: a spool written before the chart existed has none.
+    timeline: optional(object({ stepMs: int2(6e4), slots: array(tuple([int2(), counts])) }))
   });
 }
 function digestToJson(s) {
@@ -12481,17 +13081,29 @@ function digestToJson(s) {
       users: [...g.users],
       capped: g.capped
     })),
-    nas: [...s.nas.values()].map(({ row: row2, users, capped }) => ({
-      name: row2.name,
-      ip: row2.ip,
-      location: row2.location,
-      ...spanOf(row2),
+    nas: [...s.nas.values()].map(({ row, users, capped }) => ({
+      name: row.name,
+      ip: row.ip,
+      location: row.location,
+      ...spanOf(row),
       users: [...users],
       capped
     })),
     users: [...s.users],
-    endpoints: [...s.endpoints]
+    endpoints: [...s.endpoints],
+    timeline: { stepMs: s.timeline.stepMs, slots: [...s.timeline.slots].map(([k, cell]) => [k, [...cell]]) }
   };
+}
+function timelineFromJson(j) {
+  const tl = emptyTimeline();
+  if (!j) return tl;
+  tl.stepMs = j.stepMs;
+  for (const [slot, cell] of j.slots) {
+    tl.slots.set(slot, new Map(cell));
+    tl.cells += cell.length;
+    for (const [reason] of cell) tl.reasons.add(reason);
+  }
+  return tl;
 }
 function digestFromJson(j) {
   const spanOf = (x) => ({
@@ -12500,7 +13112,7 @@ function digestFromJson(j) {
     first: und(x.first),
     last: und(x.last)
   });
-  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  const rows2 = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
   return {
     total: j.total,
     newest: und(j.newest),
@@ -12510,7 +13122,7 @@ function digestFromJson(j) {
     groupUsersLeft: j.groupUsersLeft,
     filtered: new Map(j.filtered),
     muted: new Map(j.muted),
-    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    rows: new Map(rows2.map((r) => [rowKey(r), r])),
     reasons: new Map(
       j.reasons.map((g) => [
         g.reason,
@@ -12524,7 +13136,8 @@ function digestFromJson(j) {
       ])
     ),
     users: new Map(j.users),
-    endpoints: new Map(j.endpoints)
+    endpoints: new Map(j.endpoints),
+    timeline: timelineFromJson(j.timeline)
   };
 }
 var nul, und;
@@ -12534,6 +13147,7 @@ var init_digest_json = __esm({
     init_mini();
     init_shape();
     init_digest_state();
+    init_timeline();
     nul = (t) => t ?? null;
     und = (t) => t ?? void 0;
   }
@@ -12649,7 +13263,7 @@ async function unwritableNote(run, h, kind, message) {
   const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
   const sent = await trySend(
     run,
-    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix)
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, healthContext(cfg, run.mutes))
   );
   return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
 }
@@ -12729,8 +13343,7 @@ async function problemNote(run, h, next) {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs
     },
-    cfg.mail.subjectPrefix,
-    run.mutes
+    healthContext(cfg, run.mutes)
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -12743,7 +13356,7 @@ async function onSuccess(run, h, before, mailed, recovery, folded, waiting = { p
   const next = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes));
+    const sent = folded || await trySend(run, recoveryMail(recovery, healthContext(cfg, run.mutes)));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -12773,7 +13386,7 @@ async function sendHeartbeat(run, h, next, waiting) {
   const period = cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly";
   const sent = await trySend(
     run,
-    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes)
+    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, healthContext(cfg, run.mutes))
   );
   const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
   if (sent === true)
@@ -12803,6 +13416,7 @@ var init_run_health = __esm({
     init_health_mail();
     init_health_record();
     init_health_send();
+    init_heartbeat_mail();
     init_timing();
     init_unwritable();
     SUCCESS_REFRESH_MS = 36e5;
@@ -12824,7 +13438,7 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   let folded = false;
   const decorate = recovery && ((mail, found) => {
     folded = true;
-    return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+    return foldRecovery(mail, recovery, found, healthContext(cfg));
   });
   let outcome2;
   try {
@@ -12950,324 +13564,6 @@ var init_schemas3 = __esm({
   }
 });
 
-// src/format/gzmember.ts
-function gzipPrefix(data, lens, head, room) {
-  const ends = [];
-  let end = head;
-  for (const n of lens) {
-    end += n;
-    ends.push(end);
-  }
-  let lo = 1;
-  let hi = lens.length;
-  let best;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
-    if (gz.length <= room) {
-      best = { gz, n: mid };
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return best;
-}
-var loaded, zlib, GZIP_OPTIONS;
-var init_gzmember = __esm({
-  "src/format/gzmember.ts"() {
-    "use strict";
-    zlib = () => {
-      loaded ??= require("node:zlib");
-      return loaded;
-    };
-    GZIP_OPTIONS = { level: 3 };
-  }
-});
-
-// src/format/gzblocks.ts
-var import_node_stream2, BLOCK_BYTES, GzipBlocks;
-var init_gzblocks = __esm({
-  "src/format/gzblocks.ts"() {
-    "use strict";
-    import_node_stream2 = require("node:stream");
-    init_gzmember();
-    BLOCK_BYTES = 256 * 1024;
-    GzipBlocks = class {
-      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
-      constructor(budget, header, footer = "") {
-        this.budget = budget;
-        this.header = header;
-        this.#tail = footer ? zlib().gzipSync(footer, GZIP_OPTIONS) : void 0;
-        this.budget -= this.#tail?.length ?? 0;
-        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
-        this.#stageHeader();
-      }
-      budget;
-      header;
-      #members = [];
-      #stage;
-      #used = 0;
-      #lens = [];
-      #head = 0;
-      #bytes = 0;
-      #full = false;
-      #tail;
-      /** Lines added (kept or not). */
-      lines = 0;
-      /** Lines in the file. */
-      rows = 0;
-      /** Lines left out to respect the size cap. */
-      omitted = 0;
-      add(line) {
-        this.lines++;
-        if (this.#full) {
-          this.omitted++;
-          return;
-        }
-        if (this.#used + 3 * line.length > this.#stage.length) {
-          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
-          this.#stage.copy(bigger, 0, 0, this.#used);
-          this.#stage = bigger;
-        }
-        const n = this.#stage.write(line, this.#used, "utf8");
-        this.#used += n;
-        this.#lens.push(n);
-        if (this.#used >= BLOCK_BYTES) this.#flush();
-      }
-      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
-      omit(n) {
-        this.lines += n;
-        this.omitted += n;
-      }
-      /**
-       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
-       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
-       * text when a limit cuts into it. The header goes first as a block of its own.
-       */
-      adopt(bytes, rows, split2) {
-        if (this.#lens.length > 0) this.#flush();
-        this.lines += rows;
-        if (this.#full) {
-          this.omitted += rows;
-          return;
-        }
-        if (this.#members.length === 0) {
-          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
-          this.#used = this.#head = 0;
-        }
-        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
-        if (this.#bytes + bytes.length <= this.budget) {
-          this.#members.push({ bytes, rows, head: 0, lens });
-          this.#bytes += bytes.length;
-          this.rows += rows;
-          return;
-        }
-        this.#full = true;
-        const data = zlib().gunzipSync(bytes);
-        const all = lens(data);
-        this.omitted += all.length - this.#fitLines(data, all, 0);
-      }
-      /** Compresses what is pending; call once after the last line. */
-      finish() {
-        if (this.#lens.length > 0) this.#flush();
-      }
-      get bytes() {
-        return this.#bytes + (this.#tail?.length ?? 0);
-      }
-      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
-        while (this.#bytes > this.budget && this.#members.length > 0) {
-          const last = this.#members.pop();
-          this.#bytes -= last.bytes.length;
-          this.rows -= last.rows;
-          this.#full = true;
-          const data = zlib().gunzipSync(last.bytes);
-          const lens = last.lens(data);
-          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
-        }
-      }
-      content() {
-        return Buffer.concat(this.#parts());
-      }
-      /** The same bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return import_node_stream2.Readable.from(this.#parts(), { objectMode: false });
-      }
-      clear() {
-        this.#members = [];
-        this.#lens = [];
-        this.#bytes = 0;
-        this.#full = false;
-        this.#stageHeader();
-      }
-      #stageHeader() {
-        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
-      }
-      #parts() {
-        const parts2 = this.#members.map((m) => m.bytes);
-        return this.#tail ? [...parts2, this.#tail] : parts2;
-      }
-      #flush() {
-        const data = this.#stage.subarray(0, this.#used);
-        const lens = this.#lens;
-        const head = this.#head;
-        this.#lens = [];
-        this.#used = this.#head = 0;
-        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
-        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
-        else {
-          this.#full = true;
-          this.omitted += lens.length - this.#fitLines(data, lens, head);
-        }
-      }
-      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
-      #fitLines(data, lens, head) {
-        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
-        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
-        return best?.n ?? 0;
-      }
-      #push(bytes, lens, head) {
-        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
-        this.#bytes += bytes.length;
-        this.rows += lens.length;
-      }
-    };
-  }
-});
-
-// src/format/attachment.ts
-function csvCell(value) {
-  let s = clean(value, CSV_CELL_MAX);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function recordRow(record2) {
-  const texts = [];
-  let long = false;
-  for (const column of CSV_COLUMNS) {
-    const v = record2[column];
-    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
-    long ||= t.length > CSV_CELL_MAX;
-    texts.push(t);
-  }
-  const row2 = texts.join(",");
-  return !long && !ROW_SPECIAL.test(row2) && ROW_COMMAS.test(row2) ? `${row2}\r
-` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
-}
-function attachmentRow(format, record2) {
-  return format === "csv" ? recordRow(record2) : jsonLine(record2);
-}
-function createAttachment(format, budget) {
-  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
-}
-function splitCsvRows(text3) {
-  const rows = text3.split("\n");
-  rows.pop();
-  return rows.map((r) => `${r}
-`);
-}
-var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
-var init_attachment = __esm({
-  "src/format/attachment.ts"() {
-    "use strict";
-    init_gzblocks();
-    init_sanitize();
-    CSV_COLUMNS = [
-      "timestamp",
-      "id",
-      "userName",
-      "callingStationId",
-      "nasName",
-      "nasIpAddress",
-      "nasPortId",
-      "failureReason",
-      "messageCode",
-      "location",
-      "deviceType",
-      "identityStore",
-      "authenticationMethod",
-      "authenticationProtocol",
-      "serverName",
-      "networkDeviceName",
-      "auditSessionId",
-      "ipAddresses",
-      "selectedAznProfiles",
-      "policySetName",
-      "authorizationRule",
-      "endpointProfile"
-    ];
-    CSV_CELL_MAX = 1e3;
-    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
-`;
-    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
-    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
-    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
-    AttachmentBuilder = class {
-      /** `budget`: the most compressed bytes the attachment may take. */
-      constructor(format, budget) {
-        this.format = format;
-        const csv = format === "csv";
-        this.filename = attachmentFilename(format);
-        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
-      }
-      format;
-      #blocks;
-      filename;
-      contentType = "application/gzip";
-      add(record2) {
-        this.addRow(attachmentRow(this.format, record2));
-      }
-      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
-      addRow(row2) {
-        if (this.format === "csv") this.#blocks.add(row2);
-        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row2}`);
-      }
-      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
-      get rows() {
-        return this.#blocks.rows;
-      }
-      get omitted() {
-        return this.#blocks.omitted;
-      }
-      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
-      adoptCsv(bytes, rows) {
-        this.#blocks.adopt(bytes, rows, splitCsvRows);
-      }
-      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
-      omit(n) {
-        this.#blocks.omit(n);
-      }
-      /** Compressed size. */
-      get bytes() {
-        return this.#blocks.bytes;
-      }
-      /** Compresses what is pending; call once after the last record. */
-      finish() {
-        this.#blocks.finish();
-      }
-      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.#blocks.trimTo(budget);
-      }
-      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return this.#blocks.stream();
-      }
-      content() {
-        return this.#blocks.content();
-      }
-      /** Drops everything (a retried fetch starts a new batch). */
-      close() {
-        this.#blocks.clear();
-      }
-    };
-  }
-});
-
 // src/format/view.ts
 function viewOf(r, time2 = recordTime(r.timestamp)) {
   return {
@@ -13277,7 +13573,10 @@ function viewOf(r, time2 = recordTime(r.timestamp)) {
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
     reason: clean(r.failureReason) || NO_REASON,
-    location: clean(r.location)
+    location: clean(r.location),
+    port: clean(r.nasPortId, 64) || void 0,
+    psn: clean(r.serverName, 64) || void 0,
+    session: clean(r.auditSessionId, 64) || void 0
   };
 }
 var NO_REASON;
@@ -13291,7 +13590,7 @@ var init_view = __esm({
 });
 
 // src/format/digest.ts
-function top(map, n) {
+function top2(map, n) {
   return [...map].map(([value, count2]) => ({ value, count: count2 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
 var Digest, sum, cmp;
@@ -13395,10 +13694,10 @@ var init_digest = __esm({
         return [...this.#s.nas.values()].map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
       }
       topUsers(n) {
-        return top(this.#s.users, n);
+        return top2(this.#s.users, n);
       }
       topEndpoints(n) {
-        return top(this.#s.endpoints, n);
+        return top2(this.#s.endpoints, n);
       }
       /** Detail rows, newest first. */
       details() {
@@ -13827,12 +14126,12 @@ function* readMembers(path, info, damaged) {
   }
   try {
     let at = 0;
-    for (const [size, rows] of info.members) {
+    for (const [size, rows2] of info.members) {
       const buf = Buffer.allocUnsafe(size);
       const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
       if (!ok2) return damaged(`${info.file} is damaged`);
       at += size;
-      yield [buf, rows];
+      yield [buf, rows2];
     }
   } finally {
     (0, import_node_fs9.closeSync)(fd);
@@ -13840,9 +14139,9 @@ function* readMembers(path, info, damaged) {
 }
 function jsonRows(member) {
   try {
-    const rows = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
-    rows.pop();
-    return rows;
+    const rows2 = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
+    rows2.pop();
+    return rows2;
   } catch {
     return void 0;
   }
@@ -13857,15 +14156,15 @@ function attachSegments(attachment, dir, segments, note2) {
       continue;
     }
     const damaged = (why) => note2(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows2] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
-      if (seg.format === "csv") attachment.adoptCsv(member, rows);
-      else if (lines) for (const row2 of lines) attachment.addRow(row2);
+      if (seg.format === "csv") attachment.adoptCsv(member, rows2);
+      else if (lines) for (const row of lines) attachment.addRow(row);
       else {
         damaged(`${seg.file} is damaged`);
         break;
       }
-      kept += rows;
+      kept += rows2;
     }
   }
   return kept;
@@ -13903,8 +14202,8 @@ var init_segments = __esm({
       full;
       add(record2) {
         if (this.full || this.format === "none") return;
-        const row2 = attachmentRow(this.format, record2);
-        const line = row2.endsWith("\n") ? row2 : `${row2}
+        const row = attachmentRow(this.format, record2);
+        const line = row.endsWith("\n") ? row : `${row}
 `;
         this.#pending.push(line);
         this.#chars += line.length;
@@ -13932,7 +14231,7 @@ var init_segments = __esm({
       #flush() {
         if (this.#pending.length === 0) return;
         const gz = (0, import_node_zlib.gzipSync)(this.#pending.join(""));
-        const rows = this.#pending.length;
+        const rows2 = this.#pending.length;
         this.#pending = [];
         this.#chars = 0;
         if (gz.length > this.#room) {
@@ -13941,8 +14240,8 @@ var init_segments = __esm({
         }
         this.#out.write(gz);
         this.#room -= gz.length;
-        this.#members.push([gz.length, rows]);
-        this.#rows += rows;
+        this.#members.push([gz.length, rows2]);
+        this.#rows += rows2;
       }
     };
   }
@@ -14248,6 +14547,110 @@ var init_cursor_aside = __esm({
   }
 });
 
+// src/format/lead.ts
+function noteLead(text3) {
+  return { text: [text3, ""], html: note(text3).replace("color:#57606a", "color:#1f2328") };
+}
+var init_lead = __esm({
+  "src/format/lead.ts"() {
+    "use strict";
+    init_layout();
+  }
+});
+
+// src/format/storm.ts
+function stormSubject(prefix) {
+  return `${prefix} STORM:`;
+}
+function stormLead(groups, total, threshold, clock) {
+  const all = groups.list();
+  const shown3 = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const where2 = (g) => [`NAS ${g.nas || "-"}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(", ");
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text3 = [
+    ...wrap2(intro),
+    ...shown3.flatMap((g) => [
+      ...wrap2(g.reason || "-", "         ", `  ${String(g.count).padStart(5)}  `),
+      ...wrap2(where2(g), "         ")
+    ]),
+    ...rest ? [`  ${rest}`] : [],
+    ""
+  ];
+  const html = [
+    `<p style="${FONT};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc2(intro)}</b></p>`,
+    rows(shown3.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc2(g.reason || "-")}</b>${sub(where2(g))}` }))),
+    rest ? note(rest) : ""
+  ].join("\n");
+  return { text: text3, html };
+}
+function child(map, key) {
+  let m = map.get(key);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    map.set(key, m);
+  }
+  return m;
+}
+var MAX_GROUPS, SHOWN, StormGroups;
+var init_storm = __esm({
+  "src/format/storm.ts"() {
+    "use strict";
+    init_layout();
+    init_model();
+    init_wrap();
+    init_lead();
+    MAX_GROUPS = 2e3;
+    SHOWN = 40;
+    StormGroups = class {
+      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
+      #tree = /* @__PURE__ */ new Map();
+      #groups = [];
+      /** NAS labels by name and IP, made once per NAS. */
+      #labels = /* @__PURE__ */ new Map();
+      #labelCount = 0;
+      /** Records whose group was not kept because of MAX_GROUPS. */
+      ungrouped = 0;
+      add(v) {
+        const nas = this.#label(v.nasName, v.nasIp);
+        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
+        if (!g) {
+          if (this.#groups.length >= MAX_GROUPS) {
+            this.ungrouped++;
+            return;
+          }
+          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+          child(child(this.#tree, v.reason), nas).set(v.location, g);
+          this.#groups.push(g);
+        }
+        g.count++;
+        if (v.time !== void 0) {
+          if (g.first === void 0 || v.time < g.first) g.first = v.time;
+          if (g.last === void 0 || v.time > g.last) g.last = v.time;
+        }
+      }
+      #label(name, ip) {
+        const known = this.#labels.get(name)?.get(ip);
+        if (known !== void 0) return known;
+        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
+        if (this.#labelCount < MAX_GROUPS) {
+          child(this.#labels, name).set(ip, label);
+          this.#labelCount++;
+        }
+        return label;
+      }
+      /** Largest first. */
+      list() {
+        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+        return [...this.#groups].sort(
+          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
+        );
+      }
+    };
+  }
+});
+
 // src/withhold/spool-rows.ts
 function spoolRecords(dir, segments, counted) {
   if (counted > MAX_KEPT) return void 0;
@@ -14274,26 +14677,26 @@ function jsonRecord(line) {
     return void 0;
   }
 }
-function csvCells(row2) {
+function csvCells(row) {
   const cells = [];
   let i = 0;
   for (; ; ) {
-    let cell2 = "";
-    if (row2[i] === '"') {
+    let cell = "";
+    if (row[i] === '"') {
       i++;
-      for (; i < row2.length; i++) {
-        if (row2[i] !== '"') cell2 += row2[i];
-        else if (row2[i + 1] === '"') cell2 += row2[i++];
+      for (; i < row.length; i++) {
+        if (row[i] !== '"') cell += row[i];
+        else if (row[i + 1] === '"') cell += row[i++];
         else break;
       }
       i++;
     } else {
-      const end = row2.indexOf(",", i);
-      cell2 = row2.slice(i, end < 0 ? row2.length : end);
-      i = end < 0 ? row2.length : end;
+      const end = row.indexOf(",", i);
+      cell = row.slice(i, end < 0 ? row.length : end);
+      i = end < 0 ? row.length : end;
     }
-    cells.push(cell2);
-    if (row2[i] !== ",") return cells;
+    cells.push(cell);
+    if (row[i] !== ",") return cells;
     i++;
   }
 }
@@ -14319,11 +14722,11 @@ function incidentSubject(prefix, opened, fmt) {
   const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
   return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
 }
-function openedLines(i, fmt) {
+function openedLines(i, clock) {
   const hint = i.reason ? hintFor(i.reason)?.hint : void 0;
   const lines = [
     `INCIDENT ${i.title}`,
-    `Since ${fmt(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
+    `Since ${clock.short(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
     ...i.evidence.map((e) => `Evidence: ${e}`)
   ];
   if (hint) lines.push(`Hint: ${hint}`);
@@ -14332,43 +14735,65 @@ function openedLines(i, fmt) {
     lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
   return lines.map((l) => clean(l, 1e3));
 }
-function incidentLead(v, fmt) {
-  const opened = v.opened.map((i) => openedLines(i, fmt));
-  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt)), ...v.resolved.map((r) => resolvedLine(r, fmt))].map(
-    (l) => clean(l, 1e3)
-  );
+function filterOf(i) {
+  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
+  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
+  return "";
+}
+function incidentCard(i, lines, adminUrl2) {
+  const [, since, ...rest] = lines;
+  const body = rest.map((l) => {
+    const [label, text3] = splitLabel(l);
+    return para(`<b>${esc2(label)}</b> ${esc2(text3)}`, label === "Hint:" ? "background:#fff8e6;padding:6px 8px" : "");
+  });
+  const url = adminUrl2 && `${adminUrl2}/admin/`;
+  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(filterOf(i)))}`));
+  return card(band("incident", "Incident, act now", i.title, [since ?? ""]), body);
+}
+function splitLabel(line) {
+  const m = /^([A-Z][a-z]+(?: \([^)]*\))?:) (.*)$/.exec(line);
+  return m ? [m[1], m[2]] : ["", line];
+}
+function openedText(i, lines, adminUrl2) {
+  const look2 = adminUrl2 ? ["Look in ISE:", `${adminUrl2}/admin/`, ...wrap2(liveLogsSteps(filterOf(i)), "  ")] : [];
+  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...look2, ""];
+}
+function incidentLead(v, clock, adminUrl2) {
+  const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
+  const others = [
+    ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
+    ...v.resolved.map((r) => resolvedLine(r, clock.full))
+  ].map((l) => clean(l, 1e3));
   if (opened.length === 0 && others.length === 0) return void 0;
   const text3 = [
-    ...opened.flatMap((ls) => [...ls, ""]),
-    ...others,
+    ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl2)),
+    ...others.flatMap((l) => wrap2(l, "  ", "")),
     ...others.length ? [""] : [],
-    ...opened.length ? [FOOT, ""] : []
+    ...opened.length ? [...wrap2(FOOT), ""] : []
   ];
-  const red = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;color:#b00020;margin:12px 0 4px"';
-  const p = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:13px;margin:2px 0"';
-  const html = [
-    ...opened.flatMap(([head, ...rest]) => [
-      `<p ${red}><b>${escapeHtml(head ?? "")}</b></p>`,
-      ...rest.map((l) => `<p ${p}>${escapeHtml(l)}</p>`)
-    ]),
-    ...others.map((l) => `<p ${p}><b>${escapeHtml(l)}</b></p>`),
-    ...opened.length ? [`<p ${p}><i>${escapeHtml(FOOT)}</i></p>`] : [],
-    "<hr>"
-  ].join("\n");
-  return { text: text3, html };
+  const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
+  if (opened.length === 0) return { text: text3, html: status };
+  const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
+  const tail = [status, note(FOOT)].filter(Boolean);
+  return { text: text3, html: [...cards.slice(0, -1), addTo(cards.at(-1), tail)].join("\n"), top: true };
 }
-var hhmm2, resolvedLine, ongoingLine, more, FOOT;
+var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo;
 var init_mail = __esm({
   "src/incidents/mail.ts"() {
     "use strict";
     init_plural();
     init_hints();
+    init_layout();
     init_sanitize();
+    init_words();
+    init_wrap();
     hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
     resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
     ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
     more = (shown3, count2) => String(shown3.length) === count2 ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
+    addTo = (html, more2) => html.replace(/<\/td><\/tr><\/table>$/, `${more2.join("\n")}
+$&`);
   }
 });
 
@@ -14382,14 +14807,25 @@ function composer(cfg, d, now, parts2 = {}) {
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
     leads.push(...parts2.leads ?? []);
-    const fmt = timeFormat(cfg.mail.timezone);
-    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
-    const incident = parts2.incidents && incidentLead(parts2.incidents, fmt);
+    const zone = cfg.mail.timezone;
+    const period = parts2.show?.period;
+    const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
+    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, clock));
+    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
     if (incident) leads.push(incident);
+    const fmt = timeFormat(zone);
     const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
-    const subjectPrefix = storm2 ? stormSubject(prefix) : prefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts2.mutes });
+    const show = incident?.top ? { chart: true, ...parts2.show } : parts2.show;
+    return composeMail(cfg, d, {
+      now,
+      leads,
+      subject,
+      subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
+      show,
+      preview: parts2.preview,
+      mutes: parts2.mutes
+    });
   };
 }
 function splitting(cfg, records, digest, now, parts2) {
@@ -14511,10 +14947,18 @@ function transportError(url, err, deadline, withCert = false) {
   const known = TRANSPORT_HINTS[code2];
   const tls = known ? void 0 : tlsHint(code2);
   const kind = known?.[0] ?? (tls ? "tls" : "other");
-  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
+  const hint = known?.[1].replace("{port}", portOf(url));
+  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${hint ?? tls ?? describe(err)}`, err);
 }
 function noHandshake(ms, port2) {
-  return `no TLS handshake within ${Math.round(ms / 1e3)} s: is port ${port2} the pxGrid port (PXGRID_PORT, 8910)?`;
+  return `no TLS handshake within ${Math.round(ms / 1e3)} s: is port ${port2} the pxGrid port (PXGRID_PORT)?`;
+}
+function portOf(url) {
+  try {
+    return new URL(url).port || "443";
+  } catch {
+    return "the configured port";
+  }
 }
 function tlsHint(code2) {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code2)) {
@@ -14558,7 +15002,7 @@ var init_transport_errors = __esm({
     TRANSPORT_HINTS = {
       ECONNREFUSED: [
         "connect",
-        "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)"
+        "connection refused; check ISE_HOST and PXGRID_PORT ({port} here) and that pxGrid is enabled on that node (Administration > System > Deployment)"
       ],
       ENOTFOUND: [
         "connect",
@@ -15879,24 +16323,9 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
     attachBudget: initialAttachmentBudget(cfg)
   });
   s.notes.push(...lost);
-  const unsaved = spool.prepareReset();
-  const again = unsaved ? " spool not emptied, sent again next run:" : "";
-  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
-  if (s.storm) leads.push(noteLead(s.storm.lead));
-  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`;
-  const parts2 = {
-    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...mailNotes(s.facts)],
-    leads,
-    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
-    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
-    incidents: ctx.incidents?.verdict(),
-    mutes: ctx.mutes
-  };
-  const base = composer(cfg, d, sys.now(), {
-    ...parts2,
-    groups: eachRun ? s.facts.batch.groups : void 0,
-    unkept: d.attachment()?.omitted ?? 0
-  });
+  const now = sys.now();
+  const parts2 = sendingParts(cfg, ctx, spool, s, d.total, now);
+  const base = composer(cfg, d, now, { ...parts2, unkept: d.attachment()?.omitted ?? 0 });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
   const split2 = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
@@ -15908,6 +16337,22 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
   const to = `${m.to}${asideText(d)}`;
   const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
+}
+function sendingParts(cfg, ctx, spool, s, total, now) {
+  const unsaved = spool.prepareReset();
+  const own2 = spoolMailParts(cfg, s.facts, spool.openedAt ?? now, now);
+  const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const prefix = `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
+  const leads = [...own2.leads ?? [], ...s.storm ? [noteLead(s.storm.lead)] : []];
+  return {
+    ...own2,
+    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...own2.notes ?? []],
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
+    incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes
+  };
 }
 async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
   try {
@@ -15922,12 +16367,22 @@ async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
     spool.discard();
   }
 }
-function periodText(cfg, spool, now, flush) {
-  const fmt = timeFormat(cfg.mail.timezone);
+function spoolMailParts(cfg, facts, openedAt, now) {
+  if (cfg.alert.mode === "each-run") return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+function digestParts(cfg, openedAt, now) {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: "Digest", period: { from: openedAt, to: now }, chart: true }
+  };
+}
+function periodText(cfg, openedAt, now) {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
-  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
+  return `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; the next at ${clock.short(next)}.`;
 }
 var notEmptied;
 var init_digest_send = __esm({
@@ -15966,7 +16421,7 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
     spool.discard();
-    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
+    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now, facts });
   }
   const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
   if (unsaved) notes.push(unsaved);
@@ -16030,8 +16485,8 @@ function waitingText(cfg, spool, found, due) {
     if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
     return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
   }
-  const when = due === void 0 || due === "now" ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
-  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when}${muted}`;
+  const when2 = due === void 0 || due === "now" ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when2}${muted}`;
 }
 function dryRun(cfg, opts, ctx, spool, run) {
   const { d, found, notes, now } = run;
@@ -16039,14 +16494,16 @@ function dryRun(cfg, opts, ctx, spool, run) {
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(
-    ctx.io,
-    cfg,
-    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes)
-  );
+  const parts2 = {
+    ...spoolMailParts(cfg, run.facts, spool.openedAt ?? now, now),
+    incidents: verdict,
+    mutes: ctx.mutes,
+    preview: true
+  };
+  printMessage(ctx.io, cfg, composer(cfg, d, now, parts2)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
-  const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
-  const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
+  const when2 = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  const what = `the digest of ${plural(d.total, "failure")} would go out ${when2}`;
   const said = ctx.incidents?.summary() ?? "";
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }
@@ -16181,9 +16638,9 @@ function withEvidence(c, others, extra) {
 }
 function nasLine(c) {
   if (!c.tally || c.tally.nas.size < 2) return void 0;
-  const top2 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
-  const more2 = c.tally.nas.size - top2.length;
-  return `Most affected NAS: ${top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+  const top3 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  const more2 = c.tally.nas.size - top3.length;
+  return `Most affected NAS: ${top3.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
 }
 var CONCENTRATED, candidateId;
 var init_merge = __esm({
@@ -16330,7 +16787,7 @@ function poissonBound(mean2, p) {
   return k + 1;
 }
 var mins, about, nasWideThreshold;
-var init_words = __esm({
+var init_words2 = __esm({
   "src/incidents/words.ts"() {
     "use strict";
     init_hints();
@@ -16444,8 +16901,8 @@ function lockout(x) {
 }
 function storm(x) {
   if (x.run.records <= x.settings.stormThreshold) return [];
-  const top2 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
-  const topText = top2 ? `, top ${codeWithCause(top2[0], top2[1].reason)}` : "";
+  const top3 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const topText = top3 ? `, top ${codeWithCause(top3[0], top3[1].reason)}` : "";
   return [
     {
       rule: "storm",
@@ -16464,13 +16921,13 @@ var init_rules = __esm({
     "use strict";
     init_plural();
     init_rolling_window();
-    init_words();
+    init_words2();
     SPIKE_SUBJECTS = 3;
   }
 });
 
 // src/incidents/tally.ts
-function addTo(t, e) {
+function addTo2(t, e) {
   t.weight += e.weight;
   t.first = Math.min(t.first, e.time);
   t.last = Math.max(t.last, e.time);
@@ -16542,7 +16999,7 @@ var init_tally = __esm({
             t = newTally(e);
             map.set(key, t);
           }
-          addTo(t, e);
+          addTo2(t, e);
         }
       }
     };
@@ -16804,13 +17261,19 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   const verdict = incidents?.verdict();
   const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
   try {
-    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
+    const parts2 = {
+      notes: [...aside?.notes() ?? [], ...mailNotes(facts)],
+      incidents: verdict,
+      mutes: ctx.mutes,
+      show: opts.since !== void 0 ? { backfill: true } : void 0,
+      preview: opts.dryRun
+    };
     const subjectPrefix = aside?.subjectPrefix();
     const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
     const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
     if (opts.dryRun) {
       printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-      const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
+      const found = `${plural(d.total, opts.since !== void 0 ? "failure" : "new failure")} found${asideText(d)}`;
       const said = incidents?.summary() ?? "";
       return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
     }
@@ -16852,7 +17315,8 @@ async function sendRunMail(cfg, opts, ctx, mail, f, notes, aside) {
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? " (backfill: cursor unchanged)" : ""}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
-  return outcome(notes, `${plural(d.total, "new failure")} mailed to ${m.to}${tail}`, data);
+  const what = backfill ? `${plural(d.total, "failure")} backfilled, mailed to` : `${plural(d.total, "new failure")} mailed to`;
+  return outcome(notes, `${what} ${m.to}${tail}`, data);
 }
 function nothingToMail(cfg, opts, next, batch, notes) {
   const commit = opts.since === void 0 && !opts.dryRun;
@@ -17640,12 +18104,12 @@ function policyLines(ctx, report) {
     if (held === 0 && digest) info("digest", "nothing pending");
     else if (held > 0) {
       const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
-      const when = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt(at)} (run --flush sends it now)`;
+      const when2 = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt(at)} (run --flush sends it now)`;
       const since = spool.openedAt === void 0 ? "" : ` since ${fmt(spool.openedAt)}`;
       const muted = spool.muted ? `, ${spool.muted} muted` : "";
       info(
         "digest",
-        `${plural(spool.total, "failure")} pending${since}${muted}; ${when}; ${spool.bytes} bytes of records kept`
+        `${plural(spool.total, "failure")} pending${since}${muted}; ${when2}; ${spool.bytes} bytes of records kept`
       );
     }
   } catch (err) {
@@ -17805,7 +18269,7 @@ var init_doctor = __esm({
 var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
-    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
   }
 });
 
@@ -17819,7 +18283,7 @@ var init_iosxe_cron = __esm({
 ! Labels are 4 digits: EEM runs actions in the string order of their labels.
 ! The cron entry runs on the device's local time (clock timezone); each run holds a VTY
 ! line until it ends (at most maxrun {{MAXRUN}} s), and EEM needs 3 free VTY lines to start one.
-! DEVICE_NAME (the host name, for the mails) comes from "info type routername".
+! The router's host name (for the mails) comes from "info type routername".
 configure terminal
 {{SESSION_CLI}}
 event manager applet ise_to_mail{{AUTHORIZATION}}
@@ -17827,7 +18291,7 @@ event manager applet ise_to_mail{{AUTHORIZATION}}
  action 0005 info type routername
  action 0010 cli command "enable"
  action 0020 cli command "terminal length 0"
- action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}"
+ action 0030 cli command "guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}"
  action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status
  action 0050 if $_regexp_result eq "1"
  action 0060  if $status eq "ERROR"
@@ -18184,6 +18648,9 @@ var import_node_path17 = require("node:path");
 init_errors();
 init_testing();
 init_version();
+function hostName() {
+  return require("node:os").hostname();
+}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -18223,6 +18690,9 @@ async function main(argv) {
       baseDir,
       env,
       execPath,
+      // The default DEVICE_NAME: the router's own name, which the eem applets pass in (EEM
+      // `action info type routername`), else Guestshell's host name.
+      hostname: env.ISE_TO_MAIL_ROUTER_NAME || hostName(),
       stop: stop.signal
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
