@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { stopIfAsked } from '../core/interrupt';
+import { recordingDelivery, stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { Digest } from '../format/digest';
@@ -130,12 +130,15 @@ async function sendRunMail(
   }
   const backfill = opts.since !== undefined;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
-  const m = delivered(cfg, ctx, sent, d, notes, {
-    save: aside && (() => aside.commit()),
-    notDone: 'the cursor was not saved',
-    repeats: 'these failures',
-    left: 'fetched-again',
+  const m = await recordingDelivery(async () => {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: aside && (() => aside.commit()),
+      notDone: 'the cursor was not saved',
+      repeats: 'these failures',
+      left: 'fetched-again',
+      moved: aside ? 'the cursor has moved past them' : 'the cursor is unchanged',
+    });
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? ' (backfill: cursor unchanged)' : ''}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { type Leftover, stopIfAsked } from '../core/interrupt';
+import { deliveryHeld, type Leftover, stopIfAsked, stoppedAfterDelivery } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
@@ -111,23 +111,30 @@ export interface Recording {
   repeats: string;
   /** What a stop asked during the send leaves of the failures, as the run's ERROR line says. */
   left: Leftover;
+  /** What recording the delivery did, for the ERROR line of a stop that waited for it. */
+  moved: string;
 }
 
 /**
- * The server accepted the mail: records that (not once a stop was asked: the run has already said
- * what becomes of the failures, and they go out again), marks the incidents mailed and notes the
- * delivery. Returns the parts of the summary every mailed poll shares.
+ * The server accepted the mail: records that, marks the incidents mailed and notes the delivery.
+ * Returns the parts of the summary every mailed poll shares. A stop asked before the message went
+ * out has already said what becomes of the failures (they go out again): nothing is recorded. A
+ * stop asked while the server had the message waited for this (holdForData): the delivery is
+ * recorded, then the run stops, saying so.
  */
 export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Digest, notes: string[], rec: Recording) {
   ctx.sys.crash?.('after-send');
-  stopIfAsked(ctx.sys.stop, rec.left);
+  if (!deliveryHeld()) stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = ctx.incidents?.save(true);
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
+  const stop = ctx.sys.stop;
+  if (stop?.aborted) throw stoppedAfterDelivery(stop, `${plural(d.total, 'failure')} mailed to ${to}`, rec.moved);
   notes.push(...sentNotes(sent, d), ...(unsaved ? [unsaved] : []));
   const withheld = withheldText(sent);
   if (withheld) notes.unshift(withheld);
   return {
-    to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
+    to,
     said: ctx.incidents?.summary() ?? '',
     data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld },
   };
