@@ -47,6 +47,8 @@ export type CrashPhase =
   | 'spool-segment'
   | 'spool-commit'
   | 'spool-cursor'
+  | 'spool-merge'
+  | 'spool-merged'
   | 'spool-reset';
 
 export interface Io {
