@@ -43,9 +43,9 @@ export async function digestPoll(
   const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
   const before = spool.total;
   const spooled = spool.seen;
-  const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
+  const { batch, unreadable } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
   ctx.sys.crash?.('after-fetch');
-  const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
+  const facts = { unreadable, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;

@@ -50,9 +50,13 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const mute = muteLabels(loadMutes(cfg.stateDir, sys.now()));
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
-  if (spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute))
-    return digestPoll(cfg, opts, ctx, spool, mute);
-  return mailPoll(cfg, opts, ctx, mute);
+  const out =
+    spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute)
+      ? await digestPoll(cfg, opts, ctx, spool, mute)
+      : await mailPoll(cfg, opts, ctx, mute);
+  // Values of ISE's answer that could not be read: the health watcher counts the run as failed.
+  const unreadable = ctx.unreadable?.total ?? 0;
+  return unreadable > 0 ? { ...out, data: { ...out.data, unreadable } } : out;
 }
 
 async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {
@@ -67,12 +71,12 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
     const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
     return new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
-  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  const { batch, unreadable } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   sys.crash?.('after-fetch');
   const d = batch.digest;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
   const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
+  const facts = { unreadable, batch, cursor, next };
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();

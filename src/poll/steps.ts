@@ -14,6 +14,7 @@ import { PxHttp } from '../pxgrid/http';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
+import type { Unreadable } from '../pxgrid/unreadable';
 import type { Compose } from '../sizecap/fit';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
 import { type SplitSent, type Splittable, sendSplitting, withheldText } from '../withhold/split';
@@ -40,6 +41,8 @@ export interface PollContext {
   sys: System;
   /** The incident rules, when on (INCIDENTS): they see every batch; an opened incident is mailed at once. */
   incidents?: PollIncidents;
+  /** What ISE's answer held that could not be read (set by the fetch): the health watcher counts it. */
+  unreadable?: Unreadable;
 }
 
 /**
@@ -54,8 +57,9 @@ export async function fetchBatch(
   opts: RunOptions,
   cursor: Cursor,
   newDigest: () => Digest,
-  { deadline, io, sys, incidents }: PollContext,
+  ctx: PollContext,
 ) {
+  const { deadline, io, sys, incidents } = ctx;
   const now = sys.now();
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === undefined ? undefined : new Date(start).toISOString();
@@ -70,7 +74,9 @@ export async function fetchBatch(
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    io.debug(`received ${batch.digest.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    const { seenTotal } = batch.digest;
+    io.debug(`received ${seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.unreadable.total} unreadable`);
+    ctx.unreadable = stats.unreadable;
     return { batch, ...stats };
   } finally {
     await http.close();
