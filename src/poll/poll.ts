@@ -49,11 +49,14 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const ctx: PollContext = { deadline, io, sys, incidents };
   const mute = muteLabels(loadMutes(cfg.stateDir, sys.now()));
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
+  // A run whose answer held unreadable values counts as failed (below): its mail is no recovery.
+  const { decorate } = opts;
+  const own: RunOptions = { ...opts, decorate: decorate && ((m, n) => (ctx.unreadable?.total ? m : decorate(m, n))) };
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
   const out =
     spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute)
-      ? await digestPoll(cfg, opts, ctx, spool, mute)
-      : await mailPoll(cfg, opts, ctx, mute);
+      ? await digestPoll(cfg, own, ctx, spool, mute)
+      : await mailPoll(cfg, own, ctx, mute);
   // Values of ISE's answer that could not be read: the health watcher counts the run as failed.
   const unreadable = ctx.unreadable?.total ?? 0;
   return unreadable > 0 ? { ...out, data: { ...out.data, unreadable } } : out;

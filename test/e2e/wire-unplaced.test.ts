@@ -72,4 +72,14 @@ test('values that are not records, run after run: a PROBLEM mail after HEALTH_AL
   const [m] = await w.smtp.waitForMessages(1);
   expect(m!.parsed.subject).toMatch(/PROBLEM/);
   expect(m!.parsed.text).toContain('unreadable');
+  // Still unreadable, with a record beside: that record is mailed, but not as a recovery.
+  const t = new Date(Date.now() - MIN).toISOString();
+  const body = `{"failures":[1,${record({ id: '1603571391695107', timestamp: t, userName: 'readable' })}]}`;
+  w.ise.fault(GET_FAILURES, { chunks: () => [body] });
+  const third = await w.run([], { ISE_TO_MAIL_TEST_NOW: String(Date.now() + 40 * MIN) });
+  expect(third.summary).toMatch(/^ise-to-mail: WARN 1 new failure mailed .*1 record unreadable/);
+  const mails = await w.smtp.waitForMessages(2);
+  expect(mails[1]!.parsed.text).toContain('readable');
+  expect(mails[1]!.parsed.subject).not.toMatch(/RECOVERED/);
+  expect(third.summary).not.toMatch(/recover/i);
 });
