@@ -1,4 +1,4 @@
-import { recordTime } from '../core/times';
+import { placedTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { clean } from './sanitize';
 
@@ -21,7 +21,7 @@ export interface FailureView {
 export const NO_REASON = '(no reason given)';
 
 /** `time`: the record's instant when the caller has already worked it out. */
-export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): FailureView {
+export function viewOf(r: FailureRecord, time = placedTime(r.timestamp)): FailureView {
   return {
     time,
     user: clean(r.userName),

@@ -48,6 +48,11 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
   }
+  // An answer ISE keeps sending that cannot be read is a failing alerter, though the rest was mailed.
+  if (Number(outcome.data?.unreadable ?? 0) > 0) {
+    const note = await onFailure(run, h, before, 'ise-protocol', redact(cfg, `WARN ${outcome.message}`));
+    return note ? { ...outcome, status: 'WARN', message: `${outcome.message}; ${note}` } : outcome;
+  }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
   const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
   const notes = clamped ? [clamped, ...said] : said;

@@ -46,9 +46,9 @@ export async function digestPoll(
   const mutedBefore = spool.muted;
   const spooled = spool.seen;
   const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
-  const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
+  const { batch, unreadable } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
   failpoint('after-fetch');
-  const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
+  const facts = { unreadable, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
   if (clamped !== undefined)
     notes.push(

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { recordingDelivery } from '../core/interrupt';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
@@ -100,12 +101,15 @@ async function sendAndEmpty(
   notes: string[],
 ) {
   try {
-    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
-    return delivered(cfg, ctx, sent, d, notes, {
-      save: () => spool.reset(),
-      notDone: 'the spool was not emptied',
-      repeats: 'this digest',
-      left: 'spooled',
+    return await recordingDelivery(async () => {
+      const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
+      return delivered(cfg, ctx, sent, d, notes, {
+        save: () => spool.reset(),
+        notDone: 'the spool was not emptied',
+        repeats: 'this digest',
+        left: 'spooled',
+        moved: 'the digest spool was emptied',
+      });
     });
   } finally {
     spool.discard();

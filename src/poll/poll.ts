@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { stopIfAsked } from '../core/interrupt';
+import { recordingDelivery, stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { failpoint } from '../core/testing';
@@ -55,14 +55,20 @@ export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io
   const ctx: PollContext = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
   const mute = muteLabels(mutes);
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
+  // A run whose answer held unreadable values counts as failed (below): its mail is no recovery.
+  const { decorate } = opts;
+  const own: RunOptions = { ...opts, decorate: decorate && ((m, n) => (ctx.unreadable?.total ? m : decorate(m, n))) };
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
   const o =
     spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute)
-      ? await digestPoll(cfg, opts, ctx, spool, mute)
-      : await mailPoll(cfg, opts, ctx, mute);
-  if (mutes.ignored.length === 0) return o;
+      ? await digestPoll(cfg, own, ctx, spool, mute)
+      : await mailPoll(cfg, own, ctx, mute);
+  // Values of ISE's answer that could not be read: the health watcher counts the run as failed.
+  const unreadable = ctx.unreadable?.total ?? 0;
+  const out = unreadable > 0 ? { ...o, data: { ...o.data, unreadable } } : o;
+  if (mutes.ignored.length === 0) return out;
   const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
-  return { ...o, status: o.status === 'OK' ? 'WARN' : o.status, message: `${o.message}; ${said.join('; ')}` };
+  return { ...out, status: out.status === 'OK' ? 'WARN' : out.status, message: `${out.message}; ${said.join('; ')}` };
 }
 
 async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {
@@ -77,12 +83,12 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
     const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
     return new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
-  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  const { batch, unreadable } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   failpoint('after-fetch');
   const d = batch.digest;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
   const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
+  const facts = { unreadable, batch, cursor, next };
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
@@ -146,12 +152,15 @@ async function sendRunMail(
   }
   const backfill = opts.since !== undefined;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
-  const m = delivered(cfg, ctx, sent, d, notes, {
-    save: aside && (() => aside.commit()),
-    notDone: 'the cursor was not saved',
-    repeats: 'these failures',
-    left: 'fetched-again',
+  const m = await recordingDelivery(async () => {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: aside && (() => aside.commit()),
+      notDone: 'the cursor was not saved',
+      repeats: 'these failures',
+      left: 'fetched-again',
+      moved: aside ? 'the cursor has moved past them' : 'the cursor is unchanged',
+    });
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? ' (backfill: cursor unchanged)' : ''}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };

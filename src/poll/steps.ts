@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { type Leftover, stopIfAsked } from '../core/interrupt';
+import { deliveryHeld, type Leftover, stopIfAsked, stoppedAfterDelivery } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { failpoint } from '../core/testing';
@@ -15,6 +15,7 @@ import { PxHttp } from '../pxgrid/http';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
+import type { Unreadable } from '../pxgrid/unreadable';
 import type { Compose } from '../sizecap/fit';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
 import { type SplitSent, type Splittable, sendSplitting, withheldText } from '../withhold/split';
@@ -43,6 +44,8 @@ export interface PollContext {
   incidents?: PollIncidents;
   /** The active mutes as the mail footer names them. */
   mutes?: readonly string[];
+  /** What ISE's answer held that could not be read (set by the fetch): the health watcher counts it. */
+  unreadable?: Unreadable;
 }
 
 /**
@@ -57,8 +60,9 @@ export async function fetchBatch(
   opts: RunOptions,
   cursor: Cursor,
   newDigest: () => Digest,
-  { deadline, io, sys, incidents }: PollContext,
+  ctx: PollContext,
 ) {
+  const { deadline, io, sys, incidents } = ctx;
   const now = sys.now();
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === undefined ? undefined : new Date(start).toISOString();
@@ -69,7 +73,9 @@ export async function fetchBatch(
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    io.debug(`received ${batch.digest.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    const { seenTotal } = batch.digest;
+    io.debug(`received ${seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.unreadable.total} unreadable`);
+    ctx.unreadable = stats.unreadable;
     return { batch, ...stats };
   } finally {
     await http.close();
@@ -110,23 +116,30 @@ export interface Recording {
   repeats: string;
   /** What a stop asked during the send leaves of the failures, as the run's ERROR line says. */
   left: Leftover;
+  /** What recording the delivery did, for the ERROR line of a stop that waited for it. */
+  moved: string;
 }
 
 /**
- * The server accepted the mail: records that (not once a stop was asked: the run has already said
- * what becomes of the failures, and they go out again), marks the incidents mailed and notes the
- * delivery. Returns the parts of the summary every mailed poll shares.
+ * The server accepted the mail: records that, marks the incidents mailed and notes the delivery.
+ * Returns the parts of the summary every mailed poll shares. A stop asked before the message went
+ * out has already said what becomes of the failures (they go out again): nothing is recorded. A
+ * stop asked while the server had the message waited for this (holdForData): the delivery is
+ * recorded, then the run stops, saying so.
  */
 export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Digest, notes: string[], rec: Recording) {
   failpoint('after-send');
-  stopIfAsked(ctx.sys.stop, rec.left);
+  if (!deliveryHeld()) stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = ctx.incidents?.save(true);
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, 'recipient');
+  const stop = ctx.sys.stop;
+  if (stop?.aborted) throw stoppedAfterDelivery(stop, `${plural(d.total, 'failure')} mailed to ${to}`, rec.moved);
   notes.push(...sentNotes(sent, d), ...(unsaved ? [unsaved] : []));
   const withheld = withheldText(sent);
   if (withheld) notes.unshift(withheld);
   return {
-    to: plural(cfg.mail.dest.length - sent.rejected.length, 'recipient'),
+    to,
     said: ctx.incidents?.summary() ?? '',
     data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld },
   };

@@ -4,12 +4,14 @@ import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { attachmentFilename } from '../format/attachment';
 import type { OutgoingMail } from '../mail/transport';
+import type { Unreadable } from '../pxgrid/unreadable';
 import { type Cursor, MAX_TRACKED_IDS } from '../state/cursor';
 import type { Batch } from './batch';
 
 /** What one poll found and what it does to the cursor. */
 export interface PollFacts {
-  invalid: number;
+  /** Values of ISE's answer that could not be read as records. */
+  unreadable: Unreadable;
   batch: Batch;
   cursor: Cursor;
   next: Cursor;
@@ -24,7 +26,9 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
   const notes: string[] = [];
   const { cursor, next, batch } = f;
   if (cfg.ise.insecure) notes.push('ISE_INSECURE=1: TLS to ISE is NOT verified');
-  if (f.invalid > 0) notes.push(`${f.invalid} record(s) without id or timestamp skipped`);
+  notes.push(...batch.placing.summary());
+  const unreadable = f.unreadable.summary();
+  if (unreadable) notes.push(unreadable);
   if (batch.older > 0) notes.push(`${plural(batch.older, 'record')} older than the query start ignored`);
   if (batch.digest.future > 0)
     notes.push(`${plural(batch.digest.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
@@ -40,7 +44,9 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
 
 /** Paragraphs the poll's mail leads with: what about this batch the reader must know. */
 export function mailNotes(f: PollFacts): string[] {
-  const notes: string[] = [];
+  const notes: string[] = [...f.batch.placing.mail()];
+  const unreadable = f.unreadable.mailNote();
+  if (unreadable) notes.push(unreadable);
   const { future } = f.batch.digest;
   if (future > 0)
     notes.push(
