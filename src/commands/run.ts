@@ -50,11 +50,21 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     // Scheduled runs keep the health record and send the health mails (README "health"); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
-    if (opts.dryRun || opts.since !== undefined) return await once();
-    return await watchedPoll(cfg, sys, deadline, once);
+    if (opts.dryRun || opts.since !== undefined) return flushNote(cfg, opts, await once());
+    return flushNote(cfg, opts, await watchedPoll(cfg, sys, deadline, once));
   } finally {
     release();
   }
+}
+
+/**
+ * `--flush` sends the pending digest; in each-run mode nothing waits, so the flag did nothing and
+ * the summary says so (a WARN: the operator asked for something that did not happen).
+ */
+function flushNote(cfg: Config, opts: RunOptions, out: Outcome): Outcome {
+  if (!opts.flush || cfg.alert.mode === 'digest' || out.status === 'ERROR') return out;
+  const note = `--flush has no effect with ALERT_MODE=${cfg.alert.mode}: every run mails at once`;
+  return { ...out, status: 'WARN', message: `${out.message}; ${note}` };
 }
 
 /** The files of STATE_DIR whose temp files a run may sweep (the spool sweeps its own folder). */

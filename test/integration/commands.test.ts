@@ -16,7 +16,7 @@ import { inprocFixtures, lockEnv, rejection } from '../helpers/inproc';
 
 const { pki, pxgrid, smtp, tempDir } = inprocFixtures();
 
-async function world(ise: FakePxgridOptions = { autoApprove: true }) {
+async function world(ise: FakePxgridOptions = { autoApprove: true }, extra: Record<string, string> = {}) {
   const px = await pxgrid(ise);
   const mail = await smtp();
   const baseDir = tempDir();
@@ -28,6 +28,7 @@ async function world(ise: FakePxgridOptions = { autoApprove: true }) {
     SMTP_SECURITY: 'none',
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
+    ...extra,
   };
   const cfg = loadConfig({ baseDir, env });
   const sys: System = { pid: process.pid, now: Date.now, alive: () => false, baseDir, env };
@@ -88,6 +89,30 @@ describe('run', () => {
     expect(w.mail.messages).toHaveLength(0);
     expect(existsSync(stateFile.cursor(w.cfg.stateDir))).toBe(false);
     expect(existsSync(stateFile.lock(w.cfg.stateDir))).toBe(false);
+  });
+
+  it('--flush in each-run mode mails as usual and says it had no effect', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'each-run' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect({ exit: out.exitCode, status: out.status }).toEqual({ exit: 0, status: 'WARN' });
+    expect(out.message).toMatch(
+      /^2 new failures mailed to 2 recipients .*; --flush has no effect with ALERT_MODE=each-run: every run mails at once$/,
+    );
+    expect(w.mail.messages).toHaveLength(1);
+    const quiet = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect(quiet.message).toBe(
+      'no new failures; --flush has no effect with ALERT_MODE=each-run: every run mails at once',
+    );
+  });
+
+  it('--flush in digest mode sends the pending digest without that note', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect(out.exitCode).toBe(0);
+    expect(out.message).not.toMatch(/no effect/);
+    await w.mail.waitForMessages(1);
   });
 
   it('while another run holds the lock: kind locked, ISE not asked', async () => {
