@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
 import type { Incident, Resolved } from './incident';
+import type { RecentState } from './recent';
 import { emptyWindow, type WindowState } from './rolling-window';
 
 /**
@@ -20,6 +21,8 @@ export interface IncidentState {
   reasons: Record<string, number>;
   baseline: BaselineState;
   window: WindowState;
+  /** The last day's failures by what a mute matches (absent in files of older versions). */
+  recent?: RecentState;
 }
 
 export const emptyIncidentState = (): IncidentState => ({
@@ -57,6 +60,8 @@ const incident = obj({
   mailed: bool,
   silent: bool,
 });
+const byKind = <T>(g: (v: unknown) => v is T) => obj({ user: g, endpoint: g, nas: g, reason: g });
+const recentHour = obj({ at: num, n: num, keys: byKind(record(num)), other: byKind(num) });
 const stateFile = checkOf(
   obj({
     version: literal(1),
@@ -77,6 +82,7 @@ const stateFile = checkOf(
       nas: record(record(num)),
       lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str })),
     }),
+    recent: optional(obj({ from: num, hours: arr(recentHour) })),
   }),
 );
 

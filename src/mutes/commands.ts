@@ -5,6 +5,7 @@ import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
+import { recentMatch } from './recent-match';
 import { type Mute, readMutes, writeMutes } from './store';
 import { parseTarget, targetText } from './target';
 
@@ -35,10 +36,11 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
-  return ok(
+  const recent = recentMatch(cfg, t, now);
+  const message =
     `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); ` +
-      'matching failures raise no incident and leave the mail body, counted and attached',
-  );
+    `matching failures raise no incident and leave the mail body, counted and attached; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: 'WARN', message } : ok(message);
 }
 
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {

@@ -8,6 +8,7 @@ import { testMail } from '../../src/commands/test-mail';
 import { loadConfig } from '../../src/config/config';
 import type { Io, System } from '../../src/core/outcome';
 import { TEST_BANNER } from '../../src/format/model';
+import { mute } from '../../src/mutes/commands';
 import { stateFile } from '../../src/state/files';
 import { acquireLock } from '../../src/state/lock';
 import type { FakePxgridOptions } from '../fake/pxgrid';
@@ -123,6 +124,24 @@ describe('run', () => {
     expect({ kind: err.kind, exit: err.exitCode }).toEqual({ kind: 'locked', exit: 6 });
     expect(w.px.requests).toHaveLength(0);
     release();
+  });
+});
+
+describe('mute after runs', () => {
+  it('counts the failures the runs saw (digest mode, incidents on) and warns on a typo', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest' });
+    const failures = makeFailures(4, { start: Date.now() - 10 * 60_000 });
+    w.px.setFailures(failures);
+    expect((await runPoll(w.cfg, run, w.sys, w.io)).exitCode).toBe(0);
+    const nas = String(failures[0]!.nasName);
+    const hit = failures.filter((f) => f.nasName === nas).length;
+    const ok = mute(w.cfg, Date.now(), `nas:${nas}`, { for: '1h' });
+    expect(ok.message).toMatch(new RegExp(`; it matches ${hit} of the 4 failures seen since \\S+Z$`));
+    const typo = mute(w.cfg, Date.now(), `nas:x${nas}`, { for: '1h' });
+    expect(typo.status).toBe('WARN');
+    expect(typo.message).toMatch(
+      /; it matches none of the 4 failures seen since \S+Z: check the spelling \(most seen: /,
+    );
   });
 });
 

@@ -68,7 +68,10 @@ describe('store and commands', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const setup = () => {
     dir = mkdtempSync(join(tmpdir(), 'mutes-'));
-    return loadConfig({ baseDir: dir, env: { STATE_DIR: 'data', MAIL_TIMEZONE: 'Europe/Zurich' } });
+    return loadConfig({
+      baseDir: dir,
+      env: { STATE_DIR: 'data', MAIL_TIMEZONE: 'Europe/Zurich', ALERT_MODE: 'each-run' },
+    });
   };
   const T0 = Date.parse('2026-11-23T09:00:00Z');
   const H = 3_600_000;
@@ -77,7 +80,9 @@ describe('store and commands', () => {
     const cfg = setup();
     expect(mute(cfg, T0, 'nas:sw-lab-01', { for: '8h', note: 'lab rebuild', by: 'alice' }).message).toBe(
       'muted: nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 1); ' +
-        'matching failures raise no incident and leave the mail body, counted and attached',
+        'matching failures raise no incident and leave the mail body, counted and attached; ' +
+        "no count of the last day's failures to check it against: the last day's failures are counted only " +
+        'while incidents are on (INCIDENTS=auto follows ALERT_MODE=each-run)',
     );
     expect(mute(cfg, T0, 'user:host/*', { for: '30m' }).message).toMatch(/^muted: user:host\/\* until .* \(id 2\)/);
     expect(statSync(mutesFile(cfg.stateDir)).mode & 0o777).toBe(0o600);
