@@ -5,6 +5,7 @@ import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
+import { summaryTime } from '../core/times';
 import { type Decorate, stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
 import { incidentsFile } from '../incidents/state';
 import { mutesFile } from '../mutes/store';
@@ -85,7 +86,7 @@ async function refused(cfg: Config, opts: RunOptions, sys: System, deadline: Dea
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
-  const holder = `another run (pid ${pid}, started ${new Date(started).toISOString()})`;
+  const holder = `another run (pid ${pid}, started ${summaryTime(started)})`;
   const stuck = new AppError(
     'lock-stuck',
     `${holder} has held ${err.file} for ${Math.round(heldMs / 60_000)} min, longer than HEALTH_ALERT_AFTER: ` +

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
+import { summaryTime } from '../core/times';
 import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
-import { type Health, isoSecond, sameHealth, saveHealth } from './health-record';
+import { type Health, sameHealth, saveHealth } from './health-record';
 import { type Run, trySend } from './health-send';
 import { elapsed, JITTER_MS } from './timing';
 import { unwritableNote } from './unwritable';
@@ -60,7 +61,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
   const { cfg, t } = run;
   const { kind, exitCode, message } = next.lastError!;
   const since = next.firstFailure!;
-  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  const failing = `failing since ${summaryTime(since)} (${next.failedRuns} runs)`;
   if (kind === 'mail') return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
   const mail = problemMail(
     {

@@ -3,6 +3,7 @@ import { parseDuration } from '../config/values';
 import { usageError } from '../core/errors';
 import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import { summaryTime } from '../core/times';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
 import { recentMatch } from './recent-match';
@@ -35,7 +36,7 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
     : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = timeFormat(cfg.mail.timezone)(entry.until);
+  const until = summaryTime(entry.until);
   const recent = recentMatch(cfg, t, now);
   const message =
     `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id}); ` +

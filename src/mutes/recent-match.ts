@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { incidentsState } from '../config/incidents';
 import { plural } from '../core/plural';
+import { summaryTime } from '../core/times';
 import { clean } from '../format/sanitize';
 import { HOUR_MS, RECENT_HOURS, type RecentKind, recentHours, recordOfKey } from '../incidents/recent';
 import { loadIncidentState } from '../incidents/state';
@@ -31,7 +32,7 @@ export function recentMatch(cfg: Config, target: Target, now: number): RecentMat
   const hours = recentHours(recent, now);
   const total = hours.reduce((n, h) => n + h.n, 0);
   const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
-  const period = recent.from > start ? `since ${new Date(recent.from).toISOString()}` : 'in the last 24 h';
+  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : 'in the last 24 h';
   if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
   const { matched, unlisted, top } = count(hours, target);
   const seen = `${plural(total, 'failure')} seen ${period}`;

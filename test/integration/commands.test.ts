@@ -116,6 +116,15 @@ describe('run', () => {
     await w.mail.waitForMessages(1);
   });
 
+  it('digest mode between digests: the pending line names the due time as ISO UTC, like newest', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest', MAIL_TIMEZONE: 'Europe/Zurich', INCIDENTS: 'off' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, run, w.sys, w.io);
+    expect(out.message).toMatch(
+      /^2 new failures spooled; 2 pending for the digest at \d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/,
+    );
+  });
+
   it('while another run holds the lock: kind locked, ISE not asked', async () => {
     const w = await world();
     const sys = { ...w.sys, alive: () => true };

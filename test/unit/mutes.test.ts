@@ -79,7 +79,7 @@ describe('store and commands', () => {
   test('mute, list, extend, unmute; file 0600; expired mutes stop applying and are dropped at the next write', () => {
     const cfg = setup();
     expect(mute(cfg, T0, 'nas:sw-lab-01', { for: '8h', note: 'lab rebuild', by: 'alice' }).message).toBe(
-      'muted: nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 1); ' +
+      'muted: nas:sw-lab-01 until 2026-11-23T17:00:00.000Z (id 1); ' +
         'matching failures raise no incident and leave the mail body, counted and attached; ' +
         "no count of the last day's failures to check it against: the last day's failures are counted only " +
         'while incidents are on (INCIDENTS=auto follows ALERT_MODE=each-run)',
@@ -95,7 +95,7 @@ describe('store and commands', () => {
     expect(set.match(rec({ userName: 'host/pc1' }))).toBeUndefined();
     // The same target again extends the mute and keeps its id and note.
     expect(mute(cfg, T0 + H, 'NAS:sw-lab-01', { for: '1d' }).message).toMatch(
-      /^mute extended: nas:sw-lab-01 until 2026-11-24 11:00:00 \+01:00 \(id 1\)/,
+      /^mute extended: nas:sw-lab-01 until 2026-11-24T10:00:00\.000Z \(id 1\)/,
     );
     expect(readMutes(cfg.stateDir).mutes.map((m) => [m.id, m.note])).toEqual([[1, 'lab rebuild']]);
     expect(mute(cfg, T0 + H, 'reason:5440', { for: '1h' }).message).toMatch(/\(id 3\)/);
