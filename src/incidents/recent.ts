@@ -41,15 +41,6 @@ const MAX_FIELD = 200;
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const field = (v: unknown) => text(v).slice(0, MAX_FIELD);
 
-function keysOf(r: FailureRecord): Record<RecentKind, string> {
-  return {
-    user: field(r.userName),
-    endpoint: `${field(r.callingStationId)}\u0000${field(r.macAddress)}`,
-    nas: `${field(r.nasName)}\u0000${field(r.networkDeviceName)}\u0000${field(r.nasIpAddress)}`,
-    reason: reasonCode(text(r.failureReason)) ?? '',
-  };
-}
-
 /** A record holding only what the key kept: what a mute's test is run against. */
 export function recordOfKey(kind: RecentKind, key: string): FailureRecord {
   const [a, b, c] = key.split('\u0000');
@@ -82,7 +73,12 @@ export function recentHours(s: RecentState | undefined, now: number): RecentHour
 /** This run's counts, added to the current hour. */
 export class RecentTally {
   readonly #current: RecentHour;
-  readonly #maps = new Map<RecentKind, Map<string, number>>(RECENT_KINDS.map((k) => [k, new Map()]));
+  readonly #maps: Record<RecentKind, Map<string, number>> = {
+    user: new Map(),
+    endpoint: new Map(),
+    nas: new Map(),
+    reason: new Map(),
+  };
 
   constructor(
     private readonly s: RecentState | undefined,
@@ -91,19 +87,24 @@ export class RecentTally {
     const at = Math.floor(now / HOUR_MS) * HOUR_MS;
     this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
     for (const kind of RECENT_KINDS)
-      for (const [k, n] of Object.entries(this.#current.keys[kind])) this.#maps.get(kind)!.set(k, n);
+      for (const [k, n] of Object.entries(this.#current.keys[kind])) this.#maps[kind].set(k, n);
   }
 
+  /** Once per new record of a storm: no object per record, one map lookup per kind. */
   add(r: FailureRecord): void {
-    const keys = keysOf(r);
     this.#current.n++;
-    for (const kind of RECENT_KINDS) {
-      const map = this.#maps.get(kind)!;
-      const n = map.get(keys[kind]);
-      if (n !== undefined) map.set(keys[kind], n + 1);
-      else if (map.size < MEMORY_KEYS) map.set(keys[kind], 1);
-      else this.#current.other[kind]++;
-    }
+    this.#count('user', field(r.userName));
+    this.#count('endpoint', `${field(r.callingStationId)}\u0000${field(r.macAddress)}`);
+    this.#count('nas', `${field(r.nasName)}\u0000${field(r.networkDeviceName)}\u0000${field(r.nasIpAddress)}`);
+    this.#count('reason', reasonCode(text(r.failureReason)) ?? '');
+  }
+
+  #count(kind: RecentKind, key: string): void {
+    const map = this.#maps[kind];
+    const n = map.get(key);
+    if (n !== undefined) map.set(key, n + 1);
+    else if (map.size < MEMORY_KEYS) map.set(key, 1);
+    else this.#current.other[kind]++;
   }
 
   toState(): RecentState {
@@ -111,7 +112,7 @@ export class RecentTally {
     const other = { ...h.other };
     const keys = emptyHour(h.at).keys;
     for (const kind of RECENT_KINDS) {
-      const sorted = [...this.#maps.get(kind)!].sort((a, b) => b[1] - a[1]);
+      const sorted = [...this.#maps[kind]].sort((a, b) => b[1] - a[1]);
       keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
       for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
     }
