@@ -3520,12 +3520,24 @@ var init_printable = __esm({
 });
 
 // src/core/redact.ts
-function redact(text3, secrets) {
-  return secrets.reduce((acc, s) => acc.split(s).join("***"), text3);
+function learnSecret(...raw) {
+  for (const s of raw) for (const form of [s, ...encodings(s)]) if (form.length >= 4) learnt.add(form);
 }
+function encodings(raw) {
+  const bytes = Buffer.from(raw, "utf8");
+  const base64 = bytes.toString("base64");
+  const hex = bytes.toString("hex");
+  return [base64, base64.replace(/=+$/, ""), hex, hex.toUpperCase()];
+}
+function redact(text3, secrets) {
+  const all = learnt.size ? [...secrets, ...learnt] : secrets;
+  return all.reduce((acc, s) => acc.split(s).join("***"), text3);
+}
+var learnt;
 var init_redact = __esm({
   "src/core/redact.ts"() {
     "use strict";
+    learnt = /* @__PURE__ */ new Set();
   }
 });
 
@@ -4020,10 +4032,10 @@ var init_credentials = __esm({
 // src/state/secrets.ts
 function wireForms(cfg, stored) {
   const { user, pass } = cfg.smtp;
-  const forms = [];
-  if (pass) forms.push(b64(pass), ...user ? [b64(`\0${user}\0${pass}`), b64(`${user}\0${user}\0${pass}`)] : []);
-  if (stored) forms.push(b64(`${stored.nodeName}:${stored.password}`));
-  return forms;
+  const raw = [];
+  if (pass) raw.push(...user ? [`\0${user}\0${pass}`, `${user}\0${user}\0${pass}`] : [], pass);
+  if (stored) raw.push(`${stored.nodeName}:${stored.password}`);
+  return raw.flatMap(encodings);
 }
 function secretsOf(cfg) {
   let stored;
@@ -4035,13 +4047,12 @@ function secretsOf(cfg) {
     (s) => typeof s === "string" && s.length >= 4
   );
 }
-var b64;
 var init_secrets = __esm({
   "src/state/secrets.ts"() {
     "use strict";
     init_keys();
+    init_redact();
     init_credentials();
-    b64 = (s) => Buffer.from(s, "utf8").toString("base64");
   }
 });
 
@@ -4655,6 +4666,36 @@ var init_load_config = __esm({
   }
 });
 
+// src/core/deadline.ts
+var Deadline;
+var init_deadline = __esm({
+  "src/core/deadline.ts"() {
+    "use strict";
+    Deadline = class {
+      constructor(budgetMs, clock2) {
+        this.clock = clock2;
+        this.#end = clock2() + budgetMs;
+      }
+      clock;
+      #end;
+      /** The run's clock: what mail headers and state records call "now". */
+      now() {
+        return this.clock();
+      }
+      remaining() {
+        return Math.max(0, this.#end - this.clock());
+      }
+      expired() {
+        return this.remaining() <= 0;
+      }
+      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
+      cap(stepMs) {
+        return Math.max(1, Math.min(stepMs, this.remaining()));
+      }
+    };
+  }
+});
+
 // src/core/plural.ts
 var plural;
 var init_plural = __esm({
@@ -5100,7 +5141,7 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, text2, shown;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
@@ -5112,6 +5153,7 @@ var init_target = __esm({
     MAX_VALUE = 200;
     USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
     targetText = (t) => `${t.kind}:${t.value}`;
+    matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
     text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
     shown = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
   }
@@ -5152,18 +5194,24 @@ function parseStored(stateDir, target) {
     throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
   }
 }
+function untrusted(m, now) {
+  if (m.until - m.created > MAX_MUTE_MS + SLACK_MS) return "until";
+  return m.created > now + SLACK_MS ? "created" : void 0;
+}
 function muteSet(mutes, now) {
-  const active = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const unexpired = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const active = unexpired.filter((m) => !untrusted(m, now));
   const tests = active.map((m) => [m, compileTarget(m)]);
   return {
     active,
+    ignored: unexpired.filter((m) => untrusted(m, now)),
     match: (record2) => tests.find(([, test]) => test(record2))?.[0]
   };
 }
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path5, mutesFile, iso, muteFile, RESET2;
+var import_node_path5, mutesFile, iso, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
@@ -5183,6 +5231,8 @@ var init_store = __esm({
       })
     );
     RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    MAX_MUTE_MS = 366 * 864e5;
+    SLACK_MS = 10 * 6e4;
   }
 });
 
@@ -5190,6 +5240,9 @@ var init_store = __esm({
 var commands_exports = {};
 __export(commands_exports, {
   describeMute: () => describeMute,
+  footerMute: () => footerMute,
+  footerMutes: () => footerMutes,
+  ignoredText: () => ignoredText,
   left: () => left,
   listMutes: () => listMutes,
   mute: () => mute,
@@ -5197,8 +5250,13 @@ __export(commands_exports, {
 });
 function mute(cfg, now, target, flags) {
   const t = parseTarget(target);
+  const all = matchesEverything(t);
+  if (all && !flags.force)
+    throw usageError(
+      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
+    );
   const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
-  if (ms === void 0 || ms < MIN_MS || ms > MAX_MS) {
+  if (ms === void 0 || ms < MIN_MS || ms > MAX_MUTE_MS) {
     const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
     throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
   }
@@ -5206,19 +5264,33 @@ function mute(cfg, now, target, flags) {
   const by = optionalText("--by", flags.by);
   const file = readMutes(cfg.stateDir);
   const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry = same ? { ...same, until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
+  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
   const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
   const until = timeFormat(cfg.mail.timezone)(entry.until);
-  return ok(
-    `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id}); matching failures raise no incident and leave the mail body, counted and attached`
-  );
+  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
+  if (all)
+    return {
+      exitCode: 0,
+      status: "WARN",
+      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
+    };
+  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
 }
 function listMutes(cfg, now, io) {
-  const active = readMutes(cfg.stateDir).mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
   const fmt = timeFormat(cfg.mail.timezone);
   for (const m of active) io.out(describeMute(m, now, fmt));
-  return ok(active.length ? `${plural(active.length, "active mute")}` : "no active mutes");
+  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
+  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
+  if (ignored.length === 0) return ok(listed);
+  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
+  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
+}
+function ignoredText(m, fmt) {
+  if (untrusted(m, Number.POSITIVE_INFINITY) === "until")
+    return `until ${fmt(m.until)}, beyond the longest mute (366d): ignored, mute it again`;
+  return `created ${fmt(m.created)}, in the future: ignored, mute it again`;
 }
 function unmute(cfg, now, idText) {
   const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
@@ -5233,6 +5305,17 @@ function describeMute(m, now, fmt) {
   const note2 = m.note ? `  "${clean(m.note)}"` : "";
   return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note2}`;
 }
+function footerMutes(cfg, now) {
+  const fmt = timeFormat(cfg.mail.timezone);
+  try {
+    return loadMutes(cfg.stateDir, now).active.map((m) => footerMute(m, fmt));
+  } catch {
+    return [];
+  }
+}
+function footerMute(m, fmt) {
+  return clean(`${targetText(m)} until ${fmt(m.until)} (id ${m.id}${m.by ? `, by ${m.by}` : ""})`, 160);
+}
 function left(ms) {
   const min = Math.max(1, Math.floor(ms / MIN_MS));
   const [d, h, m] = [Math.floor(min / 1440), Math.floor(min % 1440 / 60), min % 60];
@@ -5246,7 +5329,7 @@ function optionalText(flag, value) {
     throw usageError(`${flag} must be one line of at most 200 characters`);
   return value.trim() || void 0;
 }
-var MIN_MS, MAX_MS, ok;
+var MIN_MS, ok;
 var init_commands = __esm({
   "src/mutes/commands.ts"() {
     "use strict";
@@ -5258,89 +5341,7 @@ var init_commands = __esm({
     init_store();
     init_target();
     MIN_MS = 6e4;
-    MAX_MS = 366 * 864e5;
     ok = (message) => ({ exitCode: 0, status: "OK", message });
-  }
-});
-
-// src/cli/mute-commands.ts
-function addMuteCommands(program2, { sys, io, config, done }) {
-  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").action(async (target, flags, cmd) => {
-    const cfg = config(cmd);
-    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(mute2(cfg, sys.now(), target, flags));
-  });
-  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
-    const cfg = config(cmd);
-    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(listMutes2(cfg, sys.now(), io));
-  });
-  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
-    const cfg = config(cmd);
-    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(unmute2(cfg, sys.now(), id));
-  });
-}
-var init_mute_commands = __esm({
-  "src/cli/mute-commands.ts"() {
-    "use strict";
-  }
-});
-
-// src/cli/since.ts
-function sinceFlag(opts, now) {
-  if (opts.since === void 0) return void 0;
-  if (opts.resetCursor)
-    throw usageError(
-      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
-    );
-  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
-  const since = parseSince(opts.since, now);
-  if (since === void 0)
-    throw usageError(
-      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
-    );
-  if (since > now)
-    throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
-    );
-  return since;
-}
-var init_since = __esm({
-  "src/cli/since.ts"() {
-    "use strict";
-    init_values();
-    init_errors();
-  }
-});
-
-// src/core/deadline.ts
-var Deadline;
-var init_deadline = __esm({
-  "src/core/deadline.ts"() {
-    "use strict";
-    Deadline = class {
-      constructor(budgetMs, clock2) {
-        this.clock = clock2;
-        this.#end = clock2() + budgetMs;
-      }
-      clock;
-      #end;
-      /** The run's clock: what mail headers and state records call "now". */
-      now() {
-        return this.clock();
-      }
-      remaining() {
-        return Math.max(0, this.#end - this.clock());
-      }
-      expired() {
-        return this.remaining() <= 0;
-      }
-      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
-      cap(stepMs) {
-        return Math.max(1, Math.min(stepMs, this.remaining()));
-      }
-    };
   }
 });
 
@@ -5357,9 +5358,10 @@ function fmtSpan(ms) {
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
 }
-function compose(subject, paragraphs) {
+function compose(subject, paragraphs, mutes = []) {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  const muted = mutes.length ? [`Active mutes: ${mutes.join("; ")} (run.js mutes lists them).`] : [];
+  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join("\n");
   return {
     subject: clean(subject, 200),
     text: `${[...lines, "", "-- ", footer].join("\n")}
@@ -5369,23 +5371,27 @@ function compose(subject, paragraphs) {
       ...lines.map(
         (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
       ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
       "</body></html>"
     ].join("\n")
   };
 }
-function problemMail(p, prefix) {
+function problemMail(p, prefix, mutes) {
   const what = headline(p.kind);
   const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
-  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
-    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
-    "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-    ...p.unwritable ? [] : [
-      `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-    ]
-  ]);
+  return compose(
+    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
+    [
+      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+      p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
+      "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
+      ...p.unwritable ? [] : [
+        `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+      ]
+    ],
+    mutes
+  );
 }
 function recoveryLines(r, found) {
   const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
@@ -5396,8 +5402,8 @@ function recoveryLines(r, found) {
     found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
   ];
 }
-function recoveryMail(r, prefix) {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+function recoveryMail(r, prefix, mutes) {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
 }
 function foldRecovery(mail, r, found, prefix) {
   const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
@@ -5418,12 +5424,32 @@ ${html}`) : `${html}
 ${mail.html}`
   };
 }
-function heartbeatMail(q, prefix) {
-  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
-    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
-  ]);
+function heartbeatMail(q, prefix, mutes) {
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
+  const [subject, first] = w.pending + w.muted > 0 ? [
+    `working: ${waitText(w)}`,
+    `${ran}. ${waitText(w, " in the spool")}; nothing was mailed since ${fmtUtc(q.since)}.`
+  ] : [
+    `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
+    `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`
+  ];
+  return compose(
+    `${tag(prefix)} ${subject}`,
+    [
+      first,
+      `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+      "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+    ],
+    mutes
+  );
+}
+function waitText(w, where2 = "") {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
+  const when = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${fmtUtc(w.dueAt)}` : "the next mail";
+  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${when}`;
 }
 var tag, MAX_LINE, HEADLINE, headline;
 var init_health_mail = __esm({
@@ -5659,7 +5685,8 @@ function buildModel(d, opts) {
     attachmentRows: opts.attachmentRows,
     footnotes: filterNotes(d.filtered),
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-    mutedTotal: d.mutedTotal
+    mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? []
   };
 }
 function userCount(r) {
@@ -5694,6 +5721,7 @@ function footerLines(m, shownTotal) {
     const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
     lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
   }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
   if (m.attachmentName && m.attachmentRows !== void 0)
     lines.push(
       `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
@@ -6053,7 +6081,8 @@ function composeMail(cfg, digest, opts) {
     attachmentName: attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
     test: opts.test,
-    subject: opts.subject
+    subject: opts.subject,
+    mutes: opts.mutes
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {
@@ -10339,6 +10368,16 @@ var init_unwritable = __esm({
 });
 
 // src/health/run-health.ts
+function clampFuture(h, t) {
+  const late = TIME_FIELDS.filter((k) => (h[k] ?? Number.NEGATIVE_INFINITY) > t);
+  if (late.length === 0) return { h };
+  const latest = Math.max(...late.map((k) => h[k]));
+  const clamped = { ...h };
+  for (const k of late) clamped[k] = t;
+  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
+  const note2 = `health.json held times in the future (${ahead}): taken as now`;
+  return { h: clamped, note: note2 };
+}
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
   if (h.problemMailed === void 0 && !unmailed) return void 0;
@@ -10378,20 +10417,21 @@ async function problemNote(run, h, next) {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs
     },
-    cfg.mail.subjectPrefix
+    cfg.mail.subjectPrefix,
+    run.mutes
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
   return sent === true ? `${failing}: problem mail sent` : `${failing}: problem mail not delivered either (${sent}); retried next run`;
 }
-async function onSuccess(run, h, before, mailed, recovery, folded) {
+async function onSuccess(run, h, before, mailed, recovery, folded, waiting = { pending: 0, muted: 0 }) {
   const { cfg, t } = run;
   const notes = [];
   let warn = false;
   const next = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix));
+    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -10401,10 +10441,9 @@ async function onSuccess(run, h, before, mailed, recovery, folded) {
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await sendHeartbeat(run, h, next);
-    notes.push(
-      sent === true ? "all-quiet heartbeat sent" : `all-quiet heartbeat not delivered (${sent}); retried next run`
-    );
+    const sent = await sendHeartbeat(run, h, next, waiting);
+    const beat = waiting.pending + waiting.muted > 0 ? ["heartbeat", " (failures wait)"] : ["all-quiet heartbeat", ""];
+    notes.push(sent === true ? `${beat[0]} sent${beat[1]}` : `${beat[0]} not delivered (${sent}); retried next run`);
     warn = sent !== true;
   }
   const stale = h.lastSuccess === void 0 || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
@@ -10417,14 +10456,12 @@ function recoveryNote(folded, sent) {
   if (folded) return "recovery note included";
   return sent === true ? "recovery mail sent" : `recovery mail not delivered (${sent}); retried next run`;
 }
-async function sendHeartbeat(run, h, next) {
+async function sendHeartbeat(run, h, next, waiting) {
   const { cfg, t } = run;
+  const period = cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly";
   const sent = await trySend(
     run,
-    heartbeatMail(
-      { since: h.quietSince, now: t, period: cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly" },
-      cfg.mail.subjectPrefix
-    )
+    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes)
   );
   const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
   if (sent === true)
@@ -10463,13 +10500,14 @@ var init_run_health = __esm({
 // src/health/watch.ts
 async function watchedPoll(cfg, sys, deadline, poll2) {
   const run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before;
   try {
     before = loadHealth(cfg.stateDir);
   } catch (err) {
     return pollDespite(poll2, err);
   }
-  const h = before ?? newHealth(run.t);
+  const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
   const decorate = recovery && ((mail, found) => {
@@ -10486,9 +10524,19 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
     throw note2 ? rewrap(err, note2) : err;
   }
   const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome2));
+  const notes = clamped ? [clamped, ...said] : said;
   if (notes.length === 0) return outcome2;
-  return { ...outcome2, status: warn ? "WARN" : outcome2.status, message: `${outcome2.message}; ${notes.join("; ")}` };
+  const status = warn || clamped ? "WARN" : outcome2.status;
+  return { ...outcome2, status, message: `${outcome2.message}; ${notes.join("; ")}` };
+}
+function waitingOf(o) {
+  const due = typeof o.data?.dueAt === "string" ? Date.parse(o.data.dueAt) : Number.NaN;
+  return {
+    pending: Number(o.data?.pending ?? 0),
+    muted: Number(o.data?.muted ?? 0),
+    dueAt: Number.isFinite(due) ? due : void 0
+  };
 }
 async function pollDespite(poll2, err) {
   const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
@@ -10502,6 +10550,7 @@ async function pollDespite(poll2, err) {
 }
 async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   const run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before;
   try {
     before = loadHealth(cfg.stateDir);
@@ -10531,6 +10580,7 @@ var init_watch = __esm({
   "src/health/watch.ts"() {
     "use strict";
     init_errors();
+    init_commands();
     init_health_mail();
     init_health_record();
     init_health_send();
@@ -11618,6 +11668,18 @@ var init_spool = __esm({
       get openedAt() {
         return this.#m.openedAt;
       }
+      /**
+       * Never trusts an `openedAt` after `now` (the device clock was ahead when the spool opened, or
+       * spool.json was edited): it would hold the digest back for the whole skew. It counts as opened
+       * now, written at once unless `write` is false (a dry run). Returns the stored time it replaced.
+       */
+      clampOpenedAt(now, write) {
+        const stored = this.#m.openedAt;
+        if (stored === void 0 || stored <= now) return void 0;
+        this.#m = { ...this.#m, openedAt: now };
+        if (write) writeManifest(this.stateDir, { ...this.#m, digest: this.#json ?? digestToJson(this.#counts()) });
+        return stored;
+      }
       /** Failures for the mail body waiting for the next digest. */
       get total() {
         return this.#state?.total ?? this.#json.total;
@@ -12001,9 +12063,10 @@ function composer(cfg, d, now, parts2 = {}) {
     if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
     const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt);
     if (incident2) leads.push(incident2);
-    const subject = parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt);
+    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm2 ? stormSubject(prefix) : prefix });
+    const subjectPrefix = storm2 ? stormSubject(prefix) : prefix;
+    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts2.mutes });
   };
 }
 function splitting(cfg, records, digest, now, parts2) {
@@ -12326,6 +12389,7 @@ async function accessSecret(c, auth, peerNodeName) {
       `ISE refused AccessSecret for ${auth.user} and node ${peerNodeName} (HTTP ${s}): check the client under ${CLIENTS}`
     ) : void 0
   );
+  learnSecret(res.secret, `${auth.user}:${res.secret}`);
   return res.secret;
 }
 function serviceProperty(node, name) {
@@ -12338,6 +12402,7 @@ var init_control = __esm({
   "src/pxgrid/control.ts"() {
     "use strict";
     init_errors();
+    init_redact();
     init_schemas();
     init_transport_errors();
     RADIUS_SERVICE = "com.cisco.ise.radius";
@@ -13502,11 +13567,16 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
   s.notes.push(...lost);
   const unsaved = spool.prepareReset();
   const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
+  if (s.storm) leads.push(noteLead(s.storm.lead));
+  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`;
   const parts2 = {
     notes: [...unsaved ? [notEmptied(unsaved)] : [], ...mailNotes(s.facts)],
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`,
-    incidents: ctx.incidents?.verdict()
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
+    incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes
   };
   const base = composer(cfg, d, sys.now(), {
     ...parts2,
@@ -13567,11 +13637,17 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
   const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
   const before = spool.total;
+  const mutedBefore = spool.muted;
   const spooled = spool.seen;
+  const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
   ctx.sys.crash?.("after-fetch");
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
+  if (clamped !== void 0)
+    notes.push(
+      `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now (check the device clock and NTP)`
+    );
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
@@ -13580,10 +13656,13 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   }
   const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
   if (unsaved) notes.push(unsaved);
+  const storm2 = mutedStorm(cfg, spool.total - before, spool.muted - mutedBefore);
+  if (storm2) notes.push(storm2.note);
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const due = nextDigest(cfg, spool, urgent);
-  if (spool.total === 0 || due === void 0 || due !== "now" && due > now) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+  const due = storm2 ? "now" : nextDigest(cfg, spool, urgent);
+  if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now) {
+    const dueAt = typeof due === "number" ? new Date(due).toISOString() : void 0;
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
     return outcome(notes, waitingText(cfg, spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
@@ -13592,7 +13671,16 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
     );
     return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
   }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2 });
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2, storm: storm2 });
+}
+function mutedStorm(cfg, body, muted) {
+  if (muted === 0 || body + muted <= cfg.stormThreshold) return void 0;
+  const all = body + muted;
+  return {
+    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? "all" : muted} muted`,
+    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
+    lead: `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
+  };
 }
 async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
   const filter = compileFilters(cfg.filters);
@@ -13637,7 +13725,11 @@ function dryRun(cfg, opts, ctx, spool, run) {
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(ctx.io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  printMessage(
+    ctx.io,
+    cfg,
+    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes)
+  );
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
   const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
   const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
@@ -14366,12 +14458,15 @@ var init_poll_incidents = __esm({
 // src/poll/poll.ts
 async function poll(cfg, opts, deadline, io, sys) {
   const incidents = incidentsOn(cfg, opts.since !== void 0) ? new PollIncidents(cfg, sys.now()) : void 0;
-  const ctx = { deadline, io, sys, incidents };
-  const mute2 = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const mutes = loadMutes(cfg.stateDir, sys.now());
+  const fmt = timeFormat(cfg.mail.timezone);
+  const ctx = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
+  const mute2 = muteLabels(mutes);
   const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
-  if (spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2))
-    return digestPoll(cfg, opts, ctx, spool, mute2);
-  return mailPoll(cfg, opts, ctx, mute2);
+  const o = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2) ? await digestPoll(cfg, opts, ctx, spool, mute2) : await mailPoll(cfg, opts, ctx, mute2);
+  if (mutes.ignored.length === 0) return o;
+  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
+  return { ...o, status: o.status === "OK" ? "WARN" : o.status, message: `${o.message}; ${said.join("; ")}` };
 }
 async function mailPoll(cfg, opts, ctx, mute2) {
   const { io, sys, incidents } = ctx;
@@ -14394,7 +14489,7 @@ async function mailPoll(cfg, opts, ctx, mute2) {
   const verdict = incidents?.verdict();
   const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
   try {
-    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict };
+    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
     const subjectPrefix = aside?.subjectPrefix();
     const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
     const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
@@ -14469,7 +14564,10 @@ var init_poll = __esm({
     init_plural();
     init_digest();
     init_filters();
+    init_time();
+    init_commands();
     init_store();
+    init_target();
     init_fit();
     init_spool();
     init_cursor();
@@ -14676,6 +14774,7 @@ var init_sweep = __esm({
 // src/commands/run.ts
 var run_exports = {};
 __export(run_exports, {
+  RUN_TAIL_MS: () => RUN_TAIL_MS,
   runPoll: () => runPoll
 });
 async function runPoll(cfg, opts, sys, io) {
@@ -14742,6 +14841,88 @@ var init_run = __esm({
     init_lock();
     init_sweep();
     RUN_TAIL_MS = 6e4;
+  }
+});
+
+// src/cli/mute-commands.ts
+function addMuteCommands(program2, { sys, io, config, done }) {
+  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
+    const cfg = config(cmd);
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(await locked(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
+  });
+  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
+    const cfg = config(cmd);
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(listMutes2(cfg, sys.now(), io));
+  });
+  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
+    const cfg = config(cmd);
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
+    done(await locked(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
+  });
+}
+async function locked(cfg, sys, unchanged, change) {
+  const until = sys.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const env = { pid: sys.pid, now: sys.now, alive: sys.alive, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS };
+      const release = acquireLock(cfg.stateDir, env);
+      try {
+        return change();
+      } finally {
+        release();
+      }
+    } catch (err) {
+      if (!(err instanceof LockHeld)) throw err;
+      if (sys.now() >= until) {
+        const why = err.message.replace(/; this run did nothing.*$/, "");
+        throw new AppError(
+          "lock-stuck",
+          `${why}: ${unchanged}; try again when that run has finished (if none is active, delete that file)`
+        );
+      }
+      await (0, import_promises.setTimeout)(LOCK_RETRY_MS);
+    }
+  }
+}
+var import_promises, LOCK_WAIT_MS, LOCK_RETRY_MS;
+var init_mute_commands = __esm({
+  "src/cli/mute-commands.ts"() {
+    "use strict";
+    import_promises = require("node:timers/promises");
+    init_run();
+    init_errors();
+    init_lock();
+    LOCK_WAIT_MS = 1e4;
+    LOCK_RETRY_MS = 200;
+  }
+});
+
+// src/cli/since.ts
+function sinceFlag(opts, now) {
+  if (opts.since === void 0) return void 0;
+  if (opts.resetCursor)
+    throw usageError(
+      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
+    );
+  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
+  const since = parseSince(opts.since, now);
+  if (since === void 0)
+    throw usageError(
+      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
+    );
+  if (since > now)
+    throw usageError(
+      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
+    );
+  return since;
+}
+var init_since = __esm({
+  "src/cli/since.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
   }
 });
 
@@ -14923,7 +15104,7 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
   }
   const found = await report.probe(`dns ${host}`, exitCode, async () => {
     try {
-      const addrs = await withTimeout((0, import_promises.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS2), "DNS lookup timed out");
+      const addrs = await withTimeout((0, import_promises2.lookup)(host, { all: true }), ctx.deadline.cap(STEP_MS2), "DNS lookup timed out");
       return { value: true, detail: addrs.map((a) => a.address).join(", ") };
     } catch (err) {
       throw new Error(
@@ -14994,11 +15175,11 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises, import_node_fs15, import_node_net2, import_node_path15, STEP_MS2;
+var import_promises2, import_node_fs15, import_node_net2, import_node_path15, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
-    import_promises = require("node:dns/promises");
+    import_promises2 = require("node:dns/promises");
     import_node_fs15 = require("node:fs");
     import_node_net2 = require("node:net");
     import_node_path15 = require("node:path");
@@ -15157,8 +15338,10 @@ function policyLines(ctx, report) {
   }
   try {
     const mutes = loadMutes(cfg.stateDir, sys.now());
-    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}`).join("; ");
+    const all = (m) => matchesEverything(m) ? " (matches every failure)" : "";
+    const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join("; ");
     if (mutes.active.length) info("mutes", `${plural(mutes.active.length, "active mute")}: ${list2} (run.js mutes)`);
+    for (const m of mutes.ignored) info("mutes", `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
   } catch (err) {
     fail2("mutes", err);
   }
@@ -15169,7 +15352,9 @@ var init_policy_lines = __esm({
     init_errors();
     init_plural();
     init_time();
+    init_commands();
     init_store();
+    init_target();
     init_schedule();
     init_spool();
   }

@@ -1,4 +1,5 @@
 // `node scripts/bench-ab.mjs [--sizes 0,1000] [--runs 11] [--node <path>] [--node-args '...'] a.js b.js [c.js...]`
+// A build may carry node options of its own after a space, quoted: 'b.js --max-semi-space-size=1'.
 //
 // A/B of builds of ours: the same set-up as `npm run bench` (fake pxGrid, SMTPS sink, a warm-up
 // state copied for every run), but the builds take turns within each round, so a noisy moment of a
@@ -23,15 +24,20 @@ const { values: args, positionals } = parseArgs({
     'node-args': { type: 'string', default: '' },
   },
 });
-const bundles = positionals.map((b) => resolve(b));
+const builds = positionals.map((b) => {
+  const [file, ...own] = b.split(' ').filter(Boolean);
+  return { file: resolve(file), own };
+});
+const bundles = builds.map((b) => b.file);
 if (bundles.length < 2) throw new Error('bench-ab: give two or more builds of dist/run.js');
 const nodeArgs = args['node-args'].split(' ').filter(Boolean);
 
-async function runOnce(ctx, bundle, n) {
+async function runOnce(ctx, bundle, n, own = []) {
   const state = join(ctx.work, `state-${ctx.seq++}`);
   cpSync(ctx.snapshot, state, { recursive: true });
   const before = ctx.sink.messages;
-  const r = await measure([args.node, ...nodeArgs, bundle], { env: oursEnv(ctx.pki, ctx.sink, state), cwd: ctx.work });
+  const argv = [args.node, ...nodeArgs, ...own, bundle];
+  const r = await measure(argv, { env: oursEnv(ctx.pki, ctx.sink, state), cwd: ctx.work });
   rmSync(state, { recursive: true, force: true });
   const mailed = ctx.sink.messages - before;
   if (r.code !== 0 || mailed !== (n > 0 ? 1 : 0))
@@ -48,14 +54,15 @@ async function compare(ctx, n, older) {
   for (let round = 0; round < Number(args.runs); round++) {
     for (let k = 0; k < bundles.length; k++) {
       const i = (k + round) % bundles.length; // who goes first rotates
-      results[i].push(await runOnce(ctx, bundles[i], n));
+      results[i].push(await runOnce(ctx, bundles[i], n, builds[i].own));
     }
   }
   const base = median(results[0].map((r) => r.wallMs));
   bundles.forEach((b, i) => {
     const [wall, cpu, rss] = ['wallMs', 'cpuMs', 'rssMb'].map((k) => median(results[i].map((r) => r[k])));
     const rel = (wall / base).toFixed(3);
-    console.log(`N=${n} ${b}: wall ${wall.toFixed(0)} ms (${rel}), CPU ${cpu.toFixed(0)} ms, ${rss.toFixed(0)} MB`);
+    const label = [b, ...builds[i].own].join(' ');
+    console.log(`N=${n} ${label}: wall ${wall.toFixed(0)} ms (${rel}), CPU ${cpu.toFixed(0)} ms, ${rss.toFixed(0)} MB`);
   });
 }
 

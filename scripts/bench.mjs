@@ -40,7 +40,11 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 const BUNDLE = args.bundle;
-const NODE_ARGS = args['node-args'].split(' ').filter(Boolean);
+// Every run of ours starts node with the options the eem templates put on the applet's node line
+// (eem/iosxe-cron.txt, but for the heap cap: the last row adds it), so the bench measures what the
+// device runs; --node-args adds to them.
+const APPLET_ARGS = ['--max-semi-space-size=1', '--v8-pool-size=1'];
+const NODE_ARGS = [...APPLET_ARGS, ...args['node-args'].split(' ').filter(Boolean)];
 const SIZES = args.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -76,7 +80,10 @@ async function runPeer(ctx, n) {
 async function warmUp(ctx, older) {
   ctx.shift = -70 * MIN;
   ctx.ise.setFailures(older);
-  const first = await measure([args.node, BUNDLE], { env: oursEnv(ctx.pki, ctx.sink, ctx.snapshot), cwd: ctx.work });
+  const first = await measure([args.node, ...NODE_ARGS, BUNDLE], {
+    env: oursEnv(ctx.pki, ctx.sink, ctx.snapshot),
+    cwd: ctx.work,
+  });
   if (first.code !== 0)
     throw new Error(`bench: the warm-up run of ours failed (exit ${first.code}): ${first.stdout}${first.stderr}`);
   if (ctx.peer.argv) {
@@ -153,7 +160,7 @@ async function main() {
   const nodeVersion = (await measure([args.node, '--version'], { env: {}, cwd: root })).stdout.trim();
   const original = ctx.peer.label ? `, the original on ${ctx.peer.label}` : '';
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const machine = `${cpus().length} cores (${cpu}); ours on Node ${nodeVersion}${original}`;
+  const machine = `${cpus().length} cores (${cpu}); ours on Node ${nodeVersion} ${NODE_ARGS.join(' ')}${original}`;
   const failed = report(rows, {
     runs: RUNS,
     machine,

@@ -1,6 +1,6 @@
 // Fails when the folders of src/ import each other in a circle (type-only imports count too: they
-// couple the design as much as value imports). Layers must point one way (CONTRIBUTING.md,
-// "Architecture"). Usage: node scripts/check-cycles.mjs
+// couple the design as much as value imports). Layers must point one way (docs/architecture.md,
+// "The layout today"). Usage: node scripts/check-cycles.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,50 +4,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { STOP_SIGNALS } from './core/errors';
+import { applyTestEnv } from './core/testing';
 import { VERSION } from './core/version';
-
-/**
- * V8 tuned for the two kinds of poll, measured with `npm run bench` (documented V8 flags, read
- * whenever V8 decides to optimize or grow the heap: https://nodejs.org/api/v8.html#v8setflagsfromstringflags):
- *
- * - Set as a poll starts, not earlier: Node compiles its built-in modules (https, tls, zlib...) from
- *   a code cache that V8 accepts only under the flags it was made with; once any flag changes, every
- *   built-in loaded afterwards is compiled from source (~10 ms more per poll on Node 20, `require('https')`
- *   4 ms before a flag change, 13-19 ms after). The poll's code, which loads them, is in place by then.
- * - A poll of up to ~1 000 new records is over before optimized code pays off, yet TurboFan
- *   compiling its hot functions took ~30% of its instructions; even a poll that finds nothing
- *   peaked 4 MB higher (55 against 51 MB RSS on Node 20) for what TurboFan compiled at start-up.
- *   So every run starts with TurboFan off.
- * - Records are short-lived: ~100 KB survive each young-generation collection, yet V8 doubles the
- *   young generation whenever it fills (up to 32 MB on Node 20, 64 MB on Node 24). Held at its
- *   start size from the first line, a 10 000-record poll ran ~18% faster and 7 MB smaller, a
- *   1 000-record one 6 MB smaller at the same time, a storm 6 MB smaller (Node 20, `npm run bench
- *   -- --bundle` A/B, two sessions each).
- * - Past 1 500 records (Batch) TurboFan comes back, without inlining, and the old generation grows
- *   by 20% instead of doubling: 100 000 new failures peak at ~90 MB instead of ~128 MB RSS on Node
- *   20. Compiling with inlining took ~250 ms of worker-thread CPU in a 10 000-record poll (hot
- *   functions recompiled after deopts); without it that poll used 10-30% less CPU, a storm of
- *   100 000 between the same and 8% more (Node 20, alternating A/B sessions; Node 24, with Maglev,
- *   gains less). Polls of a few thousand records are the common busy case; storms are rare.
- */
-// V8 11 (Node 20) named the TurboFan switch --turbofan; Node 18's V8 10.2 knows it only as --opt,
-// and setFlagsFromString does not throw on an unknown flag but prints "unrecognized flag" to
-// stderr, which the EEM applet would mail. Every other flag here exists in V8 10.2 to 13.
-const TURBOFAN = Number(process.versions.v8.split('.')[0]) >= 11 ? 'turbofan' : 'opt';
-const SMALL_RUN = [`--no-${TURBOFAN}`, '--semi-space-growth-factor=1'];
-const LARGE_RUN = [`--${TURBOFAN}`, '--no-turbo-inlining', '--heap-growing-percent=20'];
-
-function v8Flags(flags: string[]): void {
-  // Loaded on first use, after `--version` has answered (node:v8 costs ~1.5 ms to load).
-  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-  for (const flag of flags) {
-    try {
-      setFlagsFromString(flag);
-    } catch {
-      // A flag V8 refuses outright leaves the run as it would be without it.
-    }
-  }
-}
 
 function alive(pid: number): boolean {
   try {
@@ -57,20 +15,6 @@ function alive(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * TEST ONLY: ISE_TO_MAIL_TEST_NOW (an ISO instant or epoch ms) starts the run's clock at that
- * instant, so end-to-end tests can drive dist/run.js through simulated days (health mails,
- * heartbeats). The clock then advances in real time. Not an option for users (README "health").
- */
-function clock(env: NodeJS.ProcessEnv): () => number {
-  const text = env.ISE_TO_MAIL_TEST_NOW;
-  if (!text) return Date.now;
-  const start = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (!Number.isFinite(start)) return Date.now;
-  const offset = start - Date.now();
-  return () => Date.now() + offset;
 }
 
 /**
@@ -95,29 +39,23 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { runCli } = await import('./cli/cli');
-  const { setStateFault } = await import('./core/failpoints');
   // Relative paths resolve against the directory holding run.js: EEM starts us in an unknown cwd.
   const baseDir = dirname(resolve(process.argv[1] ?? '.'));
-  // Test-only: die here as a power cut would (see test/e2e-delivery.test.ts). Never set in production.
-  const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
-  const crash = crashAt ? (phase: string) => phase === crashAt && process.kill(process.pid, 'SIGKILL') : undefined;
-  setStateFault(process.env.ISE_TO_MAIL_TEST_STATE_FAULT);
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
+  // ISE_TO_MAIL_TEST_*: the test clock and crash failpoints (src/core/testing.ts), unset in production.
+  const now = applyTestEnv(env, () => process.kill(pid, 'SIGKILL'));
   return runCli(
     argv,
     {
       pid,
-      now: clock(env),
+      now,
       alive,
       baseDir,
       env,
-      crash,
       execPath,
       stop: stop.signal,
-      onPollStart: () => v8Flags(SMALL_RUN),
-      onLargeBatch: () => v8Flags(LARGE_RUN),
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   );

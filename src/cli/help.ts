@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { KEYS, type KeyInfo } from '../config/keys';
+import { GROUPS, type Group, type Setting } from '../config/setting';
+import { SETTINGS } from '../config/settings';
 
 const WIDTH = 79;
 const INDENT = 27;
@@ -19,15 +20,29 @@ function wrap(first: string, text: string): string[] {
   return lines;
 }
 
+/** ` [default]`, or nothing for a setting that is unset by default. */
+function shown(s: Setting): string {
+  const value = s.unset ?? s.default;
+  return value ? ` [${value}]` : '';
+}
+
+/** The variables by group, each with its default: generated from the settings table. */
+function variables(): string[] {
+  const entries = Object.entries(SETTINGS) as [string, Setting][];
+  return (Object.keys(GROUPS) as Group[]).flatMap((group) => [
+    `  ${GROUPS[group]}:`,
+    ...entries
+      .filter(([, s]) => s.group === group)
+      .flatMap(([k, s]) => wrap(`    ${s.alias ? `${k} (${s.alias})` : k}`, s.help + shown(s))),
+  ]);
+}
+
 /** The variables and exit codes, appended to --help; every line fits an 80-column terminal. */
 export function helpEpilog(): string {
-  const vars = (Object.entries(KEYS) as [string, KeyInfo][]).flatMap(([k, info]) =>
-    wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help),
-  );
   return [
     '',
     'Configuration (flags > environment > config file > defaults):',
-    ...vars,
+    ...variables(),
     '',
     'Exit codes: 0 done, 1 internal error, 2 usage/config, 3 pxGrid account not',
     'approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,',

@@ -16,6 +16,7 @@ import { Exit, usageError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
 import { cronSchedule, nxosSchedule } from './eem-schedule';
 
+// The node line of each template ends in --max-semi-space-size=1 --v8-pool-size=1 (why: docs/architecture.md).
 export const TEMPLATES = { iosxeCron, iosxeBackfill, iosxeGuestshell, nxosScheduler } as const;
 
 /** baseDir is --dir when given: the applet runs run.js and reads the config file there. */

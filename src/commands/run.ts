@@ -18,12 +18,11 @@ import { sweepTemps } from '../state/sweep';
  * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
  * a lock older than RUN_DEADLINE plus this is stale even if a process with its pid exists.
  */
-const RUN_TAIL_MS = 60_000;
+export const RUN_TAIL_MS = 60_000;
 
 /** One poll: read the cursor, fetch new failures, mail them, then advance the cursor. */
 export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io): Promise<Outcome> {
   requireSettings(cfg, ['ise', 'mail']);
-  sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   // A signal stops the poll where it is; the error path below still records it and frees the lock.
   // Its ERROR line says what becomes of the failures: fetched again, or held by the digest spool.

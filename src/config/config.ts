@@ -93,7 +93,7 @@ export interface ConfigInput {
 }
 
 /**
- * flags > environment > config file > defaults (README, "Configuration"). Throws one usage error
+ * flags > environment > config file > defaults (docs/configuration.md). Throws one usage error
  * that names every unknown key, invalid value and missing setting, so one run shows them all.
  */
 export function loadConfig(input: ConfigInput): Config {

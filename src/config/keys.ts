@@ -1,78 +1,13 @@
-/**
- * Every configuration variable: the same names in the environment and in the config file.
- * Names are the documented interface (README, "Configuration") and must not be renamed. `alias` is an accepted old
- * name (from the Python sample users migrate from).
- */
-export interface KeyInfo {
-  alias?: string;
-  secret?: boolean;
-  help: string;
-}
+import type { Setting } from './setting';
+import { type Key, type RawConfig, SETTINGS } from './settings';
 
-export const KEYS = {
-  ISE_HOST: { alias: 'ISE_IP', help: 'pxGrid controller host name(s), comma-separated, host:port allowed' },
-  PXGRID_PORT: { help: 'pxGrid port when a host has none (8910)' },
-  PXGRID_USER: { help: 'pxGrid client nodeName (ise_to_mail)' },
-  PXGRID_CERT: { help: 'client certificate (PEM) for certificate-based pxGrid auth' },
-  PXGRID_KEY: { help: 'client private key (PEM)' },
-  PXGRID_KEY_PASSPHRASE: { secret: true, help: 'passphrase of PXGRID_KEY' },
-  ISE_CA: { help: 'PEM bundle that verifies ISE pxGrid certificate' },
-  ISE_INSECURE: { help: '1 disables TLS verification toward ISE (loud warning)' },
-  SMTP_SERVER: { help: 'SMTP host' },
-  SMTP_PORT: { alias: 'MAIL_PORT', help: 'SMTP port (465 tls, 587 starttls, 25 none)' },
-  SMTP_SECURITY: { help: 'tls | starttls | none' },
-  SMTP_CA: { help: 'extra PEM bundle for the SMTP server' },
-  MAIL_USER: { help: 'SMTP AUTH user' },
-  MAIL_PASS: { secret: true, help: 'SMTP AUTH password' },
-  MAIL_FROM: { help: 'From address (MAIL_USER)' },
-  MAIL_DEST: { help: 'recipients, comma-separated' },
-  MAIL_MAX_BYTES: { help: 'cap on each message as sent (10000000)' },
-  MAIL_FROM_NAME: { help: 'From display name (ISE RADIUS alerts)' },
-  MAIL_SUBJECT_PREFIX: { help: 'subject prefix ([ISE])' },
-  MAIL_MAX_ROWS: { help: 'detail rows in the mail body; the rest go to the attachment (50)' },
-  MAIL_TIMEZONE: { help: 'IANA time zone for times in the mail, offset shown (UTC)' },
-  MAIL_ATTACH: { help: 'attachment with every record: csv | json | none (csv)' },
-  EXCLUDE_REASONS: { help: 'failure reason codes not to mail, comma-separated (e.g. 5440)' },
-  INCLUDE_REASONS: { help: 'mail only these failure reason codes, comma-separated' },
-  EXCLUDE_USERS: { help: 'user names not to mail, comma-separated globs (e.g. host/*)' },
-  EXCLUDE_NAS: { help: 'NAS names or IPs not to mail, comma-separated' },
-  STORM_THRESHOLD: { help: 'above this many failures in one poll the mail leads with grouped counts (5000)' },
-  STATE_DIR: { help: 'cursor, lock and pxGrid credentials (data next to run.js)' },
-  CURSOR_OVERLAP: { help: 'how far back each poll re-reads for late records (10m)' },
-  RUN_DEADLINE: { help: 'the whole run must end within this (150s)' },
-  HEALTH_ALERT_AFTER: { help: 'mail the team when runs have failed this long (30m)' },
-  HEALTH_REPEAT: { help: 'repeat that problem mail at most this often while it lasts (24h)' },
-  HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
-  ALERT_MODE: {
-    help: 'each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)',
-  },
-  DIGEST_EVERY: { help: 'digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)' },
-  DIGEST_AT: { help: 'times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00' },
-  INCIDENTS: { help: 'auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)' },
-  INCIDENT_LEARNING: { help: 'the rules only learn this long after the first run (1d)' },
-  INCIDENT_QUIET: { help: 'an incident is resolved after this long without a matching failure (30m)' },
-  INCIDENT_NAS_WIDE: { help: '1 | 0: many users failing with one reason on one NAS (1)' },
-  INCIDENT_NAS_WIDE_MIN: { help: 'nas-wide: at least this many distinct users/endpoints (5)' },
-  INCIDENT_NAS_WIDE_FACTOR: { help: 'nas-wide: and this many times what the NAS usually shows (3)' },
-  INCIDENT_NAS_WIDE_WINDOW: { help: 'nas-wide: within this window (10m)' },
-  INCIDENT_NEW_REASON: { help: '1 | 0: a failure reason not seen for INCIDENT_NEW_REASON_MEMORY (1)' },
-  INCIDENT_NEW_REASON_MEMORY: { help: 'how long a reason counts as known (7d)' },
-  INCIDENT_SPIKE: { help: '1 | 0: failures of one reason (or all) far above normal for the hour of the week (1)' },
-  INCIDENT_SPIKE_MIN: { help: 'spike: at least this many failures of one reason in a poll (30)' },
-  INCIDENT_SPIKE_FACTOR: { help: 'spike: and more than this many times the learned normal (4)' },
-  INCIDENT_LOCKOUT: { help: '1 | 0: one user failing repeatedly within minutes (1)' },
-  INCIDENT_LOCKOUT_MIN: { help: 'lockout: failures of one user, TotalFailedAttempts counted (10)' },
-  INCIDENT_LOCKOUT_WINDOW: { help: 'lockout: within this window (10m)' },
-  INCIDENT_LOCKOUT_REASONS: { help: 'lockout: reason codes that count, or any (22040,24408)' },
-  INCIDENT_STORM: { help: '1 | 0: more than STORM_THRESHOLD failures in one poll (1)' },
-  ISE_TO_MAIL_CONFIG: { help: 'config file (ise-to-mail.env next to run.js)' },
-} as const satisfies Record<string, KeyInfo>;
-
-export type Key = keyof typeof KEYS;
-export type RawConfig = Partial<Record<Key, string>>;
+/** The names of the settings (settings.ts): aliases, the did-you-mean for mistyped ones, secrets. */
+export type { Key, RawConfig };
+/** Every setting by name (the table in settings.ts). */
+export const KEYS: Record<Key, Setting> = SETTINGS;
 
 const BY_NAME = new Map<string, Key>();
-for (const [key, info] of Object.entries(KEYS) as [Key, KeyInfo][]) {
+for (const [key, info] of Object.entries(KEYS) as [Key, Setting][]) {
   BY_NAME.set(key, key);
   if (info.alias) BY_NAME.set(info.alias, key);
 }
@@ -96,7 +31,7 @@ export function pickKnown(source: Record<string, string | undefined>): RawConfig
 /** Values of secret keys, so output can be scrubbed of them as a last line of defence. */
 export function secretValues(raw: RawConfig): string[] {
   return (Object.keys(raw) as Key[])
-    .filter((k) => (KEYS[k] as KeyInfo).secret)
+    .filter((k) => KEYS[k].secret)
     .map((k) => raw[k] ?? '')
     .filter((v) => v.length >= 4);
 }

@@ -3,20 +3,15 @@
  * every missing setting next to every invalid one: a new user learns them all from one run.
  */
 import { usageError } from '../core/errors';
-import type { Key, RawConfig } from './keys';
+import { KEYS, type Key, type RawConfig } from './keys';
 import { isEmail } from './schema';
 import { parseBool, splitList } from './values';
 
 /** What a command talks to: `ise` needs the pxGrid settings, `mail` the SMTP ones. */
 export type Need = 'ise' | 'mail';
 
-const GIVE: Partial<Record<Key, string>> = {
-  ISE_HOST: 'the pxGrid node FQDN(s) of your ISE deployment',
-  ISE_CA: "the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab",
-  SMTP_SERVER: 'the SMTP host that relays the alert mail',
-  MAIL_DEST: 'the recipients, comma-separated',
-  MAIL_FROM: 'the From address; without it MAIL_USER is used, which is not set either',
-};
+/** What to give for a missing setting (the settings table says). */
+const give = (key: Key) => KEYS[key].give ?? `a value for ${key}`;
 
 /** Every problem with the settings `needs` asks for, one clause each; `source` says where settings go. */
 export function settingProblems(raw: RawConfig, needs: readonly Need[], source: string): string[] {
@@ -53,8 +48,8 @@ export function settingsSource(configFile: string | undefined): string {
 }
 
 function notSet(keys: Key[], source: string): string {
-  if (keys.length === 1) return `${keys[0]} is not set: give ${GIVE[keys[0]!]} (${source})`;
-  const list = keys.map((k) => `${k} (${GIVE[k]!.replace(/^the /, '')})`).join(', ');
+  if (keys.length === 1) return `${keys[0]} is not set: give ${give(keys[0]!)} (${source})`;
+  const list = keys.map((k) => `${k} (${give(k).replace(/^the /, '')})`).join(', ');
   return `${keys.length} settings are not set: ${list}; set them in the ${source}`;
 }
 

@@ -49,8 +49,13 @@ export function parseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-/** True when this runtime knows the IANA zone name. */
+/**
+ * True when this runtime knows the IANA zone name. UTC (the default) always is
+ * (https://tc39.es/ecma402/#sec-use-of-iana-time-zone-database): a DateTimeFormat with a zone
+ * costs ~10 ms and ~9 MB of ICU data on the first call, which a poll that mails nothing never needs.
+ */
 export function isTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

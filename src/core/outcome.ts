@@ -26,28 +26,11 @@ export interface System {
   /** Directory that holds run.js. */
   baseDir: string;
   env: Record<string, string | undefined>;
-  /**
-   * Test-only crash points (ISE_TO_MAIL_TEST_CRASH): the delivery tests kill the process at each
-   * phase of a run to prove no failure is lost. Undefined in normal use.
-   */
-  crash?: (phase: CrashPhase) => void;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */
   stop?: AbortSignal;
-  /** Called as a poll starts, its code and Node's network modules loaded (main.ts tunes V8). Unset in-process. */
-  onPollStart?: () => void;
-  /** Called once a poll's batch passes LARGE records (main.ts retunes V8 for a storm). Unset in-process. */
-  onLargeBatch?: () => void;
 }
-
-export type CrashPhase =
-  | 'after-fetch'
-  | 'after-send'
-  | 'spool-segment'
-  | 'spool-commit'
-  | 'spool-cursor'
-  | 'spool-reset';
 
 export interface Io {
   /** A line for stdout (dry-run message, doctor checks). */

@@ -1,7 +1,9 @@
 import { Exit } from '../core/errors';
 import { plural } from '../core/plural';
 import { timeFormat } from '../format/time';
+import { ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
+import { matchesEverything, type Target } from '../mutes/target';
 import { describeSchedule } from '../spool/schedule';
 import { Spool } from '../spool/spool';
 import { incidentLine } from './incident-line';
@@ -43,9 +45,11 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   }
   try {
     const mutes = loadMutes(cfg.stateDir, sys.now());
-    const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}`).join('; ');
+    const all = (m: Target) => (matchesEverything(m) ? ' (matches every failure)' : '');
+    const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join('; ');
     if (mutes.active.length) info('mutes', `${plural(mutes.active.length, 'active mute')}: ${list} (run.js mutes)`);
-    else info('mutes', 'none active (run.js mute adds one)');
+    for (const m of mutes.ignored) info('mutes', `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
+    if (mutes.active.length === 0) info('mutes', 'none active (run.js mute adds one)');
   } catch (err) {
     fail('mutes', err);
   }

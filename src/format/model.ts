@@ -30,6 +30,8 @@ export interface MailModel {
   /** Failures a mute kept out of this body, by mute (they are in the attachment). */
   muted: Array<[string, number]>;
   mutedTotal: number;
+  /** Every mute active when the mail was made (`user:* until ... (id 3)`), matched or not. */
+  activeMutes: readonly string[];
 }
 
 export interface RenderOptions {
@@ -45,6 +47,8 @@ export interface RenderOptions {
   test?: boolean;
   /** Replaces the digest's own subject (an incident's subject leads the mail). */
   subject?: string;
+  /** The active mutes, named in the footer of every mail. */
+  mutes?: readonly string[];
 }
 
 const TOP_REASONS = 15;
@@ -84,6 +88,7 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     footnotes: filterNotes(d.filtered),
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? [],
   };
 }
 
@@ -140,6 +145,7 @@ export function footerLines(m: MailModel, shownTotal: number): string[] {
     const each = m.muted.map(([label, n]) => `${n} ${label}`).join(', ');
     lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
   }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join('; ')} (run.js mutes lists them).`);
   if (m.attachmentName && m.attachmentRows !== undefined)
     lines.push(
       `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this ` +

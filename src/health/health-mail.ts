@@ -54,9 +54,10 @@ const HEADLINE: Record<ErrorKind, string> = {
 
 export const headline = (kind: ErrorKind): string => HEADLINE[kind];
 
-function compose(subject: string, paragraphs: string[]): OutgoingMail {
+function compose(subject: string, paragraphs: string[], mutes: readonly string[] = []): OutgoingMail {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const footer = 'Sent by ise-to-mail about its own health (README section "health").';
+  const muted = mutes.length ? [`Active mutes: ${mutes.join('; ')} (run.js mutes lists them).`] : [];
+  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join('\n');
   return {
     subject: clean(subject, 200),
     text: `${[...lines, '', '-- ', footer].join('\n')}\n`,
@@ -66,7 +67,7 @@ function compose(subject: string, paragraphs: string[]): OutgoingMail {
         (l, i) =>
           `<p${i === 0 ? ' style="font-size:15px"' : ''}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`,
       ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
+      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, '<br>')}</p>`,
       '</body></html>',
     ].join('\n'),
   };
@@ -85,26 +86,30 @@ export interface Problem {
   unwritable?: boolean;
 }
 
-export function problemMail(p: Problem, prefix: string): OutgoingMail {
+export function problemMail(p: Problem, prefix: string, mutes?: readonly string[]): OutgoingMail {
   const what = headline(p.kind);
   const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
-  return compose(`${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`, [
-    `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-    `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-    p.unwritable
-      ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state ` +
-        `written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the ` +
-        `next mail of failures shows it works again; ${last}.`
-      : `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
-    'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
-      '(if ISE still holds them).',
-    ...(p.unwritable
-      ? []
-      : [
-          `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows ` +
-            `when ise-to-mail works again.`,
-        ]),
-  ]);
+  return compose(
+    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
+    [
+      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
+      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
+      p.unwritable
+        ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state ` +
+          `written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the ` +
+          `next mail of failures shows it works again; ${last}.`
+        : `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
+      'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
+        '(if ISE still holds them).',
+      ...(p.unwritable
+        ? []
+        : [
+            `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows ` +
+              `when ise-to-mail works again.`,
+          ]),
+    ],
+    mutes,
+  );
 }
 
 export interface Recovery {
@@ -132,8 +137,8 @@ function recoveryLines(r: Recovery, found: number): string[] {
 }
 
 /** A separate RECOVERED note, for a recovering run that has no failures to mail. */
-export function recoveryMail(r: Recovery, prefix: string): OutgoingMail {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0));
+export function recoveryMail(r: Recovery, prefix: string, mutes?: readonly string[]): OutgoingMail {
+  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
 }
 
 /** The RECOVERED note folded into the top of the digest that carries the backlog. */
@@ -154,19 +159,55 @@ export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, pre
   };
 }
 
+/** Failures the poll left in the spool: for the digest (due at `dueAt`), and muted ones. */
+export interface Waiting {
+  pending: number;
+  muted: number;
+  dueAt?: number;
+}
+
 export interface Quiet {
   /** Start of the quiet period: last mail of failures, recovery note or heartbeat. */
   since: number;
   now: number;
   period: 'daily' | 'weekly';
+  waiting?: Waiting;
 }
 
-export function heartbeatMail(q: Quiet, prefix: string): OutgoingMail {
-  return compose(`${tag(prefix)} all quiet: no RADIUS failures since ${fmtUtc(q.since)}`, [
-    `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded, and no RADIUS failures were mailed ` +
-      `since ${fmtUtc(q.since)}.`,
-    `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
-      `else was mailed, so you can tell quiet from dead.`,
-    'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
-  ]);
+/**
+ * The heartbeat. "All quiet" only when nothing waits: with failures in the spool (a digest not due
+ * yet, muted ones) that claim would be false, so the subject and the first line say what waits.
+ */
+export function heartbeatMail(q: Quiet, prefix: string, mutes?: readonly string[]): OutgoingMail {
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
+  const [subject, first] =
+    w.pending + w.muted > 0
+      ? [
+          `working: ${waitText(w)}`,
+          `${ran}. ${waitText(w, ' in the spool')}; nothing was mailed since ${fmtUtc(q.since)}.`,
+        ]
+      : [
+          `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
+          `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
+        ];
+  return compose(
+    `${tag(prefix)} ${subject}`,
+    [
+      first,
+      `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
+        `else was mailed, so you can tell quiet from dead.`,
+      'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
+    ],
+    mutes,
+  );
+}
+
+/** `2 RADIUS failures (and 3 muted) wait for the digest at ...`, `1 muted RADIUS failure waits for the next mail` */
+function waitText(w: Waiting, where = ''): string {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? '' : 'muted '}RADIUS failure${n === 1 ? '' : 's'}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : '';
+  const when = w.pending > 0 && w.dueAt !== undefined ? `the digest at ${fmtUtc(w.dueAt)}` : 'the next mail';
+  return `${what}${also} ${n === 1 && !also ? 'waits' : 'wait'}${where} for ${when}`;
 }

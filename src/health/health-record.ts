@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import { AppError, type ErrorKind, KIND_EXIT, stateError } from '../core/errors';
 import { plural } from '../core/plural';
 import { printable } from '../core/printable';
-import { checkOf, type Infer, int, literal, nullable, obj, oneOf, optional, str } from '../core/shape';
+import { checkOf, int } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson, stateFile } from '../state/files';
 
@@ -41,22 +42,27 @@ export interface LastError {
 const KIND_OF_EXIT: Record<number, ErrorKind> = { 2: 'usage', 3: 'account', 4: 'ise-protocol', 5: 'mail', 6: 'locked' };
 const KINDS = Object.keys(KIND_EXIT) as [ErrorKind, ...ErrorKind[]];
 
-const iso = nullable(str);
-const fileShape = obj({
-  version: literal(1),
-  lastSuccess: iso,
-  firstFailure: iso,
-  failedRuns: int(0),
-  lastError: nullable(obj({ kind: optional(oneOf(KINDS)), exitCode: int(), message: str, at: str })),
-  problemMailed: iso,
-  quietSince: iso,
-  lastMail: iso,
-  lastHeartbeat: iso,
-});
-type HealthFile = Infer<typeof fileShape>;
+const fileShape = () => {
+  const iso = z.nullable(z.string());
+  return z.object({
+    version: z.literal(1),
+    lastSuccess: iso,
+    firstFailure: iso,
+    failedRuns: int(0),
+    lastError: z.nullable(
+      z.object({ kind: z.optional(z.enum(KINDS)), exitCode: int(), message: z.string(), at: z.string() }),
+    ),
+    problemMailed: iso,
+    quietSince: iso,
+    lastMail: iso,
+    lastHeartbeat: iso,
+  });
+};
+type HealthFile = z.output<ReturnType<typeof fileShape>>;
+const healthFile = checkOf(fileShape);
 
 export const HEALTH_RESET = 'delete it to reset (it only times the health mails; no RADIUS failure is lost)';
-const TIME_FIELDS = [
+export const TIME_FIELDS = [
   'lastSuccess',
   'firstFailure',
   'problemMailed',
@@ -72,7 +78,7 @@ export function newHealth(now: number): Health {
 /** The stored record, or undefined when there is none yet. Corrupt: exit 2 naming the file. */
 export function loadHealth(stateDir: string): Health | undefined {
   const file = stateFile.health(stateDir);
-  const data = readStateJson(file, checkOf(fileShape), HEALTH_RESET);
+  const data = readStateJson(file, healthFile, HEALTH_RESET);
   if (!data) return undefined;
   const time = (v: string | null) => {
     if (v === null) return undefined;

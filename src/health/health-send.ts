@@ -21,6 +21,8 @@ export interface Run {
   deadline: Deadline;
   /** Start of this run: the time every health field records. */
   t: number;
+  /** The active mutes, named in every health mail's footer (they never mute a health mail). */
+  mutes?: readonly string[];
 }
 
 /**

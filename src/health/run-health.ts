@@ -1,8 +1,8 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
 import { summaryTime } from '../core/times';
-import { heartbeatMail, problemMail, type Recovery, recoveryMail } from './health-mail';
-import { type Health, sameHealth, saveHealth } from './health-record';
+import { heartbeatMail, problemMail, type Recovery, recoveryMail, type Waiting } from './health-mail';
+import { type Health, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
 import { type Run, trySend } from './health-send';
 import { elapsed, JITTER_MS } from './timing';
 import { unwritableNote } from './unwritable';
@@ -14,6 +14,22 @@ import { unwritableNote } from './unwritable';
 
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */
 const SUCCESS_REFRESH_MS = 3_600_000;
+
+/**
+ * Never trusts a stored time after `t` (the device clock was ahead when it was written): a
+ * heartbeat slot or problem mail "in the future" would hold the next one back for the whole skew.
+ * Such times count as `t`; returns the record and a note naming the latest, or none.
+ */
+export function clampFuture(h: Health, t: number): { h: Health; note?: string } {
+  const late = TIME_FIELDS.filter((k) => (h[k] ?? Number.NEGATIVE_INFINITY) > t);
+  if (late.length === 0) return { h };
+  const latest = Math.max(...late.map((k) => h[k]!));
+  const clamped: Health = { ...h };
+  for (const k of late) clamped[k] = t;
+  const ahead = `up to ${summaryTime(latest)}; was the device clock ahead?`;
+  const note = `health.json held times in the future (${ahead}): taken as now`;
+  return { h: clamped, note };
+}
 
 /** Recovery is owed after a problem mail, or after an outage long enough for one that SMTP prevented. */
 export function recoveryDue(h: Health, cfg: Config, t: number): Recovery | undefined {
@@ -74,6 +90,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
       repeatMs: cfg.health.repeatMs,
     },
     cfg.mail.subjectPrefix,
+    run.mutes,
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -89,6 +106,7 @@ export async function onSuccess(
   mailed: boolean,
   recovery: Recovery | undefined,
   folded: boolean,
+  waiting: Waiting = { pending: 0, muted: 0 },
 ) {
   const { cfg, t } = run;
   const notes: string[] = [];
@@ -96,7 +114,7 @@ export async function onSuccess(
   const next: Health = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix)));
+    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes)));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -106,10 +124,9 @@ export async function onSuccess(
   }
   if (active) Object.assign(next, { quietSince: t, lastMail: t });
   else if (heartbeatDue(cfg, h, t)) {
-    const sent = await sendHeartbeat(run, h, next);
-    notes.push(
-      sent === true ? 'all-quiet heartbeat sent' : `all-quiet heartbeat not delivered (${sent}); retried next run`,
-    );
+    const sent = await sendHeartbeat(run, h, next, waiting);
+    const beat = waiting.pending + waiting.muted > 0 ? ['heartbeat', ' (failures wait)'] : ['all-quiet heartbeat', ''];
+    notes.push(sent === true ? `${beat[0]} sent${beat[1]}` : `${beat[0]} not delivered (${sent}); retried next run`);
     warn = sent !== true;
   }
   const stale = h.lastSuccess === undefined || t - h.lastSuccess >= SUCCESS_REFRESH_MS;
@@ -124,15 +141,13 @@ function recoveryNote(folded: boolean, sent: true | string): string {
   return sent === true ? 'recovery mail sent' : `recovery mail not delivered (${sent}); retried next run`;
 }
 
-/** The all-quiet heartbeat; once sent, `next` holds when the next one is due. */
-async function sendHeartbeat(run: Run, h: Health, next: Health): Promise<true | string> {
+/** The heartbeat (all quiet, or what waits in the spool); once sent, `next` holds when the next one is due. */
+async function sendHeartbeat(run: Run, h: Health, next: Health, waiting: Waiting): Promise<true | string> {
   const { cfg, t } = run;
+  const period = cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly';
   const sent = await trySend(
     run,
-    heartbeatMail(
-      { since: h.quietSince!, now: t, period: cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly' },
-      cfg.mail.subjectPrefix,
-    ),
+    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes),
   );
   // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
   const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));

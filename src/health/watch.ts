@@ -3,10 +3,11 @@ import type { Deadline } from '../core/deadline';
 import { AppError, describe, Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import type { OutgoingMail } from '../mail/transport';
-import { foldRecovery } from './health-mail';
+import { footerMutes } from '../mutes/commands';
+import { foldRecovery, type Waiting } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
-import { onFailure, onSuccess, recoveryDue } from './run-health';
+import { clampFuture, onFailure, onSuccess, recoveryDue } from './run-health';
 import { unwritableNote } from './unwritable';
 
 /**
@@ -20,13 +21,14 @@ export type Poll = (decorate?: Decorate) => Promise<Outcome>;
 
 export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, poll: Poll): Promise<Outcome> {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
   try {
     before = loadHealth(cfg.stateDir);
   } catch (err) {
     return pollDespite(poll, err);
   }
-  const h = before ?? newHealth(run.t);
+  const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
   let folded = false;
   const decorate: Decorate | undefined =
@@ -46,9 +48,21 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     throw note ? rewrap(err, note) : err;
   }
   const mailed = Number(outcome.data?.mailed ?? 0) > 0;
-  const { notes, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed);
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
+  const notes = clamped ? [clamped, ...said] : said;
   if (notes.length === 0) return outcome;
-  return { ...outcome, status: warn ? 'WARN' : outcome.status, message: `${outcome.message}; ${notes.join('; ')}` };
+  const status = warn || clamped ? 'WARN' : outcome.status;
+  return { ...outcome, status, message: `${outcome.message}; ${notes.join('; ')}` };
+}
+
+/** What the poll left waiting in the spool (digest-poll.ts puts it in the outcome's data). */
+function waitingOf(o: Outcome): Waiting {
+  const due = typeof o.data?.dueAt === 'string' ? Date.parse(o.data.dueAt) : Number.NaN;
+  return {
+    pending: Number(o.data?.pending ?? 0),
+    muted: Number(o.data?.muted ?? 0),
+    dueAt: Number.isFinite(due) ? due : undefined,
+  };
 }
 
 /** A corrupt health record must not stop failure alerts: poll anyway, then report exit 2. */
@@ -69,6 +83,7 @@ async function pollDespite(poll: Poll, err: unknown): Promise<Outcome> {
  */
 export async function stuckLockFailure(cfg: Config, sys: System, deadline: Deadline, err: AppError, heldSince: number) {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
+  run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
   try {
     before = loadHealth(cfg.stateDir);

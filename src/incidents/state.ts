@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { arr, bool, checkOf, literal, num, obj, oneOf, optional, record, str, tuple } from '../core/shape';
+import * as z from 'zod/mini';
+import { arrOf, checkOf } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
@@ -36,55 +37,70 @@ export const emptyIncidentState = (): IncidentState => ({
 
 export const incidentsFile = (dir: string) => join(dir, 'incidents.json');
 
-const strs = arr(str);
-const incident = obj({
-  id: str,
-  rule: oneOf(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
-  scope: oneOf(['nas', 'reason', 'subject', 'all']),
-  nas: optional(str),
-  code: optional(str),
-  subject: optional(str),
-  reason: optional(str),
-  title: str,
-  evidence: strs,
-  users: strs,
-  usersCount: str,
-  endpoints: strs,
-  endpointsCount: str,
-  since: num,
-  last: num,
-  quietUntil: num,
-  openedAt: num,
-  failures: num,
-  reported: num,
-  mailed: bool,
-  silent: bool,
+function incidentShape() {
+  const str = z.string();
+  const num = z.number();
+  const bool = z.boolean();
+  const strs = z.array(str);
+  return z.object({
+    id: str,
+    rule: z.enum(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
+    scope: z.enum(['nas', 'reason', 'subject', 'all']),
+    nas: z.optional(str),
+    code: z.optional(str),
+    subject: z.optional(str),
+    reason: z.optional(str),
+    title: str,
+    evidence: strs,
+    users: strs,
+    usersCount: str,
+    endpoints: strs,
+    endpointsCount: str,
+    since: num,
+    last: num,
+    quietUntil: num,
+    openedAt: num,
+    failures: num,
+    reported: num,
+    mailed: bool,
+    silent: bool,
+  });
+}
+
+const stateFile = checkOf(() => {
+  const str = z.string();
+  const num = z.number();
+  const bool = z.boolean();
+  const nums = z.record(str, num);
+  return z.object({
+    version: z.literal(1),
+    since: z.optional(num),
+    lastRun: z.optional(num),
+    open: z.array(incidentShape()),
+    resolved: z.array(z.object({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
+    reasons: nums,
+    baseline: z.object({
+      week: arrOf(num, 168),
+      weekN: arrOf(num, 168),
+      day: arrOf(num, 24),
+      dayN: arrOf(num, 24),
+      shares: nums,
+      nas: nums,
+    }),
+    window: z.object({
+      nas: z.record(str, nums),
+      lock: z.record(str, z.object({ ev: z.array(z.tuple([num, num])), nas: str, code: str })),
+    }),
+    recent: z.optional(z.object({ from: num, hours: z.array(recentHour()) })),
+  });
 });
-const byKind = <T>(g: (v: unknown) => v is T) => obj({ user: g, endpoint: g, nas: g, reason: g });
-const recentHour = obj({ at: num, n: num, keys: byKind(record(num)), other: byKind(num) });
-const stateFile = checkOf(
-  obj({
-    version: literal(1),
-    since: optional(num),
-    lastRun: optional(num),
-    open: arr(incident),
-    resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
-    reasons: record(num),
-    baseline: obj({
-      week: arr(num, 168),
-      weekN: arr(num, 168),
-      day: arr(num, 24),
-      dayN: arr(num, 24),
-      shares: record(num),
-      nas: record(num),
-    }),
-    window: obj({
-      nas: record(record(num)),
-      lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str })),
-    }),
-    recent: optional(obj({ from: num, hours: arr(recentHour) })),
-  }),
-);
+
+/** One hour of the last day's counts (recent.ts): per kind the kept keys and the rest counted. */
+function recentHour() {
+  const num = z.number();
+  const byKind = <T extends z.ZodMiniType>(t: T) => z.object({ user: t, endpoint: t, nas: t, reason: t });
+  return z.object({ at: num, n: num, keys: byKind(z.record(z.string(), num)), other: byKind(num) });
+}
 
 const RESET = 'delete it to start learning afresh (open incidents are then forgotten; no failure is lost)';
 

@@ -39,6 +39,8 @@ export interface ComposeOptions {
   leads?: Lead[];
   /** The whole subject, when an incident leads the mail (already cleaned and capped). */
   subject?: string;
+  /** The active mutes, for the footer. */
+  mutes?: readonly string[];
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
@@ -53,6 +55,7 @@ export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): 
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : undefined,
     test: opts.test,
     subject: opts.subject,
+    mutes: opts.mutes,
   });
   for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import { usageError } from '../core/errors';
-import { arr, checkOf, int, literal, obj, optional, refine, str } from '../core/shape';
+import { checkOf, int, isoTime } from '../core/shape';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
@@ -12,8 +13,9 @@ import { compileTarget, parseTarget, type RecordTest, type Target, targetText } 
  * attachment, so nothing disappears without a trace.
  *
  * Version 1 on disk (`STATE_DIR/mutes.json`, 0600, replaced atomically): the next id and the list.
- * Only the mute commands write it; a run only reads it, so a run never overwrites a mute added
- * while it polls. Expired mutes stop applying at once and are dropped at the next write.
+ * Only the mute commands write it, under the run lock (cli/mute-commands.ts); a run only reads it,
+ * so a run never overwrites a mute added while it polls. Expired mutes stop applying at once and
+ * are dropped at the next write.
  */
 export interface Mute extends Target {
   id: number;
@@ -25,12 +27,20 @@ export interface Mute extends Target {
 
 export const mutesFile = (stateDir: string) => join(stateDir, 'mutes.json');
 
-const iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
-const muteFile = checkOf(
-  obj({
-    version: literal(1),
+const muteFile = checkOf(() =>
+  z.object({
+    version: z.literal(1),
     nextId: int(1),
-    mutes: arr(obj({ id: int(1), target: str, created: iso, until: iso, note: optional(str), by: optional(str) })),
+    mutes: z.array(
+      z.object({
+        id: int(1),
+        target: z.string(),
+        created: isoTime(),
+        until: isoTime(),
+        note: z.optional(z.string()),
+        by: z.optional(z.string()),
+      }),
+    ),
   }),
 );
 
@@ -81,18 +91,38 @@ function parseStored(stateDir: string, target: string): Target {
   }
 }
 
+/** The longest a mute may last (`mute --for`). */
+export const MAX_MUTE_MS = 366 * 86_400_000;
+/** Clock jitter a stored mute time is allowed beyond now or beyond MAX_MUTE_MS. */
+const SLACK_MS = 10 * 60_000;
+
+/**
+ * Why a stored mute cannot be trusted, if it cannot: created in the future (made while the device
+ * clock was ahead: a `--for 1h` made a year ahead would last a year) or lasting longer than any
+ * `mute` makes (a hand edit). Such a mute is ignored, which errs toward mailing, and the run,
+ * `mutes` and `doctor` say so.
+ */
+export function untrusted(m: Mute, now: number): 'created' | 'until' | undefined {
+  if (m.until - m.created > MAX_MUTE_MS + SLACK_MS) return 'until';
+  return m.created > now + SLACK_MS ? 'created' : undefined;
+}
+
 /** The mutes active at one instant, compiled once for a run. */
 export interface MuteSet {
   readonly active: readonly Mute[];
+  /** Unexpired mutes not applied (untrusted). */
+  readonly ignored: readonly Mute[];
   /** The first active mute that matches the record, if any. */
   match(record: FailureRecord): Mute | undefined;
 }
 
 export function muteSet(mutes: readonly Mute[], now: number): MuteSet {
-  const active = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const unexpired = mutes.filter((m) => m.until > now).sort((a, b) => a.id - b.id);
+  const active = unexpired.filter((m) => !untrusted(m, now));
   const tests: Array<[Mute, RecordTest]> = active.map((m) => [m, compileTarget(m)]);
   return {
     active,
+    ignored: unexpired.filter((m) => untrusted(m, now)),
     match: (record) => tests.find(([, test]) => test(record))?.[0],
   };
 }

@@ -50,6 +50,12 @@ export function parseTarget(text: string): Target {
 
 export const targetText = (t: Target): string => `${t.kind}:${t.value}`;
 
+/**
+ * A user glob of only `*` and `?` (`*`, `**`, `?*`) matches every user name: such a mute would
+ * silence the whole feed, so `mute` asks for --force. The other kinds match one exact value.
+ */
+export const matchesEverything = (t: Target): boolean => t.kind === 'user' && /^[*?]*\*[*?]*$/.test(t.value);
+
 /** The record test of a target; the pattern is compiled once. */
 export function compileTarget(t: Target): RecordTest {
   switch (t.kind) {

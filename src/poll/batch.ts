@@ -13,9 +13,6 @@ import { type PollWindow, pollWindow } from './poll-window';
  * cursor can be advanced over exactly them after the mail is accepted. A storm brings 100 000 of
  * them, hence the off-heap IdTimeSet, capped at MAX_TRACKED_IDS, and nothing else that grows per record.
  */
-/** Records after which a batch counts as large (see System.onLargeBatch). */
-const LARGE = 1_500;
-
 export interface RecordObserver {
   /** A failure the mail body shows: evidence for the incident rules. */
   observe(record: FailureRecord): void;
@@ -38,8 +35,6 @@ export class Batch implements FailureSink {
   /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
   incidents: RecordObserver | undefined;
   #newIncidents: () => RecordObserver | undefined = () => undefined;
-  #received = 0;
-  /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
 
   /**
    * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
@@ -50,8 +45,6 @@ export class Batch implements FailureSink {
     private readonly newDigest: () => Digest = () => new Digest(),
     private readonly start?: number,
     private readonly localNow = Number.NaN,
-    /** Told when the batch reaches LARGE records. */
-    private readonly onLargeBatch?: () => void,
   ) {
     this.digest = newDigest();
     this.window = pollWindow(start, undefined, localNow);
@@ -80,7 +73,6 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
-    if (++this.#received === LARGE) this.onLargeBatch?.();
     const t = recordTime(record.timestamp);
     if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
       this.older++;

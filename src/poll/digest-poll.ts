@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { stopIfAsked } from '../core/interrupt';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import { summaryTime } from '../core/times';
 import type { Digest } from '../format/digest';
 import { compileFilters } from '../format/filters';
@@ -42,11 +43,18 @@ export async function digestPoll(
   const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
   const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
   const before = spool.total;
+  const mutedBefore = spool.muted;
   const spooled = spool.seen;
+  const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute);
-  ctx.sys.crash?.('after-fetch');
+  failpoint('after-fetch');
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
+  if (clamped !== undefined)
+    notes.push(
+      `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now ` +
+        '(check the device clock and NTP)',
+    );
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
@@ -55,11 +63,14 @@ export async function digestPoll(
   }
   const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
   if (unsaved) notes.push(unsaved);
+  const storm = mutedStorm(cfg, spool.total - before, spool.muted - mutedBefore);
+  if (storm) notes.push(storm.note);
   // An opened incident is mailed at once, with the pending digest: every failure in exactly one mail.
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const due = nextDigest(cfg, spool, urgent);
-  if (spool.total === 0 || due === undefined || (due !== 'now' && due > now)) {
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
+  const due = storm ? 'now' : nextDigest(cfg, spool, urgent);
+  if ((spool.total === 0 && !storm) || due === undefined || (due !== 'now' && due > now)) {
+    const dueAt = typeof due === 'number' ? summaryTime(due) : undefined;
+    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
     return outcome(notes, waitingText(spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
@@ -69,7 +80,24 @@ export async function digestPoll(
     );
     return outcome(notes, waitingText(spool, found, due), { mailed: 0, pending: spool.total });
   }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute });
+  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute, storm });
+}
+
+/**
+ * A storm is never muted: a poll that brings more than STORM_THRESHOLD failures (muted ones
+ * included) sends the spool at once, even when a mute (user:* --force) kept all of them out of
+ * the body, and the mail says so on top. The muted ones stay counted by mute and attached.
+ */
+function mutedStorm(cfg: Config, body: number, muted: number) {
+  if (muted === 0 || body + muted <= cfg.stormThreshold) return undefined;
+  const all = body + muted;
+  return {
+    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? 'all' : muted} muted`,
+    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
+    lead:
+      `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A ` +
+      'storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.',
+  };
 }
 
 /** getFailures into the digest the spool starts for this run; a failed fetch leaves no segment behind. */
@@ -111,7 +139,7 @@ function commitRun(
   // Incidents first (any opened one marked owed): a crash before the spool commit fetches these
   // records again; one after it still finds the incident owed to the next mail.
   const unsaved = ctx.incidents?.save(false);
-  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
+  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
@@ -156,7 +184,11 @@ function dryRun(
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(ctx.io, cfg, composer(cfg, d, now, { incidents: verdict })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+  printMessage(
+    ctx.io,
+    cfg,
+    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes),
+  );
   // Nothing is committed: a spool not open yet counts as opened now, with this run's failures.
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
   const when = due === undefined || due === 'now' || due <= now ? 'now' : `at ${summaryTime(due)}`;

@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import type { Digest } from '../format/digest';
-import { noteLead } from '../format/storm';
+import { noteLead, stormSubject } from '../format/storm';
 import { timeFormat } from '../format/time';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
@@ -29,6 +29,8 @@ export interface Sending {
   body: number;
   /** The active mutes' labels: a part of a split digest counts its muted failures anew. */
   mute?: MuteLabel;
+  /** A storm the mutes would have hidden (digest-poll.ts mutedStorm): the mail's lead and subject. */
+  storm?: { lead: string; subject: string };
 }
 
 /** The whole spool as one mail (the digest, or in each-run mode this run's mail); emptied once accepted. */
@@ -50,11 +52,16 @@ export async function sendDigest(
   // by every run because STATE_DIR is full says so.
   const unsaved = spool.prepareReset();
   const again = unsaved ? ' spool not emptied, sent again next run:' : '';
+  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
+  if (s.storm) leads.push(noteLead(s.storm.lead));
+  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`;
   const parts = {
     notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...mailNotes(s.facts)],
-    leads: eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))],
-    subjectPrefix: `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`,
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : undefined,
     incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes,
   };
   const base = composer(cfg, d, sys.now(), {
     ...parts,
@@ -89,7 +96,7 @@ async function sendAndEmpty(
   try {
     const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
     return delivered(cfg, ctx, sent, d, notes, {
-      save: () => spool.reset(ctx.sys.crash),
+      save: () => spool.reset(),
       notDone: 'the spool was not emptied',
       repeats: 'this digest',
       left: 'spooled',

@@ -22,6 +22,10 @@ export interface MailParts {
   unkept?: number;
   /** What the incident rules have to say: an opened incident leads the mail and gives its subject. */
   incidents?: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>;
+  /** The active mutes, named in the footer. */
+  mutes?: readonly string[];
+  /** The whole subject when no incident gives one (a storm whose failures were all muted). */
+  subject?: string;
 }
 
 /**
@@ -42,9 +46,11 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
     // The lead pushed last is on top: incidents first, with the incident's subject.
     const incident = parts.incidents && incidentLead(parts.incidents, fmt);
     if (incident) leads.push(incident);
-    const subject = parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt);
+    const subject =
+      (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ?? parts.subject;
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix: storm ? stormSubject(prefix) : prefix });
+    const subjectPrefix = storm ? stormSubject(prefix) : prefix;
+    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts.mutes });
   };
 }
 

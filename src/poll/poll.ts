@@ -4,9 +4,13 @@ import { AppError } from '../core/errors';
 import { stopIfAsked } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import { Digest } from '../format/digest';
 import { compileFilters, filterNotes } from '../format/filters';
+import { timeFormat } from '../format/time';
+import { footerMute, ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
+import { targetText } from '../mutes/target';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import { Spool } from '../spool/spool';
@@ -46,13 +50,19 @@ export type { RunOptions } from './steps';
 export async function poll(cfg: Config, opts: RunOptions, deadline: Deadline, io: Io, sys: System): Promise<Outcome> {
   // Read before fetching: a corrupt incidents.json stops the run (exit 2) with the cursor untouched.
   const incidents = incidentsOn(cfg, opts.since !== undefined) ? new PollIncidents(cfg, sys.now()) : undefined;
-  const ctx: PollContext = { deadline, io, sys, incidents };
-  const mute = muteLabels(loadMutes(cfg.stateDir, sys.now()));
+  const mutes = loadMutes(cfg.stateDir, sys.now());
+  const fmt = timeFormat(cfg.mail.timezone);
+  const ctx: PollContext = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
+  const mute = muteLabels(mutes);
   const spool = opts.since !== undefined ? undefined : Spool.open(cfg.stateDir, !opts.dryRun);
   // Muted failures wait in the spool for the next mail, in either mode: nothing disappears unseen.
-  if (spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute))
-    return digestPoll(cfg, opts, ctx, spool, mute);
-  return mailPoll(cfg, opts, ctx, mute);
+  const o =
+    spool && (cfg.alert.mode === 'digest' || spool.total + spool.muted > 0 || mute)
+      ? await digestPoll(cfg, opts, ctx, spool, mute)
+      : await mailPoll(cfg, opts, ctx, mute);
+  if (mutes.ignored.length === 0) return o;
+  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
+  return { ...o, status: o.status === 'OK' ? 'WARN' : o.status, message: `${o.message}; ${said.join('; ')}` };
 }
 
 async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: MuteLabel): Promise<Outcome> {
@@ -68,7 +78,7 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
     return new Digest({ filter, mute, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  sys.crash?.('after-fetch');
+  failpoint('after-fetch');
   const d = batch.digest;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
   const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
@@ -78,7 +88,7 @@ async function mailPoll(cfg: Config, opts: RunOptions, ctx: PollContext, mute?: 
   const verdict = incidents?.verdict();
   const aside = opts.dryRun || opts.since !== undefined ? undefined : new CursorAside(cfg, next);
   try {
-    const parts = { notes: [...(aside?.notes() ?? []), ...mailNotes(facts)], incidents: verdict };
+    const parts = { notes: [...(aside?.notes() ?? []), ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
     const subjectPrefix = aside?.subjectPrefix();
     const base = composer(cfg, d, sys.now(), { ...parts, groups: batch.groups, subjectPrefix });
     const compose: Compose = opts.decorate ? (b, l) => opts.decorate!(base(b, l), d.total) : base;

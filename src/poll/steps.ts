@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { type Leftover, stopIfAsked } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
 import { plural } from '../core/plural';
+import { failpoint } from '../core/testing';
 import { summaryTime } from '../core/times';
 import type { Digest } from '../format/digest';
 import { clean } from '../format/sanitize';
@@ -41,6 +42,8 @@ export interface PollContext {
   sys: System;
   /** The incident rules, when on (INCIDENTS): they see every batch; an opened incident is mailed at once. */
   incidents?: PollIncidents;
+  /** The active mutes as the mail footer names them. */
+  mutes?: readonly string[];
 }
 
 /**
@@ -61,13 +64,9 @@ export async function fetchBatch(
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === undefined ? undefined : new Date(start).toISOString();
   io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : '{} (ISE default: the last hour)'}`);
-  const batch = new Batch(
-    opts.since !== undefined ? new Map() : cursor.seen,
-    newDigest,
-    start,
-    now,
-    sys.onLargeBatch,
-  ).observeWith(() => incidents?.start());
+  const batch = new Batch(opts.since !== undefined ? new Map() : cursor.seen, newDigest, start, now).observeWith(() =>
+    incidents?.start(),
+  );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
@@ -120,7 +119,7 @@ export interface Recording {
  * delivery. Returns the parts of the summary every mailed poll shares.
  */
 export function delivered(cfg: Config, ctx: PollContext, sent: SplitSent, d: Digest, notes: string[], rec: Recording) {
-  ctx.sys.crash?.('after-send');
+  failpoint('after-send');
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = ctx.incidents?.save(true);

@@ -1,5 +1,6 @@
 import type { IseEndpoint } from '../config/config';
 import { AppError, iseError } from '../core/errors';
+import { learnSecret } from '../core/redact';
 import type { BasicAuth, PxHttp } from './http';
 import {
   accessSecretResponse,
@@ -159,6 +160,8 @@ export async function accessSecret(c: PxControl, auth: BasicAuth, peerNodeName: 
         )
       : undefined,
   );
+  // Per run and never stored, but a node that echoes Authorization could still put it in output.
+  learnSecret(res.secret, `${auth.user}:${res.secret}`);
   return res.secret;
 }
 

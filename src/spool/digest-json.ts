@@ -1,31 +1,36 @@
-import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
+import * as z from 'zod/mini';
+import { int, count as shapeCount } from '../core/shape';
 import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
 import type { FilterName } from '../format/filters';
 
-const time = nullable(num);
-const count = int(0);
-const span = { count, attempts: count, first: time, last: time };
-const counts = arr(tuple(str, count));
-const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
-const users = arr(str);
-
 /** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
-export const digestJson = obj({
-  total: count,
-  newest: time,
-  oldest: time,
-  rowsDropped: count,
-  future: count,
-  groupUsersLeft: int(),
-  filtered: counts,
-  muted: counts,
-  rows: arr(obj({ ...view, ...span })),
-  reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
-  nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
-  users: counts,
-  endpoints: counts,
-});
-export type DigestJson = Infer<typeof digestJson>;
+export function digestJson() {
+  const str = z.string();
+  const bool = z.boolean();
+  const time = z.nullable(z.number());
+  const count = shapeCount();
+  const span = { count, attempts: count, first: time, last: time };
+  const counts = z.array(z.tuple([str, count]));
+  const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+  const users = z.array(str);
+
+  return z.object({
+    total: count,
+    newest: time,
+    oldest: time,
+    rowsDropped: count,
+    future: count,
+    groupUsersLeft: int(),
+    filtered: counts,
+    muted: counts,
+    rows: z.array(z.object({ ...view, ...span })),
+    reasons: z.array(z.object({ reason: str, ...span, users, capped: bool })),
+    nas: z.array(z.object({ name: str, ip: str, location: str, ...span, users, capped: bool })),
+    users: counts,
+    endpoints: counts,
+  });
+}
+export type DigestJson = z.output<ReturnType<typeof digestJson>>;
 
 const nul = (t: number | undefined) => t ?? null;
 const und = (t: number | null) => t ?? undefined;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { arr, bool, checkOf, int, literal, nullable, obj, oneOf, refine, str, tuple } from '../core/shape';
+import * as z from 'zod/mini';
+import { checkOf, count, int, matching } from '../core/shape';
 import { emptyDigestState } from '../format/digest-state';
 import { AtomicFile, writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
@@ -11,23 +12,22 @@ export const spoolDir = (stateDir: string) => join(stateDir, 'spool');
 export const MANIFEST = 'spool.json';
 const RESET = 'delete the spool directory to start afresh (the failures it holds are then not mailed)';
 
-const count = int(0);
-const manifestFile = checkOf(
-  obj({
-    version: literal(1),
-    openedAt: nullable(str),
+const manifestFile = checkOf(() =>
+  z.object({
+    version: z.literal(1),
+    openedAt: z.nullable(z.string()),
     nextSeq: int(1),
-    segments: arr(
-      obj({
-        file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
-        format: oneOf(['csv', 'json']),
-        rows: count,
-        members: arr(tuple(count, count)),
+    segments: z.array(
+      z.object({
+        file: matching(/^seg-\d+\.gz$/),
+        format: z.enum(['csv', 'json']),
+        rows: count(),
+        members: z.array(z.tuple([count(), count()])),
       }),
     ),
-    full: bool,
-    pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
-    digest: digestJson,
+    full: z.boolean(),
+    pendingCursor: z.nullable(matching(/^cursor-\d+\.json$/)),
+    digest: digestJson(),
   }),
 );
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
-import type { CrashPhase } from '../core/outcome';
+import { failpoint } from '../core/testing';
 import { Digest, type DigestOptions } from '../format/digest';
 import type { DigestState } from '../format/digest-state';
 import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
@@ -61,6 +61,19 @@ export class Spool {
     return this.#m.openedAt;
   }
 
+  /**
+   * Never trusts an `openedAt` after `now` (the device clock was ahead when the spool opened, or
+   * spool.json was edited): it would hold the digest back for the whole skew. It counts as opened
+   * now, written at once unless `write` is false (a dry run). Returns the stored time it replaced.
+   */
+  clampOpenedAt(now: number, write: boolean): number | undefined {
+    const stored = this.#m.openedAt;
+    if (stored === undefined || stored <= now) return undefined;
+    this.#m = { ...this.#m, openedAt: now };
+    if (write) writeManifest(this.stateDir, { ...this.#m, digest: this.#json ?? digestToJson(this.#counts()) });
+    return stored;
+  }
+
   /** Failures for the mail body waiting for the next digest. */
   get total(): number {
     return this.#state?.total ?? this.#json!.total;
@@ -116,10 +129,10 @@ export class Spool {
   }
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
-  commit(digest: Digest, next: Cursor, now: number, crash?: (phase: CrashPhase) => void): void {
+  commit(digest: Digest, next: Cursor, now: number): void {
     const seq = this.#m.nextSeq;
     const seg = this.#writer?.finish();
-    crash?.('spool-segment');
+    failpoint('spool-segment');
     const cursorName = `cursor-${seq}.json`;
     writeCursorFile(join(this.dir, cursorName), next);
     const m: Meta = {
@@ -134,9 +147,9 @@ export class Spool {
     this.#json = undefined;
     this.#state = digest.state;
     this.#writer = undefined;
-    crash?.('spool-commit');
+    failpoint('spool-commit');
     this.#moveCursor();
-    crash?.('spool-cursor');
+    failpoint('spool-cursor');
   }
 
   /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
@@ -178,7 +191,7 @@ export class Spool {
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
-  reset(crash?: (phase: CrashPhase) => void): void {
+  reset(): void {
     const old = this.#m.segments;
     const { digest, ...m } = empty(this.#m.nextSeq);
     if (this.#emptied) this.#emptied.commit();
@@ -187,7 +200,7 @@ export class Spool {
     this.#m = m;
     this.#json = digest;
     this.#state = undefined;
-    crash?.('spool-reset');
+    failpoint('spool-reset');
     for (const s of old) rmSync(join(this.dir, s.file), { force: true });
   }
 

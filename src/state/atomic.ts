@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writ
 import { basename, dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
-import { checkStateWrite } from '../core/failpoints';
+import { checkStateWrite } from '../core/testing';
 import { makeStateDir } from './files';
 
 /**

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
+import * as z from 'zod/mini';
 import { errCode } from '../core/errcode';
 import { stateError } from '../core/errors';
-import { checkOf, literal, obj, refine, str } from '../core/shape';
+import { checkOf } from '../core/shape';
 import { reserveFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
 
@@ -13,7 +14,9 @@ export interface StoredAccount {
   password: string;
 }
 
-const accountFile = checkOf(obj({ version: literal(1), nodeName: str, password: refine(str, (p) => p.length > 0) }));
+const accountFile = checkOf(() =>
+  z.object({ version: z.literal(1), nodeName: z.string(), password: z.string().check(z.minLength(1)) }),
+);
 
 const RESET =
   'delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again';

@@ -1,6 +1,7 @@
+import * as z from 'zod/mini';
 import { stateError } from '../core/errors';
 import { parseIso } from '../core/isotime';
-import { anything, arr, checkOf, literal, nullable, obj, optional, str } from '../core/shape';
+import { checkOf } from '../core/shape';
 import { plausible } from '../core/times';
 import { AtomicFile, writeFileAtomic } from './atomic';
 import { readStateJson, stateFile } from './files';
@@ -34,13 +35,13 @@ export interface SeenIds extends Iterable<readonly [string, number | undefined]>
   readonly size: number;
 }
 
-const cursorFile = checkOf(
-  obj({
-    version: literal(1),
-    highWater: nullable(str),
-    trackedFrom: optional(str),
+const cursorFile = checkOf(() =>
+  z.object({
+    version: z.literal(1),
+    highWater: z.nullable(z.string()),
+    trackedFrom: z.optional(z.string()),
     // Pairs are checked one by one in readCursorFile, where they are read.
-    seen: arr(anything),
+    seen: z.array(z.unknown()),
   }),
 );
 

@@ -15,7 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
-import { checkStateWrite } from '../core/failpoints';
+import { checkStateWrite } from '../core/testing';
 import { summaryTime } from '../core/times';
 import { makeStateDir, stateFile } from './files';
 

@@ -1,21 +1,21 @@
 import type { Config } from '../config/config';
 import { secretValues } from '../config/keys';
+import { encodings } from '../core/redact';
 import { loadAccount, type StoredAccount } from './credentials';
 
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-
 /**
- * The credentials as they travel on the wire, base64: a server may quote them back in an error
- * reply. SMTP AUTH PLAIN sends `\0user\0pass` (nodemailer leaves the authorization identity
- * empty; some clients repeat the user there), AUTH LOGIN the password alone
- * (https://datatracker.ietf.org/doc/html/rfc4616), HTTP Basic `user:pass` (RFC 7617).
+ * The credentials as they travel on the wire, and as a server may quote them back in an error
+ * reply (base64 padded or not, hex: core/redact.ts encodings). SMTP AUTH PLAIN sends
+ * `\0user\0pass` (nodemailer leaves the authorization identity empty; some clients repeat the user
+ * there), AUTH LOGIN the password alone (https://datatracker.ietf.org/doc/html/rfc4616), HTTP Basic
+ * `user:pass` (RFC 7617).
  */
 function wireForms(cfg: Config, stored: StoredAccount | undefined): string[] {
   const { user, pass } = cfg.smtp;
-  const forms: string[] = [];
-  if (pass) forms.push(b64(pass), ...(user ? [b64(`\0${user}\0${pass}`), b64(`${user}\0${user}\0${pass}`)] : []));
-  if (stored) forms.push(b64(`${stored.nodeName}:${stored.password}`));
-  return forms;
+  const raw: string[] = [];
+  if (pass) raw.push(...(user ? [`\0${user}\0${pass}`, `${user}\0${user}\0${pass}`] : []), pass);
+  if (stored) raw.push(`${stored.nodeName}:${stored.password}`);
+  return raw.flatMap(encodings);
 }
 
 /**

@@ -43,6 +43,7 @@ describe('run.js eem', () => {
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(
       '"guestshell run env DEVICE_NAME=$_info_routername /home/guestshell/node/bin/node --max-old-space-size=96 ' +
+        '--max-semi-space-size=1 --v8-pool-size=1 ' +
         '/bootflash/guest-share/ise_to_mail/run.js ',
     );
     expect(r.summary).toMatch(

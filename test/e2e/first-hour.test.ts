@@ -83,6 +83,20 @@ describe('configuration errors, all at once', () => {
   });
 });
 
+describe('what the config check refuses, through the bundle', () => {
+  it('a RUN_DEADLINE a timer cannot hold, or $VAR in the config file: exit 2 naming it, nothing fetched', async () => {
+    const w = await startWorld();
+    const deadline = await w.run([], { RUN_DEADLINE: '25d' });
+    expectOneLineUsage(deadline);
+    expect(deadline.summary).toContain('RUN_DEADLINE must be at most 2147483647ms');
+    writeFileSync(join(w.dir, 'ise-to-mail.env'), '# site\nexport MAIL_PASS=$SMTP_SECRET\n');
+    const file = await w.run([]);
+    expectOneLineUsage(file);
+    expect(file.summary).toMatch(/ise-to-mail\.env line 2: \$ expansion .* is not supported/);
+    expect(w.ise.requests).toHaveLength(0);
+  });
+});
+
 describe('--since', () => {
   it('in the future is a usage error, and nothing is fetched', async () => {
     const w = await startWorld();

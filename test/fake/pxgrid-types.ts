@@ -1,5 +1,6 @@
 // Shared types of the fake pxGrid node. Kept separate so the handler modules and
 // the server module can import them without import cycles.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { TestPki } from './pki';
 import type { FailureRecord } from './records';
 
@@ -42,9 +43,10 @@ export interface Fault {
   destroy?: boolean;
   /**
    * Send this body, streamed piece by piece (status `status` or 200): hostile or huge replies.
-   * Gets the request body (e.g. getFailures' startTimestamp).
+   * Gets the request body (e.g. getFailures' startTimestamp) and headers (a node that echoes
+   * Authorization back).
    */
-  chunks?: (request: unknown) => Iterable<string | Buffer>;
+  chunks?: (request: unknown, headers: IncomingHttpHeaders) => Iterable<string | Buffer>;
   /** With `chunks`: after the last piece keep the reply open, never ending it (a stalled body). */
   hang?: boolean;
 }

@@ -69,7 +69,7 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     noContentType: rt.sim.opts.noContentType === true,
     date: rt.sim.opts.date ? rt.sim.opts.date() : new Date(rt.sim.now()).toUTCString(),
   };
-  if (fault?.chunks) return sendStream(ctx, fault.status ?? 200, fault.chunks(body), fault.hang);
+  if (fault?.chunks) return sendStream(ctx, fault.status ?? 200, fault.chunks(body, req.headers), fault.hang);
   if (fault?.status !== undefined) return send(ctx, fault.status, fault.body ?? '');
   const handler = controlHandler(ctx) ?? radiusHandler(rt.sim, ctx);
   if (!handler) return send(ctx, 404);

@@ -22,8 +22,11 @@ export interface FakeSmtpOptions {
   auth?: { user: string; pass: string };
   /** AUTH methods offered (smtp-server's default: PLAIN and LOGIN). */
   authMethods?: string[];
-  /** The 535 reply quotes the credentials as the client sent them (base64), as some servers do. */
-  echoAuth?: boolean;
+  /**
+   * The 535 reply quotes the credentials as the client sent them, as some servers do: base64 (true),
+   * base64 without its `=` padding, or hex.
+   */
+  echoAuth?: boolean | 'unpadded' | 'hex';
   /** Advertised SIZE limit; bigger messages are refused with 552. */
   size?: number;
   rejectRcpt?: SmtpReply;
@@ -131,7 +134,12 @@ function echo(
 ): string {
   if (!opts.echoAuth) return '';
   const sent = auth.method === 'PLAIN' ? `\0${auth.username}\0${auth.password}` : (auth.password ?? '');
-  return ` (got ${Buffer.from(sent).toString('base64')})`;
+  const forms = {
+    true: () => Buffer.from(sent).toString('base64'),
+    unpadded: () => Buffer.from(sent).toString('base64').replace(/=+$/, ''),
+    hex: () => Buffer.from(sent).toString('hex'),
+  };
+  return ` (got ${forms[String(opts.echoAuth) as keyof typeof forms]()})`;
 }
 
 function handlers(st: State): Partial<SMTPServerOptions> {
@@ -190,6 +198,28 @@ function serverOptions(st: State): SMTPServerOptions {
   };
 }
 
+interface Connection {
+  init(): void;
+  connectionReady(): void;
+  _setListeners(ready: () => void): void;
+}
+
+/**
+ * smtp-server holds every greeting back 100 ms to catch clients that talk first (`init()` in
+ * node_modules/smtp-server/dist/cjs/smtp-connection.js). No test here is about early talkers, and
+ * the wait added 100 ms to every mail of the suite, hundreds of them: greet at once, as the
+ * bench's sink does (scripts/bench-peer.mjs). Uses smtp-server's private `_setListeners`; the
+ * version is pinned in package.json, and every mail test fails if the patch stops greeting.
+ */
+function greetAtOnce(server: SMTPServer): void {
+  const connections = (server as unknown as { connections: Set<Connection> }).connections;
+  const add = connections.add.bind(connections);
+  connections.add = (c: Connection) => {
+    c.init = () => c._setListeners(() => c.connectionReady());
+    return add(c);
+  };
+}
+
 function waitFor(st: State, n: number, timeoutMs: number): Promise<ReceivedMessage[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -220,6 +250,7 @@ export async function startSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
     dropsLeft: opts.drop ? (opts.drop.times ?? 1) : 0,
   };
   const server = new SMTPServer(serverOptions(st));
+  greetAtOnce(server);
   // Without a listener an 'error' event (e.g. a client resetting) would crash the test run.
   server.on('error', () => undefined);
   server.server.on('connection', (socket: Socket) => {

@@ -2,18 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { AppError } from '../../src/core/errors';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** An empty directory standing for the one that holds run.js; removed after the file's tests. */
+/**
+ * An empty directory standing for the one that holds run.js; removed when the test ends. (A hook at
+ * the top of a helper would run for the first test file of a worker only: files share modules.)
+ */
 export function configDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-cfg-'));
-  dirs.push(dir);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

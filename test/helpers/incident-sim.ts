@@ -1,7 +1,6 @@
-// The simulated clock the incident e2e tests drive dist/run.js through (ISE_TO_MAIL_TEST_NOW).
+// The simulated clock the incident tests drive the CLI through in-process (ISE_TO_MAIL_TEST_NOW).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import type { FailureRecord } from '../fake/records';
 import { makeFailure } from '../fake/records';
 import type { FakeSmtpOptions } from '../fake/smtp';
@@ -24,17 +23,13 @@ export interface Sim {
   state(): { open: Array<{ id: string; mailed: boolean }>; resolved: unknown[] } | undefined;
 }
 
-let w: World | undefined;
-afterEach(async () => {
-  await w?.close();
-  w = undefined;
-});
-
-/** A fake ISE and SMTP server; `at` runs the bundle at T0 + offset with incidents on. */
+/**
+ * A fake ISE and SMTP server, closed when the test ends (startWorld); `at` runs the CLI in-process
+ * at T0 + offset with incidents on.
+ */
 export async function sim(env: Record<string, string> = {}, smtp?: FakeSmtpOptions): Promise<Sim> {
   let now = T0;
-  w = await startWorld({ ise: { now: () => now }, smtp });
-  const world = w;
+  const world = await startWorld({ ise: { now: () => now }, smtp });
   let seq = 0;
   const file = join(world.stateDir, 'incidents.json');
   const base = { INCIDENTS: 'on', INCIDENT_LEARNING: '10m', ...env };
@@ -42,7 +37,7 @@ export async function sim(env: Record<string, string> = {}, smtp?: FakeSmtpOptio
     w: world,
     at: (offsetMs, extra = {}, args = []) => {
       now = T0 + offsetMs;
-      return world.run(args, { ...base, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
+      return world.runInProcess(args, { ...base, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
     },
     add: (offsetMs, n, o) => {
       for (let i = 0; i < n; i++) {

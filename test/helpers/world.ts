@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject, onTestFinished } from 'vitest';
 import { runCli } from '../../src/cli/cli';
-import type { System } from '../../src/core/outcome';
+import { armFailpoints, type CrashPhase, testClock } from '../../src/core/testing';
 import { sharedPki, type TestPki } from '../fake/pki';
 import { type FakePxgrid, startFakePxgrid } from '../fake/pxgrid';
 import type { FakePxgridOptions } from '../fake/pxgrid-types';
@@ -33,12 +33,15 @@ export interface World {
   env: Record<string, string>;
   /** dist/run.js as a child process from the empty directory. */
   run(args?: string[], env?: Record<string, string | undefined>, opts?: SpawnOptions): Promise<RunResult>;
-  /** The same code in-process (faster; for unit-level integration tests). */
+  /**
+   * The same code in-process (fast): the clock is `now`, else ISE_TO_MAIL_TEST_NOW as main.ts reads
+   * it; `crash` is armed at the failpoints for this run only (it should throw, as a crash stops the run).
+   */
   runInProcess(
     args?: string[],
     env?: Record<string, string | undefined>,
     now?: () => number,
-    crash?: System['crash'],
+    crash?: (phase: CrashPhase) => void,
   ): Promise<RunResult>;
   cursor(): unknown;
   close(): Promise<void>;
@@ -82,8 +85,7 @@ export async function startSharedWorld(opts: WorldOptions = {}): Promise<World> 
     stateDir,
     env,
     run: (args = [], extra = {}, spawnOpts = {}) => runBundle(dir, args, { ...env, ...extra }, undefined, spawnOpts),
-    runInProcess: (args = [], extra = {}, now = Date.now, crash) =>
-      runInProcess(dir, args, { ...env, ...extra }, now, crash),
+    runInProcess: (args = [], extra = {}, now, crash) => runInProcess(dir, args, { ...env, ...extra }, now, crash),
     cursor: () =>
       existsSync(join(stateDir, 'cursor.json'))
         ? JSON.parse(readFileSync(join(stateDir, 'cursor.json'), 'utf8'))
@@ -145,17 +147,33 @@ async function runInProcess(
   dir: string,
   args: string[],
   env: Record<string, string | undefined>,
-  now: () => number,
-  crash?: System['crash'],
+  now?: () => number,
+  crash?: (phase: CrashPhase) => void,
 ): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(
-    args,
-    { pid: process.pid, now, alive: () => false, baseDir: dir, env: cleanEnv(env), crash },
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-  );
-  return { code, stdout, stderr, summary: lastLine(stdout) };
+  const clock = now ?? testClock(env.ISE_TO_MAIL_TEST_NOW) ?? Date.now;
+  armFailpoints(crash);
+  try {
+    const code = await runCli(
+      args,
+      { pid: process.pid, now: clock, alive: pidAlive, baseDir: dir, env: cleanEnv(env) },
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    );
+    return { code, stdout, stderr, summary: lastLine(stdout) };
+  } finally {
+    armFailpoints(undefined);
+  }
+}
+
+/** As main.ts answers it: a lock naming a live process (this test runner included) is held. */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function lastLine(text: string): string {

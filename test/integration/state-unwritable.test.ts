@@ -4,7 +4,7 @@
 // write into STATE_DIR fail with that system error while reads keep working, as on such a flash.
 // test/e2e/state-full.test.ts shows the same on a real tiny filesystem where one can be mounted.
 import { afterEach, describe, expect, it } from 'vitest';
-import { setStateFault } from '../../src/core/failpoints';
+import { setStateFault } from '../../src/core/testing';
 import { makeFailure } from '../fake/records';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 

@@ -83,6 +83,7 @@ describe('run.js eem', () => {
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
       `"guestshell run env DEVICE_NAME=$_info_routername /home/guestshell/node/bin/node --max-old-space-size=128 ` +
+        '--max-semi-space-size=1 --v8-pool-size=1 ' +
         `${dir}/run.js --config ${dir}/ise-to-mail.env"`,
     );
     // The mails name the device: EEM reads the router's host name before each run.
@@ -121,7 +122,8 @@ describe('run.js eem', () => {
     expect(r.code).toBe(0);
     expectStructure(r.body, ['nxos-scheduler.txt']);
     expect(r.body).toContain(
-      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 ' +
+      ' run guestshell chvrf mgmt /home/guestshell/n22/bin/node --max-old-space-size=96 --max-semi-space-size=1 ' +
+        '--v8-pool-size=1 ' +
         '/bootflash/ise_to_mail/run.js --config /bootflash/ise_to_mail/ise-to-mail.env',
     );
     expect(r.body).toContain(' time start now repeat 0:2:0');

@@ -1,5 +1,5 @@
 // The health mails' words and the doctor lines, in-process (the mails themselves are in
-// test/e2e/health.test.ts, through the bundle).
+// test/integration/health.test.ts, through the CLI).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,34 +1,21 @@
-// The guards that check state files and pxGrid answers (src/core/shape.ts): what they accept and
+// The schemas that check state files (zod/mini, through src/core/shape.ts): what they accept and
 // what they refuse decides between "read" and "reported corrupt".
 import { describe, expect, it } from 'vitest';
-import {
-  arr,
-  bool,
-  checkOf,
-  int,
-  literal,
-  nullable,
-  num,
-  obj,
-  oneOf,
-  optional,
-  record,
-  refine,
-  str,
-  tuple,
-} from '../../src/core/shape';
+import * as z from 'zod/mini';
+import { arrOf, checkOf, int, isoTime } from '../../src/core/shape';
 
-const cursorLike = obj({
-  version: literal(1),
-  highWater: nullable(str),
-  trackedFrom: optional(str),
-  seen: arr(tuple(str, str)),
-  mode: oneOf(['each-run', 'digest'] as const),
+const cursorLike = z.object({
+  version: z.literal(1),
+  highWater: z.nullable(z.string()),
+  trackedFrom: z.optional(z.string()),
+  seen: z.array(z.tuple([z.string(), z.string()])),
+  mode: z.enum(['each-run', 'digest']),
   count: int(0),
-  ratio: num,
-  on: bool,
-  tags: record(str),
-  name: refine(str, (s) => s.length > 0),
+  ratio: z.number(),
+  on: z.boolean(),
+  tags: z.record(z.string(), z.string()),
+  name: z.string().check(z.minLength(1)),
+  at: z.optional(isoTime()),
 });
 
 const good = {
@@ -44,9 +31,16 @@ const good = {
   extra: 'kept',
 };
 
-describe('shape guards', () => {
+describe('state-file schemas', () => {
   it('accept a well-formed object, optional fields absent and unknown ones kept', () => {
-    expect(checkOf(cursorLike)(good)).toBe(good);
+    expect(checkOf(() => cursorLike)(good)).toBe(good);
+  });
+
+  it('give back the object read, own __proto__ keys included (names from the wire)', () => {
+    const read = JSON.parse('{"__proto__": "x", "a": "b"}');
+    const value = checkOf(() => cursorLike)({ ...good, tags: read });
+    expect(value?.tags).toBe(read);
+    expect(Object.keys(value?.tags ?? {})).toEqual(['__proto__', 'a']);
   });
 
   it.each([
@@ -61,17 +55,18 @@ describe('shape guards', () => {
     ['a string for bool', { on: 'true' }],
     ['a record with a non-string value', { tags: { a: 1 } }],
     ['a value the refinement refuses', { name: '' }],
+    ['a time Date.parse cannot read', { at: 'yesterday' }],
   ])('refuse %s', (_label, patch) => {
-    expect(checkOf(cursorLike)({ ...good, ...patch })).toBeUndefined();
+    expect(checkOf(() => cursorLike)({ ...good, ...patch })).toBeUndefined();
   });
 
   it.each([null, [], 'x', 3])('refuse %j where an object is expected', (v) => {
-    expect(cursorLike(v)).toBe(false);
+    expect(checkOf(() => cursorLike)(v)).toBeUndefined();
   });
 
-  it('arr with a length takes exactly that many items', () => {
-    expect(arr(str, 2)(['a', 'b'])).toBe(true);
-    expect(arr(str, 2)(['a'])).toBe(false);
-    expect(arr(str)([])).toBe(true);
+  it('arrOf takes exactly that many items', () => {
+    const two = checkOf(() => arrOf(z.string(), 2));
+    expect(two(['a', 'b'])).toEqual(['a', 'b']);
+    expect(two(['a'])).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, expect, test } from 'vitest';
+import { armFailpoints } from '../../src/core/testing';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
 import { spoolDir } from '../../src/spool/manifest';
 import { Spool } from '../../src/spool/spool';
@@ -80,11 +81,14 @@ test('a cursor committed with the spool but not yet moved is moved by the next o
   const d = spool.digestForRun({}, 'none', 1000);
   d.add(makeFailure({ timestamp: new Date(T).toISOString() }));
   // Commit as a run does, then crash before the rename (the crash hook throws here instead).
-  expect(() =>
-    spool.commit(d, { highWater: T, seen: ids(1) }, T, (phase) => {
-      if (phase === 'spool-commit') throw new Error('crash');
-    }),
-  ).toThrow('crash');
+  armFailpoints((phase) => {
+    if (phase === 'spool-commit') throw new Error('crash');
+  });
+  try {
+    expect(() => spool.commit(d, { highWater: T, seen: ids(1) }, T)).toThrow('crash');
+  } finally {
+    armFailpoints(undefined);
+  }
   expect(loadCursor(dir)).toEqual(emptyCursor());
   expect(Spool.open(dir, false).cursorFile()).toMatch(/spool\/cursor-1\.json$/);
   Spool.open(dir, true);

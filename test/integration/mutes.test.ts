@@ -1,4 +1,4 @@
-// Mutes (issue 15): `mute`, `mutes`, `unmute` through dist/run.js; muted failures leave the mail
+// Mutes (issue 15): `mute`, `mutes`, `unmute` through the CLI in-process; muted failures leave the mail
 // body but are counted there and attached, wait in the spool for the next mail, and expire.
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
@@ -23,7 +23,7 @@ async function sim(env: Record<string, string> = {}) {
   const world = w;
   const at = (offset: number, args: string[] = []): Promise<RunResult> => {
     now = T0 + offset;
-    return world.run(args, { MAIL_TIMEZONE: 'UTC', ...env, ISE_TO_MAIL_TEST_NOW: String(now) });
+    return world.runInProcess(args, { MAIL_TIMEZONE: 'UTC', ...env, ISE_TO_MAIL_TEST_NOW: String(now) });
   };
   const fail = (offset: number, user: string, nas = 'sw-access-a1') =>
     world.ise.addFailures(

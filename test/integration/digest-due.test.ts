@@ -1,6 +1,6 @@
 // Digest mode: the summary lines that say when the digest goes out, pinned for each way its due
 // time is found (a spool only a dry run would open, a spool open since before the last boundary,
-// --flush) and for a run whose failures were all filtered out. Through dist/run.js with a
+// --flush) and for a run whose failures were all filtered out. Through the CLI in-process with a
 // simulated clock (ISE_TO_MAIL_TEST_NOW), as in digest.test.ts.
 import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
@@ -21,7 +21,7 @@ async function sim() {
   return {
     run: async (offset: number, args: string[] = [], env: Record<string, string> = {}) => {
       now = H0 + offset;
-      const r = await w.run(args, { ALERT_MODE: 'digest', ISE_TO_MAIL_TEST_NOW: String(now), ...env });
+      const r = await w.runInProcess(args, { ALERT_MODE: 'digest', ISE_TO_MAIL_TEST_NOW: String(now), ...env });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       return r.summary;
     },

@@ -1,4 +1,4 @@
-// Issue 15: incidents in ALERT_MODE=digest through dist/run.js: an opened incident sends the pending
+// Issue 15: incidents in ALERT_MODE=digest through the CLI in-process: an opened incident sends the pending
 // digest at once; ONGOING and RESOLVED ride the next digests; a refused incident mail stays owed.
 import { describe, expect, test } from 'vitest';
 import { EAP, HOUR, hhmm, MIN, SECRET, sim } from '../helpers/incident-sim';

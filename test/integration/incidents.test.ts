@@ -1,11 +1,11 @@
-// Issue 15: each incident rule end to end through dist/run.js, in each-run mode with INCIDENTS=on,
-// driven through simulated time with ISE_TO_MAIL_TEST_NOW (test only).
+// Issue 15: each incident rule end to end through the CLI in-process (real fake pxGrid and SMTP), in each-run
+// mode with INCIDENTS=on, driven through simulated time with ISE_TO_MAIL_TEST_NOW (test only).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AD_PW, EAP, hhmm, MIN, SECRET, sim } from '../helpers/incident-sim';
 
-describe('incidents through the bundle', () => {
+describe('incidents through the CLI', () => {
   test('nas-wide: opened with evidence, hint and users; later failures ongoing; then resolved', async () => {
     const s = await sim({ INCIDENT_NEW_REASON: '0' });
     s.add(-5 * MIN, 2, { failureReason: EAP });

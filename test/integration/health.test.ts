@@ -1,5 +1,5 @@
-// Watching the watcher (README "health"): PROBLEM / RECOVERED / all-quiet mails, end to
-// end through dist/run.js driven through simulated time with ISE_TO_MAIL_TEST_NOW (test only).
+// Watching the watcher (README "health"): PROBLEM / RECOVERED / all-quiet mails, through the CLI
+// in-process (real fake pxGrid and SMTP) driven through simulated time with ISE_TO_MAIL_TEST_NOW.
 
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -39,7 +39,7 @@ async function sim(env: Record<string, string> = {}): Promise<Sim> {
     w,
     at: (offsetMs, extra = {}, args = []) => {
       now = T0 + offsetMs;
-      return w.run(args, { ...env, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
+      return w.runInProcess(args, { ...env, ISE_TO_MAIL_TEST_NOW: String(now), ...extra });
     },
     failureAt: (offsetMs, user) =>
       w.ise.addFailures(makeFailure({ timestamp: new Date(T0 + offsetMs).toISOString(), userName: user }, ++seq)),
@@ -91,7 +91,7 @@ const expectRun = (r: RunResult, code: number, summary: RegExp) => {
   expect({ code: r.code, summary: r.summary }).toMatchObject({ code, summary: expect.stringMatching(summary) });
 };
 
-describe('health mails, end to end through dist/run.js with a simulated clock', () => {
+describe('health mails, through the CLI with a simulated clock', () => {
   it('ISE down: one PROBLEM mail after 30 min, one repeat a day later, then RECOVERED with the backlog ' +
     'once', async () => {
     const s = await sim();

@@ -1,4 +1,4 @@
-// The alert mail end to end: dist/run.js from an empty directory, a fake ISE, a real SMTP server.
+// The alert mail end to end through the CLI in-process: a fake ISE, a real SMTP server.
 import { describe, expect, it } from 'vitest';
 import { type FailureRecord, makeFailure, makeFailures } from '../fake/records';
 import { attachmentText, headerNames, parseCsv, rawHeaders } from '../helpers/mail';
@@ -23,7 +23,7 @@ function hostileBatch(): FailureRecord[] {
 describe('hostile batch', () => {
   it('no header injection, escaped HTML, neutralised bidi, capped values, formula-safe CSV', async () => {
     world = await startWorld({ ise: { failures: hostileBatch() } });
-    const res = await world.run();
+    const res = await world.runInProcess();
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.summary).toMatch(/^ise-to-mail: OK 6 new failures mailed to 2 recipients/);
     const [m] = await world.smtp.waitForMessages(1);
@@ -85,7 +85,7 @@ describe('filters', () => {
   it('excluded records are counted in the footer, not mailed, and still advance the cursor', async () => {
     const failures = batch();
     world = await startWorld({ ise: { failures } });
-    const res = await world.run([], { EXCLUDE_USERS: 'HOST/*', EXCLUDE_REASONS: '5440' });
+    const res = await world.runInProcess([], { EXCLUDE_USERS: 'HOST/*', EXCLUDE_REASONS: '5440' });
     expect(res.code, res.stdout + res.stderr).toBe(0);
     // Rules apply in a fixed order (reasons, then users, then NAS); each record counts once.
     const is5440 = (r: FailureRecord) => r.failureReason!.startsWith('5440');
@@ -112,21 +112,21 @@ describe('filters', () => {
     const failures = batch();
     world = await startWorld({ ise: { failures } });
     const nas = 'sw-access-a1,sw-access-b2,10.10.9.5,VPN-ASA-01';
-    const res = await world.run([], { EXCLUDE_NAS: nas });
+    const res = await world.runInProcess([], { EXCLUDE_NAS: nas });
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.summary).toBe(
       'ise-to-mail: OK 20 new failures, all filtered out (20 matched EXCLUDE_NAS): nothing mailed, cursor advanced',
     );
     expect(world.smtp.messages).toHaveLength(0);
     expect((world.cursor() as { seen: unknown[] }).seen).toHaveLength(20);
-    const again = await world.run([], { EXCLUDE_NAS: nas });
+    const again = await world.runInProcess([], { EXCLUDE_NAS: nas });
     expect(again.summary).toBe('ise-to-mail: OK no new failures');
   });
 
   it('INCLUDE_REASONS keeps only the listed codes', async () => {
     const failures = batch();
     world = await startWorld({ ise: { failures } });
-    const res = await world.run([], { INCLUDE_REASONS: '22040,24408' });
+    const res = await world.runInProcess([], { INCLUDE_REASONS: '22040,24408' });
     expect(res.code, res.stdout + res.stderr).toBe(0);
     const kept = failures.filter((r) => /^(22040|24408) /.test(r.failureReason!)).length;
     const [m] = await world.smtp.waitForMessages(1);
@@ -140,7 +140,7 @@ describe('options', () => {
   it('MAIL_MAX_ROWS, MAIL_TIMEZONE, MAIL_SUBJECT_PREFIX, MAIL_FROM_NAME, MAIL_ATTACH=json', async () => {
     const failures = makeFailures(30, { start: Date.now() - 20 * 60_000, stepMs: 30_000, seed: 5 });
     world = await startWorld({ ise: { failures } });
-    const res = await world.run([], {
+    const res = await world.runInProcess([], {
       MAIL_MAX_ROWS: '5',
       MAIL_TIMEZONE: 'Asia/Kolkata',
       MAIL_SUBJECT_PREFIX: '[NOC ISE]',
@@ -160,10 +160,10 @@ describe('options', () => {
 
   it('MAIL_ATTACH=none sends no attachment; a bad MAIL_TIMEZONE is a usage error naming it', async () => {
     world = await startWorld({ ise: { failures: [makeFailure({ timestamp: recent(5) })] } });
-    const bad = await world.run([], { MAIL_TIMEZONE: 'Mars/Olympus' });
+    const bad = await world.runInProcess([], { MAIL_TIMEZONE: 'Mars/Olympus' });
     expect(bad.code).toBe(2);
     expect(bad.summary).toMatch(/^ise-to-mail: ERROR MAIL_TIMEZONE must be an IANA time zone/);
-    const res = await world.run([], { MAIL_ATTACH: 'none' });
+    const res = await world.runInProcess([], { MAIL_ATTACH: 'none' });
     expect(res.code, res.stdout + res.stderr).toBe(0);
     const [m] = await world.smtp.waitForMessages(1);
     expect(m!.parsed.attachments).toHaveLength(0);
@@ -172,7 +172,7 @@ describe('options', () => {
 
   it('test-mail sends a realistic sample marked as a test', async () => {
     world = await startWorld();
-    const res = await world.run(['test-mail']);
+    const res = await world.runInProcess(['test-mail']);
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.summary).toBe('ise-to-mail: OK test mail sent to 2 recipients');
     const [m] = await world.smtp.waitForMessages(1);

@@ -1,0 +1,35 @@
+// Digest mode killed at every spool phase (ISE_TO_MAIL_TEST_CRASH, SIGKILL as a power cut): the
+// bundle itself, since what is proven is what a dead process leaves in STATE_DIR.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { HOUR, MIN, sim } from '../helpers/digest-sim';
+
+describe('crash at every phase: each failure mailed once (twice only after the mail was accepted)', () => {
+  const phases = ['after-fetch', 'spool-segment', 'spool-commit', 'spool-cursor', 'after-send', 'spool-reset'];
+  test.each(phases)('killed at %s', async (phase) => {
+    const s = await sim({}, { spawn: true });
+    await s.at(5 * MIN);
+    s.fail(10 * MIN, 'u-1');
+    await s.at(15 * MIN);
+    s.fail(50 * MIN, 'u-2');
+    const killed = await s.at(HOUR + 2 * MIN, [], { ISE_TO_MAIL_TEST_CRASH: phase });
+    expect(killed.summary).toBe('');
+    expect(killed.code).not.toBe(0);
+    s.fail(HOUR + 4 * MIN, 'u-3');
+    const next = await s.at(HOUR + 6 * MIN);
+    expect(next.code).toBe(0);
+    await s.at(2 * HOUR + 5 * MIN);
+    await s.at(2 * HOUR + 15 * MIN);
+    const expected: Record<string, string[][]> = {
+      'after-send': [
+        ['u-1', 'u-2'],
+        ['u-1', 'u-2', 'u-3'],
+      ],
+      'spool-reset': [['u-1', 'u-2'], ['u-3']],
+    };
+    expect(s.mailed()).toEqual(expected[phase] ?? [['u-1', 'u-2', 'u-3']]);
+    expect(s.spoolFiles()).toEqual(['spool.json']);
+    expect(existsSync(join(s.w.stateDir, 'run.lock'))).toBe(false);
+  });
+});
