@@ -133,6 +133,52 @@ var init_errors = __esm({
   }
 });
 
+// src/core/testing.ts
+function armFailpoints(hit) {
+  armed = hit;
+}
+function failpoint(phase) {
+  armed?.(phase);
+}
+function testClock(text3, realNow = Date.now) {
+  if (!text3) return void 0;
+  const start = /^\d+$/.test(text3) ? Number(text3) : Date.parse(text3);
+  if (!Number.isFinite(start)) return void 0;
+  const offset = start - realNow();
+  return () => realNow() + offset;
+}
+function applyTestEnv(env, kill) {
+  const crashAt = env.ISE_TO_MAIL_TEST_CRASH;
+  armFailpoints(crashAt ? (phase) => phase === crashAt && kill() : void 0);
+  setStateFault(env.ISE_TO_MAIL_TEST_STATE_FAULT);
+  return testClock(env.ISE_TO_MAIL_TEST_NOW) ?? Date.now;
+}
+function setStateFault(spec) {
+  if (!spec) {
+    stateFault = void 0;
+    return;
+  }
+  const [code2, names] = spec.split(":");
+  stateFault = { code: code2, names: names ? names.split(",") : void 0 };
+}
+function checkStateWrite(file) {
+  if (!stateFault) return;
+  if (stateFault.names && !stateFault.names.includes((0, import_node_path.basename)(file))) return;
+  const { code: code2 } = stateFault;
+  throw Object.assign(new Error(`${code2}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
+    code: code2,
+    syscall: "write",
+    path: file
+  });
+}
+var import_node_path, armed, stateFault;
+var init_testing = __esm({
+  "src/core/testing.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
+
 // src/core/version.ts
 var VERSION;
 var init_version = __esm({
@@ -712,8 +758,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str3) {
-        return stripColor(str3).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -721,11 +767,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str3) {
-        return str3;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str3) {
-        return str3.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -733,46 +779,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str3) {
-        return str3;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str3) {
-        return this.styleOptionText(str3);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str3) {
-        return str3.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str3) {
-        return this.styleArgumentText(str3);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str3) {
-        return str3;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str3) {
-        return str3;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str3) {
-        return str3;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str3) {
-        return str3;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -795,8 +841,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str3) {
-        return /\n[^\S\r\n]/.test(str3);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -842,9 +888,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str3, width) {
-        if (width < this.minWidthToWrap) return str3;
-        const rawLines = str3.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -872,9 +918,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str3) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str3.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -1018,8 +1064,8 @@ var require_option = __commonJS({
        * @param {boolean} [hide=true]
        * @return {Option}
        */
-      hideHelp(hide = true) {
-        this.hidden = !!hide;
+      hideHelp(hide2 = true) {
+        this.hidden = !!hide2;
         return this;
       }
       /**
@@ -1133,9 +1179,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str3) {
-      return str3.split("-").reduce((str4, word) => {
-        return str4 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1316,14 +1362,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str3) => process2.stdout.write(str3),
-          writeErr: (str3) => process2.stderr.write(str3),
-          outputError: (str3, write) => write(str3),
+          writeOut: (str2) => process2.stdout.write(str2),
+          writeErr: (str2) => process2.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str3) => stripColor(str3)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -1869,14 +1915,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config, flags, description, fn, defaultValue) {
+      _optionEx(config2, flags, description, fn, defaultValue) {
         if (typeof flags === "object" && flags instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
           );
         }
         const option = this.createOption(flags, description);
-        option.makeOptionMandatory(!!config.mandatory);
+        option.makeOptionMandatory(!!config2.mandatory);
         if (typeof fn === "function") {
           option.default(defaultValue).argParser(fn);
         } else if (fn instanceof RegExp) {
@@ -2380,7 +2426,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown) {
+      _dispatchSubcommand(commandName, operands, unknown2) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2392,9 +2438,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown));
+            this._executeSubCommand(subCommand, operands.concat(unknown2));
           } else {
-            return subCommand._parseCommand(operands, unknown);
+            return subCommand._parseCommand(operands, unknown2);
           }
         });
         return promiseChain;
@@ -2545,25 +2591,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
+      _parseCommand(operands, unknown2) {
+        const parsed = this.parseOptions(unknown2);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
-        this.args = operands.concat(unknown);
+        unknown2 = parsed.unknown;
+        this.args = operands.concat(unknown2);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown2);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown);
+          this._outputHelpIfRequested(unknown2);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown
+            unknown2
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2589,7 +2635,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown);
+              this.parent.emit(commandEvent, operands, unknown2);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2598,13 +2644,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent && this.parent.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown);
+          this.parent.emit(commandEvent, operands, unknown2);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown);
+            return this._dispatchSubcommand("*", operands, unknown2);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown);
+            this.emit("command:*", operands, unknown2);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2711,7 +2757,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(argv) {
         const operands = [];
-        const unknown = [];
+        const unknown2 = [];
         let dest = operands;
         const args = argv.slice();
         function maybeOption(arg) {
@@ -2721,7 +2767,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         while (args.length) {
           const arg = args.shift();
           if (arg === "--") {
-            if (dest === unknown) dest.push(arg);
+            if (dest === unknown2) dest.push(arg);
             dest.push(...args);
             break;
           }
@@ -2771,20 +2817,20 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (maybeOption(arg)) {
-            dest = unknown;
+            dest = unknown2;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown2.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              if (args.length > 0) unknown.push(...args);
+              if (args.length > 0) unknown2.push(...args);
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg);
               if (args.length > 0) operands.push(...args);
               break;
             } else if (this._defaultCommandName) {
-              unknown.push(arg);
-              if (args.length > 0) unknown.push(...args);
+              unknown2.push(arg);
+              if (args.length > 0) unknown2.push(...args);
               break;
             }
           }
@@ -2795,7 +2841,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown };
+        return { operands, unknown: unknown2 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -2846,9 +2892,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this._outputConfiguration.writeErr("\n");
           this.outputHelp({ error: true });
         }
-        const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
-        const code2 = config.code || "commander.error";
+        const config2 = errorOptions || {};
+        const exitCode = config2.exitCode || 1;
+        const code2 = config2.code || "commander.error";
         this._exit(exitCode, code2, message);
       }
       /**
@@ -3029,18 +3075,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str3, flags, description) {
-        if (str3 === void 0) return this._version;
-        this._version = str3;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str3}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str3);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -3051,10 +3097,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str3, argsDescription) {
-        if (str3 === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str3;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3066,9 +3112,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str3) {
-        if (str3 === void 0) return this._summary;
-        this._summary = str3;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -3116,8 +3162,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str3) {
-        if (str3 === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3128,7 +3174,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str3;
+        this._usage = str2;
         return this;
       }
       /**
@@ -3137,9 +3183,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str3) {
-        if (str3 === void 0) return this._name;
-        this._name = str3;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -3210,17 +3256,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error) {
-          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str3) => {
-          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
-          return baseWrite(str3);
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error, write, hasColors, helpWidth };
       }
@@ -3570,6 +3616,2497 @@ var init_outcome = __esm({
   }
 });
 
+// node_modules/zod/v4/core/util.js
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  return values;
+}
+function jsonStringifyReplacer(_, value) {
+  if (typeof value === "bigint")
+    return value.toString();
+  return value;
+}
+function cached(getter) {
+  return new Cached(getter);
+}
+function nullish(input) {
+  return input === null || input === void 0;
+}
+function cleanRegex(source) {
+  const start = source.startsWith("^") ? 1 : 0;
+  const end = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end);
+}
+function assignProp(target, prop, value) {
+  Object.defineProperty(target, prop, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true
+  });
+}
+function isObject(data) {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+function isPlainObject(o) {
+  if (isObject(o) === false)
+    return false;
+  const ctor = o.constructor;
+  if (ctor === void 0)
+    return true;
+  if (typeof ctor !== "function")
+    return true;
+  const prot = ctor.prototype;
+  if (isObject(prot) === false)
+    return false;
+  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+    return false;
+  }
+  return true;
+}
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone(inst, def, params) {
+  const cl = new inst._zod.constr(def ?? inst._zod.def);
+  if (!def || params?.parent)
+    cl._zod.parent = inst;
+  return cl;
+}
+function normalizeParams(_params) {
+  const params = _params;
+  if (!params)
+    return {};
+  if (typeof params === "string")
+    return { error: () => params };
+  if (params?.message !== void 0) {
+    if (params?.error !== void 0)
+      throw new Error("Cannot specify both `message` and `error` params");
+    params.error = params.message;
+  }
+  delete params.message;
+  if (typeof params.error === "string")
+    return { ...params, error: () => params.error };
+  return params;
+}
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k) => {
+    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  });
+}
+function aborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue !== true) {
+      return true;
+    }
+  }
+  return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue === false) {
+      return true;
+    }
+  }
+  return false;
+}
+function prefixIssues(path, issues) {
+  return issues.map((iss) => {
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
+    iss.path.unshift(path);
+    return iss;
+  });
+}
+function unwrapMessage(message) {
+  return typeof message === "string" ? message : message?.message;
+}
+function sizeCaps(defChecks) {
+  const caps = [];
+  for (const ch of defChecks ?? []) {
+    const d = ch._zod.def;
+    if (!/_(length|size)$|_equals$/.test(d.check))
+      break;
+    const max = d.maximum ?? d.length ?? d.size;
+    if (max >= 0)
+      caps.push([max, ch]);
+  }
+  return caps;
+}
+function attachSchema(issues, start, inst) {
+  var _a3;
+  for (let i = start; i < issues.length; i++) {
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  }
+}
+function finalizeIssue(iss, ctx, config2) {
+  var _a3;
+  const traits = iss.inst?._zod?.traits;
+  if (traits?.has("$ZodType")) {
+    if (traits.has("$ZodCheck"))
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    else
+      iss.schema = iss.inst;
+  }
+  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const full = {};
+  for (const k of Object.keys(iss)) {
+    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+      continue;
+    full[k] = iss[k];
+  }
+  full.path ?? (full.path = []);
+  full.message = message;
+  if (ctx?.reportInput) {
+    full.input = iss.input;
+  }
+  return full;
+}
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
+    return units;
+  let count2 = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count2--;
+      i++;
+    }
+  }
+  return count2;
+}
+function getLengthableOrigin(input) {
+  if (Array.isArray(input))
+    return "array";
+  if (typeof input === "string")
+    return "string";
+  return "unknown";
+}
+function issue(...args) {
+  const [iss, input, inst] = args;
+  if (typeof iss === "string") {
+    return {
+      message: iss,
+      code: "custom",
+      input,
+      inst
+    };
+  }
+  return { ...iss };
+}
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
+    if (desc.get)
+      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+    else
+      defineBound(proto, key, desc.value);
+  }
+}
+function own(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+  return value;
+}
+function hide(inst, key, value) {
+  return own(inst, key, value, false);
+}
+function defineBound(proto, key, fn) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      return this == null ? fn : own(this, key, fn.bind(this));
+    },
+    set(value) {
+      own(this, key, value);
+    }
+  });
+}
+function claim(inst, sentinel) {
+  const proto = Object.getPrototypeOf(inst);
+  return sentinel in proto ? void 0 : proto;
+}
+function defineLazyInternal(inst, key, compute) {
+  const proto = Object.getPrototypeOf(inst._zod);
+  if (key in proto && installing !== inst._zod) {
+    installing = void 0;
+    return;
+  }
+  installing = inst._zod;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      Object.defineProperty(this, key, breaker);
+      const outer = broke;
+      broke = false;
+      try {
+        const value = compute(this);
+        if (broke)
+          delete this[key];
+        else
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        broke = broke || outer;
+        return value;
+      } catch (err) {
+        delete this[key];
+        broke = broke || outer;
+        throw err;
+      }
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    }
+  });
+}
+function installLazyProp(inst, key, make, enumerable) {
+  const proto = claim(inst, key);
+  if (!proto)
+    return;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+      Object.defineProperty(this, key, desc);
+      desc.value = make(this);
+      Object.defineProperty(this, key, desc);
+      return desc.value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    }
+  });
+}
+var Cached, captureStackTrace, propertyKeyTypes, NUMBER_FORMAT_RANGES, highSurrogate, installing, broke, breaker;
+var init_util = __esm({
+  "node_modules/zod/v4/core/util.js"() {
+    Cached = class {
+      constructor(getter) {
+        this._getter = getter;
+        this._value = void 0;
+      }
+      get value() {
+        const getter = this._getter;
+        if (getter !== void 0) {
+          this._value = getter();
+          this._getter = void 0;
+        }
+        return this._value;
+      }
+    };
+    captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+    };
+    propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+    NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+      safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+      int32: [-2147483648, 2147483647],
+      uint32: [0, 4294967295],
+      float32: [-34028234663852886e22, 34028234663852886e22],
+      float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+    }))();
+    highSurrogate = /[\uD800-\uDBFF]/;
+    broke = false;
+    breaker = {
+      configurable: true,
+      get() {
+        broke = true;
+        return void 0;
+      }
+    };
+  }
+});
+
+// node_modules/zod/v4/core/core.js
+function newError(Definition) {
+  const E = _E;
+  if (E) {
+    const saved = E.stackTraceLimit;
+    if (typeof saved === "number") {
+      try {
+        E.stackTraceLimit = 0;
+      } catch {
+        _E = null;
+        return new Definition();
+      }
+      try {
+        return new Definition();
+      } finally {
+        E.stackTraceLimit = saved;
+      }
+    }
+  }
+  return new Definition();
+}
+// @__NO_SIDE_EFFECTS__
+function $constructor(name, initializer2, proto, params) {
+  const zodProto = {};
+  function Internals(def) {
+    this.def = def;
+    this.constr = _;
+    this.traits = /* @__PURE__ */ new Set();
+  }
+  Internals.prototype = zodProto;
+  const protoMembers = proto;
+  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  function init(inst, def) {
+    if (!inst._zod) {
+      _zodDesc.value = new Internals(def);
+      try {
+        Object.defineProperty(inst, "_zod", _zodDesc);
+      } finally {
+        _zodDesc.value = void 0;
+      }
+    } else if (inst._zod.traits.has(name)) {
+      return;
+    }
+    inst._zod.traits.add(name);
+    initializer2(inst, def);
+    if (initialized) {
+      const own2 = Object.getPrototypeOf(inst);
+      const ctorProto = inst._zod.constr.prototype;
+      let up = own2;
+      while (up && up !== ctorProto)
+        up = Object.getPrototypeOf(up);
+      const target = up ?? own2;
+      if (!initialized.has(target)) {
+        initialized.add(target);
+        members(target, protoMembers);
+      }
+    }
+    const proto2 = _.prototype;
+    for (const k in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+        continue;
+      if (!(k in inst)) {
+        inst[k] = proto2[k].bind(inst);
+      }
+    }
+  }
+  const Parent = params?.Parent ?? Object;
+  class Definition extends Parent {
+  }
+  Object.defineProperty(Definition, "name", { value: name });
+  function _(def) {
+    const inst = params?.Parent ? newError(Definition) : this;
+    init(inst, def);
+    const deferred = inst._zod.deferred;
+    if (deferred) {
+      for (const fn of deferred) {
+        fn();
+      }
+      inst._zod.deferred = void 0;
+    }
+    const pp = globalThis.__zod_globalConfig?.postProcessor;
+    if (pp)
+      pp(inst);
+    return inst;
+  }
+  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, Symbol.hasInstance, {
+    value: (inst) => {
+      if (params?.Parent && inst instanceof params.Parent)
+        return true;
+      return inst?._zod?.traits?.has(name);
+    }
+  });
+  Object.defineProperty(_, "name", { value: name });
+  return _;
+}
+function config(newConfig) {
+  if (newConfig)
+    Object.assign(globalConfig, newConfig);
+  return globalConfig;
+}
+var _a, NEVER, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
+var init_core = __esm({
+  "node_modules/zod/v4/core/core.js"() {
+    init_util();
+    NEVER = /* @__PURE__ */ Object.freeze({
+      status: "aborted"
+    });
+    _zodDesc = { value: void 0, enumerable: false };
+    _E = "captureStackTrace" in Error ? Error : null;
+    $ZodAsyncError = class extends Error {
+      constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+      }
+    };
+    $ZodEncodeError = class extends Error {
+      constructor(name) {
+        super(`Encountered unidirectional transform during encode: ${name}`);
+        this.name = "ZodEncodeError";
+      }
+    };
+    (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+    globalConfig = globalThis.__zod_globalConfig;
+  }
+});
+
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+  const internals = this._zod;
+  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+  return internals.message;
+}
+function _setMessage(value) {
+  this._zod.message = value;
+}
+var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
+var init_errors2 = __esm({
+  "node_modules/zod/v4/core/errors.js"() {
+    init_core();
+    init_util();
+    _messageDesc = {
+      get: _getMessage,
+      set: _setMessage,
+      enumerable: true,
+      configurable: true
+    };
+    _issuesDesc = { value: void 0, enumerable: false };
+    _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+    initializer = (inst, def) => {
+      inst.name = "$ZodError";
+      _issuesDesc.value = def;
+      Object.defineProperty(inst, "issues", _issuesDesc);
+      _issuesDesc.value = void 0;
+      Object.defineProperty(inst, "message", _messageDesc);
+      const proto = Object.getPrototypeOf(inst);
+      if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+          configurable: true,
+          enumerable: false,
+          get() {
+            const value = () => this.message;
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            return value;
+          },
+          set(value) {
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+          }
+        });
+      }
+    };
+    $ZodError = $constructor("$ZodError", initializer);
+    $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+      Parent: Error
+    });
+  }
+});
+
+// node_modules/zod/v4/core/parse.js
+function failure(Err, issues, ctx) {
+  let error;
+  return {
+    success: false,
+    get error() {
+      if (!error) {
+        error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues = void 0;
+        ctx = void 0;
+      }
+      return error;
+    },
+    set error(e) {
+      error = e;
+      issues = void 0;
+      ctx = void 0;
+    }
+  };
+}
+var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync;
+var init_parse = __esm({
+  "node_modules/zod/v4/core/parse.js"() {
+    init_core();
+    init_errors2();
+    init_util();
+    _parse = (_Err) => {
+      const fn = (schema2, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema2._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+          throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, _params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parse = /* @__PURE__ */ _parse($ZodRealError);
+    _parseAsync = (_Err) => {
+      const fn = async (schema2, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema2._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+          result = await result;
+        if (result.issues.length) {
+          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
+    _safeParse = (_Err) => (schema2, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+      const result = schema2._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+      }
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
+    _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+      let result = schema2._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise)
+        result = await result;
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
+  }
+});
+
+// node_modules/zod/v4/core/regexes.js
+var anyString, number, boolean;
+var init_regexes = __esm({
+  "node_modules/zod/v4/core/regexes.js"() {
+    anyString = /^[\s\S]{0,}$/;
+    number = /^-?\d+(?:\.\d+)?$/;
+    boolean = /^(?:true|false)$/i;
+  }
+});
+
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckGreaterThan, $ZodCheckNumberFormat, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex;
+var init_checks = __esm({
+  "node_modules/zod/v4/core/checks.js"() {
+    init_core();
+    init_util();
+    $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+      var _a3;
+      inst._zod ?? (inst._zod = {});
+      inst._zod.def = def;
+      (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+    });
+    _whenHasLength = (payload) => {
+      const val = payload.value;
+      return !nullish(val) && val.length !== void 0;
+    };
+    numericOriginMap = {
+      number: "number",
+      bigint: "bigint",
+      object: "date"
+    };
+    $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      const origin = numericOriginMap[typeof def.value];
+      inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+          return;
+        }
+        payload.issues.push({
+          origin: numericOriginMap[typeof payload.value] ?? origin,
+          code: "too_small",
+          minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+          input: payload.value,
+          inclusive: def.inclusive,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      def.format = def.format || "float64";
+      const isInt = def.format?.includes("int");
+      const origin = isInt ? "int" : "number";
+      const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+          if (!Number.isInteger(input)) {
+            payload.issues.push({
+              expected: origin,
+              format: def.format,
+              code: "invalid_type",
+              continue: false,
+              input,
+              inst
+            });
+            return;
+          }
+          if (!Number.isSafeInteger(input)) {
+            if (input > 0) {
+              payload.issues.push({
+                input,
+                code: "too_big",
+                maximum: Number.MAX_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            } else {
+              payload.issues.push({
+                input,
+                code: "too_small",
+                minimum: Number.MIN_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            }
+            return;
+          }
+        }
+        if (input < minimum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_small",
+            minimum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+        if (input > maximum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_big",
+            maximum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+      };
+    });
+    $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+      var _a3;
+      $ZodCheck.init(inst, def);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+        if (length >= def.minimum)
+          return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+          origin,
+          code: "too_small",
+          minimum: def.minimum,
+          inclusive: true,
+          input,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+      var _a3;
+      $ZodCheck.init(inst, def);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
+        if (length === def.length)
+          return;
+        const origin = getLengthableOrigin(input);
+        const tooBig2 = length > def.length;
+        payload.issues.push({
+          origin,
+          ...tooBig2 ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
+          inclusive: true,
+          exact: true,
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+      var _a3, _b;
+      $ZodCheck.init(inst, def);
+      if (def.pattern)
+        (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+          def.pattern.lastIndex = 0;
+          if (def.pattern.test(payload.value))
+            return;
+          payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: def.format,
+            input: payload.value,
+            ...def.pattern ? { pattern: def.pattern.toString() } : {},
+            inst,
+            continue: !def.abort
+          });
+        });
+      else
+        (_b = inst._zod).check ?? (_b.check = () => {
+        });
+    });
+    $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+      $ZodCheckStringFormat.init(inst, def);
+      inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+          return;
+        payload.issues.push({
+          origin: "string",
+          code: "invalid_format",
+          format: "regex",
+          input: payload.value,
+          pattern: def.pattern.toString(),
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/doc.js
+var init_doc = __esm({
+  "node_modules/zod/v4/core/doc.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/versions.js
+var version;
+var init_versions = __esm({
+  "node_modules/zod/v4/core/versions.js"() {
+    version = {
+      major: 4,
+      minor: 6,
+      patch: 7
+    };
+  }
+});
+
+// node_modules/zod/v4/core/schemas.js
+async function validateAsync(inst, value) {
+  const ctx = { async: true };
+  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+}
+function standardProps(inst) {
+  return {
+    validate: (value) => {
+      const ctx = { async: false };
+      try {
+        const r = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r instanceof Promise))
+          return toStandardResult(r, ctx);
+      } catch (_) {
+      }
+      return validateAsync(inst, value);
+    },
+    vendor: "zod",
+    version: 1
+  };
+}
+function capSize(inst, size) {
+  const caps = sizeCaps(inst._zod.def.checks);
+  if (!caps.length)
+    return;
+  const cap = Math.min(...caps.map((c) => c[0]));
+  const parse2 = inst._zod.parse;
+  inst._zod.parse = (payload, ctx) => {
+    const n = size(payload.value);
+    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n > max && ch._zod.def.when(payload)) {
+          const start = payload.issues.length;
+          ch._zod.check(payload);
+          payload.issues[start].continue = false;
+          attachSchema(payload.issues, start, inst);
+          return payload;
+        }
+      }
+    }
+    return parse2(payload, ctx);
+  };
+}
+function handleArrayResult(result, final, index) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index, result.issues));
+  }
+  final.value[index] = result.value;
+}
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  const isPresent = key in input;
+  const isOptionalOut = optout === "optional";
+  if (!isPresent && isOptionalOut && optin === "optional") {
+    return;
+  }
+  if (result.issues.length) {
+    if (optin !== void 0 && isOptionalOut && !isPresent) {
+      return;
+    }
+    final.issues.push(...prefixIssues(key, result.issues));
+  }
+  if (!isPresent && optin === void 0) {
+    if (!result.issues.length) {
+      final.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: void 0,
+        path: [key]
+      });
+    }
+    return;
+  }
+  if (result.value === void 0) {
+    if (isPresent || optin === "defaulted" && !isOptionalOut) {
+      final.value[key] = void 0;
+    }
+  } else {
+    final.value[key] = result.value;
+  }
+}
+function normalizeDef(def) {
+  const keys = Object.keys(def.shape);
+  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  for (const k of allKeys) {
+    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+    }
+  }
+  const okeys = optionalKeys(def.shape);
+  return {
+    ...def,
+    allKeys,
+    symbolKeys,
+    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+    keySet: new Set(keys),
+    numKeys: keys.length,
+    optionalKeys: new Set(okeys)
+  };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+  const unrecognized = [];
+  const keySet = def.keySet;
+  const _catchall = def.catchall._zod;
+  const t = _catchall.def.type;
+  const optin = _catchall.optin;
+  const optout = _catchall.optout;
+  let seen = 0;
+  for (const key in input) {
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
+        break;
+      seen = payload.issues.length;
+    }
+    if (keySet.has(key))
+      continue;
+    if (key === "__proto__") {
+      if (t === "never")
+        unrecognized.push(key);
+      continue;
+    }
+    if (t === "never") {
+      unrecognized.push(key);
+      continue;
+    }
+    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    if (r instanceof Promise) {
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+    } else {
+      handlePropertyResult(r, payload, key, input, optin, optout);
+    }
+  }
+  if (unrecognized.length) {
+    payload.issues.push({
+      code: "unrecognized_keys",
+      keys: unrecognized,
+      input,
+      inst,
+      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+      continue: true
+    });
+  }
+  if (!proms.length)
+    return payload;
+  return Promise.all(proms).then(() => {
+    return payload;
+  });
+}
+function getTupleOptStart(items, key) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    if (!omittable)
+      return i + 1;
+  }
+  return 0;
+}
+function handleTupleResult(result, final, index) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index, result.issues));
+  }
+  final.value[index] = result.value;
+}
+function handleTupleResults(itemResults, final, items, input, optoutStart) {
+  for (let i = 0; i < items.length; i++) {
+    const r = itemResults[i];
+    const isPresent = i < input.length;
+    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
+      final.value.length = i;
+      break;
+    }
+    if (r.issues.length) {
+      if (!isPresent && i >= optoutStart) {
+        final.value.length = i;
+        break;
+      }
+      final.issues.push(...prefixIssues(i, r.issues));
+    }
+    final.value[i] = r.value;
+  }
+  for (let i = final.value.length - 1; i >= input.length; i--) {
+    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
+      final.value.length = i;
+    } else {
+      break;
+    }
+  }
+  return final;
+}
+function handleOptionalResult(payload, result) {
+  payload.value = result.issues.length ? void 0 : result.value;
+  return payload;
+}
+function handlePipeResult(left2, next, ctx) {
+  if (left2.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+    left2.aborted = true;
+    return left2;
+  }
+  return next._zod.run({ value: left2.value, issues: left2.issues }, ctx);
+}
+function handleRefineResult(result, payload, input, inst) {
+  if (!result) {
+    const _iss = {
+      code: "custom",
+      input,
+      inst,
+      // incorporates params.error into issue reporting
+      path: [...inst._zod.def.path ?? []],
+      // incorporates params.error into issue reporting
+      continue: !inst._zod.def.abort
+      // params: inst._zod.def.params,
+    };
+    if (inst._zod.def.params)
+      _iss.params = inst._zod.def.params;
+    payload.issues.push(issue(_iss));
+  }
+}
+var $ZodType, toStandardResult, $ZodString, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodTuple, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodNullable, $ZodPipe, $ZodCustom;
+var init_schemas = __esm({
+  "node_modules/zod/v4/core/schemas.js"() {
+    init_checks();
+    init_core();
+    init_regexes();
+    init_util();
+    init_versions();
+    init_util();
+    $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+      var _a3;
+      inst ?? (inst = {});
+      inst._zod.def = def;
+      inst._zod.bag = inst._zod.bag || {};
+      inst._zod.version = version;
+      const defChecks = inst._zod.def.checks;
+      const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+      for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+          fn(inst);
+        }
+      }
+      if (checks.length === 0) {
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+        inst._zod.deferred?.push(() => {
+          inst._zod.run = inst._zod.parse;
+        });
+      } else {
+        const runChecks = (payload, checks2, ctx) => {
+          if (payload.memo)
+            return payload;
+          let isAborted = aborted(payload);
+          let asyncResult;
+          for (const ch of checks2) {
+            if (ch._zod.def.when) {
+              if (explicitlyAborted(payload))
+                continue;
+              const shouldRun = ch._zod.def.when(payload);
+              if (!shouldRun)
+                continue;
+            } else if (isAborted) {
+              continue;
+            }
+            const currLen = payload.issues.length;
+            const _ = ch._zod.check(payload);
+            if (_ instanceof Promise && ctx?.async === false) {
+              throw new $ZodAsyncError();
+            }
+            if (asyncResult || _ instanceof Promise) {
+              asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                await _;
+                const nextLen = payload.issues.length;
+                if (nextLen === currLen)
+                  return;
+                attachSchema(payload.issues, currLen, inst);
+                if (!isAborted)
+                  isAborted = aborted(payload, currLen);
+              });
+            } else {
+              const nextLen = payload.issues.length;
+              if (nextLen === currLen)
+                continue;
+              attachSchema(payload.issues, currLen, inst);
+              if (!isAborted)
+                isAborted = aborted(payload, currLen);
+            }
+          }
+          if (asyncResult) {
+            return asyncResult.then(() => {
+              return payload;
+            });
+          }
+          return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+          if (aborted(canary)) {
+            canary.aborted = true;
+            return canary;
+          }
+          const checkResult = runChecks(payload, checks, ctx);
+          if (checkResult instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
+          }
+          return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+          if (ctx.skipChecks) {
+            return inst._zod.parse(payload, ctx);
+          }
+          if (ctx.direction === "backward") {
+            const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+            if (canary instanceof Promise) {
+              return canary.then((canary2) => {
+                return handleCanaryResult(canary2, payload, ctx);
+              });
+            }
+            return handleCanaryResult(canary, payload, ctx);
+          }
+          const result = inst._zod.parse(payload, ctx);
+          if (result instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return result.then((result2) => runChecks(result2, checks, ctx));
+          }
+          return runChecks(result, checks, ctx);
+        };
+      }
+    }, {
+      // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+      get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+      },
+      set "~standard"(value) {
+        own(this, "~standard", value);
+      }
+    });
+    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+    $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = def.pattern ?? anyString;
+      inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+          try {
+            payload.value = String(payload.value);
+          } catch (_2) {
+          }
+        if (typeof payload.value === "string")
+          return payload;
+        payload.issues.push({
+          expected: "string",
+          code: "invalid_type",
+          input: payload.value,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = number;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Number(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+          return payload;
+        }
+        const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+        payload.issues.push({
+          expected: "number",
+          code: "invalid_type",
+          input,
+          inst,
+          ...received ? { received } : {}
+        });
+        return payload;
+      };
+    });
+    $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+      $ZodCheckNumberFormat.init(inst, def);
+      $ZodNumber.init(inst, def);
+    });
+    $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = boolean;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Boolean(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "boolean")
+          return payload;
+        payload.issues.push({
+          expected: "boolean",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload) => payload;
+    });
+    arraySize = (input) => Array.isArray(input) ? input.length : -1;
+    $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+          payload.issues.push({
+            expected: "array",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+          const item = input[i];
+          const result = def.element._zod.run({
+            value: item,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+          } else {
+            handleArrayResult(result, payload, i);
+            if (abortEarly && result.issues.length !== 0 && aborted(result))
+              break;
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+      capSize(inst, arraySize);
+    });
+    NO_SYMBOL_KEYS = [];
+    $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+      $ZodType.init(inst, def);
+      const desc = Object.getOwnPropertyDescriptor(def, "shape");
+      const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+      if (sh) {
+        const get = () => {
+          const newSh = { ...sh };
+          Object.defineProperty(def, "shape", { value: newSh });
+          get.raw = newSh;
+          return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+      }
+      const _normalized = cached(() => normalizeDef(def));
+      defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+          const field = shape[key]._zod;
+          if (field.values) {
+            if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+              assignProp(propValues, key, /* @__PURE__ */ new Set());
+            }
+            for (const v of field.values)
+              propValues[key].add(v);
+            if (field.optin !== void 0)
+              propValues[key].add(void 0);
+          }
+        }
+        return propValues;
+      });
+      const isObject3 = isObject;
+      const catchall = def.catchall;
+      let value;
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject3(input)) {
+          payload.issues.push({
+            expected: "object",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+          if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+              break;
+            seen = payload.issues.length;
+          }
+          if (key === "__proto__")
+            continue;
+          const el = shape[key];
+          const optin = el._zod.optin;
+          const optout = el._zod.optout;
+          const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+          if (r instanceof Promise) {
+            proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+          } else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+          }
+        }
+        if (!catchall) {
+          return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+      };
+    });
+    $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
+      $ZodType.init(inst, def);
+      const items = def.items;
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+          payload.issues.push({
+            input,
+            inst,
+            expected: "tuple",
+            code: "invalid_type"
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, [], ctx) : [];
+        const proms = [];
+        const optinStart = getTupleOptStart(items, "optin");
+        const optoutStart = getTupleOptStart(items, "optout");
+        if (!def.rest) {
+          if (input.length < optinStart) {
+            payload.issues.push({
+              code: "too_small",
+              minimum: optinStart,
+              inclusive: true,
+              input,
+              inst,
+              origin: "array"
+            });
+            return payload;
+          }
+          if (input.length > items.length) {
+            payload.issues.push({
+              code: "too_big",
+              maximum: items.length,
+              inclusive: true,
+              input,
+              inst,
+              origin: "array"
+            });
+          }
+        }
+        const itemResults = new Array(items.length);
+        const abortEarly = def.rest ? ctx?.abortEarly : void 0;
+        let itemAborted = false;
+        for (let i = 0; i < items.length; i++) {
+          const r = items[i]._zod.run({ value: input[i], issues: [] }, ctx);
+          if (r instanceof Promise) {
+            proms.push(r.then((rr) => {
+              itemResults[i] = rr;
+            }));
+          } else {
+            itemResults[i] = r;
+            if (abortEarly && !itemAborted && r.issues.length)
+              itemAborted = aborted(r);
+          }
+        }
+        if (def.rest && !itemAborted) {
+          let i = items.length - 1;
+          const rest = input.slice(items.length);
+          let seen = payload.issues.length;
+          for (const el of rest) {
+            if (abortEarly && payload.issues.length !== seen) {
+              if (aborted(payload, seen))
+                break;
+              seen = payload.issues.length;
+            }
+            i++;
+            const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
+            if (result instanceof Promise) {
+              proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+            } else {
+              handleTupleResult(result, payload, i);
+            }
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input, optoutStart));
+        }
+        return handleTupleResults(itemResults, payload, items, input, optoutStart);
+      };
+    });
+    $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject(input)) {
+          payload.issues.push({
+            expected: "record",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          const recordKeys = /* @__PURE__ */ new Set();
+          for (const key of values) {
+            if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+              recordKeys.add(typeof key === "number" ? key.toString() : key);
+              if (key === "__proto__")
+                continue;
+              const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+              if (keyResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (keyResult.issues.length) {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+                continue;
+              }
+              const outKey = keyResult.value;
+              if (outKey === "__proto__")
+                continue;
+              const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+              if (result instanceof Promise) {
+                proms.push(result.then((result2) => {
+                  if (result2.issues.length) {
+                    payload.issues.push(...prefixIssues(key, result2.issues));
+                  }
+                  payload.value[outKey] = result2.value;
+                }));
+              } else {
+                if (result.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result.issues));
+                }
+                payload.value[outKey] = result.value;
+              }
+            }
+          }
+          let unrecognized;
+          for (const key in input) {
+            if (!recordKeys.has(key)) {
+              if (def.mode === "loose") {
+                if (key === "__proto__")
+                  continue;
+                payload.value[key] = input[key];
+              } else {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              }
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        } else {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          let unrecognized;
+          for (const key of Reflect.ownKeys(input)) {
+            if (key === "__proto__")
+              continue;
+            if (!Object.prototype.propertyIsEnumerable.call(input, key))
+              continue;
+            let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+            if (keyResult instanceof Promise) {
+              throw new Error("Async schemas not supported in object keys currently");
+            }
+            const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+            if (checkNumericKey) {
+              const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+              if (retryResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (retryResult.issues.length === 0) {
+                keyResult = retryResult;
+              }
+            }
+            if (keyResult.issues.length) {
+              if (def.mode === "loose") {
+                payload.value[key] = input[key];
+              } else if (values) {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              } else {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+              }
+              continue;
+            }
+            const outKey = keyResult.value;
+            if (outKey === "__proto__")
+              continue;
+            const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+            if (result instanceof Promise) {
+              proms.push(result.then((result2) => {
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result2.issues));
+                }
+                payload.value[outKey] = result2.value;
+              }));
+            } else {
+              if (result.issues.length) {
+                payload.issues.push(...prefixIssues(key, result.issues));
+              }
+              payload.value[outKey] = result.value;
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+    });
+    $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+      $ZodType.init(inst, def);
+      const values = getEnumValues(def.entries);
+      const valuesSet = new Set(values);
+      inst._zod.values = valuesSet;
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+      });
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+          return payload;
+        }
+        payload.issues.push({
+          code: "invalid_value",
+          values,
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
+      $ZodType.init(inst, def);
+      const values = new Set(def.values);
+      inst._zod.values = values;
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+      });
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+          return payload;
+        }
+        payload.issues.push({
+          code: "invalid_value",
+          values: def.values,
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.optin = "optional";
+      globalConfig.memoizer?.guard(inst);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          throw new $ZodEncodeError(inst.constructor.name);
+        }
+        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+          const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+          return output.then((output2) => {
+            payload.value = output2;
+            return payload;
+          });
+        }
+        if (_out instanceof Promise) {
+          throw new $ZodAsyncError();
+        }
+        payload.value = _out;
+        return payload;
+      };
+    });
+    $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+      inst._zod.optout = "optional";
+      defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === void 0) {
+          if (def.innerType._zod.optin !== "defaulted")
+            return payload;
+          const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+          if (result instanceof Promise)
+            return result.then((result2) => handleOptionalResult(payload, result2));
+          return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+      });
+      defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === null)
+          return payload;
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodPipe = /* @__PURE__ */ $constructor("$ZodPipe", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+      defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          const right = def.out._zod.run(payload, ctx);
+          if (right instanceof Promise) {
+            return right.then((right2) => handlePipeResult(right2, def.in, ctx));
+          }
+          return handlePipeResult(right, def.in, ctx);
+        }
+        const left2 = def.in._zod.run(payload, ctx);
+        if (left2 instanceof Promise) {
+          return left2.then((left3) => handlePipeResult(left3, def.out, ctx));
+        }
+        return handlePipeResult(left2, def.out, ctx);
+      };
+    });
+    $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload, _) => {
+        return payload;
+      };
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+          return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/memoizer.js
+var init_memoizer = __esm({
+  "node_modules/zod/v4/core/memoizer.js"() {
+  }
+});
+
+// node_modules/zod/v4/locales/index.js
+var init_locales = __esm({
+  "node_modules/zod/v4/locales/index.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/registries.js
+function registry() {
+  return new $ZodRegistry();
+}
+var _a2, $ZodRegistry, globalRegistry;
+var init_registries = __esm({
+  "node_modules/zod/v4/core/registries.js"() {
+    $ZodRegistry = class {
+      constructor() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+      }
+      add(schema2, ..._meta) {
+        const meta2 = _meta[0];
+        this._map.set(schema2, meta2);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.set(meta2.id, schema2);
+        }
+        return this;
+      }
+      clear() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+        return this;
+      }
+      remove(schema2) {
+        const meta2 = this._map.get(schema2);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.delete(meta2.id);
+        }
+        this._map.delete(schema2);
+        return this;
+      }
+      get(schema2) {
+        const p = schema2._zod.parent;
+        if (p) {
+          const pm = { ...this.get(p) ?? {} };
+          delete pm.id;
+          const f = { ...pm, ...this._map.get(schema2) };
+          return Object.keys(f).length ? f : void 0;
+        }
+        return this._map.get(schema2);
+      }
+      has(schema2) {
+        return this._map.has(schema2);
+      }
+    };
+    (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+    globalRegistry = globalThis.__zod_globalRegistry;
+  }
+});
+
+// node_modules/zod/v4/core/compile.js
+var init_compile = __esm({
+  "node_modules/zod/v4/core/compile.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+  if (def.checks)
+    def.checks = [...def.checks];
+  return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+  return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+  return new Class({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+  return new Class({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+  return new Class({
+    type: "unknown"
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+  return new $ZodCheckMinLength({
+    check: "min_length",
+    ...normalizeParams(params),
+    minimum
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+  return new $ZodCheckLengthEquals({
+    check: "length_equals",
+    ...normalizeParams(params),
+    length
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+  return new $ZodCheckRegex({
+    check: "string_format",
+    format: "regex",
+    ...normalizeParams(params),
+    pattern
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+  const schema2 = new Class({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...normalizeParams(_params)
+  });
+  return schema2;
+}
+var init_api = __esm({
+  "node_modules/zod/v4/core/api.js"() {
+    init_checks();
+    init_util();
+  }
+});
+
+// node_modules/zod/v4/core/to-json-schema.js
+var init_to_json_schema = __esm({
+  "node_modules/zod/v4/core/to-json-schema.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/json-schema.js
+var init_json_schema = __esm({
+  "node_modules/zod/v4/core/json-schema.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/index.js
+var init_core2 = __esm({
+  "node_modules/zod/v4/core/index.js"() {
+    init_core();
+    init_parse();
+    init_errors2();
+    init_schemas();
+    init_memoizer();
+    init_checks();
+    init_versions();
+    init_util();
+    init_regexes();
+    init_locales();
+    init_registries();
+    init_doc();
+    init_compile();
+    init_api();
+    init_to_json_schema();
+    init_json_schema();
+  }
+});
+
+// node_modules/zod/v4/mini/parse.js
+var init_parse2 = __esm({
+  "node_modules/zod/v4/mini/parse.js"() {
+    init_core2();
+  }
+});
+
+// node_modules/zod/v4/mini/schemas.js
+// @__NO_SIDE_EFFECTS__
+function string2(params) {
+  return _string(ZodMiniString, params);
+}
+// @__NO_SIDE_EFFECTS__
+function number2(params) {
+  return _number(ZodMiniNumber, params);
+}
+function int(params) {
+  return _int(ZodMiniNumberFormat, params);
+}
+// @__NO_SIDE_EFFECTS__
+function boolean2(params) {
+  return _boolean(ZodMiniBoolean, params);
+}
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _unknown(ZodMiniUnknown);
+}
+// @__NO_SIDE_EFFECTS__
+function array(element, params) {
+  return new ZodMiniArray({
+    type: "array",
+    element,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function object(shape, params) {
+  const def = {
+    type: "object",
+    shape: shape ?? {},
+    ...normalizeParams(params)
+  };
+  return new ZodMiniObject(def);
+}
+// @__NO_SIDE_EFFECTS__
+function tuple(items, _paramsOrRest, _params) {
+  const hasRest = _paramsOrRest instanceof $ZodType;
+  const params = hasRest ? _params : _paramsOrRest;
+  const rest = hasRest ? _paramsOrRest : null;
+  return new ZodMiniTuple({
+    type: "tuple",
+    items,
+    rest,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodMiniRecord({
+      type: "record",
+      keyType: /* @__PURE__ */ string2(),
+      valueType: keyType,
+      ...normalizeParams(valueType)
+    });
+  }
+  return new ZodMiniRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _enum(values, params) {
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodMiniEnum({
+    type: "enum",
+    entries,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(value, params) {
+  return new ZodMiniLiteral({
+    type: "literal",
+    values: Array.isArray(value) ? value : [value],
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function transform(fn) {
+  return new ZodMiniTransform({
+    type: "transform",
+    transform: fn
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(innerType) {
+  return new ZodMiniOptional({
+    type: "optional",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullable(innerType) {
+  return new ZodMiniNullable({
+    type: "nullable",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function pipe(in_, out) {
+  return new ZodMiniPipe({
+    type: "pipe",
+    in: in_,
+    out
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function refine(fn, _params = {}) {
+  return _refine(ZodMiniCustom, fn, _params);
+}
+var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniUnknown, ZodMiniArray, ZodMiniObject, ZodMiniTuple, ZodMiniRecord, ZodMiniEnum, ZodMiniLiteral, ZodMiniTransform, ZodMiniOptional, ZodMiniNullable, ZodMiniPipe, ZodMiniCustom;
+var init_schemas2 = __esm({
+  "node_modules/zod/v4/mini/schemas.js"() {
+    init_core2();
+    init_util();
+    init_parse2();
+    ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
+      if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+      $ZodType.init(inst, def);
+      inst.def = def;
+      inst.type = def.type;
+    }, {
+      // `with` is an alias for `check`: the same function object, not a wrapper.
+      get with() {
+        return this.check;
+      },
+      set with(value) {
+        own(this, "with", value);
+      },
+      parse(data, params) {
+        return parse(this, data, params, { callee: this.parse });
+      },
+      parseAsync(data, params) {
+        return parseAsync(this, data, params, { callee: this.parseAsync });
+      },
+      safeParse(data, params) {
+        return safeParse(this, data, params);
+      },
+      safeParseAsync(data, params) {
+        return safeParseAsync(this, data, params);
+      },
+      check(...checks) {
+        const def = this.def;
+        return this.clone({
+          ...def,
+          checks: [
+            ...def.checks ?? [],
+            ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+          ]
+        }, { parent: true });
+      },
+      clone(_def, params) {
+        return clone(this, _def, params);
+      },
+      brand() {
+        return this;
+      },
+      register(reg, meta2) {
+        reg.add(this, meta2);
+        return this;
+      },
+      apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+      }
+    });
+    ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
+      $ZodString.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
+      $ZodNumber.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumberFormat = /* @__PURE__ */ $constructor("ZodMiniNumberFormat", (inst, def) => {
+      $ZodNumberFormat.init(inst, def);
+      ZodMiniNumber.init(inst, def);
+    });
+    ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) => {
+      $ZodBoolean.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
+      $ZodUnknown.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
+      $ZodArray.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
+      $ZodObject.init(inst, def);
+      ZodMiniType.init(inst, def);
+      installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+    });
+    ZodMiniTuple = /* @__PURE__ */ $constructor("ZodMiniTuple", (inst, def) => {
+      $ZodTuple.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
+      $ZodRecord.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
+      $ZodEnum.init(inst, def);
+      ZodMiniType.init(inst, def);
+      inst.options = [...inst._zod.values];
+    });
+    ZodMiniLiteral = /* @__PURE__ */ $constructor("ZodMiniLiteral", (inst, def) => {
+      $ZodLiteral.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniTransform = /* @__PURE__ */ $constructor("ZodMiniTransform", (inst, def) => {
+      $ZodTransform.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
+      $ZodOptional.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNullable = /* @__PURE__ */ $constructor("ZodMiniNullable", (inst, def) => {
+      $ZodNullable.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniPipe = /* @__PURE__ */ $constructor("ZodMiniPipe", (inst, def) => {
+      $ZodPipe.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
+      $ZodCustom.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+  }
+});
+
+// node_modules/zod/v4/mini/checks.js
+var init_checks2 = __esm({
+  "node_modules/zod/v4/mini/checks.js"() {
+    init_core2();
+  }
+});
+
+// node_modules/zod/v4/mini/iso.js
+var init_iso = __esm({
+  "node_modules/zod/v4/mini/iso.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/coerce.js
+var init_coerce = __esm({
+  "node_modules/zod/v4/mini/coerce.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/external.js
+var init_external = __esm({
+  "node_modules/zod/v4/mini/external.js"() {
+    init_core2();
+    init_parse2();
+    init_schemas2();
+    init_checks2();
+    init_core2();
+    init_locales();
+    init_iso();
+    init_coerce();
+  }
+});
+
+// node_modules/zod/mini/index.js
+var init_mini = __esm({
+  "node_modules/zod/mini/index.js"() {
+    init_external();
+  }
+});
+
+// src/config/values.ts
+function parseDuration(text3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text3);
+  if (!m) return void 0;
+  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? "s").toLowerCase()]);
+}
+function parseInstant(text3) {
+  const t = text3.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return void 0;
+  const hasTime = /[T ]\d{2}:/.test(t);
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
+  const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(" ", "T") : `${t}T00:00`}Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function parseSince(text3, now) {
+  const d = parseDuration(text3);
+  if (d !== void 0 && /[a-z]$/i.test(text3.trim())) return now - d;
+  return parseInstant(text3);
+}
+function parseHostEntry(entry) {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+  const host = m?.[1] ?? entry;
+  const port2 = m?.[2] ? Number(m[2]) : void 0;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host) || port2 !== void 0 && !(port2 > 0 && port2 < 65536)) return void 0;
+  return { host, port: port2 };
+}
+function splitList(text3) {
+  return text3.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseBool(text3) {
+  const t = text3.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(t)) return true;
+  if (["0", "false", "no", "off", ""].includes(t)) return false;
+  return void 0;
+}
+function isTimeZone(zone) {
+  if (zone === "UTC") return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parseTimesOfDay(text3) {
+  const out = [];
+  for (const entry of splitList(text3)) {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(entry);
+    if (!m) return void 0;
+    out.push((Number(m[1]) * 60 + Number(m[2])) * 6e4);
+  }
+  return out.length ? [...new Set(out)].sort((a, b) => a - b) : void 0;
+}
+var UNIT_MS;
+var init_values = __esm({
+  "src/config/values.ts"() {
+    "use strict";
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+  }
+});
+
+// src/config/fields.ts
+var MAX_TIMER_MS, Invalid, fail, reader, text, number3, whole, numberFrom, port, duration2, durationFrom, bool, EMAIL, isEmail, emails, readCodes, codes, codesOrAny, list, hosts, timesOfDay, oneOf, headerText, textWhere;
+var init_fields = __esm({
+  "src/config/fields.ts"() {
+    "use strict";
+    init_mini();
+    init_values();
+    MAX_TIMER_MS = 2 ** 31 - 1;
+    Invalid = class {
+      constructor(message) {
+        this.message = message;
+      }
+      message;
+    };
+    fail = (message) => {
+      throw new Invalid(message);
+    };
+    reader = (read2) => (
+      // One schema, not a string schema piped into a transform: a run builds one per setting, and the
+      // input is always a string (the environment, the config file or a flag).
+      transform((v, ctx) => {
+        try {
+          return read2(v);
+        } catch (err) {
+          if (!(err instanceof Invalid)) throw err;
+          ctx.issues.push({ code: "custom", message: err.message, input: v });
+          return NEVER;
+        }
+      })
+    );
+    text = () => string2();
+    number3 = (what, ok2, range, real = false) => reader((v) => {
+      if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(what);
+      return ok2(Number(v)) ? Number(v) : fail(range);
+    });
+    whole = (what, ok2, range) => (name) => number3(`${name} must be ${what}`, ok2, `${name} must be ${range}`);
+    numberFrom = (min, real = false) => (name) => number3(
+      `${name} must be ${real ? "a number such as 3 or 2.5" : "a whole number"}`,
+      (n) => n >= min,
+      `${name} must be at least ${min}`,
+      real
+    );
+    port = whole("a port number", (n) => n > 0 && n < 65536, "between 1 and 65535");
+    duration2 = (ok2) => (name) => reader((v) => {
+      const ms = parseDuration(v);
+      if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
+      if (ms > MAX_TIMER_MS)
+        fail(`${name} must be at most ${MAX_TIMER_MS}ms (about 24.8 days, the longest a timer can wait; got "${v}")`);
+      return ok2 && !ok2[0](ms) ? fail(`${name} ${ok2[1]}`) : ms;
+    });
+    durationFrom = (min, shown3) => duration2([(ms) => ms >= min, `must be at least ${shown3}`]);
+    bool = (name) => reader((v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`));
+    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
+    isEmail = (text3) => EMAIL.test(text3);
+    emails = (name) => reader((v) => {
+      const list2 = splitList(v);
+      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
+      const bad = list2.find((a) => !isEmail(a));
+      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
+    });
+    readCodes = (name, v) => {
+      const list2 = splitList(v);
+      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
+      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
+    };
+    codes = (name) => reader((v) => readCodes(name, v));
+    codesOrAny = (name) => reader((v) => v.toLowerCase() === "any" ? "any" : readCodes(name, v));
+    list = () => reader(splitList);
+    hosts = (name) => reader((v) => {
+      const bad = splitList(v).find((entry) => !parseHostEntry(entry));
+      return bad === void 0 ? v : fail(`${name} has an invalid entry "${bad}": use host or host:port, comma-separated`);
+    });
+    timesOfDay = (name) => reader((v) => parseTimesOfDay(v) ?? fail(`${name} takes times of day such as 08:00,16:00 (got "${v}")`));
+    oneOf = (values, anyCase = false) => (name) => {
+      const said = `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+      const exact = _enum(values, { error: `${name} must be ${said}` });
+      return anyCase ? pipe(
+        pipe(
+          string2(),
+          transform((v) => v.toLowerCase())
+        ),
+        exact
+      ) : exact;
+    };
+    headerText = (max) => (name) => string2().check(
+      _regex(
+        new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`),
+        `${name} must be one line of at most ${max} characters`
+      )
+    );
+    textWhere = (ok2, message) => (name) => string2().check(refine(ok2, { error: message(name) }));
+  }
+});
+
+// src/config/settings.ts
+var is, opt, MIN, nodeName, rule, SETTINGS;
+var init_settings = __esm({
+  "src/config/settings.ts"() {
+    "use strict";
+    init_fields();
+    init_values();
+    is = (group, read2, dflt, help, extra = {}) => ({
+      group,
+      read: read2,
+      default: dflt,
+      help,
+      ...extra
+    });
+    opt = (group, read2, help, extra = {}) => ({ group, read: read2, help, ...extra });
+    MIN = 6e4;
+    nodeName = (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v);
+    rule = (what) => `1 | 0: ${what}`;
+    SETTINGS = {
+      ISE_HOST: opt("ise", hosts, "pxGrid controller host name(s), comma-separated, tried in order; host:port allowed", {
+        alias: "ISE_IP",
+        unset: "required",
+        give: "the pxGrid node FQDN(s) of your ISE deployment"
+      }),
+      PXGRID_PORT: is("ise", port, "8910", "pxGrid port when a host has none"),
+      PXGRID_USER: is(
+        "ise",
+        textWhere(nodeName, (n) => `${n} may hold letters, digits, - _ . (at most 100)`),
+        "ise_to_mail",
+        "pxGrid client nodeName"
+      ),
+      PXGRID_CERT: opt("ise", text, "client certificate (PEM) for certificate-based pxGrid auth", {
+        unset: "password flow"
+      }),
+      PXGRID_KEY: opt("ise", text, "private key (PEM) of PXGRID_CERT"),
+      PXGRID_KEY_PASSPHRASE: opt("ise", text, "passphrase of PXGRID_KEY", { secret: true }),
+      ISE_CA: opt("ise", text, "PEM bundle that verifies ISE's pxGrid certificate", {
+        unset: "required unless ISE_INSECURE=1",
+        give: "the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab"
+      }),
+      ISE_INSECURE: is("ise", bool, "0", "1 disables TLS verification toward ISE, with a warning on every run"),
+      SMTP_SERVER: opt("smtp", text, "SMTP host that relays the alert mail", {
+        unset: "required",
+        give: "the SMTP host that relays the alert mail"
+      }),
+      SMTP_PORT: opt("smtp", port, "SMTP port", { alias: "MAIL_PORT", unset: "465 if tls, 587 if starttls, 25 if none" }),
+      SMTP_SECURITY: opt("smtp", oneOf(["tls", "starttls", "none"]), "tls (implicit TLS), starttls (required) or none", {
+        unset: "tls for ports 465/2465, else starttls"
+      }),
+      SMTP_CA: opt("smtp", text, "extra PEM bundle for the SMTP server", { unset: "system CAs" }),
+      MAIL_USER: opt("smtp", text, "SMTP AUTH user; with MAIL_PASS, or neither for no AUTH"),
+      MAIL_PASS: opt("smtp", text, "SMTP AUTH password", { secret: true }),
+      MAIL_FROM: opt("smtp", text, "From address", {
+        unset: "MAIL_USER",
+        give: "the From address; without it MAIL_USER is used, which is not set either"
+      }),
+      MAIL_DEST: opt("smtp", emails, "recipients, comma-separated", {
+        unset: "required",
+        give: "the recipients, comma-separated"
+      }),
+      MAIL_MAX_BYTES: is(
+        "smtp",
+        whole(
+          "a number of bytes",
+          (n) => n >= 2e5,
+          "at least 200000: the summary and detail parts alone can take ~150 KB"
+        ),
+        "10000000",
+        "cap on each message as sent"
+      ),
+      MAIL_FROM_NAME: is("mail", headerText(64), "ISE RADIUS alerts", "From display name"),
+      MAIL_SUBJECT_PREFIX: is("mail", headerText(40), "[ISE]", "subject prefix (test-mail adds [TEST])"),
+      MAIL_MAX_ROWS: is(
+        "mail",
+        whole("a number of rows", (n) => n >= 1 && n <= 1e3, "between 1 and 1000"),
+        "50",
+        "detail rows in the mail body (1-1000); the rest are in the attachment"
+      ),
+      MAIL_TIMEZONE: is(
+        "mail",
+        textWhere(isTimeZone, (n) => `${n} must be an IANA time zone such as UTC, Europe/Zurich or America/New_York`),
+        "UTC",
+        "IANA time zone for every time in the mail (e.g. Europe/Zurich); the offset is always shown"
+      ),
+      MAIL_ATTACH: is(
+        "mail",
+        oneOf(["csv", "json", "none"]),
+        "csv",
+        "attachment with every mailed record: csv, json or none"
+      ),
+      STORM_THRESHOLD: is(
+        "mail",
+        whole("a whole number of failures", (n) => n >= 1, "at least 1"),
+        "5000",
+        "above this many new failures in one poll the mail leads with counts per reason and NAS"
+      ),
+      EXCLUDE_REASONS: is("filters", codes, "", "failure reason codes not to mail, comma-separated (e.g. 5440,5411)"),
+      INCLUDE_REASONS: is("filters", codes, "", "when set, mail only these failure reason codes"),
+      EXCLUDE_USERS: is("filters", list, "", "user names not to mail, comma-separated globs, any case (e.g. host/*)"),
+      EXCLUDE_NAS: is("filters", list, "", "NAS names or IP addresses not to mail, comma-separated"),
+      STATE_DIR: is("run", text, "data", "cursor, lock and the stored pxGrid credentials", {
+        unset: "data next to run.js"
+      }),
+      CURSOR_OVERLAP: is("run", duration2(), "10m", "how far back each poll re-reads, for records ISE shows late"),
+      RUN_DEADLINE: is("run", durationFrom(5e3, "5s"), "150s", "the whole run ends within this, below the EEM maxrun"),
+      ISE_TO_MAIL_CONFIG: opt("run", text, "the config file (environment or --config only)", {
+        unset: "ise-to-mail.env next to run.js"
+      }),
+      HEALTH_ALERT_AFTER: is("health", duration2(), "30m", "mail a PROBLEM note when scheduled runs have failed this long"),
+      HEALTH_REPEAT: is("health", durationFrom(MIN, "1m"), "24h", "repeat that note at most this often while it lasts"),
+      HEARTBEAT: is(
+        "health",
+        oneOf(["daily", "weekly", "off"], true),
+        "off",
+        'daily | weekly | off: an "all quiet" mail when nothing was mailed that long'
+      ),
+      ALERT_MODE: is(
+        "alert",
+        oneOf(["each-run", "digest"], true),
+        "each-run",
+        "each-run (a mail per run with new failures) or digest (spooled, one mail per period)"
+      ),
+      DIGEST_EVERY: is(
+        "alert",
+        duration2([(ms) => ms >= MIN && ms <= 1440 * MIN, "must be from 1m to 1d (e.g. 1h)"]),
+        "1h",
+        "digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE"
+      ),
+      DIGEST_AT: opt("alert", timesOfDay, "times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00"),
+      INCIDENTS: is(
+        "alert",
+        oneOf(["auto", "on", "off"], true),
+        "auto",
+        "auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)"
+      ),
+      INCIDENT_LEARNING: is("incidents", duration2(), "1d", "the rules only learn this long after the first run"),
+      INCIDENT_QUIET: is("incidents", durationFrom(MIN, "1m"), "30m", "an incident ends after this long without a failure"),
+      INCIDENT_NAS_WIDE: is("incidents", bool, "1", rule("many users failing with one reason on one NAS")),
+      INCIDENT_NAS_WIDE_MIN: is("incidents", numberFrom(2), "5", "nas-wide: at least this many users/endpoints"),
+      INCIDENT_NAS_WIDE_FACTOR: is("incidents", numberFrom(1, true), "3", "nas-wide: and this many times the usual"),
+      INCIDENT_NAS_WIDE_WINDOW: is("incidents", durationFrom(MIN, "1m"), "10m", "nas-wide: within this window"),
+      INCIDENT_NEW_REASON: is("incidents", bool, "1", rule("a reason not seen for INCIDENT_NEW_REASON_MEMORY")),
+      INCIDENT_NEW_REASON_MEMORY: is("incidents", durationFrom(1440 * MIN, "1d"), "7d", "how long a reason is known"),
+      INCIDENT_SPIKE: is("incidents", bool, "1", rule("one reason (or all) far above normal for the hour of the week")),
+      INCIDENT_SPIKE_MIN: is("incidents", numberFrom(1), "30", "spike: at least this many failures in a poll"),
+      INCIDENT_SPIKE_FACTOR: is("incidents", numberFrom(1, true), "4", "spike: and more than this many times normal"),
+      INCIDENT_LOCKOUT: is("incidents", bool, "1", rule("one user failing repeatedly within minutes")),
+      INCIDENT_LOCKOUT_MIN: is("incidents", numberFrom(2), "10", "lockout: failures of one user, retries counted"),
+      INCIDENT_LOCKOUT_WINDOW: is("incidents", durationFrom(MIN, "1m"), "10m", "lockout: within this window"),
+      INCIDENT_LOCKOUT_REASONS: is("incidents", codesOrAny, "22040,24408", "lockout: reason codes that count, or any"),
+      INCIDENT_STORM: is("incidents", bool, "1", rule("more than STORM_THRESHOLD failures in one poll"))
+    };
+  }
+});
+
 // src/config/keys.ts
 function canonicalKey(name) {
   return BY_NAME.get(name);
@@ -3620,64 +6157,8 @@ var KEYS, BY_NAME;
 var init_keys = __esm({
   "src/config/keys.ts"() {
     "use strict";
-    KEYS = {
-      ISE_HOST: { alias: "ISE_IP", help: "pxGrid controller host name(s), comma-separated, host:port allowed" },
-      PXGRID_PORT: { help: "pxGrid port when a host has none (8910)" },
-      PXGRID_USER: { help: "pxGrid client nodeName (ise_to_mail)" },
-      PXGRID_CERT: { help: "client certificate (PEM) for certificate-based pxGrid auth" },
-      PXGRID_KEY: { help: "client private key (PEM)" },
-      PXGRID_KEY_PASSPHRASE: { secret: true, help: "passphrase of PXGRID_KEY" },
-      ISE_CA: { help: "PEM bundle that verifies ISE pxGrid certificate" },
-      ISE_INSECURE: { help: "1 disables TLS verification toward ISE (loud warning)" },
-      SMTP_SERVER: { help: "SMTP host" },
-      SMTP_PORT: { alias: "MAIL_PORT", help: "SMTP port (465 tls, 587 starttls, 25 none)" },
-      SMTP_SECURITY: { help: "tls | starttls | none" },
-      SMTP_CA: { help: "extra PEM bundle for the SMTP server" },
-      MAIL_USER: { help: "SMTP AUTH user" },
-      MAIL_PASS: { secret: true, help: "SMTP AUTH password" },
-      MAIL_FROM: { help: "From address (MAIL_USER)" },
-      MAIL_DEST: { help: "recipients, comma-separated" },
-      MAIL_MAX_BYTES: { help: "cap on each message as sent (10000000)" },
-      MAIL_FROM_NAME: { help: "From display name (ISE RADIUS alerts)" },
-      MAIL_SUBJECT_PREFIX: { help: "subject prefix ([ISE])" },
-      MAIL_MAX_ROWS: { help: "detail rows in the mail body; the rest go to the attachment (50)" },
-      MAIL_TIMEZONE: { help: "IANA time zone for times in the mail, offset shown (UTC)" },
-      MAIL_ATTACH: { help: "attachment with every record: csv | json | none (csv)" },
-      EXCLUDE_REASONS: { help: "failure reason codes not to mail, comma-separated (e.g. 5440)" },
-      INCLUDE_REASONS: { help: "mail only these failure reason codes, comma-separated" },
-      EXCLUDE_USERS: { help: "user names not to mail, comma-separated globs (e.g. host/*)" },
-      EXCLUDE_NAS: { help: "NAS names or IPs not to mail, comma-separated" },
-      STORM_THRESHOLD: { help: "above this many failures in one poll the mail leads with grouped counts (5000)" },
-      STATE_DIR: { help: "cursor, lock and pxGrid credentials (data next to run.js)" },
-      CURSOR_OVERLAP: { help: "how far back each poll re-reads for late records (10m)" },
-      RUN_DEADLINE: { help: "the whole run must end within this (150s)" },
-      HEALTH_ALERT_AFTER: { help: "mail the team when runs have failed this long (30m)" },
-      HEALTH_REPEAT: { help: "repeat that problem mail at most this often while it lasts (24h)" },
-      HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
-      ALERT_MODE: {
-        help: "each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)"
-      },
-      DIGEST_EVERY: { help: "digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)" },
-      DIGEST_AT: { help: "times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00" },
-      INCIDENTS: { help: "auto | on | off: incident mails, sent at once (auto: on with ALERT_MODE=digest)" },
-      INCIDENT_LEARNING: { help: "the rules only learn this long after the first run (1d)" },
-      INCIDENT_QUIET: { help: "an incident is resolved after this long without a matching failure (30m)" },
-      INCIDENT_NAS_WIDE: { help: "1 | 0: many users failing with one reason on one NAS (1)" },
-      INCIDENT_NAS_WIDE_MIN: { help: "nas-wide: at least this many distinct users/endpoints (5)" },
-      INCIDENT_NAS_WIDE_FACTOR: { help: "nas-wide: and this many times what the NAS usually shows (3)" },
-      INCIDENT_NAS_WIDE_WINDOW: { help: "nas-wide: within this window (10m)" },
-      INCIDENT_NEW_REASON: { help: "1 | 0: a failure reason not seen for INCIDENT_NEW_REASON_MEMORY (1)" },
-      INCIDENT_NEW_REASON_MEMORY: { help: "how long a reason counts as known (7d)" },
-      INCIDENT_SPIKE: { help: "1 | 0: failures of one reason (or all) far above normal for the hour of the week (1)" },
-      INCIDENT_SPIKE_MIN: { help: "spike: at least this many failures of one reason in a poll (30)" },
-      INCIDENT_SPIKE_FACTOR: { help: "spike: and more than this many times the learned normal (4)" },
-      INCIDENT_LOCKOUT: { help: "1 | 0: one user failing repeatedly within minutes (1)" },
-      INCIDENT_LOCKOUT_MIN: { help: "lockout: failures of one user, TotalFailedAttempts counted (10)" },
-      INCIDENT_LOCKOUT_WINDOW: { help: "lockout: within this window (10m)" },
-      INCIDENT_LOCKOUT_REASONS: { help: "lockout: reason codes that count, or any (22040,24408)" },
-      INCIDENT_STORM: { help: "1 | 0: more than STORM_THRESHOLD failures in one poll (1)" },
-      ISE_TO_MAIL_CONFIG: { help: "config file (ise-to-mail.env next to run.js)" }
-    };
+    init_settings();
+    KEYS = SETTINGS;
     BY_NAME = /* @__PURE__ */ new Map();
     for (const [key, info] of Object.entries(KEYS)) {
       BY_NAME.set(key, key);
@@ -3702,77 +6183,29 @@ var init_errcode = __esm({
   }
 });
 
-// src/core/json.ts
-var isObject;
-var init_json = __esm({
-  "src/core/json.ts"() {
-    "use strict";
-    isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-  }
-});
-
 // src/core/shape.ts
-var anything, str, bool, num, int, literal, oneOf, nullable, optional, refine, arr, tuple, record, obj, checkOf;
+function checkOf(build2) {
+  let schema2;
+  return (v) => {
+    schema2 ??= build2();
+    return safeParse(schema2, v).success ? v : void 0;
+  };
+}
+var int2, count, arrOf, matching, isoTime;
 var init_shape = __esm({
   "src/core/shape.ts"() {
     "use strict";
-    init_json();
-    anything = (_v) => true;
-    str = (v) => typeof v === "string";
-    bool = (v) => typeof v === "boolean";
-    num = (v) => typeof v === "number" && Number.isFinite(v);
-    int = (min = Number.NEGATIVE_INFINITY) => (v) => Number.isInteger(v) && v >= min;
-    literal = (l) => (v) => v === l;
-    oneOf = (list2) => (v) => typeof v === "string" && list2.includes(v);
-    nullable = (g) => (v) => v === null || g(v);
-    optional = (g) => (v) => v === void 0 || g(v);
-    refine = (g, test) => (v) => g(v) && test(v);
-    arr = (g, length) => (v) => Array.isArray(v) && (length === void 0 || v.length === length) && v.every(g);
-    tuple = (...gs) => (v) => Array.isArray(v) && v.length === gs.length && gs.every((g, i) => g(v[i]));
-    record = (g) => (v) => isObject(v) && Object.values(v).every(g);
-    obj = (shape) => (v) => {
-      if (!isObject(v)) return false;
-      for (const key in shape) if (!shape[key](v[key])) return false;
-      return true;
-    };
-    checkOf = (g) => (v) => g(v) ? v : void 0;
-  }
-});
-
-// src/core/failpoints.ts
-var failpoints_exports = {};
-__export(failpoints_exports, {
-  checkStateWrite: () => checkStateWrite,
-  setStateFault: () => setStateFault
-});
-function setStateFault(spec) {
-  if (!spec) {
-    stateFault = void 0;
-    return;
-  }
-  const [code2, names] = spec.split(":");
-  stateFault = { code: code2, names: names ? names.split(",") : void 0 };
-}
-function checkStateWrite(file) {
-  if (!stateFault) return;
-  if (stateFault.names && !stateFault.names.includes((0, import_node_path.basename)(file))) return;
-  const { code: code2 } = stateFault;
-  throw Object.assign(new Error(`${code2}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
-    code: code2,
-    syscall: "write",
-    path: file
-  });
-}
-var import_node_path, stateFault;
-var init_failpoints = __esm({
-  "src/core/failpoints.ts"() {
-    "use strict";
-    import_node_path = require("node:path");
+    init_mini();
+    int2 = (min) => min === void 0 ? int() : int().check(_gte(min));
+    count = () => int2(0);
+    arrOf = (item, length) => array(item).check(_length(length));
+    matching = (re) => string2().check(_regex(re));
+    isoTime = () => string2().check(refine((s) => Number.isFinite(Date.parse(s))));
   }
 });
 
 // src/state/files.ts
-function readStateJson(file, check2, reset, extract) {
+function readStateJson(file, check, reset, extract) {
   let text3;
   try {
     text3 = readRegular(file);
@@ -3788,7 +6221,7 @@ function readStateJson(file, check2, reset, extract) {
   } catch {
     throw stateError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }
-  const parsed = check2(value);
+  const parsed = check(value);
   if (parsed === void 0) throw stateError(`state file ${file} is corrupt or from a newer release; ${reset}`);
   return parsed;
 }
@@ -3899,7 +6332,7 @@ var init_atomic = __esm({
     import_node_path3 = require("node:path");
     init_errcode();
     init_errors();
-    init_failpoints();
+    init_testing();
     init_files();
     AtomicFile = class {
       constructor(file, mode = 384) {
@@ -3963,17 +6396,17 @@ var init_atomic = __esm({
 });
 
 // src/state/credentials.ts
-function loadAccount(stateDir, nodeName) {
+function loadAccount(stateDir, nodeName2) {
   const stored = readAccountFile(stateFile.credentials(stateDir));
-  if (!stored || stored.nodeName.toLowerCase() !== nodeName.toLowerCase()) return void 0;
+  if (!stored || stored.nodeName.toLowerCase() !== nodeName2.toLowerCase()) return void 0;
   return { nodeName: stored.nodeName, password: stored.password };
 }
 function readAccountFile(file) {
   const stamp = fileStamp(file);
-  if (stamp && cached?.file === file && cached.stamp === stamp) return cached.value;
-  cached = void 0;
+  if (stamp && cached2?.file === file && cached2.stamp === stamp) return cached2.value;
+  cached2 = void 0;
   const value = readStateJson(file, accountFile, RESET);
-  if (stamp) cached = { file, stamp, value };
+  if (stamp) cached2 = { file, stamp, value };
   return value;
 }
 function fileStamp(file) {
@@ -3984,11 +6417,11 @@ function fileStamp(file) {
     return void 0;
   }
 }
-function reserveAccount(stateDir, nodeName) {
+function reserveAccount(stateDir, nodeName2) {
   const file = stateFile.credentials(stateDir);
   let room;
   try {
-    room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName, password: "x".repeat(PASSWORD_ROOM) })));
+    room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName: nodeName2, password: "x".repeat(PASSWORD_ROOM) })));
   } catch (err) {
     const code2 = errCode(err, "error");
     const full = code2 === "ENOSPC" || code2 === "EDQUOT" || code2 === "EFBIG";
@@ -3998,7 +6431,7 @@ function reserveAccount(stateDir, nodeName) {
   }
   return {
     save: (account) => {
-      cached = void 0;
+      cached2 = void 0;
       try {
         room.commit(serialize(account));
       } catch (err) {
@@ -4011,17 +6444,20 @@ function reserveAccount(stateDir, nodeName) {
     abandon: () => room.abandon()
   };
 }
-var import_node_fs3, accountFile, RESET, PASSWORD_ROOM, serialize, cached;
+var import_node_fs3, accountFile, RESET, PASSWORD_ROOM, serialize, cached2;
 var init_credentials = __esm({
   "src/state/credentials.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
+    init_mini();
     init_errcode();
     init_errors();
     init_shape();
     init_atomic();
     init_files();
-    accountFile = checkOf(obj({ version: literal(1), nodeName: str, password: refine(str, (p) => p.length > 0) }));
+    accountFile = checkOf(
+      () => object({ version: literal(1), nodeName: string2(), password: string2().check(_minLength(1)) })
+    );
     RESET = "delete it, then have the ISE admin delete the pxGrid client (Administration > pxGrid Services) and run setup again";
     PASSWORD_ROOM = 1024;
     serialize = (account) => `${JSON.stringify({ version: 1, ...account })}
@@ -4056,6 +6492,24 @@ var init_secrets = __esm({
   }
 });
 
+// src/config/setting.ts
+var GROUPS;
+var init_setting = __esm({
+  "src/config/setting.ts"() {
+    "use strict";
+    GROUPS = {
+      ise: "ISE and pxGrid",
+      smtp: "Mail server",
+      mail: "The mail",
+      filters: "What not to mail",
+      run: "Runs and state",
+      health: "Health mails",
+      alert: "Alert policy",
+      incidents: "Incident rules"
+    };
+  }
+});
+
 // src/cli/help.ts
 function wrap(first, text3) {
   const lines = [];
@@ -4070,14 +6524,22 @@ function wrap(first, text3) {
   lines.push(line.trimEnd());
   return lines;
 }
+function shown(s) {
+  const value = s.unset ?? s.default;
+  return value ? ` [${value}]` : "";
+}
+function variables() {
+  const entries = Object.entries(SETTINGS);
+  return Object.keys(GROUPS).flatMap((group) => [
+    `  ${GROUPS[group]}:`,
+    ...entries.filter(([, s]) => s.group === group).flatMap(([k, s]) => wrap(`    ${s.alias ? `${k} (${s.alias})` : k}`, s.help + shown(s)))
+  ]);
+}
 function helpEpilog() {
-  const vars = Object.entries(KEYS).flatMap(
-    ([k, info]) => wrap(`  ${info.alias ? `${k} (${info.alias})` : k}`, info.help)
-  );
   return [
     "",
     "Configuration (flags > environment > config file > defaults):",
-    ...vars,
+    ...variables(),
     "",
     "Exit codes: 0 done, 1 internal error, 2 usage/config, 3 pxGrid account not",
     "approved/disabled, 4 ISE unreachable/TLS/protocol, 5 mail not delivered,",
@@ -4101,250 +6563,38 @@ var WIDTH, INDENT;
 var init_help = __esm({
   "src/cli/help.ts"() {
     "use strict";
-    init_keys();
+    init_setting();
+    init_settings();
     WIDTH = 79;
     INDENT = 27;
   }
 });
 
-// src/config/values.ts
-function parseDuration(text3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text3);
-  if (!m) return void 0;
-  return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? "s").toLowerCase()]);
-}
-function parseInstant(text3) {
-  const t = text3.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return void 0;
-  const hasTime = /[T ]\d{2}:/.test(t);
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
-  const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(" ", "T") : `${t}T00:00`}Z`);
-  return Number.isFinite(ms) ? ms : void 0;
-}
-function parseSince(text3, now) {
-  const d = parseDuration(text3);
-  if (d !== void 0 && /[a-z]$/i.test(text3.trim())) return now - d;
-  return parseInstant(text3);
-}
-function parseHostEntry(entry) {
-  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
-  const host = m?.[1] ?? entry;
-  const port2 = m?.[2] ? Number(m[2]) : void 0;
-  if (!/^[A-Za-z0-9.:_-]+$/.test(host) || port2 !== void 0 && !(port2 > 0 && port2 < 65536)) return void 0;
-  return { host, port: port2 };
-}
-function splitList(text3) {
-  return text3.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseBool(text3) {
-  const t = text3.trim().toLowerCase();
-  if (["1", "true", "yes", "on"].includes(t)) return true;
-  if (["0", "false", "no", "off", ""].includes(t)) return false;
-  return void 0;
-}
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function parseTimesOfDay(text3) {
-  const out = [];
-  for (const entry of splitList(text3)) {
-    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(entry);
-    if (!m) return void 0;
-    out.push((Number(m[1]) * 60 + Number(m[2])) * 6e4);
-  }
-  return out.length ? [...new Set(out)].sort((a, b) => a - b) : void 0;
-}
-var UNIT_MS;
-var init_values = __esm({
-  "src/config/values.ts"() {
-    "use strict";
-    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-  }
-});
-
-// src/config/fields.ts
-var Invalid, fail, text, number, whole, numberFrom, port, duration, durationFrom, bool2, EMAIL, isEmail, emails, codes, list, hosts, timesOfDay, lower, lockoutReasons, oneOf2, headerText, check;
-var init_fields = __esm({
-  "src/config/fields.ts"() {
-    "use strict";
-    init_values();
-    Invalid = class {
-      constructor(message) {
-        this.message = message;
-      }
-      message;
-    };
-    fail = (message) => {
-      throw new Invalid(message);
-    };
-    text = (v) => v;
-    number = (name, what, ok2, range, real = false) => (v) => {
-      if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(`${name} must be ${what}`);
-      return ok2(Number(v)) ? Number(v) : fail(range);
-    };
-    whole = (name, what, ok2, range) => number(name, what, ok2, range);
-    numberFrom = (name, min, real = false) => number(
-      name,
-      real ? "a number such as 3 or 2.5" : "a whole number",
-      (n) => n >= min,
-      `${name} must be at least ${min}`,
-      real
-    );
-    port = (name) => whole(name, "a port number", (n) => n > 0 && n < 65536, `${name} must be between 1 and 65535`);
-    duration = (name, ok2) => (v) => {
-      const ms = parseDuration(v);
-      if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
-      return ok2 && !ok2[0](ms) ? fail(ok2[1]) : ms;
-    };
-    durationFrom = (name, min, shown2) => duration(name, [(ms) => ms >= min, `${name} must be at least ${shown2}`]);
-    bool2 = (name) => (v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`);
-    EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text3) => EMAIL.test(text3);
-    emails = (name) => (v) => {
-      const list2 = splitList(v);
-      if (list2.length === 0) fail(`${name} is empty: give at least one address`);
-      const bad = list2.find((a) => !isEmail(a));
-      return bad === void 0 ? list2 : fail(`${name} has an invalid address: ${bad}`);
-    };
-    codes = (name) => (v) => {
-      const list2 = splitList(v);
-      const bad = list2.find((c) => !/^\d{3,6}$/.test(c));
-      return bad === void 0 ? list2 : fail(`${name} takes failure reason codes such as 22040,5440 (got "${bad}")`);
-    };
-    list = (v) => splitList(v);
-    hosts = (v) => {
-      const bad = splitList(v).find((entry) => !parseHostEntry(entry));
-      return bad === void 0 ? v : fail(`ISE_HOST has an invalid entry "${bad}": use host or host:port, comma-separated`);
-    };
-    timesOfDay = (v) => parseTimesOfDay(v) ?? fail(`DIGEST_AT takes times of day such as 08:00,16:00 (got "${v}")`);
-    lower = (v) => v.toLowerCase();
-    lockoutReasons = (v) => lower(v) === "any" ? "any" : codes("INCIDENT_LOCKOUT_REASONS")(v);
-    oneOf2 = (values, message, fold2 = (v) => v) => (v) => values.includes(fold2(v)) ? fold2(v) : fail(message);
-    headerText = (name, max) => {
-      const ok2 = new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${max}}$`);
-      return (v) => ok2.test(v) ? v : fail(`${name} must be one line of at most ${max} characters`);
-    };
-    check = (field, ok2, message) => (v) => {
-      const value = field(v);
-      return ok2(value) ? value : fail(message);
-    };
-  }
-});
-
 // src/config/schema.ts
 function parseRaw(raw) {
-  const data = {};
-  const issues = [];
-  for (const [key, spec] of Object.entries(FIELDS)) {
-    const value = AS_WRITTEN.has(key) ? raw[key] : raw[key]?.trim();
-    if (value === void 0) {
-      if (spec.length > 1) data[key] = Array.isArray(spec[1]) ? [...spec[1]] : spec[1];
-      continue;
-    }
-    try {
-      data[key] = spec[0](value);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      issues.push({ key, message: err.message });
-    }
-  }
-  return issues.length === 0 ? { success: true, data } : { success: false, issues };
+  const text3 = { ...DEFAULT_TEXT };
+  for (const [key, value] of Object.entries(raw))
+    text3[key] = SETTINGS[key].secret ? value : value.trim();
+  const result = safeParse(schema(), text3);
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, issues: result.error.issues.map((i) => ({ key: i.path[0], message: i.message })) };
 }
-var AS_WRITTEN, FIELDS;
+var schemaOf, DEFAULT_TEXT, built, schema;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
+    init_mini();
+    init_settings();
     init_fields();
-    init_values();
-    init_fields();
-    AS_WRITTEN = /* @__PURE__ */ new Set(["PXGRID_KEY_PASSPHRASE", "MAIL_PASS"]);
-    FIELDS = {
-      ISE_HOST: [hosts],
-      PXGRID_PORT: [port("PXGRID_PORT"), 8910],
-      PXGRID_USER: [
-        check(text, (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v), "PXGRID_USER may hold letters, digits, - _ . (at most 100)"),
-        "ise_to_mail"
-      ],
-      PXGRID_CERT: [text],
-      PXGRID_KEY: [text],
-      PXGRID_KEY_PASSPHRASE: [text],
-      ISE_CA: [text],
-      ISE_INSECURE: [bool2("ISE_INSECURE"), false],
-      SMTP_SERVER: [text],
-      SMTP_PORT: [port("SMTP_PORT")],
-      SMTP_SECURITY: [oneOf2(["tls", "starttls", "none"], "SMTP_SECURITY must be tls, starttls or none")],
-      SMTP_CA: [text],
-      MAIL_USER: [text],
-      MAIL_PASS: [text],
-      MAIL_FROM: [text],
-      MAIL_DEST: [emails("MAIL_DEST")],
-      MAIL_MAX_BYTES: [
-        whole(
-          "MAIL_MAX_BYTES",
-          "a number of bytes",
-          (n) => n >= 2e5,
-          "MAIL_MAX_BYTES must be at least 200000: the summary and detail parts alone can take ~150 KB"
-        ),
-        1e7
-      ],
-      MAIL_FROM_NAME: [headerText("MAIL_FROM_NAME", 64), "ISE RADIUS alerts"],
-      MAIL_SUBJECT_PREFIX: [headerText("MAIL_SUBJECT_PREFIX", 40), "[ISE]"],
-      MAIL_MAX_ROWS: [
-        whole("MAIL_MAX_ROWS", "a number of rows", (n) => n >= 1 && n <= 1e3, "MAIL_MAX_ROWS must be between 1 and 1000"),
-        50
-      ],
-      MAIL_TIMEZONE: [
-        check(text, isTimeZone, "MAIL_TIMEZONE must be an IANA time zone such as UTC, Europe/Zurich or America/New_York"),
-        "UTC"
-      ],
-      MAIL_ATTACH: [oneOf2(["csv", "json", "none"], "MAIL_ATTACH must be csv, json or none"), "csv"],
-      EXCLUDE_REASONS: [codes("EXCLUDE_REASONS"), []],
-      INCLUDE_REASONS: [codes("INCLUDE_REASONS"), []],
-      EXCLUDE_USERS: [list, []],
-      EXCLUDE_NAS: [list, []],
-      STORM_THRESHOLD: [
-        whole("STORM_THRESHOLD", "a whole number of failures", (n) => n >= 1, "STORM_THRESHOLD must be at least 1"),
-        5e3
-      ],
-      STATE_DIR: [text, "data"],
-      CURSOR_OVERLAP: [duration("CURSOR_OVERLAP"), 10 * 6e4],
-      RUN_DEADLINE: [durationFrom("RUN_DEADLINE", 5e3, "5s"), 15e4],
-      HEALTH_ALERT_AFTER: [duration("HEALTH_ALERT_AFTER"), 30 * 6e4],
-      HEALTH_REPEAT: [durationFrom("HEALTH_REPEAT", 6e4, "1m"), 24 * 36e5],
-      HEARTBEAT: [oneOf2(["daily", "weekly", "off"], "HEARTBEAT must be daily, weekly or off", lower), "off"],
-      ALERT_MODE: [oneOf2(["each-run", "digest"], "ALERT_MODE must be each-run or digest", lower), "each-run"],
-      DIGEST_EVERY: [
-        duration("DIGEST_EVERY", [
-          (ms) => ms >= 6e4 && ms <= 864e5,
-          "DIGEST_EVERY must be from 1m to 1d (e.g. 1h)"
-        ]),
-        36e5
-      ],
-      DIGEST_AT: [timesOfDay],
-      INCIDENTS: [oneOf2(["auto", "on", "off"], "INCIDENTS must be auto, on or off", lower), "auto"],
-      INCIDENT_LEARNING: [duration("INCIDENT_LEARNING"), 864e5],
-      INCIDENT_QUIET: [durationFrom("INCIDENT_QUIET", 6e4, "1m"), 30 * 6e4],
-      INCIDENT_NAS_WIDE: [bool2("INCIDENT_NAS_WIDE"), true],
-      INCIDENT_NAS_WIDE_MIN: [numberFrom("INCIDENT_NAS_WIDE_MIN", 2), 5],
-      INCIDENT_NAS_WIDE_FACTOR: [numberFrom("INCIDENT_NAS_WIDE_FACTOR", 1, true), 3],
-      INCIDENT_NAS_WIDE_WINDOW: [durationFrom("INCIDENT_NAS_WIDE_WINDOW", 6e4, "1m"), 10 * 6e4],
-      INCIDENT_NEW_REASON: [bool2("INCIDENT_NEW_REASON"), true],
-      INCIDENT_NEW_REASON_MEMORY: [durationFrom("INCIDENT_NEW_REASON_MEMORY", 864e5, "1d"), 7 * 864e5],
-      INCIDENT_SPIKE: [bool2("INCIDENT_SPIKE"), true],
-      INCIDENT_SPIKE_MIN: [numberFrom("INCIDENT_SPIKE_MIN", 1), 30],
-      INCIDENT_SPIKE_FACTOR: [numberFrom("INCIDENT_SPIKE_FACTOR", 1, true), 4],
-      INCIDENT_LOCKOUT: [bool2("INCIDENT_LOCKOUT"), true],
-      INCIDENT_LOCKOUT_MIN: [numberFrom("INCIDENT_LOCKOUT_MIN", 2), 10],
-      INCIDENT_LOCKOUT_WINDOW: [durationFrom("INCIDENT_LOCKOUT_WINDOW", 6e4, "1m"), 10 * 6e4],
-      INCIDENT_LOCKOUT_REASONS: [lockoutReasons, ["22040", "24408"]],
-      INCIDENT_STORM: [bool2("INCIDENT_STORM"), true],
-      ISE_TO_MAIL_CONFIG: [text]
-    };
+    schemaOf = (key, s) => s.default === void 0 ? optional(s.read(key)) : s.read(key);
+    DEFAULT_TEXT = Object.fromEntries(
+      Object.entries(SETTINGS).flatMap(
+        ([key, s]) => s.default === void 0 ? [] : [[key, s.default]]
+      )
+    );
+    schema = () => built ??= object(
+      Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, schemaOf(key, s)]))
+    );
   }
 });
 
@@ -4359,7 +6609,7 @@ function incidentSettings(p) {
   ];
   return {
     mode: p.INCIDENTS,
-    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule]) => rule)),
+    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule2]) => rule2)),
     learningMs: p.INCIDENT_LEARNING,
     quietMs: p.INCIDENT_QUIET,
     nasWide: { min: p.INCIDENT_NAS_WIDE_MIN, factor: p.INCIDENT_NAS_WIDE_FACTOR, windowMs: p.INCIDENT_NAS_WIDE_WINDOW },
@@ -4411,8 +6661,8 @@ function settingsSource(configFile) {
   return `environment or ${configFile ?? "ise-to-mail.env next to run.js"}`;
 }
 function notSet(keys, source) {
-  if (keys.length === 1) return `${keys[0]} is not set: give ${GIVE[keys[0]]} (${source})`;
-  const list2 = keys.map((k) => `${k} (${GIVE[k].replace(/^the /, "")})`).join(", ");
+  if (keys.length === 1) return `${keys[0]} is not set: give ${give(keys[0])} (${source})`;
+  const list2 = keys.map((k) => `${k} (${give(k).replace(/^the /, "")})`).join(", ");
   return `${keys.length} settings are not set: ${list2}; set them in the ${source}`;
 }
 function pair(raw, a, b, how) {
@@ -4424,20 +6674,15 @@ function badFrom(raw, from) {
   const which = raw.MAIL_FROM ? "MAIL_FROM" : "MAIL_FROM (taken from MAIL_USER)";
   return `${which} is not a mail address: "${from.trim().slice(0, 80)}"; set MAIL_FROM to the sender address, e.g. ise-alerts@example.net`;
 }
-var GIVE;
+var give;
 var init_require = __esm({
   "src/config/require.ts"() {
     "use strict";
     init_errors();
+    init_keys();
     init_schema();
     init_values();
-    GIVE = {
-      ISE_HOST: "the pxGrid node FQDN(s) of your ISE deployment",
-      ISE_CA: "the PEM file of ISE's pxGrid root CA chain, or ISE_INSECURE=1 for a lab",
-      SMTP_SERVER: "the SMTP host that relays the alert mail",
-      MAIL_DEST: "the recipients, comma-separated",
-      MAIL_FROM: "the From address; without it MAIL_USER is used, which is not set either"
-    };
+    give = (key) => KEYS[key].give ?? `a value for ${key}`;
   }
 });
 
@@ -4457,33 +6702,70 @@ function parseEnvFile(text3, fileName) {
   });
   return entries;
 }
-function closingQuote(value, q) {
-  for (let i = 1; i < value.length; i++) {
-    if (q === '"' && value[i] === "\\") i++;
-    else if (value[i] === q) return i;
+function doubleQuoted(value, start) {
+  let out = "";
+  for (let i = start + 1; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') return [out, i + 1];
+    if (c === "$") throw new LineError(NOT_SUPPORTED.expansion);
+    if (c === "`") throw new LineError(NOT_SUPPORTED.command);
+    if (c === "\\" && '$`"\\'.includes(value[i + 1] ?? "")) i++;
+    out += value[i];
   }
-  return -1;
+  throw new LineError('missing closing "');
+}
+function part(value, i, quoted) {
+  const c = value[i];
+  if (c === "'") {
+    const end = value.indexOf("'", i + 1);
+    if (end < 0) throw new LineError("missing closing '");
+    return [value.slice(i + 1, end), end + 1];
+  }
+  if (c === '"') return doubleQuoted(value, i);
+  if (c === "$") throw new LineError(NOT_SUPPORTED.expansion);
+  if (c === "`") throw new LineError(NOT_SUPPORTED.command);
+  if (c === "\\") {
+    const next = value[i + 1];
+    if (next === void 0) throw new LineError(NOT_SUPPORTED.continuation);
+    if (next !== "'" && next !== '"') throw new LineError(NOT_SUPPORTED.backslash);
+    return [next, i + 2];
+  }
+  if (/\s/.test(c)) {
+    const rest = value.slice(i).trim();
+    if (rest === "" || rest.startsWith("#")) return ["", value.length];
+    if (quoted) throw new LineError("unexpected text after the quoted value");
+  }
+  return [c, i + 1];
 }
 function unquote(value, fileName, line) {
-  const q = value[0];
-  if (q === '"' || q === "'") {
-    const end = closingQuote(value, q);
-    if (end < 0) throw new Error(`${fileName} line ${line}: missing closing ${q}`);
-    const rest = value.slice(end + 1).trim();
-    if (rest !== "" && !rest.startsWith("#")) {
-      throw new Error(`${fileName} line ${line}: unexpected text after the quoted value`);
+  let out = "";
+  let quoted = false;
+  try {
+    for (let i = 0; i < value.length; ) {
+      const [text3, next] = part(value, i, quoted);
+      quoted ||= next - i !== text3.length;
+      out += text3;
+      i = next;
     }
-    const inner = value.slice(1, end);
-    return q === '"' ? inner.replace(/\\(["\\$`])/g, "$1") : inner;
+  } catch (err) {
+    if (err instanceof LineError) throw new Error(`${fileName} line ${line}: ${err.message}`);
+    throw err;
   }
-  const hash2 = value.search(/\s#/);
-  return (hash2 >= 0 ? value.slice(0, hash2) : value).trim();
+  return out;
 }
-var LINE;
+var LINE, NOT_SUPPORTED, LineError;
 var init_envfile = __esm({
   "src/config/envfile.ts"() {
     "use strict";
     LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+    NOT_SUPPORTED = {
+      expansion: "$ expansion ($VAR, $(...)) is not supported: write the value itself, in single quotes if it holds a $",
+      command: "command substitution (`...`) is not supported: write the value itself",
+      continuation: "a line continuation (\\ at the end of the line) is not supported: put the value on one line",
+      backslash: "a \\ outside quotes is not supported: put the value in single quotes, e.g. 'CORP\\svc-*'"
+    };
+    LineError = class extends Error {
+    };
   }
 });
 
@@ -4672,9 +6954,9 @@ var init_deadline = __esm({
   "src/core/deadline.ts"() {
     "use strict";
     Deadline = class {
-      constructor(budgetMs, clock2) {
-        this.clock = clock2;
-        this.#end = clock2() + budgetMs;
+      constructor(budgetMs, clock) {
+        this.clock = clock;
+        this.#end = clock() + budgetMs;
       }
       clock;
       #end;
@@ -4717,17 +6999,17 @@ function jsonText(value, maxChars = Number.POSITIVE_INFINITY, maxDepth = MAX_VAL
     if (typeof v === "string") return put(JSON.stringify(v.length > left2 ? v.slice(0, left2) : v));
     if (v === null || typeof v !== "object") return put(v === void 0 ? "null" : String(v));
     if (depth >= maxDepth) return put(TOO_DEEP);
-    const array = Array.isArray(v);
-    put(array ? "[" : "{");
+    const array2 = Array.isArray(v);
+    put(array2 ? "[" : "{");
     let n = 0;
     for (const key in v) {
       if (left2 <= 0) break;
       if (!Object.hasOwn(v, key)) continue;
       if (n++ > 0) put(",");
-      if (!array) put(`${JSON.stringify(key)}:`);
+      if (!array2) put(`${JSON.stringify(key)}:`);
       walk(v[key], depth + 1);
     }
-    put(array ? "]" : "}");
+    put(array2 ? "]" : "}");
   };
   walk(value, 0);
   return out.join("");
@@ -4846,8 +7128,8 @@ function recordTime(timestamp) {
   else return void 0;
   return Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? Math.floor(t) : void 0;
 }
-function headerTime(date) {
-  const t = date === void 0 ? Number.NaN : Date.parse(date);
+function headerTime(date2) {
+  const t = date2 === void 0 ? Number.NaN : Date.parse(date2);
   return plausible(t) ? t : void 0;
 }
 var EARLIEST, LATEST, MAX_DATE_MS, SECONDS_BELOW, plausible;
@@ -4893,7 +7175,7 @@ function zoneOffset(zone) {
     if (offset === void 0) {
       const at = bucket * BUCKET_MS;
       const p = {};
-      for (const part of dtf.formatToParts(at)) if (part.type !== "literal") p[part.type] = Number(part.value);
+      for (const part2 of dtf.formatToParts(at)) if (part2.type !== "literal") p[part2.type] = Number(part2.value);
       const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
       offset = Math.round((wall - at) / 6e4);
       if (known.size >= KNOWN_MAX) known.clear();
@@ -5058,36 +7340,36 @@ function globMatcher(glob) {
 function compileFilters(f) {
   const excludeReasons = new Set(f.excludeReasons);
   const includeReasons = new Set(f.includeReasons);
-  const users2 = f.excludeUsers.map(globMatcher);
+  const users = f.excludeUsers.map(globMatcher);
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
-  if (excludeReasons.size + includeReasons.size + users2.length + nas.size === 0) return () => void 0;
+  if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
   return (r) => {
     const code2 = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
     if (code2 !== void 0 && excludeReasons.has(code2)) return "EXCLUDE_REASONS";
     if (includeReasons.size > 0 && (code2 === void 0 || !includeReasons.has(code2))) return "INCLUDE_REASONS";
-    if (users2.length > 0) {
+    if (users.length > 0) {
       const user = typeof r.userName === "string" ? r.userName : "";
-      if (users2.some((match) => match(user))) return "EXCLUDE_USERS";
+      if (users.some((match) => match(user))) return "EXCLUDE_USERS";
     }
-    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str2(v))))
+    if (nas.size > 0 && [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => nas.has(str(v))))
       return "EXCLUDE_NAS";
     return void 0;
   };
 }
-function filterNotes(counts2) {
+function filterNotes(counts) {
   const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
   return order.flatMap((name) => {
-    const n = counts2.get(name) ?? 0;
+    const n = counts.get(name) ?? 0;
     if (n === 0) return [];
     return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
   });
 }
-var str2;
+var str;
 var init_filters = __esm({
   "src/format/filters.ts"() {
     "use strict";
     init_hints();
-    str2 = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
+    str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
   }
 });
 
@@ -5097,20 +7379,20 @@ function parseTarget(text3) {
   const kind = text3.slice(0, at).trim().toLowerCase();
   const value = text3.slice(at + 1).trim();
   if (at < 0 || !MUTE_KINDS.includes(kind))
-    throw usageError(`mute target "${shown(text3)}" is not one of the four kinds: ${USAGE}`);
+    throw usageError(`mute target "${shown2(text3)}" is not one of the four kinds: ${USAGE}`);
   if (value === "" || value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw usageError(`mute target "${shown(text3)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
+    throw usageError(`mute target "${shown2(text3)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
   }
   if (kind === "endpoint") {
-    const mac = canonicalMac(value);
-    if (!mac)
+    const mac2 = canonicalMac(value);
+    if (!mac2)
       throw usageError(
-        `endpoint:${shown(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`
+        `endpoint:${shown2(value)} is not a MAC address: use e.g. endpoint:00:11:22:33:44:55 (also 00-11-22-33-44-55 or 0011.2233.4455)`
       );
-    return { kind, value: mac };
+    return { kind, value: mac2 };
   }
   if (kind === "reason" && !/^\d{3,6}$/.test(value))
-    throw usageError(`reason:${shown(value)} is not a failure reason code: use e.g. reason:22040`);
+    throw usageError(`reason:${shown2(value)} is not a failure reason code: use e.g. reason:22040`);
   return { kind, value };
 }
 function compileTarget(t) {
@@ -5141,7 +7423,7 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown2;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
@@ -5155,7 +7437,7 @@ var init_target = __esm({
     targetText = (t) => `${t.kind}:${t.value}`;
     matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
     text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
-    shown = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
+    shown2 = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
   }
 });
 
@@ -5211,23 +7493,32 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path5, mutesFile, iso, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
+var import_node_path5, mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
     import_node_path5 = require("node:path");
+    init_mini();
     init_errors();
     init_shape();
     init_atomic();
     init_files();
     init_target();
     mutesFile = (stateDir) => (0, import_node_path5.join)(stateDir, "mutes.json");
-    iso = refine(str, (s) => Number.isFinite(Date.parse(s)));
     muteFile = checkOf(
-      obj({
+      () => object({
         version: literal(1),
-        nextId: int(1),
-        mutes: arr(obj({ id: int(1), target: str, created: iso, until: iso, note: optional(str), by: optional(str) }))
+        nextId: int2(1),
+        mutes: array(
+          object({
+            id: int2(1),
+            target: string2(),
+            created: isoTime(),
+            until: isoTime(),
+            note: optional(string2()),
+            by: optional(string2())
+          })
+        )
       })
     );
     RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
@@ -5488,7 +7779,7 @@ function newHealth(now) {
 }
 function loadHealth(stateDir) {
   const file = stateFile.health(stateDir);
-  const data = readStateJson(file, checkOf(fileShape), HEALTH_RESET);
+  const data = readStateJson(file, healthFile, HEALTH_RESET);
   if (!data) return void 0;
   const time2 = (v) => {
     if (v === null) return void 0;
@@ -5553,10 +7844,11 @@ function describeHealth(stateDir, now) {
   lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
   return lines;
 }
-var KIND_OF_EXIT, KINDS, iso2, fileShape, HEALTH_RESET, TIME_FIELDS, isoSecond;
+var KIND_OF_EXIT, KINDS, fileShape, healthFile, HEALTH_RESET, TIME_FIELDS, isoSecond;
 var init_health_record = __esm({
   "src/health/health-record.ts"() {
     "use strict";
+    init_mini();
     init_errors();
     init_plural();
     init_printable();
@@ -5565,18 +7857,23 @@ var init_health_record = __esm({
     init_files();
     KIND_OF_EXIT = { 2: "usage", 3: "account", 4: "ise-protocol", 5: "mail", 6: "locked" };
     KINDS = Object.keys(KIND_EXIT);
-    iso2 = nullable(str);
-    fileShape = obj({
-      version: literal(1),
-      lastSuccess: iso2,
-      firstFailure: iso2,
-      failedRuns: int(0),
-      lastError: nullable(obj({ kind: optional(oneOf(KINDS)), exitCode: int(), message: str, at: str })),
-      problemMailed: iso2,
-      quietSince: iso2,
-      lastMail: iso2,
-      lastHeartbeat: iso2
-    });
+    fileShape = () => {
+      const iso2 = nullable(string2());
+      return object({
+        version: literal(1),
+        lastSuccess: iso2,
+        firstFailure: iso2,
+        failedRuns: int2(0),
+        lastError: nullable(
+          object({ kind: optional(_enum(KINDS)), exitCode: int2(), message: string2(), at: string2() })
+        ),
+        problemMailed: iso2,
+        quietSince: iso2,
+        lastMail: iso2,
+        lastHeartbeat: iso2
+      });
+    };
+    healthFile = checkOf(fileShape);
     HEALTH_RESET = "delete it to reset (it only times the health mails; no RADIUS failure is lost)";
     TIME_FIELDS = [
       "lastSuccess",
@@ -5665,11 +7962,11 @@ function buildModel(d, opts) {
   const fmt = timeFormat(opts.timeZone);
   const reasons = d.reasons();
   const nas = d.nas();
-  const users2 = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
   return {
     test: opts.test === true,
     headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users2}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
     range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
     fmt,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
@@ -5694,9 +7991,9 @@ function userCount(r) {
 }
 function subjectOf(d, opts) {
   const top2 = d.reasons()[0];
-  const users2 = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
   const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users2}`;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
   if (top2) {
     const code2 = reasonCode(top2.reason);
     const known = hintFor(top2.reason);
@@ -5705,8 +8002,8 @@ function subjectOf(d, opts) {
   return clean(s, 140);
 }
 function detailSlice(m, limit = m.maxRows) {
-  const shown2 = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown: shown2, more: m.details.length - shown2.length + m.rowsDropped };
+  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
 }
 function moreText(m, more2) {
   const rows = plural(more2, "more row");
@@ -5756,11 +8053,11 @@ var init_model = __esm({
 function cell(c) {
   const v = typeof c === "string" ? { text: c } : c;
   const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
-  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc(v.sub)}</div>` : "";
-  return `<td ${style}>${esc(v.text) || "&nbsp;"}${sub}</td>`;
+  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
+  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
 }
 function table(head, rows) {
-  const th = head.map((h) => `<th ${TH}>${esc(h)}</th>`).join("");
+  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
   return `<table role="presentation" ${TABLE}><tr>${th}</tr>
 ${rows.map(row).join("\n")}</table>`;
 }
@@ -5795,10 +8092,10 @@ function summary(m) {
     )
   );
   if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users2 = topTable("User", m.users, "no user failed more than once");
+  const users = topTable("User", m.users, "no user failed more than once");
   const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
   out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users2}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
   );
   return out;
 }
@@ -5807,14 +8104,14 @@ function topTable(title, rows, none) {
   return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
 }
 function frame(m, title, body) {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc(TEST_BANNER)}</td></tr>` : "";
+  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
   return [
     "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>`,
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
     '<body style="margin:0;padding:0;background:#f4f5f7">',
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc(m.facts)}<br>${esc(m.range)}</div></td></tr>`,
+    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
     banner,
     `<tr><td style="padding:4px 18px 18px">`,
     ...body,
@@ -5825,14 +8122,14 @@ function frame(m, title, body) {
   ].join("\n");
 }
 function renderHtml(m, total, title) {
-  const { shown: shown2 } = detailSlice(m);
+  const { shown: shown3 } = detailSlice(m);
   const footer = footerLines(m, total).map(note);
   const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
   const build2 = (n2) => {
     const { more: more2 } = detailSlice(m, n2);
     const details = table(
       ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
-      shown2.slice(0, n2).map((r) => detailCells(m, r))
+      shown3.slice(0, n2).map((r) => detailCells(m, r))
     );
     return frame(m, title, [
       ...head,
@@ -5841,7 +8138,7 @@ function renderHtml(m, total, title) {
       `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
     ]);
   };
-  let n = shown2.length;
+  let n = shown3.length;
   let html = build2(n);
   while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
     n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
@@ -5849,7 +8146,7 @@ function renderHtml(m, total, title) {
   }
   return { html, rowsShown: n };
 }
-var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc, row, h2, note, short, detailCells;
+var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
 var init_html = __esm({
   "src/format/html.ts"() {
     "use strict";
@@ -5863,10 +8160,10 @@ var init_html = __esm({
     TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
     TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
     TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
-    esc = (s) => escapeHtml(s);
+    esc2 = (s) => escapeHtml(s);
     row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc(title)}</h2>`;
-    note = (text3) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text3)}</p>`;
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
+    note = (text3) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text3)}</p>`;
     short = (text3) => text3.length <= 24 ? { text: text3, kind: "nowrap" } : text3;
     detailCells = (m, r) => [
       { text: m.fmt(r.last), kind: "time" },
@@ -5904,13 +8201,13 @@ function renderText(m, total, rowLimit) {
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
   out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
   out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown: shown2, more: more2 } = detailSlice(m, rowLimit);
+  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
   out.push(
     "",
     "DETAILS (identical failures collapsed, newest first)",
     "  last seen | count | user | endpoint | NAS (IP) | reason"
   );
-  out.push(...shown2.map((r) => `  ${detailLine(m, r)}`));
+  out.push(...shown3.map((r) => `  ${detailLine(m, r)}`));
   if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
   out.push("", "-- ", ...footerLines(m, total));
   return `${out.join("\n")}
@@ -5960,17 +8257,17 @@ function stormSubject(prefix) {
 }
 function stormLead(groups, total, threshold, fmtTime) {
   const all = groups.list();
-  const shown2 = all.slice(0, SHOWN);
+  const shown3 = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown2.map((g) => [
+  const rows = shown3.map((g) => [
     String(g.count),
     g.reason || "-",
     g.nas || "-",
     shortLocation(g.location) || "-",
     `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
   ]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown2.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
   const text3 = [
     intro,
     ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
@@ -6072,8 +8369,8 @@ function newMessageId(from, now) {
   return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
 }
 function composeMail(cfg, digest, opts) {
-  const built = digest.attachment();
-  const attachment = built && built.rows > 0 ? built : void 0;
+  const built2 = digest.attachment();
+  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
   let rendered = render(digest, {
     subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
     maxRows: cfg.mail.maxRows,
@@ -6445,11 +8742,11 @@ var require_punycode = __commonJS({
     function error(type) {
       throw new RangeError(errors[type]);
     }
-    function map(array, callback) {
+    function map(array2, callback) {
       const result = [];
-      let length = array.length;
+      let length = array2.length;
       while (length--) {
-        result[length] = callback(array[length]);
+        result[length] = callback(array2[length]);
       }
       return result;
     }
@@ -6465,14 +8762,14 @@ var require_punycode = __commonJS({
       const encoded = map(labels, callback).join(".");
       return result + encoded;
     }
-    function ucs2decode(string) {
+    function ucs2decode(string3) {
       const output = [];
       let counter = 0;
-      const length = string.length;
+      const length = string3.length;
       while (counter < length) {
-        const value = string.charCodeAt(counter++);
+        const value = string3.charCodeAt(counter++);
         if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string.charCodeAt(counter++);
+          const extra = string3.charCodeAt(counter++);
           if ((extra & 64512) == 56320) {
             output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
           } else {
@@ -6515,7 +8812,7 @@ var require_punycode = __commonJS({
       }
       return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
     };
-    var decode = function(input) {
+    var decode2 = function(input) {
       const output = [];
       const inputLength = input.length;
       let i = 0;
@@ -6566,7 +8863,7 @@ var require_punycode = __commonJS({
       }
       return String.fromCodePoint(...output);
     };
-    var encode = function(input) {
+    var encode2 = function(input) {
       const output = [];
       input = ucs2decode(input);
       const inputLength = input.length;
@@ -6624,13 +8921,13 @@ var require_punycode = __commonJS({
       return output.join("");
     };
     var toUnicode = function(input) {
-      return mapDomain(input, function(string) {
-        return regexPunycode.test(string) ? decode(string.slice(4).toLowerCase()) : string;
+      return mapDomain(input, function(string3) {
+        return regexPunycode.test(string3) ? decode2(string3.slice(4).toLowerCase()) : string3;
       });
     };
     var toASCII = function(input) {
-      return mapDomain(input, function(string) {
-        return regexNonASCII.test(string) ? "xn--" + encode(string) : string;
+      return mapDomain(input, function(string3) {
+        return regexNonASCII.test(string3) ? "xn--" + encode2(string3) : string3;
       });
     };
     var punycode = {
@@ -6651,8 +8948,8 @@ var require_punycode = __commonJS({
         decode: ucs2decode,
         encode: ucs2encode
       },
-      decode,
-      encode,
+      decode: decode2,
+      encode: encode2,
       toASCII,
       toUnicode
     };
@@ -6668,11 +8965,11 @@ var require_url = __commonJS({
     var punycode = require_punycode();
     var URLImpl = typeof URL !== "undefined" && URL || urllib.URL;
     var SLASHLESS_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?!\/\/)(.+)$/;
-    function safeDecode(str3) {
+    function safeDecode2(str2) {
       try {
-        return decodeURIComponent(str3);
+        return decodeURIComponent(str2);
       } catch (_err) {
-        return str3;
+        return str2;
       }
     }
     function normalizeHostname(raw) {
@@ -6683,7 +8980,7 @@ var require_url = __commonJS({
       if (hostname.charAt(0) === "[" && hostname.charAt(hostname.length - 1) === "]") {
         return hostname.slice(1, -1);
       }
-      return punycode.toASCII(safeDecode(hostname));
+      return punycode.toASCII(safeDecode2(hostname));
     }
     module2.exports.parse = (input, parseQueryString) => {
       input = input || "";
@@ -6704,7 +9001,7 @@ var require_url = __commonJS({
       const search = u.search || null;
       let auth = null;
       if (u.username || u.password) {
-        auth = safeDecode(u.username) + (u.password ? ":" + safeDecode(u.password) : "");
+        auth = safeDecode2(u.username) + (u.password ? ":" + safeDecode2(u.password) : "");
       }
       let query;
       if (parseQueryString) {
@@ -7431,9 +9728,9 @@ var require_shared = __commonJS({
           })
         );
       }
-      let cached2;
+      let cached3;
       if (dnsCache.has(options.host)) {
-        cached2 = dnsCache.get(options.host);
+        cached3 = dnsCache.get(options.host);
         const now = Date.now();
         if (now - lastCacheCleanup > CACHE_CLEANUP_INTERVAL) {
           lastCacheCleanup = now;
@@ -7448,10 +9745,10 @@ var require_shared = __commonJS({
             keys.forEach((key) => dnsCache.delete(key));
           }
         }
-        if (!cached2.expires || cached2.expires >= now) {
+        if (!cached3.expires || cached3.expires >= now) {
           return callback(
             null,
-            formatDNSValue(cached2.value, {
+            formatDNSValue(cached3.value, {
               cached: true
             })
           );
@@ -7491,14 +9788,14 @@ var require_shared = __commonJS({
             );
           }
           if (ipv4Error && ipv6Error) {
-            if (cached2) {
+            if (cached3) {
               dnsCache.set(options.host, {
-                value: cached2.value,
+                value: cached3.value,
                 expires: Date.now() + (options.dnsTtl || DNS_TTL)
               });
               return callback(
                 null,
-                formatDNSValue(cached2.value, {
+                formatDNSValue(cached3.value, {
                   cached: true,
                   error: ipv4Error
                 })
@@ -7508,14 +9805,14 @@ var require_shared = __commonJS({
           try {
             dns.lookup(options.host, { all: true }, (err3, addresses3) => {
               if (err3) {
-                if (cached2) {
+                if (cached3) {
                   dnsCache.set(options.host, {
-                    value: cached2.value,
+                    value: cached3.value,
                     expires: Date.now() + (options.dnsTtl || DNS_TTL)
                   });
                   return callback(
                     null,
-                    formatDNSValue(cached2.value, {
+                    formatDNSValue(cached3.value, {
                       cached: true,
                       error: err3
                     })
@@ -7527,10 +9824,10 @@ var require_shared = __commonJS({
               if (addresses3 && addresses3.length && !supportedAddresses.length) {
                 console.warn(`Failed to resolve IPv${addresses3[0].family} addresses with current network`);
               }
-              if (!supportedAddresses.length && cached2) {
+              if (!supportedAddresses.length && cached3) {
                 return callback(
                   null,
-                  formatDNSValue(cached2.value, {
+                  formatDNSValue(cached3.value, {
                     cached: true
                   })
                 );
@@ -7551,14 +9848,14 @@ var require_shared = __commonJS({
               );
             });
           } catch (lookupErr) {
-            if (cached2) {
+            if (cached3) {
               dnsCache.set(options.host, {
-                value: cached2.value,
+                value: cached3.value,
                 expires: Date.now() + (options.dnsTtl || DNS_TTL)
               });
               return callback(
                 null,
-                formatDNSValue(cached2.value, {
+                formatDNSValue(cached3.value, {
                   cached: true,
                   error: lookupErr
                 })
@@ -7569,10 +9866,10 @@ var require_shared = __commonJS({
         });
       });
     };
-    module2.exports.parseConnectionUrl = (str3) => {
-      str3 = str3 || "";
+    module2.exports.parseConnectionUrl = (str2) => {
+      str2 = str2 || "";
       const options = {};
-      const url = urllib.parse(str3, true);
+      const url = urllib.parse(str2, true);
       switch (url.protocol) {
         case "smtp:":
           options.secure = false;
@@ -7598,7 +9895,7 @@ var require_shared = __commonJS({
         };
       }
       Object.keys(url.query || {}).forEach((key) => {
-        let obj2 = options;
+        let obj = options;
         let lKey = key;
         let value = url.query[key];
         if (!isNaN(value)) {
@@ -7617,12 +9914,12 @@ var require_shared = __commonJS({
           if (!options.tls) {
             options.tls = {};
           }
-          obj2 = options.tls;
+          obj = options.tls;
         } else if (key.indexOf(".") >= 0) {
           return;
         }
-        if (!isProtoKey(lKey) && !(lKey in obj2)) {
-          obj2[lKey] = value;
+        if (!isProtoKey(lKey) && !(lKey in obj)) {
+          obj[lKey] = value;
         }
       });
       return options;
@@ -7801,11 +10098,11 @@ var require_shared = __commonJS({
       });
       return target;
     };
-    module2.exports.encodeXText = (str3) => {
-      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str3)) {
-        return str3;
+    module2.exports.encodeXText = (str2) => {
+      if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str2)) {
+        return str2;
       }
-      const buf = Buffer.from(str3);
+      const buf = Buffer.from(str2);
       let result = "";
       for (let i = 0, len = buf.length; i < len; i++) {
         const c = buf[i];
@@ -7907,12 +10204,12 @@ var require_smtp_connection = __commonJS({
     var DNS_TIMEOUT = 30 * 1e3;
     var TEARDOWN_NOOP = () => {
     };
-    function decodeServerResponse(str3) {
-      if (!str3) {
-        return str3;
+    function decodeServerResponse(str2) {
+      if (!str2) {
+        return str2;
       }
-      const utf8 = Buffer.from(str3, "binary").toString("utf8");
-      return utf8.includes("\uFFFD") ? str3 : utf8;
+      const utf8 = Buffer.from(str2, "binary").toString("utf8");
+      return utf8.includes("\uFFFD") ? str2 : utf8;
     }
     var SMTPConnection = class extends EventEmitter {
       constructor(options) {
@@ -8148,7 +10445,7 @@ var require_smtp_connection = __commonJS({
             this._socket.removeListener("error", this._onConnectionSocketError);
             this._socket.on("error", TEARDOWN_NOOP);
             this._socket.destroy();
-          } catch (_E) {
+          } catch (_E2) {
           }
           this._socket = null;
         }
@@ -8185,7 +10482,7 @@ var require_smtp_connection = __commonJS({
         if (this._currentDataStream) {
           try {
             this._currentDataStream.unpipe(this._socket);
-          } catch (_E) {
+          } catch (_E2) {
           }
           this._currentDataStream = false;
         }
@@ -8200,7 +10497,7 @@ var require_smtp_connection = __commonJS({
             socket.removeListener("error", this._onConnectionSocketError);
             socket.on("error", TEARDOWN_NOOP);
             socket[closeMethod]();
-          } catch (_E) {
+          } catch (_E2) {
           }
         }
         this._destroy();
@@ -8273,21 +10570,21 @@ var require_smtp_connection = __commonJS({
                   done = shared.callbackPromise(resolve4, reject2);
                 });
               }
-              this._responseActions.push((str3) => {
-                lastResponse = str3;
-                let codes2 = str3.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
+              this._responseActions.push((str2) => {
+                lastResponse = str2;
+                let codes2 = str2.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
                 let data = {
                   command: cmd,
-                  response: str3
+                  response: str2
                 };
                 if (codes2) {
                   data.status = Number(codes2[1]) || 0;
                   if (codes2[2]) {
                     data.code = codes2[2];
                   }
-                  data.text = str3.substr(codes2[0].length);
+                  data.text = str2.substr(codes2[0].length);
                 } else {
-                  data.text = str3;
+                  data.text = str2;
                   data.status = 0;
                 }
                 done(null, data);
@@ -8308,14 +10605,14 @@ var require_smtp_connection = __commonJS({
             this._handleXOauth2Token(false, callback);
             return;
           case "LOGIN":
-            this._responseActions.push((str3) => {
-              this._actionAUTH_LOGIN_USER(str3, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTH_LOGIN_USER(str2, callback);
             });
             this._sendCommand("AUTH LOGIN");
             return;
           case "PLAIN":
-            this._responseActions.push((str3) => {
-              this._actionAUTHComplete(str3, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTHComplete(str2, callback);
             });
             this._sendCommand(
               "AUTH PLAIN " + Buffer.from(
@@ -8334,8 +10631,8 @@ var require_smtp_connection = __commonJS({
             );
             return;
           case "CRAM-MD5":
-            this._responseActions.push((str3) => {
-              this._actionAUTH_CRAM_MD5(str3, callback);
+            this._responseActions.push((str2) => {
+              this._actionAUTH_CRAM_MD5(str2, callback);
             });
             this._sendCommand("AUTH CRAM-MD5");
             return;
@@ -8386,14 +10683,14 @@ var require_smtp_connection = __commonJS({
             return callback(err);
           }
           const envelopeTime = Date.now();
-          const stream = this._createSendStream((err2, str3) => {
+          const stream = this._createSendStream((err2, str2) => {
             if (err2) {
               return callback(err2);
             }
             info.envelopeTime = envelopeTime - startTime;
             info.messageTime = Date.now() - envelopeTime;
             info.messageSize = stream.outByteCount;
-            info.response = str3;
+            info.response = str2;
             return callback(null, info);
           });
           if (typeof message.pipe === "function") {
@@ -8415,9 +10712,9 @@ var require_smtp_connection = __commonJS({
           return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
         }
         this._sendCommand("RSET");
-        this._responseActions.push((str3) => {
-          if (str3.charAt(0) !== "2") {
-            return callback(this._formatError("Could not reset session state. response=" + str3, "EPROTOCOL", str3, "RSET"));
+        this._responseActions.push((str2) => {
+          if (str2.charAt(0) !== "2") {
+            return callback(this._formatError("Could not reset session state. response=" + str2, "EPROTOCOL", str2, "RSET"));
           }
           this._envelope = false;
           return callback(null, true);
@@ -8669,8 +10966,8 @@ var require_smtp_connection = __commonJS({
           setImmediate(() => this._processResponse());
           return;
         }
-        let str3 = this.lastServerResponse = decodeServerResponse(raw);
-        if (/^\d+-/.test(str3.split("\n").pop())) {
+        let str2 = this.lastServerResponse = decodeServerResponse(raw);
+        if (/^\d+-/.test(str2.split("\n").pop())) {
           this._responseQueue.unshift(raw);
           return;
         }
@@ -8679,15 +10976,15 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "server"
             },
-            str3.replace(/\r?\n$/, "")
+            str2.replace(/\r?\n$/, "")
           );
         }
         const action = this._responseActions.shift();
         if (typeof action === "function") {
-          action.call(this, str3);
+          action.call(this, str2);
           setImmediate(() => this._processResponse());
         } else {
-          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str3, "CONN");
+          return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str2, "CONN");
         }
       }
       /**
@@ -8696,7 +10993,7 @@ var require_smtp_connection = __commonJS({
        * @param {String} str String to be sent to the server
        * @param {String} logStr Optional string to be used for logging instead of the actual string
        */
-      _sendCommand(str3, logStr) {
+      _sendCommand(str2, logStr) {
         if (this._destroyed) {
           return;
         }
@@ -8708,10 +11005,10 @@ var require_smtp_connection = __commonJS({
             {
               tnx: "client"
             },
-            (logStr || str3 || "").toString().replace(/\r?\n$/, "")
+            (logStr || str2 || "").toString().replace(/\r?\n$/, "")
           );
         }
-        this._socket.write(Buffer.from(str3 + "\r\n", "utf-8"));
+        this._socket.write(Buffer.from(str2 + "\r\n", "utf-8"));
       }
       /**
        * Initiates a new message by submitting envelope data, starting with
@@ -8768,8 +11065,8 @@ var require_smtp_connection = __commonJS({
             );
           }
         }
-        this._responseActions.push((str3) => {
-          this._actionMAIL(str3, callback);
+        this._responseActions.push((str2) => {
+          this._actionMAIL(str2, callback);
         });
         if (useSmtpUtf8 && this._supportedExtensions.includes("SMTPUTF8")) {
           args.push("SMTPUTF8");
@@ -8857,13 +11154,13 @@ var require_smtp_connection = __commonJS({
         if (this.options.lmtp) {
           this._envelope.accepted.forEach((recipient, i) => {
             const final = i === this._envelope.accepted.length - 1;
-            this._responseActions.push((str3) => {
-              this._actionLMTPStream(recipient, final, str3, callback);
+            this._responseActions.push((str2) => {
+              this._actionLMTPStream(recipient, final, str2, callback);
             });
           });
         } else {
-          this._responseActions.push((str3) => {
-            this._actionSMTPStream(str3, callback);
+          this._responseActions.push((str2) => {
+            this._actionSMTPStream(str2, callback);
           });
         }
         this._currentDataStream = dataStream;
@@ -8910,10 +11207,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionGreeting(str3) {
+      _actionGreeting(str2) {
         clearTimeout(this._greetingTimeout);
-        if (str3.substr(0, 3) !== "220") {
-          this._onError(new Error("Invalid greeting. response=" + str3), "EPROTOCOL", str3, "CONN");
+        if (str2.substr(0, 3) !== "220") {
+          this._onError(new Error("Invalid greeting. response=" + str2), "EPROTOCOL", str2, "CONN");
           return;
         }
         if (this.options.lmtp) {
@@ -8930,12 +11227,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionLHLO(str3) {
-        if (str3.charAt(0) !== "2") {
-          this._onError(new Error("Invalid LHLO. response=" + str3), "EPROTOCOL", str3, "LHLO");
+      _actionLHLO(str2) {
+        if (str2.charAt(0) !== "2") {
+          this._onError(new Error("Invalid LHLO. response=" + str2), "EPROTOCOL", str2, "LHLO");
           return;
         }
-        this._actionEHLO(str3);
+        this._actionEHLO(str2);
       }
       /**
        * Handles server response for EHLO command. If it yielded in
@@ -8945,18 +11242,18 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionEHLO(str3) {
+      _actionEHLO(str2) {
         let match;
-        if (str3.substr(0, 3) === "421") {
-          this._onError(new Error("Server terminates connection. response=" + str3), "ECONNECTION", str3, "EHLO");
+        if (str2.substr(0, 3) === "421") {
+          this._onError(new Error("Server terminates connection. response=" + str2), "ECONNECTION", str2, "EHLO");
           return;
         }
-        if (str3.charAt(0) !== "2") {
+        if (str2.charAt(0) !== "2") {
           if (this.options.requireTLS) {
             this._onError(
-              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str3),
+              new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str2),
               "ECONNECTION",
-              str3,
+              str2,
               "EHLO"
             );
             return;
@@ -8965,43 +11262,43 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("HELO " + this.name);
           return;
         }
-        this._ehloLines = str3.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
-        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str3) || this.options.requireTLS)) {
+        this._ehloLines = str2.split(/\r?\n/).map((line) => line.replace(/^\d+[ -]/, "").trim()).filter((line) => line).slice(1);
+        if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str2) || this.options.requireTLS)) {
           this._sendCommand("STARTTLS");
           this._responseActions.push(this._actionSTARTTLS);
           return;
         }
-        if (/[ -]SMTPUTF8\b/im.test(str3)) {
+        if (/[ -]SMTPUTF8\b/im.test(str2)) {
           this._supportedExtensions.push("SMTPUTF8");
         }
-        if (/[ -]DSN\b/im.test(str3)) {
+        if (/[ -]DSN\b/im.test(str2)) {
           this._supportedExtensions.push("DSN");
         }
-        if (/[ -]8BITMIME\b/im.test(str3)) {
+        if (/[ -]8BITMIME\b/im.test(str2)) {
           this._supportedExtensions.push("8BITMIME");
         }
-        if (/[ -]REQUIRETLS\b/im.test(str3)) {
+        if (/[ -]REQUIRETLS\b/im.test(str2)) {
           this._supportedExtensions.push("REQUIRETLS");
         }
-        if (/[ -]PIPELINING\b/im.test(str3)) {
+        if (/[ -]PIPELINING\b/im.test(str2)) {
           this._supportedExtensions.push("PIPELINING");
         }
-        if (/[ -]AUTH\b/i.test(str3)) {
+        if (/[ -]AUTH\b/i.test(str2)) {
           this.allowsAuth = true;
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str3)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)PLAIN/i.test(str2)) {
           this._supportedAuth.push("PLAIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str3)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)LOGIN/i.test(str2)) {
           this._supportedAuth.push("LOGIN");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str3)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)CRAM-MD5/i.test(str2)) {
           this._supportedAuth.push("CRAM-MD5");
         }
-        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str3)) {
+        if (/[ -]AUTH(?:(\s+|=)[^\n]*\s+|\s+|=)XOAUTH2/i.test(str2)) {
           this._supportedAuth.push("XOAUTH2");
         }
-        if (match = str3.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
+        if (match = str2.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
           this._supportedExtensions.push("SIZE");
           this._maxAllowedSize = Number(match[1]) || 0;
         }
@@ -9013,9 +11310,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionHELO(str3) {
-        if (str3.charAt(0) !== "2") {
-          this._onError(new Error("Invalid HELO. response=" + str3), "EPROTOCOL", str3, "HELO");
+      _actionHELO(str2) {
+        if (str2.charAt(0) !== "2") {
+          this._onError(new Error("Invalid HELO. response=" + str2), "EPROTOCOL", str2, "HELO");
           return;
         }
         this.allowsAuth = true;
@@ -9028,8 +11325,8 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSTARTTLS(str3) {
-        if (str3.charAt(0) !== "2") {
+      _actionSTARTTLS(str2) {
+        if (str2.charAt(0) !== "2") {
           if (this.options.opportunisticTLS) {
             this.logger.info(
               {
@@ -9039,7 +11336,7 @@ var require_smtp_connection = __commonJS({
             );
             return this.emit("connect");
           }
-          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str3, "STARTTLS");
+          this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str2, "STARTTLS");
           return;
         }
         this._upgradeConnection((err, secured) => {
@@ -9075,13 +11372,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_USER(str3, callback) {
-        if (!/^334[ -]/.test(str3)) {
-          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str3, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_USER(str2, callback) {
+        if (!/^334[ -]/.test(str2)) {
+          callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str2, "AUTH LOGIN"));
           return;
         }
-        this._responseActions.push((str4) => {
-          this._actionAUTH_LOGIN_PASS(str4, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTH_LOGIN_PASS(str3, callback);
         });
         this._sendCommand(Buffer.from(this._auth.credentials.user + "", "utf-8").toString("base64"));
       }
@@ -9094,19 +11391,19 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5(str3, callback) {
-        const challengeMatch = str3.match(/^334\s+(.+)$/);
+      _actionAUTH_CRAM_MD5(str2, callback) {
+        const challengeMatch = str2.match(/^334\s+(.+)$/);
         if (!challengeMatch) {
           return callback(
-            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str3, "AUTH CRAM-MD5")
+            this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str2, "AUTH CRAM-MD5")
           );
         }
         const base64decoded = Buffer.from(challengeMatch[1], "base64").toString("ascii");
         const hmacMD5 = crypto.createHmac("md5", this._auth.credentials.pass);
         hmacMD5.update(base64decoded);
         const prepended = this._auth.credentials.user + " " + hmacMD5.digest("hex");
-        this._responseActions.push((str4) => {
-          this._actionAUTH_CRAM_MD5_PASS(str4, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTH_CRAM_MD5_PASS(str3, callback);
         });
         this._sendCommand(
           Buffer.from(prepended).toString("base64"),
@@ -9120,9 +11417,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_CRAM_MD5_PASS(str3, callback) {
-        if (!str3.match(/^235\s+/)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str3, "AUTH CRAM-MD5"));
+      _actionAUTH_CRAM_MD5_PASS(str2, callback) {
+        if (!str2.match(/^235\s+/)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str2, "AUTH CRAM-MD5"));
         }
         this.logger.info(
           {
@@ -9144,12 +11441,12 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTH_LOGIN_PASS(str3, callback) {
-        if (!/^334[ -]/.test(str3)) {
-          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str3, "AUTH LOGIN"));
+      _actionAUTH_LOGIN_PASS(str2, callback) {
+        if (!/^334[ -]/.test(str2)) {
+          return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str2, "AUTH LOGIN"));
         }
-        this._responseActions.push((str4) => {
-          this._actionAUTHComplete(str4, callback);
+        this._responseActions.push((str3) => {
+          this._actionAUTHComplete(str3, callback);
         });
         this._sendCommand(
           Buffer.from((this._auth.credentials.pass || "").toString(), "utf-8").toString("base64"),
@@ -9163,15 +11460,15 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionAUTHComplete(str3, isRetry, callback) {
+      _actionAUTHComplete(str2, isRetry, callback) {
         if (!callback && typeof isRetry === "function") {
           callback = isRetry;
           isRetry = false;
         }
-        if (str3.substr(0, 3) === "334") {
-          this._responseActions.push((str4) => {
+        if (str2.substr(0, 3) === "334") {
+          this._responseActions.push((str3) => {
             if (isRetry || this._authMethod !== "XOAUTH2") {
-              this._actionAUTHComplete(str4, true, callback);
+              this._actionAUTHComplete(str3, true, callback);
             } else {
               setImmediate(() => this._handleXOauth2Token(true, callback));
             }
@@ -9179,7 +11476,7 @@ var require_smtp_connection = __commonJS({
           this._sendCommand("");
           return;
         }
-        if (str3.charAt(0) !== "2") {
+        if (str2.charAt(0) !== "2") {
           this.logger.info(
             {
               tnx: "smtp",
@@ -9190,7 +11487,7 @@ var require_smtp_connection = __commonJS({
             "User %s failed to authenticate",
             JSON.stringify(this._auth.user)
           );
-          return callback(this._formatError("Invalid login", "EAUTH", str3, "AUTH " + this._authMethod));
+          return callback(this._formatError("Invalid login", "EAUTH", str2, "AUTH " + this._authMethod));
         }
         this.logger.info(
           {
@@ -9210,10 +11507,10 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionMAIL(str3, callback) {
-        if (Number(str3.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^550 /.test(str3) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
-          return callback(this._formatError(message, "EENVELOPE", str3, "MAIL FROM"));
+      _actionMAIL(str2, callback) {
+        if (Number(str2.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^550 /.test(str2) && /[\x80-\uFFFF]/.test(this._envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
+          return callback(this._formatError(message, "EENVELOPE", str2, "MAIL FROM"));
         }
         if (!this._envelope.rcptQueue.length) {
           return callback(this._formatError("Can't send mail - no recipients defined", "EENVELOPE", false, "API"));
@@ -9223,8 +11520,8 @@ var require_smtp_connection = __commonJS({
         do {
           const curRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(curRecipient);
-          this._responseActions.push((str4) => {
-            this._actionRCPT(str4, callback);
+          this._responseActions.push((str3) => {
+            this._actionRCPT(str3, callback);
           });
           this._sendCommand("RCPT TO:<" + curRecipient + ">" + this._getDsnRcptToArgs());
         } while (usePipelining && this._envelope.rcptQueue.length);
@@ -9234,13 +11531,13 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionRCPT(str3, callback) {
+      _actionRCPT(str2, callback) {
         let err;
         const curRecipient = this._recipientQueue.shift();
-        if (Number(str3.charAt(0)) !== 2) {
-          const message = this._usingSmtpUtf8 && /^553 /.test(str3) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
+        if (Number(str2.charAt(0)) !== 2) {
+          const message = this._usingSmtpUtf8 && /^553 /.test(str2) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
           this._envelope.rejected.push(curRecipient);
-          err = this._formatError(message, "EENVELOPE", str3, "RCPT TO");
+          err = this._formatError(message, "EENVELOPE", str2, "RCPT TO");
           err.recipient = curRecipient;
           this._envelope.rejectedErrors.push(err);
         } else {
@@ -9248,12 +11545,12 @@ var require_smtp_connection = __commonJS({
         }
         if (!this._envelope.rcptQueue.length && !this._recipientQueue.length) {
           if (this._envelope.rejected.length < this._envelope.to.length) {
-            this._responseActions.push((str4) => {
-              this._actionDATA(str4, callback);
+            this._responseActions.push((str3) => {
+              this._actionDATA(str3, callback);
             });
             this._sendCommand("DATA");
           } else {
-            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str3, "RCPT TO");
+            err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", str2, "RCPT TO");
             err.rejected = this._envelope.rejected;
             err.rejectedErrors = this._envelope.rejectedErrors;
             return callback(err);
@@ -9261,8 +11558,8 @@ var require_smtp_connection = __commonJS({
         } else if (this._envelope.rcptQueue.length) {
           const nextRecipient = this._envelope.rcptQueue.shift();
           this._recipientQueue.push(nextRecipient);
-          this._responseActions.push((str4) => {
-            this._actionRCPT(str4, callback);
+          this._responseActions.push((str3) => {
+            this._actionRCPT(str3, callback);
           });
           this._sendCommand("RCPT TO:<" + nextRecipient + ">" + this._getDsnRcptToArgs());
         }
@@ -9272,9 +11569,9 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionDATA(str3, callback) {
-        if (!/^[23]/.test(str3)) {
-          return callback(this._formatError("Data command failed", "EENVELOPE", str3, "DATA"));
+      _actionDATA(str2, callback) {
+        if (!/^[23]/.test(str2)) {
+          return callback(this._formatError("Data command failed", "EENVELOPE", str2, "DATA"));
         }
         const response = {
           accepted: this._envelope.accepted,
@@ -9294,11 +11591,11 @@ var require_smtp_connection = __commonJS({
        *
        * @param {String} str Message from the server
        */
-      _actionSMTPStream(str3, callback) {
-        if (Number(str3.charAt(0)) !== 2) {
-          return callback(this._formatError("Message failed", "EMESSAGE", str3, "DATA"));
+      _actionSMTPStream(str2, callback) {
+        if (Number(str2.charAt(0)) !== 2) {
+          return callback(this._formatError("Message failed", "EMESSAGE", str2, "DATA"));
         }
-        return callback(null, str3);
+        return callback(null, str2);
       }
       /**
        * Handle response for a DATA stream
@@ -9309,10 +11606,10 @@ var require_smtp_connection = __commonJS({
        * @param {Boolean} final Is this the final recipient?
        * @param {String} str Message from the server
        */
-      _actionLMTPStream(recipient, final, str3, callback) {
+      _actionLMTPStream(recipient, final, str2, callback) {
         let err;
-        if (Number(str3.charAt(0)) !== 2) {
-          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str3, "DATA");
+        if (Number(str2.charAt(0)) !== 2) {
+          err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str2, "DATA");
           err.recipient = recipient;
           this._envelope.rejected.push(recipient);
           this._envelope.rejectedErrors.push(err);
@@ -9323,7 +11620,7 @@ var require_smtp_connection = __commonJS({
           }
         }
         if (final) {
-          return callback(null, str3);
+          return callback(null, str2);
         }
       }
       _handleXOauth2Token(isRetry, callback) {
@@ -9341,8 +11638,8 @@ var require_smtp_connection = __commonJS({
             );
             return callback(this._formatError(err, "EAUTH", false, "AUTH XOAUTH2"));
           }
-          this._responseActions.push((str3) => {
-            this._actionAUTHComplete(str3, isRetry, callback);
+          this._responseActions.push((str2) => {
+            this._actionAUTHComplete(str2, isRetry, callback);
           });
           this._sendCommand(
             "AUTH XOAUTH2 " + this._auth.oauth2.buildXOAuth2Token(accessToken),
@@ -9725,8 +12022,8 @@ var init_health_send = __esm({
 });
 
 // src/health/timing.ts
-function elapsed(from, to, span4) {
-  return to - from >= span4 - JITTER_MS;
+function elapsed(from, to, span3) {
+  return to - from >= span3 - JITTER_MS;
 }
 var JITTER_MS;
 var init_timing = __esm({
@@ -9933,10 +12230,10 @@ var init_rolling_window = __esm({
       }
       /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
       mostlyUsers(key) {
-        let users2 = 0;
+        let users = 0;
         const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users2++;
-        return users2 * 2 >= subjects.size;
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
+        return users * 2 >= subjects.size;
       }
       distinct(key) {
         return this.nas.get(key)?.size ?? 0;
@@ -9964,17 +12261,47 @@ var init_rolling_window = __esm({
 });
 
 // src/incidents/state.ts
+function incidentShape() {
+  const str2 = string2();
+  const num = number2();
+  const bool2 = boolean2();
+  const strs = array(str2);
+  return object({
+    id: str2,
+    rule: _enum(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
+    scope: _enum(["nas", "reason", "subject", "all"]),
+    nas: optional(str2),
+    code: optional(str2),
+    subject: optional(str2),
+    reason: optional(str2),
+    title: str2,
+    evidence: strs,
+    users: strs,
+    usersCount: str2,
+    endpoints: strs,
+    endpointsCount: str2,
+    since: num,
+    last: num,
+    quietUntil: num,
+    openedAt: num,
+    failures: num,
+    reported: num,
+    mailed: bool2,
+    silent: bool2
+  });
+}
 function loadIncidentState(dir) {
   return readStateJson(incidentsFile(dir), stateFile2, RESET3);
 }
 function saveIncidentState(dir, state) {
   writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
 }
-var import_node_path6, emptyIncidentState, incidentsFile, strs, incident, stateFile2, RESET3;
+var import_node_path6, emptyIncidentState, incidentsFile, stateFile2, RESET3;
 var init_state = __esm({
   "src/incidents/state.ts"() {
     "use strict";
     import_node_path6 = require("node:path");
+    init_mini();
     init_shape();
     init_atomic();
     init_files();
@@ -9989,52 +12316,32 @@ var init_state = __esm({
       window: emptyWindow()
     });
     incidentsFile = (dir) => (0, import_node_path6.join)(dir, "incidents.json");
-    strs = arr(str);
-    incident = obj({
-      id: str,
-      rule: oneOf(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
-      scope: oneOf(["nas", "reason", "subject", "all"]),
-      nas: optional(str),
-      code: optional(str),
-      subject: optional(str),
-      reason: optional(str),
-      title: str,
-      evidence: strs,
-      users: strs,
-      usersCount: str,
-      endpoints: strs,
-      endpointsCount: str,
-      since: num,
-      last: num,
-      quietUntil: num,
-      openedAt: num,
-      failures: num,
-      reported: num,
-      mailed: bool,
-      silent: bool
-    });
-    stateFile2 = checkOf(
-      obj({
+    stateFile2 = checkOf(() => {
+      const str2 = string2();
+      const num = number2();
+      const bool2 = boolean2();
+      const nums = record(str2, num);
+      return object({
         version: literal(1),
         since: optional(num),
         lastRun: optional(num),
-        open: arr(incident),
-        resolved: arr(obj({ id: str, title: str, since: num, last: num, failures: num, unmailed: bool })),
-        reasons: record(num),
-        baseline: obj({
-          week: arr(num, 168),
-          weekN: arr(num, 168),
-          day: arr(num, 24),
-          dayN: arr(num, 24),
-          shares: record(num),
-          nas: record(num)
+        open: array(incidentShape()),
+        resolved: array(object({ id: str2, title: str2, since: num, last: num, failures: num, unmailed: bool2 })),
+        reasons: nums,
+        baseline: object({
+          week: arrOf(num, 168),
+          weekN: arrOf(num, 168),
+          day: arrOf(num, 24),
+          dayN: arrOf(num, 24),
+          shares: nums,
+          nas: nums
         }),
-        window: obj({
-          nas: record(record(num)),
-          lock: record(obj({ ev: arr(tuple(num, num)), nas: str, code: str }))
+        window: object({
+          nas: record(str2, nums),
+          lock: record(str2, object({ ev: array(tuple([num, num])), nas: str2, code: str2 }))
         })
-      })
-    );
+      });
+    });
     RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
   }
 });
@@ -10096,11 +12403,11 @@ function addGroups(s, v, attempts) {
 }
 function countInGroup(s, g, v, attempts) {
   addSpan(g.row, v.time, attempts);
-  const { users: users2 } = g;
-  if (users2.size < MAX_KEYS2 && s.groupUsersLeft > 0) {
-    const before = users2.size;
-    if (users2.add(v.user).size > before) s.groupUsersLeft--;
-  } else if (!users2.has(v.user)) g.capped = true;
+  const { users } = g;
+  if (users.size < MAX_KEYS2 && s.groupUsersLeft > 0) {
+    const before = users.size;
+    if (users.add(v.user).size > before) s.groupUsersLeft--;
+  } else if (!users.has(v.user)) g.capped = true;
 }
 function addSpan(s, t, attempts) {
   s.count++;
@@ -10131,6 +12438,31 @@ var init_digest_state = __esm({
 });
 
 // src/spool/digest-json.ts
+function digestJson() {
+  const str2 = string2();
+  const bool2 = boolean2();
+  const time2 = nullable(number2());
+  const count2 = count();
+  const span3 = { count: count2, attempts: count2, first: time2, last: time2 };
+  const counts = array(tuple([str2, count2]));
+  const view = { time: time2, user: str2, endpoint: str2, nasName: str2, nasIp: str2, reason: str2, location: str2 };
+  const users = array(str2);
+  return object({
+    total: count2,
+    newest: time2,
+    oldest: time2,
+    rowsDropped: count2,
+    future: count2,
+    groupUsersLeft: int2(),
+    filtered: counts,
+    muted: counts,
+    rows: array(object({ ...view, ...span3 })),
+    reasons: array(object({ reason: str2, ...span3, users, capped: bool2 })),
+    nas: array(object({ name: str2, ip: str2, location: str2, ...span3, users, capped: bool2 })),
+    users: counts,
+    endpoints: counts
+  });
+}
 function digestToJson(s) {
   const spanOf = (x) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
   return {
@@ -10149,12 +12481,12 @@ function digestToJson(s) {
       users: [...g.users],
       capped: g.capped
     })),
-    nas: [...s.nas.values()].map(({ row: row2, users: users2, capped }) => ({
+    nas: [...s.nas.values()].map(({ row: row2, users, capped }) => ({
       name: row2.name,
       ip: row2.ip,
       location: row2.location,
       ...spanOf(row2),
-      users: [...users2],
+      users: [...users],
       capped
     })),
     users: [...s.users],
@@ -10186,42 +12518,22 @@ function digestFromJson(j) {
       ])
     ),
     nas: new Map(
-      j.nas.map(({ users: users2, capped, ...g }) => [
+      j.nas.map(({ users, capped, ...g }) => [
         nasKey2(g.name, g.ip),
-        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users2), capped }
+        { row: { ...g, ...spanOf(g), users: 0 }, users: new Set(users), capped }
       ])
     ),
     users: new Map(j.users),
     endpoints: new Map(j.endpoints)
   };
 }
-var time, count, span, counts, view, users, digestJson, nul, und;
+var nul, und;
 var init_digest_json = __esm({
   "src/spool/digest-json.ts"() {
     "use strict";
+    init_mini();
     init_shape();
     init_digest_state();
-    time = nullable(num);
-    count = int(0);
-    span = { count, attempts: count, first: time, last: time };
-    counts = arr(tuple(str, count));
-    view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
-    users = arr(str);
-    digestJson = obj({
-      total: count,
-      newest: time,
-      oldest: time,
-      rowsDropped: count,
-      future: count,
-      groupUsersLeft: int(),
-      filtered: counts,
-      muted: counts,
-      rows: arr(obj({ ...view, ...span })),
-      reasons: arr(obj({ reason: str, ...span, users, capped: bool })),
-      nas: arr(obj({ name: str, ip: str, location: str, ...span, users, capped: bool })),
-      users: counts,
-      endpoints: counts
-    });
     nul = (t) => t ?? null;
     und = (t) => t ?? void 0;
   }
@@ -10260,11 +12572,12 @@ function serialize3(m) {
   return `${JSON.stringify(file)}
 `;
 }
-var import_node_path7, spoolDir, MANIFEST, RESET4, count2, manifestFile, EMPTY_DIGEST, empty;
+var import_node_path7, spoolDir, MANIFEST, RESET4, manifestFile, EMPTY_DIGEST, empty;
 var init_manifest = __esm({
   "src/spool/manifest.ts"() {
     "use strict";
     import_node_path7 = require("node:path");
+    init_mini();
     init_shape();
     init_digest_state();
     init_atomic();
@@ -10273,23 +12586,22 @@ var init_manifest = __esm({
     spoolDir = (stateDir) => (0, import_node_path7.join)(stateDir, "spool");
     MANIFEST = "spool.json";
     RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
-    count2 = int(0);
     manifestFile = checkOf(
-      obj({
+      () => object({
         version: literal(1),
-        openedAt: nullable(str),
-        nextSeq: int(1),
-        segments: arr(
-          obj({
-            file: refine(str, (f) => /^seg-\d+\.gz$/.test(f)),
-            format: oneOf(["csv", "json"]),
-            rows: count2,
-            members: arr(tuple(count2, count2))
+        openedAt: nullable(string2()),
+        nextSeq: int2(1),
+        segments: array(
+          object({
+            file: matching(/^seg-\d+\.gz$/),
+            format: _enum(["csv", "json"]),
+            rows: count(),
+            members: array(tuple([count(), count()]))
           })
         ),
-        full: bool,
-        pendingCursor: nullable(refine(str, (f) => /^cursor-\d+\.json$/.test(f))),
-        digest: digestJson
+        full: boolean2(),
+        pendingCursor: nullable(matching(/^cursor-\d+\.json$/)),
+        digest: digestJson()
       })
     );
     EMPTY_DIGEST = digestToJson(emptyDigestState());
@@ -10589,19 +12901,28 @@ var init_watch = __esm({
   }
 });
 
+// src/core/json.ts
+var isObject2;
+var init_json = __esm({
+  "src/core/json.ts"() {
+    "use strict";
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
 // src/pxgrid/schemas.ts
 function serviceNode(v) {
-  if (!isObject(v) || typeof v.nodeName !== "string" || !optionalString(v.name)) return void 0;
-  if (v.properties !== void 0 && !isObject(v.properties)) return void 0;
+  if (!isObject2(v) || typeof v.nodeName !== "string" || !optionalString(v.name)) return void 0;
+  if (v.properties !== void 0 && !isObject2(v.properties)) return void 0;
   return { ...v, properties: v.properties ?? {} };
 }
 function serviceLookupResponse(v) {
-  if (!isObject(v) || v.services !== void 0 && !Array.isArray(v.services)) return void 0;
+  if (!isObject2(v) || v.services !== void 0 && !Array.isArray(v.services)) return void 0;
   const services = (v.services ?? []).map(serviceNode);
   return services.every((s) => s !== void 0) ? { ...v, services } : void 0;
 }
 function failureRecord(v) {
-  if (!isObject(v)) return void 0;
+  if (!isObject2(v)) return void 0;
   const { id, timestamp, executionSteps: steps } = v;
   const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
   const timeOk = nonEmptyString(timestamp) || typeof timestamp === "number" && Number.isFinite(timestamp);
@@ -10616,15 +12937,15 @@ function failedAttempts(record2) {
   return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_ATTEMPTS) : 1;
 }
 var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse, MAX_ATTEMPTS;
-var init_schemas = __esm({
+var init_schemas3 = __esm({
   "src/pxgrid/schemas.ts"() {
     "use strict";
     init_json();
     optionalString = (v) => v === void 0 || typeof v === "string";
     nonEmptyString = (v) => typeof v === "string" && v.length > 0;
-    accountCreateResponse = (v) => isObject(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
-    accountActivateResponse = (v) => isObject(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
-    accessSecretResponse = (v) => isObject(v) && nonEmptyString(v.secret) ? v : void 0;
+    accountCreateResponse = (v) => isObject2(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
+    accountActivateResponse = (v) => isObject2(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
+    accessSecretResponse = (v) => isObject2(v) && nonEmptyString(v.secret) ? v : void 0;
     MAX_ATTEMPTS = 1e5;
   }
 });
@@ -10971,14 +13292,14 @@ var init_view = __esm({
 
 // src/format/digest.ts
 function top(map, n) {
-  return [...map].map(([value, count3]) => ({ value, count: count3 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+  return [...map].map(([value, count2]) => ({ value, count: count2 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
 var Digest, sum, cmp;
 var init_digest = __esm({
   "src/format/digest.ts"() {
     "use strict";
     init_times();
-    init_schemas();
+    init_schemas3();
     init_attachment();
     init_digest_state();
     init_view();
@@ -11353,15 +13674,15 @@ function queryStart(cursor, overlapMs) {
 function canonicalId(id) {
   return id.charCodeAt(0) === 48 && /^\d+$/.test(id) ? BigInt(id).toString() : id;
 }
-function advance(cursor, mailed, overlapMs, clock2 = {}) {
-  const limit = clock2.limit ?? Number.POSITIVE_INFINITY;
+function advance(cursor, mailed, overlapMs, clock = {}) {
+  const limit = clock.limit ?? Number.POSITIVE_INFINITY;
   let hw = plausible(cursor.highWater) ? cursor.highWater : void 0;
-  if (hw !== void 0 && hw > limit) hw = clock2.iseNow ?? limit;
+  if (hw !== void 0 && hw > limit) hw = clock.iseNow ?? limit;
   const newest = mailed instanceof IdTimeSet ? mailed.maxTime(limit) : maxOf(mailed.values(), limit);
   if (plausible(newest) && (hw === void 0 || newest > hw)) hw = newest;
-  hw ??= clock2.iseNow;
+  hw ??= clock.iseNow;
   const seen = new IdTimeSet();
-  const tracked = Math.max(clock2.trackedFrom ?? -Infinity, cursor.trackedFrom ?? -Infinity);
+  const tracked = Math.max(clock.trackedFrom ?? -Infinity, cursor.trackedFrom ?? -Infinity);
   const keepFrom = Math.max(hw === void 0 ? -Infinity : hw - overlapMs, tracked);
   const keep = (t) => t >= keepFrom;
   const timeless = hw ?? 0;
@@ -11385,6 +13706,7 @@ var cursorFile, isPair, RESET5, MAX_TRACKED_IDS;
 var init_cursor = __esm({
   "src/state/cursor.ts"() {
     "use strict";
+    init_mini();
     init_errors();
     init_isotime();
     init_shape();
@@ -11394,12 +13716,12 @@ var init_cursor = __esm({
     init_idset();
     init_seen_json();
     cursorFile = checkOf(
-      obj({
+      () => object({
         version: literal(1),
-        highWater: nullable(str),
-        trackedFrom: optional(str),
+        highWater: nullable(string2()),
+        trackedFrom: optional(string2()),
         // Pairs are checked one by one in readCursorFile, where they are read.
-        seen: arr(anything)
+        seen: array(unknown())
       })
     );
     isPair = (e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "string";
@@ -11452,7 +13774,7 @@ function boundaryAfter(t, s, zone) {
 }
 function describeSchedule(s, zone) {
   if ("at" in s) return `at ${s.at.map(hhmm).join(", ")} ${zone}`;
-  return `every ${span2(s.every)} from midnight ${zone}`;
+  return `every ${span(s.every)} from midnight ${zone}`;
 }
 function wallParts(t, zone) {
   let dtf = formats2.get(zone);
@@ -11470,7 +13792,7 @@ function wallParts(t, zone) {
     formats2.set(zone, dtf);
   }
   const p = {};
-  for (const part of dtf.formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+  for (const part2 of dtf.formatToParts(t)) if (part2.type !== "literal") p[part2.type] = Number(part2.value);
   return p;
 }
 function offsetAt(t, zone) {
@@ -11483,13 +13805,13 @@ function wallToInstant(wall, zone) {
   const valid = [wall - before, wall - after].filter((c) => c + offsetAt(c, zone) === wall);
   return valid.length ? Math.min(...valid) : wall - before;
 }
-var DAY, hhmm, span2, formats2;
+var DAY, hhmm, span, formats2;
 var init_schedule = __esm({
   "src/spool/schedule.ts"() {
     "use strict";
     DAY = 864e5;
     hhmm = (ms) => `${String(Math.floor(ms / 36e5)).padStart(2, "0")}:${String(Math.floor(ms / 6e4) % 60).padStart(2, "0")}`;
-    span2 = (ms) => ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
+    span = (ms) => ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
     formats2 = /* @__PURE__ */ new Map();
   }
 });
@@ -11634,6 +13956,7 @@ var init_spool = __esm({
     import_node_fs10 = require("node:fs");
     import_node_path10 = require("node:path");
     init_errcode();
+    init_testing();
     init_digest();
     init_atomic();
     init_cursor();
@@ -11644,10 +13967,10 @@ var init_spool = __esm({
     init_schedule();
     init_segments();
     Spool = class _Spool {
-      constructor(stateDir, { digest, ...meta }) {
+      constructor(stateDir, { digest, ...meta2 }) {
         this.stateDir = stateDir;
         this.dir = spoolDir(stateDir);
-        this.#m = meta;
+        this.#m = meta2;
         this.#json = digest;
       }
       stateDir;
@@ -11685,8 +14008,8 @@ var init_spool = __esm({
         return this.#state?.total ?? this.#json.total;
       }
       get muted() {
-        const counts2 = this.#state ? [...this.#state.muted] : this.#json.muted;
-        return counts2.reduce((a, [, n]) => a + n, 0);
+        const counts = this.#state ? [...this.#state.muted] : this.#json.muted;
+        return counts.reduce((a, [, n]) => a + n, 0);
       }
       /** Every failure the spool has counted: for the mail body, muted, or filtered out. */
       get seen() {
@@ -11727,10 +14050,10 @@ var init_spool = __esm({
         return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
       }
       /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
-      commit(digest, next, now, crash) {
+      commit(digest, next, now) {
         const seq = this.#m.nextSeq;
         const seg = this.#writer?.finish();
-        crash?.("spool-segment");
+        failpoint("spool-segment");
         const cursorName = `cursor-${seq}.json`;
         writeCursorFile((0, import_node_path10.join)(this.dir, cursorName), next);
         const m = {
@@ -11745,9 +14068,9 @@ var init_spool = __esm({
         this.#json = void 0;
         this.#state = digest.state;
         this.#writer = void 0;
-        crash?.("spool-commit");
+        failpoint("spool-commit");
         this.#moveCursor();
-        crash?.("spool-cursor");
+        failpoint("spool-cursor");
       }
       /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
@@ -11785,7 +14108,7 @@ var init_spool = __esm({
         return { digest: d, notes };
       }
       /** After the digest was accepted: an empty spool, then the sent records deleted. */
-      reset(crash) {
+      reset() {
         const old = this.#m.segments;
         const { digest, ...m } = empty(this.#m.nextSeq);
         if (this.#emptied) this.#emptied.commit();
@@ -11794,7 +14117,7 @@ var init_spool = __esm({
         this.#m = m;
         this.#json = digest;
         this.#state = void 0;
-        crash?.("spool-reset");
+        failpoint("spool-reset");
         for (const s of old) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
@@ -11986,7 +14309,7 @@ var init_spool_rows = __esm({
 });
 
 // src/incidents/mail.ts
-function span3(fmt, a, b) {
+function span2(fmt, a, b) {
   const [x, y] = [fmt(a), fmt(b)];
   return x.slice(0, 10) === y.slice(0, 10) ? `${x.slice(11, 16)}-${y.slice(11, 16)}` : `${x.slice(0, 16)}-${y.slice(0, 16)}`;
 }
@@ -12042,9 +14365,9 @@ var init_mail = __esm({
     init_hints();
     init_sanitize();
     hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
-    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span3(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
     ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
-    more = (shown2, count3) => String(shown2.length) === count3 ? "" : ", ...";
+    more = (shown3, count2) => String(shown3.length) === count2 ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
   }
 });
@@ -12061,8 +14384,8 @@ function composer(cfg, d, now, parts2 = {}) {
     leads.push(...parts2.leads ?? []);
     const fmt = timeFormat(cfg.mail.timezone);
     if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
-    const incident2 = parts2.incidents && incidentLead(parts2.incidents, fmt);
-    if (incident2) leads.push(incident2);
+    const incident = parts2.incidents && incidentLead(parts2.incidents, fmt);
+    if (incident) leads.push(incident);
     const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
     const subjectPrefix = storm2 ? stormSubject(prefix) : prefix;
@@ -12344,9 +14667,9 @@ var init_http = __esm({
           });
           req.on("response", (res) => {
             clearTimeout(connectTimer);
-            const date = res.headers.date;
+            const date2 = res.headers.date;
             const body2 = bodyOf(res, (err) => transportError(url, err, this.deadline, this.#withCert));
-            resolve3({ status: res.statusCode ?? 0, date: typeof date === "string" ? date : void 0, body: body2 });
+            resolve3({ status: res.statusCode ?? 0, date: typeof date2 === "string" ? date2 : void 0, body: body2 });
           });
           req.end(payload);
         });
@@ -12403,7 +14726,7 @@ var init_control = __esm({
     "use strict";
     init_errors();
     init_redact();
-    init_schemas();
+    init_schemas3();
     init_transport_errors();
     RADIUS_SERVICE = "com.cisco.ise.radius";
     CONTROL_MAX_BYTES = 1024 * 1024;
@@ -12415,7 +14738,7 @@ var init_control = __esm({
       http;
       hosts;
       #preferred = 0;
-      async call(method, body, auth, check2, statusHint) {
+      async call(method, body, auth, check, statusHint) {
         const { status, text: text3, host } = await this.#post(method, body, auth);
         if (text3 === void 0)
           throw iseError(
@@ -12431,7 +14754,7 @@ var init_control = __esm({
         } catch {
           throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
         }
-        const parsed = check2(json);
+        const parsed = check(json);
         if (parsed === void 0)
           throw iseError(
             `pxGrid ${method} on ${host} answered in an unexpected format; check the ISE version (pxGrid 2.0 is needed)`
@@ -12460,17 +14783,17 @@ var init_control = __esm({
             errors.push(err);
           }
         }
-        const shown2 = errors.find((e) => e.transport === "tls") ?? errors[0];
-        if (errors.length < 2) throw shown2;
-        throw new TransportError(shown2.transport, `${shown2.message} (the other ISE_HOST entries failed too)`, shown2);
+        const shown3 = errors.find((e) => e.transport === "tls") ?? errors[0];
+        if (errors.length < 2) throw shown3;
+        throw new TransportError(shown3.transport, `${shown3.message} (the other ISE_HOST entries failed too)`, shown3);
       }
     };
     CLIENTS = "Administration > pxGrid Services > Client Management > Clients";
-    accountCreate = (c, nodeName) => c.call("AccountCreate", { nodeName }, void 0, accountCreateResponse, (s) => {
+    accountCreate = (c, nodeName2) => c.call("AccountCreate", { nodeName: nodeName2 }, void 0, accountCreateResponse, (s) => {
       if (s === 409)
         return new AppError(
           "account",
-          `pxGrid client ${nodeName} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`
+          `pxGrid client ${nodeName2} already exists on ISE but its password is not in STATE_DIR: have the ISE admin delete client ${nodeName2} under ${CLIENTS}, or set another PXGRID_USER, then run setup again`
         );
       if (s === 503 || s === 403)
         return new AppError(
@@ -12501,37 +14824,37 @@ async function activate(cfg, control, opts) {
   const res = await accountActivate(control, creds.auth, opts.description, creds.file);
   return { ...creds, state: res.accountState.toUpperCase() };
 }
-function accountStateError(nodeName, state, again = "run again") {
+function accountStateError(nodeName2, state, again = "run again") {
   if (state === "ENABLED") return void 0;
   if (state === "PENDING") {
     return new AppError(
       "account-pending",
-      `pxGrid client ${nodeName} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+      `pxGrid client ${nodeName2} is PENDING approval: an ISE admin must approve it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
     );
   }
   if (state === "DISABLED") {
     return new AppError(
       "account-disabled",
-      `pxGrid client ${nodeName} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
+      `pxGrid client ${nodeName2} is DISABLED on ISE: an ISE admin must enable it under ${CLIENTS2} (ISE 2.x: All Clients), then ${again}`
     );
   }
   return new AppError(
     "account",
-    `pxGrid client ${nodeName} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
+    `pxGrid client ${nodeName2} is in state ${state}, not ENABLED: check it under ${CLIENTS2}, then ${again}`
   );
 }
 async function credentials(cfg, control, stateDir) {
-  const nodeName = cfg.ise.nodeName;
-  if (cfg.ise.cert) return { auth: { user: nodeName, pass: "" }, created: false };
+  const nodeName2 = cfg.ise.nodeName;
+  if (cfg.ise.cert) return { auth: { user: nodeName2, pass: "" }, created: false };
   const file = stateFile.credentials(stateDir);
-  const stored = loadAccount(stateDir, nodeName);
+  const stored = loadAccount(stateDir, nodeName2);
   if (stored) return { auth: { user: stored.nodeName, pass: stored.password }, file, created: false };
   if (!control) throw new AppError("account", `no pxGrid account yet (${file} is missing): run setup`);
-  const room = reserveAccount(stateDir, nodeName);
+  const room = reserveAccount(stateDir, nodeName2);
   const create2 = async () => {
     try {
-      const made2 = await accountCreate(control, nodeName);
-      room.save({ nodeName, password: made2.password });
+      const made2 = await accountCreate(control, nodeName2);
+      room.save({ nodeName: nodeName2, password: made2.password });
       return made2;
     } catch (err) {
       room.abandon();
@@ -12539,7 +14862,7 @@ async function credentials(cfg, control, stateDir) {
     }
   };
   const made = await mustFinish(create2());
-  return { auth: { user: nodeName, pass: made.password }, file, created: true };
+  return { auth: { user: nodeName2, pass: made.password }, file, created: true };
 }
 var CLIENTS2;
 var init_account = __esm({
@@ -12747,9 +15070,9 @@ var init_jsonscan = __esm({
         this.#parts = [];
         this.onElement(element);
       }
-      #keep(part) {
-        this.#count(part.length);
-        this.#parts.push(Buffer.from(part));
+      #keep(part2) {
+        this.#count(part2.length);
+        this.#parts.push(Buffer.from(part2));
       }
       #count(bytes) {
         this.#elementBytes += bytes;
@@ -12902,7 +15225,7 @@ function failureStream(onRecord, onInvalid) {
       } catch {
         return false;
       }
-      for (const v of values) if (isObject(v) && typeof v.id === "number" && !Number.isSafeInteger(v.id)) return false;
+      for (const v of values) if (isObject2(v) && typeof v.id === "number" && !Number.isSafeInteger(v.id)) return false;
       for (const v of values) take(failureRecord(v));
       return true;
     }
@@ -12925,7 +15248,7 @@ function sinkCall(sink, record2) {
 }
 function parseRecord(json) {
   let value = JSON.parse(json);
-  if (isObject(value) && typeof value.id === "number" && !Number.isSafeInteger(value.id)) {
+  if (isObject2(value) && typeof value.id === "number" && !Number.isSafeInteger(value.id)) {
     value = JSON.parse(json.replace(LONG_NUMERIC_ID, '$1"$2"'));
   }
   return failureRecord(value);
@@ -12939,7 +15262,7 @@ var init_failures = __esm({
     init_times();
     init_jsonscan();
     init_jsonstream();
-    init_schemas();
+    init_schemas3();
     init_transport_errors();
     LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
     PREVIEW_BYTES = 120;
@@ -13144,11 +15467,11 @@ function parseJson(text3) {
     return void 0;
   }
 }
-function planWithheld(stateDir, count3, now) {
+function planWithheld(stateDir, count2, now) {
   const file = stateFile.withheld(stateDir);
   const f = read(file, now);
   const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
-  const refs = Array.from({ length: count3 }, (_, i) => first + i);
+  const refs = Array.from({ length: count2 }, (_, i) => first + i);
   const save2 = (records, server, now2) => {
     const at = new Date(now2).toISOString();
     f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
@@ -13283,7 +15606,7 @@ var init_poll_window = __esm({
 });
 
 // src/poll/batch.ts
-var LARGE, Batch;
+var Batch;
 var init_batch = __esm({
   "src/poll/batch.ts"() {
     "use strict";
@@ -13293,19 +15616,16 @@ var init_batch = __esm({
     init_cursor();
     init_idset();
     init_poll_window();
-    LARGE = 1500;
     Batch = class {
-      /** A record not mailed before has arrived (the overlap window alone brings only old ones). */
       /**
        * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
        * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
        */
-      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN, onLargeBatch) {
+      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN) {
         this.seen = seen;
         this.newDigest = newDigest;
         this.start = start;
         this.localNow = localNow;
-        this.onLargeBatch = onLargeBatch;
         this.digest = newDigest();
         this.window = pollWindow(start, void 0, localNow);
       }
@@ -13313,7 +15633,6 @@ var init_batch = __esm({
       newDigest;
       start;
       localNow;
-      onLargeBatch;
       digest;
       groups = new StormGroups();
       mailed = new IdTimeSet();
@@ -13327,7 +15646,6 @@ var init_batch = __esm({
       /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
       incidents;
       #newIncidents = () => void 0;
-      #received = 0;
       reset() {
         this.digest.close();
         this.digest = this.newDigest();
@@ -13348,7 +15666,6 @@ var init_batch = __esm({
         this.window = pollWindow(this.start, iseNow, this.localNow);
       }
       add(record2) {
-        if (++this.#received === LARGE) this.onLargeBatch?.();
         const t = recordTime(record2.timestamp);
         if (t !== void 0 && this.window.from !== void 0 && t < this.window.from) {
           this.older++;
@@ -13368,12 +15685,12 @@ var init_batch = __esm({
        * see what the mail body shows: a filtered or muted failure is no evidence.
        */
       deliver(record2, time2, future) {
-        const view2 = this.digest.add(record2, time2, future);
-        if (!view2) {
+        const view = this.digest.add(record2, time2, future);
+        if (!view) {
           this.incidents?.known(record2);
           return;
         }
-        this.groups.add(view2);
+        this.groups.add(view);
         this.incidents?.observe(record2);
       }
       /** Remembers a new id; false when it is already there. Beyond the cap the oldest half goes. */
@@ -13396,13 +15713,9 @@ async function fetchBatch(cfg, opts, cursor, newDigest, { deadline, io, sys, inc
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === void 0 ? void 0 : new Date(start).toISOString();
   io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : "{} (ISE default: the last hour)"}`);
-  const batch = new Batch(
-    opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen,
-    newDigest,
-    start,
-    now,
-    sys.onLargeBatch
-  ).observeWith(() => incidents?.start());
+  const batch = new Batch(opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen, newDigest, start, now).observeWith(
+    () => incidents?.start()
+  );
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
@@ -13427,7 +15740,7 @@ async function sendPollMail(cfg, deadline, compose2, backfill, split2) {
   }
 }
 function delivered(cfg, ctx, sent, d, notes, rec) {
-  ctx.sys.crash?.("after-send");
+  failpoint("after-send");
   stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = ctx.incidents?.save(true);
@@ -13484,6 +15797,7 @@ var init_steps = __esm({
     init_errors();
     init_interrupt();
     init_plural();
+    init_testing();
     init_sanitize();
     init_target();
     init_http();
@@ -13507,10 +15821,10 @@ function runNotes(cfg, f) {
   if (batch.digest.future > 0)
     notes.push(`${plural(batch.digest.future, "record")} with a timestamp in the future (the cursor does not follow)`);
   if (cursor.highWater !== void 0 && next.highWater !== void 0 && next.highWater < cursor.highWater)
-    notes.push(`the cursor was ahead of ISE's clock (${iso3(cursor.highWater)}): moved back to ${iso3(next.highWater)}`);
+    notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
   if (trackingCut(f))
     notes.push(
-      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso3(next.trackedFrom)} only, late records before then are not read again`
+      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso(next.trackedFrom)} only, late records before then are not read again`
     );
   return notes;
 }
@@ -13519,11 +15833,11 @@ function mailNotes(f) {
   const { future } = f.batch.digest;
   if (future > 0)
     notes.push(
-      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso3(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
+      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
     );
   if (trackingCut(f))
     notes.push(
-      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso3(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
+      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
     );
   return notes;
 }
@@ -13543,7 +15857,7 @@ function printMessage(io, cfg, mail) {
       `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
     );
 }
-var iso3, trackingCut;
+var iso, trackingCut;
 var init_summary = __esm({
   "src/poll/summary.ts"() {
     "use strict";
@@ -13551,7 +15865,7 @@ var init_summary = __esm({
     init_plural();
     init_attachment();
     init_cursor();
-    iso3 = (t) => t === void 0 ? "?" : new Date(t).toISOString();
+    iso = (t) => t === void 0 ? "?" : new Date(t).toISOString();
     trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
   }
 });
@@ -13599,7 +15913,7 @@ async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
   try {
     const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
     return delivered(cfg, ctx, sent, d, notes, {
-      save: () => spool.reset(ctx.sys.crash),
+      save: () => spool.reset(),
       notDone: "the spool was not emptied",
       repeats: "this digest",
       left: "spooled"
@@ -13641,7 +15955,7 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const spooled = spool.seen;
   const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
   const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
-  ctx.sys.crash?.("after-fetch");
+  failpoint("after-fetch");
   const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
   if (clamped !== void 0)
@@ -13696,7 +16010,7 @@ async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
 function commitRun(cfg, opts, ctx, spool, f, found, now) {
   stopIfAsked(ctx.sys.stop);
   const unsaved = ctx.incidents?.save(false);
-  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now, ctx.sys.crash);
+  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now);
   else {
     spool.discard();
     commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
@@ -13741,6 +16055,7 @@ var init_digest_poll = __esm({
     "use strict";
     init_interrupt();
     init_plural();
+    init_testing();
     init_filters();
     init_time();
     init_fit();
@@ -13784,7 +16099,7 @@ var init_event = __esm({
     init_times();
     init_hints();
     init_sanitize();
-    init_schemas();
+    init_schemas3();
     MAX_SPAN_MS = 864e5;
   }
 });
@@ -13914,7 +16229,7 @@ function hold(i, x, m) {
       return x.run.weight >= Math.max(x.settings.spike.min / 2, 2 * (expectedAll ?? 0));
   }
 }
-function claim(claimed, active, match) {
+function claim2(claimed, active, match) {
   for (const i of active) {
     if (i.scope !== "nas" && i.scope !== "subject" || i.code === void 0) continue;
     claimed.set(i.code, (claimed.get(i.code) ?? 0) + (match.get(i.id)?.weight ?? 0));
@@ -13999,9 +16314,9 @@ function codeWithCause(code2, reason) {
   return hint ? `${code2} (${hint.cause ?? hint.short})` : code2 === reason ? code2 : `${code2} ${reason.slice(code2.length).trim().slice(0, 40)}`;
 }
 function who(t) {
-  const users2 = t.users.size >= t.endpoints.size;
-  const set = users2 ? t.users : t.endpoints;
-  return `${set.text} ${users2 ? "user" : "endpoint"}${set.text === "1" ? "" : "s"}`;
+  const users = t.users.size >= t.endpoints.size;
+  const set = users ? t.users : t.endpoints;
+  return `${set.text} ${users ? "user" : "endpoint"}${set.text === "1" ? "" : "s"}`;
 }
 function poissonBound(mean2, p) {
   let pmf = Math.exp(-mean2);
@@ -14306,7 +16621,7 @@ var init_engine = __esm({
           claimed: /* @__PURE__ */ new Map()
         };
         const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
-        claim(
+        claim2(
           input.claimed,
           st.open.filter((i) => active.has(i.id)),
           this.#match
@@ -14480,7 +16795,7 @@ async function mailPoll(cfg, opts, ctx, mute2) {
     return new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
   const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  sys.crash?.("after-fetch");
+  failpoint("after-fetch");
   const d = batch.digest;
   const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
   const facts = { invalid, batch, cursor, next };
@@ -14562,6 +16877,7 @@ var init_poll = __esm({
     init_errors();
     init_interrupt();
     init_plural();
+    init_testing();
     init_digest();
     init_filters();
     init_time();
@@ -14710,7 +17026,7 @@ var init_lock = __esm({
     import_node_path12 = require("node:path");
     init_errcode();
     init_errors();
-    init_failpoints();
+    init_testing();
     init_files();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
@@ -14779,7 +17095,6 @@ __export(run_exports, {
 });
 async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
-  sys.onPollStart?.();
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   let left2 = "fetched-again";
   const onSpooled = () => {
@@ -14845,19 +17160,19 @@ var init_run = __esm({
 });
 
 // src/cli/mute-commands.ts
-function addMuteCommands(program2, { sys, io, config, done }) {
+function addMuteCommands(program2, { sys, io, config: config2, done }) {
   program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
-    const cfg = config(cmd);
+    const cfg = config2(cmd);
     const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
     done(await locked(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
   });
   program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
-    const cfg = config(cmd);
+    const cfg = config2(cmd);
     const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
     done(listMutes2(cfg, sys.now(), io));
   });
   program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
-    const cfg = config(cmd);
+    const cfg = config2(cmd);
     const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
     done(await locked(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
   });
@@ -15490,7 +17805,7 @@ var init_doctor = __esm({
 var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
-    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
   }
 });
 
@@ -15512,7 +17827,7 @@ event manager applet ise_to_mail{{AUTHORIZATION}}
  action 0005 info type routername
  action 0010 cli command "enable"
  action 0020 cli command "terminal length 0"
- action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}"
+ action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}"
  action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status
  action 0050 if $_regexp_result eq "1"
  action 0060  if $status eq "ERROR"
@@ -15555,7 +17870,7 @@ var init_nxos_scheduler = __esm({
 configure terminal
 feature scheduler
 scheduler job name ise_to_mail
- run guestshell chvrf {{VRF}} {{NODE}} --max-old-space-size={{HEAP}} {{RUN_JS}} --config {{CONFIG}}
+ run guestshell chvrf {{VRF}} {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}
 exit
 scheduler schedule name ise_to_mail
  job name ise_to_mail
@@ -15628,7 +17943,7 @@ function fill(template, values) {
     return v;
   });
 }
-function integer(flag, text3, min, max) {
+function integer2(flag, text3, min, max) {
   const n = Number(text3);
   if (!/^\d+$/.test(text3.trim()) || n < min || n > max)
     throw usageError(`${flag} "${text3}" must be a whole number from ${min} to ${max}`);
@@ -15655,7 +17970,7 @@ function nodePath(opts, sys) {
   return opts.node ?? (opts.dir !== void 0 ? GUESTSHELL_NODE : sys.execPath ?? "node");
 }
 function iosxeTiming(opts, cfg) {
-  const maxrun = integer("--maxrun", opts.maxrun, 20, 86400);
+  const maxrun = integer2("--maxrun", opts.maxrun, 20, 86400);
   const minMaxrun = Math.ceil(cfg.deadlineMs / 1e3) + STARTUP_MARGIN_S;
   if (maxrun < minMaxrun) {
     throw usageError(
@@ -15669,8 +17984,8 @@ function placeholders(opts, cfg, sys) {
   return {
     ...timing,
     EVERY: opts.every.trim(),
-    HEAP: String(integer("--heap", opts.heap, 16, 4096)),
-    MEMORY: String(integer("--memory", opts.memory, 128, 8192)),
+    HEAP: String(integer2("--heap", opts.heap, 16, 4096)),
+    MEMORY: String(integer2("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
     RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path16.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
@@ -15692,8 +18007,8 @@ function renderEem(opts, cfg, sys, io) {
   const values = placeholders(opts, cfg, sys);
   const parts2 = opts.platform === "nxos" ? [TEMPLATES.nxosScheduler] : [TEMPLATES.iosxeCron, TEMPLATES.iosxeBackfill];
   if (opts.guestshell && opts.platform === "iosxe") parts2.unshift(TEMPLATES.iosxeGuestshell);
-  for (const part of parts2) {
-    for (const line of fill(part, values).replace(/\n$/, "").split("\n")) io.out(line);
+  for (const part2 of parts2) {
+    for (const line of fill(part2, values).replace(/\n$/, "").split("\n")) io.out(line);
     io.out("");
   }
   const what = opts.platform === "nxos" ? "NX-OS scheduler job (untested on hardware; results in show scheduler logfile, not syslog)" : `IOS-XE applets ise_to_mail and ise_to_mail_backfill (maxrun ${values.MAXRUN}s)`;
@@ -15745,17 +18060,17 @@ async function runCli(argv, sys, output) {
 `)
   };
   let result;
-  const config = (cmd, needs = [], where2 = {}) => {
+  const config2 = (cmd, needs = [], where2 = {}) => {
     const cfg = loadConfigFor(cmd, sys, io, needs, where2);
     state.secrets = secretsOf(cfg);
     return cfg;
   };
-  const program2 = buildProgram(output, { sys, io, config, done: (o) => result = o });
+  const program2 = buildProgram(output, { sys, io, config: config2, done: (o) => result = o });
   program2.on("option:json", () => state.json = true).on("option:verbose", () => state.verbose = true);
   try {
     await program2.parseAsync(argv, { from: "user" });
   } catch (err) {
-    result = err instanceof CommanderError ? usageOutcome(err, argv) : failure(err, io, state.verbose);
+    result = err instanceof CommanderError ? usageOutcome(err, argv) : failure2(err, io, state.verbose);
     if (err instanceof CommanderError && err.exitCode === 0) return 0;
   }
   if (!result) return 0;
@@ -15770,7 +18085,7 @@ function usageOutcome(err, argv) {
   const message = err.code === "commander.excessArguments" && word && !COMMANDS.includes(word) ? `unknown command "${word}": the commands are ${COMMANDS.join(", ")}` : err.message.replace(/^error: /, "").replace(/\.$/, "");
   return { exitCode: Exit.usage, status: "ERROR", message: `${message}; see --help` };
 }
-function failure(err, io, verbose) {
+function failure2(err, io, verbose) {
   if (verbose && err instanceof Error) {
     io.err(err.stack ?? err.message);
     for (let c = err.cause; c; c = c.cause)
@@ -15800,12 +18115,12 @@ function buildProgram(output, ctx) {
 ${helpEpilog()}`);
   return program2;
 }
-function addRunCommand(program2, { sys, io, config, done }) {
+function addRunCommand(program2, { sys, io, config: config2, done }) {
   program2.command("run", { isDefault: true }).description("one poll: fetch new RADIUS failures, mail them, advance the cursor").addOption(
     new Option("--since <when>", "one-off backfill from an ISO time or a duration (90m, 6h, 2d); cursor untouched")
   ).option("--dry-run", "print the mail instead of sending it; change nothing").option("--reset-cursor", "forget what was mailed and start as on a first run (last hour); not with --since").option("--flush", "send the pending digest now (ALERT_MODE=digest); not with --since").action(async (opts, cmd) => {
     const since = sinceFlag(opts, sys.now());
-    const cfg = config(cmd, ["ise", "mail"]);
+    const cfg = config2(cmd, ["ise", "mail"]);
     const { runPoll: runPoll2 } = await Promise.resolve().then(() => (init_run(), run_exports));
     const flags = {
       dryRun: Boolean(opts.dryRun),
@@ -15815,14 +18130,14 @@ function addRunCommand(program2, { sys, io, config, done }) {
     done(await runPoll2(cfg, { since, ...flags }, sys, io));
   });
 }
-function addSimpleCommands(program2, { sys, io, config, done }) {
+function addSimpleCommands(program2, { sys, io, config: config2, done }) {
   program2.command("test-mail").description("send one sample alert mail (marked as a test) to check SMTP settings").action(async (_opts, cmd) => {
-    const cfg = config(cmd, ["mail"]);
+    const cfg = config2(cmd, ["mail"]);
     const { testMail: testMail2 } = await Promise.resolve().then(() => (init_test_mail(), test_mail_exports));
     done(await untilStopped(sys.stop, testMail2(cfg, sys), "test-mail"));
   });
   program2.command("setup").description("create/activate the pxGrid client account and say what the ISE admin must do next").action(async (_opts, cmd) => {
-    const cfg = config(cmd, ["ise"]);
+    const cfg = config2(cmd, ["ise"]);
     const { setup: setup2 } = await Promise.resolve().then(() => (init_setup(), setup_exports));
     done(await untilStopped(sys.stop, setup2(cfg, sys, io), "setup"));
   });
@@ -15831,16 +18146,16 @@ function addSimpleCommands(program2, { sys, io, config, done }) {
     done(
       await untilStopped(
         sys.stop,
-        doctor2((needs) => config(cmd, needs), sys, io),
+        doctor2((needs) => config2(cmd, needs), sys, io),
         "doctor"
       )
     );
   });
 }
-function addEemCommand(program2, { sys, io, config, done }) {
+function addEemCommand(program2, { sys, io, config: config2, done }) {
   program2.command("eem").description("print the EEM applets for this install, ready to paste (no ISE/SMTP needed)").option("--every <interval>", "how often to poll: 5m, 10m, 15m, 30m, 1h...", "5m").option("--maxrun <seconds>", "EEM run time limit, above RUN_DEADLINE", "240").option("--heap <MB>", "node --max-old-space-size", "96").addOption(new Option("--platform <name>", "target OS").choices(["iosxe", "nxos"]).default("iosxe")).option("--node <path>", "node binary (default: this one; --dir: /home/guestshell/node/bin/node; nxos: required)").option("--dir <path>", "directory of run.js on the device, where --config is read (default: this one)").option("--vrf <name>", "NX-OS VRF for chvrf", "management").option("--guestshell", "also print the IOS-XE Guestshell/app-hosting setup").option("--memory <MB>", "app-hosting memory for --guestshell", "512").option("--cli-user <name>", "run the applets as this AAA user instead of authorization bypass").action(async (opts, cmd) => {
     const { deviceDir: deviceDir2, renderEem: renderEem2 } = await Promise.resolve().then(() => (init_eem(), eem_exports));
-    const cfg = config(cmd, [], { baseDir: deviceDir2(opts) ?? sys.baseDir, optionalFile: true });
+    const cfg = config2(cmd, [], { baseDir: deviceDir2(opts) ?? sys.baseDir, optionalFile: true });
     done(renderEem2(opts, cfg, sys, io));
   });
 }
@@ -15867,19 +18182,8 @@ var init_cli = __esm({
 // src/main.ts
 var import_node_path17 = require("node:path");
 init_errors();
+init_testing();
 init_version();
-var TURBOFAN = Number(process.versions.v8.split(".")[0]) >= 11 ? "turbofan" : "opt";
-var SMALL_RUN = [`--no-${TURBOFAN}`, "--semi-space-growth-factor=1"];
-var LARGE_RUN = [`--${TURBOFAN}`, "--no-turbo-inlining", "--heap-growing-percent=20"];
-function v8Flags(flags) {
-  const { setFlagsFromString } = require("node:v8");
-  for (const flag of flags) {
-    try {
-      setFlagsFromString(flag);
-    } catch {
-    }
-  }
-}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -15887,14 +18191,6 @@ function alive(pid) {
   } catch (err) {
     return err.code === "EPERM";
   }
-}
-function clock(env) {
-  const text3 = env.ISE_TO_MAIL_TEST_NOW;
-  if (!text3) return Date.now;
-  const start = /^\d+$/.test(text3) ? Number(text3) : Date.parse(text3);
-  if (!Number.isFinite(start)) return Date.now;
-  const offset = start - Date.now();
-  return () => Date.now() + offset;
 }
 function stopOnSignals(stop) {
   for (const [name, code2] of Object.entries(STOP_SIGNALS)) {
@@ -15913,27 +18209,21 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const { setStateFault: setStateFault2 } = await Promise.resolve().then(() => (init_failpoints(), failpoints_exports));
   const baseDir = (0, import_node_path17.dirname)((0, import_node_path17.resolve)(process.argv[1] ?? "."));
-  const crashAt = process.env.ISE_TO_MAIL_TEST_CRASH;
-  const crash = crashAt ? (phase) => phase === crashAt && process.kill(process.pid, "SIGKILL") : void 0;
-  setStateFault2(process.env.ISE_TO_MAIL_TEST_STATE_FAULT);
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
+  const now = applyTestEnv(env, () => process.kill(pid, "SIGKILL"));
   return runCli2(
     argv,
     {
       pid,
-      now: clock(env),
+      now,
       alive,
       baseDir,
       env,
-      crash,
       execPath,
-      stop: stop.signal,
-      onPollStart: () => v8Flags(SMALL_RUN),
-      onLargeBatch: () => v8Flags(LARGE_RUN)
+      stop: stop.signal
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }
   );
