@@ -41,9 +41,12 @@ const MAX_FIELD = 200;
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const field = (v: unknown) => text(v).slice(0, MAX_FIELD);
 
+/** Fields per key of each kind: a user name or reason code is never split at a NUL it holds. */
+const ARITY: Record<RecentKind, number> = { user: 1, endpoint: 2, nas: 3, reason: 1 };
+
 /** A record holding only what the key kept: what a mute's test is run against. */
 export function recordOfKey(kind: RecentKind, key: string): FailureRecord {
-  const [a, b, c] = key.split('\u0000');
+  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split('\u0000');
   const base = { id: '', timestamp: '' };
   switch (kind) {
     case 'user':
@@ -70,14 +73,53 @@ export function recentHours(s: RecentState | undefined, now: number): RecentHour
   return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
 }
 
+/**
+ * Counts of up to three fields in nested maps: no key string is built per record (in a storm the
+ * joined keys cost more than the rest of the count). Beyond MEMORY_KEYS tuples new ones are refused.
+ */
+class Tuples {
+  size = 0;
+  readonly #root = new Map<string, Map<string, Map<string, number>>>();
+
+  /** False when the tuple is new and the map is full. */
+  add(a: string, b: string, c: string, by: number): boolean {
+    let m1 = this.#root.get(a);
+    if (!m1) {
+      if (this.size >= MEMORY_KEYS) return false;
+      m1 = new Map();
+      this.#root.set(a, m1);
+    }
+    let m2 = m1.get(b);
+    if (!m2) {
+      if (this.size >= MEMORY_KEYS) return false;
+      m2 = new Map();
+      m1.set(b, m2);
+    }
+    const n = m2.get(c);
+    if (n !== undefined) m2.set(c, n + by);
+    else if (this.size >= MEMORY_KEYS) return false;
+    else {
+      this.size++;
+      m2.set(c, by);
+    }
+    return true;
+  }
+
+  /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
+  *keys(arity: number): Generator<[string, number]> {
+    for (const [a, m1] of this.#root)
+      for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join('\u0000'), n];
+  }
+}
+
 /** This run's counts, added to the current hour. */
 export class RecentTally {
   readonly #current: RecentHour;
-  readonly #maps: Record<RecentKind, Map<string, number>> = {
-    user: new Map(),
-    endpoint: new Map(),
-    nas: new Map(),
-    reason: new Map(),
+  readonly #maps: Record<RecentKind, Tuples> = {
+    user: new Tuples(),
+    endpoint: new Tuples(),
+    nas: new Tuples(),
+    reason: new Tuples(),
   };
 
   constructor(
@@ -87,24 +129,21 @@ export class RecentTally {
     const at = Math.floor(now / HOUR_MS) * HOUR_MS;
     this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
     for (const kind of RECENT_KINDS)
-      for (const [k, n] of Object.entries(this.#current.keys[kind])) this.#maps[kind].set(k, n);
+      for (const [key, n] of Object.entries(this.#current.keys[kind])) {
+        const [a = '', b = '', c = ''] = ARITY[kind] === 1 ? [key] : key.split('\u0000');
+        this.#maps[kind].add(a, b, c, n);
+      }
   }
 
-  /** Once per new record of a storm: no object per record, one map lookup per kind. */
+  /** Once per new record of a storm: a few map lookups, no object or key string per record. */
   add(r: FailureRecord): void {
     this.#current.n++;
-    this.#count('user', field(r.userName));
-    this.#count('endpoint', `${field(r.callingStationId)}\u0000${field(r.macAddress)}`);
-    this.#count('nas', `${field(r.nasName)}\u0000${field(r.networkDeviceName)}\u0000${field(r.nasIpAddress)}`);
-    this.#count('reason', reasonCode(text(r.failureReason)) ?? '');
-  }
-
-  #count(kind: RecentKind, key: string): void {
-    const map = this.#maps[kind];
-    const n = map.get(key);
-    if (n !== undefined) map.set(key, n + 1);
-    else if (map.size < MEMORY_KEYS) map.set(key, 1);
-    else this.#current.other[kind]++;
+    const m = this.#maps;
+    const other = this.#current.other;
+    if (!m.user.add(field(r.userName), '', '', 1)) other.user++;
+    if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), '', 1)) other.endpoint++;
+    if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
+    if (!m.reason.add(reasonCode(text(r.failureReason)) ?? '', '', '', 1)) other.reason++;
   }
 
   toState(): RecentState {
@@ -112,7 +151,7 @@ export class RecentTally {
     const other = { ...h.other };
     const keys = emptyHour(h.at).keys;
     for (const kind of RECENT_KINDS) {
-      const sorted = [...this.#maps[kind]].sort((a, b) => b[1] - a[1]);
+      const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
       keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
       for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
     }

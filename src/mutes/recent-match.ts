@@ -36,6 +36,8 @@ export function recentMatch(cfg: Config, target: Target, now: number): RecentMat
   if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
   const { matched, unlisted, top } = count(hours, target);
   const seen = `${plural(total, 'failure')} seen ${period}`;
+  if (unlisted > 0 && matched === 0)
+    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
   if (unlisted > 0)
     return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
   if (matched === 0) {

@@ -78,6 +78,34 @@ describe('mute: the last day against the new target', () => {
     expect(tail(out.message)).toBe('it matches 1 of the 2 failures seen since 2026-11-23T08:20:00.000Z');
   });
 
+  it('runs in the same hour add up; beyond the 50 NAS kept per hour it says what was not itemised', () => {
+    const cfg = world();
+    const many = Array.from({ length: 60 }, (_, i) => `sw-${String(i).padStart(2, '0')}`);
+    engineRun(cfg.stateDir, NOW - 30 * H, []);
+    engineRun(cfg.stateDir, NOW - 20 * 60_000, ['sw-00', 'sw-00', ...many]);
+    engineRun(cfg.stateDir, NOW - 10 * 60_000, ['sw-00']);
+    expect(tail(mute(cfg, NOW, 'nas:sw-00', { for: '1h' }).message)).toBe(
+      'it matches 4 or more of the 63 failures seen in the last 24 h (10 not itemised)',
+    );
+    const rare = mute(cfg, NOW, 'nas:sw-59', { for: '1h' });
+    expect(rare.status).toBe('OK');
+    expect(tail(rare.message)).toBe(
+      'it matches none of the itemised ones of the 63 failures seen in the last 24 h; 10 were not itemised',
+    );
+  });
+
+  it('a user name holding a NUL is counted whole, not split', () => {
+    const cfg = world();
+    engineRun(cfg.stateDir, NOW - 30 * H, []);
+    const engine = new IncidentEngine(loadIncidentState(cfg.stateDir), { settings: defaultIncidents(), now: NOW });
+    engine.observe(makeFailure({ userName: 'eve\u0000x' }, 1));
+    engine.observe(makeFailure({ userName: 'bob' }, 2));
+    saveIncidentState(cfg.stateDir, engine.nextState(true));
+    expect(tail(mute(cfg, NOW, 'user:eve*', { for: '1h' }).message)).toBe(
+      'it matches 1 of the 2 failures seen in the last 24 h',
+    );
+  });
+
   it('no data: says so instead of guessing (incidents off, or no run yet)', () => {
     const off = mute(world({ ALERT_MODE: 'each-run' }), NOW, 'nas:access-sw05', { for: '2h' });
     expect(off.status).toBe('OK');
