@@ -54,8 +54,8 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
         'and the health mails still get through; every mail footer names it',
     };
   const recent = recentMatch(cfg, t, now);
-  const message =
-    `${what}; matching failures raise no incident and leave the mail body, counted and attached; ` + recent.text;
+  const effect = 'matching failures raise no incident and leave the mail body, counted and attached';
+  const message = `${what}; ${effect}; ${recent.text}`;
   return recent.warn ? { exitCode: 0, status: 'WARN', message } : ok(message);
 }
 
