@@ -16,6 +16,15 @@ const SECONDS_BELOW = 1e11;
 
 export const plausible = (t: number | undefined): t is number => t !== undefined && t >= EARLIEST && t <= LATEST;
 
+/**
+ * An instant as every summary line shows it: ISO 8601 in UTC with milliseconds,
+ * `2026-11-23T10:00:00.123Z`, the form of `(newest …)` that EEM applets match; `?` when unknown.
+ * One form for every fragment, whatever MAIL_TIMEZONE says (the mails and doctor use that zone).
+ */
+export function summaryTime(t: number | undefined): string {
+  return t !== undefined && Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? new Date(t).toISOString() : '?';
+}
+
 /** A record's instant (ms since epoch), or undefined when it is not one. */
 export function recordTime(timestamp: unknown): number | undefined {
   let t: number;

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
+import { summaryTime } from '../core/times';
 import { healthContext, problemMail, type Recovery, recoveryMail } from './health-mail';
-import { type Health, isoSecond, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
+import { type Health, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
 import { type Run, trySend } from './health-send';
 import { heartbeatMail, type Waiting } from './heartbeat-mail';
 import { elapsed, JITTER_MS } from './timing';
@@ -26,7 +27,7 @@ export function clampFuture(h: Health, t: number): { h: Health; note?: string } 
   const latest = Math.max(...late.map((k) => h[k]!));
   const clamped: Health = { ...h };
   for (const k of late) clamped[k] = t;
-  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
+  const ahead = `up to ${summaryTime(latest)}; was the device clock ahead?`;
   const note = `health.json held times in the future (${ahead}): taken as now`;
   return { h: clamped, note };
 }
@@ -77,7 +78,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
   const { cfg, t } = run;
   const { kind, exitCode, message } = next.lastError!;
   const since = next.firstFailure!;
-  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  const failing = `failing since ${summaryTime(since)} (${next.failedRuns} runs)`;
   if (kind === 'mail') return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
   const mail = problemMail(
     {

@@ -3,8 +3,10 @@ import { parseDuration } from '../config/values';
 import { usageError } from '../core/errors';
 import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import { summaryTime } from '../core/times';
 import { clean } from '../format/sanitize';
 import { timeFormat } from '../format/time';
+import { recentMatch } from './recent-match';
 import { loadMutes, MAX_MUTE_MS, type Mute, muteSet, readMutes, untrusted, writeMutes } from './store';
 import { matchesEverything, parseTarget, targetText } from './target';
 
@@ -41,7 +43,7 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
     : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = timeFormat(cfg.mail.timezone)(entry.until);
+  const until = summaryTime(entry.until);
   const what = `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id})`;
   if (all)
     return {
@@ -51,7 +53,10 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
         `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) ` +
         'and the health mails still get through; every mail footer names it',
     };
-  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
+  const recent = recentMatch(cfg, t, now);
+  const effect = 'matching failures raise no incident and leave the mail body, counted and attached';
+  const message = `${what}; ${effect}; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: 'WARN', message } : ok(message);
 }
 
 export function listMutes(cfg: Config, now: number, io: Io): Outcome {

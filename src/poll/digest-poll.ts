@@ -3,9 +3,9 @@ import { stopIfAsked } from '../core/interrupt';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { failpoint } from '../core/testing';
+import { summaryTime } from '../core/times';
 import type { Digest } from '../format/digest';
 import { compileFilters } from '../format/filters';
-import { timeFormat } from '../format/time';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import type { Spool } from '../spool/spool';
 import { type Cursor, emptyCursor, readCursorFile } from '../state/cursor';
@@ -52,7 +52,7 @@ export async function digestPoll(
   const notes = runNotes(cfg, facts);
   if (clamped !== undefined)
     notes.push(
-      `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now ` +
+      `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now ` +
         '(check the device clock and NTP)',
     );
   const now = ctx.sys.now();
@@ -69,16 +69,16 @@ export async function digestPoll(
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const due = storm ? 'now' : nextDigest(cfg, spool, urgent);
   if ((spool.total === 0 && !storm) || due === undefined || (due !== 'now' && due > now)) {
-    const dueAt = typeof due === 'number' ? new Date(due).toISOString() : undefined;
+    const dueAt = typeof due === 'number' ? summaryTime(due) : undefined;
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
-    return outcome(notes, waitingText(cfg, spool, found, due), data);
+    return outcome(notes, waitingText(spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     notes.push(
       'the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; ' +
         'if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers',
     );
-    return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
+    return outcome(notes, waitingText(spool, found, due), { mailed: 0, pending: spool.total });
   }
   return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute, storm });
 }
@@ -159,15 +159,15 @@ function nextDigest(cfg: Config, spool: Spool, urgent: boolean, opensAt?: number
   return cfg.alert.mode === 'each-run' || urgent ? 'now' : at;
 }
 
-/** `12 new failures spooled; 49 pending for the digest at 2026-11-23 11:00:00 +01:00, 3 muted` */
-function waitingText(cfg: Config, spool: Spool, found: number, due: Due): string {
+/** `12 new failures spooled; 49 pending for the digest at 2026-11-23T10:00:00.000Z, 3 muted` */
+function waitingText(spool: Spool, found: number, due: Due): string {
   const fresh = found > 0 ? plural(found, 'new failure') : 'no new failures';
   const muted = spool.muted > 0 ? `, ${spool.muted} muted` : '';
   if (spool.total === 0) {
     if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
     return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
   }
-  const when = due === undefined || due === 'now' ? 'now' : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  const when = due === undefined || due === 'now' ? 'now' : `at ${summaryTime(due)}`;
   return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when}${muted}`;
 }
 
@@ -194,7 +194,7 @@ function dryRun(
   printMessage(ctx.io, cfg, composer(cfg, d, now, parts)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
   // Nothing is committed: a spool not open yet counts as opened now, with this run's failures.
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
-  const when = due === undefined || due === 'now' || due <= now ? 'now' : `at ${timeFormat(cfg.mail.timezone)(due)}`;
+  const when = due === undefined || due === 'now' || due <= now ? 'now' : `at ${summaryTime(due)}`;
   const what = `the digest of ${plural(d.total, 'failure')} would go out ${when}`;
   const said = ctx.incidents?.summary() ?? '';
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);

@@ -5,6 +5,7 @@ import { deliveryHeld, type Leftover, stopIfAsked, stoppedAfterDelivery } from '
 import type { Io, System } from '../core/outcome';
 import { plural } from '../core/plural';
 import { failpoint } from '../core/testing';
+import { summaryTime } from '../core/times';
 import type { Digest } from '../format/digest';
 import { clean } from '../format/sanitize';
 import type { Decorate } from '../health/watch';
@@ -160,8 +161,7 @@ export function afterDelivery(step: () => void, notDone: string, repeats: string
 }
 
 /** ` (newest 2026-11-23T10:12:00.000Z)`: the newest failure a mail holds, for its summary. */
-export const newestText = (d: Digest) =>
-  d.newest === undefined ? '' : ` (newest ${new Date(d.newest).toISOString()})`;
+export const newestText = (d: Digest) => (d.newest === undefined ? '' : ` (newest ${summaryTime(d.newest)})`);
 
 /**
  * Nothing to mail. A first poll remembers ISE's clock so a long outage later loses nothing, and a

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { Exit } from '../core/errors';
 import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
+import { summaryTime } from '../core/times';
 import { attachmentFilename } from '../format/attachment';
 import type { OutgoingMail } from '../mail/transport';
 import type { Unreadable } from '../pxgrid/unreadable';
@@ -17,7 +18,7 @@ export interface PollFacts {
   next: Cursor;
 }
 
-const iso = (t: number | undefined) => (t === undefined ? '?' : new Date(t).toISOString());
+const iso = summaryTime;
 /** The cursor stops tracking every id this run (a storm beyond MAX_TRACKED_IDS). */
 const trackingCut = (f: PollFacts) => f.next.trackedFrom !== undefined && f.next.trackedFrom !== f.cursor.trackedFrom;
 

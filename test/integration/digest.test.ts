@@ -11,6 +11,8 @@ import { attachmentText, parseCsv } from '../helpers/mail';
 let seq = 100_000;
 const hex = (b: number) => b.toString(16).padStart(2, '0');
 const mac = (i: number) => `02:00:${[i >> 8, i & 255, i % 7, i % 13].map(hex).join(':')}`;
+/** Summary lines show times as ISO UTC, like `(newest …)`. */
+const iso = (offset: number) => new Date(H0 + offset).toISOString();
 
 describe('digest mode', () => {
   test('failures wait in the spool; the first run at or after the hour sends one digest; --flush now', async () => {
@@ -18,7 +20,7 @@ describe('digest mode', () => {
     expect((await s.at(5 * MIN)).summary).toBe('ise-to-mail: OK no new failures');
     s.fail(10 * MIN, 'u-1', { totalFailedAttempts: 57 });
     const r1 = await s.at(15 * MIN);
-    expect(r1.summary).toBe(`ise-to-mail: OK 1 new failure spooled; 1 pending for the digest at ${at(HOUR)} +00:00`);
+    expect(r1.summary).toBe(`ise-to-mail: OK 1 new failure spooled; 1 pending for the digest at ${iso(HOUR)}`);
     s.fail(20 * MIN, 'u-2');
     expect((await s.at(25 * MIN)).summary).toMatch(/OK 1 new failure spooled; 2 pending for the digest at /);
     expect((await s.at(55 * MIN)).summary).toMatch(/^ise-to-mail: OK no new failures; 2 pending for the digest at /);
@@ -67,7 +69,7 @@ describe('digest mode', () => {
     await s.at(day + 7 * HOUR - H0);
     s.fail(day + 7 * HOUR + MIN - H0, 'u-1');
     expect((await s.at(day + 7 * HOUR + 5 * MIN - H0)).summary).toContain(
-      `pending for the digest at ${new Date(day + 8 * HOUR).toISOString().slice(0, 10)} 08:00:00 +00:00`,
+      `pending for the digest at ${new Date(day + 8 * HOUR).toISOString()}`,
     );
     const before = readFileSync(join(s.w.stateDir, 'spool', 'spool.json'), 'utf8');
     s.fail(day + 7 * HOUR + 6 * MIN - H0, 'u-2');
@@ -75,7 +77,7 @@ describe('digest mode', () => {
     // The preview is the digest as it would go out: its subject, not a per-run mail's.
     expect(dry.stdout).toMatch(/^Subject: \[ISE\] digest: 2 RADIUS failures/m);
     expect(dry.summary).toMatch(
-      /dry run: 1 new failure found; the digest of 2 failures would go out at .* 08:00:00 \+00:00; nothing sent/,
+      /dry run: 1 new failure found; the digest of 2 failures would go out at \S+T08:00:00\.000Z; nothing sent/,
     );
     expect(readFileSync(join(s.w.stateDir, 'spool', 'spool.json'), 'utf8')).toBe(before);
     expect((await s.at(day + 8 * HOUR + MIN - H0)).summary).toMatch(/digest of 2 failures mailed/);

@@ -68,7 +68,9 @@ describe('a STATE_DIR that cannot be written', () => {
       expect(text).toMatch(/STATE_DIR cannot be written/);
       expect(text).toMatch(/repeats about hourly/);
       // The runs in between say when it comes.
-      expect(runs[0]![1].summary).toMatch(/STATE_DIR cannot be written .*problem mail from /);
+      expect(runs[0]![1].summary).toMatch(
+        /STATE_DIR cannot be written \(last state written \S+T\S+\.\d{3}Z\): problem mail from \S+T\S+\.\d{3}Z, /,
+      );
     });
   }
 
