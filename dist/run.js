@@ -122,8 +122,8 @@ var init_errors = __esm({
         return KIND_EXIT[this.kind];
       }
       /** The same kind and cause with more said: for a note appended on the way out. */
-      withNote(note2) {
-        return new _AppError(this.kind, `${this.message}; ${note2}`, { cause: this });
+      withNote(note3) {
+        return new _AppError(this.kind, `${this.message}; ${note3}`, { cause: this });
       }
     };
     usageError = (msg) => new AppError("usage", msg);
@@ -140,9 +140,9 @@ function armFailpoints(hit) {
 function failpoint(phase) {
   armed?.(phase);
 }
-function testClock(text3, realNow = Date.now) {
-  if (!text3) return void 0;
-  const start = /^\d+$/.test(text3) ? Number(text3) : Date.parse(text3);
+function testClock(text4, realNow = Date.now) {
+  if (!text4) return void 0;
+  const start = /^\d+$/.test(text4) ? Number(text4) : Date.parse(text4);
   if (!Number.isFinite(start)) return void 0;
   const offset = start - realNow();
   return () => realNow() + offset;
@@ -3234,9 +3234,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text3 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text3;
-        return this._outputConfiguration.stripColor(text3);
+        const text4 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text4;
+        return this._outputConfiguration.stripColor(text4);
       }
       /**
        * @typedef HelpContext
@@ -3390,7 +3390,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text3) {
+      addHelpText(position, text4) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3399,10 +3399,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text3 === "function") {
-            helpStr = text3({ error: context.error, command: context.command });
+          if (typeof text4 === "function") {
+            helpStr = text4({ error: context.error, command: context.command });
           } else {
-            helpStr = text3;
+            helpStr = text4;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3523,6 +3523,38 @@ function interrupted(stop, what, left2) {
 function stopIfAsked(stop, left2 = "fetched-again") {
   if (stop?.aborted) throw interrupted(stop, THE_RUN, left2);
 }
+async function recordingDelivery(work) {
+  const holds = /* @__PURE__ */ new Set();
+  deliveryHolds = holds;
+  try {
+    return await work();
+  } finally {
+    if (deliveryHolds === holds) deliveryHolds = void 0;
+    for (const release of holds) release();
+  }
+}
+function holdForData() {
+  const holds = deliveryHolds;
+  if (!holds || stopAsked) return () => void 0;
+  let release = () => void 0;
+  void mustFinish(new Promise((r) => release = r));
+  holds.add(release);
+  return () => {
+    holds.delete(release);
+    release();
+  };
+}
+function deliveryHeld() {
+  return (deliveryHolds?.size ?? 0) > 0;
+}
+function stoppedAfterDelivery(stop, mailed, moved) {
+  const name = String(stop.reason);
+  const kind = isStopSignal(name) ? stopKind(name) : "sigterm";
+  return new AppError(
+    kind,
+    `stopped by ${name} after the mail was delivered (${mailed}); ${moved}, nothing is sent again`
+  );
+}
 function mustFinish(work) {
   unstoppable.add(work);
   const settled2 = () => unstoppable.delete(work);
@@ -3533,13 +3565,17 @@ function untilStopped(stop, work, what, left2) {
   if (!stop) return work;
   const stopped = () => interrupted(stop, what, left2?.());
   if (stop.aborted) return Promise.reject(stopped());
+  stopAsked = false;
   return new Promise((resolve3, reject) => {
-    const onStop = () => void Promise.allSettled([...unstoppable]).then(() => reject(stopped()));
+    const onStop = () => {
+      stopAsked = true;
+      void Promise.allSettled([...unstoppable]).then(() => setImmediate(() => reject(stopped())));
+    };
     stop.addEventListener("abort", onStop, { once: true });
     work.then(resolve3, reject).finally(() => stop.removeEventListener("abort", onStop));
   });
 }
-var THE_RUN, LEFTOVER, unstoppable;
+var THE_RUN, LEFTOVER, unstoppable, stopAsked, deliveryHolds;
 var init_interrupt = __esm({
   "src/core/interrupt.ts"() {
     "use strict";
@@ -3550,12 +3586,13 @@ var init_interrupt = __esm({
       spooled: "the failures are held in the digest spool and go out with its next mail (the cursor has moved past them)"
     };
     unstoppable = /* @__PURE__ */ new Set();
+    stopAsked = false;
   }
 });
 
 // src/core/printable.ts
-function printable(text3) {
-  return text3.replace(/[\r\n\u2028\u2029]+/g, " ").replace(UNSAFE, "?");
+function printable(text4) {
+  return text4.replace(/[\r\n\u2028\u2029]+/g, " ").replace(UNSAFE, "?");
 }
 var UNSAFE;
 var init_printable = __esm({
@@ -3575,9 +3612,9 @@ function encodings(raw) {
   const hex = bytes.toString("hex");
   return [base64, base64.replace(/=+$/, ""), hex, hex.toUpperCase()];
 }
-function redact(text3, secrets) {
+function redact(text4, secrets) {
   const all = learnt.size ? [...secrets, ...learnt] : secrets;
-  return all.reduce((acc, s) => acc.split(s).join("***"), text3);
+  return all.reduce((acc, s) => acc.split(s).join("***"), text4);
 }
 var learnt;
 var init_redact = __esm({
@@ -3772,14 +3809,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -3800,9 +3837,9 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -4871,14 +4908,14 @@ var init_schemas = __esm({
         const shape = zod.def.shape;
         const propValues = {};
         for (const key in shape) {
-          const field = shape[key]._zod;
-          if (field.values) {
+          const field2 = shape[key]._zod;
+          if (field2.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field.values)
+            for (const v of field2.values)
               propValues[key].add(v);
-            if (field.optin !== void 0)
+            if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -5798,23 +5835,23 @@ var init_mini = __esm({
 });
 
 // src/config/values.ts
-function parseDuration(text3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text3);
+function parseDuration(text4) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text4);
   if (!m) return void 0;
   return Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? "s").toLowerCase()]);
 }
-function parseInstant(text3) {
-  const t = text3.trim();
+function parseInstant(text4) {
+  const t = text4.trim();
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t)) return void 0;
   const hasTime = /[T ]\d{2}:/.test(t);
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) && hasTime;
   const ms = Date.parse(hasZone ? t : `${hasTime ? t.replace(" ", "T") : `${t}T00:00`}Z`);
   return Number.isFinite(ms) ? ms : void 0;
 }
-function parseSince(text3, now) {
-  const d = parseDuration(text3);
-  if (d !== void 0 && /[a-z]$/i.test(text3.trim())) return now - d;
-  return parseInstant(text3);
+function parseSince(text4, now) {
+  const d = parseDuration(text4);
+  if (d !== void 0 && /[a-z]$/i.test(text4.trim())) return now - d;
+  return parseInstant(text4);
 }
 function parseHostEntry(entry) {
   const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
@@ -5823,11 +5860,11 @@ function parseHostEntry(entry) {
   if (!/^[A-Za-z0-9.:_-]+$/.test(host) || port2 !== void 0 && !(port2 > 0 && port2 < 65536)) return void 0;
   return { host, port: port2 };
 }
-function splitList(text3) {
-  return text3.split(",").map((s) => s.trim()).filter((s) => s !== "");
+function splitList(text4) {
+  return text4.split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
-function parseBool(text3) {
-  const t = text3.trim().toLowerCase();
+function parseBool(text4) {
+  const t = text4.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(t)) return true;
   if (["0", "false", "no", "off", ""].includes(t)) return false;
   return void 0;
@@ -5841,9 +5878,9 @@ function isTimeZone(zone) {
     return false;
   }
 }
-function parseTimesOfDay(text3) {
+function parseTimesOfDay(text4) {
   const out = [];
-  for (const entry of splitList(text3)) {
+  for (const entry of splitList(text4)) {
     const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(entry);
     if (!m) return void 0;
     out.push((Number(m[1]) * 60 + Number(m[2])) * 6e4);
@@ -5859,7 +5896,7 @@ var init_values = __esm({
 });
 
 // src/config/fields.ts
-var MAX_TIMER_MS, Invalid, fail, reader, text, number3, whole, numberFrom, port, duration2, durationFrom, bool, EMAIL, isEmail, emails, readCodes, codes, codesOrAny, list, hosts, timesOfDay, oneOf, headerText, textWhere;
+var MAX_TIMER_MS, Invalid, fail, reader, text, number3, whole, numberFrom, port, duration2, durationFrom, bool, EMAIL, isEmail, emails, readCodes, codes, codesOrAny, list, hosts, timesOfDay, oneOf, headerText, textWhere, adminUrl;
 var init_fields = __esm({
   "src/config/fields.ts"() {
     "use strict";
@@ -5911,7 +5948,7 @@ var init_fields = __esm({
     durationFrom = (min, shown3) => duration2([(ms) => ms >= min, `must be at least ${shown3}`]);
     bool = (name) => reader((v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`));
     EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
-    isEmail = (text3) => EMAIL.test(text3);
+    isEmail = (text4) => EMAIL.test(text4);
     emails = (name) => reader((v) => {
       const list2 = splitList(v);
       if (list2.length === 0) fail(`${name} is empty: give at least one address`);
@@ -5949,6 +5986,15 @@ var init_fields = __esm({
       )
     );
     textWhere = (ok2, message) => (name) => string2().check(refine(ok2, { error: message(name) }));
+    adminUrl = (name) => pipe(
+      string2().check(
+        _regex(
+          /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:\d{1,5})?\/?$/,
+          `${name} must be the https:// address of the ISE admin portal, e.g. https://ise-pan.example.net`
+        )
+      ),
+      transform((v) => v.replace(/\/$/, ""))
+    );
   }
 });
 
@@ -6042,6 +6088,14 @@ var init_settings = __esm({
         "csv",
         "attachment with every mailed record: csv, json or none"
       ),
+      ISE_ADMIN_URL: opt(
+        "mail",
+        adminUrl,
+        "ISE admin portal (https://ise-pan.example.net): mails link back to ISE's RADIUS Live Logs"
+      ),
+      DEVICE_NAME: opt("mail", headerText(64), "names the sending device in every mail footer and health mail", {
+        unset: "the router's host name (passed by the eem applets), else the host name"
+      }),
       STORM_THRESHOLD: is(
         "mail",
         whole("a whole number of failures", (n) => n >= 1, "at least 1"),
@@ -6206,9 +6260,9 @@ var init_shape = __esm({
 
 // src/state/files.ts
 function readStateJson(file, check, reset, extract) {
-  let text3;
+  let text4;
   try {
-    text3 = readRegular(file);
+    text4 = readRegular(file);
   } catch (err) {
     const code2 = errCode(err);
     if (code2 === "ENOENT") return void 0;
@@ -6217,7 +6271,7 @@ function readStateJson(file, check, reset, extract) {
   }
   let value;
   try {
-    value = JSON.parse(extract ? extract(text3) : text3);
+    value = JSON.parse(extract ? extract(text4) : text4);
   } catch {
     throw stateError(`state file ${file} is corrupt (not JSON); ${reset}`);
   }
@@ -6511,10 +6565,10 @@ var init_setting = __esm({
 });
 
 // src/cli/help.ts
-function wrap(first, text3) {
+function wrap(first, text4) {
   const lines = [];
   let line = first.padEnd(INDENT);
-  for (const word of text3.split(" ")) {
+  for (const word of text4.split(" ")) {
     if (line.length + word.length + 1 > WIDTH && line.trim() !== "") {
       lines.push(line.trimEnd());
       line = " ".repeat(INDENT);
@@ -6572,10 +6626,10 @@ var init_help = __esm({
 
 // src/config/schema.ts
 function parseRaw(raw) {
-  const text3 = { ...DEFAULT_TEXT };
+  const text4 = { ...DEFAULT_TEXT };
   for (const [key, value] of Object.entries(raw))
-    text3[key] = SETTINGS[key].secret ? value : value.trim();
-  const result = safeParse(schema(), text3);
+    text4[key] = SETTINGS[key].secret ? value : value.trim();
+  const result = safeParse(schema(), text4);
   if (result.success) return { success: true, data: result.data };
   return { success: false, issues: result.error.issues.map((i) => ({ key: i.path[0], message: i.message })) };
 }
@@ -6623,6 +6677,10 @@ function incidentSettings(p) {
     stormThreshold: p.STORM_THRESHOLD,
     timeZone: p.MAIL_TIMEZONE
   };
+}
+function incidentsState(mode, alertMode) {
+  if (mode !== "auto") return { on: mode === "on", why: `INCIDENTS=${mode}` };
+  return { on: alertMode === "digest", why: `INCIDENTS=auto follows ALERT_MODE=${alertMode}` };
 }
 var init_incidents = __esm({
   "src/config/incidents.ts"() {
@@ -6687,9 +6745,9 @@ var init_require = __esm({
 });
 
 // src/config/envfile.ts
-function parseEnvFile(text3, fileName) {
+function parseEnvFile(text4, fileName) {
   const entries = [];
-  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = text4.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
@@ -6742,9 +6800,9 @@ function unquote(value, fileName, line) {
   let quoted = false;
   try {
     for (let i = 0; i < value.length; ) {
-      const [text3, next] = part(value, i, quoted);
-      quoted ||= next - i !== text3.length;
-      out += text3;
+      const [text4, next] = part(value, i, quoted);
+      quoted ||= next - i !== text4.length;
+      out += text4;
       i = next;
     }
   } catch (err) {
@@ -6771,9 +6829,9 @@ var init_envfile = __esm({
 
 // src/config/sources.ts
 function readConfigFile(file, problems) {
-  let text3;
+  let text4;
   try {
-    text3 = (0, import_node_fs4.readFileSync)(file, "utf8");
+    text4 = (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(
       `cannot read config file ${file} (${errCode(err, "error")}): check the path given with --config or ISE_TO_MAIL_CONFIG`
@@ -6781,7 +6839,7 @@ function readConfigFile(file, problems) {
   }
   let entries;
   try {
-    entries = parseEnvFile(text3, file);
+    entries = parseEnvFile(text4, file);
   } catch (err) {
     throw usageError(`${err.message}`);
   }
@@ -6839,9 +6897,13 @@ function loadConfig(input) {
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join("; "));
-  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
+  return {
+    ...build(result.data, raw, input.baseDir, configFile, input.hostname),
+    configPath: file,
+    warnings: envWarnings(input.env)
+  };
 }
-function build(p, raw, baseDir, configFile) {
+function build(p, raw, baseDir, configFile, hostname) {
   const path = (v) => v === void 0 ? void 0 : resolvePath(baseDir, v);
   const security = p.SMTP_SECURITY ?? (p.SMTP_PORT === 465 || p.SMTP_PORT === 2465 ? "tls" : p.SMTP_PORT === void 0 ? "tls" : "starttls");
   return {
@@ -6872,7 +6934,9 @@ function build(p, raw, baseDir, configFile) {
       subjectPrefix: p.MAIL_SUBJECT_PREFIX,
       maxRows: p.MAIL_MAX_ROWS,
       timezone: p.MAIL_TIMEZONE,
-      attach: p.MAIL_ATTACH
+      attach: p.MAIL_ATTACH,
+      adminUrl: p.ISE_ADMIN_URL,
+      device: p.DEVICE_NAME ?? (hostname || "an unnamed host")
     },
     filters: {
       excludeReasons: p.EXCLUDE_REASONS,
@@ -6933,7 +6997,14 @@ function loadConfigFor(cmd, sys, io, needs, where2) {
   if (g.stateDir) flags.STATE_DIR = g.stateDir;
   if (g.insecure) flags.ISE_INSECURE = "1";
   const baseDir = where2.baseDir ?? sys.baseDir;
-  const cfg = loadConfig({ baseDir, env: sys.env, flags, require: needs, optionalFile: where2.optionalFile });
+  const cfg = loadConfig({
+    baseDir,
+    env: sys.env,
+    flags,
+    require: needs,
+    optionalFile: where2.optionalFile,
+    hostname: sys.hostname
+  });
   for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
   if (cfg.ise.insecure)
     io.err(
@@ -6975,6 +7046,107 @@ var init_deadline = __esm({
         return Math.max(1, Math.min(stepMs, this.remaining()));
       }
     };
+  }
+});
+
+// src/core/isotime.ts
+function parseIso(text4) {
+  const n = text4.length;
+  if (n < 20 || n > 29 || text4.charCodeAt(4) !== 45 || text4.charCodeAt(7) !== 45 || text4.charCodeAt(10) !== 84)
+    return Date.parse(text4);
+  if (text4.charCodeAt(13) !== 58 || text4.charCodeAt(16) !== 58) return Date.parse(text4);
+  const year = digits(text4, 0, 4);
+  const month = digits(text4, 5, 2);
+  const day = digits(text4, 8, 2);
+  const hour = digits(text4, 11, 2);
+  const minute = digits(text4, 14, 2);
+  const second = digits(text4, 17, 2);
+  let at = 19;
+  let ms = 0;
+  if (text4.charCodeAt(at) === 46) {
+    ms = digits(text4, at + 1, 3);
+    at += 4;
+  }
+  let offset = 0;
+  const zone = text4.charCodeAt(at);
+  if (zone === 90 && at + 1 === n) offset = 0;
+  else if ((zone === 43 || zone === 45) && at + 6 === n && text4.charCodeAt(at + 3) === 58) {
+    const hh = digits(text4, at + 1, 2);
+    const mm = digits(text4, at + 4, 2);
+    if (hh > 23 || mm > 59) return Date.parse(text4);
+    offset = (zone === 45 ? -1 : 1) * (hh * 60 + mm);
+  } else return Date.parse(text4);
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
+  if (!(year >= 1970 && inRange && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0))
+    return Date.parse(text4);
+  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e3 + ms;
+}
+function digits(text4, at, len) {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = text4.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+function daysFromCivil(y, m, d) {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+var init_isotime = __esm({
+  "src/core/isotime.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/times.ts
+function summaryTime(t) {
+  return t !== void 0 && Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? new Date(t).toISOString() : "?";
+}
+function recordTime(timestamp) {
+  let t;
+  if (typeof timestamp === "number") t = Math.abs(timestamp) < SECONDS_BELOW ? timestamp * 1e3 : timestamp;
+  else if (typeof timestamp === "string" && timestamp.charCodeAt(4) === 45) t = parseIso(timestamp);
+  else if (typeof timestamp === "string")
+    t = /^\d{9,13}$/.test(timestamp) ? recordTime(Number(timestamp)) ?? NaN : Date.parse(timestamp);
+  else return void 0;
+  return Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? Math.floor(t) : void 0;
+}
+function headerTime(date2) {
+  const t = date2 === void 0 ? Number.NaN : Date.parse(date2);
+  return plausible(t) ? t : void 0;
+}
+function unplaced(timestamp, t) {
+  if (timestamp === void 0 || timestamp === null || timestamp === "") return "missing";
+  if (t === void 0) return "unreadable";
+  if (!plausible(t)) return "implausible";
+  if (typeof timestamp !== "string") return void 0;
+  const n = timestamp.length;
+  const sign = timestamp.charCodeAt(n - 6);
+  if (timestamp.charCodeAt(n - 1) === 90 || (sign === 43 || sign === 45) && timestamp.charCodeAt(n - 3) === 58)
+    return void 0;
+  return NO_ZONE.test(timestamp) ? "no-zone" : void 0;
+}
+function placedTime(timestamp) {
+  const t = recordTime(timestamp);
+  return unplaced(timestamp, t) === void 0 ? t : void 0;
+}
+var EARLIEST, LATEST, MAX_DATE_MS, SECONDS_BELOW, plausible, NO_ZONE;
+var init_times = __esm({
+  "src/core/times.ts"() {
+    "use strict";
+    init_isotime();
+    EARLIEST = Date.UTC(2e3, 0, 1);
+    LATEST = Date.UTC(2100, 0, 1);
+    MAX_DATE_MS = 864e13;
+    SECONDS_BELOW = 1e11;
+    plausible = (t) => t !== void 0 && t >= EARLIEST && t <= LATEST;
+    NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
   }
 });
 
@@ -7021,30 +7193,30 @@ function textOf(value, max) {
   let length = 0;
   for (const item of value) {
     if (length > max) break;
-    const text3 = typeof item === "string" ? item.slice(0, max + 1) : jsonText(item, max);
-    parts2.push(text3);
-    length += text3.length + 2;
+    const text4 = typeof item === "string" ? item.slice(0, max + 1) : jsonText(item, max);
+    parts2.push(text4);
+    length += text4.length + 2;
   }
   return parts2.join(", ");
 }
-function trimPlain(text3) {
+function trimPlain(text4) {
   let a = 0;
-  let b = text3.length;
-  while (a < b && text3.charCodeAt(a) === 32) a++;
-  while (b > a && text3.charCodeAt(b - 1) === 32) b--;
-  return a === 0 && b === text3.length ? text3 : text3.slice(a, b);
+  let b = text4.length;
+  while (a < b && text4.charCodeAt(a) === 32) a++;
+  while (b > a && text4.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === text4.length ? text4 : text4.slice(a, b);
 }
 function clean(value, max = MAX_VALUE_CHARS) {
   if (value === void 0 || value === null) return "";
-  const text3 = textOf(value, max);
-  if (text3.length <= max && !NOT_CLEAN.test(text3)) return text3;
-  if (text3.length <= max && isPlain(text3)) return trimPlain(text3);
-  const safe = text3.replace(UNSAFE, "?").trim();
+  const text4 = textOf(value, max);
+  if (text4.length <= max && !NOT_CLEAN.test(text4)) return text4;
+  if (text4.length <= max && isPlain(text4)) return trimPlain(text4);
+  const safe = text4.replace(UNSAFE, "?").trim();
   if (safe.length <= max) return safe;
   return `${Array.from(safe.slice(0, max + 1)).slice(0, max - 1).join("")}\u2026`;
 }
-function escapeHtml(text3) {
-  return HTML_SPECIAL.test(text3) ? text3.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text3;
+function escapeHtml(text4) {
+  return HTML_SPECIAL.test(text4) ? text4.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text4;
 }
 var SUSPECT_CLASS, SUSPECT, NOT_CLEAN, MAX_VALUE_CHARS, MAX_VALUE_DEPTH, TOO_DEEP, isPlain, HTML_ESCAPES, HTML_SPECIAL;
 var init_sanitize = __esm({
@@ -7057,91 +7229,9 @@ var init_sanitize = __esm({
     MAX_VALUE_CHARS = 200;
     MAX_VALUE_DEPTH = 32;
     TOO_DEEP = '"(nested too deep)"';
-    isPlain = (text3) => !SUSPECT.test(text3);
+    isPlain = (text4) => !SUSPECT.test(text4);
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     HTML_SPECIAL = /[&<>"']/;
-  }
-});
-
-// src/core/isotime.ts
-function parseIso(text3) {
-  const n = text3.length;
-  if (n < 20 || n > 29 || text3.charCodeAt(4) !== 45 || text3.charCodeAt(7) !== 45 || text3.charCodeAt(10) !== 84)
-    return Date.parse(text3);
-  if (text3.charCodeAt(13) !== 58 || text3.charCodeAt(16) !== 58) return Date.parse(text3);
-  const year = digits(text3, 0, 4);
-  const month = digits(text3, 5, 2);
-  const day = digits(text3, 8, 2);
-  const hour = digits(text3, 11, 2);
-  const minute = digits(text3, 14, 2);
-  const second = digits(text3, 17, 2);
-  let at = 19;
-  let ms = 0;
-  if (text3.charCodeAt(at) === 46) {
-    ms = digits(text3, at + 1, 3);
-    at += 4;
-  }
-  let offset = 0;
-  const zone = text3.charCodeAt(at);
-  if (zone === 90 && at + 1 === n) offset = 0;
-  else if ((zone === 43 || zone === 45) && at + 6 === n && text3.charCodeAt(at + 3) === 58) {
-    const hh = digits(text3, at + 1, 2);
-    const mm = digits(text3, at + 4, 2);
-    if (hh > 23 || mm > 59) return Date.parse(text3);
-    offset = (zone === 45 ? -1 : 1) * (hh * 60 + mm);
-  } else return Date.parse(text3);
-  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23;
-  if (!(year >= 1970 && inRange && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0))
-    return Date.parse(text3);
-  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60) * 1e3 + ms;
-}
-function digits(text3, at, len) {
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const c = text3.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-function daysFromCivil(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-var init_isotime = __esm({
-  "src/core/isotime.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/times.ts
-function recordTime(timestamp) {
-  let t;
-  if (typeof timestamp === "number") t = Math.abs(timestamp) < SECONDS_BELOW ? timestamp * 1e3 : timestamp;
-  else if (typeof timestamp === "string" && timestamp.charCodeAt(4) === 45) t = parseIso(timestamp);
-  else if (typeof timestamp === "string")
-    t = /^\d{9,13}$/.test(timestamp) ? recordTime(Number(timestamp)) ?? NaN : Date.parse(timestamp);
-  else return void 0;
-  return Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? Math.floor(t) : void 0;
-}
-function headerTime(date2) {
-  const t = date2 === void 0 ? Number.NaN : Date.parse(date2);
-  return plausible(t) ? t : void 0;
-}
-var EARLIEST, LATEST, MAX_DATE_MS, SECONDS_BELOW, plausible;
-var init_times = __esm({
-  "src/core/times.ts"() {
-    "use strict";
-    init_isotime();
-    EARLIEST = Date.UTC(2e3, 0, 1);
-    LATEST = Date.UTC(2100, 0, 1);
-    MAX_DATE_MS = 864e13;
-    SECONDS_BELOW = 1e11;
-    plausible = (t) => t !== void 0 && t >= EARLIEST && t <= LATEST;
   }
 });
 
@@ -7150,7 +7240,7 @@ function timeFormat(zone) {
   const offsetOf = zoneOffset(zone);
   return (t) => {
     if (t === void 0 || !Number.isFinite(t)) return "?";
-    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
+    if (!plausible(t)) return Math.abs(t) <= 864e13 ? `${new Date(t).toISOString()} (UTC)` : "?";
     const offsetMin = offsetOf(t);
     const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
     return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
@@ -7188,13 +7278,47 @@ function offsetText(min) {
   const abs = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
-var BUCKET_MS, KNOWN_MAX;
+function clockFor(zone, from, to) {
+  const full = timeFormat(zone);
+  const parts2 = (t) => {
+    const s = full(t);
+    return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(20) };
+  };
+  const ref = to !== void 0 && plausible(to) ? parts2(to) : void 0;
+  const first = from !== void 0 && plausible(from) ? parts2(from) : ref;
+  const oneDay = !ref || !first || ref.date === first.date;
+  const day = (date2) => `${Number(date2.slice(8, 10))} ${MONTHS[Number(date2.slice(5, 7)) - 1]}`;
+  const format = (len) => (t) => {
+    if (t === void 0 || !Number.isFinite(t) || !plausible(t)) return full(t);
+    const p = parts2(t);
+    const time2 = p.time.slice(0, len);
+    const dated = oneDay && (!ref || p.date === ref.date) ? time2 : `${day(p.date)} ${time2}`;
+    return ref && p.offset !== ref.offset ? `${dated} ${p.offset}` : dated;
+  };
+  const short = format(8);
+  return {
+    full,
+    short,
+    minute: format(5),
+    range: (a, b) => {
+      if (a === void 0 || b === void 0 || !plausible(a) || !plausible(b)) return `${full(a)} to ${full(b)}`;
+      const [x, y] = [parts2(a), parts2(b)];
+      const year = (p) => `${day(p.date)} ${p.date.slice(0, 4)}`;
+      if (a === b) return `${year(x)}, ${x.time}`;
+      return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
+    },
+    zone: zone === "UTC" || zone === "Etc/UTC" ? "UTC" : ref ? `${zone}, UTC${ref.offset}` : zone,
+    span: (a, b) => a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`
+  };
+}
+var BUCKET_MS, KNOWN_MAX, MONTHS;
 var init_time = __esm({
   "src/format/time.ts"() {
     "use strict";
     init_times();
     BUCKET_MS = 15 * 6e4;
     KNOWN_MAX = 672;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   }
 });
 
@@ -7312,11 +7436,449 @@ var init_hints = __esm({
   }
 });
 
+// src/incidents/recent.ts
+function recordOfKey(kind, key) {
+  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split("\0");
+  const base = { id: "", timestamp: "" };
+  switch (kind) {
+    case "user":
+      return { ...base, userName: a };
+    case "endpoint":
+      return { ...base, callingStationId: a, macAddress: b };
+    case "nas":
+      return { ...base, nasName: a, networkDeviceName: b, nasIpAddress: c };
+    case "reason":
+      return { ...base, failureReason: a };
+  }
+}
+function recentHours(s, now) {
+  const first = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
+}
+var RECENT_KINDS, HOUR_MS, RECENT_HOURS, SAVED_KEYS, MEMORY_KEYS, MAX_FIELD, text2, field, ARITY, emptyHour, Tuples, RecentTally;
+var init_recent = __esm({
+  "src/incidents/recent.ts"() {
+    "use strict";
+    init_hints();
+    RECENT_KINDS = ["user", "endpoint", "nas", "reason"];
+    HOUR_MS = 36e5;
+    RECENT_HOURS = 24;
+    SAVED_KEYS = 50;
+    MEMORY_KEYS = 2e3;
+    MAX_FIELD = 200;
+    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    field = (v) => text2(v).slice(0, MAX_FIELD);
+    ARITY = { user: 1, endpoint: 2, nas: 3, reason: 1 };
+    emptyHour = (at) => ({
+      at,
+      n: 0,
+      keys: { user: {}, endpoint: {}, nas: {}, reason: {} },
+      other: { user: 0, endpoint: 0, nas: 0, reason: 0 }
+    });
+    Tuples = class {
+      size = 0;
+      #root = /* @__PURE__ */ new Map();
+      /** False when the tuple is new and the map is full. */
+      add(a, b, c, by) {
+        let m1 = this.#root.get(a);
+        if (!m1) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m1 = /* @__PURE__ */ new Map();
+          this.#root.set(a, m1);
+        }
+        let m2 = m1.get(b);
+        if (!m2) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m2 = /* @__PURE__ */ new Map();
+          m1.set(b, m2);
+        }
+        const n = m2.get(c);
+        if (n !== void 0) m2.set(c, n + by);
+        else if (this.size >= MEMORY_KEYS) return false;
+        else {
+          this.size++;
+          m2.set(c, by);
+        }
+        return true;
+      }
+      /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
+      *keys(arity) {
+        for (const [a, m1] of this.#root)
+          for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join("\0"), n];
+      }
+    };
+    RecentTally = class {
+      constructor(s, now) {
+        this.s = s;
+        this.now = now;
+        const at = Math.floor(now / HOUR_MS) * HOUR_MS;
+        this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
+        for (const kind of RECENT_KINDS)
+          for (const [key, n] of Object.entries(this.#current.keys[kind])) {
+            const [a = "", b = "", c = ""] = ARITY[kind] === 1 ? [key] : key.split("\0");
+            this.#maps[kind].add(a, b, c, n);
+          }
+      }
+      s;
+      now;
+      #current;
+      #maps = {
+        user: new Tuples(),
+        endpoint: new Tuples(),
+        nas: new Tuples(),
+        reason: new Tuples()
+      };
+      /** Once per new record of a storm: a few map lookups, no object or key string per record. */
+      add(r) {
+        this.#current.n++;
+        const m = this.#maps;
+        const other = this.#current.other;
+        if (!m.user.add(field(r.userName), "", "", 1)) other.user++;
+        if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), "", 1)) other.endpoint++;
+        if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
+        if (!m.reason.add(reasonCode(text2(r.failureReason)) ?? "", "", "", 1)) other.reason++;
+      }
+      toState() {
+        const h = this.#current;
+        const other = { ...h.other };
+        const keys = emptyHour(h.at).keys;
+        for (const kind of RECENT_KINDS) {
+          const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
+          keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
+          for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
+        }
+        const older = recentHours(this.s, this.now).filter((x) => x.at !== h.at);
+        const current = h.n > 0 ? [{ at: h.at, n: h.n, keys, other }] : [];
+        return { from: this.s?.from ?? this.now, hours: [...older, ...current] };
+      }
+    };
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: {},
+      nas: {}
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code2) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
+        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey = (nas, code2) => `${nas}\0${code2}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
+        return users * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = {};
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: Object.fromEntries(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/state.ts
+function incidentShape() {
+  const str2 = string2();
+  const num2 = number2();
+  const bool2 = boolean2();
+  const strs = array(str2);
+  return object({
+    id: str2,
+    rule: _enum(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
+    scope: _enum(["nas", "reason", "subject", "all"]),
+    nas: optional(str2),
+    code: optional(str2),
+    subject: optional(str2),
+    reason: optional(str2),
+    title: str2,
+    evidence: strs,
+    users: strs,
+    usersCount: str2,
+    endpoints: strs,
+    endpointsCount: str2,
+    since: num2,
+    last: num2,
+    quietUntil: num2,
+    openedAt: num2,
+    failures: num2,
+    reported: num2,
+    mailed: bool2,
+    silent: bool2
+  });
+}
+function recentHour() {
+  const num2 = number2();
+  const byKind = (t) => object({ user: t, endpoint: t, nas: t, reason: t });
+  return object({ at: num2, n: num2, keys: byKind(record(string2(), num2)), other: byKind(num2) });
+}
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET2);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var import_node_path5, emptyIncidentState, incidentsFile, stateFile2, RESET2;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    import_node_path5 = require("node:path");
+    init_mini();
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: {},
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = (dir) => (0, import_node_path5.join)(dir, "incidents.json");
+    stateFile2 = checkOf(() => {
+      const str2 = string2();
+      const num2 = number2();
+      const bool2 = boolean2();
+      const nums = record(str2, num2);
+      return object({
+        version: literal(1),
+        since: optional(num2),
+        lastRun: optional(num2),
+        open: array(incidentShape()),
+        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
+        reasons: nums,
+        baseline: object({
+          week: arrOf(num2, 168),
+          weekN: arrOf(num2, 168),
+          day: arrOf(num2, 24),
+          dayN: arrOf(num2, 24),
+          shares: nums,
+          nas: nums
+        }),
+        window: object({
+          nas: record(str2, nums),
+          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
+        }),
+        recent: optional(object({ from: num2, hours: array(recentHour()) }))
+      });
+    });
+    RESET2 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
+  }
+});
+
 // src/format/filters.ts
 function globMatcher(glob) {
   const p = Array.from(glob.toLowerCase());
-  return (text3) => {
-    const s = Array.from(text3.toLowerCase());
+  return (text4) => {
+    const s = Array.from(text4.toLowerCase());
     let i = 0;
     let j = 0;
     let star = -1;
@@ -7374,14 +7936,14 @@ var init_filters = __esm({
 });
 
 // src/mutes/target.ts
-function parseTarget(text3) {
-  const at = text3.indexOf(":");
-  const kind = text3.slice(0, at).trim().toLowerCase();
-  const value = text3.slice(at + 1).trim();
+function parseTarget(text4) {
+  const at = text4.indexOf(":");
+  const kind = text4.slice(0, at).trim().toLowerCase();
+  const value = text4.slice(at + 1).trim();
   if (at < 0 || !MUTE_KINDS.includes(kind))
-    throw usageError(`mute target "${shown2(text3)}" is not one of the four kinds: ${USAGE}`);
+    throw usageError(`mute target "${shown2(text4)}" is not one of the four kinds: ${USAGE}`);
   if (value === "" || value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw usageError(`mute target "${shown2(text3)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
+    throw usageError(`mute target "${shown2(text4)}" needs a value of 1 to ${MAX_VALUE} printable characters: ${USAGE}`);
   }
   if (kind === "endpoint") {
     const mac2 = canonicalMac(value);
@@ -7399,21 +7961,21 @@ function compileTarget(t) {
   switch (t.kind) {
     case "user": {
       const glob = globMatcher(t.value);
-      return (r) => glob(text2(r.userName));
+      return (r) => glob(text3(r.userName));
     }
     case "endpoint":
-      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text2(v)) === t.value);
+      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text3(v)) === t.value);
     case "nas":
       return nasTest(t.value.toLowerCase());
     case "reason":
-      return (r) => reasonCode(text2(r.failureReason)) === t.value;
+      return (r) => reasonCode(text3(r.failureReason)) === t.value;
   }
 }
 function nasTest(value) {
-  const short2 = !value.includes(".") && !(0, import_node_net.isIP)(value);
+  const short = !value.includes(".") && !(0, import_node_net.isIP)(value);
   return (r) => [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => {
-    const name = text2(v).trim().toLowerCase();
-    return name === value || short2 && name.split(".")[0] === value;
+    const name = text3(v).trim().toLowerCase();
+    return name === value || short && name.split(".")[0] === value;
   });
 }
 function canonicalMac(value) {
@@ -7423,7 +7985,7 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown2;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text3, shown2;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
@@ -7436,14 +7998,81 @@ var init_target = __esm({
     USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
     targetText = (t) => `${t.kind}:${t.value}`;
     matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
-    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    text3 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
     shown2 = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
+  }
+});
+
+// src/mutes/recent-match.ts
+function recentMatch(cfg, target, now) {
+  const incidents = incidentsState(cfg.incidents.mode, cfg.alert.mode);
+  if (!incidents.on) return note(`the last day's failures are counted only while incidents are on (${incidents.why})`);
+  let state;
+  try {
+    state = loadIncidentState(cfg.stateDir);
+  } catch {
+    return note("incidents.json is unreadable (run.js doctor says more)");
+  }
+  const recent = state?.recent;
+  if (!recent) return note("the next run with incidents on starts counting");
+  const hours = recentHours(recent, now);
+  const total = hours.reduce((n, h) => n + h.n, 0);
+  const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
+  if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
+  const { matched, unlisted, top: top3 } = count2(hours, target);
+  const seen = `${plural(total, "failure")} seen ${period}`;
+  if (unlisted > 0 && matched === 0)
+    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
+  if (unlisted > 0)
+    return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
+  if (matched === 0) {
+    const hint = top3.length ? ` (most seen: ${top3.join(", ")})` : "";
+    return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
+  }
+  if (matched === total)
+    return {
+      text: `it matches all ${seen}: every one leaves the mail body; narrow the target if that was not meant`,
+      warn: true
+    };
+  return { text: `it matches ${matched} of the ${seen}`, warn: false };
+}
+function count2(hours, target) {
+  const kind = target.kind;
+  const test = compileTarget(target);
+  const byKey = /* @__PURE__ */ new Map();
+  let unlisted = 0;
+  for (const h of hours) {
+    unlisted += h.other[kind];
+    for (const [key, n] of Object.entries(h.keys[kind])) byKey.set(key, (byKey.get(key) ?? 0) + n);
+  }
+  let matched = 0;
+  for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
+  const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
+  const top3 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
+  return { matched, unlisted, top: top3 };
+}
+var note;
+var init_recent_match = __esm({
+  "src/mutes/recent-match.ts"() {
+    "use strict";
+    init_incidents();
+    init_plural();
+    init_times();
+    init_sanitize();
+    init_recent();
+    init_state();
+    init_target();
+    note = (why) => ({
+      text: `no count of the last day's failures to check it against: ${why}`,
+      warn: false
+    });
   }
 });
 
 // src/mutes/store.ts
 function readMutes(stateDir) {
-  const data = readStateJson(mutesFile(stateDir), muteFile, RESET2);
+  const data = readStateJson(mutesFile(stateDir), muteFile, RESET3);
   if (!data) return { nextId: 1, mutes: [] };
   const mutes = data.mutes.map(({ target, created, until, ...rest }) => ({
     ...rest,
@@ -7473,7 +8102,7 @@ function parseStored(stateDir, target) {
   try {
     return parseTarget(target);
   } catch (err) {
-    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
+    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET3}`);
   }
 }
 function untrusted(m, now) {
@@ -7493,18 +8122,18 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path5, mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
+var import_node_path6, mutesFile, muteFile, RESET3, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_mini();
     init_errors();
     init_shape();
     init_atomic();
     init_files();
     init_target();
-    mutesFile = (stateDir) => (0, import_node_path5.join)(stateDir, "mutes.json");
+    mutesFile = (stateDir) => (0, import_node_path6.join)(stateDir, "mutes.json");
     muteFile = checkOf(
       () => object({
         version: literal(1),
@@ -7521,7 +8150,7 @@ var init_store = __esm({
         )
       })
     );
-    RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    RESET3 = "fix or delete it (deleting it ends every mute; no failure is lost)";
     MAX_MUTE_MS = 366 * 864e5;
     SLACK_MS = 10 * 6e4;
   }
@@ -7551,14 +8180,14 @@ function mute(cfg, now, target, flags) {
     const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
     throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
   }
-  const note2 = optionalText("--note", flags.note);
+  const note3 = optionalText("--note", flags.note);
   const by = optionalText("--by", flags.by);
   const file = readMutes(cfg.stateDir);
   const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note2 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note2, by };
+  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note3 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note3, by };
   const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = timeFormat(cfg.mail.timezone)(entry.until);
+  const until = summaryTime(entry.until);
   const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
   if (all)
     return {
@@ -7566,7 +8195,10 @@ function mute(cfg, now, target, flags) {
       status: "WARN",
       message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
     };
-  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
+  const recent = recentMatch(cfg, t, now);
+  const effect = "matching failures raise no incident and leave the mail body, counted and attached";
+  const message = `${what}; ${effect}; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: "WARN", message } : ok(message);
 }
 function listMutes(cfg, now, io) {
   const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
@@ -7593,8 +8225,8 @@ function unmute(cfg, now, idText) {
 }
 function describeMute(m, now, fmt) {
   const by = m.by ? `  by ${clean(m.by, 60)}` : "";
-  const note2 = m.note ? `  "${clean(m.note)}"` : "";
-  return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note2}`;
+  const note3 = m.note ? `  "${clean(m.note)}"` : "";
+  return `${String(m.id).padEnd(3)} ${targetText(m)}  until ${fmt(m.until)} (${left(m.until - now)} left)${by}${note3}`;
 }
 function footerMutes(cfg, now) {
   const fmt = timeFormat(cfg.mail.timezone);
@@ -7627,8 +8259,10 @@ var init_commands = __esm({
     init_values();
     init_errors();
     init_plural();
+    init_times();
     init_sanitize();
     init_time();
+    init_recent_match();
     init_store();
     init_target();
     MIN_MS = 6e4;
@@ -7636,10 +8270,936 @@ var init_commands = __esm({
   }
 });
 
-// src/health/health-mail.ts
-function fmtUtc(t) {
-  return t === void 0 ? "never" : `${new Date(t).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC`;
+// src/format/layout.ts
+function band(tone, label, title, lines = []) {
+  const small = lines.map((l) => `<div style="${FONT};font-size:13px;margin-top:3px">${esc2(l)}</div>`).join("");
+  return `<tr><td bgcolor="${BAND[tone]}" style="background:${BAND[tone]};padding:12px 16px;${FONT};color:#ffffff">${kicker(label)}<div style="${FONT};font-size:19px;font-weight:bold;line-height:1.3;margin-top:2px">${esc2(title)}</div>${small}</td></tr>`;
 }
+function card(top3, body) {
+  return [
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#ffffff;border:1px solid #d0d7de;margin:0 0 14px;table-layout:fixed">',
+    top3,
+    `<tr><td style="padding:4px 16px 16px;${FONT};font-size:13px;color:${INK};overflow-wrap:anywhere;word-break:break-word">`,
+    ...body,
+    "</td></tr></table>"
+  ].join("\n");
+}
+function page(title, cards) {
+  return [
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc2(title)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f4f5f7;${FONT}">`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;table-layout:fixed"><tr><td align="center" style="padding:12px 8px">',
+    COLUMN,
+    ...cards,
+    "</div>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+function rows(items) {
+  const td = `valign="top" style="border-bottom:1px solid #e3e7eb;padding:6px;${FONT};font-size:13px;line-height:1.4`;
+  const tr = items.map(
+    (r) => `<tr><td width="1%" ${td};white-space:nowrap;text-align:right${r.accent ? `;border-left:4px solid ${r.accent}` : ""}">${r.left}</td><td ${td}">${r.right}</td></tr>`
+  );
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border-top:1px solid #c9d1d9">
+${tr.join("\n")}</table>`;
+}
+var FONT, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note2, para, sub, link, footer;
+var init_layout = __esm({
+  "src/format/layout.ts"() {
+    "use strict";
+    init_sanitize();
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    INK = "#1f2328";
+    MUTED = "#57606a";
+    BAND = {
+      calm: "#2b3a4a",
+      alarm: "#b42318",
+      incident: "#b42318",
+      ok: "#1a7f37",
+      backfill: "#5a4a8a"
+    };
+    esc2 = (s) => escapeHtml(s);
+    kicker = (text4) => `<div style="${FONT};font-size:11px;letter-spacing:1px;text-transform:uppercase;opacity:0.85">${esc2(text4)}</div>`;
+    strip = (text4, bg, fg, rule2) => `<tr><td style="background:${bg};border-bottom:1px solid ${rule2};padding:8px 16px;${FONT};font-size:13px;font-weight:bold;color:${fg}">${esc2(text4)}</td></tr>`;
+    COLUMN = '<div style="max-width:1000px;margin:0 auto;text-align:left">';
+    h2 = (title) => `<h2 style="${FONT};font-size:15px;font-weight:bold;color:${INK};margin:20px 0 6px">${esc2(title)}</h2>`;
+    note2 = (text4) => `<p style="${FONT};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text4)}</p>`;
+    para = (html, extra = "") => `<p style="${FONT};font-size:13px;line-height:1.45;color:${INK};margin:8px 0;${extra}">${html}</p>`;
+    sub = (text4, extra = "") => `<div style="font-size:12px;color:${MUTED};margin-top:2px;${extra}">${esc2(text4)}</div>`;
+    link = (url) => `<a href="${esc2(url)}" style="color:#0969da;${FONT}">${esc2(url)}</a>`;
+    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note2).join("\n")}</div>`;
+  }
+});
+
+// src/format/wrap.ts
+function wrap2(text4, indent = "", first = indent) {
+  const lines = [];
+  let line = first;
+  let fresh = true;
+  for (const word of text4.split(" ")) {
+    if (word === "") continue;
+    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
+    if (word.length <= room) {
+      line += fresh ? word : ` ${word}`;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(line);
+      line = indent;
+    }
+    let rest = word;
+    while (rest.length > WIDTH2 - line.length) {
+      const cut = Math.max(1, WIDTH2 - line.length);
+      lines.push(line + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      line = indent;
+    }
+    line += rest;
+    fresh = false;
+  }
+  if (!fresh || lines.length === 0) lines.push(line);
+  return lines;
+}
+function wrapAll(lines) {
+  return lines.flatMap((l) => {
+    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
+    const indent = /^ */.exec(l)[0];
+    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
+  });
+}
+var WIDTH2;
+var init_wrap = __esm({
+  "src/format/wrap.ts"() {
+    "use strict";
+    WIDTH2 = 78;
+  }
+});
+
+// src/format/gzmember.ts
+function gzipPrefix(data, lens, head, room) {
+  const ends = [];
+  let end = head;
+  for (const n of lens) {
+    end += n;
+    ends.push(end);
+  }
+  let lo = 1;
+  let hi = lens.length;
+  let best;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
+    if (gz.length <= room) {
+      best = { gz, n: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+var loaded, zlib, GZIP_OPTIONS;
+var init_gzmember = __esm({
+  "src/format/gzmember.ts"() {
+    "use strict";
+    zlib = () => {
+      loaded ??= require("node:zlib");
+      return loaded;
+    };
+    GZIP_OPTIONS = { level: 3 };
+  }
+});
+
+// src/format/gzblocks.ts
+var import_node_stream, BLOCK_BYTES, GzipBlocks;
+var init_gzblocks = __esm({
+  "src/format/gzblocks.ts"() {
+    "use strict";
+    import_node_stream = require("node:stream");
+    init_gzmember();
+    BLOCK_BYTES = 256 * 1024;
+    GzipBlocks = class {
+      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
+      constructor(budget, header, footer2 = "") {
+        this.budget = budget;
+        this.header = header;
+        this.#tail = footer2 ? zlib().gzipSync(footer2, GZIP_OPTIONS) : void 0;
+        this.budget -= this.#tail?.length ?? 0;
+        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
+        this.#stageHeader();
+      }
+      budget;
+      header;
+      #members = [];
+      #stage;
+      #used = 0;
+      #lens = [];
+      #head = 0;
+      #bytes = 0;
+      #full = false;
+      #tail;
+      /** Lines added (kept or not). */
+      lines = 0;
+      /** Lines in the file. */
+      rows = 0;
+      /** Lines left out to respect the size cap. */
+      omitted = 0;
+      add(line) {
+        this.lines++;
+        if (this.#full) {
+          this.omitted++;
+          return;
+        }
+        if (this.#used + 3 * line.length > this.#stage.length) {
+          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
+          this.#stage.copy(bigger, 0, 0, this.#used);
+          this.#stage = bigger;
+        }
+        const n = this.#stage.write(line, this.#used, "utf8");
+        this.#used += n;
+        this.#lens.push(n);
+        if (this.#used >= BLOCK_BYTES) this.#flush();
+      }
+      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+      omit(n) {
+        this.lines += n;
+        this.omitted += n;
+      }
+      /**
+       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+       * text when a limit cuts into it. The header goes first as a block of its own.
+       */
+      adopt(bytes, rows2, split2) {
+        if (this.#lens.length > 0) this.#flush();
+        this.lines += rows2;
+        if (this.#full) {
+          this.omitted += rows2;
+          return;
+        }
+        if (this.#members.length === 0) {
+          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
+          this.#used = this.#head = 0;
+        }
+        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        if (this.#bytes + bytes.length <= this.budget) {
+          this.#members.push({ bytes, rows: rows2, head: 0, lens });
+          this.#bytes += bytes.length;
+          this.rows += rows2;
+          return;
+        }
+        this.#full = true;
+        const data = zlib().gunzipSync(bytes);
+        const all = lens(data);
+        this.omitted += all.length - this.#fitLines(data, all, 0);
+      }
+      /** Compresses what is pending; call once after the last line. */
+      finish() {
+        if (this.#lens.length > 0) this.#flush();
+      }
+      get bytes() {
+        return this.#bytes + (this.#tail?.length ?? 0);
+      }
+      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
+        while (this.#bytes > this.budget && this.#members.length > 0) {
+          const last = this.#members.pop();
+          this.#bytes -= last.bytes.length;
+          this.rows -= last.rows;
+          this.#full = true;
+          const data = zlib().gunzipSync(last.bytes);
+          const lens = last.lens(data);
+          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
+        }
+      }
+      content() {
+        return Buffer.concat(this.#parts());
+      }
+      /** The same bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
+      }
+      clear() {
+        this.#members = [];
+        this.#lens = [];
+        this.#bytes = 0;
+        this.#full = false;
+        this.#stageHeader();
+      }
+      #stageHeader() {
+        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
+      }
+      #parts() {
+        const parts2 = this.#members.map((m) => m.bytes);
+        return this.#tail ? [...parts2, this.#tail] : parts2;
+      }
+      #flush() {
+        const data = this.#stage.subarray(0, this.#used);
+        const lens = this.#lens;
+        const head = this.#head;
+        this.#lens = [];
+        this.#used = this.#head = 0;
+        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
+        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
+        else {
+          this.#full = true;
+          this.omitted += lens.length - this.#fitLines(data, lens, head);
+        }
+      }
+      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
+      #fitLines(data, lens, head) {
+        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
+        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
+        return best?.n ?? 0;
+      }
+      #push(bytes, lens, head) {
+        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
+        this.#bytes += bytes.length;
+        this.rows += lens.length;
+      }
+    };
+  }
+});
+
+// src/format/attachment.ts
+function csvCell(value) {
+  let s = clean(value, CSV_CELL_MAX);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function recordRow(record2) {
+  const texts = [];
+  let long = false;
+  for (const column of CSV_COLUMNS) {
+    const v = record2[column];
+    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
+    long ||= t.length > CSV_CELL_MAX;
+    texts.push(t);
+  }
+  const row = texts.join(",");
+  return !long && !ROW_SPECIAL.test(row) && ROW_COMMAS.test(row) ? `${row}\r
+` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
+}
+function attachmentRow(format, record2) {
+  return format === "csv" ? recordRow(record2) : jsonLine(record2);
+}
+function createAttachment(format, budget) {
+  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
+}
+function splitCsvRows(text4) {
+  const rows2 = text4.split("\n");
+  rows2.pop();
+  return rows2.map((r) => `${r}
+`);
+}
+var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
+var init_attachment = __esm({
+  "src/format/attachment.ts"() {
+    "use strict";
+    init_gzblocks();
+    init_sanitize();
+    CSV_COLUMNS = [
+      "timestamp",
+      "id",
+      "userName",
+      "callingStationId",
+      "nasName",
+      "nasIpAddress",
+      "nasPortId",
+      "failureReason",
+      "messageCode",
+      "location",
+      "deviceType",
+      "identityStore",
+      "authenticationMethod",
+      "authenticationProtocol",
+      "serverName",
+      "networkDeviceName",
+      "auditSessionId",
+      "ipAddresses",
+      "selectedAznProfiles",
+      "policySetName",
+      "authorizationRule",
+      "endpointProfile"
+    ];
+    CSV_CELL_MAX = 1e3;
+    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
+`;
+    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
+    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
+    AttachmentBuilder = class {
+      /** `budget`: the most compressed bytes the attachment may take. */
+      constructor(format, budget) {
+        this.format = format;
+        const csv = format === "csv";
+        this.filename = attachmentFilename(format);
+        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
+      }
+      format;
+      #blocks;
+      filename;
+      contentType = "application/gzip";
+      add(record2) {
+        this.addRow(attachmentRow(this.format, record2));
+      }
+      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+      addRow(row) {
+        if (this.format === "csv") this.#blocks.add(row);
+        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row}`);
+      }
+      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
+      get rows() {
+        return this.#blocks.rows;
+      }
+      get omitted() {
+        return this.#blocks.omitted;
+      }
+      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+      adoptCsv(bytes, rows2) {
+        this.#blocks.adopt(bytes, rows2, splitCsvRows);
+      }
+      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+      omit(n) {
+        this.#blocks.omit(n);
+      }
+      /** Compressed size. */
+      get bytes() {
+        return this.#blocks.bytes;
+      }
+      /** Compresses what is pending; call once after the last record. */
+      finish() {
+        this.#blocks.finish();
+      }
+      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.#blocks.trimTo(budget);
+      }
+      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return this.#blocks.stream();
+      }
+      content() {
+        return this.#blocks.content();
+      }
+      /** Drops everything (a retried fetch starts a new batch). */
+      close() {
+        this.#blocks.clear();
+      }
+    };
+  }
+});
+
+// src/format/timeline.ts
+function timelineSpan(tl) {
+  if (tl.slots.size === 0) return void 0;
+  const slots = [...tl.slots.keys()];
+  return { from: Math.min(...slots) * tl.stepMs, to: (Math.max(...slots) + 1) * tl.stepMs - 1 };
+}
+function countAt(tl, t, reason) {
+  if (!plausible(t)) return;
+  let key = reason;
+  if (!tl.reasons.has(key)) {
+    if (tl.reasons.size < MAX_REASONS2) tl.reasons.add(key);
+    else key = OTHER;
+  }
+  const slot = Math.floor(t / tl.stepMs);
+  let cell = tl.slots.get(slot);
+  if (!cell) {
+    cell = /* @__PURE__ */ new Map();
+    tl.slots.set(slot, cell);
+  }
+  const n = cell.get(key);
+  if (n === void 0) tl.cells++;
+  cell.set(key, (n ?? 0) + 1);
+  if (tl.cells > MAX_CELLS) rebin(tl, nextStep(tl.stepMs));
+}
+function rebin(tl, stepMs) {
+  const old = tl.slots;
+  const ratio = stepMs / tl.stepMs;
+  tl.stepMs = stepMs;
+  tl.slots = /* @__PURE__ */ new Map();
+  tl.cells = 0;
+  for (const [slot, cell] of old) {
+    const to = Math.floor(slot / ratio);
+    let into = tl.slots.get(to);
+    if (!into) {
+      into = /* @__PURE__ */ new Map();
+      tl.slots.set(to, into);
+    }
+    for (const [reason, n] of cell) {
+      if (!into.has(reason)) tl.cells++;
+      into.set(reason, (into.get(reason) ?? 0) + n);
+    }
+  }
+}
+var MIN2, STEPS, MAX_CELLS, MAX_REASONS2, OTHER, emptyTimeline, nextStep;
+var init_timeline = __esm({
+  "src/format/timeline.ts"() {
+    "use strict";
+    init_times();
+    MIN2 = 6e4;
+    STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN2);
+    MAX_CELLS = 3e3;
+    MAX_REASONS2 = 24;
+    OTHER = "";
+    emptyTimeline = () => ({ stepMs: STEPS[0], slots: /* @__PURE__ */ new Map(), cells: 0, reasons: /* @__PURE__ */ new Set() });
+    nextStep = (ms) => STEPS.find((s) => s > ms) ?? ms * 2;
+  }
+});
+
+// src/format/chart.ts
+function barsOf(tl, from, to, top3) {
+  if (tl.slots.size === 0 || !(to >= from)) return void 0;
+  let stepMs = Math.max(tl.stepMs, STEPS[0]);
+  const count3 = (step) => Math.max(1, Math.ceil(to / step) - Math.floor(from / step));
+  while (count3(stepMs) > MAX_BARS) stepMs = nextStep(stepMs);
+  const first = Math.floor(from / stepMs);
+  const last = count3(stepMs) - 1;
+  const keys = top3.filter((k) => k !== OTHER).slice(0, COLORS.length);
+  const bars = Array.from({ length: last + 1 }, () => new Array(keys.length + 1).fill(0));
+  for (const [slot, cell] of tl.slots) {
+    const bar = bars[Math.min(last, Math.floor(slot * tl.stepMs / stepMs) - first)];
+    if (!bar) continue;
+    for (const [reason, n] of cell) {
+      const i = keys.indexOf(reason);
+      bar[i < 0 ? keys.length : i] += n;
+    }
+  }
+  const totals = bars.map((b) => b.reduce((a, n) => a + n, 0));
+  const peak = Math.max(...totals);
+  if (peak === 0) return void 0;
+  return { stepMs, start: first * stepMs, bars, keys, peak, peakAt: (first + totals.indexOf(peak)) * stepMs };
+}
+function stepText(ms) {
+  if (ms % 864e5 === 0) return ms === 864e5 ? "day" : `${ms / 864e5} days`;
+  if (ms % 36e5 === 0) return ms === 36e5 ? "hour" : `${ms / 36e5} h`;
+  return ms === 6e4 ? "minute" : `${ms / 6e4} min`;
+}
+function sparkline(b, clock) {
+  const line = b.bars.map((bar) => bar.reduce((a, n) => a + n, 0)).map((n) => n === 0 ? "\xB7" : SPARK[Math.max(1, Math.round(n / b.peak * 8))]).join("");
+  const end = b.start + b.bars.length * b.stepMs;
+  return [
+    `Failures per ${stepText(b.stepMs)}, ${clock.minute(b.start)} to ${clock.minute(end)} (peak ${b.peak} at ${clock.minute(b.peakAt)}):`,
+    `  ${line}`
+  ];
+}
+function chartHtml(b, clock, labels) {
+  const width = `${(100 / b.bars.length).toFixed(2)}%`;
+  const cells = b.bars.map((bar, i) => {
+    const total = bar.reduce((a, n) => a + n, 0);
+    const segs = bar.map((n, k) => ({ n, color: k < b.keys.length ? COLORS[k] : REST_COLOR })).filter((s) => s.n > 0).reverse().map((s) => {
+      const h = Math.max(2, Math.round(s.n / b.peak * HEIGHT));
+      return `<tr><td height="${h}" bgcolor="${s.color}" style="height:${h}px;background:${s.color};font-size:1px;line-height:1px;mso-line-height-rule:exactly">&nbsp;</td></tr>`;
+    }).join("");
+    const tip = `${clock.minute(b.start + i * b.stepMs)}: ${total}`;
+    const inner = segs ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${segs}</table>` : "";
+    return `<td width="${width}" valign="bottom" title="${escapeHtml(tip)}" style="width:${width};padding:0 1px;vertical-align:bottom;border-bottom:1px solid #8C959F">${inner}</td>`;
+  });
+  const end = b.start + b.bars.length * b.stepMs;
+  const axis = `<tr><td colspan="${b.bars.length}" style="${FONT2};font-size:11px;color:#57606a;padding-top:3px"><span style="float:right">${escapeHtml(clock.minute(end))}</span>${escapeHtml(clock.minute(b.start))}</td></tr>`;
+  const legend = [...labels.slice(0, b.keys.length), "other reasons"].map((label, k) => {
+    const color = k < b.keys.length ? COLORS[k] : REST_COLOR;
+    return `<span style="white-space:nowrap;display:inline-block;margin:0 10px 2px 0"><span style="display:inline-block;width:10px;height:10px;background:${color};vertical-align:middle"></span> ${escapeHtml(label)}</span>`;
+  }).join(" ");
+  return [
+    `<div style="${FONT2};font-size:12px;color:#424a53;margin:14px 0 6px">Failures per ${stepText(b.stepMs)} (peak ${b.peak} at ${escapeHtml(clock.minute(b.peakAt))})</div>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="table-layout:fixed;height:${HEIGHT}px"><tr style="height:${HEIGHT}px">${cells.join("")}</tr>${axis}</table>`,
+    `<div style="${FONT2};font-size:11px;color:#424a53;margin-top:4px">${legend}</div>`
+  ].join("\n");
+}
+var MAX_BARS, COLORS, REST_COLOR, HEIGHT, SPARK, FONT2;
+var init_chart = __esm({
+  "src/format/chart.ts"() {
+    "use strict";
+    init_sanitize();
+    init_timeline();
+    MAX_BARS = 30;
+    COLORS = ["#D55E00", "#0072B2", "#E69F00"];
+    REST_COLOR = "#8C959F";
+    HEIGHT = 64;
+    SPARK = " \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+    FONT2 = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+  }
+});
+
+// src/format/model.ts
+function shortLocation(location) {
+  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts2.join(" / ");
+}
+function buildModel(d, opts) {
+  const from = opts.period?.from ?? d.oldest;
+  const to = opts.period?.to ?? d.newest;
+  const clock = clockFor(opts.timeZone, from, to);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const top3 = reasons.slice(0, 3).map((r) => r.reason);
+  const span3 = opts.period ?? timelineSpan(d.state.timeline);
+  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top3) : void 0;
+  return {
+    test: opts.test === true,
+    backfill: opts.backfill === true,
+    label: opts.label ?? (opts.test ? "Test mail" : opts.backfill ? "BACKFILL (--since), may repeat mailed failures" : "New since the last run"),
+    headline: plural(d.total, "RADIUS authentication failure"),
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
+    range: clock.range(from, to),
+    clock,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    details: d.details(),
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
+    footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? [],
+    bars: chart,
+    barLabels: (chart?.keys ?? []).map(reasonLabel),
+    leads: opts.leads ?? [],
+    context: opts.context
+  };
+}
+function reasonLabel(reason) {
+  const code2 = reasonCode(reason);
+  const known = hintFor(reason);
+  return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
+}
+function userCount(r) {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
+}
+function subjectOf(d, opts) {
+  const top3 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = `${opts.subjectPrefix}${opts.test ? " [TEST]" : ""}${opts.backfill ? " BACKFILL" : ""}`;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top3) s += `, top: ${reasonLabel(top3.reason)} (${top3.count})`;
+  return clean(s, 140);
+}
+function detailSlice(m, limit = m.maxRows) {
+  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
+}
+var TOP_REASONS, TOP_NAS, TOP_N, CHART_SPAN, repeated;
+var init_model = __esm({
+  "src/format/model.ts"() {
+    "use strict";
+    init_plural();
+    init_chart();
+    init_filters();
+    init_hints();
+    init_sanitize();
+    init_time();
+    init_timeline();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    CHART_SPAN = 10 * 6e4;
+    repeated = (rows2) => rows2.filter((r) => r.count > 1);
+  }
+});
+
+// src/format/words.ts
+function moreText(m, more2) {
+  const rows2 = plural(more2, "more row");
+  if (!m.attachmentName) return `... and ${rows2} not shown`;
+  return m.attachmentRows === void 0 ? `... and ${rows2} in the attachment ${m.attachmentName}` : `... and ${rows2} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+}
+function whereText(r) {
+  const nas = `NAS ${clean(r.nasName, 40) || "?"}${r.nasIp ? ` (${r.nasIp})` : ""}`;
+  return [nas, r.port && `port ${r.port}`, r.psn && `PSN ${r.psn}`].filter(Boolean).join(", ");
+}
+function liveLogsUrl(ctx) {
+  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
+}
+function liveLogsFilter(m) {
+  const nas = m.nas.length === 1 ? m.nas[0].name : void 0;
+  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0].user : void 0);
+  const parts2 = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
+  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
+}
+function footerLines(m, shownTotal) {
+  const lines = [];
+  const total = shownTotal + m.mutedTotal;
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
+  if (m.attachmentName && m.attachmentRows !== void 0)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push("Hints are general guidance from Cisco ISE documentation, not a diagnosis.");
+  lines.push(sentBy(m.context));
+  return lines;
+}
+function sentBy(ctx) {
+  if (!ctx) return "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.";
+  return `Sent by ise-to-mail on ${ctx.device}, from Cisco ISE ${ctx.ise} (pxGrid).`;
+}
+var TEST_BANNER, countText, whoText, liveLogsSteps;
+var init_words = __esm({
+  "src/format/words.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: samples, not from your ISE. SMTP works.";
+    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
+    whoText = (r) => [clean(r.user, 64) || "(no user name)", clean(r.endpoint, 40)].filter(Boolean).join(", ");
+    liveLogsSteps = (filter) => `then Operations > RADIUS > Live Logs${filter}`;
+  }
+});
+
+// src/format/html.ts
+function summary(m) {
+  const { clock } = m;
+  const out = [h2("By reason")];
+  const top3 = m.bars?.keys ?? [];
+  out.push(
+    rows(
+      m.reasons.map((r) => ({
+        left: num(countText(r).split(" ")[0], userCount(r)),
+        accent: top3.includes(r.reason) ? COLORS[top3.indexOf(r.reason)] : void 0,
+        right: `<b>${esc2(r.reason)}</b>${r.hint ? sub(r.hint, "color:#424a53") : ""}` + sub(
+          `${clock.span(r.first, r.last)}${r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : ""}`
+        )
+      }))
+    )
+  );
+  if (m.reasonsMore) out.push(note2(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(
+    rows(
+      m.nas.map((n) => {
+        const loc = shortLocation(n.location);
+        const meta2 = `${loc ? `${loc}, ` : ""}last ${clock.short(n.last)}`;
+        return {
+          left: num(n.count, userCount(n)),
+          right: `<b>${esc2(n.name || "?")}</b> ${esc2(n.ip)}${sub(meta2)}`
+        };
+      })
+    )
+  );
+  if (m.nasMore) out.push(note2(`... and ${m.nasMore} other NAS`));
+  out.push(
+    `<div>${half("Top users", m.users, "no user failed more than once")}${half("Top endpoints", m.endpoints, "no endpoint failed more than once")}</div>`
+  );
+  return out;
+}
+function half(title, list2, none) {
+  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note2(`(${none})`);
+  return `<div style="display:inline-block;width:100%;max-width:470px;vertical-align:top;margin-right:8px">${h2(title)}${body}</div>`;
+}
+function top(m) {
+  const tone = m.backfill ? "backfill" : "calm";
+  const head = band(tone, m.label, m.headline, [m.facts, `${m.range} (${m.clock.zone})`]);
+  return m.test ? `${head}
+${strip(TEST_BANNER, "#fff3bf", "#5c4400", "#e0c200")}` : head;
+}
+function lookHtml(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(liveLogsFilter(m)))}`) : "";
+}
+function renderHtml(m, total, title) {
+  const { shown: shown3 } = detailSlice(m);
+  const cards = m.leads.filter((l) => l.top).map((l) => l.html);
+  const head = [
+    ...m.leads.filter((l) => !l.top).map((l) => l.html),
+    lookHtml(m),
+    m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : "",
+    ...summary(m),
+    h2("Details (identical failures collapsed, newest first)")
+  ].filter(Boolean);
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  const build2 = (n2) => {
+    const { more: more2 } = detailSlice(m, n2);
+    const details = rows(shown3.slice(0, n2).map((r) => detailRow(m, r, alone)));
+    const body = [...head, details, more2 > 0 ? note2(moreText(m, more2)) : "", footer(footerLines(m, total))];
+    return page(title, [...cards, card(top(m), body.filter(Boolean))]);
+  };
+  let n = shown3.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
+}
+var HTML_BUDGET, num, detailRow;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_chart();
+    init_layout();
+    init_model();
+    init_sanitize();
+    init_words();
+    HTML_BUDGET = 9e4;
+    num = (n, small) => `<b>${esc2(String(n))}</b>${small ? sub(small) : ""}`;
+    detailRow = (m, r, alone) => ({
+      left: `${esc2(m.clock.short(r.last))}${sub(countText(r, "x"))}`,
+      right: `<b>${esc2(whoText(r))}</b><div style="margin-top:2px">${esc2(whereText(r))}</div>${sub(clean(r.reason, 100))}` + (alone && r.session ? sub(`Audit session ${r.session}`) : "")
+    });
+  }
+});
+
+// src/format/text.ts
+function renderText(m, total, rowLimit) {
+  const { clock } = m;
+  const out = [];
+  for (const lead of m.leads.filter((l) => l.top)) out.push(...lead.text);
+  out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, "");
+  if (m.test) out.push(TEST_BANNER, "");
+  for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
+  out.push(...lookText(m));
+  if (m.bars) out.push(...sparkline(m.bars, clock), "");
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(...wrap2(r.reason, "         ", `  ${String(r.count).padStart(5)}  `));
+    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
+    out.push(`         ${userCount(r)}, ${clock.span(r.first, r.last)}${attempts}`);
+    if (r.hint) out.push(...wrap2(`Hint: ${r.hint}`, "         "));
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    const nas = `${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    out.push(...wrap2(nas, "         ", `  ${String(n.count).padStart(5)}  `));
+    out.push(`         ${userCount(n)}, last ${clock.short(n.last)}`);
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
+  out.push("", "DETAILS (identical failures collapsed, newest first)");
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  for (const r of shown3) out.push(...detailLines(m, r, alone));
+  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${wrapAll(out).join("\n")}
+`;
+}
+function lookText(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? ["Look in ISE:", url, ...wrap2(liveLogsSteps(liveLogsFilter(m)), "  "), ""] : [];
+}
+function detailLines(m, r, alone) {
+  const head = `  ${m.clock.short(r.last)}  ${countText(r, "x")}  `;
+  return [
+    ...wrap2(whoText(r), "      ", head),
+    ...wrap2(whereText(r), "      "),
+    ...wrap2(clean(r.reason, 100) || "-", "      "),
+    ...alone && r.session ? wrap2(`Audit session ${r.session}`, "      ") : []
+  ];
+}
+function topLines(rows2, none) {
+  return rows2.length ? rows2.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/format/text.ts"() {
+    "use strict";
+    init_chart();
+    init_model();
+    init_sanitize();
+    init_words();
+    init_wrap();
+  }
+});
+
+// src/format/render.ts
+function render(d, opts) {
+  const subject = opts.subject ?? subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
+var init_render = __esm({
+  "src/format/render.ts"() {
+    "use strict";
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/mail/message.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+function mailContext(cfg) {
+  return {
+    device: cfg.mail.device,
+    ise: cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ") || "(ISE_HOST not set)",
+    adminUrl: cfg.mail.adminUrl
+  };
+}
+function composeMail(cfg, digest, opts) {
+  const built2 = digest.attachment();
+  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
+  const rendered = render(digest, {
+    ...opts.show,
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: opts.preview && cfg.mail.attach !== "none" ? attachmentFilename(cfg.mail.attach) : attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
+    test: opts.test,
+    subject: opts.subject,
+    mutes: opts.mutes,
+    // Pushed in order, the last on top.
+    leads: [...opts.leads ?? []].reverse(),
+    context: mailContext(cfg)
+  });
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachment: attachment && {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.bytes,
+      stream: () => attachment.stream()
+    }
+  };
+}
+var import_node_crypto, MACHINE_HEADERS;
+var init_message = __esm({
+  "src/mail/message.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_attachment();
+    init_render();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
+  }
+});
+
+// src/health/health-words.ts
 function fmtSpan(ms) {
   const units = [
     [864e5, "d"],
@@ -7649,107 +9209,10 @@ function fmtSpan(ms) {
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
 }
-function compose(subject, paragraphs, mutes = []) {
-  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const muted = mutes.length ? [`Active mutes: ${mutes.join("; ")} (run.js mutes lists them).`] : [];
-  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join("\n");
-  return {
-    subject: clean(subject, 200),
-    text: `${[...lines, "", "-- ", footer].join("\n")}
-`,
-    html: [
-      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-      ...lines.map(
-        (l, i) => `<p${i === 0 ? ' style="font-size:15px"' : ""}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`
-      ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, "<br>")}</p>`,
-      "</body></html>"
-    ].join("\n")
-  };
-}
-function problemMail(p, prefix, mutes) {
-  const what = headline(p.kind);
-  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
-  return compose(
-    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
-    [
-      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-      p.unwritable ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.` : `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
-      "While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all (if ISE still holds them).",
-      ...p.unwritable ? [] : [
-        `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-      ]
-    ],
-    mutes
-  );
-}
-function recoveryLines(r, found) {
-  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
-  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
-  return [
-    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
-    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
-    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
-  ];
-}
-function recoveryMail(r, prefix, mutes) {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
-}
-function foldRecovery(mail, r, found, prefix) {
-  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
-  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join("<br>")}</b></p>`;
-  const body = /<body[^>]*>/i;
-  return {
-    ...mail,
-    // The digest's own prefix is not repeated: it keeps its counts and top reason.
-    subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
-      200
-    ),
-    text: `${lines.join("\n")}
-
-${mail.text}`,
-    html: body.test(mail.html) ? mail.html.replace(body, (tag2) => `${tag2}
-${html}`) : `${html}
-${mail.html}`
-  };
-}
-function heartbeatMail(q, prefix, mutes) {
-  const w = q.waiting ?? { pending: 0, muted: 0 };
-  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
-  const [subject, first] = w.pending + w.muted > 0 ? [
-    `working: ${waitText(w)}`,
-    `${ran}. ${waitText(w, " in the spool")}; nothing was mailed since ${fmtUtc(q.since)}.`
-  ] : [
-    `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
-    `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`
-  ];
-  return compose(
-    `${tag(prefix)} ${subject}`,
-    [
-      first,
-      `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
-      "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
-    ],
-    mutes
-  );
-}
-function waitText(w, where2 = "") {
-  const n = w.pending > 0 ? w.pending : w.muted;
-  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
-  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
-  const when = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${fmtUtc(w.dueAt)}` : "the next mail";
-  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${when}`;
-}
-var tag, MAX_LINE, HEADLINE, headline;
-var init_health_mail = __esm({
-  "src/health/health-mail.ts"() {
+var HEADLINE, headline;
+var init_health_words = __esm({
+  "src/health/health-words.ts"() {
     "use strict";
-    init_plural();
-    init_sanitize();
-    tag = (prefix) => `${prefix} ise-to-mail`;
-    MAX_LINE = 600;
     HEADLINE = {
       "account-disabled": "pxGrid account DISABLED on ISE",
       "account-pending": "pxGrid account PENDING approval on ISE",
@@ -7770,6 +9233,118 @@ var init_health_mail = __esm({
       internal: "internal error"
     };
     headline = (kind) => HEADLINE[kind];
+  }
+});
+
+// src/health/health-mail.ts
+function compose(ctx, subject, head, paragraphs) {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const title = clean(head.title, MAX_LINE);
+  const foot = [
+    ...ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join("; ")} (run.js mutes lists them).`] : [],
+    `Sent by ise-to-mail on ${ctx.device} about its own health (README section "health"); ISE ${ctx.ise}; times in ${ctx.zone}.`
+  ];
+  const text4 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot]);
+  const body = [...lines.map((l) => para(esc2(l))), footer(foot)];
+  return {
+    subject: clean(subject, 200),
+    text: `${text4.join("\n")}
+`,
+    html: page(subject, [card(band(head.tone, head.label, title), body)])
+  };
+}
+function problemMail(p, ctx) {
+  const what = headline(p.kind);
+  const clock = clockFor(ctx.zone, p.since, p.since);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} PROBLEM: ${what} since ${when(clock, p.since)}`,
+    {
+      tone: "alarm",
+      label: `ise-to-mail PROBLEM on ${ctx.device}`,
+      word: "PROBLEM",
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, "")}`
+    },
+    [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)]
+  );
+}
+function problemRepeats(p, clock) {
+  const last = `last successful poll: ${when(clock, p.lastSuccess)}`;
+  const keeps = "ISE keeps the failures meanwhile: the first successful run mails them all (if ISE still holds them).";
+  if (p.unwritable)
+    return [
+      `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${when(clock, p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.`,
+      keeps
+    ];
+  return [
+    `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
+    keeps,
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+  ];
+}
+function recoveryLines(r, found, clock) {
+  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
+  return [
+    `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+  ];
+}
+function recoveryMail(r, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} RECOVERED: working again since ${when(clock, r.back)}`,
+    { tone: "ok", label: `ise-to-mail RECOVERED on ${ctx.device}`, title: recoveredTitle(r, clock), word: "RECOVERED" },
+    recoveryLines(r, 0, clock)
+  );
+}
+function foldRecovery(mail, r, found, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  const title = recoveredTitle(r, clock);
+  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const html = card(
+    band("ok", "ise-to-mail RECOVERED", title),
+    lines.map((l) => para(esc2(l)))
+  );
+  const { prefix } = ctx;
+  const at = mail.html.indexOf(COLUMN);
+  return {
+    ...mail,
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200
+    ),
+    text: `${wrapAll([`RECOVERED: ${title}`, ...lines]).join("\n")}
+
+${mail.text}`,
+    html: at < 0 ? `${html}
+${mail.html}` : `${mail.html.slice(0, at + COLUMN.length)}
+${html}${mail.html.slice(at + COLUMN.length)}`
+  };
+}
+var tag, MAX_LINE, healthContext, when, recoveredTitle;
+var init_health_mail = __esm({
+  "src/health/health-mail.ts"() {
+    "use strict";
+    init_plural();
+    init_layout();
+    init_sanitize();
+    init_time();
+    init_wrap();
+    init_message();
+    init_health_words();
+    tag = (prefix) => `${prefix} ise-to-mail`;
+    MAX_LINE = 600;
+    healthContext = (cfg, mutes) => ({
+      prefix: cfg.mail.subjectPrefix,
+      zone: cfg.mail.timezone,
+      ...mailContext(cfg),
+      mutes
+    });
+    when = (clock, t) => t === void 0 ? "never" : clock.full(t).replace(/ \+00:00$/, clock.zone === "UTC" ? " UTC" : " +00:00");
+    recoveredTitle = (r, clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
   }
 });
 
@@ -7833,15 +9408,15 @@ function describeHealth(stateDir, now) {
     return [`health: FAIL ${err instanceof AppError ? err.message : String(err)}`];
   }
   if (!h) return ["health: no record yet (the first scheduled run writes it)"];
-  const when = (t) => t === void 0 ? "never" : `${isoSecond(t)} (${ago(now - t)})`;
-  const lines = [`health: last successful poll ${when(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
+  const when2 = (t) => t === void 0 ? "never" : `${isoSecond(t)} (${ago(now - t)})`;
+  const lines = [`health: last successful poll ${when2(h.lastSuccess)}, ${plural(h.failedRuns, "failed run")} in a row`];
   if (h.failedRuns > 0 && h.firstFailure !== void 0)
     lines.push(`health: FAILING since ${isoSecond(h.firstFailure)}`);
   if (h.lastError)
-    lines.push(`health: last error ${when(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
+    lines.push(`health: last error ${when2(h.lastError.at)} (exit ${h.lastError.exitCode}): ${h.lastError.message}`);
   if (h.problemMailed !== void 0)
-    lines.push(`health: problem mail sent ${when(h.problemMailed)}; a recovery note follows the first successful run`);
-  lines.push(`health: last mail sent ${when(h.lastMail)}, last heartbeat ${when(h.lastHeartbeat)}`);
+    lines.push(`health: problem mail sent ${when2(h.problemMailed)}; a recovery note follows the first successful run`);
+  lines.push(`health: last mail sent ${when2(h.lastMail)}, last heartbeat ${when2(h.lastHeartbeat)}`);
   return lines;
 }
 var KIND_OF_EXIT, KINDS, fileShape, healthFile, HEALTH_RESET, TIME_FIELDS, isoSecond;
@@ -7889,9 +9464,9 @@ var init_health_record = __esm({
 
 // src/core/retry.ts
 async function withRetry(fn, deadline, policy) {
-  for (let attempt = 1; ; attempt++) {
-    const wait = policy.baseDelayMs * 2 ** (attempt - 1);
-    const more2 = attempt < policy.attempts && deadline.remaining() > 2 * wait + 1e3;
+  for (let attempt2 = 1; ; attempt2++) {
+    const wait = policy.baseDelayMs * 2 ** (attempt2 - 1);
+    const more2 = attempt2 < policy.attempts && deadline.remaining() > 2 * wait + 1e3;
     let value;
     try {
       value = await fn();
@@ -7950,461 +9525,6 @@ var init_deferred_rcpt = __esm({
     init_errors();
     init_plural();
     init_sanitize();
-  }
-});
-
-// src/format/model.ts
-function shortLocation(location) {
-  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
-  return parts2.join(" / ");
-}
-function buildModel(d, opts) {
-  const fmt = timeFormat(opts.timeZone);
-  const reasons = d.reasons();
-  const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  return {
-    test: opts.test === true,
-    headline: `${plural(d.total, "RADIUS authentication failure")}`,
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
-    range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
-    fmt,
-    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
-    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
-    nas: nas.slice(0, TOP_NAS),
-    nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N)),
-    endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
-    rowsDropped: d.rowsDropped,
-    maxRows: opts.maxRows,
-    attachmentName: opts.attachmentName,
-    attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered),
-    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-    mutedTotal: d.mutedTotal,
-    activeMutes: opts.mutes ?? []
-  };
-}
-function userCount(r) {
-  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
-}
-function subjectOf(d, opts) {
-  const top2 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top2) {
-    const code2 = reasonCode(top2.reason);
-    const known = hintFor(top2.reason);
-    s += `, top: ${known && code2 ? `${code2} ${known.short}` : clean(top2.reason, 60)} (${top2.count})`;
-  }
-  return clean(s, 140);
-}
-function detailSlice(m, limit = m.maxRows) {
-  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
-}
-function moreText(m, more2) {
-  const rows = plural(more2, "more row");
-  if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === void 0 ? `... and ${rows} in the attachment ${m.attachmentName}` : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-function footerLines(m, shownTotal) {
-  const lines = [];
-  const total = shownTotal + m.mutedTotal;
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
-  if (m.mutedTotal) {
-    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
-    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
-  }
-  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
-  if (m.attachmentName && m.attachmentRows !== void 0)
-    lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
-    );
-  else if (m.attachmentName)
-    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
-  lines.push(
-    "Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full steps."
-  );
-  lines.push("Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.");
-  return lines;
-}
-var TOP_REASONS, TOP_NAS, TOP_N, repeated, countText, TEST_BANNER;
-var init_model = __esm({
-  "src/format/model.ts"() {
-    "use strict";
-    init_plural();
-    init_filters();
-    init_hints();
-    init_sanitize();
-    init_time();
-    TOP_REASONS = 15;
-    TOP_NAS = 10;
-    TOP_N = 10;
-    repeated = (rows) => rows.filter((r) => r.count > 1);
-    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
-    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read this, SMTP works.";
-  }
-});
-
-// src/format/html.ts
-function cell(c) {
-  const v = typeof c === "string" ? { text: c } : c;
-  const style = v.kind === "num" ? TDN : v.kind === "time" ? TDT : v.kind === "nowrap" ? TDW : TD;
-  const sub = v.sub ? `<div style="color:#57606a;font-size:12px;margin-top:3px">${esc2(v.sub)}</div>` : "";
-  return `<td ${style}>${esc2(v.text) || "&nbsp;"}${sub}</td>`;
-}
-function table(head, rows) {
-  const th = head.map((h) => `<th ${TH}>${esc2(h)}</th>`).join("");
-  return `<table role="presentation" ${TABLE}><tr>${th}</tr>
-${rows.map(row).join("\n")}</table>`;
-}
-function summary(m) {
-  const { fmt } = m;
-  const out = [h2("By reason")];
-  out.push(
-    table(
-      ["Count", "Users", "Reason and likely fix", "First seen", "Last seen"],
-      m.reasons.map((r) => [
-        { text: String(r.count), kind: "num", sub: r.attempts > r.count ? `${r.attempts} attempts` : void 0 },
-        `${r.users}${r.usersCapped ? "+" : ""}`,
-        { text: r.reason, sub: r.hint },
-        { text: fmt(r.first), kind: "time" },
-        { text: fmt(r.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
-  out.push(h2("By NAS"));
-  out.push(
-    table(
-      ["Count", "NAS", "IP", "Location", "Users", "Last seen"],
-      m.nas.map((n) => [
-        { text: String(n.count), kind: "num" },
-        n.name,
-        n.ip,
-        shortLocation(n.location),
-        `${n.users}${n.usersCapped ? "+" : ""}`,
-        { text: fmt(n.last), kind: "time" }
-      ])
-    )
-  );
-  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
-  const users = topTable("User", m.users, "no user failed more than once");
-  const eps = topTable("Endpoint", m.endpoints, "no endpoint failed more than once");
-  out.push(
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top" style="padding-right:8px">${h2("Top users")}${users}</td><td width="50%" valign="top" style="padding-left:8px">${h2("Top endpoints")}${eps}</td></tr></table>`
-  );
-  return out;
-}
-function topTable(title, rows, none) {
-  const cells = rows.map((r) => [{ text: String(r.count), kind: "num" }, clean(r.value, 64)]);
-  return table(["Count", title], cells.length ? cells : [["", `(${none})`]]);
-}
-function frame(m, title, body) {
-  const banner = m.test ? `<tr><td style="background:#fff3bf;border-bottom:1px solid #e0c200;padding:10px 18px;${FONT};font-size:13px;font-weight:bold;color:#5c4400">${esc2(TEST_BANNER)}</td></tr>` : "";
-  return [
-    "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc2(title)}</title></head>`,
-    '<body style="margin:0;padding:0;background:#f4f5f7">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7"><tr><td align="center" style="padding:16px">',
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:1000px;background:#ffffff;border:1px solid #d0d7de">',
-    `<tr><td bgcolor="#b42318" style="background:#b42318;padding:14px 18px;${FONT};color:#ffffff"><div style="font-size:20px;font-weight:bold">${esc2(m.headline)}</div><div style="font-size:13px;margin-top:4px">${esc2(m.facts)}<br>${esc2(m.range)}</div></td></tr>`,
-    banner,
-    `<tr><td style="padding:4px 18px 18px">`,
-    ...body,
-    "</td></tr></table>",
-    "</td></tr></table>",
-    "</body></html>",
-    ""
-  ].join("\n");
-}
-function renderHtml(m, total, title) {
-  const { shown: shown3 } = detailSlice(m);
-  const footer = footerLines(m, total).map(note);
-  const head = [...summary(m), h2("Details (identical failures collapsed, newest first)")];
-  const build2 = (n2) => {
-    const { more: more2 } = detailSlice(m, n2);
-    const details = table(
-      ["Last seen", "Count", "User", "Endpoint", "NAS", "NAS IP", "Reason"],
-      shown3.slice(0, n2).map((r) => detailCells(m, r))
-    );
-    return frame(m, title, [
-      ...head,
-      details,
-      more2 > 0 ? note(moreText(m, more2)) : "",
-      `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${footer.join("\n")}</div>`
-    ]);
-  };
-  let n = shown3.length;
-  let html = build2(n);
-  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
-    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
-    html = build2(n);
-  }
-  return { html, rowsShown: n };
-}
-var HTML_BUDGET, FONT, TABLE, TH, TD, TDN, TDW, TDT, esc2, row, h2, note, short, detailCells;
-var init_html = __esm({
-  "src/format/html.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    HTML_BUDGET = 9e4;
-    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-    TABLE = `width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${FONT};font-size:13px;color:#1f2328"`;
-    TH = 'style="background:#eef1f4;border-bottom:2px solid #c9d1d9;padding:6px 8px;text-align:left;font-size:12px;color:#424a53;white-space:nowrap"';
-    TD = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top"';
-    TDN = 'width="1%" style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:right;vertical-align:top;white-space:nowrap;font-weight:bold"';
-    TDW = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap"';
-    TDT = 'style="border-bottom:1px solid #e3e7eb;padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap;color:#57606a"';
-    esc2 = (s) => escapeHtml(s);
-    row = (cells) => `<tr>${cells.map(cell).join("")}</tr>`;
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc2(title)}</h2>`;
-    note = (text3) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc2(text3)}</p>`;
-    short = (text3) => text3.length <= 24 ? { text: text3, kind: "nowrap" } : text3;
-    detailCells = (m, r) => [
-      { text: m.fmt(r.last), kind: "time" },
-      { text: countText(r), kind: "num" },
-      short(clean(r.user, 64)),
-      { text: clean(r.endpoint, 40), kind: "nowrap" },
-      { text: clean(r.nasName, 40), kind: "nowrap" },
-      { text: r.nasIp, kind: "nowrap" },
-      clean(r.reason, 100)
-    ];
-  }
-});
-
-// src/format/text.ts
-function renderText(m, total, rowLimit) {
-  const { fmt } = m;
-  const out = [];
-  if (m.test) out.push(`*** ${TEST_BANNER} ***`, "");
-  out.push(`${m.headline}: ${m.facts}`, m.range, "");
-  out.push("BY REASON");
-  for (const r of m.reasons) {
-    out.push(`  ${r.count} x ${r.reason}`);
-    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
-    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}${attempts}`);
-    if (r.hint) out.push(`      Hint: ${r.hint}`);
-  }
-  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
-  out.push("", "BY NAS");
-  for (const n of m.nas) {
-    const loc = shortLocation(n.location);
-    out.push(
-      `  ${n.count} x ${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}, ${userCount(n)}, last ${fmt(n.last)}`
-    );
-  }
-  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
-  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
-  out.push(
-    "",
-    "DETAILS (identical failures collapsed, newest first)",
-    "  last seen | count | user | endpoint | NAS (IP) | reason"
-  );
-  out.push(...shown3.map((r) => `  ${detailLine(m, r)}`));
-  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
-  out.push("", "-- ", ...footerLines(m, total));
-  return `${out.join("\n")}
-`;
-}
-function detailLine(m, r) {
-  const cells = [
-    m.fmt(r.last),
-    countText(r, "x"),
-    clean(r.user, 64) || "-",
-    clean(r.endpoint, 40) || "-",
-    `${r.nasName || "?"} (${r.nasIp || "-"})`,
-    clean(r.reason, 100) || "-"
-  ];
-  return cells.join(" | ");
-}
-function topLines(rows, none) {
-  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
-}
-var init_text = __esm({
-  "src/format/text.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-  }
-});
-
-// src/format/render.ts
-function render(d, opts) {
-  const subject = opts.subject ?? subjectOf(d, opts);
-  const model = buildModel(d, opts);
-  const { html, rowsShown } = renderHtml(model, d.total, subject);
-  return { subject, text: renderText(model, d.total, rowsShown), html };
-}
-var init_render = __esm({
-  "src/format/render.ts"() {
-    "use strict";
-    init_html();
-    init_model();
-    init_text();
-  }
-});
-
-// src/format/storm.ts
-function stormSubject(prefix) {
-  return `${prefix} STORM:`;
-}
-function stormLead(groups, total, threshold, fmtTime) {
-  const all = groups.list();
-  const shown3 = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const rows = shown3.map((g) => [
-    String(g.count),
-    g.reason || "-",
-    g.nas || "-",
-    shortLocation(g.location) || "-",
-    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`
-  ]);
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text3 = [
-    intro,
-    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
-    ...rest ? [`  ${rest}`] : [],
-    ""
-  ];
-  const cell2 = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells, tag2 = "td") => `<tr>${cells.map((c) => `<${tag2} ${cell2}>${escapeHtml(c)}</${tag2}>`).join("")}</tr>`;
-  const html = [
-    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
-    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
-    tr(["Count", "Reason", "NAS", "Location", "First .. last seen"], "th"),
-    ...rows.map((r) => tr(r)),
-    "</table>",
-    rest ? `<p>${escapeHtml(rest)}</p>` : ""
-  ].join("\n");
-  return { text: text3, html };
-}
-function noteLead(note2) {
-  return { text: [note2, ""], html: `<p><b>${escapeHtml(note2)}</b></p>` };
-}
-function leadWith(mail, lead) {
-  const html = /<body[^>]*>/i.test(mail.html) ? mail.html.replace(/<body[^>]*>/i, (tag2) => `${tag2}
-${lead.html}`) : `${lead.html}
-${mail.html}`;
-  return { ...mail, text: `${lead.text.join("\n")}
-${mail.text}`, html };
-}
-function child(map, key) {
-  let m = map.get(key);
-  if (!m) {
-    m = /* @__PURE__ */ new Map();
-    map.set(key, m);
-  }
-  return m;
-}
-var MAX_GROUPS, SHOWN, StormGroups;
-var init_storm = __esm({
-  "src/format/storm.ts"() {
-    "use strict";
-    init_model();
-    init_sanitize();
-    MAX_GROUPS = 2e3;
-    SHOWN = 40;
-    StormGroups = class {
-      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
-      #tree = /* @__PURE__ */ new Map();
-      #groups = [];
-      /** NAS labels by name and IP, made once per NAS. */
-      #labels = /* @__PURE__ */ new Map();
-      #labelCount = 0;
-      /** Records whose group was not kept because of MAX_GROUPS. */
-      ungrouped = 0;
-      add(v) {
-        const nas = this.#label(v.nasName, v.nasIp);
-        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
-        if (!g) {
-          if (this.#groups.length >= MAX_GROUPS) {
-            this.ungrouped++;
-            return;
-          }
-          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          child(child(this.#tree, v.reason), nas).set(v.location, g);
-          this.#groups.push(g);
-        }
-        g.count++;
-        if (v.time !== void 0) {
-          if (g.first === void 0 || v.time < g.first) g.first = v.time;
-          if (g.last === void 0 || v.time > g.last) g.last = v.time;
-        }
-      }
-      #label(name, ip) {
-        const known = this.#labels.get(name)?.get(ip);
-        if (known !== void 0) return known;
-        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
-        if (this.#labelCount < MAX_GROUPS) {
-          child(this.#labels, name).set(ip, label);
-          this.#labelCount++;
-        }
-        return label;
-      }
-      /** Largest first. */
-      list() {
-        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups].sort(
-          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
-        );
-      }
-    };
-  }
-});
-
-// src/mail/message.ts
-function messageIdDomain(from) {
-  const domain = (from ?? "").split("@").pop() ?? "";
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
-}
-function newMessageId(from, now) {
-  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
-}
-function composeMail(cfg, digest, opts) {
-  const built2 = digest.attachment();
-  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
-  let rendered = render(digest, {
-    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
-    maxRows: cfg.mail.maxRows,
-    timeZone: cfg.mail.timezone,
-    attachmentName: attachment?.filename,
-    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test,
-    subject: opts.subject,
-    mutes: opts.mutes
-  });
-  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
-  return {
-    ...rendered,
-    messageId: newMessageId(cfg.mail.from, opts.now),
-    headers: { ...MACHINE_HEADERS },
-    attachment: attachment && {
-      filename: attachment.filename,
-      contentType: attachment.contentType,
-      size: attachment.bytes,
-      stream: () => attachment.stream()
-    }
-  };
-}
-var import_node_crypto, MACHINE_HEADERS;
-var init_message = __esm({
-  "src/mail/message.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    init_render();
-    init_storm();
-    MACHINE_HEADERS = {
-      "Auto-Submitted": "auto-generated",
-      "X-Auto-Response-Suppress": "All"
-    };
   }
 });
 
@@ -8482,7 +9602,7 @@ function buildMime(m) {
   const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
   return {
     size,
-    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
+    stream: () => import_node_stream2.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
   };
 }
 function headerFields(m, mixed) {
@@ -8523,19 +9643,19 @@ async function* base64Lines(source) {
   if (carry.length) yield encodeLines(carry, 0, carry.length);
 }
 function encodeLines(data, start, end) {
-  const text3 = data.toString("base64", start, end);
+  const text4 = data.toString("base64", start, end);
   const lines = [];
-  for (let i = 0; i < text3.length; i += 76) lines.push(text3.slice(i, i + 76));
+  for (let i = 0; i < text4.length; i += 76) lines.push(text4.slice(i, i + 76));
   return Buffer.from(`${lines.join(CRLF2)}${CRLF2}`, "latin1");
 }
-function quotedPrintable(text3) {
-  if (text3 === "") return "";
+function quotedPrintable(text4) {
+  if (text4 === "") return "";
   const out = [];
-  for (const line of text3.replace(/\r?\n$/, "").split(/\r?\n/)) {
+  for (const line of text4.replace(/\r?\n$/, "").split(/\r?\n/)) {
     if (line.length <= 76 && QP_PLAIN.test(line)) out.push(line);
     else out.push(...qpLine(line));
   }
-  return /\n$/.test(text3) ? `${out.join(CRLF2)}${CRLF2}` : out.join(CRLF2);
+  return /\n$/.test(text4) ? `${out.join(CRLF2)}${CRLF2}` : out.join(CRLF2);
 }
 function qpLine(line) {
   let enc = line.replace(QP_SPECIAL, (c) => {
@@ -8561,12 +9681,12 @@ function base64WireBytes(raw) {
   const chars = 4 * Math.ceil(raw / 3);
   return chars + 2 * Math.ceil(chars / 76);
 }
-var import_node_crypto2, import_node_stream, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
+var import_node_crypto2, import_node_stream2, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_stream = require("node:stream");
+    import_node_stream2 = require("node:stream");
     init_mime_header();
     CRLF2 = "\r\n";
     LINE_BYTES = 57;
@@ -11819,7 +12939,7 @@ async function sendMail(cfg, deadline, mail, limit) {
   const envelope = { from: cfg.mail.from ?? "", to: cfg.mail.dest, size: mime.size };
   try {
     const send = (to) => withRetry(
-      () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
+      () => attempt(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
       deadline,
       {
         attempts: 3,
@@ -11835,6 +12955,19 @@ async function sendMail(cfg, deadline, mail, limit) {
     const server = serverSizeLimit(err);
     if (server !== void 0) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
+  }
+}
+async function attempt(...args) {
+  const message = args[3];
+  let release = () => void 0;
+  message.once("resume", () => {
+    release = holdForData();
+  });
+  try {
+    return await smtpSend(...args);
+  } catch (err) {
+    release();
+    throw err;
   }
 }
 function smtpAuth(cfg) {
@@ -11892,6 +13025,7 @@ var init_transport = __esm({
     import_node_tls = require("node:tls");
     init_errcode();
     init_errors();
+    init_interrupt();
     init_retry();
     init_deferred_rcpt();
     init_message();
@@ -11949,7 +13083,7 @@ async function sendFitted(cfg, deadline, compose2) {
   let limit = cfg.mail.maxBytes;
   let byServer = false;
   let budget = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt2 = 0; ; attempt2++) {
     const mail = compose2(budget, limit);
     try {
       return await sendMail(cfg, deadline, mail, limit);
@@ -11957,7 +13091,7 @@ async function sendFitted(cfg, deadline, compose2) {
       if (!(err instanceof MessageTooBig)) throw err;
       byServer ||= err.byServer;
       const attached = mail.attachment?.size ?? 0;
-      if (attached === 0 || attempt + 1 >= ATTEMPTS) throw tooBig(err, byServer, true);
+      if (attached === 0 || attempt2 + 1 >= ATTEMPTS) throw tooBig(err, byServer, true);
       limit = Math.min(limit, err.limit);
       const rest = err.size - base64WireBytes(attached);
       budget = Math.min(attached - 1, attachmentBudget(limit, rest));
@@ -12003,8 +13137,8 @@ async function trySend(run, mail) {
 function errorLine(err) {
   return err instanceof AppError ? err.message : `internal error: ${describe(err)}`;
 }
-function redact2(cfg, text3) {
-  return redact(text3, secretsOf(cfg));
+function redact2(cfg, text4) {
+  return redact(text4, secretsOf(cfg));
 }
 var HEALTH_MAIL_MIN_MS, STOPPING_MAIL_MS;
 var init_health_send = __esm({
@@ -12021,6 +13155,39 @@ var init_health_send = __esm({
   }
 });
 
+// src/health/heartbeat-mail.ts
+function heartbeatMail(q, ctx) {
+  const clock = clockFor(ctx.zone, q.since, q.now);
+  const w = q.waiting ?? { pending: 0, muted: 0 };
+  const ran = `ise-to-mail is working: its poll of ISE at ${when(clock, q.now)} succeeded`;
+  const waits = w.pending + w.muted > 0;
+  const head = waits ? { label: `ise-to-mail working on ${ctx.device}`, title: waitText(w, clock), word: "WORKING" } : {
+    label: `ise-to-mail all quiet on ${ctx.device}`,
+    title: `No RADIUS failures since ${clock.short(q.since)}`,
+    word: "ALL QUIET"
+  };
+  const subject = waits ? `working: ${waitText(w, clock)}` : `all quiet: no RADIUS failures since ${when(clock, q.since)}`;
+  return compose(ctx, `${tag(ctx.prefix)} ${subject}`, { tone: "ok", ...head }, [
+    waits ? `${ran}. ${waitText(w, clock, " in the spool")}; nothing was mailed since ${when(clock, q.since)}.` : `${ran}, and no RADIUS failures were mailed since ${when(clock, q.since)}.`,
+    `This note comes ${q.period === "daily" ? "once a day" : "once a week"} (HEARTBEAT=${q.period}) when nothing else was mailed, so you can tell quiet from dead.`,
+    "If it stops arriving, check ise-to-mail on the device (run.js doctor)."
+  ]);
+}
+function waitText(w, clock, where2 = "") {
+  const n = w.pending > 0 ? w.pending : w.muted;
+  const what = `${n} ${w.pending > 0 ? "" : "muted "}RADIUS failure${n === 1 ? "" : "s"}`;
+  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : "";
+  const due = w.pending > 0 && w.dueAt !== void 0 ? `the digest at ${when(clock, w.dueAt)}` : "the next mail";
+  return `${what}${also} ${n === 1 && !also ? "waits" : "wait"}${where2} for ${due}`;
+}
+var init_heartbeat_mail = __esm({
+  "src/health/heartbeat-mail.ts"() {
+    "use strict";
+    init_time();
+    init_health_mail();
+  }
+});
+
 // src/health/timing.ts
 function elapsed(from, to, span3) {
   return to - from >= span3 - JITTER_MS;
@@ -12030,319 +13197,6 @@ var init_timing = __esm({
   "src/health/timing.ts"() {
     "use strict";
     JITTER_MS = 6e4;
-  }
-});
-
-// src/incidents/clock.ts
-function localHour(t, timeZone) {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
-    formats.set(timeZone, f);
-  }
-  let weekday = 0;
-  let hour = 0;
-  for (const p of f.formatToParts(t)) {
-    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
-    if (p.type === "hour") hour = Number(p.value) % 24;
-  }
-  return { week: weekday * 24 + hour, day: hour };
-}
-var WEEKDAYS, formats;
-var init_clock = __esm({
-  "src/incidents/clock.ts"() {
-    "use strict";
-    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    formats = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incidents/baseline.ts
-function mean(values, runs, i, x, alpha, steps) {
-  const n = runs[i] ?? 0;
-  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
-  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
-  runs[i] = Math.min(1e3, n + 1);
-}
-function keepLargest(map, max, floor) {
-  const entries = Object.entries(map).filter(([, v]) => v >= floor);
-  entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
-}
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
-var init_baseline = __esm({
-  "src/incidents/baseline.ts"() {
-    "use strict";
-    init_clock();
-    emptyBaseline = () => ({
-      week: new Array(168).fill(0),
-      weekN: new Array(168).fill(0),
-      day: new Array(24).fill(0),
-      dayN: new Array(24).fill(0),
-      shares: {},
-      nas: {}
-    });
-    STEP_MS = 10 * 6e4;
-    SHARE_TAU_MS = 3 * 864e5;
-    WEEK_ALPHA = 0.3;
-    DAY_ALPHA = 0.05;
-    NAS_ALPHA = 0.02;
-    WEEK_RUNS = 3;
-    DAY_RUNS = 3;
-    MAX_REASONS = 200;
-    MAX_NAS = 2e3;
-    Baseline = class {
-      /**
-       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
-       * an earlier day than today (before that a bucket would only know the current hour itself).
-       */
-      constructor(s, timeZone, weekReady) {
-        this.s = s;
-        this.timeZone = timeZone;
-        this.weekReady = weekReady;
-      }
-      s;
-      timeZone;
-      weekReady;
-      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
-      rate(t) {
-        const h = localHour(t, this.timeZone);
-        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
-        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
-        return void 0;
-      }
-      /** The reason's share of all failures (0 when never seen). */
-      share(code2) {
-        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
-      }
-      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
-      busyness(t) {
-        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
-        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
-        const now = this.rate(t);
-        if (!mean2 || now === void 0) return 1;
-        return Math.min(3, Math.max(0.5, now / mean2));
-      }
-      nasLevel(nas) {
-        return this.s.nas[nas] ?? 0;
-      }
-      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
-        const steps = Math.min(6, intervalMs / STEP_MS);
-        const h = localHour(t, this.timeZone);
-        const expected = this.rate(t);
-        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
-        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
-        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
-        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
-        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
-        this.#learnNas(nasLevels, steps, this.busyness(t));
-      }
-      /**
-       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
-       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
-       * more about chance than about the NAS.
-       */
-      #learnNas(nasLevels, steps, busy) {
-        if (busy < 1) return;
-        const a = 1 - (1 - NAS_ALPHA) ** steps;
-        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
-          const old = this.s.nas[nas] ?? 0;
-          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
-          this.s.nas[nas] = old + a * (seen - old);
-        }
-        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
-      }
-    };
-    round = (x) => Number(x.toPrecision(4));
-  }
-});
-
-// src/incidents/rolling-window.ts
-var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
-var init_rolling_window = __esm({
-  "src/incidents/rolling-window.ts"() {
-    "use strict";
-    emptyWindow = () => ({ nas: {}, lock: {} });
-    MAX_KEYS = 2e3;
-    MAX_SUBJECTS_PER_KEY = 128;
-    MAX_LOCK_SUBJECTS = 2e4;
-    MAX_LOCK_EVENTS = 32;
-    SAVED_SUBJECTS = 4e3;
-    SAVED_SUBJECTS_PER_KEY = 64;
-    SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey = (nas, code2) => `${nas}\0${code2}`;
-    splitNasKey = (key) => {
-      const i = key.indexOf("\0");
-      return [key.slice(0, i), key.slice(i + 1)];
-    };
-    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
-    Windows = class {
-      nas = /* @__PURE__ */ new Map();
-      lock = /* @__PURE__ */ new Map();
-      constructor(s) {
-        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
-        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
-      }
-      addNas(e) {
-        if (!e.subject) return;
-        const key = nasKey(e.nas, e.code);
-        let subjects = this.nas.get(key);
-        if (!subjects) {
-          if (this.nas.size >= MAX_KEYS) return;
-          subjects = /* @__PURE__ */ new Map();
-          this.nas.set(key, subjects);
-        }
-        const sk = subjectKey(e);
-        const old = subjects.get(sk);
-        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
-      }
-      addLock(e) {
-        if (!e.subject) return;
-        let entry = this.lock.get(e.subject);
-        if (!entry) {
-          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-          entry = { ev: [], nas: e.nas, code: e.code };
-          this.lock.set(e.subject, entry);
-        }
-        entry.ev.push([e.time, e.weight]);
-        entry.nas = e.nas;
-        entry.code = e.code;
-        if (entry.ev.length > MAX_LOCK_EVENTS) {
-          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
-          const [a, b] = entry.ev.splice(0, 2);
-          entry.ev.unshift([b[0], a[1] + b[1]]);
-        }
-      }
-      /** Drops what fell out of the windows ending at `now`. */
-      prune(now, nasWindowMs, lockWindowMs) {
-        for (const [key, subjects] of this.nas) {
-          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
-          if (subjects.size === 0) this.nas.delete(key);
-        }
-        for (const [s, entry] of this.lock) {
-          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
-          if (entry.ev.length === 0) this.lock.delete(s);
-        }
-      }
-      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
-      mostlyUsers(key) {
-        let users = 0;
-        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
-        return users * 2 >= subjects.size;
-      }
-      distinct(key) {
-        return this.nas.get(key)?.size ?? 0;
-      }
-      /** Weighted failures of a subject in the window. */
-      lockWeight(subject) {
-        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
-      }
-      /** The state to save: the most recent entries only, so the file stays small after a storm. */
-      toState() {
-        const nas = {};
-        let budget = SAVED_SUBJECTS;
-        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
-          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
-          if (keep <= 0) break;
-          budget -= Math.min(keep, subjects.size);
-          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
-        }
-        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
-        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: Object.fromEntries(lockEntries) };
-      }
-    };
-  }
-});
-
-// src/incidents/state.ts
-function incidentShape() {
-  const str2 = string2();
-  const num = number2();
-  const bool2 = boolean2();
-  const strs = array(str2);
-  return object({
-    id: str2,
-    rule: _enum(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
-    scope: _enum(["nas", "reason", "subject", "all"]),
-    nas: optional(str2),
-    code: optional(str2),
-    subject: optional(str2),
-    reason: optional(str2),
-    title: str2,
-    evidence: strs,
-    users: strs,
-    usersCount: str2,
-    endpoints: strs,
-    endpointsCount: str2,
-    since: num,
-    last: num,
-    quietUntil: num,
-    openedAt: num,
-    failures: num,
-    reported: num,
-    mailed: bool2,
-    silent: bool2
-  });
-}
-function loadIncidentState(dir) {
-  return readStateJson(incidentsFile(dir), stateFile2, RESET3);
-}
-function saveIncidentState(dir, state) {
-  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
-}
-var import_node_path6, emptyIncidentState, incidentsFile, stateFile2, RESET3;
-var init_state = __esm({
-  "src/incidents/state.ts"() {
-    "use strict";
-    import_node_path6 = require("node:path");
-    init_mini();
-    init_shape();
-    init_atomic();
-    init_files();
-    init_baseline();
-    init_rolling_window();
-    emptyIncidentState = () => ({
-      version: 1,
-      open: [],
-      resolved: [],
-      reasons: {},
-      baseline: emptyBaseline(),
-      window: emptyWindow()
-    });
-    incidentsFile = (dir) => (0, import_node_path6.join)(dir, "incidents.json");
-    stateFile2 = checkOf(() => {
-      const str2 = string2();
-      const num = number2();
-      const bool2 = boolean2();
-      const nums = record(str2, num);
-      return object({
-        version: literal(1),
-        since: optional(num),
-        lastRun: optional(num),
-        open: array(incidentShape()),
-        resolved: array(object({ id: str2, title: str2, since: num, last: num, failures: num, unmailed: bool2 })),
-        reasons: nums,
-        baseline: object({
-          week: arrOf(num, 168),
-          weekN: arrOf(num, 168),
-          day: arrOf(num, 24),
-          dayN: arrOf(num, 24),
-          shares: nums,
-          nas: nums
-        }),
-        window: object({
-          nas: record(str2, nums),
-          lock: record(str2, object({ ev: array(tuple([num, num])), nas: str2, code: str2 }))
-        })
-      });
-    });
-    RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
   }
 });
 
@@ -12361,7 +13215,8 @@ function emptyDigestState() {
     reasons: /* @__PURE__ */ new Map(),
     nas: /* @__PURE__ */ new Map(),
     users: /* @__PURE__ */ new Map(),
-    endpoints: /* @__PURE__ */ new Map()
+    endpoints: /* @__PURE__ */ new Map(),
+    timeline: emptyTimeline()
   };
 }
 function countFailure(s, v, attempts, future) {
@@ -12373,13 +13228,15 @@ function countFailure(s, v, attempts, future) {
   if (v.endpoint) countInto(s.endpoints, v.endpoint);
   addGroups(s, v, attempts);
   addRow(s, v, attempts);
+  countAt(s.timeline, v.time, v.reason);
 }
 function addRow(s, v, attempts) {
   const key = rowKey(v);
-  const row2 = s.rows.get(key);
-  if (row2) {
-    addSpan(row2, v.time, attempts);
-    if (v.time !== void 0 && v.time === row2.last) row2.location = v.location;
+  const row = s.rows.get(key);
+  if (row) {
+    addSpan(row, v.time, attempts);
+    if (v.time !== void 0 && v.time === row.last)
+      Object.assign(row, { location: v.location, port: v.port, psn: v.psn, session: v.session });
   } else if (s.rows.size < MAX_ROWS) {
     s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
   } else {
@@ -12424,6 +13281,7 @@ var MAX_KEYS2, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey2, emptySpan, newGr
 var init_digest_state = __esm({
   "src/format/digest-state.ts"() {
     "use strict";
+    init_timeline();
     MAX_KEYS2 = 1e4;
     MAX_ROWS = 2e3;
     MAX_GROUP_USERS = 1e5;
@@ -12431,7 +13289,7 @@ var init_digest_state = __esm({
     rowKey = (v) => `${v.user}${SEP}${v.endpoint}${SEP}${v.nasName}${SEP}${v.nasIp}${SEP}${v.reason}`;
     nasKey2 = (name, ip) => `${name}${SEP}${ip}`;
     emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: void 0, last: void 0 });
-    newGroup = (row2) => ({ row: row2, users: /* @__PURE__ */ new Set(), capped: false });
+    newGroup = (row) => ({ row, users: /* @__PURE__ */ new Set(), capped: false });
     minTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.min(a, b);
     maxTime = (a, b) => a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
   }
@@ -12442,17 +13300,28 @@ function digestJson() {
   const str2 = string2();
   const bool2 = boolean2();
   const time2 = nullable(number2());
-  const count2 = count();
-  const span3 = { count: count2, attempts: count2, first: time2, last: time2 };
-  const counts = array(tuple([str2, count2]));
-  const view = { time: time2, user: str2, endpoint: str2, nasName: str2, nasIp: str2, reason: str2, location: str2 };
+  const count3 = count();
+  const span3 = { count: count3, attempts: count3, first: time2, last: time2 };
+  const counts = array(tuple([str2, count3]));
+  const view = {
+    time: time2,
+    user: str2,
+    endpoint: str2,
+    nasName: str2,
+    nasIp: str2,
+    reason: str2,
+    location: str2,
+    port: optional(str2),
+    psn: optional(str2),
+    session: optional(str2)
+  };
   const users = array(str2);
   return object({
-    total: count2,
+    total: count3,
     newest: time2,
     oldest: time2,
-    rowsDropped: count2,
-    future: count2,
+    rowsDropped: count3,
+    future: count3,
     groupUsersLeft: int2(),
     filtered: counts,
     muted: counts,
@@ -12460,7 +13329,9 @@ function digestJson() {
     reasons: array(object({ reason: str2, ...span3, users, capped: bool2 })),
     nas: array(object({ name: str2, ip: str2, location: str2, ...span3, users, capped: bool2 })),
     users: counts,
-    endpoints: counts
+    endpoints: counts,
+    // Optional: a spool written before the chart existed has none.
+    timeline: optional(object({ stepMs: int2(6e4), slots: array(tuple([int2(), counts])) }))
   });
 }
 function digestToJson(s) {
@@ -12481,17 +13352,29 @@ function digestToJson(s) {
       users: [...g.users],
       capped: g.capped
     })),
-    nas: [...s.nas.values()].map(({ row: row2, users, capped }) => ({
-      name: row2.name,
-      ip: row2.ip,
-      location: row2.location,
-      ...spanOf(row2),
+    nas: [...s.nas.values()].map(({ row, users, capped }) => ({
+      name: row.name,
+      ip: row.ip,
+      location: row.location,
+      ...spanOf(row),
       users: [...users],
       capped
     })),
     users: [...s.users],
-    endpoints: [...s.endpoints]
+    endpoints: [...s.endpoints],
+    timeline: { stepMs: s.timeline.stepMs, slots: [...s.timeline.slots].map(([k, cell]) => [k, [...cell]]) }
   };
+}
+function timelineFromJson(j) {
+  const tl = emptyTimeline();
+  if (!j) return tl;
+  tl.stepMs = j.stepMs;
+  for (const [slot, cell] of j.slots) {
+    tl.slots.set(slot, new Map(cell));
+    tl.cells += cell.length;
+    for (const [reason] of cell) tl.reasons.add(reason);
+  }
+  return tl;
 }
 function digestFromJson(j) {
   const spanOf = (x) => ({
@@ -12500,7 +13383,7 @@ function digestFromJson(j) {
     first: und(x.first),
     last: und(x.last)
   });
-  const rows = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
+  const rows2 = j.rows.map((r) => ({ ...r, ...spanOf(r), time: und(r.time) }));
   return {
     total: j.total,
     newest: und(j.newest),
@@ -12510,7 +13393,7 @@ function digestFromJson(j) {
     groupUsersLeft: j.groupUsersLeft,
     filtered: new Map(j.filtered),
     muted: new Map(j.muted),
-    rows: new Map(rows.map((r) => [rowKey(r), r])),
+    rows: new Map(rows2.map((r) => [rowKey(r), r])),
     reasons: new Map(
       j.reasons.map((g) => [
         g.reason,
@@ -12524,7 +13407,8 @@ function digestFromJson(j) {
       ])
     ),
     users: new Map(j.users),
-    endpoints: new Map(j.endpoints)
+    endpoints: new Map(j.endpoints),
+    timeline: timelineFromJson(j.timeline)
   };
 }
 var nul, und;
@@ -12534,6 +13418,7 @@ var init_digest_json = __esm({
     init_mini();
     init_shape();
     init_digest_state();
+    init_timeline();
     nul = (t) => t ?? null;
     und = (t) => t ?? void 0;
   }
@@ -12639,17 +13524,17 @@ async function unwritableNote(run, h, kind, message) {
   const written = lastStateWrite(cfg.stateDir);
   const streak = h && h.failedRuns > 0 ? h.firstFailure : void 0;
   const known = [written, streak].filter((x) => x !== void 0);
-  const last = written === void 0 ? "never" : isoSecond(written);
+  const last = written === void 0 ? "never" : summaryTime(written);
   const head = `STATE_DIR cannot be written (last state written ${last})`;
   if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
   const since = Math.min(...known);
   const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
-  if (!send) return `${head}: problem mail from ${isoSecond(next)}, then about hourly while this lasts`;
+  if (!send) return `${head}: problem mail from ${summaryTime(next)}, then about hourly while this lasts`;
   if (kind === "mail") return `${head}: no problem mail, the mail server itself is what fails`;
   const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
   const sent = await trySend(
     run,
-    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix)
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, healthContext(cfg, run.mutes))
   );
   return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
 }
@@ -12660,11 +13545,11 @@ var init_unwritable = __esm({
     import_node_fs7 = require("node:fs");
     import_node_path8 = require("node:path");
     init_errors();
+    init_times();
     init_state();
     init_manifest();
     init_files();
     init_health_mail();
-    init_health_record();
     init_health_send();
     init_timing();
     REPEAT_MS = 36e5;
@@ -12686,9 +13571,9 @@ function clampFuture(h, t) {
   const latest = Math.max(...late.map((k) => h[k]));
   const clamped = { ...h };
   for (const k of late) clamped[k] = t;
-  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
-  const note2 = `health.json held times in the future (${ahead}): taken as now`;
-  return { h: clamped, note: note2 };
+  const ahead = `up to ${summaryTime(latest)}; was the device clock ahead?`;
+  const note3 = `health.json held times in the future (${ahead}): taken as now`;
+  return { h: clamped, note: note3 };
 }
 function recoveryDue(h, cfg, t) {
   const unmailed = h.failedRuns > 0 && h.firstFailure !== void 0 && h.lastError !== void 0 && elapsed(h.firstFailure, h.lastError.at, cfg.health.alertAfterMs);
@@ -12710,14 +13595,14 @@ async function onFailure(run, h, before, kind, message, failingSince = run.t) {
   if (unsaved) return `${unsaved}; ${await unwritableNote(run, before, kind, message)}`;
   if (!due) return "";
   const saved = { ...next };
-  const note2 = await problemNote(run, h, next);
-  return [note2, save(run, next, saved)].filter(Boolean).join("; ");
+  const note3 = await problemNote(run, h, next);
+  return [note3, save(run, next, saved)].filter(Boolean).join("; ");
 }
 async function problemNote(run, h, next) {
   const { cfg, t } = run;
   const { kind, exitCode, message } = next.lastError;
   const since = next.firstFailure;
-  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  const failing = `failing since ${summaryTime(since)} (${next.failedRuns} runs)`;
   if (kind === "mail") return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
   const mail = problemMail(
     {
@@ -12729,8 +13614,7 @@ async function problemNote(run, h, next) {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs
     },
-    cfg.mail.subjectPrefix,
-    run.mutes
+    healthContext(cfg, run.mutes)
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -12743,7 +13627,7 @@ async function onSuccess(run, h, before, mailed, recovery, folded, waiting = { p
   const next = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes));
+    const sent = folded || await trySend(run, recoveryMail(recovery, healthContext(cfg, run.mutes)));
     if (sent === true) Object.assign(next, { problemMailed: void 0, firstFailure: void 0 });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -12773,7 +13657,7 @@ async function sendHeartbeat(run, h, next, waiting) {
   const period = cfg.health.heartbeatMs === 864e5 ? "daily" : "weekly";
   const sent = await trySend(
     run,
-    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes)
+    heartbeatMail({ since: h.quietSince, now: t, period, waiting }, healthContext(cfg, run.mutes))
   );
   const slots = Math.max(1, Math.floor((t - h.quietSince + JITTER_MS) / cfg.health.heartbeatMs));
   if (sent === true)
@@ -12800,9 +13684,11 @@ var init_run_health = __esm({
   "src/health/run-health.ts"() {
     "use strict";
     init_errors();
+    init_times();
     init_health_mail();
     init_health_record();
     init_health_send();
+    init_heartbeat_mail();
     init_timing();
     init_unwritable();
     SUCCESS_REFRESH_MS = 36e5;
@@ -12824,7 +13710,7 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   let folded = false;
   const decorate = recovery && ((mail, found) => {
     folded = true;
-    return foldRecovery(mail, recovery, found, cfg.mail.subjectPrefix);
+    return foldRecovery(mail, recovery, found, healthContext(cfg));
   });
   let outcome2;
   try {
@@ -12832,8 +13718,12 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   } catch (err) {
     const kind = err instanceof AppError ? err.kind : "internal";
     if (kind === "locked") throw err;
-    const note2 = await onFailure(run, h, before, kind, redact2(cfg, errorLine(err)));
-    throw note2 ? rewrap(err, note2) : err;
+    const note3 = await onFailure(run, h, before, kind, redact2(cfg, errorLine(err)));
+    throw note3 ? rewrap(err, note3) : err;
+  }
+  if (Number(outcome2.data?.unreadable ?? 0) > 0) {
+    const note3 = await onFailure(run, h, before, "ise-protocol", redact2(cfg, `WARN ${outcome2.message}`));
+    return note3 ? { ...outcome2, status: "WARN", message: `${outcome2.message}; ${note3}` } : outcome2;
   }
   const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
   const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome2));
@@ -12869,8 +13759,8 @@ async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   } catch (loadErr) {
     return err.withNote(`also: ${errorLine(loadErr)}`);
   }
-  const note2 = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact2(cfg, err.message), heldSince);
-  return note2 ? err.withNote(note2) : err;
+  const note3 = await onFailure(run, before ?? newHealth(run.t), before, err.kind, redact2(cfg, err.message), heldSince);
+  return note3 ? err.withNote(note3) : err;
 }
 async function unwritableFailure(cfg, sys, deadline, err) {
   const run = { cfg, sys, deadline, t: sys.now() };
@@ -12882,9 +13772,9 @@ async function unwritableFailure(cfg, sys, deadline, err) {
   }
   return err.withNote(await unwritableNote(run, before, err.kind, redact2(cfg, err.message)));
 }
-function rewrap(err, note2) {
-  if (err instanceof AppError) return err.withNote(note2);
-  return new AppError("internal", `internal error: ${describe(err)}; run again with --verbose and report it; ${note2}`, {
+function rewrap(err, note3) {
+  if (err instanceof AppError) return err.withNote(note3);
+  return new AppError("internal", `internal error: ${describe(err)}; run again with --verbose and report it; ${note3}`, {
     cause: err
   });
 }
@@ -12923,353 +13813,39 @@ function serviceLookupResponse(v) {
 }
 function failureRecord(v) {
   if (!isObject2(v)) return void 0;
-  const { id, timestamp, executionSteps: steps } = v;
+  const { id, executionSteps: steps } = v;
   const idOk = typeof id === "string" && id.length > 0 || typeof id === "number" && Number.isFinite(id);
-  const timeOk = nonEmptyString(timestamp) || typeof timestamp === "number" && Number.isFinite(timestamp);
-  if (!idOk || !timeOk) return void 0;
-  if (steps !== void 0 && typeof steps !== "string" && !Array.isArray(steps)) return void 0;
-  v.id = String(id);
+  v.id = idOk ? String(id) : contentId(v);
+  if (steps !== void 0 && typeof steps !== "string" && !Array.isArray(steps))
+    v.executionSteps = JSON.stringify(steps);
   return v;
+}
+function contentId(v) {
+  return `${CONTENT_ID}${(0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 16)}`;
 }
 function failedAttempts(record2) {
   const raw = record2.totalFailedAttempts ?? record2.TotalFailedAttempts;
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw) : 1;
   return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_ATTEMPTS) : 1;
 }
-var optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse, MAX_ATTEMPTS;
+var import_node_crypto3, optionalString, nonEmptyString, accountCreateResponse, accountActivateResponse, accessSecretResponse, CONTENT_ID, MAX_ATTEMPTS;
 var init_schemas3 = __esm({
   "src/pxgrid/schemas.ts"() {
     "use strict";
+    import_node_crypto3 = require("node:crypto");
     init_json();
     optionalString = (v) => v === void 0 || typeof v === "string";
     nonEmptyString = (v) => typeof v === "string" && v.length > 0;
     accountCreateResponse = (v) => isObject2(v) && optionalString(v.nodeName) && nonEmptyString(v.password) ? v : void 0;
     accountActivateResponse = (v) => isObject2(v) && typeof v.accountState === "string" && optionalString(v.version) ? v : void 0;
     accessSecretResponse = (v) => isObject2(v) && nonEmptyString(v.secret) ? v : void 0;
+    CONTENT_ID = "content-";
     MAX_ATTEMPTS = 1e5;
   }
 });
 
-// src/format/gzmember.ts
-function gzipPrefix(data, lens, head, room) {
-  const ends = [];
-  let end = head;
-  for (const n of lens) {
-    end += n;
-    ends.push(end);
-  }
-  let lo = 1;
-  let hi = lens.length;
-  let best;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
-    if (gz.length <= room) {
-      best = { gz, n: mid };
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return best;
-}
-var loaded, zlib, GZIP_OPTIONS;
-var init_gzmember = __esm({
-  "src/format/gzmember.ts"() {
-    "use strict";
-    zlib = () => {
-      loaded ??= require("node:zlib");
-      return loaded;
-    };
-    GZIP_OPTIONS = { level: 3 };
-  }
-});
-
-// src/format/gzblocks.ts
-var import_node_stream2, BLOCK_BYTES, GzipBlocks;
-var init_gzblocks = __esm({
-  "src/format/gzblocks.ts"() {
-    "use strict";
-    import_node_stream2 = require("node:stream");
-    init_gzmember();
-    BLOCK_BYTES = 256 * 1024;
-    GzipBlocks = class {
-      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
-      constructor(budget, header, footer = "") {
-        this.budget = budget;
-        this.header = header;
-        this.#tail = footer ? zlib().gzipSync(footer, GZIP_OPTIONS) : void 0;
-        this.budget -= this.#tail?.length ?? 0;
-        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
-        this.#stageHeader();
-      }
-      budget;
-      header;
-      #members = [];
-      #stage;
-      #used = 0;
-      #lens = [];
-      #head = 0;
-      #bytes = 0;
-      #full = false;
-      #tail;
-      /** Lines added (kept or not). */
-      lines = 0;
-      /** Lines in the file. */
-      rows = 0;
-      /** Lines left out to respect the size cap. */
-      omitted = 0;
-      add(line) {
-        this.lines++;
-        if (this.#full) {
-          this.omitted++;
-          return;
-        }
-        if (this.#used + 3 * line.length > this.#stage.length) {
-          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
-          this.#stage.copy(bigger, 0, 0, this.#used);
-          this.#stage = bigger;
-        }
-        const n = this.#stage.write(line, this.#used, "utf8");
-        this.#used += n;
-        this.#lens.push(n);
-        if (this.#used >= BLOCK_BYTES) this.#flush();
-      }
-      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
-      omit(n) {
-        this.lines += n;
-        this.omitted += n;
-      }
-      /**
-       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
-       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
-       * text when a limit cuts into it. The header goes first as a block of its own.
-       */
-      adopt(bytes, rows, split2) {
-        if (this.#lens.length > 0) this.#flush();
-        this.lines += rows;
-        if (this.#full) {
-          this.omitted += rows;
-          return;
-        }
-        if (this.#members.length === 0) {
-          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
-          this.#used = this.#head = 0;
-        }
-        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
-        if (this.#bytes + bytes.length <= this.budget) {
-          this.#members.push({ bytes, rows, head: 0, lens });
-          this.#bytes += bytes.length;
-          this.rows += rows;
-          return;
-        }
-        this.#full = true;
-        const data = zlib().gunzipSync(bytes);
-        const all = lens(data);
-        this.omitted += all.length - this.#fitLines(data, all, 0);
-      }
-      /** Compresses what is pending; call once after the last line. */
-      finish() {
-        if (this.#lens.length > 0) this.#flush();
-      }
-      get bytes() {
-        return this.#bytes + (this.#tail?.length ?? 0);
-      }
-      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
-        while (this.#bytes > this.budget && this.#members.length > 0) {
-          const last = this.#members.pop();
-          this.#bytes -= last.bytes.length;
-          this.rows -= last.rows;
-          this.#full = true;
-          const data = zlib().gunzipSync(last.bytes);
-          const lens = last.lens(data);
-          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
-        }
-      }
-      content() {
-        return Buffer.concat(this.#parts());
-      }
-      /** The same bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return import_node_stream2.Readable.from(this.#parts(), { objectMode: false });
-      }
-      clear() {
-        this.#members = [];
-        this.#lens = [];
-        this.#bytes = 0;
-        this.#full = false;
-        this.#stageHeader();
-      }
-      #stageHeader() {
-        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
-      }
-      #parts() {
-        const parts2 = this.#members.map((m) => m.bytes);
-        return this.#tail ? [...parts2, this.#tail] : parts2;
-      }
-      #flush() {
-        const data = this.#stage.subarray(0, this.#used);
-        const lens = this.#lens;
-        const head = this.#head;
-        this.#lens = [];
-        this.#used = this.#head = 0;
-        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
-        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
-        else {
-          this.#full = true;
-          this.omitted += lens.length - this.#fitLines(data, lens, head);
-        }
-      }
-      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
-      #fitLines(data, lens, head) {
-        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
-        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
-        return best?.n ?? 0;
-      }
-      #push(bytes, lens, head) {
-        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
-        this.#bytes += bytes.length;
-        this.rows += lens.length;
-      }
-    };
-  }
-});
-
-// src/format/attachment.ts
-function csvCell(value) {
-  let s = clean(value, CSV_CELL_MAX);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function recordRow(record2) {
-  const texts = [];
-  let long = false;
-  for (const column of CSV_COLUMNS) {
-    const v = record2[column];
-    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
-    long ||= t.length > CSV_CELL_MAX;
-    texts.push(t);
-  }
-  const row2 = texts.join(",");
-  return !long && !ROW_SPECIAL.test(row2) && ROW_COMMAS.test(row2) ? `${row2}\r
-` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
-}
-function attachmentRow(format, record2) {
-  return format === "csv" ? recordRow(record2) : jsonLine(record2);
-}
-function createAttachment(format, budget) {
-  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
-}
-function splitCsvRows(text3) {
-  const rows = text3.split("\n");
-  rows.pop();
-  return rows.map((r) => `${r}
-`);
-}
-var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
-var init_attachment = __esm({
-  "src/format/attachment.ts"() {
-    "use strict";
-    init_gzblocks();
-    init_sanitize();
-    CSV_COLUMNS = [
-      "timestamp",
-      "id",
-      "userName",
-      "callingStationId",
-      "nasName",
-      "nasIpAddress",
-      "nasPortId",
-      "failureReason",
-      "messageCode",
-      "location",
-      "deviceType",
-      "identityStore",
-      "authenticationMethod",
-      "authenticationProtocol",
-      "serverName",
-      "networkDeviceName",
-      "auditSessionId",
-      "ipAddresses",
-      "selectedAznProfiles",
-      "policySetName",
-      "authorizationRule",
-      "endpointProfile"
-    ];
-    CSV_CELL_MAX = 1e3;
-    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
-`;
-    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
-    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
-    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
-    AttachmentBuilder = class {
-      /** `budget`: the most compressed bytes the attachment may take. */
-      constructor(format, budget) {
-        this.format = format;
-        const csv = format === "csv";
-        this.filename = attachmentFilename(format);
-        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
-      }
-      format;
-      #blocks;
-      filename;
-      contentType = "application/gzip";
-      add(record2) {
-        this.addRow(attachmentRow(this.format, record2));
-      }
-      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
-      addRow(row2) {
-        if (this.format === "csv") this.#blocks.add(row2);
-        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row2}`);
-      }
-      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
-      get rows() {
-        return this.#blocks.rows;
-      }
-      get omitted() {
-        return this.#blocks.omitted;
-      }
-      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
-      adoptCsv(bytes, rows) {
-        this.#blocks.adopt(bytes, rows, splitCsvRows);
-      }
-      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
-      omit(n) {
-        this.#blocks.omit(n);
-      }
-      /** Compressed size. */
-      get bytes() {
-        return this.#blocks.bytes;
-      }
-      /** Compresses what is pending; call once after the last record. */
-      finish() {
-        this.#blocks.finish();
-      }
-      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.#blocks.trimTo(budget);
-      }
-      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return this.#blocks.stream();
-      }
-      content() {
-        return this.#blocks.content();
-      }
-      /** Drops everything (a retried fetch starts a new batch). */
-      close() {
-        this.#blocks.clear();
-      }
-    };
-  }
-});
-
 // src/format/view.ts
-function viewOf(r, time2 = recordTime(r.timestamp)) {
+function viewOf(r, time2 = placedTime(r.timestamp)) {
   return {
     time: time2,
     user: clean(r.userName),
@@ -13277,7 +13853,10 @@ function viewOf(r, time2 = recordTime(r.timestamp)) {
     nasName: clean(r.nasName ?? r.networkDeviceName),
     nasIp: clean(r.nasIpAddress, 64),
     reason: clean(r.failureReason) || NO_REASON,
-    location: clean(r.location)
+    location: clean(r.location),
+    port: clean(r.nasPortId, 64) || void 0,
+    psn: clean(r.serverName, 64) || void 0,
+    session: clean(r.auditSessionId, 64) || void 0
   };
 }
 var NO_REASON;
@@ -13291,8 +13870,8 @@ var init_view = __esm({
 });
 
 // src/format/digest.ts
-function top(map, n) {
-  return [...map].map(([value, count2]) => ({ value, count: count2 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
+function top2(map, n) {
+  return [...map].map(([value, count3]) => ({ value, count: count3 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
 var Digest, sum, cmp;
 var init_digest = __esm({
@@ -13331,7 +13910,7 @@ var init_digest = __esm({
           s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
           return void 0;
         }
-        const v = viewOf(record2, time2 ?? recordTime(record2.timestamp));
+        const v = viewOf(record2, time2 ?? placedTime(record2.timestamp));
         countFailure(s, v, failedAttempts(record2), future);
         return v;
       }
@@ -13395,10 +13974,10 @@ var init_digest = __esm({
         return [...this.#s.nas.values()].map((r) => ({ ...r.row, users: r.users.size, usersCapped: r.capped })).sort((a, b) => b.count - a.count || cmp(a.name, b.name));
       }
       topUsers(n) {
-        return top(this.#s.users, n);
+        return top2(this.#s.users, n);
       }
       topEndpoints(n) {
-        return top(this.#s.endpoints, n);
+        return top2(this.#s.endpoints, n);
       }
       /** Detail rows, newest first. */
       details() {
@@ -13575,18 +14154,18 @@ var init_idset = __esm({
 });
 
 // src/state/seen-json.ts
-function takePairs(text3, add) {
-  const start = text3.indexOf(SEEN_START);
-  if (start === -1 || text3.indexOf(SEEN_START, start + 1) !== -1) return void 0;
-  if (text3[start + SEEN_START.length] === "]") return text3;
+function takePairs(text4, add) {
+  const start = text4.indexOf(SEEN_START);
+  if (start === -1 || text4.indexOf(SEEN_START, start + 1) !== -1) return void 0;
+  if (text4[start + SEEN_START.length] === "]") return text4;
   PAIR.lastIndex = start + SEEN_START.length;
   for (; ; ) {
-    const m = PAIR.exec(text3);
+    const m = PAIR.exec(text4);
     if (!m) return void 0;
     add(m[1].includes("\\") ? JSON.parse(m[1]) : m[1].slice(1, -1), m[2]);
     if (m[3] === "]") break;
   }
-  return `${text3.slice(0, start + SEEN_START.length)}${text3.slice(PAIR.lastIndex - 1)}`;
+  return `${text4.slice(0, start + SEEN_START.length)}${text4.slice(PAIR.lastIndex - 1)}`;
 }
 function* jsonChunks(head, pairs) {
   let chunk = [];
@@ -13627,12 +14206,12 @@ function readCursorFile(file) {
     badTime ||= !Number.isFinite(t);
     seen.add(id, t);
   };
-  const data = readStateJson(file, cursorFile, RESET5, (text3) => {
-    const rest = takePairs(text3, add);
+  const data = readStateJson(file, cursorFile, RESET5, (text4) => {
+    const rest = takePairs(text4, add);
     if (rest !== void 0) return rest;
     seen = new IdTimeSet();
     badTime = false;
-    return text3;
+    return text4;
   });
   if (!data) return emptyCursor();
   const hw = data.highWater === null ? void 0 : Date.parse(data.highWater);
@@ -13754,6 +14333,238 @@ var init_folder = __esm({
   }
 });
 
+// src/spool/segments.ts
+function* readMembers(path, info, damaged) {
+  let fd;
+  try {
+    fd = (0, import_node_fs9.openSync)(path, "r");
+  } catch (err) {
+    damaged(`${info.file} unreadable (${errCode(err, "error")})`);
+    return;
+  }
+  try {
+    let at = 0;
+    for (const [size, rows2] of info.members) {
+      const buf = Buffer.allocUnsafe(size);
+      const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      if (!ok2) return damaged(`${info.file} is damaged`);
+      at += size;
+      yield [buf, rows2];
+    }
+  } finally {
+    (0, import_node_fs9.closeSync)(fd);
+  }
+}
+function jsonRows(member) {
+  try {
+    const rows2 = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
+    rows2.pop();
+    return rows2;
+  } catch {
+    return void 0;
+  }
+}
+function attachSegments(attachment, dir, segments, note3) {
+  let kept = 0;
+  for (const seg of segments) {
+    if (seg.format !== attachment.format) {
+      note3(
+        `${plural(seg.rows, "spooled row")} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`
+      );
+      continue;
+    }
+    const damaged = (why) => note3(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
+    for (const [member, rows2] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
+      const lines = seg.format === "json" ? jsonRows(member) : void 0;
+      if (seg.format === "csv") attachment.adoptCsv(member, rows2);
+      else if (lines) for (const row of lines) attachment.addRow(row);
+      else {
+        damaged(`${seg.file} is damaged`);
+        break;
+      }
+      kept += rows2;
+    }
+  }
+  return kept;
+}
+var import_node_fs9, import_node_path9, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var init_segments = __esm({
+  "src/spool/segments.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_path9 = require("node:path");
+    import_node_zlib = require("node:zlib");
+    init_errcode();
+    init_plural();
+    init_attachment();
+    init_atomic();
+    BLOCK_CHARS = 256 * 1024;
+    SegmentWriter = class {
+      /** `room`: compressed bytes this segment may take; `full`: the spool was full already. */
+      constructor(file, format, room, full) {
+        this.file = file;
+        this.format = format;
+        this.#out = new AtomicFile(file);
+        this.#room = room;
+        this.full = full;
+      }
+      file;
+      format;
+      #out;
+      #pending = [];
+      #chars = 0;
+      #room;
+      #rows = 0;
+      #members = [];
+      /** Once a block did not fit, every later record is only counted (the attachment keeps the first rows). */
+      full;
+      add(record2) {
+        if (this.full || this.format === "none") return;
+        const row = attachmentRow(this.format, record2);
+        const line = row.endsWith("\n") ? row : `${row}
+`;
+        this.#pending.push(line);
+        this.#chars += line.length;
+        if (this.#chars >= BLOCK_CHARS) this.#flush();
+      }
+      get bytes() {
+        return this.#members.reduce((a, [b]) => a + b, 0);
+      }
+      /** Makes the segment durable; undefined when it holds no record (no file is left behind). */
+      finish() {
+        this.#flush();
+        if (this.#rows === 0) {
+          this.#out.abort();
+          return void 0;
+        }
+        this.#out.commit();
+        return { file: this.file, format: this.format, rows: this.#rows, members: [...this.#members] };
+      }
+      /** Drops what was written (a retried fetch starts over). */
+      discard() {
+        this.#out.abort();
+        this.#pending = [];
+        this.#chars = 0;
+      }
+      #flush() {
+        if (this.#pending.length === 0) return;
+        const gz = (0, import_node_zlib.gzipSync)(this.#pending.join(""));
+        const rows2 = this.#pending.length;
+        this.#pending = [];
+        this.#chars = 0;
+        if (gz.length > this.#room) {
+          this.full = true;
+          return;
+        }
+        this.#out.write(gz);
+        this.#room -= gz.length;
+        this.#members.push([gz.length, rows2]);
+        this.#rows += rows2;
+      }
+    };
+  }
+});
+
+// src/spool/merge.ts
+function mergeSegments(dir, segments, file) {
+  const out = new AtomicFile((0, import_node_path10.join)(dir, file));
+  const members2 = [];
+  let pending = [];
+  let pendingRows = 0;
+  let chars = 0;
+  let unpacked = 0;
+  const emit = (gz, rows3) => {
+    out.write(gz);
+    members2.push([gz.length, rows3]);
+  };
+  const flush = () => {
+    if (pending.length > 0) emit((0, import_node_zlib2.gzipSync)(pending.join("")), pendingRows);
+    pending = [];
+    pendingRows = 0;
+    chars = 0;
+  };
+  let damaged = false;
+  try {
+    for (const seg of segments) {
+      for (const [member, rows3] of readMembers((0, import_node_path10.join)(dir, seg.file), seg, () => damaged = true)) {
+        if (member.length >= SMALL_MEMBER || unpacked >= MAX_UNPACK_CHARS) {
+          flush();
+          emit(member, rows3);
+          continue;
+        }
+        const text4 = unpack(member);
+        if (text4 === void 0) {
+          damaged = true;
+          break;
+        }
+        unpacked += text4.length;
+        pending.push(text4);
+        pendingRows += rows3;
+        chars += text4.length;
+        if (chars >= BLOCK_CHARS) flush();
+      }
+      if (damaged) break;
+    }
+    flush();
+    if (damaged) {
+      out.abort();
+      return void 0;
+    }
+    out.commit();
+  } catch (err) {
+    out.abort();
+    throw err;
+  }
+  const rows2 = members2.reduce((a, [, n]) => a + n, 0);
+  return { file, format: segments[0].format, rows: rows2, members: members2 };
+}
+function mergeAll(dir, segments, nextSeq) {
+  if (segments.length <= MERGE_AT) return void 0;
+  const first = /* @__PURE__ */ new Map();
+  const result = { segments: [], nextSeq, made: [], replaced: /* @__PURE__ */ new Set() };
+  try {
+    for (const format of ["csv", "json"]) {
+      const group = segments.filter((s) => s.format === format);
+      const merged = group.length < 2 ? void 0 : mergeSegments(dir, group, `seg-${result.nextSeq}.gz`);
+      if (!merged) continue;
+      result.nextSeq++;
+      result.made.push(merged.file);
+      for (const s of group) result.replaced.add(s.file);
+      first.set(group[0].file, merged);
+    }
+  } catch (err) {
+    for (const f of result.made) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(dir, f), { force: true });
+    throw err;
+  }
+  if (result.made.length === 0) return void 0;
+  for (const s of segments) {
+    if (!result.replaced.has(s.file)) result.segments.push(s);
+    else if (first.has(s.file)) result.segments.push(first.get(s.file));
+  }
+  return result;
+}
+function unpack(member) {
+  try {
+    return (0, import_node_zlib2.gunzipSync)(member).toString("utf8");
+  } catch {
+    return void 0;
+  }
+}
+var import_node_fs10, import_node_path10, import_node_zlib2, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
+var init_merge = __esm({
+  "src/spool/merge.ts"() {
+    "use strict";
+    import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path");
+    import_node_zlib2 = require("node:zlib");
+    init_atomic();
+    init_segments();
+    MERGE_AT = 8;
+    SMALL_MEMBER = 4096;
+    MAX_UNPACK_CHARS = 4 * BLOCK_CHARS;
+  }
+});
+
 // src/spool/schedule.ts
 function boundaryAfter(t, s, zone) {
   const { year, month, day } = wallParts(t, zone);
@@ -13816,146 +14627,15 @@ var init_schedule = __esm({
   }
 });
 
-// src/spool/segments.ts
-function* readMembers(path, info, damaged) {
-  let fd;
-  try {
-    fd = (0, import_node_fs9.openSync)(path, "r");
-  } catch (err) {
-    damaged(`${info.file} unreadable (${errCode(err, "error")})`);
-    return;
-  }
-  try {
-    let at = 0;
-    for (const [size, rows] of info.members) {
-      const buf = Buffer.allocUnsafe(size);
-      const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
-      if (!ok2) return damaged(`${info.file} is damaged`);
-      at += size;
-      yield [buf, rows];
-    }
-  } finally {
-    (0, import_node_fs9.closeSync)(fd);
-  }
-}
-function jsonRows(member) {
-  try {
-    const rows = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
-    rows.pop();
-    return rows;
-  } catch {
-    return void 0;
-  }
-}
-function attachSegments(attachment, dir, segments, note2) {
-  let kept = 0;
-  for (const seg of segments) {
-    if (seg.format !== attachment.format) {
-      note2(
-        `${plural(seg.rows, "spooled row")} in ${seg.format}, but MAIL_ATTACH is now ${attachment.format}: not attached`
-      );
-      continue;
-    }
-    const damaged = (why) => note2(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
-      const lines = seg.format === "json" ? jsonRows(member) : void 0;
-      if (seg.format === "csv") attachment.adoptCsv(member, rows);
-      else if (lines) for (const row2 of lines) attachment.addRow(row2);
-      else {
-        damaged(`${seg.file} is damaged`);
-        break;
-      }
-      kept += rows;
-    }
-  }
-  return kept;
-}
-var import_node_fs9, import_node_path9, import_node_zlib, BLOCK_CHARS, SegmentWriter;
-var init_segments = __esm({
-  "src/spool/segments.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path9 = require("node:path");
-    import_node_zlib = require("node:zlib");
-    init_errcode();
-    init_plural();
-    init_attachment();
-    init_atomic();
-    BLOCK_CHARS = 256 * 1024;
-    SegmentWriter = class {
-      /** `room`: compressed bytes this segment may take; `full`: the spool was full already. */
-      constructor(file, format, room, full) {
-        this.file = file;
-        this.format = format;
-        this.#out = new AtomicFile(file);
-        this.#room = room;
-        this.full = full;
-      }
-      file;
-      format;
-      #out;
-      #pending = [];
-      #chars = 0;
-      #room;
-      #rows = 0;
-      #members = [];
-      /** Once a block did not fit, every later record is only counted (the attachment keeps the first rows). */
-      full;
-      add(record2) {
-        if (this.full || this.format === "none") return;
-        const row2 = attachmentRow(this.format, record2);
-        const line = row2.endsWith("\n") ? row2 : `${row2}
-`;
-        this.#pending.push(line);
-        this.#chars += line.length;
-        if (this.#chars >= BLOCK_CHARS) this.#flush();
-      }
-      get bytes() {
-        return this.#members.reduce((a, [b]) => a + b, 0);
-      }
-      /** Makes the segment durable; undefined when it holds no record (no file is left behind). */
-      finish() {
-        this.#flush();
-        if (this.#rows === 0) {
-          this.#out.abort();
-          return void 0;
-        }
-        this.#out.commit();
-        return { file: this.file, format: this.format, rows: this.#rows, members: [...this.#members] };
-      }
-      /** Drops what was written (a retried fetch starts over). */
-      discard() {
-        this.#out.abort();
-        this.#pending = [];
-        this.#chars = 0;
-      }
-      #flush() {
-        if (this.#pending.length === 0) return;
-        const gz = (0, import_node_zlib.gzipSync)(this.#pending.join(""));
-        const rows = this.#pending.length;
-        this.#pending = [];
-        this.#chars = 0;
-        if (gz.length > this.#room) {
-          this.full = true;
-          return;
-        }
-        this.#out.write(gz);
-        this.#room -= gz.length;
-        this.#members.push([gz.length, rows]);
-        this.#rows += rows;
-      }
-    };
-  }
-});
-
 // src/spool/spool.ts
-var import_node_fs10, import_node_path10, Spool;
+var import_node_fs11, import_node_path11, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path11 = require("node:path");
     init_errcode();
+    init_errors();
     init_testing();
     init_digest();
     init_atomic();
@@ -13964,6 +14644,7 @@ var init_spool = __esm({
     init_digest_json();
     init_folder();
     init_manifest();
+    init_merge();
     init_schedule();
     init_segments();
     Spool = class _Spool {
@@ -14034,8 +14715,8 @@ var init_spool = __esm({
       }
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
-        const pending = this.#m.pendingCursor && (0, import_node_path10.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs10.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        const pending = this.#m.pendingCursor && (0, import_node_path11.join)(this.dir, this.#m.pendingCursor);
+        return pending && (0, import_node_fs11.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
@@ -14044,7 +14725,7 @@ var init_spool = __esm({
        */
       digestForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path10.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path11.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
         return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
@@ -14055,7 +14736,7 @@ var init_spool = __esm({
         const seg = this.#writer?.finish();
         failpoint("spool-segment");
         const cursorName = `cursor-${seq}.json`;
-        writeCursorFile((0, import_node_path10.join)(this.dir, cursorName), next);
+        writeCursorFile((0, import_node_path11.join)(this.dir, cursorName), next);
         const m = {
           openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
           nextSeq: seq + 1,
@@ -14071,6 +14752,29 @@ var init_spool = __esm({
         failpoint("spool-commit");
         this.#moveCursor();
         failpoint("spool-cursor");
+        this.#merge();
+      }
+      /**
+       * Past MERGE_AT segments, merges them (merge.ts): new segment files, then a spool.json naming
+       * them (the commit), then the old files deleted. The run's records are committed already: a
+       * merge that fails (a full flash) leaves the spool as it was, and the next run tries again.
+       */
+      #merge() {
+        let merged;
+        try {
+          merged = mergeAll(this.dir, this.#m.segments, this.#m.nextSeq);
+          if (!merged) return;
+          failpoint("spool-merge");
+          const m = { ...this.#m, segments: merged.segments, nextSeq: merged.nextSeq };
+          writeManifest(this.stateDir, { ...m, digest: digestToJson(this.#counts()) });
+          this.#m = m;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          for (const f of merged?.made ?? []) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
+          return;
+        }
+        failpoint("spool-merged");
+        for (const f of merged.replaced) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
       }
       /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
@@ -14118,7 +14822,7 @@ var init_spool = __esm({
         this.#json = digest;
         this.#state = void 0;
         failpoint("spool-reset");
-        for (const s of old) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
@@ -14134,8 +14838,8 @@ var init_spool = __esm({
         this.#moveCursor();
         const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
         try {
-          for (const f of (0, import_node_fs10.readdirSync)(this.dir))
-            if (isDebris(f) && !keep.has(f)) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(this.dir, f), { force: true });
+          for (const f of (0, import_node_fs11.readdirSync)(this.dir))
+            if (isDebris(f) && !keep.has(f)) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
         } catch (err) {
           throw stateWriteError(this.dir, err);
         }
@@ -14143,8 +14847,8 @@ var init_spool = __esm({
       /** Renames the committed cursor into place, if a run has not done so yet. */
       #moveCursor() {
         const name = this.#m.pendingCursor;
-        const from = name && (0, import_node_path10.join)(this.dir, name);
-        if (!from || !(0, import_node_fs10.existsSync)(from)) return;
+        const from = name && (0, import_node_path11.join)(this.dir, name);
+        if (!from || !(0, import_node_fs11.existsSync)(from)) return;
         try {
           renameDurable(from, stateFile.cursor(this.stateDir));
         } catch (err) {
@@ -14248,15 +14952,119 @@ var init_cursor_aside = __esm({
   }
 });
 
+// src/format/lead.ts
+function noteLead(text4) {
+  return { text: [text4, ""], html: note2(text4).replace("color:#57606a", "color:#1f2328") };
+}
+var init_lead = __esm({
+  "src/format/lead.ts"() {
+    "use strict";
+    init_layout();
+  }
+});
+
+// src/format/storm.ts
+function stormSubject(prefix) {
+  return `${prefix} STORM:`;
+}
+function stormLead(groups, total, threshold, clock) {
+  const all = groups.list();
+  const shown3 = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const where2 = (g) => [`NAS ${g.nas || "-"}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(", ");
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text4 = [
+    ...wrap2(intro),
+    ...shown3.flatMap((g) => [
+      ...wrap2(g.reason || "-", "         ", `  ${String(g.count).padStart(5)}  `),
+      ...wrap2(where2(g), "         ")
+    ]),
+    ...rest ? [`  ${rest}`] : [],
+    ""
+  ];
+  const html = [
+    `<p style="${FONT};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc2(intro)}</b></p>`,
+    rows(shown3.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc2(g.reason || "-")}</b>${sub(where2(g))}` }))),
+    rest ? note2(rest) : ""
+  ].join("\n");
+  return { text: text4, html };
+}
+function child(map, key) {
+  let m = map.get(key);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    map.set(key, m);
+  }
+  return m;
+}
+var MAX_GROUPS, SHOWN, StormGroups;
+var init_storm = __esm({
+  "src/format/storm.ts"() {
+    "use strict";
+    init_layout();
+    init_model();
+    init_wrap();
+    init_lead();
+    MAX_GROUPS = 2e3;
+    SHOWN = 40;
+    StormGroups = class {
+      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
+      #tree = /* @__PURE__ */ new Map();
+      #groups = [];
+      /** NAS labels by name and IP, made once per NAS. */
+      #labels = /* @__PURE__ */ new Map();
+      #labelCount = 0;
+      /** Records whose group was not kept because of MAX_GROUPS. */
+      ungrouped = 0;
+      add(v) {
+        const nas = this.#label(v.nasName, v.nasIp);
+        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
+        if (!g) {
+          if (this.#groups.length >= MAX_GROUPS) {
+            this.ungrouped++;
+            return;
+          }
+          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+          child(child(this.#tree, v.reason), nas).set(v.location, g);
+          this.#groups.push(g);
+        }
+        g.count++;
+        if (v.time !== void 0) {
+          if (g.first === void 0 || v.time < g.first) g.first = v.time;
+          if (g.last === void 0 || v.time > g.last) g.last = v.time;
+        }
+      }
+      #label(name, ip) {
+        const known = this.#labels.get(name)?.get(ip);
+        if (known !== void 0) return known;
+        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
+        if (this.#labelCount < MAX_GROUPS) {
+          child(this.#labels, name).set(ip, label);
+          this.#labelCount++;
+        }
+        return label;
+      }
+      /** Largest first. */
+      list() {
+        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+        return [...this.#groups].sort(
+          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
+        );
+      }
+    };
+  }
+});
+
 // src/withhold/spool-rows.ts
 function spoolRecords(dir, segments, counted) {
   if (counted > MAX_KEPT) return void 0;
   const records = [];
   let damaged = false;
   for (const seg of segments) {
-    for (const [member] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, () => damaged = true)) {
-      const text3 = (0, import_node_zlib2.gunzipSync)(member).toString("utf8");
-      for (const line of text3.split(seg.format === "csv" ? "\r\n" : "\n")) {
+    for (const [member] of readMembers((0, import_node_path12.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
+      for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
         if (line === "") continue;
         const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
         if (!r) return void 0;
@@ -14274,35 +15082,35 @@ function jsonRecord(line) {
     return void 0;
   }
 }
-function csvCells(row2) {
+function csvCells(row) {
   const cells = [];
   let i = 0;
   for (; ; ) {
-    let cell2 = "";
-    if (row2[i] === '"') {
+    let cell = "";
+    if (row[i] === '"') {
       i++;
-      for (; i < row2.length; i++) {
-        if (row2[i] !== '"') cell2 += row2[i];
-        else if (row2[i + 1] === '"') cell2 += row2[i++];
+      for (; i < row.length; i++) {
+        if (row[i] !== '"') cell += row[i];
+        else if (row[i + 1] === '"') cell += row[i++];
         else break;
       }
       i++;
     } else {
-      const end = row2.indexOf(",", i);
-      cell2 = row2.slice(i, end < 0 ? row2.length : end);
-      i = end < 0 ? row2.length : end;
+      const end = row.indexOf(",", i);
+      cell = row.slice(i, end < 0 ? row.length : end);
+      i = end < 0 ? row.length : end;
     }
-    cells.push(cell2);
-    if (row2[i] !== ",") return cells;
+    cells.push(cell);
+    if (row[i] !== ",") return cells;
     i++;
   }
 }
-var import_node_path11, import_node_zlib2;
+var import_node_path12, import_node_zlib3;
 var init_spool_rows = __esm({
   "src/withhold/spool-rows.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
-    import_node_zlib2 = require("node:zlib");
+    import_node_path12 = require("node:path");
+    import_node_zlib3 = require("node:zlib");
     init_segments();
     init_records();
   }
@@ -14319,11 +15127,11 @@ function incidentSubject(prefix, opened, fmt) {
   const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
   return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
 }
-function openedLines(i, fmt) {
+function openedLines(i, clock) {
   const hint = i.reason ? hintFor(i.reason)?.hint : void 0;
   const lines = [
     `INCIDENT ${i.title}`,
-    `Since ${fmt(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
+    `Since ${clock.short(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
     ...i.evidence.map((e) => `Evidence: ${e}`)
   ];
   if (hint) lines.push(`Hint: ${hint}`);
@@ -14332,43 +15140,65 @@ function openedLines(i, fmt) {
     lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
   return lines.map((l) => clean(l, 1e3));
 }
-function incidentLead(v, fmt) {
-  const opened = v.opened.map((i) => openedLines(i, fmt));
-  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt)), ...v.resolved.map((r) => resolvedLine(r, fmt))].map(
-    (l) => clean(l, 1e3)
-  );
-  if (opened.length === 0 && others.length === 0) return void 0;
-  const text3 = [
-    ...opened.flatMap((ls) => [...ls, ""]),
-    ...others,
-    ...others.length ? [""] : [],
-    ...opened.length ? [FOOT, ""] : []
-  ];
-  const red = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;color:#b00020;margin:12px 0 4px"';
-  const p = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:13px;margin:2px 0"';
-  const html = [
-    ...opened.flatMap(([head, ...rest]) => [
-      `<p ${red}><b>${escapeHtml(head ?? "")}</b></p>`,
-      ...rest.map((l) => `<p ${p}>${escapeHtml(l)}</p>`)
-    ]),
-    ...others.map((l) => `<p ${p}><b>${escapeHtml(l)}</b></p>`),
-    ...opened.length ? [`<p ${p}><i>${escapeHtml(FOOT)}</i></p>`] : [],
-    "<hr>"
-  ].join("\n");
-  return { text: text3, html };
+function filterOf(i) {
+  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
+  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
+  return "";
 }
-var hhmm2, resolvedLine, ongoingLine, more, FOOT;
+function incidentCard(i, lines, adminUrl2) {
+  const [, since, ...rest] = lines;
+  const body = rest.map((l) => {
+    const [label, text4] = splitLabel(l);
+    return para(`<b>${esc2(label)}</b> ${esc2(text4)}`, label === "Hint:" ? "background:#fff8e6;padding:6px 8px" : "");
+  });
+  const url = adminUrl2 && `${adminUrl2}/admin/`;
+  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(filterOf(i)))}`));
+  return card(band("incident", "Incident, act now", i.title, [since ?? ""]), body);
+}
+function splitLabel(line) {
+  const m = /^([A-Z][a-z]+(?: \([^)]*\))?:) (.*)$/.exec(line);
+  return m ? [m[1], m[2]] : ["", line];
+}
+function openedText(i, lines, adminUrl2) {
+  const look2 = adminUrl2 ? ["Look in ISE:", `${adminUrl2}/admin/`, ...wrap2(liveLogsSteps(filterOf(i)), "  ")] : [];
+  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...look2, ""];
+}
+function incidentLead(v, clock, adminUrl2) {
+  const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
+  const others = [
+    ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
+    ...v.resolved.map((r) => resolvedLine(r, clock.full))
+  ].map((l) => clean(l, 1e3));
+  if (opened.length === 0 && others.length === 0) return void 0;
+  const text4 = [
+    ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl2)),
+    ...others.flatMap((l) => wrap2(l, "  ", "")),
+    ...others.length ? [""] : [],
+    ...opened.length ? [...wrap2(FOOT), ""] : []
+  ];
+  const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
+  if (opened.length === 0) return { text: text4, html: status };
+  const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
+  const tail = [status, note2(FOOT)].filter(Boolean);
+  return { text: text4, html: [...cards.slice(0, -1), addTo(cards.at(-1), tail)].join("\n"), top: true };
+}
+var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo;
 var init_mail = __esm({
   "src/incidents/mail.ts"() {
     "use strict";
     init_plural();
     init_hints();
+    init_layout();
     init_sanitize();
+    init_words();
+    init_wrap();
     hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
     resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
     ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
-    more = (shown3, count2) => String(shown3.length) === count2 ? "" : ", ...";
+    more = (shown3, count3) => String(shown3.length) === count3 ? "" : ", ...";
     FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
+    addTo = (html, more2) => html.replace(/<\/td><\/tr><\/table>$/, `${more2.join("\n")}
+$&`);
   }
 });
 
@@ -14382,24 +15212,35 @@ function composer(cfg, d, now, parts2 = {}) {
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
     leads.push(...parts2.leads ?? []);
-    const fmt = timeFormat(cfg.mail.timezone);
-    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, fmt));
-    const incident = parts2.incidents && incidentLead(parts2.incidents, fmt);
+    const zone = cfg.mail.timezone;
+    const period = parts2.show?.period;
+    const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
+    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, clock));
+    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
     if (incident) leads.push(incident);
+    const fmt = timeFormat(zone);
     const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
-    const subjectPrefix = storm2 ? stormSubject(prefix) : prefix;
-    return composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts2.mutes });
+    const show = incident?.top ? { chart: true, ...parts2.show } : parts2.show;
+    return composeMail(cfg, d, {
+      now,
+      leads,
+      subject,
+      subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
+      show,
+      preview: parts2.preview,
+      mutes: parts2.mutes
+    });
   };
 }
 function splitting(cfg, records, digest, now, parts2) {
   return {
     records,
     reserveMs: parts2.reserveMs,
-    compose: (some, note2, first) => {
+    compose: (some, note3, first) => {
       const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
       for (const r of some) d.add(r);
-      const notes = [...parts2.notes ?? [], note2];
+      const notes = [...parts2.notes ?? [], note3];
       const base = composer(cfg, d, now, {
         ...parts2,
         groups: void 0,
@@ -14511,10 +15352,18 @@ function transportError(url, err, deadline, withCert = false) {
   const known = TRANSPORT_HINTS[code2];
   const tls = known ? void 0 : tlsHint(code2);
   const kind = known?.[0] ?? (tls ? "tls" : "other");
-  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${known?.[1] ?? tls ?? describe(err)}`, err);
+  const hint = known?.[1].replace("{port}", portOf(url));
+  return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${hint ?? tls ?? describe(err)}`, err);
 }
 function noHandshake(ms, port2) {
-  return `no TLS handshake within ${Math.round(ms / 1e3)} s: is port ${port2} the pxGrid port (PXGRID_PORT, 8910)?`;
+  return `no TLS handshake within ${Math.round(ms / 1e3)} s: is port ${port2} the pxGrid port (PXGRID_PORT)?`;
+}
+function portOf(url) {
+  try {
+    return new URL(url).port || "443";
+  } catch {
+    return "the configured port";
+  }
 }
 function tlsHint(code2) {
   if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code2)) {
@@ -14558,7 +15407,7 @@ var init_transport_errors = __esm({
     TRANSPORT_HINTS = {
       ECONNREFUSED: [
         "connect",
-        "connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node (Administration > System > Deployment)"
+        "connection refused; check ISE_HOST and PXGRID_PORT ({port} here) and that pxGrid is enabled on that node (Administration > System > Deployment)"
       ],
       ENOTFOUND: [
         "connect",
@@ -14739,8 +15588,8 @@ var init_control = __esm({
       hosts;
       #preferred = 0;
       async call(method, body, auth, check, statusHint) {
-        const { status, text: text3, host } = await this.#post(method, body, auth);
-        if (text3 === void 0)
+        const { status, text: text4, host } = await this.#post(method, body, auth);
+        if (text4 === void 0)
           throw iseError(
             `pxGrid ${method} on ${host} answered with more than ${CONTROL_MAX_BYTES} bytes (HTTP ${status}), far more than any pxGrid control answer; is ${host} a pxGrid node? check ISE_HOST`
           );
@@ -14750,7 +15599,7 @@ var init_control = __esm({
           );
         let json;
         try {
-          json = JSON.parse(text3);
+          json = JSON.parse(text4);
         } catch {
           throw iseError(`pxGrid ${method} on ${host} answered with something that is not JSON; is ${host} a pxGrid node?`);
         }
@@ -14775,9 +15624,9 @@ var init_control = __esm({
           const url = `https://${host.includes(":") ? `[${host}]` : host}:${port2}/pxgrid/control/${method}`;
           try {
             const res = await this.http.post(url, body, auth, { statusIsFinal: method === "AccountCreate" });
-            const text3 = await res.body.text(CONTROL_MAX_BYTES);
+            const text4 = await res.body.text(CONTROL_MAX_BYTES);
             this.#preferred = i;
-            return { status: res.status, text: text3, host: `${host}:${port2}` };
+            return { status: res.status, text: text4, host: `${host}:${port2}` };
           } catch (err) {
             if (!(err instanceof TransportError) || err.transport === "deadline") throw err;
             errors.push(err);
@@ -14887,7 +15736,7 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, MAX_DEPTH, AFTER_END, NOT_OBJECT, ArrayScanner;
+var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, HEAD_BYTES, MAX_DEPTH, AFTER_END, NOT_OBJECT, ArrayScanner;
 var init_jsonscan = __esm({
   "src/pxgrid/jsonscan.ts"() {
     "use strict";
@@ -14902,20 +15751,23 @@ var init_jsonscan = __esm({
     CLOSE_ARR = 93;
     COMMA = 44;
     MAX_KEY_BYTES = 256;
+    HEAD_BYTES = 200;
     MAX_DEPTH = 1e4;
     AFTER_END = "unexpected data after the end of the JSON response";
     NOT_OBJECT = "the response is not a JSON object";
     ArrayScanner = class {
-      constructor(key, onElement, maxElementBytes, onScalar) {
+      constructor(key, onElement, maxElementBytes, onScalar, onTooDeep) {
         this.key = key;
         this.onElement = onElement;
         this.maxElementBytes = maxElementBytes;
         this.onScalar = onScalar;
+        this.onTooDeep = onTooDeep;
       }
       key;
       onElement;
       maxElementBytes;
       onScalar;
+      onTooDeep;
       #depth = 0;
       /** Opening byte of each open container, outermost first: a `]` must close a `[`. */
       #open = [];
@@ -14932,6 +15784,9 @@ var init_jsonscan = __esm({
       #parts = [];
       #elementStart = -1;
       #elementBytes = 0;
+      /** Levels the element is open beyond MAX_DEPTH: only counted (their brackets are not matched). */
+      #beyond = 0;
+      #tooDeep = false;
       /** True once the top-level value has closed: the response is complete (read it after end()). */
       get complete() {
         return this.#done;
@@ -15033,7 +15888,13 @@ var init_jsonscan = __esm({
       #openContainer(c, i) {
         if (this.#done) throw new MalformedJson(AFTER_END);
         if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson(NOT_OBJECT);
-        if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
+        if (this.#depth >= MAX_DEPTH) {
+          if (!this.onTooDeep || !this.#inElement())
+            throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
+          this.#tooDeep = true;
+          this.#beyond++;
+          return;
+        }
         this.#open.push(c);
         this.#depth++;
         this.#expectValue = false;
@@ -15049,6 +15910,10 @@ var init_jsonscan = __esm({
         }
       }
       #close(c, chunk, i) {
+        if (this.#beyond > 0) {
+          this.#beyond--;
+          return;
+        }
         const opened = this.#open.pop();
         if (opened === void 0 || opened === OPEN_OBJ !== (c === CLOSE_OBJ))
           throw new MalformedJson("unbalanced JSON in the response");
@@ -15062,13 +15927,18 @@ var init_jsonscan = __esm({
         this.#elementStart = -1;
         if (this.#parts.length === 0) {
           this.#count(i + 1 - start);
-          this.onElement(chunk.subarray(start, i + 1));
+          this.#hand(chunk.subarray(start, i + 1));
           return;
         }
         this.#keep(chunk.subarray(start, i + 1));
         const element = Buffer.concat(this.#parts);
         this.#parts = [];
-        this.onElement(element);
+        this.#hand(element);
+      }
+      #hand(element) {
+        if (!this.#tooDeep) return this.onElement(element);
+        this.#tooDeep = false;
+        this.onTooDeep(element.subarray(0, HEAD_BYTES));
       }
       #keep(part2) {
         this.#count(part2.length);
@@ -15099,10 +15969,10 @@ var init_jsonstream = __esm({
     LAST_RECORD = Buffer.from("}]");
     STASH_MAX_BYTES = 64 * 1024;
     ArrayElementStream = class {
-      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany) {
+      constructor(key, onElement, maxElementBytes = 4 * 1024 * 1024, onScalar = () => void 0, parseMany, onTooDeep) {
         this.maxElementBytes = maxElementBytes;
         this.parseMany = parseMany;
-        this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar);
+        this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar, onTooDeep);
         this.#fast = parseMany !== void 0;
       }
       maxElementBytes;
@@ -15168,6 +16038,57 @@ var init_jsonstream = __esm({
   }
 });
 
+// src/pxgrid/unreadable.ts
+var MAX_NAMED, ID_IN_HEAD, Unreadable;
+var init_unreadable = __esm({
+  "src/pxgrid/unreadable.ts"() {
+    "use strict";
+    init_plural();
+    init_printable();
+    init_jsonscan();
+    MAX_NAMED = 3;
+    ID_IN_HEAD = /"id"\s*:\s*"?([^",}\s]{1,40})/;
+    Unreadable = class {
+      notObject = 0;
+      deep = 0;
+      deepNames = [];
+      get total() {
+        return this.notObject + this.deep;
+      }
+      tooDeep(head) {
+        this.deep++;
+        if (this.deepNames.length >= MAX_NAMED) return;
+        const text4 = head.toString("utf8");
+        const id = ID_IN_HEAD.exec(text4)?.[1];
+        this.deepNames.push(id ? `id ${printable(id)}` : `beginning ${printable(text4.slice(0, 40))}`);
+      }
+      /** `2 records unreadable (not a JSON object; nested deeper than 10000 levels, id 17)`, or undefined. */
+      summary() {
+        if (this.total === 0) return void 0;
+        return `${plural(this.total, "record")} unreadable (${this.#why().join("; ")})`;
+      }
+      /** The paragraph the mail leads with, or undefined. */
+      mailNote() {
+        if (this.total === 0) return void 0;
+        return `ISE's answer held values that could not be read: ${this.#why(true).join("; ")}. They are not in this mail. If this repeats, check the ISE version and the MnT node (Operations > Reports).`;
+      }
+      #why(mail = false) {
+        const why = [];
+        const n = this.notObject;
+        if (n > 0)
+          why.push(mail ? `${plural(n, "value")} that ${n === 1 ? "is" : "are"} no JSON object` : "not a JSON object");
+        if (this.deep > 0) {
+          const more2 = this.deep > this.deepNames.length ? `, ${this.deep - this.deepNames.length} more` : "";
+          const names = `${this.deepNames.join(", ")}${more2}`;
+          const deeper = `nested deeper than ${MAX_DEPTH} levels`;
+          why.push(mail ? `${plural(this.deep, "record")} ${deeper} (${names})` : `${deeper}, ${names}`);
+        }
+        return why;
+      }
+    };
+  }
+});
+
 // src/pxgrid/failures.ts
 async function streamFailures(http, restBaseUrl2, auth, startTimestamp, sink) {
   const url = `${restBaseUrl2.replace(/\/+$/, "")}/getFailures`;
@@ -15176,12 +16097,9 @@ async function streamFailures(http, restBaseUrl2, auth, startTimestamp, sink) {
     await res.body.dump().catch(() => void 0);
     throw new ServiceStatusError(res.status, url);
   }
-  const stats = { invalid: 0, serverDate: headerTime(res.date) };
+  const stats = { unreadable: new Unreadable(), serverDate: headerTime(res.date) };
   sink.begin(stats.serverDate);
-  const parser = failureStream(
-    (record2) => sinkCall(sink, record2),
-    () => stats.invalid++
-  );
+  const parser = failureStream((record2) => sinkCall(sink, record2), stats.unreadable);
   let head = Buffer.alloc(0);
   try {
     await res.body.each((chunk) => {
@@ -15207,28 +16125,29 @@ function readFailed(err, http, url) {
   if (err.message !== "aborted") throw transportError(url, err);
 }
 function noFailures(head) {
-  const text3 = head.toString("utf8").replace(/\uFFFD+$/, "").replace(/\s+/g, " ");
+  const text4 = head.toString("utf8").replace(/\uFFFD+$/, "").replace(/\s+/g, " ");
   const more2 = head.length >= PREVIEW_BYTES ? "..." : "";
-  return `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text3}${more2}); nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node (Operations > Reports), the next run retries`;
+  return `getFailures answered HTTP 200 without a "failures" array (the reply began: ${text4}${more2}); nothing was mailed and the cursor is unchanged: check the ISE version and the MnT node (Operations > Reports), the next run retries`;
 }
-function failureStream(onRecord, onInvalid) {
-  const take = (record2) => record2 ? onRecord(record2) : onInvalid();
+function failureStream(onRecord, unreadable) {
+  const take = (record2) => record2 ? onRecord(record2) : unreadable.notObject++;
   return new ArrayElementStream(
     "failures",
     (buf) => take(parseElement(buf)),
     void 0,
-    onInvalid,
-    (text3) => {
+    () => unreadable.notObject++,
+    (text4) => {
       let values;
       try {
-        values = JSON.parse(`[${text3}]`);
+        values = JSON.parse(`[${text4}]`);
       } catch {
         return false;
       }
       for (const v of values) if (isObject2(v) && typeof v.id === "number" && !Number.isSafeInteger(v.id)) return false;
       for (const v of values) take(failureRecord(v));
       return true;
-    }
+    },
+    (head) => unreadable.tooDeep(head)
   );
 }
 function parseElement(buf) {
@@ -15264,6 +16183,7 @@ var init_failures = __esm({
     init_jsonstream();
     init_schemas3();
     init_transport_errors();
+    init_unreadable();
     LONG_NUMERIC_ID = /("id"\s*:\s*)(\d{16,})(?=\s*[,}])/;
     PREVIEW_BYTES = 120;
     SinkError = class extends Error {
@@ -15336,7 +16256,7 @@ function restBaseUrl(node) {
 }
 async function fetchFromNode(ctx, node, start, sink) {
   const base = restBaseUrl(node);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt2 = 0; ; attempt2++) {
     const secret = await accessSecret(ctx.control, ctx.auth, node.nodeName);
     sink.reset();
     try {
@@ -15344,7 +16264,7 @@ async function fetchFromNode(ctx, node, start, sink) {
     } catch (err) {
       const refused2 = err instanceof ServiceStatusError && (err.status === 401 || err.status === 403);
       if (!refused2) throw err;
-      if (attempt === 0) continue;
+      if (attempt2 === 0) continue;
       const res = await accountActivate(ctx.control, ctx.auth, ctx.description, ctx.file);
       throw accountStateError(ctx.auth.user, res.accountState.toUpperCase()) ?? new AppError(
         "account",
@@ -15370,7 +16290,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs11.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs12.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -15388,7 +16308,7 @@ function loadTls(ise, now) {
 }
 function checkCaBundle(pem, file) {
   try {
-    new import_node_crypto3.X509Certificate(pem);
+    new import_node_crypto4.X509Certificate(pem);
   } catch {
     throw usageError(`ISE_CA ${file} holds no readable certificate: it must be the PEM of ISE's pxGrid root CA chain`);
   }
@@ -15396,7 +16316,7 @@ function checkCaBundle(pem, file) {
 function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
   let x509;
   try {
-    x509 = new import_node_crypto3.X509Certificate(certPem);
+    x509 = new import_node_crypto4.X509Certificate(certPem);
   } catch {
     throw usageError(
       `PXGRID_CERT ${certFile} is not a readable X.509 certificate (PEM): export the pxGrid client certificate again`
@@ -15410,13 +16330,13 @@ function checkKeyPair(certPem, certFile, keyPem, keyFile, passphrase, now) {
   }
   if (Date.parse(x509.validTo) < now) {
     throw usageError(
-      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`
+      `PXGRID_CERT ${certFile} expired on ${summaryTime(Date.parse(x509.validTo))}: generate a new one under Administration > pxGrid Services > Client Management > Certificates`
     );
   }
 }
 function privateKey(pem, file, passphrase) {
   try {
-    return (0, import_node_crypto3.createPrivateKey)({ key: pem, format: "pem", passphrase });
+    return (0, import_node_crypto4.createPrivateKey)({ key: pem, format: "pem", passphrase });
   } catch (err) {
     const code2 = err.code ?? "";
     if (/PASSPHRASE/.test(code2) || !passphrase && /ENCRYPTED/.test(pem)) {
@@ -15430,48 +16350,49 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto3, import_node_fs11;
+var import_node_crypto4, import_node_fs12;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
-    import_node_fs11 = require("node:fs");
+    import_node_crypto4 = require("node:crypto");
+    import_node_fs12 = require("node:fs");
     init_errcode();
     init_errors();
+    init_times();
   }
 });
 
 // src/withhold/file.ts
 function read(file, now) {
-  let text3;
+  let text4;
   try {
-    text3 = (0, import_node_fs12.readFileSync)(file, "utf8");
+    text4 = (0, import_node_fs13.readFileSync)(file, "utf8");
   } catch (err) {
     if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
     throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
   }
-  const v = parseJson(text3);
+  const v = parseJson(text4);
   if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
     return { version: 1, dropped: v.dropped, entries: v.entries };
   try {
-    (0, import_node_fs12.renameSync)(file, `${file}.corrupt-${now}`);
+    (0, import_node_fs13.renameSync)(file, `${file}.corrupt-${now}`);
   } catch (err) {
     throw stateWriteError(file, err);
   }
   return { version: 1, dropped: 0, entries: [] };
 }
-function parseJson(text3) {
+function parseJson(text4) {
   try {
-    return JSON.parse(text3);
+    return JSON.parse(text4);
   } catch {
     return void 0;
   }
 }
-function planWithheld(stateDir, count2, now) {
+function planWithheld(stateDir, count3, now) {
   const file = stateFile.withheld(stateDir);
   const f = read(file, now);
   const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
-  const refs = Array.from({ length: count2 }, (_, i) => first + i);
+  const refs = Array.from({ length: count3 }, (_, i) => first + i);
   const save2 = (records, server, now2) => {
     const at = new Date(now2).toISOString();
     f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
@@ -15482,9 +16403,9 @@ function planWithheld(stateDir, count2, now) {
       bytes -= sizes[i];
       drop(f);
     }
-    const text3 = JSON.stringify(f, null, 1);
+    const text4 = JSON.stringify(f, null, 1);
     try {
-      writeFileAtomic(file, `${text3.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+      writeFileAtomic(file, `${text4.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
 `);
     } catch (err) {
       throw stateWriteError(file, err);
@@ -15496,11 +16417,11 @@ function drop(f) {
   f.entries.shift();
   f.dropped++;
 }
-var import_node_fs12, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
+var import_node_fs13, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
 var init_file = __esm({
   "src/withhold/file.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_errcode();
     init_errors();
     init_atomic();
@@ -15544,9 +16465,9 @@ async function split(cfg, deadline, s, all, first) {
     }
   }
   const { file, refs, save: save2 } = planWithheld(cfg.stateDir, refused2.length, deadline.now());
-  const note2 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
+  const note3 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
   const copies = refused2.map((r, i) => withheldCopy(r, refs[i]));
-  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note2, accepted.length === 0)));
+  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note3, accepted.length === 0)));
   save2(refused2, reply.said, deadline.now());
   const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
   const last = accepted[accepted.length - 1];
@@ -15588,6 +16509,61 @@ var init_split = __esm({
   }
 });
 
+// src/poll/placing.ts
+var WHY, Placing;
+var init_placing = __esm({
+  "src/poll/placing.ts"() {
+    "use strict";
+    init_plural();
+    init_printable();
+    WHY = {
+      "no-zone": "without a time zone",
+      implausible: "outside the years 2000-2100",
+      unreadable: "that is no time",
+      missing: "without a timestamp"
+    };
+    Placing = class {
+      noId = 0;
+      untimed = 0;
+      #examples = /* @__PURE__ */ new Map();
+      unplaced(why, timestamp) {
+        this.untimed++;
+        const seen = this.#examples.get(why);
+        if (seen) seen.n++;
+        else this.#examples.set(why, { n: 1, example: printable(String(timestamp)).slice(0, 40) });
+      }
+      /** Notes for the summary line. */
+      summary() {
+        const notes = [];
+        if (this.noId > 0)
+          notes.push(
+            `${plural(this.noId, "record")} without an id (mailed under ${this.noId === 1 ? "an id" : "ids"} made from ${this.noId === 1 ? "its" : "their"} content)`
+          );
+        if (this.untimed > 0)
+          notes.push(`${plural(this.untimed, "record")} whose time cannot be placed (mailed without a time)`);
+        return notes;
+      }
+      /** Paragraphs on top of the mail. */
+      mail() {
+        const notes = [];
+        if (this.noId > 0)
+          notes.push(
+            `ISE sent ${plural(this.noId, "failure")} without an id: mailed under an id made from the record's content (content-...), so a record ISE serves again is not mailed twice.`
+          );
+        if (this.untimed > 0) {
+          const kinds = [...this.#examples].map(
+            ([why, { n, example }]) => why === "missing" ? `${n} ${WHY[why]}` : `${n} ${WHY[why]} (e.g. ${example})`
+          );
+          notes.push(
+            `${plural(this.untimed, "failure")} in this mail carry a time that cannot be placed: ${kinds.join(", ")}. They are mailed without a time in the tables (the attachment holds the timestamp as ISE sent it) and do not move the cursor. Check the time settings of the ISE node that logged them.`
+          );
+        }
+        return notes;
+      }
+    };
+  }
+});
+
 // src/poll/poll-window.ts
 function pollWindow(start, iseNow, localNow) {
   if (iseNow !== void 0)
@@ -15613,8 +16589,10 @@ var init_batch = __esm({
     init_times();
     init_digest();
     init_storm();
+    init_schemas3();
     init_cursor();
     init_idset();
+    init_placing();
     init_poll_window();
     Batch = class {
       /**
@@ -15642,6 +16620,8 @@ var init_batch = __esm({
       older = 0;
       /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
       trackedFrom;
+      /** New records without an id, or whose time cannot be placed: mailed, and said so. */
+      placing = new Placing();
       window;
       /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
       incidents;
@@ -15654,6 +16634,7 @@ var init_batch = __esm({
         this.alreadyMailed = 0;
         this.older = 0;
         this.trackedFrom = void 0;
+        this.placing = new Placing();
         this.incidents = this.#newIncidents();
       }
       /** Lets the incident rules see what the mail body shows. */
@@ -15666,7 +16647,9 @@ var init_batch = __esm({
         this.window = pollWindow(this.start, iseNow, this.localNow);
       }
       add(record2) {
-        const t = recordTime(record2.timestamp);
+        const raw = recordTime(record2.timestamp);
+        const why = unplaced(record2.timestamp, raw);
+        const t = why === void 0 ? raw : void 0;
         if (t !== void 0 && this.window.from !== void 0 && t < this.window.from) {
           this.older++;
           return;
@@ -15676,6 +16659,8 @@ var init_batch = __esm({
           this.alreadyMailed++;
           return;
         }
+        if (why !== void 0) this.placing.unplaced(why, record2.timestamp);
+        if (record2.id.startsWith(CONTENT_ID)) this.placing.noId++;
         this.deliver(record2, t, t !== void 0 && t > this.window.limit);
       }
       /**
@@ -15708,7 +16693,8 @@ var init_batch = __esm({
 });
 
 // src/poll/steps.ts
-async function fetchBatch(cfg, opts, cursor, newDigest, { deadline, io, sys, incidents }) {
+async function fetchBatch(cfg, opts, cursor, newDigest, ctx) {
+  const { deadline, io, sys, incidents } = ctx;
   const now = sys.now();
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === void 0 ? void 0 : new Date(start).toISOString();
@@ -15719,7 +16705,9 @@ async function fetchBatch(cfg, opts, cursor, newDigest, { deadline, io, sys, inc
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    io.debug(`received ${batch.digest.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    const { seenTotal } = batch.digest;
+    io.debug(`received ${seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.unreadable.total} unreadable`);
+    ctx.unreadable = stats.unreadable;
     return { batch, ...stats };
   } finally {
     await http.close();
@@ -15741,14 +16729,17 @@ async function sendPollMail(cfg, deadline, compose2, backfill, split2) {
 }
 function delivered(cfg, ctx, sent, d, notes, rec) {
   failpoint("after-send");
-  stopIfAsked(ctx.sys.stop, rec.left);
+  if (!deliveryHeld()) stopIfAsked(ctx.sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = ctx.incidents?.save(true);
+  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
+  const stop = ctx.sys.stop;
+  if (stop?.aborted) throw stoppedAfterDelivery(stop, `${plural(d.total, "failure")} mailed to ${to}`, rec.moved);
   notes.push(...sentNotes(sent, d), ...unsaved ? [unsaved] : []);
   const withheld = withheldText(sent);
   if (withheld) notes.unshift(withheld);
   return {
-    to: plural(cfg.mail.dest.length - sent.rejected.length, "recipient"),
+    to,
     said: ctx.incidents?.summary() ?? "",
     data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld }
   };
@@ -15798,6 +16789,7 @@ var init_steps = __esm({
     init_interrupt();
     init_plural();
     init_testing();
+    init_times();
     init_sanitize();
     init_target();
     init_http();
@@ -15807,7 +16799,7 @@ var init_steps = __esm({
     init_split();
     init_batch();
     minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
-    newestText = (d) => d.newest === void 0 ? "" : ` (newest ${new Date(d.newest).toISOString()})`;
+    newestText = (d) => d.newest === void 0 ? "" : ` (newest ${summaryTime(d.newest)})`;
   }
 });
 
@@ -15816,7 +16808,9 @@ function runNotes(cfg, f) {
   const notes = [];
   const { cursor, next, batch } = f;
   if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
-  if (f.invalid > 0) notes.push(`${f.invalid} record(s) without id or timestamp skipped`);
+  notes.push(...batch.placing.summary());
+  const unreadable = f.unreadable.summary();
+  if (unreadable) notes.push(unreadable);
   if (batch.older > 0) notes.push(`${plural(batch.older, "record")} older than the query start ignored`);
   if (batch.digest.future > 0)
     notes.push(`${plural(batch.digest.future, "record")} with a timestamp in the future (the cursor does not follow)`);
@@ -15829,7 +16823,9 @@ function runNotes(cfg, f) {
   return notes;
 }
 function mailNotes(f) {
-  const notes = [];
+  const notes = [...f.batch.placing.mail()];
+  const unreadable = f.unreadable.mailNote();
+  if (unreadable) notes.push(unreadable);
   const { future } = f.batch.digest;
   if (future > 0)
     notes.push(
@@ -15863,9 +16859,10 @@ var init_summary = __esm({
     "use strict";
     init_errors();
     init_plural();
+    init_times();
     init_attachment();
     init_cursor();
-    iso = (t) => t === void 0 ? "?" : new Date(t).toISOString();
+    iso = summaryTime;
     trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
   }
 });
@@ -15879,24 +16876,9 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
     attachBudget: initialAttachmentBudget(cfg)
   });
   s.notes.push(...lost);
-  const unsaved = spool.prepareReset();
-  const again = unsaved ? " spool not emptied, sent again next run:" : "";
-  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
-  if (s.storm) leads.push(noteLead(s.storm.lead));
-  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? "" : " digest:"}${again}`;
-  const parts2 = {
-    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...mailNotes(s.facts)],
-    leads,
-    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
-    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
-    incidents: ctx.incidents?.verdict(),
-    mutes: ctx.mutes
-  };
-  const base = composer(cfg, d, sys.now(), {
-    ...parts2,
-    groups: eachRun ? s.facts.batch.groups : void 0,
-    unkept: d.attachment()?.omitted ?? 0
-  });
+  const now = sys.now();
+  const parts2 = sendingParts(cfg, ctx, spool, s, d.total, now);
+  const base = composer(cfg, d, now, { ...parts2, unkept: d.attachment()?.omitted ?? 0 });
   const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
   const split2 = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
@@ -15909,30 +16891,60 @@ async function sendDigest(cfg, opts, ctx, spool, s) {
   const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
   return outcome(s.notes, `${what}${m.said}`, m.data);
 }
+function sendingParts(cfg, ctx, spool, s, total, now) {
+  const unsaved = spool.prepareReset();
+  const own2 = spoolMailParts(cfg, s.facts, spool.openedAt ?? now, now);
+  const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const prefix = `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
+  const leads = [...own2.leads ?? [], ...s.storm ? [noteLead(s.storm.lead)] : []];
+  return {
+    ...own2,
+    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...own2.notes ?? []],
+    leads,
+    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
+    subject: s.storm && total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
+    incidents: ctx.incidents?.verdict(),
+    mutes: ctx.mutes
+  };
+}
 async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
   try {
-    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
-    return delivered(cfg, ctx, sent, d, notes, {
-      save: () => spool.reset(),
-      notDone: "the spool was not emptied",
-      repeats: "this digest",
-      left: "spooled"
+    return await recordingDelivery(async () => {
+      const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
+      return delivered(cfg, ctx, sent, d, notes, {
+        save: () => spool.reset(),
+        notDone: "the spool was not emptied",
+        repeats: "this digest",
+        left: "spooled",
+        moved: "the digest spool was emptied"
+      });
     });
   } finally {
     spool.discard();
   }
 }
-function periodText(cfg, spool, now, flush) {
-  const fmt = timeFormat(cfg.mail.timezone);
+function spoolMailParts(cfg, facts, openedAt, now) {
+  if (cfg.alert.mode === "each-run") return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+function digestParts(cfg, openedAt, now) {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: "Digest", period: { from: openedAt, to: now }, chart: true }
+  };
+}
+function periodText(cfg, openedAt, now) {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? "sent early by run --flush; " : ""}digests go out ${schedule}; the next at ${fmt(next)}`;
-  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
+  return `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; the next at ${clock.short(next)}.`;
 }
 var notEmptied;
 var init_digest_send = __esm({
   "src/poll/digest-send.ts"() {
     "use strict";
+    init_interrupt();
     init_plural();
     init_storm();
     init_time();
@@ -15954,19 +16966,19 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const mutedBefore = spool.muted;
   const spooled = spool.seen;
   const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
-  const { batch, invalid } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
+  const { batch, unreadable } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
   failpoint("after-fetch");
-  const facts = { invalid, batch, cursor, next: nextCursor(cfg, cursor, batch) };
+  const facts = { unreadable, batch, cursor, next: nextCursor(cfg, cursor, batch) };
   const notes = runNotes(cfg, facts);
   if (clamped !== void 0)
     notes.push(
-      `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now (check the device clock and NTP)`
+      `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now (check the device clock and NTP)`
     );
   const now = ctx.sys.now();
   const found = batch.digest.seenTotal - spooled;
   if (opts.dryRun) {
     spool.discard();
-    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now });
+    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now, facts });
   }
   const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
   if (unsaved) notes.push(unsaved);
@@ -15975,15 +16987,15 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
   const due = storm2 ? "now" : nextDigest(cfg, spool, urgent);
   if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now) {
-    const dueAt = typeof due === "number" ? new Date(due).toISOString() : void 0;
+    const dueAt = typeof due === "number" ? summaryTime(due) : void 0;
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
-    return outcome(notes, waitingText(cfg, spool, found, due), data);
+    return outcome(notes, waitingText(spool, found, due), data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     notes.push(
       "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
     );
-    return outcome(notes, waitingText(cfg, spool, found, due), { mailed: 0, pending: spool.total });
+    return outcome(notes, waitingText(spool, found, due), { mailed: 0, pending: spool.total });
   }
   return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2, storm: storm2 });
 }
@@ -16023,15 +17035,15 @@ function nextDigest(cfg, spool, urgent, opensAt) {
   if (at === void 0) return void 0;
   return cfg.alert.mode === "each-run" || urgent ? "now" : at;
 }
-function waitingText(cfg, spool, found, due) {
+function waitingText(spool, found, due) {
   const fresh = found > 0 ? plural(found, "new failure") : "no new failures";
   const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
   if (spool.total === 0) {
     if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
     return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
   }
-  const when = due === void 0 || due === "now" ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
-  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when}${muted}`;
+  const when2 = due === void 0 || due === "now" ? "now" : `at ${summaryTime(due)}`;
+  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when2}${muted}`;
 }
 function dryRun(cfg, opts, ctx, spool, run) {
   const { d, found, notes, now } = run;
@@ -16039,14 +17051,16 @@ function dryRun(cfg, opts, ctx, spool, run) {
   if (d.total === 0)
     return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
   const verdict = ctx.incidents?.verdict();
-  printMessage(
-    ctx.io,
-    cfg,
-    composer(cfg, d, now, { incidents: verdict, mutes: ctx.mutes })(Number.POSITIVE_INFINITY, cfg.mail.maxBytes)
-  );
+  const parts2 = {
+    ...spoolMailParts(cfg, run.facts, spool.openedAt ?? now, now),
+    incidents: verdict,
+    mutes: ctx.mutes,
+    preview: true
+  };
+  printMessage(ctx.io, cfg, composer(cfg, d, now, parts2)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
   const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
-  const when = due === void 0 || due === "now" || due <= now ? "now" : `at ${timeFormat(cfg.mail.timezone)(due)}`;
-  const what = `the digest of ${plural(d.total, "failure")} would go out ${when}`;
+  const when2 = due === void 0 || due === "now" || due <= now ? "now" : `at ${summaryTime(due)}`;
+  const what = `the digest of ${plural(d.total, "failure")} would go out ${when2}`;
   const said = ctx.incidents?.summary() ?? "";
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }
@@ -16056,8 +17070,8 @@ var init_digest_poll = __esm({
     init_interrupt();
     init_plural();
     init_testing();
+    init_times();
     init_filters();
-    init_time();
     init_fit();
     init_cursor();
     init_files();
@@ -16070,7 +17084,7 @@ var init_digest_poll = __esm({
 
 // src/incidents/event.ts
 function eventOf(r, fallbackTime) {
-  const t = recordTime(r.timestamp);
+  const t = placedTime(r.timestamp);
   const reason = clean(r.failureReason, 120);
   const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
   const user = clean(r.userName, 64);
@@ -16181,12 +17195,12 @@ function withEvidence(c, others, extra) {
 }
 function nasLine(c) {
   if (!c.tally || c.tally.nas.size < 2) return void 0;
-  const top2 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
-  const more2 = c.tally.nas.size - top2.length;
-  return `Most affected NAS: ${top2.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+  const top3 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  const more2 = c.tally.nas.size - top3.length;
+  return `Most affected NAS: ${top3.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
 }
 var CONCENTRATED, candidateId;
-var init_merge = __esm({
+var init_merge2 = __esm({
   "src/incidents/merge.ts"() {
     "use strict";
     CONCENTRATED = 0.7;
@@ -16302,7 +17316,7 @@ var perMinute;
 var init_lifecycle = __esm({
   "src/incidents/lifecycle.ts"() {
     "use strict";
-    init_merge();
+    init_merge2();
     init_rolling_window();
     perMinute = (x) => x.intervalMs === void 0 ? void 0 : x.intervalMs / 6e4;
   }
@@ -16330,7 +17344,7 @@ function poissonBound(mean2, p) {
   return k + 1;
 }
 var mins, about, nasWideThreshold;
-var init_words = __esm({
+var init_words2 = __esm({
   "src/incidents/words.ts"() {
     "use strict";
     init_hints();
@@ -16444,8 +17458,8 @@ function lockout(x) {
 }
 function storm(x) {
   if (x.run.records <= x.settings.stormThreshold) return [];
-  const top2 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
-  const topText = top2 ? `, top ${codeWithCause(top2[0], top2[1].reason)}` : "";
+  const top3 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const topText = top3 ? `, top ${codeWithCause(top3[0], top3[1].reason)}` : "";
   return [
     {
       rule: "storm",
@@ -16464,13 +17478,13 @@ var init_rules = __esm({
     "use strict";
     init_plural();
     init_rolling_window();
-    init_words();
+    init_words2();
     SPIKE_SUBJECTS = 3;
   }
 });
 
 // src/incidents/tally.ts
-function addTo(t, e) {
+function addTo2(t, e) {
   t.weight += e.weight;
   t.first = Math.min(t.first, e.time);
   t.last = Math.max(t.last, e.time);
@@ -16542,7 +17556,7 @@ var init_tally = __esm({
             t = newTally(e);
             map.set(key, t);
           }
-          addTo(t, e);
+          addTo2(t, e);
         }
       }
     };
@@ -16558,7 +17572,8 @@ var init_engine = __esm({
     init_event();
     init_incident();
     init_lifecycle();
-    init_merge();
+    init_merge2();
+    init_recent();
     init_rolling_window();
     init_rules();
     init_state();
@@ -16571,6 +17586,7 @@ var init_engine = __esm({
         this.opts = opts;
         this.#state = structuredClone(state ?? emptyIncidentState());
         this.#windows = new Windows(this.#state.window);
+        this.#recent = new RecentTally(this.#state.recent, opts.now);
         const since = this.#state.since ?? opts.now;
         this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
       }
@@ -16581,14 +17597,17 @@ var init_engine = __esm({
       #state;
       #match = /* @__PURE__ */ new Map();
       #seen = /* @__PURE__ */ new Map();
+      #recent;
       #verdict;
       #open = [];
       #resolved = [];
       /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
       known(record2) {
+        this.#recent.add(record2);
         this.#see(eventOf(record2, this.opts.now));
       }
       observe(record2) {
+        this.#recent.add(record2);
         const e = eventOf(record2, this.opts.now);
         this.#see(e);
         const { rules, stormThreshold, lockout: lockout2 } = this.opts.settings;
@@ -16705,7 +17724,8 @@ var init_engine = __esm({
           resolved: delivered2 ? [] : this.#resolved,
           reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
           baseline: this.#baseline.s,
-          window: this.#windows.toState()
+          window: this.#windows.toState(),
+          recent: this.#recent.toState()
         };
       }
     };
@@ -16714,13 +17734,13 @@ var init_engine = __esm({
 
 // src/poll/poll-incidents.ts
 function incidentsOn(cfg, backfill) {
-  const { mode } = cfg.incidents;
-  return !backfill && (mode === "on" || mode === "auto" && cfg.alert.mode === "digest");
+  return !backfill && incidentsState(cfg.incidents.mode, cfg.alert.mode).on;
 }
 var PollIncidents;
 var init_poll_incidents = __esm({
   "src/poll/poll-incidents.ts"() {
     "use strict";
+    init_incidents();
     init_errcode();
     init_plural();
     init_engine();
@@ -16778,10 +17798,14 @@ async function poll(cfg, opts, deadline, io, sys) {
   const ctx = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
   const mute2 = muteLabels(mutes);
   const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
-  const o = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2) ? await digestPoll(cfg, opts, ctx, spool, mute2) : await mailPoll(cfg, opts, ctx, mute2);
-  if (mutes.ignored.length === 0) return o;
+  const { decorate } = opts;
+  const own2 = { ...opts, decorate: decorate && ((m, n) => ctx.unreadable?.total ? m : decorate(m, n)) };
+  const o = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2) ? await digestPoll(cfg, own2, ctx, spool, mute2) : await mailPoll(cfg, own2, ctx, mute2);
+  const unreadable = ctx.unreadable?.total ?? 0;
+  const out = unreadable > 0 ? { ...o, data: { ...o.data, unreadable } } : o;
+  if (mutes.ignored.length === 0) return out;
   const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
-  return { ...o, status: o.status === "OK" ? "WARN" : o.status, message: `${o.message}; ${said.join("; ")}` };
+  return { ...out, status: out.status === "OK" ? "WARN" : out.status, message: `${out.message}; ${said.join("; ")}` };
 }
 async function mailPoll(cfg, opts, ctx, mute2) {
   const { io, sys, incidents } = ctx;
@@ -16794,23 +17818,29 @@ async function mailPoll(cfg, opts, ctx, mute2) {
     const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
     return new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   };
-  const { batch, invalid } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
+  const { batch, unreadable } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
   failpoint("after-fetch");
   const d = batch.digest;
   const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
+  const facts = { unreadable, batch, cursor, next };
   const notes = runNotes(cfg, facts);
   if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
   const verdict = incidents?.verdict();
   const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
   try {
-    const parts2 = { notes: [...aside?.notes() ?? [], ...mailNotes(facts)], incidents: verdict, mutes: ctx.mutes };
+    const parts2 = {
+      notes: [...aside?.notes() ?? [], ...mailNotes(facts)],
+      incidents: verdict,
+      mutes: ctx.mutes,
+      show: opts.since !== void 0 ? { backfill: true } : void 0,
+      preview: opts.dryRun
+    };
     const subjectPrefix = aside?.subjectPrefix();
     const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
     const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
     if (opts.dryRun) {
       printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-      const found = `${plural(d.total, "new failure")} found${asideText(d)}`;
+      const found = `${plural(d.total, opts.since !== void 0 ? "failure" : "new failure")} found${asideText(d)}`;
       const said = incidents?.summary() ?? "";
       return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
     }
@@ -16843,16 +17873,20 @@ async function sendRunMail(cfg, opts, ctx, mail, f, notes, aside) {
   }
   const backfill = opts.since !== void 0;
   const d = f.batch.digest;
-  const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
-  const m = delivered(cfg, ctx, sent, d, notes, {
-    save: aside && (() => aside.commit()),
-    notDone: "the cursor was not saved",
-    repeats: "these failures",
-    left: "fetched-again"
+  const m = await recordingDelivery(async () => {
+    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
+    return delivered(cfg, ctx, sent, d, notes, {
+      save: aside && (() => aside.commit()),
+      notDone: "the cursor was not saved",
+      repeats: "these failures",
+      left: "fetched-again",
+      moved: aside ? "the cursor has moved past them" : "the cursor is unchanged"
+    });
   });
   const tail = `${asideText(d)}${newestText(d)}${backfill ? " (backfill: cursor unchanged)" : ""}${m.said}`;
   const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
-  return outcome(notes, `${plural(d.total, "new failure")} mailed to ${m.to}${tail}`, data);
+  const what = backfill ? `${plural(d.total, "failure")} backfilled, mailed to` : `${plural(d.total, "new failure")} mailed to`;
+  return outcome(notes, `${what} ${m.to}${tail}`, data);
 }
 function nothingToMail(cfg, opts, next, batch, notes) {
   const commit = opts.since === void 0 && !opts.dryRun;
@@ -16900,7 +17934,7 @@ var init_poll = __esm({
 // src/state/lock.ts
 function acquireLock(stateDir, env) {
   const file = stateFile.lock(stateDir);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt2 = 0; attempt2 < 3; attempt2++) {
     const mine = `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}
 `;
     if (create(file, mine)) return () => releaseIfMine(file, mine);
@@ -16909,7 +17943,7 @@ function acquireLock(stateDir, env) {
     const { owner } = seen;
     const now = env.now();
     if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
-      const who2 = `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}`;
+      const who2 = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
       throw new LockHeld(
         `another run (${who2}) holds ${file}; this run did nothing. If no run is active, delete that file`,
         file,
@@ -16922,13 +17956,13 @@ function acquireLock(stateDir, env) {
   throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
 function create(file, content) {
-  const tmp = (0, import_node_path12.join)((0, import_node_path12.dirname)(file), `.run.lock.${random()}.tmp`);
+  const tmp = (0, import_node_path13.join)((0, import_node_path13.dirname)(file), `.run.lock.${random()}.tmp`);
   try {
-    makeStateDir((0, import_node_path12.dirname)(file));
+    makeStateDir((0, import_node_path13.dirname)(file));
     checkStateWrite(file);
     writeNew(tmp, content);
     try {
-      (0, import_node_fs13.linkSync)(tmp, file);
+      (0, import_node_fs14.linkSync)(tmp, file);
     } catch (err) {
       if (!NO_LINK.has(code(err))) throw err;
       writeNew(file, content);
@@ -16941,22 +17975,22 @@ function create(file, content) {
     );
   } finally {
     try {
-      (0, import_node_fs13.rmSync)(tmp, { force: true });
+      (0, import_node_fs14.rmSync)(tmp, { force: true });
     } catch {
     }
   }
 }
 function writeNew(file, content) {
-  const fd = (0, import_node_fs13.openSync)(file, "wx", 384);
+  const fd = (0, import_node_fs14.openSync)(file, "wx", 384);
   try {
-    (0, import_node_fs13.writeSync)(fd, content);
+    (0, import_node_fs14.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs13.closeSync)(fd);
+    (0, import_node_fs14.closeSync)(fd);
   }
 }
 function identityOf(file) {
   try {
-    return identity((0, import_node_fs13.statSync)(file));
+    return identity((0, import_node_fs14.statSync)(file));
   } catch {
     return void 0;
   }
@@ -16964,19 +17998,19 @@ function identityOf(file) {
 function look(file) {
   let fd;
   try {
-    fd = (0, import_node_fs13.openSync)(file, import_node_fs13.constants.O_RDONLY | import_node_fs13.constants.O_NONBLOCK);
+    fd = (0, import_node_fs14.openSync)(file, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NONBLOCK);
   } catch (err) {
     if (code(err) === "ENOENT") return void 0;
     throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
   }
   try {
-    if (!(0, import_node_fs13.fstatSync)(fd).isFile())
+    if (!(0, import_node_fs14.fstatSync)(fd).isFile())
       throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
     const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs13.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs13.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+    const n = (0, import_node_fs14.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs14.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
   } finally {
-    (0, import_node_fs13.closeSync)(fd);
+    (0, import_node_fs14.closeSync)(fd);
   }
 }
 function takeOver(file, id, now) {
@@ -16986,7 +18020,7 @@ function takeOver(file, id, now) {
   } catch (err) {
     if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
     try {
-      if (now - (0, import_node_fs13.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs13.rmSync)(marker, { force: true });
+      if (now - (0, import_node_fs14.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs14.rmSync)(marker, { force: true });
     } catch {
     }
     return false;
@@ -16994,39 +18028,40 @@ function takeOver(file, id, now) {
   const moved = `${file}.${random()}.stale`;
   try {
     if (identityOf(file) !== id) return true;
-    (0, import_node_fs13.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs13.linkSync)(moved, file);
+    (0, import_node_fs14.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs14.linkSync)(moved, file);
   } catch {
   } finally {
-    (0, import_node_fs13.rmSync)(moved, { force: true });
-    (0, import_node_fs13.rmSync)(marker, { force: true });
+    (0, import_node_fs14.rmSync)(moved, { force: true });
+    (0, import_node_fs14.rmSync)(marker, { force: true });
   }
   return true;
 }
 function releaseIfMine(file, mine) {
   try {
-    if ((0, import_node_fs13.readFileSync)(file, "utf8") === mine) (0, import_node_fs13.rmSync)(file, { force: true });
+    if ((0, import_node_fs14.readFileSync)(file, "utf8") === mine) (0, import_node_fs14.rmSync)(file, { force: true });
   } catch {
   }
 }
-function parseOwner(text3) {
+function parseOwner(text4) {
   try {
-    const data = JSON.parse(text3);
+    const data = JSON.parse(text4);
     const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
     if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
   } catch {
   }
   return void 0;
 }
-var import_node_fs13, import_node_path12, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs14, import_node_path13, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path13 = require("node:path");
     init_errcode();
     init_errors();
     init_testing();
+    init_times();
     init_files();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
@@ -17061,28 +18096,28 @@ function sweepTemps(dir, names, now, olderThanMs) {
   let swept = 0;
   let entries;
   try {
-    entries = (0, import_node_fs14.readdirSync)(dir);
+    entries = (0, import_node_fs15.readdirSync)(dir);
   } catch {
     return 0;
   }
   for (const name of entries) {
     if (!ours.test(name)) continue;
     try {
-      const st = (0, import_node_fs14.lstatSync)((0, import_node_path13.join)(dir, name));
+      const st = (0, import_node_fs15.lstatSync)((0, import_node_path14.join)(dir, name));
       if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
-      (0, import_node_fs14.rmSync)((0, import_node_path13.join)(dir, name), { force: true });
+      (0, import_node_fs15.rmSync)((0, import_node_path14.join)(dir, name), { force: true });
       swept++;
     } catch {
     }
   }
   return swept;
 }
-var import_node_fs14, import_node_path13, literally;
+var import_node_fs15, import_node_path14, literally;
 var init_sweep = __esm({
   "src/state/sweep.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path14 = require("node:path");
     literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 });
@@ -17115,15 +18150,20 @@ async function runPoll(cfg, opts, sys, io) {
   }
   try {
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
-    if (opts.dryRun || opts.since !== void 0) return await once();
-    return await watchedPoll(cfg, sys, deadline, once);
+    if (opts.dryRun || opts.since !== void 0) return flushNote(cfg, opts, await once());
+    return flushNote(cfg, opts, await watchedPoll(cfg, sys, deadline, once));
   } finally {
     release();
   }
 }
+function flushNote(cfg, opts, out) {
+  if (!opts.flush || cfg.alert.mode === "digest" || out.status === "ERROR") return out;
+  const note3 = `--flush has no effect with ALERT_MODE=${cfg.alert.mode}: every run mails at once`;
+  return { ...out, status: "WARN", message: `${out.message}; ${note3}` };
+}
 function stateFileNames(dir) {
   const { cursor, credentials: credentials2, lock, health } = stateFile;
-  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path14.basename)(f(dir)));
+  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path15.basename)(f(dir)));
 }
 async function refused(cfg, opts, sys, deadline, err) {
   if (opts.since !== void 0) return err;
@@ -17132,22 +18172,23 @@ async function refused(cfg, opts, sys, deadline, err) {
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
-  const holder = `another run (pid ${pid}, started ${new Date(started).toISOString()})`;
+  const holder = `another run (pid ${pid}, started ${summaryTime(started)})`;
   const stuck = new AppError(
     "lock-stuck",
     `${holder} has held ${err.file} for ${Math.round(heldMs / 6e4)} min, longer than HEALTH_ALERT_AFTER: it may be stuck; this run did nothing. Stop that process, or delete the file if it is gone`
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var import_node_path14, RUN_TAIL_MS;
+var import_node_path15, RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_require();
     init_deadline();
     init_errors();
     init_interrupt();
+    init_times();
     init_watch();
     init_state();
     init_store();
@@ -17229,7 +18270,7 @@ function sinceFlag(opts, now) {
     );
   if (since > now)
     throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
+      `--since "${opts.since}" is in the future (the device clock says ${summaryTime(now)}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
     );
   return since;
 }
@@ -17238,6 +18279,7 @@ var init_since = __esm({
     "use strict";
     init_values();
     init_errors();
+    init_times();
   }
 });
 
@@ -17451,11 +18493,11 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path15.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path16.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
-      (0, import_node_fs15.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs15.unlinkSync)(probe);
+      (0, import_node_fs16.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs16.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
         `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
@@ -17490,14 +18532,14 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises2, import_node_fs15, import_node_net2, import_node_path15, STEP_MS2;
+var import_promises2, import_node_fs16, import_node_net2, import_node_path16, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises2 = require("node:dns/promises");
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_node_net2 = require("node:net");
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_deadline();
     init_errcode();
     init_errors();
@@ -17626,6 +18668,34 @@ var init_ise_checks = __esm({
   }
 });
 
+// src/doctor/incident-line.ts
+function incidentLine(ctx, report, fmt) {
+  const { cfg, sys } = ctx;
+  const s = cfg.incidents;
+  const { on, why } = incidentsState(s.mode, cfg.alert.mode);
+  const info = (detail) => report.add({ name: "incidents", status: "info", detail, exitCode: Exit.ok });
+  if (!on) return info(`off: ${why}${s.mode === "auto" ? " (INCIDENTS=on turns them on)" : ""}`);
+  let since;
+  try {
+    since = loadIncidentState(cfg.stateDir)?.since;
+  } catch (err) {
+    return report.fail("incidents", err, Exit.usage);
+  }
+  const quiet = "no incident mails until then";
+  const learning = since === void 0 ? `learning for ${left(s.learningMs)} from the first run (INCIDENT_LEARNING): ${quiet}` : since + s.learningMs > sys.now() ? `learning until ${fmt(since + s.learningMs)} (INCIDENT_LEARNING ${left(s.learningMs)}): ${quiet}` : `learned since ${fmt(since + s.learningMs)}`;
+  const rules = s.rules.size ? [...s.rules].join(", ") : "none (every INCIDENT_<RULE> is off)";
+  info(`on: ${why}; ${learning}; rules: ${rules}`);
+}
+var init_incident_line = __esm({
+  "src/doctor/incident-line.ts"() {
+    "use strict";
+    init_incidents();
+    init_errors();
+    init_state();
+    init_commands();
+  }
+});
+
 // src/doctor/policy-lines.ts
 function policyLines(ctx, report) {
   const { cfg, sys } = ctx;
@@ -17634,18 +18704,19 @@ function policyLines(ctx, report) {
   const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === "digest";
   if (digest) info("alert policy", `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  incidentLine(ctx, report, fmt);
   try {
     const spool = Spool.open(cfg.stateDir, false);
     const held = spool.total + spool.muted;
     if (held === 0 && digest) info("digest", "nothing pending");
     else if (held > 0) {
       const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone);
-      const when = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt(at)} (run --flush sends it now)`;
+      const when2 = !digest ? "goes out with the next mail" : at === void 0 ? "waits for a failure for the mail body" : `goes out with the first run at or after ${fmt(at)} (run --flush sends it now)`;
       const since = spool.openedAt === void 0 ? "" : ` since ${fmt(spool.openedAt)}`;
       const muted = spool.muted ? `, ${spool.muted} muted` : "";
       info(
         "digest",
-        `${plural(spool.total, "failure")} pending${since}${muted}; ${when}; ${spool.bytes} bytes of records kept`
+        `${plural(spool.total, "failure")} pending${since}${muted}; ${when2}; ${spool.bytes} bytes of records kept`
       );
     }
   } catch (err) {
@@ -17657,6 +18728,7 @@ function policyLines(ctx, report) {
     const list2 = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join("; ");
     if (mutes.active.length) info("mutes", `${plural(mutes.active.length, "active mute")}: ${list2} (run.js mutes)`);
     for (const m of mutes.ignored) info("mutes", `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
+    if (mutes.active.length === 0) info("mutes", "none active (run.js mute adds one)");
   } catch (err) {
     fail2("mutes", err);
   }
@@ -17672,6 +18744,7 @@ var init_policy_lines = __esm({
     init_target();
     init_schedule();
     init_spool();
+    init_incident_line();
   }
 });
 
@@ -17780,10 +18853,10 @@ function loadOrExplain(loadConfig2) {
 }
 function healthLines(ctx, report) {
   for (const line of describeHealth(ctx.cfg.stateDir, ctx.sys.now())) {
-    const text3 = line.replace(/^health: /, "");
-    if (text3.startsWith("FAIL "))
-      report.add({ name: "health", status: "FAIL", detail: text3.slice(5), exitCode: Exit.usage });
-    else report.add({ name: "health", status: "info", detail: text3, exitCode: Exit.ok });
+    const text4 = line.replace(/^health: /, "");
+    if (text4.startsWith("FAIL "))
+      report.add({ name: "health", status: "FAIL", detail: text4.slice(5), exitCode: Exit.usage });
+    else report.add({ name: "health", status: "info", detail: text4, exitCode: Exit.ok });
   }
 }
 var init_doctor = __esm({
@@ -17805,7 +18878,7 @@ var init_doctor = __esm({
 var iosxe_backfill_default;
 var init_iosxe_backfill = __esm({
   "eem/iosxe-backfill.txt"() {
-    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
+    iosxe_backfill_default = '! ise-to-mail backfill: mail every failure since a point in time, once; the cursor is untouched.\n! Run it with: event manager run ise_to_mail_backfill 6h\n!          or: event manager run ise_to_mail_backfill 2026-11-23T08:00:00Z\nconfigure terminal\nevent manager applet ise_to_mail_backfill{{AUTHORIZATION}}\n event none maxrun {{MAXRUN}}\n action 0005 info type routername\n action 0010 if $_none_argc lt "1"\n action 0020  syslog priority warnings msg "ise-to-mail: WARN usage: event manager run ise_to_mail_backfill 6h (a duration or an ISO-8601 time)"\n action 0030  exit\n action 0040 end\n action 0050 cli command "enable"\n action 0060 cli command "terminal length 0"\n action 0070 cli command "guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}} --since $_none_arg1"\n action 0080 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status\n action 0090 if $_regexp_result eq "1"\n action 0100  if $status eq "ERROR"\n action 0110   syslog priority errors msg "$line"\n action 0120  elseif $status eq "WARN"\n action 0130   syslog priority warnings msg "$line"\n action 0140  else\n action 0150   syslog priority informational msg "$line"\n action 0160  end\n action 0170 else\n action 0180  syslog priority errors msg "ise-to-mail: ERROR no summary line from guestshell run (check node at {{NODE}}, Guestshell state, maxrun {{MAXRUN}})"\n action 0190 end\nend\n';
   }
 });
 
@@ -17819,7 +18892,7 @@ var init_iosxe_cron = __esm({
 ! Labels are 4 digits: EEM runs actions in the string order of their labels.
 ! The cron entry runs on the device's local time (clock timezone); each run holds a VTY
 ! line until it ends (at most maxrun {{MAXRUN}} s), and EEM needs 3 free VTY lines to start one.
-! DEVICE_NAME (the host name, for the mails) comes from "info type routername".
+! The router's host name (for the mails) comes from "info type routername".
 configure terminal
 {{SESSION_CLI}}
 event manager applet ise_to_mail{{AUTHORIZATION}}
@@ -17827,7 +18900,7 @@ event manager applet ise_to_mail{{AUTHORIZATION}}
  action 0005 info type routername
  action 0010 cli command "enable"
  action 0020 cli command "terminal length 0"
- action 0030 cli command "guestshell run env DEVICE_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}"
+ action 0030 cli command "guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername {{NODE}} --max-old-space-size={{HEAP}} --max-semi-space-size=1 --v8-pool-size=1 {{RUN_JS}} --config {{CONFIG}}"
  action 0040 regexp "ise-to-mail: (OK|WARN|ERROR)[^\\r\\n]*" "$_cli_result" line status
  action 0050 if $_regexp_result eq "1"
  action 0060  if $status eq "ERROR"
@@ -17943,10 +19016,10 @@ function fill(template, values) {
     return v;
   });
 }
-function integer2(flag, text3, min, max) {
-  const n = Number(text3);
-  if (!/^\d+$/.test(text3.trim()) || n < min || n > max)
-    throw usageError(`${flag} "${text3}" must be a whole number from ${min} to ${max}`);
+function integer2(flag, text4, min, max) {
+  const n = Number(text4);
+  if (!/^\d+$/.test(text4.trim()) || n < min || n > max)
+    throw usageError(`${flag} "${text4}" must be a whole number from ${min} to ${max}`);
   return n;
 }
 function pasteSafe(what, value) {
@@ -17956,7 +19029,7 @@ function pasteSafe(what, value) {
   return value;
 }
 function deviceDir(opts) {
-  if (opts.dir !== void 0 && !(0, import_node_path16.isAbsolute)(opts.dir))
+  if (opts.dir !== void 0 && !(0, import_node_path17.isAbsolute)(opts.dir))
     throw usageError(
       `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
     );
@@ -17987,7 +19060,7 @@ function placeholders(opts, cfg, sys) {
     HEAP: String(integer2("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer2("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path16.join)(cfg.baseDir, "run.js")),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path17.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
     VRF: pasteSafe("--vrf", opts.vrf),
@@ -18015,7 +19088,7 @@ function renderEem(opts, cfg, sys, io) {
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
   const user = opts.cliUser !== void 0 && opts.platform === "iosxe" ? `, as AAA user ${opts.cliUser}` : "";
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
-  if (!(0, import_node_fs16.existsSync)(values.CONFIG)) {
+  if (!(0, import_node_fs17.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
@@ -18025,12 +19098,12 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs16, import_node_path16, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
+var import_node_fs17, import_node_path17, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
@@ -18180,10 +19253,13 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 init_errors();
 init_testing();
 init_version();
+function hostName() {
+  return require("node:os").hostname();
+}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -18209,7 +19285,7 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path17.dirname)((0, import_node_path17.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path18.dirname)((0, import_node_path18.resolve)(process.argv[1] ?? "."));
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
@@ -18223,6 +19299,9 @@ async function main(argv) {
       baseDir,
       env,
       execPath,
+      // The default DEVICE_NAME: the router's own name, which the eem applets pass in (EEM
+      // `action info type routername`), else Guestshell's host name.
+      hostname: env.ISE_TO_MAIL_ROUTER_NAME || hostName(),
       stop: stop.signal
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }

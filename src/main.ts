@@ -7,6 +7,11 @@ import { STOP_SIGNALS } from './core/errors';
 import { applyTestEnv } from './core/testing';
 import { VERSION } from './core/version';
 
+/** Loaded here, after `--version` has answered: that path loads nothing beyond node:path. */
+function hostName(): string {
+  return (require('node:os') as typeof import('node:os')).hostname();
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -55,6 +60,9 @@ async function main(argv: string[]): Promise<number> {
       baseDir,
       env,
       execPath,
+      // The default DEVICE_NAME: the router's own name, which the eem applets pass in (EEM
+      // `action info type routername`), else Guestshell's host name.
+      hostname: env.ISE_TO_MAIL_ROUTER_NAME || hostName(),
       stop: stop.signal,
     },
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },

@@ -23,7 +23,14 @@ export function loadConfigFor(cmd: Command, sys: System, io: Io, needs: readonly
   if (g.stateDir) flags.STATE_DIR = g.stateDir;
   if (g.insecure) flags.ISE_INSECURE = '1';
   const baseDir = where.baseDir ?? sys.baseDir;
-  const cfg = loadConfig({ baseDir, env: sys.env, flags, require: needs, optionalFile: where.optionalFile });
+  const cfg = loadConfig({
+    baseDir,
+    env: sys.env,
+    flags,
+    require: needs,
+    optionalFile: where.optionalFile,
+    hostname: sys.hostname,
+  });
   // No "ise-to-mail:" prefix: that would match the EEM applet's regexp for the summary line.
   for (const warning of cfg.warnings) io.err(`WARNING ${warning}`);
   if (cfg.ise.insecure)

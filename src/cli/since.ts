@@ -1,5 +1,6 @@
 import { parseSince } from '../config/values';
 import { usageError } from '../core/errors';
+import { summaryTime } from '../core/times';
 
 export interface RunFlags {
   since?: string;
@@ -26,7 +27,7 @@ export function sinceFlag(opts: RunFlags, now: number): number | undefined {
     );
   if (since > now)
     throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${new Date(now).toISOString()}): give a ` +
+      `--since "${opts.since}" is in the future (the device clock says ${summaryTime(now)}): give a ` +
         `past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`,
     );
   return since;

@@ -3,10 +3,11 @@ import { parseDuration } from '../config/values';
 import { usageError } from '../core/errors';
 import type { Outcome } from '../core/outcome';
 import { clean } from '../core/sanitize';
+import { summaryTime } from '../core/times';
+import { recentMatch } from '../mutes/recent-match';
 import { MAX_MUTE_MS, type Mute, readMutes, writeMutes } from '../mutes/store';
 import { matchesEverything, parseTarget, targetText } from '../mutes/target';
 import { MIN_MUTE_MS } from '../mutes/words';
-import { timeFormat } from '../render/time';
 
 /** The flags of `mute`, usable from the switch console (`guestshell run node run.js mute ...`). */
 export interface MuteFlags {
@@ -39,7 +40,7 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
     : { ...t, id: file.nextId, created: now, until: now + ms, note, by };
   const mutes = same ? file.mutes.map((m) => (m === same ? entry : m)) : [...file.mutes, entry];
   writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = timeFormat(cfg.mail.timezone)(entry.until);
+  const until = summaryTime(entry.until);
   const what = `${same ? 'mute extended' : 'muted'}: ${targetText(entry)} until ${until} (id ${entry.id})`;
   if (all)
     return {
@@ -49,7 +50,10 @@ export function mute(cfg: Config, now: number, target: string, flags: MuteFlags)
         `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) ` +
         'and the health mails still get through; every mail footer names it',
     };
-  return ok(`${what}; matching failures raise no incident and leave the mail body, counted and attached`);
+  const recent = recentMatch(cfg, t, now);
+  const effect = 'matching failures raise no incident and leave the mail body, counted and attached';
+  const message = `${what}; ${effect}; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: 'WARN', message } : ok(message);
 }
 
 function optionalText(flag: string, value: string | undefined): string | undefined {

@@ -4,12 +4,13 @@ import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import type { Io, Outcome, System } from '../core/outcome';
+import { summaryTime } from '../core/times';
 import type { Recovery } from '../health/health-mail';
 import { stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
 import { incidentsFile } from '../incidents/state';
 import { mutesFile } from '../mutes/store';
 import { poll, type RunOptions } from '../poll/poll';
-import { pollOutcome } from '../poll/result';
+import { type PollResult, pollOutcome } from '../poll/result';
 import { stateFile } from '../state/files';
 import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
 import { sweepTemps } from '../state/sweep';
@@ -45,11 +46,24 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     // Scheduled runs keep the health record and send the health mails (README "health"); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
-    const result = opts.dryRun || opts.since !== undefined ? await once() : await watchedPoll(cfg, sys, deadline, once);
-    return pollOutcome(result, cfg.mail.timezone);
+    // Scheduled runs keep the health record; the summary a failing run records is the line it prints.
+    const line = (r: PollResult) => pollOutcome(r).message;
+    const result =
+      opts.dryRun || opts.since !== undefined ? await once() : await watchedPoll(cfg, sys, deadline, once, line);
+    return flushNote(cfg, opts, pollOutcome(result));
   } finally {
     release();
   }
+}
+
+/**
+ * `--flush` sends the pending digest; in each-run mode nothing waits, so the flag did nothing and
+ * the summary says so (a WARN: the operator asked for something that did not happen).
+ */
+function flushNote(cfg: Config, opts: RunOptions, out: Outcome): Outcome {
+  if (!opts.flush || cfg.alert.mode === 'digest' || out.status === 'ERROR') return out;
+  const note = `--flush has no effect with ALERT_MODE=${cfg.alert.mode}: every run mails at once`;
+  return { ...out, status: 'WARN', message: `${out.message}; ${note}` };
 }
 
 /** The files of STATE_DIR whose temp files a run may sweep (the spool sweeps its own folder). */
@@ -70,7 +84,7 @@ async function refused(cfg: Config, opts: RunOptions, sys: System, deadline: Dea
   const { pid, started } = err.owner;
   const heldMs = sys.now() - started;
   if (heldMs < cfg.health.alertAfterMs) return err;
-  const holder = `another run (pid ${pid}, started ${new Date(started).toISOString()})`;
+  const holder = `another run (pid ${pid}, started ${summaryTime(started)})`;
   const stuck = new AppError(
     'lock-stuck',
     `${holder} has held ${err.file} for ${Math.round(heldMs / 60_000)} min, longer than HEALTH_ALERT_AFTER: ` +

@@ -62,6 +62,10 @@ export interface Config {
     /** IANA zone for every time shown in the mail. */
     timezone: string;
     attach: AttachFormat;
+    /** ISE_ADMIN_URL: mails link to its RADIUS Live Logs. */
+    adminUrl?: string;
+    /** DEVICE_NAME, else the host name: the footer names the device that sent the mail. */
+    device: string;
   };
   filters: Filters;
   /** Above this many new failures in one poll, the mail leads with grouped counts. */
@@ -90,6 +94,8 @@ export interface ConfigInput {
   require?: readonly Need[];
   /** A named config file that does not exist is no error (eem renders for a file that may come later). */
   optionalFile?: boolean;
+  /** The machine's host name (from main.ts), the default of DEVICE_NAME. */
+  hostname?: string;
 }
 
 /**
@@ -120,10 +126,14 @@ export function loadConfig(input: ConfigInput): Config {
     );
   problems.push(...settingProblems(raw, input.require ?? [], settingsSource(configFile)));
   if (!result.success || problems.length > 0) throw usageError(problems.join('; '));
-  return { ...build(result.data, raw, input.baseDir, configFile), configPath: file, warnings: envWarnings(input.env) };
+  return {
+    ...build(result.data, raw, input.baseDir, configFile, input.hostname),
+    configPath: file,
+    warnings: envWarnings(input.env),
+  };
 }
 
-function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | undefined) {
+function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | undefined, hostname?: string) {
   const path = (v?: string) => (v === undefined ? undefined : resolvePath(baseDir, v));
   const security =
     p.SMTP_SECURITY ??
@@ -157,6 +167,8 @@ function build(p: Parsed, raw: RawConfig, baseDir: string, configFile: string | 
       maxRows: p.MAIL_MAX_ROWS,
       timezone: p.MAIL_TIMEZONE,
       attach: p.MAIL_ATTACH,
+      adminUrl: p.ISE_ADMIN_URL,
+      device: p.DEVICE_NAME ?? (hostname || 'an unnamed host'),
     },
     filters: {
       excludeReasons: p.EXCLUDE_REASONS,

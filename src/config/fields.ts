@@ -148,3 +148,20 @@ export const textWhere =
   (ok: (v: string) => boolean, message: (name: string) => string): ReaderFor<string> =>
   (name) =>
     z.string().check(z.refine(ok, { error: message(name) }));
+
+/**
+ * ISE_ADMIN_URL: `https://host[:port]`, nothing else. It goes into every mail as a link, so no
+ * credentials, path, query or fragment can ride along; a trailing slash is dropped.
+ */
+export const adminUrl: ReaderFor<string> = (name) =>
+  z.pipe(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:\d{1,5})?\/?$/,
+          `${name} must be the https:// address of the ISE admin portal, e.g. https://ise-pan.example.net`,
+        ),
+      ),
+    z.transform((v: string) => v.replace(/\/$/, '')),
+  );

@@ -49,5 +49,14 @@ export function incidentSettings(p: Parsed): IncidentSettings {
   };
 }
 
+/**
+ * Whether the incident rules run, and the setting that decides it, for `doctor`: `auto` follows
+ * ALERT_MODE (on with digests, off in each-run mode, one mail per run as before).
+ */
+export function incidentsState(mode: IncidentSettings['mode'], alertMode: string): { on: boolean; why: string } {
+  if (mode !== 'auto') return { on: mode === 'on', why: `INCIDENTS=${mode}` };
+  return { on: alertMode === 'digest', why: `INCIDENTS=auto follows ALERT_MODE=${alertMode}` };
+}
+
 /** Every default, from the same schema that reads the variables (for tests and the replay: not computed per run). */
 export const defaultIncidents = (): IncidentSettings => incidentSettings(defaults());

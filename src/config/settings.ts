@@ -1,4 +1,5 @@
 import {
+  adminUrl,
   bool,
   codes,
   codesOrAny,
@@ -114,6 +115,14 @@ export const SETTINGS = {
     'csv',
     'attachment with every mailed record: csv, json or none',
   ),
+  ISE_ADMIN_URL: opt(
+    'mail',
+    adminUrl,
+    "ISE admin portal (https://ise-pan.example.net): mails link back to ISE's RADIUS Live Logs",
+  ),
+  DEVICE_NAME: opt('mail', headerText(64), 'names the sending device in every mail footer and health mail', {
+    unset: "the router's host name (passed by the eem applets), else the host name",
+  }),
   STORM_THRESHOLD: is(
     'mail',
     whole('a whole number of failures', (n) => n >= 1, 'at least 1'),

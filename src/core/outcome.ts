@@ -26,6 +26,8 @@ export interface System {
   /** Directory that holds run.js. */
   baseDir: string;
   env: Record<string, string | undefined>;
+  /** The machine's host name (os.hostname()), the default DEVICE_NAME. Unset in-process. */
+  hostname?: string;
   /** The node binary running us (`eem` writes it into the applet); unset in-process. */
   execPath?: string;
   /** Aborted, with the signal's name as reason, when SIGTERM/SIGINT/SIGHUP asks us to stop. */

@@ -24,6 +24,8 @@ export type CrashPhase =
   | 'spool-segment'
   | 'spool-commit'
   | 'spool-cursor'
+  | 'spool-merge'
+  | 'spool-merged'
   | 'spool-reset';
 
 let armed: ((phase: CrashPhase) => void) | undefined;

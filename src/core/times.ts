@@ -16,6 +16,15 @@ const SECONDS_BELOW = 1e11;
 
 export const plausible = (t: number | undefined): t is number => t !== undefined && t >= EARLIEST && t <= LATEST;
 
+/**
+ * An instant as every summary line shows it: ISO 8601 in UTC with milliseconds,
+ * `2026-11-23T10:00:00.123Z`, the form of `(newest …)` that EEM applets match; `?` when unknown.
+ * One form for every fragment, whatever MAIL_TIMEZONE says (the mails and doctor use that zone).
+ */
+export function summaryTime(t: number | undefined): string {
+  return t !== undefined && Number.isFinite(t) && Math.abs(t) <= MAX_DATE_MS ? new Date(t).toISOString() : '?';
+}
+
 /** A record's instant (ms since epoch), or undefined when it is not one. */
 export function recordTime(timestamp: unknown): number | undefined {
   let t: number;
@@ -32,4 +41,34 @@ export function recordTime(timestamp: unknown): number | undefined {
 export function headerTime(date: string | undefined): number | undefined {
   const t = date === undefined ? Number.NaN : Date.parse(date);
   return plausible(t) ? t : undefined;
+}
+
+/** Date and time without a zone: ECMAScript reads it as the device's local time, not ISE's. */
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** Why a record's time cannot be placed on ISE's clock. */
+export type Unplaced = 'missing' | 'no-zone' | 'implausible' | 'unreadable';
+
+/**
+ * Why `timestamp` gives no instant to place a record by (and to move the cursor with), or undefined
+ * when `t` (its recordTime) is one: none at all, a date and time without a zone (ISE's local time
+ * or UTC? it does not say), a year outside 2000-2100, text that is no time.
+ */
+export function unplaced(timestamp: unknown, t: number | undefined): Unplaced | undefined {
+  if (timestamp === undefined || timestamp === null || timestamp === '') return 'missing';
+  if (t === undefined) return 'unreadable';
+  if (!plausible(t)) return 'implausible';
+  // ISE's own shape ends in `Z` or `±hh:mm`: only other text needs the pattern.
+  if (typeof timestamp !== 'string') return undefined;
+  const n = timestamp.length;
+  const sign = timestamp.charCodeAt(n - 6);
+  if (timestamp.charCodeAt(n - 1) === 90 || ((sign === 43 || sign === 45) && timestamp.charCodeAt(n - 3) === 58))
+    return undefined;
+  return NO_ZONE.test(timestamp) ? 'no-zone' : undefined;
+}
+
+/** A record's instant, when it can be placed (see unplaced); undefined otherwise. */
+export function placedTime(timestamp: unknown): number | undefined {
+  const t = recordTime(timestamp);
+  return unplaced(timestamp, t) === undefined ? t : undefined;
 }

@@ -6,12 +6,13 @@ import { ignoredText } from '../mutes/words';
 import { timeFormat } from '../render/time';
 import { describeSchedule } from '../spool/schedule';
 import { Spool } from '../spool/spool';
+import { incidentLine } from './incident-line';
 import type { DoctorContext, DoctorReport } from './report';
 
 /**
- * The alert policy (README "alert policy") as `info` lines: the digest schedule, what the spool
- * holds and when it goes out, the active mutes. Read-only; only an unreadable spool or mute file
- * is a FAIL. In the default each-run mode with nothing spooled or muted it prints nothing.
+ * The alert policy (docs/alert-policy.md) as `info` lines: the digest schedule, whether incidents
+ * are on, what the spool holds and when it goes out, the active mutes. Read-only; only an
+ * unreadable spool, incident or mute file is a FAIL.
  */
 export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   const { cfg, sys } = ctx;
@@ -20,6 +21,7 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === 'digest';
   if (digest) info('alert policy', `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  incidentLine(ctx, report, fmt);
   try {
     const spool = Spool.open(cfg.stateDir, false);
     const held = spool.total + spool.muted;
@@ -47,6 +49,7 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
     const list = mutes.active.map((m) => `${m.kind}:${m.value} until ${fmt(m.until)}${all(m)}`).join('; ');
     if (mutes.active.length) info('mutes', `${plural(mutes.active.length, 'active mute')}: ${list} (run.js mutes)`);
     for (const m of mutes.ignored) info('mutes', `${m.kind}:${m.value} (id ${m.id}) ${ignoredText(m, fmt)}`);
+    if (mutes.active.length === 0) info('mutes', 'none active (run.js mute adds one)');
   } catch (err) {
     fail('mutes', err);
   }

@@ -1,7 +1,13 @@
+import type { Config } from '../config/config';
 import type { ErrorKind } from '../core/errors';
 import { plural } from '../core/plural';
-import { clean, escapeHtml } from '../core/sanitize';
+import { clean } from '../core/sanitize';
+import { mailContext } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
+import { band, COLUMN, card, esc, footer, page, para, type Tone } from '../render/layout';
+import { type Clock, clockFor } from '../render/time';
+import { wrap, wrapAll } from '../render/wrap';
+import { fmtSpan, headline } from './health-words';
 
 /**
  * The mails about ise-to-mail itself (README "health"): PROBLEM, RECOVERED, all quiet. Kept apart
@@ -9,67 +15,53 @@ import type { OutgoingMail } from '../mail/transport';
  * the HTML part, escapeHtml(): error messages can quote what a server sent.
  */
 /** Subjects start with MAIL_SUBJECT_PREFIX like the digests, so one mail rule catches all. */
-const tag = (prefix: string) => `${prefix} ise-to-mail`;
+export const tag = (prefix: string) => `${prefix} ise-to-mail`;
 const MAX_LINE = 600;
 
-export function fmtUtc(t: number | undefined): string {
-  return t === undefined
-    ? 'never'
-    : `${new Date(t)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, '')} UTC`;
+/** What every health mail needs from the settings: prefix, MAIL_TIMEZONE, the device and ISE. */
+export interface HealthContext {
+  prefix: string;
+  zone: string;
+  device: string;
+  ise: string;
+  /** The active mutes, named in every health mail's footer. */
+  mutes?: readonly string[];
 }
 
-export function fmtSpan(ms: number): string {
-  const units: Array<[number, string]> = [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'm'],
-  ];
-  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)}h` : `${Math.round(ms / 60_000)}m`;
-}
+export const healthContext = (cfg: Config, mutes?: readonly string[]): HealthContext => ({
+  prefix: cfg.mail.subjectPrefix,
+  zone: cfg.mail.timezone,
+  ...mailContext(cfg),
+  mutes,
+});
 
-/** What broke, in a few words: the PROBLEM and RECOVERED subjects and first lines. */
-const HEADLINE: Record<ErrorKind, string> = {
-  'account-disabled': 'pxGrid account DISABLED on ISE',
-  'account-pending': 'pxGrid account PENDING approval on ISE',
-  account: 'pxGrid account refused by ISE',
-  'ise-tls': 'TLS trust to ISE failed',
-  'ise-timeout': 'ISE does not answer in time',
-  'ise-unreachable': 'cannot reach ISE',
-  'ise-protocol': 'ISE pxGrid answers with errors',
-  mail: 'cannot deliver mail',
-  'mail-content': 'the mail server refuses the alert mail for its content',
-  usage: 'configuration or state error',
-  state: 'configuration or state error',
-  locked: 'another run holds the lock',
-  'lock-stuck': 'a run is stuck holding the lock',
-  sighup: 'runs are stopped before they finish (SIGHUP)',
-  sigint: 'runs are stopped before they finish (SIGINT)',
-  sigterm: 'runs are stopped before they finish (SIGTERM)',
-  internal: 'internal error',
-};
+/** `2026-11-23 11:10:00 +01:00` in MAIL_TIMEZONE (a subject stands alone: date and offset), or `never`. */
+export const when = (clock: Clock, t: number | undefined) =>
+  t === undefined ? 'never' : clock.full(t).replace(/ \+00:00$/, clock.zone === 'UTC' ? ' UTC' : ' +00:00');
 
-export const headline = (kind: ErrorKind): string => HEADLINE[kind];
-
-function compose(subject: string, paragraphs: string[], mutes: readonly string[] = []): OutgoingMail {
+/**
+ * One health mail: a band whose title is the news (the first line of the text part too), then
+ * paragraphs, then the footer naming the device and ISE.
+ */
+export function compose(
+  ctx: HealthContext,
+  subject: string,
+  head: { tone: Tone; label: string; title: string; word: string },
+  paragraphs: string[],
+): OutgoingMail {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const muted = mutes.length ? [`Active mutes: ${mutes.join('; ')} (run.js mutes lists them).`] : [];
-  const footer = [...muted, 'Sent by ise-to-mail about its own health (README section "health").'].join('\n');
+  const title = clean(head.title, MAX_LINE);
+  const foot = [
+    ...(ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join('; ')} (run.js mutes lists them).`] : []),
+    `Sent by ise-to-mail on ${ctx.device} about its own health (README section "health"); ISE ${ctx.ise}; ` +
+      `times in ${ctx.zone}.`,
+  ];
+  const text = wrapAll([...wrap(`${head.word}: ${title}`), '', ...lines.flatMap((l) => [l, '']), '-- ', ...foot]);
+  const body = [...lines.map((l) => para(esc(l))), footer(foot)];
   return {
     subject: clean(subject, 200),
-    text: `${[...lines, '', '-- ', footer].join('\n')}\n`,
-    html: [
-      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif">',
-      ...lines.map(
-        (l, i) =>
-          `<p${i === 0 ? ' style="font-size:15px"' : ''}>${i === 0 ? `<b>${escapeHtml(l)}</b>` : escapeHtml(l)}</p>`,
-      ),
-      `<p style="color:#666;font-size:12px">${escapeHtml(footer).replace(/\n/g, '<br>')}</p>`,
-      '</body></html>',
-    ].join('\n'),
+    text: `${text.join('\n')}\n`,
+    html: page(subject, [card(band(head.tone, head.label, title), body)]),
   };
 }
 
@@ -86,30 +78,39 @@ export interface Problem {
   unwritable?: boolean;
 }
 
-export function problemMail(p: Problem, prefix: string, mutes?: readonly string[]): OutgoingMail {
+export function problemMail(p: Problem, ctx: HealthContext): OutgoingMail {
   const what = headline(p.kind);
-  const last = `last successful poll: ${fmtUtc(p.lastSuccess)}`;
+  const clock = clockFor(ctx.zone, p.since, p.since);
   return compose(
-    `${tag(prefix)} PROBLEM: ${what} since ${fmtUtc(p.since)}`,
-    [
-      `ise-to-mail: ${what} since ${fmtUtc(p.since)}.`,
-      `Reason and remedy (exit code ${p.exitCode}): ${p.message}`,
-      p.unwritable
-        ? `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state ` +
-          `written (${fmtUtc(p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the ` +
-          `next mail of failures shows it works again; ${last}.`
-        : `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
-      'While this lasts, RADIUS failures are NOT mailed. ISE keeps them: the first successful run mails them all ' +
-        '(if ISE still holds them).',
-      ...(p.unwritable
-        ? []
-        : [
-            `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows ` +
-              `when ise-to-mail works again.`,
-          ]),
-    ],
-    mutes,
+    ctx,
+    `${tag(ctx.prefix)} PROBLEM: ${what} since ${when(clock, p.since)}`,
+    {
+      tone: 'alarm',
+      label: `ise-to-mail PROBLEM on ${ctx.device}`,
+      word: 'PROBLEM',
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, '')}`,
+    },
+    [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)],
   );
+}
+
+/** How often the PROBLEM comes back, and whether a RECOVERED note will follow. */
+function problemRepeats(p: Problem, clock: Clock): string[] {
+  const last = `last successful poll: ${when(clock, p.lastSuccess)}`;
+  const keeps = 'ISE keeps the failures meanwhile: the first successful run mails them all (if ISE still holds them).';
+  if (p.unwritable)
+    return [
+      `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state ` +
+        `written (${when(clock, p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, ` +
+        `the next mail of failures shows it works again; ${last}.`,
+      keeps,
+    ];
+  return [
+    `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
+    keeps,
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
+      `ise-to-mail works again.`,
+  ];
 }
 
 export interface Recovery {
@@ -121,14 +122,13 @@ export interface Recovery {
   lastError?: { kind: ErrorKind; message: string };
 }
 
-function recoveryLines(r: Recovery, found: number): string[] {
+function recoveryLines(r: Recovery, found: number, clock: Clock): string[] {
   const what = r.lastError
     ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}`
     : 'see the earlier PROBLEM mail';
   const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, 'failed run')}, ` : '';
   return [
-    `ise-to-mail is working again since ${fmtUtc(r.back)}.`,
-    `It had failed since ${fmtUtc(r.since)} (${runs}${what}).`,
+    `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
     found > 0
       ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ` +
         `${found === 1 ? 'is' : 'are'} in this digest.`
@@ -136,16 +136,30 @@ function recoveryLines(r: Recovery, found: number): string[] {
   ];
 }
 
+const recoveredTitle = (r: Recovery, clock: Clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
+
 /** A separate RECOVERED note, for a recovering run that has no failures to mail. */
-export function recoveryMail(r: Recovery, prefix: string, mutes?: readonly string[]): OutgoingMail {
-  return compose(`${tag(prefix)} RECOVERED: working again since ${fmtUtc(r.back)}`, recoveryLines(r, 0), mutes);
+export function recoveryMail(r: Recovery, ctx: HealthContext): OutgoingMail {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} RECOVERED: working again since ${when(clock, r.back)}`,
+    { tone: 'ok', label: `ise-to-mail RECOVERED on ${ctx.device}`, title: recoveredTitle(r, clock), word: 'RECOVERED' },
+    recoveryLines(r, 0, clock),
+  );
 }
 
-/** The RECOVERED note folded into the top of the digest that carries the backlog. */
-export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, prefix: string): OutgoingMail {
-  const lines = recoveryLines(r, found).map((l) => clean(l, MAX_LINE));
-  const html = `<p style="color:#060;font-size:15px"><b>${lines.map(escapeHtml).join('<br>')}</b></p>`;
-  const body = /<body[^>]*>/i;
+/** The RECOVERED note folded into the top of the digest that carries the backlog: a green card first. */
+export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, ctx: HealthContext): OutgoingMail {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  const title = recoveredTitle(r, clock);
+  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const html = card(
+    band('ok', 'ise-to-mail RECOVERED', title),
+    lines.map((l) => para(esc(l))),
+  );
+  const { prefix } = ctx;
+  const at = mail.html.indexOf(COLUMN);
   return {
     ...mail,
     // The digest's own prefix is not repeated: it keeps its counts and top reason.
@@ -154,60 +168,10 @@ export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, pre
         `${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
       200,
     ),
-    text: `${lines.join('\n')}\n\n${mail.text}`,
-    html: body.test(mail.html) ? mail.html.replace(body, (tag) => `${tag}\n${html}`) : `${html}\n${mail.html}`,
+    text: `${wrapAll([`RECOVERED: ${title}`, ...lines]).join('\n')}\n\n${mail.text}`,
+    html:
+      at < 0
+        ? `${html}\n${mail.html}`
+        : `${mail.html.slice(0, at + COLUMN.length)}\n${html}${mail.html.slice(at + COLUMN.length)}`,
   };
-}
-
-/** Failures the poll left in the spool: for the digest (due at `dueAt`), and muted ones. */
-export interface Waiting {
-  pending: number;
-  muted: number;
-  dueAt?: number;
-}
-
-export interface Quiet {
-  /** Start of the quiet period: last mail of failures, recovery note or heartbeat. */
-  since: number;
-  now: number;
-  period: 'daily' | 'weekly';
-  waiting?: Waiting;
-}
-
-/**
- * The heartbeat. "All quiet" only when nothing waits: with failures in the spool (a digest not due
- * yet, muted ones) that claim would be false, so the subject and the first line say what waits.
- */
-export function heartbeatMail(q: Quiet, prefix: string, mutes?: readonly string[]): OutgoingMail {
-  const w = q.waiting ?? { pending: 0, muted: 0 };
-  const ran = `ise-to-mail is working: its poll of ISE at ${fmtUtc(q.now)} succeeded`;
-  const [subject, first] =
-    w.pending + w.muted > 0
-      ? [
-          `working: ${waitText(w)}`,
-          `${ran}. ${waitText(w, ' in the spool')}; nothing was mailed since ${fmtUtc(q.since)}.`,
-        ]
-      : [
-          `all quiet: no RADIUS failures since ${fmtUtc(q.since)}`,
-          `${ran}, and no RADIUS failures were mailed since ${fmtUtc(q.since)}.`,
-        ];
-  return compose(
-    `${tag(prefix)} ${subject}`,
-    [
-      first,
-      `This note comes ${q.period === 'daily' ? 'once a day' : 'once a week'} (HEARTBEAT=${q.period}) when nothing ` +
-        `else was mailed, so you can tell quiet from dead.`,
-      'If it stops arriving, check ise-to-mail on the device (run.js doctor).',
-    ],
-    mutes,
-  );
-}
-
-/** `2 RADIUS failures (and 3 muted) wait for the digest at ...`, `1 muted RADIUS failure waits for the next mail` */
-function waitText(w: Waiting, where = ''): string {
-  const n = w.pending > 0 ? w.pending : w.muted;
-  const what = `${n} ${w.pending > 0 ? '' : 'muted '}RADIUS failure${n === 1 ? '' : 's'}`;
-  const also = w.pending > 0 && w.muted > 0 ? ` (and ${w.muted} muted)` : '';
-  const when = w.pending > 0 && w.dueAt !== undefined ? `the digest at ${fmtUtc(w.dueAt)}` : 'the next mail';
-  return `${what}${also} ${n === 1 && !also ? 'waits' : 'wait'}${where} for ${when}`;
 }

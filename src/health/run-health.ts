@@ -1,8 +1,10 @@
 import type { Config } from '../config/config';
 import { describe, type ErrorKind, KIND_EXIT } from '../core/errors';
-import { heartbeatMail, problemMail, type Recovery, recoveryMail, type Waiting } from './health-mail';
-import { type Health, isoSecond, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
+import { summaryTime } from '../core/times';
+import { healthContext, problemMail, type Recovery, recoveryMail } from './health-mail';
+import { type Health, sameHealth, saveHealth, TIME_FIELDS } from './health-record';
 import { type Run, trySend } from './health-send';
+import { heartbeatMail, type Waiting } from './heartbeat-mail';
 import { elapsed, JITTER_MS } from './timing';
 import { unwritableNote } from './unwritable';
 
@@ -25,7 +27,7 @@ export function clampFuture(h: Health, t: number): { h: Health; note?: string } 
   const latest = Math.max(...late.map((k) => h[k]!));
   const clamped: Health = { ...h };
   for (const k of late) clamped[k] = t;
-  const ahead = `up to ${isoSecond(latest)}; was the device clock ahead?`;
+  const ahead = `up to ${summaryTime(latest)}; was the device clock ahead?`;
   const note = `health.json held times in the future (${ahead}): taken as now`;
   return { h: clamped, note };
 }
@@ -76,7 +78,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
   const { cfg, t } = run;
   const { kind, exitCode, message } = next.lastError!;
   const since = next.firstFailure!;
-  const failing = `failing since ${isoSecond(since)} (${next.failedRuns} runs)`;
+  const failing = `failing since ${summaryTime(since)} (${next.failedRuns} runs)`;
   if (kind === 'mail') return `${failing}: no problem mail, the mail server itself is what fails; retried next run`;
   const mail = problemMail(
     {
@@ -88,8 +90,7 @@ async function problemNote(run: Run, h: Health, next: Health): Promise<string> {
       lastSuccess: h.lastSuccess,
       repeatMs: cfg.health.repeatMs,
     },
-    cfg.mail.subjectPrefix,
-    run.mutes,
+    healthContext(cfg, run.mutes),
   );
   const sent = await trySend(run, mail);
   if (sent === true) Object.assign(next, { problemMailed: t, lastMail: t });
@@ -113,7 +114,7 @@ export async function onSuccess(
   const next: Health = { ...h, failedRuns: 0 };
   let active = mailed;
   if (recovery) {
-    const sent = folded || (await trySend(run, recoveryMail(recovery, cfg.mail.subjectPrefix, run.mutes)));
+    const sent = folded || (await trySend(run, recoveryMail(recovery, healthContext(cfg, run.mutes))));
     if (sent === true) Object.assign(next, { problemMailed: undefined, firstFailure: undefined });
     notes.push(recoveryNote(folded, sent));
     warn = sent !== true;
@@ -146,7 +147,7 @@ async function sendHeartbeat(run: Run, h: Health, next: Health, waiting: Waiting
   const period = cfg.health.heartbeatMs === 86_400_000 ? 'daily' : 'weekly';
   const sent = await trySend(
     run,
-    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, cfg.mail.subjectPrefix, run.mutes),
+    heartbeatMail({ since: h.quietSince!, now: t, period, waiting }, healthContext(cfg, run.mutes)),
   );
   // The next one is due a whole period after this one's slot, so it does not drift by a run interval each time.
   const slots = Math.max(1, Math.floor((t - h.quietSince! + JITTER_MS) / cfg.health.heartbeatMs));

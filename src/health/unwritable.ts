@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ErrorKind, KIND_EXIT } from '../core/errors';
+import { summaryTime } from '../core/times';
 import { incidentsFile } from '../incidents/state';
 import { MANIFEST, spoolDir } from '../spool/manifest';
 import { stateFile } from '../state/files';
-import { problemMail } from './health-mail';
-import { type Health, isoSecond } from './health-record';
+import { healthContext, problemMail } from './health-mail';
+import type { Health } from './health-record';
 import { type Run, trySend } from './health-send';
 import { JITTER_MS } from './timing';
 
@@ -67,17 +68,17 @@ export async function unwritableNote(run: Run, h: Health | undefined, kind: Erro
   const written = lastStateWrite(cfg.stateDir);
   const streak = h && h.failedRuns > 0 ? h.firstFailure : undefined;
   const known = [written, streak].filter((x): x is number => x !== undefined);
-  const last = written === undefined ? 'never' : isoSecond(written);
+  const last = written === undefined ? 'never' : summaryTime(written);
   const head = `STATE_DIR cannot be written (last state written ${last})`;
   if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
   const since = Math.min(...known);
   const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
-  if (!send) return `${head}: problem mail from ${isoSecond(next)}, then about hourly while this lasts`;
+  if (!send) return `${head}: problem mail from ${summaryTime(next)}, then about hourly while this lasts`;
   if (kind === 'mail') return `${head}: no problem mail, the mail server itself is what fails`;
   const problem = { kind, exitCode: KIND_EXIT[kind], message, since, failedRuns: 0, repeatMs: REPEAT_MS };
   const sent = await trySend(
     run,
-    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, cfg.mail.subjectPrefix),
+    problemMail({ ...problem, lastSuccess: h?.lastSuccess, unwritable: true }, healthContext(cfg, run.mutes)),
   );
   return sent === true
     ? `${head}: problem mail sent, repeated about hourly while this lasts`

@@ -15,6 +15,8 @@ import { unwritableNote } from './unwritable';
  */
 export interface Watched {
   mailed: number;
+  /** Values of ISE's answer that could not be read: the run counts as failed. */
+  unreadable?: number;
   pending: number;
   muted: number;
   due?: 'now' | number;
@@ -34,7 +36,13 @@ export type Poll<R extends Watched> = (recovery?: Recovery) => Promise<R>;
  * separate SMTP transactions after the poll: they never touch the cursor, and their failure never
  * changes the poll's exit code (a WARN note at most).
  */
-export async function watchedPoll<R extends Watched>(cfg: Config, sys: System, deadline: Deadline, poll: Poll<R>) {
+export async function watchedPoll<R extends Watched>(
+  cfg: Config,
+  sys: System,
+  deadline: Deadline,
+  poll: Poll<R>,
+  line: (r: R) => string,
+) {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
   run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
@@ -54,6 +62,11 @@ export async function watchedPoll<R extends Watched>(cfg: Config, sys: System, d
     if (kind === 'locked') throw err;
     const note = await onFailure(run, h, before, kind, redact(cfg, errorLine(err)));
     throw note ? rewrap(err, note) : err;
+  }
+  // An answer ISE keeps sending that cannot be read is a failing alerter, though the rest was mailed.
+  if ((r.unreadable ?? 0) > 0) {
+    const note = await onFailure(run, h, before, 'ise-protocol', redact(cfg, `WARN ${line(r)}`));
+    return note ? { ...r, notes: [...r.notes, note] } : r;
   }
   // A mail of failures carries the RECOVERED note on top (the poll folded it in).
   const mailed = r.mailed > 0;

@@ -5,6 +5,7 @@ import { eventOf, type FailureEvent } from './event';
 import { byRank, type Incident, matches, type Resolved } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
+import { RecentTally } from './recent';
 import { Windows } from './rolling-window';
 import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
@@ -40,6 +41,7 @@ export class IncidentEngine {
   readonly #state: IncidentState;
   readonly #match = new Map<string, RunMatch>();
   readonly #seen = new Map<string, number>();
+  readonly #recent: RecentTally;
   #verdict: Verdict | undefined;
   #open: Incident[] = [];
   #resolved: Resolved[] = [];
@@ -50,16 +52,19 @@ export class IncidentEngine {
   ) {
     this.#state = structuredClone(state ?? emptyIncidentState());
     this.#windows = new Windows(this.#state.window);
+    this.#recent = new RecentTally(this.#state.recent, opts.now);
     const since = this.#state.since ?? opts.now;
     this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
   }
 
   /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
   known(record: FailureRecord): void {
+    this.#recent.add(record);
     this.#see(eventOf(record, this.opts.now));
   }
 
   observe(record: FailureRecord): void {
+    this.#recent.add(record);
     const e = eventOf(record, this.opts.now);
     this.#see(e);
     // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
@@ -187,6 +192,7 @@ export class IncidentEngine {
       reasons: remember(this.#state.reasons, this.#seen, now, settings.newReason.memoryMs),
       baseline: this.#baseline.s,
       window: this.#windows.toState(),
+      recent: this.#recent.toState(),
     };
   }
 }

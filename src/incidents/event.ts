@@ -1,5 +1,5 @@
 import { clean } from '../core/sanitize';
-import { recordTime } from '../core/times';
+import { placedTime } from '../core/times';
 import { reasonCode } from '../pxgrid/reason';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 
@@ -28,7 +28,7 @@ export interface FailureEvent {
 const MAX_SPAN_MS = 86_400_000;
 
 export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
-  const t = recordTime(r.timestamp);
+  const t = placedTime(r.timestamp);
   const reason = clean(r.failureReason, 120);
   const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
   const user = clean(r.userName, 64);

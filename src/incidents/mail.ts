@@ -1,8 +1,11 @@
 import { plural } from '../core/plural';
-import { clean, escapeHtml } from '../core/sanitize';
+import { clean } from '../core/sanitize';
 import { hintFor } from '../render/hints';
-import type { Lead } from '../render/storm';
-import type { TimeFormat } from '../render/time';
+import { band, card, esc, link, note, para } from '../render/layout';
+import type { Lead } from '../render/lead';
+import type { Clock, TimeFormat } from '../render/time';
+import { liveLogsSteps } from '../render/words';
+import { wrap } from '../render/wrap';
 import type { Verdict } from './engine';
 import type { Incident, Resolved } from './incident';
 
@@ -39,11 +42,11 @@ export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
   `since the last mail, ${o.incident.failures} in all`;
 
 /** The lines of one opened incident: headline, evidence, hint, affected, then how it goes on. */
-export function openedLines(i: Incident, fmt: TimeFormat): string[] {
+export function openedLines(i: Incident, clock: Clock): string[] {
   const hint = i.reason ? hintFor(i.reason)?.hint : undefined;
   const lines = [
     `INCIDENT ${i.title}`,
-    `Since ${fmt(i.since)}, ${plural(i.failures, 'failure')} so far (rule ${i.rule}).`,
+    `Since ${clock.short(i.since)}, ${plural(i.failures, 'failure')} so far (rule ${i.rule}).`,
     ...i.evidence.map((e) => `Evidence: ${e}`),
   ];
   if (hint) lines.push(`Hint: ${hint}`);
@@ -59,29 +62,65 @@ const FOOT =
   'An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after ' +
   'INCIDENT_QUIET without one, the next mail says it is RESOLVED.';
 
-/** The section an incident mail starts with; undefined when the verdict has nothing to say. */
-export function incidentLead(v: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>, fmt: TimeFormat): Lead | undefined {
-  const opened = v.opened.map((i) => openedLines(i, fmt));
-  const others = [...v.ongoing.map((o) => ongoingLine(o, fmt)), ...v.resolved.map((r) => resolvedLine(r, fmt))].map(
-    (l) => clean(l, 1000),
-  );
+/** What to type into ISE's Live Logs to see this incident's failures. */
+function filterOf(i: Incident): string {
+  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
+  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
+  return '';
+}
+
+/** One opened incident as a card: what and since when in the band, then evidence, fix, who, where. */
+function incidentCard(i: Incident, lines: string[], adminUrl: string | undefined): string {
+  const [, since, ...rest] = lines;
+  const body = rest.map((l) => {
+    const [label, text] = splitLabel(l);
+    return para(`<b>${esc(label)}</b> ${esc(text)}`, label === 'Hint:' ? 'background:#fff8e6;padding:6px 8px' : '');
+  });
+  const url = adminUrl && `${adminUrl}/admin/`;
+  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc(liveLogsSteps(filterOf(i)))}`));
+  return card(band('incident', 'Incident, act now', i.title, [since ?? '']), body);
+}
+
+/** `Evidence: x` -> [`Evidence:`, `x`]; `Users (6): a, b` -> [`Users (6):`, `a, b`]. */
+function splitLabel(line: string): [string, string] {
+  const m = /^([A-Z][a-z]+(?: \([^)]*\))?:) (.*)$/.exec(line);
+  return m ? [m[1]!, m[2]!] : ['', line];
+}
+
+/** The text of one opened incident: its lines wrapped, the Live Logs link on a line of its own. */
+function openedText(i: Incident, lines: string[], adminUrl: string | undefined): string[] {
+  const look = adminUrl ? ['Look in ISE:', `${adminUrl}/admin/`, ...wrap(liveLogsSteps(filterOf(i)), '  ')] : [];
+  return [...lines.flatMap((l) => wrap(l, '  ', '')), ...look, ''];
+}
+
+/**
+ * The section an incident mail starts with; undefined when the verdict has nothing to say. An
+ * opened incident leads as a card of its own (top); ONGOING and RESOLVED lines alone open the
+ * failures' card.
+ */
+export function incidentLead(
+  v: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>,
+  clock: Clock,
+  adminUrl?: string,
+): Lead | undefined {
+  const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
+  const others = [
+    ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
+    ...v.resolved.map((r) => resolvedLine(r, clock.full)),
+  ].map((l) => clean(l, 1000));
   if (opened.length === 0 && others.length === 0) return undefined;
   const text = [
-    ...opened.flatMap((ls) => [...ls, '']),
-    ...others,
+    ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl)),
+    ...others.flatMap((l) => wrap(l, '  ', '')),
     ...(others.length ? [''] : []),
-    ...(opened.length ? [FOOT, ''] : []),
+    ...(opened.length ? [...wrap(FOOT), ''] : []),
   ];
-  const red = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;color:#b00020;margin:12px 0 4px"';
-  const p = 'style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:13px;margin:2px 0"';
-  const html = [
-    ...opened.flatMap(([head, ...rest]) => [
-      `<p ${red}><b>${escapeHtml(head ?? '')}</b></p>`,
-      ...rest.map((l) => `<p ${p}>${escapeHtml(l)}</p>`),
-    ]),
-    ...others.map((l) => `<p ${p}><b>${escapeHtml(l)}</b></p>`),
-    ...(opened.length ? [`<p ${p}><i>${escapeHtml(FOOT)}</i></p>`] : []),
-    '<hr>',
-  ].join('\n');
-  return { text, html };
+  const status = others.map((l) => para(`<b>${esc(l)}</b>`)).join('\n');
+  if (opened.length === 0) return { text, html: status };
+  const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl));
+  const tail = [status, note(FOOT)].filter(Boolean);
+  return { text, html: [...cards.slice(0, -1), addTo(cards.at(-1)!, tail)].join('\n'), top: true };
 }
+
+/** `html` (a card) with `more` added at the end of its body. */
+const addTo = (html: string, more: string[]) => html.replace(/<\/td><\/tr><\/table>$/, `${more.join('\n')}\n$&`);

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
 import type { Incident, Resolved } from './incident';
+import type { RecentState } from './recent';
 import { emptyWindow, type WindowState } from './rolling-window';
 
 /**
@@ -21,6 +22,8 @@ export interface IncidentState {
   reasons: Record<string, number>;
   baseline: BaselineState;
   window: WindowState;
+  /** The last day's failures by what a mute matches (absent in files of older versions). */
+  recent?: RecentState;
 }
 
 export const emptyIncidentState = (): IncidentState => ({
@@ -88,8 +91,16 @@ const stateFile = checkOf(() => {
       nas: z.record(str, nums),
       lock: z.record(str, z.object({ ev: z.array(z.tuple([num, num])), nas: str, code: str })),
     }),
+    recent: z.optional(z.object({ from: num, hours: z.array(recentHour()) })),
   });
 });
+
+/** One hour of the last day's counts (recent.ts): per kind the kept keys and the rest counted. */
+function recentHour() {
+  const num = z.number();
+  const byKind = <T extends z.ZodMiniType>(t: T) => z.object({ user: t, endpoint: t, nas: t, reason: t });
+  return z.object({ at: num, n: num, keys: byKind(z.record(z.string(), num)), other: byKind(num) });
+}
 
 const RESET = 'delete it to start learning afresh (open incidents are then forgotten; no failure is lost)';
 

@@ -1,6 +1,8 @@
+import { attachmentFilename } from '../attachment/attachment';
 import type { Config } from '../config/config';
+import type { Lead } from '../render/lead';
+import type { MailContext, RenderOptions } from '../render/model';
 import { render } from '../render/render';
-import { type Lead, leadWith } from '../render/storm';
 import type { Rollup } from '../rollup/rollup';
 import { newMessageId } from './message-id';
 import type { OutgoingMail } from './transport';
@@ -28,23 +30,40 @@ export interface ComposeOptions {
   subject?: string;
   /** The active mutes, for the footer. */
   mutes?: readonly string[];
+  /** How the mail shows itself and its period: BACKFILL, the digest's label and period, the chart. */
+  show?: Pick<RenderOptions, 'backfill' | 'label' | 'period' | 'chart'>;
+  /** --dry-run: no attachment is built, but the body says what the real mail attaches. */
+  preview?: boolean;
+}
+
+/** The ISE deployment, the sending device and the admin portal, for every mail's footer and links. */
+export function mailContext(cfg: Config): MailContext {
+  return {
+    device: cfg.mail.device,
+    ise: cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(', ') || '(ISE_HOST not set)',
+    adminUrl: cfg.mail.adminUrl,
+  };
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
 export function composeMail(cfg: Config, digest: Rollup, opts: ComposeOptions): OutgoingMail {
   const built = digest.attachment();
   const attachment = built && built.rows > 0 ? built : undefined;
-  let rendered = render(digest, {
+  const rendered = render(digest, {
+    ...opts.show,
     subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
     maxRows: cfg.mail.maxRows,
     timeZone: cfg.mail.timezone,
-    attachmentName: attachment?.filename,
+    attachmentName:
+      opts.preview && cfg.mail.attach !== 'none' ? attachmentFilename(cfg.mail.attach) : attachment?.filename,
     attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : undefined,
     test: opts.test,
     subject: opts.subject,
     mutes: opts.mutes,
+    // Pushed in order, the last on top.
+    leads: [...(opts.leads ?? [])].reverse(),
+    context: mailContext(cfg),
   });
-  for (const lead of opts.leads ?? []) rendered = leadWith(rendered, lead);
   return {
     ...rendered,
     messageId: newMessageId(cfg.mail.from, opts.now),

@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { errCode } from '../core/errcode';
 import { AppError, usageError } from '../core/errors';
+import { holdForData } from '../core/interrupt';
 import { withRetry } from '../core/retry';
 import { refusedFor, sendDeferred } from './deferred-rcpt';
 import { newMessageId } from './message-id';
@@ -80,7 +81,7 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     // the deadline. A 5xx or an auth failure is final for this run.
     const send = (to: string[]) =>
       withRetry(
-        () => smtpSend(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
+        () => attempt(connectionOptions(cfg, deadline), smtpAuth(cfg), { ...envelope, to }, mime.stream()),
         deadline,
         {
           attempts: 3,
@@ -96,6 +97,26 @@ export async function sendMail(cfg: Config, deadline: Deadline, mail: OutgoingMa
     const server = serverSizeLimit(err);
     if (server !== undefined) throw new MessageTooBig(mime.size, server, true);
     throw smtpError(cfg, err);
+  }
+}
+
+/**
+ * One SMTP transaction. The engine starts reading the message once the server said 354 (it pipes
+ * the stream, which then emits 'resume'): from there on a stop waits for the server's answer, so
+ * a mail it accepts is recorded instead of sent again (src/core/interrupt.ts). A failed attempt
+ * lets the stop go at once.
+ */
+async function attempt(...args: Parameters<typeof smtpSend>) {
+  const message = args[3];
+  let release: () => void = () => undefined;
+  message.once('resume', () => {
+    release = holdForData();
+  });
+  try {
+    return await smtpSend(...args);
+  } catch (err) {
+    release();
+    throw err;
   }
 }
 

@@ -1,10 +1,11 @@
-import { recordTime } from '../core/times';
-import type { FailureRecord } from '../pxgrid/schemas';
+import { recordTime, unplaced } from '../core/times';
+import { CONTENT_ID, type FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
 import { StormGroups } from '../render/storm';
 import { Rollup } from '../rollup/rollup';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
+import { Placing } from './placing';
 import { type PollWindow, pollWindow } from './poll-window';
 
 /**
@@ -41,6 +42,8 @@ export class Batch implements FailureSink {
   older = 0;
   /** Ids before this time are no longer kept: the batch held more than MAX_TRACKED_IDS. */
   trackedFrom: number | undefined;
+  /** New records without an id, or whose time cannot be placed: mailed, and said so. */
+  placing = new Placing();
   window: PollWindow;
   readonly incidents: RecordObserver | undefined;
 
@@ -67,6 +70,7 @@ export class Batch implements FailureSink {
     this.alreadyMailed = 0;
     this.older = 0;
     this.trackedFrom = undefined;
+    this.placing = new Placing();
     this.incidents?.restart();
   }
 
@@ -75,7 +79,10 @@ export class Batch implements FailureSink {
   }
 
   add(record: FailureRecord): void {
-    const t = recordTime(record.timestamp);
+    const raw = recordTime(record.timestamp);
+    // A time that cannot be placed is no time: mailed without one, never "older", never the cursor's.
+    const why = unplaced(record.timestamp, raw);
+    const t = why === undefined ? raw : undefined;
     if (t !== undefined && this.window.from !== undefined && t < this.window.from) {
       this.older++;
       return;
@@ -87,6 +94,8 @@ export class Batch implements FailureSink {
       this.alreadyMailed++;
       return;
     }
+    if (why !== undefined) this.placing.unplaced(why, record.timestamp);
+    if (record.id.startsWith(CONTENT_ID)) this.placing.noId++;
     this.deliver(record, t, t !== undefined && t > this.window.limit);
   }
 

@@ -1,14 +1,15 @@
 import { attachmentFilename } from '../attachment/attachment';
 import type { Config } from '../config/config';
 import type { Io } from '../core/outcome';
-import { foldRecovery, type Recovery } from '../health/health-mail';
+import { foldRecovery, healthContext, type Recovery } from '../health/health-mail';
 import type { Verdict } from '../incidents/engine';
 import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
+import type { RenderOptions } from '../render/model';
 import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../render/storm';
-import { timeFormat } from '../render/time';
+import { clockFor, timeFormat } from '../render/time';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import type { Splittable } from '../withhold/split';
@@ -29,6 +30,10 @@ export interface MailParts {
   mutes?: readonly string[];
   /** The whole subject when no incident gives one (a storm whose failures were all muted). */
   subject?: string;
+  /** How the mail shows itself: BACKFILL, a digest's label and period, the chart. */
+  show?: Pick<RenderOptions, 'backfill' | 'label' | 'period' | 'chart'>;
+  /** --dry-run: the body as the real mail would have it (it names the attachment not built). */
+  preview?: boolean;
   /** The health watcher's RECOVERED note, on top of the whole mail. */
   recovery?: Recovery;
 }
@@ -46,17 +51,28 @@ export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts =
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts.unkept ?? 0)));
     leads.push(...(parts.leads ?? []));
-    const fmt = timeFormat(cfg.mail.timezone);
-    if (storm) leads.push(stormLead(parts.groups!, d.total, cfg.stormThreshold, fmt));
+    const zone = cfg.mail.timezone;
+    const period = parts.show?.period;
+    const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
+    if (storm) leads.push(stormLead(parts.groups!, d.total, cfg.stormThreshold, clock));
     // The lead pushed last is on top: incidents first, with the incident's subject.
-    const incident = parts.incidents && incidentLead(parts.incidents, fmt);
+    const incident = parts.incidents && incidentLead(parts.incidents, clock, cfg.mail.adminUrl);
     if (incident) leads.push(incident);
+    const fmt = timeFormat(zone);
     const subject =
       (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ?? parts.subject;
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
-    const subjectPrefix = storm ? stormSubject(prefix) : prefix;
-    const mail = composeMail(cfg, d, { now, leads, subject, subjectPrefix, mutes: parts.mutes });
-    return parts.recovery ? foldRecovery(mail, parts.recovery, d.total, cfg.mail.subjectPrefix) : mail;
+    const show = incident?.top ? { chart: true, ...parts.show } : parts.show;
+    const mail = composeMail(cfg, d, {
+      now,
+      leads,
+      subject,
+      subjectPrefix: storm ? stormSubject(prefix) : prefix,
+      show,
+      preview: parts.preview,
+      mutes: parts.mutes,
+    });
+    return parts.recovery ? foldRecovery(mail, parts.recovery, d.total, healthContext(cfg)) : mail;
   };
 }
 

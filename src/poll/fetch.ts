@@ -2,14 +2,16 @@ import type { Config } from '../config/config';
 import { PxHttp } from '../pxgrid/http';
 import { DESCRIPTION, fetchFailures } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
+import type { Unreadable } from '../pxgrid/unreadable';
 import type { Rollup } from '../rollup/rollup';
 import { advance, type Cursor, queryStart, saveCursor } from '../state/cursor';
 import { Batch } from './batch';
-import type { PollContext } from './context';
+import type { PollContext, RunOptions } from './context';
 
 /** What one fetch brought: the batch, and the cursor before it and once it is mailed. */
 export interface PollFacts {
-  invalid: number;
+  /** Values of ISE's answer that could not be read as records. */
+  unreadable: Unreadable;
   batch: Batch;
   cursor: Cursor;
   next: Cursor;
@@ -27,7 +29,8 @@ export async function fetchBatch(ctx: PollContext, cursor: Cursor, newRollup: ()
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    io.debug(`received ${batch.rollup.seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.invalid} invalid`);
+    const { seenTotal } = batch.rollup;
+    io.debug(`received ${seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.unreadable.total} unreadable`);
     return { batch, ...stats };
   } finally {
     await http.close();
@@ -47,4 +50,9 @@ export function nextCursor(cfg: Config, cursor: Cursor, batch: Batch): Cursor {
 export function commitEmpty(cfg: Config, cursor: Cursor, next: Cursor, reset: boolean): void {
   if (next.highWater === cursor.highWater && next.trackedFrom === cursor.trackedFrom && !reset) return;
   if (next.highWater !== undefined || reset) saveCursor(cfg.stateDir, next);
+}
+
+/** The RECOVERED note owed to this run's mail: none when ISE's answer held values that could not be read. */
+export function recoveryFor(opts: RunOptions, f: PollFacts) {
+  return f.unreadable.total > 0 ? undefined : opts.recovery;
 }

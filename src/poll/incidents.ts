@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { incidentsState } from '../config/incidents';
 import { errCode } from '../core/errcode';
 import { plural } from '../core/plural';
 import { IncidentEngine, type Verdict } from '../incidents/engine';
@@ -9,8 +10,7 @@ import type { RecordObserver } from './batch';
 
 /** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
 export function incidentsOn(cfg: Config, backfill: boolean): boolean {
-  const { mode } = cfg.incidents;
-  return !backfill && (mode === 'on' || (mode === 'auto' && cfg.alert.mode === 'digest'));
+  return !backfill && incidentsState(cfg.incidents.mode, cfg.alert.mode).on;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { stopIfAsked } from '../core/interrupt';
+import { deliveryHeld, stopIfAsked, stoppedAfterDelivery } from '../core/interrupt';
+import { plural } from '../core/plural';
 import { failpoint } from '../core/testing';
 import { type SplitSent, sendSplitting, withheldText } from '../withhold/split';
 import type { PollContext } from './context';
@@ -25,18 +26,24 @@ export async function sendPollMail(cfg: Config, deadline: Deadline, letter: Lett
 }
 
 /**
- * The server accepted the mail: records that (not once a stop was asked: the run has already said
- * what becomes of the failures, and they go out again), marks the incidents mailed and notes the
- * delivery. Returns the poll's result.
+ * The server accepted the mail: records that, marks the incidents mailed and notes the delivery.
+ * Returns the poll's result. A stop asked before the message went out has already said what
+ * becomes of the failures (they go out again): nothing is recorded. A stop asked while the server
+ * had the message waited for this (holdForData): the delivery is recorded, then the run stops,
+ * saying so.
  */
 export function delivered(ctx: PollContext, sent: SplitSent, letter: Letter, notes: string[]): PollResult {
   const { cfg, sys, incidents } = ctx;
   const rec = letter.recording;
   const d = letter.rollup;
   failpoint('after-send');
-  stopIfAsked(sys.stop, rec.left);
+  if (!deliveryHeld()) stopIfAsked(sys.stop, rec.left);
   if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
   const unsaved = incidents?.save(true);
+  const to = cfg.mail.dest.length - sent.rejected.length;
+  const stop = sys.stop;
+  if (stop?.aborted)
+    throw stoppedAfterDelivery(stop, `${plural(d.total, 'failure')} mailed to ${plural(to, 'recipient')}`, rec.moved);
   notes.push(...sentNotes(sent, d), ...(unsaved ? [unsaved] : []));
   const withheld = withheldText(sent);
   if (withheld) notes.unshift(withheld);
@@ -50,7 +57,7 @@ export function delivered(ctx: PollContext, sent: SplitSent, letter: Letter, not
     pending: 0,
     withheld: sent.withheld,
     attachmentRows: rows ? (d.attachment()?.rows ?? 0) : undefined,
-    to: cfg.mail.dest.length - sent.rejected.length,
+    to,
     newest: d.newest,
     incident: incidents?.summary() ?? '',
     ...said,

@@ -1,11 +1,12 @@
 import type { Config } from '../config/config';
 import { plural } from '../core/plural';
+import { summaryTime } from '../core/times';
 import type { Sent } from '../mail/transport';
 import type { Rollup } from '../rollup/rollup';
 import { MAX_TRACKED_IDS } from '../state/cursor';
 import type { PollFacts } from './fetch';
 
-const iso = (t: number | undefined) => (t === undefined ? '?' : new Date(t).toISOString());
+const iso = summaryTime;
 /** The cursor stops tracking every id this run (a storm beyond MAX_TRACKED_IDS). */
 const trackingCut = (f: PollFacts) => f.next.trackedFrom !== undefined && f.next.trackedFrom !== f.cursor.trackedFrom;
 
@@ -14,7 +15,9 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
   const notes: string[] = [];
   const { cursor, next, batch } = f;
   if (cfg.ise.insecure) notes.push('ISE_INSECURE=1: TLS to ISE is NOT verified');
-  if (f.invalid > 0) notes.push(`${f.invalid} record(s) without id or timestamp skipped`);
+  notes.push(...batch.placing.summary());
+  const unreadable = f.unreadable.summary();
+  if (unreadable) notes.push(unreadable);
   if (batch.older > 0) notes.push(`${plural(batch.older, 'record')} older than the query start ignored`);
   if (batch.rollup.future > 0)
     notes.push(`${plural(batch.rollup.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
@@ -30,7 +33,9 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
 
 /** Paragraphs the poll's mail leads with: what about this batch the reader must know. */
 export function mailNotes(f: PollFacts): string[] {
-  const notes: string[] = [];
+  const notes: string[] = [...f.batch.placing.mail()];
+  const unreadable = f.unreadable.mailNote();
+  if (unreadable) notes.push(unreadable);
   const { future } = f.batch.rollup;
   if (future > 0)
     notes.push(

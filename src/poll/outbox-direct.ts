@@ -9,7 +9,7 @@ import { RecordKeeper } from '../withhold/records';
 import { composer, printMessage, splitting } from './compose';
 import { minSendMs, type PollContext } from './context';
 import { CursorAside } from './cursor-aside';
-import { commitEmpty } from './fetch';
+import { commitEmpty, recoveryFor } from './fetch';
 import { mailNotes } from './notes';
 import type { Fetched, Letter, Outbox } from './outbox';
 import type { PollResult } from './result';
@@ -48,16 +48,12 @@ export class DirectOutbox implements Outbox {
     const { cfg, io, sys, incidents } = this.ctx;
     const d = run.batch.rollup;
     if (d.total === 0) return this.#idle(run, false);
-    const parts = {
-      notes: mailNotes(run),
-      incidents: incidents?.verdict(),
-      mutes: this.ctx.mutes,
-      groups: run.batch.groups,
-    };
+    const parts = { ...this.#parts(run, []), groups: run.batch.groups, preview: true };
     printMessage(io, cfg, composer(cfg, d, sys.now(), parts)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
     const counts = { found: d.total, mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, pending: 0 };
     const incident = incidents?.summary() ?? '';
-    return { kind: 'dry-run', ...counts, newest: d.newest, incident, notes: run.notes, info: [] };
+    const backfill = this.ctx.opts.since !== undefined;
+    return { kind: 'dry-run', ...counts, newest: d.newest, backfill, incident, notes: run.notes, info: [] };
   }
 
   hold(run: Fetched): PollResult | undefined {
@@ -75,15 +71,13 @@ export class DirectOutbox implements Outbox {
   }
 
   letter(run: Fetched): Letter {
-    const { cfg, opts, sys, incidents, mute } = this.ctx;
+    const { cfg, opts, sys, mute } = this.ctx;
     const aside = this.#aside;
     const d = run.batch.rollup;
     const parts = {
-      notes: [...(aside?.notes() ?? []), ...mailNotes(run)],
-      incidents: incidents?.verdict(),
-      mutes: this.ctx.mutes,
+      ...this.#parts(run, aside?.notes() ?? []),
       subjectPrefix: aside?.subjectPrefix(),
-      recovery: opts.recovery,
+      recovery: recoveryFor(opts, run),
     };
     const backfill = opts.since !== undefined;
     const keep = this.#keep;
@@ -99,6 +93,7 @@ export class DirectOutbox implements Outbox {
         notDone: 'the cursor was not saved',
         repeats: 'these failures',
         left: 'fetched-again',
+        moved: aside ? 'the cursor has moved past them' : 'the cursor is unchanged',
       },
       backfill,
       result: { backfill, rows: true },
@@ -107,6 +102,13 @@ export class DirectOutbox implements Outbox {
 
   close(): void {
     this.#aside?.abort();
+  }
+
+  /** What this run's mail says besides its failures; a backfill's mail says it is one. */
+  #parts(run: Fetched, notes: string[]) {
+    const { opts, incidents, mutes } = this.ctx;
+    const show = opts.since !== undefined ? { backfill: true } : undefined;
+    return { notes: [...notes, ...mailNotes(run)], incidents: incidents?.verdict(), mutes, show };
   }
 
   /**

@@ -1,12 +1,13 @@
 import type { Config } from '../config/config';
 import { noteLead, stormSubject } from '../render/storm';
-import { timeFormat } from '../render/time';
+import { clockFor } from '../render/time';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
 import { spoolRecords } from '../withhold/spool-rows';
-import { composer, splitting } from './compose';
+import { composer, type MailParts, splitting } from './compose';
 import { minSendMs, type PollContext } from './context';
+import { type PollFacts, recoveryFor } from './fetch';
 import { mailNotes } from './notes';
 import type { Fetched, Letter, Recording } from './outbox';
 
@@ -39,57 +40,100 @@ export function mutedStorm(cfg: Config, body: number, muted: number): Storm | un
  * accepted; `body`: failures for the mail body this run added to the spool.
  */
 export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { body: number; storm?: Storm }): Letter {
-  const { cfg, opts, sys, incidents } = ctx;
-  const eachRun = cfg.alert.mode === 'each-run';
+  const { cfg, opts, sys } = ctx;
   const { rollup: d, notes: lost } = spool.rollupToSend({
     attach: cfg.mail.attach,
     attachBudget: initialAttachmentBudget(cfg),
   });
   run.notes.push(...lost);
-  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
-  // by every run because STATE_DIR is full says so.
-  const unsaved = spool.prepareReset();
-  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
-  const leads = eachRun ? [] : [noteLead(periodText(cfg, spool, sys.now(), opts.flush === true))];
-  if (s.storm) leads.push(noteLead(s.storm.lead));
-  const prefix = `${cfg.mail.subjectPrefix}${eachRun ? '' : ' digest:'}${again}`;
-  const parts = {
-    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...mailNotes(run)],
-    leads,
-    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
-    subject: s.storm && d.total === 0 ? `${prefix} ${s.storm.subject}` : undefined,
-    incidents: incidents?.verdict(),
-    mutes: ctx.mutes,
-    recovery: opts.recovery,
-  };
-  const groups = eachRun ? run.batch.groups : undefined;
+  const now = sys.now();
+  const parts = { ...sendingParts(ctx, spool, run, s.storm, d.total, now), recovery: recoveryFor(opts, run) };
   // The spool's kept rows, read back only if the server refuses the digest for its content.
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
   return {
     rollup: d,
-    compose: composer(cfg, d, sys.now(), { ...parts, groups, unkept: d.attachment()?.omitted ?? 0 }),
-    split: splitting(cfg, kept, { mute: ctx.mute, attach: cfg.mail.attach }, sys.now(), {
+    compose: composer(cfg, d, now, { ...parts, unkept: d.attachment()?.omitted ?? 0 }),
+    split: splitting(cfg, kept, { mute: ctx.mute, attach: cfg.mail.attach }, now, {
       ...parts,
       reserveMs: minSendMs(cfg),
     }),
     recording: emptiedOnDelivery(spool),
     backfill: false,
-    result: { digest: eachRun ? undefined : { fresh: s.body } },
+    result: { digest: cfg.alert.mode === 'each-run' ? undefined : { fresh: s.body } },
   };
+}
+
+/**
+ * The spool's mail as `run --flush` sends it (spoolMailParts), plus what only a real send knows: a
+ * spool that cannot be emptied (STATE_DIR full) and a storm the mutes would have hidden.
+ */
+function sendingParts(
+  ctx: PollContext,
+  spool: Spool,
+  run: Fetched,
+  storm: Storm | undefined,
+  total: number,
+  now: number,
+) {
+  const { cfg, incidents } = ctx;
+  // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
+  // by every run because STATE_DIR is full says so.
+  const unsaved = spool.prepareReset();
+  const own = spoolMailParts(cfg, run, spool.openedAt ?? now, now);
+  const again = unsaved ? ' spool not emptied, sent again next run:' : '';
+  const prefix = `${own.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
+  const leads = [...(own.leads ?? []), ...(storm ? [noteLead(storm.lead)] : [])];
+  return {
+    ...own,
+    notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...(own.notes ?? [])],
+    leads,
+    subjectPrefix: storm ? stormSubject(prefix) : prefix,
+    subject: storm && total === 0 ? `${prefix} ${storm.subject}` : undefined,
+    incidents: incidents?.verdict(),
+    mutes: ctx.mutes,
+  } satisfies MailParts;
 }
 
 /** Once the server accepted the mail the spool is emptied; a stop during the send leaves it all there. */
 function emptiedOnDelivery(spool: Spool): Recording {
-  return { save: () => spool.reset(), notDone: 'the spool was not emptied', repeats: 'this digest', left: 'spooled' };
+  const moved = 'the digest spool was emptied';
+  return {
+    save: () => spool.reset(),
+    notDone: 'the spool was not emptied',
+    repeats: 'this digest',
+    left: 'spooled',
+    moved,
+  };
+}
+
+/**
+ * How the spool's mail shows itself: in digest mode the period it covers, its label and chart; in
+ * each-run mode (mutes active) like any run's mail. `run --dry-run` previews with these same parts,
+ * so what it prints is what `run --flush` sends (test/integration/digest-preview.test.ts).
+ */
+export function spoolMailParts(cfg: Config, facts: PollFacts, openedAt: number, now: number): MailParts {
+  if (cfg.alert.mode === 'each-run') return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+
+/** A digest's own parts: the period line, `digest:` in the subject, the label and the chart. */
+export function digestParts(cfg: Config, openedAt: number, now: number): MailParts {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: 'Digest', period: { from: openedAt, to: now }, chart: true },
+  };
 }
 
 /** The line a digest mail leads with: which failures it covers and when the next one goes. */
-function periodText(cfg: Config, spool: Spool, now: number, flush: boolean): string {
-  const fmt = timeFormat(cfg.mail.timezone);
+function periodText(cfg: Config, openedAt: number, now: number): string {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
   const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
   const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  const how = `${flush ? 'sent early by run --flush; ' : ''}digests go out ${schedule}; the next at ${fmt(next)}`;
-  return `Digest of the failures fetched ${fmt(spool.openedAt)} .. ${fmt(now)} (${how}).`;
+  return (
+    `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; ` +
+    `the next at ${clock.short(next)}.`
+  );
 }
 
 const notEmptied = (code: string) =>

@@ -1,5 +1,5 @@
 import { stopIfAsked } from '../core/interrupt';
-import { timeFormat } from '../render/time';
+import { summaryTime } from '../core/times';
 import { compileFilters } from '../rollup/filters';
 import type { Rollup } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
@@ -10,7 +10,7 @@ import { composer, printMessage } from './compose';
 import type { PollContext } from './context';
 import { commitEmpty } from './fetch';
 import type { Fetched, Letter, Outbox } from './outbox';
-import { digestLetter, mutedStorm, type Storm } from './outbox-spool-mail';
+import { digestLetter, mutedStorm, type Storm, spoolMailParts } from './outbox-spool-mail';
 import type { Due, PollResult } from './result';
 
 /**
@@ -42,7 +42,7 @@ export class SpoolOutbox implements Outbox {
     const clamped = spool.clampOpenedAt(sys.now(), !opts.dryRun);
     if (clamped !== undefined)
       this.notes.push(
-        `spool.json openedAt ${timeFormat(cfg.mail.timezone)(clamped)} lay in the future: counted from now ` +
+        `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now ` +
           '(check the device clock and NTP)',
       );
   }
@@ -74,7 +74,9 @@ export class SpoolOutbox implements Outbox {
     const result = { ...base, digest: { fresh: 0 }, notes: run.notes, info: [] };
     if (d.total === 0) return result;
     const verdict = incidents?.verdict();
-    const mail = composer(cfg, d, now, { incidents: verdict, mutes: this.ctx.mutes });
+    // What `run --flush` would send now: the same parts; a spool not open yet opens with this run.
+    const parts = { ...spoolMailParts(cfg, run, this.spool.openedAt ?? now, now), incidents: verdict, preview: true };
+    const mail = composer(cfg, d, now, { ...parts, mutes: this.ctx.mutes });
     printMessage(io, cfg, mail(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
     // Nothing is committed: a spool not open yet counts as opened now, with this run's failures.
     const due = this.#due(this.ctx.opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);

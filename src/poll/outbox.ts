@@ -20,6 +20,8 @@ export interface Recording {
   repeats: string;
   /** What a stop asked during the send leaves of the failures, as the run's ERROR line says. */
   left: Leftover;
+  /** What recording the delivery did, for the ERROR line of a stop that waited for it. */
+  moved: string;
 }
 
 /** The mail that is due: how to compose it for a size budget, how to split it, how to record it. */

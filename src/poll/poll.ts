@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { stopIfAsked, THE_RUN, untilStopped } from '../core/interrupt';
+import { recordingDelivery, stopIfAsked, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, System } from '../core/outcome';
 import { failpoint } from '../core/testing';
 import { muteLabels } from '../mutes/label';
@@ -51,19 +51,27 @@ function openOutbox(ctx: PollContext): Outbox {
 }
 
 async function pollThrough(ctx: PollContext, outbox: Outbox): Promise<PollResult> {
-  const { cfg, sys } = ctx;
+  const { sys } = ctx;
   // A stop before any commit: the cursor did not move, the same failures are fetched again.
   const run = await untilStopped(sys.stop, fetchInto(ctx, outbox), THE_RUN, () => 'fetched-again');
   failpoint('after-fetch');
+  return { ...(await pollFetched(ctx, outbox, run)), unreadable: run.unreadable.total };
+}
+
+/** After the fetch: keep the batch where failures wait, then send if a mail is due. */
+async function pollFetched(ctx: PollContext, outbox: Outbox, run: Fetched): Promise<PollResult> {
+  const { cfg, sys } = ctx;
   if (ctx.opts.dryRun) return outbox.preview(run);
   try {
     const waiting = outbox.hold(run);
     if (waiting) return waiting;
     if (ctx.deadline.remaining() < minSendMs(cfg)) return outbox.late(run);
     const letter = outbox.letter(run);
-    const sending = sendPollMail(cfg, ctx.deadline, letter);
-    const sent = await untilStopped(sys.stop, sending, THE_RUN, () => letter.recording.left);
-    return delivered(ctx, sent, letter, run.notes);
+    // A stop while the server has the message waits for the delivery to be recorded (recordingDelivery).
+    const sending = recordingDelivery(async () =>
+      delivered(ctx, await sendPollMail(cfg, ctx.deadline, letter), letter, run.notes),
+    );
+    return await untilStopped(sys.stop, sending, THE_RUN, () => letter.recording.left);
   } finally {
     outbox.close();
   }
@@ -80,9 +88,9 @@ async function fetchInto(ctx: PollContext, outbox: Outbox): Promise<Fetched> {
     outbox.abandon();
     throw err;
   }
-  const { batch, invalid } = fetched;
+  const { batch, unreadable } = fetched;
   // Worked out now, saved only once the mail is accepted: the mail says what the cursor will do.
   const next = opts.since !== undefined ? cursor : nextCursor(cfg, cursor, batch);
-  const facts = { invalid, batch, cursor, next };
+  const facts = { unreadable, batch, cursor, next };
   return { ...facts, notes: [...runNotes(cfg, facts), ...outbox.notes] };
 }

@@ -1,7 +1,7 @@
 import { Exit } from '../core/errors';
 import type { Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
-import { timeFormat } from '../render/time';
+import { summaryTime } from '../core/times';
 
 /** When the failures waiting in the spool go out: now, at a boundary (ms), or not while the spool is not open. */
 export type Due = 'now' | number | undefined;
@@ -44,6 +44,8 @@ export interface PollResult {
   late?: boolean;
   /** `; INCIDENT ...`: the incident a mail (or a dry run) opened. */
   incident?: string;
+  /** Values of ISE's answer that could not be read as records (the health watcher counts the run as failed). */
+  unreadable?: number;
   /** Notes that make the line WARN; `info` follows them without changing the status. */
   notes: string[];
   info: string[];
@@ -56,14 +58,16 @@ export interface PollResult {
 const BACKFILL = ' (backfill: cursor unchanged)';
 
 /** The one rendering of a poll: the summary line and its `--json` fields. */
-export function pollOutcome(r: PollResult, zone: string): Outcome {
-  const { message, data } = said(r, zone);
+export function pollOutcome(r: PollResult): Outcome {
+  const { message, data: counts } = said(r);
+  // Values of ISE's answer that could not be read: the health watcher counts the run as failed.
+  const data = r.unreadable ? { ...counts, unreadable: r.unreadable } : counts;
   const full = [message, ...r.notes, ...r.info].join('; ');
   if (r.broken) return { exitCode: Exit.usage, status: 'ERROR', message: `${full}; but ${r.broken}`, data };
   return { exitCode: Exit.ok, status: r.notes.length ? 'WARN' : 'OK', message: full, data };
 }
 
-function said(r: PollResult, zone: string): { message: string; data?: Record<string, unknown> } {
+function said(r: PollResult): { message: string; data?: Record<string, unknown> } {
   switch (r.kind) {
     case 'none':
       return { message: 'no new failures' };
@@ -72,13 +76,13 @@ function said(r: PollResult, zone: string): { message: string; data?: Record<str
     case 'mailed':
       return mailedLine(r);
     case 'waiting': {
-      const message = waitingText(r, zone);
+      const message = waitingText(r);
       if (r.late) return { message, data: { mailed: 0, pending: r.pending } };
-      const dueAt = typeof r.due === 'number' ? new Date(r.due).toISOString() : undefined;
+      const dueAt = typeof r.due === 'number' ? summaryTime(r.due) : undefined;
       return { message, data: { mailed: 0, spooled: r.spooled, pending: r.pending, muted: r.muted, dueAt } };
     }
     case 'dry-run':
-      return { message: dryRunLine(r, zone) };
+      return { message: dryRunLine(r) };
   }
 }
 
@@ -94,7 +98,9 @@ function mailedLine(r: PollResult) {
   const to = `${plural(r.to ?? 0, 'recipient')}${asideText(r)}`;
   const what = r.digest
     ? `digest of ${plural(r.mailed, 'failure')} mailed to ${to}; ${r.digest.fresh} new this run${newestText(r)}`
-    : `${plural(r.mailed, 'new failure')} mailed to ${to}${newestText(r)}${r.backfill ? BACKFILL : ''}`;
+    : r.backfill
+      ? `${plural(r.mailed, 'failure')} backfilled, mailed to ${to}${newestText(r)}${BACKFILL}`
+      : `${plural(r.mailed, 'new failure')} mailed to ${to}${newestText(r)}`;
   const data: Record<string, unknown> = {
     mailed: r.mailed,
     muted: r.muted,
@@ -105,28 +111,28 @@ function mailedLine(r: PollResult) {
   return { message: `${what}${r.incident ?? ''}`, data };
 }
 
-function dryRunLine(r: PollResult, zone: string): string {
+function dryRunLine(r: PollResult): string {
   const said = r.incident ?? '';
   if (!r.digest) {
-    const found = `${plural(r.mailed, 'new failure')} found${asideText(r)}`;
+    const found = `${plural(r.mailed, r.backfill ? 'failure' : 'new failure')} found${asideText(r)}`;
     return `dry run: ${found}, nothing sent, cursor unchanged${newestText(r)}${said}`;
   }
   const fresh = plural(r.found, 'new failure');
   if (r.mailed === 0) return `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`;
-  const when = r.due === undefined || r.due === 'now' ? 'now' : `at ${timeFormat(zone)(r.due)}`;
+  const when = r.due === undefined || r.due === 'now' ? 'now' : `at ${summaryTime(r.due)}`;
   const what = `the digest of ${plural(r.mailed, 'failure')} would go out ${when}`;
   return `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`;
 }
 
-/** `12 new failures spooled; 49 pending for the digest at 2026-11-23 11:00:00 +01:00, 3 muted` */
-function waitingText(r: PollResult, zone: string): string {
+/** `12 new failures spooled; 49 pending for the digest at 2026-11-23T10:00:00.000Z, 3 muted` */
+function waitingText(r: PollResult): string {
   const fresh = r.found > 0 ? plural(r.found, 'new failure') : 'no new failures';
   const muted = r.muted > 0 ? `, ${r.muted} muted` : '';
   if (r.pending === 0) {
     if (r.muted === 0) return r.found > 0 ? `${fresh}, none for the mail body` : fresh;
     return `${fresh}; ${r.muted} muted failure(s) wait in the spool for the next mail`;
   }
-  const when = r.due === undefined || r.due === 'now' ? 'now' : `at ${timeFormat(zone)(r.due)}`;
+  const when = r.due === undefined || r.due === 'now' ? 'now' : `at ${summaryTime(r.due)}`;
   return `${r.found > 0 ? `${fresh} spooled` : fresh}; ${r.pending} pending for the digest ${when}${muted}`;
 }
 
@@ -137,4 +143,4 @@ function asideText(r: { muted: number; filtered: number }): string {
 }
 
 /** ` (newest 2026-11-23T10:12:00.000Z)`: the newest failure a mail holds, for its summary. */
-const newestText = (r: PollResult) => (r.newest === undefined ? '' : ` (newest ${new Date(r.newest).toISOString()})`);
+const newestText = (r: PollResult) => (r.newest === undefined ? '' : ` (newest ${summaryTime(r.newest)})`);

@@ -6,10 +6,11 @@ import { MalformedJson } from './jsonscan';
 import { ArrayElementStream } from './jsonstream';
 import { type FailureRecord, failureRecord } from './schemas';
 import { deadlineError, transportError } from './transport-errors';
+import { Unreadable } from './unreadable';
 
 export interface FetchStats {
-  /** Records that lacked an id or timestamp and so could not be tracked (counted, not mailed). */
-  invalid: number;
+  /** Values of the failures array that cannot be read as records: none of them is mailed. */
+  unreadable: Unreadable;
   /** ISE's clock (HTTP Date header) when it answered, if it sent a plausible one. */
   serverDate?: number;
 }
@@ -45,12 +46,9 @@ export async function streamFailures(
     await res.body.dump().catch(() => undefined);
     throw new ServiceStatusError(res.status, url);
   }
-  const stats: FetchStats = { invalid: 0, serverDate: headerTime(res.date) };
+  const stats: FetchStats = { unreadable: new Unreadable(), serverDate: headerTime(res.date) };
   sink.begin(stats.serverDate);
-  const parser = failureStream(
-    (record) => sinkCall(sink, record),
-    () => stats.invalid++,
-  );
+  const parser = failureStream((record) => sinkCall(sink, record), stats.unreadable);
   let head = Buffer.alloc(0);
   try {
     await res.body.each((chunk) => {
@@ -99,14 +97,17 @@ function noFailures(head: Buffer): string {
   );
 }
 
-/** Reads `{"failures":[...]}` as it arrives: each valid record to `onRecord`, each unusable value counted. */
-export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: () => void): ArrayElementStream {
-  const take = (record: FailureRecord | undefined) => (record ? onRecord(record) : onInvalid());
+/**
+ * Reads `{"failures":[...]}` as it arrives: each record to `onRecord`; each value that is no record,
+ * and each record nested deeper than MAX_DEPTH (named by its first bytes), into `unreadable`.
+ */
+export function failureStream(onRecord: (r: FailureRecord) => void, unreadable: Unreadable): ArrayElementStream {
+  const take = (record: FailureRecord | undefined) => (record ? onRecord(record) : unreadable.notObject++);
   return new ArrayElementStream(
     'failures',
     (buf) => take(parseElement(buf)),
     undefined,
-    onInvalid,
+    () => unreadable.notObject++,
     (text) => {
       let values: unknown[];
       try {
@@ -120,6 +121,7 @@ export function failureStream(onRecord: (r: FailureRecord) => void, onInvalid: (
       for (const v of values) take(failureRecord(v));
       return true;
     },
+    (head) => unreadable.tooDeep(head),
   );
 }
 
@@ -144,7 +146,7 @@ function sinkCall(sink: RecordSink, record: FailureRecord): void {
 }
 
 /**
- * One record, or undefined when it lacks a usable id or timestamp. The text is re-read only when a
+ * One record, or undefined when it is no object. The text is re-read only when a
  * bare numeric id lost precision in JSON.parse.
  */
 export function parseRecord(json: string): FailureRecord | undefined {

@@ -22,6 +22,8 @@ export const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
 const COMMA = 0x2c;
 const MAX_KEY_BYTES = 256;
+/** How much of a record nested too deep onTooDeep gets: enough for its id. */
+const HEAD_BYTES = 200;
 /** Deeper than this is an attack, not a record; each open level costs memory until it closes. */
 export const MAX_DEPTH = 10_000;
 const AFTER_END = 'unexpected data after the end of the JSON response';
@@ -44,6 +46,9 @@ export class ArrayScanner {
   #parts: Buffer[] = [];
   #elementStart = -1;
   #elementBytes = 0;
+  /** Levels the element is open beyond MAX_DEPTH: only counted (their brackets are not matched). */
+  #beyond = 0;
+  #tooDeep = false;
 
   constructor(
     private readonly key: string,
@@ -52,6 +57,11 @@ export class ArrayScanner {
     private readonly maxElementBytes: number,
     /** Called for each value in the array that is not an object or array (a string, number, ...). */
     private readonly onScalar: () => void,
+    /**
+     * Called instead of onElement for an element nested deeper than MAX_DEPTH, with its first bytes:
+     * it costs only itself. Without it, such an element ends the scan (MalformedJson).
+     */
+    private readonly onTooDeep?: (head: Buffer) => void,
   ) {}
 
   /** True once the top-level value has closed: the response is complete (read it after end()). */
@@ -169,7 +179,13 @@ export class ArrayScanner {
   #openContainer(c: number, i: number): void {
     if (this.#done) throw new MalformedJson(AFTER_END);
     if (this.#depth === 0 && c !== OPEN_OBJ) throw new MalformedJson(NOT_OBJECT);
-    if (this.#depth >= MAX_DEPTH) throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
+    if (this.#depth >= MAX_DEPTH) {
+      if (!this.onTooDeep || !this.#inElement())
+        throw new MalformedJson(`the response is nested deeper than ${MAX_DEPTH} levels`);
+      this.#tooDeep = true;
+      this.#beyond++;
+      return;
+    }
     this.#open.push(c);
     this.#depth++;
     this.#expectValue = false;
@@ -186,6 +202,10 @@ export class ArrayScanner {
   }
 
   #close(c: number, chunk: Buffer, i: number): void {
+    if (this.#beyond > 0) {
+      this.#beyond--;
+      return;
+    }
     const opened = this.#open.pop();
     if (opened === undefined || (opened === OPEN_OBJ) !== (c === CLOSE_OBJ))
       throw new MalformedJson('unbalanced JSON in the response');
@@ -201,13 +221,19 @@ export class ArrayScanner {
     if (this.#parts.length === 0) {
       // Whole element in this chunk: hand over a view, no copy.
       this.#count(i + 1 - start);
-      this.onElement(chunk.subarray(start, i + 1));
+      this.#hand(chunk.subarray(start, i + 1));
       return;
     }
     this.#keep(chunk.subarray(start, i + 1));
     const element = Buffer.concat(this.#parts);
     this.#parts = [];
-    this.onElement(element);
+    this.#hand(element);
+  }
+
+  #hand(element: Buffer): void {
+    if (!this.#tooDeep) return this.onElement(element);
+    this.#tooDeep = false;
+    this.onTooDeep!(element.subarray(0, HEAD_BYTES));
   }
 
   #keep(part: Buffer): void {

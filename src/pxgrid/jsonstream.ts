@@ -43,8 +43,10 @@ export class ArrayElementStream {
      * has handled them all, or false without handling any when the text does not parse.
      */
     private readonly parseMany?: (text: string) => boolean,
+    /** An element nested deeper than MAX_DEPTH, with its first bytes (see ArrayScanner). */
+    onTooDeep?: (head: Buffer) => void,
   ) {
-    this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar);
+    this.#scan = new ArrayScanner(key, onElement, maxElementBytes, onScalar, onTooDeep);
     this.#fast = parseMany !== undefined;
   }
 

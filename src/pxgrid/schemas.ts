@@ -3,6 +3,7 @@
  * field names and types, unknown fields are kept, and only what we act on is required. Each check
  * returns the value it accepts (the parsed JSON itself, typed) or undefined.
  */
+import { createHash } from 'node:crypto';
 import { isObject } from '../core/json';
 
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
@@ -37,25 +38,38 @@ export function serviceLookupResponse(v: unknown): Loose<{ services: ServiceNode
 export const accessSecretResponse = (v: unknown) =>
   isObject(v) && nonEmptyString(v.secret) ? (v as Loose<{ secret: string }>) : undefined;
 
-/** A RADIUS failure record: only `id` and `timestamp` are required; everything else is optional. */
-export type FailureRecord = Loose<{ id: string; timestamp: string | number; executionSteps?: unknown[] | string }>;
+/** A RADIUS failure record: every object in the array is one; `id` is always there (see failureRecord). */
+export type FailureRecord = Loose<{ id: string; timestamp?: unknown; executionSteps?: unknown[] | string }>;
 
 /**
- * The record when it has a usable id (a non-empty string, or a finite number, made a string) and
- * timestamp (ISO text as documented, or epoch seconds/milliseconds: times.ts reads both), and
- * `executionSteps` is an array or a string as the samples show (the wiki declares a string, both
- * captures carry an array); undefined otherwise. Changes `id` in place: a storm brings 100 000
- * records and none is copied.
+ * The start of the id given to a record ISE sent without a usable one: `content-` and the first 16
+ * hex digits of the SHA-256 of the record as it came (JSON.stringify of it as parsed, in ISE's
+ * field order). The same record served again (the overlap window) gets the same id, so it is
+ * mailed once, as records with an id are; two records alike in every field count as one.
+ */
+export const CONTENT_ID = 'content-';
+
+/**
+ * Every object of the failures array is a failure, whatever it lacks (a record ISE sends is never
+ * dropped unseen): undefined only for a value that is no object. An id that is not a non-empty
+ * string or a finite number becomes a content id (CONTENT_ID); a number becomes a string. A
+ * timestamp is not required: a record whose time cannot be placed is mailed without one
+ * (times.ts, unplaced). `executionSteps` of another type than the array or string the samples show
+ * (the wiki declares a string, both captures carry an array) becomes its JSON text. Changes the
+ * record in place: a storm brings 100 000 records and none is copied.
  */
 export function failureRecord(v: unknown): FailureRecord | undefined {
   if (!isObject(v)) return undefined;
-  const { id, timestamp, executionSteps: steps } = v;
+  const { id, executionSteps: steps } = v;
   const idOk = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-  const timeOk = nonEmptyString(timestamp) || (typeof timestamp === 'number' && Number.isFinite(timestamp));
-  if (!idOk || !timeOk) return undefined;
-  if (steps !== undefined && typeof steps !== 'string' && !Array.isArray(steps)) return undefined;
-  v.id = String(id);
+  v.id = idOk ? String(id) : contentId(v);
+  if (steps !== undefined && typeof steps !== 'string' && !Array.isArray(steps))
+    v.executionSteps = JSON.stringify(steps);
   return v as FailureRecord;
+}
+
+function contentId(v: Record<string, unknown>): string {
+  return `${CONTENT_ID}${createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16)}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config';
 import { errCode } from '../core/errcode';
 import { usageError } from '../core/errors';
+import { summaryTime } from '../core/times';
 
 /** TLS material for every connection to ISE (control and service nodes). */
 export interface TlsMaterial {
@@ -75,7 +76,7 @@ function checkKeyPair(
   }
   if (Date.parse(x509.validTo) < now) {
     throw usageError(
-      `PXGRID_CERT ${certFile} expired on ${new Date(x509.validTo).toISOString()}: generate a new one under ` +
+      `PXGRID_CERT ${certFile} expired on ${summaryTime(Date.parse(x509.validTo))}: generate a new one under ` +
         `Administration > pxGrid Services > Client Management > Certificates`,
     );
   }

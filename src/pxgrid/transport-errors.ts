@@ -66,7 +66,9 @@ export function transportError(url: string, err: unknown, deadline?: Deadline, w
   const known = TRANSPORT_HINTS[code];
   const tls = known ? undefined : tlsHint(code);
   const kind: TransportKind = known?.[0] ?? (tls ? 'tls' : 'other');
-  return new TransportError(kind, `cannot talk to pxGrid at ${where}: ${known?.[1] ?? tls ?? describe(err)}`, err);
+  // A hint names the port in use (the PROBLEM mail quotes it), never just the default.
+  const hint = known?.[1].replace('{port}', portOf(url));
+  return new TransportError(kind, `cannot talk to pxGrid at ${where}: ${hint ?? tls ?? describe(err)}`, err);
 }
 
 const CERT_REQUIRED =
@@ -80,13 +82,21 @@ const TIMED_OUT = 'connection timed out; check routing and firewalls between Gue
 
 /** The TCP connection is up but TLS never starts: most likely another service's port. */
 export function noHandshake(ms: number, port: string | number): string {
-  return `no TLS handshake within ${Math.round(ms / 1000)} s: is port ${port} the pxGrid port (PXGRID_PORT, 8910)?`;
+  return `no TLS handshake within ${Math.round(ms / 1000)} s: is port ${port} the pxGrid port (PXGRID_PORT)?`;
+}
+
+function portOf(url: string): string {
+  try {
+    return new URL(url).port || '443';
+  } catch {
+    return 'the configured port';
+  }
 }
 
 const TRANSPORT_HINTS: Record<string, [TransportKind, string]> = {
   ECONNREFUSED: [
     'connect',
-    'connection refused; check ISE_HOST and PXGRID_PORT (8910) and that pxGrid is enabled on that node ' +
+    'connection refused; check ISE_HOST and PXGRID_PORT ({port} here) and that pxGrid is enabled on that node ' +
       '(Administration > System > Deployment)',
   ],
   ENOTFOUND: [

@@ -3,16 +3,32 @@ import { clean } from '../core/sanitize';
 import { reasonCode } from '../pxgrid/reason';
 import { filterNotes } from '../rollup/filters';
 import type { DetailRow, NasRow, ReasonRow, Rollup, TopRow } from '../rollup/rollup';
+import { timelineSpan } from '../rollup/timeline';
+import { type Bars, barsOf } from './chart';
 import { hintFor } from './hints';
-import { type TimeFormat, timeFormat } from './time';
+import type { Lead } from './lead';
+import { type Clock, clockFor } from './time';
+
+/** Where the mail comes from and where to look: ISE_ADMIN_URL, DEVICE_NAME, the ISE nodes. */
+export interface MailContext {
+  /** The sending device (DEVICE_NAME, else the host name). */
+  device: string;
+  /** The ISE deployment as configured: pxGrid host(s) with port. */
+  ise: string;
+  /** ISE_ADMIN_URL, when set. */
+  adminUrl?: string;
+}
 
 /** What both parts of the mail show, computed once so text and HTML never disagree. */
 export interface MailModel {
   test: boolean;
+  backfill: boolean;
+  /** The few words above the headline: `RADIUS failures`, `Digest`, `Backfill`. */
+  label: string;
   headline: string;
   facts: string;
   range: string;
-  fmt: TimeFormat;
+  clock: Clock;
   reasons: Array<ReasonRow & { hint?: string }>;
   reasonsMore: number;
   nas: NasRow[];
@@ -33,6 +49,12 @@ export interface MailModel {
   mutedTotal: number;
   /** Every mute active when the mail was made (`user:* until ... (id 3)`), matched or not. */
   activeMutes: readonly string[];
+  bars?: Bars;
+  /** Legend words of the chart's top reasons. */
+  barLabels: string[];
+  /** Sections before the summary, top first; `top` ones lead as cards of their own. */
+  leads: Lead[];
+  context?: MailContext;
 }
 
 export interface RenderOptions {
@@ -46,15 +68,27 @@ export interface RenderOptions {
   attachmentRows?: number;
   /** test-mail: marks subject and body as a test. */
   test?: boolean;
+  /** A --since backfill: says BACKFILL, never "new". */
+  backfill?: boolean;
   /** Replaces the digest's own subject (an incident's subject leads the mail). */
   subject?: string;
   /** The active mutes, named in the footer of every mail. */
   mutes?: readonly string[];
+  /** The words above the headline (default `RADIUS failures`). */
+  label?: string;
+  /** The period the mail covers (a digest's), for the chart's axis; else oldest to newest failure. */
+  period?: { from: number; to: number };
+  /** Always draw the chart (digest and incident mails); otherwise only for a span of 10 minutes or more. */
+  chart?: boolean;
+  /** Sections before the summary, top first. */
+  leads?: Lead[];
+  context?: MailContext;
 }
 
 const TOP_REASONS = 15;
 const TOP_NAS = 10;
 const TOP_N = 10;
+const CHART_SPAN = 10 * 60_000;
 
 /** `Location#All Locations#HQ#Floor-3` -> `HQ / Floor-3`: the hierarchy an engineer walks to. */
 export function shortLocation(location: string): string {
@@ -63,18 +97,35 @@ export function shortLocation(location: string): string {
 }
 
 export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
-  const fmt = timeFormat(opts.timeZone);
+  const from = opts.period?.from ?? d.oldest;
+  const to = opts.period?.to ?? d.newest;
+  const clock = clockFor(opts.timeZone, from, to);
   const reasons = d.reasons();
   const nas = d.nas();
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
+  const top = reasons.slice(0, 3).map((r) => r.reason);
+  // Over the period, else over the failures with a plausible time (a broken clock is no axis).
+  const span = opts.period ?? timelineSpan(d.state.timeline);
+  const chart =
+    span && (opts.chart || span.to - span.from >= CHART_SPAN)
+      ? barsOf(d.state.timeline, span.from, span.to, top)
+      : undefined;
   return {
     test: opts.test === true,
-    headline: `${plural(d.total, 'RADIUS authentication failure')}`,
+    backfill: opts.backfill === true,
+    label:
+      opts.label ??
+      (opts.test
+        ? 'Test mail'
+        : opts.backfill
+          ? 'BACKFILL (--since), may repeat mailed failures'
+          : 'New since the last run'),
+    headline: plural(d.total, 'RADIUS authentication failure'),
     facts:
       `${users}, ${plural(d.distinctEndpoints, 'endpoint')}, ${plural(nas.length, 'NAS', '')}` +
       `${d.mutedTotal ? `; ${d.mutedTotal} muted` : ''}`,
-    range: `${fmt(d.oldest)} .. ${fmt(d.newest)} (times in ${opts.timeZone})`,
-    fmt,
+    range: clock.range(from, to),
+    clock,
     reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
     reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
     nas: nas.slice(0, TOP_NAS),
@@ -90,7 +141,18 @@ export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     mutedTotal: d.mutedTotal,
     activeMutes: opts.mutes ?? [],
+    bars: chart,
+    barLabels: (chart?.keys ?? []).map(reasonLabel),
+    leads: opts.leads ?? [],
+    context: opts.context,
   };
+}
+
+/** `22040 Wrong password`: the code and the catalogue's few words, else the reason cut short. */
+export function reasonLabel(reason: string): string {
+  const code = reasonCode(reason);
+  const known = hintFor(reason);
+  return known && code ? `${code} ${known.short}` : clean(reason, 40);
 }
 
 /** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */
@@ -102,16 +164,12 @@ export function userCount(r: { users: number; usersCapped?: boolean }): string {
 const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
 
 /** `[ISE] 37 RADIUS failures, 12 users, top: 22040 Wrong password (21)`: cleaned and capped. */
-export function subjectOf(d: Rollup, opts: Pick<RenderOptions, 'subjectPrefix' | 'test'>): string {
+export function subjectOf(d: Rollup, opts: Pick<RenderOptions, 'subjectPrefix' | 'test' | 'backfill'>): string {
   const top = d.reasons()[0];
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
-  const prefix = opts.test ? `${opts.subjectPrefix} [TEST]` : opts.subjectPrefix;
+  const prefix = `${opts.subjectPrefix}${opts.test ? ' [TEST]' : ''}${opts.backfill ? ' BACKFILL' : ''}`;
   let s = `${prefix} ${plural(d.total, 'RADIUS failure')}, ${users}`;
-  if (top) {
-    const code = reasonCode(top.reason);
-    const known = hintFor(top.reason);
-    s += `, top: ${known && code ? `${code} ${known.short}` : clean(top.reason, 60)} (${top.count})`;
-  }
+  if (top) s += `, top: ${reasonLabel(top.reason)} (${top.count})`;
   // Record values reach a header only through here: cleaned (no CR/LF/controls/bidi) and capped
   // short enough for SMS gateways (https://github.com/prometheus/alertmanager/pull/153).
   return clean(s, 140);
@@ -122,46 +180,3 @@ export function detailSlice(m: MailModel, limit = m.maxRows): { shown: DetailRow
   const shown = m.details.slice(0, Math.min(limit, m.maxRows));
   return { shown, more: m.details.length - shown.length + m.rowsDropped };
 }
-
-export function moreText(m: MailModel, more: number): string {
-  const rows = plural(more, 'more row');
-  if (!m.attachmentName) return `... and ${rows} not shown`;
-  return m.attachmentRows === undefined
-    ? `... and ${rows} in the attachment ${m.attachmentName}`
-    : `... and ${rows} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-
-/**
- * `3x`, or `3x (57 attempts)` when ISE's "Suppress Repeated Failed Clients" folded more attempts
- * into these records than there are records.
- */
-export const countText = (r: { count: number; attempts: number }, unit = ''): string =>
-  r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
-
-export function footerLines(m: MailModel, shownTotal: number): string[] {
-  const lines: string[] = [];
-  const total = shownTotal + m.mutedTotal;
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join('; ')}.`);
-  if (m.mutedTotal) {
-    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(', ');
-    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
-  }
-  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join('; ')} (run.js mutes lists them).`);
-  if (m.attachmentName && m.attachmentRows !== undefined)
-    lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, 'failure')} of this ` +
-        `mail (size cap), one row each.`,
-    );
-  else if (m.attachmentName)
-    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, 'failure')} of this mail, one row each.`);
-  lines.push(
-    'Hints are general guidance from Cisco ISE documentation; check Operations > RADIUS > Live Logs for the full ' +
-      'steps.',
-  );
-  lines.push('Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.');
-  return lines;
-}
-
-export const TEST_BANNER =
-  'TEST MAIL from ise-to-mail test-mail: the failures below are samples, not from your ISE. If you can read ' +
-  'this, SMTP works.';

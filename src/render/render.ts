@@ -19,5 +19,6 @@ export function render(d: Rollup, opts: RenderOptions): RenderedMail {
   const subject = opts.subject ?? subjectOf(d, opts);
   const model = buildModel(d, opts);
   const { html, rowsShown } = renderHtml(model, d.total, subject);
+  // The text part shows the rows the HTML part had room for, no more: both say the same.
   return { subject, text: renderText(model, d.total, rowsShown), html };
 }

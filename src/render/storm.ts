@@ -1,8 +1,9 @@
-import { escapeHtml } from '../core/sanitize';
 import type { FailureView } from '../rollup/view';
+import { esc, FONT, note, rows, sub } from './layout';
+import type { Lead } from './lead';
 import { shortLocation } from './model';
-import type { RenderedMail } from './render';
-import type { TimeFormat } from './time';
+import type { Clock } from './time';
+import { wrap } from './wrap';
 
 /**
  * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is
@@ -74,66 +75,43 @@ export class StormGroups {
   }
 }
 
-export interface Lead {
-  text: string[];
-  html: string;
-}
+export type { Lead } from './lead';
+export { noteLead } from './lead';
 
 export function stormSubject(prefix: string): string {
   return `${prefix} STORM:`;
 }
 
 /** The section a storm mail leads with: every group's count, largest first. */
-export function stormLead(groups: StormGroups, total: number, threshold: number, fmtTime: TimeFormat): Lead {
+export function stormLead(groups: StormGroups, total: number, threshold: number, clock: Clock): Lead {
   const all = groups.list();
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro =
     `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and ` +
     `NAS/location, largest first:`;
-  const rows = shown.map((g) => [
-    String(g.count),
-    g.reason || '-',
-    g.nas || '-',
-    shortLocation(g.location) || '-',
-    `${fmtTime(g.first)} .. ${fmtTime(g.last)}`,
-  ]);
+  const where = (g: StormGroup) =>
+    [`NAS ${g.nas || '-'}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(', ');
   const rest =
     hidden > 0
       ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller ` +
         `group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
       : '';
   const text = [
-    intro,
-    ...rows.map((r) => `  ${r[0]} x ${r[1]} | NAS ${r[2]} | ${r[3]} | ${r[4]}`),
+    ...wrap(intro),
+    ...shown.flatMap((g) => [
+      ...wrap(g.reason || '-', '         ', `  ${String(g.count).padStart(5)}  `),
+      ...wrap(where(g), '         '),
+    ]),
     ...(rest ? [`  ${rest}`] : []),
     '',
   ];
-  const cell = 'style="border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top"';
-  const tr = (cells: string[], tag = 'td') =>
-    `<tr>${cells.map((c) => `<${tag} ${cell}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   const html = [
-    `<p style="font-size:15px;color:#b00020"><b>${escapeHtml(intro)}</b></p>`,
-    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px">',
-    tr(['Count', 'Reason', 'NAS', 'Location', 'First .. last seen'], 'th'),
-    ...rows.map((r) => tr(r)),
-    '</table>',
-    rest ? `<p>${escapeHtml(rest)}</p>` : '',
+    `<p style="${FONT};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc(intro)}</b></p>`,
+    rows(shown.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc(g.reason || '-')}</b>${sub(where(g))}` }))),
+    rest ? note(rest) : '',
   ].join('\n');
   return { text, html };
-}
-
-/** A one-paragraph lead, e.g. the note that attachment rows were left out. */
-export function noteLead(note: string): Lead {
-  return { text: [note, ''], html: `<p><b>${escapeHtml(note)}</b></p>` };
-}
-
-/** `mail` with `lead` first in both parts (after the HTML body tag). */
-export function leadWith(mail: RenderedMail, lead: Lead): RenderedMail {
-  const html = /<body[^>]*>/i.test(mail.html)
-    ? mail.html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${lead.html}`)
-    : `${lead.html}\n${mail.html}`;
-  return { ...mail, text: `${lead.text.join('\n')}\n${mail.text}`, html };
 }
 
 /** The map under `key`, made on first use. */

@@ -1,65 +1,78 @@
 import { clean } from '../core/sanitize';
 import type { DetailRow } from '../rollup/rollup';
+import { sparkline } from './chart';
+import { detailSlice, type MailModel, shortLocation, userCount } from './model';
 import {
   countText,
-  detailSlice,
   footerLines,
-  type MailModel,
+  liveLogsFilter,
+  liveLogsSteps,
+  liveLogsUrl,
   moreText,
-  shortLocation,
   TEST_BANNER,
-  userCount,
-} from './model';
+  whereText,
+  whoText,
+} from './words';
+import { wrap, wrapAll } from './wrap';
 
-/** The plain-text part: the same content as the HTML part, readable in any client or pager. */
+/**
+ * The plain-text part: the same content in the same order as the HTML part, wrapped at 78
+ * columns (wrap.ts), readable in any client, pager or terminal.
+ */
 export function renderText(m: MailModel, total: number, rowLimit?: number): string {
-  const { fmt } = m;
+  const { clock } = m;
   const out: string[] = [];
-  if (m.test) out.push(`*** ${TEST_BANNER} ***`, '');
-  out.push(`${m.headline}: ${m.facts}`, m.range, '');
+  for (const lead of m.leads.filter((l) => l.top)) out.push(...lead.text);
+  out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, '');
+  if (m.test) out.push(TEST_BANNER, '');
+  for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
+  out.push(...lookText(m));
+  if (m.bars) out.push(...sparkline(m.bars, clock), '');
   out.push('BY REASON');
   for (const r of m.reasons) {
-    out.push(`  ${r.count} x ${r.reason}`);
+    out.push(...wrap(r.reason, '         ', `  ${String(r.count).padStart(5)}  `));
     const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : '';
-    out.push(`      ${userCount(r)}, first ${fmt(r.first)}, last ${fmt(r.last)}${attempts}`);
-    if (r.hint) out.push(`      Hint: ${r.hint}`);
+    out.push(`         ${userCount(r)}, ${clock.span(r.first, r.last)}${attempts}`);
+    if (r.hint) out.push(...wrap(`Hint: ${r.hint}`, '         '));
   }
   if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
   out.push('', 'BY NAS');
   for (const n of m.nas) {
     const loc = shortLocation(n.location);
-    out.push(
-      `  ${n.count} x ${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}, ` +
-        `${userCount(n)}, last ${fmt(n.last)}`,
-    );
+    const nas = `${n.name || '?'} (${n.ip || 'no IP'})${loc ? `, ${loc}` : ''}`;
+    out.push(...wrap(nas, '         ', `  ${String(n.count).padStart(5)}  `));
+    out.push(`         ${userCount(n)}, last ${clock.short(n.last)}`);
   }
   if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
   out.push('', 'TOP USERS', ...topLines(m.users, 'no user failed more than once'));
   out.push('', 'TOP ENDPOINTS', ...topLines(m.endpoints, 'no endpoint failed more than once'));
   const { shown, more } = detailSlice(m, rowLimit);
-  out.push(
-    '',
-    'DETAILS (identical failures collapsed, newest first)',
-    '  last seen | count | user | endpoint | NAS (IP) | reason',
-  );
-  out.push(...shown.map((r) => `  ${detailLine(m, r)}`));
+  out.push('', 'DETAILS (identical failures collapsed, newest first)');
+  const alone = m.details.length === 1 && m.details[0]!.count === 1;
+  for (const r of shown) out.push(...detailLines(m, r, alone));
   if (more > 0) out.push(`  ${moreText(m, more)}`);
   out.push('', '-- ', ...footerLines(m, total));
-  return `${out.join('\n')}\n`;
+  return `${wrapAll(out).join('\n')}\n`;
 }
 
-function detailLine(m: MailModel, r: DetailRow): string {
-  const cells = [
-    m.fmt(r.last),
-    countText(r, 'x'),
-    clean(r.user, 64) || '-',
-    clean(r.endpoint, 40) || '-',
-    `${r.nasName || '?'} (${r.nasIp || '-'})`,
-    clean(r.reason, 100) || '-',
+/** `Look in ISE:` then the URL alone on its line (a URL must not be broken), then what to open. */
+export function lookText(m: Pick<MailModel, 'nas' | 'users' | 'details' | 'context'>): string[] {
+  const url = liveLogsUrl(m.context);
+  return url ? ['Look in ISE:', url, ...wrap(liveLogsSteps(liveLogsFilter(m)), '  '), ''] : [];
+}
+
+function detailLines(m: MailModel, r: DetailRow, alone: boolean): string[] {
+  const head = `  ${m.clock.short(r.last)}  ${countText(r, 'x')}  `;
+  return [
+    ...wrap(whoText(r), '      ', head),
+    ...wrap(whereText(r), '      '),
+    ...wrap(clean(r.reason, 100) || '-', '      '),
+    ...(alone && r.session ? wrap(`Audit session ${r.session}`, '      ') : []),
   ];
-  return cells.join(' | ');
 }
 
 function topLines(rows: MailModel['users'], none: string): string[] {
-  return rows.length ? rows.map((r) => `  ${r.count} x ${clean(r.value, 64) || '(none)'}`) : [`  (${none})`];
+  return rows.length
+    ? rows.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || '(none)'}`)
+    : [`  (${none})`];
 }

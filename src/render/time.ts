@@ -13,7 +13,7 @@ export function timeFormat(zone: string): TimeFormat {
   return (t) => {
     if (t === undefined || !Number.isFinite(t)) return '?';
     // Outside 2000-2100 a time is a broken clock: shown as it is, in UTC, never converted.
-    if (!plausible(t)) return `${new Date(t).toISOString()} (UTC)`;
+    if (!plausible(t)) return Math.abs(t) <= 8.64e15 ? `${new Date(t).toISOString()} (UTC)` : '?';
     const offsetMin = offsetOf(t);
     const d = new Date(Math.floor(t / 1000) * 1000 + offsetMin * 60_000).toISOString();
     return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
@@ -61,4 +61,62 @@ function zoneOffset(zone: string): (t: number) => number {
 function offsetText(min: number): string {
   const abs = Math.abs(min);
   return `${min < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Times as a mail shows them: the date and the zone once, in the header (`range`); everywhere
+ * else the wall-clock time alone (`short`), with the day when the mail spans several days, and
+ * with the offset only when it differs from the header's (a DST change inside the period).
+ */
+export interface Clock {
+  /** `2026-11-23 10:02:13 +01:00`: for the few places that stand alone (the attachment, notes). */
+  full: TimeFormat;
+  /** `10:02:13`, `22 Nov 23:59:01`, or `02:30:00 +02:00`. */
+  short: TimeFormat;
+  /** `10:02`: a minute, for chart labels and spans. */
+  minute: TimeFormat;
+  /** `23 Nov 2026, 10:00:00 to 10:29:54` (or with both dates). */
+  range: (from: number | undefined, to: number | undefined) => string;
+  /** `Europe/Zurich, UTC+01:00`, or `UTC`. */
+  zone: string;
+  /** `10:02:13 to 10:41:00`, or `at 10:02:13` when both are the same. */
+  span: (from: number | undefined, to: number | undefined) => string;
+}
+
+export function clockFor(zone: string, from: number | undefined, to: number | undefined): Clock {
+  const full = timeFormat(zone);
+  const parts = (t: number) => {
+    const s = full(t);
+    return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(20) };
+  };
+  const ref = to !== undefined && plausible(to) ? parts(to) : undefined;
+  const first = from !== undefined && plausible(from) ? parts(from) : ref;
+  const oneDay = !ref || !first || ref.date === first.date;
+  const day = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+  const format =
+    (len: number): TimeFormat =>
+    (t) => {
+      if (t === undefined || !Number.isFinite(t) || !plausible(t)) return full(t);
+      const p = parts(t);
+      const time = p.time.slice(0, len);
+      const dated = oneDay && (!ref || p.date === ref.date) ? time : `${day(p.date)} ${time}`;
+      return ref && p.offset !== ref.offset ? `${dated} ${p.offset}` : dated;
+    };
+  const short = format(8);
+  return {
+    full,
+    short,
+    minute: format(5),
+    range: (a, b) => {
+      if (a === undefined || b === undefined || !plausible(a) || !plausible(b)) return `${full(a)} to ${full(b)}`;
+      const [x, y] = [parts(a), parts(b)];
+      const year = (p: typeof x) => `${day(p.date)} ${p.date.slice(0, 4)}`;
+      if (a === b) return `${year(x)}, ${x.time}`;
+      return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
+    },
+    zone: zone === 'UTC' || zone === 'Etc/UTC' ? 'UTC' : ref ? `${zone}, UTC${ref.offset}` : zone,
+    span: (a, b) => (a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`),
+  };
 }

@@ -1,4 +1,5 @@
 import type { FilterName } from './filters';
+import { countAt, emptyTimeline, type Timeline } from './timeline';
 import type { FailureView } from './view';
 
 /**
@@ -69,6 +70,8 @@ export interface RollupState {
   nas: Map<string, Group<NasRow>>;
   users: Map<string, number>;
   endpoints: Map<string, number>;
+  /** Failures over time, for the chart. */
+  timeline: Timeline;
 }
 
 export function emptyRollupState(): RollupState {
@@ -86,6 +89,7 @@ export function emptyRollupState(): RollupState {
     nas: new Map(),
     users: new Map(),
     endpoints: new Map(),
+    timeline: emptyTimeline(),
   };
 }
 
@@ -103,6 +107,7 @@ export function countFailure(s: RollupState, v: FailureView, attempts: number, f
   if (v.endpoint) countInto(s.endpoints, v.endpoint);
   addGroups(s, v, attempts);
   addRow(s, v, attempts);
+  countAt(s.timeline, v.time, v.reason);
 }
 
 function addRow(s: RollupState, v: FailureView, attempts: number): void {
@@ -110,7 +115,9 @@ function addRow(s: RollupState, v: FailureView, attempts: number): void {
   const row = s.rows.get(key);
   if (row) {
     addSpan(row, v.time, attempts);
-    if (v.time !== undefined && v.time === row.last) row.location = v.location;
+    // Where it happened last: the port, PSN and session of the newest failure of the row.
+    if (v.time !== undefined && v.time === row.last)
+      Object.assign(row, { location: v.location, port: v.port, psn: v.psn, session: v.session });
   } else if (s.rows.size < MAX_ROWS) {
     s.rows.set(key, { ...v, count: 1, attempts, first: v.time, last: v.time });
   } else {

@@ -1,6 +1,6 @@
 import { type AttachmentBuilder, createAttachment } from '../attachment/attachment';
 import type { AttachFormat } from '../config/config';
-import { recordTime } from '../core/times';
+import { placedTime } from '../core/times';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 import type { FilterName, RecordFilter } from './filters';
 import {
@@ -66,7 +66,7 @@ export class Rollup {
       s.muted.set(muted, (s.muted.get(muted) ?? 0) + 1);
       return undefined;
     }
-    const v = viewOf(record, time ?? recordTime(record.timestamp));
+    const v = viewOf(record, time ?? placedTime(record.timestamp));
     countFailure(s, v, failedAttempts(record), future);
     return v;
   }

@@ -1,5 +1,5 @@
 import { clean } from '../core/sanitize';
-import { recordTime } from '../core/times';
+import { placedTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
 
 /** One failure as the mail shows it: cleaned display values, never raw record text. */
@@ -11,13 +11,17 @@ export interface FailureView {
   nasIp: string;
   reason: string;
   location: string;
+  /** The switch port (nasPortId), the PSN that answered (serverName), the audit session id. */
+  port?: string;
+  psn?: string;
+  session?: string;
 }
 
 /** What the mail shows for a record without a failureReason. */
 export const NO_REASON = '(no reason given)';
 
 /** `time`: the record's instant when the caller has already worked it out. */
-export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): FailureView {
+export function viewOf(r: FailureRecord, time = placedTime(r.timestamp)): FailureView {
   return {
     time,
     user: clean(r.userName),
@@ -26,5 +30,8 @@ export function viewOf(r: FailureRecord, time = recordTime(r.timestamp)): Failur
     nasIp: clean(r.nasIpAddress, 64),
     reason: clean(r.failureReason) || NO_REASON,
     location: clean(r.location),
+    port: clean(r.nasPortId, 64) || undefined,
+    psn: clean(r.serverName, 64) || undefined,
+    session: clean(r.auditSessionId, 64) || undefined,
   };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { int, count as shapeCount } from '../core/shape';
 import type { FilterName } from '../rollup/filters';
 import { type DetailRow, nasKey, type RollupState, rowKey, type Span } from '../rollup/rollup-state';
+import { emptyTimeline, type Timeline } from '../rollup/timeline';
 
 /** A RollupState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
 export function digestJson() {
@@ -11,7 +12,18 @@ export function digestJson() {
   const count = shapeCount();
   const span = { count, attempts: count, first: time, last: time };
   const counts = z.array(z.tuple([str, count]));
-  const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+  const view = {
+    time,
+    user: str,
+    endpoint: str,
+    nasName: str,
+    nasIp: str,
+    reason: str,
+    location: str,
+    port: z.optional(str),
+    psn: z.optional(str),
+    session: z.optional(str),
+  };
   const users = z.array(str);
 
   return z.object({
@@ -28,6 +40,8 @@ export function digestJson() {
     nas: z.array(z.object({ name: str, ip: str, location: str, ...span, users, capped: bool })),
     users: counts,
     endpoints: counts,
+    // Optional: a spool written before the chart existed has none.
+    timeline: z.optional(z.object({ stepMs: int(60_000), slots: z.array(z.tuple([int(), counts])) })),
   });
 }
 export type DigestJson = z.output<ReturnType<typeof digestJson>>;
@@ -63,7 +77,20 @@ export function digestToJson(s: RollupState): DigestJson {
     })),
     users: [...s.users],
     endpoints: [...s.endpoints],
+    timeline: { stepMs: s.timeline.stepMs, slots: [...s.timeline.slots].map(([k, cell]) => [k, [...cell]]) },
   };
+}
+
+function timelineFromJson(j: DigestJson['timeline']): Timeline {
+  const tl = emptyTimeline();
+  if (!j) return tl;
+  tl.stepMs = j.stepMs;
+  for (const [slot, cell] of j.slots) {
+    tl.slots.set(slot, new Map(cell));
+    tl.cells += cell.length;
+    for (const [reason] of cell) tl.reasons.add(reason);
+  }
+  return tl;
 }
 
 export function digestFromJson(j: DigestJson): RollupState {
@@ -98,5 +125,6 @@ export function digestFromJson(j: DigestJson): RollupState {
     ),
     users: new Map(j.users),
     endpoints: new Map(j.endpoints),
+    timeline: timelineFromJson(j.timeline),
   };
 }

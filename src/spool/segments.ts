@@ -26,7 +26,8 @@ export interface SegmentInfo {
   members: Array<[number, number]>;
 }
 
-const BLOCK_CHARS = 256 * 1024;
+/** Characters of rows in one gzip member (merge.ts packs small members up to this too). */
+export const BLOCK_CHARS = 256 * 1024;
 
 export class SegmentWriter {
   readonly #out: AtomicFile;

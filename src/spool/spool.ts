@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
+import { AppError } from '../core/errors';
 import { failpoint } from '../core/testing';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
 import type { RollupState } from '../rollup/rollup-state';
@@ -12,6 +13,7 @@ import { stateFile } from '../state/files';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
 import { isDebris, realFolder } from './folder';
 import { empty, MANIFEST, type Manifest, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
+import { type Merged, mergeAll } from './merge';
 import { boundaryAfter } from './schedule';
 import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
 
@@ -150,6 +152,30 @@ export class Spool {
     failpoint('spool-commit');
     this.#moveCursor();
     failpoint('spool-cursor');
+    this.#merge();
+  }
+
+  /**
+   * Past MERGE_AT segments, merges them (merge.ts): new segment files, then a spool.json naming
+   * them (the commit), then the old files deleted. The run's records are committed already: a
+   * merge that fails (a full flash) leaves the spool as it was, and the next run tries again.
+   */
+  #merge(): void {
+    let merged: Merged | undefined;
+    try {
+      merged = mergeAll(this.dir, this.#m.segments, this.#m.nextSeq);
+      if (!merged) return;
+      failpoint('spool-merge');
+      const m: Meta = { ...this.#m, segments: merged.segments, nextSeq: merged.nextSeq };
+      writeManifest(this.stateDir, { ...m, digest: digestToJson(this.#counts()) });
+      this.#m = m;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      for (const f of merged?.made ?? []) rmSync(join(this.dir, f), { force: true });
+      return;
+    }
+    failpoint('spool-merged');
+    for (const f of merged.replaced) rmSync(join(this.dir, f), { force: true });
   }
 
   /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */

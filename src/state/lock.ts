@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
 import { checkStateWrite } from '../core/testing';
+import { summaryTime } from '../core/times';
 import { makeStateDir, stateFile } from './files';
 
 /** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */
@@ -81,7 +82,7 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
     const { owner } = seen;
     const now = env.now();
     if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
-      const who = `pid ${owner.pid}, started ${new Date(owner.started).toISOString()}`;
+      const who = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
       throw new LockHeld(
         `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`,
         file,

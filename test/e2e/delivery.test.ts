@@ -176,7 +176,10 @@ describe('--since, --dry-run, --reset-cursor', () => {
     expect((await w!.run()).summary).toMatch(/OK 1 new failure/);
     const before = readFileSync(join(w!.stateDir, 'cursor.json'), 'utf8');
     const r = await w!.run(['--since', '4h']);
-    expect(r.summary).toMatch(/OK 2 new failures mailed to 2 recipients .*\(backfill: cursor unchanged\)$/);
+    // Honest labels: a backfill may mail failures mailed before, so neither the subject nor the summary says "new".
+    expect(r.summary).toMatch(/OK 2 failures backfilled, mailed to 2 recipients .*\(backfill: cursor unchanged\)$/);
+    expect(w!.smtp.messages[1]!.parsed.subject).toMatch(/^\[ISE\] BACKFILL 2 RADIUS failures, 2 users/);
+    expect(w!.smtp.messages[1]!.parsed.text).toMatch(/^BACKFILL/);
     expect(users(1)).toEqual(['u-1', 'u-2']);
     expect(readFileSync(join(w!.stateDir, 'cursor.json'), 'utf8')).toBe(before);
     const bad = await w!.run(['--since', 'last tuesday']);

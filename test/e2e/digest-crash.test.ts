@@ -33,3 +33,31 @@ describe('crash at every phase: each failure mailed once (twice only after the m
     expect(existsSync(join(s.w.stateDir, 'run.lock'))).toBe(false);
   });
 });
+
+// Issue 23 point 8: past 8 segments a run merges them. Killed (SIGKILL) at either step of the
+// merge, the spool still attaches every failure exactly once, and it stays small.
+describe('segment merge', () => {
+  test.each(['spool-merge', 'spool-merged'])('killed at %s: each failure mailed once', async (phase) => {
+    const s = await sim({ DIGEST_EVERY: '1d', INCIDENTS: 'off' }, { spawn: true });
+    await s.at(0);
+    const users: string[] = [];
+    for (let run = 1; run <= 9; run++) {
+      users.push(`u-${run}`);
+      s.fail(run * 5 * MIN - MIN, `u-${run}`);
+      const crash: Record<string, string> = run === 9 ? { ISE_TO_MAIL_TEST_CRASH: phase } : {};
+      const r = await s.at(run * 5 * MIN, [], crash);
+      if (run < 9) expect(r.summary, r.stdout + r.stderr).toMatch(/^ise-to-mail: OK 1 new failure spooled/);
+      else expect(r.summary).toBe('');
+    }
+    for (let run = 10; run <= 12; run++) {
+      users.push(`u-${run}`);
+      s.fail(run * 5 * MIN - MIN, `u-${run}`);
+      expect((await s.at(run * 5 * MIN)).code).toBe(0);
+    }
+    expect(s.spoolFiles().filter((f) => f.startsWith('seg-')).length).toBeLessThanOrEqual(9);
+    const sent = await s.at(13 * 5 * MIN, ['--flush']);
+    expect(sent.summary).toMatch(/^ise-to-mail: OK digest of 12 failures mailed/);
+    expect(s.mailed()).toEqual([users.sort()]);
+    expect(s.spoolFiles()).toEqual(['spool.json']);
+  });
+});

@@ -42,8 +42,8 @@ describe('run.js eem', () => {
     const r = await eem('--dir', '/bootflash/guest-share/ise_to_mail');
     expect(r.code, r.summary).toBe(0);
     expect(r.stdout).toContain(
-      '"guestshell run env DEVICE_NAME=$_info_routername /home/guestshell/node/bin/node --max-old-space-size=96 ' +
-        '--max-semi-space-size=1 --v8-pool-size=1 ' +
+      '"guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername /home/guestshell/node/bin/node ' +
+        '--max-old-space-size=96 --max-semi-space-size=1 --v8-pool-size=1 ' +
         '/bootflash/guest-share/ise_to_mail/run.js ',
     );
     expect(r.summary).toMatch(

@@ -91,6 +91,8 @@ describe('doctor', () => {
       `ok tcp 127.0.0.1:${w.smtp.port}`,
       `ok smtp 127.0.0.1:${w.smtp.port}`,
       'info health',
+      'info incidents',
+      'info mutes',
     ]);
     expect(r.summary).toBe('ise-to-mail: OK doctor: all 14 checks passed');
     // The getFailures probe asks for the last minute only.

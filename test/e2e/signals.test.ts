@@ -118,6 +118,34 @@ describe('stop signals', () => {
     expect(w!.smtp.messages).toHaveLength(1);
   });
 
+  // Issue 23 point 15: the server has the whole message and is about to answer 250 when the stop
+  // comes. The run waits for that answer and records the delivery: no resend.
+  it.each([
+    ['each-run', {}, [], 'the cursor has moved past them'],
+    ['digest', { ALERT_MODE: 'digest' }, ['--flush'], 'the digest spool was emptied'],
+  ] as const)('SIGTERM while the server answers DATA (%s): delivered once, exit 143', async (_, env, args, moved) => {
+    let inData = false;
+    await worldWithFailure({
+      beforeDataReply: async () => {
+        inData = true;
+        await new Promise((r) => setTimeout(r, 1500));
+      },
+    });
+    const r = await runStopped('SIGTERM', () => inData, env, [...args]);
+    expect(r.code, r.stdout + r.stderr).toBe(143);
+    expect(r.summary).toBe(
+      `ise-to-mail: ERROR stopped by SIGTERM after the mail was delivered (1 failure mailed to 2 recipients); ` +
+        `${moved}, nothing is sent again`,
+    );
+    expect(w!.smtp.messages).toHaveLength(1);
+    expect(w!.cursor()).toBeDefined();
+    expect(existsSync(join(w!.stateDir, 'run.lock'))).toBe(false);
+    expect(health()).toMatchObject({ failedRuns: 1, lastError: { exitCode: 143 } });
+    const next = await w!.run([...args], env);
+    expect(next.summary).toMatch(/^ise-to-mail: OK (no new failures|nothing new)/);
+    expect(w!.smtp.messages).toHaveLength(1);
+  });
+
   it('SIGTERM while ISE creates the account: the password ISE returns is still stored', async () => {
     await worldWithFailure();
     w!.ise.fault('/pxgrid/control/AccountCreate', { delayMs: 1500 });

@@ -42,6 +42,8 @@ export interface FakeSmtpOptions {
   refuseContaining?: { marker: string; reply?: SmtpReply; refused?: number };
   /** Awaited before each RCPT TO is answered: lets a test act (kill the client) mid-transaction. */
   beforeRcpt?: () => Promise<void>;
+  /** Awaited once the whole message arrived, before the 250 after the final dot: a slow relay. */
+  beforeDataReply?: () => Promise<void>;
   /**
    * Drop the connection without a reply in the next `times` transactions (default 1): `data` at the
    * first chunk of the message, `after-dot` once the whole message arrived (the server may have
@@ -102,6 +104,7 @@ async function receive(st: State, stream: SMTPServerDataStream, session: SMTPSer
     filter.refused = (filter.refused ?? 0) + 1;
     throw replyError(filter.reply ?? { code: 554, message: '5.7.1 message content rejected' });
   }
+  await st.opts.beforeDataReply?.();
   const user = typeof session.user === 'string' ? session.user : undefined;
   st.messages.push({ envelope: structuredClone(session.envelope), user, raw, parsed });
   st.waiters.forEach((w) => w());

@@ -2,12 +2,13 @@
 // failure here points at the command and its Outcome rather than at argv parsing or the bundle.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mute } from '../../src/commands/mute';
 import { runPoll } from '../../src/commands/run';
 import { setup } from '../../src/commands/setup';
 import { testMail } from '../../src/commands/test-mail';
 import { loadConfig } from '../../src/config/config';
 import type { Io, System } from '../../src/core/outcome';
-import { TEST_BANNER } from '../../src/render/model';
+import { TEST_BANNER } from '../../src/render/words';
 import { stateFile } from '../../src/state/files';
 import { acquireLock } from '../../src/state/lock';
 import type { FakePxgridOptions } from '../fake/pxgrid';
@@ -16,7 +17,7 @@ import { inprocFixtures, lockEnv, rejection } from '../helpers/inproc';
 
 const { pki, pxgrid, smtp, tempDir } = inprocFixtures();
 
-async function world(ise: FakePxgridOptions = { autoApprove: true }) {
+async function world(ise: FakePxgridOptions = { autoApprove: true }, extra: Record<string, string> = {}) {
   const px = await pxgrid(ise);
   const mail = await smtp();
   const baseDir = tempDir();
@@ -28,6 +29,7 @@ async function world(ise: FakePxgridOptions = { autoApprove: true }) {
     SMTP_SECURITY: 'none',
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
+    ...extra,
   };
   const cfg = loadConfig({ baseDir, env });
   const sys: System = { pid: process.pid, now: Date.now, alive: () => false, baseDir, env };
@@ -90,6 +92,39 @@ describe('run', () => {
     expect(existsSync(stateFile.lock(w.cfg.stateDir))).toBe(false);
   });
 
+  it('--flush in each-run mode mails as usual and says it had no effect', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'each-run' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect({ exit: out.exitCode, status: out.status }).toEqual({ exit: 0, status: 'WARN' });
+    expect(out.message).toMatch(
+      /^2 new failures mailed to 2 recipients .*; --flush has no effect with ALERT_MODE=each-run: every run mails at once$/,
+    );
+    expect(w.mail.messages).toHaveLength(1);
+    const quiet = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect(quiet.message).toBe(
+      'no new failures; --flush has no effect with ALERT_MODE=each-run: every run mails at once',
+    );
+  });
+
+  it('--flush in digest mode sends the pending digest without that note', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, { ...run, flush: true }, w.sys, w.io);
+    expect(out.exitCode).toBe(0);
+    expect(out.message).not.toMatch(/no effect/);
+    await w.mail.waitForMessages(1);
+  });
+
+  it('digest mode between digests: the pending line names the due time as ISO UTC, like newest', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest', MAIL_TIMEZONE: 'Europe/Zurich', INCIDENTS: 'off' });
+    w.px.setFailures(makeFailures(2, { start: Date.now() - 10 * 60_000 }));
+    const out = await runPoll(w.cfg, run, w.sys, w.io);
+    expect(out.message).toMatch(
+      /^2 new failures spooled; 2 pending for the digest at \d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/,
+    );
+  });
+
   it('while another run holds the lock: kind locked, ISE not asked', async () => {
     const w = await world();
     const sys = { ...w.sys, alive: () => true };
@@ -98,6 +133,24 @@ describe('run', () => {
     expect({ kind: err.kind, exit: err.exitCode }).toEqual({ kind: 'locked', exit: 6 });
     expect(w.px.requests).toHaveLength(0);
     release();
+  });
+});
+
+describe('mute after runs', () => {
+  it('counts the failures the runs saw (digest mode, incidents on) and warns on a typo', async () => {
+    const w = await world(undefined, { ALERT_MODE: 'digest' });
+    const failures = makeFailures(4, { start: Date.now() - 10 * 60_000 });
+    w.px.setFailures(failures);
+    expect((await runPoll(w.cfg, run, w.sys, w.io)).exitCode).toBe(0);
+    const nas = String(failures[0]!.nasName);
+    const hit = failures.filter((f) => f.nasName === nas).length;
+    const ok = mute(w.cfg, Date.now(), `nas:${nas}`, { for: '1h' });
+    expect(ok.message).toMatch(new RegExp(`; it matches ${hit} of the 4 failures seen since \\S+Z$`));
+    const typo = mute(w.cfg, Date.now(), `nas:x${nas}`, { for: '1h' });
+    expect(typo.status).toBe('WARN');
+    expect(typo.message).toMatch(
+      /; it matches none of the 4 failures seen since \S+Z: check the spelling \(most seen: /,
+    );
   });
 });
 

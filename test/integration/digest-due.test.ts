@@ -10,7 +10,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 // An hour boundary ahead of the real clock: the fake ISE's Date header (real time) seeds the cursor.
 const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
-const at = (offset: number) => `${new Date(H0 + offset).toISOString().replace('T', ' ').slice(0, 19)} +00:00`;
+/** Summary lines show times as ISO UTC, like `(newest …)`. */
+const at = (offset: number) => new Date(H0 + offset).toISOString();
 const NOTHING = 'nothing sent, cursor unchanged';
 
 async function sim() {

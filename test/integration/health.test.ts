@@ -81,6 +81,8 @@ async function deadSmtp(): Promise<{ port: number; attempts: () => number }> {
 
 /** `YYYY-MM-DD HH:MM` of a simulated instant: runs record their real start, a little after it. */
 const minute = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 16);
+/** A text part with its 78-column wrapping undone, to match sentences. */
+const flat = (text: string | undefined) => (text ?? '').replace(/\n +/g, ' ').replace(/(\S)\n(?=[a-z(])/g, '$1 ');
 /** The stored ISO time is this simulated instant plus the run's start-up (< 5 s). */
 const near = (iso: unknown, t: number) => {
   const d = Date.parse(String(iso)) - t;
@@ -113,11 +115,21 @@ describe('health mails, through the CLI with a simulated clock', () => {
       expect.stringMatching(/^\[ISE\] ise-to-mail PROBLEM: cannot reach ISE since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/),
     ]);
     const problem = s.w.smtp.messages[0]!.parsed;
-    expect(problem.text).toContain(`cannot reach ISE since ${minute(T0 + 10 * MIN)}:`);
-    expect(problem.text).toMatch(
-      /Reason and remedy \(exit code 4\): cannot talk to pxGrid at localhost:\d+: connection refused; check ISE_HOST/,
+    // The alarm's first line: failures are not being mailed, and since when.
+    expect(problem.text?.split('\n')[0]).toMatch(
+      new RegExp(
+        '^PROBLEM: RADIUS failures are NOT being mailed since ' +
+          `\\d+ \\w{3} \\d{4}, ${minute(T0 + 10 * MIN).slice(11)}:\\d\\d$`,
+      ),
     );
-    expect(problem.text).toContain('4 runs failed in a row');
+    expect(flat(problem.text)).toContain('What broke: cannot reach ISE (exit code 4).');
+    expect(flat(problem.text)).toMatch(
+      /Reason and remedy: cannot talk to pxGrid at localhost:\d+: connection refused; check ISE_HOST and PXGRID_PORT/,
+    );
+    // The port in use, not the default 8910.
+    expect(flat(problem.text)).toMatch(/PXGRID_PORT \((?!8910)\d+ here\)/);
+    expect(flat(problem.text)).toContain('4 runs failed in a row');
+    expect(String(problem.html)).toMatch(/<b>|RADIUS failures are NOT being mailed since/);
 
     // Failures happen on ISE while ise-to-mail cannot see them.
     s.failureAt(15 * MIN, 'gap-alice');
@@ -143,13 +155,16 @@ describe('health mails, through the CLI with a simulated clock', () => {
     expect(s.subjects()).toHaveLength(3);
     const digest = s.w.smtp.messages[2]!.parsed;
     expect(digest.subject).toMatch(/^\[ISE\] ise-to-mail RECOVERED; 2 RADIUS failures, 2 users/);
-    expect(digest.text).toMatch(
-      /^ise-to-mail is working again since .* UTC\.\nIt had failed since .* \(7 failed runs, cannot reach ISE; last error: cannot talk/,
+    expect(flat(digest.text)).toMatch(
+      /^RECOVERED: ise-to-mail is working again since .* UTC\nIt had failed since .* \(7 failed runs, cannot reach ISE; last error: cannot talk/,
     );
-    expect(digest.text).toContain('The 2 RADIUS failures ISE recorded meanwhile are in this digest.');
+    expect(flat(digest.text)).toContain('The 2 RADIUS failures ISE recorded meanwhile are in this digest.');
     expect(digest.text).toContain('gap-alice');
     expect(digest.text).toContain('gap-bob');
-    expect(String(digest.html)).toMatch(/<body[^>]*>\n<p style="color:#060[^>]*><b>ise-to-mail is working again/);
+    // The RECOVERED card comes first, above the digest's card.
+    const html = String(digest.html);
+    expect(html.indexOf('ise-to-mail is working again')).toBeGreaterThan(0);
+    expect(html.indexOf('ise-to-mail is working again')).toBeLessThan(html.indexOf('RADIUS authentication failures'));
     expect(s.health()).toMatchObject({ failedRuns: 0, problemMailed: null, firstFailure: null });
     near(s.health()?.lastSuccess, T0 + 70 * MIN + 25 * HOUR);
 
@@ -170,11 +185,11 @@ describe('health mails, through the CLI with a simulated clock', () => {
     expect(s.subjects()).toEqual([
       expect.stringMatching(/^\[ISE\] ise-to-mail PROBLEM: pxGrid account DISABLED on ISE since .* UTC$/),
     ]);
-    expect(s.w.smtp.messages[0]!.parsed.text).toContain('an ISE admin must enable it');
+    expect(flat(s.w.smtp.messages[0]!.parsed.text)).toContain('an ISE admin must enable it');
     s.w.ise.approve('ise_to_mail');
     expectRun(await s.at(40 * MIN), 0, /^ise-to-mail: OK no new failures; recovery mail sent$/);
     expect(s.subjects()[1]).toMatch(/^\[ISE\] ise-to-mail RECOVERED: working again since .* UTC$/);
-    expect(s.w.smtp.messages[1]!.parsed.text).toContain('ISE holds no new RADIUS failures from that time');
+    expect(flat(s.w.smtp.messages[1]!.parsed.text)).toContain('ISE holds no new RADIUS failures from that time');
     expectRun(await s.at(50 * MIN), 0, /^ise-to-mail: OK no new failures$/);
     expect(s.subjects()).toHaveLength(2);
   }, 30_000);
@@ -202,7 +217,7 @@ describe('health mails, through the CLI with a simulated clock', () => {
     expect(s.w.cursor()).toBeUndefined();
     expectRun(await s.at(50 * MIN), 0, /OK 1 new failure mailed .*; recovery note included$/);
     expect(s.subjects()).toEqual([expect.stringMatching(/^\[ISE\] ise-to-mail RECOVERED; 1 RADIUS failure/)]);
-    expect(s.w.smtp.messages[0]!.parsed.text).toMatch(
+    expect(flat(s.w.smtp.messages[0]!.parsed.text)).toMatch(
       /5 failed runs, cannot deliver mail; last error: mail not delivered/,
     );
   }, 30_000);
@@ -246,7 +261,7 @@ describe('health mails, through the CLI with a simulated clock', () => {
         new RegExp(`^\\[ISE\\] ise-to-mail all quiet: no RADIUS failures since ${minute(T0 + 24 * HOUR)}:\\d\\d UTC$`),
       ),
     ]);
-    expect(s.w.smtp.messages[0]!.parsed.text).toContain('once a day (HEARTBEAT=daily)');
+    expect(flat(s.w.smtp.messages[0]!.parsed.text)).toContain('once a day (HEARTBEAT=daily)');
   }, 30_000);
 
   it('HEARTBEAT=daily with failures mailed: no heartbeat until a whole day is quiet', async () => {

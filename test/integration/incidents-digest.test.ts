@@ -29,14 +29,18 @@ describe('incidents in digest mode', () => {
     await s.at(HOUR);
     const digest = s.mails()[1]!;
     expect(digest.subject).toMatch(/^\[ISE\] digest: 4 RADIUS failures/);
-    expect(digest.text).toMatch(/^ONGOING sw-access-b2: .*: 4 more failures since the last mail, 10 in all/m);
+    expect(digest.text.replace(/\n +/g, ' ')).toMatch(
+      /^ONGOING sw-access-b2: .*: 4 more failures since the last mail, 10 in all/m,
+    );
 
     s.add(HOUR + 5 * MIN, 1, { failureReason: EAP });
     await s.at(HOUR + 10 * MIN);
     await s.at(2 * HOUR);
     const last = s.mails()[2]!;
     expect(last.subject).toMatch(/^\[ISE\] digest: 1 RADIUS failure/);
-    expect(last.text).toMatch(/^RESOLVED sw-access-b2: .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m);
+    expect(last.text.replace(/\n +/g, ' ')).toMatch(
+      /^RESOLVED sw-access-b2: .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m,
+    );
   });
 
   test('a refused incident mail leaves digest and incident owed: the next run sends both', async () => {

@@ -98,7 +98,7 @@ describe('filters', () => {
     );
     const [m] = await world.smtp.waitForMessages(1);
     expect(m!.parsed.text).not.toContain('host/PC-');
-    expect(m!.parsed.text).toContain(
+    expect(m!.parsed.text?.replace(/\n +/g, ' ')).toContain(
       `Not in this mail: ${byReason} more matched EXCLUDE_REASONS; ${byUser} more matched EXCLUDE_USERS.`,
     );
     expect(m!.parsed.html).toContain(`${byUser} more matched EXCLUDE_USERS`);
@@ -151,8 +151,7 @@ describe('options', () => {
     const [m] = await world.smtp.waitForMessages(1);
     expect(m!.parsed.subject).toMatch(/^\[NOC ISE\] 30 RADIUS failures, /);
     expect(m!.parsed.from?.value[0]?.name).toBe('Campus NAC');
-    expect(m!.parsed.text).toContain('+05:30');
-    expect(m!.parsed.text).toContain('(times in Asia/Kolkata)');
+    expect(m!.parsed.text).toContain('(Asia/Kolkata, UTC+05:30)');
     expect(m!.parsed.text).toContain('... and 25 more rows in the attachment failures.json.gz');
     const json = JSON.parse(attachmentText(m!, 'failures.json.gz')) as FailureRecord[];
     expect(json.map((r) => r.id)).toEqual(failures.map((r) => r.id));
@@ -177,7 +176,7 @@ describe('options', () => {
     expect(res.summary).toBe('ise-to-mail: OK test mail sent to 2 recipients');
     const [m] = await world.smtp.waitForMessages(1);
     expect(m!.parsed.subject).toMatch(/^\[ISE\] \[TEST\] 5 RADIUS failures, 4 users, top: 22040 Wrong password \(2\)$/);
-    expect(m!.parsed.text).toMatch(/^\*\*\* TEST MAIL from ise-to-mail/);
+    expect(m!.parsed.text).toMatch(/^TEST MAIL from ise-to-mail/m);
     expect(m!.parsed.html).toContain('TEST MAIL from ise-to-mail');
     expect(m!.parsed.text).toContain('Hint: ');
     expect(parseCsv(attachmentText(m!, 'failures.csv.gz'))).toHaveLength(6);

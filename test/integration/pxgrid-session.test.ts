@@ -57,7 +57,7 @@ describe('fetchFailures', () => {
     const sink = new Records();
     const stats = await fetch(sink);
     expect(sink.ids).toEqual(recent.map((r) => r.id));
-    expect(stats.invalid).toBe(0);
+    expect(stats.unreadable.total).toBe(0);
     expect(Math.abs((stats.serverDate ?? 0) - Date.now())).toBeLessThan(5000);
 
     const stored = loadAccount(cfg.stateDir, 'ise_to_mail');

@@ -62,12 +62,15 @@ describe('a STATE_DIR that cannot be written', () => {
       // Which runs sent it: the one 30 min after the last state was written, then each full hour.
       const sentBy = runs.filter(([, r]) => /problem mail sent/.test(r.summary)).map(([m]) => m);
       expect(sentBy).toEqual([30, 60, 120]);
-      const text = s.texts().at(-1)!;
+      // The text part wraps at 78 columns, continuation lines indented.
+      const text = s.texts().at(-1)!.replace(/\n +/g, ' ');
       expect(text).toMatch(new RegExp(`\\(${code}\\)`));
       expect(text).toMatch(/STATE_DIR cannot be written/);
       expect(text).toMatch(/repeats about hourly/);
       // The runs in between say when it comes.
-      expect(runs[0]![1].summary).toMatch(/STATE_DIR cannot be written .*problem mail from /);
+      expect(runs[0]![1].summary).toMatch(
+        /STATE_DIR cannot be written \(last state written \S+T\S+\.\d{3}Z\): problem mail from \S+T\S+\.\d{3}Z, /,
+      );
     });
   }
 

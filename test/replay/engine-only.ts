@@ -25,7 +25,8 @@ export function engineOnly(
   let k = 0;
   for (let t = start + STEP; t <= end; t += STEP) {
     const engine = new IncidentEngine(state, { settings: all, now: t });
-    while (k < records.length && new Date(records[k]!.timestamp).getTime() <= t) engine.observe(records[k++]!);
+    while (k < records.length && new Date(records[k]!.timestamp as string).getTime() <= t)
+      engine.observe(records[k++]!);
     for (const i of engine.evaluate().opened) opened.push({ at: t, incident: i });
     state = engine.nextState(true);
   }

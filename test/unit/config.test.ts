@@ -206,3 +206,20 @@ describe('incident rules', () => {
     expect(usageMessage(() => load({ INCIDENT_LOCKOUT_REASONS: '24408,abc' }))).toMatch(/^INCIDENT_LOCKOUT_REASONS/);
   });
 });
+
+describe('mail context', () => {
+  const load = (env: Record<string, string>, hostname?: string) =>
+    loadConfig({ baseDir: configDir(), env: { ...FULL, ...env }, hostname });
+  test('ISE_ADMIN_URL: an https origin only (it becomes a link in every mail)', () => {
+    expect(load({}).mail.adminUrl).toBeUndefined();
+    expect(load({ ISE_ADMIN_URL: 'https://ise-pan.example.net/' }).mail.adminUrl).toBe('https://ise-pan.example.net');
+    expect(load({ ISE_ADMIN_URL: 'https://10.1.1.5:8443' }).mail.adminUrl).toBe('https://10.1.1.5:8443');
+    for (const bad of ['http://ise', 'https://user:pw@ise', 'https://ise/admin?x=1', 'javascript:alert(1)', 'ise'])
+      expect(usageMessage(() => load({ ISE_ADMIN_URL: bad }))).toMatch(/^ISE_ADMIN_URL must be the https:\/\//);
+  });
+  test('DEVICE_NAME names the sender, else the host name main.ts passes in', () => {
+    expect(load({ DEVICE_NAME: 'sw-core-01' }, 'guestshell').mail.device).toBe('sw-core-01');
+    expect(load({}, 'guestshell').mail.device).toBe('guestshell');
+    expect(usageMessage(() => load({ DEVICE_NAME: 'a\u0007b' }))).toMatch(/^DEVICE_NAME must be one line/);
+  });
+});

@@ -82,9 +82,9 @@ describe('run.js eem', () => {
     expect(text).toContain(' event timer cron cron-entry "*/10 * * * *" maxrun 300\n');
     expect(text).toContain(' event none maxrun 300\n');
     expect(text).toContain(
-      `"guestshell run env DEVICE_NAME=$_info_routername /home/guestshell/node/bin/node --max-old-space-size=128 ` +
-        '--max-semi-space-size=1 --v8-pool-size=1 ' +
-        `${dir}/run.js --config ${dir}/ise-to-mail.env"`,
+      '"guestshell run env ISE_TO_MAIL_ROUTER_NAME=$_info_routername /home/guestshell/node/bin/node ' +
+        `--max-old-space-size=128 --max-semi-space-size=1 --v8-pool-size=1 ${dir}/run.js --config ` +
+        `${dir}/ise-to-mail.env"`,
     );
     // The mails name the device: EEM reads the router's host name before each run.
     expect(text.match(/^ action \d{4} info type routername$/gm)).toHaveLength(2);

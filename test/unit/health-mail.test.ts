@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type AppError, iseError, stateError } from '../../src/core/errors';
-import { foldRecovery, headline, problemMail } from '../../src/health/health-mail';
+import { foldRecovery, problemMail } from '../../src/health/health-mail';
 import { describeHealth } from '../../src/health/health-record';
+import { headline } from '../../src/health/health-words';
 import { accountStateError } from '../../src/pxgrid/account';
 import { deadlineError, transportError } from '../../src/pxgrid/transport-errors';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 23, 10, 0);
+const ctx = (prefix: string) => ({ prefix, zone: 'UTC', device: 'sw-test', ise: 'ise.example.net:8910' });
 
 describe('health mail rendering and the doctor lines', () => {
   it('names the problem from the kind of the error our code raised, never from its text', () => {
@@ -35,7 +37,7 @@ describe('health mail rendering and the doctor lines', () => {
     const hostile = 'cannot talk to pxGrid at ise: said "<script>x</script>"\r\nBcc: evil@example.net\u202e';
     const mail = problemMail(
       { kind: 'ise-unreachable', exitCode: 4, message: hostile, since: T0, failedRuns: 4, repeatMs: 24 * HOUR },
-      '[ISE]',
+      ctx('[ISE]'),
     );
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.text).not.toMatch(/\r|\nBcc:|\u202e/);
@@ -45,14 +47,14 @@ describe('health mail rendering and the doctor lines', () => {
       { subject: '[ISE] 2 RADIUS failures', text: 'digest\n', html: '<html><body style="x">rows</body></html>' },
       { back: T0, since: T0 - HOUR, failedRuns: 6, lastError: { kind: 'ise-unreachable', message: hostile } },
       2,
-      '[ISE]',
+      ctx('[ISE]'),
     );
     expect(folded.subject).toBe('[ISE] ise-to-mail RECOVERED; 2 RADIUS failures');
     const custom = foldRecovery(
       { subject: '[NOC] 2 RADIUS failures', text: '', html: '' },
       { back: T0, since: T0, failedRuns: 1 },
       2,
-      '[NOC]',
+      ctx('[NOC]'),
     );
     expect(custom.subject).toBe('[NOC] ise-to-mail RECOVERED; 2 RADIUS failures');
     expect(folded.html).not.toContain('<script>');
@@ -72,5 +74,14 @@ describe('health mail rendering and the doctor lines', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the PROBLEM mail names what was configured', () => {
+  it('a refused connection names the port in use, not the default 8910', () => {
+    const coded = Object.assign(new Error('x'), { code: 'ECONNREFUSED' });
+    const err = transportError('https://ise.example.net:9443/pxgrid/control/ServiceLookup', coded);
+    expect(err.message).toMatch(/PXGRID_PORT \(9443 here\)/);
+    expect(err.message).not.toContain('8910');
   });
 });

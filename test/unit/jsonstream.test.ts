@@ -266,11 +266,57 @@ describe('parseRecord', () => {
     });
   });
 
-  it('refuses records without a usable id or timestamp, or with steps of another type', () => {
-    expect(parseRecord('{"timestamp":"t"}')).toBeUndefined();
-    expect(parseRecord('{"id":"","timestamp":"t"}')).toBeUndefined();
-    expect(parseRecord('{"id":"1","timestamp":""}')).toBeUndefined();
-    expect(parseRecord('{"id":"1","timestamp":"t","executionSteps":5}')).toBeUndefined();
+  it('takes every object as a record: a content id when the id is unusable, steps of another type as text', () => {
+    const noId = parseRecord('{"timestamp":"t"}')!;
+    expect(noId.id).toMatch(/^content-[0-9a-f]{16}$/);
+    // The same record served again gets the same id; another record another one.
+    expect(parseRecord('{"timestamp":"t"}')!.id).toBe(noId.id);
+    expect(parseRecord('{"timestamp":"u"}')!.id).not.toBe(noId.id);
+    expect(parseRecord('{"id":"","timestamp":"t"}')!.id).toMatch(/^content-/);
+    expect(parseRecord('{"id":null}')!.id).toMatch(/^content-/);
+    expect(parseRecord('{"id":"1","timestamp":""}')).toMatchObject({ id: '1', timestamp: '' });
+    expect(parseRecord('{"id":"1","timestamp":"t","executionSteps":5}')!.executionSteps).toBe('5');
     expect(parseRecord('[1]')).toBeUndefined();
+    expect(parseRecord('7')).toBeUndefined();
+  });
+});
+
+describe('a record nested deeper than the limit (issue 23 point 7)', () => {
+  const deep = (n: number) => `{"id":"7","x":${'['.repeat(n)}1${']'.repeat(n)}}`;
+  const read = (body: string, cuts: number[]) => {
+    const elements: unknown[] = [];
+    const heads: string[] = [];
+    const s = new ArrayElementStream(
+      'failures',
+      (b) => elements.push(JSON.parse(b.toString('utf8'))),
+      undefined,
+      undefined,
+      undefined,
+      (head) => heads.push(head.toString('utf8')),
+    );
+    let at = 0;
+    for (const cut of cuts) {
+      s.write(Buffer.from(body.slice(at, cut)));
+      at = cut;
+    }
+    s.write(Buffer.from(body.slice(at)));
+    s.end();
+    return { elements, heads, complete: s.complete };
+  };
+
+  it('costs only itself, wherever the chunks are cut; its first bytes name it', () => {
+    const body = `{"failures":[{"id":"1"},${deep(12_000)},{"id":"2"}],"more":true}`;
+    for (const cuts of [[], [30, 12_020, 24_000], [13]]) {
+      const r = read(body, cuts);
+      expect(r.elements).toEqual([{ id: '1' }, { id: '2' }]);
+      expect(r.heads).toHaveLength(1);
+      expect(r.heads[0]).toMatch(/^\{"id":"7","x":\[\[\[/);
+      expect(r.complete).toBe(true);
+    }
+  });
+
+  it('outside a record it still ends the answer', () => {
+    const body = `{"other":${'['.repeat(12_000)}1${']'.repeat(12_000)},"failures":[]}`;
+    expect(() => read(body, [])).toThrow(MalformedJson);
   });
 });

@@ -71,7 +71,10 @@ describe('store and commands', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const setup = () => {
     dir = mkdtempSync(join(tmpdir(), 'mutes-'));
-    return loadConfig({ baseDir: dir, env: { STATE_DIR: 'data', MAIL_TIMEZONE: 'Europe/Zurich' } });
+    return loadConfig({
+      baseDir: dir,
+      env: { STATE_DIR: 'data', MAIL_TIMEZONE: 'Europe/Zurich', ALERT_MODE: 'each-run' },
+    });
   };
   const T0 = Date.parse('2026-11-23T09:00:00Z');
   const H = 3_600_000;
@@ -79,8 +82,10 @@ describe('store and commands', () => {
   test('mute, list, extend, unmute; file 0600; expired mutes stop applying and are dropped at the next write', () => {
     const cfg = setup();
     expect(mute(cfg, T0, 'nas:sw-lab-01', { for: '8h', note: 'lab rebuild', by: 'alice' }).message).toBe(
-      'muted: nas:sw-lab-01 until 2026-11-23 18:00:00 +01:00 (id 1); ' +
-        'matching failures raise no incident and leave the mail body, counted and attached',
+      'muted: nas:sw-lab-01 until 2026-11-23T17:00:00.000Z (id 1); ' +
+        'matching failures raise no incident and leave the mail body, counted and attached; ' +
+        "no count of the last day's failures to check it against: the last day's failures are counted only " +
+        'while incidents are on (INCIDENTS=auto follows ALERT_MODE=each-run)',
     );
     expect(mute(cfg, T0, 'user:host/*', { for: '30m' }).message).toMatch(/^muted: user:host\/\* until .* \(id 2\)/);
     expect(statSync(mutesFile(cfg.stateDir)).mode & 0o777).toBe(0o600);
@@ -93,7 +98,7 @@ describe('store and commands', () => {
     expect(set.match(rec({ userName: 'host/pc1' }))).toBeUndefined();
     // The same target again extends the mute and keeps its id and note.
     expect(mute(cfg, T0 + H, 'NAS:sw-lab-01', { for: '1d' }).message).toMatch(
-      /^mute extended: nas:sw-lab-01 until 2026-11-24 11:00:00 \+01:00 \(id 1\)/,
+      /^mute extended: nas:sw-lab-01 until 2026-11-24T10:00:00\.000Z \(id 1\)/,
     );
     expect(readMutes(cfg.stateDir).mutes.map((m) => [m.id, m.note])).toEqual([[1, 'lab rebuild']]);
     expect(mute(cfg, T0 + H, 'reason:5440', { for: '1h' }).message).toMatch(/\(id 3\)/);

@@ -1,0 +1,36 @@
+import type { ErrorKind } from '../core/errors';
+
+/** The few words the health mails and the doctor use for a span and for what broke. */
+
+export function fmtSpan(ms: number): string {
+  const units: Array<[number, string]> = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'm'],
+  ];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)}h` : `${Math.round(ms / 60_000)}m`;
+}
+
+/** What broke, in a few words: the PROBLEM and RECOVERED subjects and first lines. */
+const HEADLINE: Record<ErrorKind, string> = {
+  'account-disabled': 'pxGrid account DISABLED on ISE',
+  'account-pending': 'pxGrid account PENDING approval on ISE',
+  account: 'pxGrid account refused by ISE',
+  'ise-tls': 'TLS trust to ISE failed',
+  'ise-timeout': 'ISE does not answer in time',
+  'ise-unreachable': 'cannot reach ISE',
+  'ise-protocol': 'ISE pxGrid answers with errors',
+  mail: 'cannot deliver mail',
+  'mail-content': 'the mail server refuses the alert mail for its content',
+  usage: 'configuration or state error',
+  state: 'configuration or state error',
+  locked: 'another run holds the lock',
+  'lock-stuck': 'a run is stuck holding the lock',
+  sighup: 'runs are stopped before they finish (SIGHUP)',
+  sigint: 'runs are stopped before they finish (SIGINT)',
+  sigterm: 'runs are stopped before they finish (SIGTERM)',
+  internal: 'internal error',
+};
+
+export const headline = (kind: ErrorKind): string => HEADLINE[kind];
