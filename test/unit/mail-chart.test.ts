@@ -65,7 +65,8 @@ describe('times from a broken clock', () => {
     const times = ['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '1970-01-01T00:00:00Z'];
     for (const [i, timestamp] of [...times, '2026-11-23T10:00:00Z'].entries()) d.add(makeFailure({ timestamp }, i));
     const mail = render(d, { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'Europe/Zurich', chart: true });
-    expect(mail.text).toContain('-271821-04-20T00:00:00.000Z (UTC) to +275760-09-13T00:00:00.000Z (UTC)');
+    // Times outside 2000-2100 cannot be placed: they are never the mail's period.
+    expect(mail.text).not.toContain('275760');
     expect(mail.text).toMatch(/^Failures per minute, 11:00 to 11:01 \(peak 1 at 11:00\):$/m);
   });
 });
