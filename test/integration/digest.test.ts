@@ -136,7 +136,7 @@ describe('bounded spool', () => {
       ),
     );
     // The late failure came after the spool was full: counted in the body, not kept for the attachment.
-    expect(mail.parsed.text).toMatch(/^Rollup: 6001 RADIUS authentication failures\n6001 users,/m);
+    expect(mail.parsed.text).toMatch(/^Digest: 6001 RADIUS authentication failures\n6001 users,/m);
     expect(parseCsv(attachmentText(mail, 'failures.csv.gz')).some((row) => row[2] === 'late-user')).toBe(false);
   });
 });
