@@ -1,8 +1,8 @@
 import { recordTime, unplaced } from '../core/times';
 import { CONTENT_ID, type FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
-import { StormGroups } from '../render/storm';
 import { Rollup } from '../rollup/rollup';
+import { StormGroups } from '../rollup/storm-groups';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
 import { Placing } from './placing';

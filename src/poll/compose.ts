@@ -8,9 +8,10 @@ import { composeMail } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { RenderOptions } from '../render/model';
-import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../render/storm';
+import { type Lead, noteLead, stormLead, stormSubject } from '../render/storm';
 import { clockFor, timeFormat } from '../render/time';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
+import type { StormGroups } from '../rollup/storm-groups';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import type { Splittable } from '../withhold/split';
 
