@@ -1,7 +1,12 @@
 import { defaults, type Parsed } from './schema';
 
-/** Incident rules (README "Incidents"): each can be switched off and has thresholds of its own. */
-export type RuleName = 'nas-wide' | 'new-reason' | 'spike' | 'lockout' | 'storm';
+/**
+ * Incident rules (README "Incidents"): each can be switched off and has thresholds of its own. The
+ * one list: the engine runs them in this order, the variables switch each of them, and the state
+ * file accepts exactly these names.
+ */
+export const RULES = ['storm', 'nas-wide', 'new-reason', 'spike', 'lockout'] as const;
+export type RuleName = (typeof RULES)[number];
 
 export interface IncidentSettings {
   /** `auto`: on with ALERT_MODE=digest, off in each-run mode (one mail per run, as before). */
@@ -24,16 +29,16 @@ export interface IncidentSettings {
 }
 
 export function incidentSettings(p: Parsed): IncidentSettings {
-  const on: Array<[RuleName, boolean]> = [
-    ['nas-wide', p.INCIDENT_NAS_WIDE],
-    ['new-reason', p.INCIDENT_NEW_REASON],
-    ['spike', p.INCIDENT_SPIKE],
-    ['lockout', p.INCIDENT_LOCKOUT],
-    ['storm', p.INCIDENT_STORM],
-  ];
+  const on: Record<RuleName, boolean> = {
+    'nas-wide': p.INCIDENT_NAS_WIDE,
+    'new-reason': p.INCIDENT_NEW_REASON,
+    spike: p.INCIDENT_SPIKE,
+    lockout: p.INCIDENT_LOCKOUT,
+    storm: p.INCIDENT_STORM,
+  };
   return {
     mode: p.INCIDENTS,
-    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule]) => rule)),
+    rules: new Set(RULES.filter((rule) => on[rule])),
     learningMs: p.INCIDENT_LEARNING,
     quietMs: p.INCIDENT_QUIET,
     nasWide: { min: p.INCIDENT_NAS_WIDE_MIN, factor: p.INCIDENT_NAS_WIDE_FACTOR, windowMs: p.INCIDENT_NAS_WIDE_WINDOW },

@@ -1,4 +1,4 @@
-import type { IncidentSettings } from '../config/incidents';
+import { type IncidentSettings, RULES, type RuleName } from '../config/incidents';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
@@ -24,6 +24,15 @@ export interface Verdict {
   /** Closed incidents the next mail reports (this run's and any not yet mailed). */
   resolved: Resolved[];
 }
+
+/** Every rule has its function: a rule name without one does not compile. */
+const RULE_FNS: Record<RuleName, (x: RuleInput) => Candidate[]> = {
+  storm,
+  'nas-wide': nasWide,
+  'new-reason': newReason,
+  spike,
+  lockout,
+};
 
 const MAX_OPEN = 100;
 const WEEK = 7 * 86_400_000;
@@ -124,13 +133,7 @@ export class IncidentEngine {
 
   #candidates(input: RuleInput, active: Set<string>): Candidate[] {
     const rules = input.settings.rules;
-    const found: Candidate[] = [
-      ...(rules.has('storm') ? storm(input) : []),
-      ...(rules.has('nas-wide') ? nasWide(input) : []),
-      ...(rules.has('new-reason') ? newReason(input) : []),
-      ...(rules.has('spike') ? spike(input) : []),
-      ...(rules.has('lockout') ? lockout(input) : []),
-    ];
+    const found = RULES.filter((r) => rules.has(r)).flatMap((r) => RULE_FNS[r](input));
     // During a storm the storm is the news: every other finding is part of it.
     const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
     const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { RULES } from '../config/incidents';
 import { arr, bool, checkOf, literal, num, obj, oneOf, optional, record, str, tuple } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
@@ -36,7 +37,7 @@ export const incidentsFile = (dir: string) => join(dir, 'incidents.json');
 const strs = arr(str);
 const incident = obj({
   id: str,
-  rule: oneOf(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
+  rule: oneOf(RULES),
   scope: oneOf(['nas', 'reason', 'subject', 'all']),
   nas: optional(str),
   code: optional(str),
