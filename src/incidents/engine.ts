@@ -12,6 +12,7 @@ import { RunTally } from './tally';
 
 export interface EngineOptions {
   settings: IncidentSettings;
+  /** The device's clock: the rules' clock until ISE's is known (see `clock`). */
   now: number;
 }
 
@@ -50,6 +51,8 @@ export class IncidentEngine {
   readonly #match = new Map<string, RunMatch>();
   readonly #seen = new Map<string, number>();
   #verdict: Verdict | undefined;
+  /** The clock windows, quiet periods and learning run on: ISE's once known, else the device's. */
+  #now: number;
   #open: Incident[] = [];
   #resolved: Resolved[] = [];
 
@@ -57,19 +60,29 @@ export class IncidentEngine {
     state: IncidentState | undefined,
     private readonly opts: EngineOptions,
   ) {
+    this.#now = opts.now;
     this.#state = structuredClone(state ?? emptyIncidentState());
     this.#windows = new Windows(this.#state.window);
     const since = this.#state.since ?? opts.now;
     this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
   }
 
+  /**
+   * ISE's clock (the Date header of its reply), before the first record. The windows hold record
+   * times, which are ISE's: measured against a device clock 15 minutes ahead, a 10-minute window
+   * would be empty before the rules look at it.
+   */
+  clock(iseNow: number | undefined): void {
+    if (iseNow !== undefined) this.#now = iseNow;
+  }
+
   /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
   known(record: FailureRecord): void {
-    this.#see(eventOf(record, this.opts.now));
+    this.#see(eventOf(record, this.#now));
   }
 
   observe(record: FailureRecord): void {
-    const e = eventOf(record, this.opts.now);
+    const e = eventOf(record, this.#now);
     this.#see(e);
     // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
     // would only cost memory, which a 100 000-failure storm does not have to spare.
@@ -88,7 +101,8 @@ export class IncidentEngine {
   }
   evaluate(): Verdict {
     if (this.#verdict) return this.#verdict;
-    const { settings: s, now } = this.opts;
+    const { settings: s } = this.opts;
+    const now = this.#now;
     const st = this.#state;
     st.since ??= now;
     this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
@@ -180,7 +194,8 @@ export class IncidentEngine {
    */
   nextState(delivered: boolean): IncidentState {
     this.evaluate();
-    const { now, settings } = this.opts;
+    const { settings } = this.opts;
+    const now = this.#now;
     return {
       version: 1,
       since: this.#state.since,

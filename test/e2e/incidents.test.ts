@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AD_PW, EAP, hhmm, MIN, SECRET, sim } from '../helpers/incident-sim';
+import { AD_PW, EAP, hhmm, MIN, SECRET, sim, T0 } from '../helpers/incident-sim';
 
 describe('incidents through the bundle', () => {
   test('nas-wide: opened with evidence, hint and users; later failures ongoing; then resolved', async () => {
@@ -141,6 +141,19 @@ describe('incidents through the bundle', () => {
         .map((m) => m.subject)
         .filter((x) => x.includes('INCIDENT')),
     ).toHaveLength(1);
+  });
+
+  test('nas-wide and lockout fire with the device clock 15 minutes ahead of ISE (windows on ISE clock)', async () => {
+    const s = await sim({ INCIDENT_NEW_REASON: '0' });
+    // The fake ISE's clock (its Date header, the record times) is T0 + offset; the device's is 15 min ahead.
+    const ahead = (offset: number) => ({ ISE_TO_MAIL_TEST_NOW: String(T0 + offset + 15 * MIN) });
+    s.add(-5 * MIN, 2, { failureReason: EAP });
+    await s.at(0, ahead(0));
+    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
+    s.add(13 * MIN, 12, { userName: 'jdoe', failureReason: AD_PW });
+    const r = await s.at(20 * MIN, ahead(20 * MIN));
+    expect(r.summary).toMatch(/; INCIDENT sw-access-b2: 6 users failing 11036 .* and 1 more incident$/);
+    expect(s.mails()[1]!.text).toMatch(/^INCIDENT jdoe: 12 failures in 10 min, 24408/m);
   });
 
   test('off by default in each-run mode: no incident, no incidents.json', async () => {

@@ -5,6 +5,13 @@ import { AD_PW, DAY, fail, learned, MIN, poll, SECRET, T0, users } from '../help
 
 describe('nas-wide', () => {
   const NOW = T0 + 2 * DAY;
+  test('fires with the device clock 15 minutes ahead of ISE: the window runs on ISE clock', () => {
+    // ISE's clock is NOW (the records are 5 minutes old on it); the device says NOW + 15 min.
+    const records = users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET });
+    const r = poll(learned(), NOW + 15 * MIN, records, { iseNow: NOW });
+    expect(r.verdict.opened.map((i) => i.id)).toEqual(['nas:sw-access-b2:11036']);
+    expect(r.state.lastRun).toBe(NOW);
+  });
   test('many users failing alike on one NAS: one incident, mailed once, then ongoing, then resolved', () => {
     const base = learned();
     const r1 = poll(base, NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
