@@ -1,4 +1,5 @@
 import { type IncidentSettings, RULES, type RuleName } from '../config/incidents';
+import { dict } from '../core/dict';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
@@ -62,6 +63,7 @@ export class IncidentEngine {
   ) {
     this.#now = opts.now;
     this.#state = structuredClone(state ?? emptyIncidentState());
+    this.#state.reasons = dict(this.#state.reasons);
     this.#windows = new Windows(this.#state.window);
     const since = this.#state.since ?? opts.now;
     this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);

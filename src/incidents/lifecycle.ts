@@ -1,3 +1,4 @@
+import { type Dict, dict } from '../core/dict';
 import type { FailureEvent } from './event';
 import type { Incident } from './incident';
 import { candidateId } from './merge';
@@ -120,14 +121,14 @@ export function learn(x: RuleInput, active: Incident[], match: ReadonlyMap<strin
 
 /** Reasons seen within `memoryMs` (the 1 000 latest), with this run's added. */
 export function remember(
-  known: Readonly<Record<string, number>>,
+  known: Readonly<Dict<number>>,
   seen: ReadonlyMap<string, number>,
   now: number,
   memoryMs: number,
 ) {
-  const reasons: Record<string, number> = { ...known };
+  const reasons = dict(known);
   for (const [code, t] of seen) reasons[code] = Math.max(reasons[code] ?? 0, Math.min(t, now));
   const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
   keep.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(keep.slice(0, 1000));
+  return dict(keep.slice(0, 1000));
 }

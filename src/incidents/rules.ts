@@ -1,4 +1,5 @@
 import type { IncidentSettings, RuleName } from '../config/incidents';
+import type { Dict } from '../core/dict';
 import { plural } from '../core/plural';
 import type { Baseline } from './baseline';
 import type { Scope } from './incident';
@@ -27,7 +28,7 @@ export interface RuleInput {
   windows: Windows;
   baseline: Baseline;
   /** Reason code -> when last seen, before this run. */
-  reasons: Readonly<Record<string, number>>;
+  reasons: Readonly<Dict<number>>;
   /** The learning period is over: new-reason may speak. */
   learned: boolean;
   /** Per reason, this run's failures that already belong to an open NAS or user incident. */

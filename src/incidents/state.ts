@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { RULES } from '../config/incidents';
+import { type Dict, dict } from '../core/dict';
 import { arr, bool, checkOf, literal, num, obj, oneOf, optional, record, str, tuple } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
@@ -18,7 +19,7 @@ export interface IncidentState {
   lastRun?: number;
   open: Incident[];
   resolved: Resolved[];
-  reasons: Record<string, number>;
+  reasons: Dict<number>;
   baseline: BaselineState;
   window: WindowState;
 }
@@ -27,7 +28,7 @@ export const emptyIncidentState = (): IncidentState => ({
   version: 1,
   open: [],
   resolved: [],
-  reasons: {},
+  reasons: dict(),
   baseline: emptyBaseline(),
   window: emptyWindow(),
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { RULES } from '../../src/config/incidents';
 import type { Incident } from '../../src/incidents/incident';
 import { emptyIncidentState, loadIncidentState, saveIncidentState } from '../../src/incidents/state';
-import { T0 } from '../helpers/incidents';
+import { DAY, fail, learned, MIN, poll, SECRET, T0 } from '../helpers/incidents';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -41,5 +41,36 @@ describe('incidents.json', () => {
     const state = { ...emptyIncidentState(), open: RULES.map(incident) };
     saveIncidentState(dir, state);
     expect(loadIncidentState(dir)).toEqual(state);
+  });
+});
+
+describe('names from the wire that are also names of Object.prototype (issue 23 point 14)', () => {
+  const NOW = T0 + 2 * DAY;
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  test('a NAS so named has a learned baseline like any other: one failure opens nothing', () => {
+    for (const nas of NAMES) {
+      const r = poll(learned(), NOW, [fail(NOW - MIN, { nasName: nas, userName: 'anna', failureReason: SECRET })], {
+        settings: { rules: new Set(['nas-wide'] as const) },
+      });
+      expect(r.verdict.opened.map((i) => i.title)).toEqual([]);
+    }
+  });
+  test('a reason so named is known once seen: no new-reason incident when it comes back', () => {
+    const seen = (t: number) => NAMES.map((reason) => fail(t - MIN, { failureReason: reason }));
+    // Seen in the first hour of the learning day only, then quiet: known, not new, the day after.
+    const base = learned(1.5, (t) => (t < T0 + 60 * MIN ? seen(t) : []));
+    const r = poll(base, NOW, seen(NOW), { settings: { rules: new Set(['new-reason'] as const) } });
+    expect(r.verdict.opened.map((i) => i.title)).toEqual([]);
+  });
+  test('the state with such names survives a save and a reload', () => {
+    dir = mkdtempSync(join(tmpdir(), 'ise-incidents-'));
+    const bg = (t: number) => NAMES.map((nas) => fail(t - MIN, { nasName: nas, failureReason: nas }));
+    const state = learned(1.5, bg);
+    saveIncidentState(dir, state);
+    const back = loadIncidentState(dir)!;
+    expect(Object.keys(back.reasons).sort()).toEqual(Object.keys(state.reasons).sort());
+    expect(back.reasons.__proto__).toBeTypeOf('number');
+    const r = poll(back, NOW, bg(NOW));
+    expect(r.verdict.opened.map((i) => i.title)).toEqual([]);
   });
 });
