@@ -69,7 +69,7 @@ describe('names from the wire that are also names of Object.prototype (issue 23 
     saveIncidentState(dir, state);
     const back = loadIncidentState(dir)!;
     expect(Object.keys(back.reasons).sort()).toEqual(Object.keys(state.reasons).sort());
-    expect(back.reasons.__proto__).toBeTypeOf('number');
+    expect(Object.getOwnPropertyDescriptor(back.reasons, '__proto__')?.value).toBeTypeOf('number');
     const r = poll(back, NOW, bg(NOW));
     expect(r.verdict.opened.map((i) => i.title)).toEqual([]);
   });
