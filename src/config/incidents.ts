@@ -5,11 +5,20 @@ import { defaults, type Parsed } from './schema';
  * one list: the engine runs them in this order, the variables switch each of them, and the state
  * file accepts exactly these names.
  */
-export const RULES = ['storm', 'nas-wide', 'new-reason', 'spike', 'lockout'] as const;
+export const RULES = [
+  'storm',
+  'identity-store',
+  'guessing',
+  'admin-login',
+  'nas-wide',
+  'new-reason',
+  'spike',
+  'lockout',
+] as const;
 export type RuleName = (typeof RULES)[number];
 
 export interface IncidentSettings {
-  /** `auto`: on with ALERT_MODE=digest, off in each-run mode (one mail per run, as before). */
+  /** `auto`: on with ALERT_MODE=digest (the default), off in each-run mode (one mail per run). */
   mode: 'auto' | 'on' | 'off';
   /** Rules that may open incidents. */
   rules: ReadonlySet<RuleName>;
@@ -22,6 +31,7 @@ export interface IncidentSettings {
   spike: { min: number; factor: number };
   /** `reasons` empty: every reason counts. */
   lockout: { min: number; windowMs: number; reasons: readonly string[] };
+  adminLogin: { min: number };
   /** STORM_THRESHOLD: more new failures than this in one poll. */
   stormThreshold: number;
   /** MAIL_TIMEZONE: the spike baseline keeps local hours of the week. */
@@ -35,6 +45,9 @@ export function incidentSettings(p: Parsed): IncidentSettings {
     spike: p.INCIDENT_SPIKE,
     lockout: p.INCIDENT_LOCKOUT,
     storm: p.INCIDENT_STORM,
+    guessing: p.INCIDENT_GUESSING,
+    'identity-store': p.INCIDENT_IDENTITY_STORE,
+    'admin-login': p.INCIDENT_ADMIN_LOGIN,
   };
   return {
     mode: p.INCIDENTS,
@@ -49,6 +62,7 @@ export function incidentSettings(p: Parsed): IncidentSettings {
       windowMs: p.INCIDENT_LOCKOUT_WINDOW,
       reasons: p.INCIDENT_LOCKOUT_REASONS === 'any' ? [] : p.INCIDENT_LOCKOUT_REASONS,
     },
+    adminLogin: { min: p.INCIDENT_ADMIN_LOGIN_MIN },
     stormThreshold: p.STORM_THRESHOLD,
     timeZone: p.MAIL_TIMEZONE,
   };

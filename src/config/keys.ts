@@ -65,6 +65,10 @@ export const KEYS = {
   INCIDENT_LOCKOUT_WINDOW: { help: 'lockout: within this window (10m)' },
   INCIDENT_LOCKOUT_REASONS: { help: 'lockout: reason codes that count, or any (22040,24408)' },
   INCIDENT_STORM: { help: '1 | 0: more than STORM_THRESHOLD failures in one poll (1)' },
+  INCIDENT_GUESSING: { help: '1 | 0: many user names failing from one endpoint or switch port (1)' },
+  INCIDENT_IDENTITY_STORE: { help: '1 | 0: ISE cannot reach Active Directory, on several NAS at once (1)' },
+  INCIDENT_ADMIN_LOGIN: { help: '1 | 0: failed administrator logins to one device or as one admin (1)' },
+  INCIDENT_ADMIN_LOGIN_MIN: { help: 'admin-login: failed logins in a poll, TotalFailedAttempts counted (5)' },
   ISE_TO_MAIL_CONFIG: { help: 'config file (ise-to-mail.env next to run.js)' },
 } as const satisfies Record<string, KeyInfo>;
 

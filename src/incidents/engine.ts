@@ -1,4 +1,4 @@
-import { type IncidentSettings, RULES, type RuleName } from '../config/incidents';
+import type { IncidentSettings } from '../config/incidents';
 import { dict } from '../core/dict';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
@@ -7,7 +7,8 @@ import { byRank, type Incident, matches, type Resolved } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { Windows } from './rolling-window';
-import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
+import { findAll } from './rule-table';
+import type { Candidate, RuleInput } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
 
@@ -27,15 +28,6 @@ export interface Verdict {
   resolved: Resolved[];
 }
 
-/** Every rule has its function: a rule name without one does not compile. */
-const RULE_FNS: Record<RuleName, (x: RuleInput) => Candidate[]> = {
-  storm,
-  'nas-wide': nasWide,
-  'new-reason': newReason,
-  spike,
-  lockout,
-};
-
 const MAX_OPEN = 100;
 const WEEK = 7 * 86_400_000;
 const MAX_RESOLVED = 50;
@@ -51,6 +43,8 @@ export class IncidentEngine {
   readonly #state: IncidentState;
   readonly #match = new Map<string, RunMatch>();
   readonly #seen = new Map<string, number>();
+  /** Per open incident, per reason: the failures it is the first match of (each counted once). */
+  readonly #claims = new Map<string, Map<string, number>>();
   #verdict: Verdict | undefined;
   /** The clock windows, quiet periods and learning run on: ISE's once known, else the device's. */
   #now: number;
@@ -91,11 +85,22 @@ export class IncidentEngine {
     const { rules, stormThreshold, lockout } = this.opts.settings;
     const detail = !rules.has('storm') || this.run.records < stormThreshold;
     this.run.add(e, detail);
-    if (detail) {
+    // An administrator's login is no network access: the admin-login rule alone looks at it.
+    if (detail && !e.admin) {
       this.#windows.addNas(e);
       if (lockout.reasons.length === 0 || lockout.reasons.includes(e.code)) this.#windows.addLock(e);
     }
-    for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+    let first: string | undefined;
+    for (const i of this.#state.open) {
+      if (!matches(i, e)) continue;
+      countMatch(this.#match, i.id, e);
+      if (first === undefined && i.scope !== 'all') first = i.id;
+    }
+    if (first !== undefined) {
+      const byCode = this.#claims.get(first) ?? new Map<string, number>();
+      byCode.set(e.code, (byCode.get(e.code) ?? 0) + e.weight);
+      this.#claims.set(first, byCode);
+    }
   }
 
   #see(e: FailureEvent): void {
@@ -120,11 +125,7 @@ export class IncidentEngine {
       claimed: new Map(),
     };
     const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
-    claim(
-      input.claimed,
-      st.open.filter((i) => active.has(i.id)),
-      this.#match,
-    );
+    claim(input.claimed, active, this.#claims);
     const fresh = this.#candidates(input, active);
     const created = fresh.map((c) => newIncident(c, input));
     this.#advance(active, now);
@@ -148,8 +149,7 @@ export class IncidentEngine {
   }
 
   #candidates(input: RuleInput, active: Set<string>): Candidate[] {
-    const rules = input.settings.rules;
-    const found = RULES.filter((r) => rules.has(r)).flatMap((r) => RULE_FNS[r](input));
+    const found = findAll(input);
     // During a storm the storm is the news: every other finding is part of it.
     const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
     const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');

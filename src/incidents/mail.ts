@@ -40,7 +40,7 @@ export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
 
 /** The lines of one opened incident: headline, evidence, hint, affected, then how it goes on. */
 export function openedLines(i: Incident, fmt: TimeFormat): string[] {
-  const hint = i.reason ? hintFor(i.reason)?.hint : undefined;
+  const hint = i.hint ?? (i.reason ? hintFor(i.reason)?.hint : undefined);
   const lines = [
     `INCIDENT ${i.title}`,
     `Since ${fmt(i.since)}, ${plural(i.failures, 'failure')} so far (rule ${i.rule}).`,

@@ -1,3 +1,4 @@
+import { STORE_DOWN } from './codes';
 import type { Incident } from './incident';
 import type { Candidate } from './rules';
 
@@ -14,6 +15,9 @@ const candidateId = (c: Candidate): string => {
   if (c.scope === 'nas') return `nas:${c.nas}:${c.code}`;
   if (c.scope === 'reason') return `reason:${c.code}`;
   if (c.scope === 'subject') return `subject:${c.subject}`;
+  if (c.scope === 'source') return `source:${c.endpoint ?? `${c.nas} ${c.port}`}`;
+  if (c.scope === 'store') return 'store:ad';
+  if (c.scope === 'admin') return c.nas !== undefined ? `admin:nas:${c.nas}` : `admin:user:${c.subject}`;
   return `all:${c.rule}`;
 };
 
@@ -32,6 +36,8 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
   const id = candidateId(c);
   const same = open.find((i) => i.id === id);
   if (same) return same;
+  const cause = open.find((i) => causes(i, c));
+  if (cause) return cause;
   switch (c.scope) {
     case 'nas':
       return open.find((i) => i.scope === 'reason' && i.code === c.code);
@@ -47,9 +53,26 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
   }
 }
 
+/**
+ * An incident that names a cause takes in what the counting rules see of the same event: the AD
+ * outage every 24495 on any NAS; a guessing endpoint the same reason on its NAS (nas-wide, and the
+ * lockouts of the names it tried). `share`: for a network-wide candidate in the same poll, the
+ * part of it the cause holds (in later polls spike counts only failures no incident holds).
+ */
+function causes(i: Pick<Incident, 'scope' | 'nas' | 'code'>, c: Candidate, share = 0): boolean {
+  if (c.scope === 'store' || c.scope === 'source' || c.scope === 'admin' || c.scope === 'all') return false;
+  if (i.scope === 'store') return c.code !== undefined && STORE_DOWN.has(c.code);
+  if (i.scope !== 'source' || c.code !== i.code) return false;
+  return c.scope === 'reason' ? share >= 0.5 : c.nas === i.nas;
+}
+
 /** Folds this run's new candidates: per reason, one NAS or one network-wide incident; lockouts inside them dropped. */
-export function fold(candidates: Candidate[]): Candidate[] {
-  const kept: Candidate[] = [];
+export function fold(all: Candidate[]): Candidate[] {
+  const named = all.filter((c) => c.scope === 'store' || c.scope === 'source' || c.scope === 'admin');
+  const candidates = all.filter(
+    (c) => !named.some((n) => causes(n, c, (n.tally?.weight ?? 0) / Math.max(1, c.tally?.weight ?? 0))),
+  );
+  const kept: Candidate[] = [...named];
   const codes = new Set(candidates.filter((c) => c.scope === 'nas' || c.scope === 'reason').map((c) => c.code));
   for (const code of codes) {
     const nas = candidates.filter((c) => c.scope === 'nas' && c.code === code);

@@ -5,7 +5,7 @@ import { arr, bool, checkOf, literal, num, obj, oneOf, optional, record, str, tu
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
-import type { Incident, Resolved } from './incident';
+import { type Incident, type Resolved, SCOPES } from './incident';
 import { emptyWindow, type WindowState } from './rolling-window';
 
 /**
@@ -39,11 +39,15 @@ const strs = arr(str);
 const incident = obj({
   id: str,
   rule: oneOf(RULES),
-  scope: oneOf(['nas', 'reason', 'subject', 'all']),
+  scope: oneOf(SCOPES),
   nas: optional(str),
   code: optional(str),
   subject: optional(str),
+  endpoint: optional(str),
+  port: optional(str),
+  codes: optional(strs),
   reason: optional(str),
+  hint: optional(str),
   title: str,
   evidence: strs,
   users: strs,

@@ -13,21 +13,21 @@ describe('incidents through the bundle', () => {
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const r = await s.at(20 * MIN);
     expect(r.summary).toMatch(
-      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(/,
+      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036 \(/,
     );
     const m = s.mails()[1]!;
     expect(m.subject).toBe(
-      `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
+      `[ISE] INCIDENT sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
     );
     const lines = m.text.split('\n');
-    expect(lines[0]).toBe('INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
+    expect(lines[0]).toBe('INCIDENT sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?)');
     expect(lines[2]).toMatch(
       /^Evidence: 6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
     );
     expect(lines[3]).toMatch(/^Hint: The RADIUS shared secret on the NAS does not match/);
     expect(lines[4]).toMatch(/^Users \(6\): user2, user3, user4, user5, user6, user7$/);
     expect(m.text.indexOf('INCIDENT')).toBeLessThan(m.text.indexOf('RADIUS authentication failures'));
-    expect(m.html).toMatch(/<b>INCIDENT sw-access-b2: 6 users failing 11036/);
+    expect(m.html).toMatch(/<b>INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036/);
     expect(statSync(join(s.w.stateDir, 'incidents.json')).mode & 0o777).toBe(0o600);
 
     s.add(25 * MIN, 2, { nasName: 'sw-access-b2', failureReason: SECRET });
@@ -35,7 +35,8 @@ describe('incidents through the bundle', () => {
     expect(s.mails()[2]!.subject).toMatch(/^\[ISE\] 2 RADIUS failures/);
     expect(s.mails()[2]!.text).toMatch(
       new RegExp(
-        `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ${hhmm(12 * MIN)}\\): ` +
+        '^ONGOING sw-access-b2 \\(Building-A\\): 6 users failing 11036 \\(RADIUS shared secret\\?\\) ' +
+          `\\(since ${hhmm(12 * MIN)}\\): ` +
           '2 more failures since the last mail, 8 in all',
       ),
     );
@@ -45,7 +46,7 @@ describe('incidents through the bundle', () => {
     s.add(75 * MIN, 1, { failureReason: EAP });
     await s.at(80 * MIN);
     expect(s.mails()[3]!.text.split('\n')[0]).toBe(
-      'RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): ' +
+      'RESOLVED sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?): ' +
         `resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
     );
     expect(s.state()).toMatchObject({ open: [], resolved: [] });
@@ -63,7 +64,8 @@ describe('incidents through the bundle', () => {
     s.add(16 * MIN, 1, { failureReason: EAP });
     await s.at(20 * MIN);
     expect(s.mails()[1]!.subject).toBe(
-      `[ISE] INCIDENT new reason 22045 (Password auth expected): 1 failure, 1 user since ${hhmm(15 * MIN)}`,
+      '[ISE] INCIDENT new reason 22045 (Password auth expected): 1 failure, 1 user (Building-A) ' +
+        `since ${hhmm(15 * MIN)}`,
     );
     expect(s.mails()[1]!.text).toMatch(/Evidence: "22045 .*" was not seen in the last 7 days/);
   });
@@ -95,7 +97,9 @@ describe('incidents through the bundle', () => {
     }
     s.add(35 * MIN, 40, { failureReason: '15039 Rejected per authorization profile', nasName: 'sw-a' });
     const r = await s.at(40 * MIN);
-    expect(r.summary).toMatch(/INCIDENT 15039 \(authorization policy\?\): 40 failures, 40 users, normally 2$/);
+    expect(r.summary).toMatch(
+      /INCIDENT 15039 \(authorization policy\?\): 40 failures, 40 users \(Building-A\), normally 2$/,
+    );
     expect(s.mails().at(-1)!.text).toMatch(
       /Evidence: 40 failures with "15039 Rejected per authorization profile" in 10 min, where about 2 are normal/,
     );
@@ -108,7 +112,7 @@ describe('incidents through the bundle', () => {
     s.add(15 * MIN, 1, { userName: 'jdoe', failureReason: AD_PW, TotalFailedAttempts: 12, TotalFailedTime: 600 });
     await s.at(20 * MIN);
     expect(s.mails()[1]!.subject).toBe(
-      `[ISE] INCIDENT jdoe: 12 failures in 10 min, 24408 (stale saved password?) since ${hhmm(15 * MIN)}`,
+      `[ISE] INCIDENT jdoe (Building-A): 12 failures in 10 min, 24408 (stale saved password?) since ${hhmm(15 * MIN)}`,
     );
   });
 
@@ -130,7 +134,7 @@ describe('incidents through the bundle', () => {
     const before = readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8');
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const dry = await s.at(20 * MIN, {}, ['--dry-run']);
-    expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2: 6 users/m);
+    expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2 \(Building-A\): 6 users/m);
     s.w.smtp.failNext(1, 550, 'mailbox unavailable');
     expect((await s.at(20 * MIN)).code).toBe(5);
     expect(readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8')).toBe(before);
@@ -152,8 +156,8 @@ describe('incidents through the bundle', () => {
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     s.add(13 * MIN, 12, { userName: 'jdoe', failureReason: AD_PW });
     const r = await s.at(20 * MIN, ahead(20 * MIN));
-    expect(r.summary).toMatch(/; INCIDENT sw-access-b2: 6 users failing 11036 .* and 1 more incident$/);
-    expect(s.mails()[1]!.text).toMatch(/^INCIDENT jdoe: 12 failures in 10 min, 24408/m);
+    expect(r.summary).toMatch(/; INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036 .* and 1 more incident$/);
+    expect(s.mails()[1]!.text).toMatch(/^INCIDENT jdoe \(Building-A\): 12 failures in 10 min, 24408/m);
   });
 
   test('off by default in each-run mode: no incident, no incidents.json', async () => {

@@ -170,7 +170,16 @@ describe('incident rules', () => {
   test('every rule on with the documented defaults; each can be switched off and tuned', () => {
     const d = load({}).incidents;
     expect(d.mode).toBe('auto');
-    expect([...d.rules].sort()).toEqual(['lockout', 'nas-wide', 'new-reason', 'spike', 'storm']);
+    expect([...d.rules].sort()).toEqual([
+      'admin-login',
+      'guessing',
+      'identity-store',
+      'lockout',
+      'nas-wide',
+      'new-reason',
+      'spike',
+      'storm',
+    ]);
     expect(d).toMatchObject({
       learningMs: 86_400_000,
       quietMs: 1_800_000,
@@ -178,6 +187,7 @@ describe('incident rules', () => {
       newReason: { memoryMs: 7 * 86_400_000 },
       spike: { min: 30, factor: 4 },
       lockout: { min: 10, windowMs: 600_000, reasons: ['22040', '24408'] },
+      adminLogin: { min: 5 },
       stormThreshold: 5000,
     });
     const tuned = load({
