@@ -44,7 +44,7 @@ export const KEYS = {
   HEALTH_REPEAT: { help: 'repeat that problem mail at most this often while it lasts (24h)' },
   HEARTBEAT: { help: 'daily | weekly | off: an "all quiet" mail when nothing was mailed that long (off)' },
   ALERT_MODE: {
-    help: 'each-run (a mail per run with new failures) | digest (spooled, one mail per period) (each-run)',
+    help: 'digest (routine failures once per DIGEST_EVERY, incidents at once) | each-run (a mail per run) (digest)',
   },
   DIGEST_EVERY: { help: 'digest period from 1m to 1d, counted from midnight in MAIL_TIMEZONE (1h)' },
   DIGEST_AT: { help: 'times of day for the digest instead of DIGEST_EVERY, e.g. 08:00,16:00' },

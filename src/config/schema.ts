@@ -90,7 +90,7 @@ const FIELDS = {
   HEALTH_ALERT_AFTER: [duration('HEALTH_ALERT_AFTER'), 30 * 60_000],
   HEALTH_REPEAT: [durationFrom('HEALTH_REPEAT', 60_000, '1m'), 24 * 3_600_000],
   HEARTBEAT: [oneOf(['daily', 'weekly', 'off'] as const, 'HEARTBEAT must be daily, weekly or off', lower), 'off'],
-  ALERT_MODE: [oneOf(['each-run', 'digest'] as const, 'ALERT_MODE must be each-run or digest', lower), 'each-run'],
+  ALERT_MODE: [oneOf(['each-run', 'digest'] as const, 'ALERT_MODE must be each-run or digest', lower), 'digest'],
   DIGEST_EVERY: [
     duration('DIGEST_EVERY', [
       (ms) => ms >= 60_000 && ms <= 86_400_000,

@@ -9,7 +9,7 @@ import type { DoctorContext, DoctorReport } from './report';
 /**
  * The alert policy (README "alert policy") as `info` lines: the digest schedule, what the spool
  * holds and when it goes out, the active mutes. Read-only; only an unreadable spool or mute file
- * is a FAIL. In the default each-run mode with nothing spooled or muted it prints nothing.
+ * is a FAIL. In each-run mode with nothing spooled or muted it prints nothing.
  */
 export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   const { cfg, sys } = ctx;
@@ -17,7 +17,12 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   const fail = (name: string, err: unknown) => report.fail(name, err, Exit.usage);
   const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === 'digest';
-  if (digest) info('alert policy', `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  if (digest)
+    info(
+      'alert policy',
+      `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}: routine failures arrive ` +
+        'in one digest per period, incidents at once (run --flush sends the pending digest now)',
+    );
   try {
     const spool = Spool.open(cfg.stateDir, false);
     const held = spool.total + spool.muted;

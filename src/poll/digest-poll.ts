@@ -59,7 +59,10 @@ export async function digestPoll(
   const due = nextDigest(cfg, spool, urgent);
   if (spool.total === 0 || due === undefined || (due !== 'now' && due > now)) {
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted };
-    return outcome(notes, waitingText(cfg, spool, found, due), data);
+    // The first run says how the default works: nothing arrives at once unless it is an incident.
+    const first =
+      cursor.highWater === undefined && cfg.alert.mode === 'digest' && spool.total > 0 ? `; ${FIRST_RUN}` : '';
+    return outcome(notes, `${waitingText(cfg, spool, found, due)}${first}`, data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     notes.push(
@@ -127,6 +130,9 @@ function nextDigest(cfg: Config, spool: Spool, urgent: boolean, opensAt?: number
   if (at === undefined) return undefined;
   return cfg.alert.mode === 'each-run' || urgent ? 'now' : at;
 }
+
+export const FIRST_RUN =
+  'routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now';
 
 /** `12 new failures spooled; 49 pending for the digest at 2026-11-23 11:00:00 +01:00, 3 muted` */
 function waitingText(cfg: Config, spool: Spool, found: number, due: Due): string {

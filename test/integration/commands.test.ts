@@ -28,6 +28,7 @@ async function world(ise: FakePxgridOptions = { autoApprove: true }) {
     SMTP_SECURITY: 'none',
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
+    ALERT_MODE: 'each-run',
   };
   const cfg = loadConfig({ baseDir, env });
   const sys: System = { pid: process.pid, now: Date.now, alive: () => false, baseDir, env };

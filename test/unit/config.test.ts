@@ -127,8 +127,9 @@ describe('values', () => {
 
 describe('alert policy', () => {
   const load = (env: Record<string, string>) => loadConfig({ baseDir: configDir(), env: { ...FULL, ...env } });
-  test('each-run by default; digest every hour unless DIGEST_EVERY or DIGEST_AT say otherwise', () => {
-    expect(load({}).alert).toEqual({ mode: 'each-run', schedule: { every: 3_600_000 } });
+  test('digest every hour by default (issue 24); each-run on request; DIGEST_EVERY or DIGEST_AT change it', () => {
+    expect(load({}).alert).toEqual({ mode: 'digest', schedule: { every: 3_600_000 } });
+    expect(load({ ALERT_MODE: 'each-run' }).alert.mode).toBe('each-run');
     expect(load({ ALERT_MODE: 'Digest', DIGEST_EVERY: '15m' }).alert).toEqual({
       mode: 'digest',
       schedule: { every: 900_000 },
