@@ -1,4 +1,5 @@
 import { plural } from '../core/plural';
+import { type AdminRow, adminLogins } from './admin';
 import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
 import { filterNotes } from './filters';
 import { hintFor, reasonCode } from './hints';
@@ -18,6 +19,9 @@ export interface MailModel {
   nasMore: number;
   users: TopRow[];
   endpoints: TopRow[];
+  /** Failed administrator logins to the devices themselves, per device (admin.ts). */
+  admin: AdminRow[];
+  adminMore: number;
   /** Every kept detail row, newest first; renderers show the first `maxRows` (or fewer). */
   details: DetailRow[];
   /** Distinct rows the digest counted but did not keep (beyond its memory cap). */
@@ -62,6 +66,7 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
   const reasons = d.reasons();
   const nas = d.nas();
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
+  const details = d.details();
   return {
     test: opts.test === true,
     headline: `${plural(d.total, 'RADIUS authentication failure')}`,
@@ -76,7 +81,8 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     nasMore: Math.max(0, nas.length - TOP_NAS),
     users: repeated(d.topUsers(TOP_N)),
     endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
+    ...adminOf(details),
+    details,
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
@@ -85,6 +91,11 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     mutedTotal: d.mutedTotal,
   };
+}
+
+function adminOf(details: DetailRow[]): Pick<MailModel, 'admin' | 'adminMore'> {
+  const { rows, more } = adminLogins(details);
+  return { admin: rows, adminMore: more };
 }
 
 /** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */

@@ -30,14 +30,4 @@ export const USER_LEVEL: ReadonlySet<string> = new Set([
 /** Credential codes a password-guessing endpoint produces: wrong password, unknown user. */
 export const GUESSING: ReadonlySet<string> = new Set(['22040', '22056', '24408', '24409', '24414', '24206']);
 
-/**
- * An administrator logging in to the device itself (VTY/SSH, a firewall's or a controller's
- * management login) rather than network access. RADIUS Service-Type (RFC 2865 section 5.6):
- * Login (1), Administrative (6), NAS Prompt (7). nasPortType Virtual alone is no sign: remote-access
- * VPN sessions are Virtual too.
- */
-const ADMIN_SERVICE = /^(login|administrative|nas[ -]?prompt)(-user)?$/i;
-export const isAdminService = (serviceType: unknown) =>
-  typeof serviceType === 'string' && ADMIN_SERVICE.test(serviceType.trim());
-
 export const storeDown = (e: { code: string }) => STORE_DOWN.has(e.code);

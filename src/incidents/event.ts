@@ -1,9 +1,9 @@
 import { recordTime } from '../core/times';
 import { reasonCode } from '../format/hints';
 import { shortLocation } from '../format/model';
+import { isAdminService } from '../format/view';
 import { clean } from '../format/sanitize';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
-import { isAdminService } from './codes';
 
 /**
  * One failure as the rules see it. `weight` is how many failed attempts the record stands for:

@@ -1,4 +1,4 @@
-import { arr, bool, type Infer, int, nullable, num, obj, str, tuple } from '../core/shape';
+import { arr, bool, type Infer, int, nullable, num, obj, optional, str, tuple } from '../core/shape';
 import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
 import type { FilterName } from '../format/filters';
 
@@ -6,7 +6,16 @@ const time = nullable(num);
 const count = int(0);
 const span = { count, attempts: count, first: time, last: time };
 const counts = arr(tuple(str, count));
-const view = { time, user: str, endpoint: str, nasName: str, nasIp: str, reason: str, location: str };
+const view = {
+  time,
+  user: str,
+  endpoint: str,
+  nasName: str,
+  nasIp: str,
+  reason: str,
+  location: str,
+  admin: optional(bool),
+};
 const users = arr(str);
 
 /** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
