@@ -21,6 +21,12 @@ export interface AdminRow {
   last: number | undefined;
 }
 
+/** `admin, root (+2)`: a few names and how many more. */
+export const namesText = (names: string[], more: number): string =>
+  `${names.join(', ') || '?'}${more > 0 ? ` (+${more})` : ''}`;
+
+export const ADMIN_TITLE = 'Administrator logins (failed logins to the devices themselves)';
+
 const MAX_NAMES = 5;
 const MAX_DEVICES = 20;
 

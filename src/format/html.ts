@@ -1,3 +1,4 @@
+import { ADMIN_TITLE, namesText } from './admin';
 import type { DetailRow } from './digest';
 import { countText, detailSlice, footerLines, type MailModel, moreText, shortLocation, TEST_BANNER } from './model';
 import { clean, escapeHtml } from './sanitize';
@@ -47,9 +48,25 @@ const row = (cells: Cell[]) => `<tr>${cells.map(cell).join('')}</tr>`;
 const h2 = (title: string) => `<h2 style="${FONT};font-size:15px;color:#1f2328;margin:22px 0 8px">${esc(title)}</h2>`;
 const note = (text: string) => `<p style="${FONT};font-size:12px;color:#57606a;margin:6px 0">${esc(text)}</p>`;
 
+function adminTable(m: MailModel): string[] {
+  if (m.admin.length === 0) return [];
+  const rows = m.admin.map((a): Cell[] => [
+    { text: String(a.count), kind: 'num' },
+    a.device,
+    a.ip,
+    shortLocation(a.location),
+    namesText(a.accounts, a.accountsMore),
+    namesText(a.sources, a.sourcesMore),
+    { text: m.fmt(a.last), kind: 'time' },
+  ]);
+  const out = [h2(ADMIN_TITLE), table(['Count', 'Device', 'IP', 'Location', 'Accounts', 'From', 'Last seen'], rows)];
+  if (m.adminMore) out.push(note(`... and ${m.adminMore} other device(s)`));
+  return out;
+}
+
 function summary(m: MailModel): string[] {
   const { fmt } = m;
-  const out = [h2('By reason')];
+  const out = [...adminTable(m), h2('By reason')];
   out.push(
     table(
       ['Count', 'Users', 'Reason and likely fix', 'First seen', 'Last seen'],

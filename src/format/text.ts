@@ -1,3 +1,4 @@
+import { ADMIN_TITLE, namesText } from './admin';
 import type { DetailRow } from './digest';
 import {
   countText,
@@ -17,6 +18,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   const out: string[] = [];
   if (m.test) out.push(`*** ${TEST_BANNER} ***`, '');
   out.push(`${m.headline}: ${m.facts}`, m.range, '');
+  out.push(...adminLines(m));
   out.push('BY REASON');
   for (const r of m.reasons) {
     out.push(`  ${r.count} x ${r.reason}`);
@@ -58,6 +60,20 @@ function detailLine(m: MailModel, r: DetailRow): string {
     clean(r.reason, 100) || '-',
   ];
   return cells.join(' | ');
+}
+
+function adminLines(m: MailModel): string[] {
+  if (m.admin.length === 0) return [];
+  const out = [ADMIN_TITLE.toUpperCase()];
+  for (const a of m.admin) {
+    const loc = shortLocation(a.location);
+    out.push(
+      `  ${countText(a)} x ${a.device || '?'} (${a.ip || 'no IP'})${loc ? `, ${loc}` : ''}: ` +
+        `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}, last ${m.fmt(a.last)}`,
+    );
+  }
+  if (m.adminMore) out.push(`  ... and ${m.adminMore} other device(s)`);
+  return [...out, ''];
 }
 
 function topLines(rows: MailModel['users'], none: string): string[] {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Digest } from '../../src/format/digest';
 import { buildModel } from '../../src/format/model';
+import { render } from '../../src/format/render';
 import { isAdminService } from '../../src/format/view';
 import { digestFromJson, digestJson, digestToJson } from '../../src/spool/digest-json';
 import { makeFailure } from '../fake/records';
@@ -59,5 +60,25 @@ describe('administrator logins', () => {
     expect(digestJson(json)).toBe(true);
     const back = new Digest({}, digestFromJson(json));
     expect(buildModel(back, opts).admin.map((a) => a.device)).toEqual(['fw-dc-1']);
+  });
+
+  it('have their own section at the top of the mail, text and HTML; none, no section', () => {
+    const d = new Digest();
+    d.add(login(1));
+    d.add(login(3, { userName: 'root', callingStationId: '203.0.113.9' }));
+    d.add(makeFailure({ userName: 'anna' }, 9));
+    const m = render(d, opts);
+    const lines = m.text.split('\n');
+    const at = lines.indexOf('ADMINISTRATOR LOGINS (FAILED LOGINS TO THE DEVICES THEMSELVES)');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe(
+      '  2 x fw-dc-1 (10.0.0.1), DC: admin, root from 198.51.100.7, 203.0.113.9, last 2026-11-23 10:03:00 +00:00',
+    );
+    expect(at).toBeLessThan(lines.indexOf('BY REASON'));
+    expect(m.html).toMatch(/Administrator logins \(failed logins to the devices themselves\)<\/h2>/);
+    expect(m.html.indexOf('Administrator logins')).toBeLessThan(m.html.indexOf('By reason'));
+    const plain = new Digest();
+    plain.add(makeFailure({ userName: 'anna' }, 9));
+    expect(render(plain, opts).text).not.toMatch(/ADMINISTRATOR/);
   });
 });
