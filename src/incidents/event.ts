@@ -1,8 +1,8 @@
 import { recordTime } from '../core/times';
 import { reasonCode } from '../format/hints';
 import { shortLocation } from '../format/model';
-import { isAdminService } from '../format/view';
 import { clean } from '../format/sanitize';
+import { isAdminService } from '../format/view';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
 
 /**
