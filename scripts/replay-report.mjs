@@ -35,7 +35,7 @@ export function report(wk, mode, env, days, res) {
     const delay = hit ? `${Math.round((hit.at - x.onset) / MIN)} min` : 'NOT MAILED';
     lines.push(
       `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ${delay}` +
-        (hit ? `  (${hit.incident.title})` : ''),
+        (hit ? `  (${hit.incident.title}; held ${hit.incident.failures} failures)` : ''),
     );
   }
   const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));

@@ -14,6 +14,13 @@ import { names, siteOf, top } from './words';
 
 /** Distinct user names failing from one endpoint (or one wired port) in one poll: nobody has that many. */
 export const GUESSING_USERS = 8;
+/**
+ * With ISE's "Suppress Repeated Failed Clients" one record stands for all of an endpoint's
+ * failures with a reason over 15 minutes and keeps only the latest user name: a few names with
+ * this many attempts behind them are guessing as well.
+ */
+const GUESSING_ATTEMPTS = 40;
+const guessed = (t: Tally) => t.users.size >= GUESSING_USERS || (t.users.size >= 3 && t.weight >= GUESSING_ATTEMPTS);
 
 const codeOf = (t: Tally) => reasonCode(t.reason) ?? t.reason.slice(0, 60);
 
@@ -21,7 +28,7 @@ export function guessing(x: RuleInput): Candidate[] {
   const out: Candidate[] = [];
   const ports = new Set<string>();
   for (const [endpoint, t] of x.run.byEndpoint) {
-    if (t.users.size < GUESSING_USERS) continue;
+    if (!guessed(t)) continue;
     const [where = ''] = top(t.ports, 1);
     ports.add(where);
     out.push(guess(t, { endpoint, where }));
@@ -29,7 +36,7 @@ export function guessing(x: RuleInput): Candidate[] {
   // Many endpoints on one switch port (a hub, or randomised MACs) are one source too.
   for (const [key, t] of x.run.byPort) {
     const [nas, port] = splitNasKey(key);
-    if (t.users.size < GUESSING_USERS || ports.has(`${nas} ${port}`)) continue;
+    if (!guessed(t) || ports.has(`${nas} ${port}`)) continue;
     out.push(guess(t, { nas, port, where: `${nas} ${port}` }));
   }
   return out;
@@ -51,7 +58,9 @@ function guess(t: Tally, at: { endpoint?: string; nas?: string; port?: string; w
     port: at.endpoint ? undefined : port,
     code,
     tally: t,
-    title: `password guessing from ${from}${siteOf(t)}: ${t.users.text} users failing ${code}`,
+    title:
+      `password guessing from ${from}${siteOf(t)}: ${t.users.text} users failing ${code}` +
+      `${t.weight > 2 * t.users.size ? `, ${t.weight} attempts` : ''}`,
     evidence: [
       `${t.users.text} distinct user names failed from ${from} in this poll (${plural(t.weight, 'failure')}, ` +
         `reasons ${names(codes(t))}): people fail from their own devices, one name each.`,
