@@ -3,7 +3,7 @@ import { dict } from '../core/dict';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
-import { byRank, type Incident, matches, type Resolved } from './incident';
+import { byRank, type Incident, matches, type Resolved, type Verdict } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { Windows } from './rolling-window';
@@ -18,15 +18,7 @@ export interface EngineOptions {
   now: number;
 }
 
-/** What the next mail must say about incidents. */
-export interface Verdict {
-  /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
-  opened: Incident[];
-  /** Open incidents with failures no mail has reported yet, and how many (weighted). */
-  ongoing: Array<{ incident: Incident; failures: number }>;
-  /** Closed incidents the next mail reports (this run's and any not yet mailed). */
-  resolved: Resolved[];
-}
+export type { Verdict } from './incident';
 
 const MAX_OPEN = 100;
 const WEEK = 7 * 86_400_000;

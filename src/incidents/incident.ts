@@ -54,6 +54,16 @@ export interface Incident {
   silent: boolean;
 }
 
+/** What the next mail must say about incidents. */
+export interface Verdict {
+  /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
+  opened: Incident[];
+  /** Open incidents with failures no mail has reported yet, and how many (weighted). */
+  ongoing: Array<{ incident: Incident; failures: number }>;
+  /** Closed incidents the next mail reports (this run's and any not yet mailed). */
+  resolved: Resolved[];
+}
+
 /** What the next mail says about an incident that closed. */
 export interface Resolved {
   id: string;

@@ -6,7 +6,7 @@ import { STORE_DOWN, USER_LEVEL } from './codes';
 import type { Scope } from './incident';
 import { splitNasKey, type Windows } from './rolling-window';
 import type { RunTally, Tally } from './tally';
-import { about, codeWithCause, mins, nasWideThreshold, siteOf, who } from './words';
+import { about, codeWithCause, manyUsersHint, mins, nasWideThreshold, siteOf, who } from './words';
 
 /** What one rule found in this run, before it is merged with the others and with open incidents. */
 export interface Candidate {
@@ -42,16 +42,6 @@ export interface RuleInput {
 
 /** The key of `RuleInput.claimed` that counts every reason together. */
 export const ALL_REASONS = '\u0000all';
-
-/**
- * Many users failing with a code about one user's own credential is not that they all mistyped:
- * the hint says where else to look (the per-user hint would send the helpdesk after each of them).
- */
-const MANY_USERS_HINT =
-  'Many users at once, so not their own passwords: look at the Endpoints line for guessing (many names ' +
-  'from few endpoints: shut that port), then at what changed for them (identity source, a NAS RADIUS key ' +
-  'with PAP, an account sync).';
-const manyUsersHint = (code: string) => (USER_LEVEL.has(code) ? MANY_USERS_HINT : undefined);
 
 export function nasWide(x: RuleInput): Candidate[] {
   const { min, factor, windowMs } = x.settings.nasWide;

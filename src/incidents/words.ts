@@ -75,3 +75,13 @@ export function siteOf(t: Pick<Tally, 'sites'> | undefined): string {
   const [first] = top(t.sites, 1);
   return t.sites.size === 1 ? ` (${first})` : ` (${first} and ${plural(t.sites.size - 1, 'more site')})`;
 }
+
+/**
+ * Many users failing with a code about one user's own credential is not that they all mistyped:
+ * the hint says where else to look (the per-user hint would send the helpdesk after each of them).
+ */
+const MANY_USERS_HINT =
+  'Many users at once, so not their own passwords: look at the Endpoints line for guessing (many names ' +
+  'from few endpoints: shut that port), then at what changed for them (identity source, a NAS RADIUS key ' +
+  'with PAP, an account sync).';
+export const manyUsersHint = (code: string) => (USER_LEVEL.has(code) ? MANY_USERS_HINT : undefined);
