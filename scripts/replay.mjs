@@ -4,7 +4,7 @@
 // detection delay, incident mails that match no injected incident, and whether every failure
 // reached exactly one mail. A script, not a test: the figures go into the README.
 //
-// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and digest),
+// Options: --seed N (15), --mode each-run|digest|default|all (all: each-run and the default, digest),
 // --days N (7; fewer for a quick look),
 // --engine-only (the incident engine in-process, no mail: seconds, for tuning), --suppress (the
 // trace as ISE's "Suppress Repeated Failed Clients" would report it).
