@@ -27,6 +27,14 @@ export const USER_LEVEL: ReadonlySet<string> = new Set([
   '24423',
 ]);
 
+/**
+ * Clients refusing ISE's EAP certificate (PEAP, EAP-TLS, an empty TLS message), and what such
+ * clients show next: they stop answering. While an incident about the first is open, a rise of
+ * the second is the same outage.
+ */
+export const SERVER_CERT: ReadonlySet<string> = new Set(['12321', '12520', '11514']);
+export const SUPPLICANT_SILENT: ReadonlySet<string> = new Set(['5411', '12934', '12935']);
+
 /** Credential codes a password-guessing endpoint produces: wrong password, unknown user. */
 export const GUESSING: ReadonlySet<string> = new Set(['22040', '22056', '24408', '24409', '24414', '24206']);
 

@@ -23,7 +23,10 @@ export interface Incident {
   /** Guessing: the endpoint, or the wired port (`GigabitEthernet1/0/7`) on `nas`, it comes from. */
   endpoint?: string;
   port?: string;
-  /** Lockout: the only codes it holds (the user's password and lockout codes); absent: all. */
+  /**
+   * The only codes it holds: a lockout its user's password and lockout codes (absent: all); a
+   * network-wide incident the codes of one likely cause (absent: its `code`).
+   */
   codes?: string[];
   /** A full reason text, for the hint and the mail. */
   reason?: string;
@@ -83,7 +86,7 @@ export function matches(i: Match, e: FailureEvent): boolean {
     case 'nas':
       return e.nas === i.nas && e.code === i.code;
     case 'reason':
-      return e.code === i.code;
+      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
     case 'subject':
       return e.subject === i.subject && (i.codes === undefined || i.codes.includes(e.code));
     case 'source':

@@ -1,4 +1,5 @@
-import { STORE_DOWN } from './codes';
+import { hintFor } from '../format/hints';
+import { SERVER_CERT, STORE_DOWN, SUPPLICANT_SILENT } from './codes';
 import type { Incident } from './incident';
 import type { Candidate } from './rules';
 
@@ -29,7 +30,7 @@ function nasShare(c: Candidate, nas: string | undefined): number {
 }
 
 /** The open incident (or new candidate) this candidate is part of, if any. */
-export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'code' | 'rule'>>(
+export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'code' | 'rule' | 'reason' | 'codes'>>(
   c: Candidate,
   open: readonly T[],
 ): T | undefined {
@@ -38,6 +39,11 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
   if (same) return same;
   const cause = open.find((i) => causes(i, c));
   if (cause) return cause;
+  const likely = causeOf(c);
+  if (likely !== undefined) {
+    const same = open.find((i) => i.scope === 'reason' && causeOf(i) === likely);
+    if (same) return same;
+  }
   switch (c.scope) {
     case 'nas':
       return open.find((i) => i.scope === 'reason' && i.code === c.code);
@@ -59,8 +65,10 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
  * lockouts of the names it tried). `share`: for a network-wide candidate in the same poll, the
  * part of it the cause holds (in later polls spike counts only failures no incident holds).
  */
-function causes(i: Pick<Incident, 'scope' | 'nas' | 'code'>, c: Candidate, share = 0): boolean {
+function causes(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'codes'>, c: Candidate, share = 0): boolean {
   if (c.scope === 'store' || c.scope === 'source' || c.scope === 'admin' || c.scope === 'all') return false;
+  if (i.scope === 'reason' && (c.scope === 'reason' || c.scope === 'nas') && SUPPLICANT_SILENT.has(c.code ?? ''))
+    return (i.codes ?? [i.code ?? '']).some((code) => SERVER_CERT.has(code));
   if (i.scope === 'store') return c.code !== undefined && STORE_DOWN.has(c.code);
   if (i.scope !== 'source' || c.code !== i.code) return false;
   return c.scope === 'reason' ? share >= 0.5 : c.nas === i.nas;
@@ -89,8 +97,38 @@ export function fold(all: Candidate[]): Candidate[] {
       kept.push(withEvidence(first!, rest, nasLine(first!)));
     }
   }
+  return [...byCause(kept), ...lockouts(candidates, kept)];
+}
+
+/**
+ * Network-wide findings whose reasons have the same likely cause (12321 and 12520: clients refuse
+ * the ISE EAP certificate, PEAP and EAP-TLS) are one incident holding all their codes.
+ */
+function byCause(kept: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    const cause = causeOf(c);
+    const same = cause === undefined ? undefined : out.find((o) => causeOf(o) === cause);
+    if (!same) {
+      out.push(c);
+      continue;
+    }
+    const [big, small] = (same.tally?.weight ?? 0) >= (c.tally?.weight ?? 0) ? [same, c] : [c, same];
+    const merged = withEvidence(big, [small]);
+    merged.codes = [...new Set([...(big.codes ?? [big.code!]), ...(small.codes ?? [small.code!])])];
+    out[out.indexOf(same)] = merged;
+  }
+  return out;
+}
+
+/** The likely cause of a network-wide finding, from the hint catalog (`ISE EAP certificate?`). */
+export const causeOf = (c: { scope: string; reason?: string; tally?: { reason: string } | undefined }) =>
+  c.scope === 'reason' ? hintFor(c.reason ?? c.tally?.reason ?? '')?.cause : undefined;
+
+function lockouts(candidates: Candidate[], kept: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
   for (const c of candidates) {
-    if (c.scope === 'all') kept.push(c);
+    if (c.scope === 'all') out.push(c);
     if (
       c.scope === 'subject' &&
       !coveredBy(
@@ -98,9 +136,9 @@ export function fold(all: Candidate[]): Candidate[] {
         kept.map((k) => ({ ...k, id: candidateId(k) })),
       )
     )
-      kept.push(c);
+      out.push(c);
   }
-  return kept;
+  return out;
 }
 
 function withEvidence(c: Candidate, others: Candidate[], extra?: string): Candidate {

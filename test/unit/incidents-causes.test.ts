@@ -195,3 +195,34 @@ describe('administrator logins (issue 24 point 8)', () => {
     expect(openedOf(r)).toEqual([]);
   });
 });
+
+describe('one outage, several reason codes (issue 24 point 2)', () => {
+  const PEAP = '12321 PEAP failed SSL/TLS handshake because the client rejected the ISE local-certificate';
+  const TLS = '12520 EAP-TLS failed SSL/TLS handshake because the client rejected the ISE local-certificate';
+  const SILENT = '5411 Supplicant stopped responding to ISE';
+  const many = (reason: string, n: number, t: number, tag: string) =>
+    Array.from({ length: n }, (_, i) =>
+      fail(t + i * 1000, {
+        userName: `${tag}${i}`,
+        callingStationId: `02:${tag}:00:00:00:${String(i).padStart(2, '0')}`,
+        nasName: `wlc-${i % 4}`,
+        failureReason: reason,
+      }),
+    );
+  test('clients refusing the ISE certificate over PEAP and EAP-TLS are one incident holding both codes', () => {
+    const r = poll(learned(1.5, bg), NOW, [
+      ...many(PEAP, 60, NOW - 9 * MIN, 'aa'),
+      ...many(TLS, 40, NOW - 9 * MIN, 'bb'),
+    ]);
+    expect(r.verdict.opened.map((i) => [i.id, i.codes])).toEqual([['reason:12321', ['12321', '12520']]]);
+  });
+  test('supplicants going silent while that incident is open are part of it, not a second incident', () => {
+    const r1 = poll(learned(1.5, bg), NOW, many(PEAP, 60, NOW - 9 * MIN, 'aa'));
+    expect(r1.verdict.opened.map((i) => i.id)).toEqual(['reason:12321']);
+    const r2 = poll(r1.state, NOW + 10 * MIN, [
+      ...many(PEAP, 30, NOW + MIN, 'cc'),
+      ...many(SILENT, 60, NOW + MIN, 'dd'),
+    ]);
+    expect(openedOf(r2)).toEqual([]);
+  });
+});
