@@ -40,9 +40,8 @@ export function report(wk, mode, env, days, res) {
   }
   const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));
   const strayMails = new Set(stray.map((o) => o.at)).size;
-  lines.push(
-    `  incidents opened in ${days} days: ${res.opened.length}, ${res.opened.length - stray.length} about an injected one`,
-  );
+  const matched = res.opened.length - stray.length;
+  lines.push(`  incidents opened in ${days} days: ${res.opened.length}, ${matched} about an injected one`);
   lines.push(
     `  incident mails matching no injected incident: ${strayMails}` +
       stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join(''),
