@@ -39,7 +39,8 @@ export function coveredBy<T extends Pick<Incident, 'id' | 'scope' | 'nas' | 'cod
   if (same) return same;
   const cause = open.find((i) => causes(i, c));
   if (cause) return cause;
-  const likely = causeOf(c);
+  // A NAS or a reason with the likely cause of an open network-wide incident is part of it.
+  const likely = c.scope === 'nas' ? causeOf({ ...c, scope: 'reason' }) : causeOf(c);
   if (likely !== undefined) {
     const same = open.find((i) => i.scope === 'reason' && causeOf(i) === likely);
     if (same) return same;
@@ -107,6 +108,12 @@ export function fold(all: Candidate[]): Candidate[] {
 function byCause(kept: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of kept) {
+    // Supplicants going silent in the poll where clients refuse ISE's certificate: its evidence.
+    const host = c.scope === 'reason' ? out.find((o) => causes(o, c)) : undefined;
+    if (host) {
+      out[out.indexOf(host)] = withEvidence(host, [c]);
+      continue;
+    }
     const cause = causeOf(c);
     const same = cause === undefined ? undefined : out.find((o) => causeOf(o) === cause);
     if (!same) {

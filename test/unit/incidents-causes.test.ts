@@ -216,6 +216,14 @@ describe('one outage, several reason codes (issue 24 point 2)', () => {
     ]);
     expect(r.verdict.opened.map((i) => [i.id, i.codes])).toEqual([['reason:12321', ['12321', '12520']]]);
   });
+  test('supplicants going silent in the same poll are its evidence, not a second incident', () => {
+    const r = poll(learned(1.5, bg), NOW, [
+      ...many(PEAP, 60, NOW - 9 * MIN, 'aa'),
+      ...many(SILENT, 60, NOW - 9 * MIN, 'dd'),
+    ]);
+    expect(r.verdict.opened.map((i) => i.id)).toEqual(['reason:12321']);
+    expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/5411 Supplicant stopped responding/);
+  });
   test('supplicants going silent while that incident is open are part of it, not a second incident', () => {
     const r1 = poll(learned(1.5, bg), NOW, many(PEAP, 60, NOW - 9 * MIN, 'aa'));
     expect(r1.verdict.opened.map((i) => i.id)).toEqual(['reason:12321']);
