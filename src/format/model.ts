@@ -1,4 +1,5 @@
 import { plural } from '../core/plural';
+import { type AdminRow, adminLogins } from './admin';
 import { type Bars, barsOf } from './chart';
 import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
 import { filterNotes } from './filters';
@@ -34,6 +35,9 @@ export interface MailModel {
   nasMore: number;
   users: TopRow[];
   endpoints: TopRow[];
+  /** Failed administrator logins to the devices themselves, per device (admin.ts). */
+  admin: AdminRow[];
+  adminMore: number;
   /** Every kept detail row, newest first; renderers show the first `maxRows` (or fewer). */
   details: DetailRow[];
   /** Distinct rows the digest counted but did not keep (beyond its memory cap). */
@@ -109,6 +113,7 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     span && (opts.chart || span.to - span.from >= CHART_SPAN)
       ? barsOf(d.state.timeline, span.from, span.to, top)
       : undefined;
+  const details = d.details();
   return {
     test: opts.test === true,
     backfill: opts.backfill === true,
@@ -131,7 +136,8 @@ export function buildModel(d: Digest, opts: RenderOptions): MailModel {
     nasMore: Math.max(0, nas.length - TOP_NAS),
     users: repeated(d.topUsers(TOP_N)),
     endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
+    ...adminOf(details),
+    details,
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
@@ -152,6 +158,11 @@ export function reasonLabel(reason: string): string {
   const code = reasonCode(reason);
   const known = hintFor(reason);
   return known && code ? `${code} ${known.short}` : clean(reason, 40);
+}
+
+function adminOf(details: DetailRow[]): Pick<MailModel, 'admin' | 'adminMore'> {
+  const { rows, more } = adminLogins(details);
+  return { admin: rows, adminMore: more };
 }
 
 /** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */

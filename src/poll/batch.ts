@@ -19,6 +19,8 @@ export interface RecordObserver {
   observe(record: FailureRecord): void;
   /** A failure a filter or a mute keeps out of the body: no evidence, but its reason is not new. */
   known(record: FailureRecord): void;
+  /** ISE's clock from its reply's Date header (undefined: none), before the first record. */
+  clock(iseNow: number | undefined): void;
 }
 
 export class Batch implements FailureSink {
@@ -74,6 +76,7 @@ export class Batch implements FailureSink {
 
   begin(iseNow: number | undefined): void {
     this.window = pollWindow(this.start, iseNow, this.localNow);
+    this.incidents?.clock(this.window.iseNow);
   }
 
   add(record: FailureRecord): void {

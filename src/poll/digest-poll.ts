@@ -71,7 +71,10 @@ export async function digestPoll(
   if ((spool.total === 0 && !storm) || due === undefined || (due !== 'now' && due > now)) {
     const dueAt = typeof due === 'number' ? summaryTime(due) : undefined;
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
-    return outcome(notes, waitingText(spool, found, due), data);
+    // The first run says how the default works: nothing arrives at once unless it is an incident.
+    const first =
+      cursor.highWater === undefined && cfg.alert.mode === 'digest' && spool.total > 0 ? `; ${FIRST_RUN}` : '';
+    return outcome(notes, `${waitingText(spool, found, due)}${first}`, data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     notes.push(
@@ -158,6 +161,9 @@ function nextDigest(cfg: Config, spool: Spool, urgent: boolean, opensAt?: number
   if (at === undefined) return undefined;
   return cfg.alert.mode === 'each-run' || urgent ? 'now' : at;
 }
+
+export const FIRST_RUN =
+  'routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now';
 
 /** `12 new failures spooled; 49 pending for the digest at 2026-11-23T10:00:00.000Z, 3 muted` */
 function waitingText(spool: Spool, found: number, due: Due): string {

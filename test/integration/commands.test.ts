@@ -29,6 +29,7 @@ async function world(ise: FakePxgridOptions = { autoApprove: true }, extra: Reco
     SMTP_SECURITY: 'none',
     MAIL_FROM: 'ise-alerts@example.net',
     MAIL_DEST: 'noc@example.net,oncall@example.net',
+    ALERT_MODE: 'each-run',
     ...extra,
   };
   const cfg = loadConfig({ baseDir, env });
