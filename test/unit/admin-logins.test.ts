@@ -71,9 +71,8 @@ describe('administrator logins', () => {
     const lines = m.text.split('\n');
     const at = lines.indexOf('ADMINISTRATOR LOGINS (FAILED LOGINS TO THE DEVICES THEMSELVES)');
     expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]).toBe(
-      '  2 x fw-dc-1 (10.0.0.1), DC: admin, root from 198.51.100.7, 203.0.113.9, last 2026-11-23 10:03:00 +00:00',
-    );
+    expect(lines[at + 1]).toBe('      2  fw-dc-1 (10.0.0.1), DC');
+    expect(lines[at + 2]).toMatch(/^ {9}admin, root from 198\.51\.100\.7, 203\.0\.113\.9, last (\d+ \w+ )?10:03:00$/);
     expect(at).toBeLessThan(lines.indexOf('BY REASON'));
     expect(m.html).toMatch(/Administrator logins \(failed logins to the devices themselves\)<\/h2>/);
     expect(m.html.indexOf('Administrator logins')).toBeLessThan(m.html.indexOf('By reason'));
