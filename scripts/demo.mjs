@@ -55,9 +55,9 @@ const records = makeFailures(40, { start: Date.now() - 45 * 60_000, stepMs: 60_0
 ise.setFailures(records);
 
 // Asynchronous on purpose: the fake servers live in this process and must keep answering.
-const run = async (label) => {
-  console.log(`\n$ node run.js        # ${label}`);
-  const r = await promisify(execFile)(process.execPath, [join(dir, 'run.js')], {
+const run = async (label, args = []) => {
+  console.log(`\n$ node run.js ${args.join(' ').padEnd(12)}# ${label}`);
+  const r = await promisify(execFile)(process.execPath, [join(dir, 'run.js'), ...args], {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH },
   }).catch((err) => err);
@@ -69,7 +69,8 @@ try {
   await run('first run: creates the pxGrid client, which waits for approval');
   ise.approve('ise_to_mail');
   console.log('\n(the ISE admin approves client ise_to_mail under Administration > pxGrid Services)');
-  await run('second run: mails the failures of the last hour');
+  // The default alert policy is an hourly digest: --flush sends the first one now.
+  await run('second run: the failures of the last hour, as the digest sent now', ['run', '--flush']);
   const mail = smtp.messages[0];
   if (!mail) throw new Error('no mail arrived');
   const htmlFile = join(root, '.cache/demo-mail.html');

@@ -35,11 +35,13 @@ export function report(wk, mode, env, days, res) {
     const delay = hit ? `${Math.round((hit.at - x.onset) / MIN)} min` : 'NOT MAILED';
     lines.push(
       `  ${x.name.padEnd(48)} ${clock(x.onset)}   ${hit ? clock(hit.at) : '-'.padEnd(9)}   ${delay}` +
-        (hit ? `  (${hit.incident.title})` : ''),
+        (hit ? `  (${hit.incident.title}; held ${hit.incident.failures} failures)` : ''),
     );
   }
   const stray = res.opened.filter((o) => !wk.injected.some((x) => x.matches(o.incident, o.at)));
   const strayMails = new Set(stray.map((o) => o.at)).size;
+  const matched = res.opened.length - stray.length;
+  lines.push(`  incidents opened in ${days} days: ${res.opened.length}, ${matched} about an injected one`);
   lines.push(
     `  incident mails matching no injected incident: ${strayMails}` +
       stray.map((o) => `\n    ${clock(o.at)} ${o.incident.rule}: ${o.incident.title}`).join(''),

@@ -9,6 +9,12 @@ import { PxHttp } from '../pxgrid/http';
 import { DESCRIPTION } from '../pxgrid/session';
 import { loadTls } from '../pxgrid/tls';
 
+/** What the team will receive, said where they first set the tool up. */
+const alertPolicy = (cfg: Config) =>
+  cfg.alert.mode === 'digest'
+    ? 'routine failures then arrive in one digest per period, incidents at once; run --flush sends the first digest now'
+    : 'ALERT_MODE=each-run: one mail per run that finds failures';
+
 /**
  * The account steps, by hand: create the password client if needed (stored 0600 in STATE_DIR),
  * activate it, and say what the ISE admin must do next. Safe to rerun: a stored password is
@@ -35,7 +41,9 @@ export async function setup(cfg: Config, sys: System, io: Io): Promise<Outcome> 
       return {
         exitCode: Exit.ok,
         status: 'OK',
-        message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`,
+        message:
+          `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet ` +
+          `(${alertPolicy(cfg)})`,
         data: { accountState: acct.state },
       };
     }

@@ -1,10 +1,24 @@
 import { defaults, type Parsed } from './schema';
 
-/** Incident rules (README "Incidents"): each can be switched off and has thresholds of its own. */
-export type RuleName = 'nas-wide' | 'new-reason' | 'spike' | 'lockout' | 'storm';
+/**
+ * Incident rules (README "Incidents"): each can be switched off and has thresholds of its own. The
+ * one list: the engine runs them in this order, the variables switch each of them, and the state
+ * file accepts exactly these names.
+ */
+export const RULES = [
+  'storm',
+  'identity-store',
+  'guessing',
+  'admin-login',
+  'nas-wide',
+  'new-reason',
+  'spike',
+  'lockout',
+] as const;
+export type RuleName = (typeof RULES)[number];
 
 export interface IncidentSettings {
-  /** `auto`: on with ALERT_MODE=digest, off in each-run mode (one mail per run, as before). */
+  /** `auto`: on with ALERT_MODE=digest (the default), off in each-run mode (one mail per run). */
   mode: 'auto' | 'on' | 'off';
   /** Rules that may open incidents. */
   rules: ReadonlySet<RuleName>;
@@ -17,6 +31,7 @@ export interface IncidentSettings {
   spike: { min: number; factor: number };
   /** `reasons` empty: every reason counts. */
   lockout: { min: number; windowMs: number; reasons: readonly string[] };
+  adminLogin: { min: number };
   /** STORM_THRESHOLD: more new failures than this in one poll. */
   stormThreshold: number;
   /** MAIL_TIMEZONE: the spike baseline keeps local hours of the week. */
@@ -24,16 +39,19 @@ export interface IncidentSettings {
 }
 
 export function incidentSettings(p: Parsed): IncidentSettings {
-  const on: Array<[RuleName, boolean]> = [
-    ['nas-wide', p.INCIDENT_NAS_WIDE],
-    ['new-reason', p.INCIDENT_NEW_REASON],
-    ['spike', p.INCIDENT_SPIKE],
-    ['lockout', p.INCIDENT_LOCKOUT],
-    ['storm', p.INCIDENT_STORM],
-  ];
+  const on: Record<RuleName, boolean> = {
+    'nas-wide': p.INCIDENT_NAS_WIDE,
+    'new-reason': p.INCIDENT_NEW_REASON,
+    spike: p.INCIDENT_SPIKE,
+    lockout: p.INCIDENT_LOCKOUT,
+    storm: p.INCIDENT_STORM,
+    guessing: p.INCIDENT_GUESSING,
+    'identity-store': p.INCIDENT_IDENTITY_STORE,
+    'admin-login': p.INCIDENT_ADMIN_LOGIN,
+  };
   return {
     mode: p.INCIDENTS,
-    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule]) => rule)),
+    rules: new Set(RULES.filter((rule) => on[rule])),
     learningMs: p.INCIDENT_LEARNING,
     quietMs: p.INCIDENT_QUIET,
     nasWide: { min: p.INCIDENT_NAS_WIDE_MIN, factor: p.INCIDENT_NAS_WIDE_FACTOR, windowMs: p.INCIDENT_NAS_WIDE_WINDOW },
@@ -44,6 +62,7 @@ export function incidentSettings(p: Parsed): IncidentSettings {
       windowMs: p.INCIDENT_LOCKOUT_WINDOW,
       reasons: p.INCIDENT_LOCKOUT_REASONS === 'any' ? [] : p.INCIDENT_LOCKOUT_REASONS,
     },
+    adminLogin: { min: p.INCIDENT_ADMIN_LOGIN_MIN },
     stormThreshold: p.STORM_THRESHOLD,
     timeZone: p.MAIL_TIMEZONE,
   };

@@ -152,8 +152,8 @@ export const SETTINGS = {
   ALERT_MODE: is(
     'alert',
     oneOf(['each-run', 'digest'], true),
-    'each-run',
-    'each-run (a mail per run with new failures) or digest (spooled, one mail per period)',
+    'digest',
+    'digest (routine failures once per DIGEST_EVERY, incidents at once) or each-run (a mail per run)',
   ),
   DIGEST_EVERY: is(
     'alert',
@@ -184,6 +184,15 @@ export const SETTINGS = {
   INCIDENT_LOCKOUT_WINDOW: is('incidents', durationFrom(MIN, '1m'), '10m', 'lockout: within this window'),
   INCIDENT_LOCKOUT_REASONS: is('incidents', codesOrAny, '22040,24408', 'lockout: reason codes that count, or any'),
   INCIDENT_STORM: is('incidents', bool, '1', rule('more than STORM_THRESHOLD failures in one poll')),
+  INCIDENT_GUESSING: is('incidents', bool, '1', rule('many user names failing from one endpoint or switch port')),
+  INCIDENT_IDENTITY_STORE: is('incidents', bool, '1', rule('ISE cannot reach Active Directory, on several NAS')),
+  INCIDENT_ADMIN_LOGIN: is('incidents', bool, '1', rule('failed administrator logins to one device or as one admin')),
+  INCIDENT_ADMIN_LOGIN_MIN: is(
+    'incidents',
+    numberFrom(2),
+    '5',
+    'admin-login: failed logins in a poll, TotalFailedAttempts counted',
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
 export type Key = keyof typeof SETTINGS;

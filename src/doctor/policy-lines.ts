@@ -20,7 +20,12 @@ export function policyLines(ctx: DoctorContext, report: DoctorReport): void {
   const fail = (name: string, err: unknown) => report.fail(name, err, Exit.usage);
   const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === 'digest';
-  if (digest) info('alert policy', `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  if (digest)
+    info(
+      'alert policy',
+      `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}: routine failures arrive ` +
+        'in one digest per period, incidents at once (run --flush sends the pending digest now)',
+    );
   incidentLine(ctx, report, fmt);
   try {
     const spool = Spool.open(cfg.stateDir, false);

@@ -1,3 +1,4 @@
+import { type Dict, dict } from '../core/dict';
 import { localHour } from './clock';
 
 /**
@@ -13,9 +14,9 @@ export interface BaselineState {
   day: number[];
   dayN: number[];
   /** Decayed failure counts per reason code, and their sum: a reason's share. */
-  shares: Record<string, number>;
+  shares: Dict<number>;
   /** Per NAS: decayed mean of its largest distinct-users-per-reason count in the window. */
-  nas: Record<string, number>;
+  nas: Dict<number>;
 }
 
 export const emptyBaseline = (): BaselineState => ({
@@ -23,8 +24,8 @@ export const emptyBaseline = (): BaselineState => ({
   weekN: new Array(168).fill(0),
   day: new Array(24).fill(0),
   dayN: new Array(24).fill(0),
-  shares: {},
-  nas: {},
+  shares: dict(),
+  nas: dict(),
 });
 
 /** Runs of 10 minutes a learning step assumes; shorter or longer runs count proportionally. */
@@ -49,7 +50,11 @@ export class Baseline {
     readonly s: BaselineState,
     private readonly timeZone: string,
     private readonly weekReady: boolean,
-  ) {}
+  ) {
+    // From JSON or structuredClone: ordinary objects, where a NAS named `constructor` reads a function.
+    s.shares = dict(s.shares);
+    s.nas = dict(s.nas);
+  }
 
   /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
   rate(t: number): number | undefined {
@@ -126,10 +131,10 @@ function mean(values: number[], runs: number[], i: number, x: number, alpha: num
 }
 
 /** Keeps the `max` largest entries at or above `floor`, values rounded (a compact state file). */
-function keepLargest(map: Record<string, number>, max: number, floor: number): Record<string, number> {
+function keepLargest(map: Dict<number>, max: number, floor: number): Dict<number> {
   const entries = Object.entries(map).filter(([, v]) => v >= floor);
   entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)] as const));
 }
 
 const round = (x: number) => Number(x.toPrecision(4));

@@ -1,30 +1,25 @@
 import type { IncidentSettings } from '../config/incidents';
+import { dict } from '../core/dict';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
 import { eventOf, type FailureEvent } from './event';
-import { byRank, type Incident, matches, type Resolved } from './incident';
+import { byRank, type Incident, matches, type Resolved, type Verdict } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
 import { coveredBy, fold } from './merge';
 import { RecentTally } from './recent';
 import { Windows } from './rolling-window';
-import { type Candidate, lockout, nasWide, newReason, type RuleInput, spike, storm } from './rules';
+import { findAll } from './rule-table';
+import type { Candidate, RuleInput } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
 
 export interface EngineOptions {
   settings: IncidentSettings;
+  /** The device's clock: the rules' clock until ISE's is known (see `clock`). */
   now: number;
 }
 
-/** What the next mail must say about incidents. */
-export interface Verdict {
-  /** To mail now: opened in this run, or opened earlier by a run whose mail did not go out. */
-  opened: Incident[];
-  /** Open incidents with failures no mail has reported yet, and how many (weighted). */
-  ongoing: Array<{ incident: Incident; failures: number }>;
-  /** Closed incidents the next mail reports (this run's and any not yet mailed). */
-  resolved: Resolved[];
-}
+export type { Verdict } from './incident';
 
 const MAX_OPEN = 100;
 const WEEK = 7 * 86_400_000;
@@ -42,7 +37,11 @@ export class IncidentEngine {
   readonly #match = new Map<string, RunMatch>();
   readonly #seen = new Map<string, number>();
   readonly #recent: RecentTally;
+  /** Per open incident, per reason: the failures it is the first match of (each counted once). */
+  readonly #claims = new Map<string, Map<string, number>>();
   #verdict: Verdict | undefined;
+  /** The clock windows, quiet periods and learning run on: ISE's once known, else the device's. */
+  #now: number;
   #open: Incident[] = [];
   #resolved: Resolved[] = [];
 
@@ -50,33 +49,55 @@ export class IncidentEngine {
     state: IncidentState | undefined,
     private readonly opts: EngineOptions,
   ) {
+    this.#now = opts.now;
     this.#state = structuredClone(state ?? emptyIncidentState());
+    this.#state.reasons = dict(this.#state.reasons);
     this.#windows = new Windows(this.#state.window);
     this.#recent = new RecentTally(this.#state.recent, opts.now);
     const since = this.#state.since ?? opts.now;
     this.#baseline = new Baseline(this.#state.baseline, opts.settings.timeZone, opts.now >= since + WEEK);
   }
 
+  /**
+   * ISE's clock (the Date header of its reply), before the first record. The windows hold record
+   * times, which are ISE's: measured against a device clock 15 minutes ahead, a 10-minute window
+   * would be empty before the rules look at it.
+   */
+  clock(iseNow: number | undefined): void {
+    if (iseNow !== undefined) this.#now = iseNow;
+  }
+
   /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
   known(record: FailureRecord): void {
     this.#recent.add(record);
-    this.#see(eventOf(record, this.opts.now));
+    this.#see(eventOf(record, this.#now));
   }
 
   observe(record: FailureRecord): void {
     this.#recent.add(record);
-    const e = eventOf(record, this.opts.now);
+    const e = eventOf(record, this.#now);
     this.#see(e);
     // Beyond STORM_THRESHOLD the storm takes every other finding in: counting by NAS and user
     // would only cost memory, which a 100 000-failure storm does not have to spare.
     const { rules, stormThreshold, lockout } = this.opts.settings;
     const detail = !rules.has('storm') || this.run.records < stormThreshold;
     this.run.add(e, detail);
-    if (detail) {
+    // An administrator's login is no network access: the admin-login rule alone looks at it.
+    if (detail && !e.admin) {
       this.#windows.addNas(e);
       if (lockout.reasons.length === 0 || lockout.reasons.includes(e.code)) this.#windows.addLock(e);
     }
-    for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+    let first: string | undefined;
+    for (const i of this.#state.open) {
+      if (!matches(i, e)) continue;
+      countMatch(this.#match, i.id, e);
+      if (first === undefined && i.scope !== 'all') first = i.id;
+    }
+    if (first !== undefined) {
+      const byCode = this.#claims.get(first) ?? new Map<string, number>();
+      byCode.set(e.code, (byCode.get(e.code) ?? 0) + e.weight);
+      this.#claims.set(first, byCode);
+    }
   }
 
   #see(e: FailureEvent): void {
@@ -84,7 +105,8 @@ export class IncidentEngine {
   }
   evaluate(): Verdict {
     if (this.#verdict) return this.#verdict;
-    const { settings: s, now } = this.opts;
+    const { settings: s } = this.opts;
+    const now = this.#now;
     const st = this.#state;
     st.since ??= now;
     this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
@@ -100,11 +122,7 @@ export class IncidentEngine {
       claimed: new Map(),
     };
     const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
-    claim(
-      input.claimed,
-      st.open.filter((i) => active.has(i.id)),
-      this.#match,
-    );
+    claim(input.claimed, active, this.#claims);
     const fresh = this.#candidates(input, active);
     const created = fresh.map((c) => newIncident(c, input));
     this.#advance(active, now);
@@ -128,14 +146,7 @@ export class IncidentEngine {
   }
 
   #candidates(input: RuleInput, active: Set<string>): Candidate[] {
-    const rules = input.settings.rules;
-    const found: Candidate[] = [
-      ...(rules.has('storm') ? storm(input) : []),
-      ...(rules.has('nas-wide') ? nasWide(input) : []),
-      ...(rules.has('new-reason') ? newReason(input) : []),
-      ...(rules.has('spike') ? spike(input) : []),
-      ...(rules.has('lockout') ? lockout(input) : []),
-    ];
+    const found = findAll(input);
     // During a storm the storm is the news: every other finding is part of it.
     const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
     const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');
@@ -182,7 +193,8 @@ export class IncidentEngine {
    */
   nextState(delivered: boolean): IncidentState {
     this.evaluate();
-    const { now, settings } = this.opts;
+    const { settings } = this.opts;
+    const now = this.#now;
     return {
       version: 1,
       since: this.#state.since,

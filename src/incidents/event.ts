@@ -2,6 +2,8 @@ import { clean } from '../core/sanitize';
 import { placedTime } from '../core/times';
 import { reasonCode } from '../pxgrid/reason';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
+import { shortLocation } from '../render/model';
+import { isAdminService } from '../rollup/view';
 
 /**
  * One failure as the rules see it. `weight` is how many failed attempts the record stands for:
@@ -23,6 +25,14 @@ export interface FailureEvent {
   /** Reason code (`11036`), or the cleaned reason text when it has no code. */
   code: string;
   reason: string;
+  /** The NAS's port (`GigabitEthernet1/0/12`) on wired ports only: where a switch port can be shut. */
+  port: string;
+  /** ISE's `location` network device group, short: `Zurich / Building-B` (empty when only "All Locations"). */
+  site: string;
+  /** The ISE node (PSN) that answered. */
+  server: string;
+  /** An administrator's login to the device itself (see codes.ts isAdminService). */
+  admin: boolean;
 }
 
 const MAX_SPAN_MS = 86_400_000;
@@ -42,6 +52,10 @@ export function eventOf(r: FailureRecord, fallbackTime: number): FailureEvent {
     endpoint,
     code: reasonCode(reason) ?? reason.slice(0, 60),
     reason,
+    port: /^ethernet/i.test(clean(r.nasPortType, 40)) ? clean(r.nasPortId, 64) : '',
+    site: shortLocation(clean(r.location, 200)),
+    server: clean(r.serverName, 64),
+    admin: isAdminService(r.serviceType),
   };
 }
 

@@ -1,8 +1,9 @@
+import { type Dict, dict } from '../core/dict';
 import type { FailureEvent } from './event';
 import type { Incident } from './incident';
 import { candidateId } from './merge';
 import { nasKey, splitNasKey } from './rolling-window';
-import type { Candidate, RuleInput } from './rules';
+import { ALL_REASONS, type Candidate, type RuleInput } from './rules';
 import type { Tally } from './tally';
 
 /** This run's failures that match an open incident: weighted count, latest time and its span. */
@@ -43,6 +44,9 @@ export function hold(i: Incident, x: RuleInput, m: RunMatch | undefined): boolea
       if (i.rule !== 'spike' || expectedAll === undefined) return w > 0;
       return w > 0 && w >= Math.max(3, 2 * x.baseline.share(i.code ?? '') * expectedAll);
     case 'subject':
+    case 'source':
+    case 'store':
+    case 'admin':
       return w > 0;
     case 'all':
       if (i.rule === 'storm') return x.run.records > x.settings.stormThreshold / 2;
@@ -50,18 +54,39 @@ export function hold(i: Incident, x: RuleInput, m: RunMatch | undefined): boolea
   }
 }
 
-/** Per reason, the failures that belong to an active NAS or user incident (no evidence of a spike). */
-export function claim(claimed: Map<string, number>, active: Incident[], match: ReadonlyMap<string, RunMatch>): void {
-  for (const i of active) {
-    if ((i.scope !== 'nas' && i.scope !== 'subject') || i.code === undefined) continue;
-    claimed.set(i.code, (claimed.get(i.code) ?? 0) + (match.get(i.id)?.weight ?? 0));
+/**
+ * Per reason (and in all), this run's failures that belong to an active incident: no evidence of
+ * a spike, nor of a second incident. `claims`: per open incident, per reason, the weight of the
+ * failures whose first matching incident it is (each failure counted once).
+ */
+export function claim(
+  claimed: Map<string, number>,
+  active: ReadonlySet<string>,
+  claims: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): void {
+  for (const [id, byCode] of claims) {
+    if (!active.has(id)) continue;
+    for (const [code, w] of byCode) {
+      claimed.set(code, (claimed.get(code) ?? 0) + w);
+      claimed.set(ALL_REASONS, (claimed.get(ALL_REASONS) ?? 0) + w);
+    }
   }
 }
 
-export function tallyFor(i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject'>, x: RuleInput): Tally | undefined {
+export function tallyFor(
+  i: Pick<Incident, 'scope' | 'nas' | 'code' | 'subject' | 'endpoint' | 'port'>,
+  x: RuleInput,
+): Tally | undefined {
   if (i.scope === 'nas') return x.run.byNasCode.get(nasKey(i.nas ?? '', i.code ?? ''));
   if (i.scope === 'reason') return x.run.byCode.get(i.code ?? '');
   if (i.scope === 'subject') return x.run.bySubject.get(i.subject ?? '');
+  if (i.scope === 'source')
+    return i.endpoint !== undefined
+      ? x.run.byEndpoint.get(i.endpoint)
+      : x.run.byPort.get(nasKey(i.nas ?? '', i.port ?? ''));
+  if (i.scope === 'store') return x.run.storeDown.get('ad');
+  if (i.scope === 'admin')
+    return i.nas !== undefined ? x.run.byAdminNas.get(i.nas) : x.run.byAdminUser.get(i.subject ?? '');
   return undefined;
 }
 
@@ -80,7 +105,11 @@ export function newIncident(c: Candidate, x: RuleInput): Incident {
     nas: c.nas,
     code: c.code,
     subject: c.subject,
+    endpoint: c.endpoint,
+    port: c.port,
+    codes: c.codes,
     reason: t?.reason,
+    hint: c.hint,
     title: c.title,
     evidence: c.evidence,
     users: t?.users.sample() ?? [],
@@ -120,14 +149,14 @@ export function learn(x: RuleInput, active: Incident[], match: ReadonlyMap<strin
 
 /** Reasons seen within `memoryMs` (the 1 000 latest), with this run's added. */
 export function remember(
-  known: Readonly<Record<string, number>>,
+  known: Readonly<Dict<number>>,
   seen: ReadonlyMap<string, number>,
   now: number,
   memoryMs: number,
 ) {
-  const reasons: Record<string, number> = { ...known };
+  const reasons = dict(known);
   for (const [code, t] of seen) reasons[code] = Math.max(reasons[code] ?? 0, Math.min(t, now));
   const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
   keep.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(keep.slice(0, 1000));
+  return dict(keep.slice(0, 1000));
 }

@@ -43,7 +43,7 @@ export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
 
 /** The lines of one opened incident: headline, evidence, hint, affected, then how it goes on. */
 export function openedLines(i: Incident, clock: Clock): string[] {
-  const hint = i.reason ? hintFor(i.reason)?.hint : undefined;
+  const hint = i.hint ?? (i.reason ? hintFor(i.reason)?.hint : undefined);
   const lines = [
     `INCIDENT ${i.title}`,
     `Since ${clock.short(i.since)}, ${plural(i.failures, 'failure')} so far (rule ${i.rule}).`,

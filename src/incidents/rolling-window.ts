@@ -1,3 +1,4 @@
+import { dict } from '../core/dict';
 import type { FailureEvent } from './event';
 
 /**
@@ -103,16 +104,16 @@ export class Windows {
 
   /** The state to save: the most recent entries only, so the file stays small after a storm. */
   toState(): WindowState {
-    const nas: WindowState['nas'] = {};
+    const nas: WindowState['nas'] = dict();
     let budget = SAVED_SUBJECTS;
     for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
       const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
       if (keep <= 0) break;
       budget -= Math.min(keep, subjects.size);
-      nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+      nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
     }
     const lastOf = (ev: Array<[number, number]>) => ev.reduce((m, [t]) => Math.max(m, t), 0);
     const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-    return { nas, lock: Object.fromEntries(lockEntries) };
+    return { nas, lock: dict(lockEntries) };
   }
 }

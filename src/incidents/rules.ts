@@ -1,10 +1,12 @@
 import type { IncidentSettings, RuleName } from '../config/incidents';
+import type { Dict } from '../core/dict';
 import { plural } from '../core/plural';
 import type { Baseline } from './baseline';
+import { STORE_DOWN, USER_LEVEL } from './codes';
 import type { Scope } from './incident';
 import { splitNasKey, type Windows } from './rolling-window';
 import type { RunTally, Tally } from './tally';
-import { about, codeWithCause, mins, nasWideThreshold, who } from './words';
+import { about, codeWithCause, manyUsersHint, mins, nasWideThreshold, siteOf, who } from './words';
 
 /** What one rule found in this run, before it is merged with the others and with open incidents. */
 export interface Candidate {
@@ -13,8 +15,12 @@ export interface Candidate {
   nas?: string;
   code?: string;
   subject?: string;
+  endpoint?: string;
+  port?: string;
+  codes?: string[];
   title: string;
   evidence: string[];
+  hint?: string;
   tally: Tally | undefined;
 }
 
@@ -27,12 +33,15 @@ export interface RuleInput {
   windows: Windows;
   baseline: Baseline;
   /** Reason code -> when last seen, before this run. */
-  reasons: Readonly<Record<string, number>>;
+  reasons: Readonly<Dict<number>>;
   /** The learning period is over: new-reason may speak. */
   learned: boolean;
-  /** Per reason, this run's failures that already belong to an open NAS or user incident. */
+  /** Per reason (and '' for all), this run's failures that already belong to an open incident. */
   claimed: Map<string, number>;
 }
+
+/** The key of `RuleInput.claimed` that counts every reason together. */
+export const ALL_REASONS = '\u0000all';
 
 export function nasWide(x: RuleInput): Candidate[] {
   const { min, factor, windowMs } = x.settings.nasWide;
@@ -48,9 +57,10 @@ export function nasWide(x: RuleInput): Candidate[] {
       nas,
       code,
       tally,
+      hint: manyUsersHint(code),
       title:
-        `${nas}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ` +
-        `${codeWithCause(code, tally.reason)}`,
+        `${nas}${siteOf(tally)}: ${n} ${x.windows.mostlyUsers(key) ? 'users' : 'endpoints'} failing ` +
+        `${codeWithCause(code, tally.reason, n)}`,
       evidence: [
         `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; ` +
           `this NAS usually has ${usual < 0.05 ? 'none' : `about ${about(usual)}`} per reason ` +
@@ -67,13 +77,19 @@ export function newReason(x: RuleInput): Candidate[] {
   for (const [code, tally] of x.run.byCode) {
     const seen = x.reasons[code];
     if (seen !== undefined && seen >= x.now - x.settings.newReason.memoryMs) continue;
+    // The identity-store rule speaks for AD outages, when it shows network-wide (not on one timeout).
+    if (STORE_DOWN.has(code) && x.settings.rules.has('identity-store')) continue;
+    // One user's disabled or expired account is that user's business, however rare the code.
+    if (USER_LEVEL.has(code) && Math.max(tally.users.size, tally.endpoints.size) < NEW_USER_LEVEL_SUBJECTS) continue;
     const days = Math.round(x.settings.newReason.memoryMs / 86_400_000);
     out.push({
       rule: 'new-reason',
       scope: 'reason',
       code,
       tally,
-      title: `new reason ${codeWithCause(code, tally.reason)}: ${plural(tally.weight, 'failure')}, ${who(tally)}`,
+      title:
+        `new reason ${codeWithCause(code, tally.reason, tally.users.size)}: ${plural(tally.weight, 'failure')}, ` +
+        `${who(tally)}${siteOf(tally)}`,
       evidence: [
         `"${tally.reason}" was not seen in the last ${plural(days, 'day')}: ${plural(tally.weight, 'failure')} ` +
           `from ${who(tally)} on ${plural(tally.nas.size, 'NAS', '')} in this poll.`,
@@ -82,6 +98,9 @@ export function newReason(x: RuleInput): Candidate[] {
   }
   return out;
 }
+
+/** A new code about one user's own account opens an incident only on this many users/endpoints. */
+const NEW_USER_LEVEL_SUBJECTS = 3;
 
 /** Spikes carried by fewer distinct users/endpoints are one noisy device: the lockout rule's job. */
 const SPIKE_SUBJECTS = 3;
@@ -104,9 +123,10 @@ export function spike(x: RuleInput): Candidate[] {
       scope: 'reason',
       code,
       tally,
+      hint: manyUsersHint(code),
       title:
-        `${codeWithCause(code, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ` +
-        `${about(expected)}`,
+        `${codeWithCause(code, tally.reason, tally.users.size)}: ${tally.weight} failures, ${who(tally)}` +
+        `${siteOf(tally)}, normally ${about(expected)}`,
       evidence: [
         `${plural(tally.weight, 'failure')} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ` +
           `${about(expected)} are normal at this hour of the week; ${who(tally)} on ` +
@@ -114,15 +134,17 @@ export function spike(x: RuleInput): Candidate[] {
       ],
     });
   }
-  if (out.length === 0 && x.run.weight >= min && x.run.weight > factor * Math.max(expectedAll, 1)) {
+  // What an open incident already holds is that incident's news, not a second one.
+  const free = x.run.weight - (x.claimed.get(ALL_REASONS) ?? 0);
+  if (out.length === 0 && free >= min && free > factor * Math.max(expectedAll, 1)) {
     out.push({
       rule: 'spike',
       scope: 'all',
       tally: undefined,
-      title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
+      title: `spike: ${free} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
       evidence: [
-        `${plural(x.run.weight, 'failure')} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are ` +
-          `normal at this hour of the week; no single reason stands out.`,
+        `${plural(free, 'failure')} in ${mins(x.intervalMs)} outside any open incident, where about ` +
+          `${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`,
       ],
     });
   }
@@ -143,8 +165,10 @@ export function lockout(x: RuleInput): Candidate[] {
       subject,
       code: entry.code,
       nas: entry.nas,
+      // Only the user's password and lockout codes: a busy user's other failures are not the lockout.
+      codes: x.settings.lockout.reasons.length ? [...x.settings.lockout.reasons] : undefined,
       tally,
-      title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
+      title: `${subject}${siteOf(tally)}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
       evidence: [
         `${subject} failed ${plural(n, 'time')} within ${mins(windowMs)} (latest on ${entry.nas || '?'}: ` +
           `"${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`,

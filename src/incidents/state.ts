@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import * as z from 'zod/mini';
+import { RULES } from '../config/incidents';
+import { type Dict, dict } from '../core/dict';
 import { arrOf, checkOf } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
-import type { Incident, Resolved } from './incident';
+import { type Incident, type Resolved, SCOPES } from './incident';
 import type { RecentState } from './recent';
 import { emptyWindow, type WindowState } from './rolling-window';
 
@@ -19,7 +21,7 @@ export interface IncidentState {
   lastRun?: number;
   open: Incident[];
   resolved: Resolved[];
-  reasons: Record<string, number>;
+  reasons: Dict<number>;
   baseline: BaselineState;
   window: WindowState;
   /** The last day's failures by what a mute matches (absent in files of older versions). */
@@ -30,7 +32,7 @@ export const emptyIncidentState = (): IncidentState => ({
   version: 1,
   open: [],
   resolved: [],
-  reasons: {},
+  reasons: dict(),
   baseline: emptyBaseline(),
   window: emptyWindow(),
 });
@@ -44,12 +46,17 @@ function incidentShape() {
   const strs = z.array(str);
   return z.object({
     id: str,
-    rule: z.enum(['nas-wide', 'new-reason', 'spike', 'lockout', 'storm']),
-    scope: z.enum(['nas', 'reason', 'subject', 'all']),
+    // The rule names come from the list the engine runs: a new rule cannot be refused here.
+    rule: z.enum(RULES),
+    scope: z.enum(SCOPES),
     nas: z.optional(str),
     code: z.optional(str),
     subject: z.optional(str),
+    endpoint: z.optional(str),
+    port: z.optional(str),
+    codes: z.optional(strs),
     reason: z.optional(str),
+    hint: z.optional(str),
     title: str,
     evidence: strs,
     users: strs,

@@ -1,3 +1,4 @@
+import { GUESSING, storeDown } from './codes';
 import type { FailureEvent } from './event';
 import { nasKey } from './rolling-window';
 
@@ -35,6 +36,10 @@ export interface Tally {
   users: NameSet;
   endpoints: NameSet;
   nas: Map<string, number>;
+  /** Weighted failures per site, per ISE node (PSN) and per `NAS port` (wired ports only). */
+  sites: Map<string, number>;
+  servers: Map<string, number>;
+  ports: Map<string, number>;
 }
 
 const newTally = (e: FailureEvent): Tally => ({
@@ -46,7 +51,15 @@ const newTally = (e: FailureEvent): Tally => ({
   users: new NameSet(),
   endpoints: new NameSet(),
   nas: new Map(),
+  sites: new Map(),
+  servers: new Map(),
+  ports: new Map(),
 });
+
+/** Adds `w` to `key`, keeping at most `max` keys (a storm brings many). */
+function bump(m: Map<string, number>, key: string, w: number, max: number): void {
+  if (m.size < max || m.has(key)) m.set(key, (m.get(key) ?? 0) + w);
+}
 
 function addTo(t: Tally, e: FailureEvent): void {
   t.weight += e.weight;
@@ -55,7 +68,10 @@ function addTo(t: Tally, e: FailureEvent): void {
   t.spanMs = Math.max(t.spanMs, e.spanMs);
   if (e.subject !== e.endpoint) t.users.add(e.subject);
   t.endpoints.add(e.endpoint);
-  if (t.nas.size < 1000 || t.nas.has(e.nas)) t.nas.set(e.nas, (t.nas.get(e.nas) ?? 0) + e.weight);
+  bump(t.nas, e.nas, e.weight, 1000);
+  if (e.site) bump(t.sites, e.site, e.weight, 100);
+  if (e.server) bump(t.servers, e.server, e.weight, 50);
+  if (e.port) bump(t.ports, `${e.nas} ${e.port}`, e.weight, 50);
 }
 
 /** What this poll brought, by reason, by NAS and reason, and by user (weights counted). */
@@ -69,6 +85,14 @@ export class RunTally {
   readonly byCode = new Map<string, Tally>();
   readonly byNasCode = new Map<string, Tally>();
   readonly bySubject = new Map<string, Tally>();
+  /** Credential failures of users (not MAB) by endpoint and by wired `nas \0 port`: guessing. */
+  readonly byEndpoint = new Map<string, Tally>();
+  readonly byPort = new Map<string, Tally>();
+  /** Administrators' logins by device and by account. */
+  readonly byAdminNas = new Map<string, Tally>();
+  readonly byAdminUser = new Map<string, Tally>();
+  /** The identity store unreachable (codes.ts STORE_DOWN), all codes together. */
+  readonly storeDown = new Map<string, Tally>();
 
   /** `detail`: also by NAS and by user (not once a storm is certain: the storm is the news). */
   add(e: FailureEvent, detail = true): void {
@@ -78,7 +102,8 @@ export class RunTally {
     this.last = Math.max(this.last ?? e.time, e.time);
     this.spanMs = Math.max(this.spanMs, e.spanMs);
     const keys = [[this.byCode, e.code]] as Array<[Map<string, Tally>, string]>;
-    if (detail) keys.push([this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]);
+    if (storeDown(e)) keys.push([this.storeDown, 'ad']);
+    if (detail) keys.push(...this.#detailKeys(e));
     for (const [map, key] of keys) {
       if (!key) continue;
       let t = map.get(key);
@@ -89,5 +114,22 @@ export class RunTally {
       }
       addTo(t, e);
     }
+  }
+
+  #detailKeys(e: FailureEvent): Array<[Map<string, Tally>, string]> {
+    if (e.admin)
+      return [
+        [this.byAdminNas, e.nas],
+        [this.byAdminUser, e.subject === e.endpoint ? '' : e.subject],
+      ];
+    const keys: Array<[Map<string, Tally>, string]> = [
+      [this.byNasCode, nasKey(e.nas, e.code)],
+      [this.bySubject, e.subject],
+    ];
+    if (e.subject !== e.endpoint && GUESSING.has(e.code)) {
+      keys.push([this.byEndpoint, e.endpoint]);
+      if (e.port) keys.push([this.byPort, nasKey(e.nas, e.port)]);
+    }
+    return keys;
   }
 }

@@ -1,13 +1,20 @@
+import { plural } from '../core/plural';
 import { hintFor } from '../render/hints';
+import { USER_LEVEL } from './codes';
 import type { Tally } from './tally';
 
 /** The words and thresholds the rules share. */
 
-/** `11036 (RADIUS shared secret?)`: the code with the likely cause when we know one. */
-export function codeWithCause(code: string, reason: string): string {
+/**
+ * `11036 (RADIUS shared secret?)`: the code with the likely cause when we know one. `users`: how
+ * many users fail with it; for many, a per-user cause ("stale saved password?") would mislead, so
+ * the code's plain name is given instead.
+ */
+export function codeWithCause(code: string, reason: string, users = 1): string {
   const hint = hintFor(reason);
+  const perUser = USER_LEVEL.has(code) && users >= 3;
   return hint
-    ? `${code} (${hint.cause ?? hint.short})`
+    ? `${code} (${perUser ? hint.short : (hint.cause ?? hint.short)})`
     : code === reason
       ? code
       : `${code} ${reason.slice(code.length).trim().slice(0, 40)}`;
@@ -44,3 +51,37 @@ export function poissonBound(mean: number, p: number): number {
   }
   return k + 1;
 }
+
+/** The largest keys of a weighted map, largest first (ties by name): `top(t.nas, 3)`. */
+export function top(m: ReadonlyMap<string, number>, n: number): string[] {
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([k]) => k);
+}
+
+/** `a, b` or `a, b (+3)`: the largest names of a weighted map. */
+export function names(m: ReadonlyMap<string, number>, n = 2): string {
+  const shown = top(m, n).map((k) => k || '?');
+  return `${shown.join(', ')}${m.size > n ? ` (+${m.size - n})` : ''}`;
+}
+
+/**
+ * Where, for an incident's first line: ` (Zurich / Building-B)`, ` (Zurich / Building-B and 2 more
+ * sites)`, or nothing when the records carry no location beyond "All Locations".
+ */
+export function siteOf(t: Pick<Tally, 'sites'> | undefined): string {
+  if (!t || t.sites.size === 0) return '';
+  const [first] = top(t.sites, 1);
+  return t.sites.size === 1 ? ` (${first})` : ` (${first} and ${plural(t.sites.size - 1, 'more site')})`;
+}
+
+/**
+ * Many users failing with a code about one user's own credential is not that they all mistyped:
+ * the hint says where else to look (the per-user hint would send the helpdesk after each of them).
+ */
+const MANY_USERS_HINT =
+  'Many users at once, so not their own passwords: look at the Endpoints line for guessing (many names ' +
+  'from few endpoints: shut that port), then at what changed for them (identity source, a NAS RADIUS key ' +
+  'with PAP, an account sync).';
+export const manyUsersHint = (code: string) => (USER_LEVEL.has(code) ? MANY_USERS_HINT : undefined);

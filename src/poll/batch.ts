@@ -19,6 +19,8 @@ export interface RecordObserver {
   observe(record: FailureRecord): void;
   /** A failure a filter or a mute keeps out of the body: no evidence, but its reason is not new. */
   known(record: FailureRecord): void;
+  /** ISE's clock from its reply's Date header (undefined: none), before the first record. */
+  clock(iseNow: number | undefined): void;
   /** The batch starts (again, after a failover reset): what was observed so far is forgotten. */
   restart(): void;
 }
@@ -76,6 +78,7 @@ export class Batch implements FailureSink {
 
   begin(iseNow: number | undefined): void {
     this.window = pollWindow(this.opts.start, iseNow, this.opts.localNow ?? Number.NaN);
+    this.incidents?.clock(this.window.iseNow);
   }
 
   add(record: FailureRecord): void {

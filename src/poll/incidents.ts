@@ -42,6 +42,10 @@ export class PollIncidents implements RecordObserver {
     this.engine?.known(record);
   }
 
+  clock(iseNow: number | undefined): void {
+    this.engine?.clock(iseNow);
+  }
+
   verdict(): Verdict | undefined {
     return this.engine?.evaluate();
   }

@@ -101,7 +101,7 @@ export class SpoolOutbox implements Outbox {
     const due = storm ? 'now' : this.#due(urgent);
     this.#dueAt = due;
     if ((spool.total === 0 && !storm) || due === undefined || (due !== 'now' && due > now))
-      return this.#waiting(run, due, false);
+      return { ...this.#waiting(run, due, false), firstRun: this.#firstRun(run) };
     return undefined;
   }
 
@@ -139,6 +139,11 @@ export class SpoolOutbox implements Outbox {
       commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);
     }
     return unsaved;
+  }
+
+  /** The first run in digest mode (no cursor yet) with failures waiting: its line says how digests work. */
+  #firstRun(run: Fetched): boolean {
+    return run.cursor.highWater === undefined && this.ctx.cfg.alert.mode === 'digest' && this.spool.total > 0;
   }
 
   #found(run: Fetched): number {

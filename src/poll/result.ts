@@ -42,6 +42,8 @@ export interface PollResult {
   committed?: boolean;
   /** waiting: the digest was due but no time was left to send it. */
   late?: boolean;
+  /** waiting: the first run in digest mode, which says how the default works. */
+  firstRun?: boolean;
   /** `; INCIDENT ...`: the incident a mail (or a dry run) opened. */
   incident?: string;
   /** Values of ISE's answer that could not be read as records (the health watcher counts the run as failed). */
@@ -56,6 +58,9 @@ export interface PollResult {
 }
 
 const BACKFILL = ' (backfill: cursor unchanged)';
+/** The first run in digest mode says how the default works: nothing arrives at once unless it is an incident. */
+export const FIRST_RUN =
+  'routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now';
 
 /** The one rendering of a poll: the summary line and its `--json` fields. */
 export function pollOutcome(r: PollResult): Outcome {
@@ -76,7 +81,7 @@ function said(r: PollResult): { message: string; data?: Record<string, unknown> 
     case 'mailed':
       return mailedLine(r);
     case 'waiting': {
-      const message = waitingText(r);
+      const message = `${waitingText(r)}${r.firstRun ? `; ${FIRST_RUN}` : ''}`;
       if (r.late) return { message, data: { mailed: 0, pending: r.pending } };
       const dueAt = typeof r.due === 'number' ? summaryTime(r.due) : undefined;
       return { message, data: { mailed: 0, spooled: r.spooled, pending: r.pending, muted: r.muted, dueAt } };

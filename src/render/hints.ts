@@ -144,6 +144,37 @@ const CATALOG: Record<string, Hint> = {
       'Active Directory rejected the password: often an old password saved on a phone or laptop after a ' +
       'change, which can also lock the account. Have the user update the saved credential.',
   },
+  '24409': {
+    short: 'AD account disabled',
+    hint:
+      'The Active Directory account is disabled: a leaver, or an account disabled by mistake. Remove the ' +
+      'device that keeps trying it, or re-enable the account.',
+  },
+  '24414': {
+    short: 'AD account expired',
+    hint: 'The Active Directory account has expired: extend it in AD, or remove the device that keeps trying it.',
+  },
+  '24444': {
+    short: 'AD operation failed in ISE',
+    cause: 'AD unreachable?',
+    hint:
+      "ISE could not complete the Active Directory call: check the AD join point's status on the PSN and the " +
+      'domain controllers it reaches.',
+  },
+  '24454': {
+    short: 'AD timeout',
+    cause: 'AD unreachable?',
+    hint:
+      'Active Directory did not answer ISE in time: check the domain controllers the PSN uses (reachability, ' +
+      'load, DNS, time).',
+  },
+  '24495': {
+    short: 'AD servers not available',
+    cause: 'AD unreachable?',
+    hint:
+      'ISE reaches no Active Directory domain controller: check the AD join point on the PSN, then DNS, ' +
+      'routing and firewall from the PSN to the DCs.',
+  },
   '24423': {
     short: 'No machine auth seen',
     hint:

@@ -1,5 +1,6 @@
 import { clean } from '../core/sanitize';
 import type { DetailRow } from '../rollup/rollup';
+import { ADMIN_TITLE, namesText } from './admin';
 import { COLORS, chartHtml } from './chart';
 import { band, card, esc, footer, h2, link, note, page, para, rows, strip, sub } from './layout';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
@@ -20,9 +21,23 @@ export const HTML_BUDGET = 90_000;
 
 const num = (n: string | number, small?: string) => `<b>${esc(String(n))}</b>${small ? sub(small) : ''}`;
 
+/** Failed logins to the devices themselves, per device: their own section, before the routine ones. */
+function adminRows(m: MailModel): string[] {
+  if (m.admin.length === 0) return [];
+  const items = m.admin.map((a) => {
+    const loc = shortLocation(a.location);
+    const where = `${a.device || '?'} (${a.ip || 'no IP'})${loc ? `, ${loc}` : ''}`;
+    const who = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    return { left: num(countText(a)), right: `<b>${esc(where)}</b>${sub(`${who}, last ${m.clock.short(a.last)}`)}` };
+  });
+  const out = [h2(ADMIN_TITLE), rows(items)];
+  if (m.adminMore) out.push(note(`... and ${m.adminMore} other device(s)`));
+  return out;
+}
+
 function summary(m: MailModel): string[] {
   const { clock } = m;
-  const out = [h2('By reason')];
+  const out = [...adminRows(m), h2('By reason')];
   const top = m.bars?.keys ?? [];
   out.push(
     rows(

@@ -4,6 +4,7 @@ import { reasonCode } from '../pxgrid/reason';
 import { filterNotes } from '../rollup/filters';
 import type { DetailRow, NasRow, ReasonRow, Rollup, TopRow } from '../rollup/rollup';
 import { timelineSpan } from '../rollup/timeline';
+import { type AdminRow, adminLogins } from './admin';
 import { type Bars, barsOf } from './chart';
 import { hintFor } from './hints';
 import type { Lead } from './lead';
@@ -35,6 +36,9 @@ export interface MailModel {
   nasMore: number;
   users: TopRow[];
   endpoints: TopRow[];
+  /** Failed administrator logins to the devices themselves, per device (admin.ts). */
+  admin: AdminRow[];
+  adminMore: number;
   /** Every kept detail row, newest first; renderers show the first `maxRows` (or fewer). */
   details: DetailRow[];
   /** Distinct rows the digest counted but did not keep (beyond its memory cap). */
@@ -110,6 +114,7 @@ export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
     span && (opts.chart || span.to - span.from >= CHART_SPAN)
       ? barsOf(d.state.timeline, span.from, span.to, top)
       : undefined;
+  const details = d.details();
   return {
     test: opts.test === true,
     backfill: opts.backfill === true,
@@ -132,7 +137,8 @@ export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
     nasMore: Math.max(0, nas.length - TOP_NAS),
     users: repeated(d.topUsers(TOP_N)),
     endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
+    ...adminOf(details),
+    details,
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
@@ -153,6 +159,11 @@ export function reasonLabel(reason: string): string {
   const code = reasonCode(reason);
   const known = hintFor(reason);
   return known && code ? `${code} ${known.short}` : clean(reason, 40);
+}
+
+function adminOf(details: DetailRow[]): Pick<MailModel, 'admin' | 'adminMore'> {
+  const { rows, more } = adminLogins(details);
+  return { admin: rows, adminMore: more };
 }
 
 /** `12 users`, or `10000+ users` when the digest ran out of room to count them all. */

@@ -1,5 +1,6 @@
 import { clean } from '../core/sanitize';
 import type { DetailRow } from '../rollup/rollup';
+import { ADMIN_TITLE, namesText } from './admin';
 import { sparkline } from './chart';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
 import {
@@ -28,6 +29,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
   out.push(...lookText(m));
   if (m.bars) out.push(...sparkline(m.bars, clock), '');
+  out.push(...adminLines(m));
   out.push('BY REASON');
   for (const r of m.reasons) {
     out.push(...wrap(r.reason, '         ', `  ${String(r.count).padStart(5)}  `));
@@ -69,6 +71,21 @@ function detailLines(m: MailModel, r: DetailRow, alone: boolean): string[] {
     ...wrap(clean(r.reason, 100) || '-', '      '),
     ...(alone && r.session ? wrap(`Audit session ${r.session}`, '      ') : []),
   ];
+}
+
+/** Failed logins to the devices themselves, per device: their own section, before the routine ones. */
+function adminLines(m: MailModel): string[] {
+  if (m.admin.length === 0) return [];
+  const out = [ADMIN_TITLE.toUpperCase()];
+  for (const a of m.admin) {
+    const loc = shortLocation(a.location);
+    const where = `${a.device || '?'} (${a.ip || 'no IP'})${loc ? `, ${loc}` : ''}`;
+    out.push(...wrap(where, '         ', `  ${countText(a).padStart(5)}  `));
+    const who = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    out.push(...wrap(`${who}, last ${m.clock.short(a.last)}`, '         ', '         '));
+  }
+  if (m.adminMore) out.push(`  ... and ${m.adminMore} other device(s)`);
+  return [...out, ''];
 }
 
 function topLines(rows: MailModel['users'], none: string): string[] {

@@ -15,7 +15,19 @@ export interface FailureView {
   port?: string;
   psn?: string;
   session?: string;
+  /** An administrator's login to the device itself (isAdminService); absent in older spools. */
+  admin?: boolean;
 }
+
+/**
+ * An administrator logging in to the device itself (VTY/SSH, a firewall's or a fabric controller's
+ * management login) rather than network access. RADIUS Service-Type (RFC 2865 section 5.6):
+ * Login (1), Administrative (6), NAS Prompt (7). nasPortType Virtual alone is no sign: remote-access
+ * VPN sessions are Virtual too.
+ */
+const ADMIN_SERVICE = /^(login|administrative|nas[ -]?prompt)(-user)?$/i;
+export const isAdminService = (serviceType: unknown): boolean =>
+  typeof serviceType === 'string' && ADMIN_SERVICE.test(serviceType.trim());
 
 /** What the mail shows for a record without a failureReason. */
 export const NO_REASON = '(no reason given)';
@@ -33,5 +45,6 @@ export function viewOf(r: FailureRecord, time = placedTime(r.timestamp)): Failur
     port: clean(r.nasPortId, 64) || undefined,
     psn: clean(r.serverName, 64) || undefined,
     session: clean(r.auditSessionId, 64) || undefined,
+    ...(isAdminService(r.serviceType) ? { admin: true } : {}),
   };
 }

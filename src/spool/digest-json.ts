@@ -23,6 +23,7 @@ export function digestJson() {
     port: z.optional(str),
     psn: z.optional(str),
     session: z.optional(str),
+    admin: z.optional(bool),
   };
   const users = z.array(str);
 

@@ -55,20 +55,24 @@ describe('docs/ise.md setup/doctor sample', () => {
 
     w = await startWorld({ ise: { autoApprove: false } });
     const world = w;
+    // The README shows the default alert policy: no ALERT_MODE.
+    const dflt = { ALERT_MODE: undefined };
     writeConfig(
       world.dir,
-      Object.entries(world.env).map(([k, v]) => `${k}=${v}`),
+      Object.entries(world.env)
+        .filter(([k]) => k !== 'ALERT_MODE')
+        .map(([k, v]) => `${k}=${v}`),
     );
     const runs = [
-      () => world.run(['setup'], {}),
+      () => world.run(['setup'], dflt),
       async () => {
         world.ise.approve('ise_to_mail');
-        return world.run(['setup']);
+        return world.run(['setup'], dflt);
       },
-      () => world.run(['doctor']),
+      () => world.run(['doctor'], dflt),
       () => {
         const hosts = `localhost:1,localhost:${world.ise.port}`;
-        return world.run(['doctor'], { ISE_HOST: hosts, ISE_CA: world.pki.wrongCaFile });
+        return world.run(['doctor'], { ...dflt, ISE_HOST: hosts, ISE_CA: world.pki.wrongCaFile });
       },
     ];
     for (const [i, sample] of samples.entries()) {

@@ -1,7 +1,8 @@
 // End-to-end (dist/run.js) tests of the `setup` and `doctor` commands.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeFailure } from '../fake/records';
 import { calls, expectFailure, storedAccount } from '../helpers/pxgrid-e2e';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
@@ -37,11 +38,14 @@ describe('setup', () => {
     expect(calls(w, 'AccountCreate')).toBe(1);
 
     w.ise.approve('ise_to_mail');
-    const done = await w.run(['setup']);
+    // The default alert policy (no ALERT_MODE): the first-run path says what will arrive when.
+    const done = await w.run(['setup'], { ALERT_MODE: undefined });
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('account state: ENABLED');
     expect(done.summary).toBe(
-      'ise-to-mail: OK pxGrid client ise_to_mail is ENABLED: next, run doctor, then install the EEM applet',
+      'ise-to-mail: OK pxGrid client ise_to_mail is ENABLED: next, run doctor, then install the EEM applet ' +
+        '(routine failures then arrive in one digest per period, incidents at once; run --flush sends the first ' +
+        'digest now)',
     );
     // setup never mails and never touches the cursor.
     expect(w.smtp.messages).toHaveLength(0);
@@ -66,6 +70,31 @@ describe('setup', () => {
   it('password accounts disabled on ISE: exit 3 with the ISE setting', async () => {
     w = await startWorld({ ise: { passwordAccounts: false } });
     expectFailure(await w.run(['setup']), 3, 'Allow password based account creation');
+  });
+});
+
+describe('the default alert policy (issue 24 point 6)', () => {
+  it('is an hourly digest with incidents: doctor and the first run say so, run --flush sends it now', async () => {
+    w = await startWorld();
+    const dflt = { ALERT_MODE: undefined };
+    const doctor = await w.run(['doctor'], dflt);
+    expect(doctor.stdout).toContain(
+      'alert policy: ALERT_MODE=digest, every 1h from midnight UTC: routine failures arrive in one digest per ' +
+        'period, incidents at once (run --flush sends the pending digest now)\n',
+    );
+    w.ise.addFailures(makeFailure({ userName: 'anna' }, 1), makeFailure({ userName: 'ben' }, 2));
+    const first = await w.run([], dflt);
+    expect(first.code).toBe(0);
+    expect(first.summary).toMatch(/^ise-to-mail: OK 2 new failures spooled; 2 pending for the digest at /);
+    expect(first.summary).toMatch(
+      /; routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now$/,
+    );
+    expect(w.smtp.messages).toHaveLength(0);
+    const flush = await w.run(['run', '--flush'], dflt);
+    expect(flush.summary).toMatch(/^ise-to-mail: OK digest of 2 failures mailed to 2 recipients/);
+    expect(w.smtp.messages).toHaveLength(1);
+    // Incidents are on by default: incidents.json is kept from the first run.
+    expect(existsSync(join(w.stateDir, 'incidents.json'))).toBe(true);
   });
 });
 

@@ -22,12 +22,19 @@ export function poll(
   state: IncidentState | undefined,
   now: number,
   records: FailureRecord[],
-  opts: { settings?: Partial<IncidentSettings>; delivered?: boolean; isMuted?: (r: FailureRecord) => boolean } = {},
+  opts: {
+    settings?: Partial<IncidentSettings>;
+    delivered?: boolean;
+    isMuted?: (r: FailureRecord) => boolean;
+    /** ISE's clock (its Date header), when it differs from the device's `now`. */
+    iseNow?: number;
+  } = {},
 ) {
   const engine = new IncidentEngine(state, {
     settings: { ...defaultIncidents(), ...opts.settings },
     now,
   });
+  engine.clock(opts.iseNow);
   // As Batch.deliver does: a muted failure is known, not evidence.
   for (const r of records)
     if (opts.isMuted?.(r)) engine.known(r);

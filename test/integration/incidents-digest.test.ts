@@ -13,10 +13,12 @@ describe('incidents in digest mode', () => {
     expect((await s.at(0)).summary).toMatch(/2 new failures spooled/);
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const r = await s.at(20 * MIN);
-    expect(r.summary).toMatch(/digest of 8 failures mailed .*; INCIDENT sw-access-b2: 6 users failing 11036/);
+    expect(r.summary).toMatch(
+      /digest of 8 failures mailed .*; INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036/,
+    );
     const [m] = s.mails();
     expect(m!.subject).toBe(
-      `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
+      `[ISE] INCIDENT sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
     );
     // Every failure so far in exactly this one mail, the background ones too.
     expect(ids(m!).length).toBeGreaterThanOrEqual(8);
@@ -30,7 +32,7 @@ describe('incidents in digest mode', () => {
     const digest = s.mails()[1]!;
     expect(digest.subject).toMatch(/^\[ISE\] digest: 4 RADIUS failures/);
     expect(digest.text.replace(/\n +/g, ' ')).toMatch(
-      /^ONGOING sw-access-b2: .*: 4 more failures since the last mail, 10 in all/m,
+      /^ONGOING sw-access-b2 \(Building-A\): .*: 4 more failures since the last mail, 10 in all/m,
     );
 
     s.add(HOUR + 5 * MIN, 1, { failureReason: EAP });
@@ -39,7 +41,7 @@ describe('incidents in digest mode', () => {
     const last = s.mails()[2]!;
     expect(last.subject).toMatch(/^\[ISE\] digest: 1 RADIUS failure/);
     expect(last.text.replace(/\n +/g, ' ')).toMatch(
-      /^RESOLVED sw-access-b2: .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m,
+      /^RESOLVED sw-access-b2 \(Building-A\): .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m,
     );
   });
 
@@ -53,7 +55,9 @@ describe('incidents in digest mode', () => {
     expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', false]]);
     const r = await s.at(22 * MIN);
     expect(r.summary).toMatch(/digest of 7 failures mailed .*; INCIDENT sw-access-b2/);
-    expect(s.mails().map((m) => m.subject)).toEqual([expect.stringMatching(/^\[ISE\] INCIDENT sw-access-b2: 6 users/)]);
+    expect(s.mails().map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^\[ISE\] INCIDENT sw-access-b2 \(Building-A\): 6 users/),
+    ]);
     expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', true]]);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AD_PW, EAP, hhmm, MIN, SECRET, sim } from '../helpers/incident-sim';
+import { AD_PW, EAP, hhmm, MIN, SECRET, sim, T0 } from '../helpers/incident-sim';
 
 /** A text part with its 78-column wrapping undone (continuation lines are indented). */
 const flat = (text: string) => text.replace(/\n +/g, ' ');
@@ -16,14 +16,14 @@ describe('incidents through the CLI', () => {
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const r = await s.at(20 * MIN);
     expect(r.summary).toMatch(
-      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2: 6 users failing 11036 \(/,
+      /^ise-to-mail: OK 6 new failures mailed to 2 recipients .*; INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036 \(/,
     );
     const m = s.mails()[1]!;
     expect(m.subject).toBe(
-      `[ISE] INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
+      `[ISE] INCIDENT sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?) since ${hhmm(12 * MIN)}`,
     );
     const lines = flat(m.text).split('\n');
-    expect(lines[0]).toBe('INCIDENT sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
+    expect(lines[0]).toBe('INCIDENT sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?)');
     expect(lines[2]).toMatch(
       /^Evidence: 6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
     );
@@ -31,7 +31,7 @@ describe('incidents through the CLI', () => {
     expect(lines[4]).toMatch(/^Users \(6\): user2, user3, user4, user5, user6, user7$/);
     expect(m.text.indexOf('INCIDENT')).toBeLessThan(m.text.indexOf('RADIUS authentication failures'));
     // The incident is a card of its own above the digest's, its title in the band.
-    expect(m.html).toMatch(/Incident, act now<\/div><div [^>]*>sw-access-b2: 6 users failing 11036/);
+    expect(m.html).toMatch(/Incident, act now<\/div><div [^>]*>sw-access-b2 \(Building-A\): 6 users failing 11036/);
     expect(statSync(join(s.w.stateDir, 'incidents.json')).mode & 0o777).toBe(0o600);
 
     s.add(25 * MIN, 2, { nasName: 'sw-access-b2', failureReason: SECRET });
@@ -39,7 +39,8 @@ describe('incidents through the CLI', () => {
     expect(s.mails()[2]!.subject).toMatch(/^\[ISE\] 2 RADIUS failures/);
     expect(flat(s.mails()[2]!.text)).toMatch(
       new RegExp(
-        `^ONGOING sw-access-b2: 6 users failing 11036 \\(RADIUS shared secret\\?\\) \\(since ${hhmm(12 * MIN)}\\): ` +
+        '^ONGOING sw-access-b2 \\(Building-A\\): 6 users failing 11036 \\(RADIUS shared secret\\?\\) ' +
+          `\\(since ${hhmm(12 * MIN)}\\): ` +
           '2 more failures since the last mail, 8 in all',
         'm',
       ),
@@ -50,7 +51,7 @@ describe('incidents through the CLI', () => {
     s.add(75 * MIN, 1, { failureReason: EAP });
     await s.at(80 * MIN);
     expect(flat(s.mails()[3]!.text).split('\n')).toContain(
-      'RESOLVED sw-access-b2: 6 users failing 11036 (RADIUS shared secret?): ' +
+      'RESOLVED sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?): ' +
         `resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
     );
     expect(s.state()).toMatchObject({ open: [], resolved: [] });
@@ -68,7 +69,8 @@ describe('incidents through the CLI', () => {
     s.add(16 * MIN, 1, { failureReason: EAP });
     await s.at(20 * MIN);
     expect(s.mails()[1]!.subject).toBe(
-      `[ISE] INCIDENT new reason 22045 (Password auth expected): 1 failure, 1 user since ${hhmm(15 * MIN)}`,
+      '[ISE] INCIDENT new reason 22045 (Password auth expected): 1 failure, 1 user (Building-A) ' +
+        `since ${hhmm(15 * MIN)}`,
     );
     expect(flat(s.mails()[1]!.text)).toMatch(/Evidence: "22045 .*" was not seen in the last 7 days/);
   });
@@ -100,7 +102,9 @@ describe('incidents through the CLI', () => {
     }
     s.add(35 * MIN, 40, { failureReason: '15039 Rejected per authorization profile', nasName: 'sw-a' });
     const r = await s.at(40 * MIN);
-    expect(r.summary).toMatch(/INCIDENT 15039 \(authorization policy\?\): 40 failures, 40 users, normally 2$/);
+    expect(r.summary).toMatch(
+      /INCIDENT 15039 \(authorization policy\?\): 40 failures, 40 users \(Building-A\), normally 2$/,
+    );
     expect(flat(s.mails().at(-1)!.text)).toMatch(
       /Evidence: 40 failures with "15039 Rejected per authorization profile" in 10 min, where about 2 are normal/,
     );
@@ -113,7 +117,7 @@ describe('incidents through the CLI', () => {
     s.add(15 * MIN, 1, { userName: 'jdoe', failureReason: AD_PW, TotalFailedAttempts: 12, TotalFailedTime: 600 });
     await s.at(20 * MIN);
     expect(s.mails()[1]!.subject).toBe(
-      `[ISE] INCIDENT jdoe: 12 failures in 10 min, 24408 (stale saved password?) since ${hhmm(15 * MIN)}`,
+      `[ISE] INCIDENT jdoe (Building-A): 12 failures in 10 min, 24408 (stale saved password?) since ${hhmm(15 * MIN)}`,
     );
   });
 
@@ -135,7 +139,7 @@ describe('incidents through the CLI', () => {
     const before = readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8');
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const dry = await s.at(20 * MIN, {}, ['--dry-run']);
-    expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2: 6 users/m);
+    expect(dry.stdout).toMatch(/^Subject: \[ISE\] INCIDENT sw-access-b2 \(Building-A\): 6 users/m);
     s.w.smtp.failNext(1, 550, 'mailbox unavailable');
     expect((await s.at(20 * MIN)).code).toBe(5);
     expect(readFileSync(join(s.w.stateDir, 'incidents.json'), 'utf8')).toBe(before);
@@ -146,6 +150,19 @@ describe('incidents through the CLI', () => {
         .map((m) => m.subject)
         .filter((x) => x.includes('INCIDENT')),
     ).toHaveLength(1);
+  });
+
+  test('nas-wide and lockout fire with the device clock 15 minutes ahead of ISE (windows on ISE clock)', async () => {
+    const s = await sim({ INCIDENT_NEW_REASON: '0' });
+    // The fake ISE's clock (its Date header, the record times) is T0 + offset; the device's is 15 min ahead.
+    const ahead = (offset: number) => ({ ISE_TO_MAIL_TEST_NOW: String(T0 + offset + 15 * MIN) });
+    s.add(-5 * MIN, 2, { failureReason: EAP });
+    await s.at(0, ahead(0));
+    s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
+    s.add(13 * MIN, 12, { userName: 'jdoe', failureReason: AD_PW });
+    const r = await s.at(20 * MIN, ahead(20 * MIN));
+    expect(r.summary).toMatch(/; INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036 .* and 1 more incident$/);
+    expect(s.mails()[1]!.text).toMatch(/^INCIDENT jdoe \(Building-A\): 12 failures in 10 min, 24408/m);
   });
 
   test('off by default in each-run mode: no incident, no incidents.json', async () => {

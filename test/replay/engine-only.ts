@@ -27,8 +27,13 @@ export function engineOnly(
     const engine = new IncidentEngine(state, { settings: all, now: t });
     while (k < records.length && new Date(records[k]!.timestamp as string).getTime() <= t)
       engine.observe(records[k++]!);
-    for (const i of engine.evaluate().opened) opened.push({ at: t, incident: i });
+    for (const i of engine.evaluate().opened) opened.push({ at: t, incident: { ...i } });
     state = engine.nextState(true);
+    // How many failures each incident held while open (a lockout must hold only its user's).
+    for (const i of state.open) {
+      const o = opened.find((x) => x.incident.id === i.id && x.incident.openedAt === i.openedAt);
+      if (o) o.incident.failures = Math.max(o.incident.failures ?? 0, i.failures);
+    }
   }
   return { opened, state };
 }

@@ -14,6 +14,9 @@ export interface OpenedIncident {
   nas?: string;
   code?: string;
   subject?: string;
+  /** Failures it held (the most seen while it was open). */
+  failures?: number;
+  openedAt?: number;
 }
 
 export interface Injected {
@@ -87,19 +90,30 @@ function expiredCert(c: Campus, start: number): Injected {
   };
 }
 
-/** ISE loses every domain controller for 20 minutes. */
+/**
+ * ISE loses every domain controller for 20 minutes, as ISE logs it: a first timeout (24454), then
+ * 24444 and 24495 "Active Directory servers are not available" on every NAS.
+ */
 function adDown(c: Campus, start: number): Injected {
   const onset = start + 3 * DAY + (14 * 60 + 10) * MIN;
   const end = onset + 20 * MIN;
-  const drafts = stream(c, onset, end, 60, (t, u) =>
-    draft(c, t, u.name, c.rnd() < 0.6 ? u.phone : u.laptop, c.rnd() < 0.6 ? u.wlc : u.desk, REASONS.adDown),
-  );
+  const first = c.users[77]!;
+  const drafts = [
+    draft(c, onset, first.name, first.laptop, first.desk, REASONS.adTimeout),
+    ...stream(c, onset + 2 * MIN, end, 60, (t, u) => {
+      const x = c.rnd();
+      const r = x < 0.25 ? REASONS.adTimeout : x < 0.45 ? REASONS.adError : REASONS.adDown;
+      return draft(c, t, u.name, c.rnd() < 0.6 ? u.phone : u.laptop, c.rnd() < 0.6 ? u.wlc : u.desk, r);
+    }),
+  ];
+  const codes = ['24495', '24454', '24444'];
   return {
     name: 'AD unreachable for 20 minutes',
     onset,
     end,
     drafts,
-    matches: (i, at) => during(onset, end, at) && (i.code === '24495' || i.scope === 'all'),
+    matches: (i, at) =>
+      during(onset, end, at) && (codes.includes(i.code ?? '') || i.scope === 'store' || i.scope === 'all'),
   };
 }
 

@@ -48,6 +48,11 @@ export const REASONS = {
     'Certificate_Profile',
   ),
   adDown: R('24495 Active Directory servers are not available'),
+  unknownUser: R('22056 Subject not found in the applicable identity store(s)'),
+  adTimeout: R('24454 User authentication against Active Directory failed because of a timeout error'),
+  adError: R('24444 Active Directory operation has failed because of an unspecified error in the ISE'),
+  adDisabled: R("24409 User authentication against Active Directory failed since user's account is disabled"),
+  adExpired: R("24414 User authentication against Active Directory failed since user's account has expired"),
   passwordExpected: R(
     '22045 Identity policy result is configured for password based authentication methods but received ' +
       'certificate based authentication request',
@@ -73,8 +78,16 @@ function draft(c: Campus, t: number, user: string, station: string, nas: Nas, re
     authenticationProtocol: reason.protocol,
     identityStore: reason.store,
     nasPortType: nas.kind === 'wlc' ? 'Wireless - IEEE 802.11' : nas.kind === 'vpn' ? 'Virtual' : 'Ethernet',
+    // Each wired endpoint on a port of its own (the fake's default port would put a switch on one).
+    nasPortId: nas.kind === 'switch' ? `GigabitEthernet1/0/${1 + (portOf(station) % 48)}` : `${nas.kind}-1`,
     responseTime: 5 + Math.floor(c.rnd() * 400),
   };
+}
+
+function portOf(station: string): number {
+  let h = 0;
+  for (const ch of station) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
 }
 
 /** Weekday failures by local hour (office hours peak), weekends at a third. */

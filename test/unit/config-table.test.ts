@@ -26,7 +26,7 @@ describe('settings table', () => {
       HEALTH_ALERT_AFTER: 1_800_000,
       HEALTH_REPEAT: 86_400_000,
       HEARTBEAT: 'off',
-      ALERT_MODE: 'each-run',
+      ALERT_MODE: 'digest',
       DIGEST_EVERY: 3_600_000,
       INCIDENTS: 'auto',
       INCIDENT_LEARNING: 86_400_000,
@@ -45,6 +45,10 @@ describe('settings table', () => {
       INCIDENT_LOCKOUT_WINDOW: 600_000,
       INCIDENT_LOCKOUT_REASONS: ['22040', '24408'],
       INCIDENT_STORM: true,
+      INCIDENT_GUESSING: true,
+      INCIDENT_IDENTITY_STORE: true,
+      INCIDENT_ADMIN_LOGIN: true,
+      INCIDENT_ADMIN_LOGIN_MIN: 5,
     });
   });
 

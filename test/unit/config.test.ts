@@ -127,8 +127,9 @@ describe('values', () => {
 
 describe('alert policy', () => {
   const load = (env: Record<string, string>) => loadConfig({ baseDir: configDir(), env: { ...FULL, ...env } });
-  test('each-run by default; digest every hour unless DIGEST_EVERY or DIGEST_AT say otherwise', () => {
-    expect(load({}).alert).toEqual({ mode: 'each-run', schedule: { every: 3_600_000 } });
+  test('digest every hour by default (issue 24); each-run on request; DIGEST_EVERY or DIGEST_AT change it', () => {
+    expect(load({}).alert).toEqual({ mode: 'digest', schedule: { every: 3_600_000 } });
+    expect(load({ ALERT_MODE: 'each-run' }).alert.mode).toBe('each-run');
     expect(load({ ALERT_MODE: 'Digest', DIGEST_EVERY: '15m' }).alert).toEqual({
       mode: 'digest',
       schedule: { every: 900_000 },
@@ -170,7 +171,16 @@ describe('incident rules', () => {
   test('every rule on with the documented defaults; each can be switched off and tuned', () => {
     const d = load({}).incidents;
     expect(d.mode).toBe('auto');
-    expect([...d.rules].sort()).toEqual(['lockout', 'nas-wide', 'new-reason', 'spike', 'storm']);
+    expect([...d.rules].sort()).toEqual([
+      'admin-login',
+      'guessing',
+      'identity-store',
+      'lockout',
+      'nas-wide',
+      'new-reason',
+      'spike',
+      'storm',
+    ]);
     expect(d).toMatchObject({
       learningMs: 86_400_000,
       quietMs: 1_800_000,
@@ -178,6 +188,7 @@ describe('incident rules', () => {
       newReason: { memoryMs: 7 * 86_400_000 },
       spike: { min: 30, factor: 4 },
       lockout: { min: 10, windowMs: 600_000, reasons: ['22040', '24408'] },
+      adminLogin: { min: 5 },
       stormThreshold: 5000,
     });
     const tuned = load({

@@ -46,7 +46,8 @@ describe('doctor: incidents', () => {
     const { lines } = doctorLines({ ALERT_MODE: 'digest', INCIDENT_LEARNING: '2d' });
     expect(line(lines, 'incidents')).toEqual([
       'info incidents: on: INCIDENTS=auto follows ALERT_MODE=digest; learning for 2d from the first run ' +
-        '(INCIDENT_LEARNING): no incident mails until then; rules: nas-wide, new-reason, spike, lockout, storm',
+        '(INCIDENT_LEARNING): no incident mails until then; rules: storm, identity-store, guessing, admin-login, ' +
+        'nas-wide, new-reason, spike, lockout',
     ]);
   });
 
@@ -56,7 +57,8 @@ describe('doctor: incidents', () => {
     );
     expect(line(lines, 'incidents')).toEqual([
       'info incidents: on: INCIDENTS=on; learning until 2026-11-24 07:00:00 +00:00 (INCIDENT_LEARNING 1d): ' +
-        'no incident mails until then; rules: nas-wide, new-reason, spike, lockout, storm',
+        'no incident mails until then; rules: storm, identity-store, guessing, admin-login, ' +
+        'nas-wide, new-reason, spike, lockout',
     ]);
   });
 
@@ -66,7 +68,8 @@ describe('doctor: incidents', () => {
     );
     expect(line(lines, 'incidents')).toEqual([
       'info incidents: on: INCIDENTS=auto follows ALERT_MODE=digest; learned since 2026-11-19 10:00:00 +00:00; ' +
-        'rules: nas-wide, new-reason, lockout',
+        'rules: identity-store, guessing, admin-login, nas-wide, ' +
+        'new-reason, lockout',
     ]);
   });
 

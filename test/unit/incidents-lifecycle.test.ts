@@ -30,12 +30,12 @@ describe('one event, one incident', () => {
     expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/not seen in the last 7 days/);
   });
   test('the same reason on many NAS is one network-wide incident', () => {
-    const down = '24495 Active Directory servers are not available';
+    const cert = '12321 PEAP failed SSL/TLS handshake because the client rejected the ISE local-certificate';
     const records = ['wlc-1', 'wlc-2', 'sw-3'].flatMap((nas, k) =>
-      users(8, NOW - 5 * MIN, { nasName: nas, failureReason: down, callingStationId: `02:00:00:00:00:0${k}` }),
+      users(8, NOW - 5 * MIN, { nasName: nas, failureReason: cert, callingStationId: `02:00:00:00:00:0${k}` }),
     );
     const r = poll(learned(), NOW, records);
-    expect(r.verdict.opened.map((i) => i.id)).toEqual(['reason:24495']);
+    expect(r.verdict.opened.map((i) => i.id)).toEqual(['reason:12321']);
     expect(r.verdict.opened[0]!.evidence.join('\n')).toMatch(/Most affected NAS: sw-3 \(8\), wlc-1 \(8\), wlc-2 \(8\)/);
   });
   test('a storm is one incident that takes every other finding in', () => {

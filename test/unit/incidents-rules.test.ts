@@ -5,13 +5,20 @@ import { AD_PW, DAY, fail, learned, MIN, poll, SECRET, T0, users } from '../help
 
 describe('nas-wide', () => {
   const NOW = T0 + 2 * DAY;
+  test('fires with the device clock 15 minutes ahead of ISE: the window runs on ISE clock', () => {
+    // ISE's clock is NOW (the records are 5 minutes old on it); the device says NOW + 15 min.
+    const records = users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET });
+    const r = poll(learned(), NOW + 15 * MIN, records, { iseNow: NOW });
+    expect(r.verdict.opened.map((i) => i.id)).toEqual(['nas:sw-access-b2:11036']);
+    expect(r.state.lastRun).toBe(NOW);
+  });
   test('many users failing alike on one NAS: one incident, mailed once, then ongoing, then resolved', () => {
     const base = learned();
     const r1 = poll(base, NOW, users(6, NOW - 5 * MIN, { nasName: 'sw-access-b2', failureReason: SECRET }));
     expect(r1.verdict.opened).toHaveLength(1);
     const inc = r1.verdict.opened[0]!;
     expect(inc.rule).toBe('nas-wide');
-    expect(inc.title).toBe('sw-access-b2: 6 users failing 11036 (RADIUS shared secret?)');
+    expect(inc.title).toBe('sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?)');
     expect(inc.users).toHaveLength(6);
     expect(inc.evidence[0]).toMatch(
       /6 distinct users\/endpoints failed with "11036 .*" on NAS sw-access-b2 within 10 min/,
@@ -95,7 +102,7 @@ describe('new-reason', () => {
       }),
     ]);
     expect(r.verdict.opened.map((i) => [i.rule, i.title])).toEqual([
-      ['new-reason', 'new reason 22045 (Password auth expected): 1 failure, 1 user'],
+      ['new-reason', 'new reason 22045 (Password auth expected): 1 failure, 1 user (Building-A)'],
     ]);
     const again = poll(seenAt(T0 + DAY * 1.6), NOW, [
       fail(NOW - MIN, {
@@ -131,7 +138,9 @@ describe('spike', () => {
     );
     const r = poll(base, NOW, [...bg(NOW), ...burst]);
     expect(r.verdict.opened.map((i) => i.id)).toEqual(['reason:15039']);
-    expect(r.verdict.opened[0]!.title).toBe('15039 (authorization policy?): 42 failures, 42 users, normally 2');
+    expect(r.verdict.opened[0]!.title).toBe(
+      '15039 (authorization policy?): 42 failures, 42 users (Building-A), normally 2',
+    );
     expect(r.verdict.opened[0]!.evidence.join(' ')).toMatch(/Most affected NAS: /);
     // The background of the next run continues nothing: the spike is over when the level is normal again.
     const r2 = poll(r.state, NOW + 10 * MIN, bg(NOW + 10 * MIN));
@@ -159,7 +168,7 @@ describe('lockout', () => {
       { settings },
     );
     expect(r2.verdict.opened.map((i) => i.title)).toEqual([
-      'jdoe: 10 failures in 10 min, 24408 (stale saved password?)',
+      'jdoe (Building-A): 10 failures in 10 min, 24408 (stale saved password?)',
     ]);
   });
   test('a user mistyping five times is no lockout', () => {
@@ -176,7 +185,7 @@ describe('lockout', () => {
     const summary = phone(NOW - MIN, { TotalFailedAttempts: 14, TotalFailedTime: '900' });
     const r1 = poll(learned(), NOW, [summary], { settings });
     expect(r1.verdict.opened.map((i) => i.title)).toEqual([
-      'jdoe: 14 failures in 10 min, 24408 (stale saved password?)',
+      'jdoe (Building-A): 14 failures in 10 min, 24408 (stale saved password?)',
     ]);
     expect(r1.verdict.opened[0]!.failures).toBe(14);
     // 30 minutes of quiet would close it, but the summary covered 15 minutes of failing: still open.
