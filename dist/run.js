@@ -158,8 +158,8 @@ function setStateFault(spec) {
     stateFault = void 0;
     return;
   }
-  const [code2, names] = spec.split(":");
-  stateFault = { code: code2, names: names ? names.split(",") : void 0 };
+  const [code2, names2] = spec.split(":");
+  stateFault = { code: code2, names: names2 ? names2.split(",") : void 0 };
 }
 function checkStateWrite(file) {
   if (!stateFault) return;
@@ -1000,8 +1000,8 @@ var require_option = __commonJS({
        * @param {(string | string[])} names
        * @return {Option}
        */
-      conflicts(names) {
-        this.conflictsWith = this.conflictsWith.concat(names);
+      conflicts(names2) {
+        this.conflictsWith = this.conflictsWith.concat(names2);
         return this;
       }
       /**
@@ -1611,8 +1611,8 @@ var require_command = __commonJS({
        * @param {string} names
        * @return {Command} `this` command for chaining
        */
-      arguments(names) {
-        names.trim().split(/ +/).forEach((detail) => {
+      arguments(names2) {
+        names2.trim().split(/ +/).forEach((detail) => {
           this.argument(detail);
         });
         return this;
@@ -6125,8 +6125,8 @@ var init_settings = __esm({
       ALERT_MODE: is(
         "alert",
         oneOf(["each-run", "digest"], true),
-        "each-run",
-        "each-run (a mail per run with new failures) or digest (spooled, one mail per period)"
+        "digest",
+        "digest (routine failures once per DIGEST_EVERY, incidents at once) or each-run (a mail per run)"
       ),
       DIGEST_EVERY: is(
         "alert",
@@ -6156,7 +6156,16 @@ var init_settings = __esm({
       INCIDENT_LOCKOUT_MIN: is("incidents", numberFrom(2), "10", "lockout: failures of one user, retries counted"),
       INCIDENT_LOCKOUT_WINDOW: is("incidents", durationFrom(MIN, "1m"), "10m", "lockout: within this window"),
       INCIDENT_LOCKOUT_REASONS: is("incidents", codesOrAny, "22040,24408", "lockout: reason codes that count, or any"),
-      INCIDENT_STORM: is("incidents", bool, "1", rule("more than STORM_THRESHOLD failures in one poll"))
+      INCIDENT_STORM: is("incidents", bool, "1", rule("more than STORM_THRESHOLD failures in one poll")),
+      INCIDENT_GUESSING: is("incidents", bool, "1", rule("many user names failing from one endpoint or switch port")),
+      INCIDENT_IDENTITY_STORE: is("incidents", bool, "1", rule("ISE cannot reach Active Directory, on several NAS")),
+      INCIDENT_ADMIN_LOGIN: is("incidents", bool, "1", rule("failed administrator logins to one device or as one admin")),
+      INCIDENT_ADMIN_LOGIN_MIN: is(
+        "incidents",
+        numberFrom(2),
+        "5",
+        "admin-login: failed logins in a poll, TotalFailedAttempts counted"
+      )
     };
   }
 });
@@ -6654,16 +6663,19 @@ var init_schema = __esm({
 
 // src/config/incidents.ts
 function incidentSettings(p) {
-  const on = [
-    ["nas-wide", p.INCIDENT_NAS_WIDE],
-    ["new-reason", p.INCIDENT_NEW_REASON],
-    ["spike", p.INCIDENT_SPIKE],
-    ["lockout", p.INCIDENT_LOCKOUT],
-    ["storm", p.INCIDENT_STORM]
-  ];
+  const on = {
+    "nas-wide": p.INCIDENT_NAS_WIDE,
+    "new-reason": p.INCIDENT_NEW_REASON,
+    spike: p.INCIDENT_SPIKE,
+    lockout: p.INCIDENT_LOCKOUT,
+    storm: p.INCIDENT_STORM,
+    guessing: p.INCIDENT_GUESSING,
+    "identity-store": p.INCIDENT_IDENTITY_STORE,
+    "admin-login": p.INCIDENT_ADMIN_LOGIN
+  };
   return {
     mode: p.INCIDENTS,
-    rules: new Set(on.filter(([, enabled]) => enabled).map(([rule2]) => rule2)),
+    rules: new Set(RULES.filter((rule2) => on[rule2])),
     learningMs: p.INCIDENT_LEARNING,
     quietMs: p.INCIDENT_QUIET,
     nasWide: { min: p.INCIDENT_NAS_WIDE_MIN, factor: p.INCIDENT_NAS_WIDE_FACTOR, windowMs: p.INCIDENT_NAS_WIDE_WINDOW },
@@ -6674,6 +6686,7 @@ function incidentSettings(p) {
       windowMs: p.INCIDENT_LOCKOUT_WINDOW,
       reasons: p.INCIDENT_LOCKOUT_REASONS === "any" ? [] : p.INCIDENT_LOCKOUT_REASONS
     },
+    adminLogin: { min: p.INCIDENT_ADMIN_LOGIN_MIN },
     stormThreshold: p.STORM_THRESHOLD,
     timeZone: p.MAIL_TIMEZONE
   };
@@ -6682,10 +6695,21 @@ function incidentsState(mode, alertMode) {
   if (mode !== "auto") return { on: mode === "on", why: `INCIDENTS=${mode}` };
   return { on: alertMode === "digest", why: `INCIDENTS=auto follows ALERT_MODE=${alertMode}` };
 }
+var RULES;
 var init_incidents = __esm({
   "src/config/incidents.ts"() {
     "use strict";
     init_schema();
+    RULES = [
+      "storm",
+      "identity-store",
+      "guessing",
+      "admin-login",
+      "nas-wide",
+      "new-reason",
+      "spike",
+      "lockout"
+    ];
   }
 });
 
@@ -6849,8 +6873,8 @@ function readConfigFile(file, problems) {
     if (key === "ISE_TO_MAIL_CONFIG") {
       problems.push(`${file} line ${line}: ISE_TO_MAIL_CONFIG names the config file, so it cannot be set inside one`);
     } else if (!key) {
-      const guess = closestKey(name);
-      const hint = guess ? `: did you mean ${guess}?` : "; see 'run.js --help' for the list of variables";
+      const guess2 = closestKey(name);
+      const hint = guess2 ? `: did you mean ${guess2}?` : "; see 'run.js --help' for the list of variables";
       problems.push(`${file} line ${line}: unknown key ${name}${hint}`);
     } else if (name === key || out[key] === void 0) out[key] = value;
   }
@@ -7427,6 +7451,29 @@ var init_hints = __esm({
         cause: "stale saved password?",
         hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
       },
+      "24409": {
+        short: "AD account disabled",
+        hint: "The Active Directory account is disabled: a leaver, or an account disabled by mistake. Remove the device that keeps trying it, or re-enable the account."
+      },
+      "24414": {
+        short: "AD account expired",
+        hint: "The Active Directory account has expired: extend it in AD, or remove the device that keeps trying it."
+      },
+      "24444": {
+        short: "AD operation failed in ISE",
+        cause: "AD unreachable?",
+        hint: "ISE could not complete the Active Directory call: check the AD join point's status on the PSN and the domain controllers it reaches."
+      },
+      "24454": {
+        short: "AD timeout",
+        cause: "AD unreachable?",
+        hint: "Active Directory did not answer ISE in time: check the domain controllers the PSN uses (reachability, load, DNS, time)."
+      },
+      "24495": {
+        short: "AD servers not available",
+        cause: "AD unreachable?",
+        hint: "ISE reaches no Active Directory domain controller: check the AD join point on the PSN, then DNS, routing and firewall from the PSN to the DCs."
+      },
       "24423": {
         short: "No machine auth seen",
         hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
@@ -7555,6 +7602,19 @@ var init_recent = __esm({
   }
 });
 
+// src/core/dict.ts
+function dict(from = {}) {
+  const d = /* @__PURE__ */ Object.create(null);
+  const entries = Symbol.iterator in from ? from : Object.entries(from);
+  for (const [k, v] of entries) d[k] = v;
+  return d;
+}
+var init_dict = __esm({
+  "src/core/dict.ts"() {
+    "use strict";
+  }
+});
+
 // src/incidents/clock.ts
 function localHour(t, timeZone) {
   let f = formats.get(timeZone);
@@ -7589,20 +7649,21 @@ function mean(values, runs, i, x, alpha, steps) {
 function keepLargest(map, max, floor) {
   const entries = Object.entries(map).filter(([, v]) => v >= floor);
   entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
 }
 var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
 var init_baseline = __esm({
   "src/incidents/baseline.ts"() {
     "use strict";
+    init_dict();
     init_clock();
     emptyBaseline = () => ({
       week: new Array(168).fill(0),
       weekN: new Array(168).fill(0),
       day: new Array(24).fill(0),
       dayN: new Array(24).fill(0),
-      shares: {},
-      nas: {}
+      shares: dict(),
+      nas: dict()
     });
     STEP_MS = 10 * 6e4;
     SHARE_TAU_MS = 3 * 864e5;
@@ -7622,6 +7683,8 @@ var init_baseline = __esm({
         this.s = s;
         this.timeZone = timeZone;
         this.weekReady = weekReady;
+        s.shares = dict(s.shares);
+        s.nas = dict(s.nas);
       }
       s;
       timeZone;
@@ -7683,11 +7746,75 @@ var init_baseline = __esm({
   }
 });
 
+// src/incidents/codes.ts
+var STORE_DOWN, USER_LEVEL, SERVER_CERT, SUPPLICANT_SILENT, GUESSING, storeDown;
+var init_codes = __esm({
+  "src/incidents/codes.ts"() {
+    "use strict";
+    STORE_DOWN = /* @__PURE__ */ new Set(["24495", "24454", "24444"]);
+    USER_LEVEL = /* @__PURE__ */ new Set([
+      "22040",
+      "22056",
+      "22049",
+      "24206",
+      "24408",
+      "24409",
+      "24414",
+      "24423"
+    ]);
+    SERVER_CERT = /* @__PURE__ */ new Set(["12321", "12520", "11514"]);
+    SUPPLICANT_SILENT = /* @__PURE__ */ new Set(["5411", "12934", "12935"]);
+    GUESSING = /* @__PURE__ */ new Set(["22040", "22056", "24408", "24409", "24414", "24206"]);
+    storeDown = (e) => STORE_DOWN.has(e.code);
+  }
+});
+
+// src/incidents/incident.ts
+function matches(i, e) {
+  if (e.admin) return i.scope === "all" || i.scope === "admin" && (e.nas === i.nas || e.subject === i.subject);
+  switch (i.scope) {
+    case "nas":
+      return e.nas === i.nas && e.code === i.code;
+    case "reason":
+      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
+    case "subject":
+      return e.subject === i.subject && (i.codes === void 0 || i.codes.includes(e.code));
+    case "source":
+      return e.subject !== e.endpoint && GUESSING.has(e.code) && (i.port ? e.nas === i.nas && e.port === i.port : e.endpoint === i.endpoint);
+    case "store":
+      return storeDown(e);
+    case "admin":
+      return false;
+    case "all":
+      return true;
+  }
+}
+var SCOPES, RANK, byRank;
+var init_incident = __esm({
+  "src/incidents/incident.ts"() {
+    "use strict";
+    init_codes();
+    SCOPES = ["nas", "reason", "subject", "all", "source", "store", "admin"];
+    RANK = {
+      storm: 0,
+      "identity-store": 1,
+      guessing: 2,
+      "admin-login": 3,
+      "nas-wide": 4,
+      spike: 5,
+      "new-reason": 6,
+      lockout: 7
+    };
+    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
+  }
+});
+
 // src/incidents/rolling-window.ts
 var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
 var init_rolling_window = __esm({
   "src/incidents/rolling-window.ts"() {
     "use strict";
+    init_dict();
     emptyWindow = () => ({ nas: {}, lock: {} });
     MAX_KEYS = 2e3;
     MAX_SUBJECTS_PER_KEY = 128;
@@ -7766,17 +7893,17 @@ var init_rolling_window = __esm({
       }
       /** The state to save: the most recent entries only, so the file stays small after a storm. */
       toState() {
-        const nas = {};
+        const nas = dict();
         let budget = SAVED_SUBJECTS;
         for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
           const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
           if (keep <= 0) break;
           budget -= Math.min(keep, subjects.size);
-          nas[k] = Object.fromEntries([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+          nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
         }
         const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
         const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: Object.fromEntries(lockEntries) };
+        return { nas, lock: dict(lockEntries) };
       }
     };
   }
@@ -7790,12 +7917,17 @@ function incidentShape() {
   const strs = array(str2);
   return object({
     id: str2,
-    rule: _enum(["nas-wide", "new-reason", "spike", "lockout", "storm"]),
-    scope: _enum(["nas", "reason", "subject", "all"]),
+    // The rule names come from the list the engine runs: a new rule cannot be refused here.
+    rule: _enum(RULES),
+    scope: _enum(SCOPES),
     nas: optional(str2),
     code: optional(str2),
     subject: optional(str2),
+    endpoint: optional(str2),
+    port: optional(str2),
+    codes: optional(strs),
     reason: optional(str2),
+    hint: optional(str2),
     title: str2,
     evidence: strs,
     users: strs,
@@ -7829,16 +7961,19 @@ var init_state = __esm({
     "use strict";
     import_node_path5 = require("node:path");
     init_mini();
+    init_incidents();
+    init_dict();
     init_shape();
     init_atomic();
     init_files();
     init_baseline();
+    init_incident();
     init_rolling_window();
     emptyIncidentState = () => ({
       version: 1,
       open: [],
       resolved: [],
-      reasons: {},
+      reasons: dict(),
       baseline: emptyBaseline(),
       window: emptyWindow()
     });
@@ -8020,14 +8155,14 @@ function recentMatch(cfg, target, now) {
   const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
   const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
   if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
-  const { matched, unlisted, top: top3 } = count2(hours, target);
+  const { matched, unlisted, top: top4 } = count2(hours, target);
   const seen = `${plural(total, "failure")} seen ${period}`;
   if (unlisted > 0 && matched === 0)
     return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
   if (unlisted > 0)
     return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
   if (matched === 0) {
-    const hint = top3.length ? ` (most seen: ${top3.join(", ")})` : "";
+    const hint = top4.length ? ` (most seen: ${top4.join(", ")})` : "";
     return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
   }
   if (matched === total)
@@ -8049,8 +8184,8 @@ function count2(hours, target) {
   let matched = 0;
   for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
   const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
-  const top3 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
-  return { matched, unlisted, top: top3 };
+  const top4 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
+  return { matched, unlisted, top: top4 };
 }
 var note;
 var init_recent_match = __esm({
@@ -8275,10 +8410,10 @@ function band(tone, label, title, lines = []) {
   const small = lines.map((l) => `<div style="${FONT};font-size:13px;margin-top:3px">${esc2(l)}</div>`).join("");
   return `<tr><td bgcolor="${BAND[tone]}" style="background:${BAND[tone]};padding:12px 16px;${FONT};color:#ffffff">${kicker(label)}<div style="${FONT};font-size:19px;font-weight:bold;line-height:1.3;margin-top:2px">${esc2(title)}</div>${small}</td></tr>`;
 }
-function card(top3, body) {
+function card(top4, body) {
   return [
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#ffffff;border:1px solid #d0d7de;margin:0 0 14px;table-layout:fixed">',
-    top3,
+    top4,
     `<tr><td style="padding:4px 16px 16px;${FONT};font-size:13px;color:${INK};overflow-wrap:anywhere;word-break:break-word">`,
     ...body,
     "</td></tr></table>"
@@ -8697,6 +8832,52 @@ var init_attachment = __esm({
   }
 });
 
+// src/format/admin.ts
+function adminLogins(details) {
+  const by = /* @__PURE__ */ new Map();
+  for (const r of details) {
+    if (!r.admin) continue;
+    const key = `${r.nasName}\0${r.nasIp}`;
+    const g = by.get(key) ?? { row: [] };
+    g.row.push(r);
+    by.set(key, g);
+  }
+  const rows2 = [...by.values()].map(({ row }) => summarise(row));
+  rows2.sort((a, b) => b.count - a.count || (a.device < b.device ? -1 : 1));
+  return { rows: rows2.slice(0, MAX_DEVICES), more: Math.max(0, rows2.length - MAX_DEVICES) };
+}
+function summarise(rows2) {
+  const first = rows2[0];
+  const names2 = (pick2) => [...new Set(rows2.map(pick2).filter(Boolean))].sort();
+  const accounts = names2((r) => r.user);
+  const sources = names2((r) => r.endpoint);
+  let last;
+  for (const r of rows2) if (r.last !== void 0 && (last === void 0 || r.last > last)) last = r.last;
+  return {
+    device: first.nasName,
+    ip: first.nasIp,
+    location: first.location,
+    count: rows2.reduce((n, r) => n + r.count, 0),
+    attempts: rows2.reduce((n, r) => n + r.attempts, 0),
+    accounts: accounts.slice(0, MAX_NAMES),
+    accountsMore: Math.max(0, accounts.length - MAX_NAMES),
+    sources: sources.slice(0, MAX_NAMES),
+    sourcesMore: Math.max(0, sources.length - MAX_NAMES),
+    reasons: names2((r) => r.reason).slice(0, 3),
+    last
+  };
+}
+var namesText, ADMIN_TITLE, MAX_NAMES, MAX_DEVICES;
+var init_admin = __esm({
+  "src/format/admin.ts"() {
+    "use strict";
+    namesText = (names2, more2) => `${names2.join(", ") || "?"}${more2 > 0 ? ` (+${more2})` : ""}`;
+    ADMIN_TITLE = "Administrator logins (failed logins to the devices themselves)";
+    MAX_NAMES = 5;
+    MAX_DEVICES = 20;
+  }
+});
+
 // src/format/timeline.ts
 function timelineSpan(tl) {
   if (tl.slots.size === 0) return void 0;
@@ -8756,14 +8937,14 @@ var init_timeline = __esm({
 });
 
 // src/format/chart.ts
-function barsOf(tl, from, to, top3) {
+function barsOf(tl, from, to, top4) {
   if (tl.slots.size === 0 || !(to >= from)) return void 0;
   let stepMs = Math.max(tl.stepMs, STEPS[0]);
   const count3 = (step) => Math.max(1, Math.ceil(to / step) - Math.floor(from / step));
   while (count3(stepMs) > MAX_BARS) stepMs = nextStep(stepMs);
   const first = Math.floor(from / stepMs);
   const last = count3(stepMs) - 1;
-  const keys = top3.filter((k) => k !== OTHER).slice(0, COLORS.length);
+  const keys = top4.filter((k) => k !== OTHER).slice(0, COLORS.length);
   const bars = Array.from({ length: last + 1 }, () => new Array(keys.length + 1).fill(0));
   for (const [slot, cell] of tl.slots) {
     const bar = bars[Math.min(last, Math.floor(slot * tl.stepMs / stepMs) - first)];
@@ -8842,9 +9023,10 @@ function buildModel(d, opts) {
   const reasons = d.reasons();
   const nas = d.nas();
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const top3 = reasons.slice(0, 3).map((r) => r.reason);
+  const top4 = reasons.slice(0, 3).map((r) => r.reason);
   const span3 = opts.period ?? timelineSpan(d.state.timeline);
-  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top3) : void 0;
+  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top4) : void 0;
+  const details = d.details();
   return {
     test: opts.test === true,
     backfill: opts.backfill === true,
@@ -8859,7 +9041,8 @@ function buildModel(d, opts) {
     nasMore: Math.max(0, nas.length - TOP_NAS),
     users: repeated(d.topUsers(TOP_N)),
     endpoints: repeated(d.topEndpoints(TOP_N)),
-    details: d.details(),
+    ...adminOf(details),
+    details,
     rowsDropped: d.rowsDropped,
     maxRows: opts.maxRows,
     attachmentName: opts.attachmentName,
@@ -8879,15 +9062,19 @@ function reasonLabel(reason) {
   const known = hintFor(reason);
   return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
 }
+function adminOf(details) {
+  const { rows: rows2, more: more2 } = adminLogins(details);
+  return { admin: rows2, adminMore: more2 };
+}
 function userCount(r) {
   return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
 }
 function subjectOf(d, opts) {
-  const top3 = d.reasons()[0];
+  const top4 = d.reasons()[0];
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
   const prefix = `${opts.subjectPrefix}${opts.test ? " [TEST]" : ""}${opts.backfill ? " BACKFILL" : ""}`;
   let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top3) s += `, top: ${reasonLabel(top3.reason)} (${top3.count})`;
+  if (top4) s += `, top: ${reasonLabel(top4.reason)} (${top4.count})`;
   return clean(s, 140);
 }
 function detailSlice(m, limit = m.maxRows) {
@@ -8899,6 +9086,7 @@ var init_model = __esm({
   "src/format/model.ts"() {
     "use strict";
     init_plural();
+    init_admin();
     init_chart();
     init_filters();
     init_hints();
@@ -8969,15 +9157,27 @@ var init_words = __esm({
 });
 
 // src/format/html.ts
+function adminRows(m) {
+  if (m.admin.length === 0) return [];
+  const items = m.admin.map((a) => {
+    const loc = shortLocation(a.location);
+    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    return { left: num(countText(a)), right: `<b>${esc2(where2)}</b>${sub(`${who2}, last ${m.clock.short(a.last)}`)}` };
+  });
+  const out = [h2(ADMIN_TITLE), rows(items)];
+  if (m.adminMore) out.push(note2(`... and ${m.adminMore} other device(s)`));
+  return out;
+}
 function summary(m) {
   const { clock } = m;
-  const out = [h2("By reason")];
-  const top3 = m.bars?.keys ?? [];
+  const out = [...adminRows(m), h2("By reason")];
+  const top4 = m.bars?.keys ?? [];
   out.push(
     rows(
       m.reasons.map((r) => ({
         left: num(countText(r).split(" ")[0], userCount(r)),
-        accent: top3.includes(r.reason) ? COLORS[top3.indexOf(r.reason)] : void 0,
+        accent: top4.includes(r.reason) ? COLORS[top4.indexOf(r.reason)] : void 0,
         right: `<b>${esc2(r.reason)}</b>${r.hint ? sub(r.hint, "color:#424a53") : ""}` + sub(
           `${clock.span(r.first, r.last)}${r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : ""}`
         )
@@ -9047,6 +9247,7 @@ var HTML_BUDGET, num, detailRow;
 var init_html = __esm({
   "src/format/html.ts"() {
     "use strict";
+    init_admin();
     init_chart();
     init_layout();
     init_model();
@@ -9071,6 +9272,7 @@ function renderText(m, total, rowLimit) {
   for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
   out.push(...lookText(m));
   if (m.bars) out.push(...sparkline(m.bars, clock), "");
+  out.push(...adminLines(m));
   out.push("BY REASON");
   for (const r of m.reasons) {
     out.push(...wrap2(r.reason, "         ", `  ${String(r.count).padStart(5)}  `));
@@ -9111,12 +9313,26 @@ function detailLines(m, r, alone) {
     ...alone && r.session ? wrap2(`Audit session ${r.session}`, "      ") : []
   ];
 }
+function adminLines(m) {
+  if (m.admin.length === 0) return [];
+  const out = [ADMIN_TITLE.toUpperCase()];
+  for (const a of m.admin) {
+    const loc = shortLocation(a.location);
+    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    out.push(...wrap2(where2, "         ", `  ${countText(a).padStart(5)}  `));
+    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    out.push(...wrap2(`${who2}, last ${m.clock.short(a.last)}`, "         ", "         "));
+  }
+  if (m.adminMore) out.push(`  ... and ${m.adminMore} other device(s)`);
+  return [...out, ""];
+}
 function topLines(rows2, none) {
   return rows2.length ? rows2.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
 }
 var init_text = __esm({
   "src/format/text.ts"() {
     "use strict";
+    init_admin();
     init_chart();
     init_model();
     init_sanitize();
@@ -11692,17 +11908,17 @@ var require_smtp_connection = __commonJS({
               }
               this._responseActions.push((str2) => {
                 lastResponse = str2;
-                let codes2 = str2.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
+                let codes3 = str2.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
                 let data = {
                   command: cmd,
                   response: str2
                 };
-                if (codes2) {
-                  data.status = Number(codes2[1]) || 0;
-                  if (codes2[2]) {
-                    data.code = codes2[2];
+                if (codes3) {
+                  data.status = Number(codes3[1]) || 0;
+                  if (codes3[2]) {
+                    data.code = codes3[2];
                   }
-                  data.text = str2.substr(codes2[0].length);
+                  data.text = str2.substr(codes3[0].length);
                 } else {
                   data.text = str2;
                   data.status = 0;
@@ -13313,7 +13529,8 @@ function digestJson() {
     location: str2,
     port: optional(str2),
     psn: optional(str2),
-    session: optional(str2)
+    session: optional(str2),
+    admin: optional(bool2)
   };
   const users = array(str2);
   return object({
@@ -13856,15 +14073,18 @@ function viewOf(r, time2 = placedTime(r.timestamp)) {
     location: clean(r.location),
     port: clean(r.nasPortId, 64) || void 0,
     psn: clean(r.serverName, 64) || void 0,
-    session: clean(r.auditSessionId, 64) || void 0
+    session: clean(r.auditSessionId, 64) || void 0,
+    ...isAdminService(r.serviceType) ? { admin: true } : {}
   };
 }
-var NO_REASON;
+var ADMIN_SERVICE, isAdminService, NO_REASON;
 var init_view = __esm({
   "src/format/view.ts"() {
     "use strict";
     init_times();
     init_sanitize();
+    ADMIN_SERVICE = /^(login|administrative|nas[ -]?prompt)(-user)?$/i;
+    isAdminService = (serviceType) => typeof serviceType === "string" && ADMIN_SERVICE.test(serviceType.trim());
     NO_REASON = "(no reason given)";
   }
 });
@@ -15128,7 +15348,7 @@ function incidentSubject(prefix, opened, fmt) {
   return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
 }
 function openedLines(i, clock) {
-  const hint = i.reason ? hintFor(i.reason)?.hint : void 0;
+  const hint = i.hint ?? (i.reason ? hintFor(i.reason)?.hint : void 0);
   const lines = [
     `INCIDENT ${i.title}`,
     `Since ${clock.short(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
@@ -16079,9 +16299,9 @@ var init_unreadable = __esm({
           why.push(mail ? `${plural(n, "value")} that ${n === 1 ? "is" : "are"} no JSON object` : "not a JSON object");
         if (this.deep > 0) {
           const more2 = this.deep > this.deepNames.length ? `, ${this.deep - this.deepNames.length} more` : "";
-          const names = `${this.deepNames.join(", ")}${more2}`;
+          const names2 = `${this.deepNames.join(", ")}${more2}`;
           const deeper = `nested deeper than ${MAX_DEPTH} levels`;
-          why.push(mail ? `${plural(this.deep, "record")} ${deeper} (${names})` : `${deeper}, ${names}`);
+          why.push(mail ? `${plural(this.deep, "record")} ${deeper} (${names2})` : `${deeper}, ${names2}`);
         }
         return why;
       }
@@ -16645,6 +16865,7 @@ var init_batch = __esm({
       }
       begin(iseNow) {
         this.window = pollWindow(this.start, iseNow, this.localNow);
+        this.incidents?.clock(this.window.iseNow);
       }
       add(record2) {
         const raw = recordTime(record2.timestamp);
@@ -16989,7 +17210,8 @@ async function digestPoll(cfg, opts, ctx, spool, mute2) {
   if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now) {
     const dueAt = typeof due === "number" ? summaryTime(due) : void 0;
     const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
-    return outcome(notes, waitingText(spool, found, due), data);
+    const first = cursor.highWater === void 0 && cfg.alert.mode === "digest" && spool.total > 0 ? `; ${FIRST_RUN}` : "";
+    return outcome(notes, `${waitingText(spool, found, due)}${first}`, data);
   }
   if (ctx.deadline.remaining() < minSendMs(cfg)) {
     notes.push(
@@ -17064,6 +17286,7 @@ function dryRun(cfg, opts, ctx, spool, run) {
   const said = ctx.incidents?.summary() ?? "";
   return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
 }
+var FIRST_RUN;
 var init_digest_poll = __esm({
   "src/poll/digest-poll.ts"() {
     "use strict";
@@ -17079,6 +17302,7 @@ var init_digest_poll = __esm({
     init_poll_mail();
     init_steps();
     init_summary();
+    FIRST_RUN = "routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now";
   }
 });
 
@@ -17097,7 +17321,11 @@ function eventOf(r, fallbackTime) {
     subject: user || endpoint,
     endpoint,
     code: reasonCode(reason) ?? reason.slice(0, 60),
-    reason
+    reason,
+    port: /^ethernet/i.test(clean(r.nasPortType, 40)) ? clean(r.nasPortId, 64) : "",
+    site: shortLocation(clean(r.location, 200)),
+    server: clean(r.serverName, 64),
+    admin: isAdminService(r.serviceType)
   };
 }
 function numberField(r, name) {
@@ -17112,31 +17340,11 @@ var init_event = __esm({
     "use strict";
     init_times();
     init_hints();
+    init_model();
     init_sanitize();
+    init_view();
     init_schemas3();
     MAX_SPAN_MS = 864e5;
-  }
-});
-
-// src/incidents/incident.ts
-function matches(i, e) {
-  switch (i.scope) {
-    case "nas":
-      return e.nas === i.nas && e.code === i.code;
-    case "reason":
-      return e.code === i.code;
-    case "subject":
-      return e.subject === i.subject;
-    case "all":
-      return true;
-  }
-}
-var RANK, byRank;
-var init_incident = __esm({
-  "src/incidents/incident.ts"() {
-    "use strict";
-    RANK = { storm: 0, "nas-wide": 1, spike: 2, "new-reason": 3, lockout: 4 };
-    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
   }
 });
 
@@ -17149,6 +17357,13 @@ function coveredBy(c, open2) {
   const id = candidateId(c);
   const same = open2.find((i) => i.id === id);
   if (same) return same;
+  const cause = open2.find((i) => causes(i, c));
+  if (cause) return cause;
+  const likely = c.scope === "nas" ? causeOf({ ...c, scope: "reason" }) : causeOf(c);
+  if (likely !== void 0) {
+    const same2 = open2.find((i) => i.scope === "reason" && causeOf(i) === likely);
+    if (same2) return same2;
+  }
   switch (c.scope) {
     case "nas":
       return open2.find((i) => i.scope === "reason" && i.code === c.code);
@@ -17162,10 +17377,22 @@ function coveredBy(c, open2) {
       return void 0;
   }
 }
-function fold(candidates) {
-  const kept = [];
-  const codes2 = new Set(candidates.filter((c) => c.scope === "nas" || c.scope === "reason").map((c) => c.code));
-  for (const code2 of codes2) {
+function causes(i, c, share = 0) {
+  if (c.scope === "store" || c.scope === "source" || c.scope === "admin" || c.scope === "all") return false;
+  if (i.scope === "reason" && (c.scope === "reason" || c.scope === "nas") && SUPPLICANT_SILENT.has(c.code ?? ""))
+    return (i.codes ?? [i.code ?? ""]).some((code2) => SERVER_CERT.has(code2));
+  if (i.scope === "store") return c.code !== void 0 && STORE_DOWN.has(c.code);
+  if (i.scope !== "source" || c.code !== i.code) return false;
+  return c.scope === "reason" ? share >= 0.5 : c.nas === i.nas;
+}
+function fold(all) {
+  const named = all.filter((c) => c.scope === "store" || c.scope === "source" || c.scope === "admin");
+  const candidates = all.filter(
+    (c) => !named.some((n) => causes(n, c, (n.tally?.weight ?? 0) / Math.max(1, c.tally?.weight ?? 0)))
+  );
+  const kept = [...named];
+  const codes3 = new Set(candidates.filter((c) => c.scope === "nas" || c.scope === "reason").map((c) => c.code));
+  for (const code2 of codes3) {
     const nas = candidates.filter((c) => c.scope === "nas" && c.code === code2);
     const wide = candidates.filter((c) => c.scope === "reason" && c.code === code2);
     if (wide.length === 0) {
@@ -17179,15 +17406,40 @@ function fold(candidates) {
       kept.push(withEvidence(first, rest, nasLine(first)));
     }
   }
+  return [...byCause(kept), ...lockouts(candidates, kept)];
+}
+function byCause(kept) {
+  const out = [];
+  for (const c of kept) {
+    const host = c.scope === "reason" ? out.find((o) => causes(o, c)) : void 0;
+    if (host) {
+      out[out.indexOf(host)] = withEvidence(host, [c]);
+      continue;
+    }
+    const cause = causeOf(c);
+    const same = cause === void 0 ? void 0 : out.find((o) => causeOf(o) === cause);
+    if (!same) {
+      out.push(c);
+      continue;
+    }
+    const [big, small] = (same.tally?.weight ?? 0) >= (c.tally?.weight ?? 0) ? [same, c] : [c, same];
+    const merged = withEvidence(big, [small]);
+    merged.codes = [.../* @__PURE__ */ new Set([...big.codes ?? [big.code], ...small.codes ?? [small.code]])];
+    out[out.indexOf(same)] = merged;
+  }
+  return out;
+}
+function lockouts(candidates, kept) {
+  const out = [];
   for (const c of candidates) {
-    if (c.scope === "all") kept.push(c);
+    if (c.scope === "all") out.push(c);
     if (c.scope === "subject" && !coveredBy(
       c,
       kept.map((k) => ({ ...k, id: candidateId(k) }))
     ))
-      kept.push(c);
+      out.push(c);
   }
-  return kept;
+  return out;
 }
 function withEvidence(c, others, extra) {
   const lines = [...c.evidence, ...others.flatMap((o) => o.evidence)];
@@ -17195,21 +17447,215 @@ function withEvidence(c, others, extra) {
 }
 function nasLine(c) {
   if (!c.tally || c.tally.nas.size < 2) return void 0;
-  const top3 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
-  const more2 = c.tally.nas.size - top3.length;
-  return `Most affected NAS: ${top3.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
+  const top4 = [...c.tally.nas].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  const more2 = c.tally.nas.size - top4.length;
+  return `Most affected NAS: ${top4.map(([n, w]) => `${n || "?"} (${w})`).join(", ")}${more2 > 0 ? `, and ${more2} more` : ""}.`;
 }
-var CONCENTRATED, candidateId;
+var CONCENTRATED, candidateId, causeOf;
 var init_merge2 = __esm({
   "src/incidents/merge.ts"() {
     "use strict";
+    init_hints();
+    init_codes();
     CONCENTRATED = 0.7;
     candidateId = (c) => {
       if (c.scope === "nas") return `nas:${c.nas}:${c.code}`;
       if (c.scope === "reason") return `reason:${c.code}`;
       if (c.scope === "subject") return `subject:${c.subject}`;
+      if (c.scope === "source") return `source:${c.endpoint ?? `${c.nas} ${c.port}`}`;
+      if (c.scope === "store") return "store:ad";
+      if (c.scope === "admin") return c.nas !== void 0 ? `admin:nas:${c.nas}` : `admin:user:${c.subject}`;
       return `all:${c.rule}`;
     };
+    causeOf = (c) => c.scope === "reason" ? hintFor(c.reason ?? c.tally?.reason ?? "")?.cause : void 0;
+  }
+});
+
+// src/incidents/words.ts
+function codeWithCause(code2, reason, users = 1) {
+  const hint = hintFor(reason);
+  const perUser = USER_LEVEL.has(code2) && users >= 3;
+  return hint ? `${code2} (${perUser ? hint.short : hint.cause ?? hint.short})` : code2 === reason ? code2 : `${code2} ${reason.slice(code2.length).trim().slice(0, 40)}`;
+}
+function who(t) {
+  const users = t.users.size >= t.endpoints.size;
+  const set = users ? t.users : t.endpoints;
+  return `${set.text} ${users ? "user" : "endpoint"}${set.text === "1" ? "" : "s"}`;
+}
+function poissonBound(mean2, p) {
+  let pmf = Math.exp(-mean2);
+  let below = 0;
+  let k = 0;
+  while (1 - below - pmf >= p && k < 1e4) {
+    below += pmf;
+    k++;
+    pmf *= mean2 / k;
+  }
+  return k + 1;
+}
+function top3(m, n) {
+  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
+}
+function names(m, n = 2) {
+  const shown3 = top3(m, n).map((k) => k || "?");
+  return `${shown3.join(", ")}${m.size > n ? ` (+${m.size - n})` : ""}`;
+}
+function siteOf(t) {
+  if (!t || t.sites.size === 0) return "";
+  const [first] = top3(t.sites, 1);
+  return t.sites.size === 1 ? ` (${first})` : ` (${first} and ${plural(t.sites.size - 1, "more site")})`;
+}
+var mins, about, nasWideThreshold, MANY_USERS_HINT, manyUsersHint;
+var init_words2 = __esm({
+  "src/incidents/words.ts"() {
+    "use strict";
+    init_plural();
+    init_hints();
+    init_codes();
+    mins = (ms) => `${Math.round(ms / 6e4)} min`;
+    about = (x) => x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x));
+    nasWideThreshold = (min, factor, usual) => Math.max(min, Math.ceil(factor * usual), poissonBound(usual, 1e-6));
+    MANY_USERS_HINT = "Many users at once, so not their own passwords: look at the Endpoints line for guessing (many names from few endpoints: shut that port), then at what changed for them (identity source, a NAS RADIUS key with PAP, an account sync).";
+    manyUsersHint = (code2) => USER_LEVEL.has(code2) ? MANY_USERS_HINT : void 0;
+  }
+});
+
+// src/incidents/rules.ts
+function nasWide(x) {
+  const { min, factor, windowMs } = x.settings.nasWide;
+  const out = [];
+  for (const [key, tally] of x.run.byNasCode) {
+    const [nas, code2] = splitNasKey(key);
+    const n = x.windows.distinct(key);
+    const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
+    if (n < nasWideThreshold(min, factor, usual)) continue;
+    out.push({
+      rule: "nas-wide",
+      scope: "nas",
+      nas,
+      code: code2,
+      tally,
+      hint: manyUsersHint(code2),
+      title: `${nas}${siteOf(tally)}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason, n)}`,
+      evidence: [
+        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
+      ]
+    });
+  }
+  return out;
+}
+function newReason(x) {
+  if (!x.learned) return [];
+  const out = [];
+  for (const [code2, tally] of x.run.byCode) {
+    const seen = x.reasons[code2];
+    if (seen !== void 0 && seen >= x.now - x.settings.newReason.memoryMs) continue;
+    if (STORE_DOWN.has(code2) && x.settings.rules.has("identity-store")) continue;
+    if (USER_LEVEL.has(code2) && Math.max(tally.users.size, tally.endpoints.size) < NEW_USER_LEVEL_SUBJECTS) continue;
+    const days = Math.round(x.settings.newReason.memoryMs / 864e5);
+    out.push({
+      rule: "new-reason",
+      scope: "reason",
+      code: code2,
+      tally,
+      title: `new reason ${codeWithCause(code2, tally.reason, tally.users.size)}: ${plural(tally.weight, "failure")}, ${who(tally)}${siteOf(tally)}`,
+      evidence: [
+        `"${tally.reason}" was not seen in the last ${plural(days, "day")}: ${plural(tally.weight, "failure")} from ${who(tally)} on ${plural(tally.nas.size, "NAS", "")} in this poll.`
+      ]
+    });
+  }
+  return out;
+}
+function spike(x) {
+  const rate = x.baseline.rate(x.now);
+  if (rate === void 0 || x.intervalMs === void 0) return [];
+  const { min, factor } = x.settings.spike;
+  const minutes = x.intervalMs / 6e4;
+  const expectedAll = rate * minutes;
+  const out = [];
+  for (const [code2, tally] of x.run.byCode) {
+    const expected = x.baseline.share(code2) * expectedAll;
+    const subjects = Math.max(tally.users.size, tally.endpoints.size);
+    const weight = tally.weight - (x.claimed.get(code2) ?? 0);
+    if (weight < min || weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
+    out.push({
+      rule: "spike",
+      scope: "reason",
+      code: code2,
+      tally,
+      hint: manyUsersHint(code2),
+      title: `${codeWithCause(code2, tally.reason, tally.users.size)}: ${tally.weight} failures, ${who(tally)}${siteOf(tally)}, normally ${about(expected)}`,
+      evidence: [
+        `${plural(tally.weight, "failure")} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, "NAS", "")}.`
+      ]
+    });
+  }
+  const free = x.run.weight - (x.claimed.get(ALL_REASONS) ?? 0);
+  if (out.length === 0 && free >= min && free > factor * Math.max(expectedAll, 1)) {
+    out.push({
+      rule: "spike",
+      scope: "all",
+      tally: void 0,
+      title: `spike: ${free} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
+      evidence: [
+        `${plural(free, "failure")} in ${mins(x.intervalMs)} outside any open incident, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`
+      ]
+    });
+  }
+  return out;
+}
+function lockout(x) {
+  const { min, windowMs } = x.settings.lockout;
+  const out = [];
+  for (const [subject, entry] of x.windows.lock) {
+    const tally = x.run.bySubject.get(subject);
+    const n = x.windows.lockWeight(subject);
+    if (!tally || n < min) continue;
+    const reason = x.run.byCode.get(entry.code)?.reason ?? entry.code;
+    out.push({
+      rule: "lockout",
+      scope: "subject",
+      subject,
+      code: entry.code,
+      nas: entry.nas,
+      // Only the user's password and lockout codes: a busy user's other failures are not the lockout.
+      codes: x.settings.lockout.reasons.length ? [...x.settings.lockout.reasons] : void 0,
+      tally,
+      title: `${subject}${siteOf(tally)}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
+      evidence: [
+        `${subject} failed ${plural(n, "time")} within ${mins(windowMs)} (latest on ${entry.nas || "?"}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`
+      ]
+    });
+  }
+  return out;
+}
+function storm(x) {
+  if (x.run.records <= x.settings.stormThreshold) return [];
+  const top4 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const topText = top4 ? `, top ${codeWithCause(top4[0], top4[1].reason)}` : "";
+  return [
+    {
+      rule: "storm",
+      scope: "all",
+      tally: void 0,
+      title: `storm: ${x.run.records} failures in one poll${topText}`,
+      evidence: [
+        `${plural(x.run.records, "failure")} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`
+      ]
+    }
+  ];
+}
+var ALL_REASONS, NEW_USER_LEVEL_SUBJECTS, SPIKE_SUBJECTS;
+var init_rules = __esm({
+  "src/incidents/rules.ts"() {
+    "use strict";
+    init_plural();
+    init_codes();
+    init_rolling_window();
+    init_words2();
+    ALL_REASONS = "\0all";
+    NEW_USER_LEVEL_SUBJECTS = 3;
+    SPIKE_SUBJECTS = 3;
   }
 });
 
@@ -17237,22 +17683,33 @@ function hold(i, x, m) {
       if (i.rule !== "spike" || expectedAll === void 0) return w > 0;
       return w > 0 && w >= Math.max(3, 2 * x.baseline.share(i.code ?? "") * expectedAll);
     case "subject":
+    case "source":
+    case "store":
+    case "admin":
       return w > 0;
     case "all":
       if (i.rule === "storm") return x.run.records > x.settings.stormThreshold / 2;
       return x.run.weight >= Math.max(x.settings.spike.min / 2, 2 * (expectedAll ?? 0));
   }
 }
-function claim2(claimed, active, match) {
-  for (const i of active) {
-    if (i.scope !== "nas" && i.scope !== "subject" || i.code === void 0) continue;
-    claimed.set(i.code, (claimed.get(i.code) ?? 0) + (match.get(i.id)?.weight ?? 0));
+function claim2(claimed, active, claims) {
+  for (const [id, byCode] of claims) {
+    if (!active.has(id)) continue;
+    for (const [code2, w] of byCode) {
+      claimed.set(code2, (claimed.get(code2) ?? 0) + w);
+      claimed.set(ALL_REASONS, (claimed.get(ALL_REASONS) ?? 0) + w);
+    }
   }
 }
 function tallyFor(i, x) {
   if (i.scope === "nas") return x.run.byNasCode.get(nasKey(i.nas ?? "", i.code ?? ""));
   if (i.scope === "reason") return x.run.byCode.get(i.code ?? "");
   if (i.scope === "subject") return x.run.bySubject.get(i.subject ?? "");
+  if (i.scope === "source")
+    return i.endpoint !== void 0 ? x.run.byEndpoint.get(i.endpoint) : x.run.byPort.get(nasKey(i.nas ?? "", i.port ?? ""));
+  if (i.scope === "store") return x.run.storeDown.get("ad");
+  if (i.scope === "admin")
+    return i.nas !== void 0 ? x.run.byAdminNas.get(i.nas) : x.run.byAdminUser.get(i.subject ?? "");
   return void 0;
 }
 function newIncident(c, x) {
@@ -17270,7 +17727,11 @@ function newIncident(c, x) {
     nas: c.nas,
     code: c.code,
     subject: c.subject,
+    endpoint: c.endpoint,
+    port: c.port,
+    codes: c.codes,
     reason: t?.reason,
+    hint: c.hint,
     title: c.title,
     evidence: c.evidence,
     users: t?.users.sample() ?? [],
@@ -17306,184 +17767,160 @@ function learn(x, active, match) {
   x.baseline.learn(x.now, x.intervalMs, rate, byReason, nasLevels);
 }
 function remember(known, seen, now, memoryMs) {
-  const reasons = { ...known };
+  const reasons = dict(known);
   for (const [code2, t] of seen) reasons[code2] = Math.max(reasons[code2] ?? 0, Math.min(t, now));
   const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
   keep.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(keep.slice(0, 1e3));
+  return dict(keep.slice(0, 1e3));
 }
 var perMinute;
 var init_lifecycle = __esm({
   "src/incidents/lifecycle.ts"() {
     "use strict";
+    init_dict();
     init_merge2();
     init_rolling_window();
+    init_rules();
     perMinute = (x) => x.intervalMs === void 0 ? void 0 : x.intervalMs / 6e4;
   }
 });
 
-// src/incidents/words.ts
-function codeWithCause(code2, reason) {
-  const hint = hintFor(reason);
-  return hint ? `${code2} (${hint.cause ?? hint.short})` : code2 === reason ? code2 : `${code2} ${reason.slice(code2.length).trim().slice(0, 40)}`;
-}
-function who(t) {
-  const users = t.users.size >= t.endpoints.size;
-  const set = users ? t.users : t.endpoints;
-  return `${set.text} ${users ? "user" : "endpoint"}${set.text === "1" ? "" : "s"}`;
-}
-function poissonBound(mean2, p) {
-  let pmf = Math.exp(-mean2);
-  let below = 0;
-  let k = 0;
-  while (1 - below - pmf >= p && k < 1e4) {
-    below += pmf;
-    k++;
-    pmf *= mean2 / k;
-  }
-  return k + 1;
-}
-var mins, about, nasWideThreshold;
-var init_words2 = __esm({
-  "src/incidents/words.ts"() {
-    "use strict";
-    init_hints();
-    mins = (ms) => `${Math.round(ms / 6e4)} min`;
-    about = (x) => x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x));
-    nasWideThreshold = (min, factor, usual) => Math.max(min, Math.ceil(factor * usual), poissonBound(usual, 1e-6));
-  }
-});
-
-// src/incidents/rules.ts
-function nasWide(x) {
-  const { min, factor, windowMs } = x.settings.nasWide;
+// src/incidents/rules-cause.ts
+function guessing(x) {
   const out = [];
-  for (const [key, tally] of x.run.byNasCode) {
-    const [nas, code2] = splitNasKey(key);
-    const n = x.windows.distinct(key);
-    const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
-    if (n < nasWideThreshold(min, factor, usual)) continue;
-    out.push({
-      rule: "nas-wide",
-      scope: "nas",
-      nas,
-      code: code2,
-      tally,
-      title: `${nas}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason)}`,
-      evidence: [
-        `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
-      ]
-    });
+  const ports = /* @__PURE__ */ new Set();
+  for (const [endpoint, t] of x.run.byEndpoint) {
+    if (!guessed(t)) continue;
+    const [where2 = ""] = top3(t.ports, 1);
+    ports.add(where2);
+    out.push(guess(t, { endpoint, where: where2 }));
+  }
+  for (const [key, t] of x.run.byPort) {
+    const [nas, port2] = splitNasKey(key);
+    if (!guessed(t) || ports.has(`${nas} ${port2}`)) continue;
+    out.push(guess(t, { nas, port: port2, where: `${nas} ${port2}` }));
   }
   return out;
 }
-function newReason(x) {
-  if (!x.learned) return [];
-  const out = [];
-  for (const [code2, tally] of x.run.byCode) {
-    const seen = x.reasons[code2];
-    if (seen !== void 0 && seen >= x.now - x.settings.newReason.memoryMs) continue;
-    const days = Math.round(x.settings.newReason.memoryMs / 864e5);
-    out.push({
-      rule: "new-reason",
-      scope: "reason",
-      code: code2,
-      tally,
-      title: `new reason ${codeWithCause(code2, tally.reason)}: ${plural(tally.weight, "failure")}, ${who(tally)}`,
-      evidence: [
-        `"${tally.reason}" was not seen in the last ${plural(days, "day")}: ${plural(tally.weight, "failure")} from ${who(tally)} on ${plural(tally.nas.size, "NAS", "")} in this poll.`
-      ]
-    });
-  }
-  return out;
+function guess(t, at) {
+  const code2 = codeOf(t);
+  const [nas = at.nas ?? ""] = top3(t.nas, 1);
+  const port2 = at.port ?? at.where.slice(nas.length + 1);
+  const from = at.endpoint ? `endpoint ${at.endpoint}${port2 ? ` on ${nas} port ${port2}` : ` via ${names(t.nas)}`}` : `${plural(t.endpoints.size, "endpoint")} on ${nas} port ${port2}`;
+  const shut = port2 ? `shut ${nas} port ${port2}` : `block ${at.endpoint} on ${nas}`;
+  return {
+    rule: "guessing",
+    scope: "source",
+    endpoint: at.endpoint,
+    nas,
+    port: at.endpoint ? void 0 : port2,
+    code: code2,
+    tally: t,
+    title: `password guessing from ${from}${siteOf(t)}: ${t.users.text} users failing ${code2}${t.weight > 2 * t.users.size ? `, ${t.weight} attempts` : ""}`,
+    evidence: [
+      `${t.users.text} distinct user names failed from ${from} in this poll (${plural(t.weight, "failure")}, reasons ${names(codes2(t))}): people fail from their own devices, one name each.`
+    ],
+    hint: `Password guessing: ${shut} (or quarantine the endpoint, e.g. with ISE Adaptive Network Control), find the device and who plugged it in, then check the accounts it tried for lockouts and for a success.`
+  };
 }
-function spike(x) {
-  const rate = x.baseline.rate(x.now);
-  if (rate === void 0 || x.intervalMs === void 0) return [];
-  const { min, factor } = x.settings.spike;
-  const minutes = x.intervalMs / 6e4;
-  const expectedAll = rate * minutes;
-  const out = [];
-  for (const [code2, tally] of x.run.byCode) {
-    const expected = x.baseline.share(code2) * expectedAll;
-    const subjects = Math.max(tally.users.size, tally.endpoints.size);
-    const weight = tally.weight - (x.claimed.get(code2) ?? 0);
-    if (weight < min || weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
-    out.push({
-      rule: "spike",
-      scope: "reason",
-      code: code2,
-      tally,
-      title: `${codeWithCause(code2, tally.reason)}: ${tally.weight} failures, ${who(tally)}, normally ${about(expected)}`,
-      evidence: [
-        `${plural(tally.weight, "failure")} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, "NAS", "")}.`
-      ]
-    });
-  }
-  if (out.length === 0 && x.run.weight >= min && x.run.weight > factor * Math.max(expectedAll, 1)) {
-    out.push({
-      rule: "spike",
-      scope: "all",
-      tally: void 0,
-      title: `spike: ${x.run.weight} failures in ${mins(x.intervalMs)}, normally ${about(expectedAll)}`,
-      evidence: [
-        `${plural(x.run.weight, "failure")} in ${mins(x.intervalMs)}, where about ${about(expectedAll)} are normal at this hour of the week; no single reason stands out.`
-      ]
-    });
-  }
-  return out;
-}
-function lockout(x) {
-  const { min, windowMs } = x.settings.lockout;
-  const out = [];
-  for (const [subject, entry] of x.windows.lock) {
-    const tally = x.run.bySubject.get(subject);
-    const n = x.windows.lockWeight(subject);
-    if (!tally || n < min) continue;
-    const reason = x.run.byCode.get(entry.code)?.reason ?? entry.code;
-    out.push({
-      rule: "lockout",
-      scope: "subject",
-      subject,
-      code: entry.code,
-      nas: entry.nas,
-      tally,
-      title: `${subject}: ${n} failures in ${mins(windowMs)}, ${codeWithCause(entry.code, reason)}`,
-      evidence: [
-        `${subject} failed ${plural(n, "time")} within ${mins(windowMs)} (latest on ${entry.nas || "?"}: "${reason}"): a device with a stale password, or someone guessing; the directory may lock the account.`
-      ]
-    });
-  }
-  return out;
-}
-function storm(x) {
-  if (x.run.records <= x.settings.stormThreshold) return [];
-  const top3 = [...x.run.byCode.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
-  const topText = top3 ? `, top ${codeWithCause(top3[0], top3[1].reason)}` : "";
+function identityStore(x) {
+  const t = x.run.storeDown.get("ad");
+  if (!t || t.nas.size < STORE_NAS || Math.max(t.users.size, t.endpoints.size) < STORE_SUBJECTS) return [];
+  const byCode = new Map([...STORE_DOWN].map((c) => [c, x.run.byCode.get(c)?.weight ?? 0]));
+  const seen = new Map([...byCode].filter(([, n]) => n > 0));
+  const psn = t.servers.size ? ` (PSN ${names(t.servers, 3)})` : "";
   return [
     {
-      rule: "storm",
-      scope: "all",
-      tally: void 0,
-      title: `storm: ${x.run.records} failures in one poll${topText}`,
+      rule: "identity-store",
+      scope: "store",
+      code: top3(seen, 1)[0],
+      tally: t,
+      title: `AD unreachable from ISE${psn}: ${plural(t.weight, "failure")}, ${t.users.text} users on ${plural(t.nas.size, "NAS", "")}${siteOf(t)}`,
       evidence: [
-        `${plural(x.run.records, "failure")} in one poll, more than STORM_THRESHOLD (${x.settings.stormThreshold}).`
-      ]
+        `Active Directory errors on ${plural(t.nas.size, "NAS", "")} in one poll: ${[...seen].map(([c, n]) => `${c} (${n})`).join(", ")}; the users' passwords are not the problem.`
+      ],
+      hint: "ISE cannot use Active Directory: check the AD join point on the PSNs named (Administration > Identity Management > External Identity Sources > Active Directory: node status, Test User), then DNS, routing, firewall and time from those PSNs to the domain controllers they use."
     }
   ];
 }
-var SPIKE_SUBJECTS;
-var init_rules = __esm({
-  "src/incidents/rules.ts"() {
+function adminLogin(x) {
+  const { min } = x.settings.adminLogin;
+  const out = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (const [nas, t] of x.run.byAdminNas) {
+    if (t.weight < min) continue;
+    for (const u of t.users.names) covered.add(u);
+    out.push(admin(t, { nas }));
+  }
+  for (const [user, t] of x.run.byAdminUser) {
+    if (!user || t.weight < min || covered.has(user)) continue;
+    out.push(admin(t, { subject: user }));
+  }
+  return out;
+}
+function admin(t, key) {
+  const device = key.nas ?? names(t.nas);
+  const accounts = t.users.size ? [...t.users.names].sort().slice(0, 3).join(", ") : "?";
+  const more2 = t.users.size > 3 ? ` (+${t.users.size - 3})` : "";
+  const sources = t.endpoints.size ? [...t.endpoints.names].sort().slice(0, 3).join(", ") : "?";
+  return {
+    rule: "admin-login",
+    scope: "admin",
+    ...key,
+    code: codeOf(t),
+    tally: t,
+    title: `admin login failing on ${device}${siteOf(t)}: ${plural(t.weight, "failure")} as ${accounts}${more2} from ${sources}${t.endpoints.size > 3 ? ` (+${t.endpoints.size - 3})` : ""}`,
+    evidence: [
+      `${plural(t.weight, "failed administrator login")} (Service-Type Login/Administrative) to ${device} in this poll, as ${plural(t.users.size, "account")} from ${plural(t.endpoints.size, "source address", "es")}: "${t.reason}".`
+    ],
+    hint: "Failed logins to the device's own management (SSH, HTTPS, API) with RADIUS accounts: if the source is not one of your admins, block it in the management ACL and check the account; if it is, check their password and the ISE device-administration policy."
+  };
+}
+var GUESSING_USERS, GUESSING_ATTEMPTS, guessed, codeOf, codes2, STORE_NAS, STORE_SUBJECTS;
+var init_rules_cause = __esm({
+  "src/incidents/rules-cause.ts"() {
     "use strict";
     init_plural();
+    init_hints();
+    init_codes();
     init_rolling_window();
     init_words2();
-    SPIKE_SUBJECTS = 3;
+    GUESSING_USERS = 8;
+    GUESSING_ATTEMPTS = 40;
+    guessed = (t) => t.users.size >= GUESSING_USERS || t.users.size >= 3 && t.weight >= GUESSING_ATTEMPTS;
+    codeOf = (t) => reasonCode(t.reason) ?? t.reason.slice(0, 60);
+    codes2 = (t) => /* @__PURE__ */ new Map([[codeOf(t), t.weight]]);
+    STORE_NAS = 2;
+    STORE_SUBJECTS = 3;
+  }
+});
+
+// src/incidents/rule-table.ts
+var RULE_FNS, findAll;
+var init_rule_table = __esm({
+  "src/incidents/rule-table.ts"() {
+    "use strict";
+    init_incidents();
+    init_rules();
+    init_rules_cause();
+    RULE_FNS = {
+      storm,
+      "identity-store": identityStore,
+      guessing,
+      "admin-login": adminLogin,
+      "nas-wide": nasWide,
+      "new-reason": newReason,
+      spike,
+      lockout
+    };
+    findAll = (x) => RULES.filter((r) => x.settings.rules.has(r)).flatMap((r) => RULE_FNS[r](x));
   }
 });
 
 // src/incidents/tally.ts
+function bump(m, key, w, max) {
+  if (m.size < max || m.has(key)) m.set(key, (m.get(key) ?? 0) + w);
+}
 function addTo2(t, e) {
   t.weight += e.weight;
   t.first = Math.min(t.first, e.time);
@@ -17491,21 +17928,25 @@ function addTo2(t, e) {
   t.spanMs = Math.max(t.spanMs, e.spanMs);
   if (e.subject !== e.endpoint) t.users.add(e.subject);
   t.endpoints.add(e.endpoint);
-  if (t.nas.size < 1e3 || t.nas.has(e.nas)) t.nas.set(e.nas, (t.nas.get(e.nas) ?? 0) + e.weight);
+  bump(t.nas, e.nas, e.weight, 1e3);
+  if (e.site) bump(t.sites, e.site, e.weight, 100);
+  if (e.server) bump(t.servers, e.server, e.weight, 50);
+  if (e.port) bump(t.ports, `${e.nas} ${e.port}`, e.weight, 50);
 }
-var MAX_NAMES, MAX_KEYS3, NameSet, newTally, RunTally;
+var MAX_NAMES2, MAX_KEYS3, NameSet, newTally, RunTally;
 var init_tally = __esm({
   "src/incidents/tally.ts"() {
     "use strict";
+    init_codes();
     init_rolling_window();
-    MAX_NAMES = 500;
+    MAX_NAMES2 = 500;
     MAX_KEYS3 = 2e4;
     NameSet = class {
       names = /* @__PURE__ */ new Set();
       overflow = false;
       add(name) {
         if (!name) return;
-        if (this.names.size < MAX_NAMES) this.names.add(name);
+        if (this.names.size < MAX_NAMES2) this.names.add(name);
         else if (!this.names.has(name)) this.overflow = true;
       }
       get size() {
@@ -17527,7 +17968,10 @@ var init_tally = __esm({
       spanMs: 0,
       users: new NameSet(),
       endpoints: new NameSet(),
-      nas: /* @__PURE__ */ new Map()
+      nas: /* @__PURE__ */ new Map(),
+      sites: /* @__PURE__ */ new Map(),
+      servers: /* @__PURE__ */ new Map(),
+      ports: /* @__PURE__ */ new Map()
     });
     RunTally = class {
       /** Weighted failures (TotalFailedAttempts counted) and records. */
@@ -17539,6 +17983,14 @@ var init_tally = __esm({
       byCode = /* @__PURE__ */ new Map();
       byNasCode = /* @__PURE__ */ new Map();
       bySubject = /* @__PURE__ */ new Map();
+      /** Credential failures of users (not MAB) by endpoint and by wired `nas \0 port`: guessing. */
+      byEndpoint = /* @__PURE__ */ new Map();
+      byPort = /* @__PURE__ */ new Map();
+      /** Administrators' logins by device and by account. */
+      byAdminNas = /* @__PURE__ */ new Map();
+      byAdminUser = /* @__PURE__ */ new Map();
+      /** The identity store unreachable (codes.ts STORE_DOWN), all codes together. */
+      storeDown = /* @__PURE__ */ new Map();
       /** `detail`: also by NAS and by user (not once a storm is certain: the storm is the news). */
       add(e, detail = true) {
         this.weight += e.weight;
@@ -17547,7 +17999,8 @@ var init_tally = __esm({
         this.last = Math.max(this.last ?? e.time, e.time);
         this.spanMs = Math.max(this.spanMs, e.spanMs);
         const keys = [[this.byCode, e.code]];
-        if (detail) keys.push([this.byNasCode, nasKey(e.nas, e.code)], [this.bySubject, e.subject]);
+        if (storeDown(e)) keys.push([this.storeDown, "ad"]);
+        if (detail) keys.push(...this.#detailKeys(e));
         for (const [map, key] of keys) {
           if (!key) continue;
           let t = map.get(key);
@@ -17559,6 +18012,22 @@ var init_tally = __esm({
           addTo2(t, e);
         }
       }
+      #detailKeys(e) {
+        if (e.admin)
+          return [
+            [this.byAdminNas, e.nas],
+            [this.byAdminUser, e.subject === e.endpoint ? "" : e.subject]
+          ];
+        const keys = [
+          [this.byNasCode, nasKey(e.nas, e.code)],
+          [this.bySubject, e.subject]
+        ];
+        if (e.subject !== e.endpoint && GUESSING.has(e.code)) {
+          keys.push([this.byEndpoint, e.endpoint]);
+          if (e.port) keys.push([this.byPort, nasKey(e.nas, e.port)]);
+        }
+        return keys;
+      }
     };
   }
 });
@@ -17568,6 +18037,7 @@ var MAX_OPEN, WEEK, MAX_RESOLVED, IncidentEngine;
 var init_engine = __esm({
   "src/incidents/engine.ts"() {
     "use strict";
+    init_dict();
     init_baseline();
     init_event();
     init_incident();
@@ -17575,7 +18045,7 @@ var init_engine = __esm({
     init_merge2();
     init_recent();
     init_rolling_window();
-    init_rules();
+    init_rule_table();
     init_state();
     init_tally();
     MAX_OPEN = 100;
@@ -17584,7 +18054,9 @@ var init_engine = __esm({
     IncidentEngine = class {
       constructor(state, opts) {
         this.opts = opts;
+        this.#now = opts.now;
         this.#state = structuredClone(state ?? emptyIncidentState());
+        this.#state.reasons = dict(this.#state.reasons);
         this.#windows = new Windows(this.#state.window);
         this.#recent = new RecentTally(this.#state.recent, opts.now);
         const since = this.#state.since ?? opts.now;
@@ -17598,33 +18070,56 @@ var init_engine = __esm({
       #match = /* @__PURE__ */ new Map();
       #seen = /* @__PURE__ */ new Map();
       #recent;
+      /** Per open incident, per reason: the failures it is the first match of (each counted once). */
+      #claims = /* @__PURE__ */ new Map();
       #verdict;
+      /** The clock windows, quiet periods and learning run on: ISE's once known, else the device's. */
+      #now;
       #open = [];
       #resolved = [];
+      /**
+       * ISE's clock (the Date header of its reply), before the first record. The windows hold record
+       * times, which are ISE's: measured against a device clock 15 minutes ahead, a 10-minute window
+       * would be empty before the rules look at it.
+       */
+      clock(iseNow) {
+        if (iseNow !== void 0) this.#now = iseNow;
+      }
       /** A muted or filtered failure: never evidence, but its reason counts as seen for new-reason. */
       known(record2) {
         this.#recent.add(record2);
-        this.#see(eventOf(record2, this.opts.now));
+        this.#see(eventOf(record2, this.#now));
       }
       observe(record2) {
         this.#recent.add(record2);
-        const e = eventOf(record2, this.opts.now);
+        const e = eventOf(record2, this.#now);
         this.#see(e);
         const { rules, stormThreshold, lockout: lockout2 } = this.opts.settings;
         const detail = !rules.has("storm") || this.run.records < stormThreshold;
         this.run.add(e, detail);
-        if (detail) {
+        if (detail && !e.admin) {
           this.#windows.addNas(e);
           if (lockout2.reasons.length === 0 || lockout2.reasons.includes(e.code)) this.#windows.addLock(e);
         }
-        for (const i of this.#state.open) if (matches(i, e)) countMatch(this.#match, i.id, e);
+        let first;
+        for (const i of this.#state.open) {
+          if (!matches(i, e)) continue;
+          countMatch(this.#match, i.id, e);
+          if (first === void 0 && i.scope !== "all") first = i.id;
+        }
+        if (first !== void 0) {
+          const byCode = this.#claims.get(first) ?? /* @__PURE__ */ new Map();
+          byCode.set(e.code, (byCode.get(e.code) ?? 0) + e.weight);
+          this.#claims.set(first, byCode);
+        }
       }
       #see(e) {
         this.#seen.set(e.code, Math.max(this.#seen.get(e.code) ?? 0, e.time));
       }
       evaluate() {
         if (this.#verdict) return this.#verdict;
-        const { settings: s, now } = this.opts;
+        const { settings: s } = this.opts;
+        const now = this.#now;
         const st = this.#state;
         st.since ??= now;
         this.#windows.prune(now, s.nasWide.windowMs, s.lockout.windowMs);
@@ -17640,11 +18135,7 @@ var init_engine = __esm({
           claimed: /* @__PURE__ */ new Map()
         };
         const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
-        claim2(
-          input.claimed,
-          st.open.filter((i) => active.has(i.id)),
-          this.#match
-        );
+        claim2(input.claimed, active, this.#claims);
         const fresh = this.#candidates(input, active);
         const created = fresh.map((c) => newIncident(c, input));
         this.#advance(active, now);
@@ -17664,14 +18155,7 @@ var init_engine = __esm({
         return this.#verdict;
       }
       #candidates(input, active) {
-        const rules = input.settings.rules;
-        const found = [
-          ...rules.has("storm") ? storm(input) : [],
-          ...rules.has("nas-wide") ? nasWide(input) : [],
-          ...rules.has("new-reason") ? newReason(input) : [],
-          ...rules.has("spike") ? spike(input) : [],
-          ...rules.has("lockout") ? lockout(input) : []
-        ];
+        const found = findAll(input);
         const stormOpen = this.#state.open.find((i) => i.id === "all:storm" && active.has(i.id));
         const inStorm = stormOpen !== void 0 || found.some((c) => c.rule === "storm");
         const candidates = inStorm ? found.filter((c) => c.rule === "storm") : found;
@@ -17715,7 +18199,8 @@ var init_engine = __esm({
        */
       nextState(delivered2) {
         this.evaluate();
-        const { now, settings } = this.opts;
+        const { settings } = this.opts;
+        const now = this.#now;
         return {
           version: 1,
           since: this.#state.since,
@@ -18087,12 +18572,12 @@ var init_lock = __esm({
 });
 
 // src/state/sweep.ts
-function ownTempName(names) {
-  const alt = names.map(literally).join("|");
+function ownTempName(names2) {
+  const alt = names2.map(literally).join("|");
   return new RegExp(`^(?:\\.(?:${alt})\\.\\d+\\.tmp|run\\.lock\\.\\d+\\.stale)$`);
 }
-function sweepTemps(dir, names, now, olderThanMs) {
-  const ours = ownTempName(names);
+function sweepTemps(dir, names2, now, olderThanMs) {
+  const ours = ownTempName(names2);
   let swept = 0;
   let entries;
   try {
@@ -18418,7 +18903,7 @@ async function setup(cfg, sys, io) {
       return {
         exitCode: Exit.ok,
         status: "OK",
-        message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet`,
+        message: `pxGrid client ${acct.auth.user} is ENABLED: next, run doctor, then install the EEM applet (${alertPolicy(cfg)})`,
         data: { accountState: acct.state }
       };
     }
@@ -18432,6 +18917,7 @@ async function setup(cfg, sys, io) {
     await http.close();
   }
 }
+var alertPolicy;
 var init_setup = __esm({
   "src/commands/setup.ts"() {
     "use strict";
@@ -18443,6 +18929,7 @@ var init_setup = __esm({
     init_http();
     init_session();
     init_tls();
+    alertPolicy = (cfg) => cfg.alert.mode === "digest" ? "routine failures then arrive in one digest per period, incidents at once; run --flush sends the first digest now" : "ALERT_MODE=each-run: one mail per run that finds failures";
   }
 });
 
@@ -18703,7 +19190,11 @@ function policyLines(ctx, report) {
   const fail2 = (name, err) => report.fail(name, err, Exit.usage);
   const fmt = timeFormat(cfg.mail.timezone);
   const digest = cfg.alert.mode === "digest";
-  if (digest) info("alert policy", `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}`);
+  if (digest)
+    info(
+      "alert policy",
+      `ALERT_MODE=digest, ${describeSchedule(cfg.alert.schedule, cfg.mail.timezone)}: routine failures arrive in one digest per period, incidents at once (run --flush sends the pending digest now)`
+    );
   incidentLine(ctx, report, fmt);
   try {
     const spool = Spool.open(cfg.stateDir, false);

@@ -89,6 +89,8 @@ describe('run.js alone on the device', () => {
         `SMTP_SECURITY='${e.SMTP_SECURITY}'`,
         `export MAIL_FROM="${e.MAIL_FROM}"`,
         `export MAIL_DEST='noc@example.net, ops@example.net'`,
+        // A mail per run, so this run's failure is mailed at once (the default is hourly digests).
+        'ALERT_MODE=each-run',
       ].join('\n'),
     );
     const r = await w.run([], NO_ENV(w));

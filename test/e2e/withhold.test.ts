@@ -109,10 +109,12 @@ describe('a record the mail server refuses does not block the alerts', () => {
     s.add(12 * MIN, 6, { nasName: 'sw-access-b2', failureReason: SECRET });
     const r = await s.at(20 * MIN);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.summary).toMatch(/INCIDENT sw-access-b2: 6 users failing 11036/);
+    expect(r.summary).toMatch(/INCIDENT sw-access-b2 \(Building-A\): 6 users failing 11036/);
     expect(r.summary).toMatch(/1 failure withheld: the mail server refused its values/);
     // The incident leads one part only, the first the server accepted.
-    expect(s.mails().filter((m) => /^\[ISE\] INCIDENT sw-access-b2: 6 users/.test(m.subject))).toHaveLength(1);
+    expect(
+      s.mails().filter((m) => /^\[ISE\] INCIDENT sw-access-b2 \(Building-A\): 6 users/.test(m.subject)),
+    ).toHaveLength(1);
     for (const m of s.w.smtp.messages) expect(m.raw.toString('utf8')).not.toContain(MARKER);
     expect(s.state()!.open.map((i) => [i.id, i.mailed])).toEqual([['nas:sw-access-b2:11036', true]]);
   });
