@@ -15,7 +15,7 @@ import type { Ctx } from './cli';
 const LOCK_WAIT_MS = 10_000;
 const LOCK_RETRY_MS = 200;
 
-/** `mute`, `mutes`, `unmute` (README "alert policy"): they need only STATE_DIR, never ISE or SMTP. */
+/** `mute`, `mutes`, `unmute` (docs/alert-policy.md): they need only STATE_DIR, never ISE or SMTP. */
 export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx): void {
   program
     .command('mute')

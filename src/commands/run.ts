@@ -48,7 +48,7 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   try {
     // Under the lock: no other run writes now, and what a killed one left is older than a run lasts.
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
-    // Scheduled runs keep the health record and send the health mails (README "health"); a dry
+    // Scheduled runs keep the health record and send the health mails (docs/health.md); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
     if (opts.dryRun || opts.since !== undefined) return flushNote(cfg, opts, await once());
     return flushNote(cfg, opts, await watchedPoll(cfg, sys, deadline, once));
