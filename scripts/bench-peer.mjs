@@ -179,6 +179,8 @@ export function oursEnv(pki, sink, stateDir) {
     MAIL_PASS: MAIL.pass,
     MAIL_DEST: MAIL.dest,
     STATE_DIR: stateDir,
+    // A mail per run, as the original sends: the default (hourly digests) would only spool.
+    ALERT_MODE: 'each-run',
     // BENCH_ENV_X=v passes X=v to our runs (e.g. BENCH_ENV_MAIL_ATTACH=none shows the attachment's share).
     ...Object.fromEntries(
       Object.entries(process.env)

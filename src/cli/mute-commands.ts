@@ -3,7 +3,7 @@ import type { MuteFlags } from '../commands/mute';
 import { underMuteLock } from '../commands/mute-lock';
 import type { Ctx } from './context';
 
-/** `mute`, `mutes`, `unmute` (README "alert policy"): they need only STATE_DIR, never ISE or SMTP. */
+/** `mute`, `mutes`, `unmute` (docs/alert-policy.md): they need only STATE_DIR, never ISE or SMTP. */
 export function addMuteCommands(program: Command, { sys, io, config, done }: Ctx): void {
   program
     .command('mute')

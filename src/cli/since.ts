@@ -13,7 +13,7 @@ export interface RunFlags {
 export function sinceFlag(opts: RunFlags, now: number): number | undefined {
   if (opts.since === undefined) return undefined;
   // A backfill leaves the cursor alone and a reset only moves the cursor: together, one of them
-  // would silently do nothing. README "Delivery guarantee" says to run them one after the other.
+  // would silently do nothing. docs/delivery.md says to run them one after the other.
   if (opts.resetCursor)
     throw usageError(
       '--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor ' +

@@ -61,7 +61,7 @@ function loadOrExplain(loadConfig: (needs: Need[]) => Config): Config {
 }
 
 /**
- * The health record (README "health") as history: what the scheduled runs saw lately. Only an
+ * The health record (docs/health.md) as history: what the scheduled runs saw lately. Only an
  * unreadable record is a FAIL; today's state is what the checks above report.
  */
 function healthLines(ctx: DoctorContext, report: DoctorReport): void {

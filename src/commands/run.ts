@@ -44,7 +44,7 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   try {
     // Under the lock: no other run writes now, and what a killed one left is older than a run lasts.
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
-    // Scheduled runs keep the health record and send the health mails (README "health"); a dry
+    // Scheduled runs keep the health record and send the health mails (docs/health.md); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
     // Scheduled runs keep the health record; the summary a failing run records is the line it prints.
     const line = (r: PollResult) => pollOutcome(r).message;

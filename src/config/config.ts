@@ -73,9 +73,9 @@ export interface Config {
   stateDir: string;
   overlapMs: number;
   deadlineMs: number;
-  /** Health mails (README "health"): problem after, repeat interval, heartbeat period (0 = off). */
+  /** Health mails (docs/health.md): problem after, repeat interval, heartbeat period (0 = off). */
   health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
-  /** Alert policy (README "alert policy"): a mail per run, or digests on a schedule. */
+  /** Alert policy (docs/alert-policy.md): a mail per run, or digests on a schedule. */
   alert: { mode: 'each-run' | 'digest'; schedule: DigestSchedule };
   incidents: IncidentSettings;
   /** Every raw value after precedence, for checks that name the variable. */

@@ -1,7 +1,7 @@
 import { defaults, type Parsed } from './schema';
 
 /**
- * Incident rules (README "Incidents"): each can be switched off and has thresholds of its own. The
+ * Incident rules (docs/incidents.md): each can be switched off and has thresholds of its own. The
  * one list: the engine runs them in this order, the variables switch each of them, and the state
  * file accepts exactly these names.
  */

@@ -10,7 +10,7 @@ import { wrap, wrapAll } from '../render/wrap';
 import { fmtSpan, headline } from './health-words';
 
 /**
- * The mails about ise-to-mail itself (README "health"): PROBLEM, RECOVERED, all quiet. Kept apart
+ * The mails about ise-to-mail itself (docs/health.md): PROBLEM, RECOVERED, all quiet. Kept apart
  * from the failure digest's renderer. Every value passes through clean() (one safe line) and, in
  * the HTML part, escapeHtml(): error messages can quote what a server sent.
  */
@@ -53,7 +53,7 @@ export function compose(
   const title = clean(head.title, MAX_LINE);
   const foot = [
     ...(ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join('; ')} (run.js mutes lists them).`] : []),
-    `Sent by ise-to-mail on ${ctx.device} about its own health (README section "health"); ISE ${ctx.ise}; ` +
+    `Sent by ise-to-mail on ${ctx.device} about its own health (docs/health.md); ISE ${ctx.ise}; ` +
       `times in ${ctx.zone}.`,
   ];
   const text = wrapAll([...wrap(`${head.word}: ${title}`), '', ...lines.flatMap((l) => [l, '']), '-- ', ...foot]);

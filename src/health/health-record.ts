@@ -8,7 +8,7 @@ import { readStateJson, stateFile } from '../state/files';
 
 /**
  * The health record: how the alerter itself is doing, so it can mail the team when it stops
- * working (README "health"). It never decides what failures are mailed: losing it loses no
+ * working (docs/health.md). It never decides what failures are mailed: losing it loses no
  * failure, only the timing of health mails. All times are ms since epoch.
  *
  * Version 1 on disk: the same fields, times as ISO strings or null.

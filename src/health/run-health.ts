@@ -10,7 +10,7 @@ import { unwritableNote } from './unwritable';
 
 /**
  * What one scheduled run does to the health record, and the PROBLEM, RECOVERED and all-quiet
- * mails it sends on the way (README "health"). health/watch.ts calls these around the poll.
+ * mails it sends on the way (docs/health.md). health/watch.ts calls these around the poll.
  */
 
 /** With nothing else to record, the last-success time is refreshed at most this often (flash wear). */

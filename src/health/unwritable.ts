@@ -18,7 +18,7 @@ import { JITTER_MS } from './timing';
  * those within WINDOW_MS after each full hour past that time. That state was written by a
  * scheduled run, so with a schedule that divides the hour (as the `eem` command's do) a run
  * starts at each full hour: one mail an hour at 5-minute runs or slower, three at 2-minute runs
- * (README "health"). Anchored on HEALTH_ALERT_AFTER alone, a schedule it is no multiple of (hourly
+ * (docs/health.md). Anchored on HEALTH_ALERT_AFTER alone, a schedule it is no multiple of (hourly
  * runs, 30m) would never meet the window.
  */
 const REPEAT_MS = 3_600_000;

@@ -31,7 +31,7 @@ export interface Watched {
 export type Poll<R extends Watched> = (recovery?: Recovery) => Promise<R>;
 
 /**
- * Watches the watcher (README "health"): around one scheduled poll, keeps the health record and
+ * Watches the watcher (docs/health.md): around one scheduled poll, keeps the health record and
  * sends the PROBLEM, RECOVERED and all-quiet mails. Runs inside the poll's lock. Health mails are
  * separate SMTP transactions after the poll: they never touch the cursor, and their failure never
  * changes the poll's exit code (a WARN note at most).

@@ -8,7 +8,7 @@ import { readStateJson } from '../state/files';
 import { compileTarget, parseTarget, type RecordTest, type Target, targetText } from './target';
 
 /**
- * Mutes (README "alert policy"): failures an operator already knows about. A muted failure raises
+ * Mutes (docs/alert-policy.md): failures an operator already knows about. A muted failure raises
  * no incident and is left out of the mail body, but it is still counted there and still in the
  * attachment, so nothing disappears without a trace.
  *

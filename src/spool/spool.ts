@@ -18,7 +18,7 @@ import { boundaryAfter } from './schedule';
 import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
 
 /**
- * The digest spool (ALERT_MODE=digest, README "alert policy"): the failures fetched since the last
+ * The digest spool (ALERT_MODE=digest, docs/alert-policy.md): the failures fetched since the last
  * digest, kept in STATE_DIR/spool until the digest goes out. `spool.json` holds the digest's exact
  * counts (a RollupState, bounded like one poll's digest) and lists the segment files that hold the
  * records for the attachment (at most `budget` compressed bytes; beyond it records are counted,
