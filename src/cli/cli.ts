@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { EemOptions } from '../commands/eem';
-import type { Config } from '../config/config';
 import type { Need } from '../config/require';
 import { AppError, describe, Exit } from '../core/errors';
 import { untilStopped } from '../core/interrupt';
@@ -9,6 +8,7 @@ import { printable } from '../core/printable';
 import { redact } from '../core/redact';
 import { VERSION } from '../core/version';
 import { secretsOf } from '../state/secrets';
+import type { Ctx } from './context';
 import { commandFlags, helpEpilog } from './help';
 import { type ConfigWhere, loadConfigFor } from './load-config';
 import { addMuteCommands } from './mute-commands';
@@ -20,15 +20,6 @@ export interface Output {
 }
 
 const COMMANDS = ['run', 'setup', 'doctor', 'test-mail', 'eem', 'mute', 'mutes', 'unmute'];
-
-/** What every command needs: the process edges, output, and the config loader. */
-export interface Ctx {
-  sys: System;
-  io: Io;
-  done: (o: Outcome) => void;
-  /** Loads the config; a missing setting the command `needs` is reported with every other problem. */
-  config: (cmd: Command, needs?: readonly Need[], where?: ConfigWhere) => Config;
-}
 
 /** Parses argv, runs one command, prints the summary line; returns the exit code. Never exits. */
 export async function runCli(argv: string[], sys: System, output: Output): Promise<number> {

@@ -3,13 +3,14 @@ import type { Config } from '../config/config';
 import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
-import { type Leftover, THE_RUN, untilStopped } from '../core/interrupt';
 import type { Io, Outcome, System } from '../core/outcome';
 import { summaryTime } from '../core/times';
-import { type Decorate, stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
+import type { Recovery } from '../health/health-mail';
+import { stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
 import { incidentsFile } from '../incidents/state';
 import { mutesFile } from '../mutes/store';
 import { poll, type RunOptions } from '../poll/poll';
+import { type PollResult, pollOutcome } from '../poll/result';
 import { stateFile } from '../state/files';
 import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
 import { sweepTemps } from '../state/sweep';
@@ -24,14 +25,9 @@ export const RUN_TAIL_MS = 60_000;
 export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io): Promise<Outcome> {
   requireSettings(cfg, ['ise', 'mail']);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  // A signal stops the poll where it is; the error path below still records it and frees the lock.
-  // Its ERROR line says what becomes of the failures: fetched again, or held by the digest spool.
-  let left: Leftover = 'fetched-again';
-  const onSpooled = () => {
-    left = 'spooled';
-  };
-  const once = (decorate?: Decorate) =>
-    untilStopped(sys.stop, poll(cfg, { ...opts, decorate, onSpooled }, deadline, io, sys), THE_RUN, () => left);
+  // A signal stops the poll where it is (the poll's ERROR line says what becomes of the failures);
+  // the error path below still records it and frees the lock.
+  const once = (recovery?: Recovery) => poll(cfg, { ...opts, recovery }, deadline, io, sys);
   let release: () => void = () => undefined;
   try {
     // --dry-run changes no state at all, not even a lock file.
@@ -50,8 +46,11 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
     // Scheduled runs keep the health record and send the health mails (docs/health.md); a dry
     // run or a --since backfill is a manual one-off that leaves both alone.
-    if (opts.dryRun || opts.since !== undefined) return flushNote(cfg, opts, await once());
-    return flushNote(cfg, opts, await watchedPoll(cfg, sys, deadline, once));
+    // Scheduled runs keep the health record; the summary a failing run records is the line it prints.
+    const line = (r: PollResult) => pollOutcome(r).message;
+    const result =
+      opts.dryRun || opts.since !== undefined ? await once() : await watchedPoll(cfg, sys, deadline, once, line);
+    return flushNote(cfg, opts, pollOutcome(result));
   } finally {
     release();
   }

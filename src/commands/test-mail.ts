@@ -4,9 +4,9 @@ import { Deadline } from '../core/deadline';
 import { Exit } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
 import { plural } from '../core/plural';
-import { Digest } from '../format/digest';
-import { sampleFailures } from '../format/sample';
 import { composeMail } from '../mail/message';
+import { sampleFailures } from '../render/sample';
+import { Rollup } from '../rollup/rollup';
 import { sendAsIs } from '../sizecap/fit';
 
 /** Sends one sample alert, clearly marked as a test, through the configured SMTP server. */
@@ -14,7 +14,7 @@ export async function testMail(cfg: Config, sys: System): Promise<Outcome> {
   requireSettings(cfg, ['mail']);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
   // No filters: the test must show what a real alert looks like, whatever is excluded.
-  const digest = new Digest({ attach: cfg.mail.attach });
+  const digest = new Rollup({ attach: cfg.mail.attach });
   for (const r of sampleFailures(sys.now())) digest.add(r);
   const sent = await sendAsIs(cfg, deadline, composeMail(cfg, digest, { now: sys.now(), test: true }));
   const n = cfg.mail.dest.length - sent.rejected.length;

@@ -1,8 +1,8 @@
 import { incidentsState } from '../config/incidents';
 import { Exit } from '../core/errors';
-import type { TimeFormat } from '../format/time';
 import { loadIncidentState } from '../incidents/state';
-import { left } from '../mutes/commands';
+import { left } from '../mutes/words';
+import type { TimeFormat } from '../render/time';
 import type { DoctorContext, DoctorReport } from './report';
 
 /**

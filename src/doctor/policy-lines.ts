@@ -1,9 +1,9 @@
 import { Exit } from '../core/errors';
 import { plural } from '../core/plural';
-import { timeFormat } from '../format/time';
-import { ignoredText } from '../mutes/commands';
 import { loadMutes } from '../mutes/store';
 import { matchesEverything, type Target } from '../mutes/target';
+import { ignoredText } from '../mutes/words';
+import { timeFormat } from '../render/time';
 import { describeSchedule } from '../spool/schedule';
 import { Spool } from '../spool/spool';
 import { incidentLine } from './incident-line';

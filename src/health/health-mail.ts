@@ -1,12 +1,12 @@
 import type { Config } from '../config/config';
 import type { ErrorKind } from '../core/errors';
 import { plural } from '../core/plural';
-import { band, COLUMN, card, esc, footer, page, para, type Tone } from '../format/layout';
-import { clean } from '../format/sanitize';
-import { type Clock, clockFor } from '../format/time';
-import { wrap, wrapAll } from '../format/wrap';
+import { clean } from '../core/sanitize';
 import { mailContext } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
+import { band, COLUMN, card, esc, footer, page, para, type Tone } from '../render/layout';
+import { type Clock, clockFor } from '../render/time';
+import { wrap, wrapAll } from '../render/wrap';
 import { fmtSpan, headline } from './health-words';
 
 /**

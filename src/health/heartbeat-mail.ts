@@ -1,5 +1,5 @@
-import { type Clock, clockFor } from '../format/time';
 import type { OutgoingMail } from '../mail/transport';
+import { type Clock, clockFor } from '../render/time';
 import { compose, type HealthContext, tag, when } from './health-mail';
 
 /** Failures the poll left in the spool: for the digest (due at `dueAt`), and muted ones. */

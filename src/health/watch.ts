@@ -1,15 +1,34 @@
 import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
-import { AppError, describe, Exit } from '../core/errors';
-import type { Outcome, System } from '../core/outcome';
-import type { OutgoingMail } from '../mail/transport';
-import { footerMutes } from '../mutes/commands';
-import { foldRecovery, healthContext } from './health-mail';
+import { AppError, describe } from '../core/errors';
+import type { System } from '../core/outcome';
+import { footerMutes } from '../mutes/words';
+import type { Recovery } from './health-mail';
 import { type Health, loadHealth, newHealth } from './health-record';
 import { errorLine, type Run, redact } from './health-send';
-import type { Waiting } from './heartbeat-mail';
 import { clampFuture, onFailure, onSuccess, recoveryDue } from './run-health';
 import { unwritableNote } from './unwritable';
+
+/**
+ * What the watcher reads of a poll's result (poll/result.ts PollResult): failures mailed, what
+ * waits in the spool, and the notes it adds its own to.
+ */
+export interface Watched {
+  mailed: number;
+  /** Values of ISE's answer that could not be read: the run counts as failed. */
+  unreadable?: number;
+  pending: number;
+  muted: number;
+  due?: 'now' | number;
+  /** Notes that make the summary WARN; `info` follows them without changing the status. */
+  notes: string[];
+  info: string[];
+  /** What makes an otherwise done run exit 2. */
+  broken?: string;
+}
+
+/** One poll, given the RECOVERED note it should fold into its mail, if one is owed. */
+export type Poll<R extends Watched> = (recovery?: Recovery) => Promise<R>;
 
 /**
  * Watches the watcher (docs/health.md): around one scheduled poll, keeps the health record and
@@ -17,10 +36,13 @@ import { unwritableNote } from './unwritable';
  * separate SMTP transactions after the poll: they never touch the cursor, and their failure never
  * changes the poll's exit code (a WARN note at most).
  */
-export type Decorate = (mail: OutgoingMail, found: number) => OutgoingMail;
-export type Poll = (decorate?: Decorate) => Promise<Outcome>;
-
-export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, poll: Poll): Promise<Outcome> {
+export async function watchedPoll<R extends Watched>(
+  cfg: Config,
+  sys: System,
+  deadline: Deadline,
+  poll: Poll<R>,
+  line: (r: R) => string,
+) {
   const run: Run = { cfg, sys, deadline, t: sys.now() };
   run.mutes = footerMutes(cfg, run.t);
   let before: Health | undefined;
@@ -31,16 +53,9 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
   }
   const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
-  let folded = false;
-  const decorate: Decorate | undefined =
-    recovery &&
-    ((mail, found) => {
-      folded = true;
-      return foldRecovery(mail, recovery, found, healthContext(cfg));
-    });
-  let outcome: Outcome;
+  let r: R;
   try {
-    outcome = await poll(decorate);
+    r = await poll(recovery);
   } catch (err) {
     const kind = err instanceof AppError ? err.kind : 'internal';
     // Another run holding the lock is not a failure of the alerter.
@@ -49,38 +64,32 @@ export async function watchedPoll(cfg: Config, sys: System, deadline: Deadline, 
     throw note ? rewrap(err, note) : err;
   }
   // An answer ISE keeps sending that cannot be read is a failing alerter, though the rest was mailed.
-  if (Number(outcome.data?.unreadable ?? 0) > 0) {
-    const note = await onFailure(run, h, before, 'ise-protocol', redact(cfg, `WARN ${outcome.message}`));
-    return note ? { ...outcome, status: 'WARN', message: `${outcome.message}; ${note}` } : outcome;
+  if ((r.unreadable ?? 0) > 0) {
+    const note = await onFailure(run, h, before, 'ise-protocol', redact(cfg, `WARN ${line(r)}`));
+    return note ? { ...r, notes: [...r.notes, note] } : r;
   }
-  const mailed = Number(outcome.data?.mailed ?? 0) > 0;
-  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome));
+  // A mail of failures carries the RECOVERED note on top (the poll folded it in).
+  const mailed = r.mailed > 0;
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, recovery !== undefined && mailed, {
+    pending: r.pending,
+    muted: r.muted,
+    dueAt: typeof r.due === 'number' ? r.due : undefined,
+  });
   const notes = clamped ? [clamped, ...said] : said;
-  if (notes.length === 0) return outcome;
-  const status = warn || clamped ? 'WARN' : outcome.status;
-  return { ...outcome, status, message: `${outcome.message}; ${notes.join('; ')}` };
-}
-
-/** What the poll left waiting in the spool (digest-poll.ts puts it in the outcome's data). */
-function waitingOf(o: Outcome): Waiting {
-  const due = typeof o.data?.dueAt === 'string' ? Date.parse(o.data.dueAt) : Number.NaN;
-  return {
-    pending: Number(o.data?.pending ?? 0),
-    muted: Number(o.data?.muted ?? 0),
-    dueAt: Number.isFinite(due) ? due : undefined,
-  };
+  if (notes.length === 0) return r;
+  return warn || clamped ? { ...r, notes: [...r.notes, ...notes] } : { ...r, info: [...r.info, ...notes] };
 }
 
 /** A corrupt health record must not stop failure alerts: poll anyway, then report exit 2. */
-async function pollDespite(poll: Poll, err: unknown): Promise<Outcome> {
+async function pollDespite<R extends Watched>(poll: Poll<R>, err: unknown): Promise<R> {
   const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
-  let outcome: Outcome;
+  let r: R;
   try {
-    outcome = await poll();
+    r = await poll();
   } catch (pollErr) {
     throw rewrap(pollErr, `also: ${why}`);
   }
-  return { ...outcome, exitCode: Exit.usage, status: 'ERROR', message: `${outcome.message}; but ${why}` };
+  return { ...r, broken: why };
 }
 
 /**

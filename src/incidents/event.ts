@@ -1,9 +1,9 @@
+import { clean } from '../core/sanitize';
 import { placedTime } from '../core/times';
-import { reasonCode } from '../format/hints';
-import { shortLocation } from '../format/model';
-import { clean } from '../format/sanitize';
-import { isAdminService } from '../format/view';
+import { reasonCode } from '../pxgrid/reason';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
+import { shortLocation } from '../render/model';
+import { isAdminService } from '../rollup/view';
 
 /**
  * One failure as the rules see it. `weight` is how many failed attempts the record stands for:

@@ -1,11 +1,11 @@
 import { plural } from '../core/plural';
-import { hintFor } from '../format/hints';
-import { band, card, esc, link, note, para } from '../format/layout';
-import type { Lead } from '../format/lead';
-import { clean } from '../format/sanitize';
-import type { Clock, TimeFormat } from '../format/time';
-import { liveLogsSteps } from '../format/words';
-import { wrap } from '../format/wrap';
+import { clean } from '../core/sanitize';
+import { hintFor } from '../render/hints';
+import { band, card, esc, link, note, para } from '../render/layout';
+import type { Lead } from '../render/lead';
+import type { Clock, TimeFormat } from '../render/time';
+import { liveLogsSteps } from '../render/words';
+import { wrap } from '../render/wrap';
 import type { Verdict } from './engine';
 import type { Incident, Resolved } from './incident';
 

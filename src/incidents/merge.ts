@@ -1,4 +1,4 @@
-import { hintFor } from '../format/hints';
+import { hintFor } from '../render/hints';
 import { SERVER_CERT, STORE_DOWN, SUPPLICANT_SILENT } from './codes';
 import type { Incident } from './incident';
 import type { Candidate } from './rules';

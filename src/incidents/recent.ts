@@ -1,4 +1,4 @@
-import { reasonCode } from '../format/hints';
+import { reasonCode } from '../pxgrid/reason';
 import type { FailureRecord } from '../pxgrid/schemas';
 
 /**

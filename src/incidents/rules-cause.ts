@@ -1,5 +1,5 @@
 import { plural } from '../core/plural';
-import { reasonCode } from '../format/hints';
+import { reasonCode } from '../pxgrid/reason';
 import { STORE_DOWN } from './codes';
 import { splitNasKey } from './rolling-window';
 import type { Candidate, RuleInput } from './rules';

@@ -1,5 +1,5 @@
 import { plural } from '../core/plural';
-import { hintFor } from '../format/hints';
+import { hintFor } from '../render/hints';
 import { USER_LEVEL } from './codes';
 import type { Tally } from './tally';
 

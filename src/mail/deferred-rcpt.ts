@@ -2,7 +2,7 @@ import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Config } from '../config/config';
 import { mailError } from '../core/errors';
 import { plural } from '../core/plural';
-import { clean } from '../format/sanitize';
+import { clean } from '../core/sanitize';
 import type { SmtpFailure } from './smtp-errors';
 
 export type Info = Omit<SMTPConnection.SentMessageInfo, 'rejectedErrors'> & {

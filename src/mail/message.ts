@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { attachmentFilename } from '../attachment/attachment';
 import type { Config } from '../config/config';
-import { attachmentFilename } from '../format/attachment';
-import type { Digest } from '../format/digest';
-import type { Lead } from '../format/lead';
-import type { MailContext, RenderOptions } from '../format/model';
-import { render } from '../format/render';
+import type { Lead } from '../render/lead';
+import type { MailContext, RenderOptions } from '../render/model';
+import { render } from '../render/render';
+import type { Rollup } from '../rollup/rollup';
+import { newMessageId } from './message-id';
 import type { OutgoingMail } from './transport';
 
 /**
@@ -18,19 +18,6 @@ export const MACHINE_HEADERS: Readonly<Record<string, string>> = {
   'Auto-Submitted': 'auto-generated',
   'X-Auto-Response-Suppress': 'All',
 };
-
-/** The domain of MAIL_FROM for Message-ID, restricted to host-name characters. */
-export function messageIdDomain(from: string | undefined): string {
-  const domain = (from ?? '').split('@').pop() ?? '';
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes('.')
-    ? domain.toLowerCase()
-    : 'ise-to-mail.invalid';
-}
-
-/** `<ise-to-mail.lr3k2x.9f1c0a7b3e2d4c5f@example.net>`: unique, on our own domain part. */
-export function newMessageId(from: string | undefined, now: number): string {
-  return `<ise-to-mail.${now.toString(36)}.${randomBytes(8).toString('hex')}@${messageIdDomain(from)}>`;
-}
 
 export interface ComposeOptions {
   now: number;
@@ -59,7 +46,7 @@ export function mailContext(cfg: Config): MailContext {
 }
 
 /** Renders the digest with its (finished) attachment into one message ready for sendMail. */
-export function composeMail(cfg: Config, digest: Digest, opts: ComposeOptions): OutgoingMail {
+export function composeMail(cfg: Config, digest: Rollup, opts: ComposeOptions): OutgoingMail {
   const built = digest.attachment();
   const attachment = built && built.rows > 0 ? built : undefined;
   const rendered = render(digest, {

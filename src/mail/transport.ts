@@ -8,7 +8,7 @@ import { AppError, usageError } from '../core/errors';
 import { holdForData } from '../core/interrupt';
 import { withRetry } from '../core/retry';
 import { refusedFor, sendDeferred } from './deferred-rcpt';
-import { newMessageId } from './message';
+import { newMessageId } from './message-id';
 import { buildMime, type MimeInput } from './mime';
 import { type SmtpAuth, smtpSend } from './smtp';
 import { droppedConnection, type SmtpFailure, smtpError } from './smtp-errors';

@@ -1,8 +1,8 @@
 import type { Config } from '../config/config';
 import { incidentsState } from '../config/incidents';
 import { plural } from '../core/plural';
+import { clean } from '../core/sanitize';
 import { summaryTime } from '../core/times';
-import { clean } from '../format/sanitize';
 import { HOUR_MS, RECENT_HOURS, type RecentKind, recentHours, recordOfKey } from '../incidents/recent';
 import { loadIncidentState } from '../incidents/state';
 import { compileTarget, type Target } from './target';

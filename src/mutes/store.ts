@@ -13,7 +13,7 @@ import { compileTarget, parseTarget, type RecordTest, type Target, targetText } 
  * attachment, so nothing disappears without a trace.
  *
  * Version 1 on disk (`STATE_DIR/mutes.json`, 0600, replaced atomically): the next id and the list.
- * Only the mute commands write it, under the run lock (cli/mute-commands.ts); a run only reads it,
+ * Only the mute commands write it, under the run lock (commands/mute-lock.ts); a run only reads it,
  * so a run never overwrites a mute added while it polls. Expired mutes stop applying at once and
  * are dropped at the next write.
  */

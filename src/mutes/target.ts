@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { usageError } from '../core/errors';
-import { globMatcher } from '../format/filters';
-import { reasonCode } from '../format/hints';
+import { reasonCode } from '../pxgrid/reason';
 import type { FailureRecord } from '../pxgrid/schemas';
+import { globMatcher } from '../rollup/filters';
 
 /**
  * What a mute matches: `user:GLOB` (userName, case-insensitive, `*` and `?`), `endpoint:MAC`

@@ -1,8 +1,8 @@
 import { recordTime, unplaced } from '../core/times';
-import { Digest } from '../format/digest';
-import { StormGroups } from '../format/storm';
 import { CONTENT_ID, type FailureRecord } from '../pxgrid/schemas';
 import type { FailureSink } from '../pxgrid/session';
+import { Rollup } from '../rollup/rollup';
+import { StormGroups } from '../rollup/storm-groups';
 import { canonicalId, MAX_TRACKED_IDS } from '../state/cursor';
 import { IdTimeSet } from '../state/idset';
 import { Placing } from './placing';
@@ -21,10 +21,21 @@ export interface RecordObserver {
   known(record: FailureRecord): void;
   /** ISE's clock from its reply's Date header (undefined: none), before the first record. */
   clock(iseNow: number | undefined): void;
+  /** The batch starts (again, after a failover reset): what was observed so far is forgotten. */
+  restart(): void;
+}
+
+export interface BatchOptions {
+  /** The startTimestamp asked for. */
+  start?: number;
+  /** The device clock, used only without ISE's. */
+  localNow?: number;
+  /** The incident rules, when on (incidents.ts): they see what the mail body shows. */
+  incidents?: RecordObserver;
 }
 
 export class Batch implements FailureSink {
-  digest: Digest;
+  rollup: Rollup;
   groups = new StormGroups();
   mailed = new IdTimeSet();
   /** Records dropped because an earlier run already mailed them (overlap window). */
@@ -36,46 +47,37 @@ export class Batch implements FailureSink {
   /** New records without an id, or whose time cannot be placed: mailed, and said so. */
   placing = new Placing();
   window: PollWindow;
-
-  /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
-  incidents: RecordObserver | undefined;
-  #newIncidents: () => RecordObserver | undefined = () => undefined;
+  readonly incidents: RecordObserver | undefined;
 
   /**
-   * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+   * `newRollup` sets up filters and the attachment; filtered records still land in `mailed`.
    * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
    */
   constructor(
     private readonly seen: { has(id: string): boolean },
-    private readonly newDigest: () => Digest = () => new Digest(),
-    private readonly start?: number,
-    private readonly localNow = Number.NaN,
+    private readonly newRollup: () => Rollup = () => new Rollup(),
+    private readonly opts: BatchOptions = {},
   ) {
-    this.digest = newDigest();
-    this.window = pollWindow(start, undefined, localNow);
+    this.rollup = newRollup();
+    this.window = pollWindow(opts.start, undefined, opts.localNow ?? Number.NaN);
+    this.incidents = opts.incidents;
+    this.incidents?.restart();
   }
 
   reset(): void {
-    this.digest.close();
-    this.digest = this.newDigest();
+    this.rollup.close();
+    this.rollup = this.newRollup();
     this.groups = new StormGroups();
     this.mailed = new IdTimeSet();
     this.alreadyMailed = 0;
     this.older = 0;
     this.trackedFrom = undefined;
     this.placing = new Placing();
-    this.incidents = this.#newIncidents();
-  }
-
-  /** Lets the incident rules see what the mail body shows. */
-  observeWith(make: () => RecordObserver | undefined): this {
-    this.#newIncidents = make;
-    this.incidents = make();
-    return this;
+    this.incidents?.restart();
   }
 
   begin(iseNow: number | undefined): void {
-    this.window = pollWindow(this.start, iseNow, this.localNow);
+    this.window = pollWindow(this.opts.start, iseNow, this.opts.localNow ?? Number.NaN);
     this.incidents?.clock(this.window.iseNow);
   }
 
@@ -107,7 +109,7 @@ export class Batch implements FailureSink {
    * see what the mail body shows: a filtered or muted failure is no evidence.
    */
   deliver(record: FailureRecord, time: number | undefined, future: boolean): void {
-    const view = this.digest.add(record, time, future);
+    const view = this.rollup.add(record, time, future);
     if (!view) {
       this.incidents?.known(record);
       return;

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { int, count as shapeCount } from '../core/shape';
-import { type DetailRow, type DigestState, nasKey, rowKey, type Span } from '../format/digest-state';
-import type { FilterName } from '../format/filters';
-import { emptyTimeline, type Timeline } from '../format/timeline';
+import type { FilterName } from '../rollup/filters';
+import { type DetailRow, nasKey, type RollupState, rowKey, type Span } from '../rollup/rollup-state';
+import { emptyTimeline, type Timeline } from '../rollup/timeline';
 
-/** A DigestState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
+/** A RollupState as the digest spool stores it in spool.json: times in ms or null, Sets and Maps as arrays. */
 export function digestJson() {
   const str = z.string();
   const bool = z.boolean();
@@ -50,7 +50,7 @@ export type DigestJson = z.output<ReturnType<typeof digestJson>>;
 const nul = (t: number | undefined) => t ?? null;
 const und = (t: number | null) => t ?? undefined;
 
-export function digestToJson(s: DigestState): DigestJson {
+export function digestToJson(s: RollupState): DigestJson {
   const spanOf = (x: Span) => ({ count: x.count, attempts: x.attempts, first: nul(x.first), last: nul(x.last) });
   return {
     total: s.total,
@@ -94,7 +94,7 @@ function timelineFromJson(j: DigestJson['timeline']): Timeline {
   return tl;
 }
 
-export function digestFromJson(j: DigestJson): DigestState {
+export function digestFromJson(j: DigestJson): RollupState {
   const spanOf = (x: { count: number; attempts: number; first: number | null; last: number | null }) => ({
     count: x.count,
     attempts: x.attempts,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { checkOf, count, int, matching } from '../core/shape';
-import { emptyDigestState } from '../format/digest-state';
+import { emptyRollupState } from '../rollup/rollup-state';
 import { AtomicFile, writeFileAtomic } from '../state/atomic';
 import { readStateJson } from '../state/files';
 import { type DigestJson, digestJson, digestToJson } from './digest-json';
@@ -41,7 +41,7 @@ export interface Manifest {
   digest: DigestJson;
 }
 
-const EMPTY_DIGEST = digestToJson(emptyDigestState());
+const EMPTY_DIGEST = digestToJson(emptyRollupState());
 export const empty = (nextSeq: number): Manifest => ({
   openedAt: undefined,
   nextSeq,

@@ -1,10 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { type AttachmentBuilder, attachmentRow } from '../attachment/attachment';
 import type { AttachFormat } from '../config/config';
 import { errCode } from '../core/errcode';
 import { plural } from '../core/plural';
-import { type AttachmentBuilder, attachmentRow } from '../format/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { AtomicFile } from '../state/atomic';
 

@@ -5,8 +5,8 @@ import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
 import { AppError } from '../core/errors';
 import { failpoint } from '../core/testing';
-import { Digest, type DigestOptions } from '../format/digest';
-import type { DigestState } from '../format/digest-state';
+import { Rollup, type RollupOptions } from '../rollup/rollup';
+import type { RollupState } from '../rollup/rollup-state';
 import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
 import { type Cursor, writeCursorFile } from '../state/cursor';
 import { stateFile } from '../state/files';
@@ -20,7 +20,7 @@ import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
 /**
  * The digest spool (ALERT_MODE=digest, docs/alert-policy.md): the failures fetched since the last
  * digest, kept in STATE_DIR/spool until the digest goes out. `spool.json` holds the digest's exact
- * counts (a DigestState, bounded like one poll's digest) and lists the segment files that hold the
+ * counts (a RollupState, bounded like one poll's digest) and lists the segment files that hold the
  * records for the attachment (at most `budget` compressed bytes; beyond it records are counted,
  * not kept).
  *
@@ -39,7 +39,7 @@ export class Spool {
   // The spooled counts: as read from spool.json until a run commits, then the committed run's own
   // state (no second copy of a storm's tables in memory while its digest is sent).
   #json: DigestJson | undefined;
-  #state: DigestState | undefined;
+  #state: RollupState | undefined;
   #writer: SegmentWriter | undefined;
   #emptied: AtomicFile | undefined;
 
@@ -122,16 +122,16 @@ export class Spool {
    * attachment going to a new segment of at most what is left of `budget`. Called again when a
    * fetch is retried: that starts over from the spooled state.
    */
-  digestForRun(opts: Pick<DigestOptions, 'filter' | 'mute'>, attach: AttachFormat, budget: number): Digest {
+  rollupForRun(opts: Pick<RollupOptions, 'filter' | 'mute'>, attach: AttachFormat, budget: number): Rollup {
     this.#writer?.discard();
     const file = join(this.dir, `seg-${this.#m.nextSeq}.gz`);
     const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
     this.#writer = writer;
-    return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
+    return new Rollup({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
   }
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
-  commit(digest: Digest, next: Cursor, now: number): void {
+  commit(digest: Rollup, next: Cursor, now: number): void {
     const seq = this.#m.nextSeq;
     const seg = this.#writer?.finish();
     failpoint('spool-segment');
@@ -205,15 +205,15 @@ export class Spool {
    * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
    * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
    */
-  digestToSend(opts: Pick<DigestOptions, 'attach' | 'attachBudget'>): { digest: Digest; notes: string[] } {
-    const d = new Digest(opts, this.#counts());
+  rollupToSend(opts: Pick<RollupOptions, 'attach' | 'attachBudget'>): { rollup: Rollup; notes: string[] } {
+    const d = new Rollup(opts, this.#counts());
     const notes: string[] = [];
     const attachment = d.attachment();
-    if (!attachment) return { digest: d, notes };
+    if (!attachment) return { rollup: d, notes };
     const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
     const missing = d.total + d.mutedTotal - kept;
     if (missing > 0) attachment.omit(missing);
-    return { digest: d, notes };
+    return { rollup: d, notes };
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
@@ -231,7 +231,7 @@ export class Spool {
   }
 
   /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
-  #counts(): DigestState {
+  #counts(): RollupState {
     return this.#state ?? digestFromJson(this.#json!);
   }
 

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from '../format/attachment';
+import { CSV_COLUMNS } from '../attachment/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
 
 /**

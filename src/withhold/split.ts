@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import type { Deadline } from '../core/deadline';
 import { AppError } from '../core/errors';
 import { plural } from '../core/plural';
-import { clean } from '../format/sanitize';
+import { clean } from '../core/sanitize';
 import type { Sent } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { type Compose, sendFitted } from '../sizecap/fit';

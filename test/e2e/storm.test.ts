@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../src/format/attachment';
-import { shortLocation } from '../../src/format/model';
+import { CSV_COLUMNS } from '../../src/attachment/attachment';
+import { shortLocation } from '../../src/render/model';
 import { type FailureRecord, makeFailures } from '../fake/records';
 import { parseCsv } from '../helpers/mail';
 import { startWorld, type World } from '../helpers/world';

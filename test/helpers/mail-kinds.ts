@@ -6,15 +6,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../../src/config/config';
-import { Digest } from '../../src/format/digest';
-import { sampleFailures } from '../../src/format/sample';
 import { foldRecovery, healthContext, problemMail, recoveryMail } from '../../src/health/health-mail';
 import { heartbeatMail } from '../../src/health/heartbeat-mail';
 import type { Incident, Resolved } from '../../src/incidents/incident';
 import { composeMail } from '../../src/mail/message';
-import { digestParts } from '../../src/poll/digest-send';
-import { composer } from '../../src/poll/poll-mail';
+import { composer } from '../../src/poll/compose';
+import { digestParts } from '../../src/poll/outbox-spool-mail';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
+import { sampleFailures } from '../../src/render/sample';
+import { Rollup } from '../../src/rollup/rollup';
 import { makeFailure } from '../fake/records';
 
 export interface Rendered {
@@ -78,8 +78,8 @@ export function batch(n: number, spanMin: number, seed = 1): FailureRecord[] {
   });
 }
 
-function digestOf(records: FailureRecord[], attach: 'csv' | 'none' = 'csv'): Digest {
-  const d = new Digest({ attach });
+function digestOf(records: FailureRecord[], attach: 'csv' | 'none' = 'csv'): Rollup {
+  const d = new Rollup({ attach });
   for (const r of records) d.add(r);
   return d;
 }

@@ -2,13 +2,13 @@
 // failure here points at the command and its Outcome rather than at argv parsing or the bundle.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mute } from '../../src/commands/mute';
 import { runPoll } from '../../src/commands/run';
 import { setup } from '../../src/commands/setup';
 import { testMail } from '../../src/commands/test-mail';
 import { loadConfig } from '../../src/config/config';
 import type { Io, System } from '../../src/core/outcome';
-import { TEST_BANNER } from '../../src/format/words';
-import { mute } from '../../src/mutes/commands';
+import { TEST_BANNER } from '../../src/render/words';
 import { stateFile } from '../../src/state/files';
 import { acquireLock } from '../../src/state/lock';
 import type { FakePxgridOptions } from '../fake/pxgrid';

@@ -22,7 +22,7 @@ let n = 0;
 /** One run that spools `count` failures (port p-<n>, two users), as a digest-mode run does. */
 function spoolRun(count: number, crash?: (phase: CrashPhase) => void, attach: 'csv' | 'json' = 'csv') {
   const spool = Spool.open(dir, true);
-  const d = spool.digestForRun({}, attach, 10_000_000);
+  const d = spool.rollupForRun({}, attach, 10_000_000);
   const seen = new IdTimeSet();
   for (let i = 0; i < count; i++) {
     n++;
@@ -43,7 +43,7 @@ function files() {
 
 /** The ports of the rows the digest would attach, in order. */
 function attachedPorts(attach: 'csv' | 'json' = 'csv'): string[] {
-  const { digest, notes } = Spool.open(dir, true).digestToSend({ attach });
+  const { rollup: digest, notes } = Spool.open(dir, true).rollupToSend({ attach });
   if (attach === 'csv') expect(notes).toEqual([]);
   const text = gunzipSync(digest.attachment()!.content()).toString('utf8');
   return [...text.matchAll(/\bp-\d+\b/g)].map((m) => m[0]);
@@ -72,7 +72,7 @@ test('MAIL_ATTACH changed meanwhile: each format is merged on its own, in place'
   for (let run = 0; run < 12; run++) spoolRun(1, undefined, run < 6 ? 'csv' : 'json');
   expect(files().filter((f) => f.startsWith('seg-')).length).toBeLessThanOrEqual(5);
   expect(attachedPorts('json')).toEqual(ports(7, 12));
-  expect(Spool.open(dir, true).digestToSend({ attach: 'json' }).notes).toEqual([
+  expect(Spool.open(dir, true).rollupToSend({ attach: 'json' }).notes).toEqual([
     '6 spooled rows in csv, but MAIL_ATTACH is now json: not attached',
   ]);
 });

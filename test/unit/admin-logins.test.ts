@@ -1,10 +1,10 @@
 // Issue 24 point 8: administrators' logins to the devices themselves are their own group in the
 // mail model (the layout renders it), and the digest spool keeps what marks them.
 import { describe, expect, it } from 'vitest';
-import { Digest } from '../../src/format/digest';
-import { buildModel } from '../../src/format/model';
-import { render } from '../../src/format/render';
-import { isAdminService } from '../../src/format/view';
+import { buildModel } from '../../src/render/model';
+import { render } from '../../src/render/render';
+import { Rollup } from '../../src/rollup/rollup';
+import { isAdminService } from '../../src/rollup/view';
 import { digestFromJson, digestJson, digestToJson } from '../../src/spool/digest-json';
 import { makeFailure } from '../fake/records';
 
@@ -37,7 +37,7 @@ describe('administrator logins', () => {
   });
 
   it('are grouped per device with accounts, sources and counts; network access is not', () => {
-    const d = new Digest();
+    const d = new Rollup();
     d.add(login(1));
     d.add(login(2));
     d.add(login(3, { userName: 'root', callingStationId: '203.0.113.9' }));
@@ -53,17 +53,17 @@ describe('administrator logins', () => {
   });
 
   it('stay marked across the digest spool (JSON and back)', () => {
-    const d = new Digest();
+    const d = new Rollup();
     d.add(login(1));
     d.add(makeFailure({ userName: 'anna' }, 9));
     const json = JSON.parse(JSON.stringify(digestToJson(d.state)));
     expect(digestJson().safeParse(json).success).toBe(true);
-    const back = new Digest({}, digestFromJson(json));
+    const back = new Rollup({}, digestFromJson(json));
     expect(buildModel(back, opts).admin.map((a) => a.device)).toEqual(['fw-dc-1']);
   });
 
   it('have their own section at the top of the mail, text and HTML; none, no section', () => {
-    const d = new Digest();
+    const d = new Rollup();
     d.add(login(1));
     d.add(login(3, { userName: 'root', callingStationId: '203.0.113.9' }));
     d.add(makeFailure({ userName: 'anna' }, 9));
@@ -76,7 +76,7 @@ describe('administrator logins', () => {
     expect(at).toBeLessThan(lines.indexOf('BY REASON'));
     expect(m.html).toMatch(/Administrator logins \(failed logins to the devices themselves\)<\/h2>/);
     expect(m.html.indexOf('Administrator logins')).toBeLessThan(m.html.indexOf('By reason'));
-    const plain = new Digest();
+    const plain = new Rollup();
     plain.add(makeFailure({ userName: 'anna' }, 9));
     expect(render(plain, opts).text).not.toMatch(/ADMINISTRATOR/);
   });

@@ -4,13 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   countFailure,
-  type DigestState,
-  emptyDigestState,
+  emptyRollupState,
   MAX_GROUP_USERS,
   MAX_KEYS,
   nasKey,
-} from '../../src/format/digest-state';
-import type { FailureView } from '../../src/format/view';
+  type RollupState,
+} from '../../src/rollup/rollup-state';
+import type { FailureView } from '../../src/rollup/view';
 
 const view = (user: string, reason: string, nas = 'sw1'): FailureView => ({
   time: 1_790_000_000_000,
@@ -22,7 +22,7 @@ const view = (user: string, reason: string, nas = 'sw1'): FailureView => ({
   location: '',
 });
 
-function count(views: FailureView[], s: DigestState = emptyDigestState()): DigestState {
+function count(views: FailureView[], s: RollupState = emptyRollupState()): RollupState {
   for (const v of views) countFailure(s, v, 1, false);
   return s;
 }
@@ -58,7 +58,7 @@ describe('digest groups', () => {
   });
 
   it('stop when all groups together hold MAX_GROUP_USERS, without marking a group that lost nobody', () => {
-    const s = emptyDigestState();
+    const s = emptyRollupState();
     s.groupUsersLeft = 2;
     count([view('a', 'r1', 'n1'), view('a', 'r1', 'n1')], s);
     expect(s.groupUsersLeft).toBe(0);

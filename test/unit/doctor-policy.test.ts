@@ -3,13 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mute } from '../../src/commands/mute';
 import { loadConfig } from '../../src/config/config';
 import { Deadline } from '../../src/core/deadline';
 import type { System } from '../../src/core/outcome';
 import { policyLines } from '../../src/doctor/policy-lines';
 import { DoctorReport } from '../../src/doctor/report';
 import { emptyIncidentState, saveIncidentState } from '../../src/incidents/state';
-import { mute } from '../../src/mutes/commands';
 import { makeStateDir } from '../../src/state/files';
 import { configDir } from '../helpers/config';
 

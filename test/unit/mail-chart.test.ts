@@ -1,10 +1,10 @@
 // The chart's data: a bounded timeline per slot and reason, bars over a period, the sparkline.
 import { describe, expect, it } from 'vitest';
-import { barsOf, sparkline } from '../../src/format/chart';
-import { Digest } from '../../src/format/digest';
-import { render } from '../../src/format/render';
-import { clockFor } from '../../src/format/time';
-import { countAt, emptyTimeline, STEPS } from '../../src/format/timeline';
+import { barsOf, sparkline } from '../../src/render/chart';
+import { render } from '../../src/render/render';
+import { clockFor } from '../../src/render/time';
+import { Rollup } from '../../src/rollup/rollup';
+import { countAt, emptyTimeline, STEPS } from '../../src/rollup/timeline';
 import { digestFromJson, digestToJson } from '../../src/spool/digest-json';
 import { makeFailure } from '../fake/records';
 import { KINDS } from '../helpers/mail-kinds';
@@ -40,7 +40,7 @@ describe('timeline', () => {
   });
 
   it('survives the digest spool (spool.json) and a spool written before the chart existed', () => {
-    const d = new Digest();
+    const d = new Rollup();
     for (let i = 0; i < 5; i++) d.add(makeFailure({ timestamp: new Date(T0 + i * MIN).toISOString() }, i));
     const json = digestToJson(d.state);
     expect(digestFromJson(JSON.parse(JSON.stringify(json))).timeline.slots).toEqual(d.state.timeline.slots);
@@ -61,7 +61,7 @@ describe('hostile values in the mail', () => {
 
 describe('times from a broken clock', () => {
   it('render without throwing and stay out of the chart', () => {
-    const d = new Digest();
+    const d = new Rollup();
     const times = ['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '1970-01-01T00:00:00Z'];
     for (const [i, timestamp] of [...times, '2026-11-23T10:00:00Z'].entries()) d.add(makeFailure({ timestamp }, i));
     const mail = render(d, { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'Europe/Zurich', chart: true });

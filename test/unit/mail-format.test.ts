@@ -1,13 +1,13 @@
 // Unit-level checks of the mail's building blocks, through the real modules.
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { AttachmentBuilder, csvCell } from '../../src/format/attachment';
-import { Digest, MAX_KEYS, MAX_ROWS } from '../../src/format/digest';
-import { compileFilters, globMatcher, NO_FILTERS } from '../../src/format/filters';
-import { HINT_CODES, hintFor } from '../../src/format/hints';
-import { render } from '../../src/format/render';
-import { timeFormat } from '../../src/format/time';
-import { messageIdDomain, newMessageId } from '../../src/mail/message';
+import { AttachmentBuilder, csvCell } from '../../src/attachment/attachment';
+import { messageIdDomain, newMessageId } from '../../src/mail/message-id';
+import { HINT_CODES, hintFor } from '../../src/render/hints';
+import { render } from '../../src/render/render';
+import { timeFormat } from '../../src/render/time';
+import { compileFilters, globMatcher, NO_FILTERS } from '../../src/rollup/filters';
+import { MAX_KEYS, MAX_ROWS, Rollup } from '../../src/rollup/rollup';
 import { makeFailure } from '../fake/records';
 
 const opts = { subjectPrefix: '[ISE]', maxRows: 50, timeZone: 'UTC', attachmentName: 'failures.csv.gz' };
@@ -25,7 +25,7 @@ describe('hints', () => {
   });
 
   it('an unknown code shows the reason text alone', () => {
-    const d = new Digest();
+    const d = new Rollup();
     d.add(makeFailure({ failureReason: '99999 Brand new failure' }));
     const m = render(d, opts);
     expect(m.subject).toBe('[ISE] 1 RADIUS failure, 1 user, top: 99999 Brand new failure (1)');
@@ -35,7 +35,7 @@ describe('hints', () => {
 
 describe('subject and HTML under hostile volume', () => {
   it('subject: one line, no controls or bidi, at most 140 characters', () => {
-    const d = new Digest();
+    const d = new Rollup();
     d.add(makeFailure({ failureReason: `22999 ${'x\r\n\u202E'.repeat(100)}` }));
     const s = render(d, opts).subject;
     expect(s.length).toBeLessThanOrEqual(140);
@@ -43,7 +43,7 @@ describe('subject and HTML under hostile volume', () => {
   });
 
   it('HTML stays under 100 KB when every value is long and full of characters to escape', () => {
-    const d = new Digest();
+    const d = new Rollup();
     for (let i = 0; i < 500; i++) {
       d.add(
         makeFailure(
@@ -69,7 +69,7 @@ describe('subject and HTML under hostile volume', () => {
 
 describe('digest memory is bounded', () => {
   it('distinct users beyond the cap are counted, not kept, and shown as N+', () => {
-    const d = new Digest();
+    const d = new Rollup();
     for (let i = 0; i < MAX_KEYS + 500; i++)
       d.add({ id: String(i + 1), timestamp: '2026-11-23T10:00:00Z', userName: `u${i}`, failureReason: '22040 x' });
     expect(d.total).toBe(MAX_KEYS + 500);

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Digest } from '../../src/format/digest';
-import { render } from '../../src/format/render';
-import { WIDTH } from '../../src/format/wrap';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
+import { render } from '../../src/render/render';
+import { WIDTH } from '../../src/render/wrap';
+import { Rollup } from '../../src/rollup/rollup';
 import { makeFailure, makeFailures } from '../fake/records';
 import { KINDS } from '../helpers/mail-kinds';
 
@@ -15,7 +15,7 @@ const GOLDEN = join(__dirname, 'golden');
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 function rendered(records: FailureRecord[], timeZone: string) {
-  const d = new Digest();
+  const d = new Rollup();
   for (const r of records) d.add(r);
   return render(d, { subjectPrefix: '[ISE]', maxRows: 50, timeZone, attachmentName: 'failures.csv.gz' });
 }

@@ -1,11 +1,11 @@
 // `mute` says how many of the last day's failures the target would have caught, counted by the real
 // incident engine and saved in incidents.json as a run saves it; none (a typo) or all is a WARN.
 import { describe, expect, it } from 'vitest';
+import { mute } from '../../src/commands/mute';
 import { loadConfig } from '../../src/config/config';
 import { defaultIncidents } from '../../src/config/incidents';
 import { IncidentEngine } from '../../src/incidents/engine';
 import { loadIncidentState, saveIncidentState } from '../../src/incidents/state';
-import { mute } from '../../src/mutes/commands';
 import { makeStateDir } from '../../src/state/files';
 import { makeFailure } from '../fake/records';
 import { configDir } from '../helpers/config';

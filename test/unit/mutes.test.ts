@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { mute } from '../../src/commands/mute';
+import { listMutes } from '../../src/commands/mutes';
+import { unmute } from '../../src/commands/unmute';
 import { loadConfig } from '../../src/config/config';
-import { left, listMutes, mute, unmute } from '../../src/mutes/commands';
 import { loadMutes, mutesFile, readMutes } from '../../src/mutes/store';
 import { canonicalMac, compileTarget, parseTarget } from '../../src/mutes/target';
+import { left } from '../../src/mutes/words';
 import type { FailureRecord } from '../../src/pxgrid/schemas';
 
 const rec = (fields: Record<string, unknown>): FailureRecord => ({

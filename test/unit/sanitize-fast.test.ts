@@ -2,8 +2,8 @@
 // exactly what the careful per-character cleaning gives, for any value a supplicant can choose.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvRow, recordRow } from '../../src/format/attachment';
-import { clean, textOf } from '../../src/format/sanitize';
+import { CSV_COLUMNS, csvRow, recordRow } from '../../src/attachment/attachment';
+import { clean, textOf } from '../../src/core/sanitize';
 
 /** The cleaning as it was before the quick path: replace, trim, cap on a code point boundary. */
 const UNSAFE =

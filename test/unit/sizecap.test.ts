@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AttachmentBuilder, csvCell } from '../../src/format/attachment';
-import { GzipBlocks } from '../../src/format/gzblocks';
+import { AttachmentBuilder, csvCell } from '../../src/attachment/attachment';
+import { GzipBlocks } from '../../src/attachment/gzblocks';
 import { base64WireBytes, rawBytesFitting } from '../../src/sizecap/budget';
 import { makeFailure } from '../fake/records';
 

@@ -30,7 +30,7 @@ interface RunOpts {
 
 function spoolRun(users: string[], opts: RunOpts = {}) {
   const spool = Spool.open(dir, true);
-  const d = spool.digestForRun({ mute: opts.mute }, opts.attach ?? 'csv', 10_000_000);
+  const d = spool.rollupForRun({ mute: opts.mute }, opts.attach ?? 'csv', 10_000_000);
   users.forEach((u, i) => {
     d.add(makeFailure({ userName: u, timestamp: new Date(T + i).toISOString(), totalFailedAttempts: 3 }, i));
   });
@@ -45,7 +45,7 @@ test('counts, repeat counts and mutes survive the spool; records come back for t
   const spool = Spool.open(dir, true);
   expect([spool.total, spool.muted, spool.openedAt]).toEqual([3, 1, T]);
   expect(loadCursor(dir).highWater).toBe(T + 2);
-  const { digest, notes } = spool.digestToSend({ attach: 'csv' });
+  const { rollup: digest, notes } = spool.rollupToSend({ attach: 'csv' });
   expect(notes).toEqual([]);
   expect(digest.details().map((r) => [r.user, r.count, r.attempts])).toEqual([
     ['carol', 1, 3],
@@ -67,7 +67,7 @@ test('a damaged segment costs attachment rows, never counts; leftovers of a cras
   writeFileSync(join(spoolDir(dir), 'seg-99.gz'), 'left by a crashed run');
   const spool = Spool.open(dir, true);
   expect(readdirSync(spoolDir(dir)).sort()).toEqual([seg, 'spool.json']);
-  const { digest, notes } = spool.digestToSend({ attach: 'csv' });
+  const { rollup: digest, notes } = spool.rollupToSend({ attach: 'csv' });
   expect(notes).toEqual([
     `spool segment ${seg} is damaged: its rows are left out of the attachment (the digest's counts stay exact)`,
   ]);
@@ -78,7 +78,7 @@ test('a damaged segment costs attachment rows, never counts; leftovers of a cras
 test('a cursor committed with the spool but not yet moved is moved by the next open', () => {
   dir = mkdtempSync(join(tmpdir(), 'spool-'));
   const spool = Spool.open(dir, true);
-  const d = spool.digestForRun({}, 'none', 1000);
+  const d = spool.rollupForRun({}, 'none', 1000);
   d.add(makeFailure({ timestamp: new Date(T).toISOString() }));
   // Commit as a run does, then crash before the rename (the crash hook throws here instead).
   armFailpoints((phase) => {
@@ -99,7 +99,7 @@ test('spooled CSV members go into the attachment as they are, and a smaller limi
   dir = mkdtempSync(join(tmpdir(), 'spool-'));
   const users = Array.from({ length: 3000 }, (_, i) => `user-${i}-${(i * 7919).toString(36)}`);
   spoolRun(users);
-  const { digest } = Spool.open(dir, true).digestToSend({ attach: 'csv' });
+  const { rollup: digest } = Spool.open(dir, true).rollupToSend({ attach: 'csv' });
   const attachment = digest.attachment()!;
   expect([attachment.rows, attachment.omitted]).toEqual([3000, 0]);
   const all = gunzipSync(attachment.content()).toString('utf8').split('\r\n');
@@ -118,7 +118,7 @@ test('MAIL_ATTACH=json: rows come back as one valid JSON array; rows of another 
   dir = mkdtempSync(join(tmpdir(), 'spool-'));
   spoolRun(['alice', 'bob'], { attach: 'json' });
   spoolRun(['carol'], { attach: 'csv' });
-  const { digest, notes } = Spool.open(dir, true).digestToSend({ attach: 'json' });
+  const { rollup: digest, notes } = Spool.open(dir, true).rollupToSend({ attach: 'json' });
   const records = JSON.parse(gunzipSync(digest.attachment()!.content()).toString('utf8')) as Array<{
     userName: string;
   }>;

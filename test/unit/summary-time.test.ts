@@ -1,9 +1,9 @@
 // Summary lines carry one time format: ISO 8601 in UTC with milliseconds, the form of
 // `(newest 2026-11-23T10:00:00.123Z)` that EEM applets already match. One helper writes it.
 import { describe, expect, it } from 'vitest';
+import { mute } from '../../src/commands/mute';
 import { loadConfig } from '../../src/config/config';
 import { summaryTime } from '../../src/core/times';
-import { mute } from '../../src/mutes/commands';
 import { configDir } from '../helpers/config';
 
 const ISO = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/;

@@ -58,7 +58,7 @@ describe('TLS verification cannot be turned off except by ISE_INSECURE', () => {
       'cli/cli.ts',
       'cli/load-config.ts',
       'config/config.ts',
-      'poll/summary.ts',
+      'poll/notes.ts',
       'pxgrid/tls.ts',
     ]);
   });

@@ -1,7 +1,7 @@
 // The digest spool keeps attachment rows, not records: a digest the mail server refuses for its
 // content is split from those rows read back (src/withhold). Hostile values must survive the trip.
 import { describe, expect, it } from 'vitest';
-import { attachmentRow, CSV_COLUMNS, csvCell } from '../../src/format/attachment';
+import { attachmentRow, CSV_COLUMNS, csvCell } from '../../src/attachment/attachment';
 import { recordFromCsv, withheldCopy } from '../../src/withhold/records';
 import { csvCells } from '../../src/withhold/spool-rows';
 

@@ -4,7 +4,7 @@
  * of a mail, and HTML-escaped in the HTML part.
  */
 
-import { UNSAFE } from '../core/printable';
+import { UNSAFE } from './printable';
 
 /**
  * What UNSAFE matches, the non-ASCII white space trim() removes, and all surrogates: a text with

@@ -1,15 +1,10 @@
-import { esc, FONT, note, rows, sub } from './layout';
-import type { Lead } from './lead';
-import { shortLocation } from './model';
-import type { Clock } from './time';
 import type { FailureView } from './view';
-import { wrap } from './wrap';
 
 /**
  * Storm mode: above STORM_THRESHOLD records in one poll, what the team needs first is
  * the shape of the outage (which reason, on which NAS or site), not individual users. The mail
- * then leads with these groups. Kept apart from render.ts so the two evolve independently:
- * `leadWith` prepends a section to whatever render produced.
+ * then leads with these groups (render/storm.ts words the lead). Bounded like every part of the
+ * rollup: at most MAX_GROUPS groups, the rest only counted.
  */
 export interface StormGroup {
   reason: string;
@@ -22,7 +17,6 @@ export interface StormGroup {
 
 /** Distinct groups kept; further ones are only counted (bounded memory in a storm). */
 const MAX_GROUPS = 2_000;
-const SHOWN = 40;
 
 export class StormGroups {
   /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
@@ -73,45 +67,6 @@ export class StormGroups {
       (a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.nas, b.nas) || cmp(a.location, b.location),
     );
   }
-}
-
-export type { Lead } from './lead';
-export { noteLead } from './lead';
-
-export function stormSubject(prefix: string): string {
-  return `${prefix} STORM:`;
-}
-
-/** The section a storm mail leads with: every group's count, largest first. */
-export function stormLead(groups: StormGroups, total: number, threshold: number, clock: Clock): Lead {
-  const all = groups.list();
-  const shown = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro =
-    `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and ` +
-    `NAS/location, largest first:`;
-  const where = (g: StormGroup) =>
-    [`NAS ${g.nas || '-'}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(', ');
-  const rest =
-    hidden > 0
-      ? `... and ${hidden} more failure(s) in ${all.length - shown.length} smaller ` +
-        `group(s)${groups.ungrouped ? ' or ungrouped' : ''}`
-      : '';
-  const text = [
-    ...wrap(intro),
-    ...shown.flatMap((g) => [
-      ...wrap(g.reason || '-', '         ', `  ${String(g.count).padStart(5)}  `),
-      ...wrap(where(g), '         '),
-    ]),
-    ...(rest ? [`  ${rest}`] : []),
-    '',
-  ];
-  const html = [
-    `<p style="${FONT};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc(intro)}</b></p>`,
-    rows(shown.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc(g.reason || '-')}</b>${sub(where(g))}` }))),
-    rest ? note(rest) : '',
-  ].join('\n');
-  return { text, html };
 }
 
 /** The map under `key`, made on first use. */

@@ -1,13 +1,14 @@
 import { plural } from '../core/plural';
+import { clean } from '../core/sanitize';
+import { reasonCode } from '../pxgrid/reason';
+import { filterNotes } from '../rollup/filters';
+import type { DetailRow, NasRow, ReasonRow, Rollup, TopRow } from '../rollup/rollup';
+import { timelineSpan } from '../rollup/timeline';
 import { type AdminRow, adminLogins } from './admin';
 import { type Bars, barsOf } from './chart';
-import type { DetailRow, Digest, NasRow, ReasonRow, TopRow } from './digest';
-import { filterNotes } from './filters';
-import { hintFor, reasonCode } from './hints';
+import { hintFor } from './hints';
 import type { Lead } from './lead';
-import { clean } from './sanitize';
 import { type Clock, clockFor } from './time';
-import { timelineSpan } from './timeline';
 
 /** Where the mail comes from and where to look: ISE_ADMIN_URL, DEVICE_NAME, the ISE nodes. */
 export interface MailContext {
@@ -99,7 +100,7 @@ export function shortLocation(location: string): string {
   return parts.join(' / ');
 }
 
-export function buildModel(d: Digest, opts: RenderOptions): MailModel {
+export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
   const from = opts.period?.from ?? d.oldest;
   const to = opts.period?.to ?? d.newest;
   const clock = clockFor(opts.timeZone, from, to);
@@ -174,7 +175,7 @@ export function userCount(r: { users: number; usersCapped?: boolean }): string {
 const repeated = (rows: TopRow[]) => rows.filter((r) => r.count > 1);
 
 /** `[ISE] 37 RADIUS failures, 12 users, top: 22040 Wrong password (21)`: cleaned and capped. */
-export function subjectOf(d: Digest, opts: Pick<RenderOptions, 'subjectPrefix' | 'test' | 'backfill'>): string {
+export function subjectOf(d: Rollup, opts: Pick<RenderOptions, 'subjectPrefix' | 'test' | 'backfill'>): string {
   const top = d.reasons()[0];
   const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, 'user');
   const prefix = `${opts.subjectPrefix}${opts.test ? ' [TEST]' : ''}${opts.backfill ? ' BACKFILL' : ''}`;

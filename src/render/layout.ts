@@ -1,4 +1,4 @@
-import { escapeHtml } from './sanitize';
+import { escapeHtml } from '../core/sanitize';
 
 /**
  * The frame every mail shares: cards on a grey page, each with a coloured band and a body. Email

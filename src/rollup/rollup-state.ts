@@ -3,7 +3,7 @@ import { countAt, emptyTimeline, type Timeline } from './timeline';
 import type { FailureView } from './view';
 
 /**
- * Everything a Digest counts, as plain data: the digest spool (ALERT_MODE=digest) stores it between
+ * Everything a Rollup counts, as plain data: the digest spool (ALERT_MODE=digest) stores it between
  * runs, so a digest covering many polls keeps exact counts in bounded space (the same caps as one
  * poll's digest).
  */
@@ -51,7 +51,7 @@ export const MAX_GROUP_USERS = 100_000;
 /** Joins cleaned values into one key: clean() never leaves a control character in a value. */
 const SEP = '\u0000';
 
-export interface DigestState {
+export interface RollupState {
   /** Records in the mail body (after filters and mutes). */
   total: number;
   newest: number | undefined;
@@ -74,7 +74,7 @@ export interface DigestState {
   timeline: Timeline;
 }
 
-export function emptyDigestState(): DigestState {
+export function emptyRollupState(): RollupState {
   return {
     total: 0,
     newest: undefined,
@@ -98,7 +98,7 @@ export const rowKey = (v: FailureView) =>
 export const nasKey = (name: string, ip: string) => `${name}${SEP}${ip}`;
 
 /** Counts one failure for the mail body into every table of `s`. */
-export function countFailure(s: DigestState, v: FailureView, attempts: number, future: boolean): void {
+export function countFailure(s: RollupState, v: FailureView, attempts: number, future: boolean): void {
   s.total++;
   if (future) s.future++;
   s.newest = maxTime(s.newest, v.time);
@@ -110,7 +110,7 @@ export function countFailure(s: DigestState, v: FailureView, attempts: number, f
   countAt(s.timeline, v.time, v.reason);
 }
 
-function addRow(s: DigestState, v: FailureView, attempts: number): void {
+function addRow(s: RollupState, v: FailureView, attempts: number): void {
   const key = rowKey(v);
   const row = s.rows.get(key);
   if (row) {
@@ -125,7 +125,7 @@ function addRow(s: DigestState, v: FailureView, attempts: number): void {
   }
 }
 
-function addGroups(s: DigestState, v: FailureView, attempts: number): void {
+function addGroups(s: RollupState, v: FailureView, attempts: number): void {
   // No closure or array per record: a storm calls this for every failure, mostly before V8 optimizes it.
   let reason = s.reasons.get(v.reason);
   if (!reason && s.reasons.size < MAX_KEYS) {
@@ -145,7 +145,7 @@ function addGroups(s: DigestState, v: FailureView, attempts: number): void {
 const emptySpan = () => ({ count: 0, attempts: 0, users: 0, first: undefined, last: undefined });
 const newGroup = <R>(row: R): Group<R> => ({ row, users: new Set(), capped: false });
 
-function countInGroup(s: DigestState, g: Group<Span>, v: FailureView, attempts: number): void {
+function countInGroup(s: RollupState, g: Group<Span>, v: FailureView, attempts: number): void {
   addSpan(g.row, v.time, attempts);
   const { users } = g;
   if (users.size < MAX_KEYS && s.groupUsersLeft > 0) {

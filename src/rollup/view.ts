@@ -1,6 +1,6 @@
+import { clean } from '../core/sanitize';
 import { placedTime } from '../core/times';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { clean } from './sanitize';
 
 /** One failure as the mail shows it: cleaned display values, never raw record text. */
 export interface FailureView {

@@ -1,13 +1,17 @@
+import { attachmentFilename } from '../attachment/attachment';
 import type { Config } from '../config/config';
-import { Digest, type DigestOptions } from '../format/digest';
-import type { RenderOptions } from '../format/model';
-import { type Lead, noteLead, type StormGroups, stormLead, stormSubject } from '../format/storm';
-import { clockFor, timeFormat } from '../format/time';
+import type { Io } from '../core/outcome';
+import { foldRecovery, healthContext, type Recovery } from '../health/health-mail';
 import type { Verdict } from '../incidents/engine';
 import { incidentLead, incidentSubject } from '../incidents/mail';
 import { composeMail } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
+import type { RenderOptions } from '../render/model';
+import { type Lead, noteLead, stormLead, stormSubject } from '../render/storm';
+import { clockFor, timeFormat } from '../render/time';
+import { Rollup, type RollupOptions } from '../rollup/rollup';
+import type { StormGroups } from '../rollup/storm-groups';
 import { type Compose, initialAttachmentBudget } from '../sizecap/fit';
 import type { Splittable } from '../withhold/split';
 
@@ -31,13 +35,15 @@ export interface MailParts {
   show?: Pick<RenderOptions, 'backfill' | 'label' | 'period' | 'chart'>;
   /** --dry-run: the body as the real mail would have it (it names the attachment not built). */
   preview?: boolean;
+  /** The health watcher's RECOVERED note, on top of the whole mail. */
+  recovery?: Recovery;
 }
 
 /**
  * The mail of a digest for a given attachment budget: `notes`, the size-cap note, the digest's
  * own leads and the storm lead first (the last on top), then the digest.
  */
-export function composer(cfg: Config, d: Digest, now: number, parts: MailParts = {}): Compose {
+export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts = {}): Compose {
   return (budget, limit) => {
     const attachment = d.attachment();
     attachment?.trimTo(budget);
@@ -58,7 +64,7 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
       (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ?? parts.subject;
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
     const show = incident?.top ? { chart: true, ...parts.show } : parts.show;
-    return composeMail(cfg, d, {
+    const mail = composeMail(cfg, d, {
       now,
       leads,
       subject,
@@ -67,6 +73,7 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
       preview: parts.preview,
       mutes: parts.mutes,
     });
+    return parts.recovery ? foldRecovery(mail, parts.recovery, d.total, healthContext(cfg)) : mail;
   };
 }
 
@@ -77,26 +84,26 @@ export function composer(cfg: Config, d: Digest, now: number, parts: MailParts =
 export function splitting(
   cfg: Config,
   records: () => FailureRecord[] | undefined,
-  digest: Pick<DigestOptions, 'mute' | 'attach'>,
+  digest: Pick<RollupOptions, 'mute' | 'attach'>,
   now: number,
-  parts: MailParts & { reserveMs: number; decorate?: (mail: OutgoingMail, total: number) => OutgoingMail },
+  parts: MailParts & { reserveMs: number },
 ): Splittable {
   return {
     records,
     reserveMs: parts.reserveMs,
     compose: (some, note, first) => {
-      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      const d = new Rollup({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
       for (const r of some) d.add(r);
       // Storm groups belong to the whole batch: a part leads with its note instead.
       const notes = [...(parts.notes ?? []), note];
-      const base = composer(cfg, d, now, {
+      // The incident, like the health watcher's RECOVERED note, goes with one part.
+      return composer(cfg, d, now, {
         ...parts,
         groups: undefined,
         notes,
         incidents: first ? parts.incidents : undefined,
+        recovery: first ? parts.recovery : undefined,
       });
-      // The health watcher's RECOVERED note, like the incident, goes with one part.
-      return first && parts.decorate ? (b, l) => parts.decorate!(base(b, l), d.total) : base;
     },
   };
 }
@@ -118,4 +125,19 @@ function attachmentNote(a: { rows: number; omitted: number }, limit: number, unk
   if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
   const held = `The attachment holds the first ${a.rows} of ${all} failures`;
   return `${held}; left out: ${why.join(', ')}. All counts in this mail are exact.`;
+}
+
+/** --dry-run: the headers that matter and the text part, as the recipients would read them. */
+export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
+  io.out(`From: ${cfg.mail.from}`);
+  io.out(`To: ${cfg.mail.dest.join(', ')}`);
+  io.out(`Subject: ${mail.subject}`);
+  io.out('');
+  for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
+  io.out('');
+  if (cfg.mail.attach !== 'none')
+    io.out(
+      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does ` +
+        `not build it.)`,
+    );
 }

@@ -1,6 +1,6 @@
 import type { Filters } from '../config/config';
+import { reasonCode } from '../pxgrid/reason';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { reasonCode } from './hints';
 
 /** The variable whose rule dropped a record; the mail footer counts by it. */
 export type FilterName = 'EXCLUDE_REASONS' | 'INCLUDE_REASONS' | 'EXCLUDE_USERS' | 'EXCLUDE_NAS';

@@ -1,6 +1,6 @@
-import { escapeHtml } from './sanitize';
+import { escapeHtml } from '../core/sanitize';
+import { nextStep, OTHER, STEPS, type Timeline } from '../rollup/timeline';
 import type { Clock } from './time';
-import { nextStep, OTHER, STEPS, type Timeline } from './timeline';
 
 /**
  * The failures over the period as bars: stacked by the top reasons (and the rest), built from table

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { AttachFormat } from '../config/config';
+import { clean, jsonText, SUSPECT_CLASS, textOf } from '../core/sanitize';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { GzipBlocks } from './gzblocks';
-import { clean, jsonText, SUSPECT_CLASS, textOf } from './sanitize';
 
 /**
  * Every mailed record of a batch as a gzipped CSV (or JSON) attachment, built as records arrive:

@@ -1,9 +1,9 @@
+import { clean } from '../core/sanitize';
+import type { DetailRow } from '../rollup/rollup';
 import { ADMIN_TITLE, namesText } from './admin';
 import { COLORS, chartHtml } from './chart';
-import type { DetailRow } from './digest';
 import { band, card, esc, footer, h2, link, note, page, para, rows, strip, sub } from './layout';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
-import { clean } from './sanitize';
 import {
   countText,
   footerLines,

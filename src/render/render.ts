@@ -1,4 +1,4 @@
-import type { Digest } from './digest';
+import type { Rollup } from '../rollup/rollup';
 import { renderHtml } from './html';
 import { buildModel, type RenderOptions, subjectOf } from './model';
 import { renderText } from './text';
@@ -15,7 +15,7 @@ export interface RenderedMail {
  * Subject, plain text and HTML of one digest. Summary first (by reason with hints, by NAS, top
  * users/endpoints), then collapsed details newest first; both parts show the same rows.
  */
-export function render(d: Digest, opts: RenderOptions): RenderedMail {
+export function render(d: Rollup, opts: RenderOptions): RenderedMail {
   const subject = opts.subject ?? subjectOf(d, opts);
   const model = buildModel(d, opts);
   const { html, rowsShown } = renderHtml(model, d.total, subject);

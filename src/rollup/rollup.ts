@@ -1,28 +1,28 @@
+import { type AttachmentBuilder, createAttachment } from '../attachment/attachment';
 import type { AttachFormat } from '../config/config';
 import { placedTime } from '../core/times';
 import { type FailureRecord, failedAttempts } from '../pxgrid/schemas';
-import { type AttachmentBuilder, createAttachment } from './attachment';
+import type { FilterName, RecordFilter } from './filters';
 import {
   countFailure,
   type DetailRow,
-  type DigestState,
-  emptyDigestState,
+  emptyRollupState,
   MAX_KEYS,
   type NasRow,
   type ReasonRow,
-} from './digest-state';
-import type { FilterName, RecordFilter } from './filters';
+  type RollupState,
+} from './rollup-state';
 import { type FailureView, viewOf } from './view';
 
-export type { DetailRow, NasRow, ReasonRow } from './digest-state';
-export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './digest-state';
+export type { DetailRow, NasRow, ReasonRow } from './rollup-state';
+export { MAX_GROUP_USERS, MAX_KEYS, MAX_ROWS } from './rollup-state';
 
 export interface TopRow {
   value: string;
   count: number;
 }
 
-export interface DigestOptions {
+export interface RollupOptions {
   filter?: RecordFilter;
   /** The label of the mute that keeps a record out of the body (it is still counted and attached). */
   mute?: (record: FailureRecord) => string | undefined;
@@ -35,14 +35,14 @@ export interface DigestOptions {
 
 /**
  * Accumulates failures one record at a time; memory grows with distinct keys, not records. Its
- * counts live in a DigestState, which the digest spool saves between runs and hands back here.
+ * counts live in a RollupState, which the digest spool saves between runs and hands back here.
  */
-export class Digest {
-  readonly #s: DigestState;
-  readonly #opts: DigestOptions;
+export class Rollup {
+  readonly #s: RollupState;
+  readonly #opts: RollupOptions;
   readonly #attachment: AttachmentBuilder | undefined;
 
-  constructor(opts: DigestOptions = {}, state: DigestState = emptyDigestState()) {
+  constructor(opts: RollupOptions = {}, state: RollupState = emptyRollupState()) {
     this.#opts = opts;
     this.#s = state;
     this.#attachment = createAttachment(opts.attach ?? 'none', opts.attachBudget ?? Number.POSITIVE_INFINITY);
@@ -78,7 +78,7 @@ export class Digest {
   }
 
   /** The counts, for the digest spool to save. */
-  get state(): DigestState {
+  get state(): RollupState {
     return this.#s;
   }
 

@@ -1,3 +1,5 @@
+import { reasonCode } from '../pxgrid/reason';
+
 /**
  * Remediation hints for the ISE failure reasons an on-call engineer meets most. The code is the
  * number that starts `failureReason` ("22040 Wrong password or invalid shared secret"). Each hint
@@ -180,11 +182,6 @@ const CATALOG: Record<string, Hint> = {
       'computer. Check the computer authenticates first (machine credentials in the supplicant).',
   },
 };
-
-/** The leading reason code of a `failureReason`, or undefined when it has none. */
-export function reasonCode(reason: string): string | undefined {
-  return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
-}
 
 export function hintFor(reason: string): Hint | undefined {
   const code = reasonCode(reason);

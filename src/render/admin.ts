@@ -1,4 +1,4 @@
-import type { DetailRow } from './digest-state';
+import type { DetailRow } from '../rollup/rollup-state';
 
 /**
  * Administrators' logins to the devices themselves (a firewall's REST API with external RADIUS

@@ -1,22 +1,10 @@
 import type { Config } from '../config/config';
-import { Exit } from '../core/errors';
-import type { Io, Outcome } from '../core/outcome';
 import { plural } from '../core/plural';
 import { summaryTime } from '../core/times';
-import { attachmentFilename } from '../format/attachment';
-import type { OutgoingMail } from '../mail/transport';
-import type { Unreadable } from '../pxgrid/unreadable';
-import { type Cursor, MAX_TRACKED_IDS } from '../state/cursor';
-import type { Batch } from './batch';
-
-/** What one poll found and what it does to the cursor. */
-export interface PollFacts {
-  /** Values of ISE's answer that could not be read as records. */
-  unreadable: Unreadable;
-  batch: Batch;
-  cursor: Cursor;
-  next: Cursor;
-}
+import type { Sent } from '../mail/transport';
+import type { Rollup } from '../rollup/rollup';
+import { MAX_TRACKED_IDS } from '../state/cursor';
+import type { PollFacts } from './fetch';
 
 const iso = summaryTime;
 /** The cursor stops tracking every id this run (a storm beyond MAX_TRACKED_IDS). */
@@ -31,8 +19,8 @@ export function runNotes(cfg: Config, f: PollFacts): string[] {
   const unreadable = f.unreadable.summary();
   if (unreadable) notes.push(unreadable);
   if (batch.older > 0) notes.push(`${plural(batch.older, 'record')} older than the query start ignored`);
-  if (batch.digest.future > 0)
-    notes.push(`${plural(batch.digest.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
+  if (batch.rollup.future > 0)
+    notes.push(`${plural(batch.rollup.future, 'record')} with a timestamp in the future (the cursor does not follow)`);
   if (cursor.highWater !== undefined && next.highWater !== undefined && next.highWater < cursor.highWater)
     notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
   if (trackingCut(f))
@@ -48,7 +36,7 @@ export function mailNotes(f: PollFacts): string[] {
   const notes: string[] = [...f.batch.placing.mail()];
   const unreadable = f.unreadable.mailNote();
   if (unreadable) notes.push(unreadable);
-  const { future } = f.batch.digest;
+  const { future } = f.batch.rollup;
   if (future > 0)
     notes.push(
       `${plural(future, 'failure')} in this mail carry a timestamp in the future (after ISE's clock, ` +
@@ -64,22 +52,16 @@ export function mailNotes(f: PollFacts): string[] {
   return notes;
 }
 
-export function outcome(notes: string[], message: string, data?: Record<string, unknown>): Outcome {
-  const status = notes.length ? 'WARN' : 'OK';
-  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join('; ')}` : message, data };
-}
-
-/** --dry-run: the headers that matter and the text part, as the recipients would read them. */
-export function printMessage(io: Io, cfg: Config, mail: OutgoingMail): void {
-  io.out(`From: ${cfg.mail.from}`);
-  io.out(`To: ${cfg.mail.dest.join(', ')}`);
-  io.out(`Subject: ${mail.subject}`);
-  io.out('');
-  for (const line of mail.text.replace(/\n$/, '').split('\n')) io.out(line);
-  io.out('');
-  if (cfg.mail.attach !== 'none')
-    io.out(
-      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does ` +
-        `not build it.)`,
+/** Notes on a delivered mail: refused recipients, an attachment cut by the size cap. */
+export function sentNotes(sent: Sent, d: Rollup): string[] {
+  const notes: string[] = [];
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(', ')}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0
+        ? `attachment holds the first ${att.rows} rows (size cap)`
+        : 'no attachment: the size cap left no room (see MAIL_MAX_BYTES)',
     );
+  return notes;
 }

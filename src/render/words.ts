@@ -1,7 +1,7 @@
 import { plural } from '../core/plural';
-import type { DetailRow } from './digest';
+import { clean } from '../core/sanitize';
+import type { DetailRow } from '../rollup/rollup';
 import type { MailContext, MailModel } from './model';
-import { clean } from './sanitize';
 
 /** The sentences both parts of a failure mail share: the text and the HTML part say the same. */
 

@@ -1,8 +1,8 @@
+import { clean } from '../core/sanitize';
+import type { DetailRow } from '../rollup/rollup';
 import { ADMIN_TITLE, namesText } from './admin';
 import { sparkline } from './chart';
-import type { DetailRow } from './digest';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
-import { clean } from './sanitize';
 import {
   countText,
   footerLines,

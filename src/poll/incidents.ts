@@ -5,6 +5,8 @@ import { plural } from '../core/plural';
 import { IncidentEngine, type Verdict } from '../incidents/engine';
 import type { IncidentState } from '../incidents/state';
 import { incidentsFile, loadIncidentState, saveIncidentState } from '../incidents/state';
+import type { FailureRecord } from '../pxgrid/schemas';
+import type { RecordObserver } from './batch';
 
 /** Incidents are evaluated on scheduled runs only: a backfill's old records are not news. */
 export function incidentsOn(cfg: Config, backfill: boolean): boolean {
@@ -15,7 +17,7 @@ export function incidentsOn(cfg: Config, backfill: boolean): boolean {
  * The incident side of one poll: the stored state, a fresh engine for the batch (again after a
  * failover reset), and saving the next state only with or after the mail that reports it.
  */
-export class PollIncidents {
+export class PollIncidents implements RecordObserver {
   engine: IncidentEngine | undefined;
   readonly #state: IncidentState | undefined;
 
@@ -28,9 +30,20 @@ export class PollIncidents {
   }
 
   /** A new engine for a (re)started batch. */
-  start(): IncidentEngine {
+  restart(): void {
     this.engine = new IncidentEngine(this.#state, { settings: this.cfg.incidents, now: this.now });
-    return this.engine;
+  }
+
+  observe(record: FailureRecord): void {
+    this.engine?.observe(record);
+  }
+
+  known(record: FailureRecord): void {
+    this.engine?.known(record);
+  }
+
+  clock(iseNow: number | undefined): void {
+    this.engine?.clock(iseNow);
   }
 
   verdict(): Verdict | undefined {
