@@ -5926,11 +5926,11 @@ var init_fields = __esm({
       })
     );
     text = () => string2();
-    number3 = (what, ok2, range, real = false) => reader((v) => {
+    number3 = (what, ok4, range, real = false) => reader((v) => {
       if (!(real ? /^\d+(\.\d+)?$/ : /^\d+$/).test(v)) fail(what);
-      return ok2(Number(v)) ? Number(v) : fail(range);
+      return ok4(Number(v)) ? Number(v) : fail(range);
     });
-    whole = (what, ok2, range) => (name) => number3(`${name} must be ${what}`, ok2, `${name} must be ${range}`);
+    whole = (what, ok4, range) => (name) => number3(`${name} must be ${what}`, ok4, `${name} must be ${range}`);
     numberFrom = (min, real = false) => (name) => number3(
       `${name} must be ${real ? "a number such as 3 or 2.5" : "a whole number"}`,
       (n) => n >= min,
@@ -5938,12 +5938,12 @@ var init_fields = __esm({
       real
     );
     port = whole("a port number", (n) => n > 0 && n < 65536, "between 1 and 65535");
-    duration2 = (ok2) => (name) => reader((v) => {
+    duration2 = (ok4) => (name) => reader((v) => {
       const ms = parseDuration(v);
       if (ms === void 0) return fail(`${name} must be a duration such as 150s, 10m or 2h (got "${v}")`);
       if (ms > MAX_TIMER_MS)
         fail(`${name} must be at most ${MAX_TIMER_MS}ms (about 24.8 days, the longest a timer can wait; got "${v}")`);
-      return ok2 && !ok2[0](ms) ? fail(`${name} ${ok2[1]}`) : ms;
+      return ok4 && !ok4[0](ms) ? fail(`${name} ${ok4[1]}`) : ms;
     });
     durationFrom = (min, shown3) => duration2([(ms) => ms >= min, `must be at least ${shown3}`]);
     bool = (name) => reader((v) => parseBool(v) ?? fail(`${name} must be 1 or 0 (got "${v}")`));
@@ -5969,8 +5969,8 @@ var init_fields = __esm({
     });
     timesOfDay = (name) => reader((v) => parseTimesOfDay(v) ?? fail(`${name} takes times of day such as 08:00,16:00 (got "${v}")`));
     oneOf = (values, anyCase = false) => (name) => {
-      const said = `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
-      const exact = _enum(values, { error: `${name} must be ${said}` });
+      const said2 = `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+      const exact = _enum(values, { error: `${name} must be ${said2}` });
       return anyCase ? pipe(
         pipe(
           string2(),
@@ -5985,7 +5985,7 @@ var init_fields = __esm({
         `${name} must be one line of at most ${max} characters`
       )
     );
-    textWhere = (ok2, message) => (name) => string2().check(refine(ok2, { error: message(name) }));
+    textWhere = (ok4, message) => (name) => string2().check(refine(ok4, { error: message(name) }));
     adminUrl = (name) => pipe(
       string2().check(
         _regex(
@@ -7043,36 +7043,6 @@ var init_load_config = __esm({
   }
 });
 
-// src/core/deadline.ts
-var Deadline;
-var init_deadline = __esm({
-  "src/core/deadline.ts"() {
-    "use strict";
-    Deadline = class {
-      constructor(budgetMs, clock) {
-        this.clock = clock;
-        this.#end = clock() + budgetMs;
-      }
-      clock;
-      #end;
-      /** The run's clock: what mail headers and state records call "now". */
-      now() {
-        return this.clock();
-      }
-      remaining() {
-        return Math.max(0, this.#end - this.clock());
-      }
-      expired() {
-        return this.remaining() <= 0;
-      }
-      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
-      cap(stepMs) {
-        return Math.max(1, Math.min(stepMs, this.remaining()));
-      }
-    };
-  }
-});
-
 // src/core/isotime.ts
 function parseIso(text4) {
   const n = text4.length;
@@ -7174,16 +7144,192 @@ var init_times = __esm({
   }
 });
 
-// src/core/plural.ts
-var plural;
-var init_plural = __esm({
-  "src/core/plural.ts"() {
+// src/state/lock.ts
+function acquireLock(stateDir, env) {
+  const file = stateFile.lock(stateDir);
+  for (let attempt2 = 0; attempt2 < 3; attempt2++) {
+    const mine = `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}
+`;
+    if (create(file, mine)) return () => releaseIfMine(file, mine);
+    const seen = look(file);
+    if (!seen) continue;
+    const { owner } = seen;
+    const now = env.now();
+    if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
+      const who2 = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
+      throw new LockHeld(
+        `another run (${who2}) holds ${file}; this run did nothing. If no run is active, delete that file`,
+        file,
+        owner
+      );
+    }
+    if (!takeOver(file, seen.id, now))
+      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
+  }
+  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
+}
+function create(file, content) {
+  const tmp = (0, import_node_path5.join)((0, import_node_path5.dirname)(file), `.run.lock.${random()}.tmp`);
+  try {
+    makeStateDir((0, import_node_path5.dirname)(file));
+    checkStateWrite(file);
+    writeNew(tmp, content);
+    try {
+      (0, import_node_fs6.linkSync)(tmp, file);
+    } catch (err) {
+      if (!NO_LINK.has(code(err))) throw err;
+      writeNew(file, content);
+    }
+    return true;
+  } catch (err) {
+    if (code(err) === "EEXIST") return false;
+    throw new LockUnwritable(
+      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
+    );
+  } finally {
+    try {
+      (0, import_node_fs6.rmSync)(tmp, { force: true });
+    } catch {
+    }
+  }
+}
+function writeNew(file, content) {
+  const fd = (0, import_node_fs6.openSync)(file, "wx", 384);
+  try {
+    (0, import_node_fs6.writeSync)(fd, content);
+  } finally {
+    (0, import_node_fs6.closeSync)(fd);
+  }
+}
+function identityOf(file) {
+  try {
+    return identity((0, import_node_fs6.statSync)(file));
+  } catch {
+    return void 0;
+  }
+}
+function look(file) {
+  let fd;
+  try {
+    fd = (0, import_node_fs6.openSync)(file, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
+  } catch (err) {
+    if (code(err) === "ENOENT") return void 0;
+    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
+  }
+  try {
+    if (!(0, import_node_fs6.fstatSync)(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
+    const buf = Buffer.alloc(512);
+    const n = (0, import_node_fs6.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs6.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+  } finally {
+    (0, import_node_fs6.closeSync)(fd);
+  }
+}
+function takeOver(file, id, now) {
+  const marker = `${file}.${id}.takeover`;
+  try {
+    writeNew(marker, "");
+  } catch (err) {
+    if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
+    try {
+      if (now - (0, import_node_fs6.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs6.rmSync)(marker, { force: true });
+    } catch {
+    }
+    return false;
+  }
+  const moved = `${file}.${random()}.stale`;
+  try {
+    if (identityOf(file) !== id) return true;
+    (0, import_node_fs6.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs6.linkSync)(moved, file);
+  } catch {
+  } finally {
+    (0, import_node_fs6.rmSync)(moved, { force: true });
+    (0, import_node_fs6.rmSync)(marker, { force: true });
+  }
+  return true;
+}
+function releaseIfMine(file, mine) {
+  try {
+    if ((0, import_node_fs6.readFileSync)(file, "utf8") === mine) (0, import_node_fs6.rmSync)(file, { force: true });
+  } catch {
+  }
+}
+function parseOwner(text4) {
+  try {
+    const data = JSON.parse(text4);
+    const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
+    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
+  } catch {
+  }
+  return void 0;
+}
+var import_node_fs6, import_node_path5, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var init_lock = __esm({
+  "src/state/lock.ts"() {
     "use strict";
-    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
+    import_node_fs6 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_errcode();
+    init_errors();
+    init_testing();
+    init_times();
+    init_files();
+    AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
+    LockHeld = class extends AppError {
+      constructor(message, file, owner) {
+        super("locked", message);
+        this.file = file;
+        this.owner = owner;
+      }
+      file;
+      owner;
+    };
+    LockUnwritable = class extends AppError {
+      constructor(message) {
+        super("state", message);
+      }
+    };
+    NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
+    MARKER_STALE_MS = 6e4;
+    random = () => Math.floor(Math.random() * 1e9);
+    code = (err) => errCode(err, "error");
+    identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
   }
 });
 
-// src/format/sanitize.ts
+// src/core/deadline.ts
+var Deadline;
+var init_deadline = __esm({
+  "src/core/deadline.ts"() {
+    "use strict";
+    Deadline = class {
+      constructor(budgetMs, clock) {
+        this.clock = clock;
+        this.#end = clock() + budgetMs;
+      }
+      clock;
+      #end;
+      /** The run's clock: what mail headers and state records call "now". */
+      now() {
+        return this.clock();
+      }
+      remaining() {
+        return Math.max(0, this.#end - this.clock());
+      }
+      expired() {
+        return this.remaining() <= 0;
+      }
+      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
+      cap(stepMs) {
+        return Math.max(1, Math.min(stepMs, this.remaining()));
+      }
+    };
+  }
+});
+
+// src/core/sanitize.ts
 function jsonText(value, maxChars = Number.POSITIVE_INFINITY, maxDepth = MAX_VALUE_DEPTH) {
   const out = [];
   let left2 = maxChars + 1;
@@ -7244,7 +7390,7 @@ function escapeHtml(text4) {
 }
 var SUSPECT_CLASS, SUSPECT, NOT_CLEAN, MAX_VALUE_CHARS, MAX_VALUE_DEPTH, TOO_DEEP, isPlain, HTML_ESCAPES, HTML_SPECIAL;
 var init_sanitize = __esm({
-  "src/format/sanitize.ts"() {
+  "src/core/sanitize.ts"() {
     "use strict";
     init_printable();
     SUSPECT_CLASS = "[\\u0000-\\u001f\\u007f-\\u00a0\\u061c\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff\\ud800-\\udfff]";
@@ -7259,7 +7405,7 @@ var init_sanitize = __esm({
   }
 });
 
-// src/format/time.ts
+// src/render/time.ts
 function timeFormat(zone) {
   const offsetOf = zoneOffset(zone);
   return (t) => {
@@ -7337,7 +7483,7 @@ function clockFor(zone, from, to) {
 }
 var BUCKET_MS, KNOWN_MAX, MONTHS;
 var init_time = __esm({
-  "src/format/time.ts"() {
+  "src/render/time.ts"() {
     "use strict";
     init_times();
     BUCKET_MS = 15 * 6e4;
@@ -7346,670 +7492,17 @@ var init_time = __esm({
   }
 });
 
-// src/format/hints.ts
+// src/pxgrid/reason.ts
 function reasonCode(reason) {
   return /^\s*(\d{3,6})\b/.exec(reason)?.[1];
 }
-function hintFor(reason) {
-  const code2 = reasonCode(reason);
-  return code2 === void 0 ? void 0 : CATALOG[code2];
-}
-var CATALOG, HINT_CODES;
-var init_hints = __esm({
-  "src/format/hints.ts"() {
-    "use strict";
-    CATALOG = {
-      "5411": {
-        short: "Supplicant stopped responding",
-        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
-      },
-      "5440": {
-        short: "EAP session abandoned",
-        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
-      },
-      "11007": {
-        short: "Unknown network device",
-        cause: "NAS not in ISE?",
-        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
-      },
-      "11036": {
-        short: "Bad Message-Authenticator",
-        cause: "RADIUS shared secret?",
-        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
-      },
-      "11514": {
-        short: "Client rejected TLS",
-        cause: "ISE EAP certificate?",
-        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
-      },
-      "12308": {
-        short: "Client reported failure",
-        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
-      },
-      "12321": {
-        short: "Client rejected ISE certificate",
-        cause: "ISE EAP certificate?",
-        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
-      },
-      "12514": {
-        short: "Unknown CA in client cert",
-        cause: "client CA not trusted?",
-        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
-      },
-      "12520": {
-        short: "Client rejected ISE certificate",
-        cause: "ISE EAP certificate?",
-        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
-      },
-      "12934": {
-        short: "Supplicant silent in PEAP",
-        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
-      },
-      "12935": {
-        short: "Supplicant silent in EAP-TLS",
-        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
-      },
-      "15024": {
-        short: "PAP not allowed",
-        cause: "allowed protocols?",
-        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
-      },
-      "15039": {
-        short: "Rejected per authorization",
-        cause: "authorization policy?",
-        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
-      },
-      "22040": {
-        short: "Wrong password",
-        cause: "password or shared secret?",
-        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
-      },
-      "22044": {
-        short: "Cert auth expected",
-        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
-      },
-      "22045": {
-        short: "Password auth expected",
-        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
-      },
-      "22049": {
-        short: "Certificate mismatch",
-        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
-      },
-      "22056": {
-        short: "User not found",
-        cause: "unknown user or MAC?",
-        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
-      },
-      "24206": {
-        short: "User disabled",
-        cause: "disabled user?",
-        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
-      },
-      "24408": {
-        short: "Wrong AD password",
-        cause: "stale saved password?",
-        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
-      },
-      "24409": {
-        short: "AD account disabled",
-        hint: "The Active Directory account is disabled: a leaver, or an account disabled by mistake. Remove the device that keeps trying it, or re-enable the account."
-      },
-      "24414": {
-        short: "AD account expired",
-        hint: "The Active Directory account has expired: extend it in AD, or remove the device that keeps trying it."
-      },
-      "24444": {
-        short: "AD operation failed in ISE",
-        cause: "AD unreachable?",
-        hint: "ISE could not complete the Active Directory call: check the AD join point's status on the PSN and the domain controllers it reaches."
-      },
-      "24454": {
-        short: "AD timeout",
-        cause: "AD unreachable?",
-        hint: "Active Directory did not answer ISE in time: check the domain controllers the PSN uses (reachability, load, DNS, time)."
-      },
-      "24495": {
-        short: "AD servers not available",
-        cause: "AD unreachable?",
-        hint: "ISE reaches no Active Directory domain controller: check the AD join point on the PSN, then DNS, routing and firewall from the PSN to the DCs."
-      },
-      "24423": {
-        short: "No machine auth seen",
-        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
-      }
-    };
-    HINT_CODES = Object.keys(CATALOG);
-  }
-});
-
-// src/incidents/recent.ts
-function recordOfKey(kind, key) {
-  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split("\0");
-  const base = { id: "", timestamp: "" };
-  switch (kind) {
-    case "user":
-      return { ...base, userName: a };
-    case "endpoint":
-      return { ...base, callingStationId: a, macAddress: b };
-    case "nas":
-      return { ...base, nasName: a, networkDeviceName: b, nasIpAddress: c };
-    case "reason":
-      return { ...base, failureReason: a };
-  }
-}
-function recentHours(s, now) {
-  const first = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
-  return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
-}
-var RECENT_KINDS, HOUR_MS, RECENT_HOURS, SAVED_KEYS, MEMORY_KEYS, MAX_FIELD, text2, field, ARITY, emptyHour, Tuples, RecentTally;
-var init_recent = __esm({
-  "src/incidents/recent.ts"() {
-    "use strict";
-    init_hints();
-    RECENT_KINDS = ["user", "endpoint", "nas", "reason"];
-    HOUR_MS = 36e5;
-    RECENT_HOURS = 24;
-    SAVED_KEYS = 50;
-    MEMORY_KEYS = 2e3;
-    MAX_FIELD = 200;
-    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
-    field = (v) => text2(v).slice(0, MAX_FIELD);
-    ARITY = { user: 1, endpoint: 2, nas: 3, reason: 1 };
-    emptyHour = (at) => ({
-      at,
-      n: 0,
-      keys: { user: {}, endpoint: {}, nas: {}, reason: {} },
-      other: { user: 0, endpoint: 0, nas: 0, reason: 0 }
-    });
-    Tuples = class {
-      size = 0;
-      #root = /* @__PURE__ */ new Map();
-      /** False when the tuple is new and the map is full. */
-      add(a, b, c, by) {
-        let m1 = this.#root.get(a);
-        if (!m1) {
-          if (this.size >= MEMORY_KEYS) return false;
-          m1 = /* @__PURE__ */ new Map();
-          this.#root.set(a, m1);
-        }
-        let m2 = m1.get(b);
-        if (!m2) {
-          if (this.size >= MEMORY_KEYS) return false;
-          m2 = /* @__PURE__ */ new Map();
-          m1.set(b, m2);
-        }
-        const n = m2.get(c);
-        if (n !== void 0) m2.set(c, n + by);
-        else if (this.size >= MEMORY_KEYS) return false;
-        else {
-          this.size++;
-          m2.set(c, by);
-        }
-        return true;
-      }
-      /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
-      *keys(arity) {
-        for (const [a, m1] of this.#root)
-          for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join("\0"), n];
-      }
-    };
-    RecentTally = class {
-      constructor(s, now) {
-        this.s = s;
-        this.now = now;
-        const at = Math.floor(now / HOUR_MS) * HOUR_MS;
-        this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
-        for (const kind of RECENT_KINDS)
-          for (const [key, n] of Object.entries(this.#current.keys[kind])) {
-            const [a = "", b = "", c = ""] = ARITY[kind] === 1 ? [key] : key.split("\0");
-            this.#maps[kind].add(a, b, c, n);
-          }
-      }
-      s;
-      now;
-      #current;
-      #maps = {
-        user: new Tuples(),
-        endpoint: new Tuples(),
-        nas: new Tuples(),
-        reason: new Tuples()
-      };
-      /** Once per new record of a storm: a few map lookups, no object or key string per record. */
-      add(r) {
-        this.#current.n++;
-        const m = this.#maps;
-        const other = this.#current.other;
-        if (!m.user.add(field(r.userName), "", "", 1)) other.user++;
-        if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), "", 1)) other.endpoint++;
-        if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
-        if (!m.reason.add(reasonCode(text2(r.failureReason)) ?? "", "", "", 1)) other.reason++;
-      }
-      toState() {
-        const h = this.#current;
-        const other = { ...h.other };
-        const keys = emptyHour(h.at).keys;
-        for (const kind of RECENT_KINDS) {
-          const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
-          keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
-          for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
-        }
-        const older = recentHours(this.s, this.now).filter((x) => x.at !== h.at);
-        const current = h.n > 0 ? [{ at: h.at, n: h.n, keys, other }] : [];
-        return { from: this.s?.from ?? this.now, hours: [...older, ...current] };
-      }
-    };
-  }
-});
-
-// src/core/dict.ts
-function dict(from = {}) {
-  const d = /* @__PURE__ */ Object.create(null);
-  const entries = Symbol.iterator in from ? from : Object.entries(from);
-  for (const [k, v] of entries) d[k] = v;
-  return d;
-}
-var init_dict = __esm({
-  "src/core/dict.ts"() {
+var init_reason = __esm({
+  "src/pxgrid/reason.ts"() {
     "use strict";
   }
 });
 
-// src/incidents/clock.ts
-function localHour(t, timeZone) {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
-    formats.set(timeZone, f);
-  }
-  let weekday = 0;
-  let hour = 0;
-  for (const p of f.formatToParts(t)) {
-    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
-    if (p.type === "hour") hour = Number(p.value) % 24;
-  }
-  return { week: weekday * 24 + hour, day: hour };
-}
-var WEEKDAYS, formats;
-var init_clock = __esm({
-  "src/incidents/clock.ts"() {
-    "use strict";
-    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    formats = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incidents/baseline.ts
-function mean(values, runs, i, x, alpha, steps) {
-  const n = runs[i] ?? 0;
-  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
-  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
-  runs[i] = Math.min(1e3, n + 1);
-}
-function keepLargest(map, max, floor) {
-  const entries = Object.entries(map).filter(([, v]) => v >= floor);
-  entries.sort((a, b) => b[1] - a[1]);
-  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
-}
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
-var init_baseline = __esm({
-  "src/incidents/baseline.ts"() {
-    "use strict";
-    init_dict();
-    init_clock();
-    emptyBaseline = () => ({
-      week: new Array(168).fill(0),
-      weekN: new Array(168).fill(0),
-      day: new Array(24).fill(0),
-      dayN: new Array(24).fill(0),
-      shares: dict(),
-      nas: dict()
-    });
-    STEP_MS = 10 * 6e4;
-    SHARE_TAU_MS = 3 * 864e5;
-    WEEK_ALPHA = 0.3;
-    DAY_ALPHA = 0.05;
-    NAS_ALPHA = 0.02;
-    WEEK_RUNS = 3;
-    DAY_RUNS = 3;
-    MAX_REASONS = 200;
-    MAX_NAS = 2e3;
-    Baseline = class {
-      /**
-       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
-       * an earlier day than today (before that a bucket would only know the current hour itself).
-       */
-      constructor(s, timeZone, weekReady) {
-        this.s = s;
-        this.timeZone = timeZone;
-        this.weekReady = weekReady;
-        s.shares = dict(s.shares);
-        s.nas = dict(s.nas);
-      }
-      s;
-      timeZone;
-      weekReady;
-      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
-      rate(t) {
-        const h = localHour(t, this.timeZone);
-        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
-        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
-        return void 0;
-      }
-      /** The reason's share of all failures (0 when never seen). */
-      share(code2) {
-        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
-      }
-      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
-      busyness(t) {
-        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
-        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
-        const now = this.rate(t);
-        if (!mean2 || now === void 0) return 1;
-        return Math.min(3, Math.max(0.5, now / mean2));
-      }
-      nasLevel(nas) {
-        return this.s.nas[nas] ?? 0;
-      }
-      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
-        const steps = Math.min(6, intervalMs / STEP_MS);
-        const h = localHour(t, this.timeZone);
-        const expected = this.rate(t);
-        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
-        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
-        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
-        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
-        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
-        this.#learnNas(nasLevels, steps, this.busyness(t));
-      }
-      /**
-       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
-       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
-       * more about chance than about the NAS.
-       */
-      #learnNas(nasLevels, steps, busy) {
-        if (busy < 1) return;
-        const a = 1 - (1 - NAS_ALPHA) ** steps;
-        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
-          const old = this.s.nas[nas] ?? 0;
-          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
-          this.s.nas[nas] = old + a * (seen - old);
-        }
-        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
-      }
-    };
-    round = (x) => Number(x.toPrecision(4));
-  }
-});
-
-// src/incidents/codes.ts
-var STORE_DOWN, USER_LEVEL, SERVER_CERT, SUPPLICANT_SILENT, GUESSING, storeDown;
-var init_codes = __esm({
-  "src/incidents/codes.ts"() {
-    "use strict";
-    STORE_DOWN = /* @__PURE__ */ new Set(["24495", "24454", "24444"]);
-    USER_LEVEL = /* @__PURE__ */ new Set([
-      "22040",
-      "22056",
-      "22049",
-      "24206",
-      "24408",
-      "24409",
-      "24414",
-      "24423"
-    ]);
-    SERVER_CERT = /* @__PURE__ */ new Set(["12321", "12520", "11514"]);
-    SUPPLICANT_SILENT = /* @__PURE__ */ new Set(["5411", "12934", "12935"]);
-    GUESSING = /* @__PURE__ */ new Set(["22040", "22056", "24408", "24409", "24414", "24206"]);
-    storeDown = (e) => STORE_DOWN.has(e.code);
-  }
-});
-
-// src/incidents/incident.ts
-function matches(i, e) {
-  if (e.admin) return i.scope === "all" || i.scope === "admin" && (e.nas === i.nas || e.subject === i.subject);
-  switch (i.scope) {
-    case "nas":
-      return e.nas === i.nas && e.code === i.code;
-    case "reason":
-      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
-    case "subject":
-      return e.subject === i.subject && (i.codes === void 0 || i.codes.includes(e.code));
-    case "source":
-      return e.subject !== e.endpoint && GUESSING.has(e.code) && (i.port ? e.nas === i.nas && e.port === i.port : e.endpoint === i.endpoint);
-    case "store":
-      return storeDown(e);
-    case "admin":
-      return false;
-    case "all":
-      return true;
-  }
-}
-var SCOPES, RANK, byRank;
-var init_incident = __esm({
-  "src/incidents/incident.ts"() {
-    "use strict";
-    init_codes();
-    SCOPES = ["nas", "reason", "subject", "all", "source", "store", "admin"];
-    RANK = {
-      storm: 0,
-      "identity-store": 1,
-      guessing: 2,
-      "admin-login": 3,
-      "nas-wide": 4,
-      spike: 5,
-      "new-reason": 6,
-      lockout: 7
-    };
-    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
-  }
-});
-
-// src/incidents/rolling-window.ts
-var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
-var init_rolling_window = __esm({
-  "src/incidents/rolling-window.ts"() {
-    "use strict";
-    init_dict();
-    emptyWindow = () => ({ nas: {}, lock: {} });
-    MAX_KEYS = 2e3;
-    MAX_SUBJECTS_PER_KEY = 128;
-    MAX_LOCK_SUBJECTS = 2e4;
-    MAX_LOCK_EVENTS = 32;
-    SAVED_SUBJECTS = 4e3;
-    SAVED_SUBJECTS_PER_KEY = 64;
-    SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey = (nas, code2) => `${nas}\0${code2}`;
-    splitNasKey = (key) => {
-      const i = key.indexOf("\0");
-      return [key.slice(0, i), key.slice(i + 1)];
-    };
-    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
-    Windows = class {
-      nas = /* @__PURE__ */ new Map();
-      lock = /* @__PURE__ */ new Map();
-      constructor(s) {
-        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
-        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
-      }
-      addNas(e) {
-        if (!e.subject) return;
-        const key = nasKey(e.nas, e.code);
-        let subjects = this.nas.get(key);
-        if (!subjects) {
-          if (this.nas.size >= MAX_KEYS) return;
-          subjects = /* @__PURE__ */ new Map();
-          this.nas.set(key, subjects);
-        }
-        const sk = subjectKey(e);
-        const old = subjects.get(sk);
-        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
-      }
-      addLock(e) {
-        if (!e.subject) return;
-        let entry = this.lock.get(e.subject);
-        if (!entry) {
-          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-          entry = { ev: [], nas: e.nas, code: e.code };
-          this.lock.set(e.subject, entry);
-        }
-        entry.ev.push([e.time, e.weight]);
-        entry.nas = e.nas;
-        entry.code = e.code;
-        if (entry.ev.length > MAX_LOCK_EVENTS) {
-          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
-          const [a, b] = entry.ev.splice(0, 2);
-          entry.ev.unshift([b[0], a[1] + b[1]]);
-        }
-      }
-      /** Drops what fell out of the windows ending at `now`. */
-      prune(now, nasWindowMs, lockWindowMs) {
-        for (const [key, subjects] of this.nas) {
-          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
-          if (subjects.size === 0) this.nas.delete(key);
-        }
-        for (const [s, entry] of this.lock) {
-          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
-          if (entry.ev.length === 0) this.lock.delete(s);
-        }
-      }
-      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
-      mostlyUsers(key) {
-        let users = 0;
-        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
-        return users * 2 >= subjects.size;
-      }
-      distinct(key) {
-        return this.nas.get(key)?.size ?? 0;
-      }
-      /** Weighted failures of a subject in the window. */
-      lockWeight(subject) {
-        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
-      }
-      /** The state to save: the most recent entries only, so the file stays small after a storm. */
-      toState() {
-        const nas = dict();
-        let budget = SAVED_SUBJECTS;
-        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
-          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
-          if (keep <= 0) break;
-          budget -= Math.min(keep, subjects.size);
-          nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
-        }
-        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
-        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: dict(lockEntries) };
-      }
-    };
-  }
-});
-
-// src/incidents/state.ts
-function incidentShape() {
-  const str2 = string2();
-  const num2 = number2();
-  const bool2 = boolean2();
-  const strs = array(str2);
-  return object({
-    id: str2,
-    // The rule names come from the list the engine runs: a new rule cannot be refused here.
-    rule: _enum(RULES),
-    scope: _enum(SCOPES),
-    nas: optional(str2),
-    code: optional(str2),
-    subject: optional(str2),
-    endpoint: optional(str2),
-    port: optional(str2),
-    codes: optional(strs),
-    reason: optional(str2),
-    hint: optional(str2),
-    title: str2,
-    evidence: strs,
-    users: strs,
-    usersCount: str2,
-    endpoints: strs,
-    endpointsCount: str2,
-    since: num2,
-    last: num2,
-    quietUntil: num2,
-    openedAt: num2,
-    failures: num2,
-    reported: num2,
-    mailed: bool2,
-    silent: bool2
-  });
-}
-function recentHour() {
-  const num2 = number2();
-  const byKind = (t) => object({ user: t, endpoint: t, nas: t, reason: t });
-  return object({ at: num2, n: num2, keys: byKind(record(string2(), num2)), other: byKind(num2) });
-}
-function loadIncidentState(dir) {
-  return readStateJson(incidentsFile(dir), stateFile2, RESET2);
-}
-function saveIncidentState(dir, state) {
-  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
-}
-var import_node_path5, emptyIncidentState, incidentsFile, stateFile2, RESET2;
-var init_state = __esm({
-  "src/incidents/state.ts"() {
-    "use strict";
-    import_node_path5 = require("node:path");
-    init_mini();
-    init_incidents();
-    init_dict();
-    init_shape();
-    init_atomic();
-    init_files();
-    init_baseline();
-    init_incident();
-    init_rolling_window();
-    emptyIncidentState = () => ({
-      version: 1,
-      open: [],
-      resolved: [],
-      reasons: dict(),
-      baseline: emptyBaseline(),
-      window: emptyWindow()
-    });
-    incidentsFile = (dir) => (0, import_node_path5.join)(dir, "incidents.json");
-    stateFile2 = checkOf(() => {
-      const str2 = string2();
-      const num2 = number2();
-      const bool2 = boolean2();
-      const nums = record(str2, num2);
-      return object({
-        version: literal(1),
-        since: optional(num2),
-        lastRun: optional(num2),
-        open: array(incidentShape()),
-        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
-        reasons: nums,
-        baseline: object({
-          week: arrOf(num2, 168),
-          weekN: arrOf(num2, 168),
-          day: arrOf(num2, 24),
-          dayN: arrOf(num2, 24),
-          shares: nums,
-          nas: nums
-        }),
-        window: object({
-          nas: record(str2, nums),
-          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
-        }),
-        recent: optional(object({ from: num2, hours: array(recentHour()) }))
-      });
-    });
-    RESET2 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
-  }
-});
-
-// src/format/filters.ts
+// src/rollup/filters.ts
 function globMatcher(glob) {
   const p = Array.from(glob.toLowerCase());
   return (text4) => {
@@ -8063,9 +7556,9 @@ function filterNotes(counts) {
 }
 var str;
 var init_filters = __esm({
-  "src/format/filters.ts"() {
+  "src/rollup/filters.ts"() {
     "use strict";
-    init_hints();
+    init_reason();
     str = (v) => typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "";
   }
 });
@@ -8096,20 +7589,20 @@ function compileTarget(t) {
   switch (t.kind) {
     case "user": {
       const glob = globMatcher(t.value);
-      return (r) => glob(text3(r.userName));
+      return (r) => glob(text2(r.userName));
     }
     case "endpoint":
-      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text3(v)) === t.value);
+      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text2(v)) === t.value);
     case "nas":
       return nasTest(t.value.toLowerCase());
     case "reason":
-      return (r) => reasonCode(text3(r.failureReason)) === t.value;
+      return (r) => reasonCode(text2(r.failureReason)) === t.value;
   }
 }
 function nasTest(value) {
   const short = !value.includes(".") && !(0, import_node_net.isIP)(value);
   return (r) => [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => {
-    const name = text3(v).trim().toLowerCase();
+    const name = text2(v).trim().toLowerCase();
     return name === value || short && name.split(".")[0] === value;
   });
 }
@@ -8120,94 +7613,27 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text3, shown2;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown2;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
     import_node_net = require("node:net");
     init_errors();
+    init_reason();
     init_filters();
-    init_hints();
     MUTE_KINDS = ["user", "endpoint", "nas", "reason"];
     MAX_VALUE = 200;
     USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
     targetText = (t) => `${t.kind}:${t.value}`;
     matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
-    text3 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
     shown2 = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
-  }
-});
-
-// src/mutes/recent-match.ts
-function recentMatch(cfg, target, now) {
-  const incidents = incidentsState(cfg.incidents.mode, cfg.alert.mode);
-  if (!incidents.on) return note(`the last day's failures are counted only while incidents are on (${incidents.why})`);
-  let state;
-  try {
-    state = loadIncidentState(cfg.stateDir);
-  } catch {
-    return note("incidents.json is unreadable (run.js doctor says more)");
-  }
-  const recent = state?.recent;
-  if (!recent) return note("the next run with incidents on starts counting");
-  const hours = recentHours(recent, now);
-  const total = hours.reduce((n, h) => n + h.n, 0);
-  const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
-  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
-  if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
-  const { matched, unlisted, top: top4 } = count2(hours, target);
-  const seen = `${plural(total, "failure")} seen ${period}`;
-  if (unlisted > 0 && matched === 0)
-    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
-  if (unlisted > 0)
-    return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
-  if (matched === 0) {
-    const hint = top4.length ? ` (most seen: ${top4.join(", ")})` : "";
-    return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
-  }
-  if (matched === total)
-    return {
-      text: `it matches all ${seen}: every one leaves the mail body; narrow the target if that was not meant`,
-      warn: true
-    };
-  return { text: `it matches ${matched} of the ${seen}`, warn: false };
-}
-function count2(hours, target) {
-  const kind = target.kind;
-  const test = compileTarget(target);
-  const byKey = /* @__PURE__ */ new Map();
-  let unlisted = 0;
-  for (const h of hours) {
-    unlisted += h.other[kind];
-    for (const [key, n] of Object.entries(h.keys[kind])) byKey.set(key, (byKey.get(key) ?? 0) + n);
-  }
-  let matched = 0;
-  for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
-  const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
-  const top4 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
-  return { matched, unlisted, top: top4 };
-}
-var note;
-var init_recent_match = __esm({
-  "src/mutes/recent-match.ts"() {
-    "use strict";
-    init_incidents();
-    init_plural();
-    init_times();
-    init_sanitize();
-    init_recent();
-    init_state();
-    init_target();
-    note = (why) => ({
-      text: `no count of the last day's failures to check it against: ${why}`,
-      warn: false
-    });
   }
 });
 
 // src/mutes/store.ts
 function readMutes(stateDir) {
-  const data = readStateJson(mutesFile(stateDir), muteFile, RESET3);
+  const data = readStateJson(mutesFile(stateDir), muteFile, RESET2);
   if (!data) return { nextId: 1, mutes: [] };
   const mutes = data.mutes.map(({ target, created, until, ...rest }) => ({
     ...rest,
@@ -8237,7 +7663,7 @@ function parseStored(stateDir, target) {
   try {
     return parseTarget(target);
   } catch (err) {
-    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET3}`);
+    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
   }
 }
 function untrusted(m, now) {
@@ -8257,7 +7683,7 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path6, mutesFile, muteFile, RESET3, MAX_MUTE_MS, SLACK_MS;
+var import_node_path6, mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
@@ -8285,78 +7711,17 @@ var init_store = __esm({
         )
       })
     );
-    RESET3 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
     MAX_MUTE_MS = 366 * 864e5;
     SLACK_MS = 10 * 6e4;
   }
 });
 
-// src/mutes/commands.ts
-var commands_exports = {};
-__export(commands_exports, {
-  describeMute: () => describeMute,
-  footerMute: () => footerMute,
-  footerMutes: () => footerMutes,
-  ignoredText: () => ignoredText,
-  left: () => left,
-  listMutes: () => listMutes,
-  mute: () => mute,
-  unmute: () => unmute
-});
-function mute(cfg, now, target, flags) {
-  const t = parseTarget(target);
-  const all = matchesEverything(t);
-  if (all && !flags.force)
-    throw usageError(
-      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
-    );
-  const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
-  if (ms === void 0 || ms < MIN_MS || ms > MAX_MUTE_MS) {
-    const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
-    throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
-  }
-  const note3 = optionalText("--note", flags.note);
-  const by = optionalText("--by", flags.by);
-  const file = readMutes(cfg.stateDir);
-  const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note3 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note3, by };
-  const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
-  writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = summaryTime(entry.until);
-  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
-  if (all)
-    return {
-      exitCode: 0,
-      status: "WARN",
-      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
-    };
-  const recent = recentMatch(cfg, t, now);
-  const effect = "matching failures raise no incident and leave the mail body, counted and attached";
-  const message = `${what}; ${effect}; ${recent.text}`;
-  return recent.warn ? { exitCode: 0, status: "WARN", message } : ok(message);
-}
-function listMutes(cfg, now, io) {
-  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
-  const fmt = timeFormat(cfg.mail.timezone);
-  for (const m of active) io.out(describeMute(m, now, fmt));
-  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
-  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
-  if (ignored.length === 0) return ok(listed);
-  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
-  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
-}
+// src/mutes/words.ts
 function ignoredText(m, fmt) {
   if (untrusted(m, Number.POSITIVE_INFINITY) === "until")
     return `until ${fmt(m.until)}, beyond the longest mute (366d): ignored, mute it again`;
   return `created ${fmt(m.created)}, in the future: ignored, mute it again`;
-}
-function unmute(cfg, now, idText) {
-  const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
-  const file = readMutes(cfg.stateDir);
-  const found = file.mutes.find((m) => m.id === id && m.until > now);
-  if (!found) throw usageError(`no active mute with id "${clean(idText, 20)}": run.js mutes lists the active ones`);
-  writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
-  return ok(`unmuted ${targetText(found)} (id ${found.id})`);
 }
 function describeMute(m, now, fmt) {
   const by = m.by ? `  by ${clean(m.by, 60)}` : "";
@@ -8375,1192 +7740,30 @@ function footerMute(m, fmt) {
   return clean(`${targetText(m)} until ${fmt(m.until)} (id ${m.id}${m.by ? `, by ${m.by}` : ""})`, 160);
 }
 function left(ms) {
-  const min = Math.max(1, Math.floor(ms / MIN_MS));
+  const min = Math.max(1, Math.floor(ms / MIN_MUTE_MS));
   const [d, h, m] = [Math.floor(min / 1440), Math.floor(min % 1440 / 60), min % 60];
   if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
   if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
   return `${m}m`;
 }
-function optionalText(flag, value) {
-  if (value === void 0) return void 0;
-  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
-    throw usageError(`${flag} must be one line of at most 200 characters`);
-  return value.trim() || void 0;
-}
-var MIN_MS, ok;
-var init_commands = __esm({
-  "src/mutes/commands.ts"() {
+var MIN_MUTE_MS;
+var init_words = __esm({
+  "src/mutes/words.ts"() {
     "use strict";
-    init_values();
-    init_errors();
-    init_plural();
-    init_times();
     init_sanitize();
     init_time();
-    init_recent_match();
     init_store();
     init_target();
-    MIN_MS = 6e4;
-    ok = (message) => ({ exitCode: 0, status: "OK", message });
+    MIN_MUTE_MS = 6e4;
   }
 });
 
-// src/format/layout.ts
-function band(tone, label, title, lines = []) {
-  const small = lines.map((l) => `<div style="${FONT};font-size:13px;margin-top:3px">${esc2(l)}</div>`).join("");
-  return `<tr><td bgcolor="${BAND[tone]}" style="background:${BAND[tone]};padding:12px 16px;${FONT};color:#ffffff">${kicker(label)}<div style="${FONT};font-size:19px;font-weight:bold;line-height:1.3;margin-top:2px">${esc2(title)}</div>${small}</td></tr>`;
-}
-function card(top4, body) {
-  return [
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#ffffff;border:1px solid #d0d7de;margin:0 0 14px;table-layout:fixed">',
-    top4,
-    `<tr><td style="padding:4px 16px 16px;${FONT};font-size:13px;color:${INK};overflow-wrap:anywhere;word-break:break-word">`,
-    ...body,
-    "</td></tr></table>"
-  ].join("\n");
-}
-function page(title, cards) {
-  return [
-    "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc2(title)}</title></head>`,
-    `<body style="margin:0;padding:0;background:#f4f5f7;${FONT}">`,
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;table-layout:fixed"><tr><td align="center" style="padding:12px 8px">',
-    COLUMN,
-    ...cards,
-    "</div>",
-    "</td></tr></table>",
-    "</body></html>",
-    ""
-  ].join("\n");
-}
-function rows(items) {
-  const td = `valign="top" style="border-bottom:1px solid #e3e7eb;padding:6px;${FONT};font-size:13px;line-height:1.4`;
-  const tr = items.map(
-    (r) => `<tr><td width="1%" ${td};white-space:nowrap;text-align:right${r.accent ? `;border-left:4px solid ${r.accent}` : ""}">${r.left}</td><td ${td}">${r.right}</td></tr>`
-  );
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border-top:1px solid #c9d1d9">
-${tr.join("\n")}</table>`;
-}
-var FONT, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note2, para, sub, link, footer;
-var init_layout = __esm({
-  "src/format/layout.ts"() {
+// src/core/plural.ts
+var plural;
+var init_plural = __esm({
+  "src/core/plural.ts"() {
     "use strict";
-    init_sanitize();
-    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-    INK = "#1f2328";
-    MUTED = "#57606a";
-    BAND = {
-      calm: "#2b3a4a",
-      alarm: "#b42318",
-      incident: "#b42318",
-      ok: "#1a7f37",
-      backfill: "#5a4a8a"
-    };
-    esc2 = (s) => escapeHtml(s);
-    kicker = (text4) => `<div style="${FONT};font-size:11px;letter-spacing:1px;text-transform:uppercase;opacity:0.85">${esc2(text4)}</div>`;
-    strip = (text4, bg, fg, rule2) => `<tr><td style="background:${bg};border-bottom:1px solid ${rule2};padding:8px 16px;${FONT};font-size:13px;font-weight:bold;color:${fg}">${esc2(text4)}</td></tr>`;
-    COLUMN = '<div style="max-width:1000px;margin:0 auto;text-align:left">';
-    h2 = (title) => `<h2 style="${FONT};font-size:15px;font-weight:bold;color:${INK};margin:20px 0 6px">${esc2(title)}</h2>`;
-    note2 = (text4) => `<p style="${FONT};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text4)}</p>`;
-    para = (html, extra = "") => `<p style="${FONT};font-size:13px;line-height:1.45;color:${INK};margin:8px 0;${extra}">${html}</p>`;
-    sub = (text4, extra = "") => `<div style="font-size:12px;color:${MUTED};margin-top:2px;${extra}">${esc2(text4)}</div>`;
-    link = (url) => `<a href="${esc2(url)}" style="color:#0969da;${FONT}">${esc2(url)}</a>`;
-    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note2).join("\n")}</div>`;
-  }
-});
-
-// src/format/wrap.ts
-function wrap2(text4, indent = "", first = indent) {
-  const lines = [];
-  let line = first;
-  let fresh = true;
-  for (const word of text4.split(" ")) {
-    if (word === "") continue;
-    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
-    if (word.length <= room) {
-      line += fresh ? word : ` ${word}`;
-      fresh = false;
-      continue;
-    }
-    if (!fresh) {
-      lines.push(line);
-      line = indent;
-    }
-    let rest = word;
-    while (rest.length > WIDTH2 - line.length) {
-      const cut = Math.max(1, WIDTH2 - line.length);
-      lines.push(line + rest.slice(0, cut));
-      rest = rest.slice(cut);
-      line = indent;
-    }
-    line += rest;
-    fresh = false;
-  }
-  if (!fresh || lines.length === 0) lines.push(line);
-  return lines;
-}
-function wrapAll(lines) {
-  return lines.flatMap((l) => {
-    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
-    const indent = /^ */.exec(l)[0];
-    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
-  });
-}
-var WIDTH2;
-var init_wrap = __esm({
-  "src/format/wrap.ts"() {
-    "use strict";
-    WIDTH2 = 78;
-  }
-});
-
-// src/format/gzmember.ts
-function gzipPrefix(data, lens, head, room) {
-  const ends = [];
-  let end = head;
-  for (const n of lens) {
-    end += n;
-    ends.push(end);
-  }
-  let lo = 1;
-  let hi = lens.length;
-  let best;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
-    if (gz.length <= room) {
-      best = { gz, n: mid };
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return best;
-}
-var loaded, zlib, GZIP_OPTIONS;
-var init_gzmember = __esm({
-  "src/format/gzmember.ts"() {
-    "use strict";
-    zlib = () => {
-      loaded ??= require("node:zlib");
-      return loaded;
-    };
-    GZIP_OPTIONS = { level: 3 };
-  }
-});
-
-// src/format/gzblocks.ts
-var import_node_stream, BLOCK_BYTES, GzipBlocks;
-var init_gzblocks = __esm({
-  "src/format/gzblocks.ts"() {
-    "use strict";
-    import_node_stream = require("node:stream");
-    init_gzmember();
-    BLOCK_BYTES = 256 * 1024;
-    GzipBlocks = class {
-      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
-      constructor(budget, header, footer2 = "") {
-        this.budget = budget;
-        this.header = header;
-        this.#tail = footer2 ? zlib().gzipSync(footer2, GZIP_OPTIONS) : void 0;
-        this.budget -= this.#tail?.length ?? 0;
-        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
-        this.#stageHeader();
-      }
-      budget;
-      header;
-      #members = [];
-      #stage;
-      #used = 0;
-      #lens = [];
-      #head = 0;
-      #bytes = 0;
-      #full = false;
-      #tail;
-      /** Lines added (kept or not). */
-      lines = 0;
-      /** Lines in the file. */
-      rows = 0;
-      /** Lines left out to respect the size cap. */
-      omitted = 0;
-      add(line) {
-        this.lines++;
-        if (this.#full) {
-          this.omitted++;
-          return;
-        }
-        if (this.#used + 3 * line.length > this.#stage.length) {
-          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
-          this.#stage.copy(bigger, 0, 0, this.#used);
-          this.#stage = bigger;
-        }
-        const n = this.#stage.write(line, this.#used, "utf8");
-        this.#used += n;
-        this.#lens.push(n);
-        if (this.#used >= BLOCK_BYTES) this.#flush();
-      }
-      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
-      omit(n) {
-        this.lines += n;
-        this.omitted += n;
-      }
-      /**
-       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
-       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
-       * text when a limit cuts into it. The header goes first as a block of its own.
-       */
-      adopt(bytes, rows2, split2) {
-        if (this.#lens.length > 0) this.#flush();
-        this.lines += rows2;
-        if (this.#full) {
-          this.omitted += rows2;
-          return;
-        }
-        if (this.#members.length === 0) {
-          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
-          this.#used = this.#head = 0;
-        }
-        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
-        if (this.#bytes + bytes.length <= this.budget) {
-          this.#members.push({ bytes, rows: rows2, head: 0, lens });
-          this.#bytes += bytes.length;
-          this.rows += rows2;
-          return;
-        }
-        this.#full = true;
-        const data = zlib().gunzipSync(bytes);
-        const all = lens(data);
-        this.omitted += all.length - this.#fitLines(data, all, 0);
-      }
-      /** Compresses what is pending; call once after the last line. */
-      finish() {
-        if (this.#lens.length > 0) this.#flush();
-      }
-      get bytes() {
-        return this.#bytes + (this.#tail?.length ?? 0);
-      }
-      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
-        while (this.#bytes > this.budget && this.#members.length > 0) {
-          const last = this.#members.pop();
-          this.#bytes -= last.bytes.length;
-          this.rows -= last.rows;
-          this.#full = true;
-          const data = zlib().gunzipSync(last.bytes);
-          const lens = last.lens(data);
-          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
-        }
-      }
-      content() {
-        return Buffer.concat(this.#parts());
-      }
-      /** The same bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return import_node_stream.Readable.from(this.#parts(), { objectMode: false });
-      }
-      clear() {
-        this.#members = [];
-        this.#lens = [];
-        this.#bytes = 0;
-        this.#full = false;
-        this.#stageHeader();
-      }
-      #stageHeader() {
-        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
-      }
-      #parts() {
-        const parts2 = this.#members.map((m) => m.bytes);
-        return this.#tail ? [...parts2, this.#tail] : parts2;
-      }
-      #flush() {
-        const data = this.#stage.subarray(0, this.#used);
-        const lens = this.#lens;
-        const head = this.#head;
-        this.#lens = [];
-        this.#used = this.#head = 0;
-        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
-        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
-        else {
-          this.#full = true;
-          this.omitted += lens.length - this.#fitLines(data, lens, head);
-        }
-      }
-      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
-      #fitLines(data, lens, head) {
-        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
-        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
-        return best?.n ?? 0;
-      }
-      #push(bytes, lens, head) {
-        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
-        this.#bytes += bytes.length;
-        this.rows += lens.length;
-      }
-    };
-  }
-});
-
-// src/format/attachment.ts
-function csvCell(value) {
-  let s = clean(value, CSV_CELL_MAX);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function recordRow(record2) {
-  const texts = [];
-  let long = false;
-  for (const column of CSV_COLUMNS) {
-    const v = record2[column];
-    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
-    long ||= t.length > CSV_CELL_MAX;
-    texts.push(t);
-  }
-  const row = texts.join(",");
-  return !long && !ROW_SPECIAL.test(row) && ROW_COMMAS.test(row) ? `${row}\r
-` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
-}
-function attachmentRow(format, record2) {
-  return format === "csv" ? recordRow(record2) : jsonLine(record2);
-}
-function createAttachment(format, budget) {
-  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
-}
-function splitCsvRows(text4) {
-  const rows2 = text4.split("\n");
-  rows2.pop();
-  return rows2.map((r) => `${r}
-`);
-}
-var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
-var init_attachment = __esm({
-  "src/format/attachment.ts"() {
-    "use strict";
-    init_gzblocks();
-    init_sanitize();
-    CSV_COLUMNS = [
-      "timestamp",
-      "id",
-      "userName",
-      "callingStationId",
-      "nasName",
-      "nasIpAddress",
-      "nasPortId",
-      "failureReason",
-      "messageCode",
-      "location",
-      "deviceType",
-      "identityStore",
-      "authenticationMethod",
-      "authenticationProtocol",
-      "serverName",
-      "networkDeviceName",
-      "auditSessionId",
-      "ipAddresses",
-      "selectedAznProfiles",
-      "policySetName",
-      "authorizationRule",
-      "endpointProfile"
-    ];
-    CSV_CELL_MAX = 1e3;
-    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
-`;
-    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
-    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
-    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
-    AttachmentBuilder = class {
-      /** `budget`: the most compressed bytes the attachment may take. */
-      constructor(format, budget) {
-        this.format = format;
-        const csv = format === "csv";
-        this.filename = attachmentFilename(format);
-        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
-      }
-      format;
-      #blocks;
-      filename;
-      contentType = "application/gzip";
-      add(record2) {
-        this.addRow(attachmentRow(this.format, record2));
-      }
-      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
-      addRow(row) {
-        if (this.format === "csv") this.#blocks.add(row);
-        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row}`);
-      }
-      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
-      get rows() {
-        return this.#blocks.rows;
-      }
-      get omitted() {
-        return this.#blocks.omitted;
-      }
-      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
-      adoptCsv(bytes, rows2) {
-        this.#blocks.adopt(bytes, rows2, splitCsvRows);
-      }
-      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
-      omit(n) {
-        this.#blocks.omit(n);
-      }
-      /** Compressed size. */
-      get bytes() {
-        return this.#blocks.bytes;
-      }
-      /** Compresses what is pending; call once after the last record. */
-      finish() {
-        this.#blocks.finish();
-      }
-      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
-      trimTo(budget) {
-        this.#blocks.trimTo(budget);
-      }
-      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
-      stream() {
-        return this.#blocks.stream();
-      }
-      content() {
-        return this.#blocks.content();
-      }
-      /** Drops everything (a retried fetch starts a new batch). */
-      close() {
-        this.#blocks.clear();
-      }
-    };
-  }
-});
-
-// src/format/admin.ts
-function adminLogins(details) {
-  const by = /* @__PURE__ */ new Map();
-  for (const r of details) {
-    if (!r.admin) continue;
-    const key = `${r.nasName}\0${r.nasIp}`;
-    const g = by.get(key) ?? { row: [] };
-    g.row.push(r);
-    by.set(key, g);
-  }
-  const rows2 = [...by.values()].map(({ row }) => summarise(row));
-  rows2.sort((a, b) => b.count - a.count || (a.device < b.device ? -1 : 1));
-  return { rows: rows2.slice(0, MAX_DEVICES), more: Math.max(0, rows2.length - MAX_DEVICES) };
-}
-function summarise(rows2) {
-  const first = rows2[0];
-  const names2 = (pick2) => [...new Set(rows2.map(pick2).filter(Boolean))].sort();
-  const accounts = names2((r) => r.user);
-  const sources = names2((r) => r.endpoint);
-  let last;
-  for (const r of rows2) if (r.last !== void 0 && (last === void 0 || r.last > last)) last = r.last;
-  return {
-    device: first.nasName,
-    ip: first.nasIp,
-    location: first.location,
-    count: rows2.reduce((n, r) => n + r.count, 0),
-    attempts: rows2.reduce((n, r) => n + r.attempts, 0),
-    accounts: accounts.slice(0, MAX_NAMES),
-    accountsMore: Math.max(0, accounts.length - MAX_NAMES),
-    sources: sources.slice(0, MAX_NAMES),
-    sourcesMore: Math.max(0, sources.length - MAX_NAMES),
-    reasons: names2((r) => r.reason).slice(0, 3),
-    last
-  };
-}
-var namesText, ADMIN_TITLE, MAX_NAMES, MAX_DEVICES;
-var init_admin = __esm({
-  "src/format/admin.ts"() {
-    "use strict";
-    namesText = (names2, more2) => `${names2.join(", ") || "?"}${more2 > 0 ? ` (+${more2})` : ""}`;
-    ADMIN_TITLE = "Administrator logins (failed logins to the devices themselves)";
-    MAX_NAMES = 5;
-    MAX_DEVICES = 20;
-  }
-});
-
-// src/format/timeline.ts
-function timelineSpan(tl) {
-  if (tl.slots.size === 0) return void 0;
-  const slots = [...tl.slots.keys()];
-  return { from: Math.min(...slots) * tl.stepMs, to: (Math.max(...slots) + 1) * tl.stepMs - 1 };
-}
-function countAt(tl, t, reason) {
-  if (!plausible(t)) return;
-  let key = reason;
-  if (!tl.reasons.has(key)) {
-    if (tl.reasons.size < MAX_REASONS2) tl.reasons.add(key);
-    else key = OTHER;
-  }
-  const slot = Math.floor(t / tl.stepMs);
-  let cell = tl.slots.get(slot);
-  if (!cell) {
-    cell = /* @__PURE__ */ new Map();
-    tl.slots.set(slot, cell);
-  }
-  const n = cell.get(key);
-  if (n === void 0) tl.cells++;
-  cell.set(key, (n ?? 0) + 1);
-  if (tl.cells > MAX_CELLS) rebin(tl, nextStep(tl.stepMs));
-}
-function rebin(tl, stepMs) {
-  const old = tl.slots;
-  const ratio = stepMs / tl.stepMs;
-  tl.stepMs = stepMs;
-  tl.slots = /* @__PURE__ */ new Map();
-  tl.cells = 0;
-  for (const [slot, cell] of old) {
-    const to = Math.floor(slot / ratio);
-    let into = tl.slots.get(to);
-    if (!into) {
-      into = /* @__PURE__ */ new Map();
-      tl.slots.set(to, into);
-    }
-    for (const [reason, n] of cell) {
-      if (!into.has(reason)) tl.cells++;
-      into.set(reason, (into.get(reason) ?? 0) + n);
-    }
-  }
-}
-var MIN2, STEPS, MAX_CELLS, MAX_REASONS2, OTHER, emptyTimeline, nextStep;
-var init_timeline = __esm({
-  "src/format/timeline.ts"() {
-    "use strict";
-    init_times();
-    MIN2 = 6e4;
-    STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN2);
-    MAX_CELLS = 3e3;
-    MAX_REASONS2 = 24;
-    OTHER = "";
-    emptyTimeline = () => ({ stepMs: STEPS[0], slots: /* @__PURE__ */ new Map(), cells: 0, reasons: /* @__PURE__ */ new Set() });
-    nextStep = (ms) => STEPS.find((s) => s > ms) ?? ms * 2;
-  }
-});
-
-// src/format/chart.ts
-function barsOf(tl, from, to, top4) {
-  if (tl.slots.size === 0 || !(to >= from)) return void 0;
-  let stepMs = Math.max(tl.stepMs, STEPS[0]);
-  const count3 = (step) => Math.max(1, Math.ceil(to / step) - Math.floor(from / step));
-  while (count3(stepMs) > MAX_BARS) stepMs = nextStep(stepMs);
-  const first = Math.floor(from / stepMs);
-  const last = count3(stepMs) - 1;
-  const keys = top4.filter((k) => k !== OTHER).slice(0, COLORS.length);
-  const bars = Array.from({ length: last + 1 }, () => new Array(keys.length + 1).fill(0));
-  for (const [slot, cell] of tl.slots) {
-    const bar = bars[Math.min(last, Math.floor(slot * tl.stepMs / stepMs) - first)];
-    if (!bar) continue;
-    for (const [reason, n] of cell) {
-      const i = keys.indexOf(reason);
-      bar[i < 0 ? keys.length : i] += n;
-    }
-  }
-  const totals = bars.map((b) => b.reduce((a, n) => a + n, 0));
-  const peak = Math.max(...totals);
-  if (peak === 0) return void 0;
-  return { stepMs, start: first * stepMs, bars, keys, peak, peakAt: (first + totals.indexOf(peak)) * stepMs };
-}
-function stepText(ms) {
-  if (ms % 864e5 === 0) return ms === 864e5 ? "day" : `${ms / 864e5} days`;
-  if (ms % 36e5 === 0) return ms === 36e5 ? "hour" : `${ms / 36e5} h`;
-  return ms === 6e4 ? "minute" : `${ms / 6e4} min`;
-}
-function sparkline(b, clock) {
-  const line = b.bars.map((bar) => bar.reduce((a, n) => a + n, 0)).map((n) => n === 0 ? "\xB7" : SPARK[Math.max(1, Math.round(n / b.peak * 8))]).join("");
-  const end = b.start + b.bars.length * b.stepMs;
-  return [
-    `Failures per ${stepText(b.stepMs)}, ${clock.minute(b.start)} to ${clock.minute(end)} (peak ${b.peak} at ${clock.minute(b.peakAt)}):`,
-    `  ${line}`
-  ];
-}
-function chartHtml(b, clock, labels) {
-  const width = `${(100 / b.bars.length).toFixed(2)}%`;
-  const cells = b.bars.map((bar, i) => {
-    const total = bar.reduce((a, n) => a + n, 0);
-    const segs = bar.map((n, k) => ({ n, color: k < b.keys.length ? COLORS[k] : REST_COLOR })).filter((s) => s.n > 0).reverse().map((s) => {
-      const h = Math.max(2, Math.round(s.n / b.peak * HEIGHT));
-      return `<tr><td height="${h}" bgcolor="${s.color}" style="height:${h}px;background:${s.color};font-size:1px;line-height:1px;mso-line-height-rule:exactly">&nbsp;</td></tr>`;
-    }).join("");
-    const tip = `${clock.minute(b.start + i * b.stepMs)}: ${total}`;
-    const inner = segs ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${segs}</table>` : "";
-    return `<td width="${width}" valign="bottom" title="${escapeHtml(tip)}" style="width:${width};padding:0 1px;vertical-align:bottom;border-bottom:1px solid #8C959F">${inner}</td>`;
-  });
-  const end = b.start + b.bars.length * b.stepMs;
-  const axis = `<tr><td colspan="${b.bars.length}" style="${FONT2};font-size:11px;color:#57606a;padding-top:3px"><span style="float:right">${escapeHtml(clock.minute(end))}</span>${escapeHtml(clock.minute(b.start))}</td></tr>`;
-  const legend = [...labels.slice(0, b.keys.length), "other reasons"].map((label, k) => {
-    const color = k < b.keys.length ? COLORS[k] : REST_COLOR;
-    return `<span style="white-space:nowrap;display:inline-block;margin:0 10px 2px 0"><span style="display:inline-block;width:10px;height:10px;background:${color};vertical-align:middle"></span> ${escapeHtml(label)}</span>`;
-  }).join(" ");
-  return [
-    `<div style="${FONT2};font-size:12px;color:#424a53;margin:14px 0 6px">Failures per ${stepText(b.stepMs)} (peak ${b.peak} at ${escapeHtml(clock.minute(b.peakAt))})</div>`,
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="table-layout:fixed;height:${HEIGHT}px"><tr style="height:${HEIGHT}px">${cells.join("")}</tr>${axis}</table>`,
-    `<div style="${FONT2};font-size:11px;color:#424a53;margin-top:4px">${legend}</div>`
-  ].join("\n");
-}
-var MAX_BARS, COLORS, REST_COLOR, HEIGHT, SPARK, FONT2;
-var init_chart = __esm({
-  "src/format/chart.ts"() {
-    "use strict";
-    init_sanitize();
-    init_timeline();
-    MAX_BARS = 30;
-    COLORS = ["#D55E00", "#0072B2", "#E69F00"];
-    REST_COLOR = "#8C959F";
-    HEIGHT = 64;
-    SPARK = " \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
-    FONT2 = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
-  }
-});
-
-// src/format/model.ts
-function shortLocation(location) {
-  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
-  return parts2.join(" / ");
-}
-function buildModel(d, opts) {
-  const from = opts.period?.from ?? d.oldest;
-  const to = opts.period?.to ?? d.newest;
-  const clock = clockFor(opts.timeZone, from, to);
-  const reasons = d.reasons();
-  const nas = d.nas();
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const top4 = reasons.slice(0, 3).map((r) => r.reason);
-  const span3 = opts.period ?? timelineSpan(d.state.timeline);
-  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top4) : void 0;
-  const details = d.details();
-  return {
-    test: opts.test === true,
-    backfill: opts.backfill === true,
-    label: opts.label ?? (opts.test ? "Test mail" : opts.backfill ? "BACKFILL (--since), may repeat mailed failures" : "New since the last run"),
-    headline: plural(d.total, "RADIUS authentication failure"),
-    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
-    range: clock.range(from, to),
-    clock,
-    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
-    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
-    nas: nas.slice(0, TOP_NAS),
-    nasMore: Math.max(0, nas.length - TOP_NAS),
-    users: repeated(d.topUsers(TOP_N)),
-    endpoints: repeated(d.topEndpoints(TOP_N)),
-    ...adminOf(details),
-    details,
-    rowsDropped: d.rowsDropped,
-    maxRows: opts.maxRows,
-    attachmentName: opts.attachmentName,
-    attachmentRows: opts.attachmentRows,
-    footnotes: filterNotes(d.filtered),
-    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-    mutedTotal: d.mutedTotal,
-    activeMutes: opts.mutes ?? [],
-    bars: chart,
-    barLabels: (chart?.keys ?? []).map(reasonLabel),
-    leads: opts.leads ?? [],
-    context: opts.context
-  };
-}
-function reasonLabel(reason) {
-  const code2 = reasonCode(reason);
-  const known = hintFor(reason);
-  return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
-}
-function adminOf(details) {
-  const { rows: rows2, more: more2 } = adminLogins(details);
-  return { admin: rows2, adminMore: more2 };
-}
-function userCount(r) {
-  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
-}
-function subjectOf(d, opts) {
-  const top4 = d.reasons()[0];
-  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
-  const prefix = `${opts.subjectPrefix}${opts.test ? " [TEST]" : ""}${opts.backfill ? " BACKFILL" : ""}`;
-  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
-  if (top4) s += `, top: ${reasonLabel(top4.reason)} (${top4.count})`;
-  return clean(s, 140);
-}
-function detailSlice(m, limit = m.maxRows) {
-  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
-  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
-}
-var TOP_REASONS, TOP_NAS, TOP_N, CHART_SPAN, repeated;
-var init_model = __esm({
-  "src/format/model.ts"() {
-    "use strict";
-    init_plural();
-    init_admin();
-    init_chart();
-    init_filters();
-    init_hints();
-    init_sanitize();
-    init_time();
-    init_timeline();
-    TOP_REASONS = 15;
-    TOP_NAS = 10;
-    TOP_N = 10;
-    CHART_SPAN = 10 * 6e4;
-    repeated = (rows2) => rows2.filter((r) => r.count > 1);
-  }
-});
-
-// src/format/words.ts
-function moreText(m, more2) {
-  const rows2 = plural(more2, "more row");
-  if (!m.attachmentName) return `... and ${rows2} not shown`;
-  return m.attachmentRows === void 0 ? `... and ${rows2} in the attachment ${m.attachmentName}` : `... and ${rows2} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
-}
-function whereText(r) {
-  const nas = `NAS ${clean(r.nasName, 40) || "?"}${r.nasIp ? ` (${r.nasIp})` : ""}`;
-  return [nas, r.port && `port ${r.port}`, r.psn && `PSN ${r.psn}`].filter(Boolean).join(", ");
-}
-function liveLogsUrl(ctx) {
-  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
-}
-function liveLogsFilter(m) {
-  const nas = m.nas.length === 1 ? m.nas[0].name : void 0;
-  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0].user : void 0);
-  const parts2 = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
-  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
-}
-function footerLines(m, shownTotal) {
-  const lines = [];
-  const total = shownTotal + m.mutedTotal;
-  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
-  if (m.mutedTotal) {
-    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
-    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
-  }
-  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
-  if (m.attachmentName && m.attachmentRows !== void 0)
-    lines.push(
-      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
-    );
-  else if (m.attachmentName)
-    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
-  lines.push("Hints are general guidance from Cisco ISE documentation, not a diagnosis.");
-  lines.push(sentBy(m.context));
-  return lines;
-}
-function sentBy(ctx) {
-  if (!ctx) return "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.";
-  return `Sent by ise-to-mail on ${ctx.device}, from Cisco ISE ${ctx.ise} (pxGrid).`;
-}
-var TEST_BANNER, countText, whoText, liveLogsSteps;
-var init_words = __esm({
-  "src/format/words.ts"() {
-    "use strict";
-    init_plural();
-    init_sanitize();
-    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: samples, not from your ISE. SMTP works.";
-    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
-    whoText = (r) => [clean(r.user, 64) || "(no user name)", clean(r.endpoint, 40)].filter(Boolean).join(", ");
-    liveLogsSteps = (filter) => `then Operations > RADIUS > Live Logs${filter}`;
-  }
-});
-
-// src/format/html.ts
-function adminRows(m) {
-  if (m.admin.length === 0) return [];
-  const items = m.admin.map((a) => {
-    const loc = shortLocation(a.location);
-    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
-    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
-    return { left: num(countText(a)), right: `<b>${esc2(where2)}</b>${sub(`${who2}, last ${m.clock.short(a.last)}`)}` };
-  });
-  const out = [h2(ADMIN_TITLE), rows(items)];
-  if (m.adminMore) out.push(note2(`... and ${m.adminMore} other device(s)`));
-  return out;
-}
-function summary(m) {
-  const { clock } = m;
-  const out = [...adminRows(m), h2("By reason")];
-  const top4 = m.bars?.keys ?? [];
-  out.push(
-    rows(
-      m.reasons.map((r) => ({
-        left: num(countText(r).split(" ")[0], userCount(r)),
-        accent: top4.includes(r.reason) ? COLORS[top4.indexOf(r.reason)] : void 0,
-        right: `<b>${esc2(r.reason)}</b>${r.hint ? sub(r.hint, "color:#424a53") : ""}` + sub(
-          `${clock.span(r.first, r.last)}${r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : ""}`
-        )
-      }))
-    )
-  );
-  if (m.reasonsMore) out.push(note2(`... and ${m.reasonsMore} other reason(s)`));
-  out.push(h2("By NAS"));
-  out.push(
-    rows(
-      m.nas.map((n) => {
-        const loc = shortLocation(n.location);
-        const meta2 = `${loc ? `${loc}, ` : ""}last ${clock.short(n.last)}`;
-        return {
-          left: num(n.count, userCount(n)),
-          right: `<b>${esc2(n.name || "?")}</b> ${esc2(n.ip)}${sub(meta2)}`
-        };
-      })
-    )
-  );
-  if (m.nasMore) out.push(note2(`... and ${m.nasMore} other NAS`));
-  out.push(
-    `<div>${half("Top users", m.users, "no user failed more than once")}${half("Top endpoints", m.endpoints, "no endpoint failed more than once")}</div>`
-  );
-  return out;
-}
-function half(title, list2, none) {
-  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note2(`(${none})`);
-  return `<div style="display:inline-block;width:100%;max-width:470px;vertical-align:top;margin-right:8px">${h2(title)}${body}</div>`;
-}
-function top(m) {
-  const tone = m.backfill ? "backfill" : "calm";
-  const head = band(tone, m.label, m.headline, [m.facts, `${m.range} (${m.clock.zone})`]);
-  return m.test ? `${head}
-${strip(TEST_BANNER, "#fff3bf", "#5c4400", "#e0c200")}` : head;
-}
-function lookHtml(m) {
-  const url = liveLogsUrl(m.context);
-  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(liveLogsFilter(m)))}`) : "";
-}
-function renderHtml(m, total, title) {
-  const { shown: shown3 } = detailSlice(m);
-  const cards = m.leads.filter((l) => l.top).map((l) => l.html);
-  const head = [
-    ...m.leads.filter((l) => !l.top).map((l) => l.html),
-    lookHtml(m),
-    m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : "",
-    ...summary(m),
-    h2("Details (identical failures collapsed, newest first)")
-  ].filter(Boolean);
-  const alone = m.details.length === 1 && m.details[0].count === 1;
-  const build2 = (n2) => {
-    const { more: more2 } = detailSlice(m, n2);
-    const details = rows(shown3.slice(0, n2).map((r) => detailRow(m, r, alone)));
-    const body = [...head, details, more2 > 0 ? note2(moreText(m, more2)) : "", footer(footerLines(m, total))];
-    return page(title, [...cards, card(top(m), body.filter(Boolean))]);
-  };
-  let n = shown3.length;
-  let html = build2(n);
-  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
-    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
-    html = build2(n);
-  }
-  return { html, rowsShown: n };
-}
-var HTML_BUDGET, num, detailRow;
-var init_html = __esm({
-  "src/format/html.ts"() {
-    "use strict";
-    init_admin();
-    init_chart();
-    init_layout();
-    init_model();
-    init_sanitize();
-    init_words();
-    HTML_BUDGET = 9e4;
-    num = (n, small) => `<b>${esc2(String(n))}</b>${small ? sub(small) : ""}`;
-    detailRow = (m, r, alone) => ({
-      left: `${esc2(m.clock.short(r.last))}${sub(countText(r, "x"))}`,
-      right: `<b>${esc2(whoText(r))}</b><div style="margin-top:2px">${esc2(whereText(r))}</div>${sub(clean(r.reason, 100))}` + (alone && r.session ? sub(`Audit session ${r.session}`) : "")
-    });
-  }
-});
-
-// src/format/text.ts
-function renderText(m, total, rowLimit) {
-  const { clock } = m;
-  const out = [];
-  for (const lead of m.leads.filter((l) => l.top)) out.push(...lead.text);
-  out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, "");
-  if (m.test) out.push(TEST_BANNER, "");
-  for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
-  out.push(...lookText(m));
-  if (m.bars) out.push(...sparkline(m.bars, clock), "");
-  out.push(...adminLines(m));
-  out.push("BY REASON");
-  for (const r of m.reasons) {
-    out.push(...wrap2(r.reason, "         ", `  ${String(r.count).padStart(5)}  `));
-    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
-    out.push(`         ${userCount(r)}, ${clock.span(r.first, r.last)}${attempts}`);
-    if (r.hint) out.push(...wrap2(`Hint: ${r.hint}`, "         "));
-  }
-  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
-  out.push("", "BY NAS");
-  for (const n of m.nas) {
-    const loc = shortLocation(n.location);
-    const nas = `${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
-    out.push(...wrap2(nas, "         ", `  ${String(n.count).padStart(5)}  `));
-    out.push(`         ${userCount(n)}, last ${clock.short(n.last)}`);
-  }
-  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
-  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
-  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
-  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
-  out.push("", "DETAILS (identical failures collapsed, newest first)");
-  const alone = m.details.length === 1 && m.details[0].count === 1;
-  for (const r of shown3) out.push(...detailLines(m, r, alone));
-  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
-  out.push("", "-- ", ...footerLines(m, total));
-  return `${wrapAll(out).join("\n")}
-`;
-}
-function lookText(m) {
-  const url = liveLogsUrl(m.context);
-  return url ? ["Look in ISE:", url, ...wrap2(liveLogsSteps(liveLogsFilter(m)), "  "), ""] : [];
-}
-function detailLines(m, r, alone) {
-  const head = `  ${m.clock.short(r.last)}  ${countText(r, "x")}  `;
-  return [
-    ...wrap2(whoText(r), "      ", head),
-    ...wrap2(whereText(r), "      "),
-    ...wrap2(clean(r.reason, 100) || "-", "      "),
-    ...alone && r.session ? wrap2(`Audit session ${r.session}`, "      ") : []
-  ];
-}
-function adminLines(m) {
-  if (m.admin.length === 0) return [];
-  const out = [ADMIN_TITLE.toUpperCase()];
-  for (const a of m.admin) {
-    const loc = shortLocation(a.location);
-    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
-    out.push(...wrap2(where2, "         ", `  ${countText(a).padStart(5)}  `));
-    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
-    out.push(...wrap2(`${who2}, last ${m.clock.short(a.last)}`, "         ", "         "));
-  }
-  if (m.adminMore) out.push(`  ... and ${m.adminMore} other device(s)`);
-  return [...out, ""];
-}
-function topLines(rows2, none) {
-  return rows2.length ? rows2.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
-}
-var init_text = __esm({
-  "src/format/text.ts"() {
-    "use strict";
-    init_admin();
-    init_chart();
-    init_model();
-    init_sanitize();
-    init_words();
-    init_wrap();
-  }
-});
-
-// src/format/render.ts
-function render(d, opts) {
-  const subject = opts.subject ?? subjectOf(d, opts);
-  const model = buildModel(d, opts);
-  const { html, rowsShown } = renderHtml(model, d.total, subject);
-  return { subject, text: renderText(model, d.total, rowsShown), html };
-}
-var init_render = __esm({
-  "src/format/render.ts"() {
-    "use strict";
-    init_html();
-    init_model();
-    init_text();
-  }
-});
-
-// src/mail/message.ts
-function messageIdDomain(from) {
-  const domain = (from ?? "").split("@").pop() ?? "";
-  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
-}
-function newMessageId(from, now) {
-  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
-}
-function mailContext(cfg) {
-  return {
-    device: cfg.mail.device,
-    ise: cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ") || "(ISE_HOST not set)",
-    adminUrl: cfg.mail.adminUrl
-  };
-}
-function composeMail(cfg, digest, opts) {
-  const built2 = digest.attachment();
-  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
-  const rendered = render(digest, {
-    ...opts.show,
-    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
-    maxRows: cfg.mail.maxRows,
-    timeZone: cfg.mail.timezone,
-    attachmentName: opts.preview && cfg.mail.attach !== "none" ? attachmentFilename(cfg.mail.attach) : attachment?.filename,
-    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
-    test: opts.test,
-    subject: opts.subject,
-    mutes: opts.mutes,
-    // Pushed in order, the last on top.
-    leads: [...opts.leads ?? []].reverse(),
-    context: mailContext(cfg)
-  });
-  return {
-    ...rendered,
-    messageId: newMessageId(cfg.mail.from, opts.now),
-    headers: { ...MACHINE_HEADERS },
-    attachment: attachment && {
-      filename: attachment.filename,
-      contentType: attachment.contentType,
-      size: attachment.bytes,
-      stream: () => attachment.stream()
-    }
-  };
-}
-var import_node_crypto, MACHINE_HEADERS;
-var init_message = __esm({
-  "src/mail/message.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    init_attachment();
-    init_render();
-    MACHINE_HEADERS = {
-      "Auto-Submitted": "auto-generated",
-      "X-Auto-Response-Suppress": "All"
-    };
-  }
-});
-
-// src/health/health-words.ts
-function fmtSpan(ms) {
-  const units = [
-    [864e5, "d"],
-    [36e5, "h"],
-    [6e4, "m"]
-  ];
-  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
-}
-var HEADLINE, headline;
-var init_health_words = __esm({
-  "src/health/health-words.ts"() {
-    "use strict";
-    HEADLINE = {
-      "account-disabled": "pxGrid account DISABLED on ISE",
-      "account-pending": "pxGrid account PENDING approval on ISE",
-      account: "pxGrid account refused by ISE",
-      "ise-tls": "TLS trust to ISE failed",
-      "ise-timeout": "ISE does not answer in time",
-      "ise-unreachable": "cannot reach ISE",
-      "ise-protocol": "ISE pxGrid answers with errors",
-      mail: "cannot deliver mail",
-      "mail-content": "the mail server refuses the alert mail for its content",
-      usage: "configuration or state error",
-      state: "configuration or state error",
-      locked: "another run holds the lock",
-      "lock-stuck": "a run is stuck holding the lock",
-      sighup: "runs are stopped before they finish (SIGHUP)",
-      sigint: "runs are stopped before they finish (SIGINT)",
-      sigterm: "runs are stopped before they finish (SIGTERM)",
-      internal: "internal error"
-    };
-    headline = (kind) => HEADLINE[kind];
-  }
-});
-
-// src/health/health-mail.ts
-function compose(ctx, subject, head, paragraphs) {
-  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
-  const title = clean(head.title, MAX_LINE);
-  const foot = [
-    ...ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join("; ")} (run.js mutes lists them).`] : [],
-    `Sent by ise-to-mail on ${ctx.device} about its own health (README section "health"); ISE ${ctx.ise}; times in ${ctx.zone}.`
-  ];
-  const text4 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot]);
-  const body = [...lines.map((l) => para(esc2(l))), footer(foot)];
-  return {
-    subject: clean(subject, 200),
-    text: `${text4.join("\n")}
-`,
-    html: page(subject, [card(band(head.tone, head.label, title), body)])
-  };
-}
-function problemMail(p, ctx) {
-  const what = headline(p.kind);
-  const clock = clockFor(ctx.zone, p.since, p.since);
-  return compose(
-    ctx,
-    `${tag(ctx.prefix)} PROBLEM: ${what} since ${when(clock, p.since)}`,
-    {
-      tone: "alarm",
-      label: `ise-to-mail PROBLEM on ${ctx.device}`,
-      word: "PROBLEM",
-      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, "")}`
-    },
-    [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)]
-  );
-}
-function problemRepeats(p, clock) {
-  const last = `last successful poll: ${when(clock, p.lastSuccess)}`;
-  const keeps = "ISE keeps the failures meanwhile: the first successful run mails them all (if ISE still holds them).";
-  if (p.unwritable)
-    return [
-      `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${when(clock, p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.`,
-      keeps
-    ];
-  return [
-    `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
-    keeps,
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
-  ];
-}
-function recoveryLines(r, found, clock) {
-  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
-  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
-  return [
-    `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
-    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
-  ];
-}
-function recoveryMail(r, ctx) {
-  const clock = clockFor(ctx.zone, r.back, r.back);
-  return compose(
-    ctx,
-    `${tag(ctx.prefix)} RECOVERED: working again since ${when(clock, r.back)}`,
-    { tone: "ok", label: `ise-to-mail RECOVERED on ${ctx.device}`, title: recoveredTitle(r, clock), word: "RECOVERED" },
-    recoveryLines(r, 0, clock)
-  );
-}
-function foldRecovery(mail, r, found, ctx) {
-  const clock = clockFor(ctx.zone, r.back, r.back);
-  const title = recoveredTitle(r, clock);
-  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
-  const html = card(
-    band("ok", "ise-to-mail RECOVERED", title),
-    lines.map((l) => para(esc2(l)))
-  );
-  const { prefix } = ctx;
-  const at = mail.html.indexOf(COLUMN);
-  return {
-    ...mail,
-    // The digest's own prefix is not repeated: it keeps its counts and top reason.
-    subject: clean(
-      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
-      200
-    ),
-    text: `${wrapAll([`RECOVERED: ${title}`, ...lines]).join("\n")}
-
-${mail.text}`,
-    html: at < 0 ? `${html}
-${mail.html}` : `${mail.html.slice(0, at + COLUMN.length)}
-${html}${mail.html.slice(at + COLUMN.length)}`
-  };
-}
-var tag, MAX_LINE, healthContext, when, recoveredTitle;
-var init_health_mail = __esm({
-  "src/health/health-mail.ts"() {
-    "use strict";
-    init_plural();
-    init_layout();
-    init_sanitize();
-    init_time();
-    init_wrap();
-    init_message();
-    init_health_words();
-    tag = (prefix) => `${prefix} ise-to-mail`;
-    MAX_LINE = 600;
-    healthContext = (cfg, mutes) => ({
-      prefix: cfg.mail.subjectPrefix,
-      zone: cfg.mail.timezone,
-      ...mailContext(cfg),
-      mutes
-    });
-    when = (clock, t) => t === void 0 ? "never" : clock.full(t).replace(/ \+00:00$/, clock.zone === "UTC" ? " UTC" : " +00:00");
-    recoveredTitle = (r, clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
+    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
   }
 });
 
@@ -9728,10 +7931,10 @@ async function sendDeferred(cfg, first, send) {
   }
   if (pending.length === 0) return;
   const e = last ?? first.rejectedErrors?.[0] ?? {};
-  const said = e.response ? `: server said "${clean(e.response, 200)}"` : "";
+  const said2 = e.response ? `: server said "${clean(e.response, 200)}"` : "";
   const got = cfg.mail.dest.length - refusedFor(first, true).length - refusedFor(first, false).length;
   throw mailError(
-    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said} past the retries, so the run does not count as delivered (the others get these failures twice)`,
+    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said2} past the retries, so the run does not count as delivered (the others get these failures twice)`,
     last
   );
 }
@@ -9741,6 +7944,22 @@ var init_deferred_rcpt = __esm({
     init_errors();
     init_plural();
     init_sanitize();
+  }
+});
+
+// src/mail/message-id.ts
+function messageIdDomain(from) {
+  const domain = (from ?? "").split("@").pop() ?? "";
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?$/.test(domain) && domain.includes(".") ? domain.toLowerCase() : "ise-to-mail.invalid";
+}
+function newMessageId(from, now) {
+  return `<ise-to-mail.${now.toString(36)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}@${messageIdDomain(from)}>`;
+}
+var import_node_crypto;
+var init_message_id = __esm({
+  "src/mail/message-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
   }
 });
 
@@ -9818,7 +8037,7 @@ function buildMime(m) {
   const size = before.length + (a ? base64WireBytes(a.size) : 0) + after.length;
   return {
     size,
-    stream: () => import_node_stream2.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
+    stream: () => import_node_stream.Readable.from(parts(before, a?.stream(), after), { objectMode: false })
   };
 }
 function headerFields(m, mixed) {
@@ -9897,12 +8116,12 @@ function base64WireBytes(raw) {
   const chars = 4 * Math.ceil(raw / 3);
   return chars + 2 * Math.ceil(chars / 76);
 }
-var import_node_crypto2, import_node_stream2, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
+var import_node_crypto2, import_node_stream, CRLF2, LINE_BYTES, QP_PLAIN, QP_SPECIAL;
 var init_mime = __esm({
   "src/mail/mime.ts"() {
     "use strict";
     import_node_crypto2 = require("node:crypto");
-    import_node_stream2 = require("node:stream");
+    import_node_stream = require("node:stream");
     init_mime_header();
     CRLF2 = "\r\n";
     LINE_BYTES = 57;
@@ -13088,11 +11307,11 @@ function droppedConnection(e) {
 }
 function smtpError(cfg, err, task = "send") {
   const e = err;
-  const said = e.response ? `: server said "${oneLine(e.response)}"` : "";
+  const said2 = e.response ? `: server said "${oneLine(e.response)}"` : "";
   const hint = smtpHint(e, cfg, task);
   const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
   const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
-  const line = `${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said}; ${hint}`;
+  const line = `${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said2}; ${hint}`;
   return task === "send" && contentRefused(e) ? new AppError("mail-content", line, { cause: err }) : mailError(line, err);
 }
 function smtpHint(e, cfg, task = "send") {
@@ -13228,23 +11447,23 @@ function trustingAlso(pem) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs6.readFileSync)(file, "utf8");
+    return (0, import_node_fs7.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(`cannot read SMTP_CA ${file} (${errCode(err, "error")}): check the path`);
   }
 }
-var import_node_fs6, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
+var import_node_fs7, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_tls = require("node:tls");
     init_errcode();
     init_errors();
     init_interrupt();
     init_retry();
     init_deferred_rcpt();
-    init_message();
+    init_message_id();
     init_mime();
     init_smtp();
     init_smtp_errors();
@@ -13371,6 +11590,1294 @@ var init_health_send = __esm({
   }
 });
 
+// src/attachment/gzmember.ts
+function gzipPrefix(data, lens, head, room) {
+  const ends = [];
+  let end = head;
+  for (const n of lens) {
+    end += n;
+    ends.push(end);
+  }
+  let lo = 1;
+  let hi = lens.length;
+  let best;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const gz = zlib().gzipSync(data.subarray(0, ends[mid - 1]), GZIP_OPTIONS);
+    if (gz.length <= room) {
+      best = { gz, n: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+var loaded, zlib, GZIP_OPTIONS;
+var init_gzmember = __esm({
+  "src/attachment/gzmember.ts"() {
+    "use strict";
+    zlib = () => {
+      loaded ??= require("node:zlib");
+      return loaded;
+    };
+    GZIP_OPTIONS = { level: 3 };
+  }
+});
+
+// src/attachment/gzblocks.ts
+var import_node_stream2, BLOCK_BYTES, GzipBlocks;
+var init_gzblocks = __esm({
+  "src/attachment/gzblocks.ts"() {
+    "use strict";
+    import_node_stream2 = require("node:stream");
+    init_gzmember();
+    BLOCK_BYTES = 256 * 1024;
+    GzipBlocks = class {
+      /** `budget`: compressed bytes in all; `header` starts the first block, `footer` is a block of its own. */
+      constructor(budget, header, footer2 = "") {
+        this.budget = budget;
+        this.header = header;
+        this.#tail = footer2 ? zlib().gzipSync(footer2, GZIP_OPTIONS) : void 0;
+        this.budget -= this.#tail?.length ?? 0;
+        this.#stage = Buffer.allocUnsafe(BLOCK_BYTES + 64 * 1024);
+        this.#stageHeader();
+      }
+      budget;
+      header;
+      #members = [];
+      #stage;
+      #used = 0;
+      #lens = [];
+      #head = 0;
+      #bytes = 0;
+      #full = false;
+      #tail;
+      /** Lines added (kept or not). */
+      lines = 0;
+      /** Lines in the file. */
+      rows = 0;
+      /** Lines left out to respect the size cap. */
+      omitted = 0;
+      add(line) {
+        this.lines++;
+        if (this.#full) {
+          this.omitted++;
+          return;
+        }
+        if (this.#used + 3 * line.length > this.#stage.length) {
+          const bigger = Buffer.allocUnsafe(this.#used + 3 * line.length + BLOCK_BYTES);
+          this.#stage.copy(bigger, 0, 0, this.#used);
+          this.#stage = bigger;
+        }
+        const n = this.#stage.write(line, this.#used, "utf8");
+        this.#used += n;
+        this.#lens.push(n);
+        if (this.#used >= BLOCK_BYTES) this.#flush();
+      }
+      /** Counts `n` lines that were never added here (the digest spool did not keep them). */
+      omit(n) {
+        this.lines += n;
+        this.omitted += n;
+      }
+      /**
+       * Appends a block compressed elsewhere (the digest spool keeps CSV rows as gzip members), so
+       * sending a spooled digest compresses nothing twice. `split` recovers its `rows` lines from its
+       * text when a limit cuts into it. The header goes first as a block of its own.
+       */
+      adopt(bytes, rows2, split2) {
+        if (this.#lens.length > 0) this.#flush();
+        this.lines += rows2;
+        if (this.#full) {
+          this.omitted += rows2;
+          return;
+        }
+        if (this.#members.length === 0) {
+          this.#push(zlib().gzipSync(this.#stage.subarray(0, this.#used), GZIP_OPTIONS), [], this.#used);
+          this.#used = this.#head = 0;
+        }
+        const lens = (data2) => split2(data2.toString("utf8")).map((l) => Buffer.byteLength(l));
+        if (this.#bytes + bytes.length <= this.budget) {
+          this.#members.push({ bytes, rows: rows2, head: 0, lens });
+          this.#bytes += bytes.length;
+          this.rows += rows2;
+          return;
+        }
+        this.#full = true;
+        const data = zlib().gunzipSync(bytes);
+        const all = lens(data);
+        this.omitted += all.length - this.#fitLines(data, all, 0);
+      }
+      /** Compresses what is pending; call once after the last line. */
+      finish() {
+        if (this.#lens.length > 0) this.#flush();
+      }
+      get bytes() {
+        return this.#bytes + (this.#tail?.length ?? 0);
+      }
+      /** Cuts trailing lines until everything fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.budget = Math.min(this.budget, budget - (this.#tail?.length ?? 0));
+        while (this.#bytes > this.budget && this.#members.length > 0) {
+          const last = this.#members.pop();
+          this.#bytes -= last.bytes.length;
+          this.rows -= last.rows;
+          this.#full = true;
+          const data = zlib().gunzipSync(last.bytes);
+          const lens = last.lens(data);
+          this.omitted += lens.length - this.#fitLines(data, lens, last.head);
+        }
+      }
+      content() {
+        return Buffer.concat(this.#parts());
+      }
+      /** The same bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return import_node_stream2.Readable.from(this.#parts(), { objectMode: false });
+      }
+      clear() {
+        this.#members = [];
+        this.#lens = [];
+        this.#bytes = 0;
+        this.#full = false;
+        this.#stageHeader();
+      }
+      #stageHeader() {
+        this.#head = this.#used = this.#stage.write(this.header, 0, "utf8");
+      }
+      #parts() {
+        const parts2 = this.#members.map((m) => m.bytes);
+        return this.#tail ? [...parts2, this.#tail] : parts2;
+      }
+      #flush() {
+        const data = this.#stage.subarray(0, this.#used);
+        const lens = this.#lens;
+        const head = this.#head;
+        this.#lens = [];
+        this.#used = this.#head = 0;
+        const gz = zlib().gzipSync(data, GZIP_OPTIONS);
+        if (this.#bytes + gz.length <= this.budget) this.#push(gz, lens, head);
+        else {
+          this.#full = true;
+          this.omitted += lens.length - this.#fitLines(data, lens, head);
+        }
+      }
+      /** Keeps as many of the first lines of `data` as fit the budget as one block; returns how many. */
+      #fitLines(data, lens, head) {
+        const best = gzipPrefix(data, lens, head, this.budget - this.#bytes);
+        if (best) this.#push(best.gz, lens.slice(0, best.n), head);
+        return best?.n ?? 0;
+      }
+      #push(bytes, lens, head) {
+        this.#members.push({ bytes, rows: lens.length, head, lens: () => lens });
+        this.#bytes += bytes.length;
+        this.rows += lens.length;
+      }
+    };
+  }
+});
+
+// src/attachment/attachment.ts
+function csvCell(value) {
+  let s = clean(value, CSV_CELL_MAX);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function recordRow(record2) {
+  const texts = [];
+  let long = false;
+  for (const column of CSV_COLUMNS) {
+    const v = record2[column];
+    const t = v === void 0 || v === null ? "" : textOf(v, CSV_CELL_MAX);
+    long ||= t.length > CSV_CELL_MAX;
+    texts.push(t);
+  }
+  const row = texts.join(",");
+  return !long && !ROW_SPECIAL.test(row) && ROW_COMMAS.test(row) ? `${row}\r
+` : csvRow(CSV_COLUMNS.map((c) => record2[c]));
+}
+function attachmentRow(format, record2) {
+  return format === "csv" ? recordRow(record2) : jsonLine(record2);
+}
+function createAttachment(format, budget) {
+  return format === "none" ? void 0 : new AttachmentBuilder(format, budget);
+}
+function splitCsvRows(text4) {
+  const rows2 = text4.split("\n");
+  rows2.pop();
+  return rows2.map((r) => `${r}
+`);
+}
+var CSV_COLUMNS, CSV_CELL_MAX, csvRow, ROW_SPECIAL, ROW_COMMAS, JSON_UNSAFE, jsonLine, attachmentFilename, AttachmentBuilder;
+var init_attachment = __esm({
+  "src/attachment/attachment.ts"() {
+    "use strict";
+    init_sanitize();
+    init_gzblocks();
+    CSV_COLUMNS = [
+      "timestamp",
+      "id",
+      "userName",
+      "callingStationId",
+      "nasName",
+      "nasIpAddress",
+      "nasPortId",
+      "failureReason",
+      "messageCode",
+      "location",
+      "deviceType",
+      "identityStore",
+      "authenticationMethod",
+      "authenticationProtocol",
+      "serverName",
+      "networkDeviceName",
+      "auditSessionId",
+      "ipAddresses",
+      "selectedAznProfiles",
+      "policySetName",
+      "authorizationRule",
+      "endpointProfile"
+    ];
+    CSV_CELL_MAX = 1e3;
+    csvRow = (cells) => `${cells.map(csvCell).join(",")}\r
+`;
+    ROW_SPECIAL = new RegExp(`${SUSPECT_CLASS}|[";]|^[ =+\\-@]| $| ,|,[ =+\\-@]`);
+    ROW_COMMAS = new RegExp(`^[^,]*(?:,[^,]*){${CSV_COLUMNS.length - 1}}$`);
+    JSON_UNSAFE = /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    jsonLine = (r) => jsonText(r).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    attachmentFilename = (format) => format === "csv" ? "failures.csv.gz" : "failures.json.gz";
+    AttachmentBuilder = class {
+      /** `budget`: the most compressed bytes the attachment may take. */
+      constructor(format, budget) {
+        this.format = format;
+        const csv = format === "csv";
+        this.filename = attachmentFilename(format);
+        this.#blocks = csv ? new GzipBlocks(budget, `\uFEFF${csvRow([...CSV_COLUMNS])}`) : new GzipBlocks(budget, "[\n", "\n]\n");
+      }
+      format;
+      #blocks;
+      filename;
+      contentType = "application/gzip";
+      add(record2) {
+        this.addRow(attachmentRow(this.format, record2));
+      }
+      /** Adds a row made by attachmentRow (the digest spool keeps rows, not records). */
+      addRow(row) {
+        if (this.format === "csv") this.#blocks.add(row);
+        else this.#blocks.add(`${this.#blocks.lines > 0 ? ",\n" : ""}${row}`);
+      }
+      /** Rows in the attachment; `omitted` rows were left out to respect the size cap. */
+      get rows() {
+        return this.#blocks.rows;
+      }
+      get omitted() {
+        return this.#blocks.omitted;
+      }
+      /** Appends a gzip member of `rows` CSV rows made by attachmentRow (the digest spool's), as it is. */
+      adoptCsv(bytes, rows2) {
+        this.#blocks.adopt(bytes, rows2, splitCsvRows);
+      }
+      /** Counts `n` records the attachment never received (beyond the digest spool's budget). */
+      omit(n) {
+        this.#blocks.omit(n);
+      }
+      /** Compressed size. */
+      get bytes() {
+        return this.#blocks.bytes;
+      }
+      /** Compresses what is pending; call once after the last record. */
+      finish() {
+        this.#blocks.finish();
+      }
+      /** Drops whole trailing blocks until the attachment fits `budget` (a smaller server limit). */
+      trimTo(budget) {
+        this.#blocks.trimTo(budget);
+      }
+      /** The .gz bytes as a new stream on each call, never copied into one buffer. */
+      stream() {
+        return this.#blocks.stream();
+      }
+      content() {
+        return this.#blocks.content();
+      }
+      /** Drops everything (a retried fetch starts a new batch). */
+      close() {
+        this.#blocks.clear();
+      }
+    };
+  }
+});
+
+// src/render/admin.ts
+function adminLogins(details) {
+  const by = /* @__PURE__ */ new Map();
+  for (const r of details) {
+    if (!r.admin) continue;
+    const key = `${r.nasName}\0${r.nasIp}`;
+    const g = by.get(key) ?? { row: [] };
+    g.row.push(r);
+    by.set(key, g);
+  }
+  const rows2 = [...by.values()].map(({ row }) => summarise(row));
+  rows2.sort((a, b) => b.count - a.count || (a.device < b.device ? -1 : 1));
+  return { rows: rows2.slice(0, MAX_DEVICES), more: Math.max(0, rows2.length - MAX_DEVICES) };
+}
+function summarise(rows2) {
+  const first = rows2[0];
+  const names2 = (pick2) => [...new Set(rows2.map(pick2).filter(Boolean))].sort();
+  const accounts = names2((r) => r.user);
+  const sources = names2((r) => r.endpoint);
+  let last;
+  for (const r of rows2) if (r.last !== void 0 && (last === void 0 || r.last > last)) last = r.last;
+  return {
+    device: first.nasName,
+    ip: first.nasIp,
+    location: first.location,
+    count: rows2.reduce((n, r) => n + r.count, 0),
+    attempts: rows2.reduce((n, r) => n + r.attempts, 0),
+    accounts: accounts.slice(0, MAX_NAMES),
+    accountsMore: Math.max(0, accounts.length - MAX_NAMES),
+    sources: sources.slice(0, MAX_NAMES),
+    sourcesMore: Math.max(0, sources.length - MAX_NAMES),
+    reasons: names2((r) => r.reason).slice(0, 3),
+    last
+  };
+}
+var namesText, ADMIN_TITLE, MAX_NAMES, MAX_DEVICES;
+var init_admin = __esm({
+  "src/render/admin.ts"() {
+    "use strict";
+    namesText = (names2, more2) => `${names2.join(", ") || "?"}${more2 > 0 ? ` (+${more2})` : ""}`;
+    ADMIN_TITLE = "Administrator logins (failed logins to the devices themselves)";
+    MAX_NAMES = 5;
+    MAX_DEVICES = 20;
+  }
+});
+
+// src/rollup/timeline.ts
+function timelineSpan(tl) {
+  if (tl.slots.size === 0) return void 0;
+  const slots = [...tl.slots.keys()];
+  return { from: Math.min(...slots) * tl.stepMs, to: (Math.max(...slots) + 1) * tl.stepMs - 1 };
+}
+function countAt(tl, t, reason) {
+  if (!plausible(t)) return;
+  let key = reason;
+  if (!tl.reasons.has(key)) {
+    if (tl.reasons.size < MAX_REASONS) tl.reasons.add(key);
+    else key = OTHER;
+  }
+  const slot = Math.floor(t / tl.stepMs);
+  let cell = tl.slots.get(slot);
+  if (!cell) {
+    cell = /* @__PURE__ */ new Map();
+    tl.slots.set(slot, cell);
+  }
+  const n = cell.get(key);
+  if (n === void 0) tl.cells++;
+  cell.set(key, (n ?? 0) + 1);
+  if (tl.cells > MAX_CELLS) rebin(tl, nextStep(tl.stepMs));
+}
+function rebin(tl, stepMs) {
+  const old = tl.slots;
+  const ratio = stepMs / tl.stepMs;
+  tl.stepMs = stepMs;
+  tl.slots = /* @__PURE__ */ new Map();
+  tl.cells = 0;
+  for (const [slot, cell] of old) {
+    const to = Math.floor(slot / ratio);
+    let into = tl.slots.get(to);
+    if (!into) {
+      into = /* @__PURE__ */ new Map();
+      tl.slots.set(to, into);
+    }
+    for (const [reason, n] of cell) {
+      if (!into.has(reason)) tl.cells++;
+      into.set(reason, (into.get(reason) ?? 0) + n);
+    }
+  }
+}
+var MIN2, STEPS, MAX_CELLS, MAX_REASONS, OTHER, emptyTimeline, nextStep;
+var init_timeline = __esm({
+  "src/rollup/timeline.ts"() {
+    "use strict";
+    init_times();
+    MIN2 = 6e4;
+    STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN2);
+    MAX_CELLS = 3e3;
+    MAX_REASONS = 24;
+    OTHER = "";
+    emptyTimeline = () => ({ stepMs: STEPS[0], slots: /* @__PURE__ */ new Map(), cells: 0, reasons: /* @__PURE__ */ new Set() });
+    nextStep = (ms) => STEPS.find((s) => s > ms) ?? ms * 2;
+  }
+});
+
+// src/render/chart.ts
+function barsOf(tl, from, to, top4) {
+  if (tl.slots.size === 0 || !(to >= from)) return void 0;
+  let stepMs = Math.max(tl.stepMs, STEPS[0]);
+  const count3 = (step) => Math.max(1, Math.ceil(to / step) - Math.floor(from / step));
+  while (count3(stepMs) > MAX_BARS) stepMs = nextStep(stepMs);
+  const first = Math.floor(from / stepMs);
+  const last = count3(stepMs) - 1;
+  const keys = top4.filter((k) => k !== OTHER).slice(0, COLORS.length);
+  const bars = Array.from({ length: last + 1 }, () => new Array(keys.length + 1).fill(0));
+  for (const [slot, cell] of tl.slots) {
+    const bar = bars[Math.min(last, Math.floor(slot * tl.stepMs / stepMs) - first)];
+    if (!bar) continue;
+    for (const [reason, n] of cell) {
+      const i = keys.indexOf(reason);
+      bar[i < 0 ? keys.length : i] += n;
+    }
+  }
+  const totals = bars.map((b) => b.reduce((a, n) => a + n, 0));
+  const peak = Math.max(...totals);
+  if (peak === 0) return void 0;
+  return { stepMs, start: first * stepMs, bars, keys, peak, peakAt: (first + totals.indexOf(peak)) * stepMs };
+}
+function stepText(ms) {
+  if (ms % 864e5 === 0) return ms === 864e5 ? "day" : `${ms / 864e5} days`;
+  if (ms % 36e5 === 0) return ms === 36e5 ? "hour" : `${ms / 36e5} h`;
+  return ms === 6e4 ? "minute" : `${ms / 6e4} min`;
+}
+function sparkline(b, clock) {
+  const line = b.bars.map((bar) => bar.reduce((a, n) => a + n, 0)).map((n) => n === 0 ? "\xB7" : SPARK[Math.max(1, Math.round(n / b.peak * 8))]).join("");
+  const end = b.start + b.bars.length * b.stepMs;
+  return [
+    `Failures per ${stepText(b.stepMs)}, ${clock.minute(b.start)} to ${clock.minute(end)} (peak ${b.peak} at ${clock.minute(b.peakAt)}):`,
+    `  ${line}`
+  ];
+}
+function chartHtml(b, clock, labels) {
+  const width = `${(100 / b.bars.length).toFixed(2)}%`;
+  const cells = b.bars.map((bar, i) => {
+    const total = bar.reduce((a, n) => a + n, 0);
+    const segs = bar.map((n, k) => ({ n, color: k < b.keys.length ? COLORS[k] : REST_COLOR })).filter((s) => s.n > 0).reverse().map((s) => {
+      const h = Math.max(2, Math.round(s.n / b.peak * HEIGHT));
+      return `<tr><td height="${h}" bgcolor="${s.color}" style="height:${h}px;background:${s.color};font-size:1px;line-height:1px;mso-line-height-rule:exactly">&nbsp;</td></tr>`;
+    }).join("");
+    const tip = `${clock.minute(b.start + i * b.stepMs)}: ${total}`;
+    const inner = segs ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${segs}</table>` : "";
+    return `<td width="${width}" valign="bottom" title="${escapeHtml(tip)}" style="width:${width};padding:0 1px;vertical-align:bottom;border-bottom:1px solid #8C959F">${inner}</td>`;
+  });
+  const end = b.start + b.bars.length * b.stepMs;
+  const axis = `<tr><td colspan="${b.bars.length}" style="${FONT};font-size:11px;color:#57606a;padding-top:3px"><span style="float:right">${escapeHtml(clock.minute(end))}</span>${escapeHtml(clock.minute(b.start))}</td></tr>`;
+  const legend = [...labels.slice(0, b.keys.length), "other reasons"].map((label, k) => {
+    const color = k < b.keys.length ? COLORS[k] : REST_COLOR;
+    return `<span style="white-space:nowrap;display:inline-block;margin:0 10px 2px 0"><span style="display:inline-block;width:10px;height:10px;background:${color};vertical-align:middle"></span> ${escapeHtml(label)}</span>`;
+  }).join(" ");
+  return [
+    `<div style="${FONT};font-size:12px;color:#424a53;margin:14px 0 6px">Failures per ${stepText(b.stepMs)} (peak ${b.peak} at ${escapeHtml(clock.minute(b.peakAt))})</div>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="table-layout:fixed;height:${HEIGHT}px"><tr style="height:${HEIGHT}px">${cells.join("")}</tr>${axis}</table>`,
+    `<div style="${FONT};font-size:11px;color:#424a53;margin-top:4px">${legend}</div>`
+  ].join("\n");
+}
+var MAX_BARS, COLORS, REST_COLOR, HEIGHT, SPARK, FONT;
+var init_chart = __esm({
+  "src/render/chart.ts"() {
+    "use strict";
+    init_sanitize();
+    init_timeline();
+    MAX_BARS = 30;
+    COLORS = ["#D55E00", "#0072B2", "#E69F00"];
+    REST_COLOR = "#8C959F";
+    HEIGHT = 64;
+    SPARK = " \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+    FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+  }
+});
+
+// src/render/layout.ts
+function band(tone, label, title, lines = []) {
+  const small = lines.map((l) => `<div style="${FONT2};font-size:13px;margin-top:3px">${esc2(l)}</div>`).join("");
+  return `<tr><td bgcolor="${BAND[tone]}" style="background:${BAND[tone]};padding:12px 16px;${FONT2};color:#ffffff">${kicker(label)}<div style="${FONT2};font-size:19px;font-weight:bold;line-height:1.3;margin-top:2px">${esc2(title)}</div>${small}</td></tr>`;
+}
+function card(top4, body) {
+  return [
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#ffffff;border:1px solid #d0d7de;margin:0 0 14px;table-layout:fixed">',
+    top4,
+    `<tr><td style="padding:4px 16px 16px;${FONT2};font-size:13px;color:${INK};overflow-wrap:anywhere;word-break:break-word">`,
+    ...body,
+    "</td></tr></table>"
+  ].join("\n");
+}
+function page(title, cards) {
+  return [
+    "<!DOCTYPE html>",
+    `<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc2(title)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f4f5f7;${FONT2}">`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;table-layout:fixed"><tr><td align="center" style="padding:12px 8px">',
+    COLUMN,
+    ...cards,
+    "</div>",
+    "</td></tr></table>",
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+function rows(items) {
+  const td = `valign="top" style="border-bottom:1px solid #e3e7eb;padding:6px;${FONT2};font-size:13px;line-height:1.4`;
+  const tr = items.map(
+    (r) => `<tr><td width="1%" ${td};white-space:nowrap;text-align:right${r.accent ? `;border-left:4px solid ${r.accent}` : ""}">${r.left}</td><td ${td}">${r.right}</td></tr>`
+  );
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border-top:1px solid #c9d1d9">
+${tr.join("\n")}</table>`;
+}
+var FONT2, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note, para, sub, link, footer;
+var init_layout = __esm({
+  "src/render/layout.ts"() {
+    "use strict";
+    init_sanitize();
+    FONT2 = "font-family:Segoe UI,Helvetica,Arial,sans-serif";
+    INK = "#1f2328";
+    MUTED = "#57606a";
+    BAND = {
+      calm: "#2b3a4a",
+      alarm: "#b42318",
+      incident: "#b42318",
+      ok: "#1a7f37",
+      backfill: "#5a4a8a"
+    };
+    esc2 = (s) => escapeHtml(s);
+    kicker = (text4) => `<div style="${FONT2};font-size:11px;letter-spacing:1px;text-transform:uppercase;opacity:0.85">${esc2(text4)}</div>`;
+    strip = (text4, bg, fg, rule2) => `<tr><td style="background:${bg};border-bottom:1px solid ${rule2};padding:8px 16px;${FONT2};font-size:13px;font-weight:bold;color:${fg}">${esc2(text4)}</td></tr>`;
+    COLUMN = '<div style="max-width:1000px;margin:0 auto;text-align:left">';
+    h2 = (title) => `<h2 style="${FONT2};font-size:15px;font-weight:bold;color:${INK};margin:20px 0 6px">${esc2(title)}</h2>`;
+    note = (text4) => `<p style="${FONT2};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text4)}</p>`;
+    para = (html, extra = "") => `<p style="${FONT2};font-size:13px;line-height:1.45;color:${INK};margin:8px 0;${extra}">${html}</p>`;
+    sub = (text4, extra = "") => `<div style="font-size:12px;color:${MUTED};margin-top:2px;${extra}">${esc2(text4)}</div>`;
+    link = (url) => `<a href="${esc2(url)}" style="color:#0969da;${FONT2}">${esc2(url)}</a>`;
+    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note).join("\n")}</div>`;
+  }
+});
+
+// src/render/hints.ts
+function hintFor(reason) {
+  const code2 = reasonCode(reason);
+  return code2 === void 0 ? void 0 : CATALOG[code2];
+}
+var CATALOG, HINT_CODES;
+var init_hints = __esm({
+  "src/render/hints.ts"() {
+    "use strict";
+    init_reason();
+    CATALOG = {
+      "5411": {
+        short: "Supplicant stopped responding",
+        hint: "The client never finished EAP: it often does not trust the ISE EAP certificate, the user cancelled the prompt, or large EAP-TLS packets are dropped (MTU). Check the supplicant profile and the ISE certificate chain on the client."
+      },
+      "5440": {
+        short: "EAP session abandoned",
+        hint: "The client dropped the EAP exchange and started over: harmless when a success follows; if it repeats, look at supplicant timeouts, roaming, or a slow identity store."
+      },
+      "11007": {
+        short: "Unknown network device",
+        cause: "NAS not in ISE?",
+        hint: "ISE does not know the NAS that sent the request: add it under Network Devices with the IP the RADIUS packets come from (check the source interface on the switch)."
+      },
+      "11036": {
+        short: "Bad Message-Authenticator",
+        cause: "RADIUS shared secret?",
+        hint: "The RADIUS shared secret on the NAS does not match the one ISE has for it: set the same key on both sides."
+      },
+      "11514": {
+        short: "Client rejected TLS",
+        cause: "ISE EAP certificate?",
+        hint: "The supplicant ended the TLS tunnel without a word: usually it does not trust the ISE EAP certificate. Deploy the issuing CA to clients or fix their server-validation settings."
+      },
+      "12308": {
+        short: "Client reported failure",
+        hint: "The supplicant itself signalled failure inside the tunnel: check the client event log for the reason (often certificate trust or a credential prompt it could not answer)."
+      },
+      "12321": {
+        short: "Client rejected ISE certificate",
+        cause: "ISE EAP certificate?",
+        hint: "PEAP clients refuse the ISE EAP certificate: renewed or replaced certificate, or its CA missing on clients. Deploy the CA (e.g. by GPO/MDM) and check the server name the profile expects."
+      },
+      "12514": {
+        short: "Unknown CA in client cert",
+        cause: "client CA not trusted?",
+        hint: 'The client certificate chains to a CA ISE does not trust for client auth: import the root/issuing CA into Trusted Certificates with "Trust for client authentication".'
+      },
+      "12520": {
+        short: "Client rejected ISE certificate",
+        cause: "ISE EAP certificate?",
+        hint: "EAP-TLS clients refuse the ISE EAP certificate: deploy its CA to the clients and check the server name in their wireless/wired profile."
+      },
+      "12934": {
+        short: "Supplicant silent in PEAP",
+        hint: "The client stopped answering while the PEAP tunnel was set up: typically certificate trust on the client or a hidden credential prompt."
+      },
+      "12935": {
+        short: "Supplicant silent in EAP-TLS",
+        hint: "The client stopped answering during the certificate exchange: large chains fragment and get dropped (check MTU/fragmentation on the path) or the client rejects the ISE certificate."
+      },
+      "15024": {
+        short: "PAP not allowed",
+        cause: "allowed protocols?",
+        hint: "The Allowed Protocols of the matching policy set do not permit PAP (MAB uses it for Process Host Lookup): enable it there or fix the policy-set condition."
+      },
+      "15039": {
+        short: "Rejected per authorization",
+        cause: "authorization policy?",
+        hint: "Authentication worked but the authorization rule that matched returns DenyAccess (often the default rule): check rule order and conditions for this user or device."
+      },
+      "22040": {
+        short: "Wrong password",
+        cause: "password or shared secret?",
+        hint: "Wrong password for an internal user, or (with PAP) a RADIUS shared-secret mismatch that garbles the password: check the user, then the key on the NAS."
+      },
+      "22044": {
+        short: "Cert auth expected",
+        hint: "The identity source of the matching authentication rule expects certificates but the client sent a password: fix the client profile or the authentication rule."
+      },
+      "22045": {
+        short: "Password auth expected",
+        hint: "The identity source of the matching authentication rule expects passwords but the client sent a certificate: point the rule at a certificate authentication profile."
+      },
+      "22049": {
+        short: "Certificate mismatch",
+        hint: "The client certificate differs from the one stored for this user in the directory (binary comparison is on): re-enrol the client or update the stored certificate."
+      },
+      "22056": {
+        short: "User not found",
+        cause: "unknown user or MAC?",
+        hint: "The user or MAC is in none of the identity stores tried: check the username format (domain prefix or suffix), the identity source sequence, and for MAB whether the endpoint is registered."
+      },
+      "24206": {
+        short: "User disabled",
+        cause: "disabled user?",
+        hint: "The internal user account is disabled in ISE: re-enable it, or remove the device that keeps trying it."
+      },
+      "24408": {
+        short: "Wrong AD password",
+        cause: "stale saved password?",
+        hint: "Active Directory rejected the password: often an old password saved on a phone or laptop after a change, which can also lock the account. Have the user update the saved credential."
+      },
+      "24409": {
+        short: "AD account disabled",
+        hint: "The Active Directory account is disabled: a leaver, or an account disabled by mistake. Remove the device that keeps trying it, or re-enable the account."
+      },
+      "24414": {
+        short: "AD account expired",
+        hint: "The Active Directory account has expired: extend it in AD, or remove the device that keeps trying it."
+      },
+      "24444": {
+        short: "AD operation failed in ISE",
+        cause: "AD unreachable?",
+        hint: "ISE could not complete the Active Directory call: check the AD join point's status on the PSN and the domain controllers it reaches."
+      },
+      "24454": {
+        short: "AD timeout",
+        cause: "AD unreachable?",
+        hint: "Active Directory did not answer ISE in time: check the domain controllers the PSN uses (reachability, load, DNS, time)."
+      },
+      "24495": {
+        short: "AD servers not available",
+        cause: "AD unreachable?",
+        hint: "ISE reaches no Active Directory domain controller: check the AD join point on the PSN, then DNS, routing and firewall from the PSN to the DCs."
+      },
+      "24423": {
+        short: "No machine auth seen",
+        hint: "Machine Access Restriction: ISE has no record of a recent successful machine authentication for this computer. Check the computer authenticates first (machine credentials in the supplicant)."
+      }
+    };
+    HINT_CODES = Object.keys(CATALOG);
+  }
+});
+
+// src/render/model.ts
+function shortLocation(location) {
+  const parts2 = location.split("#").filter((p) => p && !/^(All Locations|Location)$/i.test(p));
+  return parts2.join(" / ");
+}
+function buildModel(d, opts) {
+  const from = opts.period?.from ?? d.oldest;
+  const to = opts.period?.to ?? d.newest;
+  const clock = clockFor(opts.timeZone, from, to);
+  const reasons = d.reasons();
+  const nas = d.nas();
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const top4 = reasons.slice(0, 3).map((r) => r.reason);
+  const span3 = opts.period ?? timelineSpan(d.state.timeline);
+  const chart = span3 && (opts.chart || span3.to - span3.from >= CHART_SPAN) ? barsOf(d.state.timeline, span3.from, span3.to, top4) : void 0;
+  const details = d.details();
+  return {
+    test: opts.test === true,
+    backfill: opts.backfill === true,
+    label: opts.label ?? (opts.test ? "Test mail" : opts.backfill ? "BACKFILL (--since), may repeat mailed failures" : "New since the last run"),
+    headline: plural(d.total, "RADIUS authentication failure"),
+    facts: `${users}, ${plural(d.distinctEndpoints, "endpoint")}, ${plural(nas.length, "NAS", "")}${d.mutedTotal ? `; ${d.mutedTotal} muted` : ""}`,
+    range: clock.range(from, to),
+    clock,
+    reasons: reasons.slice(0, TOP_REASONS).map((r) => ({ ...r, hint: hintFor(r.reason)?.hint })),
+    reasonsMore: Math.max(0, reasons.length - TOP_REASONS),
+    nas: nas.slice(0, TOP_NAS),
+    nasMore: Math.max(0, nas.length - TOP_NAS),
+    users: repeated(d.topUsers(TOP_N)),
+    endpoints: repeated(d.topEndpoints(TOP_N)),
+    ...adminOf(details),
+    details,
+    rowsDropped: d.rowsDropped,
+    maxRows: opts.maxRows,
+    attachmentName: opts.attachmentName,
+    attachmentRows: opts.attachmentRows,
+    footnotes: filterNotes(d.filtered),
+    muted: [...d.muted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    mutedTotal: d.mutedTotal,
+    activeMutes: opts.mutes ?? [],
+    bars: chart,
+    barLabels: (chart?.keys ?? []).map(reasonLabel),
+    leads: opts.leads ?? [],
+    context: opts.context
+  };
+}
+function reasonLabel(reason) {
+  const code2 = reasonCode(reason);
+  const known = hintFor(reason);
+  return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
+}
+function adminOf(details) {
+  const { rows: rows2, more: more2 } = adminLogins(details);
+  return { admin: rows2, adminMore: more2 };
+}
+function userCount(r) {
+  return r.usersCapped ? `${r.users}+ users` : plural(r.users, "user");
+}
+function subjectOf(d, opts) {
+  const top4 = d.reasons()[0];
+  const users = d.usersCapped ? `${d.distinctUsers}+ users` : plural(d.distinctUsers, "user");
+  const prefix = `${opts.subjectPrefix}${opts.test ? " [TEST]" : ""}${opts.backfill ? " BACKFILL" : ""}`;
+  let s = `${prefix} ${plural(d.total, "RADIUS failure")}, ${users}`;
+  if (top4) s += `, top: ${reasonLabel(top4.reason)} (${top4.count})`;
+  return clean(s, 140);
+}
+function detailSlice(m, limit = m.maxRows) {
+  const shown3 = m.details.slice(0, Math.min(limit, m.maxRows));
+  return { shown: shown3, more: m.details.length - shown3.length + m.rowsDropped };
+}
+var TOP_REASONS, TOP_NAS, TOP_N, CHART_SPAN, repeated;
+var init_model = __esm({
+  "src/render/model.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    init_reason();
+    init_filters();
+    init_timeline();
+    init_admin();
+    init_chart();
+    init_hints();
+    init_time();
+    TOP_REASONS = 15;
+    TOP_NAS = 10;
+    TOP_N = 10;
+    CHART_SPAN = 10 * 6e4;
+    repeated = (rows2) => rows2.filter((r) => r.count > 1);
+  }
+});
+
+// src/render/words.ts
+function moreText(m, more2) {
+  const rows2 = plural(more2, "more row");
+  if (!m.attachmentName) return `... and ${rows2} not shown`;
+  return m.attachmentRows === void 0 ? `... and ${rows2} in the attachment ${m.attachmentName}` : `... and ${rows2} not shown (the attachment holds the first ${m.attachmentRows} failures)`;
+}
+function whereText(r) {
+  const nas = `NAS ${clean(r.nasName, 40) || "?"}${r.nasIp ? ` (${r.nasIp})` : ""}`;
+  return [nas, r.port && `port ${r.port}`, r.psn && `PSN ${r.psn}`].filter(Boolean).join(", ");
+}
+function liveLogsUrl(ctx) {
+  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
+}
+function liveLogsFilter(m) {
+  const nas = m.nas.length === 1 ? m.nas[0].name : void 0;
+  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0].user : void 0);
+  const parts2 = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
+  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
+}
+function footerLines(m, shownTotal) {
+  const lines = [];
+  const total = shownTotal + m.mutedTotal;
+  if (m.footnotes.length) lines.push(`Not in this mail: ${m.footnotes.join("; ")}.`);
+  if (m.mutedTotal) {
+    const each = m.muted.map(([label, n]) => `${n} ${label}`).join(", ");
+    lines.push(`Muted, so not above but in the attachment: ${each} (run.js mutes lists them).`);
+  }
+  if (m.activeMutes.length) lines.push(`Active mutes: ${m.activeMutes.join("; ")} (run.js mutes lists them).`);
+  if (m.attachmentName && m.attachmentRows !== void 0)
+    lines.push(
+      `Attached: ${m.attachmentName} with the first ${m.attachmentRows} of ${plural(total, "failure")} of this mail (size cap), one row each.`
+    );
+  else if (m.attachmentName)
+    lines.push(`Attached: ${m.attachmentName} with all ${plural(total, "failure")} of this mail, one row each.`);
+  lines.push("Hints are general guidance from Cisco ISE documentation, not a diagnosis.");
+  lines.push(sentBy(m.context));
+  return lines;
+}
+function sentBy(ctx) {
+  if (!ctx) return "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.";
+  return `Sent by ise-to-mail on ${ctx.device}, from Cisco ISE ${ctx.ise} (pxGrid).`;
+}
+var TEST_BANNER, countText, whoText, liveLogsSteps;
+var init_words2 = __esm({
+  "src/render/words.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: samples, not from your ISE. SMTP works.";
+    countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
+    whoText = (r) => [clean(r.user, 64) || "(no user name)", clean(r.endpoint, 40)].filter(Boolean).join(", ");
+    liveLogsSteps = (filter) => `then Operations > RADIUS > Live Logs${filter}`;
+  }
+});
+
+// src/render/html.ts
+function adminRows(m) {
+  if (m.admin.length === 0) return [];
+  const items = m.admin.map((a) => {
+    const loc = shortLocation(a.location);
+    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    return { left: num(countText(a)), right: `<b>${esc2(where2)}</b>${sub(`${who2}, last ${m.clock.short(a.last)}`)}` };
+  });
+  const out = [h2(ADMIN_TITLE), rows(items)];
+  if (m.adminMore) out.push(note(`... and ${m.adminMore} other device(s)`));
+  return out;
+}
+function summary(m) {
+  const { clock } = m;
+  const out = [...adminRows(m), h2("By reason")];
+  const top4 = m.bars?.keys ?? [];
+  out.push(
+    rows(
+      m.reasons.map((r) => ({
+        left: num(countText(r).split(" ")[0], userCount(r)),
+        accent: top4.includes(r.reason) ? COLORS[top4.indexOf(r.reason)] : void 0,
+        right: `<b>${esc2(r.reason)}</b>${r.hint ? sub(r.hint, "color:#424a53") : ""}` + sub(
+          `${clock.span(r.first, r.last)}${r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : ""}`
+        )
+      }))
+    )
+  );
+  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  out.push(h2("By NAS"));
+  out.push(
+    rows(
+      m.nas.map((n) => {
+        const loc = shortLocation(n.location);
+        const meta2 = `${loc ? `${loc}, ` : ""}last ${clock.short(n.last)}`;
+        return {
+          left: num(n.count, userCount(n)),
+          right: `<b>${esc2(n.name || "?")}</b> ${esc2(n.ip)}${sub(meta2)}`
+        };
+      })
+    )
+  );
+  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  out.push(
+    `<div>${half("Top users", m.users, "no user failed more than once")}${half("Top endpoints", m.endpoints, "no endpoint failed more than once")}</div>`
+  );
+  return out;
+}
+function half(title, list2, none) {
+  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note(`(${none})`);
+  return `<div style="display:inline-block;width:100%;max-width:470px;vertical-align:top;margin-right:8px">${h2(title)}${body}</div>`;
+}
+function top(m) {
+  const tone = m.backfill ? "backfill" : "calm";
+  const head = band(tone, m.label, m.headline, [m.facts, `${m.range} (${m.clock.zone})`]);
+  return m.test ? `${head}
+${strip(TEST_BANNER, "#fff3bf", "#5c4400", "#e0c200")}` : head;
+}
+function lookHtml(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(liveLogsFilter(m)))}`) : "";
+}
+function renderHtml(m, total, title) {
+  const { shown: shown3 } = detailSlice(m);
+  const cards = m.leads.filter((l) => l.top).map((l) => l.html);
+  const head = [
+    ...m.leads.filter((l) => !l.top).map((l) => l.html),
+    lookHtml(m),
+    m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : "",
+    ...summary(m),
+    h2("Details (identical failures collapsed, newest first)")
+  ].filter(Boolean);
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  const build2 = (n2) => {
+    const { more: more2 } = detailSlice(m, n2);
+    const details = rows(shown3.slice(0, n2).map((r) => detailRow(m, r, alone)));
+    const body = [...head, details, more2 > 0 ? note(moreText(m, more2)) : "", footer(footerLines(m, total))];
+    return page(title, [...cards, card(top(m), body.filter(Boolean))]);
+  };
+  let n = shown3.length;
+  let html = build2(n);
+  while (n > 0 && Buffer.byteLength(html) > HTML_BUDGET) {
+    n = Math.max(0, n - Math.max(1, Math.ceil(n / 8)));
+    html = build2(n);
+  }
+  return { html, rowsShown: n };
+}
+var HTML_BUDGET, num, detailRow;
+var init_html = __esm({
+  "src/render/html.ts"() {
+    "use strict";
+    init_sanitize();
+    init_admin();
+    init_chart();
+    init_layout();
+    init_model();
+    init_words2();
+    HTML_BUDGET = 9e4;
+    num = (n, small) => `<b>${esc2(String(n))}</b>${small ? sub(small) : ""}`;
+    detailRow = (m, r, alone) => ({
+      left: `${esc2(m.clock.short(r.last))}${sub(countText(r, "x"))}`,
+      right: `<b>${esc2(whoText(r))}</b><div style="margin-top:2px">${esc2(whereText(r))}</div>${sub(clean(r.reason, 100))}` + (alone && r.session ? sub(`Audit session ${r.session}`) : "")
+    });
+  }
+});
+
+// src/render/wrap.ts
+function wrap2(text4, indent = "", first = indent) {
+  const lines = [];
+  let line = first;
+  let fresh = true;
+  for (const word of text4.split(" ")) {
+    if (word === "") continue;
+    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
+    if (word.length <= room) {
+      line += fresh ? word : ` ${word}`;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(line);
+      line = indent;
+    }
+    let rest = word;
+    while (rest.length > WIDTH2 - line.length) {
+      const cut = Math.max(1, WIDTH2 - line.length);
+      lines.push(line + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      line = indent;
+    }
+    line += rest;
+    fresh = false;
+  }
+  if (!fresh || lines.length === 0) lines.push(line);
+  return lines;
+}
+function wrapAll(lines) {
+  return lines.flatMap((l) => {
+    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
+    const indent = /^ */.exec(l)[0];
+    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
+  });
+}
+var WIDTH2;
+var init_wrap = __esm({
+  "src/render/wrap.ts"() {
+    "use strict";
+    WIDTH2 = 78;
+  }
+});
+
+// src/render/text.ts
+function renderText(m, total, rowLimit) {
+  const { clock } = m;
+  const out = [];
+  for (const lead of m.leads.filter((l) => l.top)) out.push(...lead.text);
+  out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, "");
+  if (m.test) out.push(TEST_BANNER, "");
+  for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
+  out.push(...lookText(m));
+  if (m.bars) out.push(...sparkline(m.bars, clock), "");
+  out.push(...adminLines(m));
+  out.push("BY REASON");
+  for (const r of m.reasons) {
+    out.push(...wrap2(r.reason, "         ", `  ${String(r.count).padStart(5)}  `));
+    const attempts = r.attempts > r.count ? `, ${r.attempts} attempts (repeats ISE reported once)` : "";
+    out.push(`         ${userCount(r)}, ${clock.span(r.first, r.last)}${attempts}`);
+    if (r.hint) out.push(...wrap2(`Hint: ${r.hint}`, "         "));
+  }
+  if (m.reasonsMore) out.push(`  ... and ${m.reasonsMore} other reason(s)`);
+  out.push("", "BY NAS");
+  for (const n of m.nas) {
+    const loc = shortLocation(n.location);
+    const nas = `${n.name || "?"} (${n.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    out.push(...wrap2(nas, "         ", `  ${String(n.count).padStart(5)}  `));
+    out.push(`         ${userCount(n)}, last ${clock.short(n.last)}`);
+  }
+  if (m.nasMore) out.push(`  ... and ${m.nasMore} other NAS`);
+  out.push("", "TOP USERS", ...topLines(m.users, "no user failed more than once"));
+  out.push("", "TOP ENDPOINTS", ...topLines(m.endpoints, "no endpoint failed more than once"));
+  const { shown: shown3, more: more2 } = detailSlice(m, rowLimit);
+  out.push("", "DETAILS (identical failures collapsed, newest first)");
+  const alone = m.details.length === 1 && m.details[0].count === 1;
+  for (const r of shown3) out.push(...detailLines(m, r, alone));
+  if (more2 > 0) out.push(`  ${moreText(m, more2)}`);
+  out.push("", "-- ", ...footerLines(m, total));
+  return `${wrapAll(out).join("\n")}
+`;
+}
+function lookText(m) {
+  const url = liveLogsUrl(m.context);
+  return url ? ["Look in ISE:", url, ...wrap2(liveLogsSteps(liveLogsFilter(m)), "  "), ""] : [];
+}
+function detailLines(m, r, alone) {
+  const head = `  ${m.clock.short(r.last)}  ${countText(r, "x")}  `;
+  return [
+    ...wrap2(whoText(r), "      ", head),
+    ...wrap2(whereText(r), "      "),
+    ...wrap2(clean(r.reason, 100) || "-", "      "),
+    ...alone && r.session ? wrap2(`Audit session ${r.session}`, "      ") : []
+  ];
+}
+function adminLines(m) {
+  if (m.admin.length === 0) return [];
+  const out = [ADMIN_TITLE.toUpperCase()];
+  for (const a of m.admin) {
+    const loc = shortLocation(a.location);
+    const where2 = `${a.device || "?"} (${a.ip || "no IP"})${loc ? `, ${loc}` : ""}`;
+    out.push(...wrap2(where2, "         ", `  ${countText(a).padStart(5)}  `));
+    const who2 = `${namesText(a.accounts, a.accountsMore)} from ${namesText(a.sources, a.sourcesMore)}`;
+    out.push(...wrap2(`${who2}, last ${m.clock.short(a.last)}`, "         ", "         "));
+  }
+  if (m.adminMore) out.push(`  ... and ${m.adminMore} other device(s)`);
+  return [...out, ""];
+}
+function topLines(rows2, none) {
+  return rows2.length ? rows2.map((r) => `  ${String(r.count).padStart(5)}  ${clean(r.value, 64) || "(none)"}`) : [`  (${none})`];
+}
+var init_text = __esm({
+  "src/render/text.ts"() {
+    "use strict";
+    init_sanitize();
+    init_admin();
+    init_chart();
+    init_model();
+    init_words2();
+    init_wrap();
+  }
+});
+
+// src/render/render.ts
+function render(d, opts) {
+  const subject = opts.subject ?? subjectOf(d, opts);
+  const model = buildModel(d, opts);
+  const { html, rowsShown } = renderHtml(model, d.total, subject);
+  return { subject, text: renderText(model, d.total, rowsShown), html };
+}
+var init_render = __esm({
+  "src/render/render.ts"() {
+    "use strict";
+    init_html();
+    init_model();
+    init_text();
+  }
+});
+
+// src/mail/message.ts
+function mailContext(cfg) {
+  return {
+    device: cfg.mail.device,
+    ise: cfg.ise.hosts.map((h) => `${h.host}:${h.port}`).join(", ") || "(ISE_HOST not set)",
+    adminUrl: cfg.mail.adminUrl
+  };
+}
+function composeMail(cfg, digest, opts) {
+  const built2 = digest.attachment();
+  const attachment = built2 && built2.rows > 0 ? built2 : void 0;
+  const rendered = render(digest, {
+    ...opts.show,
+    subjectPrefix: opts.subjectPrefix ?? cfg.mail.subjectPrefix,
+    maxRows: cfg.mail.maxRows,
+    timeZone: cfg.mail.timezone,
+    attachmentName: opts.preview && cfg.mail.attach !== "none" ? attachmentFilename(cfg.mail.attach) : attachment?.filename,
+    attachmentRows: attachment && attachment.omitted > 0 ? attachment.rows : void 0,
+    test: opts.test,
+    subject: opts.subject,
+    mutes: opts.mutes,
+    // Pushed in order, the last on top.
+    leads: [...opts.leads ?? []].reverse(),
+    context: mailContext(cfg)
+  });
+  return {
+    ...rendered,
+    messageId: newMessageId(cfg.mail.from, opts.now),
+    headers: { ...MACHINE_HEADERS },
+    attachment: attachment && {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.bytes,
+      stream: () => attachment.stream()
+    }
+  };
+}
+var MACHINE_HEADERS;
+var init_message = __esm({
+  "src/mail/message.ts"() {
+    "use strict";
+    init_attachment();
+    init_render();
+    init_message_id();
+    MACHINE_HEADERS = {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All"
+    };
+  }
+});
+
+// src/health/health-words.ts
+function fmtSpan(ms) {
+  const units = [
+    [864e5, "d"],
+    [36e5, "h"],
+    [6e4, "m"]
+  ];
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
+}
+var HEADLINE, headline;
+var init_health_words = __esm({
+  "src/health/health-words.ts"() {
+    "use strict";
+    HEADLINE = {
+      "account-disabled": "pxGrid account DISABLED on ISE",
+      "account-pending": "pxGrid account PENDING approval on ISE",
+      account: "pxGrid account refused by ISE",
+      "ise-tls": "TLS trust to ISE failed",
+      "ise-timeout": "ISE does not answer in time",
+      "ise-unreachable": "cannot reach ISE",
+      "ise-protocol": "ISE pxGrid answers with errors",
+      mail: "cannot deliver mail",
+      "mail-content": "the mail server refuses the alert mail for its content",
+      usage: "configuration or state error",
+      state: "configuration or state error",
+      locked: "another run holds the lock",
+      "lock-stuck": "a run is stuck holding the lock",
+      sighup: "runs are stopped before they finish (SIGHUP)",
+      sigint: "runs are stopped before they finish (SIGINT)",
+      sigterm: "runs are stopped before they finish (SIGTERM)",
+      internal: "internal error"
+    };
+    headline = (kind) => HEADLINE[kind];
+  }
+});
+
+// src/health/health-mail.ts
+function compose(ctx, subject, head, paragraphs) {
+  const lines = paragraphs.map((p) => clean(p, MAX_LINE));
+  const title = clean(head.title, MAX_LINE);
+  const foot = [
+    ...ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join("; ")} (run.js mutes lists them).`] : [],
+    `Sent by ise-to-mail on ${ctx.device} about its own health (docs/health.md); ISE ${ctx.ise}; times in ${ctx.zone}.`
+  ];
+  const text4 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot]);
+  const body = [...lines.map((l) => para(esc2(l))), footer(foot)];
+  return {
+    subject: clean(subject, 200),
+    text: `${text4.join("\n")}
+`,
+    html: page(subject, [card(band(head.tone, head.label, title), body)])
+  };
+}
+function problemMail(p, ctx) {
+  const what = headline(p.kind);
+  const clock = clockFor(ctx.zone, p.since, p.since);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} PROBLEM: ${what} since ${when(clock, p.since)}`,
+    {
+      tone: "alarm",
+      label: `ise-to-mail PROBLEM on ${ctx.device}`,
+      word: "PROBLEM",
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, "")}`
+    },
+    [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)]
+  );
+}
+function problemRepeats(p, clock) {
+  const last = `last successful poll: ${when(clock, p.lastSuccess)}`;
+  const keeps = "ISE keeps the failures meanwhile: the first successful run mails them all (if ISE still holds them).";
+  if (p.unwritable)
+    return [
+      `STATE_DIR cannot be written, so no run can record anything: this mail is timed from the last state written (${when(clock, p.since)}) and repeats about hourly while this lasts; no RECOVERED note follows, the next mail of failures shows it works again; ${last}.`,
+      keeps
+    ];
+  return [
+    `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
+    keeps,
+    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+  ];
+}
+function recoveryLines(r, found, clock) {
+  const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
+  const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
+  return [
+    `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+  ];
+}
+function recoveryMail(r, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  return compose(
+    ctx,
+    `${tag(ctx.prefix)} RECOVERED: working again since ${when(clock, r.back)}`,
+    { tone: "ok", label: `ise-to-mail RECOVERED on ${ctx.device}`, title: recoveredTitle(r, clock), word: "RECOVERED" },
+    recoveryLines(r, 0, clock)
+  );
+}
+function foldRecovery(mail, r, found, ctx) {
+  const clock = clockFor(ctx.zone, r.back, r.back);
+  const title = recoveredTitle(r, clock);
+  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const html = card(
+    band("ok", "ise-to-mail RECOVERED", title),
+    lines.map((l) => para(esc2(l)))
+  );
+  const { prefix } = ctx;
+  const at = mail.html.indexOf(COLUMN);
+  return {
+    ...mail,
+    // The digest's own prefix is not repeated: it keeps its counts and top reason.
+    subject: clean(
+      `${tag(prefix)} RECOVERED; ${mail.subject.startsWith(prefix) ? mail.subject.slice(prefix.length).trim() : mail.subject}`,
+      200
+    ),
+    text: `${wrapAll([`RECOVERED: ${title}`, ...lines]).join("\n")}
+
+${mail.text}`,
+    html: at < 0 ? `${html}
+${mail.html}` : `${mail.html.slice(0, at + COLUMN.length)}
+${html}${mail.html.slice(at + COLUMN.length)}`
+  };
+}
+var tag, MAX_LINE, healthContext, when, recoveredTitle;
+var init_health_mail = __esm({
+  "src/health/health-mail.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    init_message();
+    init_layout();
+    init_time();
+    init_wrap();
+    init_health_words();
+    tag = (prefix) => `${prefix} ise-to-mail`;
+    MAX_LINE = 600;
+    healthContext = (cfg, mutes) => ({
+      prefix: cfg.mail.subjectPrefix,
+      zone: cfg.mail.timezone,
+      ...mailContext(cfg),
+      mutes
+    });
+    when = (clock, t) => t === void 0 ? "never" : clock.full(t).replace(/ \+00:00$/, clock.zone === "UTC" ? " UTC" : " +00:00");
+    recoveredTitle = (r, clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
+  }
+});
+
 // src/health/heartbeat-mail.ts
 function heartbeatMail(q, ctx) {
   const clock = clockFor(ctx.zone, q.since, q.now);
@@ -13416,8 +12923,415 @@ var init_timing = __esm({
   }
 });
 
-// src/format/digest-state.ts
-function emptyDigestState() {
+// src/core/dict.ts
+function dict(from = {}) {
+  const d = /* @__PURE__ */ Object.create(null);
+  const entries = Symbol.iterator in from ? from : Object.entries(from);
+  for (const [k, v] of entries) d[k] = v;
+  return d;
+}
+var init_dict = __esm({
+  "src/core/dict.ts"() {
+    "use strict";
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS2, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_dict();
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: dict(),
+      nas: dict()
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS2 = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+        s.shares = dict(s.shares);
+        s.nas = dict(s.nas);
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code2) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
+        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS2, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/codes.ts
+var STORE_DOWN, USER_LEVEL, SERVER_CERT, SUPPLICANT_SILENT, GUESSING, storeDown;
+var init_codes = __esm({
+  "src/incidents/codes.ts"() {
+    "use strict";
+    STORE_DOWN = /* @__PURE__ */ new Set(["24495", "24454", "24444"]);
+    USER_LEVEL = /* @__PURE__ */ new Set([
+      "22040",
+      "22056",
+      "22049",
+      "24206",
+      "24408",
+      "24409",
+      "24414",
+      "24423"
+    ]);
+    SERVER_CERT = /* @__PURE__ */ new Set(["12321", "12520", "11514"]);
+    SUPPLICANT_SILENT = /* @__PURE__ */ new Set(["5411", "12934", "12935"]);
+    GUESSING = /* @__PURE__ */ new Set(["22040", "22056", "24408", "24409", "24414", "24206"]);
+    storeDown = (e) => STORE_DOWN.has(e.code);
+  }
+});
+
+// src/incidents/incident.ts
+function matches(i, e) {
+  if (e.admin) return i.scope === "all" || i.scope === "admin" && (e.nas === i.nas || e.subject === i.subject);
+  switch (i.scope) {
+    case "nas":
+      return e.nas === i.nas && e.code === i.code;
+    case "reason":
+      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
+    case "subject":
+      return e.subject === i.subject && (i.codes === void 0 || i.codes.includes(e.code));
+    case "source":
+      return e.subject !== e.endpoint && GUESSING.has(e.code) && (i.port ? e.nas === i.nas && e.port === i.port : e.endpoint === i.endpoint);
+    case "store":
+      return storeDown(e);
+    case "admin":
+      return false;
+    case "all":
+      return true;
+  }
+}
+var SCOPES, RANK, byRank;
+var init_incident = __esm({
+  "src/incidents/incident.ts"() {
+    "use strict";
+    init_codes();
+    SCOPES = ["nas", "reason", "subject", "all", "source", "store", "admin"];
+    RANK = {
+      storm: 0,
+      "identity-store": 1,
+      guessing: 2,
+      "admin-login": 3,
+      "nas-wide": 4,
+      spike: 5,
+      "new-reason": 6,
+      lockout: 7
+    };
+    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    init_dict();
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey = (nas, code2) => `${nas}\0${code2}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
+        return users * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = dict();
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: dict(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/state.ts
+function incidentShape() {
+  const str2 = string2();
+  const num2 = number2();
+  const bool2 = boolean2();
+  const strs = array(str2);
+  return object({
+    id: str2,
+    // The rule names come from the list the engine runs: a new rule cannot be refused here.
+    rule: _enum(RULES),
+    scope: _enum(SCOPES),
+    nas: optional(str2),
+    code: optional(str2),
+    subject: optional(str2),
+    endpoint: optional(str2),
+    port: optional(str2),
+    codes: optional(strs),
+    reason: optional(str2),
+    hint: optional(str2),
+    title: str2,
+    evidence: strs,
+    users: strs,
+    usersCount: str2,
+    endpoints: strs,
+    endpointsCount: str2,
+    since: num2,
+    last: num2,
+    quietUntil: num2,
+    openedAt: num2,
+    failures: num2,
+    reported: num2,
+    mailed: bool2,
+    silent: bool2
+  });
+}
+function recentHour() {
+  const num2 = number2();
+  const byKind = (t) => object({ user: t, endpoint: t, nas: t, reason: t });
+  return object({ at: num2, n: num2, keys: byKind(record(string2(), num2)), other: byKind(num2) });
+}
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET3);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var import_node_path7, emptyIncidentState, incidentsFile, stateFile2, RESET3;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    import_node_path7 = require("node:path");
+    init_mini();
+    init_incidents();
+    init_dict();
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_incident();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: dict(),
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = (dir) => (0, import_node_path7.join)(dir, "incidents.json");
+    stateFile2 = checkOf(() => {
+      const str2 = string2();
+      const num2 = number2();
+      const bool2 = boolean2();
+      const nums = record(str2, num2);
+      return object({
+        version: literal(1),
+        since: optional(num2),
+        lastRun: optional(num2),
+        open: array(incidentShape()),
+        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
+        reasons: nums,
+        baseline: object({
+          week: arrOf(num2, 168),
+          weekN: arrOf(num2, 168),
+          day: arrOf(num2, 24),
+          dayN: arrOf(num2, 24),
+          shares: nums,
+          nas: nums
+        }),
+        window: object({
+          nas: record(str2, nums),
+          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
+        }),
+        recent: optional(object({ from: num2, hours: array(recentHour()) }))
+      });
+    });
+    RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
+  }
+});
+
+// src/rollup/rollup-state.ts
+function emptyRollupState() {
   return {
     total: 0,
     newest: void 0,
@@ -13494,8 +13408,8 @@ function countInto(map, key) {
   else if (map.size < MAX_KEYS2) map.set(key, 1);
 }
 var MAX_KEYS2, MAX_ROWS, MAX_GROUP_USERS, SEP, rowKey, nasKey2, emptySpan, newGroup, minTime, maxTime;
-var init_digest_state = __esm({
-  "src/format/digest-state.ts"() {
+var init_rollup_state = __esm({
+  "src/rollup/rollup-state.ts"() {
     "use strict";
     init_timeline();
     MAX_KEYS2 = 1e4;
@@ -13634,7 +13548,7 @@ var init_digest_json = __esm({
     "use strict";
     init_mini();
     init_shape();
-    init_digest_state();
+    init_rollup_state();
     init_timeline();
     nul = (t) => t ?? null;
     und = (t) => t ?? void 0;
@@ -13643,7 +13557,7 @@ var init_digest_json = __esm({
 
 // src/spool/manifest.ts
 function readManifest(stateDir) {
-  const data = readStateJson((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
+  const data = readStateJson((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
   if (!data) return empty(1);
   const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
   return {
@@ -13653,10 +13567,10 @@ function readManifest(stateDir) {
   };
 }
 function writeManifest(stateDir, m) {
-  writeFileAtomic((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
+  writeFileAtomic((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
 }
 function manifestAside(stateDir, m) {
-  const out = new AtomicFile((0, import_node_path7.join)(spoolDir(stateDir), MANIFEST), 384);
+  const out = new AtomicFile((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), 384);
   out.write(serialize3(m));
   out.sync();
   return out;
@@ -13674,18 +13588,18 @@ function serialize3(m) {
   return `${JSON.stringify(file)}
 `;
 }
-var import_node_path7, spoolDir, MANIFEST, RESET4, manifestFile, EMPTY_DIGEST, empty;
+var import_node_path8, spoolDir, MANIFEST, RESET4, manifestFile, EMPTY_DIGEST, empty;
 var init_manifest = __esm({
   "src/spool/manifest.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_mini();
     init_shape();
-    init_digest_state();
+    init_rollup_state();
     init_atomic();
     init_files();
     init_digest_json();
-    spoolDir = (stateDir) => (0, import_node_path7.join)(stateDir, "spool");
+    spoolDir = (stateDir) => (0, import_node_path8.join)(stateDir, "spool");
     MANIFEST = "spool.json";
     RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
     manifestFile = checkOf(
@@ -13706,7 +13620,7 @@ var init_manifest = __esm({
         digest: digestJson()
       })
     );
-    EMPTY_DIGEST = digestToJson(emptyDigestState());
+    EMPTY_DIGEST = digestToJson(emptyRollupState());
     empty = (nextSeq) => ({
       openedAt: void 0,
       nextSeq,
@@ -13723,7 +13637,7 @@ function lastStateWrite(stateDir) {
   let newest;
   for (const file of WRITTEN(stateDir)) {
     try {
-      const t = (0, import_node_fs7.statSync)(file).mtimeMs;
+      const t = (0, import_node_fs8.statSync)(file).mtimeMs;
       newest = newest === void 0 ? t : Math.max(newest, t);
     } catch {
     }
@@ -13755,12 +13669,12 @@ async function unwritableNote(run, h, kind, message) {
   );
   return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
 }
-var import_node_fs7, import_node_path8, REPEAT_MS, WINDOW_MS, WRITTEN;
+var import_node_fs8, import_node_path9, REPEAT_MS, WINDOW_MS, WRITTEN;
 var init_unwritable = __esm({
   "src/health/unwritable.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs8 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_errors();
     init_times();
     init_state();
@@ -13776,7 +13690,7 @@ var init_unwritable = __esm({
       stateFile.health(dir),
       stateFile.credentials(dir),
       incidentsFile(dir),
-      (0, import_node_path8.join)(spoolDir(dir), MANIFEST)
+      (0, import_node_path9.join)(spoolDir(dir), MANIFEST)
     ];
   }
 });
@@ -13913,7 +13827,7 @@ var init_run_health = __esm({
 });
 
 // src/health/watch.ts
-async function watchedPoll(cfg, sys, deadline, poll2) {
+async function watchedPoll(cfg, sys, deadline, poll2, line) {
   const run = { cfg, sys, deadline, t: sys.now() };
   run.mutes = footerMutes(cfg, run.t);
   let before;
@@ -13924,48 +13838,38 @@ async function watchedPoll(cfg, sys, deadline, poll2) {
   }
   const { h, note: clamped } = clampFuture(before ?? newHealth(run.t), run.t);
   const recovery = recoveryDue(h, cfg, run.t);
-  let folded = false;
-  const decorate = recovery && ((mail, found) => {
-    folded = true;
-    return foldRecovery(mail, recovery, found, healthContext(cfg));
-  });
-  let outcome2;
+  let r;
   try {
-    outcome2 = await poll2(decorate);
+    r = await poll2(recovery);
   } catch (err) {
     const kind = err instanceof AppError ? err.kind : "internal";
     if (kind === "locked") throw err;
     const note3 = await onFailure(run, h, before, kind, redact2(cfg, errorLine(err)));
     throw note3 ? rewrap(err, note3) : err;
   }
-  if (Number(outcome2.data?.unreadable ?? 0) > 0) {
-    const note3 = await onFailure(run, h, before, "ise-protocol", redact2(cfg, `WARN ${outcome2.message}`));
-    return note3 ? { ...outcome2, status: "WARN", message: `${outcome2.message}; ${note3}` } : outcome2;
+  if ((r.unreadable ?? 0) > 0) {
+    const note3 = await onFailure(run, h, before, "ise-protocol", redact2(cfg, `WARN ${line(r)}`));
+    return note3 ? { ...r, notes: [...r.notes, note3] } : r;
   }
-  const mailed = Number(outcome2.data?.mailed ?? 0) > 0;
-  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded && mailed, waitingOf(outcome2));
-  const notes = clamped ? [clamped, ...said] : said;
-  if (notes.length === 0) return outcome2;
-  const status = warn || clamped ? "WARN" : outcome2.status;
-  return { ...outcome2, status, message: `${outcome2.message}; ${notes.join("; ")}` };
-}
-function waitingOf(o) {
-  const due = typeof o.data?.dueAt === "string" ? Date.parse(o.data.dueAt) : Number.NaN;
-  return {
-    pending: Number(o.data?.pending ?? 0),
-    muted: Number(o.data?.muted ?? 0),
-    dueAt: Number.isFinite(due) ? due : void 0
-  };
+  const mailed = r.mailed > 0;
+  const { notes: said2, warn } = await onSuccess(run, h, before, mailed, recovery, recovery !== void 0 && mailed, {
+    pending: r.pending,
+    muted: r.muted,
+    dueAt: typeof r.due === "number" ? r.due : void 0
+  });
+  const notes = clamped ? [clamped, ...said2] : said2;
+  if (notes.length === 0) return r;
+  return warn || clamped ? { ...r, notes: [...r.notes, ...notes] } : { ...r, info: [...r.info, ...notes] };
 }
 async function pollDespite(poll2, err) {
   const why = err instanceof AppError ? err.message : `health record unreadable: ${describe(err)}`;
-  let outcome2;
+  let r;
   try {
-    outcome2 = await poll2();
+    r = await poll2();
   } catch (pollErr) {
     throw rewrap(pollErr, `also: ${why}`);
   }
-  return { ...outcome2, exitCode: Exit.usage, status: "ERROR", message: `${outcome2.message}; but ${why}` };
+  return { ...r, broken: why };
 }
 async function stuckLockFailure(cfg, sys, deadline, err, heldSince) {
   const run = { cfg, sys, deadline, t: sys.now() };
@@ -13999,12 +13903,27 @@ var init_watch = __esm({
   "src/health/watch.ts"() {
     "use strict";
     init_errors();
-    init_commands();
-    init_health_mail();
+    init_words();
     init_health_record();
     init_health_send();
     init_run_health();
     init_unwritable();
+  }
+});
+
+// src/mutes/label.ts
+function muteLabels(mutes) {
+  if (mutes.active.length === 0) return void 0;
+  return (record2) => {
+    const m = mutes.match(record2);
+    return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ""})`, 120);
+  };
+}
+var init_label = __esm({
+  "src/mutes/label.ts"() {
+    "use strict";
+    init_sanitize();
+    init_target();
   }
 });
 
@@ -14061,7 +13980,7 @@ var init_schemas3 = __esm({
   }
 });
 
-// src/format/view.ts
+// src/rollup/view.ts
 function viewOf(r, time2 = placedTime(r.timestamp)) {
   return {
     time: time2,
@@ -14079,35 +13998,35 @@ function viewOf(r, time2 = placedTime(r.timestamp)) {
 }
 var ADMIN_SERVICE, isAdminService, NO_REASON;
 var init_view = __esm({
-  "src/format/view.ts"() {
+  "src/rollup/view.ts"() {
     "use strict";
-    init_times();
     init_sanitize();
+    init_times();
     ADMIN_SERVICE = /^(login|administrative|nas[ -]?prompt)(-user)?$/i;
     isAdminService = (serviceType) => typeof serviceType === "string" && ADMIN_SERVICE.test(serviceType.trim());
     NO_REASON = "(no reason given)";
   }
 });
 
-// src/format/digest.ts
+// src/rollup/rollup.ts
 function top2(map, n) {
   return [...map].map(([value, count3]) => ({ value, count: count3 })).sort((a, b) => b.count - a.count || cmp(a.value, b.value)).slice(0, n);
 }
-var Digest, sum, cmp;
-var init_digest = __esm({
-  "src/format/digest.ts"() {
+var Rollup, sum, cmp;
+var init_rollup = __esm({
+  "src/rollup/rollup.ts"() {
     "use strict";
+    init_attachment();
     init_times();
     init_schemas3();
-    init_attachment();
-    init_digest_state();
+    init_rollup_state();
     init_view();
-    init_digest_state();
-    Digest = class {
+    init_rollup_state();
+    Rollup = class {
       #s;
       #opts;
       #attachment;
-      constructor(opts = {}, state = emptyDigestState()) {
+      constructor(opts = {}, state = emptyRollupState()) {
         this.#opts = opts;
         this.#s = state;
         this.#attachment = createAttachment(opts.attach ?? "none", opts.attachBudget ?? Number.POSITIVE_INFINITY);
@@ -14533,7 +14452,7 @@ var init_cursor = __esm({
 function realFolder(dir) {
   let st;
   try {
-    st = (0, import_node_fs8.lstatSync)(dir);
+    st = (0, import_node_fs9.lstatSync)(dir);
   } catch {
     return false;
   }
@@ -14542,11 +14461,11 @@ function realFolder(dir) {
     `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside STATE_DIR; move that away (nothing was deleted) and the next run creates it`
   );
 }
-var import_node_fs8, DEBRIS, isDebris;
+var import_node_fs9, DEBRIS, isDebris;
 var init_folder = __esm({
   "src/spool/folder.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_errors();
     DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
     isDebris = (name) => DEBRIS.test(name);
@@ -14557,7 +14476,7 @@ var init_folder = __esm({
 function* readMembers(path, info, damaged) {
   let fd;
   try {
-    fd = (0, import_node_fs9.openSync)(path, "r");
+    fd = (0, import_node_fs10.openSync)(path, "r");
   } catch (err) {
     damaged(`${info.file} unreadable (${errCode(err, "error")})`);
     return;
@@ -14566,13 +14485,13 @@ function* readMembers(path, info, damaged) {
     let at = 0;
     for (const [size, rows2] of info.members) {
       const buf = Buffer.allocUnsafe(size);
-      const ok2 = (0, import_node_fs9.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
-      if (!ok2) return damaged(`${info.file} is damaged`);
+      const ok4 = (0, import_node_fs10.readSync)(fd, buf, 0, size, at) === size && buf[0] === 31 && buf[1] === 139;
+      if (!ok4) return damaged(`${info.file} is damaged`);
       at += size;
       yield [buf, rows2];
     }
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
 }
 function jsonRows(member) {
@@ -14594,7 +14513,7 @@ function attachSegments(attachment, dir, segments, note3) {
       continue;
     }
     const damaged = (why) => note3(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows2] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows2] of readMembers((0, import_node_path10.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows2);
       else if (lines) for (const row of lines) attachment.addRow(row);
@@ -14607,16 +14526,16 @@ function attachSegments(attachment, dir, segments, note3) {
   }
   return kept;
 }
-var import_node_fs9, import_node_path9, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var import_node_fs10, import_node_path10, import_node_zlib, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path");
     import_node_zlib = require("node:zlib");
+    init_attachment();
     init_errcode();
     init_plural();
-    init_attachment();
     init_atomic();
     BLOCK_CHARS = 256 * 1024;
     SegmentWriter = class {
@@ -14687,7 +14606,7 @@ var init_segments = __esm({
 
 // src/spool/merge.ts
 function mergeSegments(dir, segments, file) {
-  const out = new AtomicFile((0, import_node_path10.join)(dir, file));
+  const out = new AtomicFile((0, import_node_path11.join)(dir, file));
   const members2 = [];
   let pending = [];
   let pendingRows = 0;
@@ -14706,7 +14625,7 @@ function mergeSegments(dir, segments, file) {
   let damaged = false;
   try {
     for (const seg of segments) {
-      for (const [member, rows3] of readMembers((0, import_node_path10.join)(dir, seg.file), seg, () => damaged = true)) {
+      for (const [member, rows3] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, () => damaged = true)) {
         if (member.length >= SMALL_MEMBER || unpacked >= MAX_UNPACK_CHARS) {
           flush();
           emit(member, rows3);
@@ -14753,7 +14672,7 @@ function mergeAll(dir, segments, nextSeq) {
       first.set(group[0].file, merged);
     }
   } catch (err) {
-    for (const f of result.made) (0, import_node_fs10.rmSync)((0, import_node_path10.join)(dir, f), { force: true });
+    for (const f of result.made) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(dir, f), { force: true });
     throw err;
   }
   if (result.made.length === 0) return void 0;
@@ -14770,12 +14689,12 @@ function unpack(member) {
     return void 0;
   }
 }
-var import_node_fs10, import_node_path10, import_node_zlib2, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
+var import_node_fs11, import_node_path11, import_node_zlib2, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
 var init_merge = __esm({
   "src/spool/merge.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path10 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path11 = require("node:path");
     import_node_zlib2 = require("node:zlib");
     init_atomic();
     init_segments();
@@ -14848,16 +14767,16 @@ var init_schedule = __esm({
 });
 
 // src/spool/spool.ts
-var import_node_fs11, import_node_path11, Spool;
+var import_node_fs12, import_node_path12, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path12 = require("node:path");
     init_errcode();
     init_errors();
     init_testing();
-    init_digest();
+    init_rollup();
     init_atomic();
     init_cursor();
     init_files();
@@ -14935,20 +14854,20 @@ var init_spool = __esm({
       }
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
-        const pending = this.#m.pendingCursor && (0, import_node_path11.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs11.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        const pending = this.#m.pendingCursor && (0, import_node_path12.join)(this.dir, this.#m.pendingCursor);
+        return pending && (0, import_node_fs12.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
        * attachment going to a new segment of at most what is left of `budget`. Called again when a
        * fetch is retried: that starts over from the spooled state.
        */
-      digestForRun(opts, attach, budget) {
+      rollupForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path11.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path12.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
-        return new Digest({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
+        return new Rollup({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
       }
       /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
       commit(digest, next, now) {
@@ -14956,7 +14875,7 @@ var init_spool = __esm({
         const seg = this.#writer?.finish();
         failpoint("spool-segment");
         const cursorName = `cursor-${seq}.json`;
-        writeCursorFile((0, import_node_path11.join)(this.dir, cursorName), next);
+        writeCursorFile((0, import_node_path12.join)(this.dir, cursorName), next);
         const m = {
           openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
           nextSeq: seq + 1,
@@ -14990,11 +14909,11 @@ var init_spool = __esm({
           this.#m = m;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          for (const f of merged?.made ?? []) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
+          for (const f of merged?.made ?? []) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
           return;
         }
         failpoint("spool-merged");
-        for (const f of merged.replaced) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
+        for (const f of merged.replaced) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
       }
       /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
@@ -15021,15 +14940,15 @@ var init_spool = __esm({
        * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
        * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
        */
-      digestToSend(opts) {
-        const d = new Digest(opts, this.#counts());
+      rollupToSend(opts) {
+        const d = new Rollup(opts, this.#counts());
         const notes = [];
         const attachment = d.attachment();
-        if (!attachment) return { digest: d, notes };
+        if (!attachment) return { rollup: d, notes };
         const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
         const missing = d.total + d.mutedTotal - kept;
         if (missing > 0) attachment.omit(missing);
-        return { digest: d, notes };
+        return { rollup: d, notes };
       }
       /** After the digest was accepted: an empty spool, then the sent records deleted. */
       reset() {
@@ -15042,7 +14961,7 @@ var init_spool = __esm({
         this.#json = digest;
         this.#state = void 0;
         failpoint("spool-reset");
-        for (const s of old) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
@@ -15058,8 +14977,8 @@ var init_spool = __esm({
         this.#moveCursor();
         const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
         try {
-          for (const f of (0, import_node_fs11.readdirSync)(this.dir))
-            if (isDebris(f) && !keep.has(f)) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(this.dir, f), { force: true });
+          for (const f of (0, import_node_fs12.readdirSync)(this.dir))
+            if (isDebris(f) && !keep.has(f)) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
         } catch (err) {
           throw stateWriteError(this.dir, err);
         }
@@ -15067,8 +14986,8 @@ var init_spool = __esm({
       /** Renames the committed cursor into place, if a run has not done so yet. */
       #moveCursor() {
         const name = this.#m.pendingCursor;
-        const from = name && (0, import_node_path11.join)(this.dir, name);
-        if (!from || !(0, import_node_fs11.existsSync)(from)) return;
+        const from = name && (0, import_node_path12.join)(this.dir, name);
+        if (!from || !(0, import_node_fs12.existsSync)(from)) return;
         try {
           renameDurable(from, stateFile.cursor(this.stateDir));
         } catch (err) {
@@ -15079,419 +14998,12 @@ var init_spool = __esm({
   }
 });
 
-// src/withhold/records.ts
-function withheldCopy(record2, ref) {
-  const copy = {};
-  for (const f of KEPT_FIELDS) if (record2[f] !== void 0) copy[f] = record2[f];
-  return { ...copy, id: `withheld-${ref}`, timestamp: record2.timestamp, userName: `withheld #${ref}` };
-}
-function recordFromCsv(cells) {
-  if (cells.length !== CSV_COLUMNS.length) return void 0;
-  const record2 = {};
-  CSV_COLUMNS.forEach((c, i) => {
-    if (cells[i] !== "") record2[c] = cells[i];
-  });
-  return typeof record2.id === "string" && typeof record2.timestamp === "string" ? record2 : void 0;
-}
-var MAX_KEPT, RecordKeeper, KEPT_FIELDS;
-var init_records = __esm({
-  "src/withhold/records.ts"() {
+// src/poll/context.ts
+var minSendMs;
+var init_context = __esm({
+  "src/poll/context.ts"() {
     "use strict";
-    init_attachment();
-    MAX_KEPT = 1e4;
-    RecordKeeper = class {
-      #records = [];
-      #over = false;
-      add(record2) {
-        if (this.#over) return;
-        if (this.#records.length >= MAX_KEPT) {
-          this.#over = true;
-          this.#records = [];
-          return;
-        }
-        this.#records.push(record2);
-      }
-      /** A fetch retried from the start (Batch.reset). */
-      reset() {
-        this.#records = [];
-        this.#over = false;
-      }
-      /** Every record of the mail, or undefined when there were too many to keep. */
-      get records() {
-        return this.#over ? void 0 : this.#records;
-      }
-    };
-    KEPT_FIELDS = ["timestamp", "messageCode", "failureReason", "nasName", "nasIpAddress", "serverName"];
-  }
-});
-
-// src/poll/cursor-aside.ts
-var CursorAside;
-var init_cursor_aside = __esm({
-  "src/poll/cursor-aside.ts"() {
-    "use strict";
-    init_errcode();
-    init_cursor();
-    CursorAside = class {
-      constructor(cfg, next) {
-        this.cfg = cfg;
-        this.next = next;
-        try {
-          this.#file = prepareCursor(cfg.stateDir, next);
-        } catch (err) {
-          this.unsaved = errCode(err, "error");
-        }
-      }
-      cfg;
-      next;
-      #file;
-      /** The system error code that kept the cursor from being written, e.g. ENOSPC. */
-      unsaved;
-      /** Puts the cursor in place (retries the whole write when it could not be prepared). */
-      commit() {
-        if (this.#file) this.#file.commit();
-        else saveCursor(this.cfg.stateDir, this.next);
-      }
-      /** Removes the file written aside; nothing once committed. */
-      abort() {
-        this.#file?.abort();
-      }
-      /** The subject's prefix: the configured one, marked while the cursor cannot be saved. */
-      subjectPrefix() {
-        const prefix = this.cfg.mail.subjectPrefix;
-        return this.unsaved ? `${prefix} cursor not saved, sent again next run:` : prefix;
-      }
-      /** The note on top of the mail body, or none. */
-      notes() {
-        if (!this.unsaved) return [];
-        return [
-          `The cursor could not be saved (${this.unsaved}): STATE_DIR is full or read-only. Until it can be written, these failures are mailed again by every run, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`
-        ];
-      }
-    };
-  }
-});
-
-// src/format/lead.ts
-function noteLead(text4) {
-  return { text: [text4, ""], html: note2(text4).replace("color:#57606a", "color:#1f2328") };
-}
-var init_lead = __esm({
-  "src/format/lead.ts"() {
-    "use strict";
-    init_layout();
-  }
-});
-
-// src/format/storm.ts
-function stormSubject(prefix) {
-  return `${prefix} STORM:`;
-}
-function stormLead(groups, total, threshold, clock) {
-  const all = groups.list();
-  const shown3 = all.slice(0, SHOWN);
-  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
-  const where2 = (g) => [`NAS ${g.nas || "-"}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(", ");
-  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
-  const text4 = [
-    ...wrap2(intro),
-    ...shown3.flatMap((g) => [
-      ...wrap2(g.reason || "-", "         ", `  ${String(g.count).padStart(5)}  `),
-      ...wrap2(where2(g), "         ")
-    ]),
-    ...rest ? [`  ${rest}`] : [],
-    ""
-  ];
-  const html = [
-    `<p style="${FONT};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc2(intro)}</b></p>`,
-    rows(shown3.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc2(g.reason || "-")}</b>${sub(where2(g))}` }))),
-    rest ? note2(rest) : ""
-  ].join("\n");
-  return { text: text4, html };
-}
-function child(map, key) {
-  let m = map.get(key);
-  if (!m) {
-    m = /* @__PURE__ */ new Map();
-    map.set(key, m);
-  }
-  return m;
-}
-var MAX_GROUPS, SHOWN, StormGroups;
-var init_storm = __esm({
-  "src/format/storm.ts"() {
-    "use strict";
-    init_layout();
-    init_model();
-    init_wrap();
-    init_lead();
-    MAX_GROUPS = 2e3;
-    SHOWN = 40;
-    StormGroups = class {
-      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
-      #tree = /* @__PURE__ */ new Map();
-      #groups = [];
-      /** NAS labels by name and IP, made once per NAS. */
-      #labels = /* @__PURE__ */ new Map();
-      #labelCount = 0;
-      /** Records whose group was not kept because of MAX_GROUPS. */
-      ungrouped = 0;
-      add(v) {
-        const nas = this.#label(v.nasName, v.nasIp);
-        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
-        if (!g) {
-          if (this.#groups.length >= MAX_GROUPS) {
-            this.ungrouped++;
-            return;
-          }
-          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
-          child(child(this.#tree, v.reason), nas).set(v.location, g);
-          this.#groups.push(g);
-        }
-        g.count++;
-        if (v.time !== void 0) {
-          if (g.first === void 0 || v.time < g.first) g.first = v.time;
-          if (g.last === void 0 || v.time > g.last) g.last = v.time;
-        }
-      }
-      #label(name, ip) {
-        const known = this.#labels.get(name)?.get(ip);
-        if (known !== void 0) return known;
-        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
-        if (this.#labelCount < MAX_GROUPS) {
-          child(this.#labels, name).set(ip, label);
-          this.#labelCount++;
-        }
-        return label;
-      }
-      /** Largest first. */
-      list() {
-        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-        return [...this.#groups].sort(
-          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
-        );
-      }
-    };
-  }
-});
-
-// src/withhold/spool-rows.ts
-function spoolRecords(dir, segments, counted) {
-  if (counted > MAX_KEPT) return void 0;
-  const records = [];
-  let damaged = false;
-  for (const seg of segments) {
-    for (const [member] of readMembers((0, import_node_path12.join)(dir, seg.file), seg, () => damaged = true)) {
-      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
-      for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
-        if (line === "") continue;
-        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
-        if (!r) return void 0;
-        records.push(r);
-      }
-    }
-  }
-  return !damaged && records.length === counted ? records : void 0;
-}
-function jsonRecord(line) {
-  try {
-    const v = JSON.parse(line);
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function csvCells(row) {
-  const cells = [];
-  let i = 0;
-  for (; ; ) {
-    let cell = "";
-    if (row[i] === '"') {
-      i++;
-      for (; i < row.length; i++) {
-        if (row[i] !== '"') cell += row[i];
-        else if (row[i + 1] === '"') cell += row[i++];
-        else break;
-      }
-      i++;
-    } else {
-      const end = row.indexOf(",", i);
-      cell = row.slice(i, end < 0 ? row.length : end);
-      i = end < 0 ? row.length : end;
-    }
-    cells.push(cell);
-    if (row[i] !== ",") return cells;
-    i++;
-  }
-}
-var import_node_path12, import_node_zlib3;
-var init_spool_rows = __esm({
-  "src/withhold/spool-rows.ts"() {
-    "use strict";
-    import_node_path12 = require("node:path");
-    import_node_zlib3 = require("node:zlib");
-    init_segments();
-    init_records();
-  }
-});
-
-// src/incidents/mail.ts
-function span2(fmt, a, b) {
-  const [x, y] = [fmt(a), fmt(b)];
-  return x.slice(0, 10) === y.slice(0, 10) ? `${x.slice(11, 16)}-${y.slice(11, 16)}` : `${x.slice(0, 16)}-${y.slice(0, 16)}`;
-}
-function incidentSubject(prefix, opened, fmt) {
-  const first = opened[0];
-  if (!first) return void 0;
-  const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
-  return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
-}
-function openedLines(i, clock) {
-  const hint = i.hint ?? (i.reason ? hintFor(i.reason)?.hint : void 0);
-  const lines = [
-    `INCIDENT ${i.title}`,
-    `Since ${clock.short(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
-    ...i.evidence.map((e) => `Evidence: ${e}`)
-  ];
-  if (hint) lines.push(`Hint: ${hint}`);
-  if (i.users.length) lines.push(`Users (${i.usersCount}): ${i.users.join(", ")}${more(i.users, i.usersCount)}`);
-  if (i.endpoints.length)
-    lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
-  return lines.map((l) => clean(l, 1e3));
-}
-function filterOf(i) {
-  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
-  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
-  return "";
-}
-function incidentCard(i, lines, adminUrl2) {
-  const [, since, ...rest] = lines;
-  const body = rest.map((l) => {
-    const [label, text4] = splitLabel(l);
-    return para(`<b>${esc2(label)}</b> ${esc2(text4)}`, label === "Hint:" ? "background:#fff8e6;padding:6px 8px" : "");
-  });
-  const url = adminUrl2 && `${adminUrl2}/admin/`;
-  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(filterOf(i)))}`));
-  return card(band("incident", "Incident, act now", i.title, [since ?? ""]), body);
-}
-function splitLabel(line) {
-  const m = /^([A-Z][a-z]+(?: \([^)]*\))?:) (.*)$/.exec(line);
-  return m ? [m[1], m[2]] : ["", line];
-}
-function openedText(i, lines, adminUrl2) {
-  const look2 = adminUrl2 ? ["Look in ISE:", `${adminUrl2}/admin/`, ...wrap2(liveLogsSteps(filterOf(i)), "  ")] : [];
-  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...look2, ""];
-}
-function incidentLead(v, clock, adminUrl2) {
-  const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
-  const others = [
-    ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
-    ...v.resolved.map((r) => resolvedLine(r, clock.full))
-  ].map((l) => clean(l, 1e3));
-  if (opened.length === 0 && others.length === 0) return void 0;
-  const text4 = [
-    ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl2)),
-    ...others.flatMap((l) => wrap2(l, "  ", "")),
-    ...others.length ? [""] : [],
-    ...opened.length ? [...wrap2(FOOT), ""] : []
-  ];
-  const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
-  if (opened.length === 0) return { text: text4, html: status };
-  const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
-  const tail = [status, note2(FOOT)].filter(Boolean);
-  return { text: text4, html: [...cards.slice(0, -1), addTo(cards.at(-1), tail)].join("\n"), top: true };
-}
-var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo;
-var init_mail = __esm({
-  "src/incidents/mail.ts"() {
-    "use strict";
-    init_plural();
-    init_hints();
-    init_layout();
-    init_sanitize();
-    init_words();
-    init_wrap();
-    hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
-    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
-    ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
-    more = (shown3, count3) => String(shown3.length) === count3 ? "" : ", ...";
-    FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
-    addTo = (html, more2) => html.replace(/<\/td><\/tr><\/table>$/, `${more2.join("\n")}
-$&`);
-  }
-});
-
-// src/poll/poll-mail.ts
-function composer(cfg, d, now, parts2 = {}) {
-  return (budget, limit) => {
-    const attachment = d.attachment();
-    attachment?.trimTo(budget);
-    const storm2 = parts2.groups !== void 0 && d.total > cfg.stormThreshold;
-    const leads = (parts2.notes ?? []).map(noteLead);
-    if (attachment && attachment.omitted > 0)
-      leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
-    leads.push(...parts2.leads ?? []);
-    const zone = cfg.mail.timezone;
-    const period = parts2.show?.period;
-    const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
-    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, clock));
-    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
-    if (incident) leads.push(incident);
-    const fmt = timeFormat(zone);
-    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
-    const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
-    const show = incident?.top ? { chart: true, ...parts2.show } : parts2.show;
-    return composeMail(cfg, d, {
-      now,
-      leads,
-      subject,
-      subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
-      show,
-      preview: parts2.preview,
-      mutes: parts2.mutes
-    });
-  };
-}
-function splitting(cfg, records, digest, now, parts2) {
-  return {
-    records,
-    reserveMs: parts2.reserveMs,
-    compose: (some, note3, first) => {
-      const d = new Digest({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
-      for (const r of some) d.add(r);
-      const notes = [...parts2.notes ?? [], note3];
-      const base = composer(cfg, d, now, {
-        ...parts2,
-        groups: void 0,
-        notes,
-        incidents: first ? parts2.incidents : void 0
-      });
-      return first && parts2.decorate ? (b, l) => parts2.decorate(base(b, l), d.total) : base;
-    }
-  };
-}
-function attachmentNote(a, limit, unkept) {
-  const all = a.rows + a.omitted;
-  if (a.rows === 0)
-    return `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`;
-  if (unkept === 0)
-    return `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`;
-  const cut = a.omitted - unkept;
-  const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
-  if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
-  const held = `The attachment holds the first ${a.rows} of ${all} failures`;
-  return `${held}; left out: ${why.join(", ")}. All counts in this mail are exact.`;
-}
-var init_poll_mail = __esm({
-  "src/poll/poll-mail.ts"() {
-    "use strict";
-    init_digest();
-    init_storm();
-    init_time();
-    init_mail();
-    init_message();
-    init_fit();
+    minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
   }
 });
 
@@ -16510,7 +16022,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs12.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs13.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -16570,161 +16082,76 @@ function privateKey(pem, file, passphrase) {
     );
   }
 }
-var import_node_crypto4, import_node_fs12;
+var import_node_crypto4, import_node_fs13;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_errcode();
     init_errors();
     init_times();
   }
 });
 
-// src/withhold/file.ts
-function read(file, now) {
-  let text4;
-  try {
-    text4 = (0, import_node_fs13.readFileSync)(file, "utf8");
-  } catch (err) {
-    if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
-    throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
+// src/rollup/storm-groups.ts
+function child(map, key) {
+  let m = map.get(key);
+  if (!m) {
+    m = /* @__PURE__ */ new Map();
+    map.set(key, m);
   }
-  const v = parseJson(text4);
-  if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
-    return { version: 1, dropped: v.dropped, entries: v.entries };
-  try {
-    (0, import_node_fs13.renameSync)(file, `${file}.corrupt-${now}`);
-  } catch (err) {
-    throw stateWriteError(file, err);
-  }
-  return { version: 1, dropped: 0, entries: [] };
+  return m;
 }
-function parseJson(text4) {
-  try {
-    return JSON.parse(text4);
-  } catch {
-    return void 0;
-  }
-}
-function planWithheld(stateDir, count3, now) {
-  const file = stateFile.withheld(stateDir);
-  const f = read(file, now);
-  const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
-  const refs = Array.from({ length: count3 }, (_, i) => first + i);
-  const save2 = (records, server, now2) => {
-    const at = new Date(now2).toISOString();
-    f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
-    while (f.entries.length > MAX_ENTRIES) drop(f);
-    const sizes = f.entries.map((e) => Buffer.byteLength(JSON.stringify(e)));
-    let bytes = sizes.reduce((a, b) => a + b, 0);
-    for (let i = 0; bytes > MAX_BYTES && f.entries.length > records.length; i++) {
-      bytes -= sizes[i];
-      drop(f);
-    }
-    const text4 = JSON.stringify(f, null, 1);
-    try {
-      writeFileAtomic(file, `${text4.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
-`);
-    } catch (err) {
-      throw stateWriteError(file, err);
-    }
-  };
-  return { file, refs, save: save2 };
-}
-function drop(f) {
-  f.entries.shift();
-  f.dropped++;
-}
-var import_node_fs13, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
-var init_file = __esm({
-  "src/withhold/file.ts"() {
+var MAX_GROUPS, StormGroups;
+var init_storm_groups = __esm({
+  "src/rollup/storm-groups.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    init_errcode();
-    init_errors();
-    init_atomic();
-    init_files();
-    MAX_ENTRIES = 1e3;
-    UNSAFE2 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-    MAX_BYTES = 1024 * 1024;
-  }
-});
-
-// src/withhold/split.ts
-async function sendSplitting(cfg, deadline, compose2, s) {
-  try {
-    return { ...await sendFitted(cfg, deadline, compose2), withheld: 0, parts: 1 };
-  } catch (err) {
-    const records = isContentRefusal(err) ? s?.records() : void 0;
-    if (!s || !records || records.length === 0) throw err;
-    return split(cfg, deadline, s, records, err);
-  }
-}
-async function split(cfg, deadline, s, all, first) {
-  const reply = serverReply(first);
-  const partNote = `The mail server refused the mail holding these failures (it answered "${reply.said}"), so they are mailed in parts. Any failure it refuses is mailed separately with its values withheld.`;
-  const accepted = [];
-  const refused2 = all.length === 1 ? [...all] : [];
-  const queue = all.length === 1 ? [] : halves(all);
-  let sends = 1;
-  while (queue.length > 0) {
-    const group = queue.shift();
-    if (sends >= MAX_SENDS || deadline.remaining() < s.reserveMs) {
-      refused2.push(...group);
-      continue;
-    }
-    sends++;
-    try {
-      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote, accepted.length === 0)));
-    } catch (err) {
-      if (!isContentRefusal(err)) throw err;
-      if (group.length === 1) refused2.push(group[0]);
-      else queue.push(...halves(group));
-    }
-  }
-  const { file, refs, save: save2 } = planWithheld(cfg.stateDir, refused2.length, deadline.now());
-  const note3 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
-  const copies = refused2.map((r, i) => withheldCopy(r, refs[i]));
-  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note3, accepted.length === 0)));
-  save2(refused2, reply.said, deadline.now());
-  const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
-  const last = accepted[accepted.length - 1];
-  return {
-    messageId: last.messageId,
-    rejected,
-    withheld: refused2.length,
-    parts: accepted.length,
-    file,
-    code: reply.code
-  };
-}
-function serverReply(err) {
-  const cause = err.cause;
-  const code2 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
-  return { said: clean(cause?.response ?? "", 160) || "no text", code: code2 };
-}
-function withheldText(sent) {
-  if (sent.withheld === 0) return void 0;
-  const its = sent.withheld === 1 ? "its" : "their";
-  return `${plural(sent.withheld, "failure")} withheld: the mail server refused ${its} values (${sent.code ?? "5xx"}); mailed in ${plural(sent.parts, "part")}, the values kept in ${sent.file}`;
-}
-var MAX_SENDS, isContentRefusal, halves;
-var init_split = __esm({
-  "src/withhold/split.ts"() {
-    "use strict";
-    init_errors();
-    init_plural();
-    init_sanitize();
-    init_fit();
-    init_file();
-    init_records();
-    MAX_SENDS = 24;
-    isContentRefusal = (err) => err instanceof AppError && err.kind === "mail-content";
-    halves = (list2) => {
-      const mid = Math.ceil(list2.length / 2);
-      return [list2.slice(0, mid), list2.slice(mid)];
+    MAX_GROUPS = 2e3;
+    StormGroups = class {
+      /** Groups by reason, then NAS label, then location: lookups on values seen before, no key built per record. */
+      #tree = /* @__PURE__ */ new Map();
+      #groups = [];
+      /** NAS labels by name and IP, made once per NAS. */
+      #labels = /* @__PURE__ */ new Map();
+      #labelCount = 0;
+      /** Records whose group was not kept because of MAX_GROUPS. */
+      ungrouped = 0;
+      add(v) {
+        const nas = this.#label(v.nasName, v.nasIp);
+        let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
+        if (!g) {
+          if (this.#groups.length >= MAX_GROUPS) {
+            this.ungrouped++;
+            return;
+          }
+          g = { reason: v.reason, nas, location: v.location, count: 0, first: v.time, last: v.time };
+          child(child(this.#tree, v.reason), nas).set(v.location, g);
+          this.#groups.push(g);
+        }
+        g.count++;
+        if (v.time !== void 0) {
+          if (g.first === void 0 || v.time < g.first) g.first = v.time;
+          if (g.last === void 0 || v.time > g.last) g.last = v.time;
+        }
+      }
+      #label(name, ip) {
+        const known = this.#labels.get(name)?.get(ip);
+        if (known !== void 0) return known;
+        const label = ip && name !== ip ? `${name || "?"} (${ip})` : name;
+        if (this.#labelCount < MAX_GROUPS) {
+          child(this.#labels, name).set(ip, label);
+          this.#labelCount++;
+        }
+        return label;
+      }
+      /** Largest first. */
+      list() {
+        const cmp2 = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+        return [...this.#groups].sort(
+          (a, b) => b.count - a.count || cmp2(a.reason, b.reason) || cmp2(a.nas, b.nas) || cmp2(a.location, b.location)
+        );
+      }
     };
   }
 });
@@ -16807,31 +16234,31 @@ var init_batch = __esm({
   "src/poll/batch.ts"() {
     "use strict";
     init_times();
-    init_digest();
-    init_storm();
     init_schemas3();
+    init_rollup();
+    init_storm_groups();
     init_cursor();
     init_idset();
     init_placing();
     init_poll_window();
     Batch = class {
       /**
-       * `newDigest` sets up filters and the attachment; filtered records still land in `mailed`.
+       * `newRollup` sets up filters and the attachment; filtered records still land in `mailed`.
        * `start`: the startTimestamp asked for; `localNow`: the device clock, used only without ISE's.
        */
-      constructor(seen, newDigest = () => new Digest(), start, localNow = Number.NaN) {
+      constructor(seen, newRollup = () => new Rollup(), opts = {}) {
         this.seen = seen;
-        this.newDigest = newDigest;
-        this.start = start;
-        this.localNow = localNow;
-        this.digest = newDigest();
-        this.window = pollWindow(start, void 0, localNow);
+        this.newRollup = newRollup;
+        this.opts = opts;
+        this.rollup = newRollup();
+        this.window = pollWindow(opts.start, void 0, opts.localNow ?? Number.NaN);
+        this.incidents = opts.incidents;
+        this.incidents?.restart();
       }
       seen;
-      newDigest;
-      start;
-      localNow;
-      digest;
+      newRollup;
+      opts;
+      rollup;
       groups = new StormGroups();
       mailed = new IdTimeSet();
       /** Records dropped because an earlier run already mailed them (overlap window). */
@@ -16843,28 +16270,20 @@ var init_batch = __esm({
       /** New records without an id, or whose time cannot be placed: mailed, and said so. */
       placing = new Placing();
       window;
-      /** The incident rules, when on (poll-incidents.ts): a new observer for every (re)started batch. */
       incidents;
-      #newIncidents = () => void 0;
       reset() {
-        this.digest.close();
-        this.digest = this.newDigest();
+        this.rollup.close();
+        this.rollup = this.newRollup();
         this.groups = new StormGroups();
         this.mailed = new IdTimeSet();
         this.alreadyMailed = 0;
         this.older = 0;
         this.trackedFrom = void 0;
         this.placing = new Placing();
-        this.incidents = this.#newIncidents();
-      }
-      /** Lets the incident rules see what the mail body shows. */
-      observeWith(make) {
-        this.#newIncidents = make;
-        this.incidents = make();
-        return this;
+        this.incidents?.restart();
       }
       begin(iseNow) {
-        this.window = pollWindow(this.start, iseNow, this.localNow);
+        this.window = pollWindow(this.opts.start, iseNow, this.opts.localNow ?? Number.NaN);
         this.incidents?.clock(this.window.iseNow);
       }
       add(record2) {
@@ -16891,7 +16310,7 @@ var init_batch = __esm({
        * see what the mail body shows: a filtered or muted failure is no evidence.
        */
       deliver(record2, time2, future) {
-        const view = this.digest.add(record2, time2, future);
+        const view = this.rollup.add(record2, time2, future);
         if (!view) {
           this.incidents?.known(record2);
           return;
@@ -16913,22 +16332,20 @@ var init_batch = __esm({
   }
 });
 
-// src/poll/steps.ts
-async function fetchBatch(cfg, opts, cursor, newDigest, ctx) {
-  const { deadline, io, sys, incidents } = ctx;
+// src/poll/fetch.ts
+async function fetchBatch(ctx, cursor, newRollup) {
+  const { cfg, opts, deadline, io, sys, incidents } = ctx;
   const now = sys.now();
   const start = opts.since ?? queryStart(cursor, cfg.overlapMs);
   const startIso = start === void 0 ? void 0 : new Date(start).toISOString();
   io.debug(`getFailures ${startIso ? `startTimestamp=${startIso}` : "{} (ISE default: the last hour)"}`);
-  const batch = new Batch(opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen, newDigest, start, now).observeWith(
-    () => incidents?.start()
-  );
+  const seen = opts.since !== void 0 ? /* @__PURE__ */ new Map() : cursor.seen;
+  const batch = new Batch(seen, newRollup, { start, localNow: now, incidents });
   const http = new PxHttp(loadTls(cfg.ise, now), deadline);
   try {
     const stats = await fetchFailures(cfg, http, { stateDir: cfg.stateDir, description: DESCRIPTION }, startIso, batch);
-    const { seenTotal } = batch.digest;
+    const { seenTotal } = batch.rollup;
     io.debug(`received ${seenTotal} new, ${batch.alreadyMailed} already mailed, ${stats.unreadable.total} unreadable`);
-    ctx.unreadable = stats.unreadable;
     return { batch, ...stats };
   } finally {
     await http.close();
@@ -16938,371 +16355,21 @@ function nextCursor(cfg, cursor, batch) {
   const { iseNow, limit } = batch.window;
   return advance(cursor, batch.mailed, cfg.overlapMs, { iseNow, limit, trackedFrom: batch.trackedFrom });
 }
-async function sendPollMail(cfg, deadline, compose2, backfill, split2) {
-  try {
-    return await sendSplitting(cfg, deadline, compose2, split2);
-  } catch (err) {
-    if (!(err instanceof AppError) || err.kind !== "mail" && err.kind !== "mail-content") throw err;
-    throw err.withNote(
-      backfill ? "nothing was mailed: run the backfill again" : "the failures will be sent again on the next run"
-    );
-  }
-}
-function delivered(cfg, ctx, sent, d, notes, rec) {
-  failpoint("after-send");
-  if (!deliveryHeld()) stopIfAsked(ctx.sys.stop, rec.left);
-  if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
-  const unsaved = ctx.incidents?.save(true);
-  const to = plural(cfg.mail.dest.length - sent.rejected.length, "recipient");
-  const stop = ctx.sys.stop;
-  if (stop?.aborted) throw stoppedAfterDelivery(stop, `${plural(d.total, "failure")} mailed to ${to}`, rec.moved);
-  notes.push(...sentNotes(sent, d), ...unsaved ? [unsaved] : []);
-  const withheld = withheldText(sent);
-  if (withheld) notes.unshift(withheld);
-  return {
-    to,
-    said: ctx.incidents?.summary() ?? "",
-    data: { mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, withheld: sent.withheld }
-  };
-}
-function afterDelivery(step, notDone, repeats) {
-  try {
-    step();
-  } catch (err) {
-    const why = err instanceof AppError ? err.message : String(err);
-    throw new AppError(
-      "state",
-      `the mail was delivered, but ${notDone}: ${why}; until that is fixed every run mails ${repeats} again`,
-      { cause: err }
-    );
-  }
-}
 function commitEmpty(cfg, cursor, next, reset) {
   if (next.highWater === cursor.highWater && next.trackedFrom === cursor.trackedFrom && !reset) return;
   if (next.highWater !== void 0 || reset) saveCursor(cfg.stateDir, next);
 }
-function sentNotes(sent, d) {
-  const notes = [];
-  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`);
-  const att = d.attachment();
-  if (att && att.omitted > 0)
-    notes.push(
-      att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)"
-    );
-  return notes;
+function recoveryFor(opts, f) {
+  return f.unreadable.total > 0 ? void 0 : opts.recovery;
 }
-function asideText(d) {
-  const muted = d.mutedTotal > 0 ? `, ${d.mutedTotal} muted (attached)` : "";
-  return `${muted}${d.filteredTotal > 0 ? `, ${d.filteredTotal} filtered out` : ""}`;
-}
-function muteLabels(mutes) {
-  if (mutes.active.length === 0) return void 0;
-  return (record2) => {
-    const m = mutes.match(record2);
-    return m && clean(`${targetText(m)} (mute ${m.id}${m.note ? `: ${m.note}` : ""})`, 120);
-  };
-}
-var minSendMs, newestText;
-var init_steps = __esm({
-  "src/poll/steps.ts"() {
+var init_fetch = __esm({
+  "src/poll/fetch.ts"() {
     "use strict";
-    init_errors();
-    init_interrupt();
-    init_plural();
-    init_testing();
-    init_times();
-    init_sanitize();
-    init_target();
     init_http();
     init_session();
     init_tls();
     init_cursor();
-    init_split();
     init_batch();
-    minSendMs = (cfg) => Math.min(1e4, cfg.deadlineMs / 4);
-    newestText = (d) => d.newest === void 0 ? "" : ` (newest ${summaryTime(d.newest)})`;
-  }
-});
-
-// src/poll/summary.ts
-function runNotes(cfg, f) {
-  const notes = [];
-  const { cursor, next, batch } = f;
-  if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
-  notes.push(...batch.placing.summary());
-  const unreadable = f.unreadable.summary();
-  if (unreadable) notes.push(unreadable);
-  if (batch.older > 0) notes.push(`${plural(batch.older, "record")} older than the query start ignored`);
-  if (batch.digest.future > 0)
-    notes.push(`${plural(batch.digest.future, "record")} with a timestamp in the future (the cursor does not follow)`);
-  if (cursor.highWater !== void 0 && next.highWater !== void 0 && next.highWater < cursor.highWater)
-    notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
-  if (trackingCut(f))
-    notes.push(
-      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso(next.trackedFrom)} only, late records before then are not read again`
-    );
-  return notes;
-}
-function mailNotes(f) {
-  const notes = [...f.batch.placing.mail()];
-  const unreadable = f.unreadable.mailNote();
-  if (unreadable) notes.push(unreadable);
-  const { future } = f.batch.digest;
-  if (future > 0)
-    notes.push(
-      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
-    );
-  if (trackingCut(f))
-    notes.push(
-      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
-    );
-  return notes;
-}
-function outcome(notes, message, data) {
-  const status = notes.length ? "WARN" : "OK";
-  return { exitCode: Exit.ok, status, message: notes.length ? `${message}; ${notes.join("; ")}` : message, data };
-}
-function printMessage(io, cfg, mail) {
-  io.out(`From: ${cfg.mail.from}`);
-  io.out(`To: ${cfg.mail.dest.join(", ")}`);
-  io.out(`Subject: ${mail.subject}`);
-  io.out("");
-  for (const line of mail.text.replace(/\n$/, "").split("\n")) io.out(line);
-  io.out("");
-  if (cfg.mail.attach !== "none")
-    io.out(
-      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
-    );
-}
-var iso, trackingCut;
-var init_summary = __esm({
-  "src/poll/summary.ts"() {
-    "use strict";
-    init_errors();
-    init_plural();
-    init_times();
-    init_attachment();
-    init_cursor();
-    iso = summaryTime;
-    trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
-  }
-});
-
-// src/poll/digest-send.ts
-async function sendDigest(cfg, opts, ctx, spool, s) {
-  const { sys } = ctx;
-  const eachRun = cfg.alert.mode === "each-run";
-  const { digest: d, notes: lost } = spool.digestToSend({
-    attach: cfg.mail.attach,
-    attachBudget: initialAttachmentBudget(cfg)
-  });
-  s.notes.push(...lost);
-  const now = sys.now();
-  const parts2 = sendingParts(cfg, ctx, spool, s, d.total, now);
-  const base = composer(cfg, d, now, { ...parts2, unkept: d.attachment()?.omitted ?? 0 });
-  const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-  const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
-  const split2 = splitting(cfg, kept, { mute: s.mute, attach: cfg.mail.attach }, sys.now(), {
-    ...parts2,
-    reserveMs: minSendMs(cfg),
-    decorate: opts.decorate
-  });
-  const m = await sendAndEmpty(cfg, ctx, spool, { compose: compose2, split: split2 }, d, s.notes);
-  const to = `${m.to}${asideText(d)}`;
-  const what = eachRun ? `${plural(d.total, "new failure")} mailed to ${to}${newestText(d)}` : `digest of ${plural(d.total, "failure")} mailed to ${to}; ${s.body} new this run${newestText(d)}`;
-  return outcome(s.notes, `${what}${m.said}`, m.data);
-}
-function sendingParts(cfg, ctx, spool, s, total, now) {
-  const unsaved = spool.prepareReset();
-  const own2 = spoolMailParts(cfg, s.facts, spool.openedAt ?? now, now);
-  const again = unsaved ? " spool not emptied, sent again next run:" : "";
-  const prefix = `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
-  const leads = [...own2.leads ?? [], ...s.storm ? [noteLead(s.storm.lead)] : []];
-  return {
-    ...own2,
-    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...own2.notes ?? []],
-    leads,
-    subjectPrefix: s.storm ? stormSubject(prefix) : prefix,
-    subject: s.storm && total === 0 ? `${prefix} ${s.storm.subject}` : void 0,
-    incidents: ctx.incidents?.verdict(),
-    mutes: ctx.mutes
-  };
-}
-async function sendAndEmpty(cfg, ctx, spool, mail, d, notes) {
-  try {
-    return await recordingDelivery(async () => {
-      const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, false, mail.split);
-      return delivered(cfg, ctx, sent, d, notes, {
-        save: () => spool.reset(),
-        notDone: "the spool was not emptied",
-        repeats: "this digest",
-        left: "spooled",
-        moved: "the digest spool was emptied"
-      });
-    });
-  } finally {
-    spool.discard();
-  }
-}
-function spoolMailParts(cfg, facts, openedAt, now) {
-  if (cfg.alert.mode === "each-run") return { groups: facts.batch.groups, notes: mailNotes(facts) };
-  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
-}
-function digestParts(cfg, openedAt, now) {
-  return {
-    leads: [noteLead(periodText(cfg, openedAt, now))],
-    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
-    show: { label: "Digest", period: { from: openedAt, to: now }, chart: true }
-  };
-}
-function periodText(cfg, openedAt, now) {
-  const clock = clockFor(cfg.mail.timezone, openedAt, now);
-  const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
-  const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
-  return `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; the next at ${clock.short(next)}.`;
-}
-var notEmptied;
-var init_digest_send = __esm({
-  "src/poll/digest-send.ts"() {
-    "use strict";
-    init_interrupt();
-    init_plural();
-    init_storm();
-    init_time();
-    init_fit();
-    init_schedule();
-    init_spool_rows();
-    init_poll_mail();
-    init_steps();
-    init_summary();
-    notEmptied = (code2) => `The digest spool could not be emptied (${code2}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
-  }
-});
-
-// src/poll/digest-poll.ts
-async function digestPoll(cfg, opts, ctx, spool, mute2) {
-  const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
-  const cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
-  const before = spool.total;
-  const mutedBefore = spool.muted;
-  const spooled = spool.seen;
-  const clamped = spool.clampOpenedAt(ctx.sys.now(), !opts.dryRun);
-  const { batch, unreadable } = await fetchToSpool(cfg, opts, ctx, spool, cursor, mute2);
-  failpoint("after-fetch");
-  const facts = { unreadable, batch, cursor, next: nextCursor(cfg, cursor, batch) };
-  const notes = runNotes(cfg, facts);
-  if (clamped !== void 0)
-    notes.push(
-      `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now (check the device clock and NTP)`
-    );
-  const now = ctx.sys.now();
-  const found = batch.digest.seenTotal - spooled;
-  if (opts.dryRun) {
-    spool.discard();
-    return dryRun(cfg, opts, ctx, spool, { d: batch.digest, found, notes, now, facts });
-  }
-  const unsaved = commitRun(cfg, opts, ctx, spool, facts, found, now);
-  if (unsaved) notes.push(unsaved);
-  const storm2 = mutedStorm(cfg, spool.total - before, spool.muted - mutedBefore);
-  if (storm2) notes.push(storm2.note);
-  const urgent = opts.flush === true || (ctx.incidents?.verdict()?.opened.length ?? 0) > 0;
-  const due = storm2 ? "now" : nextDigest(cfg, spool, urgent);
-  if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now) {
-    const dueAt = typeof due === "number" ? summaryTime(due) : void 0;
-    const data = { mailed: 0, spooled: batch.mailed.size, pending: spool.total, muted: spool.muted, dueAt };
-    const first = cursor.highWater === void 0 && cfg.alert.mode === "digest" && spool.total > 0 ? `; ${FIRST_RUN}` : "";
-    return outcome(notes, `${waitingText(spool, found, due)}${first}`, data);
-  }
-  if (ctx.deadline.remaining() < minSendMs(cfg)) {
-    notes.push(
-      "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
-    );
-    return outcome(notes, waitingText(spool, found, due), { mailed: 0, pending: spool.total });
-  }
-  return sendDigest(cfg, opts, ctx, spool, { notes, facts, body: spool.total - before, mute: mute2, storm: storm2 });
-}
-function mutedStorm(cfg, body, muted) {
-  if (muted === 0 || body + muted <= cfg.stormThreshold) return void 0;
-  const all = body + muted;
-  return {
-    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? "all" : muted} muted`,
-    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
-    lead: `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
-  };
-}
-async function fetchToSpool(cfg, opts, ctx, spool, cursor, mute2) {
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const newDigest = () => spool.digestForRun({ filter, mute: mute2 }, attach, initialAttachmentBudget(cfg));
-  try {
-    return await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  } catch (err) {
-    spool.discard();
-    throw err;
-  }
-}
-function commitRun(cfg, opts, ctx, spool, f, found, now) {
-  stopIfAsked(ctx.sys.stop);
-  const unsaved = ctx.incidents?.save(false);
-  if (found > 0 || f.batch.mailed.size > 0) spool.commit(f.batch.digest, f.next, now);
-  else {
-    spool.discard();
-    commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
-  }
-  opts.onSpooled?.();
-  return unsaved;
-}
-function nextDigest(cfg, spool, urgent, opensAt) {
-  const at = spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
-  if (at === void 0) return void 0;
-  return cfg.alert.mode === "each-run" || urgent ? "now" : at;
-}
-function waitingText(spool, found, due) {
-  const fresh = found > 0 ? plural(found, "new failure") : "no new failures";
-  const muted = spool.muted > 0 ? `, ${spool.muted} muted` : "";
-  if (spool.total === 0) {
-    if (spool.muted === 0) return found > 0 ? `${fresh}, none for the mail body` : fresh;
-    return `${fresh}; ${spool.muted} muted failure(s) wait in the spool for the next mail`;
-  }
-  const when2 = due === void 0 || due === "now" ? "now" : `at ${summaryTime(due)}`;
-  return `${found > 0 ? `${fresh} spooled` : fresh}; ${spool.total} pending for the digest ${when2}${muted}`;
-}
-function dryRun(cfg, opts, ctx, spool, run) {
-  const { d, found, notes, now } = run;
-  const fresh = plural(found, "new failure");
-  if (d.total === 0)
-    return outcome(notes, `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`);
-  const verdict = ctx.incidents?.verdict();
-  const parts2 = {
-    ...spoolMailParts(cfg, run.facts, spool.openedAt ?? now, now),
-    incidents: verdict,
-    mutes: ctx.mutes,
-    preview: true
-  };
-  printMessage(ctx.io, cfg, composer(cfg, d, now, parts2)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-  const due = nextDigest(cfg, spool, opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
-  const when2 = due === void 0 || due === "now" || due <= now ? "now" : `at ${summaryTime(due)}`;
-  const what = `the digest of ${plural(d.total, "failure")} would go out ${when2}`;
-  const said = ctx.incidents?.summary() ?? "";
-  return outcome(notes, `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said}`);
-}
-var FIRST_RUN;
-var init_digest_poll = __esm({
-  "src/poll/digest-poll.ts"() {
-    "use strict";
-    init_interrupt();
-    init_plural();
-    init_testing();
-    init_times();
-    init_filters();
-    init_fit();
-    init_cursor();
-    init_files();
-    init_digest_send();
-    init_poll_mail();
-    init_steps();
-    init_summary();
-    FIRST_RUN = "routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now";
   }
 });
 
@@ -17338,12 +16405,12 @@ var MAX_SPAN_MS;
 var init_event = __esm({
   "src/incidents/event.ts"() {
     "use strict";
-    init_times();
-    init_hints();
-    init_model();
     init_sanitize();
-    init_view();
+    init_times();
+    init_reason();
     init_schemas3();
+    init_model();
+    init_view();
     MAX_SPAN_MS = 864e5;
   }
 });
@@ -17506,7 +16573,7 @@ function siteOf(t) {
   return t.sites.size === 1 ? ` (${first})` : ` (${first} and ${plural(t.sites.size - 1, "more site")})`;
 }
 var mins, about, nasWideThreshold, MANY_USERS_HINT, manyUsersHint;
-var init_words2 = __esm({
+var init_words3 = __esm({
   "src/incidents/words.ts"() {
     "use strict";
     init_plural();
@@ -17652,7 +16719,7 @@ var init_rules = __esm({
     init_plural();
     init_codes();
     init_rolling_window();
-    init_words2();
+    init_words3();
     ALL_REASONS = "\0all";
     NEW_USER_LEVEL_SUBJECTS = 3;
     SPIKE_SUBJECTS = 3;
@@ -17785,6 +16852,125 @@ var init_lifecycle = __esm({
   }
 });
 
+// src/incidents/recent.ts
+function recordOfKey(kind, key) {
+  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split("\0");
+  const base = { id: "", timestamp: "" };
+  switch (kind) {
+    case "user":
+      return { ...base, userName: a };
+    case "endpoint":
+      return { ...base, callingStationId: a, macAddress: b };
+    case "nas":
+      return { ...base, nasName: a, networkDeviceName: b, nasIpAddress: c };
+    case "reason":
+      return { ...base, failureReason: a };
+  }
+}
+function recentHours(s, now) {
+  const first = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
+}
+var RECENT_KINDS, HOUR_MS, RECENT_HOURS, SAVED_KEYS, MEMORY_KEYS, MAX_FIELD, text3, field, ARITY, emptyHour, Tuples, RecentTally;
+var init_recent = __esm({
+  "src/incidents/recent.ts"() {
+    "use strict";
+    init_reason();
+    RECENT_KINDS = ["user", "endpoint", "nas", "reason"];
+    HOUR_MS = 36e5;
+    RECENT_HOURS = 24;
+    SAVED_KEYS = 50;
+    MEMORY_KEYS = 2e3;
+    MAX_FIELD = 200;
+    text3 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    field = (v) => text3(v).slice(0, MAX_FIELD);
+    ARITY = { user: 1, endpoint: 2, nas: 3, reason: 1 };
+    emptyHour = (at) => ({
+      at,
+      n: 0,
+      keys: { user: {}, endpoint: {}, nas: {}, reason: {} },
+      other: { user: 0, endpoint: 0, nas: 0, reason: 0 }
+    });
+    Tuples = class {
+      size = 0;
+      #root = /* @__PURE__ */ new Map();
+      /** False when the tuple is new and the map is full. */
+      add(a, b, c, by) {
+        let m1 = this.#root.get(a);
+        if (!m1) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m1 = /* @__PURE__ */ new Map();
+          this.#root.set(a, m1);
+        }
+        let m2 = m1.get(b);
+        if (!m2) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m2 = /* @__PURE__ */ new Map();
+          m1.set(b, m2);
+        }
+        const n = m2.get(c);
+        if (n !== void 0) m2.set(c, n + by);
+        else if (this.size >= MEMORY_KEYS) return false;
+        else {
+          this.size++;
+          m2.set(c, by);
+        }
+        return true;
+      }
+      /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
+      *keys(arity) {
+        for (const [a, m1] of this.#root)
+          for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join("\0"), n];
+      }
+    };
+    RecentTally = class {
+      constructor(s, now) {
+        this.s = s;
+        this.now = now;
+        const at = Math.floor(now / HOUR_MS) * HOUR_MS;
+        this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
+        for (const kind of RECENT_KINDS)
+          for (const [key, n] of Object.entries(this.#current.keys[kind])) {
+            const [a = "", b = "", c = ""] = ARITY[kind] === 1 ? [key] : key.split("\0");
+            this.#maps[kind].add(a, b, c, n);
+          }
+      }
+      s;
+      now;
+      #current;
+      #maps = {
+        user: new Tuples(),
+        endpoint: new Tuples(),
+        nas: new Tuples(),
+        reason: new Tuples()
+      };
+      /** Once per new record of a storm: a few map lookups, no object or key string per record. */
+      add(r) {
+        this.#current.n++;
+        const m = this.#maps;
+        const other = this.#current.other;
+        if (!m.user.add(field(r.userName), "", "", 1)) other.user++;
+        if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), "", 1)) other.endpoint++;
+        if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
+        if (!m.reason.add(reasonCode(text3(r.failureReason)) ?? "", "", "", 1)) other.reason++;
+      }
+      toState() {
+        const h = this.#current;
+        const other = { ...h.other };
+        const keys = emptyHour(h.at).keys;
+        for (const kind of RECENT_KINDS) {
+          const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
+          keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
+          for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
+        }
+        const older = recentHours(this.s, this.now).filter((x) => x.at !== h.at);
+        const current = h.n > 0 ? [{ at: h.at, n: h.n, keys, other }] : [];
+        return { from: this.s?.from ?? this.now, hours: [...older, ...current] };
+      }
+    };
+  }
+});
+
 // src/incidents/rules-cause.ts
 function guessing(x) {
   const out = [];
@@ -17881,10 +17067,10 @@ var init_rules_cause = __esm({
   "src/incidents/rules-cause.ts"() {
     "use strict";
     init_plural();
-    init_hints();
+    init_reason();
     init_codes();
     init_rolling_window();
-    init_words2();
+    init_words3();
     GUESSING_USERS = 8;
     GUESSING_ATTEMPTS = 40;
     guessed = (t) => t.users.size >= GUESSING_USERS || t.users.size >= 3 && t.weight >= GUESSING_ATTEMPTS;
@@ -17921,7 +17107,7 @@ var init_rule_table = __esm({
 function bump(m, key, w, max) {
   if (m.size < max || m.has(key)) m.set(key, (m.get(key) ?? 0) + w);
 }
-function addTo2(t, e) {
+function addTo(t, e) {
   t.weight += e.weight;
   t.first = Math.min(t.first, e.time);
   t.last = Math.max(t.last, e.time);
@@ -18009,7 +17195,7 @@ var init_tally = __esm({
             t = newTally(e);
             map.set(key, t);
           }
-          addTo2(t, e);
+          addTo(t, e);
         }
       }
       #detailKeys(e) {
@@ -18217,13 +17403,13 @@ var init_engine = __esm({
   }
 });
 
-// src/poll/poll-incidents.ts
+// src/poll/incidents.ts
 function incidentsOn(cfg, backfill) {
   return !backfill && incidentsState(cfg.incidents.mode, cfg.alert.mode).on;
 }
 var PollIncidents;
-var init_poll_incidents = __esm({
-  "src/poll/poll-incidents.ts"() {
+var init_incidents2 = __esm({
+  "src/poll/incidents.ts"() {
     "use strict";
     init_incidents();
     init_errcode();
@@ -18241,9 +17427,17 @@ var init_poll_incidents = __esm({
       engine;
       #state;
       /** A new engine for a (re)started batch. */
-      start() {
+      restart() {
         this.engine = new IncidentEngine(this.#state, { settings: this.cfg.incidents, now: this.now });
-        return this.engine;
+      }
+      observe(record2) {
+        this.engine?.observe(record2);
+      }
+      known(record2) {
+        this.engine?.known(record2);
+      }
+      clock(iseNow) {
+        this.engine?.clock(iseNow);
       }
       verdict() {
         return this.engine?.evaluate();
@@ -18275,299 +17469,1182 @@ var init_poll_incidents = __esm({
   }
 });
 
-// src/poll/poll.ts
-async function poll(cfg, opts, deadline, io, sys) {
-  const incidents = incidentsOn(cfg, opts.since !== void 0) ? new PollIncidents(cfg, sys.now()) : void 0;
-  const mutes = loadMutes(cfg.stateDir, sys.now());
-  const fmt = timeFormat(cfg.mail.timezone);
-  const ctx = { deadline, io, sys, incidents, mutes: mutes.active.map((m) => footerMute(m, fmt)) };
-  const mute2 = muteLabels(mutes);
-  const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
-  const { decorate } = opts;
-  const own2 = { ...opts, decorate: decorate && ((m, n) => ctx.unreadable?.total ? m : decorate(m, n)) };
-  const o = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || mute2) ? await digestPoll(cfg, own2, ctx, spool, mute2) : await mailPoll(cfg, own2, ctx, mute2);
-  const unreadable = ctx.unreadable?.total ?? 0;
-  const out = unreadable > 0 ? { ...o, data: { ...o.data, unreadable } } : o;
-  if (mutes.ignored.length === 0) return out;
-  const said = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
-  return { ...out, status: out.status === "OK" ? "WARN" : out.status, message: `${out.message}; ${said.join("; ")}` };
-}
-async function mailPoll(cfg, opts, ctx, mute2) {
-  const { io, sys, incidents } = ctx;
-  const cursor = opts.resetCursor ? emptyCursor() : loadCursor(cfg.stateDir);
-  const filter = compileFilters(cfg.filters);
-  const attach = opts.dryRun ? "none" : cfg.mail.attach;
-  const keep = new RecordKeeper();
-  const newDigest = () => {
-    keep.reset();
-    const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
-    return new Digest({ filter, mute: mute2, attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
-  };
-  const { batch, unreadable } = await fetchBatch(cfg, opts, cursor, newDigest, ctx);
-  failpoint("after-fetch");
-  const d = batch.digest;
-  const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
-  const facts = { unreadable, batch, cursor, next };
-  const notes = runNotes(cfg, facts);
-  if (d.total === 0) return noMail(cfg, opts, ctx, facts, notes);
-  const verdict = incidents?.verdict();
-  const aside = opts.dryRun || opts.since !== void 0 ? void 0 : new CursorAside(cfg, next);
+// src/withhold/file.ts
+function read(file, now) {
+  let text4;
   try {
-    const parts2 = {
-      notes: [...aside?.notes() ?? [], ...mailNotes(facts)],
-      incidents: verdict,
-      mutes: ctx.mutes,
-      show: opts.since !== void 0 ? { backfill: true } : void 0,
-      preview: opts.dryRun
-    };
-    const subjectPrefix = aside?.subjectPrefix();
-    const base = composer(cfg, d, sys.now(), { ...parts2, groups: batch.groups, subjectPrefix });
-    const compose2 = opts.decorate ? (b, l) => opts.decorate(base(b, l), d.total) : base;
-    if (opts.dryRun) {
-      printMessage(io, cfg, compose2(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
-      const found = `${plural(d.total, opts.since !== void 0 ? "failure" : "new failure")} found${asideText(d)}`;
-      const said = incidents?.summary() ?? "";
-      return outcome(notes, `dry run: ${found}, nothing sent, cursor unchanged${newestText(d)}${said}`);
-    }
-    const split2 = splitting(cfg, () => keep.records, { mute: mute2, attach }, sys.now(), {
-      ...parts2,
-      subjectPrefix,
-      reserveMs: minSendMs(cfg),
-      decorate: opts.decorate
-    });
-    return await sendRunMail(cfg, opts, ctx, { compose: compose2, split: split2 }, facts, notes, aside);
-  } finally {
-    aside?.abort();
+    text4 = (0, import_node_fs14.readFileSync)(file, "utf8");
+  } catch (err) {
+    if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
+    throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
+  }
+  const v = parseJson(text4);
+  if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
+    return { version: 1, dropped: v.dropped, entries: v.entries };
+  try {
+    (0, import_node_fs14.renameSync)(file, `${file}.corrupt-${now}`);
+  } catch (err) {
+    throw stateWriteError(file, err);
+  }
+  return { version: 1, dropped: 0, entries: [] };
+}
+function parseJson(text4) {
+  try {
+    return JSON.parse(text4);
+  } catch {
+    return void 0;
   }
 }
-function noMail(cfg, opts, ctx, f, notes) {
-  f.batch.digest.close();
-  stopIfAsked(ctx.sys.stop);
-  const unsaved = opts.dryRun ? void 0 : ctx.incidents?.save(false);
-  if (unsaved) notes.push(unsaved);
-  if (f.batch.digest.seenTotal > 0) return nothingToMail(cfg, opts, f.next, f.batch, notes);
-  if (opts.since === void 0 && !opts.dryRun) commitEmpty(cfg, f.cursor, f.next, opts.resetCursor);
-  return outcome(notes, "no new failures");
+function planWithheld(stateDir, count3, now) {
+  const file = stateFile.withheld(stateDir);
+  const f = read(file, now);
+  const first = f.entries.reduce((a, e) => Math.max(a, Number(e.ref) || 0), 0) + 1;
+  const refs = Array.from({ length: count3 }, (_, i) => first + i);
+  const save2 = (records, server, now2) => {
+    const at = new Date(now2).toISOString();
+    f.entries.push(...records.map((record2, i) => ({ ref: refs[i], at, server, record: record2 })));
+    while (f.entries.length > MAX_ENTRIES) drop(f);
+    const sizes = f.entries.map((e) => Buffer.byteLength(JSON.stringify(e)));
+    let bytes = sizes.reduce((a, b) => a + b, 0);
+    for (let i = 0; bytes > MAX_BYTES && f.entries.length > records.length; i++) {
+      bytes -= sizes[i];
+      drop(f);
+    }
+    const text4 = JSON.stringify(f, null, 1);
+    try {
+      writeFileAtomic(file, `${text4.replace(UNSAFE2, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`);
+    } catch (err) {
+      throw stateWriteError(file, err);
+    }
+  };
+  return { file, refs, save: save2 };
 }
-async function sendRunMail(cfg, opts, ctx, mail, f, notes, aside) {
-  if (ctx.deadline.remaining() < minSendMs(cfg)) {
-    throw new AppError(
-      "ise-timeout",
-      "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
+function drop(f) {
+  f.entries.shift();
+  f.dropped++;
+}
+var import_node_fs14, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
+var init_file = __esm({
+  "src/withhold/file.ts"() {
+    "use strict";
+    import_node_fs14 = require("node:fs");
+    init_errcode();
+    init_errors();
+    init_atomic();
+    init_files();
+    MAX_ENTRIES = 1e3;
+    UNSAFE2 = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+    MAX_BYTES = 1024 * 1024;
+  }
+});
+
+// src/withhold/records.ts
+function withheldCopy(record2, ref) {
+  const copy = {};
+  for (const f of KEPT_FIELDS) if (record2[f] !== void 0) copy[f] = record2[f];
+  return { ...copy, id: `withheld-${ref}`, timestamp: record2.timestamp, userName: `withheld #${ref}` };
+}
+function recordFromCsv(cells) {
+  if (cells.length !== CSV_COLUMNS.length) return void 0;
+  const record2 = {};
+  CSV_COLUMNS.forEach((c, i) => {
+    if (cells[i] !== "") record2[c] = cells[i];
+  });
+  return typeof record2.id === "string" && typeof record2.timestamp === "string" ? record2 : void 0;
+}
+var MAX_KEPT, RecordKeeper, KEPT_FIELDS;
+var init_records = __esm({
+  "src/withhold/records.ts"() {
+    "use strict";
+    init_attachment();
+    MAX_KEPT = 1e4;
+    RecordKeeper = class {
+      #records = [];
+      #over = false;
+      add(record2) {
+        if (this.#over) return;
+        if (this.#records.length >= MAX_KEPT) {
+          this.#over = true;
+          this.#records = [];
+          return;
+        }
+        this.#records.push(record2);
+      }
+      /** A fetch retried from the start (Batch.reset). */
+      reset() {
+        this.#records = [];
+        this.#over = false;
+      }
+      /** Every record of the mail, or undefined when there were too many to keep. */
+      get records() {
+        return this.#over ? void 0 : this.#records;
+      }
+    };
+    KEPT_FIELDS = ["timestamp", "messageCode", "failureReason", "nasName", "nasIpAddress", "serverName"];
+  }
+});
+
+// src/withhold/split.ts
+async function sendSplitting(cfg, deadline, compose2, s) {
+  try {
+    return { ...await sendFitted(cfg, deadline, compose2), withheld: 0, parts: 1 };
+  } catch (err) {
+    const records = isContentRefusal(err) ? s?.records() : void 0;
+    if (!s || !records || records.length === 0) throw err;
+    return split(cfg, deadline, s, records, err);
+  }
+}
+async function split(cfg, deadline, s, all, first) {
+  const reply = serverReply(first);
+  const partNote = `The mail server refused the mail holding these failures (it answered "${reply.said}"), so they are mailed in parts. Any failure it refuses is mailed separately with its values withheld.`;
+  const accepted = [];
+  const refused2 = all.length === 1 ? [...all] : [];
+  const queue = all.length === 1 ? [] : halves(all);
+  let sends = 1;
+  while (queue.length > 0) {
+    const group = queue.shift();
+    if (sends >= MAX_SENDS || deadline.remaining() < s.reserveMs) {
+      refused2.push(...group);
+      continue;
+    }
+    sends++;
+    try {
+      accepted.push(await sendFitted(cfg, deadline, s.compose(group, partNote, accepted.length === 0)));
+    } catch (err) {
+      if (!isContentRefusal(err)) throw err;
+      if (group.length === 1) refused2.push(group[0]);
+      else queue.push(...halves(group));
+    }
+  }
+  const { file, refs, save: save2 } = planWithheld(cfg.stateDir, refused2.length, deadline.now());
+  const note3 = `The mail server refused to carry ${plural(refused2.length, "failure")} (it answered "${reply.said}"): a value in them, such as a user name a supplicant chose, matched its content, spam or DLP filter. They are listed here with those values withheld, as "withheld #N"; the values are kept on the device in ${file}. Read them there; do not forward them by mail.`;
+  const copies = refused2.map((r, i) => withheldCopy(r, refs[i]));
+  accepted.push(await sendFitted(cfg, deadline, s.compose(copies, note3, accepted.length === 0)));
+  save2(refused2, reply.said, deadline.now());
+  const rejected = [...new Set(accepted.flatMap((a) => a.rejected))];
+  const last = accepted[accepted.length - 1];
+  return {
+    messageId: last.messageId,
+    rejected,
+    withheld: refused2.length,
+    parts: accepted.length,
+    file,
+    code: reply.code
+  };
+}
+function serverReply(err) {
+  const cause = err.cause;
+  const code2 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
+  return { said: clean(cause?.response ?? "", 160) || "no text", code: code2 };
+}
+function withheldText(sent) {
+  if (sent.withheld === 0) return void 0;
+  const its = sent.withheld === 1 ? "its" : "their";
+  return `${plural(sent.withheld, "failure")} withheld: the mail server refused ${its} values (${sent.code ?? "5xx"}); mailed in ${plural(sent.parts, "part")}, the values kept in ${sent.file}`;
+}
+var MAX_SENDS, isContentRefusal, halves;
+var init_split = __esm({
+  "src/withhold/split.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_sanitize();
+    init_fit();
+    init_file();
+    init_records();
+    MAX_SENDS = 24;
+    isContentRefusal = (err) => err instanceof AppError && err.kind === "mail-content";
+    halves = (list2) => {
+      const mid = Math.ceil(list2.length / 2);
+      return [list2.slice(0, mid), list2.slice(mid)];
+    };
+  }
+});
+
+// src/poll/notes.ts
+function runNotes(cfg, f) {
+  const notes = [];
+  const { cursor, next, batch } = f;
+  if (cfg.ise.insecure) notes.push("ISE_INSECURE=1: TLS to ISE is NOT verified");
+  notes.push(...batch.placing.summary());
+  const unreadable = f.unreadable.summary();
+  if (unreadable) notes.push(unreadable);
+  if (batch.older > 0) notes.push(`${plural(batch.older, "record")} older than the query start ignored`);
+  if (batch.rollup.future > 0)
+    notes.push(`${plural(batch.rollup.future, "record")} with a timestamp in the future (the cursor does not follow)`);
+  if (cursor.highWater !== void 0 && next.highWater !== void 0 && next.highWater < cursor.highWater)
+    notes.push(`the cursor was ahead of ISE's clock (${iso(cursor.highWater)}): moved back to ${iso(next.highWater)}`);
+  if (trackingCut(f))
+    notes.push(
+      `more than ${MAX_TRACKED_IDS} new failures: ids tracked from ${iso(next.trackedFrom)} only, late records before then are not read again`
+    );
+  return notes;
+}
+function mailNotes(f) {
+  const notes = [...f.batch.placing.mail()];
+  const unreadable = f.unreadable.mailNote();
+  if (unreadable) notes.push(unreadable);
+  const { future } = f.batch.rollup;
+  if (future > 0)
+    notes.push(
+      `${plural(future, "failure")} in this mail carry a timestamp in the future (after ISE's clock, ${iso(f.batch.window.iseNow ?? f.batch.window.limit)}): mailed as ISE sent them, but they do not move the cursor. Check the clock of the ISE node that logged them.`
+    );
+  if (trackingCut(f))
+    notes.push(
+      `Too many failures to track one by one (more than ${MAX_TRACKED_IDS}). All counts in this mail are exact; the next poll starts at ${iso(f.next.trackedFrom)} instead of re-reading the last CURSOR_OVERLAP, so a failure from before then that ISE shows only later would not be mailed.`
+    );
+  return notes;
+}
+function sentNotes(sent, d) {
+  const notes = [];
+  if (sent.rejected.length > 0) notes.push(`the mail server refused ${sent.rejected.join(", ")}: check MAIL_DEST`);
+  const att = d.attachment();
+  if (att && att.omitted > 0)
+    notes.push(
+      att.rows > 0 ? `attachment holds the first ${att.rows} rows (size cap)` : "no attachment: the size cap left no room (see MAIL_MAX_BYTES)"
+    );
+  return notes;
+}
+var iso, trackingCut;
+var init_notes = __esm({
+  "src/poll/notes.ts"() {
+    "use strict";
+    init_plural();
+    init_times();
+    init_cursor();
+    iso = summaryTime;
+    trackingCut = (f) => f.next.trackedFrom !== void 0 && f.next.trackedFrom !== f.cursor.trackedFrom;
+  }
+});
+
+// src/poll/mail.ts
+async function sendPollMail(cfg, deadline, letter) {
+  try {
+    return await sendSplitting(cfg, deadline, letter.compose, letter.split);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.kind !== "mail" && err.kind !== "mail-content") throw err;
+    throw err.withNote(
+      letter.backfill ? "nothing was mailed: run the backfill again" : "the failures will be sent again on the next run"
     );
   }
-  const backfill = opts.since !== void 0;
-  const d = f.batch.digest;
-  const m = await recordingDelivery(async () => {
-    const sent = await sendPollMail(cfg, ctx.deadline, mail.compose, backfill, mail.split);
-    return delivered(cfg, ctx, sent, d, notes, {
-      save: aside && (() => aside.commit()),
-      notDone: "the cursor was not saved",
-      repeats: "these failures",
-      left: "fetched-again",
-      moved: aside ? "the cursor has moved past them" : "the cursor is unchanged"
-    });
-  });
-  const tail = `${asideText(d)}${newestText(d)}${backfill ? " (backfill: cursor unchanged)" : ""}${m.said}`;
-  const data = { ...m.data, attachmentRows: d.attachment()?.rows ?? 0 };
-  const what = backfill ? `${plural(d.total, "failure")} backfilled, mailed to` : `${plural(d.total, "new failure")} mailed to`;
-  return outcome(notes, `${what} ${m.to}${tail}`, data);
 }
-function nothingToMail(cfg, opts, next, batch, notes) {
-  const commit = opts.since === void 0 && !opts.dryRun;
-  if (commit) saveCursor(cfg.stateDir, next);
-  const d = batch.digest;
-  const n = d.seenTotal;
-  const why = [
-    ...d.mutedTotal ? [`${d.mutedTotal} muted`] : [],
-    ...filterNotes(d.filtered).map((s) => s.replace(" more ", " "))
-  ];
-  const all = d.mutedTotal === 0 ? "filtered out" : d.filteredTotal === 0 ? "muted" : "muted or filtered out";
-  const tail = commit ? "cursor advanced" : "cursor unchanged";
-  return outcome(notes, `${plural(n, "new failure")}, all ${all} (${why.join(", ")}): nothing mailed, ${tail}`, {
-    mailed: 0,
+function delivered(ctx, sent, letter, notes) {
+  const { cfg, sys, incidents } = ctx;
+  const rec = letter.recording;
+  const d = letter.rollup;
+  failpoint("after-send");
+  if (!deliveryHeld()) stopIfAsked(sys.stop, rec.left);
+  if (rec.save) afterDelivery(rec.save, rec.notDone, rec.repeats);
+  const unsaved = incidents?.save(true);
+  const to = cfg.mail.dest.length - sent.rejected.length;
+  const stop = sys.stop;
+  if (stop?.aborted)
+    throw stoppedAfterDelivery(stop, `${plural(d.total, "failure")} mailed to ${plural(to, "recipient")}`, rec.moved);
+  notes.push(...sentNotes(sent, d), ...unsaved ? [unsaved] : []);
+  const withheld = withheldText(sent);
+  if (withheld) notes.unshift(withheld);
+  const { rows: rows2, ...said2 } = letter.result;
+  return {
+    kind: "mailed",
+    found: d.total,
+    mailed: d.total,
     muted: d.mutedTotal,
-    filtered: d.filteredTotal
-  });
+    filtered: d.filteredTotal,
+    pending: 0,
+    withheld: sent.withheld,
+    attachmentRows: rows2 ? d.attachment()?.rows ?? 0 : void 0,
+    to,
+    newest: d.newest,
+    incident: incidents?.summary() ?? "",
+    ...said2,
+    notes,
+    info: []
+  };
 }
-var init_poll = __esm({
-  "src/poll/poll.ts"() {
+function afterDelivery(step, notDone, repeats) {
+  try {
+    step();
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : String(err);
+    throw new AppError(
+      "state",
+      `the mail was delivered, but ${notDone}: ${why}; until that is fixed every run mails ${repeats} again`,
+      { cause: err }
+    );
+  }
+}
+var init_mail = __esm({
+  "src/poll/mail.ts"() {
     "use strict";
     init_errors();
     init_interrupt();
     init_plural();
     init_testing();
-    init_digest();
-    init_filters();
-    init_time();
-    init_commands();
-    init_store();
-    init_target();
-    init_fit();
-    init_spool();
-    init_cursor();
-    init_records();
-    init_cursor_aside();
-    init_digest_poll();
-    init_poll_incidents();
-    init_poll_mail();
-    init_steps();
-    init_summary();
+    init_split();
+    init_notes();
   }
 });
 
-// src/state/lock.ts
-function acquireLock(stateDir, env) {
-  const file = stateFile.lock(stateDir);
-  for (let attempt2 = 0; attempt2 < 3; attempt2++) {
-    const mine = `${JSON.stringify({ pid: env.pid, started: new Date(env.now()).toISOString() })}
-`;
-    if (create(file, mine)) return () => releaseIfMine(file, mine);
-    const seen = look(file);
-    if (!seen) continue;
-    const { owner } = seen;
-    const now = env.now();
-    if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
-      const who2 = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
-      throw new LockHeld(
-        `another run (${who2}) holds ${file}; this run did nothing. If no run is active, delete that file`,
-        file,
-        owner
-      );
-    }
-    if (!takeOver(file, seen.id, now))
-      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
-  }
-  throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
+// src/incidents/mail.ts
+function span2(fmt, a, b) {
+  const [x, y] = [fmt(a), fmt(b)];
+  return x.slice(0, 10) === y.slice(0, 10) ? `${x.slice(11, 16)}-${y.slice(11, 16)}` : `${x.slice(0, 16)}-${y.slice(0, 16)}`;
 }
-function create(file, content) {
-  const tmp = (0, import_node_path13.join)((0, import_node_path13.dirname)(file), `.run.lock.${random()}.tmp`);
-  try {
-    makeStateDir((0, import_node_path13.dirname)(file));
-    checkStateWrite(file);
-    writeNew(tmp, content);
-    try {
-      (0, import_node_fs14.linkSync)(tmp, file);
-    } catch (err) {
-      if (!NO_LINK.has(code(err))) throw err;
-      writeNew(file, content);
+function incidentSubject(prefix, opened, fmt) {
+  const first = opened[0];
+  if (!first) return void 0;
+  const more2 = opened.length > 1 ? ` (+${opened.length - 1} more)` : "";
+  return clean(`${prefix} INCIDENT ${first.title} since ${hhmm2(fmt, first.since)}${more2}`, 160);
+}
+function openedLines(i, clock) {
+  const hint = i.hint ?? (i.reason ? hintFor(i.reason)?.hint : void 0);
+  const lines = [
+    `INCIDENT ${i.title}`,
+    `Since ${clock.short(i.since)}, ${plural(i.failures, "failure")} so far (rule ${i.rule}).`,
+    ...i.evidence.map((e) => `Evidence: ${e}`)
+  ];
+  if (hint) lines.push(`Hint: ${hint}`);
+  if (i.users.length) lines.push(`Users (${i.usersCount}): ${i.users.join(", ")}${more(i.users, i.usersCount)}`);
+  if (i.endpoints.length)
+    lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
+  return lines.map((l) => clean(l, 1e3));
+}
+function filterOf(i) {
+  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
+  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
+  return "";
+}
+function incidentCard(i, lines, adminUrl2) {
+  const [, since, ...rest] = lines;
+  const body = rest.map((l) => {
+    const [label, text4] = splitLabel(l);
+    return para(`<b>${esc2(label)}</b> ${esc2(text4)}`, label === "Hint:" ? "background:#fff8e6;padding:6px 8px" : "");
+  });
+  const url = adminUrl2 && `${adminUrl2}/admin/`;
+  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(filterOf(i)))}`));
+  return card(band("incident", "Incident, act now", i.title, [since ?? ""]), body);
+}
+function splitLabel(line) {
+  const m = /^([A-Z][a-z]+(?: \([^)]*\))?:) (.*)$/.exec(line);
+  return m ? [m[1], m[2]] : ["", line];
+}
+function openedText(i, lines, adminUrl2) {
+  const look2 = adminUrl2 ? ["Look in ISE:", `${adminUrl2}/admin/`, ...wrap2(liveLogsSteps(filterOf(i)), "  ")] : [];
+  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...look2, ""];
+}
+function incidentLead(v, clock, adminUrl2) {
+  const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
+  const others = [
+    ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
+    ...v.resolved.map((r) => resolvedLine(r, clock.full))
+  ].map((l) => clean(l, 1e3));
+  if (opened.length === 0 && others.length === 0) return void 0;
+  const text4 = [
+    ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl2)),
+    ...others.flatMap((l) => wrap2(l, "  ", "")),
+    ...others.length ? [""] : [],
+    ...opened.length ? [...wrap2(FOOT), ""] : []
+  ];
+  const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
+  if (opened.length === 0) return { text: text4, html: status };
+  const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
+  const tail = [status, note(FOOT)].filter(Boolean);
+  return { text: text4, html: [...cards.slice(0, -1), addTo2(cards.at(-1), tail)].join("\n"), top: true };
+}
+var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo2;
+var init_mail2 = __esm({
+  "src/incidents/mail.ts"() {
+    "use strict";
+    init_plural();
+    init_sanitize();
+    init_hints();
+    init_layout();
+    init_words2();
+    init_wrap();
+    hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
+    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
+    more = (shown3, count3) => String(shown3.length) === count3 ? "" : ", ...";
+    FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
+    addTo2 = (html, more2) => html.replace(/<\/td><\/tr><\/table>$/, `${more2.join("\n")}
+$&`);
+  }
+});
+
+// src/render/lead.ts
+function noteLead(text4) {
+  return { text: [text4, ""], html: note(text4).replace("color:#57606a", "color:#1f2328") };
+}
+var init_lead = __esm({
+  "src/render/lead.ts"() {
+    "use strict";
+    init_layout();
+  }
+});
+
+// src/render/storm.ts
+function stormSubject(prefix) {
+  return `${prefix} STORM:`;
+}
+function stormLead(groups, total, threshold, clock) {
+  const all = groups.list();
+  const shown3 = all.slice(0, SHOWN);
+  const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
+  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const where2 = (g) => [`NAS ${g.nas || "-"}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(", ");
+  const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
+  const text4 = [
+    ...wrap2(intro),
+    ...shown3.flatMap((g) => [
+      ...wrap2(g.reason || "-", "         ", `  ${String(g.count).padStart(5)}  `),
+      ...wrap2(where2(g), "         ")
+    ]),
+    ...rest ? [`  ${rest}`] : [],
+    ""
+  ];
+  const html = [
+    `<p style="${FONT2};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc2(intro)}</b></p>`,
+    rows(shown3.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc2(g.reason || "-")}</b>${sub(where2(g))}` }))),
+    rest ? note(rest) : ""
+  ].join("\n");
+  return { text: text4, html };
+}
+var SHOWN;
+var init_storm = __esm({
+  "src/render/storm.ts"() {
+    "use strict";
+    init_layout();
+    init_model();
+    init_wrap();
+    init_lead();
+    SHOWN = 40;
+  }
+});
+
+// src/poll/compose.ts
+function composer(cfg, d, now, parts2 = {}) {
+  return (budget, limit) => {
+    const attachment = d.attachment();
+    attachment?.trimTo(budget);
+    const storm2 = parts2.groups !== void 0 && d.total > cfg.stormThreshold;
+    const leads = (parts2.notes ?? []).map(noteLead);
+    if (attachment && attachment.omitted > 0)
+      leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
+    leads.push(...parts2.leads ?? []);
+    const zone = cfg.mail.timezone;
+    const period = parts2.show?.period;
+    const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
+    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, clock));
+    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
+    if (incident) leads.push(incident);
+    const fmt = timeFormat(zone);
+    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
+    const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
+    const show = incident?.top ? { chart: true, ...parts2.show } : parts2.show;
+    const mail = composeMail(cfg, d, {
+      now,
+      leads,
+      subject,
+      subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
+      show,
+      preview: parts2.preview,
+      mutes: parts2.mutes
+    });
+    return parts2.recovery ? foldRecovery(mail, parts2.recovery, d.total, healthContext(cfg)) : mail;
+  };
+}
+function splitting(cfg, records, digest, now, parts2) {
+  return {
+    records,
+    reserveMs: parts2.reserveMs,
+    compose: (some, note3, first) => {
+      const d = new Rollup({ ...digest, attachBudget: initialAttachmentBudget(cfg) });
+      for (const r of some) d.add(r);
+      const notes = [...parts2.notes ?? [], note3];
+      return composer(cfg, d, now, {
+        ...parts2,
+        groups: void 0,
+        notes,
+        incidents: first ? parts2.incidents : void 0,
+        recovery: first ? parts2.recovery : void 0
+      });
     }
-    return true;
-  } catch (err) {
-    if (code(err) === "EEXIST") return false;
-    throw new LockUnwritable(
-      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
+  };
+}
+function attachmentNote(a, limit, unkept) {
+  const all = a.rows + a.omitted;
+  if (a.rows === 0)
+    return `No attachment: the mail size limit of ${limit} bytes left no room for it. All counts in this mail are exact.`;
+  if (unkept === 0)
+    return `The attachment holds the first ${a.rows} of ${all} failures: ${a.omitted} row(s) were left out to keep the mail within ${limit} bytes. All counts in this mail are exact.`;
+  const cut = a.omitted - unkept;
+  const why = [`${unkept} beyond what the digest spool keeps (what one mail can attach)`];
+  if (cut > 0) why.push(`${cut} to keep the mail within ${limit} bytes`);
+  const held = `The attachment holds the first ${a.rows} of ${all} failures`;
+  return `${held}; left out: ${why.join(", ")}. All counts in this mail are exact.`;
+}
+function printMessage(io, cfg, mail) {
+  io.out(`From: ${cfg.mail.from}`);
+  io.out(`To: ${cfg.mail.dest.join(", ")}`);
+  io.out(`Subject: ${mail.subject}`);
+  io.out("");
+  for (const line of mail.text.replace(/\n$/, "").split("\n")) io.out(line);
+  io.out("");
+  if (cfg.mail.attach !== "none")
+    io.out(
+      `(The real mail also attaches ${attachmentFilename(cfg.mail.attach)} with every failure; --dry-run does not build it.)`
     );
-  } finally {
-    try {
-      (0, import_node_fs14.rmSync)(tmp, { force: true });
-    } catch {
+}
+var init_compose = __esm({
+  "src/poll/compose.ts"() {
+    "use strict";
+    init_attachment();
+    init_health_mail();
+    init_mail2();
+    init_message();
+    init_storm();
+    init_time();
+    init_rollup();
+    init_fit();
+  }
+});
+
+// src/poll/cursor-aside.ts
+var CursorAside;
+var init_cursor_aside = __esm({
+  "src/poll/cursor-aside.ts"() {
+    "use strict";
+    init_errcode();
+    init_cursor();
+    CursorAside = class {
+      constructor(cfg, next) {
+        this.cfg = cfg;
+        this.next = next;
+        try {
+          this.#file = prepareCursor(cfg.stateDir, next);
+        } catch (err) {
+          this.unsaved = errCode(err, "error");
+        }
+      }
+      cfg;
+      next;
+      #file;
+      /** The system error code that kept the cursor from being written, e.g. ENOSPC. */
+      unsaved;
+      /** Puts the cursor in place (retries the whole write when it could not be prepared). */
+      commit() {
+        if (this.#file) this.#file.commit();
+        else saveCursor(this.cfg.stateDir, this.next);
+      }
+      /** Removes the file written aside; nothing once committed. */
+      abort() {
+        this.#file?.abort();
+      }
+      /** The subject's prefix: the configured one, marked while the cursor cannot be saved. */
+      subjectPrefix() {
+        const prefix = this.cfg.mail.subjectPrefix;
+        return this.unsaved ? `${prefix} cursor not saved, sent again next run:` : prefix;
+      }
+      /** The note on top of the mail body, or none. */
+      notes() {
+        if (!this.unsaved) return [];
+        return [
+          `The cursor could not be saved (${this.unsaved}): STATE_DIR is full or read-only. Until it can be written, these failures are mailed again by every run, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`
+        ];
+      }
+    };
+  }
+});
+
+// src/poll/outbox-direct.ts
+var DirectOutbox;
+var init_outbox_direct = __esm({
+  "src/poll/outbox-direct.ts"() {
+    "use strict";
+    init_errors();
+    init_interrupt();
+    init_filters();
+    init_rollup();
+    init_fit();
+    init_cursor();
+    init_records();
+    init_compose();
+    init_context();
+    init_cursor_aside();
+    init_fetch();
+    init_notes();
+    DirectOutbox = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+        this.cursor = ctx.opts.resetCursor ? emptyCursor() : loadCursor(ctx.cfg.stateDir);
+      }
+      ctx;
+      cursor;
+      notes = [];
+      /** Kept for a mail refused for its content, to split it (src/withhold). */
+      #keep = new RecordKeeper();
+      #aside;
+      get #attach() {
+        return this.ctx.opts.dryRun ? "none" : this.ctx.cfg.mail.attach;
+      }
+      rollup() {
+        const { cfg, opts, mute: mute2 } = this.ctx;
+        this.#keep.reset();
+        const keep = this.#keep;
+        const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
+        const filter = compileFilters(cfg.filters);
+        return new Rollup({ filter, mute: mute2, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
+      }
+      abandon() {
+      }
+      preview(run) {
+        const { cfg, io, sys, incidents } = this.ctx;
+        const d = run.batch.rollup;
+        if (d.total === 0) return this.#idle(run, false);
+        const parts2 = { ...this.#parts(run, []), groups: run.batch.groups, preview: true };
+        printMessage(io, cfg, composer(cfg, d, sys.now(), parts2)(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+        const counts = { found: d.total, mailed: d.total, muted: d.mutedTotal, filtered: d.filteredTotal, pending: 0 };
+        const incident = incidents?.summary() ?? "";
+        const backfill = this.ctx.opts.since !== void 0;
+        return { kind: "dry-run", ...counts, newest: d.newest, backfill, incident, notes: run.notes, info: [] };
+      }
+      hold(run) {
+        if (run.batch.rollup.total === 0) return this.#idle(run, true);
+        if (this.ctx.opts.since === void 0) this.#aside = new CursorAside(this.ctx.cfg, run.next);
+        return void 0;
+      }
+      late() {
+        throw new AppError(
+          "ise-timeout",
+          "fetching from ISE used up RUN_DEADLINE, no time was left to send the mail; nothing was mailed and the cursor is unchanged: check ISE load or raise RUN_DEADLINE (below the EEM maxrun)"
+        );
+      }
+      letter(run) {
+        const { cfg, opts, sys, mute: mute2 } = this.ctx;
+        const aside = this.#aside;
+        const d = run.batch.rollup;
+        const parts2 = {
+          ...this.#parts(run, aside?.notes() ?? []),
+          subjectPrefix: aside?.subjectPrefix(),
+          recovery: recoveryFor(opts, run)
+        };
+        const backfill = opts.since !== void 0;
+        const keep = this.#keep;
+        return {
+          rollup: d,
+          compose: composer(cfg, d, sys.now(), { ...parts2, groups: run.batch.groups }),
+          split: splitting(cfg, () => keep.records, { mute: mute2, attach: this.#attach }, sys.now(), {
+            ...parts2,
+            reserveMs: minSendMs(cfg)
+          }),
+          recording: {
+            save: aside && (() => aside.commit()),
+            notDone: "the cursor was not saved",
+            repeats: "these failures",
+            left: "fetched-again",
+            moved: aside ? "the cursor has moved past them" : "the cursor is unchanged"
+          },
+          backfill,
+          result: { backfill, rows: true }
+        };
+      }
+      close() {
+        this.#aside?.abort();
+      }
+      /** What this run's mail says besides its failures; a backfill's mail says it is one. */
+      #parts(run, notes) {
+        const { opts, incidents, mutes } = this.ctx;
+        const show = opts.since !== void 0 ? { backfill: true } : void 0;
+        return { notes: [...notes, ...mailNotes(run)], incidents: incidents?.verdict(), mutes, show };
+      }
+      /**
+       * Nothing for the mail body: the rules still learn and close incidents; what they say waits for
+       * the next mail. Every new record muted or filtered out: no mail, but the cursor moves past them
+       * (exit 0); muted ones reach this only in a --since backfill: scheduled runs keep them in the spool.
+       */
+      #idle(run, keep) {
+        const { cfg, opts, sys, incidents } = this.ctx;
+        const d = run.batch.rollup;
+        d.close();
+        stopIfAsked(sys.stop);
+        const unsaved = opts.dryRun ? void 0 : incidents?.save(false);
+        if (unsaved) run.notes.push(unsaved);
+        const commit = keep && opts.since === void 0;
+        const base = { mailed: 0, muted: 0, filtered: 0, pending: 0, notes: run.notes, info: [] };
+        if (d.seenTotal === 0) {
+          if (commit) commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);
+          return { kind: "none", found: 0, ...base };
+        }
+        if (commit) saveCursor(cfg.stateDir, run.next);
+        const aside = {
+          found: d.seenTotal,
+          muted: d.mutedTotal,
+          filtered: d.filteredTotal,
+          filteredBy: filterNotes(d.filtered)
+        };
+        return { kind: "aside", ...base, ...aside, committed: commit };
+      }
+    };
+  }
+});
+
+// src/withhold/spool-rows.ts
+function spoolRecords(dir, segments, counted) {
+  if (counted > MAX_KEPT) return void 0;
+  const records = [];
+  let damaged = false;
+  for (const seg of segments) {
+    for (const [member] of readMembers((0, import_node_path13.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
+      for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
+        if (line === "") continue;
+        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
+        if (!r) return void 0;
+        records.push(r);
+      }
     }
   }
+  return !damaged && records.length === counted ? records : void 0;
 }
-function writeNew(file, content) {
-  const fd = (0, import_node_fs14.openSync)(file, "wx", 384);
+function jsonRecord(line) {
   try {
-    (0, import_node_fs14.writeSync)(fd, content);
-  } finally {
-    (0, import_node_fs14.closeSync)(fd);
-  }
-}
-function identityOf(file) {
-  try {
-    return identity((0, import_node_fs14.statSync)(file));
+    const v = JSON.parse(line);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
   } catch {
     return void 0;
   }
 }
-function look(file) {
-  let fd;
-  try {
-    fd = (0, import_node_fs14.openSync)(file, import_node_fs14.constants.O_RDONLY | import_node_fs14.constants.O_NONBLOCK);
-  } catch (err) {
-    if (code(err) === "ENOENT") return void 0;
-    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
-  }
-  try {
-    if (!(0, import_node_fs14.fstatSync)(fd).isFile())
-      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
-    const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs14.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs14.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
-  } finally {
-    (0, import_node_fs14.closeSync)(fd);
-  }
-}
-function takeOver(file, id, now) {
-  const marker = `${file}.${id}.takeover`;
-  try {
-    writeNew(marker, "");
-  } catch (err) {
-    if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
-    try {
-      if (now - (0, import_node_fs14.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs14.rmSync)(marker, { force: true });
-    } catch {
+function csvCells(row) {
+  const cells = [];
+  let i = 0;
+  for (; ; ) {
+    let cell = "";
+    if (row[i] === '"') {
+      i++;
+      for (; i < row.length; i++) {
+        if (row[i] !== '"') cell += row[i];
+        else if (row[i + 1] === '"') cell += row[i++];
+        else break;
+      }
+      i++;
+    } else {
+      const end = row.indexOf(",", i);
+      cell = row.slice(i, end < 0 ? row.length : end);
+      i = end < 0 ? row.length : end;
     }
-    return false;
-  }
-  const moved = `${file}.${random()}.stale`;
-  try {
-    if (identityOf(file) !== id) return true;
-    (0, import_node_fs14.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs14.linkSync)(moved, file);
-  } catch {
-  } finally {
-    (0, import_node_fs14.rmSync)(moved, { force: true });
-    (0, import_node_fs14.rmSync)(marker, { force: true });
-  }
-  return true;
-}
-function releaseIfMine(file, mine) {
-  try {
-    if ((0, import_node_fs14.readFileSync)(file, "utf8") === mine) (0, import_node_fs14.rmSync)(file, { force: true });
-  } catch {
+    cells.push(cell);
+    if (row[i] !== ",") return cells;
+    i++;
   }
 }
-function parseOwner(text4) {
-  try {
-    const data = JSON.parse(text4);
-    const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
-    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
-  } catch {
-  }
-  return void 0;
-}
-var import_node_fs14, import_node_path13, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
-var init_lock = __esm({
-  "src/state/lock.ts"() {
+var import_node_path13, import_node_zlib3;
+var init_spool_rows = __esm({
+  "src/withhold/spool-rows.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
     import_node_path13 = require("node:path");
-    init_errcode();
-    init_errors();
-    init_testing();
+    import_node_zlib3 = require("node:zlib");
+    init_segments();
+    init_records();
+  }
+});
+
+// src/poll/outbox-spool-mail.ts
+function mutedStorm(cfg, body, muted) {
+  if (muted === 0 || body + muted <= cfg.stormThreshold) return void 0;
+  const all = body + muted;
+  return {
+    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? "all" : muted} muted`,
+    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
+    lead: `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
+  };
+}
+function digestLetter(ctx, spool, run, s) {
+  const { cfg, opts, sys } = ctx;
+  const { rollup: d, notes: lost } = spool.rollupToSend({
+    attach: cfg.mail.attach,
+    attachBudget: initialAttachmentBudget(cfg)
+  });
+  run.notes.push(...lost);
+  const now = sys.now();
+  const parts2 = { ...sendingParts(ctx, spool, run, s.storm, d.total, now), recovery: recoveryFor(opts, run) };
+  const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
+  return {
+    rollup: d,
+    compose: composer(cfg, d, now, { ...parts2, unkept: d.attachment()?.omitted ?? 0 }),
+    split: splitting(cfg, kept, { mute: ctx.mute, attach: cfg.mail.attach }, now, {
+      ...parts2,
+      reserveMs: minSendMs(cfg)
+    }),
+    recording: emptiedOnDelivery(spool),
+    backfill: false,
+    result: { digest: cfg.alert.mode === "each-run" ? void 0 : { fresh: s.body } }
+  };
+}
+function sendingParts(ctx, spool, run, storm2, total, now) {
+  const { cfg, incidents } = ctx;
+  const unsaved = spool.prepareReset();
+  const own2 = spoolMailParts(cfg, run, spool.openedAt ?? now, now);
+  const again = unsaved ? " spool not emptied, sent again next run:" : "";
+  const prefix = `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
+  const leads = [...own2.leads ?? [], ...storm2 ? [noteLead(storm2.lead)] : []];
+  return {
+    ...own2,
+    notes: [...unsaved ? [notEmptied(unsaved)] : [], ...own2.notes ?? []],
+    leads,
+    subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
+    subject: storm2 && total === 0 ? `${prefix} ${storm2.subject}` : void 0,
+    incidents: incidents?.verdict(),
+    mutes: ctx.mutes
+  };
+}
+function emptiedOnDelivery(spool) {
+  const moved = "the digest spool was emptied";
+  return {
+    save: () => spool.reset(),
+    notDone: "the spool was not emptied",
+    repeats: "this digest",
+    left: "spooled",
+    moved
+  };
+}
+function spoolMailParts(cfg, facts, openedAt, now) {
+  if (cfg.alert.mode === "each-run") return { groups: facts.batch.groups, notes: mailNotes(facts) };
+  return { notes: mailNotes(facts), ...digestParts(cfg, openedAt, now) };
+}
+function digestParts(cfg, openedAt, now) {
+  return {
+    leads: [noteLead(periodText(cfg, openedAt, now))],
+    subjectPrefix: `${cfg.mail.subjectPrefix} digest:`,
+    show: { label: "Digest", period: { from: openedAt, to: now }, chart: true }
+  };
+}
+function periodText(cfg, openedAt, now) {
+  const clock = clockFor(cfg.mail.timezone, openedAt, now);
+  const schedule = describeSchedule(cfg.alert.schedule, cfg.mail.timezone);
+  const next = boundaryAfter(now, cfg.alert.schedule, cfg.mail.timezone);
+  return `Failures fetched from ${clock.short(openedAt)} to ${clock.short(now)}. Digests go out ${schedule}; the next at ${clock.short(next)}.`;
+}
+var notEmptied;
+var init_outbox_spool_mail = __esm({
+  "src/poll/outbox-spool-mail.ts"() {
+    "use strict";
+    init_storm();
+    init_time();
+    init_fit();
+    init_schedule();
+    init_spool_rows();
+    init_compose();
+    init_context();
+    init_fetch();
+    init_notes();
+    notEmptied = (code2) => `The digest spool could not be emptied (${code2}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
+  }
+});
+
+// src/poll/outbox-spool.ts
+var SpoolOutbox;
+var init_outbox_spool = __esm({
+  "src/poll/outbox-spool.ts"() {
+    "use strict";
+    init_interrupt();
     init_times();
+    init_filters();
+    init_fit();
+    init_cursor();
     init_files();
-    AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
-    LockHeld = class extends AppError {
-      constructor(message, file, owner) {
-        super("locked", message);
-        this.file = file;
-        this.owner = owner;
+    init_compose();
+    init_fetch();
+    init_outbox_spool_mail();
+    SpoolOutbox = class {
+      constructor(ctx, spool) {
+        this.ctx = ctx;
+        this.spool = spool;
+        const { cfg, opts, sys } = ctx;
+        const file = opts.dryRun ? spool.cursorFile() : stateFile.cursor(cfg.stateDir);
+        this.cursor = opts.resetCursor ? emptyCursor() : readCursorFile(file);
+        this.#before = spool.total;
+        this.#mutedBefore = spool.muted;
+        this.#spooled = spool.seen;
+        const clamped = spool.clampOpenedAt(sys.now(), !opts.dryRun);
+        if (clamped !== void 0)
+          this.notes.push(
+            `spool.json openedAt ${summaryTime(clamped)} lay in the future: counted from now (check the device clock and NTP)`
+          );
       }
-      file;
-      owner;
-    };
-    LockUnwritable = class extends AppError {
-      constructor(message) {
-        super("state", message);
+      ctx;
+      spool;
+      cursor;
+      notes = [];
+      #before;
+      #mutedBefore;
+      #spooled;
+      #storm;
+      /** When the digest was found due (hold). */
+      #dueAt;
+      rollup() {
+        const { cfg, opts, mute: mute2 } = this.ctx;
+        const attach = opts.dryRun ? "none" : cfg.mail.attach;
+        return this.spool.rollupForRun({ filter: compileFilters(cfg.filters), mute: mute2 }, attach, initialAttachmentBudget(cfg));
+      }
+      abandon() {
+        this.spool.discard();
+      }
+      /** --dry-run: the digest as it stands with this run's failures, and when it would go out. */
+      preview(run) {
+        const { cfg, io, sys, incidents } = this.ctx;
+        this.spool.discard();
+        const d = run.batch.rollup;
+        const now = sys.now();
+        const base = {
+          kind: "dry-run",
+          found: this.#found(run),
+          mailed: d.total,
+          muted: 0,
+          filtered: 0,
+          pending: 0
+        };
+        const result = { ...base, digest: { fresh: 0 }, notes: run.notes, info: [] };
+        if (d.total === 0) return result;
+        const verdict = incidents?.verdict();
+        const parts2 = { ...spoolMailParts(cfg, run, this.spool.openedAt ?? now, now), incidents: verdict, preview: true };
+        const mail = composer(cfg, d, now, { ...parts2, mutes: this.ctx.mutes });
+        printMessage(io, cfg, mail(Number.POSITIVE_INFINITY, cfg.mail.maxBytes));
+        const due = this.#due(this.ctx.opts.flush === true || (verdict?.opened.length ?? 0) > 0, now);
+        return {
+          ...result,
+          due: due !== "now" && due !== void 0 && due <= now ? "now" : due,
+          incident: incidents?.summary() ?? ""
+        };
+      }
+      hold(run) {
+        const { opts, sys, incidents } = this.ctx;
+        const spool = this.spool;
+        const now = sys.now();
+        const unsaved = this.#commit(run, now);
+        if (unsaved) run.notes.push(unsaved);
+        const storm2 = mutedStorm(this.ctx.cfg, spool.total - this.#before, spool.muted - this.#mutedBefore);
+        if (storm2) run.notes.push(storm2.note);
+        this.#storm = storm2;
+        const urgent = opts.flush === true || (incidents?.verdict()?.opened.length ?? 0) > 0;
+        const due = storm2 ? "now" : this.#due(urgent);
+        this.#dueAt = due;
+        if (spool.total === 0 && !storm2 || due === void 0 || due !== "now" && due > now)
+          return { ...this.#waiting(run, due, false), firstRun: this.#firstRun(run) };
+        return void 0;
+      }
+      late(run) {
+        run.notes.push(
+          "the digest was due but fetching used up RUN_DEADLINE: it stays in the spool and the next run sends it; if this repeats, raise RUN_DEADLINE (below the EEM maxrun) or check how slowly ISE answers"
+        );
+        return this.#waiting(run, this.#dueAt, true);
+      }
+      letter(run) {
+        return digestLetter(this.ctx, this.spool, run, { body: this.spool.total - this.#before, storm: this.#storm });
+      }
+      close() {
+        this.spool.discard();
+      }
+      /**
+       * Commits this run's failures and the cursor after them to the spool (with none, the cursor alone).
+       * Not once a stop was asked: a stopped run commits nothing and says the same failures are fetched
+       * again. From here on a stop leaves them in the spool (the send says so: Recording.left).
+       * Returns the note of an incident state that could not be saved.
+       */
+      #commit(run, now) {
+        const { cfg, opts, sys, incidents } = this.ctx;
+        stopIfAsked(sys.stop);
+        const unsaved = incidents?.save(false);
+        if (this.#found(run) > 0 || run.batch.mailed.size > 0) this.spool.commit(run.batch.rollup, run.next, now);
+        else {
+          this.spool.discard();
+          commitEmpty(cfg, run.cursor, run.next, opts.resetCursor);
+        }
+        return unsaved;
+      }
+      /** The first run in digest mode (no cursor yet) with failures waiting: its line says how digests work. */
+      #firstRun(run) {
+        return run.cursor.highWater === void 0 && this.ctx.cfg.alert.mode === "digest" && this.spool.total > 0;
+      }
+      #found(run) {
+        return run.batch.rollup.seenTotal - this.#spooled;
+      }
+      /**
+       * When the spooled digest goes out: now in each-run mode, with --flush or an opened incident; else
+       * at the first boundary after the spool opened (Spool.dueAt). `opensAt`: when a spool not open yet
+       * would open with this run's failures (a dry run, which commits nothing).
+       */
+      #due(urgent, opensAt) {
+        const { cfg } = this.ctx;
+        const at = this.spool.dueAt(cfg.alert.schedule, cfg.mail.timezone, opensAt);
+        if (at === void 0) return void 0;
+        return cfg.alert.mode === "each-run" || urgent ? "now" : at;
+      }
+      #waiting(run, due, late) {
+        const { spool } = this;
+        const counts = { found: this.#found(run), mailed: 0, muted: spool.muted, filtered: 0, pending: spool.total };
+        return { kind: "waiting", ...counts, spooled: run.batch.mailed.size, due, late, notes: run.notes, info: [] };
       }
     };
-    NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
-    MARKER_STALE_MS = 6e4;
-    random = () => Math.floor(Math.random() * 1e9);
-    code = (err) => errCode(err, "error");
-    identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
+  }
+});
+
+// src/poll/poll.ts
+async function poll(cfg, opts, deadline, io, sys) {
+  stopIfAsked(sys.stop);
+  const incidents = incidentsOn(cfg, opts.since !== void 0) ? new PollIncidents(cfg, sys.now()) : void 0;
+  const mutes = loadMutes(cfg.stateDir, sys.now());
+  const fmt = timeFormat(cfg.mail.timezone);
+  const footer2 = mutes.active.map((m) => footerMute(m, fmt));
+  const ctx = { cfg, opts, deadline, io, sys, incidents, mutes: footer2, mute: muteLabels(mutes) };
+  const r = await pollThrough(ctx, openOutbox(ctx));
+  const said2 = mutes.ignored.map((m) => `mute ${m.id} (${targetText(m)}): ${ignoredText(m, fmt)}`);
+  return said2.length === 0 ? r : { ...r, notes: [...r.notes, ...said2] };
+}
+function openOutbox(ctx) {
+  const { cfg, opts } = ctx;
+  const spool = opts.since !== void 0 ? void 0 : Spool.open(cfg.stateDir, !opts.dryRun);
+  const spooling = spool && (cfg.alert.mode === "digest" || spool.total + spool.muted > 0 || ctx.mute);
+  return spooling ? new SpoolOutbox(ctx, spool) : new DirectOutbox(ctx);
+}
+async function pollThrough(ctx, outbox) {
+  const { sys } = ctx;
+  const run = await untilStopped(sys.stop, fetchInto(ctx, outbox), THE_RUN, () => "fetched-again");
+  failpoint("after-fetch");
+  return { ...await pollFetched(ctx, outbox, run), unreadable: run.unreadable.total };
+}
+async function pollFetched(ctx, outbox, run) {
+  const { cfg, sys } = ctx;
+  if (ctx.opts.dryRun) return outbox.preview(run);
+  try {
+    const waiting = outbox.hold(run);
+    if (waiting) return waiting;
+    if (ctx.deadline.remaining() < minSendMs(cfg)) return outbox.late(run);
+    const letter = outbox.letter(run);
+    const sending = recordingDelivery(
+      async () => delivered(ctx, await sendPollMail(cfg, ctx.deadline, letter), letter, run.notes)
+    );
+    return await untilStopped(sys.stop, sending, THE_RUN, () => letter.recording.left);
+  } finally {
+    outbox.close();
+  }
+}
+async function fetchInto(ctx, outbox) {
+  const { cfg, opts } = ctx;
+  const cursor = outbox.cursor;
+  let fetched;
+  try {
+    fetched = await fetchBatch(ctx, cursor, () => outbox.rollup());
+  } catch (err) {
+    outbox.abandon();
+    throw err;
+  }
+  const { batch, unreadable } = fetched;
+  const next = opts.since !== void 0 ? cursor : nextCursor(cfg, cursor, batch);
+  const facts = { unreadable, batch, cursor, next };
+  return { ...facts, notes: [...runNotes(cfg, facts), ...outbox.notes] };
+}
+var init_poll = __esm({
+  "src/poll/poll.ts"() {
+    "use strict";
+    init_interrupt();
+    init_testing();
+    init_label();
+    init_store();
+    init_target();
+    init_words();
+    init_time();
+    init_spool();
+    init_context();
+    init_fetch();
+    init_incidents2();
+    init_mail();
+    init_notes();
+    init_outbox_direct();
+    init_outbox_spool();
+  }
+});
+
+// src/poll/result.ts
+function pollOutcome(r) {
+  const { message, data: counts } = said(r);
+  const data = r.unreadable ? { ...counts, unreadable: r.unreadable } : counts;
+  const full = [message, ...r.notes, ...r.info].join("; ");
+  if (r.broken) return { exitCode: Exit.usage, status: "ERROR", message: `${full}; but ${r.broken}`, data };
+  return { exitCode: Exit.ok, status: r.notes.length ? "WARN" : "OK", message: full, data };
+}
+function said(r) {
+  switch (r.kind) {
+    case "none":
+      return { message: "no new failures" };
+    case "aside":
+      return { message: asideLine(r), data: { mailed: 0, muted: r.muted, filtered: r.filtered } };
+    case "mailed":
+      return mailedLine(r);
+    case "waiting": {
+      const message = `${waitingText(r)}${r.firstRun ? `; ${FIRST_RUN}` : ""}`;
+      if (r.late) return { message, data: { mailed: 0, pending: r.pending } };
+      const dueAt = typeof r.due === "number" ? summaryTime(r.due) : void 0;
+      return { message, data: { mailed: 0, spooled: r.spooled, pending: r.pending, muted: r.muted, dueAt } };
+    }
+    case "dry-run":
+      return { message: dryRunLine(r) };
+  }
+}
+function asideLine(r) {
+  const why = [...r.muted ? [`${r.muted} muted`] : [], ...(r.filteredBy ?? []).map((s) => s.replace(" more ", " "))];
+  const all = r.muted === 0 ? "filtered out" : r.filtered === 0 ? "muted" : "muted or filtered out";
+  const tail = r.committed ? "cursor advanced" : "cursor unchanged";
+  return `${plural(r.found, "new failure")}, all ${all} (${why.join(", ")}): nothing mailed, ${tail}`;
+}
+function mailedLine(r) {
+  const to = `${plural(r.to ?? 0, "recipient")}${asideText(r)}`;
+  const what = r.digest ? `digest of ${plural(r.mailed, "failure")} mailed to ${to}; ${r.digest.fresh} new this run${newestText(r)}` : r.backfill ? `${plural(r.mailed, "failure")} backfilled, mailed to ${to}${newestText(r)}${BACKFILL}` : `${plural(r.mailed, "new failure")} mailed to ${to}${newestText(r)}`;
+  const data = {
+    mailed: r.mailed,
+    muted: r.muted,
+    filtered: r.filtered,
+    withheld: r.withheld
+  };
+  if (r.attachmentRows !== void 0) data.attachmentRows = r.attachmentRows;
+  return { message: `${what}${r.incident ?? ""}`, data };
+}
+function dryRunLine(r) {
+  const said2 = r.incident ?? "";
+  if (!r.digest) {
+    const found = `${plural(r.mailed, r.backfill ? "failure" : "new failure")} found${asideText(r)}`;
+    return `dry run: ${found}, nothing sent, cursor unchanged${newestText(r)}${said2}`;
+  }
+  const fresh = plural(r.found, "new failure");
+  if (r.mailed === 0) return `dry run: ${fresh}, nothing for the mail body; nothing sent, cursor unchanged`;
+  const when2 = r.due === void 0 || r.due === "now" ? "now" : `at ${summaryTime(r.due)}`;
+  const what = `the digest of ${plural(r.mailed, "failure")} would go out ${when2}`;
+  return `dry run: ${fresh} found; ${what}; nothing sent, cursor unchanged${said2}`;
+}
+function waitingText(r) {
+  const fresh = r.found > 0 ? plural(r.found, "new failure") : "no new failures";
+  const muted = r.muted > 0 ? `, ${r.muted} muted` : "";
+  if (r.pending === 0) {
+    if (r.muted === 0) return r.found > 0 ? `${fresh}, none for the mail body` : fresh;
+    return `${fresh}; ${r.muted} muted failure(s) wait in the spool for the next mail`;
+  }
+  const when2 = r.due === void 0 || r.due === "now" ? "now" : `at ${summaryTime(r.due)}`;
+  return `${r.found > 0 ? `${fresh} spooled` : fresh}; ${r.pending} pending for the digest ${when2}${muted}`;
+}
+function asideText(r) {
+  const muted = r.muted > 0 ? `, ${r.muted} muted (attached)` : "";
+  return `${muted}${r.filtered > 0 ? `, ${r.filtered} filtered out` : ""}`;
+}
+var BACKFILL, FIRST_RUN, newestText;
+var init_result = __esm({
+  "src/poll/result.ts"() {
+    "use strict";
+    init_errors();
+    init_plural();
+    init_times();
+    BACKFILL = " (backfill: cursor unchanged)";
+    FIRST_RUN = "routine failures arrive in one digest per period, incidents at once; run --flush sends the first digest now";
+    newestText = (r) => r.newest === void 0 ? "" : ` (newest ${summaryTime(r.newest)})`;
   }
 });
 
@@ -18616,11 +18693,7 @@ __export(run_exports, {
 async function runPoll(cfg, opts, sys, io) {
   requireSettings(cfg, ["ise", "mail"]);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  let left2 = "fetched-again";
-  const onSpooled = () => {
-    left2 = "spooled";
-  };
-  const once = (decorate) => untilStopped(sys.stop, poll(cfg, { ...opts, decorate, onSpooled }, deadline, io, sys), THE_RUN, () => left2);
+  const once = (recovery) => poll(cfg, { ...opts, recovery }, deadline, io, sys);
   let release = () => void 0;
   try {
     if (!opts.dryRun)
@@ -18635,8 +18708,9 @@ async function runPoll(cfg, opts, sys, io) {
   }
   try {
     if (!opts.dryRun) sweepTemps(cfg.stateDir, stateFileNames(cfg.stateDir), sys.now(), cfg.deadlineMs + RUN_TAIL_MS);
-    if (opts.dryRun || opts.since !== void 0) return flushNote(cfg, opts, await once());
-    return flushNote(cfg, opts, await watchedPoll(cfg, sys, deadline, once));
+    const line = (r) => pollOutcome(r).message;
+    const result = opts.dryRun || opts.since !== void 0 ? await once() : await watchedPoll(cfg, sys, deadline, once, line);
+    return flushNote(cfg, opts, pollOutcome(result));
   } finally {
     release();
   }
@@ -18672,12 +18746,12 @@ var init_run = __esm({
     init_require();
     init_deadline();
     init_errors();
-    init_interrupt();
     init_times();
     init_watch();
     init_state();
     init_store();
     init_poll();
+    init_result();
     init_files();
     init_lock();
     init_sweep();
@@ -18685,25 +18759,8 @@ var init_run = __esm({
   }
 });
 
-// src/cli/mute-commands.ts
-function addMuteCommands(program2, { sys, io, config: config2, done }) {
-  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
-    const cfg = config2(cmd);
-    const { mute: mute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(await locked(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
-  });
-  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
-    const cfg = config2(cmd);
-    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(listMutes2(cfg, sys.now(), io));
-  });
-  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
-    const cfg = config2(cmd);
-    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_commands(), commands_exports));
-    done(await locked(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
-  });
-}
-async function locked(cfg, sys, unchanged, change) {
+// src/commands/mute-lock.ts
+async function underMuteLock(cfg, sys, unchanged, change) {
   const until = sys.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
@@ -18728,15 +18785,218 @@ async function locked(cfg, sys, unchanged, change) {
   }
 }
 var import_promises, LOCK_WAIT_MS, LOCK_RETRY_MS;
+var init_mute_lock = __esm({
+  "src/commands/mute-lock.ts"() {
+    "use strict";
+    import_promises = require("node:timers/promises");
+    init_errors();
+    init_lock();
+    init_run();
+    LOCK_WAIT_MS = 1e4;
+    LOCK_RETRY_MS = 200;
+  }
+});
+
+// src/mutes/recent-match.ts
+function recentMatch(cfg, target, now) {
+  const incidents = incidentsState(cfg.incidents.mode, cfg.alert.mode);
+  if (!incidents.on) return note2(`the last day's failures are counted only while incidents are on (${incidents.why})`);
+  let state;
+  try {
+    state = loadIncidentState(cfg.stateDir);
+  } catch {
+    return note2("incidents.json is unreadable (run.js doctor says more)");
+  }
+  const recent = state?.recent;
+  if (!recent) return note2("the next run with incidents on starts counting");
+  const hours = recentHours(recent, now);
+  const total = hours.reduce((n, h) => n + h.n, 0);
+  const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
+  if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
+  const { matched, unlisted, top: top4 } = count2(hours, target);
+  const seen = `${plural(total, "failure")} seen ${period}`;
+  if (unlisted > 0 && matched === 0)
+    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
+  if (unlisted > 0)
+    return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
+  if (matched === 0) {
+    const hint = top4.length ? ` (most seen: ${top4.join(", ")})` : "";
+    return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
+  }
+  if (matched === total)
+    return {
+      text: `it matches all ${seen}: every one leaves the mail body; narrow the target if that was not meant`,
+      warn: true
+    };
+  return { text: `it matches ${matched} of the ${seen}`, warn: false };
+}
+function count2(hours, target) {
+  const kind = target.kind;
+  const test = compileTarget(target);
+  const byKey = /* @__PURE__ */ new Map();
+  let unlisted = 0;
+  for (const h of hours) {
+    unlisted += h.other[kind];
+    for (const [key, n] of Object.entries(h.keys[kind])) byKey.set(key, (byKey.get(key) ?? 0) + n);
+  }
+  let matched = 0;
+  for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
+  const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
+  const top4 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
+  return { matched, unlisted, top: top4 };
+}
+var note2;
+var init_recent_match = __esm({
+  "src/mutes/recent-match.ts"() {
+    "use strict";
+    init_incidents();
+    init_plural();
+    init_sanitize();
+    init_times();
+    init_recent();
+    init_state();
+    init_target();
+    note2 = (why) => ({
+      text: `no count of the last day's failures to check it against: ${why}`,
+      warn: false
+    });
+  }
+});
+
+// src/commands/mute.ts
+var mute_exports = {};
+__export(mute_exports, {
+  mute: () => mute
+});
+function mute(cfg, now, target, flags) {
+  const t = parseTarget(target);
+  const all = matchesEverything(t);
+  if (all && !flags.force)
+    throw usageError(
+      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
+    );
+  const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
+  if (ms === void 0 || ms < MIN_MUTE_MS || ms > MAX_MUTE_MS) {
+    const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
+    throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
+  }
+  const note3 = optionalText("--note", flags.note);
+  const by = optionalText("--by", flags.by);
+  const file = readMutes(cfg.stateDir);
+  const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
+  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note3 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note3, by };
+  const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
+  writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
+  const until = summaryTime(entry.until);
+  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
+  if (all)
+    return {
+      exitCode: 0,
+      status: "WARN",
+      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
+    };
+  const recent = recentMatch(cfg, t, now);
+  const effect = "matching failures raise no incident and leave the mail body, counted and attached";
+  const message = `${what}; ${effect}; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: "WARN", message } : ok(message);
+}
+function optionalText(flag, value) {
+  if (value === void 0) return void 0;
+  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
+    throw usageError(`${flag} must be one line of at most 200 characters`);
+  return value.trim() || void 0;
+}
+var ok;
+var init_mute = __esm({
+  "src/commands/mute.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+    init_sanitize();
+    init_times();
+    init_recent_match();
+    init_store();
+    init_target();
+    init_words();
+    ok = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/commands/mutes.ts
+var mutes_exports = {};
+__export(mutes_exports, {
+  listMutes: () => listMutes
+});
+function listMutes(cfg, now, io) {
+  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
+  const fmt = timeFormat(cfg.mail.timezone);
+  for (const m of active) io.out(describeMute(m, now, fmt));
+  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
+  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
+  if (ignored.length === 0) return ok2(listed);
+  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
+  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
+}
+var ok2;
+var init_mutes = __esm({
+  "src/commands/mutes.ts"() {
+    "use strict";
+    init_plural();
+    init_store();
+    init_words();
+    init_time();
+    ok2 = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/commands/unmute.ts
+var unmute_exports = {};
+__export(unmute_exports, {
+  unmute: () => unmute
+});
+function unmute(cfg, now, idText) {
+  const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
+  const file = readMutes(cfg.stateDir);
+  const found = file.mutes.find((m) => m.id === id && m.until > now);
+  if (!found) throw usageError(`no active mute with id "${clean(idText, 20)}": run.js mutes lists the active ones`);
+  writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
+  return ok3(`unmuted ${targetText(found)} (id ${found.id})`);
+}
+var ok3;
+var init_unmute = __esm({
+  "src/commands/unmute.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    init_store();
+    init_target();
+    ok3 = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/cli/mute-commands.ts
+function addMuteCommands(program2, { sys, io, config: config2, done }) {
+  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
+    const cfg = config2(cmd);
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
+    done(await underMuteLock(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
+  });
+  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
+    const cfg = config2(cmd);
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_mutes(), mutes_exports));
+    done(listMutes2(cfg, sys.now(), io));
+  });
+  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
+    const cfg = config2(cmd);
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_unmute(), unmute_exports));
+    done(await underMuteLock(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
+  });
+}
 var init_mute_commands = __esm({
   "src/cli/mute-commands.ts"() {
     "use strict";
-    import_promises = require("node:timers/promises");
-    init_run();
-    init_errors();
-    init_lock();
-    LOCK_WAIT_MS = 1e4;
-    LOCK_RETRY_MS = 200;
+    init_mute_lock();
   }
 });
 
@@ -18768,7 +19028,7 @@ var init_since = __esm({
   }
 });
 
-// src/format/sample.ts
+// src/render/sample.ts
 function sampleFailures(now) {
   return SPECS.map((s, i) => ({
     id: String(1494300801107032 + i),
@@ -18787,7 +19047,7 @@ function sampleFailures(now) {
 }
 var NAS, SPECS;
 var init_sample = __esm({
-  "src/format/sample.ts"() {
+  "src/render/sample.ts"() {
     "use strict";
     NAS = [
       {
@@ -18851,7 +19111,7 @@ __export(test_mail_exports, {
 async function testMail(cfg, sys) {
   requireSettings(cfg, ["mail"]);
   const deadline = new Deadline(cfg.deadlineMs, sys.now);
-  const digest = new Digest({ attach: cfg.mail.attach });
+  const digest = new Rollup({ attach: cfg.mail.attach });
   for (const r of sampleFailures(sys.now())) digest.add(r);
   const sent = await sendAsIs(cfg, deadline, composeMail(cfg, digest, { now: sys.now(), test: true }));
   const n = cfg.mail.dest.length - sent.rejected.length;
@@ -18870,9 +19130,9 @@ var init_test_mail = __esm({
     init_deadline();
     init_errors();
     init_plural();
-    init_digest();
-    init_sample();
     init_message();
+    init_sample();
+    init_rollup();
     init_fit();
   }
 });
@@ -18959,7 +19219,7 @@ async function dnsCheck(ctx, report, host, key, exitCode) {
   return found === true;
 }
 async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
-  const ok2 = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
+  const ok4 = await report.probe(`tcp ${host}:${port2}`, exitCode, async () => {
     const ms = ctx.deadline.cap(STEP_MS2);
     await new Promise((resolve3, reject) => {
       const socket = (0, import_node_net2.connect)({ host, port: port2, timeout: ms });
@@ -18975,7 +19235,7 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
     });
     return { value: true, detail: "connected" };
   });
-  return ok2 === true;
+  return ok4 === true;
 }
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
@@ -19179,7 +19439,7 @@ var init_incident_line = __esm({
     init_incidents();
     init_errors();
     init_state();
-    init_commands();
+    init_words();
   }
 });
 
@@ -19229,10 +19489,10 @@ var init_policy_lines = __esm({
     "use strict";
     init_errors();
     init_plural();
-    init_time();
-    init_commands();
     init_store();
     init_target();
+    init_words();
+    init_time();
     init_schedule();
     init_spool();
     init_incident_line();
