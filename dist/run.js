@@ -6771,18 +6771,26 @@ var init_require = __esm({
 // src/config/envfile.ts
 function parseEnvFile(text4, fileName) {
   const entries = [];
+  const problems = [];
   const lines = text4.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
     const m = LINE.exec(raw);
-    if (!m)
-      throw new Error(
+    if (!m) {
+      problems.push(
         `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`
       );
-    entries.push({ key: m[1], value: unquote(m[2], fileName, i + 1), line: i + 1 });
+      return;
+    }
+    try {
+      entries.push({ key: m[1], value: unquote(m[2]), line: i + 1 });
+    } catch (err) {
+      if (!(err instanceof LineError)) throw err;
+      problems.push(`${fileName} line ${i + 1}: ${err.message}`);
+    }
   });
-  return entries;
+  return { entries, problems };
 }
 function doubleQuoted(value, start) {
   let out = "";
@@ -6819,19 +6827,14 @@ function part(value, i, quoted) {
   }
   return [c, i + 1];
 }
-function unquote(value, fileName, line) {
+function unquote(value) {
   let out = "";
   let quoted = false;
-  try {
-    for (let i = 0; i < value.length; ) {
-      const [text4, next] = part(value, i, quoted);
-      quoted ||= next - i !== text4.length;
-      out += text4;
-      i = next;
-    }
-  } catch (err) {
-    if (err instanceof LineError) throw new Error(`${fileName} line ${line}: ${err.message}`);
-    throw err;
+  for (let i = 0; i < value.length; ) {
+    const [text4, next] = part(value, i, quoted);
+    quoted ||= next - i !== text4.length;
+    out += text4;
+    i = next;
   }
   return out;
 }
@@ -6861,12 +6864,8 @@ function readConfigFile(file, problems) {
       `cannot read config file ${file} (${errCode(err, "error")}): check the path given with --config or ISE_TO_MAIL_CONFIG`
     );
   }
-  let entries;
-  try {
-    entries = parseEnvFile(text4, file);
-  } catch (err) {
-    throw usageError(`${err.message}`);
-  }
+  const { entries, problems: refused2 } = parseEnvFile(text4, file);
+  problems.push(...refused2);
   const out = {};
   for (const { key: name, value, line } of entries) {
     const key = canonicalKey(name);

@@ -4,7 +4,8 @@
  * joined as in `'it'\''s'`), and the line named for what sh would read otherwise ($ expansion,
  * command substitution, a line continuation, a backslash outside quotes). docs/configuration.md
  * documents the subset.
- * Returns entries in file order with their line numbers so errors can point at them.
+ * Returns entries in file order with their line numbers so errors can point at them, and one
+ * problem per line it cannot take: every mistake of the file is reported in one run.
  */
 export interface EnvEntry {
   key: string;
@@ -14,20 +15,28 @@ export interface EnvEntry {
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
 
-export function parseEnvFile(text: string, fileName: string): EnvEntry[] {
+export function parseEnvFile(text: string, fileName: string): { entries: EnvEntry[]; problems: string[] } {
   const entries: EnvEntry[] = [];
+  const problems: string[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, i) => {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const m = LINE.exec(raw);
-    if (!m)
-      throw new Error(
+    if (!m) {
+      problems.push(
         `${fileName} line ${i + 1}: expected KEY=VALUE, e.g. SMTP_SERVER=smtp.example.net (# starts a comment)`,
       );
-    entries.push({ key: m[1]!, value: unquote(m[2]!, fileName, i + 1), line: i + 1 });
+      return;
+    }
+    try {
+      entries.push({ key: m[1]!, value: unquote(m[2]!), line: i + 1 });
+    } catch (err) {
+      if (!(err instanceof LineError)) throw err;
+      problems.push(`${fileName} line ${i + 1}: ${err.message}`);
+    }
   });
-  return entries;
+  return { entries, problems };
 }
 
 const NOT_SUPPORTED = {
@@ -82,20 +91,15 @@ function part(value: string, i: number, quoted: boolean): [string, number] {
 }
 
 /** The value as sh reads it: quoted and unquoted parts joined; what sh would expand is refused. */
-function unquote(value: string, fileName: string, line: number): string {
+function unquote(value: string): string {
   let out = '';
   let quoted = false;
-  try {
-    for (let i = 0; i < value.length; ) {
-      const [text, next] = part(value, i, quoted);
-      // A part that took more characters than it gave was quoted or escaped.
-      quoted ||= next - i !== text.length;
-      out += text;
-      i = next;
-    }
-  } catch (err) {
-    if (err instanceof LineError) throw new Error(`${fileName} line ${line}: ${err.message}`);
-    throw err;
+  for (let i = 0; i < value.length; ) {
+    const [text, next] = part(value, i, quoted);
+    // A part that took more characters than it gave was quoted or escaped.
+    quoted ||= next - i !== text.length;
+    out += text;
+    i = next;
   }
   return out;
 }

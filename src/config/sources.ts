@@ -16,12 +16,8 @@ export function readConfigFile(file: string, problems: string[]): RawConfig {
         `with --config or ISE_TO_MAIL_CONFIG`,
     );
   }
-  let entries: ReturnType<typeof parseEnvFile>;
-  try {
-    entries = parseEnvFile(text, file);
-  } catch (err) {
-    throw usageError(`${(err as Error).message}`);
-  }
+  const { entries, problems: refused } = parseEnvFile(text, file);
+  problems.push(...refused);
   const out: RawConfig = {};
   for (const { key: name, value, line } of entries) {
     const key = canonicalKey(name);

@@ -3,14 +3,11 @@
 import { describe, expect, test } from 'vitest';
 import { parseEnvFile } from '../../src/config/envfile';
 
-const value = (line: string) => parseEnvFile(line, 'f')[0]?.value;
+const value = (line: string) => parseEnvFile(line, 'f').entries[0]?.value;
 const error = (text: string) => {
-  try {
-    parseEnvFile(text, 'f');
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the line to be refused');
+  const [problem] = parseEnvFile(text, 'f').problems;
+  if (problem === undefined) throw new Error('expected the line to be refused');
+  return problem;
 };
 
 describe('config file values as sh reads them', () => {
@@ -42,5 +39,25 @@ describe('config file values as sh reads them', () => {
   test('a backslash outside quotes is refused rather than read literally or dropped', () => {
     expect(error('EXCLUDE_USERS=CORP\\svc')).toMatch(/^f line 1: .*single quotes/);
     expect(value("EXCLUDE_USERS='CORP\\svc'")).toBe('CORP\\svc');
+  });
+});
+
+describe('every problem of the config file at once', () => {
+  test('two refused lines and an unknown key are all named in one run', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readConfigFile } = await import('../../src/config/sources');
+    const file = join(mkdtempSync(join(tmpdir(), 'envfile-')), 'ise-to-mail.env');
+    writeFileSync(file, 'SMTP_SERVER=$HOST\nMAIL_DEST=a@b\\\nFOO=1\nISE_HOST=ise.example.net\n');
+    const problems: string[] = [];
+    const raw = readConfigFile(file, problems);
+    expect(problems).toEqual([
+      `${file} line 1: $ expansion ($VAR, $(...)) is not supported: write the value itself, ` +
+        'in single quotes if it holds a $',
+      `${file} line 2: a line continuation (\\ at the end of the line) is not supported: put the value on one line`,
+      `${file} line 3: unknown key FOO; see 'run.js --help' for the list of variables`,
+    ]);
+    expect(raw.ISE_HOST).toBe('ise.example.net');
   });
 });

@@ -9,7 +9,7 @@ import { configDir, FULL, usageMessage } from '../helpers/config';
 
 describe('config file', () => {
   test('accepts what an env.sh holds', () => {
-    const entries = parseEnvFile(
+    const { entries } = parseEnvFile(
       [
         '# comment',
         '',
