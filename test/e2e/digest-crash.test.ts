@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { HOUR, MIN, sim } from '../helpers/digest-sim';
+import { H0, HOUR, MIN, sim } from '../helpers/digest-sim';
 
 describe('crash at every phase: each failure mailed once (twice only after the mail was accepted)', () => {
   const phases = ['after-fetch', 'spool-segment', 'spool-commit', 'spool-cursor', 'after-send', 'spool-reset'];
@@ -38,7 +38,11 @@ describe('crash at every phase: each failure mailed once (twice only after the m
 // merge, the spool still attaches every failure exactly once, and it stays small.
 describe('segment merge', () => {
   test.each(['spool-merge', 'spool-merged'])('killed at %s: each failure mailed once', async (phase) => {
-    const s = await sim({ DIGEST_EVERY: '1d', INCIDENTS: 'off' }, { spawn: true });
+    // One digest a day, twelve hours away from the runs: a DIGEST_EVERY=1d boundary (midnight)
+    // falls inside the 65 simulated minutes when the suite starts near 22:00 UTC.
+    const noon = new Date(H0 + 12 * HOUR).toISOString().slice(11, 16);
+    const env = { DIGEST_AT: noon, MAIL_TIMEZONE: 'UTC', INCIDENTS: 'off' };
+    const s = await sim(env, { spawn: true });
     await s.at(0);
     const users: string[] = [];
     for (let run = 1; run <= 9; run++) {
