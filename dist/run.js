@@ -17785,6 +17785,87 @@ var init_mail = __esm({
   }
 });
 
+// src/withhold/rows.ts
+function attachmentRecords(attachment) {
+  if (attachment.omitted > 0 || attachment.rows > MAX_KEPT) return void 0;
+  const text4 = (0, import_node_zlib3.gunzipSync)(attachment.content()).toString("utf8");
+  const records = [];
+  if (attachment.format === "json") {
+    const all = JSON.parse(text4);
+    if (!Array.isArray(all)) return void 0;
+    for (const v of all) {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return void 0;
+      records.push(v);
+    }
+  } else {
+    for (const line of text4.split("\r\n").slice(1)) {
+      if (line === "") continue;
+      const r = recordFromCsv(csvCells(line));
+      if (!r) return void 0;
+      records.push(r);
+    }
+  }
+  return records.length === attachment.rows ? records : void 0;
+}
+function spoolRecords(dir, segments, counted) {
+  if (counted > MAX_KEPT) return void 0;
+  const records = [];
+  let damaged = false;
+  for (const seg of segments) {
+    for (const [member] of readMembers((0, import_node_path13.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
+      for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
+        if (line === "") continue;
+        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
+        if (!r) return void 0;
+        records.push(r);
+      }
+    }
+  }
+  return !damaged && records.length === counted ? records : void 0;
+}
+function jsonRecord(line) {
+  try {
+    const v = JSON.parse(line);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function csvCells(row) {
+  const cells = [];
+  let i = 0;
+  for (; ; ) {
+    let cell = "";
+    if (row[i] === '"') {
+      i++;
+      for (; i < row.length; i++) {
+        if (row[i] !== '"') cell += row[i];
+        else if (row[i + 1] === '"') cell += row[i++];
+        else break;
+      }
+      i++;
+    } else {
+      const end = row.indexOf(",", i);
+      cell = row.slice(i, end < 0 ? row.length : end);
+      i = end < 0 ? row.length : end;
+    }
+    cells.push(cell);
+    if (row[i] !== ",") return cells;
+    i++;
+  }
+}
+var import_node_path13, import_node_zlib3;
+var init_rows = __esm({
+  "src/withhold/rows.ts"() {
+    "use strict";
+    import_node_path13 = require("node:path");
+    import_node_zlib3 = require("node:zlib");
+    init_segments();
+    init_records();
+  }
+});
+
 // src/incidents/mail.ts
 function span2(fmt, a, b) {
   const [x, y] = [fmt(a), fmt(b)];
@@ -18057,6 +18138,10 @@ var init_cursor_aside = __esm({
 });
 
 // src/poll/outbox-direct.ts
+function keptRecords(d, keep) {
+  const attachment = d.attachment();
+  return attachment ? attachmentRecords(attachment) : keep.records;
+}
 var DirectOutbox;
 var init_outbox_direct = __esm({
   "src/poll/outbox-direct.ts"() {
@@ -18068,6 +18153,7 @@ var init_outbox_direct = __esm({
     init_fit();
     init_cursor();
     init_records();
+    init_rows();
     init_compose();
     init_context();
     init_cursor_aside();
@@ -18081,7 +18167,10 @@ var init_outbox_direct = __esm({
       ctx;
       cursor;
       notes = [];
-      /** Kept for a mail refused for its content, to split it (src/withhold). */
+      /**
+       * Kept for a mail refused for its content, to split it (src/withhold), when there is no
+       * attachment to read them back from (MAIL_ATTACH=none).
+       */
       #keep = new RecordKeeper();
       #aside;
       get #attach() {
@@ -18091,7 +18180,7 @@ var init_outbox_direct = __esm({
         const { cfg, opts, mute: mute2 } = this.ctx;
         this.#keep.reset();
         const keep = this.#keep;
-        const onAttach = opts.dryRun ? void 0 : (r) => keep.add(r);
+        const onAttach = opts.dryRun || this.#attach !== "none" ? void 0 : (r) => keep.add(r);
         const filter = compileFilters(cfg.filters);
         return new Rollup({ filter, mute: mute2, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
       }
@@ -18133,7 +18222,7 @@ var init_outbox_direct = __esm({
         return {
           rollup: d,
           compose: composer(cfg, d, sys.now(), { ...parts2, groups: run.batch.groups }),
-          split: splitting(cfg, () => keep.records, { mute: mute2, attach: this.#attach }, sys.now(), {
+          split: splitting(cfg, () => keptRecords(d, keep), { mute: mute2, attach: this.#attach }, sys.now(), {
             ...parts2,
             reserveMs: minSendMs(cfg)
           }),
@@ -18185,66 +18274,6 @@ var init_outbox_direct = __esm({
         return { kind: "aside", ...base, ...aside, committed: commit };
       }
     };
-  }
-});
-
-// src/withhold/spool-rows.ts
-function spoolRecords(dir, segments, counted) {
-  if (counted > MAX_KEPT) return void 0;
-  const records = [];
-  let damaged = false;
-  for (const seg of segments) {
-    for (const [member] of readMembers((0, import_node_path13.join)(dir, seg.file), seg, () => damaged = true)) {
-      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
-      for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
-        if (line === "") continue;
-        const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
-        if (!r) return void 0;
-        records.push(r);
-      }
-    }
-  }
-  return !damaged && records.length === counted ? records : void 0;
-}
-function jsonRecord(line) {
-  try {
-    const v = JSON.parse(line);
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function csvCells(row) {
-  const cells = [];
-  let i = 0;
-  for (; ; ) {
-    let cell = "";
-    if (row[i] === '"') {
-      i++;
-      for (; i < row.length; i++) {
-        if (row[i] !== '"') cell += row[i];
-        else if (row[i + 1] === '"') cell += row[i++];
-        else break;
-      }
-      i++;
-    } else {
-      const end = row.indexOf(",", i);
-      cell = row.slice(i, end < 0 ? row.length : end);
-      i = end < 0 ? row.length : end;
-    }
-    cells.push(cell);
-    if (row[i] !== ",") return cells;
-    i++;
-  }
-}
-var import_node_path13, import_node_zlib3;
-var init_spool_rows = __esm({
-  "src/withhold/spool-rows.ts"() {
-    "use strict";
-    import_node_path13 = require("node:path");
-    import_node_zlib3 = require("node:zlib");
-    init_segments();
-    init_records();
   }
 });
 
@@ -18332,7 +18361,7 @@ var init_outbox_spool_mail = __esm({
     init_time();
     init_fit();
     init_schedule();
-    init_spool_rows();
+    init_rows();
     init_compose();
     init_context();
     init_fetch();

@@ -6,6 +6,7 @@ import { Rollup } from '../rollup/rollup';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { type Cursor, emptyCursor, loadCursor, saveCursor } from '../state/cursor';
 import { RecordKeeper } from '../withhold/records';
+import { attachmentRecords } from '../withhold/rows';
 import { composer, printMessage, splitting } from './compose';
 import { minSendMs, type PollContext } from './context';
 import { CursorAside } from './cursor-aside';
@@ -21,7 +22,10 @@ import type { PollResult } from './result';
 export class DirectOutbox implements Outbox {
   readonly cursor: Cursor;
   readonly notes: string[] = [];
-  /** Kept for a mail refused for its content, to split it (src/withhold). */
+  /**
+   * Kept for a mail refused for its content, to split it (src/withhold), when there is no
+   * attachment to read them back from (MAIL_ATTACH=none).
+   */
   readonly #keep = new RecordKeeper();
   #aside: CursorAside | undefined;
 
@@ -37,7 +41,7 @@ export class DirectOutbox implements Outbox {
     const { cfg, opts, mute } = this.ctx;
     this.#keep.reset();
     const keep = this.#keep;
-    const onAttach = opts.dryRun ? undefined : (r: FailureRecord) => keep.add(r);
+    const onAttach = opts.dryRun || this.#attach !== 'none' ? undefined : (r: FailureRecord) => keep.add(r);
     const filter = compileFilters(cfg.filters);
     return new Rollup({ filter, mute, attach: this.#attach, attachBudget: initialAttachmentBudget(cfg), onAttach });
   }
@@ -84,7 +88,7 @@ export class DirectOutbox implements Outbox {
     return {
       rollup: d,
       compose: composer(cfg, d, sys.now(), { ...parts, groups: run.batch.groups }),
-      split: splitting(cfg, () => keep.records, { mute, attach: this.#attach }, sys.now(), {
+      split: splitting(cfg, () => keptRecords(d, keep), { mute, attach: this.#attach }, sys.now(), {
         ...parts,
         reserveMs: minSendMs(cfg),
       }),
@@ -138,4 +142,10 @@ export class DirectOutbox implements Outbox {
     };
     return { kind: 'aside', ...base, ...aside, committed: commit };
   }
+}
+
+/** The mail's records, for a split: read back from its attachment, or the ones kept without one. */
+function keptRecords(d: Rollup, keep: RecordKeeper): FailureRecord[] | undefined {
+  const attachment = d.attachment();
+  return attachment ? attachmentRecords(attachment) : keep.records;
 }

@@ -4,7 +4,7 @@ import { clockFor } from '../render/time';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
 import type { Spool } from '../spool/spool';
-import { spoolRecords } from '../withhold/spool-rows';
+import { spoolRecords } from '../withhold/rows';
 import { composer, type MailParts, splitting } from './compose';
 import { minSendMs, type PollContext } from './context';
 import { type PollFacts, recoveryFor } from './fetch';

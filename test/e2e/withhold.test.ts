@@ -76,6 +76,27 @@ describe('a record the mail server refuses does not block the alerts', () => {
     expect(w.smtp.messages.slice(before).flatMap(usersOf)).toEqual(['dave']);
   });
 
+  // The split reads an each-run mail's records back from its attachment (CSV above, JSON here),
+  // or, with no attachment, from the records kept while fetching.
+  test.each(['json', 'none'])('each-run with MAIL_ATTACH=%s: split all the same', async (attach) => {
+    const w = await refusingWorld(() => H0);
+    w.ise.addFailures(
+      failure('alice', H0 - 5 * MIN),
+      failure(`evil-${MARKER}`, H0 - 4 * MIN),
+      failure('bob', H0 - 3 * MIN),
+    );
+    const env = { ALERT_MODE: 'each-run', MAIL_ATTACH: attach, ISE_TO_MAIL_TEST_NOW: String(H0) };
+    const r = await w.runInProcess([], env);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.summary).toMatch(/1 failure withheld: the mail server refused its values \(554\)/);
+    const raw = w.smtp.messages.map((m) => m.raw.toString('utf8')).join('\n');
+    expect(raw).not.toContain(MARKER);
+    expect(raw).toContain('alice');
+    expect(raw).toContain('bob');
+    expect(raw).toContain('withheld #');
+    expectWithheldFile(w);
+  });
+
   test('digest: the spooled digest is delivered around the refused record, later digests too', async () => {
     let now = H0 + 5 * MIN;
     const w = await refusingWorld(() => now);

@@ -1,9 +1,9 @@
-// The digest spool keeps attachment rows, not records: a digest the mail server refuses for its
-// content is split from those rows read back (src/withhold). Hostile values must survive the trip.
+// A mail the server refuses for its content is split from attachment rows read back (src/withhold):
+// the digest spool's, or an each-run mail's own attachment. Hostile values must survive the trip.
 import { describe, expect, it } from 'vitest';
-import { attachmentRow, CSV_COLUMNS, csvCell } from '../../src/attachment/attachment';
+import { AttachmentBuilder, attachmentRow, CSV_COLUMNS, csvCell } from '../../src/attachment/attachment';
 import { recordFromCsv, withheldCopy } from '../../src/withhold/records';
-import { csvCells } from '../../src/withhold/spool-rows';
+import { attachmentRecords, csvCells } from '../../src/withhold/rows';
 
 const HOSTILE = ['plain', 'a,b', 'say "hi"', 'x;=1+1', '=cmd', ' lead', 'trail ', '"', ',', '', 'ünï ✓'];
 
@@ -45,5 +45,25 @@ describe('spool rows read back', () => {
       failureReason: '22040 Wrong password',
       nasName: 'sw1',
     });
+  });
+
+  // Each-run mode reads a refused mail's records back from its own attachment (no second copy).
+  const records = HOSTILE.map((v, i) => ({ id: `r${i}`, timestamp: `2026-12-07T10:0${i % 10}:00Z`, userName: v }));
+  it.each(['csv', 'json'] as const)('an attachment (%s) gives back every record it holds, in order', (format) => {
+    const a = new AttachmentBuilder(format, Number.POSITIVE_INFINITY);
+    for (const r of records) a.add(r);
+    a.finish();
+    const back = attachmentRecords(a);
+    expect(back?.map((r) => r.id)).toEqual(records.map((r) => r.id));
+    expect(back?.[1]).toMatchObject({ userName: 'a,b' });
+    expect(back?.[2]).toMatchObject({ userName: 'say "hi"' });
+  });
+
+  it('an attachment cut to a size cap is not read back: it does not hold every record', () => {
+    const a = new AttachmentBuilder('csv', 40);
+    for (const r of records) a.add(r);
+    a.finish();
+    expect(a.omitted).toBeGreaterThan(0);
+    expect(attachmentRecords(a)).toBeUndefined();
   });
 });

@@ -1,8 +1,42 @@
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { AttachmentBuilder } from '../attachment/attachment';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { readMembers, type SegmentInfo } from '../spool/segments';
 import { MAX_KEPT, recordFromCsv } from './records';
+
+/**
+ * Records read back from attachment rows, so that a mail the server refuses for its content can be
+ * split (split.ts) without a second copy of every record held through the run: a storm's peak
+ * memory is the attachment's compressed bytes, not those plus the batch.
+ */
+
+/**
+ * The records of an each-run mail's attachment. Undefined when it does not hold every record
+ * (cut to the size cap) or holds more than MAX_KEPT: such a mail is not split.
+ */
+export function attachmentRecords(attachment: AttachmentBuilder): FailureRecord[] | undefined {
+  if (attachment.omitted > 0 || attachment.rows > MAX_KEPT) return undefined;
+  const text = gunzipSync(attachment.content()).toString('utf8');
+  const records: FailureRecord[] = [];
+  if (attachment.format === 'json') {
+    const all: unknown = JSON.parse(text);
+    if (!Array.isArray(all)) return undefined;
+    for (const v of all) {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+      records.push(v as FailureRecord);
+    }
+  } else {
+    // The first line is the BOM and the column names.
+    for (const line of text.split('\r\n').slice(1)) {
+      if (line === '') continue;
+      const r = recordFromCsv(csvCells(line));
+      if (!r) return undefined;
+      records.push(r);
+    }
+  }
+  return records.length === attachment.rows ? records : undefined;
+}
 
 /**
  * The records the digest spool kept (its attachment rows, CSV or JSON), read back so that a digest
