@@ -13,9 +13,15 @@ const OVERLAP_MS = 10 * 60_000;
 
 let world: World | undefined;
 
+// The storm happens at noon UTC (after the real clock, ISE_TO_MAIL_TEST_NOW): at the real time, a
+// suite started between 00:05 and 00:50 UTC saw the records cross midnight, and the mail named the
+// days of its times, which the group lines below do not expect.
+const DAY = 24 * 3_600_000;
+const NOW = Math.ceil(Date.now() / DAY) * DAY + DAY / 2;
+const clock = { ISE_TO_MAIL_TEST_NOW: String(NOW) };
+
 function storm(): FailureRecord[] {
-  const now = Date.now();
-  return makeFailures(N, { start: now - 50 * 60_000, stepMs: (45 * 60_000) / N, seed: 11 });
+  return makeFailures(N, { start: NOW - 50 * 60_000, stepMs: (45 * 60_000) / N, seed: 11 });
 }
 
 function attachmentRows(w: World): string[][] {
@@ -30,8 +36,8 @@ function attachmentRows(w: World): string[][] {
 describe('failure storm (20 000 records in one poll)', () => {
   it('mails one storm digest with exact counts, groups and attachment, and advances the cursor over all', async () => {
     const records = storm();
-    world = await startWorld({ ise: { failures: records } });
-    const r = await world.run();
+    world = await startWorld({ ise: { failures: records, now: () => NOW } });
+    const r = await world.run([], clock);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const newest = records[N - 1]!.timestamp;
     expect(r.summary).toBe(`ise-to-mail: OK ${N} new failures mailed to 2 recipients (newest ${newest})`);
@@ -92,7 +98,8 @@ describe('failure storm (20 000 records in one poll)', () => {
     expect(cursor.seen.map(([id]) => id).sort()).toEqual(inWindow.sort());
 
     // The next poll re-reads the overlap and mails nothing: the cursor covered every record.
-    const again = await world.run();
+    // A minute later: the run's clock ticks on from ISE_TO_MAIL_TEST_NOW, so the same start lies behind.
+    const again = await world.run([], { ISE_TO_MAIL_TEST_NOW: String(NOW + 60_000) });
     expect(again.code).toBe(0);
     expect(again.summary).toBe('ise-to-mail: OK no new failures');
     expect(world.smtp.messages).toHaveLength(1);
@@ -100,8 +107,8 @@ describe('failure storm (20 000 records in one poll)', () => {
 
   it('keeps the first rows that fit MAIL_MAX_BYTES and says how many were left out', async () => {
     const records = storm();
-    world = await startWorld({ ise: { failures: records } });
-    const r = await world.run([], { MAIL_MAX_BYTES: '300000' });
+    world = await startWorld({ ise: { failures: records, now: () => NOW } });
+    const r = await world.run([], { ...clock, MAIL_MAX_BYTES: '300000' });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const raw = world.smtp.messages[0]!.raw;
     expect(raw.length).toBeLessThanOrEqual(300_000);
@@ -123,8 +130,8 @@ describe('failure storm (20 000 records in one poll)', () => {
 
   it('fits a smaller SIZE announced by the mail server', async () => {
     const records = storm();
-    world = await startWorld({ ise: { failures: records }, smtp: { size: 200_000 } });
-    const r = await world.run();
+    world = await startWorld({ ise: { failures: records, now: () => NOW }, smtp: { size: 200_000 } });
+    const r = await world.run([], clock);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(world.smtp.messages).toHaveLength(1);
     const raw = world.smtp.messages[0]!.raw;
@@ -141,9 +148,9 @@ describe('failure storm (20 000 records in one poll)', () => {
   });
 
   it('treats a storm response cut off mid-body as an ISE error: exit 4, nothing mailed, cursor untouched', async () => {
-    world = await startWorld({ ise: { failures: storm() } });
+    world = await startWorld({ ise: { failures: storm(), now: () => NOW } });
     world.ise.fault('/pxgrid/ise/radius/getFailures', { truncate: true });
-    const r = await world.run();
+    const r = await world.run([], clock);
     expect(r.code, r.stdout + r.stderr).toBe(4);
     expect(r.summary).toMatch(
       /^ise-to-mail: ERROR the getFailures response ended early \(truncated\); nothing was mailed and the cursor is unchanged/,

@@ -10,12 +10,13 @@ import { makeFailure } from '../fake/records';
 import type { ReceivedMessage } from '../fake/smtp';
 import { EAP, sim as incidentSim, SECRET } from '../helpers/incident-sim';
 import { attachmentText, parseCsv } from '../helpers/mail';
+import { simStart } from '../helpers/sim-start';
 import { startWorld, type World } from '../helpers/world';
 
 const MARKER = 'POISON-7f3a-CONTENT-FILTER';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+const H0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 
 /** Every user name a message carries, from its attachment (each mailed failure is a row). */
 const usersOf = (m: ReceivedMessage) =>

@@ -4,13 +4,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeFailure } from '../fake/records';
 import { attachmentText, parseCsv } from './mail';
+import { simStart } from './sim-start';
 import { type RunResult, startWorld, type World } from './world';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 // Simulated time starts at an hour boundary ahead of the real clock: the fake ISE's HTTP Date
 // header, which seeds the cursor on a first empty poll, is real time, so it must not lie ahead.
-export const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+export const H0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 
 export interface Sim {
   w: World;

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { FailureRecord } from '../fake/records';
 import { makeFailure } from '../fake/records';
 import type { FakeSmtpOptions } from '../fake/smtp';
+import { simStart } from './sim-start';
 import { type RunResult, startWorld, type World } from './world';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 // A whole hour, so the runs of a test share one hour of the day (the spike baseline's bucket).
-export const T0 = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+export const T0 = simStart(Math.floor(Date.now() / HOUR) * HOUR - HOUR);
 export const SECRET = '11036 The Message-Authenticator RADIUS attribute is invalid';
 export const AD_PW =
   '24408 User authentication against Active Directory failed since user has entered the wrong password';

@@ -4,13 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
+import { simStart } from '../helpers/sim-start';
 import { startWorld } from '../helpers/world';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 // An hour boundary ahead of the real clock: the fake ISE's clock follows the test's.
-const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+const H0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 /** Summary lines show times as ISO UTC, like `(newest …)`. */
 const at = (t: number) => new Date(t).toISOString();
 

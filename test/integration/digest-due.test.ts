@@ -4,12 +4,13 @@
 // simulated clock (ISE_TO_MAIL_TEST_NOW), as in digest.test.ts.
 import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
+import { simStart } from '../helpers/sim-start';
 import { startWorld } from '../helpers/world';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 // An hour boundary ahead of the real clock: the fake ISE's Date header (real time) seeds the cursor.
-const H0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+const H0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 /** Summary lines show times as ISO UTC, like `(newest …)`. */
 const at = (offset: number) => new Date(H0 + offset).toISOString();
 const NOTHING = 'nothing sent, cursor unchanged';

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeHealth } from '../../src/health/health-record';
 import { makeFailure } from '../fake/records';
+import { simStart } from '../helpers/sim-start';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 // The simulated clock starts at the real time: the fake ISE's HTTP Date header (which seeds the
 // cursor on a first empty poll) is real time.
-const T0 = Math.floor(Date.now() / MIN) * MIN;
+const T0 = simStart(Math.floor(Date.now() / MIN) * MIN);
 
 interface Sim {
   w: World;

@@ -3,11 +3,12 @@
 // the active mutes. In-process through the real modules, the fake ISE and a real SMTP server.
 import { describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
+import { simStart } from '../helpers/sim-start';
 import { startWorld } from '../helpers/world';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const T0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+const T0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 
 async function sim(env: Record<string, string> = {}) {
   let now = T0;

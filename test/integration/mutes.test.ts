@@ -3,12 +3,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeFailure } from '../fake/records';
 import { attachmentText, parseCsv } from '../helpers/mail';
+import { simStart } from '../helpers/sim-start';
 import { type RunResult, startWorld, type World } from '../helpers/world';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 // Ahead of the real clock: the fake ISE's Date header (real time) must not lie ahead of it.
-const T0 = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+const T0 = simStart(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
 
 let w: World | undefined;
 afterEach(async () => {
