@@ -2,14 +2,13 @@ import type { IncidentSettings } from '../config/incidents';
 import { dict } from '../core/dict';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { Baseline } from './baseline';
+import { freshCandidates } from './candidates';
 import { eventOf, type FailureEvent } from './event';
 import { byRank, type Incident, matches, type Resolved, type Verdict } from './incident';
 import { claim, countMatch, hold, learn, newIncident, type RunMatch, remember } from './lifecycle';
-import { coveredBy, fold } from './merge';
 import { RecentTally } from './recent';
 import { Windows } from './rolling-window';
-import { findAll } from './rule-table';
-import type { Candidate, RuleInput } from './rules';
+import type { RuleInput } from './rules';
 import { emptyIncidentState, type IncidentState } from './state';
 import { RunTally } from './tally';
 
@@ -123,7 +122,7 @@ export class IncidentEngine {
     };
     const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
     claim(input.claimed, active, this.#claims);
-    const fresh = this.#candidates(input, active);
+    const fresh = freshCandidates(input, active, this.#state.open);
     const created = fresh.map((c) => newIncident(c, input));
     this.#advance(active, now);
     this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
@@ -143,21 +142,6 @@ export class IncidentEngine {
       resolved: this.#resolved,
     };
     return this.#verdict;
-  }
-
-  #candidates(input: RuleInput, active: Set<string>): Candidate[] {
-    const found = findAll(input);
-    // During a storm the storm is the news: every other finding is part of it.
-    const stormOpen = this.#state.open.find((i) => i.id === 'all:storm' && active.has(i.id));
-    const inStorm = stormOpen !== undefined || found.some((c) => c.rule === 'storm');
-    const candidates = inStorm ? found.filter((c) => c.rule === 'storm') : found;
-    const fresh: Candidate[] = [];
-    for (const c of candidates) {
-      const covering = coveredBy(c, this.#state.open);
-      if (covering) active.add(covering.id);
-      else fresh.push(c);
-    }
-    return fold(fresh);
   }
 
   /** Open incidents take this run's failures or close after the quiet period. */

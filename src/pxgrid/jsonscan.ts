@@ -1,3 +1,6 @@
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COMMA, decodeKey, OPEN_ARR, OPEN_OBJ, QUOTE } from './jsonbytes';
+import { AFTER_END, HEAD_BYTES, MAX_DEPTH, MAX_KEY_BYTES, NOT_OBJECT } from './jsonlimits';
+
 /**
  * The careful byte scan of `{"<key>":[{...},{...}]}`: finds the target array and hands each of its
  * elements (objects and arrays) to `onElement` whole, one at a time, so memory does not grow with
@@ -13,21 +16,6 @@
 export class MalformedJson extends Error {
   override name = 'MalformedJson';
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-export const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-export const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const COMMA = 0x2c;
-const MAX_KEY_BYTES = 256;
-/** How much of a record nested too deep onTooDeep gets: enough for its id. */
-const HEAD_BYTES = 200;
-/** Deeper than this is an attack, not a record; each open level costs memory until it closes. */
-export const MAX_DEPTH = 10_000;
-const AFTER_END = 'unexpected data after the end of the JSON response';
-const NOT_OBJECT = 'the response is not a JSON object';
 
 export class ArrayScanner {
   #depth = 0;
@@ -245,16 +233,5 @@ export class ArrayScanner {
     this.#elementBytes += bytes;
     if (this.#elementBytes > this.maxElementBytes)
       throw new MalformedJson(`a record is larger than ${this.maxElementBytes} bytes`);
-  }
-}
-
-/** The key's text, escapes resolved; a malformed key just never matches. */
-function decodeKey(bytes: number[]): string {
-  const raw = Buffer.from(bytes).toString('utf8');
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
   }
 }

@@ -1,4 +1,6 @@
-import { ArrayScanner, MAX_DEPTH, OPEN_ARR, OPEN_OBJ } from './jsonscan';
+import { OPEN_ARR, OPEN_OBJ } from './jsonbytes';
+import { MAX_DEPTH } from './jsonlimits';
+import { ArrayScanner } from './jsonscan';
 
 /**
  * Incremental extraction of the elements of one top-level array (`{"failures":[{...},{...}]}`)

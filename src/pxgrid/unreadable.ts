@@ -1,6 +1,6 @@
 import { plural } from '../core/plural';
 import { printable } from '../core/printable';
-import { MAX_DEPTH } from './jsonscan';
+import { MAX_DEPTH } from './jsonlimits';
 
 /** How many records nested too deep are named one by one; the rest are counted. */
 const MAX_NAMED = 3;

@@ -41,6 +41,9 @@ export interface Manifest {
   digest: DigestJson;
 }
 
+/** spool.json without the counts: what the spool keeps of it between writes. */
+export type Meta = Omit<Manifest, 'digest'>;
+
 const EMPTY_DIGEST = digestToJson(emptyRollupState());
 export const empty = (nextSeq: number): Manifest => ({
   openedAt: undefined,

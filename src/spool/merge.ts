@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { AppError } from '../core/errors';
+import { failpoint } from '../core/testing';
+import type { RollupState } from '../rollup/rollup-state';
 import { AtomicFile } from '../state/atomic';
+import { digestToJson } from './digest-json';
+import { type Meta, spoolDir, writeManifest } from './manifest';
 import { BLOCK_CHARS, readMembers, type SegmentInfo } from './segments';
 
 /**
@@ -15,8 +20,8 @@ import { BLOCK_CHARS, readMembers, type SegmentInfo } from './segments';
  * - runs of small members are unpacked and packed again into members of up to BLOCK_CHARS, as the
  *   writer makes them. At most MAX_UNPACK_CHARS are unpacked per merge (the rest is copied), so a
  *   merge never costs more than a storm's run does.
- * The merged segment is a new file (the spool's next sequence number), written atomically; the
- * caller commits a spool.json naming it, then deletes the old files. A crash before that commit
+ * The merged segment is a new file (the spool's next sequence number), written atomically;
+ * mergeSpool commits a spool.json naming it, then deletes the old files. A crash before that commit
  * leaves the old spool as it was (recovery deletes the unlisted new file), one after it leaves
  * the old files unlisted (recovery deletes them): nothing lost, nothing twice.
  */
@@ -124,4 +129,29 @@ function unpack(member: Buffer): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Past MERGE_AT segments, merges them (mergeAll): new segment files, then a spool.json naming
+ * them (the commit), then the old files deleted. The run's records are committed already: a
+ * merge that fails (a full flash) leaves the spool as it was, and the next run tries again.
+ * `committed` gets the spool's new listing as soon as spool.json names it.
+ */
+export function mergeSpool(stateDir: string, meta: Meta, counts: RollupState, committed: (m: Meta) => void): void {
+  const dir = spoolDir(stateDir);
+  let merged: Merged | undefined;
+  try {
+    merged = mergeAll(dir, meta.segments, meta.nextSeq);
+    if (!merged) return;
+    failpoint('spool-merge');
+    const m: Meta = { ...meta, segments: merged.segments, nextSeq: merged.nextSeq };
+    writeManifest(stateDir, { ...m, digest: digestToJson(counts) });
+    committed(m);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    for (const f of merged?.made ?? []) rmSync(join(dir, f), { force: true });
+    return;
+  }
+  failpoint('spool-merged');
+  for (const f of merged.replaced) rmSync(join(dir, f), { force: true });
 }

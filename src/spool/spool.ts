@@ -1,21 +1,21 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachFormat } from '../config/config';
 import type { DigestSchedule } from '../config/values';
 import { errCode } from '../core/errcode';
-import { AppError } from '../core/errors';
 import { failpoint } from '../core/testing';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
 import type { RollupState } from '../rollup/rollup-state';
-import { type AtomicFile, renameDurable, stateWriteError } from '../state/atomic';
-import { type Cursor, writeCursorFile } from '../state/cursor';
-import { stateFile } from '../state/files';
+import type { AtomicFile } from '../state/atomic';
+import type { Cursor } from '../state/cursor';
+import { commitRun } from './commit';
 import { type DigestJson, digestFromJson, digestToJson } from './digest-json';
-import { isDebris, realFolder } from './folder';
-import { empty, MANIFEST, type Manifest, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
-import { type Merged, mergeAll } from './merge';
+import { empty, type Manifest, type Meta, manifestAside, readManifest, spoolDir, writeManifest } from './manifest';
+import { mergeSpool } from './merge';
+import { committedCursor, moveCursor, recoverSpool } from './recover';
 import { boundaryAfter } from './schedule';
-import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
+import { type SegmentInfo, SegmentWriter } from './segments';
+import { rollupToSend } from './send';
 
 /**
  * The digest spool (ALERT_MODE=digest, docs/alert-policy.md): the failures fetched since the last
@@ -31,8 +31,6 @@ import { attachSegments, type SegmentInfo, SegmentWriter } from './segments';
  * cursor rename to the next run (`open` finishes it). After a digest is sent the spool is emptied
  * the same way: a new `spool.json`, then the old segments are deleted.
  */
-type Meta = Omit<Manifest, 'digest'>;
-
 export class Spool {
   readonly dir: string;
   #m: Meta;
@@ -55,7 +53,7 @@ export class Spool {
   /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
   static open(stateDir: string, recover: boolean): Spool {
     const spool = new Spool(stateDir, readManifest(stateDir));
-    if (recover) spool.#recover();
+    if (recover) recoverSpool(stateDir, spool.#m);
     return spool;
   }
 
@@ -113,8 +111,7 @@ export class Spool {
 
   /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
   cursorFile(): string {
-    const pending = this.#m.pendingCursor && join(this.dir, this.#m.pendingCursor);
-    return pending && existsSync(pending) ? pending : stateFile.cursor(this.stateDir);
+    return committedCursor(this.stateDir, this.#m.pendingCursor);
   }
 
   /**
@@ -132,50 +129,17 @@ export class Spool {
 
   /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
   commit(digest: Rollup, next: Cursor, now: number): void {
-    const seq = this.#m.nextSeq;
-    const seg = this.#writer?.finish();
-    failpoint('spool-segment');
-    const cursorName = `cursor-${seq}.json`;
-    writeCursorFile(join(this.dir, cursorName), next);
-    const m: Meta = {
-      openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : undefined),
-      nextSeq: seq + 1,
-      segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.gz` }] : this.#m.segments,
-      full: this.#m.full || (this.#writer?.full ?? false),
-      pendingCursor: cursorName,
-    };
-    writeManifest(this.stateDir, { ...m, digest: digestToJson(digest.state) });
+    const m = commitRun(this.stateDir, this.#m, this.#writer, digest, next, now);
     this.#m = m;
     this.#json = undefined;
     this.#state = digest.state;
     this.#writer = undefined;
     failpoint('spool-commit');
-    this.#moveCursor();
+    moveCursor(this.stateDir, this.#m.pendingCursor);
     failpoint('spool-cursor');
-    this.#merge();
-  }
-
-  /**
-   * Past MERGE_AT segments, merges them (merge.ts): new segment files, then a spool.json naming
-   * them (the commit), then the old files deleted. The run's records are committed already: a
-   * merge that fails (a full flash) leaves the spool as it was, and the next run tries again.
-   */
-  #merge(): void {
-    let merged: Merged | undefined;
-    try {
-      merged = mergeAll(this.dir, this.#m.segments, this.#m.nextSeq);
-      if (!merged) return;
-      failpoint('spool-merge');
-      const m: Meta = { ...this.#m, segments: merged.segments, nextSeq: merged.nextSeq };
-      writeManifest(this.stateDir, { ...m, digest: digestToJson(this.#counts()) });
+    mergeSpool(this.stateDir, this.#m, this.#counts(), (m) => {
       this.#m = m;
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      for (const f of merged?.made ?? []) rmSync(join(this.dir, f), { force: true });
-      return;
-    }
-    failpoint('spool-merged');
-    for (const f of merged.replaced) rmSync(join(this.dir, f), { force: true });
+    });
   }
 
   /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
@@ -201,19 +165,9 @@ export class Spool {
     }
   }
 
-  /**
-   * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
-   * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
-   */
+  /** The digest as it goes out (send.ts), and what the spool lost of its attachment. */
   rollupToSend(opts: Pick<RollupOptions, 'attach' | 'attachBudget'>): { rollup: Rollup; notes: string[] } {
-    const d = new Rollup(opts, this.#counts());
-    const notes: string[] = [];
-    const attachment = d.attachment();
-    if (!attachment) return { rollup: d, notes };
-    const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
-    const missing = d.total + d.mutedTotal - kept;
-    if (missing > 0) attachment.omit(missing);
-    return { rollup: d, notes };
+    return rollupToSend(opts, this.#counts(), this.dir, this.#m.segments);
   }
 
   /** After the digest was accepted: an empty spool, then the sent records deleted. */
@@ -233,34 +187,5 @@ export class Spool {
   /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
   #counts(): RollupState {
     return this.#state ?? digestFromJson(this.#json!);
-  }
-
-  /**
-   * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
-   * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
-   * folder may hold files that are not ours, and a folder that is not a real one is refused.
-   */
-  #recover(): void {
-    if (!realFolder(this.dir)) return;
-    this.#moveCursor();
-    const keep = new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
-    try {
-      for (const f of readdirSync(this.dir))
-        if (isDebris(f) && !keep.has(f)) rmSync(join(this.dir, f), { force: true });
-    } catch (err) {
-      throw stateWriteError(this.dir, err);
-    }
-  }
-
-  /** Renames the committed cursor into place, if a run has not done so yet. */
-  #moveCursor(): void {
-    const name = this.#m.pendingCursor;
-    const from = name && join(this.dir, name);
-    if (!from || !existsSync(from)) return;
-    try {
-      renameDurable(from, stateFile.cursor(this.stateDir));
-    } catch (err) {
-      throw stateWriteError(stateFile.cursor(this.stateDir), err);
-    }
   }
 }

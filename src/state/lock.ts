@@ -1,33 +1,16 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  type Stats,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
 import { checkStateWrite } from '../core/testing';
 import { summaryTime } from '../core/times';
 import { makeStateDir, stateFile } from './files';
+import { identity, type LockOwner, look } from './lock-owner';
 
 /** What to do about a lock race: usually nothing; two schedulers or installs sharing STATE_DIR if it repeats. */
 const AGAIN =
   '. Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share ' +
   "STATE_DIR (check 'show event manager policy registered')";
-
-export interface LockOwner {
-  pid: number;
-  started: number;
-}
 
 export interface LockEnv {
   pid: number;
@@ -133,35 +116,11 @@ function writeNew(file: string, content: string): void {
   }
 }
 
-/** Which file it is: the same inode, size and time can only be the same lock. */
-const identity = (st: Stats) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1000)}`;
-
 function identityOf(file: string): string | undefined {
   try {
     return identity(statSync(file));
   } catch {
     return undefined;
-  }
-}
-
-/** The lock as it is now, or undefined if there is none. */
-function look(file: string): { id: string; owner?: LockOwner } | undefined {
-  let fd: number;
-  try {
-    // Non-blocking: a FIFO in its place would otherwise hold the run here past RUN_DEADLINE.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    if (code(err) === 'ENOENT') return undefined;
-    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
-  }
-  try {
-    if (!fstatSync(fd).isFile())
-      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
-    const buf = Buffer.alloc(512);
-    const n = readSync(fd, buf, 0, buf.length, null);
-    return { id: identity(fstatSync(fd)), owner: parseOwner(buf.subarray(0, n).toString('utf8')) };
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -205,16 +164,4 @@ function releaseIfMine(file: string, mine: string): void {
   } catch {
     /* already gone */
   }
-}
-
-/** Empty or unparsable (a disk that filled up while it was written): stale. */
-function parseOwner(text: string): LockOwner | undefined {
-  try {
-    const data = JSON.parse(text) as { pid?: unknown; started?: unknown };
-    const started = typeof data.started === 'string' ? Date.parse(data.started) : Number.NaN;
-    if (typeof data.pid === 'number' && Number.isFinite(started)) return { pid: data.pid, started };
-  } catch {
-    /* debris */
-  }
-  return undefined;
 }
