@@ -54,8 +54,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // src/core/errors.ts
 function describe(err) {
   if (err instanceof Error) {
-    const code2 = err.code;
-    return typeof code2 === "string" && !err.message.includes(code2) ? `${err.message} (${code2})` : err.message;
+    const code3 = err.code;
+    return typeof code3 === "string" && !err.message.includes(code3) ? `${err.message} (${code3})` : err.message;
   }
   return String(err);
 }
@@ -75,7 +75,7 @@ var init_errors = __esm({
     STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
     isStopSignal = (name) => typeof name === "string" && Object.hasOwn(STOP_SIGNALS, name);
     stopKind = (s) => s.toLowerCase();
-    STOP_KINDS = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([s, code2]) => [s.toLowerCase(), code2]));
+    STOP_KINDS = Object.fromEntries(Object.entries(STOP_SIGNALS).map(([s, code3]) => [s.toLowerCase(), code3]));
     KIND_EXIT = {
       /** A flag, a variable or the config file is wrong. */
       usage: Exit.usage,
@@ -158,15 +158,15 @@ function setStateFault(spec) {
     stateFault = void 0;
     return;
   }
-  const [code2, names2] = spec.split(":");
-  stateFault = { code: code2, names: names2 ? names2.split(",") : void 0 };
+  const [code3, names2] = spec.split(":");
+  stateFault = { code: code3, names: names2 ? names2.split(",") : void 0 };
 }
 function checkStateWrite(file) {
   if (!stateFault) return;
   if (stateFault.names && !stateFault.names.includes((0, import_node_path.basename)(file))) return;
-  const { code: code2 } = stateFault;
-  throw Object.assign(new Error(`${code2}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
-    code: code2,
+  const { code: code3 } = stateFault;
+  throw Object.assign(new Error(`${code3}: injected by ISE_TO_MAIL_TEST_STATE_FAULT, write '${file}'`), {
+    code: code3,
     syscall: "write",
     path: file
   });
@@ -198,11 +198,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code2, message) {
+      constructor(exitCode, code3, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code2;
+        this.code = code3;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -1747,9 +1747,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code2, message) {
+      _exit(exitCode, code3, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code2, message));
+          this._exitCallback(new CommanderError2(exitCode, code3, message));
         }
         process2.exit(exitCode);
       }
@@ -2385,14 +2385,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code2) => {
-          code2 = code2 ?? 1;
+        proc.on("close", (code3) => {
+          code3 = code3 ?? 1;
           if (!exitCallback) {
-            process2.exit(code2);
+            process2.exit(code3);
           } else {
             exitCallback(
               new CommanderError2(
-                code2,
+                code3,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2894,8 +2894,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
-        const code2 = config2.code || "commander.error";
-        this._exit(exitCode, code2, message);
+        const code3 = config2.code || "commander.error";
+        this._exit(exitCode, code3, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -6234,8 +6234,8 @@ var init_keys = __esm({
 function errCode(err, none = "") {
   let e = err;
   for (let i = 0; i < 4 && e; i++) {
-    const code2 = e.code;
-    if (typeof code2 === "string") return code2;
+    const code3 = e.code;
+    if (typeof code3 === "string") return code3;
     e = e.cause;
   }
   return none;
@@ -6273,10 +6273,10 @@ function readStateJson(file, check, reset, extract) {
   try {
     text4 = readRegular(file);
   } catch (err) {
-    const code2 = errCode(err);
-    if (code2 === "ENOENT") return void 0;
+    const code3 = errCode(err);
+    if (code3 === "ENOENT") return void 0;
     if (err instanceof AppError) throw err;
-    throw stateError(`cannot read state file ${file} (${code2 || "error"}): check STATE_DIR permissions`);
+    throw stateError(`cannot read state file ${file} (${code3 || "error"}): check STATE_DIR permissions`);
   }
   let value;
   try {
@@ -6331,9 +6331,9 @@ function writeFileAtomic(file, data, mode = 384) {
   }
 }
 function stateWriteError(file, err) {
-  const code2 = errCode(err, "error");
+  const code3 = errCode(err, "error");
   return stateError(
-    `cannot write ${file} (${code2}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
+    `cannot write ${file} (${code3}): check that STATE_DIR is a writable directory and that the flash has free space (IOS: dir bootflash:)`,
     err
   );
 }
@@ -6486,10 +6486,10 @@ function reserveAccount(stateDir, nodeName2) {
   try {
     room = reserveFileAtomic(file, Buffer.byteLength(serialize({ nodeName: nodeName2, password: "x".repeat(PASSWORD_ROOM) })));
   } catch (err) {
-    const code2 = errCode(err, "error");
-    const full = code2 === "ENOSPC" || code2 === "EDQUOT" || code2 === "EFBIG";
+    const code3 = errCode(err, "error");
+    const full = code3 === "ENOSPC" || code3 === "EDQUOT" || code3 === "EFBIG";
     throw stateError(
-      full ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code2}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet` : `STATE_DIR ${stateDir} is not writable (${code2}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`
+      full ? `STATE_DIR ${stateDir} has no room for the pxGrid account file (${code3}): free space on the flash (IOS: dir bootflash:) and run again; nothing was asked of ISE yet` : `STATE_DIR ${stateDir} is not writable (${code3}): point STATE_DIR at a directory created from inside Guestshell, e.g. under /bootflash/guest-share; nothing was asked of ISE yet`
     );
   }
   return {
@@ -7143,6 +7143,46 @@ var init_times = __esm({
   }
 });
 
+// src/state/lock-owner.ts
+function look(file) {
+  let fd;
+  try {
+    fd = (0, import_node_fs6.openSync)(file, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
+  } catch (err) {
+    if (code(err) === "ENOENT") return void 0;
+    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
+  }
+  try {
+    if (!(0, import_node_fs6.fstatSync)(fd).isFile())
+      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
+    const buf = Buffer.alloc(512);
+    const n = (0, import_node_fs6.readSync)(fd, buf, 0, buf.length, null);
+    return { id: identity((0, import_node_fs6.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
+  } finally {
+    (0, import_node_fs6.closeSync)(fd);
+  }
+}
+function parseOwner(text4) {
+  try {
+    const data = JSON.parse(text4);
+    const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
+    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
+  } catch {
+  }
+  return void 0;
+}
+var import_node_fs6, code, identity;
+var init_lock_owner = __esm({
+  "src/state/lock-owner.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    init_errcode();
+    init_errors();
+    code = (err) => errCode(err, "error");
+    identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
+  }
+});
+
 // src/state/lock.ts
 function acquireLock(stateDir, env) {
   const file = stateFile.lock(stateDir);
@@ -7174,55 +7214,37 @@ function create(file, content) {
     checkStateWrite(file);
     writeNew(tmp, content);
     try {
-      (0, import_node_fs6.linkSync)(tmp, file);
+      (0, import_node_fs7.linkSync)(tmp, file);
     } catch (err) {
-      if (!NO_LINK.has(code(err))) throw err;
+      if (!NO_LINK.has(code2(err))) throw err;
       writeNew(file, content);
     }
     return true;
   } catch (err) {
-    if (code(err) === "EEXIST") return false;
+    if (code2(err) === "EEXIST") return false;
     throw new LockUnwritable(
-      `cannot create lock file ${file} (${code(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
+      `cannot create lock file ${file} (${code2(err)}): check that STATE_DIR is a writable directory with free space (on the device: under /bootflash/guest-share, created from inside Guestshell)`
     );
   } finally {
     try {
-      (0, import_node_fs6.rmSync)(tmp, { force: true });
+      (0, import_node_fs7.rmSync)(tmp, { force: true });
     } catch {
     }
   }
 }
 function writeNew(file, content) {
-  const fd = (0, import_node_fs6.openSync)(file, "wx", 384);
+  const fd = (0, import_node_fs7.openSync)(file, "wx", 384);
   try {
-    (0, import_node_fs6.writeSync)(fd, content);
+    (0, import_node_fs7.writeSync)(fd, content);
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
 }
 function identityOf(file) {
   try {
-    return identity((0, import_node_fs6.statSync)(file));
+    return identity((0, import_node_fs7.statSync)(file));
   } catch {
     return void 0;
-  }
-}
-function look(file) {
-  let fd;
-  try {
-    fd = (0, import_node_fs6.openSync)(file, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
-  } catch (err) {
-    if (code(err) === "ENOENT") return void 0;
-    throw stateError(`cannot read lock file ${file} (${code(err)}): check STATE_DIR permissions`);
-  }
-  try {
-    if (!(0, import_node_fs6.fstatSync)(fd).isFile())
-      throw stateError(`${file} is not a regular file: delete it; this run did nothing, the next one creates it`);
-    const buf = Buffer.alloc(512);
-    const n = (0, import_node_fs6.readSync)(fd, buf, 0, buf.length, null);
-    return { id: identity((0, import_node_fs6.fstatSync)(fd)), owner: parseOwner(buf.subarray(0, n).toString("utf8")) };
-  } finally {
-    (0, import_node_fs6.closeSync)(fd);
   }
 }
 function takeOver(file, id, now) {
@@ -7230,9 +7252,9 @@ function takeOver(file, id, now) {
   try {
     writeNew(marker, "");
   } catch (err) {
-    if (code(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code(err)})`);
+    if (code2(err) !== "EEXIST") throw stateError(`cannot take over the stale lock ${file} (${code2(err)})`);
     try {
-      if (now - (0, import_node_fs6.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs6.rmSync)(marker, { force: true });
+      if (now - (0, import_node_fs7.statSync)(marker).mtimeMs > MARKER_STALE_MS) (0, import_node_fs7.rmSync)(marker, { force: true });
     } catch {
     }
     return false;
@@ -7240,41 +7262,33 @@ function takeOver(file, id, now) {
   const moved = `${file}.${random()}.stale`;
   try {
     if (identityOf(file) !== id) return true;
-    (0, import_node_fs6.renameSync)(file, moved);
-    if (identityOf(moved) !== id) (0, import_node_fs6.linkSync)(moved, file);
+    (0, import_node_fs7.renameSync)(file, moved);
+    if (identityOf(moved) !== id) (0, import_node_fs7.linkSync)(moved, file);
   } catch {
   } finally {
-    (0, import_node_fs6.rmSync)(moved, { force: true });
-    (0, import_node_fs6.rmSync)(marker, { force: true });
+    (0, import_node_fs7.rmSync)(moved, { force: true });
+    (0, import_node_fs7.rmSync)(marker, { force: true });
   }
   return true;
 }
 function releaseIfMine(file, mine) {
   try {
-    if ((0, import_node_fs6.readFileSync)(file, "utf8") === mine) (0, import_node_fs6.rmSync)(file, { force: true });
+    if ((0, import_node_fs7.readFileSync)(file, "utf8") === mine) (0, import_node_fs7.rmSync)(file, { force: true });
   } catch {
   }
 }
-function parseOwner(text4) {
-  try {
-    const data = JSON.parse(text4);
-    const started = typeof data.started === "string" ? Date.parse(data.started) : Number.NaN;
-    if (typeof data.pid === "number" && Number.isFinite(started)) return { pid: data.pid, started };
-  } catch {
-  }
-  return void 0;
-}
-var import_node_fs6, import_node_path5, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code, identity;
+var import_node_fs7, import_node_path5, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code2;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_path5 = require("node:path");
     init_errcode();
     init_errors();
     init_testing();
     init_times();
     init_files();
+    init_lock_owner();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
     LockHeld = class extends AppError {
       constructor(message, file, owner) {
@@ -7293,8 +7307,7 @@ var init_lock = __esm({
     NO_LINK = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
     MARKER_STALE_MS = 6e4;
     random = () => Math.floor(Math.random() * 1e9);
-    code = (err) => errCode(err, "error");
-    identity = (st) => `${st.ino}-${st.size}-${Math.round(st.mtimeMs * 1e3)}`;
+    code2 = (err) => errCode(err, "error");
   }
 });
 
@@ -7533,9 +7546,9 @@ function compileFilters(f) {
   const nas = new Set(f.excludeNas.map((n) => n.toLowerCase()));
   if (excludeReasons.size + includeReasons.size + users.length + nas.size === 0) return () => void 0;
   return (r) => {
-    const code2 = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
-    if (code2 !== void 0 && excludeReasons.has(code2)) return "EXCLUDE_REASONS";
-    if (includeReasons.size > 0 && (code2 === void 0 || !includeReasons.has(code2))) return "INCLUDE_REASONS";
+    const code3 = reasonCode(typeof r.failureReason === "string" ? r.failureReason : "");
+    if (code3 !== void 0 && excludeReasons.has(code3)) return "EXCLUDE_REASONS";
+    if (includeReasons.size > 0 && (code3 === void 0 || !includeReasons.has(code3))) return "INCLUDE_REASONS";
     if (users.length > 0) {
       const user = typeof r.userName === "string" ? r.userName : "";
       if (users.some((match) => match(user))) return "EXCLUDE_USERS";
@@ -8844,8 +8857,8 @@ var require_errors = __commonJS({
       EFETCH: "HTTP fetch error"
     };
     module2.exports = { ERROR_CODES };
-    for (const code2 of Object.keys(ERROR_CODES)) {
-      module2.exports[code2] = code2;
+    for (const code3 of Object.keys(ERROR_CODES)) {
+      module2.exports[code3] = code3;
     }
   }
 });
@@ -9975,11 +9988,11 @@ var require_smtp_connection = __commonJS({
        * @param {Error|String} err Error object or message
        * @param {String} code Error code
        */
-      _onConnectionError(err, code2) {
+      _onConnectionError(err, code3) {
         clearTimeout(this._connectionTimeout);
         const canFallback = this._fallbackAddresses && this._fallbackAddresses.length && this.stage === "init" && !this._destroyed;
         if (!canFallback) {
-          this._onError(err, code2, false, "CONN");
+          this._onError(err, code3, false, "CONN");
           return;
         }
         const nextHost = this._fallbackAddresses.shift();
@@ -11308,9 +11321,9 @@ function smtpError(cfg, err, task = "send") {
   const e = err;
   const said2 = e.response ? `: server said "${oneLine(e.response)}"` : "";
   const hint = smtpHint(e, cfg, task);
-  const code2 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
+  const code3 = e.code === "ESOCKET" ? /\bE[A-Z]{4,}\b/.exec(e.message ?? "")?.[0] ?? e.code : e.code;
   const what = task === "send" ? `mail not delivered via ${cfg.smtp.host}:${cfg.smtp.port}` : "SMTP check failed";
-  const line = `${what} (${code2 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said2}; ${hint}`;
+  const line = `${what} (${code3 ?? "error"}${e.responseCode ? ` ${e.responseCode}` : ""})${said2}; ${hint}`;
   return task === "send" && contentRefused(e) ? new AppError("mail-content", line, { cause: err }) : mailError(line, err);
 }
 function smtpHint(e, cfg, task = "send") {
@@ -11446,16 +11459,16 @@ function trustingAlso(pem) {
 }
 function readCa(file) {
   try {
-    return (0, import_node_fs7.readFileSync)(file, "utf8");
+    return (0, import_node_fs8.readFileSync)(file, "utf8");
   } catch (err) {
     throw usageError(`cannot read SMTP_CA ${file} (${errCode(err, "error")}): check the path`);
   }
 }
-var import_node_fs7, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
+var import_node_fs8, import_node_tls, CONNECT_MS, GREETING_MS, SOCKET_MS, MessageTooBig;
 var init_transport = __esm({
   "src/mail/transport.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_tls = require("node:tls");
     init_errcode();
     init_errors();
@@ -12152,8 +12165,8 @@ var init_layout = __esm({
 
 // src/render/hints.ts
 function hintFor(reason) {
-  const code2 = reasonCode(reason);
-  return code2 === void 0 ? void 0 : CATALOG[code2];
+  const code3 = reasonCode(reason);
+  return code3 === void 0 ? void 0 : CATALOG[code3];
 }
 var CATALOG, HINT_CODES;
 var init_hints = __esm({
@@ -12332,9 +12345,9 @@ function buildModel(d, opts) {
   };
 }
 function reasonLabel(reason) {
-  const code2 = reasonCode(reason);
+  const code3 = reasonCode(reason);
   const known = hintFor(reason);
-  return known && code2 ? `${code2} ${known.short}` : clean(reason, 40);
+  return known && code3 ? `${code3} ${known.short}` : clean(reason, 40);
 }
 function adminOf(details) {
   const { rows: rows2, more: more2 } = adminLogins(details);
@@ -13017,9 +13030,9 @@ var init_baseline = __esm({
         return void 0;
       }
       /** The reason's share of all failures (0 when never seen). */
-      share(code2) {
+      share(code3) {
         const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code2] ?? 0) / total : 0;
+        return total > 0 ? (this.s.shares[code3] ?? 0) / total : 0;
       }
       /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
       busyness(t) {
@@ -13041,8 +13054,8 @@ var init_baseline = __esm({
         mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
         mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
         const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code2 of Object.keys(this.s.shares)) this.s.shares[code2] *= decay;
-        for (const [code2, n] of byReason) this.s.shares[code2] = (this.s.shares[code2] ?? 0) + n;
+        for (const code3 of Object.keys(this.s.shares)) this.s.shares[code3] *= decay;
+        for (const [code3, n] of byReason) this.s.shares[code3] = (this.s.shares[code3] ?? 0) + n;
         this.s.shares = keepLargest(this.s.shares, MAX_REASONS2, 1e-3);
         this.#learnNas(nasLevels, steps, this.busyness(t));
       }
@@ -13143,7 +13156,7 @@ var init_rolling_window = __esm({
     SAVED_SUBJECTS = 4e3;
     SAVED_SUBJECTS_PER_KEY = 64;
     SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey = (nas, code2) => `${nas}\0${code2}`;
+    nasKey = (nas, code3) => `${nas}\0${code3}`;
     splitNasKey = (key) => {
       const i = key.indexOf("\0");
       return [key.slice(0, i), key.slice(i + 1)];
@@ -13636,7 +13649,7 @@ function lastStateWrite(stateDir) {
   let newest;
   for (const file of WRITTEN(stateDir)) {
     try {
-      const t = (0, import_node_fs8.statSync)(file).mtimeMs;
+      const t = (0, import_node_fs9.statSync)(file).mtimeMs;
       newest = newest === void 0 ? t : Math.max(newest, t);
     } catch {
     }
@@ -13668,11 +13681,11 @@ async function unwritableNote(run, h, kind, message) {
   );
   return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
 }
-var import_node_fs8, import_node_path9, REPEAT_MS, WINDOW_MS, WRITTEN;
+var import_node_fs9, import_node_path9, REPEAT_MS, WINDOW_MS, WRITTEN;
 var init_unwritable = __esm({
   "src/health/unwritable.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_path9 = require("node:path");
     init_errors();
     init_times();
@@ -14447,27 +14460,32 @@ var init_cursor = __esm({
   }
 });
 
-// src/spool/folder.ts
-function realFolder(dir) {
-  let st;
-  try {
-    st = (0, import_node_fs9.lstatSync)(dir);
-  } catch {
-    return false;
-  }
-  if (st.isDirectory()) return true;
-  throw stateError(
-    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside STATE_DIR; move that away (nothing was deleted) and the next run creates it`
-  );
+// src/spool/commit.ts
+function commitRun(stateDir, old, writer, digest, next, now) {
+  const seq = old.nextSeq;
+  const seg = writer?.finish();
+  failpoint("spool-segment");
+  const cursorName = `cursor-${seq}.json`;
+  writeCursorFile((0, import_node_path10.join)(spoolDir(stateDir), cursorName), next);
+  const m = {
+    openedAt: old.openedAt ?? (digest.total > 0 ? now : void 0),
+    nextSeq: seq + 1,
+    segments: seg ? [...old.segments, { ...seg, file: `seg-${seq}.gz` }] : old.segments,
+    full: old.full || (writer?.full ?? false),
+    pendingCursor: cursorName
+  };
+  writeManifest(stateDir, { ...m, digest: digestToJson(digest.state) });
+  return m;
 }
-var import_node_fs9, DEBRIS, isDebris;
-var init_folder = __esm({
-  "src/spool/folder.ts"() {
+var import_node_path10;
+var init_commit = __esm({
+  "src/spool/commit.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    init_errors();
-    DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
-    isDebris = (name) => DEBRIS.test(name);
+    import_node_path10 = require("node:path");
+    init_testing();
+    init_cursor();
+    init_digest_json();
+    init_manifest();
   }
 });
 
@@ -14495,7 +14513,7 @@ function* readMembers(path, info, damaged) {
 }
 function jsonRows(member) {
   try {
-    const rows2 = (0, import_node_zlib.gunzipSync)(member).toString("utf8").split("\n");
+    const rows2 = zlib().gunzipSync(member).toString("utf8").split("\n");
     rows2.pop();
     return rows2;
   } catch {
@@ -14512,7 +14530,7 @@ function attachSegments(attachment, dir, segments, note3) {
       continue;
     }
     const damaged = (why) => note3(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows2] of readMembers((0, import_node_path10.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows2] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows2);
       else if (lines) for (const row of lines) attachment.addRow(row);
@@ -14525,14 +14543,14 @@ function attachSegments(attachment, dir, segments, note3) {
   }
   return kept;
 }
-var import_node_fs10, import_node_path10, import_node_zlib, BLOCK_CHARS, SegmentWriter;
+var import_node_fs10, import_node_path11, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
     import_node_fs10 = require("node:fs");
-    import_node_path10 = require("node:path");
-    import_node_zlib = require("node:zlib");
+    import_node_path11 = require("node:path");
     init_attachment();
+    init_gzmember();
     init_errcode();
     init_plural();
     init_atomic();
@@ -14586,7 +14604,7 @@ var init_segments = __esm({
       }
       #flush() {
         if (this.#pending.length === 0) return;
-        const gz = (0, import_node_zlib.gzipSync)(this.#pending.join(""));
+        const gz = zlib().gzipSync(this.#pending.join(""));
         const rows2 = this.#pending.length;
         this.#pending = [];
         this.#chars = 0;
@@ -14605,7 +14623,7 @@ var init_segments = __esm({
 
 // src/spool/merge.ts
 function mergeSegments(dir, segments, file) {
-  const out = new AtomicFile((0, import_node_path11.join)(dir, file));
+  const out = new AtomicFile((0, import_node_path12.join)(dir, file));
   const members2 = [];
   let pending = [];
   let pendingRows = 0;
@@ -14616,7 +14634,7 @@ function mergeSegments(dir, segments, file) {
     members2.push([gz.length, rows3]);
   };
   const flush = () => {
-    if (pending.length > 0) emit((0, import_node_zlib2.gzipSync)(pending.join("")), pendingRows);
+    if (pending.length > 0) emit(zlib().gzipSync(pending.join("")), pendingRows);
     pending = [];
     pendingRows = 0;
     chars = 0;
@@ -14624,7 +14642,7 @@ function mergeSegments(dir, segments, file) {
   let damaged = false;
   try {
     for (const seg of segments) {
-      for (const [member, rows3] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, () => damaged = true)) {
+      for (const [member, rows3] of readMembers((0, import_node_path12.join)(dir, seg.file), seg, () => damaged = true)) {
         if (member.length >= SMALL_MEMBER || unpacked >= MAX_UNPACK_CHARS) {
           flush();
           emit(member, rows3);
@@ -14671,7 +14689,7 @@ function mergeAll(dir, segments, nextSeq) {
       first.set(group[0].file, merged);
     }
   } catch (err) {
-    for (const f of result.made) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(dir, f), { force: true });
+    for (const f of result.made) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
     throw err;
   }
   if (result.made.length === 0) return void 0;
@@ -14683,23 +14701,107 @@ function mergeAll(dir, segments, nextSeq) {
 }
 function unpack(member) {
   try {
-    return (0, import_node_zlib2.gunzipSync)(member).toString("utf8");
+    return zlib().gunzipSync(member).toString("utf8");
   } catch {
     return void 0;
   }
 }
-var import_node_fs11, import_node_path11, import_node_zlib2, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
+function mergeSpool(stateDir, meta2, counts, committed) {
+  const dir = spoolDir(stateDir);
+  let merged;
+  try {
+    merged = mergeAll(dir, meta2.segments, meta2.nextSeq);
+    if (!merged) return;
+    failpoint("spool-merge");
+    const m = { ...meta2, segments: merged.segments, nextSeq: merged.nextSeq };
+    writeManifest(stateDir, { ...m, digest: digestToJson(counts) });
+    committed(m);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    for (const f of merged?.made ?? []) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
+    return;
+  }
+  failpoint("spool-merged");
+  for (const f of merged.replaced) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
+}
+var import_node_fs11, import_node_path12, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
 var init_merge = __esm({
   "src/spool/merge.ts"() {
     "use strict";
     import_node_fs11 = require("node:fs");
-    import_node_path11 = require("node:path");
-    import_node_zlib2 = require("node:zlib");
+    import_node_path12 = require("node:path");
+    init_gzmember();
+    init_errors();
+    init_testing();
     init_atomic();
+    init_digest_json();
+    init_manifest();
     init_segments();
     MERGE_AT = 8;
     SMALL_MEMBER = 4096;
     MAX_UNPACK_CHARS = 4 * BLOCK_CHARS;
+  }
+});
+
+// src/spool/folder.ts
+function realFolder(dir) {
+  let st;
+  try {
+    st = (0, import_node_fs12.lstatSync)(dir);
+  } catch {
+    return false;
+  }
+  if (st.isDirectory()) return true;
+  throw stateError(
+    `${dir} is not a directory (a symlink or a file): the digest spool must be a folder of its own inside STATE_DIR; move that away (nothing was deleted) and the next run creates it`
+  );
+}
+var import_node_fs12, DEBRIS, isDebris;
+var init_folder = __esm({
+  "src/spool/folder.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    init_errors();
+    DEBRIS = /^(?:seg-\d+\.gz|cursor-\d+\.json|\.(?:seg-\d+\.gz|cursor-\d+\.json|spool\.json)\.\d+\.tmp)$/;
+    isDebris = (name) => DEBRIS.test(name);
+  }
+});
+
+// src/spool/recover.ts
+function recoverSpool(stateDir, m) {
+  const dir = spoolDir(stateDir);
+  if (!realFolder(dir)) return;
+  moveCursor(stateDir, m.pendingCursor);
+  const keep = /* @__PURE__ */ new Set([MANIFEST, ...m.segments.map((s) => s.file)]);
+  try {
+    for (const f of (0, import_node_fs13.readdirSync)(dir)) if (isDebris(f) && !keep.has(f)) (0, import_node_fs13.rmSync)((0, import_node_path13.join)(dir, f), { force: true });
+  } catch (err) {
+    throw stateWriteError(dir, err);
+  }
+}
+function moveCursor(stateDir, name) {
+  const from = name && (0, import_node_path13.join)(spoolDir(stateDir), name);
+  if (!from || !(0, import_node_fs13.existsSync)(from)) return;
+  try {
+    renameDurable(from, stateFile.cursor(stateDir));
+  } catch (err) {
+    throw stateWriteError(stateFile.cursor(stateDir), err);
+  }
+}
+function committedCursor(stateDir, name) {
+  const pending = name && (0, import_node_path13.join)(spoolDir(stateDir), name);
+  return pending && (0, import_node_fs13.existsSync)(pending) ? pending : stateFile.cursor(stateDir);
+}
+var import_node_fs13, import_node_path13;
+var init_recover = __esm({
+  "src/spool/recover.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_atomic();
+    init_files();
+    init_folder();
+    init_manifest();
   }
 });
 
@@ -14765,26 +14867,43 @@ var init_schedule = __esm({
   }
 });
 
+// src/spool/send.ts
+function rollupToSend(opts, counts, dir, segments) {
+  const d = new Rollup(opts, counts);
+  const notes = [];
+  const attachment = d.attachment();
+  if (!attachment) return { rollup: d, notes };
+  const kept = attachSegments(attachment, dir, segments, (why) => notes.push(why));
+  const missing = d.total + d.mutedTotal - kept;
+  if (missing > 0) attachment.omit(missing);
+  return { rollup: d, notes };
+}
+var init_send = __esm({
+  "src/spool/send.ts"() {
+    "use strict";
+    init_rollup();
+    init_segments();
+  }
+});
+
 // src/spool/spool.ts
-var import_node_fs12, import_node_path12, Spool;
+var import_node_fs14, import_node_path14, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_errcode();
-    init_errors();
     init_testing();
     init_rollup();
-    init_atomic();
-    init_cursor();
-    init_files();
+    init_commit();
     init_digest_json();
-    init_folder();
     init_manifest();
     init_merge();
+    init_recover();
     init_schedule();
     init_segments();
+    init_send();
     Spool = class _Spool {
       constructor(stateDir, { digest, ...meta2 }) {
         this.stateDir = stateDir;
@@ -14804,7 +14923,7 @@ var init_spool = __esm({
       /** Reads the spool; with `recover`, first finishes what a crashed run left (the caller holds the lock). */
       static open(stateDir, recover) {
         const spool = new _Spool(stateDir, readManifest(stateDir));
-        if (recover) spool.#recover();
+        if (recover) recoverSpool(stateDir, spool.#m);
         return spool;
       }
       get openedAt() {
@@ -14853,8 +14972,7 @@ var init_spool = __esm({
       }
       /** The cursor file a read-only run must use: the one a crashed run committed, if any. */
       cursorFile() {
-        const pending = this.#m.pendingCursor && (0, import_node_path12.join)(this.dir, this.#m.pendingCursor);
-        return pending && (0, import_node_fs12.existsSync)(pending) ? pending : stateFile.cursor(this.stateDir);
+        return committedCursor(this.stateDir, this.#m.pendingCursor);
       }
       /**
        * The digest this run adds its new records to: the spooled counts, with the records for the
@@ -14863,56 +14981,24 @@ var init_spool = __esm({
        */
       rollupForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path12.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path14.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
         return new Rollup({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
       }
       /** Makes the run's records and the cursor after them durable together, then moves the cursor. */
       commit(digest, next, now) {
-        const seq = this.#m.nextSeq;
-        const seg = this.#writer?.finish();
-        failpoint("spool-segment");
-        const cursorName = `cursor-${seq}.json`;
-        writeCursorFile((0, import_node_path12.join)(this.dir, cursorName), next);
-        const m = {
-          openedAt: this.#m.openedAt ?? (digest.total > 0 ? now : void 0),
-          nextSeq: seq + 1,
-          segments: seg ? [...this.#m.segments, { ...seg, file: `seg-${seq}.gz` }] : this.#m.segments,
-          full: this.#m.full || (this.#writer?.full ?? false),
-          pendingCursor: cursorName
-        };
-        writeManifest(this.stateDir, { ...m, digest: digestToJson(digest.state) });
+        const m = commitRun(this.stateDir, this.#m, this.#writer, digest, next, now);
         this.#m = m;
         this.#json = void 0;
         this.#state = digest.state;
         this.#writer = void 0;
         failpoint("spool-commit");
-        this.#moveCursor();
+        moveCursor(this.stateDir, this.#m.pendingCursor);
         failpoint("spool-cursor");
-        this.#merge();
-      }
-      /**
-       * Past MERGE_AT segments, merges them (merge.ts): new segment files, then a spool.json naming
-       * them (the commit), then the old files deleted. The run's records are committed already: a
-       * merge that fails (a full flash) leaves the spool as it was, and the next run tries again.
-       */
-      #merge() {
-        let merged;
-        try {
-          merged = mergeAll(this.dir, this.#m.segments, this.#m.nextSeq);
-          if (!merged) return;
-          failpoint("spool-merge");
-          const m = { ...this.#m, segments: merged.segments, nextSeq: merged.nextSeq };
-          writeManifest(this.stateDir, { ...m, digest: digestToJson(this.#counts()) });
-          this.#m = m;
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          for (const f of merged?.made ?? []) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
-          return;
-        }
-        failpoint("spool-merged");
-        for (const f of merged.replaced) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
+        mergeSpool(this.stateDir, this.#m, this.#counts(), (m2) => {
+          this.#m = m2;
+        });
       }
       /** Drops an unfinished segment (the run ends without committing) and an empty spool.json written aside. */
       discard() {
@@ -14935,19 +15021,9 @@ var init_spool = __esm({
           return errCode(err, "error");
         }
       }
-      /**
-       * The digest as it goes out: the exact counts, and an attachment rebuilt from the kept records;
-       * what the spool could not keep (or lost) is counted as left out. `notes` says what was lost.
-       */
+      /** The digest as it goes out (send.ts), and what the spool lost of its attachment. */
       rollupToSend(opts) {
-        const d = new Rollup(opts, this.#counts());
-        const notes = [];
-        const attachment = d.attachment();
-        if (!attachment) return { rollup: d, notes };
-        const kept = attachSegments(attachment, this.dir, this.#m.segments, (why) => notes.push(why));
-        const missing = d.total + d.mutedTotal - kept;
-        if (missing > 0) attachment.omit(missing);
-        return { rollup: d, notes };
+        return rollupToSend(opts, this.#counts(), this.dir, this.#m.segments);
       }
       /** After the digest was accepted: an empty spool, then the sent records deleted. */
       reset() {
@@ -14960,38 +15036,11 @@ var init_spool = __esm({
         this.#json = digest;
         this.#state = void 0;
         failpoint("spool-reset");
-        for (const s of old) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs14.rmSync)((0, import_node_path14.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
         return this.#state ?? digestFromJson(this.#json);
-      }
-      /**
-       * Finishes what a crashed run left: the committed cursor moved into place, then the debris of
-       * our own names (segments and cursors no manifest lists, temp files) deleted. Nothing else: the
-       * folder may hold files that are not ours, and a folder that is not a real one is refused.
-       */
-      #recover() {
-        if (!realFolder(this.dir)) return;
-        this.#moveCursor();
-        const keep = /* @__PURE__ */ new Set([MANIFEST, ...this.#m.segments.map((s) => s.file)]);
-        try {
-          for (const f of (0, import_node_fs12.readdirSync)(this.dir))
-            if (isDebris(f) && !keep.has(f)) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(this.dir, f), { force: true });
-        } catch (err) {
-          throw stateWriteError(this.dir, err);
-        }
-      }
-      /** Renames the committed cursor into place, if a run has not done so yet. */
-      #moveCursor() {
-        const name = this.#m.pendingCursor;
-        const from = name && (0, import_node_path12.join)(this.dir, name);
-        if (!from || !(0, import_node_fs12.existsSync)(from)) return;
-        try {
-          renameDurable(from, stateFile.cursor(this.stateDir));
-        } catch (err) {
-          throw stateWriteError(stateFile.cursor(this.stateDir), err);
-        }
       }
     };
   }
@@ -15065,23 +15114,23 @@ function deadlineError() {
 function transportError(url, err, deadline, withCert = false) {
   if (err instanceof AppError) return err;
   const where2 = safeOrigin(url);
-  const code2 = errCode(err);
-  if (deadline?.expired() || code2 === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
+  const code3 = errCode(err);
+  if (deadline?.expired() || code3 === "ABORT_ERR" || err?.name === "TimeoutError") return deadlineError();
   const msg = err instanceof Error ? err.message : "";
   const alert = /alert (handshake failure|certificate required|bad certificate|unknown ca|certificate unknown)/i.test(
     msg
   );
-  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code2)) {
+  if (/before secure TLS connection was established/.test(msg) || alert || /ALERT_(CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN)/.test(code3)) {
     return new TransportError(
       "tls",
       `cannot talk to pxGrid at ${where2}: ${withCert ? CERT_REJECTED : CERT_REQUIRED}`,
       err
     );
   }
-  if (code2 === "ISE_TLS_TIMEOUT")
+  if (code3 === "ISE_TLS_TIMEOUT")
     return new TransportError("timeout", `cannot talk to pxGrid at ${where2}: ${msg}`, err);
-  const known = TRANSPORT_HINTS[code2];
-  const tls = known ? void 0 : tlsHint(code2);
+  const known = TRANSPORT_HINTS[code3];
+  const tls = known ? void 0 : tlsHint(code3);
   const kind = known?.[0] ?? (tls ? "tls" : "other");
   const hint = known?.[1].replace("{port}", portOf(url));
   return new TransportError(kind, `cannot talk to pxGrid at ${where2}: ${hint ?? tls ?? describe(err)}`, err);
@@ -15096,12 +15145,12 @@ function portOf(url) {
     return "the configured port";
   }
 }
-function tlsHint(code2) {
-  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code2)) {
-    return `TLS verification failed (${code2}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
+function tlsHint(code3) {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ISSUER/.test(code3)) {
+    return `TLS verification failed (${code3}): ISE_CA does not hold the CA that signed ISE's pxGrid certificate; export it from Administration > pxGrid Services > Client Management > Certificates (or Administration > System > Certificates > Certificate Authority > CA Certificates) into ISE_CA`;
   }
-  if (/SSL|TLS|ALERT/.test(code2))
-    return `TLS handshake failed (${code2}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
+  if (/SSL|TLS|ALERT/.test(code3))
+    return `TLS handshake failed (${code3}); check ISE_CA, and PXGRID_CERT/PXGRID_KEY if ISE requires a client certificate`;
   return void 0;
 }
 function safeOrigin(url) {
@@ -15191,8 +15240,8 @@ function connectTimeout(req, url, connectMs) {
 }
 function isTransient(err) {
   if (err instanceof TransportError && err.transport !== "other" && err.transport !== "connect") return false;
-  const code2 = err instanceof AppError ? errCode(err.cause) : "";
-  return ["ECONNRESET", "EPIPE"].includes(code2);
+  const code3 = err instanceof AppError ? errCode(err.cause) : "";
+  return ["ECONNRESET", "EPIPE"].includes(code3);
 }
 var import_node_https, CONNECT_MS2, IDLE_MS, MAX_TLS, PxHttp, codedError, RETRY_STATUS;
 var init_http = __esm({
@@ -15262,7 +15311,7 @@ var init_http = __esm({
         this.#agent.destroy();
       }
     };
-    codedError = (message, code2) => Object.assign(new Error(message), { code: code2 });
+    codedError = (message, code3) => Object.assign(new Error(message), { code: code3 });
     RETRY_STATUS = /* @__PURE__ */ new Set([502, 503, 504]);
   }
 });
@@ -15457,7 +15506,7 @@ var init_account = __esm({
   }
 });
 
-// src/pxgrid/jsonscan.ts
+// src/pxgrid/jsonbytes.ts
 function decodeKey(bytes) {
   const raw = Buffer.from(bytes).toString("utf8");
   if (!raw.includes("\\")) return raw;
@@ -15467,13 +15516,10 @@ function decodeKey(bytes) {
     return raw;
   }
 }
-var MalformedJson, QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA, MAX_KEY_BYTES, HEAD_BYTES, MAX_DEPTH, AFTER_END, NOT_OBJECT, ArrayScanner;
-var init_jsonscan = __esm({
-  "src/pxgrid/jsonscan.ts"() {
+var QUOTE, BACKSLASH, OPEN_OBJ, CLOSE_OBJ, OPEN_ARR, CLOSE_ARR, COMMA;
+var init_jsonbytes = __esm({
+  "src/pxgrid/jsonbytes.ts"() {
     "use strict";
-    MalformedJson = class extends Error {
-      name = "MalformedJson";
-    };
     QUOTE = 34;
     BACKSLASH = 92;
     OPEN_OBJ = 123;
@@ -15481,11 +15527,32 @@ var init_jsonscan = __esm({
     OPEN_ARR = 91;
     CLOSE_ARR = 93;
     COMMA = 44;
+  }
+});
+
+// src/pxgrid/jsonlimits.ts
+var MAX_KEY_BYTES, HEAD_BYTES, MAX_DEPTH, AFTER_END, NOT_OBJECT;
+var init_jsonlimits = __esm({
+  "src/pxgrid/jsonlimits.ts"() {
+    "use strict";
     MAX_KEY_BYTES = 256;
     HEAD_BYTES = 200;
     MAX_DEPTH = 1e4;
     AFTER_END = "unexpected data after the end of the JSON response";
     NOT_OBJECT = "the response is not a JSON object";
+  }
+});
+
+// src/pxgrid/jsonscan.ts
+var MalformedJson, ArrayScanner;
+var init_jsonscan = __esm({
+  "src/pxgrid/jsonscan.ts"() {
+    "use strict";
+    init_jsonbytes();
+    init_jsonlimits();
+    MalformedJson = class extends Error {
+      name = "MalformedJson";
+    };
     ArrayScanner = class {
       constructor(key, onElement, maxElementBytes, onScalar, onTooDeep) {
         this.key = key;
@@ -15695,6 +15762,8 @@ var NEXT_RECORD, LAST_RECORD, STASH_MAX_BYTES, ArrayElementStream;
 var init_jsonstream = __esm({
   "src/pxgrid/jsonstream.ts"() {
     "use strict";
+    init_jsonbytes();
+    init_jsonlimits();
     init_jsonscan();
     NEXT_RECORD = Buffer.from('},{"');
     LAST_RECORD = Buffer.from("}]");
@@ -15776,7 +15845,7 @@ var init_unreadable = __esm({
     "use strict";
     init_plural();
     init_printable();
-    init_jsonscan();
+    init_jsonlimits();
     MAX_NAMED = 3;
     ID_IN_HEAD = /"id"\s*:\s*"?([^",}\s]{1,40})/;
     Unreadable = class {
@@ -16021,7 +16090,7 @@ var init_session = __esm({
 // src/pxgrid/tls.ts
 function readPem(file, what, key) {
   try {
-    const pem = (0, import_node_fs13.readFileSync)(file, "utf8");
+    const pem = (0, import_node_fs15.readFileSync)(file, "utf8");
     if (!pem.includes("-----BEGIN")) throw new Error("not PEM");
     return pem;
   } catch (err) {
@@ -16069,24 +16138,24 @@ function privateKey(pem, file, passphrase) {
   try {
     return (0, import_node_crypto4.createPrivateKey)({ key: pem, format: "pem", passphrase });
   } catch (err) {
-    const code2 = err.code ?? "";
-    if (/PASSPHRASE/.test(code2) || !passphrase && /ENCRYPTED/.test(pem)) {
+    const code3 = err.code ?? "";
+    if (/PASSPHRASE/.test(code3) || !passphrase && /ENCRYPTED/.test(pem)) {
       throw usageError(`PXGRID_KEY ${file} is encrypted: set PXGRID_KEY_PASSPHRASE`);
     }
-    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code2 + String(err.message))) {
+    if (passphrase && /DECRYPT|BAD_PASSWORD/i.test(code3 + String(err.message))) {
       throw usageError(`PXGRID_KEY ${file} cannot be decrypted: PXGRID_KEY_PASSPHRASE is wrong`);
     }
     throw usageError(
-      `PXGRID_KEY ${file} is not a readable private key (${code2 || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`
+      `PXGRID_KEY ${file} is not a readable private key (${code3 || "bad PEM"}): it must be a PEM key (PKCS#8 or traditional)`
     );
   }
 }
-var import_node_crypto4, import_node_fs13;
+var import_node_crypto4, import_node_fs15;
 var init_tls = __esm({
   "src/pxgrid/tls.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_fs13 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     init_errcode();
     init_errors();
     init_times();
@@ -16372,48 +16441,6 @@ var init_fetch = __esm({
   }
 });
 
-// src/incidents/event.ts
-function eventOf(r, fallbackTime) {
-  const t = placedTime(r.timestamp);
-  const reason = clean(r.failureReason, 120);
-  const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
-  const user = clean(r.userName, 64);
-  return {
-    time: t ?? fallbackTime,
-    // The same count the mail shows for the record.
-    weight: failedAttempts(r),
-    spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, "TotalFailedTime") ?? 0) * 1e3)),
-    nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
-    subject: user || endpoint,
-    endpoint,
-    code: reasonCode(reason) ?? reason.slice(0, 60),
-    reason,
-    port: /^ethernet/i.test(clean(r.nasPortType, 40)) ? clean(r.nasPortId, 64) : "",
-    site: shortLocation(clean(r.location, 200)),
-    server: clean(r.serverName, 64),
-    admin: isAdminService(r.serviceType)
-  };
-}
-function numberField(r, name) {
-  const camel = name[0].toLowerCase() + name.slice(1);
-  const v = r[name] ?? r[camel];
-  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : void 0;
-  return n !== void 0 && Number.isFinite(n) && n >= 0 ? n : void 0;
-}
-var MAX_SPAN_MS;
-var init_event = __esm({
-  "src/incidents/event.ts"() {
-    "use strict";
-    init_sanitize();
-    init_times();
-    init_reason();
-    init_schemas3();
-    init_model();
-    init_view();
-    MAX_SPAN_MS = 864e5;
-  }
-});
-
 // src/incidents/merge.ts
 function nasShare(c, nas) {
   if (!c.tally || nas === void 0 || c.tally.weight === 0) return 0;
@@ -16446,7 +16473,7 @@ function coveredBy(c, open2) {
 function causes(i, c, share = 0) {
   if (c.scope === "store" || c.scope === "source" || c.scope === "admin" || c.scope === "all") return false;
   if (i.scope === "reason" && (c.scope === "reason" || c.scope === "nas") && SUPPLICANT_SILENT.has(c.code ?? ""))
-    return (i.codes ?? [i.code ?? ""]).some((code2) => SERVER_CERT.has(code2));
+    return (i.codes ?? [i.code ?? ""]).some((code3) => SERVER_CERT.has(code3));
   if (i.scope === "store") return c.code !== void 0 && STORE_DOWN.has(c.code);
   if (i.scope !== "source" || c.code !== i.code) return false;
   return c.scope === "reason" ? share >= 0.5 : c.nas === i.nas;
@@ -16458,9 +16485,9 @@ function fold(all) {
   );
   const kept = [...named];
   const codes3 = new Set(candidates.filter((c) => c.scope === "nas" || c.scope === "reason").map((c) => c.code));
-  for (const code2 of codes3) {
-    const nas = candidates.filter((c) => c.scope === "nas" && c.code === code2);
-    const wide = candidates.filter((c) => c.scope === "reason" && c.code === code2);
+  for (const code3 of codes3) {
+    const nas = candidates.filter((c) => c.scope === "nas" && c.code === code3);
+    const wide = candidates.filter((c) => c.scope === "reason" && c.code === code3);
     if (wide.length === 0) {
       kept.push(...nas);
     } else if (nas.length === 1 && nasShare(wide[0], nas[0].nas) >= CONCENTRATED) {
@@ -16538,10 +16565,10 @@ var init_merge2 = __esm({
 });
 
 // src/incidents/words.ts
-function codeWithCause(code2, reason, users = 1) {
+function codeWithCause(code3, reason, users = 1) {
   const hint = hintFor(reason);
-  const perUser = USER_LEVEL.has(code2) && users >= 3;
-  return hint ? `${code2} (${perUser ? hint.short : hint.cause ?? hint.short})` : code2 === reason ? code2 : `${code2} ${reason.slice(code2.length).trim().slice(0, 40)}`;
+  const perUser = USER_LEVEL.has(code3) && users >= 3;
+  return hint ? `${code3} (${perUser ? hint.short : hint.cause ?? hint.short})` : code3 === reason ? code3 : `${code3} ${reason.slice(code3.length).trim().slice(0, 40)}`;
 }
 function who(t) {
   const users = t.users.size >= t.endpoints.size;
@@ -16582,7 +16609,7 @@ var init_words3 = __esm({
     about = (x) => x < 10 ? String(Math.round(x * 10) / 10) : String(Math.round(x));
     nasWideThreshold = (min, factor, usual) => Math.max(min, Math.ceil(factor * usual), poissonBound(usual, 1e-6));
     MANY_USERS_HINT = "Many users at once, so not their own passwords: look at the Endpoints line for guessing (many names from few endpoints: shut that port), then at what changed for them (identity source, a NAS RADIUS key with PAP, an account sync).";
-    manyUsersHint = (code2) => USER_LEVEL.has(code2) ? MANY_USERS_HINT : void 0;
+    manyUsersHint = (code3) => USER_LEVEL.has(code3) ? MANY_USERS_HINT : void 0;
   }
 });
 
@@ -16591,7 +16618,7 @@ function nasWide(x) {
   const { min, factor, windowMs } = x.settings.nasWide;
   const out = [];
   for (const [key, tally] of x.run.byNasCode) {
-    const [nas, code2] = splitNasKey(key);
+    const [nas, code3] = splitNasKey(key);
     const n = x.windows.distinct(key);
     const usual = x.baseline.nasLevel(nas) * x.baseline.busyness(x.now);
     if (n < nasWideThreshold(min, factor, usual)) continue;
@@ -16599,10 +16626,10 @@ function nasWide(x) {
       rule: "nas-wide",
       scope: "nas",
       nas,
-      code: code2,
+      code: code3,
       tally,
-      hint: manyUsersHint(code2),
-      title: `${nas}${siteOf(tally)}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code2, tally.reason, n)}`,
+      hint: manyUsersHint(code3),
+      title: `${nas}${siteOf(tally)}: ${n} ${x.windows.mostlyUsers(key) ? "users" : "endpoints"} failing ${codeWithCause(code3, tally.reason, n)}`,
       evidence: [
         `${n} distinct users/endpoints failed with "${tally.reason}" on NAS ${nas} within ${mins(windowMs)}; this NAS usually has ${usual < 0.05 ? "none" : `about ${about(usual)}`} per reason (INCIDENT_NAS_WIDE_MIN ${min}).`
       ]
@@ -16613,18 +16640,18 @@ function nasWide(x) {
 function newReason(x) {
   if (!x.learned) return [];
   const out = [];
-  for (const [code2, tally] of x.run.byCode) {
-    const seen = x.reasons[code2];
+  for (const [code3, tally] of x.run.byCode) {
+    const seen = x.reasons[code3];
     if (seen !== void 0 && seen >= x.now - x.settings.newReason.memoryMs) continue;
-    if (STORE_DOWN.has(code2) && x.settings.rules.has("identity-store")) continue;
-    if (USER_LEVEL.has(code2) && Math.max(tally.users.size, tally.endpoints.size) < NEW_USER_LEVEL_SUBJECTS) continue;
+    if (STORE_DOWN.has(code3) && x.settings.rules.has("identity-store")) continue;
+    if (USER_LEVEL.has(code3) && Math.max(tally.users.size, tally.endpoints.size) < NEW_USER_LEVEL_SUBJECTS) continue;
     const days = Math.round(x.settings.newReason.memoryMs / 864e5);
     out.push({
       rule: "new-reason",
       scope: "reason",
-      code: code2,
+      code: code3,
       tally,
-      title: `new reason ${codeWithCause(code2, tally.reason, tally.users.size)}: ${plural(tally.weight, "failure")}, ${who(tally)}${siteOf(tally)}`,
+      title: `new reason ${codeWithCause(code3, tally.reason, tally.users.size)}: ${plural(tally.weight, "failure")}, ${who(tally)}${siteOf(tally)}`,
       evidence: [
         `"${tally.reason}" was not seen in the last ${plural(days, "day")}: ${plural(tally.weight, "failure")} from ${who(tally)} on ${plural(tally.nas.size, "NAS", "")} in this poll.`
       ]
@@ -16639,18 +16666,18 @@ function spike(x) {
   const minutes = x.intervalMs / 6e4;
   const expectedAll = rate * minutes;
   const out = [];
-  for (const [code2, tally] of x.run.byCode) {
-    const expected = x.baseline.share(code2) * expectedAll;
+  for (const [code3, tally] of x.run.byCode) {
+    const expected = x.baseline.share(code3) * expectedAll;
     const subjects = Math.max(tally.users.size, tally.endpoints.size);
-    const weight = tally.weight - (x.claimed.get(code2) ?? 0);
+    const weight = tally.weight - (x.claimed.get(code3) ?? 0);
     if (weight < min || weight <= factor * Math.max(expected, 1) || subjects < SPIKE_SUBJECTS) continue;
     out.push({
       rule: "spike",
       scope: "reason",
-      code: code2,
+      code: code3,
       tally,
-      hint: manyUsersHint(code2),
-      title: `${codeWithCause(code2, tally.reason, tally.users.size)}: ${tally.weight} failures, ${who(tally)}${siteOf(tally)}, normally ${about(expected)}`,
+      hint: manyUsersHint(code3),
+      title: `${codeWithCause(code3, tally.reason, tally.users.size)}: ${tally.weight} failures, ${who(tally)}${siteOf(tally)}, normally ${about(expected)}`,
       evidence: [
         `${plural(tally.weight, "failure")} with "${tally.reason}" in ${mins(x.intervalMs)}, where about ${about(expected)} are normal at this hour of the week; ${who(tally)} on ${plural(tally.nas.size, "NAS", "")}.`
       ]
@@ -16725,6 +16752,202 @@ var init_rules = __esm({
   }
 });
 
+// src/incidents/rules-cause.ts
+function guessing(x) {
+  const out = [];
+  const ports = /* @__PURE__ */ new Set();
+  for (const [endpoint, t] of x.run.byEndpoint) {
+    if (!guessed(t)) continue;
+    const [where2 = ""] = top3(t.ports, 1);
+    ports.add(where2);
+    out.push(guess(t, { endpoint, where: where2 }));
+  }
+  for (const [key, t] of x.run.byPort) {
+    const [nas, port2] = splitNasKey(key);
+    if (!guessed(t) || ports.has(`${nas} ${port2}`)) continue;
+    out.push(guess(t, { nas, port: port2, where: `${nas} ${port2}` }));
+  }
+  return out;
+}
+function guess(t, at) {
+  const code3 = codeOf(t);
+  const [nas = at.nas ?? ""] = top3(t.nas, 1);
+  const port2 = at.port ?? at.where.slice(nas.length + 1);
+  const from = at.endpoint ? `endpoint ${at.endpoint}${port2 ? ` on ${nas} port ${port2}` : ` via ${names(t.nas)}`}` : `${plural(t.endpoints.size, "endpoint")} on ${nas} port ${port2}`;
+  const shut = port2 ? `shut ${nas} port ${port2}` : `block ${at.endpoint} on ${nas}`;
+  return {
+    rule: "guessing",
+    scope: "source",
+    endpoint: at.endpoint,
+    nas,
+    port: at.endpoint ? void 0 : port2,
+    code: code3,
+    tally: t,
+    title: `password guessing from ${from}${siteOf(t)}: ${t.users.text} users failing ${code3}${t.weight > 2 * t.users.size ? `, ${t.weight} attempts` : ""}`,
+    evidence: [
+      `${t.users.text} distinct user names failed from ${from} in this poll (${plural(t.weight, "failure")}, reasons ${names(codes2(t))}): people fail from their own devices, one name each.`
+    ],
+    hint: `Password guessing: ${shut} (or quarantine the endpoint, e.g. with ISE Adaptive Network Control), find the device and who plugged it in, then check the accounts it tried for lockouts and for a success.`
+  };
+}
+function identityStore(x) {
+  const t = x.run.storeDown.get("ad");
+  if (!t || t.nas.size < STORE_NAS || Math.max(t.users.size, t.endpoints.size) < STORE_SUBJECTS) return [];
+  const byCode = new Map([...STORE_DOWN].map((c) => [c, x.run.byCode.get(c)?.weight ?? 0]));
+  const seen = new Map([...byCode].filter(([, n]) => n > 0));
+  const psn = t.servers.size ? ` (PSN ${names(t.servers, 3)})` : "";
+  return [
+    {
+      rule: "identity-store",
+      scope: "store",
+      code: top3(seen, 1)[0],
+      tally: t,
+      title: `AD unreachable from ISE${psn}: ${plural(t.weight, "failure")}, ${t.users.text} users on ${plural(t.nas.size, "NAS", "")}${siteOf(t)}`,
+      evidence: [
+        `Active Directory errors on ${plural(t.nas.size, "NAS", "")} in one poll: ${[...seen].map(([c, n]) => `${c} (${n})`).join(", ")}; the users' passwords are not the problem.`
+      ],
+      hint: "ISE cannot use Active Directory: check the AD join point on the PSNs named (Administration > Identity Management > External Identity Sources > Active Directory: node status, Test User), then DNS, routing, firewall and time from those PSNs to the domain controllers they use."
+    }
+  ];
+}
+function adminLogin(x) {
+  const { min } = x.settings.adminLogin;
+  const out = [];
+  const covered = /* @__PURE__ */ new Set();
+  for (const [nas, t] of x.run.byAdminNas) {
+    if (t.weight < min) continue;
+    for (const u of t.users.names) covered.add(u);
+    out.push(admin(t, { nas }));
+  }
+  for (const [user, t] of x.run.byAdminUser) {
+    if (!user || t.weight < min || covered.has(user)) continue;
+    out.push(admin(t, { subject: user }));
+  }
+  return out;
+}
+function admin(t, key) {
+  const device = key.nas ?? names(t.nas);
+  const accounts = t.users.size ? [...t.users.names].sort().slice(0, 3).join(", ") : "?";
+  const more2 = t.users.size > 3 ? ` (+${t.users.size - 3})` : "";
+  const sources = t.endpoints.size ? [...t.endpoints.names].sort().slice(0, 3).join(", ") : "?";
+  return {
+    rule: "admin-login",
+    scope: "admin",
+    ...key,
+    code: codeOf(t),
+    tally: t,
+    title: `admin login failing on ${device}${siteOf(t)}: ${plural(t.weight, "failure")} as ${accounts}${more2} from ${sources}${t.endpoints.size > 3 ? ` (+${t.endpoints.size - 3})` : ""}`,
+    evidence: [
+      `${plural(t.weight, "failed administrator login")} (Service-Type Login/Administrative) to ${device} in this poll, as ${plural(t.users.size, "account")} from ${plural(t.endpoints.size, "source address", "es")}: "${t.reason}".`
+    ],
+    hint: "Failed logins to the device's own management (SSH, HTTPS, API) with RADIUS accounts: if the source is not one of your admins, block it in the management ACL and check the account; if it is, check their password and the ISE device-administration policy."
+  };
+}
+var GUESSING_USERS, GUESSING_ATTEMPTS, guessed, codeOf, codes2, STORE_NAS, STORE_SUBJECTS;
+var init_rules_cause = __esm({
+  "src/incidents/rules-cause.ts"() {
+    "use strict";
+    init_plural();
+    init_reason();
+    init_codes();
+    init_rolling_window();
+    init_words3();
+    GUESSING_USERS = 8;
+    GUESSING_ATTEMPTS = 40;
+    guessed = (t) => t.users.size >= GUESSING_USERS || t.users.size >= 3 && t.weight >= GUESSING_ATTEMPTS;
+    codeOf = (t) => reasonCode(t.reason) ?? t.reason.slice(0, 60);
+    codes2 = (t) => /* @__PURE__ */ new Map([[codeOf(t), t.weight]]);
+    STORE_NAS = 2;
+    STORE_SUBJECTS = 3;
+  }
+});
+
+// src/incidents/rule-table.ts
+var RULE_FNS, findAll;
+var init_rule_table = __esm({
+  "src/incidents/rule-table.ts"() {
+    "use strict";
+    init_incidents();
+    init_rules();
+    init_rules_cause();
+    RULE_FNS = {
+      storm,
+      "identity-store": identityStore,
+      guessing,
+      "admin-login": adminLogin,
+      "nas-wide": nasWide,
+      "new-reason": newReason,
+      spike,
+      lockout
+    };
+    findAll = (x) => RULES.filter((r) => x.settings.rules.has(r)).flatMap((r) => RULE_FNS[r](x));
+  }
+});
+
+// src/incidents/candidates.ts
+function freshCandidates(input, active, open2) {
+  const found = findAll(input);
+  const stormOpen = open2.find((i) => i.id === "all:storm" && active.has(i.id));
+  const inStorm = stormOpen !== void 0 || found.some((c) => c.rule === "storm");
+  const candidates = inStorm ? found.filter((c) => c.rule === "storm") : found;
+  const fresh = [];
+  for (const c of candidates) {
+    const covering = coveredBy(c, open2);
+    if (covering) active.add(covering.id);
+    else fresh.push(c);
+  }
+  return fold(fresh);
+}
+var init_candidates = __esm({
+  "src/incidents/candidates.ts"() {
+    "use strict";
+    init_merge2();
+    init_rule_table();
+  }
+});
+
+// src/incidents/event.ts
+function eventOf(r, fallbackTime) {
+  const t = placedTime(r.timestamp);
+  const reason = clean(r.failureReason, 120);
+  const endpoint = clean(r.callingStationId ?? r.macAddress, 64);
+  const user = clean(r.userName, 64);
+  return {
+    time: t ?? fallbackTime,
+    // The same count the mail shows for the record.
+    weight: failedAttempts(r),
+    spanMs: Math.min(MAX_SPAN_MS, Math.max(0, (numberField(r, "TotalFailedTime") ?? 0) * 1e3)),
+    nas: clean(r.nasName ?? r.networkDeviceName, 64) || clean(r.nasIpAddress, 64),
+    subject: user || endpoint,
+    endpoint,
+    code: reasonCode(reason) ?? reason.slice(0, 60),
+    reason,
+    port: /^ethernet/i.test(clean(r.nasPortType, 40)) ? clean(r.nasPortId, 64) : "",
+    site: shortLocation(clean(r.location, 200)),
+    server: clean(r.serverName, 64),
+    admin: isAdminService(r.serviceType)
+  };
+}
+function numberField(r, name) {
+  const camel = name[0].toLowerCase() + name.slice(1);
+  const v = r[name] ?? r[camel];
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : void 0;
+  return n !== void 0 && Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+var MAX_SPAN_MS;
+var init_event = __esm({
+  "src/incidents/event.ts"() {
+    "use strict";
+    init_sanitize();
+    init_times();
+    init_reason();
+    init_schemas3();
+    init_model();
+    init_view();
+    MAX_SPAN_MS = 864e5;
+  }
+});
+
 // src/incidents/lifecycle.ts
 function countMatch(match, id, e) {
   const m = match.get(id) ?? { weight: 0, last: 0, spanMs: 0 };
@@ -16761,8 +16984,8 @@ function hold(i, x, m) {
 function claim2(claimed, active, claims) {
   for (const [id, byCode] of claims) {
     if (!active.has(id)) continue;
-    for (const [code2, w] of byCode) {
-      claimed.set(code2, (claimed.get(code2) ?? 0) + w);
+    for (const [code3, w] of byCode) {
+      claimed.set(code3, (claimed.get(code3) ?? 0) + w);
       claimed.set(ALL_REASONS, (claimed.get(ALL_REASONS) ?? 0) + w);
     }
   }
@@ -16816,7 +17039,7 @@ function newIncident(c, x) {
 }
 function learn(x, active, match) {
   if (x.intervalMs === void 0 || active.some((i) => i.scope === "all")) return;
-  const byReason = new Map([...x.run.byCode].map(([code2, t]) => [code2, t.weight]));
+  const byReason = new Map([...x.run.byCode].map(([code3, t]) => [code3, t.weight]));
   let inIncidents = 0;
   for (const i of active) {
     const w = i.openedAt === x.now ? tallyFor(i, x)?.weight ?? 0 : match.get(i.id)?.weight ?? 0;
@@ -16825,8 +17048,8 @@ function learn(x, active, match) {
   }
   const nasLevels = /* @__PURE__ */ new Map();
   for (const [key, subjects] of x.windows.nas) {
-    const [nas, code2] = splitNasKey(key);
-    if (active.some((i) => i.code === code2 && (i.scope === "reason" || i.nas === nas))) continue;
+    const [nas, code3] = splitNasKey(key);
+    if (active.some((i) => i.code === code3 && (i.scope === "reason" || i.nas === nas))) continue;
     nasLevels.set(nas, Math.max(nasLevels.get(nas) ?? 0, subjects.size));
   }
   const rate = Math.max(0, x.run.weight - inIncidents) / (x.intervalMs / 6e4);
@@ -16834,7 +17057,7 @@ function learn(x, active, match) {
 }
 function remember(known, seen, now, memoryMs) {
   const reasons = dict(known);
-  for (const [code2, t] of seen) reasons[code2] = Math.max(reasons[code2] ?? 0, Math.min(t, now));
+  for (const [code3, t] of seen) reasons[code3] = Math.max(reasons[code3] ?? 0, Math.min(t, now));
   const keep = Object.entries(reasons).filter(([, t]) => t >= now - memoryMs);
   keep.sort((a, b) => b[1] - a[1]);
   return dict(keep.slice(0, 1e3));
@@ -16970,138 +17193,6 @@ var init_recent = __esm({
   }
 });
 
-// src/incidents/rules-cause.ts
-function guessing(x) {
-  const out = [];
-  const ports = /* @__PURE__ */ new Set();
-  for (const [endpoint, t] of x.run.byEndpoint) {
-    if (!guessed(t)) continue;
-    const [where2 = ""] = top3(t.ports, 1);
-    ports.add(where2);
-    out.push(guess(t, { endpoint, where: where2 }));
-  }
-  for (const [key, t] of x.run.byPort) {
-    const [nas, port2] = splitNasKey(key);
-    if (!guessed(t) || ports.has(`${nas} ${port2}`)) continue;
-    out.push(guess(t, { nas, port: port2, where: `${nas} ${port2}` }));
-  }
-  return out;
-}
-function guess(t, at) {
-  const code2 = codeOf(t);
-  const [nas = at.nas ?? ""] = top3(t.nas, 1);
-  const port2 = at.port ?? at.where.slice(nas.length + 1);
-  const from = at.endpoint ? `endpoint ${at.endpoint}${port2 ? ` on ${nas} port ${port2}` : ` via ${names(t.nas)}`}` : `${plural(t.endpoints.size, "endpoint")} on ${nas} port ${port2}`;
-  const shut = port2 ? `shut ${nas} port ${port2}` : `block ${at.endpoint} on ${nas}`;
-  return {
-    rule: "guessing",
-    scope: "source",
-    endpoint: at.endpoint,
-    nas,
-    port: at.endpoint ? void 0 : port2,
-    code: code2,
-    tally: t,
-    title: `password guessing from ${from}${siteOf(t)}: ${t.users.text} users failing ${code2}${t.weight > 2 * t.users.size ? `, ${t.weight} attempts` : ""}`,
-    evidence: [
-      `${t.users.text} distinct user names failed from ${from} in this poll (${plural(t.weight, "failure")}, reasons ${names(codes2(t))}): people fail from their own devices, one name each.`
-    ],
-    hint: `Password guessing: ${shut} (or quarantine the endpoint, e.g. with ISE Adaptive Network Control), find the device and who plugged it in, then check the accounts it tried for lockouts and for a success.`
-  };
-}
-function identityStore(x) {
-  const t = x.run.storeDown.get("ad");
-  if (!t || t.nas.size < STORE_NAS || Math.max(t.users.size, t.endpoints.size) < STORE_SUBJECTS) return [];
-  const byCode = new Map([...STORE_DOWN].map((c) => [c, x.run.byCode.get(c)?.weight ?? 0]));
-  const seen = new Map([...byCode].filter(([, n]) => n > 0));
-  const psn = t.servers.size ? ` (PSN ${names(t.servers, 3)})` : "";
-  return [
-    {
-      rule: "identity-store",
-      scope: "store",
-      code: top3(seen, 1)[0],
-      tally: t,
-      title: `AD unreachable from ISE${psn}: ${plural(t.weight, "failure")}, ${t.users.text} users on ${plural(t.nas.size, "NAS", "")}${siteOf(t)}`,
-      evidence: [
-        `Active Directory errors on ${plural(t.nas.size, "NAS", "")} in one poll: ${[...seen].map(([c, n]) => `${c} (${n})`).join(", ")}; the users' passwords are not the problem.`
-      ],
-      hint: "ISE cannot use Active Directory: check the AD join point on the PSNs named (Administration > Identity Management > External Identity Sources > Active Directory: node status, Test User), then DNS, routing, firewall and time from those PSNs to the domain controllers they use."
-    }
-  ];
-}
-function adminLogin(x) {
-  const { min } = x.settings.adminLogin;
-  const out = [];
-  const covered = /* @__PURE__ */ new Set();
-  for (const [nas, t] of x.run.byAdminNas) {
-    if (t.weight < min) continue;
-    for (const u of t.users.names) covered.add(u);
-    out.push(admin(t, { nas }));
-  }
-  for (const [user, t] of x.run.byAdminUser) {
-    if (!user || t.weight < min || covered.has(user)) continue;
-    out.push(admin(t, { subject: user }));
-  }
-  return out;
-}
-function admin(t, key) {
-  const device = key.nas ?? names(t.nas);
-  const accounts = t.users.size ? [...t.users.names].sort().slice(0, 3).join(", ") : "?";
-  const more2 = t.users.size > 3 ? ` (+${t.users.size - 3})` : "";
-  const sources = t.endpoints.size ? [...t.endpoints.names].sort().slice(0, 3).join(", ") : "?";
-  return {
-    rule: "admin-login",
-    scope: "admin",
-    ...key,
-    code: codeOf(t),
-    tally: t,
-    title: `admin login failing on ${device}${siteOf(t)}: ${plural(t.weight, "failure")} as ${accounts}${more2} from ${sources}${t.endpoints.size > 3 ? ` (+${t.endpoints.size - 3})` : ""}`,
-    evidence: [
-      `${plural(t.weight, "failed administrator login")} (Service-Type Login/Administrative) to ${device} in this poll, as ${plural(t.users.size, "account")} from ${plural(t.endpoints.size, "source address", "es")}: "${t.reason}".`
-    ],
-    hint: "Failed logins to the device's own management (SSH, HTTPS, API) with RADIUS accounts: if the source is not one of your admins, block it in the management ACL and check the account; if it is, check their password and the ISE device-administration policy."
-  };
-}
-var GUESSING_USERS, GUESSING_ATTEMPTS, guessed, codeOf, codes2, STORE_NAS, STORE_SUBJECTS;
-var init_rules_cause = __esm({
-  "src/incidents/rules-cause.ts"() {
-    "use strict";
-    init_plural();
-    init_reason();
-    init_codes();
-    init_rolling_window();
-    init_words3();
-    GUESSING_USERS = 8;
-    GUESSING_ATTEMPTS = 40;
-    guessed = (t) => t.users.size >= GUESSING_USERS || t.users.size >= 3 && t.weight >= GUESSING_ATTEMPTS;
-    codeOf = (t) => reasonCode(t.reason) ?? t.reason.slice(0, 60);
-    codes2 = (t) => /* @__PURE__ */ new Map([[codeOf(t), t.weight]]);
-    STORE_NAS = 2;
-    STORE_SUBJECTS = 3;
-  }
-});
-
-// src/incidents/rule-table.ts
-var RULE_FNS, findAll;
-var init_rule_table = __esm({
-  "src/incidents/rule-table.ts"() {
-    "use strict";
-    init_incidents();
-    init_rules();
-    init_rules_cause();
-    RULE_FNS = {
-      storm,
-      "identity-store": identityStore,
-      guessing,
-      "admin-login": adminLogin,
-      "nas-wide": nasWide,
-      "new-reason": newReason,
-      spike,
-      lockout
-    };
-    findAll = (x) => RULES.filter((r) => x.settings.rules.has(r)).flatMap((r) => RULE_FNS[r](x));
-  }
-});
-
 // src/incidents/tally.ts
 function bump(m, key, w, max) {
   if (m.size < max || m.has(key)) m.set(key, (m.get(key) ?? 0) + w);
@@ -17224,13 +17315,12 @@ var init_engine = __esm({
     "use strict";
     init_dict();
     init_baseline();
+    init_candidates();
     init_event();
     init_incident();
     init_lifecycle();
-    init_merge2();
     init_recent();
     init_rolling_window();
-    init_rule_table();
     init_state();
     init_tally();
     MAX_OPEN = 100;
@@ -17321,7 +17411,7 @@ var init_engine = __esm({
         };
         const active = new Set(st.open.filter((i) => hold(i, input, this.#match.get(i.id))).map((i) => i.id));
         claim2(input.claimed, active, this.#claims);
-        const fresh = this.#candidates(input, active);
+        const fresh = freshCandidates(input, active, this.#state.open);
         const created = fresh.map((c) => newIncident(c, input));
         this.#advance(active, now);
         this.#open = [...this.#open, ...created].slice(-MAX_OPEN);
@@ -17338,19 +17428,6 @@ var init_engine = __esm({
           resolved: this.#resolved
         };
         return this.#verdict;
-      }
-      #candidates(input, active) {
-        const found = findAll(input);
-        const stormOpen = this.#state.open.find((i) => i.id === "all:storm" && active.has(i.id));
-        const inStorm = stormOpen !== void 0 || found.some((c) => c.rule === "storm");
-        const candidates = inStorm ? found.filter((c) => c.rule === "storm") : found;
-        const fresh = [];
-        for (const c of candidates) {
-          const covering = coveredBy(c, this.#state.open);
-          if (covering) active.add(covering.id);
-          else fresh.push(c);
-        }
-        return fold(fresh);
       }
       /** Open incidents take this run's failures or close after the quiet period. */
       #advance(active, now) {
@@ -17472,7 +17549,7 @@ var init_incidents2 = __esm({
 function read(file, now) {
   let text4;
   try {
-    text4 = (0, import_node_fs14.readFileSync)(file, "utf8");
+    text4 = (0, import_node_fs16.readFileSync)(file, "utf8");
   } catch (err) {
     if (errCode(err) === "ENOENT") return { version: 1, dropped: 0, entries: [] };
     throw stateError(`cannot read state file ${file} (${errCode(err, "error")}): check STATE_DIR permissions`);
@@ -17481,7 +17558,7 @@ function read(file, now) {
   if (v && Array.isArray(v.entries) && typeof v.dropped === "number")
     return { version: 1, dropped: v.dropped, entries: v.entries };
   try {
-    (0, import_node_fs14.renameSync)(file, `${file}.corrupt-${now}`);
+    (0, import_node_fs16.renameSync)(file, `${file}.corrupt-${now}`);
   } catch (err) {
     throw stateWriteError(file, err);
   }
@@ -17523,11 +17600,11 @@ function drop(f) {
   f.entries.shift();
   f.dropped++;
 }
-var import_node_fs14, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
+var import_node_fs16, MAX_ENTRIES, UNSAFE2, MAX_BYTES;
 var init_file = __esm({
   "src/withhold/file.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     init_errcode();
     init_errors();
     init_atomic();
@@ -17634,8 +17711,8 @@ async function split(cfg, deadline, s, all, first) {
 }
 function serverReply(err) {
   const cause = err.cause;
-  const code2 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
-  return { said: clean(cause?.response ?? "", 160) || "no text", code: code2 };
+  const code3 = typeof cause?.responseCode === "number" ? cause.responseCode : void 0;
+  return { said: clean(cause?.response ?? "", 160) || "no text", code: code3 };
 }
 function withheldText(sent) {
   if (sent.withheld === 0) return void 0;
@@ -17788,7 +17865,7 @@ var init_mail = __esm({
 // src/withhold/rows.ts
 function attachmentRecords(attachment) {
   if (attachment.omitted > 0 || attachment.rows > MAX_KEPT) return void 0;
-  const text4 = (0, import_node_zlib3.gunzipSync)(attachment.content()).toString("utf8");
+  const text4 = zlib().gunzipSync(attachment.content()).toString("utf8");
   const records = [];
   if (attachment.format === "json") {
     const all = JSON.parse(text4);
@@ -17812,8 +17889,8 @@ function spoolRecords(dir, segments, counted) {
   const records = [];
   let damaged = false;
   for (const seg of segments) {
-    for (const [member] of readMembers((0, import_node_path13.join)(dir, seg.file), seg, () => damaged = true)) {
-      const text4 = (0, import_node_zlib3.gunzipSync)(member).toString("utf8");
+    for (const [member] of readMembers((0, import_node_path15.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text4 = zlib().gunzipSync(member).toString("utf8");
       for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
         if (line === "") continue;
         const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
@@ -17855,12 +17932,12 @@ function csvCells(row) {
     i++;
   }
 }
-var import_node_path13, import_node_zlib3;
+var import_node_path15;
 var init_rows = __esm({
   "src/withhold/rows.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
-    import_node_zlib3 = require("node:zlib");
+    import_node_path15 = require("node:path");
+    init_gzmember();
     init_segments();
     init_records();
   }
@@ -18366,7 +18443,7 @@ var init_outbox_spool_mail = __esm({
     init_context();
     init_fetch();
     init_notes();
-    notEmptied = (code2) => `The digest spool could not be emptied (${code2}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
+    notEmptied = (code3) => `The digest spool could not be emptied (${code3}): STATE_DIR is full or read-only. Until it can be written, these failures are sent again by every digest, with any newer ones. Free space in STATE_DIR (IOS: dir bootflash:).`;
   }
 });
 
@@ -18686,28 +18763,28 @@ function sweepTemps(dir, names2, now, olderThanMs) {
   let swept = 0;
   let entries;
   try {
-    entries = (0, import_node_fs15.readdirSync)(dir);
+    entries = (0, import_node_fs17.readdirSync)(dir);
   } catch {
     return 0;
   }
   for (const name of entries) {
     if (!ours.test(name)) continue;
     try {
-      const st = (0, import_node_fs15.lstatSync)((0, import_node_path14.join)(dir, name));
+      const st = (0, import_node_fs17.lstatSync)((0, import_node_path16.join)(dir, name));
       if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
-      (0, import_node_fs15.rmSync)((0, import_node_path14.join)(dir, name), { force: true });
+      (0, import_node_fs17.rmSync)((0, import_node_path16.join)(dir, name), { force: true });
       swept++;
     } catch {
     }
   }
   return swept;
 }
-var import_node_fs15, import_node_path14, literally;
+var import_node_fs17, import_node_path16, literally;
 var init_sweep = __esm({
   "src/state/sweep.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path16 = require("node:path");
     literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 });
@@ -18750,7 +18827,7 @@ function flushNote(cfg, opts, out) {
 }
 function stateFileNames(dir) {
   const { cursor, credentials: credentials2, lock, health } = stateFile;
-  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path15.basename)(f(dir)));
+  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path17.basename)(f(dir)));
 }
 async function refused(cfg, opts, sys, deadline, err) {
   if (opts.since !== void 0) return err;
@@ -18766,11 +18843,11 @@ async function refused(cfg, opts, sys, deadline, err) {
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var import_node_path15, RUN_TAIL_MS;
+var import_node_path17, RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path17 = require("node:path");
     init_require();
     init_deadline();
     init_errors();
@@ -19268,11 +19345,11 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path16.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path18.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
-      (0, import_node_fs16.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
-      (0, import_node_fs16.unlinkSync)(probe);
+      (0, import_node_fs18.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
+      (0, import_node_fs18.unlinkSync)(probe);
     } catch (err) {
       throw usageError(
         `${dir} is not writable (${errCode(err) || describe(err)}): point STATE_DIR (or --state-dir) at a writable directory, e.g. under /bootflash/guest-share`
@@ -19307,14 +19384,14 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises2, import_node_fs16, import_node_net2, import_node_path16, STEP_MS2;
+var import_promises2, import_node_fs18, import_node_net2, import_node_path18, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises2 = require("node:dns/promises");
-    import_node_fs16 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     import_node_net2 = require("node:net");
-    import_node_path16 = require("node:path");
+    import_node_path18 = require("node:path");
     init_deadline();
     init_errcode();
     init_errors();
@@ -19808,7 +19885,7 @@ function pasteSafe(what, value) {
   return value;
 }
 function deviceDir(opts) {
-  if (opts.dir !== void 0 && !(0, import_node_path17.isAbsolute)(opts.dir))
+  if (opts.dir !== void 0 && !(0, import_node_path19.isAbsolute)(opts.dir))
     throw usageError(
       `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
     );
@@ -19839,7 +19916,7 @@ function placeholders(opts, cfg, sys) {
     HEAP: String(integer2("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer2("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path17.join)(cfg.baseDir, "run.js")),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path19.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
     VRF: pasteSafe("--vrf", opts.vrf),
@@ -19867,7 +19944,7 @@ function renderEem(opts, cfg, sys, io) {
   const assumed = opts.dir !== void 0 && opts.node === void 0 ? `, node ${GUESTSHELL_NODE} (the default with --dir: give --node if yours is elsewhere)` : "";
   const user = opts.cliUser !== void 0 && opts.platform === "iosxe" ? `, as AAA user ${opts.cliUser}` : "";
   const message = `${what} rendered: every ${values.EVERY}, run.js at ${values.RUN_JS}${assumed}${user}`;
-  if (!(0, import_node_fs17.existsSync)(values.CONFIG)) {
+  if (!(0, import_node_fs19.existsSync)(values.CONFIG)) {
     return {
       exitCode: Exit.ok,
       status: "WARN",
@@ -19877,12 +19954,12 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs17, import_node_path17, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
+var import_node_fs19, import_node_path19, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
@@ -20032,7 +20109,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path18 = require("node:path");
+var import_node_path20 = require("node:path");
 init_errors();
 init_testing();
 init_version();
@@ -20048,12 +20125,12 @@ function alive(pid) {
   }
 }
 function stopOnSignals(stop) {
-  for (const [name, code2] of Object.entries(STOP_SIGNALS)) {
+  for (const [name, code3] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
       process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged
 `);
-      process.exit(code2);
+      process.exit(code3);
     });
   }
 }
@@ -20064,7 +20141,7 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path18.dirname)((0, import_node_path18.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path20.dirname)((0, import_node_path20.resolve)(process.argv[1] ?? "."));
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;
@@ -20095,9 +20172,9 @@ process.once("beforeExit", () => {
   process.exitCode = 1;
 });
 main(process.argv.slice(2)).then(
-  (code2) => {
+  (code3) => {
     settled = true;
-    process.exit(code2);
+    process.exit(code3);
   },
   (err) => {
     settled = true;

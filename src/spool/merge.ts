@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { zlib } from '../attachment/gzmember';
 import { AppError } from '../core/errors';
 import { failpoint } from '../core/testing';
 import type { RollupState } from '../rollup/rollup-state';
@@ -42,7 +42,7 @@ export function mergeSegments(dir: string, segments: SegmentInfo[], file: string
     members.push([gz.length, rows]);
   };
   const flush = () => {
-    if (pending.length > 0) emit(gzipSync(pending.join('')), pendingRows);
+    if (pending.length > 0) emit(zlib().gzipSync(pending.join('')), pendingRows);
     pending = [];
     pendingRows = 0;
     chars = 0;
@@ -125,7 +125,7 @@ export function mergeAll(dir: string, segments: readonly SegmentInfo[], nextSeq:
 /** A member's text; undefined when it is not valid gzip (the segment is then left as it is). */
 function unpack(member: Buffer): string | undefined {
   try {
-    return gunzipSync(member).toString('utf8');
+    return zlib().gunzipSync(member).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { AttachmentBuilder } from '../attachment/attachment';
+import { zlib } from '../attachment/gzmember';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { readMembers, type SegmentInfo } from '../spool/segments';
 import { MAX_KEPT, recordFromCsv } from './records';
@@ -17,7 +17,7 @@ import { MAX_KEPT, recordFromCsv } from './records';
  */
 export function attachmentRecords(attachment: AttachmentBuilder): FailureRecord[] | undefined {
   if (attachment.omitted > 0 || attachment.rows > MAX_KEPT) return undefined;
-  const text = gunzipSync(attachment.content()).toString('utf8');
+  const text = zlib().gunzipSync(attachment.content()).toString('utf8');
   const records: FailureRecord[] = [];
   if (attachment.format === 'json') {
     const all: unknown = JSON.parse(text);
@@ -53,7 +53,7 @@ export function spoolRecords(
   let damaged = false;
   for (const seg of segments) {
     for (const [member] of readMembers(join(dir, seg.file), seg, () => (damaged = true))) {
-      const text = gunzipSync(member).toString('utf8');
+      const text = zlib().gunzipSync(member).toString('utf8');
       for (const line of text.split(seg.format === 'csv' ? '\r\n' : '\n')) {
         if (line === '') continue;
         const r = seg.format === 'csv' ? recordFromCsv(csvCells(line)) : jsonRecord(line);
