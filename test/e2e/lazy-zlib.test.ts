@@ -8,9 +8,17 @@ import { startWorld } from '../helpers/world';
 
 const MARK = 'loaded-builtins:';
 // Preloaded with --require: at exit, the list of Node's modules this process loaded, on stderr.
-const PRELOAD = `process.on('exit', () => process.stderr.write('\\n${MARK}' + process.moduleLoadList.join(',') + '\\n'));`;
+const PRELOAD = [
+  "process.on('exit', () =>",
+  `  process.stderr.write('\\n${MARK}' + process.moduleLoadList.join(',') + '\\n'));`,
+].join('\n');
 
-const builtins = (stderr: string) => stderr.split('\n').find((l) => l.startsWith(MARK))?.slice(MARK.length).split(',');
+const builtins = (stderr: string) =>
+  stderr
+    .split('\n')
+    .find((l) => l.startsWith(MARK))
+    ?.slice(MARK.length)
+    .split(',');
 
 describe('a poll that finds nothing', () => {
   test.each(['each-run', 'digest'])('ALERT_MODE=%s: zlib is never loaded', async (mode) => {
