@@ -8,7 +8,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** `usual`, or the first instant at or after it whose UTC hour is the knob's (same minute). */
-export function simStart(usual: number, hourVar = process.env.ISE_TO_MAIL_TEST_SIM_START_HOUR): number {
+export function simStart(usual: number, env: Record<string, string | undefined> = process.env): number {
+  const hourVar = env.ISE_TO_MAIL_TEST_SIM_START_HOUR;
   if (hourVar === undefined || hourVar === '') return usual;
   const hour = Number(hourVar);
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
