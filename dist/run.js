@@ -12824,12 +12824,12 @@ function problemRepeats(p, clock) {
     `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
   ];
 }
-function recoveryLines(r, found, clock) {
+function recoveryLines(r, found, clock, mail = "mail") {
   const what = r.lastError ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}` : "see the earlier PROBLEM mail";
   const runs = r.failedRuns > 0 ? `${plural(r.failedRuns, "failed run")}, ` : "";
   return [
     `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
-    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this digest.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
+    found > 0 ? `The ${found} RADIUS failure${found === 1 ? "" : "s"} ISE recorded meanwhile ${found === 1 ? "is" : "are"} in this ${mail}.` : "ISE holds no new RADIUS failures from that time: there is no backlog to mail."
   ];
 }
 function recoveryMail(r, ctx) {
@@ -12841,10 +12841,10 @@ function recoveryMail(r, ctx) {
     recoveryLines(r, 0, clock)
   );
 }
-function foldRecovery(mail, r, found, ctx) {
+function foldRecovery(mail, r, found, ctx, kind) {
   const clock = clockFor(ctx.zone, r.back, r.back);
   const title = recoveredTitle(r, clock);
-  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const lines = recoveryLines(r, found, clock, kind).map((l) => clean(l, MAX_LINE));
   const html = card(
     band("ok", "ise-to-mail RECOVERED", title),
     lines.map((l) => para(esc2(l)))
@@ -18108,7 +18108,8 @@ function composer(cfg, d, now, parts2 = {}) {
       preview: parts2.preview,
       mutes: parts2.mutes
     });
-    return parts2.recovery ? foldRecovery(mail, parts2.recovery, d.total, healthContext(cfg)) : mail;
+    if (!parts2.recovery) return mail;
+    return foldRecovery(mail, parts2.recovery, d.total, healthContext(cfg), parts2.show?.period ? "digest" : "mail");
   };
 }
 function splitting(cfg, records, digest, now, parts2) {

@@ -122,7 +122,7 @@ export interface Recovery {
   lastError?: { kind: ErrorKind; message: string };
 }
 
-function recoveryLines(r: Recovery, found: number, clock: Clock): string[] {
+function recoveryLines(r: Recovery, found: number, clock: Clock, mail: 'digest' | 'mail' = 'mail'): string[] {
   const what = r.lastError
     ? `${headline(r.lastError.kind)}; last error: ${r.lastError.message}`
     : 'see the earlier PROBLEM mail';
@@ -131,7 +131,7 @@ function recoveryLines(r: Recovery, found: number, clock: Clock): string[] {
     `It had failed since ${when(clock, r.since)} (${runs}${what}).`,
     found > 0
       ? `The ${found} RADIUS failure${found === 1 ? '' : 's'} ISE recorded meanwhile ` +
-        `${found === 1 ? 'is' : 'are'} in this digest.`
+        `${found === 1 ? 'is' : 'are'} in this ${mail}.`
       : 'ISE holds no new RADIUS failures from that time: there is no backlog to mail.',
   ];
 }
@@ -150,10 +150,17 @@ export function recoveryMail(r: Recovery, ctx: HealthContext): OutgoingMail {
 }
 
 /** The RECOVERED note folded into the top of the digest that carries the backlog: a green card first. */
-export function foldRecovery(mail: OutgoingMail, r: Recovery, found: number, ctx: HealthContext): OutgoingMail {
+export function foldRecovery(
+  mail: OutgoingMail,
+  r: Recovery,
+  found: number,
+  ctx: HealthContext,
+  /** What the note is folded into: a digest, or a run's own mail. */
+  kind: 'digest' | 'mail',
+): OutgoingMail {
   const clock = clockFor(ctx.zone, r.back, r.back);
   const title = recoveredTitle(r, clock);
-  const lines = recoveryLines(r, found, clock).map((l) => clean(l, MAX_LINE));
+  const lines = recoveryLines(r, found, clock, kind).map((l) => clean(l, MAX_LINE));
   const html = card(
     band('ok', 'ise-to-mail RECOVERED', title),
     lines.map((l) => para(esc(l))),

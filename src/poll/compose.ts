@@ -73,7 +73,8 @@ export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts =
       preview: parts.preview,
       mutes: parts.mutes,
     });
-    return parts.recovery ? foldRecovery(mail, parts.recovery, d.total, healthContext(cfg)) : mail;
+    if (!parts.recovery) return mail;
+    return foldRecovery(mail, parts.recovery, d.total, healthContext(cfg), parts.show?.period ? 'digest' : 'mail');
   };
 }
 

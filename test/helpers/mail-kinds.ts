@@ -174,9 +174,9 @@ export const KINDS: Record<string, () => Rendered> = {
       back: NOW,
       since: NOW - 2 * 3_600_000,
       failedRuns: 12,
-      lastError: { kind: 'ise-tls' as const, message: 'x' },
+      lastError: { kind: 'ise-tls' as const, message: 'self-signed certificate in certificate chain' },
     };
-    return foldRecovery(mail, r, 6, healthContext(cfg));
+    return foldRecovery(mail, r, 6, healthContext(cfg), 'mail');
   },
   'all-quiet': () => heartbeatMail({ since: NOW - 86_400_000, now: NOW, period: 'daily' }, healthContext(mailConfig())),
   'test-mail': () => {

@@ -159,7 +159,7 @@ describe('health mails, through the CLI with a simulated clock', () => {
     expect(flat(digest.text)).toMatch(
       /^RECOVERED: ise-to-mail is working again since .* UTC\nIt had failed since .* \(7 failed runs, cannot reach ISE; last error: cannot talk/,
     );
-    expect(flat(digest.text)).toContain('The 2 RADIUS failures ISE recorded meanwhile are in this digest.');
+    expect(flat(digest.text)).toContain('The 2 RADIUS failures ISE recorded meanwhile are in this mail.');
     expect(digest.text).toContain('gap-alice');
     expect(digest.text).toContain('gap-bob');
     // The RECOVERED card comes first, above the digest's card.

@@ -48,6 +48,7 @@ describe('health mail rendering and the doctor lines', () => {
       { back: T0, since: T0 - HOUR, failedRuns: 6, lastError: { kind: 'ise-unreachable', message: hostile } },
       2,
       ctx('[ISE]'),
+      'digest',
     );
     expect(folded.subject).toBe('[ISE] ise-to-mail RECOVERED; 2 RADIUS failures');
     const custom = foldRecovery(
@@ -55,6 +56,7 @@ describe('health mail rendering and the doctor lines', () => {
       { back: T0, since: T0, failedRuns: 1 },
       2,
       ctx('[NOC]'),
+      'mail',
     );
     expect(custom.subject).toBe('[NOC] ise-to-mail RECOVERED; 2 RADIUS failures');
     expect(folded.html).not.toContain('<script>');
@@ -83,5 +85,18 @@ describe('the PROBLEM mail names what was configured', () => {
     const err = transportError('https://ise.example.net:9443/pxgrid/control/ServiceLookup', coded);
     expect(err.message).toMatch(/PXGRID_PORT \(9443 here\)/);
     expect(err.message).not.toContain('8910');
+  });
+});
+
+describe('the RECOVERED note folded into a mail', () => {
+  it('says the backlog is in this digest, or in this mail when the run mails on its own', () => {
+    const back = { back: T0, since: T0 - HOUR, failedRuns: 2 };
+    const into = { subject: '[ISE] 3 RADIUS failures', text: '', html: '' };
+    expect(foldRecovery(into, back, 3, ctx('[ISE]'), 'digest').text).toContain(
+      'The 3 RADIUS failures ISE recorded meanwhile are in this digest.',
+    );
+    expect(foldRecovery(into, back, 1, ctx('[ISE]'), 'mail').text).toContain(
+      'The 1 RADIUS failure ISE recorded meanwhile is in this mail.',
+    );
   });
 });
