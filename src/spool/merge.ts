@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { zlib } from '../attachment/gzmember';
+import { GZIP_OPTIONS, zlib } from '../attachment/gzmember';
 import { AppError } from '../core/errors';
 import { failpoint } from '../core/testing';
 import type { RollupState } from '../rollup/rollup-state';
 import { AtomicFile } from '../state/atomic';
 import { digestToJson } from './digest-json';
 import { type Meta, spoolDir, writeManifest } from './manifest';
-import { BLOCK_CHARS, readMembers, type SegmentInfo } from './segments';
+import { BLOCK_CHARS, memberText, readMembers, type SegmentInfo } from './segments';
 
 /**
  * Merging the spool's segments. While failures cannot go out (a long mute, a digest that keeps
@@ -42,7 +42,7 @@ export function mergeSegments(dir: string, segments: SegmentInfo[], file: string
     members.push([gz.length, rows]);
   };
   const flush = () => {
-    if (pending.length > 0) emit(zlib().gzipSync(pending.join('')), pendingRows);
+    if (pending.length > 0) emit(zlib().gzipSync(pending.join(''), GZIP_OPTIONS), pendingRows);
     pending = [];
     pendingRows = 0;
     chars = 0;
@@ -56,7 +56,7 @@ export function mergeSegments(dir: string, segments: SegmentInfo[], file: string
           emit(member, rows);
           continue;
         }
-        const text = unpack(member);
+        const text = memberText(member);
         if (text === undefined) {
           damaged = true;
           break;
@@ -120,15 +120,6 @@ export function mergeAll(dir: string, segments: readonly SegmentInfo[], nextSeq:
     else if (first.has(s.file)) result.segments.push(first.get(s.file)!);
   }
   return result;
-}
-
-/** A member's text; undefined when it is not valid gzip (the segment is then left as it is). */
-function unpack(member: Buffer): string | undefined {
-  try {
-    return zlib().gunzipSync(member).toString('utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

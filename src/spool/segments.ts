@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AttachmentBuilder, attachmentRow } from '../attachment/attachment';
-import { zlib } from '../attachment/gzmember';
+import { GZIP_OPTIONS, zlib } from '../attachment/gzmember';
 import type { AttachFormat } from '../config/config';
 import { errCode } from '../core/errcode';
 import { plural } from '../core/plural';
@@ -84,7 +84,7 @@ export class SegmentWriter {
 
   #flush(): void {
     if (this.#pending.length === 0) return;
-    const gz = zlib().gzipSync(this.#pending.join(''));
+    const gz = zlib().gzipSync(this.#pending.join(''), GZIP_OPTIONS);
     const rows = this.#pending.length;
     this.#pending = [];
     this.#chars = 0;
@@ -131,15 +131,20 @@ export function* readMembers(
   }
 }
 
-/** The JSON rows of a member (MAIL_ATTACH=json: each row is added anew, with its separator). */
-export function jsonRows(member: Buffer): string[] | undefined {
+/** A member's text; undefined when it is not valid gzip (a damaged segment: its caller says so). */
+export function memberText(member: Buffer): string | undefined {
   try {
-    const rows = zlib().gunzipSync(member).toString('utf8').split('\n');
-    rows.pop();
-    return rows;
+    return zlib().gunzipSync(member).toString('utf8');
   } catch {
     return undefined;
   }
+}
+
+/** The JSON rows of a member (MAIL_ATTACH=json: each row is added anew, with its separator). */
+function jsonRows(member: Buffer): string[] | undefined {
+  const rows = memberText(member)?.split('\n');
+  rows?.pop();
+  return rows;
 }
 
 /**

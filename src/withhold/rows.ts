@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AttachmentBuilder } from '../attachment/attachment';
 import { zlib } from '../attachment/gzmember';
 import type { FailureRecord } from '../pxgrid/schemas';
-import { readMembers, type SegmentInfo } from '../spool/segments';
+import { memberText, readMembers, type SegmentInfo } from '../spool/segments';
 import { MAX_KEPT, recordFromCsv } from './records';
 
 /**
@@ -53,7 +53,8 @@ export function spoolRecords(
   let damaged = false;
   for (const seg of segments) {
     for (const [member] of readMembers(join(dir, seg.file), seg, () => (damaged = true))) {
-      const text = zlib().gunzipSync(member).toString('utf8');
+      const text = memberText(member);
+      if (text === undefined) return undefined;
       for (const line of text.split(seg.format === 'csv' ? '\r\n' : '\n')) {
         if (line === '') continue;
         const r = seg.format === 'csv' ? recordFromCsv(csvCells(line)) : jsonRecord(line);

@@ -1,9 +1,13 @@
 // A mail the server refuses for its content is split from attachment rows read back (src/withhold):
 // the digest spool's, or an each-run mail's own attachment. Hostile values must survive the trip.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AttachmentBuilder, attachmentRow, CSV_COLUMNS, csvCell } from '../../src/attachment/attachment';
 import { recordFromCsv, withheldCopy } from '../../src/withhold/records';
-import { attachmentRecords, csvCells } from '../../src/withhold/rows';
+import { attachmentRecords, csvCells, spoolRecords } from '../../src/withhold/rows';
 
 const HOSTILE = ['plain', 'a,b', 'say "hi"', 'x;=1+1', '=cmd', ' lead', 'trail ', '"', ',', '', 'ünï ✓'];
 
@@ -65,5 +69,21 @@ describe('spool rows read back', () => {
     a.finish();
     expect(a.omitted).toBeGreaterThan(0);
     expect(attachmentRecords(a)).toBeUndefined();
+  });
+
+  // A segment whose member starts like gzip but does not inflate: the digest is not split (exit 5
+  // and a PROBLEM mail), instead of a zlib error ending the run as an internal error.
+  it('a spool segment with a damaged member is not read back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ise-to-mail-rows-'));
+    const good = gzipSync(attachmentRow('csv', records[0]!));
+    const bad = Buffer.concat([good.subarray(0, 10), Buffer.alloc(good.length - 10, 0xff)]);
+    writeFileSync(join(dir, 'seg-1'), Buffer.concat([good, bad]));
+    const members: Array<[number, number]> = [
+      [good.length, 1],
+      [bad.length, 1],
+    ];
+    const segment = { file: 'seg-1', format: 'csv' as const, rows: 2, members };
+    expect(spoolRecords(dir, [segment], 2)).toBeUndefined();
+    expect(spoolRecords(dir, [{ ...segment, rows: 1, members: [members[0]!] }], 1)).toHaveLength(1);
   });
 });
