@@ -6300,7 +6300,7 @@ function readRegular(file) {
 function makeStateDir(dir) {
   (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
 }
-var import_node_fs, import_node_path2, stateFile;
+var import_node_fs, import_node_path2, stateFile, stateFileNames;
 var init_files = __esm({
   "src/state/files.ts"() {
     "use strict";
@@ -6314,8 +6314,11 @@ var init_files = __esm({
       lock: (dir) => (0, import_node_path2.join)(dir, "run.lock"),
       health: (dir) => (0, import_node_path2.join)(dir, "health.json"),
       /** The values of failures the mail server refused to carry (src/withhold). */
-      withheld: (dir) => (0, import_node_path2.join)(dir, "withheld.json")
+      withheld: (dir) => (0, import_node_path2.join)(dir, "withheld.json"),
+      incidents: (dir) => (0, import_node_path2.join)(dir, "incidents.json"),
+      mutes: (dir) => (0, import_node_path2.join)(dir, "mutes.json")
     };
+    stateFileNames = (dir) => Object.values(stateFile).map((f) => (0, import_node_path2.basename)(f(dir)));
   }
 });
 
@@ -7695,18 +7698,17 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var import_node_path6, mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
+var mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
     init_mini();
     init_errors();
     init_shape();
     init_atomic();
     init_files();
     init_target();
-    mutesFile = (stateDir) => (0, import_node_path6.join)(stateDir, "mutes.json");
+    mutesFile = stateFile.mutes;
     muteFile = checkOf(
       () => object({
         version: literal(1),
@@ -13288,11 +13290,10 @@ function loadIncidentState(dir) {
 function saveIncidentState(dir, state) {
   writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
 }
-var import_node_path7, emptyIncidentState, incidentsFile, stateFile2, RESET3;
+var emptyIncidentState, incidentsFile, stateFile2, RESET3;
 var init_state = __esm({
   "src/incidents/state.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
     init_mini();
     init_incidents();
     init_dict();
@@ -13310,7 +13311,7 @@ var init_state = __esm({
       baseline: emptyBaseline(),
       window: emptyWindow()
     });
-    incidentsFile = (dir) => (0, import_node_path7.join)(dir, "incidents.json");
+    incidentsFile = stateFile.incidents;
     stateFile2 = checkOf(() => {
       const str2 = string2();
       const num2 = number2();
@@ -13569,7 +13570,7 @@ var init_digest_json = __esm({
 
 // src/spool/manifest.ts
 function readManifest(stateDir) {
-  const data = readStateJson((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
+  const data = readStateJson((0, import_node_path6.join)(spoolDir(stateDir), MANIFEST), manifestFile, RESET4);
   if (!data) return empty(1);
   const openedAt = data.openedAt === null ? void 0 : Date.parse(data.openedAt);
   return {
@@ -13579,10 +13580,10 @@ function readManifest(stateDir) {
   };
 }
 function writeManifest(stateDir, m) {
-  writeFileAtomic((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
+  writeFileAtomic((0, import_node_path6.join)(spoolDir(stateDir), MANIFEST), serialize3(m), 384);
 }
 function manifestAside(stateDir, m) {
-  const out = new AtomicFile((0, import_node_path8.join)(spoolDir(stateDir), MANIFEST), 384);
+  const out = new AtomicFile((0, import_node_path6.join)(spoolDir(stateDir), MANIFEST), 384);
   out.write(serialize3(m));
   out.sync();
   return out;
@@ -13600,18 +13601,18 @@ function serialize3(m) {
   return `${JSON.stringify(file)}
 `;
 }
-var import_node_path8, spoolDir, MANIFEST, RESET4, manifestFile, EMPTY_DIGEST, empty;
+var import_node_path6, spoolDir, MANIFEST, RESET4, manifestFile, EMPTY_DIGEST, empty;
 var init_manifest = __esm({
   "src/spool/manifest.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path6 = require("node:path");
     init_mini();
     init_shape();
     init_rollup_state();
     init_atomic();
     init_files();
     init_digest_json();
-    spoolDir = (stateDir) => (0, import_node_path8.join)(stateDir, "spool");
+    spoolDir = (stateDir) => (0, import_node_path6.join)(stateDir, "spool");
     MANIFEST = "spool.json";
     RESET4 = "delete the spool directory to start afresh (the failures it holds are then not mailed)";
     manifestFile = checkOf(
@@ -13681,12 +13682,12 @@ async function unwritableNote(run, h, kind, message) {
   );
   return sent === true ? `${head}: problem mail sent, repeated about hourly while this lasts` : `${head}: problem mail not delivered either (${sent}); retried about hourly`;
 }
-var import_node_fs9, import_node_path9, REPEAT_MS, WINDOW_MS, WRITTEN;
+var import_node_fs9, import_node_path7, REPEAT_MS, WINDOW_MS, WRITTEN;
 var init_unwritable = __esm({
   "src/health/unwritable.ts"() {
     "use strict";
     import_node_fs9 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_path7 = require("node:path");
     init_errors();
     init_times();
     init_state();
@@ -13702,7 +13703,7 @@ var init_unwritable = __esm({
       stateFile.health(dir),
       stateFile.credentials(dir),
       incidentsFile(dir),
-      (0, import_node_path9.join)(spoolDir(dir), MANIFEST)
+      (0, import_node_path7.join)(spoolDir(dir), MANIFEST)
     ];
   }
 });
@@ -14466,7 +14467,7 @@ function commitRun(stateDir, old, writer, digest, next, now) {
   const seg = writer?.finish();
   failpoint("spool-segment");
   const cursorName = `cursor-${seq}.json`;
-  writeCursorFile((0, import_node_path10.join)(spoolDir(stateDir), cursorName), next);
+  writeCursorFile((0, import_node_path8.join)(spoolDir(stateDir), cursorName), next);
   const m = {
     openedAt: old.openedAt ?? (digest.total > 0 ? now : void 0),
     nextSeq: seq + 1,
@@ -14477,11 +14478,11 @@ function commitRun(stateDir, old, writer, digest, next, now) {
   writeManifest(stateDir, { ...m, digest: digestToJson(digest.state) });
   return m;
 }
-var import_node_path10;
+var import_node_path8;
 var init_commit = __esm({
   "src/spool/commit.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path8 = require("node:path");
     init_testing();
     init_cursor();
     init_digest_json();
@@ -14511,14 +14512,17 @@ function* readMembers(path, info, damaged) {
     (0, import_node_fs10.closeSync)(fd);
   }
 }
-function jsonRows(member) {
+function memberText(member) {
   try {
-    const rows2 = zlib().gunzipSync(member).toString("utf8").split("\n");
-    rows2.pop();
-    return rows2;
+    return zlib().gunzipSync(member).toString("utf8");
   } catch {
     return void 0;
   }
+}
+function jsonRows(member) {
+  const rows2 = memberText(member)?.split("\n");
+  rows2?.pop();
+  return rows2;
 }
 function attachSegments(attachment, dir, segments, note3) {
   let kept = 0;
@@ -14530,7 +14534,7 @@ function attachSegments(attachment, dir, segments, note3) {
       continue;
     }
     const damaged = (why) => note3(`spool segment ${why}: its rows are left out of the attachment (the digest's counts stay exact)`);
-    for (const [member, rows2] of readMembers((0, import_node_path11.join)(dir, seg.file), seg, damaged)) {
+    for (const [member, rows2] of readMembers((0, import_node_path9.join)(dir, seg.file), seg, damaged)) {
       const lines = seg.format === "json" ? jsonRows(member) : void 0;
       if (seg.format === "csv") attachment.adoptCsv(member, rows2);
       else if (lines) for (const row of lines) attachment.addRow(row);
@@ -14543,12 +14547,12 @@ function attachSegments(attachment, dir, segments, note3) {
   }
   return kept;
 }
-var import_node_fs10, import_node_path11, BLOCK_CHARS, SegmentWriter;
+var import_node_fs10, import_node_path9, BLOCK_CHARS, SegmentWriter;
 var init_segments = __esm({
   "src/spool/segments.ts"() {
     "use strict";
     import_node_fs10 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_path9 = require("node:path");
     init_attachment();
     init_gzmember();
     init_errcode();
@@ -14604,7 +14608,7 @@ var init_segments = __esm({
       }
       #flush() {
         if (this.#pending.length === 0) return;
-        const gz = zlib().gzipSync(this.#pending.join(""));
+        const gz = zlib().gzipSync(this.#pending.join(""), GZIP_OPTIONS);
         const rows2 = this.#pending.length;
         this.#pending = [];
         this.#chars = 0;
@@ -14623,7 +14627,7 @@ var init_segments = __esm({
 
 // src/spool/merge.ts
 function mergeSegments(dir, segments, file) {
-  const out = new AtomicFile((0, import_node_path12.join)(dir, file));
+  const out = new AtomicFile((0, import_node_path10.join)(dir, file));
   const members2 = [];
   let pending = [];
   let pendingRows = 0;
@@ -14634,7 +14638,7 @@ function mergeSegments(dir, segments, file) {
     members2.push([gz.length, rows3]);
   };
   const flush = () => {
-    if (pending.length > 0) emit(zlib().gzipSync(pending.join("")), pendingRows);
+    if (pending.length > 0) emit(zlib().gzipSync(pending.join(""), GZIP_OPTIONS), pendingRows);
     pending = [];
     pendingRows = 0;
     chars = 0;
@@ -14642,13 +14646,13 @@ function mergeSegments(dir, segments, file) {
   let damaged = false;
   try {
     for (const seg of segments) {
-      for (const [member, rows3] of readMembers((0, import_node_path12.join)(dir, seg.file), seg, () => damaged = true)) {
+      for (const [member, rows3] of readMembers((0, import_node_path10.join)(dir, seg.file), seg, () => damaged = true)) {
         if (member.length >= SMALL_MEMBER || unpacked >= MAX_UNPACK_CHARS) {
           flush();
           emit(member, rows3);
           continue;
         }
-        const text4 = unpack(member);
+        const text4 = memberText(member);
         if (text4 === void 0) {
           damaged = true;
           break;
@@ -14689,7 +14693,7 @@ function mergeAll(dir, segments, nextSeq) {
       first.set(group[0].file, merged);
     }
   } catch (err) {
-    for (const f of result.made) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
+    for (const f of result.made) (0, import_node_fs11.rmSync)((0, import_node_path10.join)(dir, f), { force: true });
     throw err;
   }
   if (result.made.length === 0) return void 0;
@@ -14698,13 +14702,6 @@ function mergeAll(dir, segments, nextSeq) {
     else if (first.has(s.file)) result.segments.push(first.get(s.file));
   }
   return result;
-}
-function unpack(member) {
-  try {
-    return zlib().gunzipSync(member).toString("utf8");
-  } catch {
-    return void 0;
-  }
 }
 function mergeSpool(stateDir, meta2, counts, committed) {
   const dir = spoolDir(stateDir);
@@ -14718,18 +14715,18 @@ function mergeSpool(stateDir, meta2, counts, committed) {
     committed(m);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    for (const f of merged?.made ?? []) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
+    for (const f of merged?.made ?? []) (0, import_node_fs11.rmSync)((0, import_node_path10.join)(dir, f), { force: true });
     return;
   }
   failpoint("spool-merged");
-  for (const f of merged.replaced) (0, import_node_fs11.rmSync)((0, import_node_path12.join)(dir, f), { force: true });
+  for (const f of merged.replaced) (0, import_node_fs11.rmSync)((0, import_node_path10.join)(dir, f), { force: true });
 }
-var import_node_fs11, import_node_path12, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
+var import_node_fs11, import_node_path10, MERGE_AT, SMALL_MEMBER, MAX_UNPACK_CHARS;
 var init_merge = __esm({
   "src/spool/merge.ts"() {
     "use strict";
     import_node_fs11 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_path10 = require("node:path");
     init_gzmember();
     init_errors();
     init_testing();
@@ -14774,13 +14771,13 @@ function recoverSpool(stateDir, m) {
   moveCursor(stateDir, m.pendingCursor);
   const keep = /* @__PURE__ */ new Set([MANIFEST, ...m.segments.map((s) => s.file)]);
   try {
-    for (const f of (0, import_node_fs13.readdirSync)(dir)) if (isDebris(f) && !keep.has(f)) (0, import_node_fs13.rmSync)((0, import_node_path13.join)(dir, f), { force: true });
+    for (const f of (0, import_node_fs13.readdirSync)(dir)) if (isDebris(f) && !keep.has(f)) (0, import_node_fs13.rmSync)((0, import_node_path11.join)(dir, f), { force: true });
   } catch (err) {
     throw stateWriteError(dir, err);
   }
 }
 function moveCursor(stateDir, name) {
-  const from = name && (0, import_node_path13.join)(spoolDir(stateDir), name);
+  const from = name && (0, import_node_path11.join)(spoolDir(stateDir), name);
   if (!from || !(0, import_node_fs13.existsSync)(from)) return;
   try {
     renameDurable(from, stateFile.cursor(stateDir));
@@ -14789,15 +14786,15 @@ function moveCursor(stateDir, name) {
   }
 }
 function committedCursor(stateDir, name) {
-  const pending = name && (0, import_node_path13.join)(spoolDir(stateDir), name);
+  const pending = name && (0, import_node_path11.join)(spoolDir(stateDir), name);
   return pending && (0, import_node_fs13.existsSync)(pending) ? pending : stateFile.cursor(stateDir);
 }
-var import_node_fs13, import_node_path13;
+var import_node_fs13, import_node_path11;
 var init_recover = __esm({
   "src/spool/recover.ts"() {
     "use strict";
     import_node_fs13 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_path11 = require("node:path");
     init_atomic();
     init_files();
     init_folder();
@@ -14887,12 +14884,12 @@ var init_send = __esm({
 });
 
 // src/spool/spool.ts
-var import_node_fs14, import_node_path14, Spool;
+var import_node_fs14, import_node_path12, Spool;
 var init_spool = __esm({
   "src/spool/spool.ts"() {
     "use strict";
     import_node_fs14 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_path12 = require("node:path");
     init_errcode();
     init_testing();
     init_rollup();
@@ -14981,7 +14978,7 @@ var init_spool = __esm({
        */
       rollupForRun(opts, attach, budget) {
         this.#writer?.discard();
-        const file = (0, import_node_path14.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
+        const file = (0, import_node_path12.join)(this.dir, `seg-${this.#m.nextSeq}.gz`);
         const writer = new SegmentWriter(file, attach, Math.max(0, budget - this.bytes), this.#m.full);
         this.#writer = writer;
         return new Rollup({ ...opts, onAttach: (r) => writer.add(r) }, this.#counts());
@@ -15036,7 +15033,7 @@ var init_spool = __esm({
         this.#json = digest;
         this.#state = void 0;
         failpoint("spool-reset");
-        for (const s of old) (0, import_node_fs14.rmSync)((0, import_node_path14.join)(this.dir, s.file), { force: true });
+        for (const s of old) (0, import_node_fs14.rmSync)((0, import_node_path12.join)(this.dir, s.file), { force: true });
       }
       /** The counts to build on: the committed state itself, or a fresh copy of what spool.json holds. */
       #counts() {
@@ -17889,8 +17886,9 @@ function spoolRecords(dir, segments, counted) {
   const records = [];
   let damaged = false;
   for (const seg of segments) {
-    for (const [member] of readMembers((0, import_node_path15.join)(dir, seg.file), seg, () => damaged = true)) {
-      const text4 = zlib().gunzipSync(member).toString("utf8");
+    for (const [member] of readMembers((0, import_node_path13.join)(dir, seg.file), seg, () => damaged = true)) {
+      const text4 = memberText(member);
+      if (text4 === void 0) return void 0;
       for (const line of text4.split(seg.format === "csv" ? "\r\n" : "\n")) {
         if (line === "") continue;
         const r = seg.format === "csv" ? recordFromCsv(csvCells(line)) : jsonRecord(line);
@@ -17932,11 +17930,11 @@ function csvCells(row) {
     i++;
   }
 }
-var import_node_path15;
+var import_node_path13;
 var init_rows = __esm({
   "src/withhold/rows.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path13 = require("node:path");
     init_gzmember();
     init_segments();
     init_records();
@@ -18771,21 +18769,21 @@ function sweepTemps(dir, names2, now, olderThanMs) {
   for (const name of entries) {
     if (!ours.test(name)) continue;
     try {
-      const st = (0, import_node_fs17.lstatSync)((0, import_node_path16.join)(dir, name));
+      const st = (0, import_node_fs17.lstatSync)((0, import_node_path14.join)(dir, name));
       if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
-      (0, import_node_fs17.rmSync)((0, import_node_path16.join)(dir, name), { force: true });
+      (0, import_node_fs17.rmSync)((0, import_node_path14.join)(dir, name), { force: true });
       swept++;
     } catch {
     }
   }
   return swept;
 }
-var import_node_fs17, import_node_path16, literally;
+var import_node_fs17, import_node_path14, literally;
 var init_sweep = __esm({
   "src/state/sweep.ts"() {
     "use strict";
     import_node_fs17 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_path14 = require("node:path");
     literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 });
@@ -18826,10 +18824,6 @@ function flushNote(cfg, opts, out) {
   const note3 = `--flush has no effect with ALERT_MODE=${cfg.alert.mode}: every run mails at once`;
   return { ...out, status: "WARN", message: `${out.message}; ${note3}` };
 }
-function stateFileNames(dir) {
-  const { cursor, credentials: credentials2, lock, health } = stateFile;
-  return [cursor, credentials2, lock, health, incidentsFile, mutesFile].map((f) => (0, import_node_path17.basename)(f(dir)));
-}
 async function refused(cfg, opts, sys, deadline, err) {
   if (opts.since !== void 0) return err;
   if (err instanceof LockUnwritable) return unwritableFailure(cfg, sys, deadline, err);
@@ -18844,18 +18838,15 @@ async function refused(cfg, opts, sys, deadline, err) {
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var import_node_path17, RUN_TAIL_MS;
+var RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
     init_require();
     init_deadline();
     init_errors();
     init_times();
     init_watch();
-    init_state();
-    init_store();
     init_poll();
     init_result();
     init_files();
@@ -19346,7 +19337,7 @@ async function tcpCheck(ctx, report, host, port2, remedy, exitCode) {
 async function stateDirCheck(ctx, report) {
   const dir = ctx.cfg.stateDir;
   await report.probe("state dir", Exit.usage, () => {
-    const probe = (0, import_node_path18.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
+    const probe = (0, import_node_path15.join)(dir, `.doctor-${ctx.sys.pid}.tmp`);
     try {
       makeStateDir(dir);
       (0, import_node_fs18.writeFileSync)(probe, "ise-to-mail doctor\n", { mode: 384, flag: "wx" });
@@ -19385,14 +19376,14 @@ async function smtpChecks(ctx, report) {
     return { value: true, detail: `${tls}, ${auth}` };
   });
 }
-var import_promises2, import_node_fs18, import_node_net2, import_node_path18, STEP_MS2;
+var import_promises2, import_node_fs18, import_node_net2, import_node_path15, STEP_MS2;
 var init_local_checks = __esm({
   "src/doctor/local-checks.ts"() {
     "use strict";
     import_promises2 = require("node:dns/promises");
     import_node_fs18 = require("node:fs");
     import_node_net2 = require("node:net");
-    import_node_path18 = require("node:path");
+    import_node_path15 = require("node:path");
     init_deadline();
     init_errcode();
     init_errors();
@@ -19886,7 +19877,7 @@ function pasteSafe(what, value) {
   return value;
 }
 function deviceDir(opts) {
-  if (opts.dir !== void 0 && !(0, import_node_path19.isAbsolute)(opts.dir))
+  if (opts.dir !== void 0 && !(0, import_node_path16.isAbsolute)(opts.dir))
     throw usageError(
       `--dir "${opts.dir}" must be an absolute path on the device, e.g. /bootflash/guest-share/ise_to_mail`
     );
@@ -19917,7 +19908,7 @@ function placeholders(opts, cfg, sys) {
     HEAP: String(integer2("--heap", opts.heap, 16, 4096)),
     MEMORY: String(integer2("--memory", opts.memory, 128, 8192)),
     NODE: pasteSafe("the node path (--node)", nodePath(opts, sys)),
-    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path19.join)(cfg.baseDir, "run.js")),
+    RUN_JS: pasteSafe("the run.js path (--dir)", (0, import_node_path16.join)(cfg.baseDir, "run.js")),
     // The config file the applet names: --config / ISE_TO_MAIL_CONFIG if given, else the default.
     CONFIG: pasteSafe("the config path (--config)", cfg.configPath),
     VRF: pasteSafe("--vrf", opts.vrf),
@@ -19955,12 +19946,12 @@ function renderEem(opts, cfg, sys, io) {
   }
   return { exitCode: Exit.ok, status: "OK", message, afterConfig: true };
 }
-var import_node_fs19, import_node_path19, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
+var import_node_fs19, import_node_path16, TEMPLATES, GUESTSHELL_NODE, STARTUP_MARGIN_S;
 var init_eem = __esm({
   "src/commands/eem.ts"() {
     "use strict";
     import_node_fs19 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_path16 = require("node:path");
     init_iosxe_backfill();
     init_iosxe_cron();
     init_iosxe_guestshell();
@@ -20110,7 +20101,7 @@ var init_cli = __esm({
 });
 
 // src/main.ts
-var import_node_path20 = require("node:path");
+var import_node_path17 = require("node:path");
 init_errors();
 init_testing();
 init_version();
@@ -20142,7 +20133,7 @@ async function main(argv) {
     return 0;
   }
   const { runCli: runCli2 } = await Promise.resolve().then(() => (init_cli(), cli_exports));
-  const baseDir = (0, import_node_path20.dirname)((0, import_node_path20.resolve)(process.argv[1] ?? "."));
+  const baseDir = (0, import_node_path17.dirname)((0, import_node_path17.resolve)(process.argv[1] ?? "."));
   const stop = new AbortController();
   stopOnSignals(stop);
   const { pid, env, execPath } = process;

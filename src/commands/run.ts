@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Config } from '../config/config';
 import { requireSettings } from '../config/require';
 import { Deadline } from '../core/deadline';
@@ -7,11 +6,9 @@ import type { Io, Outcome, System } from '../core/outcome';
 import { summaryTime } from '../core/times';
 import type { Recovery } from '../health/health-mail';
 import { stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watch';
-import { incidentsFile } from '../incidents/state';
-import { mutesFile } from '../mutes/store';
 import { poll, type RunOptions } from '../poll/poll';
 import { type PollResult, pollOutcome } from '../poll/result';
-import { stateFile } from '../state/files';
+import { stateFileNames } from '../state/files';
 import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
 import { sweepTemps } from '../state/sweep';
 
@@ -64,12 +61,6 @@ function flushNote(cfg: Config, opts: RunOptions, out: Outcome): Outcome {
   if (!opts.flush || cfg.alert.mode === 'digest' || out.status === 'ERROR') return out;
   const note = `--flush has no effect with ALERT_MODE=${cfg.alert.mode}: every run mails at once`;
   return { ...out, status: 'WARN', message: `${out.message}; ${note}` };
-}
-
-/** The files of STATE_DIR whose temp files a run may sweep (the spool sweeps its own folder). */
-function stateFileNames(dir: string): string[] {
-  const { cursor, credentials, lock, health } = stateFile;
-  return [cursor, credentials, lock, health, incidentsFile, mutesFile].map((f) => basename(f(dir)));
 }
 
 /**

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { RULES } from '../config/incidents';
 import { type Dict, dict } from '../core/dict';
 import { arrOf, checkOf } from '../core/shape';
 import { writeFileAtomic } from '../state/atomic';
-import { readStateJson } from '../state/files';
+import { stateFile as files, readStateJson } from '../state/files';
 import { type BaselineState, emptyBaseline } from './baseline';
 import { type Incident, type Resolved, SCOPES } from './incident';
 import type { RecentState } from './recent';
@@ -37,7 +36,7 @@ export const emptyIncidentState = (): IncidentState => ({
   window: emptyWindow(),
 });
 
-export const incidentsFile = (dir: string) => join(dir, 'incidents.json');
+export const incidentsFile = files.incidents;
 
 function incidentShape() {
   const str = z.string();

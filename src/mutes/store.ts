@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { usageError } from '../core/errors';
 import { checkOf, int, isoTime } from '../core/shape';
 import type { FailureRecord } from '../pxgrid/schemas';
 import { writeFileAtomic } from '../state/atomic';
-import { readStateJson } from '../state/files';
+import { readStateJson, stateFile } from '../state/files';
 import { compileTarget, parseTarget, type RecordTest, type Target, targetText } from './target';
 
 /**
@@ -25,7 +24,7 @@ export interface Mute extends Target {
   by?: string;
 }
 
-export const mutesFile = (stateDir: string) => join(stateDir, 'mutes.json');
+export const mutesFile = stateFile.mutes;
 
 const muteFile = checkOf(() =>
   z.object({

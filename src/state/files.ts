@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { errCode } from '../core/errcode';
 import { AppError, stateError } from '../core/errors';
 
@@ -11,7 +11,12 @@ export const stateFile = {
   health: (dir: string) => join(dir, 'health.json'),
   /** The values of failures the mail server refused to carry (src/withhold). */
   withheld: (dir: string) => join(dir, 'withheld.json'),
+  incidents: (dir: string) => join(dir, 'incidents.json'),
+  mutes: (dir: string) => join(dir, 'mutes.json'),
 };
+
+/** The names of every state file above (the spool keeps its own folder): what a run sweeps temps of. */
+export const stateFileNames = (dir: string): string[] => Object.values(stateFile).map((f) => basename(f(dir)));
 
 /**
  * Reads a JSON state file. Missing: undefined. Unreadable or corrupt: a usage error (exit 2) that

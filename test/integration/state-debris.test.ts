@@ -31,6 +31,8 @@ describe('temp files of killed writes (point 9)', () => {
       '.cursor.json.912277467.tmp',
       '.incidents.json.12.tmp',
       '.health.json.5.tmp',
+      '.withheld.json.3.tmp',
+      '.mutes.json.8.tmp',
       '.run.lock.77.tmp',
       'run.lock.99.stale',
     ];
