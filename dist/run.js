@@ -7187,6 +7187,10 @@ var init_lock_owner = __esm({
 });
 
 // src/state/lock.ts
+function lockHolder(file, owner) {
+  if (!owner) return `another run is taking over the stale ${file}`;
+  return `another run (pid ${owner.pid}, started ${summaryTime(owner.started)}) holds ${file}`;
+}
 function acquireLock(stateDir, env) {
   const file = stateFile.lock(stateDir);
   for (let attempt2 = 0; attempt2 < 3; attempt2++) {
@@ -7198,15 +7202,11 @@ function acquireLock(stateDir, env) {
     const { owner } = seen;
     const now = env.now();
     if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
-      const who2 = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
-      throw new LockHeld(
-        `another run (${who2}) holds ${file}; this run did nothing. If no run is active, delete that file`,
-        file,
-        owner
-      );
+      const why = `${lockHolder(file, owner)}; this run did nothing. If no run is active, delete that file`;
+      throw new LockHeld(why, file, owner);
     }
     if (!takeOver(file, seen.id, now))
-      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
+      throw new LockHeld(`${lockHolder(file, void 0)} right now; this run did nothing${AGAIN}`, file);
   }
   throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
@@ -7280,7 +7280,7 @@ function releaseIfMine(file, mine) {
   } catch {
   }
 }
-var import_node_fs7, import_node_path5, AGAIN, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code2;
+var import_node_fs7, import_node_path5, AGAIN, RUN_TAIL_MS, runLockEnv, LockHeld, LockUnwritable, NO_LINK, MARKER_STALE_MS, random, code2;
 var init_lock = __esm({
   "src/state/lock.ts"() {
     "use strict";
@@ -7293,6 +7293,13 @@ var init_lock = __esm({
     init_files();
     init_lock_owner();
     AGAIN = ". Nothing to do if the next run succeeds; if this repeats, two EEM policies or two installs share STATE_DIR (check 'show event manager policy registered')";
+    RUN_TAIL_MS = 6e4;
+    runLockEnv = (deadlineMs, sys) => ({
+      pid: sys.pid,
+      now: sys.now,
+      alive: sys.alive,
+      maxRunMs: deadlineMs + RUN_TAIL_MS
+    });
     LockHeld = class extends AppError {
       constructor(message, file, owner) {
         super("locked", message);
@@ -7301,6 +7308,10 @@ var init_lock = __esm({
       }
       file;
       owner;
+      /** Who holds the lock, for a message of the caller's own. */
+      holder() {
+        return lockHolder(this.file, this.owner);
+      }
     };
     LockUnwritable = class extends AppError {
       constructor(message) {
@@ -7314,33 +7325,39 @@ var init_lock = __esm({
   }
 });
 
-// src/core/deadline.ts
-var Deadline;
-var init_deadline = __esm({
-  "src/core/deadline.ts"() {
+// src/commands/mute-lock.ts
+async function underMuteLock(cfg, sys, unchanged, change) {
+  const until = sys.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const release = acquireLock(cfg.stateDir, runLockEnv(cfg.deadlineMs, sys));
+      try {
+        return change();
+      } finally {
+        release();
+      }
+    } catch (err) {
+      if (!(err instanceof LockHeld)) throw err;
+      if (sys.now() >= until) {
+        const orDelete = err.owner ? " (if none is active, delete that file)" : "";
+        throw new AppError(
+          "lock-stuck",
+          `${err.holder()}: ${unchanged}; try again when that run has finished${orDelete}`
+        );
+      }
+      await (0, import_promises.setTimeout)(LOCK_RETRY_MS);
+    }
+  }
+}
+var import_promises, LOCK_WAIT_MS, LOCK_RETRY_MS;
+var init_mute_lock = __esm({
+  "src/commands/mute-lock.ts"() {
     "use strict";
-    Deadline = class {
-      constructor(budgetMs, clock) {
-        this.clock = clock;
-        this.#end = clock() + budgetMs;
-      }
-      clock;
-      #end;
-      /** The run's clock: what mail headers and state records call "now". */
-      now() {
-        return this.clock();
-      }
-      remaining() {
-        return Math.max(0, this.#end - this.clock());
-      }
-      expired() {
-        return this.remaining() <= 0;
-      }
-      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
-      cap(stepMs) {
-        return Math.max(1, Math.min(stepMs, this.remaining()));
-      }
-    };
+    import_promises = require("node:timers/promises");
+    init_errors();
+    init_lock();
+    LOCK_WAIT_MS = 1e4;
+    LOCK_RETRY_MS = 200;
   }
 });
 
@@ -7420,90 +7437,12 @@ var init_sanitize = __esm({
   }
 });
 
-// src/render/time.ts
-function timeFormat(zone) {
-  const offsetOf = zoneOffset(zone);
-  return (t) => {
-    if (t === void 0 || !Number.isFinite(t)) return "?";
-    if (!plausible(t)) return Math.abs(t) <= 864e13 ? `${new Date(t).toISOString()} (UTC)` : "?";
-    const offsetMin = offsetOf(t);
-    const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
-    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
-  };
-}
-function zoneOffset(zone) {
-  if (zone === "UTC" || zone === "Etc/UTC") return () => 0;
-  const dtf = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit"
-  });
-  const known = /* @__PURE__ */ new Map();
-  return (t) => {
-    const bucket = Math.floor(t / BUCKET_MS);
-    let offset = known.get(bucket);
-    if (offset === void 0) {
-      const at = bucket * BUCKET_MS;
-      const p = {};
-      for (const part2 of dtf.formatToParts(at)) if (part2.type !== "literal") p[part2.type] = Number(part2.value);
-      const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-      offset = Math.round((wall - at) / 6e4);
-      if (known.size >= KNOWN_MAX) known.clear();
-      known.set(bucket, offset);
-    }
-    return offset;
-  };
-}
-function offsetText(min) {
-  const abs = Math.abs(min);
-  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-function clockFor(zone, from, to) {
-  const full = timeFormat(zone);
-  const parts2 = (t) => {
-    const s = full(t);
-    return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(20) };
-  };
-  const ref = to !== void 0 && plausible(to) ? parts2(to) : void 0;
-  const first = from !== void 0 && plausible(from) ? parts2(from) : ref;
-  const oneDay = !ref || !first || ref.date === first.date;
-  const day = (date2) => `${Number(date2.slice(8, 10))} ${MONTHS[Number(date2.slice(5, 7)) - 1]}`;
-  const format = (len) => (t) => {
-    if (t === void 0 || !Number.isFinite(t) || !plausible(t)) return full(t);
-    const p = parts2(t);
-    const time2 = p.time.slice(0, len);
-    const dated = oneDay && (!ref || p.date === ref.date) ? time2 : `${day(p.date)} ${time2}`;
-    return ref && p.offset !== ref.offset ? `${dated} ${p.offset}` : dated;
-  };
-  const short = format(8);
-  return {
-    full,
-    short,
-    minute: format(5),
-    range: (a, b) => {
-      if (a === void 0 || b === void 0 || !plausible(a) || !plausible(b)) return `${full(a)} to ${full(b)}`;
-      const [x, y] = [parts2(a), parts2(b)];
-      const year = (p) => `${day(p.date)} ${p.date.slice(0, 4)}`;
-      if (a === b) return `${year(x)}, ${x.time}`;
-      return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
-    },
-    zone: zone === "UTC" || zone === "Etc/UTC" ? "UTC" : ref ? `${zone}, UTC${ref.offset}` : zone,
-    span: (a, b) => a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`
-  };
-}
-var BUCKET_MS, KNOWN_MAX, MONTHS;
-var init_time = __esm({
-  "src/render/time.ts"() {
+// src/core/plural.ts
+var plural;
+var init_plural = __esm({
+  "src/core/plural.ts"() {
     "use strict";
-    init_times();
-    BUCKET_MS = 15 * 6e4;
-    KNOWN_MAX = 672;
-    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
   }
 });
 
@@ -7514,6 +7453,531 @@ function reasonCode(reason) {
 var init_reason = __esm({
   "src/pxgrid/reason.ts"() {
     "use strict";
+  }
+});
+
+// src/incidents/recent.ts
+function recordOfKey(kind, key) {
+  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split("\0");
+  const base = { id: "", timestamp: "" };
+  switch (kind) {
+    case "user":
+      return { ...base, userName: a };
+    case "endpoint":
+      return { ...base, callingStationId: a, macAddress: b };
+    case "nas":
+      return { ...base, nasName: a, networkDeviceName: b, nasIpAddress: c };
+    case "reason":
+      return { ...base, failureReason: a };
+  }
+}
+function recentHours(s, now) {
+  const first = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
+}
+var RECENT_KINDS, HOUR_MS, RECENT_HOURS, SAVED_KEYS, MEMORY_KEYS, MAX_FIELD, text2, field, ARITY, emptyHour, Tuples, RecentTally;
+var init_recent = __esm({
+  "src/incidents/recent.ts"() {
+    "use strict";
+    init_reason();
+    RECENT_KINDS = ["user", "endpoint", "nas", "reason"];
+    HOUR_MS = 36e5;
+    RECENT_HOURS = 24;
+    SAVED_KEYS = 50;
+    MEMORY_KEYS = 2e3;
+    MAX_FIELD = 200;
+    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    field = (v) => text2(v).slice(0, MAX_FIELD);
+    ARITY = { user: 1, endpoint: 2, nas: 3, reason: 1 };
+    emptyHour = (at) => ({
+      at,
+      n: 0,
+      keys: { user: {}, endpoint: {}, nas: {}, reason: {} },
+      other: { user: 0, endpoint: 0, nas: 0, reason: 0 }
+    });
+    Tuples = class {
+      size = 0;
+      #root = /* @__PURE__ */ new Map();
+      /** False when the tuple is new and the map is full. */
+      add(a, b, c, by) {
+        let m1 = this.#root.get(a);
+        if (!m1) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m1 = /* @__PURE__ */ new Map();
+          this.#root.set(a, m1);
+        }
+        let m2 = m1.get(b);
+        if (!m2) {
+          if (this.size >= MEMORY_KEYS) return false;
+          m2 = /* @__PURE__ */ new Map();
+          m1.set(b, m2);
+        }
+        const n = m2.get(c);
+        if (n !== void 0) m2.set(c, n + by);
+        else if (this.size >= MEMORY_KEYS) return false;
+        else {
+          this.size++;
+          m2.set(c, by);
+        }
+        return true;
+      }
+      /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
+      *keys(arity) {
+        for (const [a, m1] of this.#root)
+          for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join("\0"), n];
+      }
+    };
+    RecentTally = class {
+      constructor(s, now) {
+        this.s = s;
+        this.now = now;
+        const at = Math.floor(now / HOUR_MS) * HOUR_MS;
+        this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
+        for (const kind of RECENT_KINDS)
+          for (const [key, n] of Object.entries(this.#current.keys[kind])) {
+            const [a = "", b = "", c = ""] = ARITY[kind] === 1 ? [key] : key.split("\0");
+            this.#maps[kind].add(a, b, c, n);
+          }
+      }
+      s;
+      now;
+      #current;
+      #maps = {
+        user: new Tuples(),
+        endpoint: new Tuples(),
+        nas: new Tuples(),
+        reason: new Tuples()
+      };
+      /** Once per new record of a storm: a few map lookups, no object or key string per record. */
+      add(r) {
+        this.#current.n++;
+        const m = this.#maps;
+        const other = this.#current.other;
+        if (!m.user.add(field(r.userName), "", "", 1)) other.user++;
+        if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), "", 1)) other.endpoint++;
+        if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
+        if (!m.reason.add(reasonCode(text2(r.failureReason)) ?? "", "", "", 1)) other.reason++;
+      }
+      toState() {
+        const h = this.#current;
+        const other = { ...h.other };
+        const keys = emptyHour(h.at).keys;
+        for (const kind of RECENT_KINDS) {
+          const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
+          keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
+          for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
+        }
+        const older = recentHours(this.s, this.now).filter((x) => x.at !== h.at);
+        const current = h.n > 0 ? [{ at: h.at, n: h.n, keys, other }] : [];
+        return { from: this.s?.from ?? this.now, hours: [...older, ...current] };
+      }
+    };
+  }
+});
+
+// src/core/dict.ts
+function dict(from = {}) {
+  const d = /* @__PURE__ */ Object.create(null);
+  const entries = Symbol.iterator in from ? from : Object.entries(from);
+  for (const [k, v] of entries) d[k] = v;
+  return d;
+}
+var init_dict = __esm({
+  "src/core/dict.ts"() {
+    "use strict";
+  }
+});
+
+// src/incidents/clock.ts
+function localHour(t, timeZone) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(timeZone, f);
+  }
+  let weekday = 0;
+  let hour = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
+    if (p.type === "hour") hour = Number(p.value) % 24;
+  }
+  return { week: weekday * 24 + hour, day: hour };
+}
+var WEEKDAYS, formats;
+var init_clock = __esm({
+  "src/incidents/clock.ts"() {
+    "use strict";
+    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    formats = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incidents/baseline.ts
+function mean(values, runs, i, x, alpha, steps) {
+  const n = runs[i] ?? 0;
+  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
+  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
+  runs[i] = Math.min(1e3, n + 1);
+}
+function keepLargest(map, max, floor) {
+  const entries = Object.entries(map).filter(([, v]) => v >= floor);
+  entries.sort((a, b) => b[1] - a[1]);
+  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
+}
+var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS, MAX_NAS, Baseline, round;
+var init_baseline = __esm({
+  "src/incidents/baseline.ts"() {
+    "use strict";
+    init_dict();
+    init_clock();
+    emptyBaseline = () => ({
+      week: new Array(168).fill(0),
+      weekN: new Array(168).fill(0),
+      day: new Array(24).fill(0),
+      dayN: new Array(24).fill(0),
+      shares: dict(),
+      nas: dict()
+    });
+    STEP_MS = 10 * 6e4;
+    SHARE_TAU_MS = 3 * 864e5;
+    WEEK_ALPHA = 0.3;
+    DAY_ALPHA = 0.05;
+    NAS_ALPHA = 0.02;
+    WEEK_RUNS = 3;
+    DAY_RUNS = 3;
+    MAX_REASONS = 200;
+    MAX_NAS = 2e3;
+    Baseline = class {
+      /**
+       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
+       * an earlier day than today (before that a bucket would only know the current hour itself).
+       */
+      constructor(s, timeZone, weekReady) {
+        this.s = s;
+        this.timeZone = timeZone;
+        this.weekReady = weekReady;
+        s.shares = dict(s.shares);
+        s.nas = dict(s.nas);
+      }
+      s;
+      timeZone;
+      weekReady;
+      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
+      rate(t) {
+        const h = localHour(t, this.timeZone);
+        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
+        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
+        return void 0;
+      }
+      /** The reason's share of all failures (0 when never seen). */
+      share(code3) {
+        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
+        return total > 0 ? (this.s.shares[code3] ?? 0) / total : 0;
+      }
+      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
+      busyness(t) {
+        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
+        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
+        const now = this.rate(t);
+        if (!mean2 || now === void 0) return 1;
+        return Math.min(3, Math.max(0.5, now / mean2));
+      }
+      nasLevel(nas) {
+        return this.s.nas[nas] ?? 0;
+      }
+      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
+      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
+        const steps = Math.min(6, intervalMs / STEP_MS);
+        const h = localHour(t, this.timeZone);
+        const expected = this.rate(t);
+        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
+        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
+        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
+        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
+        for (const code3 of Object.keys(this.s.shares)) this.s.shares[code3] *= decay;
+        for (const [code3, n] of byReason) this.s.shares[code3] = (this.s.shares[code3] ?? 0) + n;
+        this.s.shares = keepLargest(this.s.shares, MAX_REASONS, 1e-3);
+        this.#learnNas(nasLevels, steps, this.busyness(t));
+      }
+      /**
+       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
+       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
+       * more about chance than about the NAS.
+       */
+      #learnNas(nasLevels, steps, busy) {
+        if (busy < 1) return;
+        const a = 1 - (1 - NAS_ALPHA) ** steps;
+        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
+          const old = this.s.nas[nas] ?? 0;
+          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
+          this.s.nas[nas] = old + a * (seen - old);
+        }
+        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
+      }
+    };
+    round = (x) => Number(x.toPrecision(4));
+  }
+});
+
+// src/incidents/codes.ts
+var STORE_DOWN, USER_LEVEL, SERVER_CERT, SUPPLICANT_SILENT, GUESSING, storeDown;
+var init_codes = __esm({
+  "src/incidents/codes.ts"() {
+    "use strict";
+    STORE_DOWN = /* @__PURE__ */ new Set(["24495", "24454", "24444"]);
+    USER_LEVEL = /* @__PURE__ */ new Set([
+      "22040",
+      "22056",
+      "22049",
+      "24206",
+      "24408",
+      "24409",
+      "24414",
+      "24423"
+    ]);
+    SERVER_CERT = /* @__PURE__ */ new Set(["12321", "12520", "11514"]);
+    SUPPLICANT_SILENT = /* @__PURE__ */ new Set(["5411", "12934", "12935"]);
+    GUESSING = /* @__PURE__ */ new Set(["22040", "22056", "24408", "24409", "24414", "24206"]);
+    storeDown = (e) => STORE_DOWN.has(e.code);
+  }
+});
+
+// src/incidents/incident.ts
+function matches(i, e) {
+  if (e.admin) return i.scope === "all" || i.scope === "admin" && (e.nas === i.nas || e.subject === i.subject);
+  switch (i.scope) {
+    case "nas":
+      return e.nas === i.nas && e.code === i.code;
+    case "reason":
+      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
+    case "subject":
+      return e.subject === i.subject && (i.codes === void 0 || i.codes.includes(e.code));
+    case "source":
+      return e.subject !== e.endpoint && GUESSING.has(e.code) && (i.port ? e.nas === i.nas && e.port === i.port : e.endpoint === i.endpoint);
+    case "store":
+      return storeDown(e);
+    case "admin":
+      return false;
+    case "all":
+      return true;
+  }
+}
+var SCOPES, RANK, byRank;
+var init_incident = __esm({
+  "src/incidents/incident.ts"() {
+    "use strict";
+    init_codes();
+    SCOPES = ["nas", "reason", "subject", "all", "source", "store", "admin"];
+    RANK = {
+      storm: 0,
+      "identity-store": 1,
+      guessing: 2,
+      "admin-login": 3,
+      "nas-wide": 4,
+      spike: 5,
+      "new-reason": 6,
+      lockout: 7
+    };
+    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
+  }
+});
+
+// src/incidents/rolling-window.ts
+var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
+var init_rolling_window = __esm({
+  "src/incidents/rolling-window.ts"() {
+    "use strict";
+    init_dict();
+    emptyWindow = () => ({ nas: {}, lock: {} });
+    MAX_KEYS = 2e3;
+    MAX_SUBJECTS_PER_KEY = 128;
+    MAX_LOCK_SUBJECTS = 2e4;
+    MAX_LOCK_EVENTS = 32;
+    SAVED_SUBJECTS = 4e3;
+    SAVED_SUBJECTS_PER_KEY = 64;
+    SAVED_LOCK_SUBJECTS = 1e3;
+    nasKey = (nas, code3) => `${nas}\0${code3}`;
+    splitNasKey = (key) => {
+      const i = key.indexOf("\0");
+      return [key.slice(0, i), key.slice(i + 1)];
+    };
+    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
+    Windows = class {
+      nas = /* @__PURE__ */ new Map();
+      lock = /* @__PURE__ */ new Map();
+      constructor(s) {
+        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
+        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
+      }
+      addNas(e) {
+        if (!e.subject) return;
+        const key = nasKey(e.nas, e.code);
+        let subjects = this.nas.get(key);
+        if (!subjects) {
+          if (this.nas.size >= MAX_KEYS) return;
+          subjects = /* @__PURE__ */ new Map();
+          this.nas.set(key, subjects);
+        }
+        const sk = subjectKey(e);
+        const old = subjects.get(sk);
+        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
+      }
+      addLock(e) {
+        if (!e.subject) return;
+        let entry = this.lock.get(e.subject);
+        if (!entry) {
+          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
+          entry = { ev: [], nas: e.nas, code: e.code };
+          this.lock.set(e.subject, entry);
+        }
+        entry.ev.push([e.time, e.weight]);
+        entry.nas = e.nas;
+        entry.code = e.code;
+        if (entry.ev.length > MAX_LOCK_EVENTS) {
+          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
+          const [a, b] = entry.ev.splice(0, 2);
+          entry.ev.unshift([b[0], a[1] + b[1]]);
+        }
+      }
+      /** Drops what fell out of the windows ending at `now`. */
+      prune(now, nasWindowMs, lockWindowMs) {
+        for (const [key, subjects] of this.nas) {
+          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
+          if (subjects.size === 0) this.nas.delete(key);
+        }
+        for (const [s, entry] of this.lock) {
+          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
+          if (entry.ev.length === 0) this.lock.delete(s);
+        }
+      }
+      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
+      mostlyUsers(key) {
+        let users = 0;
+        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
+        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
+        return users * 2 >= subjects.size;
+      }
+      distinct(key) {
+        return this.nas.get(key)?.size ?? 0;
+      }
+      /** Weighted failures of a subject in the window. */
+      lockWeight(subject) {
+        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
+      }
+      /** The state to save: the most recent entries only, so the file stays small after a storm. */
+      toState() {
+        const nas = dict();
+        let budget = SAVED_SUBJECTS;
+        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
+          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
+          if (keep <= 0) break;
+          budget -= Math.min(keep, subjects.size);
+          nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
+        }
+        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
+        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
+        return { nas, lock: dict(lockEntries) };
+      }
+    };
+  }
+});
+
+// src/incidents/state.ts
+function incidentShape() {
+  const str2 = string2();
+  const num2 = number2();
+  const bool2 = boolean2();
+  const strs = array(str2);
+  return object({
+    id: str2,
+    // The rule names come from the list the engine runs: a new rule cannot be refused here.
+    rule: _enum(RULES),
+    scope: _enum(SCOPES),
+    nas: optional(str2),
+    code: optional(str2),
+    subject: optional(str2),
+    endpoint: optional(str2),
+    port: optional(str2),
+    codes: optional(strs),
+    reason: optional(str2),
+    hint: optional(str2),
+    title: str2,
+    evidence: strs,
+    users: strs,
+    usersCount: str2,
+    endpoints: strs,
+    endpointsCount: str2,
+    since: num2,
+    last: num2,
+    quietUntil: num2,
+    openedAt: num2,
+    failures: num2,
+    reported: num2,
+    mailed: bool2,
+    silent: bool2
+  });
+}
+function recentHour() {
+  const num2 = number2();
+  const byKind = (t) => object({ user: t, endpoint: t, nas: t, reason: t });
+  return object({ at: num2, n: num2, keys: byKind(record(string2(), num2)), other: byKind(num2) });
+}
+function loadIncidentState(dir) {
+  return readStateJson(incidentsFile(dir), stateFile2, RESET2);
+}
+function saveIncidentState(dir, state) {
+  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
+}
+var emptyIncidentState, incidentsFile, stateFile2, RESET2;
+var init_state = __esm({
+  "src/incidents/state.ts"() {
+    "use strict";
+    init_mini();
+    init_incidents();
+    init_dict();
+    init_shape();
+    init_atomic();
+    init_files();
+    init_baseline();
+    init_incident();
+    init_rolling_window();
+    emptyIncidentState = () => ({
+      version: 1,
+      open: [],
+      resolved: [],
+      reasons: dict(),
+      baseline: emptyBaseline(),
+      window: emptyWindow()
+    });
+    incidentsFile = stateFile.incidents;
+    stateFile2 = checkOf(() => {
+      const str2 = string2();
+      const num2 = number2();
+      const bool2 = boolean2();
+      const nums = record(str2, num2);
+      return object({
+        version: literal(1),
+        since: optional(num2),
+        lastRun: optional(num2),
+        open: array(incidentShape()),
+        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
+        reasons: nums,
+        baseline: object({
+          week: arrOf(num2, 168),
+          weekN: arrOf(num2, 168),
+          day: arrOf(num2, 24),
+          dayN: arrOf(num2, 24),
+          shares: nums,
+          nas: nums
+        }),
+        window: object({
+          nas: record(str2, nums),
+          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
+        }),
+        recent: optional(object({ from: num2, hours: array(recentHour()) }))
+      });
+    });
+    RESET2 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
   }
 });
 
@@ -7604,20 +8068,20 @@ function compileTarget(t) {
   switch (t.kind) {
     case "user": {
       const glob = globMatcher(t.value);
-      return (r) => glob(text2(r.userName));
+      return (r) => glob(text3(r.userName));
     }
     case "endpoint":
-      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text2(v)) === t.value);
+      return (r) => [r.callingStationId, r.macAddress].some((v) => canonicalMac(text3(v)) === t.value);
     case "nas":
       return nasTest(t.value.toLowerCase());
     case "reason":
-      return (r) => reasonCode(text2(r.failureReason)) === t.value;
+      return (r) => reasonCode(text3(r.failureReason)) === t.value;
   }
 }
 function nasTest(value) {
   const short = !value.includes(".") && !(0, import_node_net.isIP)(value);
   return (r) => [r.nasName, r.networkDeviceName, r.nasIpAddress].some((v) => {
-    const name = text2(v).trim().toLowerCase();
+    const name = text3(v).trim().toLowerCase();
     return name === value || short && name.split(".")[0] === value;
   });
 }
@@ -7628,7 +8092,7 @@ function canonicalMac(value) {
   const hex = v.replace(/[^0-9a-f]/g, "");
   return hex.match(/../g).join(":");
 }
-var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text2, shown2;
+var import_node_net, MUTE_KINDS, MAX_VALUE, USAGE, targetText, matchesEverything, text3, shown2;
 var init_target = __esm({
   "src/mutes/target.ts"() {
     "use strict";
@@ -7641,14 +8105,81 @@ var init_target = __esm({
     USAGE = "give user:GLOB, endpoint:MAC, nas:NAME-OR-IP or reason:CODE, e.g. nas:sw-lab-01";
     targetText = (t) => `${t.kind}:${t.value}`;
     matchesEverything = (t) => t.kind === "user" && /^[*?]*\*[*?]*$/.test(t.value);
-    text2 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
+    text3 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
     shown2 = (s) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
+  }
+});
+
+// src/mutes/recent-match.ts
+function recentMatch(cfg, target, now) {
+  const incidents = incidentsState(cfg.incidents.mode, cfg.alert.mode);
+  if (!incidents.on) return note(`the last day's failures are counted only while incidents are on (${incidents.why})`);
+  let state;
+  try {
+    state = loadIncidentState(cfg.stateDir);
+  } catch {
+    return note("incidents.json is unreadable (run.js doctor says more)");
+  }
+  const recent = state?.recent;
+  if (!recent) return note("the next run with incidents on starts counting");
+  const hours = recentHours(recent, now);
+  const total = hours.reduce((n, h) => n + h.n, 0);
+  const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
+  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
+  if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
+  const { matched, unlisted, top: top4 } = count2(hours, target);
+  const seen = `${plural(total, "failure")} seen ${period}`;
+  if (unlisted > 0 && matched === 0)
+    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
+  if (unlisted > 0)
+    return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
+  if (matched === 0) {
+    const hint = top4.length ? ` (most seen: ${top4.join(", ")})` : "";
+    return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
+  }
+  if (matched === total)
+    return {
+      text: `it matches all ${seen}: every one leaves the mail body; narrow the target if that was not meant`,
+      warn: true
+    };
+  return { text: `it matches ${matched} of the ${seen}`, warn: false };
+}
+function count2(hours, target) {
+  const kind = target.kind;
+  const test = compileTarget(target);
+  const byKey = /* @__PURE__ */ new Map();
+  let unlisted = 0;
+  for (const h of hours) {
+    unlisted += h.other[kind];
+    for (const [key, n] of Object.entries(h.keys[kind])) byKey.set(key, (byKey.get(key) ?? 0) + n);
+  }
+  let matched = 0;
+  for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
+  const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
+  const top4 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
+  return { matched, unlisted, top: top4 };
+}
+var note;
+var init_recent_match = __esm({
+  "src/mutes/recent-match.ts"() {
+    "use strict";
+    init_incidents();
+    init_plural();
+    init_sanitize();
+    init_times();
+    init_recent();
+    init_state();
+    init_target();
+    note = (why) => ({
+      text: `no count of the last day's failures to check it against: ${why}`,
+      warn: false
+    });
   }
 });
 
 // src/mutes/store.ts
 function readMutes(stateDir) {
-  const data = readStateJson(mutesFile(stateDir), muteFile, RESET2);
+  const data = readStateJson(mutesFile(stateDir), muteFile, RESET3);
   if (!data) return { nextId: 1, mutes: [] };
   const mutes = data.mutes.map(({ target, created, until, ...rest }) => ({
     ...rest,
@@ -7678,7 +8209,7 @@ function parseStored(stateDir, target) {
   try {
     return parseTarget(target);
   } catch (err) {
-    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET2}`);
+    throw usageError(`state file ${mutesFile(stateDir)} holds an invalid mute (${err.message}); ${RESET3}`);
   }
 }
 function untrusted(m, now) {
@@ -7698,7 +8229,7 @@ function muteSet(mutes, now) {
 function loadMutes(stateDir, now) {
   return muteSet(readMutes(stateDir).mutes, now);
 }
-var mutesFile, muteFile, RESET2, MAX_MUTE_MS, SLACK_MS;
+var mutesFile, muteFile, RESET3, MAX_MUTE_MS, SLACK_MS;
 var init_store = __esm({
   "src/mutes/store.ts"() {
     "use strict";
@@ -7725,9 +8256,96 @@ var init_store = __esm({
         )
       })
     );
-    RESET2 = "fix or delete it (deleting it ends every mute; no failure is lost)";
+    RESET3 = "fix or delete it (deleting it ends every mute; no failure is lost)";
     MAX_MUTE_MS = 366 * 864e5;
     SLACK_MS = 10 * 6e4;
+  }
+});
+
+// src/render/time.ts
+function timeFormat(zone) {
+  const offsetOf = zoneOffset(zone);
+  return (t) => {
+    if (t === void 0 || !Number.isFinite(t)) return "?";
+    if (!plausible(t)) return Math.abs(t) <= 864e13 ? `${new Date(t).toISOString()} (UTC)` : "?";
+    const offsetMin = offsetOf(t);
+    const d = new Date(Math.floor(t / 1e3) * 1e3 + offsetMin * 6e4).toISOString();
+    return `${d.slice(0, 10)} ${d.slice(11, 19)} ${offsetText(offsetMin)}`;
+  };
+}
+function zoneOffset(zone) {
+  if (zone === "UTC" || zone === "Etc/UTC") return () => 0;
+  const dtf = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit"
+  });
+  const known = /* @__PURE__ */ new Map();
+  return (t) => {
+    const bucket = Math.floor(t / BUCKET_MS);
+    let offset = known.get(bucket);
+    if (offset === void 0) {
+      const at = bucket * BUCKET_MS;
+      const p = {};
+      for (const part2 of dtf.formatToParts(at)) if (part2.type !== "literal") p[part2.type] = Number(part2.value);
+      const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      offset = Math.round((wall - at) / 6e4);
+      if (known.size >= KNOWN_MAX) known.clear();
+      known.set(bucket, offset);
+    }
+    return offset;
+  };
+}
+function offsetText(min) {
+  const abs = Math.abs(min);
+  return `${min < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+function clockFor(zone, from, to) {
+  const full = timeFormat(zone);
+  const parts2 = (t) => {
+    const s = full(t);
+    return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(20) };
+  };
+  const ref = to !== void 0 && plausible(to) ? parts2(to) : void 0;
+  const first = from !== void 0 && plausible(from) ? parts2(from) : ref;
+  const oneDay = !ref || !first || ref.date === first.date;
+  const day = (date2) => `${Number(date2.slice(8, 10))} ${MONTHS[Number(date2.slice(5, 7)) - 1]}`;
+  const format = (len) => (t) => {
+    if (t === void 0 || !Number.isFinite(t) || !plausible(t)) return full(t);
+    const p = parts2(t);
+    const time2 = p.time.slice(0, len);
+    const dated = oneDay && (!ref || p.date === ref.date) ? time2 : `${day(p.date)} ${time2}`;
+    return ref && p.offset !== ref.offset ? `${dated} ${p.offset}` : dated;
+  };
+  const short = format(8);
+  return {
+    full,
+    short,
+    minute: format(5),
+    range: (a, b) => {
+      if (a === void 0 || b === void 0 || !plausible(a) || !plausible(b)) return `${full(a)} to ${full(b)}`;
+      const [x, y] = [parts2(a), parts2(b)];
+      const year = (p) => `${day(p.date)} ${p.date.slice(0, 4)}`;
+      if (a === b) return `${year(x)}, ${x.time}`;
+      return x.date === y.date ? `${year(x)}, ${x.time} to ${y.time}` : `${year(x)} ${x.time} to ${year(y)} ${y.time}`;
+    },
+    zone: zone === "UTC" || zone === "Etc/UTC" ? "UTC" : ref ? `${zone}, UTC${ref.offset}` : zone,
+    span: (a, b) => a === b ? `at ${short(a)}` : `${short(a)} to ${short(b)}`
+  };
+}
+var BUCKET_MS, KNOWN_MAX, MONTHS;
+var init_time = __esm({
+  "src/render/time.ts"() {
+    "use strict";
+    init_times();
+    BUCKET_MS = 15 * 6e4;
+    KNOWN_MAX = 672;
+    MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   }
 });
 
@@ -7772,12 +8390,197 @@ var init_words = __esm({
   }
 });
 
-// src/core/plural.ts
-var plural;
-var init_plural = __esm({
-  "src/core/plural.ts"() {
+// src/commands/mute.ts
+var mute_exports = {};
+__export(mute_exports, {
+  mute: () => mute
+});
+function mute(cfg, now, target, flags) {
+  const t = parseTarget(target);
+  const all = matchesEverything(t);
+  if (all && !flags.force)
+    throw usageError(
+      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
+    );
+  const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
+  if (ms === void 0 || ms < MIN_MUTE_MS || ms > MAX_MUTE_MS) {
+    const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
+    throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
+  }
+  const note3 = optionalText("--note", flags.note);
+  const by = optionalText("--by", flags.by);
+  const file = readMutes(cfg.stateDir);
+  const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
+  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note3 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note3, by };
+  const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
+  writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
+  const until = summaryTime(entry.until);
+  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
+  if (all)
+    return {
+      exitCode: 0,
+      status: "WARN",
+      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
+    };
+  const recent = recentMatch(cfg, t, now);
+  const effect = "matching failures raise no incident and leave the mail body, counted and attached";
+  const message = `${what}; ${effect}; ${recent.text}`;
+  return recent.warn ? { exitCode: 0, status: "WARN", message } : ok(message);
+}
+function optionalText(flag, value) {
+  if (value === void 0) return void 0;
+  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
+    throw usageError(`${flag} must be one line of at most 200 characters`);
+  return value.trim() || void 0;
+}
+var ok;
+var init_mute = __esm({
+  "src/commands/mute.ts"() {
     "use strict";
-    plural = (n, word, suffix = "s") => `${n} ${word}${n === 1 ? "" : suffix}`;
+    init_values();
+    init_errors();
+    init_sanitize();
+    init_times();
+    init_recent_match();
+    init_store();
+    init_target();
+    init_words();
+    ok = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/commands/mutes.ts
+var mutes_exports = {};
+__export(mutes_exports, {
+  listMutes: () => listMutes
+});
+function listMutes(cfg, now, io) {
+  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
+  const fmt = timeFormat(cfg.mail.timezone);
+  for (const m of active) io.out(describeMute(m, now, fmt));
+  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
+  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
+  if (ignored.length === 0) return ok2(listed);
+  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
+  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
+}
+var ok2;
+var init_mutes = __esm({
+  "src/commands/mutes.ts"() {
+    "use strict";
+    init_plural();
+    init_store();
+    init_words();
+    init_time();
+    ok2 = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/commands/unmute.ts
+var unmute_exports = {};
+__export(unmute_exports, {
+  unmute: () => unmute
+});
+function unmute(cfg, now, idText) {
+  const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
+  const file = readMutes(cfg.stateDir);
+  const found = file.mutes.find((m) => m.id === id && m.until > now);
+  if (!found) throw usageError(`no active mute with id "${clean(idText, 20)}": run.js mutes lists the active ones`);
+  writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
+  return ok3(`unmuted ${targetText(found)} (id ${found.id})`);
+}
+var ok3;
+var init_unmute = __esm({
+  "src/commands/unmute.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    init_store();
+    init_target();
+    ok3 = (message) => ({ exitCode: 0, status: "OK", message });
+  }
+});
+
+// src/cli/mute-commands.ts
+function addMuteCommands(program2, { sys, io, config: config2, done }) {
+  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
+    const cfg = config2(cmd);
+    const { mute: mute2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
+    done(await underMuteLock(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
+  });
+  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
+    const cfg = config2(cmd);
+    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_mutes(), mutes_exports));
+    done(listMutes2(cfg, sys.now(), io));
+  });
+  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
+    const cfg = config2(cmd);
+    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_unmute(), unmute_exports));
+    done(await underMuteLock(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
+  });
+}
+var init_mute_commands = __esm({
+  "src/cli/mute-commands.ts"() {
+    "use strict";
+    init_mute_lock();
+  }
+});
+
+// src/cli/since.ts
+function sinceFlag(opts, now) {
+  if (opts.since === void 0) return void 0;
+  if (opts.resetCursor)
+    throw usageError(
+      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
+    );
+  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
+  const since = parseSince(opts.since, now);
+  if (since === void 0)
+    throw usageError(
+      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
+    );
+  if (since > now)
+    throw usageError(
+      `--since "${opts.since}" is in the future (the device clock says ${summaryTime(now)}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
+    );
+  return since;
+}
+var init_since = __esm({
+  "src/cli/since.ts"() {
+    "use strict";
+    init_values();
+    init_errors();
+    init_times();
+  }
+});
+
+// src/core/deadline.ts
+var Deadline;
+var init_deadline = __esm({
+  "src/core/deadline.ts"() {
+    "use strict";
+    Deadline = class {
+      constructor(budgetMs, clock) {
+        this.clock = clock;
+        this.#end = clock() + budgetMs;
+      }
+      clock;
+      #end;
+      /** The run's clock: what mail headers and state records call "now". */
+      now() {
+        return this.clock();
+      }
+      remaining() {
+        return Math.max(0, this.#end - this.clock());
+      }
+      expired() {
+        return this.remaining() <= 0;
+      }
+      /** A step timeout: the step's own limit, but never past the deadline (at least 1 ms). */
+      cap(stepMs) {
+        return Math.max(1, Math.min(stepMs, this.remaining()));
+      }
+    };
   }
 });
 
@@ -7905,19 +8708,19 @@ async function withRetry(fn, deadline, policy) {
       value = await fn();
     } catch (err) {
       if (!more2 || !policy.transient(err)) throw err;
-      await sleep(wait);
+      await sleep2(wait);
       continue;
     }
     if (!more2 || !policy.again?.(value)) return value;
     await policy.discard?.(value);
-    await sleep(wait);
+    await sleep2(wait);
   }
 }
-var sleep;
+var sleep2;
 var init_retry = __esm({
   "src/core/retry.ts"() {
     "use strict";
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
   }
 });
 
@@ -11978,7 +12781,7 @@ function countAt(tl, t, reason) {
   if (!plausible(t)) return;
   let key = reason;
   if (!tl.reasons.has(key)) {
-    if (tl.reasons.size < MAX_REASONS) tl.reasons.add(key);
+    if (tl.reasons.size < MAX_REASONS2) tl.reasons.add(key);
     else key = OTHER;
   }
   const slot = Math.floor(t / tl.stepMs);
@@ -12011,7 +12814,7 @@ function rebin(tl, stepMs) {
     }
   }
 }
-var MIN2, STEPS, MAX_CELLS, MAX_REASONS, OTHER, emptyTimeline, nextStep;
+var MIN2, STEPS, MAX_CELLS, MAX_REASONS2, OTHER, emptyTimeline, nextStep;
 var init_timeline = __esm({
   "src/rollup/timeline.ts"() {
     "use strict";
@@ -12019,7 +12822,7 @@ var init_timeline = __esm({
     MIN2 = 6e4;
     STEPS = [1, 5, 15, 30, 60, 180, 360, 720, 1440].map((m) => m * MIN2);
     MAX_CELLS = 3e3;
-    MAX_REASONS = 24;
+    MAX_REASONS2 = 24;
     OTHER = "";
     emptyTimeline = () => ({ stepMs: STEPS[0], slots: /* @__PURE__ */ new Map(), cells: 0, reasons: /* @__PURE__ */ new Set() });
     nextStep = (ms) => STEPS.find((s) => s > ms) ?? ms * 2;
@@ -12137,7 +12940,7 @@ function rows(items) {
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border-top:1px solid #c9d1d9">
 ${tr.join("\n")}</table>`;
 }
-var FONT2, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note, para, sub, link, footer;
+var FONT2, INK, MUTED, BAND, esc2, kicker, strip, COLUMN, h2, note2, para, sub, link, footer;
 var init_layout = __esm({
   "src/render/layout.ts"() {
     "use strict";
@@ -12157,11 +12960,11 @@ var init_layout = __esm({
     strip = (text4, bg, fg, rule2) => `<tr><td style="background:${bg};border-bottom:1px solid ${rule2};padding:8px 16px;${FONT2};font-size:13px;font-weight:bold;color:${fg}">${esc2(text4)}</td></tr>`;
     COLUMN = '<div style="max-width:1000px;margin:0 auto;text-align:left">';
     h2 = (title) => `<h2 style="${FONT2};font-size:15px;font-weight:bold;color:${INK};margin:20px 0 6px">${esc2(title)}</h2>`;
-    note = (text4) => `<p style="${FONT2};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text4)}</p>`;
+    note2 = (text4) => `<p style="${FONT2};font-size:12px;line-height:1.45;color:${MUTED};margin:6px 0">${esc2(text4)}</p>`;
     para = (html, extra = "") => `<p style="${FONT2};font-size:13px;line-height:1.45;color:${INK};margin:8px 0;${extra}">${html}</p>`;
     sub = (text4, extra = "") => `<div style="font-size:12px;color:${MUTED};margin-top:2px;${extra}">${esc2(text4)}</div>`;
     link = (url) => `<a href="${esc2(url)}" style="color:#0969da;${FONT2}">${esc2(url)}</a>`;
-    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note).join("\n")}</div>`;
+    footer = (lines) => `<div style="border-top:1px solid #d0d7de;margin-top:18px;padding-top:6px">${lines.map(note2).join("\n")}</div>`;
   }
 });
 
@@ -12456,7 +13259,7 @@ function adminRows(m) {
     return { left: num(countText(a)), right: `<b>${esc2(where2)}</b>${sub(`${who2}, last ${m.clock.short(a.last)}`)}` };
   });
   const out = [h2(ADMIN_TITLE), rows(items)];
-  if (m.adminMore) out.push(note(`... and ${m.adminMore} other device(s)`));
+  if (m.adminMore) out.push(note2(`... and ${m.adminMore} other device(s)`));
   return out;
 }
 function summary(m) {
@@ -12474,7 +13277,7 @@ function summary(m) {
       }))
     )
   );
-  if (m.reasonsMore) out.push(note(`... and ${m.reasonsMore} other reason(s)`));
+  if (m.reasonsMore) out.push(note2(`... and ${m.reasonsMore} other reason(s)`));
   out.push(h2("By NAS"));
   out.push(
     rows(
@@ -12488,14 +13291,14 @@ function summary(m) {
       })
     )
   );
-  if (m.nasMore) out.push(note(`... and ${m.nasMore} other NAS`));
+  if (m.nasMore) out.push(note2(`... and ${m.nasMore} other NAS`));
   out.push(
     `<div>${half("Top users", m.users, "no user failed more than once")}${half("Top endpoints", m.endpoints, "no endpoint failed more than once")}</div>`
   );
   return out;
 }
 function half(title, list2, none) {
-  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note(`(${none})`);
+  const body = list2.length ? rows(list2.map((r) => ({ left: num(r.count), right: esc2(clean(r.value, 64)) }))) : note2(`(${none})`);
   return `<div style="display:inline-block;width:100%;max-width:470px;vertical-align:top;margin-right:8px">${h2(title)}${body}</div>`;
 }
 function top(m) {
@@ -12522,7 +13325,7 @@ function renderHtml(m, total, title) {
   const build2 = (n2) => {
     const { more: more2 } = detailSlice(m, n2);
     const details = rows(shown3.slice(0, n2).map((r) => detailRow(m, r, alone)));
-    const body = [...head, details, more2 > 0 ? note(moreText(m, more2)) : "", footer(footerLines(m, total))];
+    const body = [...head, details, more2 > 0 ? note2(moreText(m, more2)) : "", footer(footerLines(m, total))];
     return page(title, [...cards, card(top(m), body.filter(Boolean))]);
   };
   let n = shown3.length;
@@ -12934,412 +13737,6 @@ var init_timing = __esm({
   "src/health/timing.ts"() {
     "use strict";
     JITTER_MS = 6e4;
-  }
-});
-
-// src/core/dict.ts
-function dict(from = {}) {
-  const d = /* @__PURE__ */ Object.create(null);
-  const entries = Symbol.iterator in from ? from : Object.entries(from);
-  for (const [k, v] of entries) d[k] = v;
-  return d;
-}
-var init_dict = __esm({
-  "src/core/dict.ts"() {
-    "use strict";
-  }
-});
-
-// src/incidents/clock.ts
-function localHour(t, timeZone) {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
-    formats.set(timeZone, f);
-  }
-  let weekday = 0;
-  let hour = 0;
-  for (const p of f.formatToParts(t)) {
-    if (p.type === "weekday") weekday = Math.max(0, WEEKDAYS.indexOf(p.value));
-    if (p.type === "hour") hour = Number(p.value) % 24;
-  }
-  return { week: weekday * 24 + hour, day: hour };
-}
-var WEEKDAYS, formats;
-var init_clock = __esm({
-  "src/incidents/clock.ts"() {
-    "use strict";
-    WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    formats = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incidents/baseline.ts
-function mean(values, runs, i, x, alpha, steps) {
-  const n = runs[i] ?? 0;
-  const a = n === 0 ? 1 : Math.min(1, 1 - (1 - alpha) ** steps);
-  values[i] = round((values[i] ?? 0) + a * (x - (values[i] ?? 0)));
-  runs[i] = Math.min(1e3, n + 1);
-}
-function keepLargest(map, max, floor) {
-  const entries = Object.entries(map).filter(([, v]) => v >= floor);
-  entries.sort((a, b) => b[1] - a[1]);
-  return dict(entries.slice(0, max).map(([k, v]) => [k, round(v)]));
-}
-var emptyBaseline, STEP_MS, SHARE_TAU_MS, WEEK_ALPHA, DAY_ALPHA, NAS_ALPHA, WEEK_RUNS, DAY_RUNS, MAX_REASONS2, MAX_NAS, Baseline, round;
-var init_baseline = __esm({
-  "src/incidents/baseline.ts"() {
-    "use strict";
-    init_dict();
-    init_clock();
-    emptyBaseline = () => ({
-      week: new Array(168).fill(0),
-      weekN: new Array(168).fill(0),
-      day: new Array(24).fill(0),
-      dayN: new Array(24).fill(0),
-      shares: dict(),
-      nas: dict()
-    });
-    STEP_MS = 10 * 6e4;
-    SHARE_TAU_MS = 3 * 864e5;
-    WEEK_ALPHA = 0.3;
-    DAY_ALPHA = 0.05;
-    NAS_ALPHA = 0.02;
-    WEEK_RUNS = 3;
-    DAY_RUNS = 3;
-    MAX_REASONS2 = 200;
-    MAX_NAS = 2e3;
-    Baseline = class {
-      /**
-       * `weekReady`: a week has passed since the first run, so each hour-of-week bucket was learned on
-       * an earlier day than today (before that a bucket would only know the current hour itself).
-       */
-      constructor(s, timeZone, weekReady) {
-        this.s = s;
-        this.timeZone = timeZone;
-        this.weekReady = weekReady;
-        s.shares = dict(s.shares);
-        s.nas = dict(s.nas);
-      }
-      s;
-      timeZone;
-      weekReady;
-      /** Expected failures per minute at `t`, or undefined while this hour was never learned. */
-      rate(t) {
-        const h = localHour(t, this.timeZone);
-        if (this.weekReady && (this.s.weekN[h.week] ?? 0) >= WEEK_RUNS) return this.s.week[h.week];
-        if ((this.s.dayN[h.day] ?? 0) >= DAY_RUNS) return this.s.day[h.day];
-        return void 0;
-      }
-      /** The reason's share of all failures (0 when never seen). */
-      share(code3) {
-        const total = Object.values(this.s.shares).reduce((a, b) => a + b, 0);
-        return total > 0 ? (this.s.shares[code3] ?? 0) / total : 0;
-      }
-      /** How busy `t` is against the average hour (1 = average), clamped: scales per-NAS baselines. */
-      busyness(t) {
-        const learned = this.s.day.filter((_, i) => (this.s.dayN[i] ?? 0) >= DAY_RUNS);
-        const mean2 = learned.length ? learned.reduce((a, b) => a + b, 0) / learned.length : 0;
-        const now = this.rate(t);
-        if (!mean2 || now === void 0) return 1;
-        return Math.min(3, Math.max(0.5, now / mean2));
-      }
-      nasLevel(nas) {
-        return this.s.nas[nas] ?? 0;
-      }
-      /** One run's worth of learning: `ratePerMin` over `intervalMs`, counts by reason, NAS levels. */
-      learn(t, intervalMs, ratePerMin, byReason, nasLevels) {
-        const steps = Math.min(6, intervalMs / STEP_MS);
-        const h = localHour(t, this.timeZone);
-        const expected = this.rate(t);
-        const r = expected === void 0 ? ratePerMin : Math.min(ratePerMin, 3 * Math.max(expected, 0.05));
-        mean(this.s.week, this.s.weekN, h.week, r, WEEK_ALPHA, steps);
-        mean(this.s.day, this.s.dayN, h.day, r, DAY_ALPHA, steps);
-        const decay = Math.exp(-intervalMs / SHARE_TAU_MS);
-        for (const code3 of Object.keys(this.s.shares)) this.s.shares[code3] *= decay;
-        for (const [code3, n] of byReason) this.s.shares[code3] = (this.s.shares[code3] ?? 0) + n;
-        this.s.shares = keepLargest(this.s.shares, MAX_REASONS2, 1e-3);
-        this.#learnNas(nasLevels, steps, this.busyness(t));
-      }
-      /**
-       * Per NAS the level for an average hour: nasLevel() times busyness() is what is expected at a
-       * given hour. Learned in the busier hours only: at night the largest of a few tiny counts says
-       * more about chance than about the NAS.
-       */
-      #learnNas(nasLevels, steps, busy) {
-        if (busy < 1) return;
-        const a = 1 - (1 - NAS_ALPHA) ** steps;
-        for (const nas of /* @__PURE__ */ new Set([...Object.keys(this.s.nas), ...nasLevels.keys()])) {
-          const old = this.s.nas[nas] ?? 0;
-          const seen = Math.min((nasLevels.get(nas) ?? 0) / busy, Math.max(5, 3 * old));
-          this.s.nas[nas] = old + a * (seen - old);
-        }
-        this.s.nas = keepLargest(this.s.nas, MAX_NAS, 1e-3);
-      }
-    };
-    round = (x) => Number(x.toPrecision(4));
-  }
-});
-
-// src/incidents/codes.ts
-var STORE_DOWN, USER_LEVEL, SERVER_CERT, SUPPLICANT_SILENT, GUESSING, storeDown;
-var init_codes = __esm({
-  "src/incidents/codes.ts"() {
-    "use strict";
-    STORE_DOWN = /* @__PURE__ */ new Set(["24495", "24454", "24444"]);
-    USER_LEVEL = /* @__PURE__ */ new Set([
-      "22040",
-      "22056",
-      "22049",
-      "24206",
-      "24408",
-      "24409",
-      "24414",
-      "24423"
-    ]);
-    SERVER_CERT = /* @__PURE__ */ new Set(["12321", "12520", "11514"]);
-    SUPPLICANT_SILENT = /* @__PURE__ */ new Set(["5411", "12934", "12935"]);
-    GUESSING = /* @__PURE__ */ new Set(["22040", "22056", "24408", "24409", "24414", "24206"]);
-    storeDown = (e) => STORE_DOWN.has(e.code);
-  }
-});
-
-// src/incidents/incident.ts
-function matches(i, e) {
-  if (e.admin) return i.scope === "all" || i.scope === "admin" && (e.nas === i.nas || e.subject === i.subject);
-  switch (i.scope) {
-    case "nas":
-      return e.nas === i.nas && e.code === i.code;
-    case "reason":
-      return i.codes ? i.codes.includes(e.code) : e.code === i.code;
-    case "subject":
-      return e.subject === i.subject && (i.codes === void 0 || i.codes.includes(e.code));
-    case "source":
-      return e.subject !== e.endpoint && GUESSING.has(e.code) && (i.port ? e.nas === i.nas && e.port === i.port : e.endpoint === i.endpoint);
-    case "store":
-      return storeDown(e);
-    case "admin":
-      return false;
-    case "all":
-      return true;
-  }
-}
-var SCOPES, RANK, byRank;
-var init_incident = __esm({
-  "src/incidents/incident.ts"() {
-    "use strict";
-    init_codes();
-    SCOPES = ["nas", "reason", "subject", "all", "source", "store", "admin"];
-    RANK = {
-      storm: 0,
-      "identity-store": 1,
-      guessing: 2,
-      "admin-login": 3,
-      "nas-wide": 4,
-      spike: 5,
-      "new-reason": 6,
-      lockout: 7
-    };
-    byRank = (a, b) => RANK[a.rule] - RANK[b.rule] || b.failures - a.failures || (a.id < b.id ? -1 : 1);
-  }
-});
-
-// src/incidents/rolling-window.ts
-var emptyWindow, MAX_KEYS, MAX_SUBJECTS_PER_KEY, MAX_LOCK_SUBJECTS, MAX_LOCK_EVENTS, SAVED_SUBJECTS, SAVED_SUBJECTS_PER_KEY, SAVED_LOCK_SUBJECTS, nasKey, splitNasKey, subjectKey, Windows;
-var init_rolling_window = __esm({
-  "src/incidents/rolling-window.ts"() {
-    "use strict";
-    init_dict();
-    emptyWindow = () => ({ nas: {}, lock: {} });
-    MAX_KEYS = 2e3;
-    MAX_SUBJECTS_PER_KEY = 128;
-    MAX_LOCK_SUBJECTS = 2e4;
-    MAX_LOCK_EVENTS = 32;
-    SAVED_SUBJECTS = 4e3;
-    SAVED_SUBJECTS_PER_KEY = 64;
-    SAVED_LOCK_SUBJECTS = 1e3;
-    nasKey = (nas, code3) => `${nas}\0${code3}`;
-    splitNasKey = (key) => {
-      const i = key.indexOf("\0");
-      return [key.slice(0, i), key.slice(i + 1)];
-    };
-    subjectKey = (e) => e.subject === e.endpoint ? `e:${e.subject}` : `u:${e.subject}`;
-    Windows = class {
-      nas = /* @__PURE__ */ new Map();
-      lock = /* @__PURE__ */ new Map();
-      constructor(s) {
-        for (const [k, subjects] of Object.entries(s.nas)) this.nas.set(k, new Map(Object.entries(subjects)));
-        for (const [k, v] of Object.entries(s.lock)) this.lock.set(k, { ...v, ev: v.ev.map(([t, w]) => [t, w]) });
-      }
-      addNas(e) {
-        if (!e.subject) return;
-        const key = nasKey(e.nas, e.code);
-        let subjects = this.nas.get(key);
-        if (!subjects) {
-          if (this.nas.size >= MAX_KEYS) return;
-          subjects = /* @__PURE__ */ new Map();
-          this.nas.set(key, subjects);
-        }
-        const sk = subjectKey(e);
-        const old = subjects.get(sk);
-        if (old !== void 0 || subjects.size < MAX_SUBJECTS_PER_KEY) subjects.set(sk, Math.max(old ?? 0, e.time));
-      }
-      addLock(e) {
-        if (!e.subject) return;
-        let entry = this.lock.get(e.subject);
-        if (!entry) {
-          if (this.lock.size >= MAX_LOCK_SUBJECTS) return;
-          entry = { ev: [], nas: e.nas, code: e.code };
-          this.lock.set(e.subject, entry);
-        }
-        entry.ev.push([e.time, e.weight]);
-        entry.nas = e.nas;
-        entry.code = e.code;
-        if (entry.ev.length > MAX_LOCK_EVENTS) {
-          entry.ev.sort((a2, b2) => a2[0] - b2[0]);
-          const [a, b] = entry.ev.splice(0, 2);
-          entry.ev.unshift([b[0], a[1] + b[1]]);
-        }
-      }
-      /** Drops what fell out of the windows ending at `now`. */
-      prune(now, nasWindowMs, lockWindowMs) {
-        for (const [key, subjects] of this.nas) {
-          for (const [s, t] of subjects) if (t < now - nasWindowMs) subjects.delete(s);
-          if (subjects.size === 0) this.nas.delete(key);
-        }
-        for (const [s, entry] of this.lock) {
-          entry.ev = entry.ev.filter(([t]) => t >= now - lockWindowMs);
-          if (entry.ev.length === 0) this.lock.delete(s);
-        }
-      }
-      /** Are most of a key's subjects users (not bare endpoints, as in MAB)? */
-      mostlyUsers(key) {
-        let users = 0;
-        const subjects = this.nas.get(key) ?? /* @__PURE__ */ new Map();
-        for (const s of subjects.keys()) if (s.startsWith("u:")) users++;
-        return users * 2 >= subjects.size;
-      }
-      distinct(key) {
-        return this.nas.get(key)?.size ?? 0;
-      }
-      /** Weighted failures of a subject in the window. */
-      lockWeight(subject) {
-        return (this.lock.get(subject)?.ev ?? []).reduce((n, [, w]) => n + w, 0);
-      }
-      /** The state to save: the most recent entries only, so the file stays small after a storm. */
-      toState() {
-        const nas = dict();
-        let budget = SAVED_SUBJECTS;
-        for (const [k, subjects] of [...this.nas].sort((a, b) => b[1].size - a[1].size)) {
-          const keep = Math.min(budget, SAVED_SUBJECTS_PER_KEY);
-          if (keep <= 0) break;
-          budget -= Math.min(keep, subjects.size);
-          nas[k] = dict([...subjects].sort((a, b) => b[1] - a[1]).slice(0, keep));
-        }
-        const lastOf = (ev) => ev.reduce((m, [t]) => Math.max(m, t), 0);
-        const lockEntries = [...this.lock].sort((a, b) => lastOf(b[1].ev) - lastOf(a[1].ev)).slice(0, SAVED_LOCK_SUBJECTS);
-        return { nas, lock: dict(lockEntries) };
-      }
-    };
-  }
-});
-
-// src/incidents/state.ts
-function incidentShape() {
-  const str2 = string2();
-  const num2 = number2();
-  const bool2 = boolean2();
-  const strs = array(str2);
-  return object({
-    id: str2,
-    // The rule names come from the list the engine runs: a new rule cannot be refused here.
-    rule: _enum(RULES),
-    scope: _enum(SCOPES),
-    nas: optional(str2),
-    code: optional(str2),
-    subject: optional(str2),
-    endpoint: optional(str2),
-    port: optional(str2),
-    codes: optional(strs),
-    reason: optional(str2),
-    hint: optional(str2),
-    title: str2,
-    evidence: strs,
-    users: strs,
-    usersCount: str2,
-    endpoints: strs,
-    endpointsCount: str2,
-    since: num2,
-    last: num2,
-    quietUntil: num2,
-    openedAt: num2,
-    failures: num2,
-    reported: num2,
-    mailed: bool2,
-    silent: bool2
-  });
-}
-function recentHour() {
-  const num2 = number2();
-  const byKind = (t) => object({ user: t, endpoint: t, nas: t, reason: t });
-  return object({ at: num2, n: num2, keys: byKind(record(string2(), num2)), other: byKind(num2) });
-}
-function loadIncidentState(dir) {
-  return readStateJson(incidentsFile(dir), stateFile2, RESET3);
-}
-function saveIncidentState(dir, state) {
-  writeFileAtomic(incidentsFile(dir), JSON.stringify(state));
-}
-var emptyIncidentState, incidentsFile, stateFile2, RESET3;
-var init_state = __esm({
-  "src/incidents/state.ts"() {
-    "use strict";
-    init_mini();
-    init_incidents();
-    init_dict();
-    init_shape();
-    init_atomic();
-    init_files();
-    init_baseline();
-    init_incident();
-    init_rolling_window();
-    emptyIncidentState = () => ({
-      version: 1,
-      open: [],
-      resolved: [],
-      reasons: dict(),
-      baseline: emptyBaseline(),
-      window: emptyWindow()
-    });
-    incidentsFile = stateFile.incidents;
-    stateFile2 = checkOf(() => {
-      const str2 = string2();
-      const num2 = number2();
-      const bool2 = boolean2();
-      const nums = record(str2, num2);
-      return object({
-        version: literal(1),
-        since: optional(num2),
-        lastRun: optional(num2),
-        open: array(incidentShape()),
-        resolved: array(object({ id: str2, title: str2, since: num2, last: num2, failures: num2, unmailed: bool2 })),
-        reasons: nums,
-        baseline: object({
-          week: arrOf(num2, 168),
-          weekN: arrOf(num2, 168),
-          day: arrOf(num2, 24),
-          dayN: arrOf(num2, 24),
-          shares: nums,
-          nas: nums
-        }),
-        window: object({
-          nas: record(str2, nums),
-          lock: record(str2, object({ ev: array(tuple([num2, num2])), nas: str2, code: str2 }))
-        }),
-        recent: optional(object({ from: num2, hours: array(recentHour()) }))
-      });
-    });
-    RESET3 = "delete it to start learning afresh (open incidents are then forgotten; no failure is lost)";
   }
 });
 
@@ -17071,125 +17468,6 @@ var init_lifecycle = __esm({
   }
 });
 
-// src/incidents/recent.ts
-function recordOfKey(kind, key) {
-  const [a, b, c] = ARITY[kind] === 1 ? [key] : key.split("\0");
-  const base = { id: "", timestamp: "" };
-  switch (kind) {
-    case "user":
-      return { ...base, userName: a };
-    case "endpoint":
-      return { ...base, callingStationId: a, macAddress: b };
-    case "nas":
-      return { ...base, nasName: a, networkDeviceName: b, nasIpAddress: c };
-    case "reason":
-      return { ...base, failureReason: a };
-  }
-}
-function recentHours(s, now) {
-  const first = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
-  return (s?.hours ?? []).filter((h) => h.at >= first && h.at <= now);
-}
-var RECENT_KINDS, HOUR_MS, RECENT_HOURS, SAVED_KEYS, MEMORY_KEYS, MAX_FIELD, text3, field, ARITY, emptyHour, Tuples, RecentTally;
-var init_recent = __esm({
-  "src/incidents/recent.ts"() {
-    "use strict";
-    init_reason();
-    RECENT_KINDS = ["user", "endpoint", "nas", "reason"];
-    HOUR_MS = 36e5;
-    RECENT_HOURS = 24;
-    SAVED_KEYS = 50;
-    MEMORY_KEYS = 2e3;
-    MAX_FIELD = 200;
-    text3 = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "";
-    field = (v) => text3(v).slice(0, MAX_FIELD);
-    ARITY = { user: 1, endpoint: 2, nas: 3, reason: 1 };
-    emptyHour = (at) => ({
-      at,
-      n: 0,
-      keys: { user: {}, endpoint: {}, nas: {}, reason: {} },
-      other: { user: 0, endpoint: 0, nas: 0, reason: 0 }
-    });
-    Tuples = class {
-      size = 0;
-      #root = /* @__PURE__ */ new Map();
-      /** False when the tuple is new and the map is full. */
-      add(a, b, c, by) {
-        let m1 = this.#root.get(a);
-        if (!m1) {
-          if (this.size >= MEMORY_KEYS) return false;
-          m1 = /* @__PURE__ */ new Map();
-          this.#root.set(a, m1);
-        }
-        let m2 = m1.get(b);
-        if (!m2) {
-          if (this.size >= MEMORY_KEYS) return false;
-          m2 = /* @__PURE__ */ new Map();
-          m1.set(b, m2);
-        }
-        const n = m2.get(c);
-        if (n !== void 0) m2.set(c, n + by);
-        else if (this.size >= MEMORY_KEYS) return false;
-        else {
-          this.size++;
-          m2.set(c, by);
-        }
-        return true;
-      }
-      /** Every tuple as its stored key, `a\0b\0c` cut to the kind's arity. */
-      *keys(arity) {
-        for (const [a, m1] of this.#root)
-          for (const [b, m2] of m1) for (const [c, n] of m2) yield [[a, b, c].slice(0, arity).join("\0"), n];
-      }
-    };
-    RecentTally = class {
-      constructor(s, now) {
-        this.s = s;
-        this.now = now;
-        const at = Math.floor(now / HOUR_MS) * HOUR_MS;
-        this.#current = recentHours(s, now).find((h) => h.at === at) ?? emptyHour(at);
-        for (const kind of RECENT_KINDS)
-          for (const [key, n] of Object.entries(this.#current.keys[kind])) {
-            const [a = "", b = "", c = ""] = ARITY[kind] === 1 ? [key] : key.split("\0");
-            this.#maps[kind].add(a, b, c, n);
-          }
-      }
-      s;
-      now;
-      #current;
-      #maps = {
-        user: new Tuples(),
-        endpoint: new Tuples(),
-        nas: new Tuples(),
-        reason: new Tuples()
-      };
-      /** Once per new record of a storm: a few map lookups, no object or key string per record. */
-      add(r) {
-        this.#current.n++;
-        const m = this.#maps;
-        const other = this.#current.other;
-        if (!m.user.add(field(r.userName), "", "", 1)) other.user++;
-        if (!m.endpoint.add(field(r.callingStationId), field(r.macAddress), "", 1)) other.endpoint++;
-        if (!m.nas.add(field(r.nasName), field(r.networkDeviceName), field(r.nasIpAddress), 1)) other.nas++;
-        if (!m.reason.add(reasonCode(text3(r.failureReason)) ?? "", "", "", 1)) other.reason++;
-      }
-      toState() {
-        const h = this.#current;
-        const other = { ...h.other };
-        const keys = emptyHour(h.at).keys;
-        for (const kind of RECENT_KINDS) {
-          const sorted = [...this.#maps[kind].keys(ARITY[kind])].sort((a, b) => b[1] - a[1]);
-          keys[kind] = Object.fromEntries(sorted.slice(0, SAVED_KEYS));
-          for (const [, n] of sorted.slice(SAVED_KEYS)) other[kind] += n;
-        }
-        const older = recentHours(this.s, this.now).filter((x) => x.at !== h.at);
-        const current = h.n > 0 ? [{ at: h.at, n: h.n, keys, other }] : [];
-        return { from: this.s?.from ?? this.now, hours: [...older, ...current] };
-      }
-    };
-  }
-});
-
 // src/incidents/tally.ts
 function bump(m, key, w, max) {
   if (m.size < max || m.has(key)) m.set(key, (m.get(key) ?? 0) + w);
@@ -18004,7 +18282,7 @@ function incidentLead(v, clock, adminUrl2) {
   const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
   if (opened.length === 0) return { text: text4, html: status };
   const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
-  const tail = [status, note(FOOT)].filter(Boolean);
+  const tail = [status, note2(FOOT)].filter(Boolean);
   return { text: text4, html: [...cards.slice(0, -1), addTo2(cards.at(-1), tail)].join("\n"), top: true };
 }
 var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo2;
@@ -18029,7 +18307,7 @@ $&`);
 
 // src/render/lead.ts
 function noteLead(text4) {
-  return { text: [text4, ""], html: note(text4).replace("color:#57606a", "color:#1f2328") };
+  return { text: [text4, ""], html: note2(text4).replace("color:#57606a", "color:#1f2328") };
 }
 var init_lead = __esm({
   "src/render/lead.ts"() {
@@ -18061,7 +18339,7 @@ function stormLead(groups, total, threshold, clock) {
   const html = [
     `<p style="${FONT2};font-size:14px;color:#b42318;margin:12px 0 6px"><b>${esc2(intro)}</b></p>`,
     rows(shown3.map((g) => ({ left: `<b>${g.count}</b>`, right: `<b>${esc2(g.reason || "-")}</b>${sub(where2(g))}` }))),
-    rest ? note(rest) : ""
+    rest ? note2(rest) : ""
   ].join("\n");
   return { text: text4, html };
 }
@@ -18791,7 +19069,6 @@ var init_sweep = __esm({
 // src/commands/run.ts
 var run_exports = {};
 __export(run_exports, {
-  RUN_TAIL_MS: () => RUN_TAIL_MS,
   runPoll: () => runPoll
 });
 async function runPoll(cfg, opts, sys, io) {
@@ -18800,13 +19077,7 @@ async function runPoll(cfg, opts, sys, io) {
   const once = (recovery) => poll(cfg, { ...opts, recovery }, deadline, io, sys);
   let release = () => void 0;
   try {
-    if (!opts.dryRun)
-      release = acquireLock(cfg.stateDir, {
-        pid: sys.pid,
-        now: sys.now,
-        alive: sys.alive,
-        maxRunMs: cfg.deadlineMs + RUN_TAIL_MS
-      });
+    if (!opts.dryRun) release = acquireLock(cfg.stateDir, runLockEnv(cfg.deadlineMs, sys));
   } catch (err) {
     throw await refused(cfg, opts, sys, deadline, err);
   }
@@ -18838,7 +19109,6 @@ async function refused(cfg, opts, sys, deadline, err) {
   );
   return stuckLockFailure(cfg, sys, deadline, stuck, started);
 }
-var RUN_TAIL_MS;
 var init_run = __esm({
   "src/commands/run.ts"() {
     "use strict";
@@ -18852,276 +19122,6 @@ var init_run = __esm({
     init_files();
     init_lock();
     init_sweep();
-    RUN_TAIL_MS = 6e4;
-  }
-});
-
-// src/commands/mute-lock.ts
-async function underMuteLock(cfg, sys, unchanged, change) {
-  const until = sys.now() + LOCK_WAIT_MS;
-  for (; ; ) {
-    try {
-      const env = { pid: sys.pid, now: sys.now, alive: sys.alive, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS };
-      const release = acquireLock(cfg.stateDir, env);
-      try {
-        return change();
-      } finally {
-        release();
-      }
-    } catch (err) {
-      if (!(err instanceof LockHeld)) throw err;
-      if (sys.now() >= until) {
-        const why = err.message.replace(/; this run did nothing.*$/, "");
-        throw new AppError(
-          "lock-stuck",
-          `${why}: ${unchanged}; try again when that run has finished (if none is active, delete that file)`
-        );
-      }
-      await (0, import_promises.setTimeout)(LOCK_RETRY_MS);
-    }
-  }
-}
-var import_promises, LOCK_WAIT_MS, LOCK_RETRY_MS;
-var init_mute_lock = __esm({
-  "src/commands/mute-lock.ts"() {
-    "use strict";
-    import_promises = require("node:timers/promises");
-    init_errors();
-    init_lock();
-    init_run();
-    LOCK_WAIT_MS = 1e4;
-    LOCK_RETRY_MS = 200;
-  }
-});
-
-// src/mutes/recent-match.ts
-function recentMatch(cfg, target, now) {
-  const incidents = incidentsState(cfg.incidents.mode, cfg.alert.mode);
-  if (!incidents.on) return note2(`the last day's failures are counted only while incidents are on (${incidents.why})`);
-  let state;
-  try {
-    state = loadIncidentState(cfg.stateDir);
-  } catch {
-    return note2("incidents.json is unreadable (run.js doctor says more)");
-  }
-  const recent = state?.recent;
-  if (!recent) return note2("the next run with incidents on starts counting");
-  const hours = recentHours(recent, now);
-  const total = hours.reduce((n, h) => n + h.n, 0);
-  const start = Math.floor(now / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
-  const period = recent.from > start ? `since ${summaryTime(recent.from)}` : "in the last 24 h";
-  if (total === 0) return { text: `no failures seen ${period} to check it against`, warn: false };
-  const { matched, unlisted, top: top4 } = count2(hours, target);
-  const seen = `${plural(total, "failure")} seen ${period}`;
-  if (unlisted > 0 && matched === 0)
-    return { text: `it matches none of the itemised ones of the ${seen}; ${unlisted} were not itemised`, warn: false };
-  if (unlisted > 0)
-    return { text: `it matches ${matched} or more of the ${seen} (${unlisted} not itemised)`, warn: false };
-  if (matched === 0) {
-    const hint = top4.length ? ` (most seen: ${top4.join(", ")})` : "";
-    return { text: `it matches none of the ${seen}: check the spelling${hint}`, warn: true };
-  }
-  if (matched === total)
-    return {
-      text: `it matches all ${seen}: every one leaves the mail body; narrow the target if that was not meant`,
-      warn: true
-    };
-  return { text: `it matches ${matched} of the ${seen}`, warn: false };
-}
-function count2(hours, target) {
-  const kind = target.kind;
-  const test = compileTarget(target);
-  const byKey = /* @__PURE__ */ new Map();
-  let unlisted = 0;
-  for (const h of hours) {
-    unlisted += h.other[kind];
-    for (const [key, n] of Object.entries(h.keys[kind])) byKey.set(key, (byKey.get(key) ?? 0) + n);
-  }
-  let matched = 0;
-  for (const [key, n] of byKey) if (test(recordOfKey(kind, key))) matched += n;
-  const shown3 = (key) => clean(key.split("\0").find((v) => v !== "") ?? "", 40);
-  const top4 = kind === "nas" || kind === "reason" ? [...byKey].sort((a, b) => b[1] - a[1]).map(([key]) => shown3(key)).filter((v, i, all) => v !== "" && all.indexOf(v) === i).slice(0, 3) : [];
-  return { matched, unlisted, top: top4 };
-}
-var note2;
-var init_recent_match = __esm({
-  "src/mutes/recent-match.ts"() {
-    "use strict";
-    init_incidents();
-    init_plural();
-    init_sanitize();
-    init_times();
-    init_recent();
-    init_state();
-    init_target();
-    note2 = (why) => ({
-      text: `no count of the last day's failures to check it against: ${why}`,
-      warn: false
-    });
-  }
-});
-
-// src/commands/mute.ts
-var mute_exports = {};
-__export(mute_exports, {
-  mute: () => mute
-});
-function mute(cfg, now, target, flags) {
-  const t = parseTarget(target);
-  const all = matchesEverything(t);
-  if (all && !flags.force)
-    throw usageError(
-      `mute target ${targetText(t)} matches every failure: it would keep every failure out of the mail; mute something narrower, or add --force if that is what you want`
-    );
-  const ms = flags.for === void 0 ? void 0 : parseDuration(flags.for);
-  if (ms === void 0 || ms < MIN_MUTE_MS || ms > MAX_MUTE_MS) {
-    const got = flags.for === void 0 ? "missing" : `"${clean(flags.for, 40)}"`;
-    throw usageError(`--for is ${got}: give how long to mute, from 1m to 366d, e.g. --for 8h`);
-  }
-  const note3 = optionalText("--note", flags.note);
-  const by = optionalText("--by", flags.by);
-  const file = readMutes(cfg.stateDir);
-  const same = file.mutes.find((m) => m.until > now && targetText(m) === targetText(t));
-  const entry = same ? { ...same, created: Math.min(same.created, now), until: now + ms, note: note3 ?? same.note, by: by ?? same.by } : { ...t, id: file.nextId, created: now, until: now + ms, note: note3, by };
-  const mutes = same ? file.mutes.map((m) => m === same ? entry : m) : [...file.mutes, entry];
-  writeMutes(cfg.stateDir, { nextId: same ? file.nextId : file.nextId + 1, mutes }, now);
-  const until = summaryTime(entry.until);
-  const what = `${same ? "mute extended" : "muted"}: ${targetText(entry)} until ${until} (id ${entry.id})`;
-  if (all)
-    return {
-      exitCode: 0,
-      status: "WARN",
-      message: `${what}; it matches every failure (--force): only a storm (more than STORM_THRESHOLD in one poll) and the health mails still get through; every mail footer names it`
-    };
-  const recent = recentMatch(cfg, t, now);
-  const effect = "matching failures raise no incident and leave the mail body, counted and attached";
-  const message = `${what}; ${effect}; ${recent.text}`;
-  return recent.warn ? { exitCode: 0, status: "WARN", message } : ok(message);
-}
-function optionalText(flag, value) {
-  if (value === void 0) return void 0;
-  if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 200)
-    throw usageError(`${flag} must be one line of at most 200 characters`);
-  return value.trim() || void 0;
-}
-var ok;
-var init_mute = __esm({
-  "src/commands/mute.ts"() {
-    "use strict";
-    init_values();
-    init_errors();
-    init_sanitize();
-    init_times();
-    init_recent_match();
-    init_store();
-    init_target();
-    init_words();
-    ok = (message) => ({ exitCode: 0, status: "OK", message });
-  }
-});
-
-// src/commands/mutes.ts
-var mutes_exports = {};
-__export(mutes_exports, {
-  listMutes: () => listMutes
-});
-function listMutes(cfg, now, io) {
-  const { active, ignored } = muteSet(readMutes(cfg.stateDir).mutes, now);
-  const fmt = timeFormat(cfg.mail.timezone);
-  for (const m of active) io.out(describeMute(m, now, fmt));
-  for (const m of ignored) io.out(`${describeMute(m, now, fmt)}  (${ignoredText(m, fmt)})`);
-  const listed = active.length ? `${plural(active.length, "active mute")}` : "no active mutes";
-  if (ignored.length === 0) return ok2(listed);
-  const also = `${plural(ignored.length, "untrusted mute")} ignored`;
-  return { exitCode: 0, status: "WARN", message: `${listed}; ${also}` };
-}
-var ok2;
-var init_mutes = __esm({
-  "src/commands/mutes.ts"() {
-    "use strict";
-    init_plural();
-    init_store();
-    init_words();
-    init_time();
-    ok2 = (message) => ({ exitCode: 0, status: "OK", message });
-  }
-});
-
-// src/commands/unmute.ts
-var unmute_exports = {};
-__export(unmute_exports, {
-  unmute: () => unmute
-});
-function unmute(cfg, now, idText) {
-  const id = /^\d{1,9}$/.test(idText.trim()) ? Number(idText) : Number.NaN;
-  const file = readMutes(cfg.stateDir);
-  const found = file.mutes.find((m) => m.id === id && m.until > now);
-  if (!found) throw usageError(`no active mute with id "${clean(idText, 20)}": run.js mutes lists the active ones`);
-  writeMutes(cfg.stateDir, { ...file, mutes: file.mutes.filter((m) => m !== found) }, now);
-  return ok3(`unmuted ${targetText(found)} (id ${found.id})`);
-}
-var ok3;
-var init_unmute = __esm({
-  "src/commands/unmute.ts"() {
-    "use strict";
-    init_errors();
-    init_sanitize();
-    init_store();
-    init_target();
-    ok3 = (message) => ({ exitCode: 0, status: "OK", message });
-  }
-});
-
-// src/cli/mute-commands.ts
-function addMuteCommands(program2, { sys, io, config: config2, done }) {
-  program2.command("mute").description("mute failures of a user, endpoint, NAS or reason for a while (no incidents, out of the mail body)").argument("<target>", "user:GLOB | endpoint:MAC | nas:NAME-OR-IP | reason:CODE").option("--for <duration>", "how long: 30m, 8h, 2d (1m to 366d)").option("--note <text>", "why, shown by mutes and in the mail").option("--by <name>", "who muted it, shown by mutes").option("--force", "accept a target that matches every failure (user:*)").action(async (target, flags, cmd) => {
-    const cfg = config2(cmd);
-    const { mute: mute2 } = await Promise.resolve().then(() => (init_mute(), mute_exports));
-    done(await underMuteLock(cfg, sys, "the mute was not saved", () => mute2(cfg, sys.now(), target, flags)));
-  });
-  program2.command("mutes").description("list the active mutes: id, target, until when, by whom, note").action(async (_opts, cmd) => {
-    const cfg = config2(cmd);
-    const { listMutes: listMutes2 } = await Promise.resolve().then(() => (init_mutes(), mutes_exports));
-    done(listMutes2(cfg, sys.now(), io));
-  });
-  program2.command("unmute").description("end a mute (its id is in the mutes list)").argument("<id>", "the mute id").action(async (id, _opts, cmd) => {
-    const cfg = config2(cmd);
-    const { unmute: unmute2 } = await Promise.resolve().then(() => (init_unmute(), unmute_exports));
-    done(await underMuteLock(cfg, sys, "the mute was not ended", () => unmute2(cfg, sys.now(), id)));
-  });
-}
-var init_mute_commands = __esm({
-  "src/cli/mute-commands.ts"() {
-    "use strict";
-    init_mute_lock();
-  }
-});
-
-// src/cli/since.ts
-function sinceFlag(opts, now) {
-  if (opts.since === void 0) return void 0;
-  if (opts.resetCursor)
-    throw usageError(
-      "--since and --reset-cursor do not go together: --since is a one-off backfill that leaves the cursor alone; run --reset-cursor alone, then --since if needed"
-    );
-  if (opts.flush) throw usageError("--flush and --since do not go together: a backfill bypasses the digest spool");
-  const since = parseSince(opts.since, now);
-  if (since === void 0)
-    throw usageError(
-      `--since "${opts.since}" is not a time: use an ISO-8601 timestamp or a duration such as 90m, 6h, 2d`
-    );
-  if (since > now)
-    throw usageError(
-      `--since "${opts.since}" is in the future (the device clock says ${summaryTime(now)}): give a past time, or a duration back from now such as 6h; check the clock (NTP) if it is wrong`
-    );
-  return since;
-}
-var init_since = __esm({
-  "src/cli/since.ts"() {
-    "use strict";
-    init_values();
-    init_errors();
-    init_times();
   }
 });
 

@@ -2,8 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config/config';
 import { AppError } from '../core/errors';
 import type { Outcome, System } from '../core/outcome';
-import { acquireLock, LockHeld } from '../state/lock';
-import { RUN_TAIL_MS } from './run';
+import { acquireLock, LockHeld, runLockEnv } from '../state/lock';
 
 /**
  * A mute command waits this long for the lock a run holds (a poll takes seconds), retrying every
@@ -26,8 +25,7 @@ export async function underMuteLock(
   const until = sys.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      const env = { pid: sys.pid, now: sys.now, alive: sys.alive, maxRunMs: cfg.deadlineMs + RUN_TAIL_MS };
-      const release = acquireLock(cfg.stateDir, env);
+      const release = acquireLock(cfg.stateDir, runLockEnv(cfg.deadlineMs, sys));
       try {
         return change();
       } finally {
@@ -37,10 +35,11 @@ export async function underMuteLock(
       if (!(err instanceof LockHeld)) throw err;
       if (sys.now() >= until) {
         // ERROR, not the WARN of a run that skips one poll: the operator's change did not happen.
-        const why = err.message.replace(/; this run did nothing.*$/, '');
+        // Deleting the file is advice only for a lock whose owner is known: one being taken over is live.
+        const orDelete = err.owner ? ' (if none is active, delete that file)' : '';
         throw new AppError(
           'lock-stuck',
-          `${why}: ${unchanged}; try again when that run has finished (if none is active, delete that file)`,
+          `${err.holder()}: ${unchanged}; try again when that run has finished${orDelete}`,
         );
       }
       await sleep(LOCK_RETRY_MS);

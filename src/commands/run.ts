@@ -9,14 +9,8 @@ import { stuckLockFailure, unwritableFailure, watchedPoll } from '../health/watc
 import { poll, type RunOptions } from '../poll/poll';
 import { type PollResult, pollOutcome } from '../poll/result';
 import { stateFileNames } from '../state/files';
-import { acquireLock, LockHeld, LockUnwritable } from '../state/lock';
+import { acquireLock, LockHeld, LockUnwritable, RUN_TAIL_MS, runLockEnv } from '../state/lock';
 import { sweepTemps } from '../state/sweep';
-
-/**
- * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
- * a lock older than RUN_DEADLINE plus this is stale even if a process with its pid exists.
- */
-export const RUN_TAIL_MS = 60_000;
 
 /** One poll: read the cursor, fetch new failures, mail them, then advance the cursor. */
 export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io): Promise<Outcome> {
@@ -28,13 +22,7 @@ export async function runPoll(cfg: Config, opts: RunOptions, sys: System, io: Io
   let release: () => void = () => undefined;
   try {
     // --dry-run changes no state at all, not even a lock file.
-    if (!opts.dryRun)
-      release = acquireLock(cfg.stateDir, {
-        pid: sys.pid,
-        now: sys.now,
-        alive: sys.alive,
-        maxRunMs: cfg.deadlineMs + RUN_TAIL_MS,
-      });
+    if (!opts.dryRun) release = acquireLock(cfg.stateDir, runLockEnv(cfg.deadlineMs, sys));
   } catch (err) {
     throw await refused(cfg, opts, sys, deadline, err);
   }

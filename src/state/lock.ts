@@ -21,6 +21,20 @@ export interface LockEnv {
   maxRunMs: number;
 }
 
+/**
+ * After RUN_DEADLINE a run may still send its health mails (at least 20 s each, at most two), so
+ * a lock older than RUN_DEADLINE plus this is stale even if a process with its pid exists.
+ */
+export const RUN_TAIL_MS = 60_000;
+
+/** The lock as a run (or a mute command, which takes the same lock) holds it. */
+export const runLockEnv = (deadlineMs: number, sys: Pick<LockEnv, 'pid' | 'now' | 'alive'>): LockEnv => ({
+  pid: sys.pid,
+  now: sys.now,
+  alive: sys.alive,
+  maxRunMs: deadlineMs + RUN_TAIL_MS,
+});
+
 /** This run did nothing: another one holds the lock. `owner` is known unless it is being taken over. */
 export class LockHeld extends AppError {
   constructor(
@@ -30,6 +44,16 @@ export class LockHeld extends AppError {
   ) {
     super('locked', message);
   }
+
+  /** Who holds the lock, for a message of the caller's own. */
+  holder(): string {
+    return lockHolder(this.file, this.owner);
+  }
+}
+
+function lockHolder(file: string, owner: LockOwner | undefined): string {
+  if (!owner) return `another run is taking over the stale ${file}`;
+  return `another run (pid ${owner.pid}, started ${summaryTime(owner.started)}) holds ${file}`;
 }
 
 /** The lock cannot be written: STATE_DIR is full, read-only or not a directory. */
@@ -65,15 +89,11 @@ export function acquireLock(stateDir: string, env: LockEnv): () => void {
     const { owner } = seen;
     const now = env.now();
     if (owner && env.alive(owner.pid) && owner.started <= now && now - owner.started < env.maxRunMs) {
-      const who = `pid ${owner.pid}, started ${summaryTime(owner.started)}`;
-      throw new LockHeld(
-        `another run (${who}) holds ${file}; this run did nothing. If no run is active, delete that file`,
-        file,
-        owner,
-      );
+      const why = `${lockHolder(file, owner)}; this run did nothing. If no run is active, delete that file`;
+      throw new LockHeld(why, file, owner);
     }
     if (!takeOver(file, seen.id, now))
-      throw new LockHeld(`another run is taking over the stale ${file} right now; this run did nothing${AGAIN}`, file);
+      throw new LockHeld(`${lockHolder(file, undefined)} right now; this run did nothing${AGAIN}`, file);
   }
   throw new LockHeld(`another run keeps re-creating ${file}; this run did nothing${AGAIN}`, file);
 }
