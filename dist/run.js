@@ -8751,7 +8751,7 @@ async function sendDeferred(cfg, first, send) {
   const said2 = e.response ? `: server said "${clean(e.response, 200)}"` : "";
   const got = cfg.mail.dest.length - refusedFor(first, true).length - refusedFor(first, false).length;
   throw mailError(
-    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said2} past the retries, so the run does not count as delivered (the others get these failures twice)`,
+    `mail delivered to ${plural(got, "recipient")}, but the server refused ${pending.join(", ")} for now (${e.responseCode ?? "error"})${said2} past the retries, so the run does not count as delivered (the others get these failures twice): check that mailbox and its mail server (greylisting, a full mailbox), or take it out of MAIL_DEST`,
     last
   );
 }
@@ -14065,9 +14065,10 @@ async function unwritableNote(run, h, kind, message) {
   const written = lastStateWrite(cfg.stateDir);
   const streak = h && h.failedRuns > 0 ? h.firstFailure : void 0;
   const known = [written, streak].filter((x) => x !== void 0);
+  if (known.length === 0)
+    return "STATE_DIR has never been written: no failure and no PROBLEM mail can be sent until it is writable";
   const last = written === void 0 ? "never" : summaryTime(written);
   const head = `STATE_DIR cannot be written (last state written ${last})`;
-  if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
   const since = Math.min(...known);
   const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
   if (!send) return `${head}: problem mail from ${summaryTime(next)}, then about hourly while this lasts`;
@@ -20120,8 +20121,10 @@ function stopOnSignals(stop) {
   for (const [name, code3] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
-      process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged
-`);
+      process.stdout.write(
+        `ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the next run resumes from the last saved cursor, so no failure is lost
+`
+      );
       process.exit(code3);
     });
   }
@@ -20170,8 +20173,9 @@ main(process.argv.slice(2)).then(
   },
   (err) => {
     settled = true;
-    process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}
+    const what = err instanceof Error ? err.message : String(err);
+    process.stdout.write(`ise-to-mail: ERROR internal error: ${what}; run again with --verbose and report it
 `);
-    process.exitCode = 1;
+    process.exit(1);
   }
 );

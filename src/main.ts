@@ -31,7 +31,11 @@ function stopOnSignals(stop: AbortController): void {
   for (const [name, code] of Object.entries(STOP_SIGNALS)) {
     process.on(name, () => {
       if (!stop.signal.aborted) return stop.abort(name);
-      process.stdout.write(`ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the cursor is unchanged\n`);
+      // Whether the mail was accepted and the cursor saved is unknown here; at-least-once holds either way.
+      process.stdout.write(
+        `ise-to-mail: ERROR stopped by ${name} (again, during cleanup); the next run resumes from the last saved ` +
+          'cursor, so no failure is lost\n',
+      );
       process.exit(code);
     });
   }
@@ -92,7 +96,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     settled = true;
-    process.stdout.write(`ise-to-mail: ERROR internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
+    const what = err instanceof Error ? err.message : String(err);
+    process.stdout.write(`ise-to-mail: ERROR internal error: ${what}; run again with --verbose and report it\n`);
+    // As above: no library timer may hold the EEM policy open.
+    process.exit(1);
   },
 );

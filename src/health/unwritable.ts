@@ -68,9 +68,12 @@ export async function unwritableNote(run: Run, h: Health | undefined, kind: Erro
   const written = lastStateWrite(cfg.stateDir);
   const streak = h && h.failedRuns > 0 ? h.firstFailure : undefined;
   const known = [written, streak].filter((x): x is number => x !== undefined);
+  // Nothing was ever written, nor a failing streak recorded: a new install on a flash that never
+  // took a write. No PROBLEM mail can be timed, and the operator must hear that no alert will come.
+  if (known.length === 0)
+    return 'STATE_DIR has never been written: no failure and no PROBLEM mail can be sent until it is writable';
   const last = written === undefined ? 'never' : summaryTime(written);
   const head = `STATE_DIR cannot be written (last state written ${last})`;
-  if (known.length === 0) return `${head}: no problem mail, nothing tells since when`;
   const since = Math.min(...known);
   const { send, next } = unwritableSchedule(cfg.health.alertAfterMs, since, t);
   if (!send) return `${head}: problem mail from ${summaryTime(next)}, then about hourly while this lasts`;

@@ -47,7 +47,8 @@ export async function sendDeferred(cfg: Config, first: Info, send: (to: string[]
   throw mailError(
     `mail delivered to ${plural(got, 'recipient')}, but the server refused ${pending.join(', ')} for now ` +
       `(${e.responseCode ?? 'error'})${said} past the retries, so the run does not count as delivered ` +
-      '(the others get these failures twice)',
+      '(the others get these failures twice): check that mailbox and its mail server (greylisting, a full ' +
+      'mailbox), or take it out of MAIL_DEST',
     last,
   );
 }

@@ -154,6 +154,8 @@ describe('run', () => {
       /^ise-to-mail: ERROR mail delivered to 1 recipient, but the server refused oncall@example\.net for now \(451\)/,
     );
     expect(r.summary).toMatch(/; the failures will be sent again on the next run$/);
+    // What to do: the line names the recipient, and where to look.
+    expect(r.summary).toContain('check that mailbox and its mail server (greylisting, a full mailbox)');
     expect(w.cursor()).toBeUndefined();
     // Greylisting lifted: the next run sends the same failures, and oncall gets them.
     w.smtp.messages.length = 0;

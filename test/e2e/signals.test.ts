@@ -101,6 +101,30 @@ describe('stop signals', () => {
     expect(w!.cursor()).toBeDefined();
   });
 
+  // A second signal ends the run at once, wherever its cleanup was: the mail may or may not have
+  // been accepted and the cursor saved, so the line claims neither.
+  it('a second SIGTERM while the first waits for the DATA reply: exits at once, claims nothing', async () => {
+    let inData = false;
+    await worldWithFailure({
+      beforeDataReply: async () => {
+        inData = true;
+        await new Promise((r) => setTimeout(r, 3000));
+      },
+    });
+    let child: ChildProcess | undefined;
+    const result = w!.run([], {}, { onSpawn: (c) => (child = c) });
+    await until(() => inData, 'the DATA reply');
+    child!.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    child!.kill('SIGTERM');
+    const r = await result;
+    expect(r.code, r.stdout + r.stderr).toBe(143);
+    expect(r.summary).toBe(
+      'ise-to-mail: ERROR stopped by SIGTERM (again, during cleanup); the next run resumes from the last ' +
+        'saved cursor, so no failure is lost',
+    );
+  });
+
   it('SIGTERM while the digest is sent, after the spool commit: the spool holds the failures', async () => {
     const inRcpt = await worldStalledInRcpt();
     const digest = { ALERT_MODE: 'digest' };

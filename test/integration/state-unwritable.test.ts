@@ -74,6 +74,17 @@ describe('a STATE_DIR that cannot be written', () => {
     });
   }
 
+  it('a new install whose STATE_DIR was never writable: the line says no alert comes until it is', async () => {
+    const s = await sim();
+    setStateFault('EROFS');
+    const r = await s.at(0);
+    expect(r.code, r.summary).toBe(2);
+    expect(r.summary).toMatch(/cannot create lock file .*\(EROFS\)/);
+    expect(r.summary).toMatch(
+      /STATE_DIR has never been written: no failure and no PROBLEM mail can be sent until it is writable$/,
+    );
+  });
+
   it('digest mode, spool and state files full (the lock fits): PROBLEM mail within HEALTH_ALERT_AFTER', async () => {
     const s = await sim({ ALERT_MODE: 'digest', DIGEST_EVERY: '1h', INCIDENTS: 'off' });
     expect((await s.at(0)).code).toBe(0);
