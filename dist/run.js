@@ -8025,12 +8025,12 @@ function compileFilters(f) {
     return void 0;
   };
 }
-function filterNotes(counts) {
+function filterNotes(counts, more2 = true) {
   const order = ["EXCLUDE_REASONS", "INCLUDE_REASONS", "EXCLUDE_USERS", "EXCLUDE_NAS"];
+  const n = (name) => `${counts.get(name)}${more2 ? " more" : ""}`;
   return order.flatMap((name) => {
-    const n = counts.get(name) ?? 0;
-    if (n === 0) return [];
-    return [name === "INCLUDE_REASONS" ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+    if ((counts.get(name) ?? 0) === 0) return [];
+    return [name === "INCLUDE_REASONS" ? `${n(name)} did not match INCLUDE_REASONS` : `${n(name)} matched ${name}`];
   });
 }
 var str;
@@ -18624,7 +18624,7 @@ var init_outbox_direct = __esm({
           found: d.seenTotal,
           muted: d.mutedTotal,
           filtered: d.filteredTotal,
-          filteredBy: filterNotes(d.filtered)
+          filteredBy: filterNotes(d.filtered, false)
         };
         return { kind: "aside", ...base, ...aside, committed: commit };
       }
@@ -18975,7 +18975,7 @@ function said(r) {
   }
 }
 function asideLine(r) {
-  const why = [...r.muted ? [`${r.muted} muted`] : [], ...(r.filteredBy ?? []).map((s) => s.replace(" more ", " "))];
+  const why = [...r.muted ? [`${r.muted} muted`] : [], ...r.filteredBy ?? []];
   const all = r.muted === 0 ? "filtered out" : r.filtered === 0 ? "muted" : "muted or filtered out";
   const tail = r.committed ? "cursor advanced" : "cursor unchanged";
   return `${plural(r.found, "new failure")}, all ${all} (${why.join(", ")}): nothing mailed, ${tail}`;

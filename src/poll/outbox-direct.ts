@@ -138,7 +138,7 @@ export class DirectOutbox implements Outbox {
       found: d.seenTotal,
       muted: d.mutedTotal,
       filtered: d.filteredTotal,
-      filteredBy: filterNotes(d.filtered),
+      filteredBy: filterNotes(d.filtered, false),
     };
     return { kind: 'aside', ...base, ...aside, committed: commit };
   }

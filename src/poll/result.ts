@@ -37,7 +37,7 @@ export interface PollResult {
   backfill?: boolean;
   /** mailed: the digest of the spool, `digest` of which came with this run; dry-run/waiting: through the spool. */
   digest?: { fresh: number };
-  /** aside: the counts by filter, and whether the cursor moved past them. */
+  /** aside: the counts by filter as filterNotes(…, false) says them, and whether the cursor moved past them. */
   filteredBy?: string[];
   committed?: boolean;
   /** waiting: the digest was due but no time was left to send it. */
@@ -93,7 +93,7 @@ function said(r: PollResult): { message: string; data?: Record<string, unknown> 
 
 /** `5 new failures, all muted (3 muted, 2 matched EXCLUDE_NAS): nothing mailed, cursor advanced` */
 function asideLine(r: PollResult): string {
-  const why = [...(r.muted ? [`${r.muted} muted`] : []), ...(r.filteredBy ?? []).map((s) => s.replace(' more ', ' '))];
+  const why = [...(r.muted ? [`${r.muted} muted`] : []), ...(r.filteredBy ?? [])];
   const all = r.muted === 0 ? 'filtered out' : r.filtered === 0 ? 'muted' : 'muted or filtered out';
   const tail = r.committed ? 'cursor advanced' : 'cursor unchanged';
   return `${plural(r.found, 'new failure')}, all ${all} (${why.join(', ')}): nothing mailed, ${tail}`;

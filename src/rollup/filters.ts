@@ -65,11 +65,12 @@ export function compileFilters(f: Filters): RecordFilter {
 }
 
 /** Footer lines such as `120 more matched EXCLUDE_USERS`, in a stable order. */
-export function filterNotes(counts: ReadonlyMap<FilterName, number>): string[] {
+export function filterNotes(counts: ReadonlyMap<FilterName, number>, more = true): string[] {
   const order: FilterName[] = ['EXCLUDE_REASONS', 'INCLUDE_REASONS', 'EXCLUDE_USERS', 'EXCLUDE_NAS'];
+  // "more": beside the failures a mail shows; a summary line of a run that mailed none says just the count.
+  const n = (name: FilterName) => `${counts.get(name)}${more ? ' more' : ''}`;
   return order.flatMap((name) => {
-    const n = counts.get(name) ?? 0;
-    if (n === 0) return [];
-    return [name === 'INCLUDE_REASONS' ? `${n} more did not match INCLUDE_REASONS` : `${n} more matched ${name}`];
+    if ((counts.get(name) ?? 0) === 0) return [];
+    return [name === 'INCLUDE_REASONS' ? `${n(name)} did not match INCLUDE_REASONS` : `${n(name)} matched ${name}`];
   });
 }

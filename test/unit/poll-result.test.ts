@@ -55,7 +55,7 @@ describe('pollOutcome', () => {
 
   test('all muted or filtered out: what kept them out, and whether the cursor moved', () => {
     const r: PollResult = { ...base, kind: 'aside', found: 5, muted: 3, filtered: 2, committed: true };
-    const o = pollOutcome({ ...r, filteredBy: ['2 more matched EXCLUDE_NAS'] });
+    const o = pollOutcome({ ...r, filteredBy: ['2 matched EXCLUDE_NAS'] });
     expect(o.message).toBe(
       '5 new failures, all muted or filtered out (3 muted, 2 matched EXCLUDE_NAS): nothing mailed, cursor advanced',
     );
