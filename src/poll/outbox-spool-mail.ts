@@ -59,7 +59,7 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
     }),
     recording: emptiedOnDelivery(spool),
     backfill: false,
-    result: { digest: cfg.alert.mode === 'each-run' ? undefined : { fresh: s.body } },
+    result: { digest: cfg.alert.mode === 'each-run' ? undefined : { fresh: s.body }, recovered: !!parts.recovery },
   };
 }
 

@@ -101,4 +101,23 @@ describe('health mails', () => {
     expect(flat(s.text(0))).toMatch(/^Active mutes: user:\* until .* \(id 1\) \(run\.js mutes lists them\)\.?$/m);
     expect(String(s.w.smtp.messages[0]!.parsed.html)).toContain('Active mutes: user:* until');
   });
+
+  test('ISE back with an all-muted storm: the RECOVERED note goes once, in the storm mail', async () => {
+    const s = await sim({ HEALTH_ALERT_AFTER: '20m', STORM_THRESHOLD: '5' });
+    expect((await s.at(0, ['mute', 'user:*', '--for', '8h', '--force'])).code).toBe(0);
+    s.w.ise.fault('/pxgrid/ise/radius/getFailures', { status: 500, times: 2 });
+    expect((await s.at(MIN)).code).toBe(4);
+    expect((await s.at(25 * MIN)).summary).toMatch(/problem mail sent/);
+    s.fail(26 * MIN, 8);
+    const back = await s.at(30 * MIN);
+    expect(back.code, back.stdout).toBe(0);
+    expect(back.summary).toMatch(/storm: 8 failures in one poll, 8 of them muted: mailed at once/);
+    expect(back.summary).toMatch(/recovery note included/);
+    expect(back.summary).not.toMatch(/recovery mail sent/);
+    const subjects = s.w.smtp.messages.map((m) => m.parsed.subject ?? '');
+    expect(subjects).toHaveLength(2);
+    expect(subjects[1]).toBe('[ISE] ise-to-mail RECOVERED; STORM: 8 RADIUS failures in one poll, all muted');
+    expect(subjects.filter((x) => /RECOVERED/.test(x))).toHaveLength(1);
+    expect(s.text(1).match(/^RECOVERED: /gm)).toHaveLength(1);
+  });
 });
