@@ -25,6 +25,8 @@ export interface Watched {
   info: string[];
   /** What makes an otherwise done run exit 2. */
   broken?: string;
+  /** The poll's mail carried the RECOVERED note and was delivered. */
+  recovered?: boolean;
 }
 
 /** One poll, given the RECOVERED note it should fold into its mail, if one is owed. */
@@ -68,9 +70,11 @@ export async function watchedPoll<R extends Watched>(
     const note = await onFailure(run, h, before, 'ise-protocol', redact(cfg, `WARN ${line(r)}`));
     return note ? { ...r, notes: [...r.notes, note] } : r;
   }
-  // A mail of failures carries the RECOVERED note on top (the poll folded it in).
+  // A delivered poll mail carried the RECOVERED note on top (the poll folded it in), also a storm
+  // mail whose failures were all muted (none in its body): then no separate RECOVERED mail.
   const mailed = r.mailed > 0;
-  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, recovery !== undefined && mailed, {
+  const folded = recovery !== undefined && r.recovered === true;
+  const { notes: said, warn } = await onSuccess(run, h, before, mailed, recovery, folded, {
     pending: r.pending,
     muted: r.muted,
     dueAt: typeof r.due === 'number' ? r.due : undefined,

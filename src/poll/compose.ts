@@ -8,7 +8,7 @@ import { composeMail } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
 import type { FailureRecord } from '../pxgrid/schemas';
 import type { RenderOptions } from '../render/model';
-import { type Lead, noteLead, stormLead, stormSubject } from '../render/storm';
+import { type Lead, mutedStormSubject, noteLead, stormLead, stormSubject } from '../render/storm';
 import { clockFor, timeFormat } from '../render/time';
 import { Rollup, type RollupOptions } from '../rollup/rollup';
 import type { StormGroups } from '../rollup/storm-groups';
@@ -18,8 +18,13 @@ import type { Splittable } from '../withhold/split';
 export interface MailParts {
   /** Notes on top of the body (timestamps in the future, ids not tracked). */
   notes?: string[];
-  /** A poll's storm groups: above STORM_THRESHOLD the mail leads with them. */
+  /**
+   * A poll's storm groups (its failures in the body): above STORM_THRESHOLD failures in the poll,
+   * `muted` included, the mail is a storm mail and leads with them.
+   */
   groups?: StormGroups;
+  /** The poll's failures the mutes kept out of the body: a storm is never muted, so they count. */
+  muted?: number;
   /** More sections on top (the digest's period line). */
   leads?: Lead[];
   subjectPrefix?: string;
@@ -29,8 +34,6 @@ export interface MailParts {
   incidents?: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>;
   /** The active mutes, named in the footer. */
   mutes?: readonly string[];
-  /** The whole subject when no incident gives one (a storm whose failures were all muted). */
-  subject?: string;
   /** How the mail shows itself: BACKFILL, a digest's label and period, the chart. */
   show?: Pick<RenderOptions, 'backfill' | 'label' | 'period' | 'chart'>;
   /** --dry-run: the body as the real mail would have it (it names the attachment not built). */
@@ -47,7 +50,10 @@ export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts =
   return (budget, limit) => {
     const attachment = d.attachment();
     attachment?.trimTo(budget);
-    const storm = parts.groups !== undefined && d.total > cfg.stormThreshold;
+    const muted = parts.muted ?? 0;
+    const polled = parts.groups ? parts.groups.total + muted : 0;
+    // The one place a mail becomes a storm mail: its lead and its subject's STORM:, once.
+    const storm = polled > cfg.stormThreshold;
     const leads: Lead[] = (parts.notes ?? []).map(noteLead);
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts.unkept ?? 0)));
@@ -55,14 +61,15 @@ export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts =
     const zone = cfg.mail.timezone;
     const period = parts.show?.period;
     const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
-    if (storm) leads.push(stormLead(parts.groups!, d.total, cfg.stormThreshold, clock));
+    if (storm) leads.push(stormLead(parts.groups!, muted, cfg.stormThreshold, clock));
     // The lead pushed last is on top: incidents first, with the incident's subject.
     const incident = parts.incidents && incidentLead(parts.incidents, clock, cfg.mail.adminUrl);
     if (incident) leads.push(incident);
     const fmt = timeFormat(zone);
-    const subject =
-      (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ?? parts.subject;
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;
+    const subject =
+      (parts.incidents && incidentSubject(cfg.mail.subjectPrefix, parts.incidents.opened, fmt)) ??
+      (storm && d.total === 0 ? mutedStormSubject(prefix, polled) : undefined);
     const show = incident?.top ? { chart: true, ...parts.show } : parts.show;
     const mail = composeMail(cfg, d, {
       now,

@@ -100,7 +100,7 @@ export class DirectOutbox implements Outbox {
         moved: aside ? 'the cursor has moved past them' : 'the cursor is unchanged',
       },
       backfill,
-      result: { backfill, rows: true },
+      result: { backfill, rows: true, recovered: !!parts.recovery },
     };
   }
 

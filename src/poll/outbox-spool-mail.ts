@@ -1,5 +1,5 @@
 import type { Config } from '../config/config';
-import { noteLead, stormSubject } from '../render/storm';
+import { noteLead } from '../render/storm';
 import { clockFor } from '../render/time';
 import { initialAttachmentBudget } from '../sizecap/fit';
 import { boundaryAfter, describeSchedule } from '../spool/schedule';
@@ -11,35 +11,31 @@ import { type PollFacts, recoveryFor } from './fetch';
 import { mailNotes } from './notes';
 import type { Fetched, Letter, Recording } from './outbox';
 
-/** A storm the mutes would have hidden: the mail's lead and subject, and the summary's note. */
-export interface Storm {
-  subject: string;
-  note: string;
-  lead: string;
+/** What this poll added to the spool: failures for the mail body, muted ones, and whether that is a storm. */
+export interface Added {
+  body: number;
+  muted: number;
+  /** A storm the mutes would have hidden (mutedStorm): the spool goes at once. */
+  storm: boolean;
 }
 
 /**
  * A storm is never muted: a poll that brings more than STORM_THRESHOLD failures (muted ones
  * included) sends the spool at once, even when a mute (user:* --force) kept all of them out of
- * the body, and the mail says so on top. The muted ones stay counted by mute and attached.
+ * the body. Returns the summary's note, or none. The mail's storm lead and subject are the
+ * composer's (compose.ts), from the poll's groups and its muted count; the muted failures stay
+ * counted by mute and attached.
  */
-export function mutedStorm(cfg: Config, body: number, muted: number): Storm | undefined {
+export function mutedStorm(cfg: Config, body: number, muted: number): string | undefined {
   if (muted === 0 || body + muted <= cfg.stormThreshold) return undefined;
-  const all = body + muted;
-  return {
-    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? 'all' : muted} muted`,
-    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
-    lead:
-      `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A ` +
-      'storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.',
-  };
+  return `storm: ${body + muted} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`;
 }
 
 /**
  * The whole spool as one mail (the digest, or in each-run mode this run's mail), emptied once
- * accepted; `body`: failures for the mail body this run added to the spool.
+ * accepted; `s`: what this run added to the spool.
  */
-export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { body: number; storm?: Storm }): Letter {
+export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: Added): Letter {
   const { cfg, opts, sys } = ctx;
   const { rollup: d, notes: lost } = spool.rollupToSend({
     attach: cfg.mail.attach,
@@ -47,7 +43,7 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
   });
   run.notes.push(...lost);
   const now = sys.now();
-  const parts = { ...sendingParts(ctx, spool, run, s.storm, d.total, now), recovery: recoveryFor(opts, run) };
+  const parts = { ...sendingParts(ctx, spool, run, s, now), recovery: recoveryFor(opts, run) };
   // The spool's kept rows, read back only if the server refuses the digest for its content.
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
   return {
@@ -59,7 +55,7 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
     }),
     recording: emptiedOnDelivery(spool),
     backfill: false,
-    result: { digest: cfg.alert.mode === 'each-run' ? undefined : { fresh: s.body } },
+    result: { digest: cfg.alert.mode === 'each-run' ? undefined : { fresh: s.body }, recovered: !!parts.recovery },
   };
 }
 
@@ -67,28 +63,20 @@ export function digestLetter(ctx: PollContext, spool: Spool, run: Fetched, s: { 
  * The spool's mail as `run --flush` sends it (spoolMailParts), plus what only a real send knows: a
  * spool that cannot be emptied (STATE_DIR full) and a storm the mutes would have hidden.
  */
-function sendingParts(
-  ctx: PollContext,
-  spool: Spool,
-  run: Fetched,
-  storm: Storm | undefined,
-  total: number,
-  now: number,
-) {
+function sendingParts(ctx: PollContext, spool: Spool, run: Fetched, s: Added, now: number) {
   const { cfg, incidents } = ctx;
   // Emptying the spool once the mail is accepted needs a write: tried first, so a mail sent again
   // by every run because STATE_DIR is full says so.
   const unsaved = spool.prepareReset();
   const own = spoolMailParts(cfg, run, spool.openedAt ?? now, now);
   const again = unsaved ? ' spool not emptied, sent again next run:' : '';
-  const prefix = `${own.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
-  const leads = [...(own.leads ?? []), ...(storm ? [noteLead(storm.lead)] : [])];
   return {
     ...own,
     notes: [...(unsaved ? [notEmptied(unsaved)] : []), ...(own.notes ?? [])],
-    leads,
-    subjectPrefix: storm ? stormSubject(prefix) : prefix,
-    subject: storm && total === 0 ? `${prefix} ${storm.subject}` : undefined,
+    subjectPrefix: `${own.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`,
+    // A storm sent at once leads with the poll's groups, a digest too; the muted ones count toward it.
+    groups: s.storm ? run.batch.groups : own.groups,
+    muted: s.muted,
     incidents: incidents?.verdict(),
     mutes: ctx.mutes,
   } satisfies MailParts;

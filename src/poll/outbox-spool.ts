@@ -10,7 +10,7 @@ import { composer, printMessage } from './compose';
 import type { PollContext } from './context';
 import { commitEmpty } from './fetch';
 import type { Fetched, Letter, Outbox } from './outbox';
-import { digestLetter, mutedStorm, type Storm, spoolMailParts } from './outbox-spool-mail';
+import { type Added, digestLetter, mutedStorm, spoolMailParts } from './outbox-spool-mail';
 import type { Due, PollResult } from './result';
 
 /**
@@ -25,7 +25,8 @@ export class SpoolOutbox implements Outbox {
   readonly #before: number;
   readonly #mutedBefore: number;
   readonly #spooled: number;
-  #storm: Storm | undefined;
+  /** What this run added to the spool (hold). */
+  #added: Added = { body: 0, muted: 0, storm: false };
   /** When the digest was found due (hold). */
   #dueAt: Due;
 
@@ -93,9 +94,11 @@ export class SpoolOutbox implements Outbox {
     const now = sys.now();
     const unsaved = this.#commit(run, now);
     if (unsaved) run.notes.push(unsaved);
-    const storm = mutedStorm(this.ctx.cfg, spool.total - this.#before, spool.muted - this.#mutedBefore);
-    if (storm) run.notes.push(storm.note);
-    this.#storm = storm;
+    const added = { body: spool.total - this.#before, muted: spool.muted - this.#mutedBefore };
+    const note = mutedStorm(this.ctx.cfg, added.body, added.muted);
+    if (note) run.notes.push(note);
+    const storm = note !== undefined;
+    this.#added = { ...added, storm };
     // An opened incident is mailed at once, with the pending digest: every failure in exactly one mail.
     const urgent = opts.flush === true || (incidents?.verdict()?.opened.length ?? 0) > 0;
     const due = storm ? 'now' : this.#due(urgent);
@@ -114,7 +117,7 @@ export class SpoolOutbox implements Outbox {
   }
 
   letter(run: Fetched): Letter {
-    return digestLetter(this.ctx, this.spool, run, { body: this.spool.total - this.#before, storm: this.#storm });
+    return digestLetter(this.ctx, this.spool, run, this.#added);
   }
 
   close(): void {

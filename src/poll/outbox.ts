@@ -32,8 +32,11 @@ export interface Letter {
   recording: Recording;
   /** A --since backfill: a refused mail says to run it again. */
   backfill: boolean;
-  /** What the summary of this mail says beyond its counts (digest wording, attachment rows). */
-  result: Pick<PollResult, 'digest' | 'backfill'> & { rows?: boolean };
+  /**
+   * What the summary of this mail says beyond its counts (digest wording, attachment rows), and
+   * whether the mail carries the health watcher's RECOVERED note (true once it is delivered).
+   */
+  result: Pick<PollResult, 'digest' | 'backfill' | 'recovered'> & { rows?: boolean };
 }
 
 /**

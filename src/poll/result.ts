@@ -53,7 +53,7 @@ export interface PollResult {
   info: string[];
   /** A problem that makes an otherwise done run exit 2 (an unreadable health record). */
   broken?: string;
-  /** The RECOVERED note went into this run's mail. */
+  /** The RECOVERED note went into this run's mail, which the server accepted (the watcher sends no other). */
   recovered?: boolean;
 }
 

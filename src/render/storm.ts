@@ -1,6 +1,6 @@
 import type { StormGroup, StormGroups } from '../rollup/storm-groups';
 import { esc, FONT, note, rows, sub } from './layout';
-import type { Lead } from './lead';
+import { type Lead, noteLead } from './lead';
 import { shortLocation } from './model';
 import type { Clock } from './time';
 import { wrap } from './wrap';
@@ -15,14 +15,31 @@ export function stormSubject(prefix: string): string {
   return `${prefix} STORM:`;
 }
 
-/** The section a storm mail leads with: every group's count, largest first. */
-export function stormLead(groups: StormGroups, total: number, threshold: number, clock: Clock): Lead {
+/** The subject of a storm mail with nothing in its body: the mutes kept all of the poll's failures out. */
+export function mutedStormSubject(prefix: string, total: number): string {
+  return `${stormSubject(prefix)} ${total} RADIUS failures in one poll, all muted`;
+}
+
+/**
+ * The section a storm mail leads with: every group's count, largest first. `muted`: the poll's
+ * failures the mutes kept out of the body (and so out of the groups); a storm counts them.
+ */
+export function stormLead(groups: StormGroups, muted: number, threshold: number, clock: Clock): Lead {
+  const total = groups.total + muted;
+  const more = `STORM: ${total} RADIUS failures in one poll (more than ${threshold})`;
+  if (muted > 0 && groups.total === 0)
+    return noteLead(
+      `${more}, ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are ` +
+        'counted below by mute and attached.',
+    );
   const all = groups.list();
   const shown = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
   const intro =
-    `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and ` +
-    `NAS/location, largest first:`;
+    muted === 0
+      ? `${more}. By reason and NAS/location, largest first:`
+      : `${more}, ${muted} of them muted: counted below by mute and attached (a storm is mailed at once whatever ` +
+        `the mutes). The other ${groups.total} by reason and NAS/location, largest first:`;
   const where = (g: StormGroup) =>
     [`NAS ${g.nas || '-'}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(', ');
   const rest =

@@ -27,8 +27,11 @@ export class StormGroups {
   #labelCount = 0;
   /** Records whose group was not kept because of MAX_GROUPS. */
   ungrouped = 0;
+  /** Records added, grouped or not: the poll's failures in the mail body. */
+  total = 0;
 
   add(v: FailureView): void {
+    this.total++;
     const nas = this.#label(v.nasName, v.nasIp);
     let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
     if (!g) {

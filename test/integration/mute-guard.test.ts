@@ -72,6 +72,45 @@ describe('mutes that would silence everything', () => {
   });
 });
 
+/** How many times the text part leads with a storm section. */
+const stormLeads = (text: string) => text.match(/^STORM: /gm)?.length ?? 0;
+
+describe('a storm with some of its failures muted', () => {
+  test('each-run: one STORM in the subject, one storm lead saying how many are muted', async () => {
+    const s = await sim({ STORM_THRESHOLD: '5' });
+    expect((await s.at(0, ['mute', 'nas:sw-lab-01', '--for', '8h'])).code).toBe(0);
+    s.fail(MIN, 6);
+    s.fail(MIN, 3, 'sw-lab-01');
+    const r = await s.at(2 * MIN);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.summary).toMatch(/6 new failures mailed to 2 recipients, 3 muted \(attached\)/);
+    expect(r.summary).toMatch(/storm: 9 failures in one poll, 3 of them muted: mailed at once/);
+    expect(s.w.smtp.messages).toHaveLength(1);
+    const subject = s.w.smtp.messages[0]!.parsed.subject ?? '';
+    expect(subject).toMatch(/^\[ISE\] STORM: 6 RADIUS failures, /);
+    expect(subject.match(/STORM:/g)).toHaveLength(1);
+    expect(stormLeads(s.text(0))).toBe(1);
+    expect(flat(s.text(0))).toMatch(/^STORM: 9 RADIUS failures in one poll \(more than 5\), 3 of them muted/m);
+    expect(s.text(0)).toContain('sw-access-a1');
+  });
+
+  test('digest mode: the digest goes at once, with one STORM in the subject and one storm lead', async () => {
+    const s = await sim({ STORM_THRESHOLD: '5', ALERT_MODE: 'digest' });
+    expect((await s.at(0, ['mute', 'nas:sw-lab-01', '--for', '8h'])).code).toBe(0);
+    s.fail(MIN, 6);
+    s.fail(MIN, 3, 'sw-lab-01');
+    const r = await s.at(2 * MIN);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.summary).toMatch(/digest of 6 failures mailed to 2 recipients, 3 muted \(attached\)/);
+    expect(s.w.smtp.messages).toHaveLength(1);
+    const subject = s.w.smtp.messages[0]!.parsed.subject ?? '';
+    expect(subject).toMatch(/^\[ISE\] digest: STORM: 6 RADIUS failures, /);
+    expect(subject.match(/STORM:/g)).toHaveLength(1);
+    expect(stormLeads(s.text(0))).toBe(1);
+    expect(flat(s.text(0))).toMatch(/^STORM: 9 RADIUS failures in one poll \(more than 5\), 3 of them muted/m);
+  });
+});
+
 describe('the mail footer', () => {
   test('names the active mutes, also when none of them matched this mail', async () => {
     const s = await sim();
@@ -100,5 +139,24 @@ describe('health mails', () => {
     expect(s.w.smtp.messages[0]!.parsed.subject).toMatch(/PROBLEM/);
     expect(flat(s.text(0))).toMatch(/^Active mutes: user:\* until .* \(id 1\) \(run\.js mutes lists them\)\.?$/m);
     expect(String(s.w.smtp.messages[0]!.parsed.html)).toContain('Active mutes: user:* until');
+  });
+
+  test('ISE back with an all-muted storm: the RECOVERED note goes once, in the storm mail', async () => {
+    const s = await sim({ HEALTH_ALERT_AFTER: '20m', STORM_THRESHOLD: '5' });
+    expect((await s.at(0, ['mute', 'user:*', '--for', '8h', '--force'])).code).toBe(0);
+    s.w.ise.fault('/pxgrid/ise/radius/getFailures', { status: 500, times: 2 });
+    expect((await s.at(MIN)).code).toBe(4);
+    expect((await s.at(25 * MIN)).summary).toMatch(/problem mail sent/);
+    s.fail(26 * MIN, 8);
+    const back = await s.at(30 * MIN);
+    expect(back.code, back.stdout).toBe(0);
+    expect(back.summary).toMatch(/storm: 8 failures in one poll, 8 of them muted: mailed at once/);
+    expect(back.summary).toMatch(/recovery note included/);
+    expect(back.summary).not.toMatch(/recovery mail sent/);
+    const subjects = s.w.smtp.messages.map((m) => m.parsed.subject ?? '');
+    expect(subjects).toHaveLength(2);
+    expect(subjects[1]).toBe('[ISE] ise-to-mail RECOVERED; STORM: 8 RADIUS failures in one poll, all muted');
+    expect(subjects.filter((x) => /RECOVERED/.test(x))).toHaveLength(1);
+    expect(s.text(1).match(/^RECOVERED: /gm)).toHaveLength(1);
   });
 });
