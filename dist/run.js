@@ -14263,7 +14263,8 @@ async function watchedPoll(cfg, sys, deadline, poll2, line) {
     return note3 ? { ...r, notes: [...r.notes, note3] } : r;
   }
   const mailed = r.mailed > 0;
-  const { notes: said2, warn } = await onSuccess(run, h, before, mailed, recovery, recovery !== void 0 && mailed, {
+  const folded = recovery !== void 0 && r.recovered === true;
+  const { notes: said2, warn } = await onSuccess(run, h, before, mailed, recovery, folded, {
     pending: r.pending,
     muted: r.muted,
     dueAt: typeof r.due === "number" ? r.due : void 0
@@ -16580,7 +16581,10 @@ var init_storm_groups = __esm({
       #labelCount = 0;
       /** Records whose group was not kept because of MAX_GROUPS. */
       ungrouped = 0;
+      /** Records added, grouped or not: the poll's failures in the mail body. */
+      total = 0;
       add(v) {
+        this.total++;
         const nas = this.#label(v.nasName, v.nasIp);
         let g = this.#tree.get(v.reason)?.get(nas)?.get(v.location);
         if (!g) {
@@ -18321,11 +18325,20 @@ var init_lead = __esm({
 function stormSubject(prefix) {
   return `${prefix} STORM:`;
 }
-function stormLead(groups, total, threshold, clock) {
+function mutedStormSubject(prefix, total) {
+  return `${stormSubject(prefix)} ${total} RADIUS failures in one poll, all muted`;
+}
+function stormLead(groups, muted, threshold, clock) {
+  const total = groups.total + muted;
+  const more2 = `STORM: ${total} RADIUS failures in one poll (more than ${threshold})`;
+  if (muted > 0 && groups.total === 0)
+    return noteLead(
+      `${more2}, ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
+    );
   const all = groups.list();
   const shown3 = all.slice(0, SHOWN);
   const hidden = all.slice(SHOWN).reduce((n, g) => n + g.count, 0) + groups.ungrouped;
-  const intro = `STORM: ${total} RADIUS failures in one poll (more than ${threshold}). By reason and NAS/location, largest first:`;
+  const intro = muted === 0 ? `${more2}. By reason and NAS/location, largest first:` : `${more2}, ${muted} of them muted: counted below by mute and attached (a storm is mailed at once whatever the mutes). The other ${groups.total} by reason and NAS/location, largest first:`;
   const where2 = (g) => [`NAS ${g.nas || "-"}`, shortLocation(g.location), clock.span(g.first, g.last)].filter(Boolean).join(", ");
   const rest = hidden > 0 ? `... and ${hidden} more failure(s) in ${all.length - shown3.length} smaller group(s)${groups.ungrouped ? " or ungrouped" : ""}` : "";
   const text4 = [
@@ -18349,6 +18362,7 @@ var init_storm = __esm({
   "src/render/storm.ts"() {
     "use strict";
     init_layout();
+    init_lead();
     init_model();
     init_wrap();
     init_lead();
@@ -18361,7 +18375,9 @@ function composer(cfg, d, now, parts2 = {}) {
   return (budget, limit) => {
     const attachment = d.attachment();
     attachment?.trimTo(budget);
-    const storm2 = parts2.groups !== void 0 && d.total > cfg.stormThreshold;
+    const muted = parts2.muted ?? 0;
+    const polled = parts2.groups ? parts2.groups.total + muted : 0;
+    const storm2 = polled > cfg.stormThreshold;
     const leads = (parts2.notes ?? []).map(noteLead);
     if (attachment && attachment.omitted > 0)
       leads.push(noteLead(attachmentNote(attachment, limit, parts2.unkept ?? 0)));
@@ -18369,12 +18385,12 @@ function composer(cfg, d, now, parts2 = {}) {
     const zone = cfg.mail.timezone;
     const period = parts2.show?.period;
     const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
-    if (storm2) leads.push(stormLead(parts2.groups, d.total, cfg.stormThreshold, clock));
+    if (storm2) leads.push(stormLead(parts2.groups, muted, cfg.stormThreshold, clock));
     const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
     if (incident) leads.push(incident);
     const fmt = timeFormat(zone);
-    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? parts2.subject;
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
+    const subject = (parts2.incidents && incidentSubject(cfg.mail.subjectPrefix, parts2.incidents.opened, fmt)) ?? (storm2 && d.total === 0 ? mutedStormSubject(prefix, polled) : void 0);
     const show = incident?.top ? { chart: true, ...parts2.show } : parts2.show;
     const mail = composeMail(cfg, d, {
       now,
@@ -18589,7 +18605,7 @@ var init_outbox_direct = __esm({
             moved: aside ? "the cursor has moved past them" : "the cursor is unchanged"
           },
           backfill,
-          result: { backfill, rows: true }
+          result: { backfill, rows: true, recovered: !!parts2.recovery }
         };
       }
       close() {
@@ -18635,12 +18651,7 @@ var init_outbox_direct = __esm({
 // src/poll/outbox-spool-mail.ts
 function mutedStorm(cfg, body, muted) {
   if (muted === 0 || body + muted <= cfg.stormThreshold) return void 0;
-  const all = body + muted;
-  return {
-    subject: `STORM: ${all} RADIUS failures in one poll, ${body === 0 ? "all" : muted} muted`,
-    note: `storm: ${all} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`,
-    lead: `STORM: ${all} RADIUS failures in one poll (more than ${cfg.stormThreshold}), ${muted} of them muted. A storm is mailed at once whatever the mutes; the muted failures are counted below by mute and attached.`
-  };
+  return `storm: ${body + muted} failures in one poll, ${muted} of them muted: mailed at once (a storm is never muted)`;
 }
 function digestLetter(ctx, spool, run, s) {
   const { cfg, opts, sys } = ctx;
@@ -18650,7 +18661,7 @@ function digestLetter(ctx, spool, run, s) {
   });
   run.notes.push(...lost);
   const now = sys.now();
-  const parts2 = { ...sendingParts(ctx, spool, run, s.storm, d.total, now), recovery: recoveryFor(opts, run) };
+  const parts2 = { ...sendingParts(ctx, spool, run, s, now), recovery: recoveryFor(opts, run) };
   const kept = () => spoolRecords(spool.dir, spool.segments, d.total + d.mutedTotal);
   return {
     rollup: d,
@@ -18661,22 +18672,21 @@ function digestLetter(ctx, spool, run, s) {
     }),
     recording: emptiedOnDelivery(spool),
     backfill: false,
-    result: { digest: cfg.alert.mode === "each-run" ? void 0 : { fresh: s.body } }
+    result: { digest: cfg.alert.mode === "each-run" ? void 0 : { fresh: s.body }, recovered: !!parts2.recovery }
   };
 }
-function sendingParts(ctx, spool, run, storm2, total, now) {
+function sendingParts(ctx, spool, run, s, now) {
   const { cfg, incidents } = ctx;
   const unsaved = spool.prepareReset();
   const own2 = spoolMailParts(cfg, run, spool.openedAt ?? now, now);
   const again = unsaved ? " spool not emptied, sent again next run:" : "";
-  const prefix = `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`;
-  const leads = [...own2.leads ?? [], ...storm2 ? [noteLead(storm2.lead)] : []];
   return {
     ...own2,
     notes: [...unsaved ? [notEmptied(unsaved)] : [], ...own2.notes ?? []],
-    leads,
-    subjectPrefix: storm2 ? stormSubject(prefix) : prefix,
-    subject: storm2 && total === 0 ? `${prefix} ${storm2.subject}` : void 0,
+    subjectPrefix: `${own2.subjectPrefix ?? cfg.mail.subjectPrefix}${again}`,
+    // A storm sent at once leads with the poll's groups, a digest too; the muted ones count toward it.
+    groups: s.storm ? run.batch.groups : own2.groups,
+    muted: s.muted,
     incidents: incidents?.verdict(),
     mutes: ctx.mutes
   };
@@ -18762,7 +18772,8 @@ var init_outbox_spool = __esm({
       #before;
       #mutedBefore;
       #spooled;
-      #storm;
+      /** What this run added to the spool (hold). */
+      #added = { body: 0, muted: 0, storm: false };
       /** When the digest was found due (hold). */
       #dueAt;
       rollup() {
@@ -18806,9 +18817,11 @@ var init_outbox_spool = __esm({
         const now = sys.now();
         const unsaved = this.#commit(run, now);
         if (unsaved) run.notes.push(unsaved);
-        const storm2 = mutedStorm(this.ctx.cfg, spool.total - this.#before, spool.muted - this.#mutedBefore);
-        if (storm2) run.notes.push(storm2.note);
-        this.#storm = storm2;
+        const added = { body: spool.total - this.#before, muted: spool.muted - this.#mutedBefore };
+        const note3 = mutedStorm(this.ctx.cfg, added.body, added.muted);
+        if (note3) run.notes.push(note3);
+        const storm2 = note3 !== void 0;
+        this.#added = { ...added, storm: storm2 };
         const urgent = opts.flush === true || (incidents?.verdict()?.opened.length ?? 0) > 0;
         const due = storm2 ? "now" : this.#due(urgent);
         this.#dueAt = due;
@@ -18823,7 +18836,7 @@ var init_outbox_spool = __esm({
         return this.#waiting(run, this.#dueAt, true);
       }
       letter(run) {
-        return digestLetter(this.ctx, this.spool, run, { body: this.spool.total - this.#before, storm: this.#storm });
+        return digestLetter(this.ctx, this.spool, run, this.#added);
       }
       close() {
         this.spool.discard();
