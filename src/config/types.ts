@@ -1,11 +1,13 @@
 import type { IncidentSettings } from './incidents';
 import type { RawConfig } from './keys';
+import type { Parsed } from './schema';
 import type { DigestSchedule } from './values';
 
 /** The validated configuration loadConfig (config.ts) returns, and the parts other folders name. */
 
-export type SmtpSecurity = 'tls' | 'starttls' | 'none';
-export type AttachFormat = 'csv' | 'json' | 'none';
+// The values the settings table accepts (settings.ts oneOf): named here, never listed again.
+export type SmtpSecurity = NonNullable<Parsed['SMTP_SECURITY']>;
+export type AttachFormat = Parsed['MAIL_ATTACH'];
 
 /** What not to mail. Filtered records still advance the cursor; the mail counts them. */
 export interface Filters {
@@ -72,7 +74,7 @@ export interface Config {
   /** Health mails (docs/health.md): problem after, repeat interval, heartbeat period (0 = off). */
   health: { alertAfterMs: number; repeatMs: number; heartbeatMs: number };
   /** Alert policy (docs/alert-policy.md): a mail per run, or digests on a schedule. */
-  alert: { mode: 'each-run' | 'digest'; schedule: DigestSchedule };
+  alert: { mode: Parsed['ALERT_MODE']; schedule: DigestSchedule };
   incidents: IncidentSettings;
   /** Every raw value after precedence, for checks that name the variable. */
   raw: RawConfig;
