@@ -13547,15 +13547,6 @@ var init_message = __esm({
 });
 
 // src/health/health-words.ts
-function fmtSpan(ms) {
-  const units = [
-    [864e5, "d"],
-    [36e5, "h"],
-    [6e4, "m"]
-  ];
-  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return ms >= 36e5 ? `${Math.round(ms / 36e5)}h` : `${Math.round(ms / 6e4)}m`;
-}
 var HEADLINE, headline;
 var init_health_words = __esm({
   "src/health/health-words.ts"() {
@@ -13610,7 +13601,7 @@ function problemMail(p, ctx) {
       tone: "alarm",
       label: `ise-to-mail PROBLEM on ${ctx.device}`,
       word: "PROBLEM",
-      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, "")}`
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since)}`
     },
     [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)]
   );
@@ -13626,7 +13617,7 @@ function problemRepeats(p, clock) {
   return [
     `${plural(p.failedRuns, "run")} failed in a row; ${last}.`,
     keeps,
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
+    `This reminder repeats every ${stepText(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ise-to-mail works again.`
   ];
 }
 function recoveryLines(r, found, clock, mail = "mail") {
@@ -13678,6 +13669,7 @@ var init_health_mail = __esm({
     init_plural();
     init_sanitize();
     init_message();
+    init_chart();
     init_layout();
     init_time();
     init_wrap();
@@ -13690,7 +13682,7 @@ var init_health_mail = __esm({
       ...mailContext(cfg),
       mutes
     });
-    when = (clock, t) => t === void 0 ? "never" : clock.full(t).replace(/ \+00:00$/, clock.zone === "UTC" ? " UTC" : " +00:00");
+    when = (clock, t) => t === void 0 ? "never" : clock.zone === "UTC" ? clock.full(t).replace(/ \+00:00$/, " UTC") : clock.full(t);
     recoveredTitle = (r, clock) => `ise-to-mail is working again since ${when(clock, r.back)}`;
   }
 });

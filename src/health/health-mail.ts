@@ -4,10 +4,11 @@ import { plural } from '../core/plural';
 import { clean } from '../core/sanitize';
 import { mailContext } from '../mail/message';
 import type { OutgoingMail } from '../mail/transport';
+import { stepText } from '../render/chart';
 import { band, COLUMN, card, esc, footer, page, para, type Tone } from '../render/layout';
 import { type Clock, clockFor } from '../render/time';
 import { wrap, wrapAll } from '../render/wrap';
-import { fmtSpan, headline } from './health-words';
+import { headline } from './health-words';
 
 /**
  * The mails about ise-to-mail itself (docs/health.md): PROBLEM, RECOVERED, all quiet. Kept apart
@@ -37,7 +38,7 @@ export const healthContext = (cfg: Config, mutes?: readonly string[]): HealthCon
 
 /** `2026-11-23 11:10:00 +01:00` in MAIL_TIMEZONE (a subject stands alone: date and offset), or `never`. */
 export const when = (clock: Clock, t: number | undefined) =>
-  t === undefined ? 'never' : clock.full(t).replace(/ \+00:00$/, clock.zone === 'UTC' ? ' UTC' : ' +00:00');
+  t === undefined ? 'never' : clock.zone === 'UTC' ? clock.full(t).replace(/ \+00:00$/, ' UTC') : clock.full(t);
 
 /**
  * One health mail: a band whose title is the news (the first line of the text part too), then
@@ -88,7 +89,7 @@ export function problemMail(p: Problem, ctx: HealthContext): OutgoingMail {
       tone: 'alarm',
       label: `ise-to-mail PROBLEM on ${ctx.device}`,
       word: 'PROBLEM',
-      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since).replace(/ to .*$/, '')}`,
+      title: `RADIUS failures are NOT being mailed since ${clock.range(p.since, p.since)}`,
     },
     [`What broke: ${what} (exit code ${p.exitCode}).`, `Reason and remedy: ${p.message}`, ...problemRepeats(p, clock)],
   );
@@ -108,7 +109,7 @@ function problemRepeats(p: Problem, clock: Clock): string[] {
   return [
     `${plural(p.failedRuns, 'run')} failed in a row; ${last}.`,
     keeps,
-    `This reminder repeats every ${fmtSpan(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
+    `This reminder repeats every ${stepText(p.repeatMs)} while the problem lasts; a RECOVERED note follows when ` +
       `ise-to-mail works again.`,
   ];
 }

@@ -1,17 +1,5 @@
 import type { ErrorKind } from '../core/errors';
 
-/** The few words the health mails and the doctor use for a span and for what broke. */
-
-export function fmtSpan(ms: number): string {
-  const units: Array<[number, string]> = [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'm'],
-  ];
-  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)}h` : `${Math.round(ms / 60_000)}m`;
-}
-
 /** What broke, in a few words: the PROBLEM and RECOVERED subjects and first lines. */
 const HEADLINE: Record<ErrorKind, string> = {
   'account-disabled': 'pxGrid account DISABLED on ISE',
