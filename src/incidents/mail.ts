@@ -1,13 +1,14 @@
 import { plural } from '../core/plural';
 import { clean } from '../core/sanitize';
 import { hintFor } from '../render/hints';
-import { band, card, esc, link, note, para } from '../render/layout';
+import { band, card, esc, note, para } from '../render/layout';
 import type { Lead } from '../render/lead';
+import { liveLogsFilter, lookLines, lookPara } from '../render/look';
 import type { Clock, TimeFormat } from '../render/time';
-import { liveLogsSteps } from '../render/words';
 import { wrap } from '../render/wrap';
 import type { Verdict } from './engine';
 import type { Incident, Resolved } from './incident';
+import { mins } from './words';
 
 /**
  * How incidents read in a mail: an opened incident gives the mail its subject and leads the body
@@ -34,7 +35,7 @@ export function incidentSubject(prefix: string, opened: readonly Incident[], fmt
 }
 
 export const resolvedLine = (r: Resolved, fmt: TimeFormat) =>
-  `RESOLVED ${r.title}: resolved, ${span(fmt, r.since, r.last)}, ` +
+  `RESOLVED ${r.title}, ${span(fmt, r.since, r.last)}, ` +
   `${plural(r.failures, 'failure')}${r.unmailed ? ' (it closed before its own mail could go out)' : ''}`;
 
 export const ongoingLine = (o: Verdict['ongoing'][number], fmt: TimeFormat) =>
@@ -58,15 +59,20 @@ export function openedLines(i: Incident, clock: Clock): string[] {
 
 const more = (shown: string[], count: string) => (String(shown.length) === count ? '' : ', ...');
 
-const FOOT =
+/** How incidents go on; `quietMs`: INCIDENT_QUIET, named so the operator knows what to change. */
+const foot = (quietMs: number) =>
   'An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after ' +
-  'INCIDENT_QUIET without one, the next mail says it is RESOLVED.';
+  `${mins(quietMs)} without one (INCIDENT_QUIET), the next mail says it is RESOLVED.`;
 
-/** What to type into ISE's Live Logs to see this incident's failures. */
-function filterOf(i: Incident): string {
-  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
-  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
-  return '';
+/** What to type into ISE's Live Logs to see this incident's failures: its NAS, else its user. */
+const filterOf = (i: Incident): string => liveLogsFilter(i.nas, undefined) || liveLogsFilter(undefined, i.subject);
+
+/** What the incident part of a mail needs from the settings. */
+export interface IncidentMailSettings {
+  /** ISE_ADMIN_URL, for the link to the admin portal. */
+  adminUrl?: string;
+  /** INCIDENT_QUIET. */
+  quietMs: number;
 }
 
 /** One opened incident as a card: what and since when in the band, then evidence, fix, who, where. */
@@ -76,8 +82,7 @@ function incidentCard(i: Incident, lines: string[], adminUrl: string | undefined
     const [label, text] = splitLabel(l);
     return para(`<b>${esc(label)}</b> ${esc(text)}`, label === 'Hint:' ? 'background:#fff8e6;padding:6px 8px' : '');
   });
-  const url = adminUrl && `${adminUrl}/admin/`;
-  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc(liveLogsSteps(filterOf(i)))}`));
+  body.push(lookPara(adminUrl, filterOf(i)));
   return card(band('incident', 'Incident, act now', i.title, [since ?? '']), body);
 }
 
@@ -87,10 +92,9 @@ function splitLabel(line: string): [string, string] {
   return m ? [m[1]!, m[2]!] : ['', line];
 }
 
-/** The text of one opened incident: its lines wrapped, the Live Logs link on a line of its own. */
+/** The text of one opened incident: its lines wrapped, then where to look in ISE. */
 function openedText(i: Incident, lines: string[], adminUrl: string | undefined): string[] {
-  const look = adminUrl ? ['Look in ISE:', `${adminUrl}/admin/`, ...wrap(liveLogsSteps(filterOf(i)), '  ')] : [];
-  return [...lines.flatMap((l) => wrap(l, '  ', '')), ...look, ''];
+  return [...lines.flatMap((l) => wrap(l, '  ', '')), ...lookLines(adminUrl, filterOf(i)), ''];
 }
 
 /**
@@ -101,7 +105,7 @@ function openedText(i: Incident, lines: string[], adminUrl: string | undefined):
 export function incidentLead(
   v: Pick<Verdict, 'opened' | 'ongoing' | 'resolved'>,
   clock: Clock,
-  adminUrl?: string,
+  { adminUrl, quietMs }: IncidentMailSettings,
 ): Lead | undefined {
   const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
   const others = [
@@ -113,13 +117,14 @@ export function incidentLead(
     ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl)),
     ...others.flatMap((l) => wrap(l, '  ', '')),
     ...(others.length ? [''] : []),
-    ...(opened.length ? [...wrap(FOOT), ''] : []),
+    ...(opened.length ? [...wrap(foot(quietMs)), ''] : []),
   ];
   const status = others.map((l) => para(`<b>${esc(l)}</b>`)).join('\n');
   if (opened.length === 0) return { text, html: status };
   const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl));
-  const tail = [status, note(FOOT)].filter(Boolean);
-  return { text, html: [...cards.slice(0, -1), addTo(cards.at(-1)!, tail)].join('\n'), top: true };
+  const tail = [status, note(foot(quietMs))].filter(Boolean);
+  const html = [...cards.slice(0, -1), addTo(cards.at(-1)!, tail)].join('\n');
+  return { text, html, top: true, filters: opened.some(({ i }) => filterOf(i) !== '') };
 }
 
 /** `html` (a card) with `more` added at the end of its body. */

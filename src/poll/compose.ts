@@ -63,7 +63,12 @@ export function composer(cfg: Config, d: Rollup, now: number, parts: MailParts =
     const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
     if (storm) leads.push(stormLead(parts.groups!, muted, cfg.stormThreshold, clock));
     // The lead pushed last is on top: incidents first, with the incident's subject.
-    const incident = parts.incidents && incidentLead(parts.incidents, clock, cfg.mail.adminUrl);
+    const incident =
+      parts.incidents &&
+      incidentLead(parts.incidents, clock, {
+        adminUrl: cfg.mail.adminUrl,
+        quietMs: cfg.incidents.quietMs,
+      });
     if (incident) leads.push(incident);
     const fmt = timeFormat(zone);
     const prefix = parts.subjectPrefix ?? cfg.mail.subjectPrefix;

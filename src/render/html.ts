@@ -2,19 +2,10 @@ import { clean } from '../core/sanitize';
 import type { DetailRow } from '../rollup/rollup';
 import { ADMIN_TITLE, namesText } from './admin';
 import { COLORS, chartHtml } from './chart';
-import { band, card, esc, footer, h2, link, note, page, para, rows, strip, sub } from './layout';
+import { band, card, esc, footer, h2, note, page, rows, strip, sub } from './layout';
+import { lookPara } from './look';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
-import {
-  countText,
-  footerLines,
-  liveLogsFilter,
-  liveLogsSteps,
-  liveLogsUrl,
-  moreText,
-  TEST_BANNER,
-  whereText,
-  whoText,
-} from './words';
+import { countText, footerLines, moreText, TEST_BANNER, whereText, whoText } from './words';
 
 /** Gmail clips a message over ~100 KB (https://www.spamresource.com/2022/01/what-is-gmail-clipping-and-what-to-do.html). */
 export const HTML_BUDGET = 90_000;
@@ -100,19 +91,13 @@ function top(m: MailModel): string {
   return m.test ? `${head}\n${strip(TEST_BANNER, '#fff3bf', '#5c4400', '#e0c200')}` : head;
 }
 
-/** Where to look: the ISE admin portal and what to open there, when ISE_ADMIN_URL is set. */
-export function lookHtml(m: Pick<MailModel, 'nas' | 'users' | 'details' | 'context'>): string {
-  const url = liveLogsUrl(m.context);
-  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc(liveLogsSteps(liveLogsFilter(m)))}`) : '';
-}
-
 /** The HTML part; detail rows stop where the budget would be exceeded (the rest are in the attachment). */
 export function renderHtml(m: MailModel, total: number, title: string): { html: string; rowsShown: number } {
   const { shown } = detailSlice(m);
   const cards = m.leads.filter((l) => l.top).map((l) => l.html);
   const head = [
     ...m.leads.filter((l) => !l.top).map((l) => l.html),
-    lookHtml(m),
+    lookPara(m.context?.adminUrl, m.liveLogs),
     m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : '',
     ...summary(m),
     h2('Details (identical failures collapsed, newest first)'),

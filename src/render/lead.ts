@@ -9,6 +9,8 @@ export interface Lead {
   text: string[];
   html: string;
   top?: boolean;
+  /** It names a Live Logs filter of its own: the failures' card adds none (two would contradict). */
+  filters?: boolean;
 }
 
 /** A one-paragraph lead, e.g. the note that attachment rows were left out. */

@@ -8,6 +8,7 @@ import { type AdminRow, adminLogins } from './admin';
 import { type Bars, barsOf } from './chart';
 import { hintFor } from './hints';
 import type { Lead } from './lead';
+import { mailFilter } from './look';
 import { type Clock, clockFor } from './time';
 
 /** Where the mail comes from and where to look: ISE_ADMIN_URL, DEVICE_NAME, the ISE nodes. */
@@ -59,6 +60,8 @@ export interface MailModel {
   /** Sections before the summary, top first; `top` ones lead as cards of their own. */
   leads: Lead[];
   context?: MailContext;
+  /** What to type into Live Logs to see every failure of this mail (look.ts); '' when no one value does. */
+  liveLogs: string;
 }
 
 export interface RenderOptions {
@@ -151,6 +154,7 @@ export function buildModel(d: Rollup, opts: RenderOptions): MailModel {
     barLabels: (chart?.keys ?? []).map(reasonLabel),
     leads: opts.leads ?? [],
     context: opts.context,
+    liveLogs: opts.leads?.some((l) => l.filters) ? '' : mailFilter(d, nas),
   };
 }
 

@@ -2,18 +2,9 @@ import { clean } from '../core/sanitize';
 import type { DetailRow } from '../rollup/rollup';
 import { ADMIN_TITLE, namesText } from './admin';
 import { sparkline } from './chart';
+import { lookLines } from './look';
 import { detailSlice, type MailModel, shortLocation, userCount } from './model';
-import {
-  countText,
-  footerLines,
-  liveLogsFilter,
-  liveLogsSteps,
-  liveLogsUrl,
-  moreText,
-  TEST_BANNER,
-  whereText,
-  whoText,
-} from './words';
+import { countText, footerLines, moreText, TEST_BANNER, whereText, whoText } from './words';
 import { wrap, wrapAll } from './wrap';
 
 /**
@@ -27,7 +18,7 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, '');
   if (m.test) out.push(TEST_BANNER, '');
   for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
-  out.push(...lookText(m));
+  out.push(...lookLines(m.context?.adminUrl, m.liveLogs), '');
   if (m.bars) out.push(...sparkline(m.bars, clock), '');
   out.push(...adminLines(m));
   out.push('BY REASON');
@@ -55,12 +46,6 @@ export function renderText(m: MailModel, total: number, rowLimit?: number): stri
   if (more > 0) out.push(`  ${moreText(m, more)}`);
   out.push('', '-- ', ...footerLines(m, total));
   return `${wrapAll(out).join('\n')}\n`;
-}
-
-/** `Look in ISE:` then the URL alone on its line (a URL must not be broken), then what to open. */
-export function lookText(m: Pick<MailModel, 'nas' | 'users' | 'details' | 'context'>): string[] {
-  const url = liveLogsUrl(m.context);
-  return url ? ['Look in ISE:', url, ...wrap(liveLogsSteps(liveLogsFilter(m)), '  '), ''] : [];
 }
 
 function detailLines(m: MailModel, r: DetailRow, alone: boolean): string[] {

@@ -32,26 +32,6 @@ export function whereText(r: DetailRow): string {
 export const whoText = (r: DetailRow) =>
   [clean(r.user, 64) || '(no user name)', clean(r.endpoint, 40)].filter(Boolean).join(', ');
 
-/**
- * The admin portal is documented at `https://<ISE>/admin/`; RADIUS Live Logs are under
- * Operations > RADIUS > Live Logs, on the primary PAN only, and take no filter in the URL
- * (https://www.cisco.com/c/en/us/td/docs/security/ise/3-1/admin_guide/b_ise_admin_3_1/b_ISE_admin_31_maintain_monitor.html).
- * So the mail links the portal and says which filter to type.
- */
-export function liveLogsUrl(ctx: MailContext | undefined): string | undefined {
-  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
-}
-
-/** `filter Network Device sw-access-b2 or Identity alice`: what to type into Live Logs for this mail. */
-export function liveLogsFilter(m: Pick<MailModel, 'nas' | 'users' | 'details'>): string {
-  const nas = m.nas.length === 1 ? m.nas[0]!.name : undefined;
-  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0]!.user : undefined);
-  const parts = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
-  return parts.length ? `; filter ${parts.join(' or ')}` : '';
-}
-
-export const liveLogsSteps = (filter: string) => `then Operations > RADIUS > Live Logs${filter}`;
-
 export function footerLines(m: MailModel, shownTotal: number): string[] {
   const lines: string[] = [];
   const total = shownTotal + m.mutedTotal;

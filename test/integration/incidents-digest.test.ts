@@ -41,7 +41,7 @@ describe('incidents in digest mode', () => {
     const last = s.mails()[2]!;
     expect(last.subject).toMatch(/^\[ISE\] digest: 1 RADIUS failure/);
     expect(last.text.replace(/\n +/g, ' ')).toMatch(
-      /^RESOLVED sw-access-b2 \(Building-A\): .*: resolved, \d\d:\d\d-\d\d:\d\d, 10 failures$/m,
+      /^RESOLVED sw-access-b2 \(Building-A\): .*\), \d\d:\d\d-\d\d:\d\d, 10 failures$/m,
     );
   });
 

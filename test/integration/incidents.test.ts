@@ -51,8 +51,8 @@ describe('incidents through the CLI', () => {
     s.add(75 * MIN, 1, { failureReason: EAP });
     await s.at(80 * MIN);
     expect(flat(s.mails()[3]!.text).split('\n')).toContain(
-      'RESOLVED sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?): ' +
-        `resolved, ${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
+      'RESOLVED sw-access-b2 (Building-A): 6 users failing 11036 (RADIUS shared secret?), ' +
+        `${hhmm(12 * MIN)}-${hhmm(25 * MIN + 1000)}, 8 failures`,
     );
     expect(s.state()).toMatchObject({ open: [], resolved: [] });
   });
