@@ -12968,6 +12968,87 @@ var init_layout = __esm({
   }
 });
 
+// src/render/wrap.ts
+function wrap2(text4, indent = "", first = indent) {
+  const lines = [];
+  let line = first;
+  let fresh = true;
+  for (const word of text4.split(" ")) {
+    if (word === "") continue;
+    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
+    if (word.length <= room) {
+      line += fresh ? word : ` ${word}`;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(line);
+      line = indent;
+    }
+    let rest = word;
+    while (rest.length > WIDTH2 - line.length) {
+      const cut = Math.max(1, WIDTH2 - line.length);
+      lines.push(line + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      line = indent;
+    }
+    line += rest;
+    fresh = false;
+  }
+  if (!fresh || lines.length === 0) lines.push(line);
+  return lines;
+}
+function wrapAll(lines) {
+  return lines.flatMap((l) => {
+    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
+    const indent = /^ */.exec(l)[0];
+    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
+  });
+}
+var WIDTH2;
+var init_wrap = __esm({
+  "src/render/wrap.ts"() {
+    "use strict";
+    WIDTH2 = 78;
+  }
+});
+
+// src/render/look.ts
+function typeable(value) {
+  return value && clean(value, MAX_TYPED) === value && !/[?\u2026]/.test(value) ? value : void 0;
+}
+function liveLogsFilter(nas, user) {
+  const parts2 = [typeable(nas) && `Network Device ${nas}`, typeable(user) && `Identity ${user}`].filter(Boolean);
+  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
+}
+function mailFilter(d, nas) {
+  const names2 = new Set(nas.map((n) => n.name));
+  return liveLogsFilter(
+    names2.size === 1 ? nas[0].name : void 0,
+    d.distinctUsers === 1 ? d.topUsers(1)[0]?.value : void 0
+  );
+}
+function lookLines(adminUrl2, filter) {
+  const url = liveLogsUrl(adminUrl2);
+  return url ? ["Look in ISE:", url, ...wrap2(`then ${STEPS2}${filter}`, "  ")] : wrap2(`Look in ISE: ${STEPS2}${filter}`, "  ", "");
+}
+function lookPara(adminUrl2, filter) {
+  const url = liveLogsUrl(adminUrl2);
+  return para(`<b>Look in ISE:</b> ${url ? `${link(url)} ${esc2(`then ${STEPS2}`)}` : esc2(STEPS2)}${esc2(filter)}`);
+}
+var STEPS2, liveLogsUrl, MAX_TYPED;
+var init_look = __esm({
+  "src/render/look.ts"() {
+    "use strict";
+    init_sanitize();
+    init_layout();
+    init_wrap();
+    STEPS2 = "Operations > RADIUS > Live Logs";
+    liveLogsUrl = (adminUrl2) => adminUrl2 && `${adminUrl2}/admin/`;
+    MAX_TYPED = 64;
+  }
+});
+
 // src/render/hints.ts
 function hintFor(reason) {
   const code3 = reasonCode(reason);
@@ -13146,7 +13227,8 @@ function buildModel(d, opts) {
     bars: chart,
     barLabels: (chart?.keys ?? []).map(reasonLabel),
     leads: opts.leads ?? [],
-    context: opts.context
+    context: opts.context,
+    liveLogs: opts.leads?.some((l) => l.filters) ? "" : mailFilter(d, nas)
   };
 }
 function reasonLabel(reason) {
@@ -13185,6 +13267,7 @@ var init_model = __esm({
     init_admin();
     init_chart();
     init_hints();
+    init_look();
     init_time();
     TOP_REASONS = 15;
     TOP_NAS = 10;
@@ -13203,15 +13286,6 @@ function moreText(m, more2) {
 function whereText(r) {
   const nas = `NAS ${clean(r.nasName, 40) || "?"}${r.nasIp ? ` (${r.nasIp})` : ""}`;
   return [nas, r.port && `port ${r.port}`, r.psn && `PSN ${r.psn}`].filter(Boolean).join(", ");
-}
-function liveLogsUrl(ctx) {
-  return ctx?.adminUrl && `${ctx.adminUrl}/admin/`;
-}
-function liveLogsFilter(m) {
-  const nas = m.nas.length === 1 ? m.nas[0].name : void 0;
-  const user = m.users[0]?.value ?? (m.details.length === 1 ? m.details[0].user : void 0);
-  const parts2 = [nas && `Network Device ${clean(nas, 40)}`, user && `Identity ${clean(user, 64)}`].filter(Boolean);
-  return parts2.length ? `; filter ${parts2.join(" or ")}` : "";
 }
 function footerLines(m, shownTotal) {
   const lines = [];
@@ -13236,7 +13310,7 @@ function sentBy(ctx) {
   if (!ctx) return "Sent by ise-to-mail from Cisco ISE pxGrid RADIUS failures.";
   return `Sent by ise-to-mail on ${ctx.device}, from Cisco ISE ${ctx.ise} (pxGrid).`;
 }
-var TEST_BANNER, countText, whoText, liveLogsSteps;
+var TEST_BANNER, countText, whoText;
 var init_words2 = __esm({
   "src/render/words.ts"() {
     "use strict";
@@ -13245,7 +13319,6 @@ var init_words2 = __esm({
     TEST_BANNER = "TEST MAIL from ise-to-mail test-mail: samples, not from your ISE. SMTP works.";
     countText = (r, unit = "") => r.attempts > r.count ? `${r.count}${unit} (${r.attempts} attempts)` : `${r.count}${unit}`;
     whoText = (r) => [clean(r.user, 64) || "(no user name)", clean(r.endpoint, 40)].filter(Boolean).join(", ");
-    liveLogsSteps = (filter) => `then Operations > RADIUS > Live Logs${filter}`;
   }
 });
 
@@ -13307,16 +13380,12 @@ function top(m) {
   return m.test ? `${head}
 ${strip(TEST_BANNER, "#fff3bf", "#5c4400", "#e0c200")}` : head;
 }
-function lookHtml(m) {
-  const url = liveLogsUrl(m.context);
-  return url ? para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(liveLogsFilter(m)))}`) : "";
-}
 function renderHtml(m, total, title) {
   const { shown: shown3 } = detailSlice(m);
   const cards = m.leads.filter((l) => l.top).map((l) => l.html);
   const head = [
     ...m.leads.filter((l) => !l.top).map((l) => l.html),
-    lookHtml(m),
+    lookPara(m.context?.adminUrl, m.liveLogs),
     m.bars ? chartHtml(m.bars, m.clock, m.barLabels) : "",
     ...summary(m),
     h2("Details (identical failures collapsed, newest first)")
@@ -13344,6 +13413,7 @@ var init_html = __esm({
     init_admin();
     init_chart();
     init_layout();
+    init_look();
     init_model();
     init_words2();
     HTML_BUDGET = 9e4;
@@ -13355,51 +13425,6 @@ var init_html = __esm({
   }
 });
 
-// src/render/wrap.ts
-function wrap2(text4, indent = "", first = indent) {
-  const lines = [];
-  let line = first;
-  let fresh = true;
-  for (const word of text4.split(" ")) {
-    if (word === "") continue;
-    const room = WIDTH2 - line.length - (fresh ? 0 : 1);
-    if (word.length <= room) {
-      line += fresh ? word : ` ${word}`;
-      fresh = false;
-      continue;
-    }
-    if (!fresh) {
-      lines.push(line);
-      line = indent;
-    }
-    let rest = word;
-    while (rest.length > WIDTH2 - line.length) {
-      const cut = Math.max(1, WIDTH2 - line.length);
-      lines.push(line + rest.slice(0, cut));
-      rest = rest.slice(cut);
-      line = indent;
-    }
-    line += rest;
-    fresh = false;
-  }
-  if (!fresh || lines.length === 0) lines.push(line);
-  return lines;
-}
-function wrapAll(lines) {
-  return lines.flatMap((l) => {
-    if (l.length <= WIDTH2 || /^\s*https?:\/\/\S+$/.test(l)) return [l];
-    const indent = /^ */.exec(l)[0];
-    return wrap2(l.slice(indent.length), `${indent}    `.slice(0, Math.min(indent.length + 4, 12)), indent);
-  });
-}
-var WIDTH2;
-var init_wrap = __esm({
-  "src/render/wrap.ts"() {
-    "use strict";
-    WIDTH2 = 78;
-  }
-});
-
 // src/render/text.ts
 function renderText(m, total, rowLimit) {
   const { clock } = m;
@@ -13408,7 +13433,7 @@ function renderText(m, total, rowLimit) {
   out.push(`${m.label}: ${m.headline}`, m.facts, `${m.range} (${clock.zone})`, "");
   if (m.test) out.push(TEST_BANNER, "");
   for (const lead of m.leads.filter((l) => !l.top)) out.push(...lead.text);
-  out.push(...lookText(m));
+  out.push(...lookLines(m.context?.adminUrl, m.liveLogs), "");
   if (m.bars) out.push(...sparkline(m.bars, clock), "");
   out.push(...adminLines(m));
   out.push("BY REASON");
@@ -13437,10 +13462,6 @@ function renderText(m, total, rowLimit) {
   out.push("", "-- ", ...footerLines(m, total));
   return `${wrapAll(out).join("\n")}
 `;
-}
-function lookText(m) {
-  const url = liveLogsUrl(m.context);
-  return url ? ["Look in ISE:", url, ...wrap2(liveLogsSteps(liveLogsFilter(m)), "  "), ""] : [];
 }
 function detailLines(m, r, alone) {
   const head = `  ${m.clock.short(r.last)}  ${countText(r, "x")}  `;
@@ -13473,6 +13494,7 @@ var init_text = __esm({
     init_sanitize();
     init_admin();
     init_chart();
+    init_look();
     init_model();
     init_words2();
     init_wrap();
@@ -13578,12 +13600,12 @@ var init_health_words = __esm({
 function compose(ctx, subject, head, paragraphs) {
   const lines = paragraphs.map((p) => clean(p, MAX_LINE));
   const title = clean(head.title, MAX_LINE);
-  const foot = [
+  const foot2 = [
     ...ctx.mutes?.length ? [`Active mutes: ${ctx.mutes.join("; ")} (run.js mutes lists them).`] : [],
     `Sent by ise-to-mail on ${ctx.device} about its own health (docs/health.md); ISE ${ctx.ise}; times in ${ctx.zone}.`
   ];
-  const text4 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot]);
-  const body = [...lines.map((l) => para(esc2(l))), footer(foot)];
+  const text4 = wrapAll([...wrap2(`${head.word}: ${title}`), "", ...lines.flatMap((l) => [l, ""]), "-- ", ...foot2]);
+  const body = [...lines.map((l) => para(esc2(l))), footer(foot2)];
   return {
     subject: clean(subject, 200),
     text: `${text4.join("\n")}
@@ -18240,19 +18262,13 @@ function openedLines(i, clock) {
     lines.push(`Endpoints (${i.endpointsCount}): ${i.endpoints.join(", ")}${more(i.endpoints, i.endpointsCount)}`);
   return lines.map((l) => clean(l, 1e3));
 }
-function filterOf(i) {
-  if (i.nas) return `; filter Network Device ${clean(i.nas, 40)}`;
-  if (i.subject) return `; filter Identity ${clean(i.subject, 64)}`;
-  return "";
-}
 function incidentCard(i, lines, adminUrl2) {
   const [, since, ...rest] = lines;
   const body = rest.map((l) => {
     const [label, text4] = splitLabel(l);
     return para(`<b>${esc2(label)}</b> ${esc2(text4)}`, label === "Hint:" ? "background:#fff8e6;padding:6px 8px" : "");
   });
-  const url = adminUrl2 && `${adminUrl2}/admin/`;
-  if (url) body.push(para(`<b>Look in ISE:</b> ${link(url)} ${esc2(liveLogsSteps(filterOf(i)))}`));
+  body.push(lookPara(adminUrl2, filterOf(i)));
   return card(band("incident", "Incident, act now", i.title, [since ?? ""]), body);
 }
 function splitLabel(line) {
@@ -18260,10 +18276,9 @@ function splitLabel(line) {
   return m ? [m[1], m[2]] : ["", line];
 }
 function openedText(i, lines, adminUrl2) {
-  const look2 = adminUrl2 ? ["Look in ISE:", `${adminUrl2}/admin/`, ...wrap2(liveLogsSteps(filterOf(i)), "  ")] : [];
-  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...look2, ""];
+  return [...lines.flatMap((l) => wrap2(l, "  ", "")), ...lookLines(adminUrl2, filterOf(i)), ""];
 }
-function incidentLead(v, clock, adminUrl2) {
+function incidentLead(v, clock, { adminUrl: adminUrl2, quietMs }) {
   const opened = v.opened.map((i) => ({ i, lines: openedLines(i, clock) }));
   const others = [
     ...v.ongoing.map((o) => ongoingLine(o, clock.full)),
@@ -18274,15 +18289,16 @@ function incidentLead(v, clock, adminUrl2) {
     ...opened.flatMap(({ i, lines }) => openedText(i, lines, adminUrl2)),
     ...others.flatMap((l) => wrap2(l, "  ", "")),
     ...others.length ? [""] : [],
-    ...opened.length ? [...wrap2(FOOT), ""] : []
+    ...opened.length ? [...wrap2(foot(quietMs)), ""] : []
   ];
   const status = others.map((l) => para(`<b>${esc2(l)}</b>`)).join("\n");
   if (opened.length === 0) return { text: text4, html: status };
   const cards = opened.map(({ i, lines }) => incidentCard(i, lines, adminUrl2));
-  const tail = [status, note2(FOOT)].filter(Boolean);
-  return { text: text4, html: [...cards.slice(0, -1), addTo2(cards.at(-1), tail)].join("\n"), top: true };
+  const tail = [status, note2(foot(quietMs))].filter(Boolean);
+  const html = [...cards.slice(0, -1), addTo2(cards.at(-1), tail)].join("\n");
+  return { text: text4, html, top: true, filters: opened.some(({ i }) => filterOf(i) !== "") };
 }
-var hhmm2, resolvedLine, ongoingLine, more, FOOT, addTo2;
+var hhmm2, resolvedLine, ongoingLine, more, foot, filterOf, addTo2;
 var init_mail2 = __esm({
   "src/incidents/mail.ts"() {
     "use strict";
@@ -18290,13 +18306,15 @@ var init_mail2 = __esm({
     init_sanitize();
     init_hints();
     init_layout();
-    init_words2();
+    init_look();
     init_wrap();
+    init_words3();
     hhmm2 = (fmt, t) => fmt(t).slice(11, 16);
-    resolvedLine = (r, fmt) => `RESOLVED ${r.title}: resolved, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
+    resolvedLine = (r, fmt) => `RESOLVED ${r.title}, ${span2(fmt, r.since, r.last)}, ${plural(r.failures, "failure")}${r.unmailed ? " (it closed before its own mail could go out)" : ""}`;
     ongoingLine = (o, fmt) => `ONGOING ${o.incident.title} (since ${hhmm2(fmt, o.incident.since)}): ${plural(o.failures, "more failure")} since the last mail, ${o.incident.failures} in all`;
     more = (shown3, count3) => String(shown3.length) === count3 ? "" : ", ...";
-    FOOT = "An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after INCIDENT_QUIET without one, the next mail says it is RESOLVED.";
+    foot = (quietMs) => `An incident is mailed once. Later failures that belong to it are marked ONGOING in the regular mails; after ${mins(quietMs)} without one (INCIDENT_QUIET), the next mail says it is RESOLVED.`;
+    filterOf = (i) => liveLogsFilter(i.nas, void 0) || liveLogsFilter(void 0, i.subject);
     addTo2 = (html, more2) => html.replace(/<\/td><\/tr><\/table>$/, `${more2.join("\n")}
 $&`);
   }
@@ -18378,7 +18396,10 @@ function composer(cfg, d, now, parts2 = {}) {
     const period = parts2.show?.period;
     const clock = clockFor(zone, period?.from ?? d.oldest, period?.to ?? d.newest);
     if (storm2) leads.push(stormLead(parts2.groups, muted, cfg.stormThreshold, clock));
-    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, cfg.mail.adminUrl);
+    const incident = parts2.incidents && incidentLead(parts2.incidents, clock, {
+      adminUrl: cfg.mail.adminUrl,
+      quietMs: cfg.incidents.quietMs
+    });
     if (incident) leads.push(incident);
     const fmt = timeFormat(zone);
     const prefix = parts2.subjectPrefix ?? cfg.mail.subjectPrefix;
