@@ -76,7 +76,7 @@ async function play(events: Event[]): Promise<void> {
   await runOnce('none'); // the next healthy run after the history
   const seen = new Map<string, number[]>();
   w.smtp.messages.forEach((m, i) => {
-    for (const u of m.parsed.text?.match(/\bu-\d+/g) ?? []) seen.set(u, [...(seen.get(u) ?? []), i]);
+    for (const u of new Set(m.parsed.text?.match(/\bu-\d+/g))) seen.set(u, [...(seen.get(u) ?? []), i]);
   });
   for (const user of all) {
     const at = seen.get(user) ?? [];
